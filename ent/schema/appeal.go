@@ -1,0 +1,33 @@
+package schema
+
+import (
+	"entgo.io/ent"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+)
+
+// Appeal is the convict's appeal (klage) against a decision to notify. The
+// next level up decides it; overturning cancels every notice not yet sent (DC7).
+type Appeal struct{ ent.Schema }
+
+func (Appeal) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("received_at"),
+		field.Text("grounds").Optional(),
+		field.Enum("status").Values("PENDING", "UPHELD", "OVERTURNED").Default("PENDING"),
+		field.Time("decided_at").Optional().Nillable(),
+		field.Text("reasoning").Optional(),
+		field.Int("decision_id").Immutable(),
+	}
+}
+
+func (Appeal) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("decision", Decision.Type).Ref("appeals").Field("decision_id").Unique().Required().Immutable(),
+		edge.To("deciding_unit", Unit.Type).Unique(),
+		edge.To("decided_by", StaffMember.Type).Unique(),
+		edge.To("registered_by", StaffMember.Type).Unique(),
+	}
+}
+
+func (Appeal) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

@@ -1,0 +1,69 @@
+package schema
+
+import (
+	"entgo.io/contrib/entgql"
+	"entgo.io/ent"
+	"entgo.io/ent/schema"
+	"entgo.io/ent/schema/edge"
+	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
+
+	"varsel/rules"
+)
+
+// Notice is one notice (varsel) of one custody event to one addressee: the
+// victim or survivor, or their guardian on their behalf (RC5, RC6). It is sent
+// once (NT6), in good time (NT2), in the addressee's written standard (NT7),
+// directly or through the police (RC9).
+type Notice struct{ ent.Schema }
+
+func (Notice) Fields() []ent.Field {
+	return []ent.Field{
+		field.Enum("status").
+			Values("DRAFT", "HELD", "READY", "SENDING", "SENT", "DELIVERED", "CANCELLED").Default("DRAFT").
+			Annotations(entgql.OrderField("STATUS")),
+		field.Enum("route").Values("DIRECT", "VIA_POLICE").Comment("via the police for a protected or unknown address (RC9)"),
+		field.Enum("channel").GoType(rules.Channel("")).Annotations(entgql.Type("Channel")).Optional().Nillable().Comment("chosen when the notice is sent (NT1)"),
+		field.Time("due_date").SchemaType(dateType).Annotations(entgql.OrderField("DUE_DATE"), entgql.Type("Date")).
+			Comment("the last day to send it: 14 days before the event, or at once for an escape (NT2)"),
+		field.Bool("late").Default(false).Comment("prepared after its due date (NT2)"),
+		field.Text("late_justification").Optional(),
+		field.Text("early_release_justification").Optional().Comment("why it was released before the appeal was settled (DC5)"),
+		field.JSON("content", rules.NoticeContent{}),
+		field.Enum("written_standard").GoType(rules.WrittenStandard("")).Annotations(entgql.Type("WrittenStandard")),
+		field.String("dedupe_key").NotEmpty().Unique().Immutable().Annotations(entgql.Skip()).
+			Comment("event and addressee: preparing twice never makes a second notice (NT6)"),
+		field.Time("sent_at").Optional().Nillable(),
+		field.Time("delivered_at").Optional().Nillable(),
+		field.Text("phone_reason").Optional().Comment("why the exceptional telephone notice was used (NT1)"),
+		field.Time("phone_documented_at").Optional().Nillable(),
+		field.Time("cancelled_at").Optional().Nillable(),
+		field.Text("cancel_reason").Optional(),
+		field.Int("custody_event_id").Immutable(),
+		field.Int("assessment_id").Immutable(),
+		field.Int("victim_id").Optional().Nillable().Immutable().Comment("the victim the notice concerns"),
+		field.Int("survivor_id").Optional().Nillable().Immutable().Comment("the survivor the notice concerns"),
+		field.Int("guardian_id").Optional().Nillable().Immutable().Comment("set when a guardian receives it on their behalf"),
+	}
+}
+
+func (Notice) Edges() []ent.Edge {
+	return []ent.Edge{
+		edge.From("custody_event", CustodyEvent.Type).Ref("notices").Field("custody_event_id").Unique().Required().Immutable(),
+		edge.To("assessment", Assessment.Type).Field("assessment_id").Unique().Required().Immutable(),
+		edge.To("victim", Victim.Type).Field("victim_id").Unique().Immutable(),
+		edge.To("survivor", Survivor.Type).Field("survivor_id").Unique().Immutable(),
+		edge.To("guardian", Guardian.Type).Field("guardian_id").Unique().Immutable(),
+		edge.To("police_district", PoliceDistrict.Type).Unique(),
+	}
+}
+
+func (Notice) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("status", "due_date"), index.Fields("custody_event_id")}
+}
+
+func (Notice) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+
+func (Notice) Annotations() []schema.Annotation {
+	return []schema.Annotation{entgql.RelayConnection()}
+}

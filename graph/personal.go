@@ -1,0 +1,27 @@
+package graph
+
+import (
+	"context"
+
+	"varsel/accesslog"
+	"varsel/ent/accesslogentry"
+)
+
+// personal returns a victim's, survivor's or guardian's personal data after
+// noting the read in the request's access log (PR2). When the read cannot be
+// noted, the data is not returned.
+func personal[T any](ctx context.Context, typ accesslogentry.PersonType, id int, part accesslog.Part, v T) (T, error) {
+	if err := accesslog.Note(ctx, typ, id, part); err != nil {
+		var zero T
+		return zero, err
+	}
+	return v, nil
+}
+
+// optional is an optional text field: empty is null.
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

@@ -1,0 +1,47 @@
+package rules
+
+import (
+	"fmt"
+	"io"
+	"slices"
+	"strconv"
+)
+
+// The enums of this package travel as GraphQL enum values: their names are
+// their values. These methods are the gqlgen Marshaler/Unmarshaler pair.
+
+func marshalEnum(w io.Writer, s string) { io.WriteString(w, strconv.Quote(s)) }
+
+func unmarshalEnum[T ~string](v any, values []string, dst *T) error {
+	s, ok := v.(string)
+	if !ok || !slices.Contains(values, s) {
+		return fmt.Errorf("%v er ikke en gyldig verdi", v)
+	}
+	*dst = T(s)
+	return nil
+}
+
+func (k EventKind) MarshalGQL(w io.Writer)         { marshalEnum(w, string(k)) }
+func (k *EventKind) UnmarshalGQL(v any) error      { return unmarshalEnum(v, k.Values(), k) }
+func (l Level) MarshalGQL(w io.Writer)             { marshalEnum(w, string(l)) }
+func (l *Level) UnmarshalGQL(v any) error          { return unmarshalEnum(v, l.Values(), l) }
+func (p AddressProtection) MarshalGQL(w io.Writer) { marshalEnum(w, string(p)) }
+func (p *AddressProtection) UnmarshalGQL(v any) error {
+	return unmarshalEnum(v, p.Values(), p)
+}
+func (s WrittenStandard) MarshalGQL(w io.Writer)    { marshalEnum(w, string(s)) }
+func (s *WrittenStandard) UnmarshalGQL(v any) error { return unmarshalEnum(v, s.Values(), s) }
+func (r FamilyRelation) MarshalGQL(w io.Writer)     { marshalEnum(w, string(r)) }
+func (r *FamilyRelation) UnmarshalGQL(v any) error  { return unmarshalEnum(v, r.Values(), r) }
+func (k GuardianKind) MarshalGQL(w io.Writer)       { marshalEnum(w, string(k)) }
+func (k *GuardianKind) UnmarshalGQL(v any) error    { return unmarshalEnum(v, k.Values(), k) }
+func (c OffenceCategory) MarshalGQL(w io.Writer)    { marshalEnum(w, string(c)) }
+func (c *OffenceCategory) UnmarshalGQL(v any) error { return unmarshalEnum(v, c.Values(), c) }
+func (s CaseStatus) MarshalGQL(w io.Writer)         { marshalEnum(w, string(s)) }
+func (s *CaseStatus) UnmarshalGQL(v any) error      { return unmarshalEnum(v, s.Values(), s) }
+func (k ConditionKind) MarshalGQL(w io.Writer)      { marshalEnum(w, string(k)) }
+func (k *ConditionKind) UnmarshalGQL(v any) error   { return unmarshalEnum(v, k.Values(), k) }
+func (l AreaLevel) MarshalGQL(w io.Writer)          { marshalEnum(w, string(l)) }
+func (l *AreaLevel) UnmarshalGQL(v any) error       { return unmarshalEnum(v, l.Values(), l) }
+func (c Channel) MarshalGQL(w io.Writer)            { marshalEnum(w, string(c)) }
+func (c *Channel) UnmarshalGQL(v any) error         { return unmarshalEnum(v, c.Values(), c) }

@@ -1,0 +1,92 @@
+// Package server runs Varsel over HTTP: configuration, authentication with
+// OIDC bearer tokens, the GraphQL endpoint, health checks, the SPA, and in
+// dev mode a built-in identity provider and demo data.
+package server
+
+import (
+	"errors"
+	"fmt"
+	"net/url"
+	"path/filepath"
+	"strings"
+)
+
+// Config is Varsel's configuration, read from the environment (see README).
+type Config struct {
+	// Dev runs with SQLite under DataDir (unless DatabaseURL is set), the
+	// built-in OIDC provider with seeded users, demo data, introspection and
+	// the devtoken command. Never in production.
+	Dev bool
+
+	Addr        string // VARSEL_ADDR: where to listen
+	PublicURL   string // VARSEL_PUBLIC_URL: the URL people open; dev mode's issuer lives under it
+	DataDir     string // VARSEL_DATA_DIR: dev mode's SQLite file and signing key
+	DatabaseURL string // DATABASE_URL: PostgreSQL (required in production)
+	WebDir      string // VARSEL_WEB_DIR: the built SPA
+
+	OIDC OIDCConfig
+}
+
+// OIDCConfig says whose tokens Varsel accepts and how to read them.
+type OIDCConfig struct {
+	Issuer        string // OIDC_ISSUER: discovery at Issuer/.well-known/openid-configuration
+	Audience      string // OIDC_AUDIENCE: must be in the token's aud
+	SPAClientID   string // OIDC_SPA_CLIENT_ID: the SPA's public client at the provider
+	Scope         string // OIDC_SCOPE: what the SPA asks for
+	RolesClaim    string // OIDC_ROLES_CLAIM: the claim holding Varsel roles
+	UnitClaim     string // OIDC_UNIT_CLAIM: the unit code, for staff not in the registry
+	DistrictClaim string // OIDC_DISTRICT_CLAIM: the police district code, likewise
+}
+
+// LoadConfig reads the configuration from getenv. In production it refuses to
+// start without a database and an identity provider, naming what is missing.
+func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
+	get := func(key, def string) string {
+		if v := strings.TrimSpace(getenv(key)); v != "" {
+			return v
+		}
+		return def
+	}
+	c := Config{
+		Dev:         dev,
+		Addr:        get("VARSEL_ADDR", ":8080"),
+		DataDir:     get("VARSEL_DATA_DIR", "data"),
+		DatabaseURL: get("DATABASE_URL", ""),
+		WebDir:      get("VARSEL_WEB_DIR", filepath.Join("frontend", "dist")),
+		OIDC: OIDCConfig{
+			Issuer:        get("OIDC_ISSUER", ""),
+			Audience:      get("OIDC_AUDIENCE", "varsel"),
+			SPAClientID:   get("OIDC_SPA_CLIENT_ID", "varsel-spa"),
+			Scope:         get("OIDC_SCOPE", "openid profile"),
+			RolesClaim:    get("OIDC_ROLES_CLAIM", "roles"),
+			UnitClaim:     get("OIDC_UNIT_CLAIM", "unit"),
+			DistrictClaim: get("OIDC_DISTRICT_CLAIM", "police_district"),
+		},
+	}
+	if dev {
+		c.Addr = get("VARSEL_ADDR", "localhost:8080")
+		c.PublicURL = strings.TrimSuffix(get("VARSEL_PUBLIC_URL", "http://localhost:8080"), "/")
+		if c.OIDC.Issuer != "" {
+			return c, errors.New("OIDC_ISSUER is set, but dev mode runs its own identity provider: unset it or run without --dev")
+		}
+		c.OIDC.Issuer = c.PublicURL + "/oidc"
+		return c, nil
+	}
+	c.PublicURL = strings.TrimSuffix(get("VARSEL_PUBLIC_URL", ""), "/")
+	var missing []string
+	for _, kv := range [][2]string{{"DATABASE_URL", c.DatabaseURL}, {"OIDC_ISSUER", c.OIDC.Issuer}} {
+		if kv[1] == "" {
+			missing = append(missing, kv[0])
+		}
+	}
+	if len(missing) > 0 {
+		return c, fmt.Errorf("refusing to start in production mode: %s not set (see README, Configuration; for a local try-out use `varsel serve --dev`)", strings.Join(missing, " and "))
+	}
+	if u, err := url.Parse(c.OIDC.Issuer); err != nil || u.Scheme != "https" {
+		return c, fmt.Errorf("refusing to start: OIDC_ISSUER must be an https URL, got %q", c.OIDC.Issuer)
+	}
+	if !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
+		return c, errors.New("refusing to start: DATABASE_URL must be a postgres:// URL in production")
+	}
+	return c, nil
+}

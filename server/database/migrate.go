@@ -1,0 +1,83 @@
+package database
+
+import (
+	"context"
+	"crypto/sha256"
+	"embed"
+	"encoding/hex"
+	"fmt"
+	"io/fs"
+
+	"entgo.io/ent/dialect"
+	"github.com/pressly/goose/v3"
+	"github.com/pressly/goose/v3/lock"
+)
+
+// The migrations are generated from ent/schema by ./generate (make
+// migrations), plus hand-written ones for what ent cannot express (triggers).
+//
+//go:embed migrations/postgres/*.sql migrations/sqlite/*.sql
+var migrationFiles embed.FS
+
+func (db *DB) provider() (*goose.Provider, error) {
+	var (
+		dir  = "migrations/sqlite"
+		dia  = goose.DialectSQLite3
+		opts = []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
+	)
+	if db.Dialect == dialect.Postgres {
+		dir, dia = "migrations/postgres", goose.DialectPostgres
+		// Two processes starting at once against one database migrate once.
+		locker, err := lock.NewPostgresSessionLocker()
+		if err != nil {
+			return nil, err
+		}
+		opts = append(opts, goose.WithSessionLocker(locker))
+	}
+	fsys, err := fs.Sub(migrationFiles, dir)
+	if err != nil {
+		return nil, err
+	}
+	return goose.NewProvider(dia, db.DB, fsys, opts...)
+}
+
+// Migrate applies every migration not yet applied, and returns how many it applied.
+func (db *DB) Migrate(ctx context.Context) (int, error) {
+	p, err := db.provider()
+	if err != nil {
+		return 0, err
+	}
+	results, err := p.Up(ctx)
+	if err != nil {
+		return len(results), fmt.Errorf("applying migrations: %w", err)
+	}
+	return len(results), nil
+}
+
+// Pending reports whether some migration is not applied yet (for /readyz).
+func (db *DB) Pending(ctx context.Context) (bool, error) {
+	p, err := db.provider()
+	if err != nil {
+		return false, err
+	}
+	return p.HasPending(ctx)
+}
+
+// Fingerprint identifies the embedded migrations' content, so that a database
+// prepared from them (a test template) is never reused after they change.
+func Fingerprint() string {
+	h := sha256.New()
+	fs.WalkDir(migrationFiles, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := migrationFiles.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		h.Write([]byte(p))
+		h.Write(b)
+		return nil
+	})
+	return hex.EncodeToString(h.Sum(nil))[:12]
+}

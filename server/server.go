@@ -1,0 +1,246 @@
+package server
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"path/filepath"
+	"sync/atomic"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/playground"
+
+	"varsel/ent"
+	_ "varsel/ent/runtime" // registers the schema's policies and hooks
+	"varsel/graph"
+	"varsel/server/database"
+	"varsel/server/devidp"
+)
+
+// maxRequestBody bounds a GraphQL request.
+const maxRequestBody = 1 << 20
+
+// Server is a running Varsel.
+type Server struct {
+	cfg    Config
+	db     *database.DB
+	client *ent.Client
+	auth   atomic.Pointer[Authenticator] // nil until the issuer's keys are known
+	http   *http.Server
+	ln     net.Listener
+}
+
+// Open connects to the database, applies migrations, ensures reference data
+// (and in dev mode the dev users and demo data), and listens on cfg.Addr.
+// In production the identity provider must answer before Open returns.
+func Open(ctx context.Context, cfg Config) (*Server, error) {
+	db, err := OpenDatabase(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	s := &Server{cfg: cfg, db: db, client: db.Client()}
+	if err := s.prepare(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if !cfg.Dev {
+		a, err := NewAuthenticator(ctx, cfg.OIDC, "", s.client)
+		if err != nil {
+			db.Close()
+			return nil, fmt.Errorf("refusing to start: %w", err)
+		}
+		s.auth.Store(a)
+	}
+	handler, err := s.routes()
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	if s.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
+		db.Close()
+		return nil, err
+	}
+	s.http = &http.Server{
+		Handler:           handler,
+		ReadHeaderTimeout: 10 * time.Second,
+		ReadTimeout:       30 * time.Second,
+		WriteTimeout:      60 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+	}
+	return s, nil
+}
+
+// OpenDatabase opens PostgreSQL when DATABASE_URL is set, otherwise (dev mode
+// only) SQLite under the data directory.
+func OpenDatabase(ctx context.Context, cfg Config) (*database.DB, error) {
+	if cfg.DatabaseURL != "" {
+		return database.OpenPostgres(ctx, cfg.DatabaseURL)
+	}
+	return database.OpenSQLite(ctx, filepath.Join(cfg.DataDir, "varsel.db"))
+}
+
+func (s *Server) prepare(ctx context.Context) error {
+	n, err := s.db.Migrate(ctx)
+	if err != nil {
+		return err
+	}
+	slog.Info("database ready", "dialect", s.db.Dialect, "migrations_applied", n)
+	if err := EnsureReferenceData(ctx, s.client); err != nil {
+		return fmt.Errorf("reference data: %w", err)
+	}
+	if s.cfg.Dev {
+		if err := SeedDevData(ctx, s.client); err != nil {
+			return fmt.Errorf("dev data: %w", err)
+		}
+	}
+	return nil
+}
+
+// Addr is the address the server listens on.
+func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Serve serves until ctx is done, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context) error {
+	defer s.db.Close()
+	errc := make(chan error, 1)
+	go func() { errc <- s.http.Serve(s.ln) }()
+	if s.cfg.Dev {
+		// The built-in provider is served by this very server, so its keys
+		// can be discovered only now that it listens.
+		discovery := "http://" + s.Addr() + "/oidc"
+		a, err := NewAuthenticator(ctx, s.cfg.OIDC, discovery, s.client)
+		if err != nil {
+			s.http.Close()
+			return err
+		}
+		s.auth.Store(a)
+		slog.Warn("DEV MODE: built-in identity provider, seeded users with a shared password, demo data, introspection. Never use dev mode for real data.",
+			"url", s.cfg.PublicURL, "users", len(devUsers))
+	}
+	slog.Info("serving", "addr", s.Addr(), "public_url", s.cfg.PublicURL)
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+		shutdown, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+		defer cancel()
+		return s.http.Shutdown(shutdown)
+	}
+}
+
+func (s *Server) routes() (http.Handler, error) {
+	mux := http.NewServeMux()
+	gql := graph.NewHandler(s.client, s.db.DB, s.cfg.Dev)
+	mux.Handle("POST /graphql", http.MaxBytesHandler(s.authenticated(gql), maxRequestBody))
+	mux.HandleFunc("GET /config.json", s.spaConfig)
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
+	mux.HandleFunc("GET /readyz", s.ready)
+	if s.cfg.Dev {
+		idp, err := devidp.New(DevIDPConfig(s.cfg))
+		if err != nil {
+			return nil, fmt.Errorf("dev identity provider: %w", err)
+		}
+		mux.Handle("/oidc/", idp.Handler())
+		mux.Handle("GET /playground", playground.Handler("Varsel (dev)", "/graphql"))
+	}
+	mux.Handle("GET /", spa(s.cfg.WebDir, s.cfg.OIDC.Issuer))
+	return logRequests(securityHeaders(mux)), nil
+}
+
+// authenticated requires a valid bearer token once the issuer is known.
+func (s *Server) authenticated(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		a := s.auth.Load()
+		if a == nil {
+			http.Error(w, "starting", http.StatusServiceUnavailable)
+			return
+		}
+		a.Middleware(next).ServeHTTP(w, r)
+	})
+}
+
+// spaConfig tells the SPA where to log in.
+func (s *Server) spaConfig(w http.ResponseWriter, _ *http.Request) {
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("Cache-Control", "no-store")
+	json.NewEncoder(w).Encode(map[string]any{
+		"oidc": map[string]string{
+			"authority": s.cfg.OIDC.Issuer,
+			"client_id": s.cfg.OIDC.SPAClientID,
+			"scope":     s.cfg.OIDC.Scope,
+		},
+		"dev": s.cfg.Dev,
+	})
+}
+
+// ready answers 200 when the database answers, every migration is applied and
+// the identity provider's keys are known.
+func (s *Server) ready(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 3*time.Second)
+	defer cancel()
+	problem := ""
+	if err := s.db.PingContext(ctx); err != nil {
+		problem = "database unreachable"
+	} else if pending, err := s.db.Pending(ctx); err != nil || pending {
+		problem = "migrations not applied"
+	} else if s.auth.Load() == nil {
+		problem = "identity provider not ready"
+	}
+	if problem != "" {
+		http.Error(w, problem, http.StatusServiceUnavailable)
+		return
+	}
+	w.Write([]byte("ready\n"))
+}
+
+type requestIDKey struct{}
+
+// logRequests logs each request's method, path, status and duration, with a
+// request id. Never bodies or query strings: they may hold personal data.
+func logRequests(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var b [8]byte
+		rand.Read(b[:])
+		id := hex.EncodeToString(b[:])
+		start := time.Now()
+		rec := &statusRecorder{ResponseWriter: w, status: http.StatusOK}
+		rec.Header().Set("X-Request-Id", id)
+		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
+		level := slog.LevelDebug
+		if rec.status >= 500 {
+			level = slog.LevelError
+		} else if r.URL.Path == "/graphql" || rec.status >= 400 {
+			level = slog.LevelInfo
+		}
+		slog.Log(r.Context(), level, "request", "id", id, "method", r.Method, "path", r.URL.Path,
+			"status", rec.status, "ms", time.Since(start).Milliseconds())
+	})
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	status int
+}
+
+func (r *statusRecorder) WriteHeader(code int) {
+	r.status = code
+	r.ResponseWriter.WriteHeader(code)
+}
+
+func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
+
+// securityHeaders are sent with every response.
+func securityHeaders(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h := w.Header()
+		h.Set("X-Content-Type-Options", "nosniff")
+		h.Set("Referrer-Policy", "no-referrer")
+		h.Set("X-Frame-Options", "DENY")
+		next.ServeHTTP(w, r)
+	})
+}
