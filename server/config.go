@@ -6,6 +6,7 @@ package server
 import (
 	"errors"
 	"fmt"
+	"net"
 	"net/url"
 	"path/filepath"
 	"strings"
@@ -64,12 +65,13 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 		},
 	}
 	if dev {
+		// The public URL defaults to the listening address (see devURLs);
+		// the built-in identity provider lives under it.
 		c.Addr = get("VARSEL_ADDR", "localhost:8080")
-		c.PublicURL = strings.TrimSuffix(get("VARSEL_PUBLIC_URL", "http://localhost:8080"), "/")
+		c.PublicURL = strings.TrimSuffix(get("VARSEL_PUBLIC_URL", ""), "/")
 		if c.OIDC.Issuer != "" {
 			return c, errors.New("OIDC_ISSUER is set, but dev mode runs its own identity provider: unset it or run without --dev")
 		}
-		c.OIDC.Issuer = c.PublicURL + "/oidc"
 		return c, nil
 	}
 	c.PublicURL = strings.TrimSuffix(get("VARSEL_PUBLIC_URL", ""), "/")
@@ -89,4 +91,22 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 		return c, errors.New("refusing to start: DATABASE_URL must be a postgres:// URL in production")
 	}
 	return c, nil
+}
+
+// ResolveDevURLs completes a dev-mode configuration: the public URL defaults
+// to http://HOST:PORT of VARSEL_ADDR (with the port the server actually
+// listens on, addr, when it was 0), and the issuer lives under it. The
+// devtoken command, which does not listen, passes a nil addr.
+func (c *Config) ResolveDevURLs(addr net.Addr) {
+	if c.PublicURL == "" {
+		host, port, err := net.SplitHostPort(c.Addr)
+		if (err != nil || port == "0" || port == "") && addr != nil {
+			_, port, _ = net.SplitHostPort(addr.String())
+		}
+		if host == "" || host == "0.0.0.0" || host == "::" {
+			host = "localhost"
+		}
+		c.PublicURL = "http://" + net.JoinHostPort(host, port)
+	}
+	c.OIDC.Issuer = c.PublicURL + "/oidc"
 }

@@ -27,12 +27,13 @@ const maxRequestBody = 1 << 20
 
 // Server is a running Varsel.
 type Server struct {
-	cfg    Config
-	db     *database.DB
-	client *ent.Client
-	auth   atomic.Pointer[Authenticator] // nil until the issuer's keys are known
-	http   *http.Server
-	ln     net.Listener
+	cfg     Config
+	db      *database.DB
+	client  *ent.Client
+	auth    atomic.Pointer[Authenticator] // nil until the issuer's keys are known
+	http    *http.Server
+	handler http.Handler
+	ln      net.Listener
 }
 
 // Open connects to the database, applies migrations, ensures reference data
@@ -56,15 +57,20 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		}
 		s.auth.Store(a)
 	}
-	handler, err := s.routes()
-	if err != nil {
-		db.Close()
-		return nil, err
-	}
 	if s.ln, err = net.Listen("tcp", cfg.Addr); err != nil {
 		db.Close()
 		return nil, err
 	}
+	if cfg.Dev {
+		s.cfg.ResolveDevURLs(s.ln.Addr())
+	}
+	handler, err := s.routes()
+	if err != nil {
+		s.ln.Close()
+		db.Close()
+		return nil, err
+	}
+	s.handler = handler
 	s.http = &http.Server{
 		Handler:           handler,
 		ReadHeaderTimeout: 10 * time.Second,
@@ -103,6 +109,12 @@ func (s *Server) prepare(ctx context.Context) error {
 
 // Addr is the address the server listens on.
 func (s *Server) Addr() string { return s.ln.Addr().String() }
+
+// Config is the configuration the server runs with, dev-mode URLs resolved.
+func (s *Server) Config() Config { return s.cfg }
+
+// Handler is the server's whole HTTP handler, for in-process tests.
+func (s *Server) Handler() http.Handler { return s.handler }
 
 // Serve serves until ctx is done, then shuts down gracefully.
 func (s *Server) Serve(ctx context.Context) error {

@@ -29,6 +29,6 @@ func (Unit) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("children", Unit.Type).From("parent").Field("parent_id").Unique(),
 		edge.From("staff", StaffMember.Type).Ref("unit"),
-		edge.From("convicts", Convict.Type).Ref("unit").Annotations(entgql.Skip()),
+		edge.From("convicts", Convict.Type).Ref("unit").Annotations(entgql.RelayConnection()),
 	}
 }

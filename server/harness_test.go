@@ -1,0 +1,169 @@
+package server_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"net/http/httptest"
+	"strconv"
+	"testing"
+	"time"
+
+	"entgo.io/ent/dialect"
+
+	"varsel/dbtest"
+	"varsel/server"
+	"varsel/server/devidp"
+)
+
+func TestMain(m *testing.M) { dbtest.Main(m) }
+
+// testServer is a real Varsel in dev mode — its own identity provider, the
+// seeded users and demo data — on SQLite or PostgreSQL.
+type testServer struct {
+	t   *testing.T
+	srv *server.Server
+	cfg server.Config
+}
+
+// startServer starts Varsel in dev mode on a fresh database of the dialect.
+func startServer(t *testing.T, dialectName string) *testServer {
+	t.Helper()
+	env := map[string]string{
+		"VARSEL_ADDR":     "127.0.0.1:0",
+		"VARSEL_DATA_DIR": t.TempDir(),
+		"VARSEL_WEB_DIR":  t.TempDir(),
+	}
+	if dialectName == dialect.Postgres {
+		env["DATABASE_URL"] = dbtest.CreateDatabase(t, "")
+	}
+	cfg, err := server.LoadConfig(true, func(k string) string { return env[k] })
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	srv, err := server.Open(ctx, cfg)
+	if err != nil {
+		cancel()
+		t.Fatal(err)
+	}
+	done := make(chan error, 1)
+	go func() { done <- srv.Serve(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("serve: %v", err)
+		}
+	})
+	ts := &testServer{t: t, srv: srv, cfg: srv.Config()}
+	ts.waitReady()
+	return ts
+}
+
+func (ts *testServer) waitReady() {
+	ts.t.Helper()
+	for range 200 {
+		rec := httptest.NewRecorder()
+		ts.srv.Handler().ServeHTTP(rec, httptest.NewRequest("GET", "/readyz", nil))
+		if rec.Code == http.StatusOK {
+			return
+		}
+		sleep()
+	}
+	ts.t.Fatal("server never became ready")
+}
+
+// token returns a real access token for a seeded user, as `varsel devtoken`
+// prints it.
+func (ts *testServer) token(user string) string {
+	ts.t.Helper()
+	tok, err := devidp.MintAccessToken(server.DevIDPConfig(ts.cfg), user)
+	if err != nil {
+		ts.t.Fatal(err)
+	}
+	return tok
+}
+
+// gqlResponse is what a GraphQL client sees.
+type gqlResponse struct {
+	Status int
+	Data   map[string]any
+	Errors []gqlError
+}
+
+type gqlError struct {
+	Message    string         `json:"message"`
+	Path       []any          `json:"path"`
+	Extensions map[string]any `json:"extensions"`
+}
+
+// code returns the first error's code, or "".
+func (r gqlResponse) code() string {
+	if len(r.Errors) == 0 {
+		return ""
+	}
+	c, _ := r.Errors[0].Extensions["code"].(string)
+	return c
+}
+
+// do posts a GraphQL request with the given bearer token ("" for none).
+func (ts *testServer) do(token, query string, vars map[string]any) gqlResponse {
+	ts.t.Helper()
+	body, _ := json.Marshal(map[string]any{"query": query, "variables": vars})
+	req := httptest.NewRequest("POST", "/graphql", bytes.NewReader(body))
+	req.Header.Set("Content-Type", "application/json")
+	if token != "" {
+		req.Header.Set("Authorization", "Bearer "+token)
+	}
+	rec := httptest.NewRecorder()
+	ts.srv.Handler().ServeHTTP(rec, req)
+	var out struct {
+		Data   map[string]any `json:"data"`
+		Errors []gqlError     `json:"errors"`
+	}
+	if err := json.Unmarshal(rec.Body.Bytes(), &out); err != nil {
+		ts.t.Fatalf("response is not JSON (%d): %s", rec.Code, rec.Body.String())
+	}
+	return gqlResponse{Status: rec.Code, Data: out.Data, Errors: out.Errors}
+}
+
+// as runs a query as a seeded user and fails the test on any error.
+func (ts *testServer) as(user, query string, vars map[string]any) map[string]any {
+	ts.t.Helper()
+	r := ts.do(ts.token(user), query, vars)
+	if r.Status != http.StatusOK || len(r.Errors) > 0 {
+		ts.t.Fatalf("%s: status %d, errors %+v", user, r.Status, r.Errors)
+	}
+	return r.Data
+}
+
+// get walks a decoded JSON value by keys and indexes.
+func get(v any, path ...any) any {
+	for _, p := range path {
+		switch k := p.(type) {
+		case string:
+			m, _ := v.(map[string]any)
+			v = m[k]
+		case int:
+			l, _ := v.([]any)
+			if k >= len(l) {
+				return nil
+			}
+			v = l[k]
+		}
+	}
+	return v
+}
+
+func sleep() { time.Sleep(50 * time.Millisecond) }
+
+// idString prints an id the same whether it came as a GraphQL ID (a string)
+// or as an Int field (a JSON number).
+func idString(v any) string {
+	if f, ok := v.(float64); ok {
+		return strconv.FormatInt(int64(f), 10)
+	}
+	return fmt.Sprint(v)
+}
