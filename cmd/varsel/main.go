@@ -70,6 +70,7 @@ func run(ctx context.Context, args []string) error {
 		if !*dev || fs.NArg() != 1 {
 			return fmt.Errorf("usage: varsel devtoken --dev USER (dev mode only)")
 		}
+		cfg.ResolveDevURLs(nil)
 		tok, err := devidp.MintAccessToken(server.DevIDPConfig(cfg), fs.Arg(0))
 		if err != nil {
 			return err
