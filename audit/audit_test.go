@@ -6,6 +6,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"entgo.io/ent/dialect"
 
@@ -13,7 +14,9 @@ import (
 	"varsel/audit"
 	"varsel/dbtest"
 	"varsel/ent"
+	"varsel/ent/accesslogentry"
 	"varsel/ent/auditevent"
+	"varsel/ent/rule"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -107,7 +110,17 @@ func TestAuditTrailCannotBeEditedOrDeleted(t *testing.T) {
 			db := dbtest.Open(t, d)
 			createDistricts(t, db.Client, 1)
 			sys := varsel.SystemContext(context.Background())
-			if _, err := db.Client.AuditEvent.Update().SetActor("x").Save(sys); err == nil {
+			// Row triggers need a row: one access-log entry, by its own writer.
+			if err := db.Client.AccessLogEntry.Create().SetOccurredAt(time.Now()).SetActor("saksbehandler").
+				SetPersonType(accesslogentry.PersonTypeVICTIM).SetPersonID(1).SetCriminalCaseID(1).SetIdentity(true).
+				Exec(rule.AppendOnlyWriter(sys)); err != nil {
+				t.Fatal(err)
+			}
+			if err := db.Client.AccessLogEntry.Create().SetOccurredAt(time.Now()).SetActor("x").
+				SetPersonType(accesslogentry.PersonTypeVICTIM).SetPersonID(1).SetCriminalCaseID(1).Exec(sys); err == nil {
+				t.Error("an access-log entry was written by someone other than its writer")
+			}
+			if _, err := db.Client.AuditEvent.Update().Save(sys); err == nil {
 				t.Error("ent allowed an update of the audit trail")
 			}
 			if _, err := db.Client.AuditEvent.Delete().Exec(sys); err == nil {

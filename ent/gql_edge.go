@@ -685,6 +685,27 @@ func (_m *Unit) Staff(ctx context.Context) (result []*StaffMember, err error) {
 	return result, err
 }
 
+func (_m *Unit) Convicts(
+	ctx context.Context, after *Cursor, first *int, before *Cursor, last *int, orderBy *ConvictOrder, where *ConvictWhereInput,
+) (*ConvictConnection, error) {
+	opts := []ConvictPaginateOption{
+		WithConvictOrder(orderBy),
+		WithConvictFilter(where.Filter),
+	}
+	alias := graphql.GetFieldContext(ctx).Field.Alias
+	totalCount, hasTotalCount := _m.Edges.totalCount[3][alias]
+	if nodes, err := _m.NamedConvicts(alias); err == nil || hasTotalCount {
+		pager, err := newConvictPager(opts, last != nil)
+		if err != nil {
+			return nil, err
+		}
+		conn := &ConvictConnection{Edges: []*ConvictEdge{}, TotalCount: totalCount}
+		conn.build(nodes, pager, after, first, before, last)
+		return conn, nil
+	}
+	return _m.QueryConvicts().Paginate(ctx, after, first, before, last, opts...)
+}
+
 func (_m *Victim) PoliceDistrict(ctx context.Context) (*PoliceDistrict, error) {
 	result, err := _m.Edges.PoliceDistrictOrErr()
 	if IsNotLoaded(err) {

@@ -11098,6 +11098,10 @@ type UnitWhereInput struct {
 	// "staff" edge predicates.
 	HasStaff     *bool                    `json:"hasStaff,omitempty"`
 	HasStaffWith []*StaffMemberWhereInput `json:"hasStaffWith,omitempty"`
+
+	// "convicts" edge predicates.
+	HasConvicts     *bool                `json:"hasConvicts,omitempty"`
+	HasConvictsWith []*ConvictWhereInput `json:"hasConvictsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -11408,6 +11412,24 @@ func (i *UnitWhereInput) P() (predicate.Unit, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, unit.HasStaffWith(with...))
+	}
+	if i.HasConvicts != nil {
+		p := unit.HasConvicts()
+		if !*i.HasConvicts {
+			p = unit.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasConvictsWith) > 0 {
+		with := make([]predicate.Convict, 0, len(i.HasConvictsWith))
+		for _, w := range i.HasConvictsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasConvictsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, unit.HasConvictsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -49,7 +49,7 @@ type UnitEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
 	namedChildren map[string][]*Unit
 	namedStaff    map[string][]*StaffMember

@@ -21,10 +21,11 @@ const (
 	MaxPageSize = 100
 	// listFactor is the assumed size of a plain list field (a convict's
 	// criminal cases, a case's victims), which has no first/last.
-	listFactor = 10
+	listFactor = 5
 	// MaxComplexity is the most fields (multiplied through lists and pages)
-	// one request may resolve.
-	MaxComplexity = 20_000
+	// one request may resolve: a page of 100 convicts with their cases,
+	// victims and guardians fits; a page of 100 five lists deep does not.
+	MaxComplexity = 50_000
 	// MaxDepth is the deepest nesting of fields, introspection excepted.
 	MaxDepth = 12
 )
@@ -117,6 +118,8 @@ func (w *walker) field(f *ast.Field, depth int) (int, int) {
 			}
 		}
 		factor = n
+	case f.ObjectDefinition != nil && strings.HasSuffix(f.ObjectDefinition.Name, "Connection"):
+		// A connection's edges: the page size already counted them.
 	case f.Definition != nil && f.Definition.Type.Elem != nil:
 		factor = listFactor
 	}

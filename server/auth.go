@@ -96,7 +96,10 @@ func (a *Authenticator) Viewer(ctx context.Context, raw string) (*varsel.Viewer,
 	if err != nil {
 		return nil, err
 	}
-	until := min(now.Add(viewerCacheTTL), tok.Expiry)
+	until := now.Add(viewerCacheTTL)
+	if tok.Expiry.Before(until) {
+		until = tok.Expiry
+	}
 	a.mu.Lock()
 	if len(a.cache) > 10_000 { // tokens of a working day; drop them all rather than grow
 		clear(a.cache)

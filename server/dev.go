@@ -137,7 +137,7 @@ func seedDemoCases(ctx context.Context, tx *ent.Tx) (err error) {
 		SetAddressProtection(rules.UnknownAddress).SaveX(ctx)
 	tx.Survivor.Create().SetVictim(lars).SetRelation(rules.Spouse).SetName("Anne Moen").
 		SetNationalIdentityNumber(s.nin(date(1977, 4, 8), 318)).SetBirthDate(date(1977, 4, 8)).
-		SetAddressProtection(rules.StrictlyConfidential).SetPoliceDistrict(osloPolice).ExecX(ctx)
+		SetAddressProtection(rules.StrictlyConfidential).SetPoliceDistrictID(osloPolice).ExecX(ctx)
 	tx.Survivor.Create().SetVictim(lars).SetRelation(rules.Parent).SetName("Kjell Moen").
 		SetNationalIdentityNumber(s.nin(date(1950, 2, 19), 101)).SetBirthDate(date(1950, 2, 19)).
 		SetAddressLine("Fjordveien 3").SetPostalCode("1363").SetPostalPlace("Høvik").
@@ -145,7 +145,7 @@ func seedDemoCases(ctx context.Context, tx *ent.Tx) (err error) {
 
 	// Serving forvaring: the region decides (DC2).
 	lie := tx.Convict.Create().SetName("Knut Lie").SetNationalIdentityNumber(s.nin(date(1970, 7, 7), 150)).
-		SetBirthDate(date(1970, 7, 7)).SetUnit(ila).SetServingPreventiveDetention(true).SaveX(ctx)
+		SetBirthDate(date(1970, 7, 7)).SetUnitID(ila).SetServingPreventiveDetention(true).SaveX(ctx)
 	c3 := s.criminalCase(lie, "15-088761MED-BORG/01", date(2015, 10, 9), rules.Sexual)
 	tx.Victim.Create().SetCriminalCase(c3).SetName("Hanne Vik").
 		SetNationalIdentityNumber(s.nin(date(1990, 1, 25), 277)).SetBirthDate(date(1990, 1, 25)).

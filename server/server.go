@@ -160,7 +160,11 @@ func (s *Server) routes() (http.Handler, error) {
 		mux.Handle("/oidc/", idp.Handler())
 		mux.Handle("GET /playground", playground.Handler("Varsel (dev)", "/graphql"))
 	}
-	mux.Handle("GET /", spa(s.cfg.WebDir, s.cfg.OIDC.Issuer))
+	mux.HandleFunc("/graphql", func(w http.ResponseWriter, _ *http.Request) {
+		w.Header().Set("Allow", "POST")
+		http.Error(w, "GraphQL is POST with a JSON body", http.StatusMethodNotAllowed)
+	})
+	mux.Handle("/", spa(s.cfg.WebDir, s.cfg.OIDC.Issuer))
 	return logRequests(securityHeaders(mux)), nil
 }
 

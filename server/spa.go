@@ -16,6 +16,11 @@ func spa(dir, issuer string) http.Handler {
 	files := http.FileServer(http.Dir(dir))
 	csp := contentSecurityPolicy(issuer)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Method != http.MethodGet && r.Method != http.MethodHead {
+			w.Header().Set("Allow", "GET, HEAD")
+			http.Error(w, "method not allowed", http.StatusMethodNotAllowed)
+			return
+		}
 		index := filepath.Join(dir, "index.html")
 		if _, err := os.Stat(index); err != nil {
 			http.Error(w, "Varsel's web app is not built: run `make run` (or `make frontend`), or set VARSEL_WEB_DIR.", http.StatusServiceUnavailable)

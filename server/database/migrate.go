@@ -21,12 +21,11 @@ var migrationFiles embed.FS
 
 func (db *DB) provider() (*goose.Provider, error) {
 	var (
-		dir  = "migrations/sqlite"
 		dia  = goose.DialectSQLite3
 		opts = []goose.ProviderOption{goose.WithDisableGlobalRegistry(true)}
 	)
 	if db.Dialect == dialect.Postgres {
-		dir, dia = "migrations/postgres", goose.DialectPostgres
+		dia = goose.DialectPostgres
 		// Two processes starting at once against one database migrate once.
 		locker, err := lock.NewPostgresSessionLocker()
 		if err != nil {
@@ -34,7 +33,7 @@ func (db *DB) provider() (*goose.Provider, error) {
 		}
 		opts = append(opts, goose.WithSessionLocker(locker))
 	}
-	fsys, err := fs.Sub(migrationFiles, dir)
+	fsys, err := MigrationFiles(db.Dialect)
 	if err != nil {
 		return nil, err
 	}
@@ -80,4 +79,12 @@ func Fingerprint() string {
 		return nil
 	})
 	return hex.EncodeToString(h.Sum(nil))[:12]
+}
+
+// MigrationFiles returns the embedded migrations for an ent dialect.
+func MigrationFiles(dialectName string) (fs.FS, error) {
+	if dialectName == dialect.Postgres {
+		return fs.Sub(migrationFiles, "migrations/postgres")
+	}
+	return fs.Sub(migrationFiles, "migrations/sqlite")
 }

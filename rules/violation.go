@@ -1,0 +1,21 @@
+package rules
+
+import "fmt"
+
+// Violation is a refusal by a rule of the rulebook: which rule, the legal
+// provision behind it, and a message a caseworker understands (Norwegian
+// Bokmål). The API shows all three.
+type Violation struct {
+	Rule      string // the rulebook's ID, e.g. "EV2"
+	Provision string // e.g. "strgjfl. § 7 b"
+	Message   string
+}
+
+func (v *Violation) Error() string {
+	return fmt.Sprintf("%s (%s): %s", v.Rule, v.Provision, v.Message)
+}
+
+// violate returns a Violation of rule under provision with a formatted message.
+func violate(rule, provision, format string, args ...any) *Violation {
+	return &Violation{Rule: rule, Provision: provision, Message: fmt.Sprintf(format, args...)}
+}
