@@ -88,4 +88,3 @@ func emptyDatabase(t *testing.T, d string) *database.DB {
 	t.Cleanup(func() { db.Close() })
 	return db
 }
-
