@@ -1,0 +1,11 @@
+/** What the server tells the app at start: where to log in. */
+export interface AppConfig {
+  oidc: { authority: string; client_id: string; scope: string };
+  dev: boolean;
+}
+
+export async function loadConfig(): Promise<AppConfig> {
+  const res = await fetch('/config.json', { cache: 'no-store' });
+  if (!res.ok) throw new Error(`config.json: HTTP ${res.status}`);
+  return (await res.json()) as AppConfig;
+}
