@@ -4,6 +4,7 @@
 //	varsel devtoken [--dev] USER print an access token for a seeded dev user
 //	varsel audit verify [--dev] verify the audit trail's hash chain
 //	varsel migrate [--dev]      apply database migrations and exit
+//	varsel healthcheck          exit 0 when the local server answers /readyz (for containers)
 //
 // Configuration comes from the environment; see README.md.
 package main
@@ -13,10 +14,13 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
+	"net"
+	"net/http"
 	"os"
 	"os/signal"
 	"strings"
 	"syscall"
+	"time"
 
 	"varsel/audit"
 	"varsel/server"
@@ -27,7 +31,8 @@ const usage = `usage:
   varsel serve [--dev]          run the server
   varsel devtoken [--dev] USER  print an access token for a seeded dev user
   varsel audit verify [--dev]   verify the audit trail's hash chain
-  varsel migrate [--dev]        apply database migrations and exit`
+  varsel migrate [--dev]        apply database migrations and exit
+  varsel healthcheck            exit 0 when the local server answers /readyz`
 
 func main() {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
@@ -43,6 +48,9 @@ func run(ctx context.Context, args []string) error {
 		return fmt.Errorf("%s", usage)
 	}
 	cmd, args := args[0], args[1:]
+	if cmd == "healthcheck" {
+		return healthcheck(ctx)
+	}
 	if cmd == "audit" {
 		if len(args) == 0 || args[0] != "verify" {
 			return fmt.Errorf("%s", usage)
@@ -121,4 +129,32 @@ func setupLogging(dev bool) {
 		h = slog.NewTextHandler(os.Stderr, opts)
 	}
 	slog.SetDefault(slog.New(h))
+}
+
+// healthcheck asks the server on this machine's VARSEL_ADDR port whether it is
+// ready; container images have no curl.
+func healthcheck(ctx context.Context) error {
+	addr := os.Getenv("VARSEL_ADDR")
+	if addr == "" {
+		addr = ":8080"
+	}
+	_, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return err
+	}
+	ctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, "http://127.0.0.1:"+port+"/readyz", nil)
+	if err != nil {
+		return err
+	}
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		return err
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		return fmt.Errorf("not ready: HTTP %d", resp.StatusCode)
+	}
+	return nil
 }
