@@ -7467,7 +7467,7 @@ type Query {
     Filtering options for AccessLogEntries returned from the connection.
     """
     where: AccessLogEntryWhereInput
-  ): AccessLogEntryConnection!
+  ): AccessLogEntryConnection! @hasRole(roles: [AUDITOR])
   auditEvents(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -7498,7 +7498,7 @@ type Query {
     Filtering options for AuditEvents returned from the connection.
     """
     where: AuditEventWhereInput
-  ): AuditEventConnection!
+  ): AuditEventConnection! @hasRole(roles: [AUDITOR])
   convicts(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -7529,7 +7529,7 @@ type Query {
     Filtering options for Convicts returned from the connection.
     """
     where: ConvictWhereInput
-  ): ConvictConnection!
+  ): ConvictConnection! @hasRole(roles: [CASEWORKER,DECISION_MAKER])
   staffMembers(
     """
     Returns the elements in the list that come after the specified cursor.
@@ -18369,7 +18369,25 @@ func (ec *executionContext) _Query_accessLog(ctx context.Context, field graphql.
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().AccessLog(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AccessLogEntryOrder), fc.Args["where"].(*ent.AccessLogEntryWhereInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"AUDITOR"})
+				if err != nil {
+					var zeroVal *ent.AccessLogEntryConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.AccessLogEntryConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.AccessLogEntryConnection) graphql.Marshaler {
 			return ec.marshalNAccessLogEntryConnection2ᚖvarselᚋentᚐAccessLogEntryConnection(ctx, selections, v)
 		},
@@ -18413,7 +18431,25 @@ func (ec *executionContext) _Query_auditEvents(ctx context.Context, field graphq
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().AuditEvents(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.AuditEventOrder), fc.Args["where"].(*ent.AuditEventWhereInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"AUDITOR"})
+				if err != nil {
+					var zeroVal *ent.AuditEventConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.AuditEventConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.AuditEventConnection) graphql.Marshaler {
 			return ec.marshalNAuditEventConnection2ᚖvarselᚋentᚐAuditEventConnection(ctx, selections, v)
 		},
@@ -18457,7 +18493,25 @@ func (ec *executionContext) _Query_convicts(ctx context.Context, field graphql.C
 			fc := graphql.GetFieldContext(ctx)
 			return ec.Resolvers.Query().Convicts(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["orderBy"].(*ent.ConvictOrder), fc.Args["where"].(*ent.ConvictWhereInput))
 		},
-		nil,
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.ConvictConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.ConvictConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.ConvictConnection) graphql.Marshaler {
 			return ec.marshalNConvictConnection2ᚖvarselᚋentᚐConvictConnection(ctx, selections, v)
 		},

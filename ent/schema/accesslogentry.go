@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"varsel"
 )
 
 // AccessLogEntry records one read of a victim's, survivor's or guardian's
@@ -33,5 +34,5 @@ func (AccessLogEntry) Indexes() []ent.Index {
 }
 
 func (AccessLogEntry) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField("accessLog")}
+	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField("accessLog").Directives(hasRole(varsel.RoleAuditor))}
 }

@@ -7,6 +7,7 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+	"varsel"
 )
 
 // Convict is a person serving a sentence (domfelte), with what decides the
@@ -46,5 +47,5 @@ func (Convict) Indexes() []ent.Index {
 func (Convict) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
 
 func (Convict) Annotations() []schema.Annotation {
-	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField()}
+	return []schema.Annotation{entgql.RelayConnection(), entgql.QueryField().Directives(hasRole(varsel.RoleCaseworker, varsel.RoleDecisionMaker))}
 }
