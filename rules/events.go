@@ -1,5 +1,7 @@
 package rules
 
+import "time"
+
 // EventKind is the kind of custody event (utgang mv.) a caseworker registers.
 // Only the kinds listed in EV1 may be notified; the others exist so that a
 // caseworker who registers one gets the reason it is refused (EV2, EV3).
@@ -70,4 +72,196 @@ const (
 // Values lists the levels from the bottom up.
 func (Level) Values() []string {
 	return []string{string(LocalLevel), string(RegionLevel), string(DirectorateLevel)}
+}
+
+// Provisions cited for events. The law's own cross-references in § 7 b are
+// out of date; these are the current paragraphs (see ../shared/law/README.md).
+const (
+	section7b                 = "straffegjennomføringsloven § 7 b"
+	preventiveDetentionParole = "straffeloven § 45 syvende ledd"
+	residenceChangeProvision  = "straffegjennomføringsloven § 42 sjette ledd annet punktum"
+	institutionProvision      = "straffegjennomføringsloven § 12, jf. § 36 tredje ledd"
+)
+
+// legalBasis is the provision that allows notifying each notifiable kind (EV1).
+var legalBasis = map[EventKind]string{
+	ServingOutsidePrison:          "straffegjennomføringsloven § 16 sjette ledd",
+	ElectronicMonitoring:          "straffegjennomføringsloven § 16 a tredje ledd, jf. § 16 sjette ledd",
+	DayRelease:                    "straffegjennomføringsloven § 20 tredje ledd",
+	Leave:                         "straffegjennomføringsloven § 36 tredje ledd",
+	Interruption:                  "straffegjennomføringsloven § 36 tredje ledd",
+	Escape:                        "straffegjennomføringsloven § 40 siste ledd",
+	Release:                       "straffegjennomføringsloven § 42 sjette og syvende ledd",
+	ParoleFromPreventiveDetention: preventiveDetentionParole,
+	ResidenceChangeOnParole:       residenceChangeProvision,
+}
+
+// eventNames are the Norwegian names of the event kinds, for messages and letters.
+var eventNames = map[EventKind]string{
+	ServingOutsidePrison:          "straffegjennomføring utenfor fengsel",
+	ElectronicMonitoring:          "straffegjennomføring med elektronisk kontroll",
+	DayRelease:                    "frigang",
+	Leave:                         "permisjon",
+	Interruption:                  "straffavbrudd",
+	Escape:                        "unndragelse",
+	Release:                       "løslatelse",
+	ParoleFromPreventiveDetention: "prøveløslatelse fra forvaring",
+	ResidenceChangeOnParole:       "endring av bosted i prøvetiden",
+	EscortedAppearance:            "fremstilling",
+	HospitalAdmission:             "sykehusinnleggelse",
+	InstitutionStay:               "institusjonsopphold",
+	TransferToOtherPrison:         "overføring til annet fengsel",
+	SentenceTransferAbroad:        "soningsoverføring",
+	ReleaseAtTimeFrameEnd:         "løslatelse ved tidsrammens utløp",
+	OtherEvent:                    "denne hendelsen",
+}
+
+// Name returns the kind's Norwegian name, e.g. "permisjon".
+func (k EventKind) Name() string {
+	if n, ok := eventNames[k]; ok {
+		return n
+	}
+	return string(k)
+}
+
+// LegalBasis returns the provision that allows notifying the kind (EV1), or
+// "" if it is not notifiable.
+func LegalBasis(k EventKind) string { return legalBasis[k] }
+
+// NotifiedInAdvance reports whether notices of the kind are given before
+// the event (all but an escape, which is notified as soon as possible after).
+func NotifiedInAdvance(k EventKind) bool { return k != Escape }
+
+// EventFacts is what the event rules need to know.
+type EventFacts struct {
+	Kind     EventKind
+	StartsAt time.Time
+	EndsAt   *time.Time
+	// DateOnly: the time is a date, without the time of day.
+	DateOnly bool
+	// ServingPreventiveDetention: the convict serves forvaring.
+	ServingPreventiveDetention bool
+	// ReportingDutyUntil is the last day of the reporting duty (møteplikt)
+	// during parole, for a residence change.
+	ReportingDutyUntil *time.Time
+	// FromInstitution: a leave from a stay in an institution under § 12 (EV5).
+	FromInstitution bool
+	// InstitutionNotifies: the grant of that stay decided that leaves from it
+	// are notified (EV5).
+	InstitutionNotifies bool
+}
+
+// CheckEvent decides whether a custody event may be notified, and returns
+// the provision that allows it (EV1–EV6). now is the time of registration.
+func CheckEvent(e EventFacts, now time.Time) (string, error) {
+	switch {
+	case e.Kind == ReleaseAtTimeFrameEnd:
+		return "", violate("EV3", preventiveDetentionParole,
+			"Løslatelse fordi tidsrammen for forvaringen er utløpt, gir ikke rett til varsel. Straffeloven § 45 syvende ledd gjelder bare prøveløslatelse fra forvaring.")
+	case e.Kind == InstitutionStay:
+		return "", violate("EV2", section7b,
+			"Et institusjonsopphold etter § 12 varsles ikke i seg selv. Registrer heller opphold med vedtak om varsling, og hver permisjon fra institusjonen som en permisjon.")
+	case legalBasis[e.Kind] == "":
+		return "", violate("EV2", section7b,
+			"Det er ikke hjemmel for å varsle om %s. Bare straffegjennomføring utenfor fengsel, elektronisk kontroll, frigang, permisjon, straffavbrudd, unndragelse, løslatelse og prøveløslatelse fra forvaring kan varsles.",
+			e.Kind.Name())
+	case e.Kind == ResidenceChangeOnParole && e.ServingPreventiveDetention:
+		return "", violate("EV4", preventiveDetentionParole,
+			"Endring av bosted kan ikke varsles ved prøveløslatelse fra forvaring.")
+	case e.Kind == ResidenceChangeOnParole && e.ReportingDutyUntil == nil:
+		return "", violate("EV1", residenceChangeProvision,
+			"Endring av bosted kan bare varsles mens den prøveløslatte har møteplikt. Oppgi når møteplikten slutter.")
+	case e.Kind == ResidenceChangeOnParole && DateOf(e.StartsAt).After(*e.ReportingDutyUntil):
+		return "", violate("EV1", residenceChangeProvision,
+			"Bostedsendringen skjer etter at møteplikten er slutt, og kan ikke varsles.")
+	case e.Kind == ParoleFromPreventiveDetention && !e.ServingPreventiveDetention:
+		return "", violate("EV1", preventiveDetentionParole,
+			"Domfelte soner ikke forvaring. Bruk løslatelse for prøveløslatelse fra fengselsstraff.")
+	case e.Kind == Release && e.ServingPreventiveDetention:
+		return "", violate("EV1", preventiveDetentionParole,
+			"Domfelte soner forvaring. Prøveløslatelse fra forvaring registreres som det; løslatelse ved tidsrammens utløp varsles ikke.")
+	case e.FromInstitution && e.Kind != Leave:
+		return "", violate("EV5", institutionProvision, "Fra et institusjonsopphold er det permisjoner som varsles.")
+	case e.FromInstitution && !e.InstitutionNotifies:
+		return "", violate("EV5", institutionProvision,
+			"Vedtaket om institusjonsoppholdet sier ikke at det skal varsles ved utganger. Vurder varsling ved innvilgelsen av oppholdet først.")
+	}
+	return legalBasis[e.Kind], checkEventTime(e, now)
+}
+
+// checkEventTime: an event has a time — a date, a date and time, or a time
+// frame — and an escape has the time it happened (EV6).
+func checkEventTime(e EventFacts, now time.Time) error {
+	switch {
+	case e.StartsAt.IsZero():
+		return violate("EV6", section7b, "Oppgi tidspunktet for %s.", e.Kind.Name())
+	case e.EndsAt != nil && e.EndsAt.Before(e.StartsAt):
+		return violate("EV6", section7b, "Tidsrommet slutter før det begynner.")
+	case e.Kind == Escape && e.StartsAt.After(now):
+		return violate("EV6", legalBasis[Escape], "En unndragelse registreres med tidspunktet den skjedde, som ikke kan være i fremtiden.")
+	case e.Kind != Escape && DateOf(e.StartsAt).Before(DateOf(now)):
+		return violate("EV6", legalBasis[e.Kind], "Varsel om %s gis på forhånd, men tidspunktet har passert.", e.Kind.Name())
+	}
+	return nil
+}
+
+// ConvictProfile is what decides the level of a convict's decisions (DC2).
+type ConvictProfile struct {
+	SentenceOverTenYears       bool // idømt fengselsstraff på mer enn ti år
+	ServingPreventiveDetention bool // idømt forvaring
+	HighSecurityUnit           bool // innsatt i avdeling med særlig høyt sikkerhetsnivå
+}
+
+// decidingLevelProvision is where DC2 comes from.
+const decidingLevelProvision = "straffegjennomføringsloven § 6 annet ledd"
+
+// DecidingLevel returns the level that decides the event and so the
+// notification (DC2): the region for convicts serving more than ten years,
+// serving forvaring, or held in a unit with especially high security, except
+// for an escape; otherwise the local unit. The local unit always carries out
+// the notification.
+func DecidingLevel(kind EventKind, p ConvictProfile) Level {
+	if kind != Escape && (p.SentenceOverTenYears || p.ServingPreventiveDetention || p.HighSecurityUnit) {
+		return RegionLevel
+	}
+	return LocalLevel
+}
+
+// CheckDecider refuses a decision made at any level but the deciding one (DC2).
+func CheckDecider(required, decider Level) error {
+	if required == decider {
+		return nil
+	}
+	if required == RegionLevel {
+		return violate("DC2", decidingLevelProvision,
+			"Vedtaket treffes på regionalt nivå fordi domfelte soner mer enn ti år, soner forvaring eller sitter i avdeling med særlig høyt sikkerhetsnivå.")
+	}
+	return violate("DC2", decidingLevelProvision, "Vedtaket treffes på lokalt nivå, der vedtaket om utgangen treffes.")
+}
+
+// appealProvision is where DC7 comes from.
+const appealProvision = "forvaltningsloven § 28 første ledd, straffegjennomføringsloven § 7 b"
+
+// AppealLevel returns the level that decides an appeal against a decision
+// made at the given level: the next level up (DC7).
+func AppealLevel(decided Level) (Level, error) {
+	switch decided {
+	case LocalLevel:
+		return RegionLevel, nil
+	case RegionLevel:
+		return DirectorateLevel, nil
+	}
+	return "", violate("DC7", appealProvision, "Et vedtak fattet av direktoratet kan ikke klages inn for kriminalomsorgen.")
+}
+
+// CheckAppealDecider refuses an appeal decided by anyone but the next level up (DC7).
+func CheckAppealDecider(decided, decider Level) error {
+	want, err := AppealLevel(decided)
+	if err != nil {
+		return err
+	}
+	if decider != want {
+		return violate("DC7", appealProvision, "Klagen avgjøres av nivået over det som fattet vedtaket.")
+	}
+	return nil
 }

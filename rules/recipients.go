@@ -1,5 +1,7 @@
 package rules
 
+import "time"
+
 // AddressProtection is the protection of a person's address in the population
 // register (RC9).
 type AddressProtection string
@@ -80,4 +82,216 @@ const (
 // Values lists the guardian kinds.
 func (GuardianKind) Values() []string {
 	return []string{string(ParentalResponsibility), string(AppointedGuardian)}
+}
+
+// Provisions cited for recipients.
+const (
+	recipientsGuideline = "retningslinjer til straffegjennomføringsloven § 7 b, punkt 7b.2"
+	guardianProvision   = "vergemålsloven §§ 16–22 og kapittel 4"
+	secrecyProvision    = "straffegjennomføringsloven § 7 bokstav i"
+	policeDelivery      = "retningslinjer til straffegjennomføringsloven § 7 b, punkt 7b.5"
+	agreementGuideline  = "retningslinjer til straffegjennomføringsloven § 7 b, punkt 7b.5"
+)
+
+// CheckVictimCase: only victims of criminal cases the convict actually
+// serves may be notified (RC1), with one exception: cases whose fixed-term
+// sentences lapsed because forvaring was imposed, by analogy, and only with a
+// recorded assessment of the real need at the time of the event (RC2).
+func CheckVictimCase(status CaseStatus, realNeedReasoning string) error {
+	switch status {
+	case Serving:
+		return nil
+	case LapsedByPreventiveDetention:
+		if blank(realNeedReasoning) {
+			return violate("RC2", "straffeloven § 42, "+recipientsGuideline,
+				"Straffen i denne saken falt bort da forvaring ble idømt. Fornærmede kan bare varsles etter en konkret vurdering av om det er et reelt behov for varsel nå. Skriv vurderingen.")
+		}
+		return nil
+	}
+	return violate("RC1", recipientsGuideline,
+		"Domfelte gjennomfører ikke straff i denne saken. Bare fornærmede i saker domfelte faktisk gjennomfører, kan varsles.")
+}
+
+// survivorRelations are who survivors are: spouse, cohabitant, children,
+// parents and siblings (RC3).
+var survivorRelations = map[FamilyRelation]bool{Spouse: true, Cohabitant: true, Child: true, Parent: true, Sibling: true}
+
+// CheckSurvivor: survivors are the deceased victim's spouse, cohabitant,
+// children, parents or siblings; any other relation is refused, and a victim
+// who is alive has no survivors (RC3).
+func CheckSurvivor(relation FamilyRelation, victimDeceased bool) error {
+	if !victimDeceased {
+		return violate("RC3", recipientsGuideline, "Fornærmede er ikke registrert som avdød. Etterlatte varsles bare når fornærmede er død.")
+	}
+	if !survivorRelations[relation] {
+		return violate("RC3", recipientsGuideline,
+			"Bare avdødes ektefelle, samboer, barn, foreldre eller søsken regnes som etterlatte.")
+	}
+	return nil
+}
+
+// CheckSeveralSurvivors: with several survivors, the assessment records
+// whether one or several are notified, and why (RC4).
+func CheckSeveralSurvivors(survivors int, reasoning string) error {
+	if survivors > 1 && blank(reasoning) {
+		return violate("RC4", recipientsGuideline,
+			"Avdøde har flere etterlatte. Skriv om det er tilstrekkelig å varsle én av de nærmeste, eller om flere skal varsles, og hvorfor.")
+	}
+	return nil
+}
+
+// AgeOn returns a person's age in whole years on a date.
+func AgeOn(birth, on time.Time) int {
+	by, bm, bd := birth.Date()
+	oy, om, od := on.Date()
+	age := oy - by
+	if om < bm || om == bm && od < bd {
+		age--
+	}
+	return age
+}
+
+// IsMinor reports whether a person is under 18 on a date (RC5, AS4).
+func IsMinor(birth, on time.Time) bool { return AgeOn(birth, on) < 18 }
+
+// RecipientKind is who a notice is addressed to.
+type RecipientKind string
+
+const (
+	VictimRecipient   RecipientKind = "VICTIM"
+	SurvivorRecipient RecipientKind = "SURVIVOR"
+	GuardianRecipient RecipientKind = "GUARDIAN"
+	// PoliceDeliverer is the police delivering a notice on the correctional
+	// service's behalf (RC9); they learn of the notification but are not its addressee.
+	PoliceDeliverer RecipientKind = "POLICE"
+)
+
+// MayReceive: nobody but the police, the victim and the survivors, or their
+// guardians, may receive anything about a notification (RC8).
+func MayReceive(kind RecipientKind) error {
+	switch kind {
+	case VictimRecipient, SurvivorRecipient, GuardianRecipient, PoliceDeliverer:
+		return nil
+	}
+	return violate("RC8", secrecyProvision,
+		"Bare fornærmede, etterlatte, deres verger og politiet kan få opplysninger om varslingen. Taushetsplikten hindrer at andre får det.")
+}
+
+// Person is a victim or survivor as the recipient rules see them.
+type Person struct {
+	BirthDate         *time.Time
+	UnderGuardianship bool
+	// IdentityNumber is compared with the convict's (RC7); it is never shown.
+	IdentityNumber string
+}
+
+// Guardian is a registered guardian of a person.
+type Guardian struct {
+	ID             int
+	IdentityNumber string
+}
+
+// Addressees says to whom a notice to p is written, on the date of the
+// notice: p itself, or — for a minor (RC5) or an adult under guardianship
+// (RC6) — each guardian. A guardian who is the convict (same identity
+// number) is never an addressee, and a warning says so (RC7). The convict is
+// never a recipient at all.
+func Addressees(p Person, guardians []Guardian, convictNumber string, on time.Time) (direct bool, to []int, warnings []string, err error) {
+	if p.IdentityNumber != "" && p.IdentityNumber == convictNumber {
+		return false, nil, nil, violate("RC7", secrecyProvision, "Mottakeren er domfelte selv. Domfelte kan aldri motta varsel.")
+	}
+	minor := p.BirthDate != nil && IsMinor(*p.BirthDate, on)
+	if p.BirthDate == nil && !p.UnderGuardianship {
+		return false, nil, nil, violate("RC5", guardianProvision,
+			"Fødselsdatoen mangler. Den trengs for å avgjøre om varselet skal gå til verge fordi mottakeren er under 18 år.")
+	}
+	if !minor && !p.UnderGuardianship {
+		return true, nil, nil, nil
+	}
+	for _, g := range guardians {
+		if g.IdentityNumber != "" && g.IdentityNumber == convictNumber {
+			warnings = append(warnings, "En registrert verge er domfelte selv og får ikke varselet (RC7).")
+			continue
+		}
+		to = append(to, g.ID)
+	}
+	if len(to) == 0 {
+		rule, why := "RC5", "under 18 år"
+		if !minor {
+			rule, why = "RC6", "under vergemål"
+		}
+		return false, nil, warnings, violate(rule, guardianProvision,
+			"Mottakeren er %s, og varselet skal gis til verge, men ingen verge som kan motta varsel er registrert.", why)
+	}
+	return false, to, warnings, nil
+}
+
+// CheckGuardianIsNotConvict returns the warning shown when a guardian is
+// registered with the convict's identity number: the guardian is kept on
+// record but never receives anything (RC7).
+func CheckGuardianIsNotConvict(guardianNumber, convictNumber string) (excluded bool, warning string) {
+	if guardianNumber != "" && guardianNumber == convictNumber {
+		return true, "Vergen har samme fødselsnummer som domfelte. Domfelte kan aldri motta varsel, heller ikke som verge, og vergen er utelukket (RC7)."
+	}
+	return false, ""
+}
+
+// Route is how a notice reaches its addressee.
+type Route string
+
+const (
+	Direct        Route = "DIRECT"     // by the correctional service
+	ThroughPolice Route = "VIA_POLICE" // the police deliver (RC9)
+)
+
+// DeliveryRoute: where the address is strictly confidential (code 6, also
+// abroad) or unknown, the police are asked to deliver the notice (RC9).
+func DeliveryRoute(p AddressProtection) Route {
+	switch p {
+	case StrictlyConfidential, StrictlyConfidentialAbroad, UnknownAddress:
+		return ThroughPolice
+	}
+	return Direct
+}
+
+// CheckAddressStorage: the system never stores a strengt fortrolig (code 6)
+// address (RC9), and an unprotected or fortrolig address must be complete
+// enough to send a letter to.
+func CheckAddressStorage(p AddressProtection, hasAddress bool) error {
+	switch {
+	case DeliveryRoute(p) == ThroughPolice && p != UnknownAddress && hasAddress:
+		return violate("RC9", policeDelivery,
+			"Adressen er strengt fortrolig og skal ikke lagres. Politiet besørger varselet; oppgi bare politidistriktet.")
+	case p == UnknownAddress && hasAddress:
+		return violate("RC9", policeDelivery, "Adressen er oppgitt som ukjent, men en adresse er fylt ut.")
+	case DeliveryRoute(p) == Direct && !hasAddress:
+		return violate("RC9", policeDelivery,
+			"Adressen mangler. Fyll ut adressen, eller oppgi at den er ukjent eller strengt fortrolig så politiet besørger varselet.")
+	}
+	return nil
+}
+
+// CheckNotReserved: a recipient who has reserved against further notices
+// gets none until the reservation is lifted (RC10).
+func CheckNotReserved(reserved bool) error {
+	if reserved {
+		return violate("RC10", agreementGuideline, "Mottakeren har reservert seg mot flere varsler. Reservasjonen må oppheves før det kan varsles igjen.")
+	}
+	return nil
+}
+
+// AgreementFrequency is what was agreed with a recipient about how often to
+// notify (RC10).
+type AgreementFrequency string
+
+const (
+	EveryEvent AgreementFrequency = "EVERY_EVENT"
+	OnlyOnce   AgreementFrequency = "ONCE"
+)
+
+// AgreementSettled reports whether a recorded agreement already answers the
+// question for this event: after one notice, an agreement to be notified
+// once means no more notices and no new assessment (RC10, AS1).
+func AgreementSettled(f AgreementFrequency, noticesSent int) bool {
+	return f == OnlyOnce && noticesSent > 0
 }

@@ -1,6 +1,9 @@
 package rules
 
-import "fmt"
+import (
+	"fmt"
+	"strings"
+)
 
 // Violation is a refusal by a rule of the rulebook: which rule, the legal
 // provision behind it, and a message a caseworker understands (Norwegian
@@ -19,3 +22,6 @@ func (v *Violation) Error() string {
 func violate(rule, provision, format string, args ...any) *Violation {
 	return &Violation{Rule: rule, Provision: provision, Message: fmt.Sprintf(format, args...)}
 }
+
+// blank reports whether a written reason is missing.
+func blank(s string) bool { return strings.TrimSpace(s) == "" }
