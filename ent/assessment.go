@@ -49,7 +49,6 @@ type Assessment struct {
 	// The values are being populated by the AssessmentQuery when eager-loading is set.
 	Edges                  AssessmentEdges `json:"edges"`
 	assessment_assessed_by *int
-	decision_assessments   *int
 	selectValues           sql.SelectValues
 }
 
@@ -63,11 +62,15 @@ type AssessmentEdges struct {
 	Survivor *Survivor `json:"survivor,omitempty"`
 	// AssessedBy holds the value of the assessed_by edge.
 	AssessedBy *StaffMember `json:"assessed_by,omitempty"`
+	// Decisions holds the value of the decisions edge.
+	Decisions []*Decision `json:"decisions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
+
+	namedDecisions map[string][]*Decision
 }
 
 // CustodyEventOrErr returns the CustodyEvent value or an error if the edge
@@ -114,6 +117,15 @@ func (e AssessmentEdges) AssessedByOrErr() (*StaffMember, error) {
 	return nil, &NotLoadedError{edge: "assessed_by"}
 }
 
+// DecisionsOrErr returns the Decisions value or an error if the edge
+// was not loaded in eager-loading.
+func (e AssessmentEdges) DecisionsOrErr() ([]*Decision, error) {
+	if e.loadedTypes[4] {
+		return e.Decisions, nil
+	}
+	return nil, &NotLoadedError{edge: "decisions"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Assessment) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -130,8 +142,6 @@ func (*Assessment) scanValues(columns []string) ([]any, error) {
 		case assessment.FieldCreatedAt, assessment.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case assessment.ForeignKeys[0]: // assessment_assessed_by
-			values[i] = new(sql.NullInt64)
-		case assessment.ForeignKeys[1]: // decision_assessments
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -231,13 +241,6 @@ func (_m *Assessment) assignValues(columns []string, values []any) error {
 				_m.assessment_assessed_by = new(int)
 				*_m.assessment_assessed_by = int(value.Int64)
 			}
-		case assessment.ForeignKeys[1]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field decision_assessments", value)
-			} else if value.Valid {
-				_m.decision_assessments = new(int)
-				*_m.decision_assessments = int(value.Int64)
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -269,6 +272,11 @@ func (_m *Assessment) QuerySurvivor() *SurvivorQuery {
 // QueryAssessedBy queries the "assessed_by" edge of the Assessment entity.
 func (_m *Assessment) QueryAssessedBy() *StaffMemberQuery {
 	return NewAssessmentClient(_m.config).QueryAssessedBy(_m)
+}
+
+// QueryDecisions queries the "decisions" edge of the Assessment entity.
+func (_m *Assessment) QueryDecisions() *DecisionQuery {
+	return NewAssessmentClient(_m.config).QueryDecisions(_m)
 }
 
 // Update returns a builder for updating this Assessment.
@@ -332,6 +340,30 @@ func (_m *Assessment) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedDecisions returns the Decisions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Assessment) NamedDecisions(name string) ([]*Decision, error) {
+	if _m.Edges.namedDecisions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedDecisions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Assessment) appendNamedDecisions(name string, edges ...*Decision) {
+	if _m.Edges.namedDecisions == nil {
+		_m.Edges.namedDecisions = make(map[string][]*Decision)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedDecisions[name] = []*Decision{}
+	} else {
+		_m.Edges.namedDecisions[name] = append(_m.Edges.namedDecisions[name], edges...)
+	}
 }
 
 // Assessments is a parsable slice of Assessment.

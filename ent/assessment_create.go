@@ -9,6 +9,7 @@ import (
 	"time"
 	"varsel/ent/assessment"
 	"varsel/ent/custodyevent"
+	"varsel/ent/decision"
 	"varsel/ent/staffmember"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
@@ -181,6 +182,21 @@ func (_c *AssessmentCreate) SetNillableAssessedByID(id *int) *AssessmentCreate {
 // SetAssessedBy sets the "assessed_by" edge to the StaffMember entity.
 func (_c *AssessmentCreate) SetAssessedBy(v *StaffMember) *AssessmentCreate {
 	return _c.SetAssessedByID(v.ID)
+}
+
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
+func (_c *AssessmentCreate) AddDecisionIDs(ids ...int) *AssessmentCreate {
+	_c.mutation.AddDecisionIDs(ids...)
+	return _c
+}
+
+// AddDecisions adds the "decisions" edges to the Decision entity.
+func (_c *AssessmentCreate) AddDecisions(v ...*Decision) *AssessmentCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddDecisionIDs(ids...)
 }
 
 // Mutation returns the AssessmentMutation object of the builder.
@@ -402,6 +418,22 @@ func (_c *AssessmentCreate) createSpec() (*Assessment, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.assessment_assessed_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.DecisionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec

@@ -4,11 +4,13 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
 	"varsel/ent/assessment"
 	"varsel/ent/custodyevent"
+	"varsel/ent/decision"
 	"varsel/ent/predicate"
 	"varsel/ent/staffmember"
 	"varsel/ent/survivor"
@@ -24,17 +26,19 @@ import (
 // AssessmentQuery is the builder for querying Assessment entities.
 type AssessmentQuery struct {
 	config
-	ctx              *QueryContext
-	order            []assessment.OrderOption
-	inters           []Interceptor
-	predicates       []predicate.Assessment
-	withCustodyEvent *CustodyEventQuery
-	withVictim       *VictimQuery
-	withSurvivor     *SurvivorQuery
-	withAssessedBy   *StaffMemberQuery
-	withFKs          bool
-	loadTotal        []func(context.Context, []*Assessment) error
-	modifiers        []func(*sql.Selector)
+	ctx                *QueryContext
+	order              []assessment.OrderOption
+	inters             []Interceptor
+	predicates         []predicate.Assessment
+	withCustodyEvent   *CustodyEventQuery
+	withVictim         *VictimQuery
+	withSurvivor       *SurvivorQuery
+	withAssessedBy     *StaffMemberQuery
+	withDecisions      *DecisionQuery
+	withFKs            bool
+	loadTotal          []func(context.Context, []*Assessment) error
+	modifiers          []func(*sql.Selector)
+	withNamedDecisions map[string]*DecisionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -152,6 +156,28 @@ func (_q *AssessmentQuery) QueryAssessedBy() *StaffMemberQuery {
 			sqlgraph.From(assessment.Table, assessment.FieldID, selector),
 			sqlgraph.To(staffmember.Table, staffmember.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, assessment.AssessedByTable, assessment.AssessedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryDecisions chains the current query on the "decisions" edge.
+func (_q *AssessmentQuery) QueryDecisions() *DecisionQuery {
+	query := (&DecisionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(assessment.Table, assessment.FieldID, selector),
+			sqlgraph.To(decision.Table, decision.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, assessment.DecisionsTable, assessment.DecisionsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -355,6 +381,7 @@ func (_q *AssessmentQuery) Clone() *AssessmentQuery {
 		withVictim:       _q.withVictim.Clone(),
 		withSurvivor:     _q.withSurvivor.Clone(),
 		withAssessedBy:   _q.withAssessedBy.Clone(),
+		withDecisions:    _q.withDecisions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -403,6 +430,17 @@ func (_q *AssessmentQuery) WithAssessedBy(opts ...func(*StaffMemberQuery)) *Asse
 		opt(query)
 	}
 	_q.withAssessedBy = query
+	return _q
+}
+
+// WithDecisions tells the query-builder to eager-load the nodes that are connected to
+// the "decisions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AssessmentQuery) WithDecisions(opts ...func(*DecisionQuery)) *AssessmentQuery {
+	query := (&DecisionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withDecisions = query
 	return _q
 }
 
@@ -491,11 +529,12 @@ func (_q *AssessmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 		nodes       = []*Assessment{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withCustodyEvent != nil,
 			_q.withVictim != nil,
 			_q.withSurvivor != nil,
 			_q.withAssessedBy != nil,
+			_q.withDecisions != nil,
 		}
 	)
 	if _q.withAssessedBy != nil {
@@ -546,6 +585,20 @@ func (_q *AssessmentQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*A
 	if query := _q.withAssessedBy; query != nil {
 		if err := _q.loadAssessedBy(ctx, query, nodes, nil,
 			func(n *Assessment, e *StaffMember) { n.Edges.AssessedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withDecisions; query != nil {
+		if err := _q.loadDecisions(ctx, query, nodes,
+			func(n *Assessment) { n.Edges.Decisions = []*Decision{} },
+			func(n *Assessment, e *Decision) { n.Edges.Decisions = append(n.Edges.Decisions, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedDecisions {
+		if err := _q.loadDecisions(ctx, query, nodes,
+			func(n *Assessment) { n.appendNamedDecisions(name) },
+			func(n *Assessment, e *Decision) { n.appendNamedDecisions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -682,6 +735,67 @@ func (_q *AssessmentQuery) loadAssessedBy(ctx context.Context, query *StaffMembe
 	}
 	return nil
 }
+func (_q *AssessmentQuery) loadDecisions(ctx context.Context, query *DecisionQuery, nodes []*Assessment, init func(*Assessment), assign func(*Assessment, *Decision)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Assessment)
+	nids := make(map[int]map[*Assessment]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(assessment.DecisionsTable)
+		s.Join(joinT).On(s.C(decision.FieldID), joinT.C(assessment.DecisionsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(assessment.DecisionsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(assessment.DecisionsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Assessment]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Decision](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "decisions" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
+	}
+	return nil
+}
 
 func (_q *AssessmentQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -809,6 +923,20 @@ func (_q *AssessmentQuery) ForShare(opts ...sql.LockOption) *AssessmentQuery {
 func (_q *AssessmentQuery) Modify(modifiers ...func(s *sql.Selector)) *AssessmentSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedDecisions tells the query-builder to eager-load the nodes that are connected to the "decisions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *AssessmentQuery) WithNamedDecisions(name string, opts ...func(*DecisionQuery)) *AssessmentQuery {
+	query := (&DecisionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedDecisions == nil {
+		_q.withNamedDecisions = make(map[string]*DecisionQuery)
+	}
+	_q.withNamedDecisions[name] = query
+	return _q
 }
 
 // AssessmentGroupBy is the group-by builder for Assessment entities.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"time"
 	"varsel/ent/assessment"
+	"varsel/ent/decision"
 	"varsel/ent/predicate"
 	"varsel/ent/staffmember"
 	"varsel/rules"
@@ -152,6 +153,21 @@ func (_u *AssessmentUpdate) SetAssessedBy(v *StaffMember) *AssessmentUpdate {
 	return _u.SetAssessedByID(v.ID)
 }
 
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
+func (_u *AssessmentUpdate) AddDecisionIDs(ids ...int) *AssessmentUpdate {
+	_u.mutation.AddDecisionIDs(ids...)
+	return _u
+}
+
+// AddDecisions adds the "decisions" edges to the Decision entity.
+func (_u *AssessmentUpdate) AddDecisions(v ...*Decision) *AssessmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDecisionIDs(ids...)
+}
+
 // Mutation returns the AssessmentMutation object of the builder.
 func (_u *AssessmentUpdate) Mutation() *AssessmentMutation {
 	return _u.mutation
@@ -161,6 +177,27 @@ func (_u *AssessmentUpdate) Mutation() *AssessmentMutation {
 func (_u *AssessmentUpdate) ClearAssessedBy() *AssessmentUpdate {
 	_u.mutation.ClearAssessedBy()
 	return _u
+}
+
+// ClearDecisions clears all "decisions" edges to the Decision entity.
+func (_u *AssessmentUpdate) ClearDecisions() *AssessmentUpdate {
+	_u.mutation.ClearDecisions()
+	return _u
+}
+
+// RemoveDecisionIDs removes the "decisions" edge to Decision entities by IDs.
+func (_u *AssessmentUpdate) RemoveDecisionIDs(ids ...int) *AssessmentUpdate {
+	_u.mutation.RemoveDecisionIDs(ids...)
+	return _u
+}
+
+// RemoveDecisions removes "decisions" edges to Decision entities.
+func (_u *AssessmentUpdate) RemoveDecisions(v ...*Decision) *AssessmentUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDecisionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -290,6 +327,51 @@ func (_u *AssessmentUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDecisionsIDs(); len(nodes) > 0 && !_u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DecisionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -440,6 +522,21 @@ func (_u *AssessmentUpdateOne) SetAssessedBy(v *StaffMember) *AssessmentUpdateOn
 	return _u.SetAssessedByID(v.ID)
 }
 
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by IDs.
+func (_u *AssessmentUpdateOne) AddDecisionIDs(ids ...int) *AssessmentUpdateOne {
+	_u.mutation.AddDecisionIDs(ids...)
+	return _u
+}
+
+// AddDecisions adds the "decisions" edges to the Decision entity.
+func (_u *AssessmentUpdateOne) AddDecisions(v ...*Decision) *AssessmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddDecisionIDs(ids...)
+}
+
 // Mutation returns the AssessmentMutation object of the builder.
 func (_u *AssessmentUpdateOne) Mutation() *AssessmentMutation {
 	return _u.mutation
@@ -449,6 +546,27 @@ func (_u *AssessmentUpdateOne) Mutation() *AssessmentMutation {
 func (_u *AssessmentUpdateOne) ClearAssessedBy() *AssessmentUpdateOne {
 	_u.mutation.ClearAssessedBy()
 	return _u
+}
+
+// ClearDecisions clears all "decisions" edges to the Decision entity.
+func (_u *AssessmentUpdateOne) ClearDecisions() *AssessmentUpdateOne {
+	_u.mutation.ClearDecisions()
+	return _u
+}
+
+// RemoveDecisionIDs removes the "decisions" edge to Decision entities by IDs.
+func (_u *AssessmentUpdateOne) RemoveDecisionIDs(ids ...int) *AssessmentUpdateOne {
+	_u.mutation.RemoveDecisionIDs(ids...)
+	return _u
+}
+
+// RemoveDecisions removes "decisions" edges to Decision entities.
+func (_u *AssessmentUpdateOne) RemoveDecisions(v ...*Decision) *AssessmentUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveDecisionIDs(ids...)
 }
 
 // Where appends a list predicates to the AssessmentUpdate builder.
@@ -608,6 +726,51 @@ func (_u *AssessmentUpdateOne) sqlSave(ctx context.Context) (_node *Assessment, 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedDecisionsIDs(); len(nodes) > 0 && !_u.mutation.DecisionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.DecisionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(decision.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

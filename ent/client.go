@@ -24,6 +24,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -74,6 +75,8 @@ type Client struct {
 	Guardian *GuardianClient
 	// InformationRequest is the client for interacting with the InformationRequest builders.
 	InformationRequest *InformationRequestClient
+	// InstitutionStay is the client for interacting with the InstitutionStay builders.
+	InstitutionStay *InstitutionStayClient
 	// Notice is the client for interacting with the Notice builders.
 	Notice *NoticeClient
 	// NotificationAgreement is the client for interacting with the NotificationAgreement builders.
@@ -118,6 +121,7 @@ func (c *Client) init() {
 	c.Disclosure = NewDisclosureClient(c.config)
 	c.Guardian = NewGuardianClient(c.config)
 	c.InformationRequest = NewInformationRequestClient(c.config)
+	c.InstitutionStay = NewInstitutionStayClient(c.config)
 	c.Notice = NewNoticeClient(c.config)
 	c.NotificationAgreement = NewNotificationAgreementClient(c.config)
 	c.PoliceDistrict = NewPoliceDistrictClient(c.config)
@@ -233,6 +237,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Disclosure:            NewDisclosureClient(cfg),
 		Guardian:              NewGuardianClient(cfg),
 		InformationRequest:    NewInformationRequestClient(cfg),
+		InstitutionStay:       NewInstitutionStayClient(cfg),
 		Notice:                NewNoticeClient(cfg),
 		NotificationAgreement: NewNotificationAgreementClient(cfg),
 		PoliceDistrict:        NewPoliceDistrictClient(cfg),
@@ -275,6 +280,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Disclosure:            NewDisclosureClient(cfg),
 		Guardian:              NewGuardianClient(cfg),
 		InformationRequest:    NewInformationRequestClient(cfg),
+		InstitutionStay:       NewInstitutionStayClient(cfg),
 		Notice:                NewNoticeClient(cfg),
 		NotificationAgreement: NewNotificationAgreementClient(cfg),
 		PoliceDistrict:        NewPoliceDistrictClient(cfg),
@@ -316,9 +322,9 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AccessLogEntry, c.Appeal, c.Assessment, c.AuditEvent, c.Condition, c.Convict,
 		c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation, c.Disclosure,
-		c.Guardian, c.InformationRequest, c.Notice, c.NotificationAgreement,
-		c.PoliceDistrict, c.PoliceRequest, c.Reservation, c.SecurityAssessment,
-		c.StaffMember, c.Survivor, c.Unit, c.Victim,
+		c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
+		c.NotificationAgreement, c.PoliceDistrict, c.PoliceRequest, c.Reservation,
+		c.SecurityAssessment, c.StaffMember, c.Survivor, c.Unit, c.Victim,
 	} {
 		n.Use(hooks...)
 	}
@@ -330,9 +336,9 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AccessLogEntry, c.Appeal, c.Assessment, c.AuditEvent, c.Condition, c.Convict,
 		c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation, c.Disclosure,
-		c.Guardian, c.InformationRequest, c.Notice, c.NotificationAgreement,
-		c.PoliceDistrict, c.PoliceRequest, c.Reservation, c.SecurityAssessment,
-		c.StaffMember, c.Survivor, c.Unit, c.Victim,
+		c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
+		c.NotificationAgreement, c.PoliceDistrict, c.PoliceRequest, c.Reservation,
+		c.SecurityAssessment, c.StaffMember, c.Survivor, c.Unit, c.Victim,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -367,6 +373,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Guardian.mutate(ctx, m)
 	case *InformationRequestMutation:
 		return c.InformationRequest.mutate(ctx, m)
+	case *InstitutionStayMutation:
+		return c.InstitutionStay.mutate(ctx, m)
 	case *NoticeMutation:
 		return c.Notice.mutate(ctx, m)
 	case *NotificationAgreementMutation:
@@ -896,6 +904,22 @@ func (c *AssessmentClient) QueryAssessedBy(_m *Assessment) *StaffMemberQuery {
 	return query
 }
 
+// QueryDecisions queries the decisions edge of a Assessment.
+func (c *AssessmentClient) QueryDecisions(_m *Assessment) *DecisionQuery {
+	query := (&DecisionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(assessment.Table, assessment.FieldID, id),
+			sqlgraph.To(decision.Table, decision.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, assessment.DecisionsTable, assessment.DecisionsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *AssessmentClient) Hooks() []Hook {
 	hooks := c.hooks.Assessment
@@ -1394,6 +1418,22 @@ func (c *ConvictClient) QueryCustodyEvents(_m *Convict) *CustodyEventQuery {
 	return query
 }
 
+// QueryInstitutionStays queries the institution_stays edge of a Convict.
+func (c *ConvictClient) QueryInstitutionStays(_m *Convict) *InstitutionStayQuery {
+	query := (&InstitutionStayClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(convict.Table, convict.FieldID, id),
+			sqlgraph.To(institutionstay.Table, institutionstay.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, convict.InstitutionStaysTable, convict.InstitutionStaysColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *ConvictClient) Hooks() []Hook {
 	hooks := c.hooks.Convict
@@ -1854,6 +1894,22 @@ func (c *CustodyEventClient) QueryCreatedBy(_m *CustodyEvent) *StaffMemberQuery 
 	return query
 }
 
+// QueryInstitutionStay queries the institution_stay edge of a CustodyEvent.
+func (c *CustodyEventClient) QueryInstitutionStay(_m *CustodyEvent) *InstitutionStayQuery {
+	query := (&InstitutionStayClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(custodyevent.Table, custodyevent.FieldID, id),
+			sqlgraph.To(institutionstay.Table, institutionstay.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, custodyevent.InstitutionStayTable, custodyevent.InstitutionStayColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *CustodyEventClient) Hooks() []Hook {
 	hooks := c.hooks.CustodyEvent
@@ -2060,7 +2116,7 @@ func (c *DecisionClient) QueryAssessments(_m *Decision) *AssessmentQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(decision.Table, decision.FieldID, id),
 			sqlgraph.To(assessment.Table, assessment.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, decision.AssessmentsTable, decision.AssessmentsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, decision.AssessmentsTable, decision.AssessmentsPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2867,6 +2923,188 @@ func (c *InformationRequestClient) mutate(ctx context.Context, m *InformationReq
 		return (&InformationRequestDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown InformationRequest mutation op: %q", m.Op())
+	}
+}
+
+// InstitutionStayClient is a client for the InstitutionStay schema.
+type InstitutionStayClient struct {
+	config
+}
+
+// NewInstitutionStayClient returns a client for the InstitutionStay from the given config.
+func NewInstitutionStayClient(c config) *InstitutionStayClient {
+	return &InstitutionStayClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `institutionstay.Hooks(f(g(h())))`.
+func (c *InstitutionStayClient) Use(hooks ...Hook) {
+	c.hooks.InstitutionStay = append(c.hooks.InstitutionStay, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `institutionstay.Intercept(f(g(h())))`.
+func (c *InstitutionStayClient) Intercept(interceptors ...Interceptor) {
+	c.inters.InstitutionStay = append(c.inters.InstitutionStay, interceptors...)
+}
+
+// Create returns a builder for creating a InstitutionStay entity.
+func (c *InstitutionStayClient) Create() *InstitutionStayCreate {
+	mutation := newInstitutionStayMutation(c.config, OpCreate)
+	return &InstitutionStayCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of InstitutionStay entities.
+func (c *InstitutionStayClient) CreateBulk(builders ...*InstitutionStayCreate) *InstitutionStayCreateBulk {
+	return &InstitutionStayCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *InstitutionStayClient) MapCreateBulk(slice any, setFunc func(*InstitutionStayCreate, int)) *InstitutionStayCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &InstitutionStayCreateBulk{err: fmt.Errorf("calling to InstitutionStayClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*InstitutionStayCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &InstitutionStayCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for InstitutionStay.
+func (c *InstitutionStayClient) Update() *InstitutionStayUpdate {
+	mutation := newInstitutionStayMutation(c.config, OpUpdate)
+	return &InstitutionStayUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *InstitutionStayClient) UpdateOne(_m *InstitutionStay) *InstitutionStayUpdateOne {
+	mutation := newInstitutionStayMutation(c.config, OpUpdateOne, withInstitutionStay(_m))
+	return &InstitutionStayUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *InstitutionStayClient) UpdateOneID(id int) *InstitutionStayUpdateOne {
+	mutation := newInstitutionStayMutation(c.config, OpUpdateOne, withInstitutionStayID(id))
+	return &InstitutionStayUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for InstitutionStay.
+func (c *InstitutionStayClient) Delete() *InstitutionStayDelete {
+	mutation := newInstitutionStayMutation(c.config, OpDelete)
+	return &InstitutionStayDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *InstitutionStayClient) DeleteOne(_m *InstitutionStay) *InstitutionStayDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *InstitutionStayClient) DeleteOneID(id int) *InstitutionStayDeleteOne {
+	builder := c.Delete().Where(institutionstay.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &InstitutionStayDeleteOne{builder}
+}
+
+// Query returns a query builder for InstitutionStay.
+func (c *InstitutionStayClient) Query() *InstitutionStayQuery {
+	return &InstitutionStayQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeInstitutionStay},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a InstitutionStay entity by its id.
+func (c *InstitutionStayClient) Get(ctx context.Context, id int) (*InstitutionStay, error) {
+	return c.Query().Where(institutionstay.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *InstitutionStayClient) GetX(ctx context.Context, id int) *InstitutionStay {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryConvict queries the convict edge of a InstitutionStay.
+func (c *InstitutionStayClient) QueryConvict(_m *InstitutionStay) *ConvictQuery {
+	query := (&ConvictClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(institutionstay.Table, institutionstay.FieldID, id),
+			sqlgraph.To(convict.Table, convict.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, institutionstay.ConvictTable, institutionstay.ConvictColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLeaves queries the leaves edge of a InstitutionStay.
+func (c *InstitutionStayClient) QueryLeaves(_m *InstitutionStay) *CustodyEventQuery {
+	query := (&CustodyEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(institutionstay.Table, institutionstay.FieldID, id),
+			sqlgraph.To(custodyevent.Table, custodyevent.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, institutionstay.LeavesTable, institutionstay.LeavesColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a InstitutionStay.
+func (c *InstitutionStayClient) QueryRecordedBy(_m *InstitutionStay) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(institutionstay.Table, institutionstay.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, institutionstay.RecordedByTable, institutionstay.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *InstitutionStayClient) Hooks() []Hook {
+	hooks := c.hooks.InstitutionStay
+	return append(hooks[:len(hooks):len(hooks)], institutionstay.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *InstitutionStayClient) Interceptors() []Interceptor {
+	return c.inters.InstitutionStay
+}
+
+func (c *InstitutionStayClient) mutate(ctx context.Context, m *InstitutionStayMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&InstitutionStayCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&InstitutionStayUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&InstitutionStayUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&InstitutionStayDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown InstitutionStay mutation op: %q", m.Op())
 	}
 }
 
@@ -4759,16 +4997,16 @@ type (
 	hooks struct {
 		AccessLogEntry, Appeal, Assessment, AuditEvent, Condition, Convict,
 		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, Guardian,
-		InformationRequest, Notice, NotificationAgreement, PoliceDistrict,
-		PoliceRequest, Reservation, SecurityAssessment, StaffMember, Survivor, Unit,
-		Victim []ent.Hook
+		InformationRequest, InstitutionStay, Notice, NotificationAgreement,
+		PoliceDistrict, PoliceRequest, Reservation, SecurityAssessment, StaffMember,
+		Survivor, Unit, Victim []ent.Hook
 	}
 	inters struct {
 		AccessLogEntry, Appeal, Assessment, AuditEvent, Condition, Convict,
 		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, Guardian,
-		InformationRequest, Notice, NotificationAgreement, PoliceDistrict,
-		PoliceRequest, Reservation, SecurityAssessment, StaffMember, Survivor, Unit,
-		Victim []ent.Interceptor
+		InformationRequest, InstitutionStay, Notice, NotificationAgreement,
+		PoliceDistrict, PoliceRequest, Reservation, SecurityAssessment, StaffMember,
+		Survivor, Unit, Victim []ent.Interceptor
 	}
 )
 

@@ -52,14 +52,17 @@ type ConvictEdges struct {
 	CriminalCases []*CriminalCase `json:"criminal_cases,omitempty"`
 	// CustodyEvents holds the value of the custody_events edge.
 	CustodyEvents []*CustodyEvent `json:"custody_events,omitempty"`
+	// InstitutionStays holds the value of the institution_stays edge.
+	InstitutionStays []*InstitutionStay `json:"institution_stays,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
-	namedCriminalCases map[string][]*CriminalCase
-	namedCustodyEvents map[string][]*CustodyEvent
+	namedCriminalCases    map[string][]*CriminalCase
+	namedCustodyEvents    map[string][]*CustodyEvent
+	namedInstitutionStays map[string][]*InstitutionStay
 }
 
 // UnitOrErr returns the Unit value or an error if the edge
@@ -89,6 +92,15 @@ func (e ConvictEdges) CustodyEventsOrErr() ([]*CustodyEvent, error) {
 		return e.CustodyEvents, nil
 	}
 	return nil, &NotLoadedError{edge: "custody_events"}
+}
+
+// InstitutionStaysOrErr returns the InstitutionStays value or an error if the edge
+// was not loaded in eager-loading.
+func (e ConvictEdges) InstitutionStaysOrErr() ([]*InstitutionStay, error) {
+	if e.loadedTypes[3] {
+		return e.InstitutionStays, nil
+	}
+	return nil, &NotLoadedError{edge: "institution_stays"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -215,6 +227,11 @@ func (_m *Convict) QueryCustodyEvents() *CustodyEventQuery {
 	return NewConvictClient(_m.config).QueryCustodyEvents(_m)
 }
 
+// QueryInstitutionStays queries the "institution_stays" edge of the Convict entity.
+func (_m *Convict) QueryInstitutionStays() *InstitutionStayQuery {
+	return NewConvictClient(_m.config).QueryInstitutionStays(_m)
+}
+
 // Update returns a builder for updating this Convict.
 // Note that you need to call Convict.Unwrap() before calling this method if this Convict
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -319,6 +336,30 @@ func (_m *Convict) appendNamedCustodyEvents(name string, edges ...*CustodyEvent)
 		_m.Edges.namedCustodyEvents[name] = []*CustodyEvent{}
 	} else {
 		_m.Edges.namedCustodyEvents[name] = append(_m.Edges.namedCustodyEvents[name], edges...)
+	}
+}
+
+// NamedInstitutionStays returns the InstitutionStays named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Convict) NamedInstitutionStays(name string) ([]*InstitutionStay, error) {
+	if _m.Edges.namedInstitutionStays == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedInstitutionStays[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Convict) appendNamedInstitutionStays(name string, edges ...*InstitutionStay) {
+	if _m.Edges.namedInstitutionStays == nil {
+		_m.Edges.namedInstitutionStays = make(map[string][]*InstitutionStay)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedInstitutionStays[name] = []*InstitutionStay{}
+	} else {
+		_m.Edges.namedInstitutionStays[name] = append(_m.Edges.namedInstitutionStays[name], edges...)
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
+	"varsel/ent/institutionstay"
 	"varsel/ent/unit"
 
 	"entgo.io/ent/dialect/sql"
@@ -174,6 +175,21 @@ func (_c *ConvictCreate) AddCustodyEvents(v ...*CustodyEvent) *ConvictCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddCustodyEventIDs(ids...)
+}
+
+// AddInstitutionStayIDs adds the "institution_stays" edge to the InstitutionStay entity by IDs.
+func (_c *ConvictCreate) AddInstitutionStayIDs(ids ...int) *ConvictCreate {
+	_c.mutation.AddInstitutionStayIDs(ids...)
+	return _c
+}
+
+// AddInstitutionStays adds the "institution_stays" edges to the InstitutionStay entity.
+func (_c *ConvictCreate) AddInstitutionStays(v ...*InstitutionStay) *ConvictCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddInstitutionStayIDs(ids...)
 }
 
 // Mutation returns the ConvictMutation object of the builder.
@@ -386,6 +402,22 @@ func (_c *ConvictCreate) createSpec() (*Convict, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(custodyevent.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.InstitutionStaysIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -11,6 +11,7 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
+	"varsel/ent/institutionstay"
 	"varsel/ent/predicate"
 	"varsel/ent/unit"
 
@@ -24,17 +25,19 @@ import (
 // ConvictQuery is the builder for querying Convict entities.
 type ConvictQuery struct {
 	config
-	ctx                    *QueryContext
-	order                  []convict.OrderOption
-	inters                 []Interceptor
-	predicates             []predicate.Convict
-	withUnit               *UnitQuery
-	withCriminalCases      *CriminalCaseQuery
-	withCustodyEvents      *CustodyEventQuery
-	loadTotal              []func(context.Context, []*Convict) error
-	modifiers              []func(*sql.Selector)
-	withNamedCriminalCases map[string]*CriminalCaseQuery
-	withNamedCustodyEvents map[string]*CustodyEventQuery
+	ctx                       *QueryContext
+	order                     []convict.OrderOption
+	inters                    []Interceptor
+	predicates                []predicate.Convict
+	withUnit                  *UnitQuery
+	withCriminalCases         *CriminalCaseQuery
+	withCustodyEvents         *CustodyEventQuery
+	withInstitutionStays      *InstitutionStayQuery
+	loadTotal                 []func(context.Context, []*Convict) error
+	modifiers                 []func(*sql.Selector)
+	withNamedCriminalCases    map[string]*CriminalCaseQuery
+	withNamedCustodyEvents    map[string]*CustodyEventQuery
+	withNamedInstitutionStays map[string]*InstitutionStayQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -130,6 +133,28 @@ func (_q *ConvictQuery) QueryCustodyEvents() *CustodyEventQuery {
 			sqlgraph.From(convict.Table, convict.FieldID, selector),
 			sqlgraph.To(custodyevent.Table, custodyevent.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, convict.CustodyEventsTable, convict.CustodyEventsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryInstitutionStays chains the current query on the "institution_stays" edge.
+func (_q *ConvictQuery) QueryInstitutionStays() *InstitutionStayQuery {
+	query := (&InstitutionStayClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(convict.Table, convict.FieldID, selector),
+			sqlgraph.To(institutionstay.Table, institutionstay.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, convict.InstitutionStaysTable, convict.InstitutionStaysColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -324,14 +349,15 @@ func (_q *ConvictQuery) Clone() *ConvictQuery {
 		return nil
 	}
 	return &ConvictQuery{
-		config:            _q.config,
-		ctx:               _q.ctx.Clone(),
-		order:             append([]convict.OrderOption{}, _q.order...),
-		inters:            append([]Interceptor{}, _q.inters...),
-		predicates:        append([]predicate.Convict{}, _q.predicates...),
-		withUnit:          _q.withUnit.Clone(),
-		withCriminalCases: _q.withCriminalCases.Clone(),
-		withCustodyEvents: _q.withCustodyEvents.Clone(),
+		config:               _q.config,
+		ctx:                  _q.ctx.Clone(),
+		order:                append([]convict.OrderOption{}, _q.order...),
+		inters:               append([]Interceptor{}, _q.inters...),
+		predicates:           append([]predicate.Convict{}, _q.predicates...),
+		withUnit:             _q.withUnit.Clone(),
+		withCriminalCases:    _q.withCriminalCases.Clone(),
+		withCustodyEvents:    _q.withCustodyEvents.Clone(),
+		withInstitutionStays: _q.withInstitutionStays.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -369,6 +395,17 @@ func (_q *ConvictQuery) WithCustodyEvents(opts ...func(*CustodyEventQuery)) *Con
 		opt(query)
 	}
 	_q.withCustodyEvents = query
+	return _q
+}
+
+// WithInstitutionStays tells the query-builder to eager-load the nodes that are connected to
+// the "institution_stays" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *ConvictQuery) WithInstitutionStays(opts ...func(*InstitutionStayQuery)) *ConvictQuery {
+	query := (&InstitutionStayClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withInstitutionStays = query
 	return _q
 }
 
@@ -456,10 +493,11 @@ func (_q *ConvictQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Conv
 	var (
 		nodes       = []*Convict{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withUnit != nil,
 			_q.withCriminalCases != nil,
 			_q.withCustodyEvents != nil,
+			_q.withInstitutionStays != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -503,6 +541,13 @@ func (_q *ConvictQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Conv
 			return nil, err
 		}
 	}
+	if query := _q.withInstitutionStays; query != nil {
+		if err := _q.loadInstitutionStays(ctx, query, nodes,
+			func(n *Convict) { n.Edges.InstitutionStays = []*InstitutionStay{} },
+			func(n *Convict, e *InstitutionStay) { n.Edges.InstitutionStays = append(n.Edges.InstitutionStays, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedCriminalCases {
 		if err := _q.loadCriminalCases(ctx, query, nodes,
 			func(n *Convict) { n.appendNamedCriminalCases(name) },
@@ -514,6 +559,13 @@ func (_q *ConvictQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Conv
 		if err := _q.loadCustodyEvents(ctx, query, nodes,
 			func(n *Convict) { n.appendNamedCustodyEvents(name) },
 			func(n *Convict, e *CustodyEvent) { n.appendNamedCustodyEvents(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedInstitutionStays {
+		if err := _q.loadInstitutionStays(ctx, query, nodes,
+			func(n *Convict) { n.appendNamedInstitutionStays(name) },
+			func(n *Convict, e *InstitutionStay) { n.appendNamedInstitutionStays(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -600,6 +652,37 @@ func (_q *ConvictQuery) loadCustodyEvents(ctx context.Context, query *CustodyEve
 	}
 	query.Where(predicate.CustodyEvent(func(s *sql.Selector) {
 		s.Where(sql.InValues(s.C(convict.CustodyEventsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.ConvictID
+		node, ok := nodeids[fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "convict_id" returned %v for node %v`, fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *ConvictQuery) loadInstitutionStays(ctx context.Context, query *InstitutionStayQuery, nodes []*Convict, init func(*Convict), assign func(*Convict, *InstitutionStay)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Convict)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(institutionstay.FieldConvictID)
+	}
+	query.Where(predicate.InstitutionStay(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(convict.InstitutionStaysColumn), fks...))
 	}))
 	neighbors, err := query.All(ctx)
 	if err != nil {
@@ -763,6 +846,20 @@ func (_q *ConvictQuery) WithNamedCustodyEvents(name string, opts ...func(*Custod
 		_q.withNamedCustodyEvents = make(map[string]*CustodyEventQuery)
 	}
 	_q.withNamedCustodyEvents[name] = query
+	return _q
+}
+
+// WithNamedInstitutionStays tells the query-builder to eager-load the nodes that are connected to the "institution_stays"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *ConvictQuery) WithNamedInstitutionStays(name string, opts ...func(*InstitutionStayQuery)) *ConvictQuery {
+	query := (&InstitutionStayClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedInstitutionStays == nil {
+		_q.withNamedInstitutionStays = make(map[string]*InstitutionStayQuery)
+	}
+	_q.withNamedInstitutionStays[name] = query
 	return _q
 }
 

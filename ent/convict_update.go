@@ -10,6 +10,7 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
+	"varsel/ent/institutionstay"
 	"varsel/ent/predicate"
 	"varsel/ent/unit"
 
@@ -197,6 +198,21 @@ func (_u *ConvictUpdate) AddCustodyEvents(v ...*CustodyEvent) *ConvictUpdate {
 	return _u.AddCustodyEventIDs(ids...)
 }
 
+// AddInstitutionStayIDs adds the "institution_stays" edge to the InstitutionStay entity by IDs.
+func (_u *ConvictUpdate) AddInstitutionStayIDs(ids ...int) *ConvictUpdate {
+	_u.mutation.AddInstitutionStayIDs(ids...)
+	return _u
+}
+
+// AddInstitutionStays adds the "institution_stays" edges to the InstitutionStay entity.
+func (_u *ConvictUpdate) AddInstitutionStays(v ...*InstitutionStay) *ConvictUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddInstitutionStayIDs(ids...)
+}
+
 // Mutation returns the ConvictMutation object of the builder.
 func (_u *ConvictUpdate) Mutation() *ConvictMutation {
 	return _u.mutation
@@ -248,6 +264,27 @@ func (_u *ConvictUpdate) RemoveCustodyEvents(v ...*CustodyEvent) *ConvictUpdate 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCustodyEventIDs(ids...)
+}
+
+// ClearInstitutionStays clears all "institution_stays" edges to the InstitutionStay entity.
+func (_u *ConvictUpdate) ClearInstitutionStays() *ConvictUpdate {
+	_u.mutation.ClearInstitutionStays()
+	return _u
+}
+
+// RemoveInstitutionStayIDs removes the "institution_stays" edge to InstitutionStay entities by IDs.
+func (_u *ConvictUpdate) RemoveInstitutionStayIDs(ids ...int) *ConvictUpdate {
+	_u.mutation.RemoveInstitutionStayIDs(ids...)
+	return _u
+}
+
+// RemoveInstitutionStays removes "institution_stays" edges to InstitutionStay entities.
+func (_u *ConvictUpdate) RemoveInstitutionStays(v ...*InstitutionStay) *ConvictUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveInstitutionStayIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -477,6 +514,51 @@ func (_u *ConvictUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.InstitutionStaysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedInstitutionStaysIDs(); len(nodes) > 0 && !_u.mutation.InstitutionStaysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.InstitutionStaysIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -664,6 +746,21 @@ func (_u *ConvictUpdateOne) AddCustodyEvents(v ...*CustodyEvent) *ConvictUpdateO
 	return _u.AddCustodyEventIDs(ids...)
 }
 
+// AddInstitutionStayIDs adds the "institution_stays" edge to the InstitutionStay entity by IDs.
+func (_u *ConvictUpdateOne) AddInstitutionStayIDs(ids ...int) *ConvictUpdateOne {
+	_u.mutation.AddInstitutionStayIDs(ids...)
+	return _u
+}
+
+// AddInstitutionStays adds the "institution_stays" edges to the InstitutionStay entity.
+func (_u *ConvictUpdateOne) AddInstitutionStays(v ...*InstitutionStay) *ConvictUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddInstitutionStayIDs(ids...)
+}
+
 // Mutation returns the ConvictMutation object of the builder.
 func (_u *ConvictUpdateOne) Mutation() *ConvictMutation {
 	return _u.mutation
@@ -715,6 +812,27 @@ func (_u *ConvictUpdateOne) RemoveCustodyEvents(v ...*CustodyEvent) *ConvictUpda
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveCustodyEventIDs(ids...)
+}
+
+// ClearInstitutionStays clears all "institution_stays" edges to the InstitutionStay entity.
+func (_u *ConvictUpdateOne) ClearInstitutionStays() *ConvictUpdateOne {
+	_u.mutation.ClearInstitutionStays()
+	return _u
+}
+
+// RemoveInstitutionStayIDs removes the "institution_stays" edge to InstitutionStay entities by IDs.
+func (_u *ConvictUpdateOne) RemoveInstitutionStayIDs(ids ...int) *ConvictUpdateOne {
+	_u.mutation.RemoveInstitutionStayIDs(ids...)
+	return _u
+}
+
+// RemoveInstitutionStays removes "institution_stays" edges to InstitutionStay entities.
+func (_u *ConvictUpdateOne) RemoveInstitutionStays(v ...*InstitutionStay) *ConvictUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveInstitutionStayIDs(ids...)
 }
 
 // Where appends a list predicates to the ConvictUpdate builder.
@@ -967,6 +1085,51 @@ func (_u *ConvictUpdateOne) sqlSave(ctx context.Context) (_node *Convict, err er
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(custodyevent.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.InstitutionStaysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedInstitutionStaysIDs(); len(nodes) > 0 && !_u.mutation.InstitutionStaysCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.InstitutionStaysIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

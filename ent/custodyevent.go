@@ -8,6 +8,7 @@ import (
 	"time"
 	"varsel/ent/convict"
 	"varsel/ent/custodyevent"
+	"varsel/ent/institutionstay"
 	"varsel/ent/staffmember"
 	"varsel/ent/unit"
 	"varsel/rules"
@@ -39,6 +40,8 @@ type CustodyEvent struct {
 	DecidingLevel rules.Level `json:"deciding_level,omitempty"`
 	// a leave from an institution stay under strgjfl § 12, reported by the institution (EV5)
 	FromInstitution bool `json:"from_institution,omitempty"`
+	// a release at the end of the sentence, not parole: no further notices follow (NT5)
+	FullTermRelease bool `json:"full_term_release,omitempty"`
 	// for a residence change on parole: the end of the reporting duty (møteplikt)
 	ReportingDutyUntil *time.Time `json:"reporting_duty_until,omitempty"`
 	// Status holds the value of the "status" field.
@@ -47,6 +50,8 @@ type CustodyEvent struct {
 	ConvictID int `json:"convict_id,omitempty"`
 	// DecidingUnitID holds the value of the "deciding_unit_id" field.
 	DecidingUnitID int `json:"deciding_unit_id,omitempty"`
+	// InstitutionStayID holds the value of the "institution_stay_id" field.
+	InstitutionStayID *int `json:"institution_stay_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the CustodyEventQuery when eager-loading is set.
 	Edges                    CustodyEventEdges `json:"edges"`
@@ -76,11 +81,13 @@ type CustodyEventEdges struct {
 	PoliceRequests []*PoliceRequest `json:"police_requests,omitempty"`
 	// CreatedBy holds the value of the created_by edge.
 	CreatedBy *StaffMember `json:"created_by,omitempty"`
+	// InstitutionStay holds the value of the institution_stay edge.
+	InstitutionStay *InstitutionStay `json:"institution_stay,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [10]bool
+	loadedTypes [11]bool
 	// totalCount holds the count of the edges above.
-	totalCount [10]map[string]int
+	totalCount [11]map[string]int
 
 	namedConditions          map[string][]*Condition
 	namedInformationRequests map[string][]*InformationRequest
@@ -187,14 +194,25 @@ func (e CustodyEventEdges) CreatedByOrErr() (*StaffMember, error) {
 	return nil, &NotLoadedError{edge: "created_by"}
 }
 
+// InstitutionStayOrErr returns the InstitutionStay value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e CustodyEventEdges) InstitutionStayOrErr() (*InstitutionStay, error) {
+	if e.InstitutionStay != nil {
+		return e.InstitutionStay, nil
+	} else if e.loadedTypes[10] {
+		return nil, &NotFoundError{label: institutionstay.Label}
+	}
+	return nil, &NotLoadedError{edge: "institution_stay"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*CustodyEvent) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case custodyevent.FieldDateOnly, custodyevent.FieldFromInstitution:
+		case custodyevent.FieldDateOnly, custodyevent.FieldFromInstitution, custodyevent.FieldFullTermRelease:
 			values[i] = new(sql.NullBool)
-		case custodyevent.FieldID, custodyevent.FieldConvictID, custodyevent.FieldDecidingUnitID:
+		case custodyevent.FieldID, custodyevent.FieldConvictID, custodyevent.FieldDecidingUnitID, custodyevent.FieldInstitutionStayID:
 			values[i] = new(sql.NullInt64)
 		case custodyevent.FieldKind, custodyevent.FieldLegalBasis, custodyevent.FieldDecidingLevel, custodyevent.FieldStatus:
 			values[i] = new(sql.NullString)
@@ -278,6 +296,12 @@ func (_m *CustodyEvent) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.FromInstitution = value.Bool
 			}
+		case custodyevent.FieldFullTermRelease:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field full_term_release", values[i])
+			} else if value.Valid {
+				_m.FullTermRelease = value.Bool
+			}
 		case custodyevent.FieldReportingDutyUntil:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field reporting_duty_until", values[i])
@@ -302,6 +326,13 @@ func (_m *CustodyEvent) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field deciding_unit_id", values[i])
 			} else if value.Valid {
 				_m.DecidingUnitID = int(value.Int64)
+			}
+		case custodyevent.FieldInstitutionStayID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field institution_stay_id", values[i])
+			} else if value.Valid {
+				_m.InstitutionStayID = new(int)
+				*_m.InstitutionStayID = int(value.Int64)
 			}
 		case custodyevent.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -373,6 +404,11 @@ func (_m *CustodyEvent) QueryCreatedBy() *StaffMemberQuery {
 	return NewCustodyEventClient(_m.config).QueryCreatedBy(_m)
 }
 
+// QueryInstitutionStay queries the "institution_stay" edge of the CustodyEvent entity.
+func (_m *CustodyEvent) QueryInstitutionStay() *InstitutionStayQuery {
+	return NewCustodyEventClient(_m.config).QueryInstitutionStay(_m)
+}
+
 // Update returns a builder for updating this CustodyEvent.
 // Note that you need to call CustodyEvent.Unwrap() before calling this method if this CustodyEvent
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -425,6 +461,9 @@ func (_m *CustodyEvent) String() string {
 	builder.WriteString("from_institution=")
 	builder.WriteString(fmt.Sprintf("%v", _m.FromInstitution))
 	builder.WriteString(", ")
+	builder.WriteString("full_term_release=")
+	builder.WriteString(fmt.Sprintf("%v", _m.FullTermRelease))
+	builder.WriteString(", ")
 	if v := _m.ReportingDutyUntil; v != nil {
 		builder.WriteString("reporting_duty_until=")
 		builder.WriteString(v.Format(time.ANSIC))
@@ -438,6 +477,11 @@ func (_m *CustodyEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("deciding_unit_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DecidingUnitID))
+	builder.WriteString(", ")
+	if v := _m.InstitutionStayID; v != nil {
+		builder.WriteString("institution_stay_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -13,6 +13,7 @@ import (
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/policerequest"
 	"varsel/ent/securityassessment"
@@ -127,6 +128,20 @@ func (_c *CustodyEventCreate) SetNillableFromInstitution(v *bool) *CustodyEventC
 	return _c
 }
 
+// SetFullTermRelease sets the "full_term_release" field.
+func (_c *CustodyEventCreate) SetFullTermRelease(v bool) *CustodyEventCreate {
+	_c.mutation.SetFullTermRelease(v)
+	return _c
+}
+
+// SetNillableFullTermRelease sets the "full_term_release" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableFullTermRelease(v *bool) *CustodyEventCreate {
+	if v != nil {
+		_c.SetFullTermRelease(*v)
+	}
+	return _c
+}
+
 // SetReportingDutyUntil sets the "reporting_duty_until" field.
 func (_c *CustodyEventCreate) SetReportingDutyUntil(v time.Time) *CustodyEventCreate {
 	_c.mutation.SetReportingDutyUntil(v)
@@ -164,6 +179,20 @@ func (_c *CustodyEventCreate) SetConvictID(v int) *CustodyEventCreate {
 // SetDecidingUnitID sets the "deciding_unit_id" field.
 func (_c *CustodyEventCreate) SetDecidingUnitID(v int) *CustodyEventCreate {
 	_c.mutation.SetDecidingUnitID(v)
+	return _c
+}
+
+// SetInstitutionStayID sets the "institution_stay_id" field.
+func (_c *CustodyEventCreate) SetInstitutionStayID(v int) *CustodyEventCreate {
+	_c.mutation.SetInstitutionStayID(v)
+	return _c
+}
+
+// SetNillableInstitutionStayID sets the "institution_stay_id" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableInstitutionStayID(v *int) *CustodyEventCreate {
+	if v != nil {
+		_c.SetInstitutionStayID(*v)
+	}
 	return _c
 }
 
@@ -301,6 +330,11 @@ func (_c *CustodyEventCreate) SetCreatedBy(v *StaffMember) *CustodyEventCreate {
 	return _c.SetCreatedByID(v.ID)
 }
 
+// SetInstitutionStay sets the "institution_stay" edge to the InstitutionStay entity.
+func (_c *CustodyEventCreate) SetInstitutionStay(v *InstitutionStay) *CustodyEventCreate {
+	return _c.SetInstitutionStayID(v.ID)
+}
+
 // Mutation returns the CustodyEventMutation object of the builder.
 func (_c *CustodyEventCreate) Mutation() *CustodyEventMutation {
 	return _c.mutation
@@ -360,6 +394,10 @@ func (_c *CustodyEventCreate) defaults() error {
 		v := custodyevent.DefaultFromInstitution
 		_c.mutation.SetFromInstitution(v)
 	}
+	if _, ok := _c.mutation.FullTermRelease(); !ok {
+		v := custodyevent.DefaultFullTermRelease
+		_c.mutation.SetFullTermRelease(v)
+	}
 	if _, ok := _c.mutation.Status(); !ok {
 		v := custodyevent.DefaultStatus
 		_c.mutation.SetStatus(v)
@@ -407,6 +445,9 @@ func (_c *CustodyEventCreate) check() error {
 	}
 	if _, ok := _c.mutation.FromInstitution(); !ok {
 		return &ValidationError{Name: "from_institution", err: errors.New(`ent: missing required field "CustodyEvent.from_institution"`)}
+	}
+	if _, ok := _c.mutation.FullTermRelease(); !ok {
+		return &ValidationError{Name: "full_term_release", err: errors.New(`ent: missing required field "CustodyEvent.full_term_release"`)}
 	}
 	if _, ok := _c.mutation.Status(); !ok {
 		return &ValidationError{Name: "status", err: errors.New(`ent: missing required field "CustodyEvent.status"`)}
@@ -490,6 +531,10 @@ func (_c *CustodyEventCreate) createSpec() (*CustodyEvent, *sqlgraph.CreateSpec)
 	if value, ok := _c.mutation.FromInstitution(); ok {
 		_spec.SetField(custodyevent.FieldFromInstitution, field.TypeBool, value)
 		_node.FromInstitution = value
+	}
+	if value, ok := _c.mutation.FullTermRelease(); ok {
+		_spec.SetField(custodyevent.FieldFullTermRelease, field.TypeBool, value)
+		_node.FullTermRelease = value
 	}
 	if value, ok := _c.mutation.ReportingDutyUntil(); ok {
 		_spec.SetField(custodyevent.FieldReportingDutyUntil, field.TypeTime, value)
@@ -662,6 +707,23 @@ func (_c *CustodyEventCreate) createSpec() (*CustodyEvent, *sqlgraph.CreateSpec)
 		_node.custody_event_created_by = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.InstitutionStayIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   custodyevent.InstitutionStayTable,
+			Columns: []string{custodyevent.InstitutionStayColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(institutionstay.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.InstitutionStayID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -792,6 +854,18 @@ func (u *CustodyEventUpsert) UpdateFromInstitution() *CustodyEventUpsert {
 	return u
 }
 
+// SetFullTermRelease sets the "full_term_release" field.
+func (u *CustodyEventUpsert) SetFullTermRelease(v bool) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldFullTermRelease, v)
+	return u
+}
+
+// UpdateFullTermRelease sets the "full_term_release" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateFullTermRelease() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldFullTermRelease)
+	return u
+}
+
 // SetReportingDutyUntil sets the "reporting_duty_until" field.
 func (u *CustodyEventUpsert) SetReportingDutyUntil(v time.Time) *CustodyEventUpsert {
 	u.Set(custodyevent.FieldReportingDutyUntil, v)
@@ -856,6 +930,9 @@ func (u *CustodyEventUpsertOne) UpdateNewValues() *CustodyEventUpsertOne {
 		}
 		if _, exists := u.create.mutation.ConvictID(); exists {
 			s.SetIgnore(custodyevent.FieldConvictID)
+		}
+		if _, exists := u.create.mutation.InstitutionStayID(); exists {
+			s.SetIgnore(custodyevent.FieldInstitutionStayID)
 		}
 	}))
 	return u
@@ -976,6 +1053,20 @@ func (u *CustodyEventUpsertOne) SetFromInstitution(v bool) *CustodyEventUpsertOn
 func (u *CustodyEventUpsertOne) UpdateFromInstitution() *CustodyEventUpsertOne {
 	return u.Update(func(s *CustodyEventUpsert) {
 		s.UpdateFromInstitution()
+	})
+}
+
+// SetFullTermRelease sets the "full_term_release" field.
+func (u *CustodyEventUpsertOne) SetFullTermRelease(v bool) *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetFullTermRelease(v)
+	})
+}
+
+// UpdateFullTermRelease sets the "full_term_release" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateFullTermRelease() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateFullTermRelease()
 	})
 }
 
@@ -1216,6 +1307,9 @@ func (u *CustodyEventUpsertBulk) UpdateNewValues() *CustodyEventUpsertBulk {
 			if _, exists := b.mutation.ConvictID(); exists {
 				s.SetIgnore(custodyevent.FieldConvictID)
 			}
+			if _, exists := b.mutation.InstitutionStayID(); exists {
+				s.SetIgnore(custodyevent.FieldInstitutionStayID)
+			}
 		}
 	}))
 	return u
@@ -1336,6 +1430,20 @@ func (u *CustodyEventUpsertBulk) SetFromInstitution(v bool) *CustodyEventUpsertB
 func (u *CustodyEventUpsertBulk) UpdateFromInstitution() *CustodyEventUpsertBulk {
 	return u.Update(func(s *CustodyEventUpsert) {
 		s.UpdateFromInstitution()
+	})
+}
+
+// SetFullTermRelease sets the "full_term_release" field.
+func (u *CustodyEventUpsertBulk) SetFullTermRelease(v bool) *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetFullTermRelease(v)
+	})
+}
+
+// UpdateFullTermRelease sets the "full_term_release" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateFullTermRelease() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateFullTermRelease()
 	})
 }
 

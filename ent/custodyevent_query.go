@@ -14,6 +14,7 @@ import (
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
@@ -45,6 +46,7 @@ type CustodyEventQuery struct {
 	withNotices                  *NoticeQuery
 	withPoliceRequests           *PoliceRequestQuery
 	withCreatedBy                *StaffMemberQuery
+	withInstitutionStay          *InstitutionStayQuery
 	withFKs                      bool
 	loadTotal                    []func(context.Context, []*CustodyEvent) error
 	modifiers                    []func(*sql.Selector)
@@ -311,6 +313,28 @@ func (_q *CustodyEventQuery) QueryCreatedBy() *StaffMemberQuery {
 	return query
 }
 
+// QueryInstitutionStay chains the current query on the "institution_stay" edge.
+func (_q *CustodyEventQuery) QueryInstitutionStay() *InstitutionStayQuery {
+	query := (&InstitutionStayClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(custodyevent.Table, custodyevent.FieldID, selector),
+			sqlgraph.To(institutionstay.Table, institutionstay.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, custodyevent.InstitutionStayTable, custodyevent.InstitutionStayColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
 // First returns the first CustodyEvent entity from the query.
 // Returns a *NotFoundError when no CustodyEvent was found.
 func (_q *CustodyEventQuery) First(ctx context.Context) (*CustodyEvent, error) {
@@ -513,6 +537,7 @@ func (_q *CustodyEventQuery) Clone() *CustodyEventQuery {
 		withNotices:             _q.withNotices.Clone(),
 		withPoliceRequests:      _q.withPoliceRequests.Clone(),
 		withCreatedBy:           _q.withCreatedBy.Clone(),
+		withInstitutionStay:     _q.withInstitutionStay.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -630,6 +655,17 @@ func (_q *CustodyEventQuery) WithCreatedBy(opts ...func(*StaffMemberQuery)) *Cus
 	return _q
 }
 
+// WithInstitutionStay tells the query-builder to eager-load the nodes that are connected to
+// the "institution_stay" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *CustodyEventQuery) WithInstitutionStay(opts ...func(*InstitutionStayQuery)) *CustodyEventQuery {
+	query := (&InstitutionStayClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withInstitutionStay = query
+	return _q
+}
+
 // GroupBy is used to group vertices by one or more fields/columns.
 // It is often used with aggregate functions, like: count, max, mean, min, sum.
 //
@@ -715,7 +751,7 @@ func (_q *CustodyEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 		nodes       = []*CustodyEvent{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [10]bool{
+		loadedTypes = [11]bool{
 			_q.withConvict != nil,
 			_q.withDecidingUnit != nil,
 			_q.withConditions != nil,
@@ -726,6 +762,7 @@ func (_q *CustodyEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 			_q.withNotices != nil,
 			_q.withPoliceRequests != nil,
 			_q.withCreatedBy != nil,
+			_q.withInstitutionStay != nil,
 		}
 	)
 	if _q.withCreatedBy != nil {
@@ -823,6 +860,12 @@ func (_q *CustodyEventQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]
 	if query := _q.withCreatedBy; query != nil {
 		if err := _q.loadCreatedBy(ctx, query, nodes, nil,
 			func(n *CustodyEvent, e *StaffMember) { n.Edges.CreatedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withInstitutionStay; query != nil {
+		if err := _q.loadInstitutionStay(ctx, query, nodes, nil,
+			func(n *CustodyEvent, e *InstitutionStay) { n.Edges.InstitutionStay = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -1192,6 +1235,38 @@ func (_q *CustodyEventQuery) loadCreatedBy(ctx context.Context, query *StaffMemb
 	}
 	return nil
 }
+func (_q *CustodyEventQuery) loadInstitutionStay(ctx context.Context, query *InstitutionStayQuery, nodes []*CustodyEvent, init func(*CustodyEvent), assign func(*CustodyEvent, *InstitutionStay)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*CustodyEvent)
+	for i := range nodes {
+		if nodes[i].InstitutionStayID == nil {
+			continue
+		}
+		fk := *nodes[i].InstitutionStayID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(institutionstay.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "institution_stay_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *CustodyEventQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -1226,6 +1301,9 @@ func (_q *CustodyEventQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withDecidingUnit != nil {
 			_spec.Node.AddColumnOnce(custodyevent.FieldDecidingUnitID)
+		}
+		if _q.withInstitutionStay != nil {
+			_spec.Node.AddColumnOnce(custodyevent.FieldInstitutionStayID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -121,6 +121,20 @@ func (_u *CustodyEventUpdate) SetNillableFromInstitution(v *bool) *CustodyEventU
 	return _u
 }
 
+// SetFullTermRelease sets the "full_term_release" field.
+func (_u *CustodyEventUpdate) SetFullTermRelease(v bool) *CustodyEventUpdate {
+	_u.mutation.SetFullTermRelease(v)
+	return _u
+}
+
+// SetNillableFullTermRelease sets the "full_term_release" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableFullTermRelease(v *bool) *CustodyEventUpdate {
+	if v != nil {
+		_u.SetFullTermRelease(*v)
+	}
+	return _u
+}
+
 // SetReportingDutyUntil sets the "reporting_duty_until" field.
 func (_u *CustodyEventUpdate) SetReportingDutyUntil(v time.Time) *CustodyEventUpdate {
 	_u.mutation.SetReportingDutyUntil(v)
@@ -563,6 +577,9 @@ func (_u *CustodyEventUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if value, ok := _u.mutation.FromInstitution(); ok {
 		_spec.SetField(custodyevent.FieldFromInstitution, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.FullTermRelease(); ok {
+		_spec.SetField(custodyevent.FieldFullTermRelease, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.ReportingDutyUntil(); ok {
 		_spec.SetField(custodyevent.FieldReportingDutyUntil, field.TypeTime, value)
@@ -1050,6 +1067,20 @@ func (_u *CustodyEventUpdateOne) SetNillableFromInstitution(v *bool) *CustodyEve
 	return _u
 }
 
+// SetFullTermRelease sets the "full_term_release" field.
+func (_u *CustodyEventUpdateOne) SetFullTermRelease(v bool) *CustodyEventUpdateOne {
+	_u.mutation.SetFullTermRelease(v)
+	return _u
+}
+
+// SetNillableFullTermRelease sets the "full_term_release" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableFullTermRelease(v *bool) *CustodyEventUpdateOne {
+	if v != nil {
+		_u.SetFullTermRelease(*v)
+	}
+	return _u
+}
+
 // SetReportingDutyUntil sets the "reporting_duty_until" field.
 func (_u *CustodyEventUpdateOne) SetReportingDutyUntil(v time.Time) *CustodyEventUpdateOne {
 	_u.mutation.SetReportingDutyUntil(v)
@@ -1522,6 +1553,9 @@ func (_u *CustodyEventUpdateOne) sqlSave(ctx context.Context) (_node *CustodyEve
 	}
 	if value, ok := _u.mutation.FromInstitution(); ok {
 		_spec.SetField(custodyevent.FieldFromInstitution, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.FullTermRelease(); ok {
+		_spec.SetField(custodyevent.FieldFullTermRelease, field.TypeBool, value)
 	}
 	if value, ok := _u.mutation.ReportingDutyUntil(); ok {
 		_spec.SetField(custodyevent.FieldReportingDutyUntil, field.TypeTime, value)

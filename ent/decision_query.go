@@ -179,7 +179,7 @@ func (_q *DecisionQuery) QueryAssessments() *AssessmentQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(decision.Table, decision.FieldID, selector),
 			sqlgraph.To(assessment.Table, assessment.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, decision.AssessmentsTable, decision.AssessmentsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, decision.AssessmentsTable, decision.AssessmentsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -784,33 +784,63 @@ func (_q *DecisionQuery) loadConvictInformedBy(ctx context.Context, query *Staff
 	return nil
 }
 func (_q *DecisionQuery) loadAssessments(ctx context.Context, query *AssessmentQuery, nodes []*Decision, init func(*Decision), assign func(*Decision, *Assessment)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Decision)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Decision)
+	nids := make(map[int]map[*Decision]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.Assessment(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(decision.AssessmentsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(decision.AssessmentsTable)
+		s.Join(joinT).On(s.C(assessment.FieldID), joinT.C(decision.AssessmentsPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(decision.AssessmentsPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(decision.AssessmentsPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Decision]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Assessment](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.decision_assessments
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "decision_assessments" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "decision_assessments" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "assessments" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }

@@ -21,6 +21,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -108,6 +109,7 @@ func checkColumn(t, c string) error {
 			disclosure.Table:            disclosure.ValidColumn,
 			guardian.Table:              guardian.ValidColumn,
 			informationrequest.Table:    informationrequest.ValidColumn,
+			institutionstay.Table:       institutionstay.ValidColumn,
 			notice.Table:                notice.ValidColumn,
 			notificationagreement.Table: notificationagreement.ValidColumn,
 			policedistrict.Table:        policedistrict.ValidColumn,

@@ -16,6 +16,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -36,7 +37,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 23)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   accesslogentry.Table,
@@ -212,10 +213,12 @@ var schemaGraph = func() *sqlgraph.Schema {
 			custodyevent.FieldDateOnly:           {Type: field.TypeBool, Column: custodyevent.FieldDateOnly},
 			custodyevent.FieldDecidingLevel:      {Type: field.TypeEnum, Column: custodyevent.FieldDecidingLevel},
 			custodyevent.FieldFromInstitution:    {Type: field.TypeBool, Column: custodyevent.FieldFromInstitution},
+			custodyevent.FieldFullTermRelease:    {Type: field.TypeBool, Column: custodyevent.FieldFullTermRelease},
 			custodyevent.FieldReportingDutyUntil: {Type: field.TypeTime, Column: custodyevent.FieldReportingDutyUntil},
 			custodyevent.FieldStatus:             {Type: field.TypeEnum, Column: custodyevent.FieldStatus},
 			custodyevent.FieldConvictID:          {Type: field.TypeInt, Column: custodyevent.FieldConvictID},
 			custodyevent.FieldDecidingUnitID:     {Type: field.TypeInt, Column: custodyevent.FieldDecidingUnitID},
+			custodyevent.FieldInstitutionStayID:  {Type: field.TypeInt, Column: custodyevent.FieldInstitutionStayID},
 		},
 	}
 	graph.Nodes[8] = &sqlgraph.Node{
@@ -312,6 +315,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			guardian.FieldCountry:                {Type: field.TypeString, Column: guardian.FieldCountry},
 			guardian.FieldAddressProtection:      {Type: field.TypeEnum, Column: guardian.FieldAddressProtection},
 			guardian.FieldWrittenStandard:        {Type: field.TypeEnum, Column: guardian.FieldWrittenStandard},
+			guardian.FieldPoliceDistrictID:       {Type: field.TypeInt, Column: guardian.FieldPoliceDistrictID},
 			guardian.FieldCreatedAt:              {Type: field.TypeTime, Column: guardian.FieldCreatedAt},
 			guardian.FieldUpdatedAt:              {Type: field.TypeTime, Column: guardian.FieldUpdatedAt},
 			guardian.FieldKind:                   {Type: field.TypeEnum, Column: guardian.FieldKind},
@@ -343,6 +347,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 	}
 	graph.Nodes[13] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   institutionstay.Table,
+			Columns: institutionstay.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: institutionstay.FieldID,
+			},
+		},
+		Type: "InstitutionStay",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			institutionstay.FieldCreatedAt:      {Type: field.TypeTime, Column: institutionstay.FieldCreatedAt},
+			institutionstay.FieldUpdatedAt:      {Type: field.TypeTime, Column: institutionstay.FieldUpdatedAt},
+			institutionstay.FieldInstitution:    {Type: field.TypeString, Column: institutionstay.FieldInstitution},
+			institutionstay.FieldFromDate:       {Type: field.TypeTime, Column: institutionstay.FieldFromDate},
+			institutionstay.FieldToDate:         {Type: field.TypeTime, Column: institutionstay.FieldToDate},
+			institutionstay.FieldNotifyOnLeaves: {Type: field.TypeBool, Column: institutionstay.FieldNotifyOnLeaves},
+			institutionstay.FieldReasoning:      {Type: field.TypeString, Column: institutionstay.FieldReasoning},
+			institutionstay.FieldConvictID:      {Type: field.TypeInt, Column: institutionstay.FieldConvictID},
+		},
+	}
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notice.Table,
 			Columns: notice.Columns,
@@ -378,7 +403,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldGuardianID:                {Type: field.TypeInt, Column: notice.FieldGuardianID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationagreement.Table,
 			Columns: notificationagreement.Columns,
@@ -399,7 +424,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationagreement.FieldSurvivorID: {Type: field.TypeInt, Column: notificationagreement.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policedistrict.Table,
 			Columns: policedistrict.Columns,
@@ -414,7 +439,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policedistrict.FieldCode: {Type: field.TypeString, Column: policedistrict.FieldCode},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policerequest.Table,
 			Columns: policerequest.Columns,
@@ -443,7 +468,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policerequest.FieldNoticeID:         {Type: field.TypeInt, Column: policerequest.FieldNoticeID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -463,7 +488,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldSurvivorID: {Type: field.TypeInt, Column: reservation.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   securityassessment.Table,
 			Columns: securityassessment.Columns,
@@ -483,7 +508,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			securityassessment.FieldCustodyEventID:  {Type: field.TypeInt, Column: securityassessment.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   staffmember.Table,
 			Columns: staffmember.Columns,
@@ -502,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			staffmember.FieldActive:     {Type: field.TypeBool, Column: staffmember.FieldActive},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survivor.Table,
 			Columns: survivor.Columns,
@@ -522,6 +547,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survivor.FieldCountry:                {Type: field.TypeString, Column: survivor.FieldCountry},
 			survivor.FieldAddressProtection:      {Type: field.TypeEnum, Column: survivor.FieldAddressProtection},
 			survivor.FieldWrittenStandard:        {Type: field.TypeEnum, Column: survivor.FieldWrittenStandard},
+			survivor.FieldPoliceDistrictID:       {Type: field.TypeInt, Column: survivor.FieldPoliceDistrictID},
 			survivor.FieldCreatedAt:              {Type: field.TypeTime, Column: survivor.FieldCreatedAt},
 			survivor.FieldUpdatedAt:              {Type: field.TypeTime, Column: survivor.FieldUpdatedAt},
 			survivor.FieldRelation:               {Type: field.TypeEnum, Column: survivor.FieldRelation},
@@ -529,7 +555,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survivor.FieldVictimID:               {Type: field.TypeInt, Column: survivor.FieldVictimID},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -548,7 +574,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldParentID:     {Type: field.TypeInt, Column: unit.FieldParentID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   victim.Table,
 			Columns: victim.Columns,
@@ -568,6 +594,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			victim.FieldCountry:                {Type: field.TypeString, Column: victim.FieldCountry},
 			victim.FieldAddressProtection:      {Type: field.TypeEnum, Column: victim.FieldAddressProtection},
 			victim.FieldWrittenStandard:        {Type: field.TypeEnum, Column: victim.FieldWrittenStandard},
+			victim.FieldPoliceDistrictID:       {Type: field.TypeInt, Column: victim.FieldPoliceDistrictID},
 			victim.FieldCreatedAt:              {Type: field.TypeTime, Column: victim.FieldCreatedAt},
 			victim.FieldUpdatedAt:              {Type: field.TypeTime, Column: victim.FieldUpdatedAt},
 			victim.FieldDeceased:               {Type: field.TypeBool, Column: victim.FieldDeceased},
@@ -672,6 +699,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"StaffMember",
 	)
 	graph.MustAddE(
+		"decisions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   assessment.DecisionsTable,
+			Columns: assessment.DecisionsPrimaryKey,
+			Bidi:    false,
+		},
+		"Assessment",
+		"Decision",
+	)
+	graph.MustAddE(
 		"custody_event",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -742,6 +781,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Convict",
 		"CustodyEvent",
+	)
+	graph.MustAddE(
+		"institution_stays",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   convict.InstitutionStaysTable,
+			Columns: []string{convict.InstitutionStaysColumn},
+			Bidi:    false,
+		},
+		"Convict",
+		"InstitutionStay",
 	)
 	graph.MustAddE(
 		"convict",
@@ -888,6 +939,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"StaffMember",
 	)
 	graph.MustAddE(
+		"institution_stay",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   custodyevent.InstitutionStayTable,
+			Columns: []string{custodyevent.InstitutionStayColumn},
+			Bidi:    false,
+		},
+		"CustodyEvent",
+		"InstitutionStay",
+	)
+	graph.MustAddE(
 		"custody_event",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -938,10 +1001,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"assessments",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   decision.AssessmentsTable,
-			Columns: []string{decision.AssessmentsColumn},
+			Columns: decision.AssessmentsPrimaryKey,
 			Bidi:    false,
 		},
 		"Decision",
@@ -1125,6 +1188,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"InformationRequest",
+		"StaffMember",
+	)
+	graph.MustAddE(
+		"convict",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   institutionstay.ConvictTable,
+			Columns: []string{institutionstay.ConvictColumn},
+			Bidi:    false,
+		},
+		"InstitutionStay",
+		"Convict",
+	)
+	graph.MustAddE(
+		"leaves",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   institutionstay.LeavesTable,
+			Columns: []string{institutionstay.LeavesColumn},
+			Bidi:    false,
+		},
+		"InstitutionStay",
+		"CustodyEvent",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   institutionstay.RecordedByTable,
+			Columns: []string{institutionstay.RecordedByColumn},
+			Bidi:    false,
+		},
+		"InstitutionStay",
 		"StaffMember",
 	)
 	graph.MustAddE(
@@ -1916,6 +2015,20 @@ func (f *AssessmentFilter) WhereHasAssessedByWith(preds ...predicate.StaffMember
 	})))
 }
 
+// WhereHasDecisions applies a predicate to check if query has an edge decisions.
+func (f *AssessmentFilter) WhereHasDecisions() {
+	f.Where(entql.HasEdge("decisions"))
+}
+
+// WhereHasDecisionsWith applies a predicate to check if query has an edge decisions with a given conditions (other predicates).
+func (f *AssessmentFilter) WhereHasDecisionsWith(preds ...predicate.Decision) {
+	f.Where(entql.HasEdgeWith("decisions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *AuditEventQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2260,6 +2373,20 @@ func (f *ConvictFilter) WhereHasCustodyEventsWith(preds ...predicate.CustodyEven
 	})))
 }
 
+// WhereHasInstitutionStays applies a predicate to check if query has an edge institution_stays.
+func (f *ConvictFilter) WhereHasInstitutionStays() {
+	f.Where(entql.HasEdge("institution_stays"))
+}
+
+// WhereHasInstitutionStaysWith applies a predicate to check if query has an edge institution_stays with a given conditions (other predicates).
+func (f *ConvictFilter) WhereHasInstitutionStaysWith(preds ...predicate.InstitutionStay) {
+	f.Where(entql.HasEdgeWith("institution_stays", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *CriminalCaseQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -2453,6 +2580,11 @@ func (f *CustodyEventFilter) WhereFromInstitution(p entql.BoolP) {
 	f.Where(p.Field(custodyevent.FieldFromInstitution))
 }
 
+// WhereFullTermRelease applies the entql bool predicate on the full_term_release field.
+func (f *CustodyEventFilter) WhereFullTermRelease(p entql.BoolP) {
+	f.Where(p.Field(custodyevent.FieldFullTermRelease))
+}
+
 // WhereReportingDutyUntil applies the entql time.Time predicate on the reporting_duty_until field.
 func (f *CustodyEventFilter) WhereReportingDutyUntil(p entql.TimeP) {
 	f.Where(p.Field(custodyevent.FieldReportingDutyUntil))
@@ -2471,6 +2603,11 @@ func (f *CustodyEventFilter) WhereConvictID(p entql.IntP) {
 // WhereDecidingUnitID applies the entql int predicate on the deciding_unit_id field.
 func (f *CustodyEventFilter) WhereDecidingUnitID(p entql.IntP) {
 	f.Where(p.Field(custodyevent.FieldDecidingUnitID))
+}
+
+// WhereInstitutionStayID applies the entql int predicate on the institution_stay_id field.
+func (f *CustodyEventFilter) WhereInstitutionStayID(p entql.IntP) {
+	f.Where(p.Field(custodyevent.FieldInstitutionStayID))
 }
 
 // WhereHasConvict applies a predicate to check if query has an edge convict.
@@ -2607,6 +2744,20 @@ func (f *CustodyEventFilter) WhereHasCreatedBy() {
 // WhereHasCreatedByWith applies a predicate to check if query has an edge created_by with a given conditions (other predicates).
 func (f *CustodyEventFilter) WhereHasCreatedByWith(preds ...predicate.StaffMember) {
 	f.Where(entql.HasEdgeWith("created_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasInstitutionStay applies a predicate to check if query has an edge institution_stay.
+func (f *CustodyEventFilter) WhereHasInstitutionStay() {
+	f.Where(entql.HasEdge("institution_stay"))
+}
+
+// WhereHasInstitutionStayWith applies a predicate to check if query has an edge institution_stay with a given conditions (other predicates).
+func (f *CustodyEventFilter) WhereHasInstitutionStayWith(preds ...predicate.InstitutionStay) {
+	f.Where(entql.HasEdgeWith("institution_stay", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3189,6 +3340,11 @@ func (f *GuardianFilter) WhereWrittenStandard(p entql.StringP) {
 	f.Where(p.Field(guardian.FieldWrittenStandard))
 }
 
+// WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
+func (f *GuardianFilter) WherePoliceDistrictID(p entql.IntP) {
+	f.Where(p.Field(guardian.FieldPoliceDistrictID))
+}
+
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.
 func (f *GuardianFilter) WhereCreatedAt(p entql.TimeP) {
 	f.Where(p.Field(guardian.FieldCreatedAt))
@@ -3389,6 +3545,128 @@ func (f *InformationRequestFilter) WhereHasRequestedByWith(preds ...predicate.St
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *InstitutionStayQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the InstitutionStayQuery builder.
+func (_q *InstitutionStayQuery) Filter() *InstitutionStayFilter {
+	return &InstitutionStayFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *InstitutionStayMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the InstitutionStayMutation builder.
+func (m *InstitutionStayMutation) Filter() *InstitutionStayFilter {
+	return &InstitutionStayFilter{config: m.config, predicateAdder: m}
+}
+
+// InstitutionStayFilter provides a generic filtering capability at runtime for InstitutionStayQuery.
+type InstitutionStayFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *InstitutionStayFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *InstitutionStayFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(institutionstay.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *InstitutionStayFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(institutionstay.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *InstitutionStayFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(institutionstay.FieldUpdatedAt))
+}
+
+// WhereInstitution applies the entql string predicate on the institution field.
+func (f *InstitutionStayFilter) WhereInstitution(p entql.StringP) {
+	f.Where(p.Field(institutionstay.FieldInstitution))
+}
+
+// WhereFromDate applies the entql time.Time predicate on the from_date field.
+func (f *InstitutionStayFilter) WhereFromDate(p entql.TimeP) {
+	f.Where(p.Field(institutionstay.FieldFromDate))
+}
+
+// WhereToDate applies the entql time.Time predicate on the to_date field.
+func (f *InstitutionStayFilter) WhereToDate(p entql.TimeP) {
+	f.Where(p.Field(institutionstay.FieldToDate))
+}
+
+// WhereNotifyOnLeaves applies the entql bool predicate on the notify_on_leaves field.
+func (f *InstitutionStayFilter) WhereNotifyOnLeaves(p entql.BoolP) {
+	f.Where(p.Field(institutionstay.FieldNotifyOnLeaves))
+}
+
+// WhereReasoning applies the entql string predicate on the reasoning field.
+func (f *InstitutionStayFilter) WhereReasoning(p entql.StringP) {
+	f.Where(p.Field(institutionstay.FieldReasoning))
+}
+
+// WhereConvictID applies the entql int predicate on the convict_id field.
+func (f *InstitutionStayFilter) WhereConvictID(p entql.IntP) {
+	f.Where(p.Field(institutionstay.FieldConvictID))
+}
+
+// WhereHasConvict applies a predicate to check if query has an edge convict.
+func (f *InstitutionStayFilter) WhereHasConvict() {
+	f.Where(entql.HasEdge("convict"))
+}
+
+// WhereHasConvictWith applies a predicate to check if query has an edge convict with a given conditions (other predicates).
+func (f *InstitutionStayFilter) WhereHasConvictWith(preds ...predicate.Convict) {
+	f.Where(entql.HasEdgeWith("convict", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLeaves applies a predicate to check if query has an edge leaves.
+func (f *InstitutionStayFilter) WhereHasLeaves() {
+	f.Where(entql.HasEdge("leaves"))
+}
+
+// WhereHasLeavesWith applies a predicate to check if query has an edge leaves with a given conditions (other predicates).
+func (f *InstitutionStayFilter) WhereHasLeavesWith(preds ...predicate.CustodyEvent) {
+	f.Where(entql.HasEdgeWith("leaves", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *InstitutionStayFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *InstitutionStayFilter) WhereHasRecordedByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *NoticeQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -3417,7 +3695,7 @@ type NoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3656,7 +3934,7 @@ type NotificationAgreementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationAgreementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3778,7 +4056,7 @@ type PoliceDistrictFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceDistrictFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3828,7 +4106,7 @@ type PoliceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4032,7 +4310,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4149,7 +4427,7 @@ type SecurityAssessmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SecurityAssessmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4266,7 +4544,7 @@ type StaffMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StaffMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4364,7 +4642,7 @@ type SurvivorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurvivorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4418,6 +4696,11 @@ func (f *SurvivorFilter) WhereAddressProtection(p entql.StringP) {
 // WhereWrittenStandard applies the entql string predicate on the written_standard field.
 func (f *SurvivorFilter) WhereWrittenStandard(p entql.StringP) {
 	f.Where(p.Field(survivor.FieldWrittenStandard))
+}
+
+// WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
+func (f *SurvivorFilter) WherePoliceDistrictID(p entql.IntP) {
+	f.Where(p.Field(survivor.FieldPoliceDistrictID))
 }
 
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.
@@ -4516,7 +4799,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4642,7 +4925,7 @@ type VictimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VictimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4696,6 +4979,11 @@ func (f *VictimFilter) WhereAddressProtection(p entql.StringP) {
 // WhereWrittenStandard applies the entql string predicate on the written_standard field.
 func (f *VictimFilter) WhereWrittenStandard(p entql.StringP) {
 	f.Where(p.Field(victim.FieldWrittenStandard))
+}
+
+// WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
+func (f *VictimFilter) WherePoliceDistrictID(p entql.IntP) {
+	f.Where(p.Field(victim.FieldPoliceDistrictID))
 }
 
 // WhereCreatedAt applies the entql time.Time predicate on the created_at field.

@@ -19,6 +19,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -413,6 +414,19 @@ func (_q *AssessmentQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				return err
 			}
 			_q.withAssessedBy = query
+
+		case "decisions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&DecisionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, decisionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedDecisions(alias, func(wq *DecisionQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[assessment.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, assessment.FieldCreatedAt)
@@ -968,6 +982,19 @@ func (_q *ConvictQuery) collectField(ctx context.Context, oneNode bool, opCtx *g
 			_q.WithNamedCustodyEvents(alias, func(wq *CustodyEventQuery) {
 				*wq = *query
 			})
+
+		case "institutionStays":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&InstitutionStayClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, institutionstayImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedInstitutionStays(alias, func(wq *InstitutionStayQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[convict.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, convict.FieldCreatedAt)
@@ -1381,6 +1408,21 @@ func (_q *CustodyEventQuery) collectField(ctx context.Context, oneNode bool, opC
 				return err
 			}
 			_q.withCreatedBy = query
+
+		case "institutionStay":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&InstitutionStayClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, institutionstayImplementors)...); err != nil {
+				return err
+			}
+			_q.withInstitutionStay = query
+			if _, ok := fieldSeen[custodyevent.FieldInstitutionStayID]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldInstitutionStayID)
+				fieldSeen[custodyevent.FieldInstitutionStayID] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[custodyevent.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, custodyevent.FieldCreatedAt)
@@ -1426,6 +1468,11 @@ func (_q *CustodyEventQuery) collectField(ctx context.Context, oneNode bool, opC
 				selectedFields = append(selectedFields, custodyevent.FieldFromInstitution)
 				fieldSeen[custodyevent.FieldFromInstitution] = struct{}{}
 			}
+		case "fullTermRelease":
+			if _, ok := fieldSeen[custodyevent.FieldFullTermRelease]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldFullTermRelease)
+				fieldSeen[custodyevent.FieldFullTermRelease] = struct{}{}
+			}
 		case "reportingDutyUntil":
 			if _, ok := fieldSeen[custodyevent.FieldReportingDutyUntil]; !ok {
 				selectedFields = append(selectedFields, custodyevent.FieldReportingDutyUntil)
@@ -1445,6 +1492,11 @@ func (_q *CustodyEventQuery) collectField(ctx context.Context, oneNode bool, opC
 			if _, ok := fieldSeen[custodyevent.FieldDecidingUnitID]; !ok {
 				selectedFields = append(selectedFields, custodyevent.FieldDecidingUnitID)
 				fieldSeen[custodyevent.FieldDecidingUnitID] = struct{}{}
+			}
+		case "institutionStayID":
+			if _, ok := fieldSeen[custodyevent.FieldInstitutionStayID]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldInstitutionStayID)
+				fieldSeen[custodyevent.FieldInstitutionStayID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -2154,6 +2206,10 @@ func (_q *GuardianQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				return err
 			}
 			_q.withPoliceDistrict = query
+			if _, ok := fieldSeen[guardian.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, guardian.FieldPoliceDistrictID)
+				fieldSeen[guardian.FieldPoliceDistrictID] = struct{}{}
+			}
 
 		case "victim":
 			var (
@@ -2193,6 +2249,11 @@ func (_q *GuardianQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[guardian.FieldWrittenStandard]; !ok {
 				selectedFields = append(selectedFields, guardian.FieldWrittenStandard)
 				fieldSeen[guardian.FieldWrittenStandard] = struct{}{}
+			}
+		case "policeDistrictID":
+			if _, ok := fieldSeen[guardian.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, guardian.FieldPoliceDistrictID)
+				fieldSeen[guardian.FieldPoliceDistrictID] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[guardian.FieldCreatedAt]; !ok {
@@ -2449,6 +2510,169 @@ func newInformationRequestPaginateArgs(rv map[string]any) *informationrequestPag
 	}
 	if v, ok := rv[whereField].(*InformationRequestWhereInput); ok {
 		args.opts = append(args.opts, WithInformationRequestFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *InstitutionStayQuery) CollectFields(ctx context.Context, satisfies ...string) (*InstitutionStayQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *InstitutionStayQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(institutionstay.Columns))
+		selectedFields = []string{institutionstay.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "convict":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ConvictClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, convictImplementors)...); err != nil {
+				return err
+			}
+			_q.withConvict = query
+			if _, ok := fieldSeen[institutionstay.FieldConvictID]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldConvictID)
+				fieldSeen[institutionstay.FieldConvictID] = struct{}{}
+			}
+
+		case "leaves":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustodyEventClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, custodyeventImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedLeaves(alias, func(wq *CustodyEventQuery) {
+				*wq = *query
+			})
+
+		case "recordedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withRecordedBy = query
+		case "createdAt":
+			if _, ok := fieldSeen[institutionstay.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldCreatedAt)
+				fieldSeen[institutionstay.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[institutionstay.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldUpdatedAt)
+				fieldSeen[institutionstay.FieldUpdatedAt] = struct{}{}
+			}
+		case "institution":
+			if _, ok := fieldSeen[institutionstay.FieldInstitution]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldInstitution)
+				fieldSeen[institutionstay.FieldInstitution] = struct{}{}
+			}
+		case "fromDate":
+			if _, ok := fieldSeen[institutionstay.FieldFromDate]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldFromDate)
+				fieldSeen[institutionstay.FieldFromDate] = struct{}{}
+			}
+		case "toDate":
+			if _, ok := fieldSeen[institutionstay.FieldToDate]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldToDate)
+				fieldSeen[institutionstay.FieldToDate] = struct{}{}
+			}
+		case "notifyOnLeaves":
+			if _, ok := fieldSeen[institutionstay.FieldNotifyOnLeaves]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldNotifyOnLeaves)
+				fieldSeen[institutionstay.FieldNotifyOnLeaves] = struct{}{}
+			}
+		case "reasoning":
+			if _, ok := fieldSeen[institutionstay.FieldReasoning]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldReasoning)
+				fieldSeen[institutionstay.FieldReasoning] = struct{}{}
+			}
+		case "convictID":
+			if _, ok := fieldSeen[institutionstay.FieldConvictID]; !ok {
+				selectedFields = append(selectedFields, institutionstay.FieldConvictID)
+				fieldSeen[institutionstay.FieldConvictID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type institutionstayPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []InstitutionStayPaginateOption
+}
+
+func newInstitutionStayPaginateArgs(rv map[string]any) *institutionstayPaginateArgs {
+	args := &institutionstayPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &InstitutionStayOrder{Field: &InstitutionStayOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithInstitutionStayOrder(order))
+			}
+		case *InstitutionStayOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithInstitutionStayOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*InstitutionStayWhereInput); ok {
+		args.opts = append(args.opts, WithInstitutionStayFilter(v.Filter))
 	}
 	return args
 }
@@ -3722,6 +3946,10 @@ func (_q *SurvivorQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				return err
 			}
 			_q.withPoliceDistrict = query
+			if _, ok := fieldSeen[survivor.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, survivor.FieldPoliceDistrictID)
+				fieldSeen[survivor.FieldPoliceDistrictID] = struct{}{}
+			}
 
 		case "victim":
 			var (
@@ -3759,6 +3987,11 @@ func (_q *SurvivorQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[survivor.FieldWrittenStandard]; !ok {
 				selectedFields = append(selectedFields, survivor.FieldWrittenStandard)
 				fieldSeen[survivor.FieldWrittenStandard] = struct{}{}
+			}
+		case "policeDistrictID":
+			if _, ok := fieldSeen[survivor.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, survivor.FieldPoliceDistrictID)
+				fieldSeen[survivor.FieldPoliceDistrictID] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[survivor.FieldCreatedAt]; !ok {
@@ -4124,6 +4357,10 @@ func (_q *VictimQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				return err
 			}
 			_q.withPoliceDistrict = query
+			if _, ok := fieldSeen[victim.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, victim.FieldPoliceDistrictID)
+				fieldSeen[victim.FieldPoliceDistrictID] = struct{}{}
+			}
 
 		case "criminalCase":
 			var (
@@ -4174,6 +4411,11 @@ func (_q *VictimQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[victim.FieldWrittenStandard]; !ok {
 				selectedFields = append(selectedFields, victim.FieldWrittenStandard)
 				fieldSeen[victim.FieldWrittenStandard] = struct{}{}
+			}
+		case "policeDistrictID":
+			if _, ok := fieldSeen[victim.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, victim.FieldPoliceDistrictID)
+				fieldSeen[victim.FieldPoliceDistrictID] = struct{}{}
 			}
 		case "createdAt":
 			if _, ok := fieldSeen[victim.FieldCreatedAt]; !ok {

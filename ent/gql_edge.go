@@ -72,6 +72,18 @@ func (_m *Assessment) AssessedBy(ctx context.Context) (*StaffMember, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Assessment) Decisions(ctx context.Context) (result []*Decision, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedDecisions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.DecisionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryDecisions().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Condition) CustodyEvent(ctx context.Context) (*CustodyEvent, error) {
 	result, err := _m.Edges.CustodyEventOrErr()
 	if IsNotLoaded(err) {
@@ -143,6 +155,18 @@ func (_m *Convict) CustodyEvents(
 		return conn, nil
 	}
 	return _m.QueryCustodyEvents().Paginate(ctx, after, first, before, last, opts...)
+}
+
+func (_m *Convict) InstitutionStays(ctx context.Context) (result []*InstitutionStay, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedInstitutionStays(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.InstitutionStaysOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryInstitutionStays().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *CriminalCase) Convict(ctx context.Context) (*Convict, error) {
@@ -269,6 +293,14 @@ func (_m *CustodyEvent) CreatedBy(ctx context.Context) (*StaffMember, error) {
 	result, err := _m.Edges.CreatedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryCreatedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *CustodyEvent) InstitutionStay(ctx context.Context) (*InstitutionStay, error) {
+	result, err := _m.Edges.InstitutionStayOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryInstitutionStay().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -437,6 +469,34 @@ func (_m *InformationRequest) RequestedBy(ctx context.Context) (*StaffMember, er
 	result, err := _m.Edges.RequestedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryRequestedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *InstitutionStay) Convict(ctx context.Context) (*Convict, error) {
+	result, err := _m.Edges.ConvictOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConvict().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *InstitutionStay) Leaves(ctx context.Context) (result []*CustodyEvent, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedLeaves(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.LeavesOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLeaves().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *InstitutionStay) RecordedBy(ctx context.Context) (*StaffMember, error) {
+	result, err := _m.Edges.RecordedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryRecordedBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }

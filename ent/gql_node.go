@@ -19,6 +19,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/internal"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
@@ -105,6 +106,11 @@ var informationrequestImplementors = []string{"InformationRequest", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*InformationRequest) IsNode() {}
+
+var institutionstayImplementors = []string{"InstitutionStay", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*InstitutionStay) IsNode() {}
 
 var noticeImplementors = []string{"Notice", "Node"}
 
@@ -346,6 +352,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(informationrequest.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, informationrequestImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case institutionstay.Table:
+		query := c.InstitutionStay.Query().
+			Where(institutionstay.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, institutionstayImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -709,6 +724,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.InformationRequest.Query().
 			Where(informationrequest.IDIn(ids...))
 		query, err := query.CollectFields(ctx, informationrequestImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case institutionstay.Table:
+		query := c.InstitutionStay.Query().
+			Where(institutionstay.IDIn(ids...))
+		query, err := query.CollectFields(ctx, institutionstayImplementors...)
 		if err != nil {
 			return nil, err
 		}

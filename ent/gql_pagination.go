@@ -21,6 +21,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -4035,6 +4036,302 @@ func (_m *InformationRequest) ToEdge(order *InformationRequestOrder) *Informatio
 		order = DefaultInformationRequestOrder
 	}
 	return &InformationRequestEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// InstitutionStayEdge is the edge representation of InstitutionStay.
+type InstitutionStayEdge struct {
+	Node   *InstitutionStay `json:"node"`
+	Cursor Cursor           `json:"cursor"`
+}
+
+// InstitutionStayConnection is the connection containing edges to InstitutionStay.
+type InstitutionStayConnection struct {
+	Edges      []*InstitutionStayEdge `json:"edges"`
+	PageInfo   PageInfo               `json:"pageInfo"`
+	TotalCount int                    `json:"totalCount"`
+}
+
+func (c *InstitutionStayConnection) build(nodes []*InstitutionStay, pager *institutionstayPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *InstitutionStay
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *InstitutionStay {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *InstitutionStay {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*InstitutionStayEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &InstitutionStayEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// InstitutionStayPaginateOption enables pagination customization.
+type InstitutionStayPaginateOption func(*institutionstayPager) error
+
+// WithInstitutionStayOrder configures pagination ordering.
+func WithInstitutionStayOrder(order *InstitutionStayOrder) InstitutionStayPaginateOption {
+	if order == nil {
+		order = DefaultInstitutionStayOrder
+	}
+	o := *order
+	return func(pager *institutionstayPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultInstitutionStayOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithInstitutionStayFilter configures pagination filter.
+func WithInstitutionStayFilter(filter func(*InstitutionStayQuery) (*InstitutionStayQuery, error)) InstitutionStayPaginateOption {
+	return func(pager *institutionstayPager) error {
+		if filter == nil {
+			return errors.New("InstitutionStayQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type institutionstayPager struct {
+	reverse bool
+	order   *InstitutionStayOrder
+	filter  func(*InstitutionStayQuery) (*InstitutionStayQuery, error)
+}
+
+func newInstitutionStayPager(opts []InstitutionStayPaginateOption, reverse bool) (*institutionstayPager, error) {
+	pager := &institutionstayPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultInstitutionStayOrder
+	}
+	return pager, nil
+}
+
+func (p *institutionstayPager) applyFilter(query *InstitutionStayQuery) (*InstitutionStayQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *institutionstayPager) toCursor(_m *InstitutionStay) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *institutionstayPager) applyCursors(query *InstitutionStayQuery, after, before *Cursor) (*InstitutionStayQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultInstitutionStayOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *institutionstayPager) applyOrder(query *InstitutionStayQuery) *InstitutionStayQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultInstitutionStayOrder.Field {
+		query = query.Order(DefaultInstitutionStayOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *institutionstayPager) orderExpr(query *InstitutionStayQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultInstitutionStayOrder.Field {
+			b.Comma().Ident(DefaultInstitutionStayOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to InstitutionStay.
+func (_m *InstitutionStayQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...InstitutionStayPaginateOption,
+) (*InstitutionStayConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newInstitutionStayPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &InstitutionStayConnection{Edges: []*InstitutionStayEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// InstitutionStayOrderFieldCreatedAt orders InstitutionStay by created_at.
+	InstitutionStayOrderFieldCreatedAt = &InstitutionStayOrderField{
+		Value: func(_m *InstitutionStay) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: institutionstay.FieldCreatedAt,
+		toTerm: institutionstay.ByCreatedAt,
+		toCursor: func(_m *InstitutionStay) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f InstitutionStayOrderField) String() string {
+	var str string
+	switch f.column {
+	case InstitutionStayOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f InstitutionStayOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *InstitutionStayOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("InstitutionStayOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *InstitutionStayOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid InstitutionStayOrderField", str)
+	}
+	return nil
+}
+
+// InstitutionStayOrderField defines the ordering field of InstitutionStay.
+type InstitutionStayOrderField struct {
+	// Value extracts the ordering value from the given InstitutionStay.
+	Value    func(*InstitutionStay) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) institutionstay.OrderOption
+	toCursor func(*InstitutionStay) Cursor
+}
+
+// InstitutionStayOrder defines the ordering of InstitutionStay.
+type InstitutionStayOrder struct {
+	Direction OrderDirection             `json:"direction"`
+	Field     *InstitutionStayOrderField `json:"field"`
+}
+
+// DefaultInstitutionStayOrder is the default ordering of InstitutionStay.
+var DefaultInstitutionStayOrder = &InstitutionStayOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &InstitutionStayOrderField{
+		Value: func(_m *InstitutionStay) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: institutionstay.FieldID,
+		toTerm: institutionstay.ByID,
+		toCursor: func(_m *InstitutionStay) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts InstitutionStay into InstitutionStayEdge.
+func (_m *InstitutionStay) ToEdge(order *InstitutionStayOrder) *InstitutionStayEdge {
+	if order == nil {
+		order = DefaultInstitutionStayOrder
+	}
+	return &InstitutionStayEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

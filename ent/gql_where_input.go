@@ -19,6 +19,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -1104,6 +1105,10 @@ type AssessmentWhereInput struct {
 	// "assessed_by" edge predicates.
 	HasAssessedBy     *bool                    `json:"hasAssessedBy,omitempty"`
 	HasAssessedByWith []*StaffMemberWhereInput `json:"hasAssessedByWith,omitempty"`
+
+	// "decisions" edge predicates.
+	HasDecisions     *bool                 `json:"hasDecisions,omitempty"`
+	HasDecisionsWith []*DecisionWhereInput `json:"hasDecisionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -1516,6 +1521,24 @@ func (i *AssessmentWhereInput) P() (predicate.Assessment, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, assessment.HasAssessedByWith(with...))
+	}
+	if i.HasDecisions != nil {
+		p := assessment.HasDecisions()
+		if !*i.HasDecisions {
+			p = assessment.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasDecisionsWith) > 0 {
+		with := make([]predicate.Decision, 0, len(i.HasDecisionsWith))
+		for _, w := range i.HasDecisionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasDecisionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, assessment.HasDecisionsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -2705,6 +2728,10 @@ type ConvictWhereInput struct {
 	// "custody_events" edge predicates.
 	HasCustodyEvents     *bool                     `json:"hasCustodyEvents,omitempty"`
 	HasCustodyEventsWith []*CustodyEventWhereInput `json:"hasCustodyEventsWith,omitempty"`
+
+	// "institution_stays" edge predicates.
+	HasInstitutionStays     *bool                        `json:"hasInstitutionStays,omitempty"`
+	HasInstitutionStaysWith []*InstitutionStayWhereInput `json:"hasInstitutionStaysWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3042,6 +3069,24 @@ func (i *ConvictWhereInput) P() (predicate.Convict, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, convict.HasCustodyEventsWith(with...))
+	}
+	if i.HasInstitutionStays != nil {
+		p := convict.HasInstitutionStays()
+		if !*i.HasInstitutionStays {
+			p = convict.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasInstitutionStaysWith) > 0 {
+		with := make([]predicate.InstitutionStay, 0, len(i.HasInstitutionStaysWith))
+		for _, w := range i.HasInstitutionStaysWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasInstitutionStaysWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, convict.HasInstitutionStaysWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -3569,6 +3614,10 @@ type CustodyEventWhereInput struct {
 	FromInstitution    *bool `json:"fromInstitution,omitempty"`
 	FromInstitutionNEQ *bool `json:"fromInstitutionNEQ,omitempty"`
 
+	// "full_term_release" field predicates.
+	FullTermRelease    *bool `json:"fullTermRelease,omitempty"`
+	FullTermReleaseNEQ *bool `json:"fullTermReleaseNEQ,omitempty"`
+
 	// "reporting_duty_until" field predicates.
 	ReportingDutyUntil       *time.Time  `json:"reportingDutyUntil,omitempty"`
 	ReportingDutyUntilNEQ    *time.Time  `json:"reportingDutyUntilNEQ,omitempty"`
@@ -3598,6 +3647,14 @@ type CustodyEventWhereInput struct {
 	DecidingUnitIDNEQ   *int  `json:"decidingUnitIDNEQ,omitempty"`
 	DecidingUnitIDIn    []int `json:"decidingUnitIDIn,omitempty"`
 	DecidingUnitIDNotIn []int `json:"decidingUnitIDNotIn,omitempty"`
+
+	// "institution_stay_id" field predicates.
+	InstitutionStayID       *int  `json:"institutionStayID,omitempty"`
+	InstitutionStayIDNEQ    *int  `json:"institutionStayIDNEQ,omitempty"`
+	InstitutionStayIDIn     []int `json:"institutionStayIDIn,omitempty"`
+	InstitutionStayIDNotIn  []int `json:"institutionStayIDNotIn,omitempty"`
+	InstitutionStayIDIsNil  bool  `json:"institutionStayIDIsNil,omitempty"`
+	InstitutionStayIDNotNil bool  `json:"institutionStayIDNotNil,omitempty"`
 
 	// "convict" edge predicates.
 	HasConvict     *bool                `json:"hasConvict,omitempty"`
@@ -3638,6 +3695,10 @@ type CustodyEventWhereInput struct {
 	// "created_by" edge predicates.
 	HasCreatedBy     *bool                    `json:"hasCreatedBy,omitempty"`
 	HasCreatedByWith []*StaffMemberWhereInput `json:"hasCreatedByWith,omitempty"`
+
+	// "institution_stay" edge predicates.
+	HasInstitutionStay     *bool                        `json:"hasInstitutionStay,omitempty"`
+	HasInstitutionStayWith []*InstitutionStayWhereInput `json:"hasInstitutionStayWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -3912,6 +3973,12 @@ func (i *CustodyEventWhereInput) P() (predicate.CustodyEvent, error) {
 	if i.FromInstitutionNEQ != nil {
 		predicates = append(predicates, custodyevent.FromInstitutionNEQ(*i.FromInstitutionNEQ))
 	}
+	if i.FullTermRelease != nil {
+		predicates = append(predicates, custodyevent.FullTermReleaseEQ(*i.FullTermRelease))
+	}
+	if i.FullTermReleaseNEQ != nil {
+		predicates = append(predicates, custodyevent.FullTermReleaseNEQ(*i.FullTermReleaseNEQ))
+	}
 	if i.ReportingDutyUntil != nil {
 		predicates = append(predicates, custodyevent.ReportingDutyUntilEQ(*i.ReportingDutyUntil))
 	}
@@ -3977,6 +4044,24 @@ func (i *CustodyEventWhereInput) P() (predicate.CustodyEvent, error) {
 	}
 	if len(i.DecidingUnitIDNotIn) > 0 {
 		predicates = append(predicates, custodyevent.DecidingUnitIDNotIn(i.DecidingUnitIDNotIn...))
+	}
+	if i.InstitutionStayID != nil {
+		predicates = append(predicates, custodyevent.InstitutionStayIDEQ(*i.InstitutionStayID))
+	}
+	if i.InstitutionStayIDNEQ != nil {
+		predicates = append(predicates, custodyevent.InstitutionStayIDNEQ(*i.InstitutionStayIDNEQ))
+	}
+	if len(i.InstitutionStayIDIn) > 0 {
+		predicates = append(predicates, custodyevent.InstitutionStayIDIn(i.InstitutionStayIDIn...))
+	}
+	if len(i.InstitutionStayIDNotIn) > 0 {
+		predicates = append(predicates, custodyevent.InstitutionStayIDNotIn(i.InstitutionStayIDNotIn...))
+	}
+	if i.InstitutionStayIDIsNil {
+		predicates = append(predicates, custodyevent.InstitutionStayIDIsNil())
+	}
+	if i.InstitutionStayIDNotNil {
+		predicates = append(predicates, custodyevent.InstitutionStayIDNotNil())
 	}
 
 	if i.HasConvict != nil {
@@ -4158,6 +4243,24 @@ func (i *CustodyEventWhereInput) P() (predicate.CustodyEvent, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, custodyevent.HasCreatedByWith(with...))
+	}
+	if i.HasInstitutionStay != nil {
+		p := custodyevent.HasInstitutionStay()
+		if !*i.HasInstitutionStay {
+			p = custodyevent.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasInstitutionStayWith) > 0 {
+		with := make([]predicate.InstitutionStay, 0, len(i.HasInstitutionStayWith))
+		for _, w := range i.HasInstitutionStayWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasInstitutionStayWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, custodyevent.HasInstitutionStayWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -6068,6 +6171,14 @@ type GuardianWhereInput struct {
 	WrittenStandardIn    []rules.WrittenStandard `json:"writtenStandardIn,omitempty"`
 	WrittenStandardNotIn []rules.WrittenStandard `json:"writtenStandardNotIn,omitempty"`
 
+	// "police_district_id" field predicates.
+	PoliceDistrictID       *int  `json:"policeDistrictID,omitempty"`
+	PoliceDistrictIDNEQ    *int  `json:"policeDistrictIDNEQ,omitempty"`
+	PoliceDistrictIDIn     []int `json:"policeDistrictIDIn,omitempty"`
+	PoliceDistrictIDNotIn  []int `json:"policeDistrictIDNotIn,omitempty"`
+	PoliceDistrictIDIsNil  bool  `json:"policeDistrictIDIsNil,omitempty"`
+	PoliceDistrictIDNotNil bool  `json:"policeDistrictIDNotNil,omitempty"`
+
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
 	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
@@ -6245,6 +6356,24 @@ func (i *GuardianWhereInput) P() (predicate.Guardian, error) {
 	}
 	if len(i.WrittenStandardNotIn) > 0 {
 		predicates = append(predicates, guardian.WrittenStandardNotIn(i.WrittenStandardNotIn...))
+	}
+	if i.PoliceDistrictID != nil {
+		predicates = append(predicates, guardian.PoliceDistrictIDEQ(*i.PoliceDistrictID))
+	}
+	if i.PoliceDistrictIDNEQ != nil {
+		predicates = append(predicates, guardian.PoliceDistrictIDNEQ(*i.PoliceDistrictIDNEQ))
+	}
+	if len(i.PoliceDistrictIDIn) > 0 {
+		predicates = append(predicates, guardian.PoliceDistrictIDIn(i.PoliceDistrictIDIn...))
+	}
+	if len(i.PoliceDistrictIDNotIn) > 0 {
+		predicates = append(predicates, guardian.PoliceDistrictIDNotIn(i.PoliceDistrictIDNotIn...))
+	}
+	if i.PoliceDistrictIDIsNil {
+		predicates = append(predicates, guardian.PoliceDistrictIDIsNil())
+	}
+	if i.PoliceDistrictIDNotNil {
+		predicates = append(predicates, guardian.PoliceDistrictIDNotNil())
 	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, guardian.CreatedAtEQ(*i.CreatedAt))
@@ -6451,10 +6580,10 @@ type InformationRequestWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "source" field predicates.
-	Source      *informationrequest.Source  `json:"source,omitempty"`
-	SourceNEQ   *informationrequest.Source  `json:"sourceNEQ,omitempty"`
-	SourceIn    []informationrequest.Source `json:"sourceIn,omitempty"`
-	SourceNotIn []informationrequest.Source `json:"sourceNotIn,omitempty"`
+	Source      *rules.InformationSource  `json:"source,omitempty"`
+	SourceNEQ   *rules.InformationSource  `json:"sourceNEQ,omitempty"`
+	SourceIn    []rules.InformationSource `json:"sourceIn,omitempty"`
+	SourceNotIn []rules.InformationSource `json:"sourceNotIn,omitempty"`
 
 	// "source_name" field predicates.
 	SourceName             *string  `json:"sourceName,omitempty"`
@@ -6961,6 +7090,476 @@ func (i *InformationRequestWhereInput) P() (predicate.InformationRequest, error)
 	}
 }
 
+// InstitutionStayWhereInput represents a where input for filtering InstitutionStay queries.
+type InstitutionStayWhereInput struct {
+	Predicates []predicate.InstitutionStay  `json:"-"`
+	Not        *InstitutionStayWhereInput   `json:"not,omitempty"`
+	Or         []*InstitutionStayWhereInput `json:"or,omitempty"`
+	And        []*InstitutionStayWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "institution" field predicates.
+	Institution             *string  `json:"institution,omitempty"`
+	InstitutionNEQ          *string  `json:"institutionNEQ,omitempty"`
+	InstitutionIn           []string `json:"institutionIn,omitempty"`
+	InstitutionNotIn        []string `json:"institutionNotIn,omitempty"`
+	InstitutionGT           *string  `json:"institutionGT,omitempty"`
+	InstitutionGTE          *string  `json:"institutionGTE,omitempty"`
+	InstitutionLT           *string  `json:"institutionLT,omitempty"`
+	InstitutionLTE          *string  `json:"institutionLTE,omitempty"`
+	InstitutionContains     *string  `json:"institutionContains,omitempty"`
+	InstitutionHasPrefix    *string  `json:"institutionHasPrefix,omitempty"`
+	InstitutionHasSuffix    *string  `json:"institutionHasSuffix,omitempty"`
+	InstitutionEqualFold    *string  `json:"institutionEqualFold,omitempty"`
+	InstitutionContainsFold *string  `json:"institutionContainsFold,omitempty"`
+
+	// "from_date" field predicates.
+	FromDate      *time.Time  `json:"fromDate,omitempty"`
+	FromDateNEQ   *time.Time  `json:"fromDateNEQ,omitempty"`
+	FromDateIn    []time.Time `json:"fromDateIn,omitempty"`
+	FromDateNotIn []time.Time `json:"fromDateNotIn,omitempty"`
+	FromDateGT    *time.Time  `json:"fromDateGT,omitempty"`
+	FromDateGTE   *time.Time  `json:"fromDateGTE,omitempty"`
+	FromDateLT    *time.Time  `json:"fromDateLT,omitempty"`
+	FromDateLTE   *time.Time  `json:"fromDateLTE,omitempty"`
+
+	// "to_date" field predicates.
+	ToDate       *time.Time  `json:"toDate,omitempty"`
+	ToDateNEQ    *time.Time  `json:"toDateNEQ,omitempty"`
+	ToDateIn     []time.Time `json:"toDateIn,omitempty"`
+	ToDateNotIn  []time.Time `json:"toDateNotIn,omitempty"`
+	ToDateGT     *time.Time  `json:"toDateGT,omitempty"`
+	ToDateGTE    *time.Time  `json:"toDateGTE,omitempty"`
+	ToDateLT     *time.Time  `json:"toDateLT,omitempty"`
+	ToDateLTE    *time.Time  `json:"toDateLTE,omitempty"`
+	ToDateIsNil  bool        `json:"toDateIsNil,omitempty"`
+	ToDateNotNil bool        `json:"toDateNotNil,omitempty"`
+
+	// "notify_on_leaves" field predicates.
+	NotifyOnLeaves    *bool `json:"notifyOnLeaves,omitempty"`
+	NotifyOnLeavesNEQ *bool `json:"notifyOnLeavesNEQ,omitempty"`
+
+	// "reasoning" field predicates.
+	Reasoning             *string  `json:"reasoning,omitempty"`
+	ReasoningNEQ          *string  `json:"reasoningNEQ,omitempty"`
+	ReasoningIn           []string `json:"reasoningIn,omitempty"`
+	ReasoningNotIn        []string `json:"reasoningNotIn,omitempty"`
+	ReasoningGT           *string  `json:"reasoningGT,omitempty"`
+	ReasoningGTE          *string  `json:"reasoningGTE,omitempty"`
+	ReasoningLT           *string  `json:"reasoningLT,omitempty"`
+	ReasoningLTE          *string  `json:"reasoningLTE,omitempty"`
+	ReasoningContains     *string  `json:"reasoningContains,omitempty"`
+	ReasoningHasPrefix    *string  `json:"reasoningHasPrefix,omitempty"`
+	ReasoningHasSuffix    *string  `json:"reasoningHasSuffix,omitempty"`
+	ReasoningEqualFold    *string  `json:"reasoningEqualFold,omitempty"`
+	ReasoningContainsFold *string  `json:"reasoningContainsFold,omitempty"`
+
+	// "convict_id" field predicates.
+	ConvictID      *int  `json:"convictID,omitempty"`
+	ConvictIDNEQ   *int  `json:"convictIDNEQ,omitempty"`
+	ConvictIDIn    []int `json:"convictIDIn,omitempty"`
+	ConvictIDNotIn []int `json:"convictIDNotIn,omitempty"`
+
+	// "convict" edge predicates.
+	HasConvict     *bool                `json:"hasConvict,omitempty"`
+	HasConvictWith []*ConvictWhereInput `json:"hasConvictWith,omitempty"`
+
+	// "leaves" edge predicates.
+	HasLeaves     *bool                     `json:"hasLeaves,omitempty"`
+	HasLeavesWith []*CustodyEventWhereInput `json:"hasLeavesWith,omitempty"`
+
+	// "recorded_by" edge predicates.
+	HasRecordedBy     *bool                    `json:"hasRecordedBy,omitempty"`
+	HasRecordedByWith []*StaffMemberWhereInput `json:"hasRecordedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *InstitutionStayWhereInput) AddPredicates(predicates ...predicate.InstitutionStay) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the InstitutionStayWhereInput filter on the InstitutionStayQuery builder.
+func (i *InstitutionStayWhereInput) Filter(q *InstitutionStayQuery) (*InstitutionStayQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyInstitutionStayWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyInstitutionStayWhereInput is returned in case the InstitutionStayWhereInput is empty.
+var ErrEmptyInstitutionStayWhereInput = errors.New("ent: empty predicate InstitutionStayWhereInput")
+
+// P returns a predicate for filtering institutionstays.
+// An error is returned if the input is empty or invalid.
+func (i *InstitutionStayWhereInput) P() (predicate.InstitutionStay, error) {
+	var predicates []predicate.InstitutionStay
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, institutionstay.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.InstitutionStay, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, institutionstay.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.InstitutionStay, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, institutionstay.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, institutionstay.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, institutionstay.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, institutionstay.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, institutionstay.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, institutionstay.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, institutionstay.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, institutionstay.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, institutionstay.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, institutionstay.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, institutionstay.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, institutionstay.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, institutionstay.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, institutionstay.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, institutionstay.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, institutionstay.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, institutionstay.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, institutionstay.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, institutionstay.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, institutionstay.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, institutionstay.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, institutionstay.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, institutionstay.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, institutionstay.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, institutionstay.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Institution != nil {
+		predicates = append(predicates, institutionstay.InstitutionEQ(*i.Institution))
+	}
+	if i.InstitutionNEQ != nil {
+		predicates = append(predicates, institutionstay.InstitutionNEQ(*i.InstitutionNEQ))
+	}
+	if len(i.InstitutionIn) > 0 {
+		predicates = append(predicates, institutionstay.InstitutionIn(i.InstitutionIn...))
+	}
+	if len(i.InstitutionNotIn) > 0 {
+		predicates = append(predicates, institutionstay.InstitutionNotIn(i.InstitutionNotIn...))
+	}
+	if i.InstitutionGT != nil {
+		predicates = append(predicates, institutionstay.InstitutionGT(*i.InstitutionGT))
+	}
+	if i.InstitutionGTE != nil {
+		predicates = append(predicates, institutionstay.InstitutionGTE(*i.InstitutionGTE))
+	}
+	if i.InstitutionLT != nil {
+		predicates = append(predicates, institutionstay.InstitutionLT(*i.InstitutionLT))
+	}
+	if i.InstitutionLTE != nil {
+		predicates = append(predicates, institutionstay.InstitutionLTE(*i.InstitutionLTE))
+	}
+	if i.InstitutionContains != nil {
+		predicates = append(predicates, institutionstay.InstitutionContains(*i.InstitutionContains))
+	}
+	if i.InstitutionHasPrefix != nil {
+		predicates = append(predicates, institutionstay.InstitutionHasPrefix(*i.InstitutionHasPrefix))
+	}
+	if i.InstitutionHasSuffix != nil {
+		predicates = append(predicates, institutionstay.InstitutionHasSuffix(*i.InstitutionHasSuffix))
+	}
+	if i.InstitutionEqualFold != nil {
+		predicates = append(predicates, institutionstay.InstitutionEqualFold(*i.InstitutionEqualFold))
+	}
+	if i.InstitutionContainsFold != nil {
+		predicates = append(predicates, institutionstay.InstitutionContainsFold(*i.InstitutionContainsFold))
+	}
+	if i.FromDate != nil {
+		predicates = append(predicates, institutionstay.FromDateEQ(*i.FromDate))
+	}
+	if i.FromDateNEQ != nil {
+		predicates = append(predicates, institutionstay.FromDateNEQ(*i.FromDateNEQ))
+	}
+	if len(i.FromDateIn) > 0 {
+		predicates = append(predicates, institutionstay.FromDateIn(i.FromDateIn...))
+	}
+	if len(i.FromDateNotIn) > 0 {
+		predicates = append(predicates, institutionstay.FromDateNotIn(i.FromDateNotIn...))
+	}
+	if i.FromDateGT != nil {
+		predicates = append(predicates, institutionstay.FromDateGT(*i.FromDateGT))
+	}
+	if i.FromDateGTE != nil {
+		predicates = append(predicates, institutionstay.FromDateGTE(*i.FromDateGTE))
+	}
+	if i.FromDateLT != nil {
+		predicates = append(predicates, institutionstay.FromDateLT(*i.FromDateLT))
+	}
+	if i.FromDateLTE != nil {
+		predicates = append(predicates, institutionstay.FromDateLTE(*i.FromDateLTE))
+	}
+	if i.ToDate != nil {
+		predicates = append(predicates, institutionstay.ToDateEQ(*i.ToDate))
+	}
+	if i.ToDateNEQ != nil {
+		predicates = append(predicates, institutionstay.ToDateNEQ(*i.ToDateNEQ))
+	}
+	if len(i.ToDateIn) > 0 {
+		predicates = append(predicates, institutionstay.ToDateIn(i.ToDateIn...))
+	}
+	if len(i.ToDateNotIn) > 0 {
+		predicates = append(predicates, institutionstay.ToDateNotIn(i.ToDateNotIn...))
+	}
+	if i.ToDateGT != nil {
+		predicates = append(predicates, institutionstay.ToDateGT(*i.ToDateGT))
+	}
+	if i.ToDateGTE != nil {
+		predicates = append(predicates, institutionstay.ToDateGTE(*i.ToDateGTE))
+	}
+	if i.ToDateLT != nil {
+		predicates = append(predicates, institutionstay.ToDateLT(*i.ToDateLT))
+	}
+	if i.ToDateLTE != nil {
+		predicates = append(predicates, institutionstay.ToDateLTE(*i.ToDateLTE))
+	}
+	if i.ToDateIsNil {
+		predicates = append(predicates, institutionstay.ToDateIsNil())
+	}
+	if i.ToDateNotNil {
+		predicates = append(predicates, institutionstay.ToDateNotNil())
+	}
+	if i.NotifyOnLeaves != nil {
+		predicates = append(predicates, institutionstay.NotifyOnLeavesEQ(*i.NotifyOnLeaves))
+	}
+	if i.NotifyOnLeavesNEQ != nil {
+		predicates = append(predicates, institutionstay.NotifyOnLeavesNEQ(*i.NotifyOnLeavesNEQ))
+	}
+	if i.Reasoning != nil {
+		predicates = append(predicates, institutionstay.ReasoningEQ(*i.Reasoning))
+	}
+	if i.ReasoningNEQ != nil {
+		predicates = append(predicates, institutionstay.ReasoningNEQ(*i.ReasoningNEQ))
+	}
+	if len(i.ReasoningIn) > 0 {
+		predicates = append(predicates, institutionstay.ReasoningIn(i.ReasoningIn...))
+	}
+	if len(i.ReasoningNotIn) > 0 {
+		predicates = append(predicates, institutionstay.ReasoningNotIn(i.ReasoningNotIn...))
+	}
+	if i.ReasoningGT != nil {
+		predicates = append(predicates, institutionstay.ReasoningGT(*i.ReasoningGT))
+	}
+	if i.ReasoningGTE != nil {
+		predicates = append(predicates, institutionstay.ReasoningGTE(*i.ReasoningGTE))
+	}
+	if i.ReasoningLT != nil {
+		predicates = append(predicates, institutionstay.ReasoningLT(*i.ReasoningLT))
+	}
+	if i.ReasoningLTE != nil {
+		predicates = append(predicates, institutionstay.ReasoningLTE(*i.ReasoningLTE))
+	}
+	if i.ReasoningContains != nil {
+		predicates = append(predicates, institutionstay.ReasoningContains(*i.ReasoningContains))
+	}
+	if i.ReasoningHasPrefix != nil {
+		predicates = append(predicates, institutionstay.ReasoningHasPrefix(*i.ReasoningHasPrefix))
+	}
+	if i.ReasoningHasSuffix != nil {
+		predicates = append(predicates, institutionstay.ReasoningHasSuffix(*i.ReasoningHasSuffix))
+	}
+	if i.ReasoningEqualFold != nil {
+		predicates = append(predicates, institutionstay.ReasoningEqualFold(*i.ReasoningEqualFold))
+	}
+	if i.ReasoningContainsFold != nil {
+		predicates = append(predicates, institutionstay.ReasoningContainsFold(*i.ReasoningContainsFold))
+	}
+	if i.ConvictID != nil {
+		predicates = append(predicates, institutionstay.ConvictIDEQ(*i.ConvictID))
+	}
+	if i.ConvictIDNEQ != nil {
+		predicates = append(predicates, institutionstay.ConvictIDNEQ(*i.ConvictIDNEQ))
+	}
+	if len(i.ConvictIDIn) > 0 {
+		predicates = append(predicates, institutionstay.ConvictIDIn(i.ConvictIDIn...))
+	}
+	if len(i.ConvictIDNotIn) > 0 {
+		predicates = append(predicates, institutionstay.ConvictIDNotIn(i.ConvictIDNotIn...))
+	}
+
+	if i.HasConvict != nil {
+		p := institutionstay.HasConvict()
+		if !*i.HasConvict {
+			p = institutionstay.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasConvictWith) > 0 {
+		with := make([]predicate.Convict, 0, len(i.HasConvictWith))
+		for _, w := range i.HasConvictWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasConvictWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, institutionstay.HasConvictWith(with...))
+	}
+	if i.HasLeaves != nil {
+		p := institutionstay.HasLeaves()
+		if !*i.HasLeaves {
+			p = institutionstay.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasLeavesWith) > 0 {
+		with := make([]predicate.CustodyEvent, 0, len(i.HasLeavesWith))
+		for _, w := range i.HasLeavesWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasLeavesWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, institutionstay.HasLeavesWith(with...))
+	}
+	if i.HasRecordedBy != nil {
+		p := institutionstay.HasRecordedBy()
+		if !*i.HasRecordedBy {
+			p = institutionstay.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasRecordedByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasRecordedByWith))
+		for _, w := range i.HasRecordedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasRecordedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, institutionstay.HasRecordedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyInstitutionStayWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return institutionstay.And(predicates...), nil
+	}
+}
+
 // NoticeWhereInput represents a where input for filtering Notice queries.
 type NoticeWhereInput struct {
 	Predicates []predicate.Notice  `json:"-"`
@@ -7005,10 +7604,10 @@ type NoticeWhereInput struct {
 	StatusNotIn []notice.Status `json:"statusNotIn,omitempty"`
 
 	// "route" field predicates.
-	Route      *notice.Route  `json:"route,omitempty"`
-	RouteNEQ   *notice.Route  `json:"routeNEQ,omitempty"`
-	RouteIn    []notice.Route `json:"routeIn,omitempty"`
-	RouteNotIn []notice.Route `json:"routeNotIn,omitempty"`
+	Route      *rules.Route  `json:"route,omitempty"`
+	RouteNEQ   *rules.Route  `json:"routeNEQ,omitempty"`
+	RouteIn    []rules.Route `json:"routeIn,omitempty"`
+	RouteNotIn []rules.Route `json:"routeNotIn,omitempty"`
 
 	// "channel" field predicates.
 	Channel       *rules.Channel  `json:"channel,omitempty"`
@@ -7977,10 +8576,10 @@ type NotificationAgreementWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "frequency" field predicates.
-	Frequency      *notificationagreement.Frequency  `json:"frequency,omitempty"`
-	FrequencyNEQ   *notificationagreement.Frequency  `json:"frequencyNEQ,omitempty"`
-	FrequencyIn    []notificationagreement.Frequency `json:"frequencyIn,omitempty"`
-	FrequencyNotIn []notificationagreement.Frequency `json:"frequencyNotIn,omitempty"`
+	Frequency      *rules.AgreementFrequency  `json:"frequency,omitempty"`
+	FrequencyNEQ   *rules.AgreementFrequency  `json:"frequencyNEQ,omitempty"`
+	FrequencyIn    []rules.AgreementFrequency `json:"frequencyIn,omitempty"`
+	FrequencyNotIn []rules.AgreementFrequency `json:"frequencyNotIn,omitempty"`
 
 	// "agreed_at" field predicates.
 	AgreedAt      *time.Time  `json:"agreedAt,omitempty"`
@@ -9895,10 +10494,10 @@ type SecurityAssessmentWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "outcome" field predicates.
-	Outcome      *securityassessment.Outcome  `json:"outcome,omitempty"`
-	OutcomeNEQ   *securityassessment.Outcome  `json:"outcomeNEQ,omitempty"`
-	OutcomeIn    []securityassessment.Outcome `json:"outcomeIn,omitempty"`
-	OutcomeNotIn []securityassessment.Outcome `json:"outcomeNotIn,omitempty"`
+	Outcome      *rules.SecurityOutcome  `json:"outcome,omitempty"`
+	OutcomeNEQ   *rules.SecurityOutcome  `json:"outcomeNEQ,omitempty"`
+	OutcomeIn    []rules.SecurityOutcome `json:"outcomeIn,omitempty"`
+	OutcomeNotIn []rules.SecurityOutcome `json:"outcomeNotIn,omitempty"`
 
 	// "reasoning" field predicates.
 	Reasoning             *string  `json:"reasoning,omitempty"`
@@ -10694,6 +11293,14 @@ type SurvivorWhereInput struct {
 	WrittenStandardIn    []rules.WrittenStandard `json:"writtenStandardIn,omitempty"`
 	WrittenStandardNotIn []rules.WrittenStandard `json:"writtenStandardNotIn,omitempty"`
 
+	// "police_district_id" field predicates.
+	PoliceDistrictID       *int  `json:"policeDistrictID,omitempty"`
+	PoliceDistrictIDNEQ    *int  `json:"policeDistrictIDNEQ,omitempty"`
+	PoliceDistrictIDIn     []int `json:"policeDistrictIDIn,omitempty"`
+	PoliceDistrictIDNotIn  []int `json:"policeDistrictIDNotIn,omitempty"`
+	PoliceDistrictIDIsNil  bool  `json:"policeDistrictIDIsNil,omitempty"`
+	PoliceDistrictIDNotNil bool  `json:"policeDistrictIDNotNil,omitempty"`
+
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
 	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
@@ -10861,6 +11468,24 @@ func (i *SurvivorWhereInput) P() (predicate.Survivor, error) {
 	}
 	if len(i.WrittenStandardNotIn) > 0 {
 		predicates = append(predicates, survivor.WrittenStandardNotIn(i.WrittenStandardNotIn...))
+	}
+	if i.PoliceDistrictID != nil {
+		predicates = append(predicates, survivor.PoliceDistrictIDEQ(*i.PoliceDistrictID))
+	}
+	if i.PoliceDistrictIDNEQ != nil {
+		predicates = append(predicates, survivor.PoliceDistrictIDNEQ(*i.PoliceDistrictIDNEQ))
+	}
+	if len(i.PoliceDistrictIDIn) > 0 {
+		predicates = append(predicates, survivor.PoliceDistrictIDIn(i.PoliceDistrictIDIn...))
+	}
+	if len(i.PoliceDistrictIDNotIn) > 0 {
+		predicates = append(predicates, survivor.PoliceDistrictIDNotIn(i.PoliceDistrictIDNotIn...))
+	}
+	if i.PoliceDistrictIDIsNil {
+		predicates = append(predicates, survivor.PoliceDistrictIDIsNil())
+	}
+	if i.PoliceDistrictIDNotNil {
+		predicates = append(predicates, survivor.PoliceDistrictIDNotNil())
 	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, survivor.CreatedAtEQ(*i.CreatedAt))
@@ -11470,6 +12095,14 @@ type VictimWhereInput struct {
 	WrittenStandardIn    []rules.WrittenStandard `json:"writtenStandardIn,omitempty"`
 	WrittenStandardNotIn []rules.WrittenStandard `json:"writtenStandardNotIn,omitempty"`
 
+	// "police_district_id" field predicates.
+	PoliceDistrictID       *int  `json:"policeDistrictID,omitempty"`
+	PoliceDistrictIDNEQ    *int  `json:"policeDistrictIDNEQ,omitempty"`
+	PoliceDistrictIDIn     []int `json:"policeDistrictIDIn,omitempty"`
+	PoliceDistrictIDNotIn  []int `json:"policeDistrictIDNotIn,omitempty"`
+	PoliceDistrictIDIsNil  bool  `json:"policeDistrictIDIsNil,omitempty"`
+	PoliceDistrictIDNotNil bool  `json:"policeDistrictIDNotNil,omitempty"`
+
 	// "created_at" field predicates.
 	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
 	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
@@ -11639,6 +12272,24 @@ func (i *VictimWhereInput) P() (predicate.Victim, error) {
 	}
 	if len(i.WrittenStandardNotIn) > 0 {
 		predicates = append(predicates, victim.WrittenStandardNotIn(i.WrittenStandardNotIn...))
+	}
+	if i.PoliceDistrictID != nil {
+		predicates = append(predicates, victim.PoliceDistrictIDEQ(*i.PoliceDistrictID))
+	}
+	if i.PoliceDistrictIDNEQ != nil {
+		predicates = append(predicates, victim.PoliceDistrictIDNEQ(*i.PoliceDistrictIDNEQ))
+	}
+	if len(i.PoliceDistrictIDIn) > 0 {
+		predicates = append(predicates, victim.PoliceDistrictIDIn(i.PoliceDistrictIDIn...))
+	}
+	if len(i.PoliceDistrictIDNotIn) > 0 {
+		predicates = append(predicates, victim.PoliceDistrictIDNotIn(i.PoliceDistrictIDNotIn...))
+	}
+	if i.PoliceDistrictIDIsNil {
+		predicates = append(predicates, victim.PoliceDistrictIDIsNil())
+	}
+	if i.PoliceDistrictIDNotNil {
+		predicates = append(predicates, victim.PoliceDistrictIDNotNil())
 	}
 	if i.CreatedAt != nil {
 		predicates = append(predicates, victim.CreatedAtEQ(*i.CreatedAt))

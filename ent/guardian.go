@@ -39,6 +39,8 @@ type Guardian struct {
 	AddressProtection rules.AddressProtection `json:"address_protection,omitempty"`
 	// WrittenStandard holds the value of the "written_standard" field.
 	WrittenStandard rules.WrittenStandard `json:"written_standard,omitempty"`
+	// PoliceDistrictID holds the value of the "police_district_id" field.
+	PoliceDistrictID *int `json:"police_district_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
@@ -53,9 +55,8 @@ type Guardian struct {
 	SurvivorID *int `json:"survivor_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the GuardianQuery when eager-loading is set.
-	Edges                    GuardianEdges `json:"edges"`
-	guardian_police_district *int
-	selectValues             sql.SelectValues
+	Edges        GuardianEdges `json:"edges"`
+	selectValues sql.SelectValues
 }
 
 // GuardianEdges holds the relations/edges for other nodes in the graph.
@@ -113,14 +114,12 @@ func (*Guardian) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case guardian.FieldExcludedAsConvict:
 			values[i] = new(sql.NullBool)
-		case guardian.FieldID, guardian.FieldVictimID, guardian.FieldSurvivorID:
+		case guardian.FieldID, guardian.FieldPoliceDistrictID, guardian.FieldVictimID, guardian.FieldSurvivorID:
 			values[i] = new(sql.NullInt64)
 		case guardian.FieldName, guardian.FieldNationalIdentityNumber, guardian.FieldAddressLine, guardian.FieldPostalCode, guardian.FieldPostalPlace, guardian.FieldCountry, guardian.FieldAddressProtection, guardian.FieldWrittenStandard, guardian.FieldKind:
 			values[i] = new(sql.NullString)
 		case guardian.FieldBirthDate, guardian.FieldCreatedAt, guardian.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
-		case guardian.ForeignKeys[0]: // guardian_police_district
-			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -197,6 +196,13 @@ func (_m *Guardian) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.WrittenStandard = rules.WrittenStandard(value.String)
 			}
+		case guardian.FieldPoliceDistrictID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field police_district_id", values[i])
+			} else if value.Valid {
+				_m.PoliceDistrictID = new(int)
+				*_m.PoliceDistrictID = int(value.Int64)
+			}
 		case guardian.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
@@ -234,13 +240,6 @@ func (_m *Guardian) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.SurvivorID = new(int)
 				*_m.SurvivorID = int(value.Int64)
-			}
-		case guardian.ForeignKeys[0]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field guardian_police_district", value)
-			} else if value.Valid {
-				_m.guardian_police_district = new(int)
-				*_m.guardian_police_district = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -315,6 +314,11 @@ func (_m *Guardian) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("written_standard=")
 	builder.WriteString(fmt.Sprintf("%v", _m.WrittenStandard))
+	builder.WriteString(", ")
+	if v := _m.PoliceDistrictID; v != nil {
+		builder.WriteString("police_district_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

@@ -144,6 +144,20 @@ func (_c *GuardianCreate) SetNillableWrittenStandard(v *rules.WrittenStandard) *
 	return _c
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_c *GuardianCreate) SetPoliceDistrictID(v int) *GuardianCreate {
+	_c.mutation.SetPoliceDistrictID(v)
+	return _c
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_c *GuardianCreate) SetNillablePoliceDistrictID(v *int) *GuardianCreate {
+	if v != nil {
+		_c.SetPoliceDistrictID(*v)
+	}
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *GuardianCreate) SetCreatedAt(v time.Time) *GuardianCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -216,20 +230,6 @@ func (_c *GuardianCreate) SetSurvivorID(v int) *GuardianCreate {
 func (_c *GuardianCreate) SetNillableSurvivorID(v *int) *GuardianCreate {
 	if v != nil {
 		_c.SetSurvivorID(*v)
-	}
-	return _c
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_c *GuardianCreate) SetPoliceDistrictID(id int) *GuardianCreate {
-	_c.mutation.SetPoliceDistrictID(id)
-	return _c
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_c *GuardianCreate) SetNillablePoliceDistrictID(id *int) *GuardianCreate {
-	if id != nil {
-		_c = _c.SetPoliceDistrictID(*id)
 	}
 	return _c
 }
@@ -451,7 +451,7 @@ func (_c *GuardianCreate) createSpec() (*Guardian, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.guardian_police_district = &nodes[0]
+		_node.PoliceDistrictID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.VictimIDs(); len(nodes) > 0 {
@@ -681,6 +681,24 @@ func (u *GuardianUpsert) SetWrittenStandard(v rules.WrittenStandard) *GuardianUp
 // UpdateWrittenStandard sets the "written_standard" field to the value that was provided on create.
 func (u *GuardianUpsert) UpdateWrittenStandard() *GuardianUpsert {
 	u.SetExcluded(guardian.FieldWrittenStandard)
+	return u
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *GuardianUpsert) SetPoliceDistrictID(v int) *GuardianUpsert {
+	u.Set(guardian.FieldPoliceDistrictID, v)
+	return u
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *GuardianUpsert) UpdatePoliceDistrictID() *GuardianUpsert {
+	u.SetExcluded(guardian.FieldPoliceDistrictID)
+	return u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *GuardianUpsert) ClearPoliceDistrictID() *GuardianUpsert {
+	u.SetNull(guardian.FieldPoliceDistrictID)
 	return u
 }
 
@@ -936,6 +954,27 @@ func (u *GuardianUpsertOne) SetWrittenStandard(v rules.WrittenStandard) *Guardia
 func (u *GuardianUpsertOne) UpdateWrittenStandard() *GuardianUpsertOne {
 	return u.Update(func(s *GuardianUpsert) {
 		s.UpdateWrittenStandard()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *GuardianUpsertOne) SetPoliceDistrictID(v int) *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *GuardianUpsertOne) UpdatePoliceDistrictID() *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *GuardianUpsertOne) ClearPoliceDistrictID() *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 
@@ -1363,6 +1402,27 @@ func (u *GuardianUpsertBulk) SetWrittenStandard(v rules.WrittenStandard) *Guardi
 func (u *GuardianUpsertBulk) UpdateWrittenStandard() *GuardianUpsertBulk {
 	return u.Update(func(s *GuardianUpsert) {
 		s.UpdateWrittenStandard()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *GuardianUpsertBulk) SetPoliceDistrictID(v int) *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *GuardianUpsertBulk) UpdatePoliceDistrictID() *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *GuardianUpsertBulk) ClearPoliceDistrictID() *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 

@@ -30,7 +30,6 @@ type GuardianQuery struct {
 	withPoliceDistrict *PoliceDistrictQuery
 	withVictim         *VictimQuery
 	withSurvivor       *SurvivorQuery
-	withFKs            bool
 	loadTotal          []func(context.Context, []*Guardian) error
 	modifiers          []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -453,7 +452,6 @@ func (_q *GuardianQuery) prepareQuery(ctx context.Context) error {
 func (_q *GuardianQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Guardian, error) {
 	var (
 		nodes       = []*Guardian{}
-		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
 		loadedTypes = [3]bool{
 			_q.withPoliceDistrict != nil,
@@ -461,12 +459,6 @@ func (_q *GuardianQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Gua
 			_q.withSurvivor != nil,
 		}
 	)
-	if _q.withPoliceDistrict != nil {
-		withFKs = true
-	}
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, guardian.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Guardian).scanValues(nil, columns)
 	}
@@ -518,10 +510,10 @@ func (_q *GuardianQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDi
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Guardian)
 	for i := range nodes {
-		if nodes[i].guardian_police_district == nil {
+		if nodes[i].PoliceDistrictID == nil {
 			continue
 		}
-		fk := *nodes[i].guardian_police_district
+		fk := *nodes[i].PoliceDistrictID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}
@@ -538,7 +530,7 @@ func (_q *GuardianQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDi
 	for _, n := range neighbors {
 		nodes, ok := nodeids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "guardian_police_district" returned %v`, n.ID)
+			return fmt.Errorf(`unexpected foreign-key "police_district_id" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
@@ -638,6 +630,9 @@ func (_q *GuardianQuery) querySpec() *sqlgraph.QuerySpec {
 			if fields[i] != guardian.FieldID {
 				_spec.Node.Columns = append(_spec.Node.Columns, fields[i])
 			}
+		}
+		if _q.withPoliceDistrict != nil {
+			_spec.Node.AddColumnOnce(guardian.FieldPoliceDistrictID)
 		}
 		if _q.withVictim != nil {
 			_spec.Node.AddColumnOnce(guardian.FieldVictimID)

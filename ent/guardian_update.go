@@ -193,6 +193,26 @@ func (_u *GuardianUpdate) SetNillableWrittenStandard(v *rules.WrittenStandard) *
 	return _u
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *GuardianUpdate) SetPoliceDistrictID(v int) *GuardianUpdate {
+	_u.mutation.SetPoliceDistrictID(v)
+	return _u
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *GuardianUpdate) SetNillablePoliceDistrictID(v *int) *GuardianUpdate {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
+	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *GuardianUpdate) ClearPoliceDistrictID() *GuardianUpdate {
+	_u.mutation.ClearPoliceDistrictID()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *GuardianUpdate) SetUpdatedAt(v time.Time) *GuardianUpdate {
 	_u.mutation.SetUpdatedAt(v)
@@ -223,20 +243,6 @@ func (_u *GuardianUpdate) SetExcludedAsConvict(v bool) *GuardianUpdate {
 func (_u *GuardianUpdate) SetNillableExcludedAsConvict(v *bool) *GuardianUpdate {
 	if v != nil {
 		_u.SetExcludedAsConvict(*v)
-	}
-	return _u
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *GuardianUpdate) SetPoliceDistrictID(id int) *GuardianUpdate {
-	_u.mutation.SetPoliceDistrictID(id)
-	return _u
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *GuardianUpdate) SetNillablePoliceDistrictID(id *int) *GuardianUpdate {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
 	}
 	return _u
 }
@@ -609,6 +615,26 @@ func (_u *GuardianUpdateOne) SetNillableWrittenStandard(v *rules.WrittenStandard
 	return _u
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *GuardianUpdateOne) SetPoliceDistrictID(v int) *GuardianUpdateOne {
+	_u.mutation.SetPoliceDistrictID(v)
+	return _u
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *GuardianUpdateOne) SetNillablePoliceDistrictID(v *int) *GuardianUpdateOne {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
+	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *GuardianUpdateOne) ClearPoliceDistrictID() *GuardianUpdateOne {
+	_u.mutation.ClearPoliceDistrictID()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *GuardianUpdateOne) SetUpdatedAt(v time.Time) *GuardianUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
@@ -639,20 +665,6 @@ func (_u *GuardianUpdateOne) SetExcludedAsConvict(v bool) *GuardianUpdateOne {
 func (_u *GuardianUpdateOne) SetNillableExcludedAsConvict(v *bool) *GuardianUpdateOne {
 	if v != nil {
 		_u.SetExcludedAsConvict(*v)
-	}
-	return _u
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *GuardianUpdateOne) SetPoliceDistrictID(id int) *GuardianUpdateOne {
-	_u.mutation.SetPoliceDistrictID(id)
-	return _u
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *GuardianUpdateOne) SetNillablePoliceDistrictID(id *int) *GuardianUpdateOne {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
 	}
 	return _u
 }

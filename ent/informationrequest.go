@@ -10,6 +10,7 @@ import (
 	"varsel/ent/informationrequest"
 	"varsel/ent/policerequest"
 	"varsel/ent/staffmember"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -25,7 +26,7 @@ type InformationRequest struct {
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Source holds the value of the "source" field.
-	Source informationrequest.Source `json:"source,omitempty"`
+	Source rules.InformationSource `json:"source,omitempty"`
 	// the office asked, e.g. NAV Grünerløkka
 	SourceName string `json:"source_name,omitempty"`
 	// Purpose holds the value of the "purpose" field.
@@ -146,7 +147,7 @@ func (_m *InformationRequest) assignValues(columns []string, values []any) error
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field source", values[i])
 			} else if value.Valid {
-				_m.Source = informationrequest.Source(value.String)
+				_m.Source = rules.InformationSource(value.String)
 			}
 		case informationrequest.FieldSourceName:
 			if value, ok := values[i].(*sql.NullString); !ok {

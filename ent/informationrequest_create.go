@@ -11,6 +11,7 @@ import (
 	"varsel/ent/informationrequest"
 	"varsel/ent/policerequest"
 	"varsel/ent/staffmember"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -54,7 +55,7 @@ func (_c *InformationRequestCreate) SetNillableUpdatedAt(v *time.Time) *Informat
 }
 
 // SetSource sets the "source" field.
-func (_c *InformationRequestCreate) SetSource(v informationrequest.Source) *InformationRequestCreate {
+func (_c *InformationRequestCreate) SetSource(v rules.InformationSource) *InformationRequestCreate {
 	_c.mutation.SetSource(v)
 	return _c
 }
@@ -424,7 +425,7 @@ func (u *InformationRequestUpsert) UpdateUpdatedAt() *InformationRequestUpsert {
 }
 
 // SetSource sets the "source" field.
-func (u *InformationRequestUpsert) SetSource(v informationrequest.Source) *InformationRequestUpsert {
+func (u *InformationRequestUpsert) SetSource(v rules.InformationSource) *InformationRequestUpsert {
 	u.Set(informationrequest.FieldSource, v)
 	return u
 }
@@ -576,7 +577,7 @@ func (u *InformationRequestUpsertOne) UpdateUpdatedAt() *InformationRequestUpser
 }
 
 // SetSource sets the "source" field.
-func (u *InformationRequestUpsertOne) SetSource(v informationrequest.Source) *InformationRequestUpsertOne {
+func (u *InformationRequestUpsertOne) SetSource(v rules.InformationSource) *InformationRequestUpsertOne {
 	return u.Update(func(s *InformationRequestUpsert) {
 		s.SetSource(v)
 	})
@@ -909,7 +910,7 @@ func (u *InformationRequestUpsertBulk) UpdateUpdatedAt() *InformationRequestUpse
 }
 
 // SetSource sets the "source" field.
-func (u *InformationRequestUpsertBulk) SetSource(v informationrequest.Source) *InformationRequestUpsertBulk {
+func (u *InformationRequestUpsertBulk) SetSource(v rules.InformationSource) *InformationRequestUpsertBulk {
 	return u.Update(func(s *InformationRequestUpsert) {
 		s.SetSource(v)
 	})

@@ -11,6 +11,7 @@ import (
 	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
 	"varsel/ent/staffmember"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -38,13 +39,13 @@ func (_u *InformationRequestUpdate) SetUpdatedAt(v time.Time) *InformationReques
 }
 
 // SetSource sets the "source" field.
-func (_u *InformationRequestUpdate) SetSource(v informationrequest.Source) *InformationRequestUpdate {
+func (_u *InformationRequestUpdate) SetSource(v rules.InformationSource) *InformationRequestUpdate {
 	_u.mutation.SetSource(v)
 	return _u
 }
 
 // SetNillableSource sets the "source" field if the given value is not nil.
-func (_u *InformationRequestUpdate) SetNillableSource(v *informationrequest.Source) *InformationRequestUpdate {
+func (_u *InformationRequestUpdate) SetNillableSource(v *rules.InformationSource) *InformationRequestUpdate {
 	if v != nil {
 		_u.SetSource(*v)
 	}
@@ -389,13 +390,13 @@ func (_u *InformationRequestUpdateOne) SetUpdatedAt(v time.Time) *InformationReq
 }
 
 // SetSource sets the "source" field.
-func (_u *InformationRequestUpdateOne) SetSource(v informationrequest.Source) *InformationRequestUpdateOne {
+func (_u *InformationRequestUpdateOne) SetSource(v rules.InformationSource) *InformationRequestUpdateOne {
 	_u.mutation.SetSource(v)
 	return _u
 }
 
 // SetNillableSource sets the "source" field if the given value is not nil.
-func (_u *InformationRequestUpdateOne) SetNillableSource(v *informationrequest.Source) *InformationRequestUpdateOne {
+func (_u *InformationRequestUpdateOne) SetNillableSource(v *rules.InformationSource) *InformationRequestUpdateOne {
 	if v != nil {
 		_u.SetSource(*v)
 	}

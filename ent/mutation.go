@@ -21,6 +21,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -60,6 +61,7 @@ const (
 	TypeDisclosure            = "Disclosure"
 	TypeGuardian              = "Guardian"
 	TypeInformationRequest    = "InformationRequest"
+	TypeInstitutionStay       = "InstitutionStay"
 	TypeNotice                = "Notice"
 	TypeNotificationAgreement = "NotificationAgreement"
 	TypePoliceDistrict        = "PoliceDistrict"
@@ -1995,6 +1997,9 @@ type AssessmentMutation struct {
 	clearedsurvivor             bool
 	assessed_by                 *int
 	clearedassessed_by          bool
+	decisions                   map[int]struct{}
+	removeddecisions            map[int]struct{}
+	cleareddecisions            bool
 	done                        bool
 	oldValue                    func(context.Context) (*Assessment, error)
 	predicates                  []predicate.Assessment
@@ -2666,6 +2671,60 @@ func (m *AssessmentMutation) ResetAssessedBy() {
 	m.clearedassessed_by = false
 }
 
+// AddDecisionIDs adds the "decisions" edge to the Decision entity by ids.
+func (m *AssessmentMutation) AddDecisionIDs(ids ...int) {
+	if m.decisions == nil {
+		m.decisions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.decisions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearDecisions clears the "decisions" edge to the Decision entity.
+func (m *AssessmentMutation) ClearDecisions() {
+	m.cleareddecisions = true
+}
+
+// DecisionsCleared reports if the "decisions" edge to the Decision entity was cleared.
+func (m *AssessmentMutation) DecisionsCleared() bool {
+	return m.cleareddecisions
+}
+
+// RemoveDecisionIDs removes the "decisions" edge to the Decision entity by IDs.
+func (m *AssessmentMutation) RemoveDecisionIDs(ids ...int) {
+	if m.removeddecisions == nil {
+		m.removeddecisions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.decisions, ids[i])
+		m.removeddecisions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedDecisions returns the removed IDs of the "decisions" edge to the Decision entity.
+func (m *AssessmentMutation) RemovedDecisionsIDs() (ids []int) {
+	for id := range m.removeddecisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// DecisionsIDs returns the "decisions" edge IDs in the mutation.
+func (m *AssessmentMutation) DecisionsIDs() (ids []int) {
+	for id := range m.decisions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetDecisions resets all changes to the "decisions" edge.
+func (m *AssessmentMutation) ResetDecisions() {
+	m.decisions = nil
+	m.cleareddecisions = false
+	m.removeddecisions = nil
+}
+
 // Where appends a list predicates to the AssessmentMutation builder.
 func (m *AssessmentMutation) Where(ps ...predicate.Assessment) {
 	m.predicates = append(m.predicates, ps...)
@@ -2999,7 +3058,7 @@ func (m *AssessmentMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AssessmentMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.custody_event != nil {
 		edges = append(edges, assessment.EdgeCustodyEvent)
 	}
@@ -3011,6 +3070,9 @@ func (m *AssessmentMutation) AddedEdges() []string {
 	}
 	if m.assessed_by != nil {
 		edges = append(edges, assessment.EdgeAssessedBy)
+	}
+	if m.decisions != nil {
+		edges = append(edges, assessment.EdgeDecisions)
 	}
 	return edges
 }
@@ -3035,25 +3097,42 @@ func (m *AssessmentMutation) AddedIDs(name string) []ent.Value {
 		if id := m.assessed_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case assessment.EdgeDecisions:
+		ids := make([]ent.Value, 0, len(m.decisions))
+		for id := range m.decisions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AssessmentMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
+	if m.removeddecisions != nil {
+		edges = append(edges, assessment.EdgeDecisions)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *AssessmentMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case assessment.EdgeDecisions:
+		ids := make([]ent.Value, 0, len(m.removeddecisions))
+		for id := range m.removeddecisions {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AssessmentMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedcustody_event {
 		edges = append(edges, assessment.EdgeCustodyEvent)
 	}
@@ -3065,6 +3144,9 @@ func (m *AssessmentMutation) ClearedEdges() []string {
 	}
 	if m.clearedassessed_by {
 		edges = append(edges, assessment.EdgeAssessedBy)
+	}
+	if m.cleareddecisions {
+		edges = append(edges, assessment.EdgeDecisions)
 	}
 	return edges
 }
@@ -3081,6 +3163,8 @@ func (m *AssessmentMutation) EdgeCleared(name string) bool {
 		return m.clearedsurvivor
 	case assessment.EdgeAssessedBy:
 		return m.clearedassessed_by
+	case assessment.EdgeDecisions:
+		return m.cleareddecisions
 	}
 	return false
 }
@@ -3120,6 +3204,9 @@ func (m *AssessmentMutation) ResetEdge(name string) error {
 		return nil
 	case assessment.EdgeAssessedBy:
 		m.ResetAssessedBy()
+		return nil
+	case assessment.EdgeDecisions:
+		m.ResetDecisions()
 		return nil
 	}
 	return fmt.Errorf("unknown Assessment edge %s", name)
@@ -5113,6 +5200,9 @@ type ConvictMutation struct {
 	custody_events               map[int]struct{}
 	removedcustody_events        map[int]struct{}
 	clearedcustody_events        bool
+	institution_stays            map[int]struct{}
+	removedinstitution_stays     map[int]struct{}
+	clearedinstitution_stays     bool
 	done                         bool
 	oldValue                     func(context.Context) (*Convict, error)
 	predicates                   []predicate.Convict
@@ -5737,6 +5827,60 @@ func (m *ConvictMutation) ResetCustodyEvents() {
 	m.removedcustody_events = nil
 }
 
+// AddInstitutionStayIDs adds the "institution_stays" edge to the InstitutionStay entity by ids.
+func (m *ConvictMutation) AddInstitutionStayIDs(ids ...int) {
+	if m.institution_stays == nil {
+		m.institution_stays = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.institution_stays[ids[i]] = struct{}{}
+	}
+}
+
+// ClearInstitutionStays clears the "institution_stays" edge to the InstitutionStay entity.
+func (m *ConvictMutation) ClearInstitutionStays() {
+	m.clearedinstitution_stays = true
+}
+
+// InstitutionStaysCleared reports if the "institution_stays" edge to the InstitutionStay entity was cleared.
+func (m *ConvictMutation) InstitutionStaysCleared() bool {
+	return m.clearedinstitution_stays
+}
+
+// RemoveInstitutionStayIDs removes the "institution_stays" edge to the InstitutionStay entity by IDs.
+func (m *ConvictMutation) RemoveInstitutionStayIDs(ids ...int) {
+	if m.removedinstitution_stays == nil {
+		m.removedinstitution_stays = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.institution_stays, ids[i])
+		m.removedinstitution_stays[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedInstitutionStays returns the removed IDs of the "institution_stays" edge to the InstitutionStay entity.
+func (m *ConvictMutation) RemovedInstitutionStaysIDs() (ids []int) {
+	for id := range m.removedinstitution_stays {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// InstitutionStaysIDs returns the "institution_stays" edge IDs in the mutation.
+func (m *ConvictMutation) InstitutionStaysIDs() (ids []int) {
+	for id := range m.institution_stays {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetInstitutionStays resets all changes to the "institution_stays" edge.
+func (m *ConvictMutation) ResetInstitutionStays() {
+	m.institution_stays = nil
+	m.clearedinstitution_stays = false
+	m.removedinstitution_stays = nil
+}
+
 // Where appends a list predicates to the ConvictMutation builder.
 func (m *ConvictMutation) Where(ps ...predicate.Convict) {
 	m.predicates = append(m.predicates, ps...)
@@ -6041,7 +6185,7 @@ func (m *ConvictMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *ConvictMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.unit != nil {
 		edges = append(edges, convict.EdgeUnit)
 	}
@@ -6050,6 +6194,9 @@ func (m *ConvictMutation) AddedEdges() []string {
 	}
 	if m.custody_events != nil {
 		edges = append(edges, convict.EdgeCustodyEvents)
+	}
+	if m.institution_stays != nil {
+		edges = append(edges, convict.EdgeInstitutionStays)
 	}
 	return edges
 }
@@ -6074,18 +6221,27 @@ func (m *ConvictMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case convict.EdgeInstitutionStays:
+		ids := make([]ent.Value, 0, len(m.institution_stays))
+		for id := range m.institution_stays {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *ConvictMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedcriminal_cases != nil {
 		edges = append(edges, convict.EdgeCriminalCases)
 	}
 	if m.removedcustody_events != nil {
 		edges = append(edges, convict.EdgeCustodyEvents)
+	}
+	if m.removedinstitution_stays != nil {
+		edges = append(edges, convict.EdgeInstitutionStays)
 	}
 	return edges
 }
@@ -6106,13 +6262,19 @@ func (m *ConvictMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case convict.EdgeInstitutionStays:
+		ids := make([]ent.Value, 0, len(m.removedinstitution_stays))
+		for id := range m.removedinstitution_stays {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *ConvictMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedunit {
 		edges = append(edges, convict.EdgeUnit)
 	}
@@ -6121,6 +6283,9 @@ func (m *ConvictMutation) ClearedEdges() []string {
 	}
 	if m.clearedcustody_events {
 		edges = append(edges, convict.EdgeCustodyEvents)
+	}
+	if m.clearedinstitution_stays {
+		edges = append(edges, convict.EdgeInstitutionStays)
 	}
 	return edges
 }
@@ -6135,6 +6300,8 @@ func (m *ConvictMutation) EdgeCleared(name string) bool {
 		return m.clearedcriminal_cases
 	case convict.EdgeCustodyEvents:
 		return m.clearedcustody_events
+	case convict.EdgeInstitutionStays:
+		return m.clearedinstitution_stays
 	}
 	return false
 }
@@ -6162,6 +6329,9 @@ func (m *ConvictMutation) ResetEdge(name string) error {
 		return nil
 	case convict.EdgeCustodyEvents:
 		m.ResetCustodyEvents()
+		return nil
+	case convict.EdgeInstitutionStays:
+		m.ResetInstitutionStays()
 		return nil
 	}
 	return fmt.Errorf("unknown Convict edge %s", name)
@@ -7066,6 +7236,7 @@ type CustodyEventMutation struct {
 	date_only                   *bool
 	deciding_level              *rules.Level
 	from_institution            *bool
+	full_term_release           *bool
 	reporting_duty_until        *time.Time
 	status                      *custodyevent.Status
 	clearedFields               map[string]struct{}
@@ -7096,6 +7267,8 @@ type CustodyEventMutation struct {
 	clearedpolice_requests      bool
 	created_by                  *int
 	clearedcreated_by           bool
+	institution_stay            *int
+	clearedinstitution_stay     bool
 	done                        bool
 	oldValue                    func(context.Context) (*CustodyEvent, error)
 	predicates                  []predicate.CustodyEvent
@@ -7536,6 +7709,42 @@ func (m *CustodyEventMutation) ResetFromInstitution() {
 	m.from_institution = nil
 }
 
+// SetFullTermRelease sets the "full_term_release" field.
+func (m *CustodyEventMutation) SetFullTermRelease(b bool) {
+	m.full_term_release = &b
+}
+
+// FullTermRelease returns the value of the "full_term_release" field in the mutation.
+func (m *CustodyEventMutation) FullTermRelease() (r bool, exists bool) {
+	v := m.full_term_release
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFullTermRelease returns the old "full_term_release" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldFullTermRelease(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFullTermRelease is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFullTermRelease requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFullTermRelease: %w", err)
+	}
+	return oldValue.FullTermRelease, nil
+}
+
+// ResetFullTermRelease resets all changes to the "full_term_release" field.
+func (m *CustodyEventMutation) ResetFullTermRelease() {
+	m.full_term_release = nil
+}
+
 // SetReportingDutyUntil sets the "reporting_duty_until" field.
 func (m *CustodyEventMutation) SetReportingDutyUntil(t time.Time) {
 	m.reporting_duty_until = &t
@@ -7691,6 +7900,55 @@ func (m *CustodyEventMutation) OldDecidingUnitID(ctx context.Context) (v int, er
 // ResetDecidingUnitID resets all changes to the "deciding_unit_id" field.
 func (m *CustodyEventMutation) ResetDecidingUnitID() {
 	m.deciding_unit = nil
+}
+
+// SetInstitutionStayID sets the "institution_stay_id" field.
+func (m *CustodyEventMutation) SetInstitutionStayID(i int) {
+	m.institution_stay = &i
+}
+
+// InstitutionStayID returns the value of the "institution_stay_id" field in the mutation.
+func (m *CustodyEventMutation) InstitutionStayID() (r int, exists bool) {
+	v := m.institution_stay
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInstitutionStayID returns the old "institution_stay_id" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldInstitutionStayID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInstitutionStayID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInstitutionStayID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInstitutionStayID: %w", err)
+	}
+	return oldValue.InstitutionStayID, nil
+}
+
+// ClearInstitutionStayID clears the value of the "institution_stay_id" field.
+func (m *CustodyEventMutation) ClearInstitutionStayID() {
+	m.institution_stay = nil
+	m.clearedFields[custodyevent.FieldInstitutionStayID] = struct{}{}
+}
+
+// InstitutionStayIDCleared returns if the "institution_stay_id" field was cleared in this mutation.
+func (m *CustodyEventMutation) InstitutionStayIDCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldInstitutionStayID]
+	return ok
+}
+
+// ResetInstitutionStayID resets all changes to the "institution_stay_id" field.
+func (m *CustodyEventMutation) ResetInstitutionStayID() {
+	m.institution_stay = nil
+	delete(m.clearedFields, custodyevent.FieldInstitutionStayID)
 }
 
 // ClearConvict clears the "convict" edge to the Convict entity.
@@ -8164,6 +8422,33 @@ func (m *CustodyEventMutation) ResetCreatedBy() {
 	m.clearedcreated_by = false
 }
 
+// ClearInstitutionStay clears the "institution_stay" edge to the InstitutionStay entity.
+func (m *CustodyEventMutation) ClearInstitutionStay() {
+	m.clearedinstitution_stay = true
+	m.clearedFields[custodyevent.FieldInstitutionStayID] = struct{}{}
+}
+
+// InstitutionStayCleared reports if the "institution_stay" edge to the InstitutionStay entity was cleared.
+func (m *CustodyEventMutation) InstitutionStayCleared() bool {
+	return m.InstitutionStayIDCleared() || m.clearedinstitution_stay
+}
+
+// InstitutionStayIDs returns the "institution_stay" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// InstitutionStayID instead. It exists only for internal usage by the builders.
+func (m *CustodyEventMutation) InstitutionStayIDs() (ids []int) {
+	if id := m.institution_stay; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetInstitutionStay resets all changes to the "institution_stay" edge.
+func (m *CustodyEventMutation) ResetInstitutionStay() {
+	m.institution_stay = nil
+	m.clearedinstitution_stay = false
+}
+
 // Where appends a list predicates to the CustodyEventMutation builder.
 func (m *CustodyEventMutation) Where(ps ...predicate.CustodyEvent) {
 	m.predicates = append(m.predicates, ps...)
@@ -8198,7 +8483,7 @@ func (m *CustodyEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustodyEventMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 15)
 	if m.created_at != nil {
 		fields = append(fields, custodyevent.FieldCreatedAt)
 	}
@@ -8226,6 +8511,9 @@ func (m *CustodyEventMutation) Fields() []string {
 	if m.from_institution != nil {
 		fields = append(fields, custodyevent.FieldFromInstitution)
 	}
+	if m.full_term_release != nil {
+		fields = append(fields, custodyevent.FieldFullTermRelease)
+	}
 	if m.reporting_duty_until != nil {
 		fields = append(fields, custodyevent.FieldReportingDutyUntil)
 	}
@@ -8237,6 +8525,9 @@ func (m *CustodyEventMutation) Fields() []string {
 	}
 	if m.deciding_unit != nil {
 		fields = append(fields, custodyevent.FieldDecidingUnitID)
+	}
+	if m.institution_stay != nil {
+		fields = append(fields, custodyevent.FieldInstitutionStayID)
 	}
 	return fields
 }
@@ -8264,6 +8555,8 @@ func (m *CustodyEventMutation) Field(name string) (ent.Value, bool) {
 		return m.DecidingLevel()
 	case custodyevent.FieldFromInstitution:
 		return m.FromInstitution()
+	case custodyevent.FieldFullTermRelease:
+		return m.FullTermRelease()
 	case custodyevent.FieldReportingDutyUntil:
 		return m.ReportingDutyUntil()
 	case custodyevent.FieldStatus:
@@ -8272,6 +8565,8 @@ func (m *CustodyEventMutation) Field(name string) (ent.Value, bool) {
 		return m.ConvictID()
 	case custodyevent.FieldDecidingUnitID:
 		return m.DecidingUnitID()
+	case custodyevent.FieldInstitutionStayID:
+		return m.InstitutionStayID()
 	}
 	return nil, false
 }
@@ -8299,6 +8594,8 @@ func (m *CustodyEventMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldDecidingLevel(ctx)
 	case custodyevent.FieldFromInstitution:
 		return m.OldFromInstitution(ctx)
+	case custodyevent.FieldFullTermRelease:
+		return m.OldFullTermRelease(ctx)
 	case custodyevent.FieldReportingDutyUntil:
 		return m.OldReportingDutyUntil(ctx)
 	case custodyevent.FieldStatus:
@@ -8307,6 +8604,8 @@ func (m *CustodyEventMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldConvictID(ctx)
 	case custodyevent.FieldDecidingUnitID:
 		return m.OldDecidingUnitID(ctx)
+	case custodyevent.FieldInstitutionStayID:
+		return m.OldInstitutionStayID(ctx)
 	}
 	return nil, fmt.Errorf("unknown CustodyEvent field %s", name)
 }
@@ -8379,6 +8678,13 @@ func (m *CustodyEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetFromInstitution(v)
 		return nil
+	case custodyevent.FieldFullTermRelease:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFullTermRelease(v)
+		return nil
 	case custodyevent.FieldReportingDutyUntil:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -8406,6 +8712,13 @@ func (m *CustodyEventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDecidingUnitID(v)
+		return nil
+	case custodyevent.FieldInstitutionStayID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInstitutionStayID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown CustodyEvent field %s", name)
@@ -8446,6 +8759,9 @@ func (m *CustodyEventMutation) ClearedFields() []string {
 	if m.FieldCleared(custodyevent.FieldReportingDutyUntil) {
 		fields = append(fields, custodyevent.FieldReportingDutyUntil)
 	}
+	if m.FieldCleared(custodyevent.FieldInstitutionStayID) {
+		fields = append(fields, custodyevent.FieldInstitutionStayID)
+	}
 	return fields
 }
 
@@ -8465,6 +8781,9 @@ func (m *CustodyEventMutation) ClearField(name string) error {
 		return nil
 	case custodyevent.FieldReportingDutyUntil:
 		m.ClearReportingDutyUntil()
+		return nil
+	case custodyevent.FieldInstitutionStayID:
+		m.ClearInstitutionStayID()
 		return nil
 	}
 	return fmt.Errorf("unknown CustodyEvent nullable field %s", name)
@@ -8501,6 +8820,9 @@ func (m *CustodyEventMutation) ResetField(name string) error {
 	case custodyevent.FieldFromInstitution:
 		m.ResetFromInstitution()
 		return nil
+	case custodyevent.FieldFullTermRelease:
+		m.ResetFullTermRelease()
+		return nil
 	case custodyevent.FieldReportingDutyUntil:
 		m.ResetReportingDutyUntil()
 		return nil
@@ -8513,13 +8835,16 @@ func (m *CustodyEventMutation) ResetField(name string) error {
 	case custodyevent.FieldDecidingUnitID:
 		m.ResetDecidingUnitID()
 		return nil
+	case custodyevent.FieldInstitutionStayID:
+		m.ResetInstitutionStayID()
+		return nil
 	}
 	return fmt.Errorf("unknown CustodyEvent field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *CustodyEventMutation) AddedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.convict != nil {
 		edges = append(edges, custodyevent.EdgeConvict)
 	}
@@ -8549,6 +8874,9 @@ func (m *CustodyEventMutation) AddedEdges() []string {
 	}
 	if m.created_by != nil {
 		edges = append(edges, custodyevent.EdgeCreatedBy)
+	}
+	if m.institution_stay != nil {
+		edges = append(edges, custodyevent.EdgeInstitutionStay)
 	}
 	return edges
 }
@@ -8611,13 +8939,17 @@ func (m *CustodyEventMutation) AddedIDs(name string) []ent.Value {
 		if id := m.created_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case custodyevent.EdgeInstitutionStay:
+		if id := m.institution_stay; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *CustodyEventMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.removedconditions != nil {
 		edges = append(edges, custodyevent.EdgeConditions)
 	}
@@ -8694,7 +9026,7 @@ func (m *CustodyEventMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *CustodyEventMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 10)
+	edges := make([]string, 0, 11)
 	if m.clearedconvict {
 		edges = append(edges, custodyevent.EdgeConvict)
 	}
@@ -8725,6 +9057,9 @@ func (m *CustodyEventMutation) ClearedEdges() []string {
 	if m.clearedcreated_by {
 		edges = append(edges, custodyevent.EdgeCreatedBy)
 	}
+	if m.clearedinstitution_stay {
+		edges = append(edges, custodyevent.EdgeInstitutionStay)
+	}
 	return edges
 }
 
@@ -8752,6 +9087,8 @@ func (m *CustodyEventMutation) EdgeCleared(name string) bool {
 		return m.clearedpolice_requests
 	case custodyevent.EdgeCreatedBy:
 		return m.clearedcreated_by
+	case custodyevent.EdgeInstitutionStay:
+		return m.clearedinstitution_stay
 	}
 	return false
 }
@@ -8768,6 +9105,9 @@ func (m *CustodyEventMutation) ClearEdge(name string) error {
 		return nil
 	case custodyevent.EdgeCreatedBy:
 		m.ClearCreatedBy()
+		return nil
+	case custodyevent.EdgeInstitutionStay:
+		m.ClearInstitutionStay()
 		return nil
 	}
 	return fmt.Errorf("unknown CustodyEvent unique edge %s", name)
@@ -8806,6 +9146,9 @@ func (m *CustodyEventMutation) ResetEdge(name string) error {
 		return nil
 	case custodyevent.EdgeCreatedBy:
 		m.ResetCreatedBy()
+		return nil
+	case custodyevent.EdgeInstitutionStay:
+		m.ResetInstitutionStay()
 		return nil
 	}
 	return fmt.Errorf("unknown CustodyEvent edge %s", name)
@@ -13046,6 +13389,55 @@ func (m *GuardianMutation) ResetWrittenStandard() {
 	m.written_standard = nil
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (m *GuardianMutation) SetPoliceDistrictID(i int) {
+	m.police_district = &i
+}
+
+// PoliceDistrictID returns the value of the "police_district_id" field in the mutation.
+func (m *GuardianMutation) PoliceDistrictID() (r int, exists bool) {
+	v := m.police_district
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceDistrictID returns the old "police_district_id" field's value of the Guardian entity.
+// If the Guardian object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *GuardianMutation) OldPoliceDistrictID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceDistrictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceDistrictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceDistrictID: %w", err)
+	}
+	return oldValue.PoliceDistrictID, nil
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (m *GuardianMutation) ClearPoliceDistrictID() {
+	m.police_district = nil
+	m.clearedFields[guardian.FieldPoliceDistrictID] = struct{}{}
+}
+
+// PoliceDistrictIDCleared returns if the "police_district_id" field was cleared in this mutation.
+func (m *GuardianMutation) PoliceDistrictIDCleared() bool {
+	_, ok := m.clearedFields[guardian.FieldPoliceDistrictID]
+	return ok
+}
+
+// ResetPoliceDistrictID resets all changes to the "police_district_id" field.
+func (m *GuardianMutation) ResetPoliceDistrictID() {
+	m.police_district = nil
+	delete(m.clearedFields, guardian.FieldPoliceDistrictID)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *GuardianMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -13288,27 +13680,15 @@ func (m *GuardianMutation) ResetSurvivorID() {
 	delete(m.clearedFields, guardian.FieldSurvivorID)
 }
 
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by id.
-func (m *GuardianMutation) SetPoliceDistrictID(id int) {
-	m.police_district = &id
-}
-
 // ClearPoliceDistrict clears the "police_district" edge to the PoliceDistrict entity.
 func (m *GuardianMutation) ClearPoliceDistrict() {
 	m.clearedpolice_district = true
+	m.clearedFields[guardian.FieldPoliceDistrictID] = struct{}{}
 }
 
 // PoliceDistrictCleared reports if the "police_district" edge to the PoliceDistrict entity was cleared.
 func (m *GuardianMutation) PoliceDistrictCleared() bool {
-	return m.clearedpolice_district
-}
-
-// PoliceDistrictID returns the "police_district" edge ID in the mutation.
-func (m *GuardianMutation) PoliceDistrictID() (id int, exists bool) {
-	if m.police_district != nil {
-		return *m.police_district, true
-	}
-	return
+	return m.PoliceDistrictIDCleared() || m.clearedpolice_district
 }
 
 // PoliceDistrictIDs returns the "police_district" edge IDs in the mutation.
@@ -13415,7 +13795,7 @@ func (m *GuardianMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *GuardianMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 16)
 	if m.name != nil {
 		fields = append(fields, guardian.FieldName)
 	}
@@ -13442,6 +13822,9 @@ func (m *GuardianMutation) Fields() []string {
 	}
 	if m.written_standard != nil {
 		fields = append(fields, guardian.FieldWrittenStandard)
+	}
+	if m.police_district != nil {
+		fields = append(fields, guardian.FieldPoliceDistrictID)
 	}
 	if m.created_at != nil {
 		fields = append(fields, guardian.FieldCreatedAt)
@@ -13487,6 +13870,8 @@ func (m *GuardianMutation) Field(name string) (ent.Value, bool) {
 		return m.AddressProtection()
 	case guardian.FieldWrittenStandard:
 		return m.WrittenStandard()
+	case guardian.FieldPoliceDistrictID:
+		return m.PoliceDistrictID()
 	case guardian.FieldCreatedAt:
 		return m.CreatedAt()
 	case guardian.FieldUpdatedAt:
@@ -13526,6 +13911,8 @@ func (m *GuardianMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldAddressProtection(ctx)
 	case guardian.FieldWrittenStandard:
 		return m.OldWrittenStandard(ctx)
+	case guardian.FieldPoliceDistrictID:
+		return m.OldPoliceDistrictID(ctx)
 	case guardian.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	case guardian.FieldUpdatedAt:
@@ -13609,6 +13996,13 @@ func (m *GuardianMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetWrittenStandard(v)
+		return nil
+	case guardian.FieldPoliceDistrictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceDistrictID(v)
 		return nil
 	case guardian.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -13703,6 +14097,9 @@ func (m *GuardianMutation) ClearedFields() []string {
 	if m.FieldCleared(guardian.FieldCountry) {
 		fields = append(fields, guardian.FieldCountry)
 	}
+	if m.FieldCleared(guardian.FieldPoliceDistrictID) {
+		fields = append(fields, guardian.FieldPoliceDistrictID)
+	}
 	if m.FieldCleared(guardian.FieldVictimID) {
 		fields = append(fields, guardian.FieldVictimID)
 	}
@@ -13740,6 +14137,9 @@ func (m *GuardianMutation) ClearField(name string) error {
 		return nil
 	case guardian.FieldCountry:
 		m.ClearCountry()
+		return nil
+	case guardian.FieldPoliceDistrictID:
+		m.ClearPoliceDistrictID()
 		return nil
 	case guardian.FieldVictimID:
 		m.ClearVictimID()
@@ -13781,6 +14181,9 @@ func (m *GuardianMutation) ResetField(name string) error {
 		return nil
 	case guardian.FieldWrittenStandard:
 		m.ResetWrittenStandard()
+		return nil
+	case guardian.FieldPoliceDistrictID:
+		m.ResetPoliceDistrictID()
 		return nil
 	case guardian.FieldCreatedAt:
 		m.ResetCreatedAt()
@@ -13922,7 +14325,7 @@ type InformationRequestMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
-	source                *informationrequest.Source
+	source                *rules.InformationSource
 	source_name           *string
 	purpose               *string
 	requested_at          *time.Time
@@ -14111,12 +14514,12 @@ func (m *InformationRequestMutation) ResetUpdatedAt() {
 }
 
 // SetSource sets the "source" field.
-func (m *InformationRequestMutation) SetSource(i informationrequest.Source) {
-	m.source = &i
+func (m *InformationRequestMutation) SetSource(rs rules.InformationSource) {
+	m.source = &rs
 }
 
 // Source returns the value of the "source" field in the mutation.
-func (m *InformationRequestMutation) Source() (r informationrequest.Source, exists bool) {
+func (m *InformationRequestMutation) Source() (r rules.InformationSource, exists bool) {
 	v := m.source
 	if v == nil {
 		return
@@ -14127,7 +14530,7 @@ func (m *InformationRequestMutation) Source() (r informationrequest.Source, exis
 // OldSource returns the old "source" field's value of the InformationRequest entity.
 // If the InformationRequest object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *InformationRequestMutation) OldSource(ctx context.Context) (v informationrequest.Source, err error) {
+func (m *InformationRequestMutation) OldSource(ctx context.Context) (v rules.InformationSource, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldSource is only allowed on UpdateOne operations")
 	}
@@ -14645,7 +15048,7 @@ func (m *InformationRequestMutation) SetField(name string, value ent.Value) erro
 		m.SetUpdatedAt(v)
 		return nil
 	case informationrequest.FieldSource:
-		v, ok := value.(informationrequest.Source)
+		v, ok := value.(rules.InformationSource)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -14907,6 +15310,933 @@ func (m *InformationRequestMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown InformationRequest edge %s", name)
 }
 
+// InstitutionStayMutation represents an operation that mutates the InstitutionStay nodes in the graph.
+type InstitutionStayMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	institution        *string
+	from_date          *time.Time
+	to_date            *time.Time
+	notify_on_leaves   *bool
+	reasoning          *string
+	clearedFields      map[string]struct{}
+	convict            *int
+	clearedconvict     bool
+	leaves             map[int]struct{}
+	removedleaves      map[int]struct{}
+	clearedleaves      bool
+	recorded_by        *int
+	clearedrecorded_by bool
+	done               bool
+	oldValue           func(context.Context) (*InstitutionStay, error)
+	predicates         []predicate.InstitutionStay
+}
+
+var _ ent.Mutation = (*InstitutionStayMutation)(nil)
+
+// institutionstayOption allows management of the mutation configuration using functional options.
+type institutionstayOption func(*InstitutionStayMutation)
+
+// newInstitutionStayMutation creates new mutation for the InstitutionStay entity.
+func newInstitutionStayMutation(c config, op Op, opts ...institutionstayOption) *InstitutionStayMutation {
+	m := &InstitutionStayMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeInstitutionStay,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withInstitutionStayID sets the ID field of the mutation.
+func withInstitutionStayID(id int) institutionstayOption {
+	return func(m *InstitutionStayMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *InstitutionStay
+		)
+		m.oldValue = func(ctx context.Context) (*InstitutionStay, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().InstitutionStay.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withInstitutionStay sets the old InstitutionStay of the mutation.
+func withInstitutionStay(node *InstitutionStay) institutionstayOption {
+	return func(m *InstitutionStayMutation) {
+		m.oldValue = func(context.Context) (*InstitutionStay, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m InstitutionStayMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m InstitutionStayMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *InstitutionStayMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *InstitutionStayMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().InstitutionStay.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *InstitutionStayMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *InstitutionStayMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *InstitutionStayMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *InstitutionStayMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *InstitutionStayMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *InstitutionStayMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetInstitution sets the "institution" field.
+func (m *InstitutionStayMutation) SetInstitution(s string) {
+	m.institution = &s
+}
+
+// Institution returns the value of the "institution" field in the mutation.
+func (m *InstitutionStayMutation) Institution() (r string, exists bool) {
+	v := m.institution
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldInstitution returns the old "institution" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldInstitution(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldInstitution is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldInstitution requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldInstitution: %w", err)
+	}
+	return oldValue.Institution, nil
+}
+
+// ResetInstitution resets all changes to the "institution" field.
+func (m *InstitutionStayMutation) ResetInstitution() {
+	m.institution = nil
+}
+
+// SetFromDate sets the "from_date" field.
+func (m *InstitutionStayMutation) SetFromDate(t time.Time) {
+	m.from_date = &t
+}
+
+// FromDate returns the value of the "from_date" field in the mutation.
+func (m *InstitutionStayMutation) FromDate() (r time.Time, exists bool) {
+	v := m.from_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldFromDate returns the old "from_date" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldFromDate(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldFromDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldFromDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldFromDate: %w", err)
+	}
+	return oldValue.FromDate, nil
+}
+
+// ResetFromDate resets all changes to the "from_date" field.
+func (m *InstitutionStayMutation) ResetFromDate() {
+	m.from_date = nil
+}
+
+// SetToDate sets the "to_date" field.
+func (m *InstitutionStayMutation) SetToDate(t time.Time) {
+	m.to_date = &t
+}
+
+// ToDate returns the value of the "to_date" field in the mutation.
+func (m *InstitutionStayMutation) ToDate() (r time.Time, exists bool) {
+	v := m.to_date
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldToDate returns the old "to_date" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldToDate(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldToDate is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldToDate requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldToDate: %w", err)
+	}
+	return oldValue.ToDate, nil
+}
+
+// ClearToDate clears the value of the "to_date" field.
+func (m *InstitutionStayMutation) ClearToDate() {
+	m.to_date = nil
+	m.clearedFields[institutionstay.FieldToDate] = struct{}{}
+}
+
+// ToDateCleared returns if the "to_date" field was cleared in this mutation.
+func (m *InstitutionStayMutation) ToDateCleared() bool {
+	_, ok := m.clearedFields[institutionstay.FieldToDate]
+	return ok
+}
+
+// ResetToDate resets all changes to the "to_date" field.
+func (m *InstitutionStayMutation) ResetToDate() {
+	m.to_date = nil
+	delete(m.clearedFields, institutionstay.FieldToDate)
+}
+
+// SetNotifyOnLeaves sets the "notify_on_leaves" field.
+func (m *InstitutionStayMutation) SetNotifyOnLeaves(b bool) {
+	m.notify_on_leaves = &b
+}
+
+// NotifyOnLeaves returns the value of the "notify_on_leaves" field in the mutation.
+func (m *InstitutionStayMutation) NotifyOnLeaves() (r bool, exists bool) {
+	v := m.notify_on_leaves
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNotifyOnLeaves returns the old "notify_on_leaves" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldNotifyOnLeaves(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNotifyOnLeaves is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNotifyOnLeaves requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNotifyOnLeaves: %w", err)
+	}
+	return oldValue.NotifyOnLeaves, nil
+}
+
+// ResetNotifyOnLeaves resets all changes to the "notify_on_leaves" field.
+func (m *InstitutionStayMutation) ResetNotifyOnLeaves() {
+	m.notify_on_leaves = nil
+}
+
+// SetReasoning sets the "reasoning" field.
+func (m *InstitutionStayMutation) SetReasoning(s string) {
+	m.reasoning = &s
+}
+
+// Reasoning returns the value of the "reasoning" field in the mutation.
+func (m *InstitutionStayMutation) Reasoning() (r string, exists bool) {
+	v := m.reasoning
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReasoning returns the old "reasoning" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldReasoning(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReasoning is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReasoning requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReasoning: %w", err)
+	}
+	return oldValue.Reasoning, nil
+}
+
+// ResetReasoning resets all changes to the "reasoning" field.
+func (m *InstitutionStayMutation) ResetReasoning() {
+	m.reasoning = nil
+}
+
+// SetConvictID sets the "convict_id" field.
+func (m *InstitutionStayMutation) SetConvictID(i int) {
+	m.convict = &i
+}
+
+// ConvictID returns the value of the "convict_id" field in the mutation.
+func (m *InstitutionStayMutation) ConvictID() (r int, exists bool) {
+	v := m.convict
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConvictID returns the old "convict_id" field's value of the InstitutionStay entity.
+// If the InstitutionStay object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *InstitutionStayMutation) OldConvictID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConvictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConvictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConvictID: %w", err)
+	}
+	return oldValue.ConvictID, nil
+}
+
+// ResetConvictID resets all changes to the "convict_id" field.
+func (m *InstitutionStayMutation) ResetConvictID() {
+	m.convict = nil
+}
+
+// ClearConvict clears the "convict" edge to the Convict entity.
+func (m *InstitutionStayMutation) ClearConvict() {
+	m.clearedconvict = true
+	m.clearedFields[institutionstay.FieldConvictID] = struct{}{}
+}
+
+// ConvictCleared reports if the "convict" edge to the Convict entity was cleared.
+func (m *InstitutionStayMutation) ConvictCleared() bool {
+	return m.clearedconvict
+}
+
+// ConvictIDs returns the "convict" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ConvictID instead. It exists only for internal usage by the builders.
+func (m *InstitutionStayMutation) ConvictIDs() (ids []int) {
+	if id := m.convict; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetConvict resets all changes to the "convict" edge.
+func (m *InstitutionStayMutation) ResetConvict() {
+	m.convict = nil
+	m.clearedconvict = false
+}
+
+// AddLeafeIDs adds the "leaves" edge to the CustodyEvent entity by ids.
+func (m *InstitutionStayMutation) AddLeafeIDs(ids ...int) {
+	if m.leaves == nil {
+		m.leaves = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.leaves[ids[i]] = struct{}{}
+	}
+}
+
+// ClearLeaves clears the "leaves" edge to the CustodyEvent entity.
+func (m *InstitutionStayMutation) ClearLeaves() {
+	m.clearedleaves = true
+}
+
+// LeavesCleared reports if the "leaves" edge to the CustodyEvent entity was cleared.
+func (m *InstitutionStayMutation) LeavesCleared() bool {
+	return m.clearedleaves
+}
+
+// RemoveLeafeIDs removes the "leaves" edge to the CustodyEvent entity by IDs.
+func (m *InstitutionStayMutation) RemoveLeafeIDs(ids ...int) {
+	if m.removedleaves == nil {
+		m.removedleaves = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.leaves, ids[i])
+		m.removedleaves[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedLeaves returns the removed IDs of the "leaves" edge to the CustodyEvent entity.
+func (m *InstitutionStayMutation) RemovedLeavesIDs() (ids []int) {
+	for id := range m.removedleaves {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// LeavesIDs returns the "leaves" edge IDs in the mutation.
+func (m *InstitutionStayMutation) LeavesIDs() (ids []int) {
+	for id := range m.leaves {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetLeaves resets all changes to the "leaves" edge.
+func (m *InstitutionStayMutation) ResetLeaves() {
+	m.leaves = nil
+	m.clearedleaves = false
+	m.removedleaves = nil
+}
+
+// SetRecordedByID sets the "recorded_by" edge to the StaffMember entity by id.
+func (m *InstitutionStayMutation) SetRecordedByID(id int) {
+	m.recorded_by = &id
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the StaffMember entity.
+func (m *InstitutionStayMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the StaffMember entity was cleared.
+func (m *InstitutionStayMutation) RecordedByCleared() bool {
+	return m.clearedrecorded_by
+}
+
+// RecordedByID returns the "recorded_by" edge ID in the mutation.
+func (m *InstitutionStayMutation) RecordedByID() (id int, exists bool) {
+	if m.recorded_by != nil {
+		return *m.recorded_by, true
+	}
+	return
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *InstitutionStayMutation) RecordedByIDs() (ids []int) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *InstitutionStayMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// Where appends a list predicates to the InstitutionStayMutation builder.
+func (m *InstitutionStayMutation) Where(ps ...predicate.InstitutionStay) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the InstitutionStayMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *InstitutionStayMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.InstitutionStay, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *InstitutionStayMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *InstitutionStayMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (InstitutionStay).
+func (m *InstitutionStayMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *InstitutionStayMutation) Fields() []string {
+	fields := make([]string, 0, 8)
+	if m.created_at != nil {
+		fields = append(fields, institutionstay.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, institutionstay.FieldUpdatedAt)
+	}
+	if m.institution != nil {
+		fields = append(fields, institutionstay.FieldInstitution)
+	}
+	if m.from_date != nil {
+		fields = append(fields, institutionstay.FieldFromDate)
+	}
+	if m.to_date != nil {
+		fields = append(fields, institutionstay.FieldToDate)
+	}
+	if m.notify_on_leaves != nil {
+		fields = append(fields, institutionstay.FieldNotifyOnLeaves)
+	}
+	if m.reasoning != nil {
+		fields = append(fields, institutionstay.FieldReasoning)
+	}
+	if m.convict != nil {
+		fields = append(fields, institutionstay.FieldConvictID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *InstitutionStayMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case institutionstay.FieldCreatedAt:
+		return m.CreatedAt()
+	case institutionstay.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case institutionstay.FieldInstitution:
+		return m.Institution()
+	case institutionstay.FieldFromDate:
+		return m.FromDate()
+	case institutionstay.FieldToDate:
+		return m.ToDate()
+	case institutionstay.FieldNotifyOnLeaves:
+		return m.NotifyOnLeaves()
+	case institutionstay.FieldReasoning:
+		return m.Reasoning()
+	case institutionstay.FieldConvictID:
+		return m.ConvictID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *InstitutionStayMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case institutionstay.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case institutionstay.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case institutionstay.FieldInstitution:
+		return m.OldInstitution(ctx)
+	case institutionstay.FieldFromDate:
+		return m.OldFromDate(ctx)
+	case institutionstay.FieldToDate:
+		return m.OldToDate(ctx)
+	case institutionstay.FieldNotifyOnLeaves:
+		return m.OldNotifyOnLeaves(ctx)
+	case institutionstay.FieldReasoning:
+		return m.OldReasoning(ctx)
+	case institutionstay.FieldConvictID:
+		return m.OldConvictID(ctx)
+	}
+	return nil, fmt.Errorf("unknown InstitutionStay field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InstitutionStayMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case institutionstay.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case institutionstay.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case institutionstay.FieldInstitution:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetInstitution(v)
+		return nil
+	case institutionstay.FieldFromDate:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetFromDate(v)
+		return nil
+	case institutionstay.FieldToDate:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetToDate(v)
+		return nil
+	case institutionstay.FieldNotifyOnLeaves:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNotifyOnLeaves(v)
+		return nil
+	case institutionstay.FieldReasoning:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReasoning(v)
+		return nil
+	case institutionstay.FieldConvictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConvictID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown InstitutionStay field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *InstitutionStayMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *InstitutionStayMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *InstitutionStayMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown InstitutionStay numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *InstitutionStayMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(institutionstay.FieldToDate) {
+		fields = append(fields, institutionstay.FieldToDate)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *InstitutionStayMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *InstitutionStayMutation) ClearField(name string) error {
+	switch name {
+	case institutionstay.FieldToDate:
+		m.ClearToDate()
+		return nil
+	}
+	return fmt.Errorf("unknown InstitutionStay nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *InstitutionStayMutation) ResetField(name string) error {
+	switch name {
+	case institutionstay.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case institutionstay.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case institutionstay.FieldInstitution:
+		m.ResetInstitution()
+		return nil
+	case institutionstay.FieldFromDate:
+		m.ResetFromDate()
+		return nil
+	case institutionstay.FieldToDate:
+		m.ResetToDate()
+		return nil
+	case institutionstay.FieldNotifyOnLeaves:
+		m.ResetNotifyOnLeaves()
+		return nil
+	case institutionstay.FieldReasoning:
+		m.ResetReasoning()
+		return nil
+	case institutionstay.FieldConvictID:
+		m.ResetConvictID()
+		return nil
+	}
+	return fmt.Errorf("unknown InstitutionStay field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *InstitutionStayMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.convict != nil {
+		edges = append(edges, institutionstay.EdgeConvict)
+	}
+	if m.leaves != nil {
+		edges = append(edges, institutionstay.EdgeLeaves)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, institutionstay.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *InstitutionStayMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case institutionstay.EdgeConvict:
+		if id := m.convict; id != nil {
+			return []ent.Value{*id}
+		}
+	case institutionstay.EdgeLeaves:
+		ids := make([]ent.Value, 0, len(m.leaves))
+		for id := range m.leaves {
+			ids = append(ids, id)
+		}
+		return ids
+	case institutionstay.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *InstitutionStayMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.removedleaves != nil {
+		edges = append(edges, institutionstay.EdgeLeaves)
+	}
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *InstitutionStayMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case institutionstay.EdgeLeaves:
+		ids := make([]ent.Value, 0, len(m.removedleaves))
+		for id := range m.removedleaves {
+			ids = append(ids, id)
+		}
+		return ids
+	}
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *InstitutionStayMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedconvict {
+		edges = append(edges, institutionstay.EdgeConvict)
+	}
+	if m.clearedleaves {
+		edges = append(edges, institutionstay.EdgeLeaves)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, institutionstay.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *InstitutionStayMutation) EdgeCleared(name string) bool {
+	switch name {
+	case institutionstay.EdgeConvict:
+		return m.clearedconvict
+	case institutionstay.EdgeLeaves:
+		return m.clearedleaves
+	case institutionstay.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *InstitutionStayMutation) ClearEdge(name string) error {
+	switch name {
+	case institutionstay.EdgeConvict:
+		m.ClearConvict()
+		return nil
+	case institutionstay.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown InstitutionStay unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *InstitutionStayMutation) ResetEdge(name string) error {
+	switch name {
+	case institutionstay.EdgeConvict:
+		m.ResetConvict()
+		return nil
+	case institutionstay.EdgeLeaves:
+		m.ResetLeaves()
+		return nil
+	case institutionstay.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown InstitutionStay edge %s", name)
+}
+
 // NoticeMutation represents an operation that mutates the Notice nodes in the graph.
 type NoticeMutation struct {
 	config
@@ -14916,7 +16246,7 @@ type NoticeMutation struct {
 	created_at                  *time.Time
 	updated_at                  *time.Time
 	status                      *notice.Status
-	route                       *notice.Route
+	route                       *rules.Route
 	channel                     *rules.Channel
 	due_date                    *time.Time
 	late                        *bool
@@ -15156,12 +16486,12 @@ func (m *NoticeMutation) ResetStatus() {
 }
 
 // SetRoute sets the "route" field.
-func (m *NoticeMutation) SetRoute(n notice.Route) {
-	m.route = &n
+func (m *NoticeMutation) SetRoute(r rules.Route) {
+	m.route = &r
 }
 
 // Route returns the value of the "route" field in the mutation.
-func (m *NoticeMutation) Route() (r notice.Route, exists bool) {
+func (m *NoticeMutation) Route() (r rules.Route, exists bool) {
 	v := m.route
 	if v == nil {
 		return
@@ -15172,7 +16502,7 @@ func (m *NoticeMutation) Route() (r notice.Route, exists bool) {
 // OldRoute returns the old "route" field's value of the Notice entity.
 // If the Notice object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *NoticeMutation) OldRoute(ctx context.Context) (v notice.Route, err error) {
+func (m *NoticeMutation) OldRoute(ctx context.Context) (v rules.Route, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldRoute is only allowed on UpdateOne operations")
 	}
@@ -16449,7 +17779,7 @@ func (m *NoticeMutation) SetField(name string, value ent.Value) error {
 		m.SetStatus(v)
 		return nil
 	case notice.FieldRoute:
-		v, ok := value.(notice.Route)
+		v, ok := value.(rules.Route)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -16960,7 +18290,7 @@ type NotificationAgreementMutation struct {
 	id                 *int
 	created_at         *time.Time
 	updated_at         *time.Time
-	frequency          *notificationagreement.Frequency
+	frequency          *rules.AgreementFrequency
 	agreed_at          *time.Time
 	how                *notificationagreement.How
 	note               *string
@@ -17147,12 +18477,12 @@ func (m *NotificationAgreementMutation) ResetUpdatedAt() {
 }
 
 // SetFrequency sets the "frequency" field.
-func (m *NotificationAgreementMutation) SetFrequency(n notificationagreement.Frequency) {
-	m.frequency = &n
+func (m *NotificationAgreementMutation) SetFrequency(rf rules.AgreementFrequency) {
+	m.frequency = &rf
 }
 
 // Frequency returns the value of the "frequency" field in the mutation.
-func (m *NotificationAgreementMutation) Frequency() (r notificationagreement.Frequency, exists bool) {
+func (m *NotificationAgreementMutation) Frequency() (r rules.AgreementFrequency, exists bool) {
 	v := m.frequency
 	if v == nil {
 		return
@@ -17163,7 +18493,7 @@ func (m *NotificationAgreementMutation) Frequency() (r notificationagreement.Fre
 // OldFrequency returns the old "frequency" field's value of the NotificationAgreement entity.
 // If the NotificationAgreement object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *NotificationAgreementMutation) OldFrequency(ctx context.Context) (v notificationagreement.Frequency, err error) {
+func (m *NotificationAgreementMutation) OldFrequency(ctx context.Context) (v rules.AgreementFrequency, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldFrequency is only allowed on UpdateOne operations")
 	}
@@ -17626,7 +18956,7 @@ func (m *NotificationAgreementMutation) SetField(name string, value ent.Value) e
 		m.SetUpdatedAt(v)
 		return nil
 	case notificationagreement.FieldFrequency:
-		v, ok := value.(notificationagreement.Frequency)
+		v, ok := value.(rules.AgreementFrequency)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -20780,7 +22110,7 @@ type SecurityAssessmentMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
-	outcome               *securityassessment.Outcome
+	outcome               *rules.SecurityOutcome
 	reasoning             *string
 	police_statement      *string
 	assessed_at           *time.Time
@@ -20967,12 +22297,12 @@ func (m *SecurityAssessmentMutation) ResetUpdatedAt() {
 }
 
 // SetOutcome sets the "outcome" field.
-func (m *SecurityAssessmentMutation) SetOutcome(s securityassessment.Outcome) {
-	m.outcome = &s
+func (m *SecurityAssessmentMutation) SetOutcome(ro rules.SecurityOutcome) {
+	m.outcome = &ro
 }
 
 // Outcome returns the value of the "outcome" field in the mutation.
-func (m *SecurityAssessmentMutation) Outcome() (r securityassessment.Outcome, exists bool) {
+func (m *SecurityAssessmentMutation) Outcome() (r rules.SecurityOutcome, exists bool) {
 	v := m.outcome
 	if v == nil {
 		return
@@ -20983,7 +22313,7 @@ func (m *SecurityAssessmentMutation) Outcome() (r securityassessment.Outcome, ex
 // OldOutcome returns the old "outcome" field's value of the SecurityAssessment entity.
 // If the SecurityAssessment object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *SecurityAssessmentMutation) OldOutcome(ctx context.Context) (v securityassessment.Outcome, err error) {
+func (m *SecurityAssessmentMutation) OldOutcome(ctx context.Context) (v rules.SecurityOutcome, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldOutcome is only allowed on UpdateOne operations")
 	}
@@ -21389,7 +22719,7 @@ func (m *SecurityAssessmentMutation) SetField(name string, value ent.Value) erro
 		m.SetUpdatedAt(v)
 		return nil
 	case securityassessment.FieldOutcome:
-		v, ok := value.(securityassessment.Outcome)
+		v, ok := value.(rules.SecurityOutcome)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -22873,6 +24203,55 @@ func (m *SurvivorMutation) ResetWrittenStandard() {
 	m.written_standard = nil
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (m *SurvivorMutation) SetPoliceDistrictID(i int) {
+	m.police_district = &i
+}
+
+// PoliceDistrictID returns the value of the "police_district_id" field in the mutation.
+func (m *SurvivorMutation) PoliceDistrictID() (r int, exists bool) {
+	v := m.police_district
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceDistrictID returns the old "police_district_id" field's value of the Survivor entity.
+// If the Survivor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SurvivorMutation) OldPoliceDistrictID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceDistrictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceDistrictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceDistrictID: %w", err)
+	}
+	return oldValue.PoliceDistrictID, nil
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (m *SurvivorMutation) ClearPoliceDistrictID() {
+	m.police_district = nil
+	m.clearedFields[survivor.FieldPoliceDistrictID] = struct{}{}
+}
+
+// PoliceDistrictIDCleared returns if the "police_district_id" field was cleared in this mutation.
+func (m *SurvivorMutation) PoliceDistrictIDCleared() bool {
+	_, ok := m.clearedFields[survivor.FieldPoliceDistrictID]
+	return ok
+}
+
+// ResetPoliceDistrictID resets all changes to the "police_district_id" field.
+func (m *SurvivorMutation) ResetPoliceDistrictID() {
+	m.police_district = nil
+	delete(m.clearedFields, survivor.FieldPoliceDistrictID)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *SurvivorMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -23053,27 +24432,15 @@ func (m *SurvivorMutation) ResetVictimID() {
 	m.victim = nil
 }
 
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by id.
-func (m *SurvivorMutation) SetPoliceDistrictID(id int) {
-	m.police_district = &id
-}
-
 // ClearPoliceDistrict clears the "police_district" edge to the PoliceDistrict entity.
 func (m *SurvivorMutation) ClearPoliceDistrict() {
 	m.clearedpolice_district = true
+	m.clearedFields[survivor.FieldPoliceDistrictID] = struct{}{}
 }
 
 // PoliceDistrictCleared reports if the "police_district" edge to the PoliceDistrict entity was cleared.
 func (m *SurvivorMutation) PoliceDistrictCleared() bool {
-	return m.clearedpolice_district
-}
-
-// PoliceDistrictID returns the "police_district" edge ID in the mutation.
-func (m *SurvivorMutation) PoliceDistrictID() (id int, exists bool) {
-	if m.police_district != nil {
-		return *m.police_district, true
-	}
-	return
+	return m.PoliceDistrictIDCleared() || m.clearedpolice_district
 }
 
 // PoliceDistrictIDs returns the "police_district" edge IDs in the mutation.
@@ -23207,7 +24574,7 @@ func (m *SurvivorMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SurvivorMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.name != nil {
 		fields = append(fields, survivor.FieldName)
 	}
@@ -23234,6 +24601,9 @@ func (m *SurvivorMutation) Fields() []string {
 	}
 	if m.written_standard != nil {
 		fields = append(fields, survivor.FieldWrittenStandard)
+	}
+	if m.police_district != nil {
+		fields = append(fields, survivor.FieldPoliceDistrictID)
 	}
 	if m.created_at != nil {
 		fields = append(fields, survivor.FieldCreatedAt)
@@ -23276,6 +24646,8 @@ func (m *SurvivorMutation) Field(name string) (ent.Value, bool) {
 		return m.AddressProtection()
 	case survivor.FieldWrittenStandard:
 		return m.WrittenStandard()
+	case survivor.FieldPoliceDistrictID:
+		return m.PoliceDistrictID()
 	case survivor.FieldCreatedAt:
 		return m.CreatedAt()
 	case survivor.FieldUpdatedAt:
@@ -23313,6 +24685,8 @@ func (m *SurvivorMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldAddressProtection(ctx)
 	case survivor.FieldWrittenStandard:
 		return m.OldWrittenStandard(ctx)
+	case survivor.FieldPoliceDistrictID:
+		return m.OldPoliceDistrictID(ctx)
 	case survivor.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	case survivor.FieldUpdatedAt:
@@ -23394,6 +24768,13 @@ func (m *SurvivorMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetWrittenStandard(v)
+		return nil
+	case survivor.FieldPoliceDistrictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceDistrictID(v)
 		return nil
 	case survivor.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -23481,6 +24862,9 @@ func (m *SurvivorMutation) ClearedFields() []string {
 	if m.FieldCleared(survivor.FieldCountry) {
 		fields = append(fields, survivor.FieldCountry)
 	}
+	if m.FieldCleared(survivor.FieldPoliceDistrictID) {
+		fields = append(fields, survivor.FieldPoliceDistrictID)
+	}
 	return fields
 }
 
@@ -23512,6 +24896,9 @@ func (m *SurvivorMutation) ClearField(name string) error {
 		return nil
 	case survivor.FieldCountry:
 		m.ClearCountry()
+		return nil
+	case survivor.FieldPoliceDistrictID:
+		m.ClearPoliceDistrictID()
 		return nil
 	}
 	return fmt.Errorf("unknown Survivor nullable field %s", name)
@@ -23547,6 +24934,9 @@ func (m *SurvivorMutation) ResetField(name string) error {
 		return nil
 	case survivor.FieldWrittenStandard:
 		m.ResetWrittenStandard()
+		return nil
+	case survivor.FieldPoliceDistrictID:
+		m.ResetPoliceDistrictID()
 		return nil
 	case survivor.FieldCreatedAt:
 		m.ResetCreatedAt()
@@ -25167,6 +26557,55 @@ func (m *VictimMutation) ResetWrittenStandard() {
 	m.written_standard = nil
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (m *VictimMutation) SetPoliceDistrictID(i int) {
+	m.police_district = &i
+}
+
+// PoliceDistrictID returns the value of the "police_district_id" field in the mutation.
+func (m *VictimMutation) PoliceDistrictID() (r int, exists bool) {
+	v := m.police_district
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceDistrictID returns the old "police_district_id" field's value of the Victim entity.
+// If the Victim object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VictimMutation) OldPoliceDistrictID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceDistrictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceDistrictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceDistrictID: %w", err)
+	}
+	return oldValue.PoliceDistrictID, nil
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (m *VictimMutation) ClearPoliceDistrictID() {
+	m.police_district = nil
+	m.clearedFields[victim.FieldPoliceDistrictID] = struct{}{}
+}
+
+// PoliceDistrictIDCleared returns if the "police_district_id" field was cleared in this mutation.
+func (m *VictimMutation) PoliceDistrictIDCleared() bool {
+	_, ok := m.clearedFields[victim.FieldPoliceDistrictID]
+	return ok
+}
+
+// ResetPoliceDistrictID resets all changes to the "police_district_id" field.
+func (m *VictimMutation) ResetPoliceDistrictID() {
+	m.police_district = nil
+	delete(m.clearedFields, victim.FieldPoliceDistrictID)
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (m *VictimMutation) SetCreatedAt(t time.Time) {
 	m.created_at = &t
@@ -25347,27 +26786,15 @@ func (m *VictimMutation) ResetCriminalCaseID() {
 	m.criminal_case = nil
 }
 
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by id.
-func (m *VictimMutation) SetPoliceDistrictID(id int) {
-	m.police_district = &id
-}
-
 // ClearPoliceDistrict clears the "police_district" edge to the PoliceDistrict entity.
 func (m *VictimMutation) ClearPoliceDistrict() {
 	m.clearedpolice_district = true
+	m.clearedFields[victim.FieldPoliceDistrictID] = struct{}{}
 }
 
 // PoliceDistrictCleared reports if the "police_district" edge to the PoliceDistrict entity was cleared.
 func (m *VictimMutation) PoliceDistrictCleared() bool {
-	return m.clearedpolice_district
-}
-
-// PoliceDistrictID returns the "police_district" edge ID in the mutation.
-func (m *VictimMutation) PoliceDistrictID() (id int, exists bool) {
-	if m.police_district != nil {
-		return *m.police_district, true
-	}
-	return
+	return m.PoliceDistrictIDCleared() || m.clearedpolice_district
 }
 
 // PoliceDistrictIDs returns the "police_district" edge IDs in the mutation.
@@ -25555,7 +26982,7 @@ func (m *VictimMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *VictimMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 15)
 	if m.name != nil {
 		fields = append(fields, victim.FieldName)
 	}
@@ -25582,6 +27009,9 @@ func (m *VictimMutation) Fields() []string {
 	}
 	if m.written_standard != nil {
 		fields = append(fields, victim.FieldWrittenStandard)
+	}
+	if m.police_district != nil {
+		fields = append(fields, victim.FieldPoliceDistrictID)
 	}
 	if m.created_at != nil {
 		fields = append(fields, victim.FieldCreatedAt)
@@ -25624,6 +27054,8 @@ func (m *VictimMutation) Field(name string) (ent.Value, bool) {
 		return m.AddressProtection()
 	case victim.FieldWrittenStandard:
 		return m.WrittenStandard()
+	case victim.FieldPoliceDistrictID:
+		return m.PoliceDistrictID()
 	case victim.FieldCreatedAt:
 		return m.CreatedAt()
 	case victim.FieldUpdatedAt:
@@ -25661,6 +27093,8 @@ func (m *VictimMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldAddressProtection(ctx)
 	case victim.FieldWrittenStandard:
 		return m.OldWrittenStandard(ctx)
+	case victim.FieldPoliceDistrictID:
+		return m.OldPoliceDistrictID(ctx)
 	case victim.FieldCreatedAt:
 		return m.OldCreatedAt(ctx)
 	case victim.FieldUpdatedAt:
@@ -25742,6 +27176,13 @@ func (m *VictimMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetWrittenStandard(v)
+		return nil
+	case victim.FieldPoliceDistrictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceDistrictID(v)
 		return nil
 	case victim.FieldCreatedAt:
 		v, ok := value.(time.Time)
@@ -25829,6 +27270,9 @@ func (m *VictimMutation) ClearedFields() []string {
 	if m.FieldCleared(victim.FieldCountry) {
 		fields = append(fields, victim.FieldCountry)
 	}
+	if m.FieldCleared(victim.FieldPoliceDistrictID) {
+		fields = append(fields, victim.FieldPoliceDistrictID)
+	}
 	return fields
 }
 
@@ -25860,6 +27304,9 @@ func (m *VictimMutation) ClearField(name string) error {
 		return nil
 	case victim.FieldCountry:
 		m.ClearCountry()
+		return nil
+	case victim.FieldPoliceDistrictID:
+		m.ClearPoliceDistrictID()
 		return nil
 	}
 	return fmt.Errorf("unknown Victim nullable field %s", name)
@@ -25895,6 +27342,9 @@ func (m *VictimMutation) ResetField(name string) error {
 		return nil
 	case victim.FieldWrittenStandard:
 		m.ResetWrittenStandard()
+		return nil
+	case victim.FieldPoliceDistrictID:
+		m.ResetPoliceDistrictID()
 		return nil
 	case victim.FieldCreatedAt:
 		m.ResetCreatedAt()

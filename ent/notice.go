@@ -32,7 +32,7 @@ type Notice struct {
 	// Status holds the value of the "status" field.
 	Status notice.Status `json:"status,omitempty"`
 	// via the police for a protected or unknown address (RC9)
-	Route notice.Route `json:"route,omitempty"`
+	Route rules.Route `json:"route,omitempty"`
 	// chosen when the notice is sent (NT1)
 	Channel *rules.Channel `json:"channel,omitempty"`
 	// the last day to send it: 14 days before the event, or at once for an escape (NT2)
@@ -225,7 +225,7 @@ func (_m *Notice) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field route", values[i])
 			} else if value.Valid {
-				_m.Route = notice.Route(value.String)
+				_m.Route = rules.Route(value.String)
 			}
 		case notice.FieldChannel:
 			if value, ok := values[i].(*sql.NullString); !ok {

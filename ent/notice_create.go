@@ -72,7 +72,7 @@ func (_c *NoticeCreate) SetNillableStatus(v *notice.Status) *NoticeCreate {
 }
 
 // SetRoute sets the "route" field.
-func (_c *NoticeCreate) SetRoute(v notice.Route) *NoticeCreate {
+func (_c *NoticeCreate) SetRoute(v rules.Route) *NoticeCreate {
 	_c.mutation.SetRoute(v)
 	return _c
 }
@@ -745,7 +745,7 @@ func (u *NoticeUpsert) UpdateStatus() *NoticeUpsert {
 }
 
 // SetRoute sets the "route" field.
-func (u *NoticeUpsert) SetRoute(v notice.Route) *NoticeUpsert {
+func (u *NoticeUpsert) SetRoute(v rules.Route) *NoticeUpsert {
 	u.Set(notice.FieldRoute, v)
 	return u
 }
@@ -1058,7 +1058,7 @@ func (u *NoticeUpsertOne) UpdateStatus() *NoticeUpsertOne {
 }
 
 // SetRoute sets the "route" field.
-func (u *NoticeUpsertOne) SetRoute(v notice.Route) *NoticeUpsertOne {
+func (u *NoticeUpsertOne) SetRoute(v rules.Route) *NoticeUpsertOne {
 	return u.Update(func(s *NoticeUpsert) {
 		s.SetRoute(v)
 	})
@@ -1574,7 +1574,7 @@ func (u *NoticeUpsertBulk) UpdateStatus() *NoticeUpsertBulk {
 }
 
 // SetRoute sets the "route" field.
-func (u *NoticeUpsertBulk) SetRoute(v notice.Route) *NoticeUpsertBulk {
+func (u *NoticeUpsertBulk) SetRoute(v rules.Route) *NoticeUpsertBulk {
 	return u.Update(func(s *NoticeUpsert) {
 		s.SetRoute(v)
 	})

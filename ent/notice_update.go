@@ -52,13 +52,13 @@ func (_u *NoticeUpdate) SetNillableStatus(v *notice.Status) *NoticeUpdate {
 }
 
 // SetRoute sets the "route" field.
-func (_u *NoticeUpdate) SetRoute(v notice.Route) *NoticeUpdate {
+func (_u *NoticeUpdate) SetRoute(v rules.Route) *NoticeUpdate {
 	_u.mutation.SetRoute(v)
 	return _u
 }
 
 // SetNillableRoute sets the "route" field if the given value is not nil.
-func (_u *NoticeUpdate) SetNillableRoute(v *notice.Route) *NoticeUpdate {
+func (_u *NoticeUpdate) SetNillableRoute(v *rules.Route) *NoticeUpdate {
 	if v != nil {
 		_u.SetRoute(*v)
 	}
@@ -569,13 +569,13 @@ func (_u *NoticeUpdateOne) SetNillableStatus(v *notice.Status) *NoticeUpdateOne 
 }
 
 // SetRoute sets the "route" field.
-func (_u *NoticeUpdateOne) SetRoute(v notice.Route) *NoticeUpdateOne {
+func (_u *NoticeUpdateOne) SetRoute(v rules.Route) *NoticeUpdateOne {
 	_u.mutation.SetRoute(v)
 	return _u
 }
 
 // SetNillableRoute sets the "route" field if the given value is not nil.
-func (_u *NoticeUpdateOne) SetNillableRoute(v *notice.Route) *NoticeUpdateOne {
+func (_u *NoticeUpdateOne) SetNillableRoute(v *rules.Route) *NoticeUpdateOne {
 	if v != nil {
 		_u.SetRoute(*v)
 	}

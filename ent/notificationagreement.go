@@ -10,6 +10,7 @@ import (
 	"varsel/ent/staffmember"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -25,7 +26,7 @@ type NotificationAgreement struct {
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Frequency holds the value of the "frequency" field.
-	Frequency notificationagreement.Frequency `json:"frequency,omitempty"`
+	Frequency rules.AgreementFrequency `json:"frequency,omitempty"`
 	// AgreedAt holds the value of the "agreed_at" field.
 	AgreedAt time.Time `json:"agreed_at,omitempty"`
 	// How holds the value of the "how" field.
@@ -141,7 +142,7 @@ func (_m *NotificationAgreement) assignValues(columns []string, values []any) er
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field frequency", values[i])
 			} else if value.Valid {
-				_m.Frequency = notificationagreement.Frequency(value.String)
+				_m.Frequency = rules.AgreementFrequency(value.String)
 			}
 		case notificationagreement.FieldAgreedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {

@@ -11,6 +11,7 @@ import (
 	"varsel/ent/staffmember"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -54,7 +55,7 @@ func (_c *NotificationAgreementCreate) SetNillableUpdatedAt(v *time.Time) *Notif
 }
 
 // SetFrequency sets the "frequency" field.
-func (_c *NotificationAgreementCreate) SetFrequency(v notificationagreement.Frequency) *NotificationAgreementCreate {
+func (_c *NotificationAgreementCreate) SetFrequency(v rules.AgreementFrequency) *NotificationAgreementCreate {
 	_c.mutation.SetFrequency(v)
 	return _c
 }
@@ -390,7 +391,7 @@ func (u *NotificationAgreementUpsert) UpdateUpdatedAt() *NotificationAgreementUp
 }
 
 // SetFrequency sets the "frequency" field.
-func (u *NotificationAgreementUpsert) SetFrequency(v notificationagreement.Frequency) *NotificationAgreementUpsert {
+func (u *NotificationAgreementUpsert) SetFrequency(v rules.AgreementFrequency) *NotificationAgreementUpsert {
 	u.Set(notificationagreement.FieldFrequency, v)
 	return u
 }
@@ -509,7 +510,7 @@ func (u *NotificationAgreementUpsertOne) UpdateUpdatedAt() *NotificationAgreemen
 }
 
 // SetFrequency sets the "frequency" field.
-func (u *NotificationAgreementUpsertOne) SetFrequency(v notificationagreement.Frequency) *NotificationAgreementUpsertOne {
+func (u *NotificationAgreementUpsertOne) SetFrequency(v rules.AgreementFrequency) *NotificationAgreementUpsertOne {
 	return u.Update(func(s *NotificationAgreementUpsert) {
 		s.SetFrequency(v)
 	})
@@ -803,7 +804,7 @@ func (u *NotificationAgreementUpsertBulk) UpdateUpdatedAt() *NotificationAgreeme
 }
 
 // SetFrequency sets the "frequency" field.
-func (u *NotificationAgreementUpsertBulk) SetFrequency(v notificationagreement.Frequency) *NotificationAgreementUpsertBulk {
+func (u *NotificationAgreementUpsertBulk) SetFrequency(v rules.AgreementFrequency) *NotificationAgreementUpsertBulk {
 	return u.Update(func(s *NotificationAgreementUpsert) {
 		s.SetFrequency(v)
 	})

@@ -10,6 +10,7 @@ import (
 	"varsel/ent/notificationagreement"
 	"varsel/ent/predicate"
 	"varsel/ent/staffmember"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -37,13 +38,13 @@ func (_u *NotificationAgreementUpdate) SetUpdatedAt(v time.Time) *NotificationAg
 }
 
 // SetFrequency sets the "frequency" field.
-func (_u *NotificationAgreementUpdate) SetFrequency(v notificationagreement.Frequency) *NotificationAgreementUpdate {
+func (_u *NotificationAgreementUpdate) SetFrequency(v rules.AgreementFrequency) *NotificationAgreementUpdate {
 	_u.mutation.SetFrequency(v)
 	return _u
 }
 
 // SetNillableFrequency sets the "frequency" field if the given value is not nil.
-func (_u *NotificationAgreementUpdate) SetNillableFrequency(v *notificationagreement.Frequency) *NotificationAgreementUpdate {
+func (_u *NotificationAgreementUpdate) SetNillableFrequency(v *rules.AgreementFrequency) *NotificationAgreementUpdate {
 	if v != nil {
 		_u.SetFrequency(*v)
 	}
@@ -279,13 +280,13 @@ func (_u *NotificationAgreementUpdateOne) SetUpdatedAt(v time.Time) *Notificatio
 }
 
 // SetFrequency sets the "frequency" field.
-func (_u *NotificationAgreementUpdateOne) SetFrequency(v notificationagreement.Frequency) *NotificationAgreementUpdateOne {
+func (_u *NotificationAgreementUpdateOne) SetFrequency(v rules.AgreementFrequency) *NotificationAgreementUpdateOne {
 	_u.mutation.SetFrequency(v)
 	return _u
 }
 
 // SetNillableFrequency sets the "frequency" field if the given value is not nil.
-func (_u *NotificationAgreementUpdateOne) SetNillableFrequency(v *notificationagreement.Frequency) *NotificationAgreementUpdateOne {
+func (_u *NotificationAgreementUpdateOne) SetNillableFrequency(v *rules.AgreementFrequency) *NotificationAgreementUpdateOne {
 	if v != nil {
 		_u.SetFrequency(*v)
 	}

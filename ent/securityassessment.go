@@ -10,6 +10,7 @@ import (
 	"varsel/ent/policerequest"
 	"varsel/ent/securityassessment"
 	"varsel/ent/staffmember"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -25,7 +26,7 @@ type SecurityAssessment struct {
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Outcome holds the value of the "outcome" field.
-	Outcome securityassessment.Outcome `json:"outcome,omitempty"`
+	Outcome rules.SecurityOutcome `json:"outcome,omitempty"`
 	// Reasoning holds the value of the "reasoning" field.
 	Reasoning string `json:"reasoning,omitempty"`
 	// PoliceStatement holds the value of the "police_statement" field.
@@ -142,7 +143,7 @@ func (_m *SecurityAssessment) assignValues(columns []string, values []any) error
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field outcome", values[i])
 			} else if value.Valid {
-				_m.Outcome = securityassessment.Outcome(value.String)
+				_m.Outcome = rules.SecurityOutcome(value.String)
 			}
 		case securityassessment.FieldReasoning:
 			if value, ok := values[i].(*sql.NullString); !ok {

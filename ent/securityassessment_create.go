@@ -11,6 +11,7 @@ import (
 	"varsel/ent/policerequest"
 	"varsel/ent/securityassessment"
 	"varsel/ent/staffmember"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -54,7 +55,7 @@ func (_c *SecurityAssessmentCreate) SetNillableUpdatedAt(v *time.Time) *Security
 }
 
 // SetOutcome sets the "outcome" field.
-func (_c *SecurityAssessmentCreate) SetOutcome(v securityassessment.Outcome) *SecurityAssessmentCreate {
+func (_c *SecurityAssessmentCreate) SetOutcome(v rules.SecurityOutcome) *SecurityAssessmentCreate {
 	_c.mutation.SetOutcome(v)
 	return _c
 }
@@ -388,7 +389,7 @@ func (u *SecurityAssessmentUpsert) UpdateUpdatedAt() *SecurityAssessmentUpsert {
 }
 
 // SetOutcome sets the "outcome" field.
-func (u *SecurityAssessmentUpsert) SetOutcome(v securityassessment.Outcome) *SecurityAssessmentUpsert {
+func (u *SecurityAssessmentUpsert) SetOutcome(v rules.SecurityOutcome) *SecurityAssessmentUpsert {
 	u.Set(securityassessment.FieldOutcome, v)
 	return u
 }
@@ -504,7 +505,7 @@ func (u *SecurityAssessmentUpsertOne) UpdateUpdatedAt() *SecurityAssessmentUpser
 }
 
 // SetOutcome sets the "outcome" field.
-func (u *SecurityAssessmentUpsertOne) SetOutcome(v securityassessment.Outcome) *SecurityAssessmentUpsertOne {
+func (u *SecurityAssessmentUpsertOne) SetOutcome(v rules.SecurityOutcome) *SecurityAssessmentUpsertOne {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
 		s.SetOutcome(v)
 	})
@@ -795,7 +796,7 @@ func (u *SecurityAssessmentUpsertBulk) UpdateUpdatedAt() *SecurityAssessmentUpse
 }
 
 // SetOutcome sets the "outcome" field.
-func (u *SecurityAssessmentUpsertBulk) SetOutcome(v securityassessment.Outcome) *SecurityAssessmentUpsertBulk {
+func (u *SecurityAssessmentUpsertBulk) SetOutcome(v rules.SecurityOutcome) *SecurityAssessmentUpsertBulk {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
 		s.SetOutcome(v)
 	})

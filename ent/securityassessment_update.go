@@ -11,6 +11,7 @@ import (
 	"varsel/ent/predicate"
 	"varsel/ent/securityassessment"
 	"varsel/ent/staffmember"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -38,13 +39,13 @@ func (_u *SecurityAssessmentUpdate) SetUpdatedAt(v time.Time) *SecurityAssessmen
 }
 
 // SetOutcome sets the "outcome" field.
-func (_u *SecurityAssessmentUpdate) SetOutcome(v securityassessment.Outcome) *SecurityAssessmentUpdate {
+func (_u *SecurityAssessmentUpdate) SetOutcome(v rules.SecurityOutcome) *SecurityAssessmentUpdate {
 	_u.mutation.SetOutcome(v)
 	return _u
 }
 
 // SetNillableOutcome sets the "outcome" field if the given value is not nil.
-func (_u *SecurityAssessmentUpdate) SetNillableOutcome(v *securityassessment.Outcome) *SecurityAssessmentUpdate {
+func (_u *SecurityAssessmentUpdate) SetNillableOutcome(v *rules.SecurityOutcome) *SecurityAssessmentUpdate {
 	if v != nil {
 		_u.SetOutcome(*v)
 	}
@@ -337,13 +338,13 @@ func (_u *SecurityAssessmentUpdateOne) SetUpdatedAt(v time.Time) *SecurityAssess
 }
 
 // SetOutcome sets the "outcome" field.
-func (_u *SecurityAssessmentUpdateOne) SetOutcome(v securityassessment.Outcome) *SecurityAssessmentUpdateOne {
+func (_u *SecurityAssessmentUpdateOne) SetOutcome(v rules.SecurityOutcome) *SecurityAssessmentUpdateOne {
 	_u.mutation.SetOutcome(v)
 	return _u
 }
 
 // SetNillableOutcome sets the "outcome" field if the given value is not nil.
-func (_u *SecurityAssessmentUpdateOne) SetNillableOutcome(v *securityassessment.Outcome) *SecurityAssessmentUpdateOne {
+func (_u *SecurityAssessmentUpdateOne) SetNillableOutcome(v *rules.SecurityOutcome) *SecurityAssessmentUpdateOne {
 	if v != nil {
 		_u.SetOutcome(*v)
 	}

@@ -38,6 +38,8 @@ type Survivor struct {
 	AddressProtection rules.AddressProtection `json:"address_protection,omitempty"`
 	// WrittenStandard holds the value of the "written_standard" field.
 	WrittenStandard rules.WrittenStandard `json:"written_standard,omitempty"`
+	// PoliceDistrictID holds the value of the "police_district_id" field.
+	PoliceDistrictID *int `json:"police_district_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
@@ -52,7 +54,6 @@ type Survivor struct {
 	// The values are being populated by the SurvivorQuery when eager-loading is set.
 	Edges                        SurvivorEdges `json:"edges"`
 	condition_concerns_survivors *int
-	survivor_police_district     *int
 	selectValues                 sql.SelectValues
 }
 
@@ -111,15 +112,13 @@ func (*Survivor) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case survivor.FieldUnderGuardianship:
 			values[i] = new(sql.NullBool)
-		case survivor.FieldID, survivor.FieldVictimID:
+		case survivor.FieldID, survivor.FieldPoliceDistrictID, survivor.FieldVictimID:
 			values[i] = new(sql.NullInt64)
 		case survivor.FieldName, survivor.FieldNationalIdentityNumber, survivor.FieldAddressLine, survivor.FieldPostalCode, survivor.FieldPostalPlace, survivor.FieldCountry, survivor.FieldAddressProtection, survivor.FieldWrittenStandard, survivor.FieldRelation:
 			values[i] = new(sql.NullString)
 		case survivor.FieldBirthDate, survivor.FieldCreatedAt, survivor.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case survivor.ForeignKeys[0]: // condition_concerns_survivors
-			values[i] = new(sql.NullInt64)
-		case survivor.ForeignKeys[1]: // survivor_police_district
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -197,6 +196,13 @@ func (_m *Survivor) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.WrittenStandard = rules.WrittenStandard(value.String)
 			}
+		case survivor.FieldPoliceDistrictID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field police_district_id", values[i])
+			} else if value.Valid {
+				_m.PoliceDistrictID = new(int)
+				*_m.PoliceDistrictID = int(value.Int64)
+			}
 		case survivor.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
@@ -233,13 +239,6 @@ func (_m *Survivor) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.condition_concerns_survivors = new(int)
 				*_m.condition_concerns_survivors = int(value.Int64)
-			}
-		case survivor.ForeignKeys[1]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field survivor_police_district", value)
-			} else if value.Valid {
-				_m.survivor_police_district = new(int)
-				*_m.survivor_police_district = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -314,6 +313,11 @@ func (_m *Survivor) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("written_standard=")
 	builder.WriteString(fmt.Sprintf("%v", _m.WrittenStandard))
+	builder.WriteString(", ")
+	if v := _m.PoliceDistrictID; v != nil {
+		builder.WriteString("police_district_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

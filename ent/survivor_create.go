@@ -144,6 +144,20 @@ func (_c *SurvivorCreate) SetNillableWrittenStandard(v *rules.WrittenStandard) *
 	return _c
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_c *SurvivorCreate) SetPoliceDistrictID(v int) *SurvivorCreate {
+	_c.mutation.SetPoliceDistrictID(v)
+	return _c
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_c *SurvivorCreate) SetNillablePoliceDistrictID(v *int) *SurvivorCreate {
+	if v != nil {
+		_c.SetPoliceDistrictID(*v)
+	}
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *SurvivorCreate) SetCreatedAt(v time.Time) *SurvivorCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -195,20 +209,6 @@ func (_c *SurvivorCreate) SetNillableUnderGuardianship(v *bool) *SurvivorCreate 
 // SetVictimID sets the "victim_id" field.
 func (_c *SurvivorCreate) SetVictimID(v int) *SurvivorCreate {
 	_c.mutation.SetVictimID(v)
-	return _c
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_c *SurvivorCreate) SetPoliceDistrictID(id int) *SurvivorCreate {
-	_c.mutation.SetPoliceDistrictID(id)
-	return _c
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_c *SurvivorCreate) SetNillablePoliceDistrictID(id *int) *SurvivorCreate {
-	if id != nil {
-		_c = _c.SetPoliceDistrictID(*id)
-	}
 	return _c
 }
 
@@ -445,7 +445,7 @@ func (_c *SurvivorCreate) createSpec() (*Survivor, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.survivor_police_district = &nodes[0]
+		_node.PoliceDistrictID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.VictimIDs(); len(nodes) > 0 {
@@ -674,6 +674,24 @@ func (u *SurvivorUpsert) SetWrittenStandard(v rules.WrittenStandard) *SurvivorUp
 // UpdateWrittenStandard sets the "written_standard" field to the value that was provided on create.
 func (u *SurvivorUpsert) UpdateWrittenStandard() *SurvivorUpsert {
 	u.SetExcluded(survivor.FieldWrittenStandard)
+	return u
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *SurvivorUpsert) SetPoliceDistrictID(v int) *SurvivorUpsert {
+	u.Set(survivor.FieldPoliceDistrictID, v)
+	return u
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *SurvivorUpsert) UpdatePoliceDistrictID() *SurvivorUpsert {
+	u.SetExcluded(survivor.FieldPoliceDistrictID)
+	return u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *SurvivorUpsert) ClearPoliceDistrictID() *SurvivorUpsert {
+	u.SetNull(survivor.FieldPoliceDistrictID)
 	return u
 }
 
@@ -926,6 +944,27 @@ func (u *SurvivorUpsertOne) SetWrittenStandard(v rules.WrittenStandard) *Survivo
 func (u *SurvivorUpsertOne) UpdateWrittenStandard() *SurvivorUpsertOne {
 	return u.Update(func(s *SurvivorUpsert) {
 		s.UpdateWrittenStandard()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *SurvivorUpsertOne) SetPoliceDistrictID(v int) *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *SurvivorUpsertOne) UpdatePoliceDistrictID() *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *SurvivorUpsertOne) ClearPoliceDistrictID() *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 
@@ -1350,6 +1389,27 @@ func (u *SurvivorUpsertBulk) SetWrittenStandard(v rules.WrittenStandard) *Surviv
 func (u *SurvivorUpsertBulk) UpdateWrittenStandard() *SurvivorUpsertBulk {
 	return u.Update(func(s *SurvivorUpsert) {
 		s.UpdateWrittenStandard()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *SurvivorUpsertBulk) SetPoliceDistrictID(v int) *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *SurvivorUpsertBulk) UpdatePoliceDistrictID() *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *SurvivorUpsertBulk) ClearPoliceDistrictID() *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 

@@ -463,9 +463,6 @@ func (_q *SurvivorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sur
 			_q.withGuardians != nil,
 		}
 	)
-	if _q.withPoliceDistrict != nil {
-		withFKs = true
-	}
 	if withFKs {
 		_spec.Node.Columns = append(_spec.Node.Columns, survivor.ForeignKeys...)
 	}
@@ -528,10 +525,10 @@ func (_q *SurvivorQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDi
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Survivor)
 	for i := range nodes {
-		if nodes[i].survivor_police_district == nil {
+		if nodes[i].PoliceDistrictID == nil {
 			continue
 		}
-		fk := *nodes[i].survivor_police_district
+		fk := *nodes[i].PoliceDistrictID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}
@@ -548,7 +545,7 @@ func (_q *SurvivorQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDi
 	for _, n := range neighbors {
 		nodes, ok := nodeids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "survivor_police_district" returned %v`, n.ID)
+			return fmt.Errorf(`unexpected foreign-key "police_district_id" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
@@ -595,7 +592,6 @@ func (_q *SurvivorQuery) loadGuardians(ctx context.Context, query *GuardianQuery
 			init(nodes[i])
 		}
 	}
-	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(guardian.FieldSurvivorID)
 	}
@@ -647,6 +643,9 @@ func (_q *SurvivorQuery) querySpec() *sqlgraph.QuerySpec {
 			if fields[i] != survivor.FieldID {
 				_spec.Node.Columns = append(_spec.Node.Columns, fields[i])
 			}
+		}
+		if _q.withPoliceDistrict != nil {
+			_spec.Node.AddColumnOnce(survivor.FieldPoliceDistrictID)
 		}
 		if _q.withVictim != nil {
 			_spec.Node.AddColumnOnce(survivor.FieldVictimID)

@@ -194,6 +194,26 @@ func (_u *SurvivorUpdate) SetNillableWrittenStandard(v *rules.WrittenStandard) *
 	return _u
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *SurvivorUpdate) SetPoliceDistrictID(v int) *SurvivorUpdate {
+	_u.mutation.SetPoliceDistrictID(v)
+	return _u
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *SurvivorUpdate) SetNillablePoliceDistrictID(v *int) *SurvivorUpdate {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
+	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *SurvivorUpdate) ClearPoliceDistrictID() *SurvivorUpdate {
+	_u.mutation.ClearPoliceDistrictID()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *SurvivorUpdate) SetUpdatedAt(v time.Time) *SurvivorUpdate {
 	_u.mutation.SetUpdatedAt(v)
@@ -224,20 +244,6 @@ func (_u *SurvivorUpdate) SetUnderGuardianship(v bool) *SurvivorUpdate {
 func (_u *SurvivorUpdate) SetNillableUnderGuardianship(v *bool) *SurvivorUpdate {
 	if v != nil {
 		_u.SetUnderGuardianship(*v)
-	}
-	return _u
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *SurvivorUpdate) SetPoliceDistrictID(id int) *SurvivorUpdate {
-	_u.mutation.SetPoliceDistrictID(id)
-	return _u
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *SurvivorUpdate) SetNillablePoliceDistrictID(id *int) *SurvivorUpdate {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
 	}
 	return _u
 }
@@ -694,6 +700,26 @@ func (_u *SurvivorUpdateOne) SetNillableWrittenStandard(v *rules.WrittenStandard
 	return _u
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *SurvivorUpdateOne) SetPoliceDistrictID(v int) *SurvivorUpdateOne {
+	_u.mutation.SetPoliceDistrictID(v)
+	return _u
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *SurvivorUpdateOne) SetNillablePoliceDistrictID(v *int) *SurvivorUpdateOne {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
+	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *SurvivorUpdateOne) ClearPoliceDistrictID() *SurvivorUpdateOne {
+	_u.mutation.ClearPoliceDistrictID()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *SurvivorUpdateOne) SetUpdatedAt(v time.Time) *SurvivorUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
@@ -724,20 +750,6 @@ func (_u *SurvivorUpdateOne) SetUnderGuardianship(v bool) *SurvivorUpdateOne {
 func (_u *SurvivorUpdateOne) SetNillableUnderGuardianship(v *bool) *SurvivorUpdateOne {
 	if v != nil {
 		_u.SetUnderGuardianship(*v)
-	}
-	return _u
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *SurvivorUpdateOne) SetPoliceDistrictID(id int) *SurvivorUpdateOne {
-	_u.mutation.SetPoliceDistrictID(id)
-	return _u
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *SurvivorUpdateOne) SetNillablePoliceDistrictID(id *int) *SurvivorUpdateOne {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
 	}
 	return _u
 }

@@ -40,6 +40,8 @@ type Tx struct {
 	Guardian *GuardianClient
 	// InformationRequest is the client for interacting with the InformationRequest builders.
 	InformationRequest *InformationRequestClient
+	// InstitutionStay is the client for interacting with the InstitutionStay builders.
+	InstitutionStay *InstitutionStayClient
 	// Notice is the client for interacting with the Notice builders.
 	Notice *NoticeClient
 	// NotificationAgreement is the client for interacting with the NotificationAgreement builders.
@@ -204,6 +206,7 @@ func (tx *Tx) init() {
 	tx.Disclosure = NewDisclosureClient(tx.config)
 	tx.Guardian = NewGuardianClient(tx.config)
 	tx.InformationRequest = NewInformationRequestClient(tx.config)
+	tx.InstitutionStay = NewInstitutionStayClient(tx.config)
 	tx.Notice = NewNoticeClient(tx.config)
 	tx.NotificationAgreement = NewNotificationAgreementClient(tx.config)
 	tx.PoliceDistrict = NewPoliceDistrictClient(tx.config)

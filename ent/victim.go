@@ -38,6 +38,8 @@ type Victim struct {
 	AddressProtection rules.AddressProtection `json:"address_protection,omitempty"`
 	// WrittenStandard holds the value of the "written_standard" field.
 	WrittenStandard rules.WrittenStandard `json:"written_standard,omitempty"`
+	// PoliceDistrictID holds the value of the "police_district_id" field.
+	PoliceDistrictID *int `json:"police_district_id,omitempty"`
 	// CreatedAt holds the value of the "created_at" field.
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
@@ -52,7 +54,6 @@ type Victim struct {
 	// The values are being populated by the VictimQuery when eager-loading is set.
 	Edges                      VictimEdges `json:"edges"`
 	condition_concerns_victims *int
-	victim_police_district     *int
 	selectValues               sql.SelectValues
 }
 
@@ -123,15 +124,13 @@ func (*Victim) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case victim.FieldDeceased, victim.FieldUnderGuardianship:
 			values[i] = new(sql.NullBool)
-		case victim.FieldID, victim.FieldCriminalCaseID:
+		case victim.FieldID, victim.FieldPoliceDistrictID, victim.FieldCriminalCaseID:
 			values[i] = new(sql.NullInt64)
 		case victim.FieldName, victim.FieldNationalIdentityNumber, victim.FieldAddressLine, victim.FieldPostalCode, victim.FieldPostalPlace, victim.FieldCountry, victim.FieldAddressProtection, victim.FieldWrittenStandard:
 			values[i] = new(sql.NullString)
 		case victim.FieldBirthDate, victim.FieldCreatedAt, victim.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
 		case victim.ForeignKeys[0]: // condition_concerns_victims
-			values[i] = new(sql.NullInt64)
-		case victim.ForeignKeys[1]: // victim_police_district
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -209,6 +208,13 @@ func (_m *Victim) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.WrittenStandard = rules.WrittenStandard(value.String)
 			}
+		case victim.FieldPoliceDistrictID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field police_district_id", values[i])
+			} else if value.Valid {
+				_m.PoliceDistrictID = new(int)
+				*_m.PoliceDistrictID = int(value.Int64)
+			}
 		case victim.FieldCreatedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
 				return fmt.Errorf("unexpected type %T for field created_at", values[i])
@@ -245,13 +251,6 @@ func (_m *Victim) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.condition_concerns_victims = new(int)
 				*_m.condition_concerns_victims = int(value.Int64)
-			}
-		case victim.ForeignKeys[1]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field victim_police_district", value)
-			} else if value.Valid {
-				_m.victim_police_district = new(int)
-				*_m.victim_police_district = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -331,6 +330,11 @@ func (_m *Victim) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("written_standard=")
 	builder.WriteString(fmt.Sprintf("%v", _m.WrittenStandard))
+	builder.WriteString(", ")
+	if v := _m.PoliceDistrictID; v != nil {
+		builder.WriteString("police_district_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("created_at=")
 	builder.WriteString(_m.CreatedAt.Format(time.ANSIC))

@@ -145,6 +145,20 @@ func (_c *VictimCreate) SetNillableWrittenStandard(v *rules.WrittenStandard) *Vi
 	return _c
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_c *VictimCreate) SetPoliceDistrictID(v int) *VictimCreate {
+	_c.mutation.SetPoliceDistrictID(v)
+	return _c
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_c *VictimCreate) SetNillablePoliceDistrictID(v *int) *VictimCreate {
+	if v != nil {
+		_c.SetPoliceDistrictID(*v)
+	}
+	return _c
+}
+
 // SetCreatedAt sets the "created_at" field.
 func (_c *VictimCreate) SetCreatedAt(v time.Time) *VictimCreate {
 	_c.mutation.SetCreatedAt(v)
@@ -204,20 +218,6 @@ func (_c *VictimCreate) SetNillableUnderGuardianship(v *bool) *VictimCreate {
 // SetCriminalCaseID sets the "criminal_case_id" field.
 func (_c *VictimCreate) SetCriminalCaseID(v int) *VictimCreate {
 	_c.mutation.SetCriminalCaseID(v)
-	return _c
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_c *VictimCreate) SetPoliceDistrictID(id int) *VictimCreate {
-	_c.mutation.SetPoliceDistrictID(id)
-	return _c
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_c *VictimCreate) SetNillablePoliceDistrictID(id *int) *VictimCreate {
-	if id != nil {
-		_c = _c.SetPoliceDistrictID(*id)
-	}
 	return _c
 }
 
@@ -468,7 +468,7 @@ func (_c *VictimCreate) createSpec() (*Victim, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.victim_police_district = &nodes[0]
+		_node.PoliceDistrictID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.CriminalCaseIDs(); len(nodes) > 0 {
@@ -713,6 +713,24 @@ func (u *VictimUpsert) SetWrittenStandard(v rules.WrittenStandard) *VictimUpsert
 // UpdateWrittenStandard sets the "written_standard" field to the value that was provided on create.
 func (u *VictimUpsert) UpdateWrittenStandard() *VictimUpsert {
 	u.SetExcluded(victim.FieldWrittenStandard)
+	return u
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *VictimUpsert) SetPoliceDistrictID(v int) *VictimUpsert {
+	u.Set(victim.FieldPoliceDistrictID, v)
+	return u
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *VictimUpsert) UpdatePoliceDistrictID() *VictimUpsert {
+	u.SetExcluded(victim.FieldPoliceDistrictID)
+	return u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *VictimUpsert) ClearPoliceDistrictID() *VictimUpsert {
+	u.SetNull(victim.FieldPoliceDistrictID)
 	return u
 }
 
@@ -965,6 +983,27 @@ func (u *VictimUpsertOne) SetWrittenStandard(v rules.WrittenStandard) *VictimUps
 func (u *VictimUpsertOne) UpdateWrittenStandard() *VictimUpsertOne {
 	return u.Update(func(s *VictimUpsert) {
 		s.UpdateWrittenStandard()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *VictimUpsertOne) SetPoliceDistrictID(v int) *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *VictimUpsertOne) UpdatePoliceDistrictID() *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *VictimUpsertOne) ClearPoliceDistrictID() *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 
@@ -1389,6 +1428,27 @@ func (u *VictimUpsertBulk) SetWrittenStandard(v rules.WrittenStandard) *VictimUp
 func (u *VictimUpsertBulk) UpdateWrittenStandard() *VictimUpsertBulk {
 	return u.Update(func(s *VictimUpsert) {
 		s.UpdateWrittenStandard()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *VictimUpsertBulk) SetPoliceDistrictID(v int) *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *VictimUpsertBulk) UpdatePoliceDistrictID() *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *VictimUpsertBulk) ClearPoliceDistrictID() *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 

@@ -501,9 +501,6 @@ func (_q *VictimQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Victi
 			_q.withGuardians != nil,
 		}
 	)
-	if _q.withPoliceDistrict != nil {
-		withFKs = true
-	}
 	if withFKs {
 		_spec.Node.Columns = append(_spec.Node.Columns, victim.ForeignKeys...)
 	}
@@ -580,10 +577,10 @@ func (_q *VictimQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDist
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Victim)
 	for i := range nodes {
-		if nodes[i].victim_police_district == nil {
+		if nodes[i].PoliceDistrictID == nil {
 			continue
 		}
-		fk := *nodes[i].victim_police_district
+		fk := *nodes[i].PoliceDistrictID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}
@@ -600,7 +597,7 @@ func (_q *VictimQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDist
 	for _, n := range neighbors {
 		nodes, ok := nodeids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "victim_police_district" returned %v`, n.ID)
+			return fmt.Errorf(`unexpected foreign-key "police_district_id" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
@@ -678,7 +675,6 @@ func (_q *VictimQuery) loadGuardians(ctx context.Context, query *GuardianQuery, 
 			init(nodes[i])
 		}
 	}
-	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(guardian.FieldVictimID)
 	}
@@ -730,6 +726,9 @@ func (_q *VictimQuery) querySpec() *sqlgraph.QuerySpec {
 			if fields[i] != victim.FieldID {
 				_spec.Node.Columns = append(_spec.Node.Columns, fields[i])
 			}
+		}
+		if _q.withPoliceDistrict != nil {
+			_spec.Node.AddColumnOnce(victim.FieldPoliceDistrictID)
 		}
 		if _q.withCriminalCase != nil {
 			_spec.Node.AddColumnOnce(victim.FieldCriminalCaseID)

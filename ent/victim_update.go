@@ -195,6 +195,26 @@ func (_u *VictimUpdate) SetNillableWrittenStandard(v *rules.WrittenStandard) *Vi
 	return _u
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *VictimUpdate) SetPoliceDistrictID(v int) *VictimUpdate {
+	_u.mutation.SetPoliceDistrictID(v)
+	return _u
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *VictimUpdate) SetNillablePoliceDistrictID(v *int) *VictimUpdate {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
+	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *VictimUpdate) ClearPoliceDistrictID() *VictimUpdate {
+	_u.mutation.ClearPoliceDistrictID()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *VictimUpdate) SetUpdatedAt(v time.Time) *VictimUpdate {
 	_u.mutation.SetUpdatedAt(v)
@@ -225,20 +245,6 @@ func (_u *VictimUpdate) SetUnderGuardianship(v bool) *VictimUpdate {
 func (_u *VictimUpdate) SetNillableUnderGuardianship(v *bool) *VictimUpdate {
 	if v != nil {
 		_u.SetUnderGuardianship(*v)
-	}
-	return _u
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *VictimUpdate) SetPoliceDistrictID(id int) *VictimUpdate {
-	_u.mutation.SetPoliceDistrictID(id)
-	return _u
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *VictimUpdate) SetNillablePoliceDistrictID(id *int) *VictimUpdate {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
 	}
 	return _u
 }
@@ -771,6 +777,26 @@ func (_u *VictimUpdateOne) SetNillableWrittenStandard(v *rules.WrittenStandard) 
 	return _u
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *VictimUpdateOne) SetPoliceDistrictID(v int) *VictimUpdateOne {
+	_u.mutation.SetPoliceDistrictID(v)
+	return _u
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *VictimUpdateOne) SetNillablePoliceDistrictID(v *int) *VictimUpdateOne {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
+	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *VictimUpdateOne) ClearPoliceDistrictID() *VictimUpdateOne {
+	_u.mutation.ClearPoliceDistrictID()
+	return _u
+}
+
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *VictimUpdateOne) SetUpdatedAt(v time.Time) *VictimUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
@@ -801,20 +827,6 @@ func (_u *VictimUpdateOne) SetUnderGuardianship(v bool) *VictimUpdateOne {
 func (_u *VictimUpdateOne) SetNillableUnderGuardianship(v *bool) *VictimUpdateOne {
 	if v != nil {
 		_u.SetUnderGuardianship(*v)
-	}
-	return _u
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *VictimUpdateOne) SetPoliceDistrictID(id int) *VictimUpdateOne {
-	_u.mutation.SetPoliceDistrictID(id)
-	return _u
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *VictimUpdateOne) SetNillablePoliceDistrictID(id *int) *VictimUpdateOne {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
 	}
 	return _u
 }

@@ -20,15 +20,14 @@ import (
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
 	"varsel/ent/disclosure"
-	"varsel/ent/informationrequest"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
-	"varsel/ent/securityassessment"
 	"varsel/graph/model"
 	"varsel/graph/scalar"
 	"varsel/rules"
+	"varsel/workflow"
 
 	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
@@ -48,6 +47,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Guardian() GuardianResolver
+	Mutation() MutationResolver
 	Query() QueryResolver
 	Survivor() SurvivorResolver
 	Victim() VictimResolver
@@ -103,6 +103,7 @@ type ComplexityRoot struct {
 		CreatedAt                 func(childComplexity int) int
 		CustodyEvent              func(childComplexity int) int
 		CustodyEventID            func(childComplexity int) int
+		Decisions                 func(childComplexity int) int
 		Factors                   func(childComplexity int) int
 		ID                        func(childComplexity int) int
 		Outcome                   func(childComplexity int) int
@@ -183,6 +184,7 @@ type ComplexityRoot struct {
 		CustodyEvents              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.CustodyEventOrder, where *ent.CustodyEventWhereInput) int
 		ID                         func(childComplexity int) int
 		Infoflyt                   func(childComplexity int) int
+		InstitutionStays           func(childComplexity int) int
 		Name                       func(childComplexity int) int
 		NationalIdentityNumber     func(childComplexity int) int
 		SentenceEndedOn            func(childComplexity int) int
@@ -232,8 +234,11 @@ type ComplexityRoot struct {
 		Decisions           func(childComplexity int) int
 		EndsAt              func(childComplexity int) int
 		FromInstitution     func(childComplexity int) int
+		FullTermRelease     func(childComplexity int) int
 		ID                  func(childComplexity int) int
 		InformationRequests func(childComplexity int) int
+		InstitutionStay     func(childComplexity int) int
+		InstitutionStayID   func(childComplexity int) int
 		Kind                func(childComplexity int) int
 		LegalBasis          func(childComplexity int) int
 		Notices             func(childComplexity int) int
@@ -340,6 +345,7 @@ type ComplexityRoot struct {
 		Name                   func(childComplexity int) int
 		NationalIdentityNumber func(childComplexity int) int
 		PoliceDistrict         func(childComplexity int) int
+		PoliceDistrictID       func(childComplexity int) int
 		PostalCode             func(childComplexity int) int
 		PostalPlace            func(childComplexity int) int
 		Survivor               func(childComplexity int) int
@@ -348,6 +354,11 @@ type ComplexityRoot struct {
 		Victim                 func(childComplexity int) int
 		VictimID               func(childComplexity int) int
 		WrittenStandard        func(childComplexity int) int
+	}
+
+	GuardianResult struct {
+		Guardian func(childComplexity int) int
+		Warnings func(childComplexity int) int
 	}
 
 	InformationRequest struct {
@@ -364,6 +375,47 @@ type ComplexityRoot struct {
 		Source         func(childComplexity int) int
 		SourceName     func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
+	}
+
+	InstitutionStay struct {
+		Convict        func(childComplexity int) int
+		ConvictID      func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		FromDate       func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Institution    func(childComplexity int) int
+		Leaves         func(childComplexity int) int
+		NotifyOnLeaves func(childComplexity int) int
+		Reasoning      func(childComplexity int) int
+		RecordedBy     func(childComplexity int) int
+		ToDate         func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	Mutation struct {
+		AddCriminalCase              func(childComplexity int, input workflow.AddCriminalCaseInput) int
+		AddGuardian                  func(childComplexity int, input workflow.AddGuardianInput) int
+		AddSurvivor                  func(childComplexity int, input workflow.AddSurvivorInput) int
+		AddVictim                    func(childComplexity int, input workflow.AddVictimInput) int
+		CancelNotice                 func(childComplexity int, input workflow.CancelNoticeInput) int
+		DecideAppeal                 func(childComplexity int, input workflow.DecideAppealInput) int
+		DecideNotification           func(childComplexity int, input workflow.DecideNotificationInput) int
+		LiftReservation              func(childComplexity int, id int) int
+		PrepareNotices               func(childComplexity int, input workflow.PrepareNoticesInput) int
+		RecordConditions             func(childComplexity int, input workflow.RecordConditionsInput) int
+		RecordConvictInformed        func(childComplexity int, input workflow.RecordConvictInformedInput) int
+		RecordInformationAnswer      func(childComplexity int, input workflow.RecordInformationAnswerInput) int
+		RecordInstitutionStay        func(childComplexity int, input workflow.RecordInstitutionStayInput) int
+		RecordNotificationAgreement  func(childComplexity int, input workflow.RecordNotificationAgreementInput) int
+		RecordPoliceStatement        func(childComplexity int, input workflow.RecordPoliceStatementInput) int
+		RecordReservation            func(childComplexity int, input workflow.RecordReservationInput) int
+		RecordSecurityAssessment     func(childComplexity int, input workflow.RecordSecurityAssessmentInput) int
+		RecordSignificanceAssessment func(childComplexity int, input workflow.RecordSignificanceAssessmentInput) int
+		RegisterAppeal               func(childComplexity int, input workflow.RegisterAppealInput) int
+		RegisterConvict              func(childComplexity int, input workflow.RegisterConvictInput) int
+		RegisterCustodyEvent         func(childComplexity int, input workflow.RegisterCustodyEventInput) int
+		ReleaseNotice                func(childComplexity int, input workflow.ReleaseNoticeInput) int
+		RequestInformation           func(childComplexity int, input workflow.RequestInformationInput) int
 	}
 
 	Notice struct {
@@ -491,15 +543,22 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PrepareNoticesResult struct {
+		Notices  func(childComplexity int) int
+		Warnings func(childComplexity int) int
+	}
+
 	Query struct {
-		AccessLog        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
-		AuditChainStatus func(childComplexity int) int
-		AuditEvents      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		Convicts         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
-		Me               func(childComplexity int) int
-		Node             func(childComplexity int, id int) int
-		Nodes            func(childComplexity int, ids []int) int
-		StaffMembers     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
+		AccessLog            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
+		AuditChainStatus     func(childComplexity int) int
+		AuditEvents          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		Convicts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
+		CustodyEvent         func(childComplexity int, id int) int
+		Me                   func(childComplexity int) int
+		Node                 func(childComplexity int, id int) int
+		Nodes                func(childComplexity int, ids []int) int
+		NotificationWorklist func(childComplexity int) int
+		StaffMembers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
 	}
 
 	Reservation struct {
@@ -564,6 +623,7 @@ type ComplexityRoot struct {
 		Name                   func(childComplexity int) int
 		NationalIdentityNumber func(childComplexity int) int
 		PoliceDistrict         func(childComplexity int) int
+		PoliceDistrictID       func(childComplexity int) int
 		PostalCode             func(childComplexity int) int
 		PostalPlace            func(childComplexity int) int
 		Relation               func(childComplexity int) int
@@ -602,6 +662,7 @@ type ComplexityRoot struct {
 		Name                   func(childComplexity int) int
 		NationalIdentityNumber func(childComplexity int) int
 		PoliceDistrict         func(childComplexity int) int
+		PoliceDistrictID       func(childComplexity int) int
 		PostalCode             func(childComplexity int) int
 		PostalPlace            func(childComplexity int) int
 		Survivors              func(childComplexity int) int
@@ -616,6 +677,19 @@ type ComplexityRoot struct {
 		Roles          func(childComplexity int) int
 		Subject        func(childComplexity int) int
 		Unit           func(childComplexity int) int
+	}
+
+	WorklistItem struct {
+		Appeal       func(childComplexity int) int
+		Convict      func(childComplexity int) int
+		CustodyEvent func(childComplexity int) int
+		Deadline     func(childComplexity int) int
+		Decision     func(childComplexity int) int
+		Notice       func(childComplexity int) int
+		Overdue      func(childComplexity int) int
+		Rule         func(childComplexity int) int
+		Step         func(childComplexity int) int
+		Title        func(childComplexity int) int
 	}
 }
 
@@ -632,6 +706,31 @@ type GuardianResolver interface {
 	PostalPlace(ctx context.Context, obj *ent.Guardian) (*string, error)
 	Country(ctx context.Context, obj *ent.Guardian) (*string, error)
 }
+type MutationResolver interface {
+	RegisterConvict(ctx context.Context, input workflow.RegisterConvictInput) (*ent.Convict, error)
+	AddCriminalCase(ctx context.Context, input workflow.AddCriminalCaseInput) (*ent.CriminalCase, error)
+	AddVictim(ctx context.Context, input workflow.AddVictimInput) (*ent.Victim, error)
+	AddSurvivor(ctx context.Context, input workflow.AddSurvivorInput) (*ent.Survivor, error)
+	AddGuardian(ctx context.Context, input workflow.AddGuardianInput) (*workflow.GuardianResult, error)
+	RecordInstitutionStay(ctx context.Context, input workflow.RecordInstitutionStayInput) (*ent.InstitutionStay, error)
+	RegisterCustodyEvent(ctx context.Context, input workflow.RegisterCustodyEventInput) (*ent.CustodyEvent, error)
+	RecordConditions(ctx context.Context, input workflow.RecordConditionsInput) (*ent.CustodyEvent, error)
+	RequestInformation(ctx context.Context, input workflow.RequestInformationInput) (*ent.InformationRequest, error)
+	RecordInformationAnswer(ctx context.Context, input workflow.RecordInformationAnswerInput) (*ent.InformationRequest, error)
+	RecordSecurityAssessment(ctx context.Context, input workflow.RecordSecurityAssessmentInput) (*ent.SecurityAssessment, error)
+	RecordPoliceStatement(ctx context.Context, input workflow.RecordPoliceStatementInput) (*ent.SecurityAssessment, error)
+	RecordSignificanceAssessment(ctx context.Context, input workflow.RecordSignificanceAssessmentInput) (*ent.Assessment, error)
+	DecideNotification(ctx context.Context, input workflow.DecideNotificationInput) (*ent.Decision, error)
+	RecordConvictInformed(ctx context.Context, input workflow.RecordConvictInformedInput) (*ent.Decision, error)
+	RegisterAppeal(ctx context.Context, input workflow.RegisterAppealInput) (*ent.Appeal, error)
+	DecideAppeal(ctx context.Context, input workflow.DecideAppealInput) (*ent.Appeal, error)
+	RecordReservation(ctx context.Context, input workflow.RecordReservationInput) (*ent.Reservation, error)
+	LiftReservation(ctx context.Context, id int) (*ent.Reservation, error)
+	RecordNotificationAgreement(ctx context.Context, input workflow.RecordNotificationAgreementInput) (*ent.NotificationAgreement, error)
+	PrepareNotices(ctx context.Context, input workflow.PrepareNoticesInput) (*workflow.PrepareNoticesResult, error)
+	ReleaseNotice(ctx context.Context, input workflow.ReleaseNoticeInput) (*ent.Notice, error)
+	CancelNotice(ctx context.Context, input workflow.CancelNoticeInput) (*ent.Notice, error)
+}
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
 	Nodes(ctx context.Context, ids []int) ([]ent.Noder, error)
@@ -641,6 +740,8 @@ type QueryResolver interface {
 	StaffMembers(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) (*ent.StaffMemberConnection, error)
 	Me(ctx context.Context) (*model.Me, error)
 	AuditChainStatus(ctx context.Context) (*model.AuditChainStatus, error)
+	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
+	NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error)
 }
 type SurvivorResolver interface {
 	Name(ctx context.Context, obj *ent.Survivor) (string, error)
@@ -875,6 +976,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Assessment.CustodyEventID(childComplexity), true
+	case "Assessment.decisions":
+		if e.ComplexityRoot.Assessment.Decisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Assessment.Decisions(childComplexity), true
 	case "Assessment.factors":
 		if e.ComplexityRoot.Assessment.Factors == nil {
 			break
@@ -1241,6 +1348,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Convict.Infoflyt(childComplexity), true
+	case "Convict.institutionStays":
+		if e.ComplexityRoot.Convict.InstitutionStays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Convict.InstitutionStays(childComplexity), true
 	case "Convict.name":
 		if e.ComplexityRoot.Convict.Name == nil {
 			break
@@ -1467,6 +1580,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.FromInstitution(childComplexity), true
+	case "CustodyEvent.fullTermRelease":
+		if e.ComplexityRoot.CustodyEvent.FullTermRelease == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.FullTermRelease(childComplexity), true
 	case "CustodyEvent.id":
 		if e.ComplexityRoot.CustodyEvent.ID == nil {
 			break
@@ -1479,6 +1598,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.InformationRequests(childComplexity), true
+	case "CustodyEvent.institutionStay":
+		if e.ComplexityRoot.CustodyEvent.InstitutionStay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.InstitutionStay(childComplexity), true
+	case "CustodyEvent.institutionStayID":
+		if e.ComplexityRoot.CustodyEvent.InstitutionStayID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.InstitutionStayID(childComplexity), true
 	case "CustodyEvent.kind":
 		if e.ComplexityRoot.CustodyEvent.Kind == nil {
 			break
@@ -1979,6 +2110,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Guardian.PoliceDistrict(childComplexity), true
+	case "Guardian.policeDistrictID":
+		if e.ComplexityRoot.Guardian.PoliceDistrictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.PoliceDistrictID(childComplexity), true
 	case "Guardian.postalCode":
 		if e.ComplexityRoot.Guardian.PostalCode == nil {
 			break
@@ -2027,6 +2164,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Guardian.WrittenStandard(childComplexity), true
+
+	case "GuardianResult.guardian":
+		if e.ComplexityRoot.GuardianResult.Guardian == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GuardianResult.Guardian(childComplexity), true
+	case "GuardianResult.warnings":
+		if e.ComplexityRoot.GuardianResult.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.GuardianResult.Warnings(childComplexity), true
 
 	case "InformationRequest.answerSummary":
 		if e.ComplexityRoot.InformationRequest.AnswerSummary == nil {
@@ -2106,6 +2256,333 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.InformationRequest.UpdatedAt(childComplexity), true
+
+	case "InstitutionStay.convict":
+		if e.ComplexityRoot.InstitutionStay.Convict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.Convict(childComplexity), true
+	case "InstitutionStay.convictID":
+		if e.ComplexityRoot.InstitutionStay.ConvictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.ConvictID(childComplexity), true
+	case "InstitutionStay.createdAt":
+		if e.ComplexityRoot.InstitutionStay.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.CreatedAt(childComplexity), true
+	case "InstitutionStay.fromDate":
+		if e.ComplexityRoot.InstitutionStay.FromDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.FromDate(childComplexity), true
+	case "InstitutionStay.id":
+		if e.ComplexityRoot.InstitutionStay.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.ID(childComplexity), true
+	case "InstitutionStay.institution":
+		if e.ComplexityRoot.InstitutionStay.Institution == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.Institution(childComplexity), true
+	case "InstitutionStay.leaves":
+		if e.ComplexityRoot.InstitutionStay.Leaves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.Leaves(childComplexity), true
+	case "InstitutionStay.notifyOnLeaves":
+		if e.ComplexityRoot.InstitutionStay.NotifyOnLeaves == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.NotifyOnLeaves(childComplexity), true
+	case "InstitutionStay.reasoning":
+		if e.ComplexityRoot.InstitutionStay.Reasoning == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.Reasoning(childComplexity), true
+	case "InstitutionStay.recordedBy":
+		if e.ComplexityRoot.InstitutionStay.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.RecordedBy(childComplexity), true
+	case "InstitutionStay.toDate":
+		if e.ComplexityRoot.InstitutionStay.ToDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.ToDate(childComplexity), true
+	case "InstitutionStay.updatedAt":
+		if e.ComplexityRoot.InstitutionStay.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InstitutionStay.UpdatedAt(childComplexity), true
+
+	case "Mutation.addCriminalCase":
+		if e.ComplexityRoot.Mutation.AddCriminalCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addCriminalCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddCriminalCase(childComplexity, args["input"].(workflow.AddCriminalCaseInput)), true
+	case "Mutation.addGuardian":
+		if e.ComplexityRoot.Mutation.AddGuardian == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addGuardian_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddGuardian(childComplexity, args["input"].(workflow.AddGuardianInput)), true
+	case "Mutation.addSurvivor":
+		if e.ComplexityRoot.Mutation.AddSurvivor == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addSurvivor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddSurvivor(childComplexity, args["input"].(workflow.AddSurvivorInput)), true
+	case "Mutation.addVictim":
+		if e.ComplexityRoot.Mutation.AddVictim == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_addVictim_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AddVictim(childComplexity, args["input"].(workflow.AddVictimInput)), true
+	case "Mutation.cancelNotice":
+		if e.ComplexityRoot.Mutation.CancelNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelNotice(childComplexity, args["input"].(workflow.CancelNoticeInput)), true
+	case "Mutation.decideAppeal":
+		if e.ComplexityRoot.Mutation.DecideAppeal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideAppeal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideAppeal(childComplexity, args["input"].(workflow.DecideAppealInput)), true
+	case "Mutation.decideNotification":
+		if e.ComplexityRoot.Mutation.DecideNotification == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideNotification_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideNotification(childComplexity, args["input"].(workflow.DecideNotificationInput)), true
+	case "Mutation.liftReservation":
+		if e.ComplexityRoot.Mutation.LiftReservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_liftReservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LiftReservation(childComplexity, args["id"].(int)), true
+	case "Mutation.prepareNotices":
+		if e.ComplexityRoot.Mutation.PrepareNotices == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_prepareNotices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PrepareNotices(childComplexity, args["input"].(workflow.PrepareNoticesInput)), true
+	case "Mutation.recordConditions":
+		if e.ComplexityRoot.Mutation.RecordConditions == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordConditions_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordConditions(childComplexity, args["input"].(workflow.RecordConditionsInput)), true
+	case "Mutation.recordConvictInformed":
+		if e.ComplexityRoot.Mutation.RecordConvictInformed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordConvictInformed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordConvictInformed(childComplexity, args["input"].(workflow.RecordConvictInformedInput)), true
+	case "Mutation.recordInformationAnswer":
+		if e.ComplexityRoot.Mutation.RecordInformationAnswer == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordInformationAnswer_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordInformationAnswer(childComplexity, args["input"].(workflow.RecordInformationAnswerInput)), true
+	case "Mutation.recordInstitutionStay":
+		if e.ComplexityRoot.Mutation.RecordInstitutionStay == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordInstitutionStay_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordInstitutionStay(childComplexity, args["input"].(workflow.RecordInstitutionStayInput)), true
+	case "Mutation.recordNotificationAgreement":
+		if e.ComplexityRoot.Mutation.RecordNotificationAgreement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordNotificationAgreement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordNotificationAgreement(childComplexity, args["input"].(workflow.RecordNotificationAgreementInput)), true
+	case "Mutation.recordPoliceStatement":
+		if e.ComplexityRoot.Mutation.RecordPoliceStatement == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPoliceStatement_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPoliceStatement(childComplexity, args["input"].(workflow.RecordPoliceStatementInput)), true
+	case "Mutation.recordReservation":
+		if e.ComplexityRoot.Mutation.RecordReservation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordReservation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordReservation(childComplexity, args["input"].(workflow.RecordReservationInput)), true
+	case "Mutation.recordSecurityAssessment":
+		if e.ComplexityRoot.Mutation.RecordSecurityAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordSecurityAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordSecurityAssessment(childComplexity, args["input"].(workflow.RecordSecurityAssessmentInput)), true
+	case "Mutation.recordSignificanceAssessment":
+		if e.ComplexityRoot.Mutation.RecordSignificanceAssessment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordSignificanceAssessment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordSignificanceAssessment(childComplexity, args["input"].(workflow.RecordSignificanceAssessmentInput)), true
+	case "Mutation.registerAppeal":
+		if e.ComplexityRoot.Mutation.RegisterAppeal == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_registerAppeal_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RegisterAppeal(childComplexity, args["input"].(workflow.RegisterAppealInput)), true
+	case "Mutation.registerConvict":
+		if e.ComplexityRoot.Mutation.RegisterConvict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_registerConvict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RegisterConvict(childComplexity, args["input"].(workflow.RegisterConvictInput)), true
+	case "Mutation.registerCustodyEvent":
+		if e.ComplexityRoot.Mutation.RegisterCustodyEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_registerCustodyEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RegisterCustodyEvent(childComplexity, args["input"].(workflow.RegisterCustodyEventInput)), true
+	case "Mutation.releaseNotice":
+		if e.ComplexityRoot.Mutation.ReleaseNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_releaseNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReleaseNotice(childComplexity, args["input"].(workflow.ReleaseNoticeInput)), true
+	case "Mutation.requestInformation":
+		if e.ComplexityRoot.Mutation.RequestInformation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_requestInformation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RequestInformation(childComplexity, args["input"].(workflow.RequestInformationInput)), true
 
 	case "Notice.assessment":
 		if e.ComplexityRoot.Notice.Assessment == nil {
@@ -2670,6 +3147,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PoliceRequestEdge.Node(childComplexity), true
 
+	case "PrepareNoticesResult.notices":
+		if e.ComplexityRoot.PrepareNoticesResult.Notices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrepareNoticesResult.Notices(childComplexity), true
+	case "PrepareNoticesResult.warnings":
+		if e.ComplexityRoot.PrepareNoticesResult.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PrepareNoticesResult.Warnings(childComplexity), true
+
 	case "Query.accessLog":
 		if e.ComplexityRoot.Query.AccessLog == nil {
 			break
@@ -2709,6 +3199,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Convicts(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.ConvictOrder), args["where"].(*ent.ConvictWhereInput)), true
+	case "Query.custodyEvent":
+		if e.ComplexityRoot.Query.CustodyEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Query_custodyEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CustodyEvent(childComplexity, args["id"].(int)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -2738,6 +3239,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.notificationWorklist":
+		if e.ComplexityRoot.Query.NotificationWorklist == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.NotificationWorklist(childComplexity), true
 	case "Query.staffMembers":
 		if e.ComplexityRoot.Query.StaffMembers == nil {
 			break
@@ -3031,6 +3538,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Survivor.PoliceDistrict(childComplexity), true
+	case "Survivor.policeDistrictID":
+		if e.ComplexityRoot.Survivor.PoliceDistrictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Survivor.PoliceDistrictID(childComplexity), true
 	case "Survivor.postalCode":
 		if e.ComplexityRoot.Survivor.PostalCode == nil {
 			break
@@ -3230,6 +3743,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Victim.PoliceDistrict(childComplexity), true
+	case "Victim.policeDistrictID":
+		if e.ComplexityRoot.Victim.PoliceDistrictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Victim.PoliceDistrictID(childComplexity), true
 	case "Victim.postalCode":
 		if e.ComplexityRoot.Victim.PostalCode == nil {
 			break
@@ -3298,6 +3817,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Viewer.Unit(childComplexity), true
 
+	case "WorklistItem.appeal":
+		if e.ComplexityRoot.WorklistItem.Appeal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Appeal(childComplexity), true
+	case "WorklistItem.convict":
+		if e.ComplexityRoot.WorklistItem.Convict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Convict(childComplexity), true
+	case "WorklistItem.custodyEvent":
+		if e.ComplexityRoot.WorklistItem.CustodyEvent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.CustodyEvent(childComplexity), true
+	case "WorklistItem.deadline":
+		if e.ComplexityRoot.WorklistItem.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Deadline(childComplexity), true
+	case "WorklistItem.decision":
+		if e.ComplexityRoot.WorklistItem.Decision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Decision(childComplexity), true
+	case "WorklistItem.notice":
+		if e.ComplexityRoot.WorklistItem.Notice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Notice(childComplexity), true
+	case "WorklistItem.overdue":
+		if e.ComplexityRoot.WorklistItem.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Overdue(childComplexity), true
+	case "WorklistItem.rule":
+		if e.ComplexityRoot.WorklistItem.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Rule(childComplexity), true
+	case "WorklistItem.step":
+		if e.ComplexityRoot.WorklistItem.Step == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Step(childComplexity), true
+	case "WorklistItem.title":
+		if e.ComplexityRoot.WorklistItem.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorklistItem.Title(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -3308,12 +3888,19 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalMap := graphql.BuildUnmarshalerMap(
 		ec.unmarshalInputAccessLogEntryOrder,
 		ec.unmarshalInputAccessLogEntryWhereInput,
+		ec.unmarshalInputAddCriminalCaseInput,
+		ec.unmarshalInputAddGuardianInput,
+		ec.unmarshalInputAddSurvivorInput,
+		ec.unmarshalInputAddVictimInput,
 		ec.unmarshalInputAppealOrder,
 		ec.unmarshalInputAppealWhereInput,
+		ec.unmarshalInputAssessmentFactorsInput,
 		ec.unmarshalInputAssessmentOrder,
 		ec.unmarshalInputAssessmentWhereInput,
 		ec.unmarshalInputAuditEventOrder,
 		ec.unmarshalInputAuditEventWhereInput,
+		ec.unmarshalInputCancelNoticeInput,
+		ec.unmarshalInputConditionInput,
 		ec.unmarshalInputConditionOrder,
 		ec.unmarshalInputConditionWhereInput,
 		ec.unmarshalInputConvictOrder,
@@ -3322,6 +3909,8 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputCriminalCaseWhereInput,
 		ec.unmarshalInputCustodyEventOrder,
 		ec.unmarshalInputCustodyEventWhereInput,
+		ec.unmarshalInputDecideAppealInput,
+		ec.unmarshalInputDecideNotificationInput,
 		ec.unmarshalInputDecisionOrder,
 		ec.unmarshalInputDecisionWhereInput,
 		ec.unmarshalInputDelegationOrder,
@@ -3332,14 +3921,32 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputGuardianWhereInput,
 		ec.unmarshalInputInformationRequestOrder,
 		ec.unmarshalInputInformationRequestWhereInput,
+		ec.unmarshalInputInstitutionStayOrder,
+		ec.unmarshalInputInstitutionStayWhereInput,
 		ec.unmarshalInputNoticeOrder,
 		ec.unmarshalInputNoticeWhereInput,
 		ec.unmarshalInputNotificationAgreementOrder,
 		ec.unmarshalInputNotificationAgreementWhereInput,
+		ec.unmarshalInputPersonInput,
 		ec.unmarshalInputPoliceDistrictOrder,
 		ec.unmarshalInputPoliceDistrictWhereInput,
 		ec.unmarshalInputPoliceRequestOrder,
 		ec.unmarshalInputPoliceRequestWhereInput,
+		ec.unmarshalInputPrepareNoticesInput,
+		ec.unmarshalInputRecordConditionsInput,
+		ec.unmarshalInputRecordConvictInformedInput,
+		ec.unmarshalInputRecordInformationAnswerInput,
+		ec.unmarshalInputRecordInstitutionStayInput,
+		ec.unmarshalInputRecordNotificationAgreementInput,
+		ec.unmarshalInputRecordPoliceStatementInput,
+		ec.unmarshalInputRecordReservationInput,
+		ec.unmarshalInputRecordSecurityAssessmentInput,
+		ec.unmarshalInputRecordSignificanceAssessmentInput,
+		ec.unmarshalInputRegisterAppealInput,
+		ec.unmarshalInputRegisterConvictInput,
+		ec.unmarshalInputRegisterCustodyEventInput,
+		ec.unmarshalInputReleaseNoticeInput,
+		ec.unmarshalInputRequestInformationInput,
 		ec.unmarshalInputReservationOrder,
 		ec.unmarshalInputReservationWhereInput,
 		ec.unmarshalInputSecurityAssessmentOrder,
@@ -3385,6 +3992,21 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			}
 
 			return &response
+		}
+	case ast.Mutation:
+		return func(ctx context.Context) *graphql.Response {
+			if !first {
+				return nil
+			}
+			first = false
+			ctx = graphql.WithUnmarshalerMap(ctx, inputUnmarshalMap)
+			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
+			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
 		}
 
 	default:
@@ -3567,6 +4189,312 @@ type NoticeCondition {
   area: String
   areaLevel: AreaLevel
   description: String
+}
+
+"The factors of a significance assessment, in the caseworker's own words (AS3, AS4)."
+input AssessmentFactorsInput {
+  offenceSeriousness: String! = ""
+  needToPrepare: String! = ""
+  relationship: String! = ""
+  likelihoodOfMeeting: String! = ""
+  timeAndPlace: String! = ""
+  addressesAndDistance: String! = ""
+  courtReasoning: String! = ""
+  other: String! = ""
+  minorRecipient: String! = ""
+}
+
+"Who a victim, survivor or guardian is and where a letter reaches them."
+input PersonInput {
+  name: String!
+  "Fødselsnummer or D-nummer, 11 digits (PR1)."
+  nationalIdentityNumber: String
+  "Stored on its own: never derived from the identity number (PR1)."
+  birthDate: Date
+  "A postal address; never an e-mail address or phone number (NT1). Never for a strengt fortrolig address (RC9)."
+  addressLine: String
+  postalCode: String
+  postalPlace: String
+  country: String
+  addressProtection: AddressProtection! = NONE
+  writtenStandard: WrittenStandard! = NB
+  "The police district that delivers when the address is protected or unknown (RC9)."
+  policeDistrictId: ID
+}
+
+input RegisterConvictInput {
+  name: String!
+  nationalIdentityNumber: String!
+  birthDate: Date
+  "The responsible unit; the viewer's own by default."
+  unitId: ID
+  servingPreventiveDetention: Boolean! = false
+  sentenceOverTenYears: Boolean! = false
+  infoflyt: Boolean! = false
+  sentenceEndedOn: Date
+}
+
+input AddCriminalCaseInput {
+  convictId: ID!
+  caseNumber: String!
+  judgmentDate: Date!
+  offenceCategories: [OffenceCategory!]!
+  status: CaseStatus! = SERVING
+  courtReasoning: String
+}
+
+input AddVictimInput {
+  criminalCaseId: ID!
+  person: PersonInput!
+  deceased: Boolean! = false
+  "An adult under guardianship is notified through the guardian (RC6)."
+  underGuardianship: Boolean! = false
+}
+
+input AddSurvivorInput {
+  victimId: ID!
+  "Only spouse, cohabitant, child, parent and sibling are survivors (RC3)."
+  relation: FamilyRelation!
+  person: PersonInput!
+  underGuardianship: Boolean! = false
+}
+
+input AddGuardianInput {
+  victimId: ID
+  survivorId: ID
+  kind: GuardianKind!
+  person: PersonInput!
+}
+
+"A guardian as registered, with warnings the caseworker must see (RC7)."
+type GuardianResult {
+  guardian: Guardian!
+  warnings: [String!]!
+}
+
+input RecordInstitutionStayInput {
+  convictId: ID!
+  institution: String!
+  fromDate: Date!
+  toDate: Date
+  "Whether leaves from the institution are notified (EV5)."
+  notifyOnLeaves: Boolean!
+  reasoning: String!
+}
+
+input RegisterCustodyEventInput {
+  convictId: ID!
+  kind: EventKind!
+  "When it happens; for an escape, when it happened (EV6)."
+  startsAt: Time!
+  "The end of a time frame."
+  endsAt: Time
+  "The time is a date only."
+  dateOnly: Boolean! = false
+  "A release at the end of the sentence (not parole): no further notices follow (NT5)."
+  fullTermRelease: Boolean! = false
+  "For a residence change on parole: the last day of the reporting duty (EV1)."
+  reportingDutyUntil: Date
+  "For a leave from an institution stay under § 12 (EV5)."
+  institutionStayId: ID
+}
+
+input ConditionInput {
+  kind: ConditionKind!
+  "For a residence: a municipality, town or region, never an address (NT4)."
+  area: String
+  areaLevel: AreaLevel
+  description: String
+  "The victims and survivors the condition directly concerns; only they are told (NT3)."
+  concernsVictimIds: [ID!]! = []
+  concernsSurvivorIds: [ID!]! = []
+}
+
+input RecordConditionsInput {
+  custodyEventId: ID!
+  conditions: [ConditionInput!]!
+}
+
+input RequestInformationInput {
+  custodyEventId: ID!
+  "Police, social services, child welfare or another agency — never the recipient (AS6, AS7)."
+  source: InformationSource!
+  sourceName: String
+  purpose: String!
+  "Required when asking the police."
+  policeDistrictId: ID
+}
+
+input RecordInformationAnswerInput {
+  informationRequestId: ID!
+  answeredAt: Time
+  summary: String!
+}
+
+input RecordSecurityAssessmentInput {
+  custodyEventId: ID!
+  "A possible risk of revenge or similar: the police are asked for a statement (AS2)."
+  possibleRevengeRisk: Boolean!
+  reasoning: String!
+  "The police district to ask, when there may be a risk."
+  policeDistrictId: ID
+}
+
+input RecordPoliceStatementInput {
+  securityAssessmentId: ID!
+  "A confirmed risk: no notice is given (AS2)."
+  riskConfirmed: Boolean!
+  statement: String!
+}
+
+input RecordSignificanceAssessmentInput {
+  custodyEventId: ID!
+  victimId: ID
+  survivorId: ID
+  "Whether a notice matters to the recipient (\"av betydning for\")."
+  notify: Boolean!
+  factors: AssessmentFactorsInput!
+  reasoning: String!
+  "With several survivors: whether one or several are notified, and why (RC4)."
+  severalSurvivorsReasoning: String
+  "For a case that lapsed because forvaring was imposed: the real need now (RC2)."
+  realNeedReasoning: String
+}
+
+input DecideNotificationInput {
+  custodyEventId: ID!
+  "May omit what would reveal information exempt from the convict's access (strgjfl § 7 letter d)."
+  reasoning: String
+}
+
+input RecordConvictInformedInput {
+  decisionId: ID!
+  informedAt: Time
+  how: DecisionConvictInformedHow
+  "Why the convict cannot be informed, e.g. an escape (DC3)."
+  impracticableReason: String
+  "When told orally: whether the convict will appeal (DC6)."
+  oralAppealAnswer: DecisionOralAppealAnswer
+}
+
+input RegisterAppealInput {
+  decisionId: ID!
+  receivedAt: Time!
+  grounds: String
+}
+
+input DecideAppealInput {
+  appealId: ID!
+  "True: the decision to notify stands. False: it is overturned and unsent notices are cancelled (DC7)."
+  upheld: Boolean!
+  reasoning: String!
+}
+
+input RecordReservationInput {
+  victimId: ID
+  survivorId: ID
+  reservedAt: Time!
+  how: ReservationHow!
+}
+
+input RecordNotificationAgreementInput {
+  victimId: ID
+  survivorId: ID
+  frequency: AgreementFrequency!
+  agreedAt: Time!
+  how: NotificationAgreementHow!
+  note: String
+}
+
+input PrepareNoticesInput {
+  custodyEventId: ID!
+  "LETTER (default) or DIGIPOST; notices to protected addresses go via the police. SMS and e-mail are refused (NT1)."
+  channel: String
+  "Required when the notice is later than 14 days before the event (NT2)."
+  lateJustification: String
+  "Releases the notices before the appeal deadline; needs the DC6 record (DC5, DC6)."
+  earlyReleaseJustification: String
+}
+
+"The event's notices after preparing, and what the caseworker must know."
+type PrepareNoticesResult {
+  notices: [Notice!]!
+  warnings: [String!]!
+}
+
+input ReleaseNoticeInput {
+  noticeId: ID!
+  "Required to release before the appeal deadline (DC5)."
+  justification: String
+}
+
+input CancelNoticeInput {
+  noticeId: ID!
+  reason: String!
+}
+
+"The next thing to do in the notification workflow."
+enum WorkStep {
+  ASSESS_SECURITY
+  AWAIT_POLICE_STATEMENT
+  ASSESS_SIGNIFICANCE
+  DECIDE
+  INFORM_CONVICT
+  DECIDE_APPEAL
+  AWAIT_APPEAL_DEADLINE
+  PREPARE_NOTICES
+  SEND_NOTICE
+}
+
+"One piece of open work, with its deadline and the rule that requires it."
+type WorklistItem {
+  step: WorkStep!
+  "What to do, in Norwegian."
+  title: String!
+  "The rulebook's ID of the rule that requires the step."
+  rule: String!
+  deadline: Date
+  overdue: Boolean!
+  convict: Convict!
+  custodyEvent: CustodyEvent
+  decision: Decision
+  appeal: Appeal
+  notice: Notice
+}
+
+extend type Query {
+  "A custody event with its workflow state."
+  custodyEvent(id: ID!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The viewer's units' open work, most urgent first."
+  notificationWorklist: [WorklistItem!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+}
+
+type Mutation {
+  registerConvict(input: RegisterConvictInput!): Convict! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  addCriminalCase(input: AddCriminalCaseInput!): CriminalCase! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  addVictim(input: AddVictimInput!): Victim! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  addSurvivor(input: AddSurvivorInput!): Survivor! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  addGuardian(input: AddGuardianInput!): GuardianResult! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  recordInstitutionStay(input: RecordInstitutionStayInput!): InstitutionStay! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  registerCustodyEvent(input: RegisterCustodyEventInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  recordConditions(input: RecordConditionsInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  requestInformation(input: RequestInformationInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  recordInformationAnswer(input: RecordInformationAnswerInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  recordSecurityAssessment(input: RecordSecurityAssessmentInput!): SecurityAssessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  recordPoliceStatement(input: RecordPoliceStatementInput!): SecurityAssessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  recordSignificanceAssessment(input: RecordSignificanceAssessmentInput!): Assessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The decision (enkeltvedtak) to notify; a decision maker at the deciding level only (DC1, DC2)."
+  decideNotification(input: DecideNotificationInput!): Decision! @hasRole(roles: [DECISION_MAKER])
+  recordConvictInformed(input: RecordConvictInformedInput!): Decision! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  registerAppeal(input: RegisterAppealInput!): Appeal! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Decided by a decision maker at the next level up (DC7)."
+  decideAppeal(input: DecideAppealInput!): Appeal! @hasRole(roles: [DECISION_MAKER])
+  recordReservation(input: RecordReservationInput!): Reservation! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  liftReservation(id: ID!): Reservation! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  recordNotificationAgreement(input: RecordNotificationAgreementInput!): NotificationAgreement! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  prepareNotices(input: PrepareNoticesInput!): PrepareNoticesResult! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  releaseNotice(input: ReleaseNoticeInput!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  cancelNotice(input: CancelNoticeInput!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -3772,6 +4700,13 @@ enum AddressProtection @goModel(model: "varsel/rules.AddressProtection") {
   STRENGT_FORTROLIG
   STRENGT_FORTROLIG_UTLAND
   UNKNOWN
+}
+"""
+AgreementFrequency is enum for the field frequency
+"""
+enum AgreementFrequency @goModel(model: "varsel/rules.AgreementFrequency") {
+  EVERY_EVENT
+  ONCE
 }
 type Appeal implements Node {
   id: ID!
@@ -3985,6 +4920,7 @@ type Assessment implements Node {
   victim: Victim
   survivor: Survivor
   assessedBy: StaffMember
+  decisions: [Decision!]
 }
 """
 Ordering options for Assessment connections
@@ -4162,6 +5098,11 @@ input AssessmentWhereInput {
   """
   hasAssessedBy: Boolean
   hasAssessedByWith: [StaffMemberWhereInput!]
+  """
+  decisions edge predicates
+  """
+  hasDecisions: Boolean
+  hasDecisionsWith: [DecisionWhereInput!]
 }
 type AuditEvent implements Node {
   id: ID!
@@ -4656,6 +5597,7 @@ type Convict implements Node {
     """
     where: CustodyEventWhereInput
   ): CustodyEventConnection!
+  institutionStays: [InstitutionStay!]
 }
 """
 A connection to a list of items.
@@ -4814,6 +5756,11 @@ input ConvictWhereInput {
   """
   hasCustodyEvents: Boolean
   hasCustodyEventsWith: [CustodyEventWhereInput!]
+  """
+  institution_stays edge predicates
+  """
+  hasInstitutionStays: Boolean
+  hasInstitutionStaysWith: [InstitutionStayWhereInput!]
 }
 type CriminalCase implements Node {
   id: ID!
@@ -5000,12 +5947,17 @@ type CustodyEvent implements Node {
   """
   fromInstitution: Boolean!
   """
+  a release at the end of the sentence, not parole: no further notices follow (NT5)
+  """
+  fullTermRelease: Boolean!
+  """
   for a residence change on parole: the end of the reporting duty (møteplikt)
   """
   reportingDutyUntil: Date
   status: CustodyEventStatus!
   convictID: ID!
   decidingUnitID: ID!
+  institutionStayID: ID
   convict: Convict!
   decidingUnit: Unit!
   conditions: [Condition!]
@@ -5016,6 +5968,7 @@ type CustodyEvent implements Node {
   notices: [Notice!]
   policeRequests: [PoliceRequest!]
   createdBy: StaffMember
+  institutionStay: InstitutionStay
 }
 """
 A connection to a list of items.
@@ -5182,6 +6135,11 @@ input CustodyEventWhereInput {
   fromInstitution: Boolean
   fromInstitutionNEQ: Boolean
   """
+  full_term_release field predicates
+  """
+  fullTermRelease: Boolean
+  fullTermReleaseNEQ: Boolean
+  """
   reporting_duty_until field predicates
   """
   reportingDutyUntil: Date
@@ -5215,6 +6173,15 @@ input CustodyEventWhereInput {
   decidingUnitIDNEQ: ID
   decidingUnitIDIn: [ID!]
   decidingUnitIDNotIn: [ID!]
+  """
+  institution_stay_id field predicates
+  """
+  institutionStayID: ID
+  institutionStayIDNEQ: ID
+  institutionStayIDIn: [ID!]
+  institutionStayIDNotIn: [ID!]
+  institutionStayIDIsNil: Boolean
+  institutionStayIDNotNil: Boolean
   """
   convict edge predicates
   """
@@ -5265,6 +6232,11 @@ input CustodyEventWhereInput {
   """
   hasCreatedBy: Boolean
   hasCreatedByWith: [StaffMemberWhereInput!]
+  """
+  institution_stay edge predicates
+  """
+  hasInstitutionStay: Boolean
+  hasInstitutionStayWith: [InstitutionStayWhereInput!]
 }
 type Decision implements Node {
   id: ID!
@@ -6038,6 +7010,7 @@ type Guardian implements Node {
   id: ID!
   addressProtection: AddressProtection!
   writtenStandard: WrittenStandard!
+  policeDistrictID: ID
   createdAt: Time!
   updatedAt: Time!
   kind: GuardianKind!
@@ -6111,6 +7084,15 @@ input GuardianWhereInput {
   writtenStandardIn: [WrittenStandard!]
   writtenStandardNotIn: [WrittenStandard!]
   """
+  police_district_id field predicates
+  """
+  policeDistrictID: ID
+  policeDistrictIDNEQ: ID
+  policeDistrictIDIn: [ID!]
+  policeDistrictIDNotIn: [ID!]
+  policeDistrictIDIsNil: Boolean
+  policeDistrictIDNotNil: Boolean
+  """
   created_at field predicates
   """
   createdAt: Time
@@ -6182,7 +7164,7 @@ type InformationRequest implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
-  source: InformationRequestSource!
+  source: InformationSource!
   """
   the office asked, e.g. NAV Grünerløkka
   """
@@ -6214,15 +7196,6 @@ Properties by which InformationRequest connections can be ordered.
 """
 enum InformationRequestOrderField {
   CREATED_AT
-}
-"""
-InformationRequestSource is enum for the field source
-"""
-enum InformationRequestSource @goModel(model: "varsel/ent/informationrequest.Source") {
-  POLICE
-  SOCIAL_SERVICES
-  CHILD_WELFARE
-  OTHER
 }
 """
 InformationRequestWhereInput is used for filtering InformationRequest objects.
@@ -6268,10 +7241,10 @@ input InformationRequestWhereInput {
   """
   source field predicates
   """
-  source: InformationRequestSource
-  sourceNEQ: InformationRequestSource
-  sourceIn: [InformationRequestSource!]
-  sourceNotIn: [InformationRequestSource!]
+  source: InformationSource
+  sourceNEQ: InformationSource
+  sourceIn: [InformationSource!]
+  sourceNotIn: [InformationSource!]
   """
   source_name field predicates
   """
@@ -6372,6 +7345,180 @@ input InformationRequestWhereInput {
   hasRequestedByWith: [StaffMemberWhereInput!]
 }
 """
+InformationSource is enum for the field source
+"""
+enum InformationSource @goModel(model: "varsel/rules.InformationSource") {
+  POLICE
+  SOCIAL_SERVICES
+  CHILD_WELFARE
+  OTHER_AGENCY
+  RECIPIENT
+}
+type InstitutionStay implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  institution: String!
+  fromDate: Date!
+  toDate: Date
+  """
+  the grant decided that leaves from the institution are notified (EV5)
+  """
+  notifyOnLeaves: Boolean!
+  """
+  the assessment of the need to notify at leaves
+  """
+  reasoning: String!
+  convictID: ID!
+  convict: Convict!
+  leaves: [CustodyEvent!]
+  recordedBy: StaffMember
+}
+"""
+Ordering options for InstitutionStay connections
+"""
+input InstitutionStayOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order InstitutionStays.
+  """
+  field: InstitutionStayOrderField!
+}
+"""
+Properties by which InstitutionStay connections can be ordered.
+"""
+enum InstitutionStayOrderField {
+  CREATED_AT
+}
+"""
+InstitutionStayWhereInput is used for filtering InstitutionStay objects.
+Input was generated by ent.
+"""
+input InstitutionStayWhereInput {
+  not: InstitutionStayWhereInput
+  and: [InstitutionStayWhereInput!]
+  or: [InstitutionStayWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  institution field predicates
+  """
+  institution: String
+  institutionNEQ: String
+  institutionIn: [String!]
+  institutionNotIn: [String!]
+  institutionGT: String
+  institutionGTE: String
+  institutionLT: String
+  institutionLTE: String
+  institutionContains: String
+  institutionHasPrefix: String
+  institutionHasSuffix: String
+  institutionEqualFold: String
+  institutionContainsFold: String
+  """
+  from_date field predicates
+  """
+  fromDate: Date
+  fromDateNEQ: Date
+  fromDateIn: [Date!]
+  fromDateNotIn: [Date!]
+  fromDateGT: Date
+  fromDateGTE: Date
+  fromDateLT: Date
+  fromDateLTE: Date
+  """
+  to_date field predicates
+  """
+  toDate: Date
+  toDateNEQ: Date
+  toDateIn: [Date!]
+  toDateNotIn: [Date!]
+  toDateGT: Date
+  toDateGTE: Date
+  toDateLT: Date
+  toDateLTE: Date
+  toDateIsNil: Boolean
+  toDateNotNil: Boolean
+  """
+  notify_on_leaves field predicates
+  """
+  notifyOnLeaves: Boolean
+  notifyOnLeavesNEQ: Boolean
+  """
+  reasoning field predicates
+  """
+  reasoning: String
+  reasoningNEQ: String
+  reasoningIn: [String!]
+  reasoningNotIn: [String!]
+  reasoningGT: String
+  reasoningGTE: String
+  reasoningLT: String
+  reasoningLTE: String
+  reasoningContains: String
+  reasoningHasPrefix: String
+  reasoningHasSuffix: String
+  reasoningEqualFold: String
+  reasoningContainsFold: String
+  """
+  convict_id field predicates
+  """
+  convictID: ID
+  convictIDNEQ: ID
+  convictIDIn: [ID!]
+  convictIDNotIn: [ID!]
+  """
+  convict edge predicates
+  """
+  hasConvict: Boolean
+  hasConvictWith: [ConvictWhereInput!]
+  """
+  leaves edge predicates
+  """
+  hasLeaves: Boolean
+  hasLeavesWith: [CustodyEventWhereInput!]
+  """
+  recorded_by edge predicates
+  """
+  hasRecordedBy: Boolean
+  hasRecordedByWith: [StaffMemberWhereInput!]
+}
+"""
 Level is enum for the field deciding_level
 """
 enum Level @goModel(model: "varsel/rules.Level") {
@@ -6397,7 +7544,7 @@ type Notice implements Node {
   """
   via the police for a protected or unknown address (RC9)
   """
-  route: NoticeRoute!
+  route: Route!
   """
   chosen when the notice is sent (NT1)
   """
@@ -6499,13 +7646,6 @@ enum NoticeOrderField {
   DUE_DATE
 }
 """
-NoticeRoute is enum for the field route
-"""
-enum NoticeRoute @goModel(model: "varsel/ent/notice.Route") {
-  DIRECT
-  VIA_POLICE
-}
-"""
 NoticeStatus is enum for the field status
 """
 enum NoticeStatus @goModel(model: "varsel/ent/notice.Status") {
@@ -6568,10 +7708,10 @@ input NoticeWhereInput {
   """
   route field predicates
   """
-  route: NoticeRoute
-  routeNEQ: NoticeRoute
-  routeIn: [NoticeRoute!]
-  routeNotIn: [NoticeRoute!]
+  route: Route
+  routeNEQ: Route
+  routeIn: [Route!]
+  routeNotIn: [Route!]
   """
   channel field predicates
   """
@@ -6804,7 +7944,7 @@ type NotificationAgreement implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
-  frequency: NotificationAgreementFrequency!
+  frequency: AgreementFrequency!
   agreedAt: Time!
   how: NotificationAgreementHow!
   note: String
@@ -6813,13 +7953,6 @@ type NotificationAgreement implements Node {
   victim: Victim
   survivor: Survivor
   recordedBy: StaffMember
-}
-"""
-NotificationAgreementFrequency is enum for the field frequency
-"""
-enum NotificationAgreementFrequency @goModel(model: "varsel/ent/notificationagreement.Frequency") {
-  EVERY_EVENT
-  ONCE
 }
 """
 NotificationAgreementHow is enum for the field how
@@ -6893,10 +8026,10 @@ input NotificationAgreementWhereInput {
   """
   frequency field predicates
   """
-  frequency: NotificationAgreementFrequency
-  frequencyNEQ: NotificationAgreementFrequency
-  frequencyIn: [NotificationAgreementFrequency!]
-  frequencyNotIn: [NotificationAgreementFrequency!]
+  frequency: AgreementFrequency
+  frequencyNEQ: AgreementFrequency
+  frequencyIn: [AgreementFrequency!]
+  frequencyNotIn: [AgreementFrequency!]
   """
   agreed_at field predicates
   """
@@ -7709,11 +8842,18 @@ input ReservationWhereInput {
   hasRecordedBy: Boolean
   hasRecordedByWith: [StaffMemberWhereInput!]
 }
+"""
+Route is enum for the field route
+"""
+enum Route @goModel(model: "varsel/rules.Route") {
+  DIRECT
+  VIA_POLICE
+}
 type SecurityAssessment implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
-  outcome: SecurityAssessmentOutcome!
+  outcome: SecurityOutcome!
   reasoning: String!
   policeStatement: String
   assessedAt: Time!
@@ -7740,15 +8880,6 @@ Properties by which SecurityAssessment connections can be ordered.
 """
 enum SecurityAssessmentOrderField {
   CREATED_AT
-}
-"""
-SecurityAssessmentOutcome is enum for the field outcome
-"""
-enum SecurityAssessmentOutcome @goModel(model: "varsel/ent/securityassessment.Outcome") {
-  NO_RISK
-  AWAITING_POLICE
-  RISK_CONFIRMED
-  RISK_RULED_OUT
 }
 """
 SecurityAssessmentWhereInput is used for filtering SecurityAssessment objects.
@@ -7794,10 +8925,10 @@ input SecurityAssessmentWhereInput {
   """
   outcome field predicates
   """
-  outcome: SecurityAssessmentOutcome
-  outcomeNEQ: SecurityAssessmentOutcome
-  outcomeIn: [SecurityAssessmentOutcome!]
-  outcomeNotIn: [SecurityAssessmentOutcome!]
+  outcome: SecurityOutcome
+  outcomeNEQ: SecurityOutcome
+  outcomeIn: [SecurityOutcome!]
+  outcomeNotIn: [SecurityOutcome!]
   """
   reasoning field predicates
   """
@@ -7865,6 +8996,15 @@ input SecurityAssessmentWhereInput {
   """
   hasAssessedBy: Boolean
   hasAssessedByWith: [StaffMemberWhereInput!]
+}
+"""
+SecurityOutcome is enum for the field outcome
+"""
+enum SecurityOutcome @goModel(model: "varsel/rules.SecurityOutcome") {
+  NO_RISK
+  AWAITING_POLICE
+  RISK_CONFIRMED
+  RISK_RULED_OUT
 }
 type StaffMember implements Node {
   id: ID!
@@ -8031,6 +9171,7 @@ type Survivor implements Node {
   id: ID!
   addressProtection: AddressProtection!
   writtenStandard: WrittenStandard!
+  policeDistrictID: ID
   createdAt: Time!
   updatedAt: Time!
   relation: FamilyRelation!
@@ -8095,6 +9236,15 @@ input SurvivorWhereInput {
   writtenStandardNEQ: WrittenStandard
   writtenStandardIn: [WrittenStandard!]
   writtenStandardNotIn: [WrittenStandard!]
+  """
+  police_district_id field predicates
+  """
+  policeDistrictID: ID
+  policeDistrictIDNEQ: ID
+  policeDistrictIDIn: [ID!]
+  policeDistrictIDNotIn: [ID!]
+  policeDistrictIDIsNil: Boolean
+  policeDistrictIDNotNil: Boolean
   """
   created_at field predicates
   """
@@ -8342,6 +9492,7 @@ type Victim implements Node {
   id: ID!
   addressProtection: AddressProtection!
   writtenStandard: WrittenStandard!
+  policeDistrictID: ID
   createdAt: Time!
   updatedAt: Time!
   deceased: Boolean!
@@ -8407,6 +9558,15 @@ input VictimWhereInput {
   writtenStandardNEQ: WrittenStandard
   writtenStandardIn: [WrittenStandard!]
   writtenStandardNotIn: [WrittenStandard!]
+  """
+  police_district_id field predicates
+  """
+  policeDistrictID: ID
+  policeDistrictIDNEQ: ID
+  policeDistrictIDIn: [ID!]
+  policeDistrictIDNotIn: [ID!]
+  policeDistrictIDIsNil: Boolean
+  policeDistrictIDNotNil: Boolean
   """
   created_at field predicates
   """
@@ -8597,6 +9757,8 @@ func (ec *executionContext) childFields_Assessment(ctx context.Context, field gr
 		return ec.fieldContext_Assessment_survivor(ctx, field)
 	case "assessedBy":
 		return ec.fieldContext_Assessment_assessedBy(ctx, field)
+	case "decisions":
+		return ec.fieldContext_Assessment_decisions(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Assessment", field.Name)
 }
@@ -8747,6 +9909,8 @@ func (ec *executionContext) childFields_Convict(ctx context.Context, field graph
 		return ec.fieldContext_Convict_criminalCases(ctx, field)
 	case "custodyEvents":
 		return ec.fieldContext_Convict_custodyEvents(ctx, field)
+	case "institutionStays":
+		return ec.fieldContext_Convict_institutionStays(ctx, field)
 	case "nationalIdentityNumber":
 		return ec.fieldContext_Convict_nationalIdentityNumber(ctx, field)
 	}
@@ -8825,6 +9989,8 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_decidingLevel(ctx, field)
 	case "fromInstitution":
 		return ec.fieldContext_CustodyEvent_fromInstitution(ctx, field)
+	case "fullTermRelease":
+		return ec.fieldContext_CustodyEvent_fullTermRelease(ctx, field)
 	case "reportingDutyUntil":
 		return ec.fieldContext_CustodyEvent_reportingDutyUntil(ctx, field)
 	case "status":
@@ -8833,6 +9999,8 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_convictID(ctx, field)
 	case "decidingUnitID":
 		return ec.fieldContext_CustodyEvent_decidingUnitID(ctx, field)
+	case "institutionStayID":
+		return ec.fieldContext_CustodyEvent_institutionStayID(ctx, field)
 	case "convict":
 		return ec.fieldContext_CustodyEvent_convict(ctx, field)
 	case "decidingUnit":
@@ -8853,6 +10021,8 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_policeRequests(ctx, field)
 	case "createdBy":
 		return ec.fieldContext_CustodyEvent_createdBy(ctx, field)
+	case "institutionStay":
+		return ec.fieldContext_CustodyEvent_institutionStay(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustodyEvent", field.Name)
 }
@@ -8993,6 +10163,8 @@ func (ec *executionContext) childFields_Guardian(ctx context.Context, field grap
 		return ec.fieldContext_Guardian_addressProtection(ctx, field)
 	case "writtenStandard":
 		return ec.fieldContext_Guardian_writtenStandard(ctx, field)
+	case "policeDistrictID":
+		return ec.fieldContext_Guardian_policeDistrictID(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Guardian_createdAt(ctx, field)
 	case "updatedAt":
@@ -9029,6 +10201,16 @@ func (ec *executionContext) childFields_Guardian(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Guardian", field.Name)
 }
 
+func (ec *executionContext) childFields_GuardianResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "guardian":
+		return ec.fieldContext_GuardianResult_guardian(ctx, field)
+	case "warnings":
+		return ec.fieldContext_GuardianResult_warnings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type GuardianResult", field.Name)
+}
+
 func (ec *executionContext) childFields_InformationRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9059,6 +10241,36 @@ func (ec *executionContext) childFields_InformationRequest(ctx context.Context, 
 		return ec.fieldContext_InformationRequest_requestedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type InformationRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_InstitutionStay(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_InstitutionStay_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_InstitutionStay_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_InstitutionStay_updatedAt(ctx, field)
+	case "institution":
+		return ec.fieldContext_InstitutionStay_institution(ctx, field)
+	case "fromDate":
+		return ec.fieldContext_InstitutionStay_fromDate(ctx, field)
+	case "toDate":
+		return ec.fieldContext_InstitutionStay_toDate(ctx, field)
+	case "notifyOnLeaves":
+		return ec.fieldContext_InstitutionStay_notifyOnLeaves(ctx, field)
+	case "reasoning":
+		return ec.fieldContext_InstitutionStay_reasoning(ctx, field)
+	case "convictID":
+		return ec.fieldContext_InstitutionStay_convictID(ctx, field)
+	case "convict":
+		return ec.fieldContext_InstitutionStay_convict(ctx, field)
+	case "leaves":
+		return ec.fieldContext_InstitutionStay_leaves(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_InstitutionStay_recordedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InstitutionStay", field.Name)
 }
 
 func (ec *executionContext) childFields_Notice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9169,6 +10381,36 @@ func (ec *executionContext) childFields_NoticeEdge(ctx context.Context, field gr
 	return nil, fmt.Errorf("no field named %q was found under type NoticeEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_NotificationAgreement(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_NotificationAgreement_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_NotificationAgreement_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_NotificationAgreement_updatedAt(ctx, field)
+	case "frequency":
+		return ec.fieldContext_NotificationAgreement_frequency(ctx, field)
+	case "agreedAt":
+		return ec.fieldContext_NotificationAgreement_agreedAt(ctx, field)
+	case "how":
+		return ec.fieldContext_NotificationAgreement_how(ctx, field)
+	case "note":
+		return ec.fieldContext_NotificationAgreement_note(ctx, field)
+	case "victimID":
+		return ec.fieldContext_NotificationAgreement_victimID(ctx, field)
+	case "survivorID":
+		return ec.fieldContext_NotificationAgreement_survivorID(ctx, field)
+	case "victim":
+		return ec.fieldContext_NotificationAgreement_victim(ctx, field)
+	case "survivor":
+		return ec.fieldContext_NotificationAgreement_survivor(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_NotificationAgreement_recordedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationAgreement", field.Name)
+}
+
 func (ec *executionContext) childFields_PageInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "hasNextPage":
@@ -9257,6 +10499,44 @@ func (ec *executionContext) childFields_PoliceRequestEdge(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type PoliceRequestEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_PrepareNoticesResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "notices":
+		return ec.fieldContext_PrepareNoticesResult_notices(ctx, field)
+	case "warnings":
+		return ec.fieldContext_PrepareNoticesResult_warnings(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PrepareNoticesResult", field.Name)
+}
+
+func (ec *executionContext) childFields_Reservation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Reservation_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Reservation_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Reservation_updatedAt(ctx, field)
+	case "reservedAt":
+		return ec.fieldContext_Reservation_reservedAt(ctx, field)
+	case "how":
+		return ec.fieldContext_Reservation_how(ctx, field)
+	case "liftedAt":
+		return ec.fieldContext_Reservation_liftedAt(ctx, field)
+	case "victimID":
+		return ec.fieldContext_Reservation_victimID(ctx, field)
+	case "survivorID":
+		return ec.fieldContext_Reservation_survivorID(ctx, field)
+	case "victim":
+		return ec.fieldContext_Reservation_victim(ctx, field)
+	case "survivor":
+		return ec.fieldContext_Reservation_survivor(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_Reservation_recordedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Reservation", field.Name)
+}
+
 func (ec *executionContext) childFields_SecurityAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -9339,6 +10619,8 @@ func (ec *executionContext) childFields_Survivor(ctx context.Context, field grap
 		return ec.fieldContext_Survivor_addressProtection(ctx, field)
 	case "writtenStandard":
 		return ec.fieldContext_Survivor_writtenStandard(ctx, field)
+	case "policeDistrictID":
+		return ec.fieldContext_Survivor_policeDistrictID(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Survivor_createdAt(ctx, field)
 	case "updatedAt":
@@ -9409,6 +10691,8 @@ func (ec *executionContext) childFields_Victim(ctx context.Context, field graphq
 		return ec.fieldContext_Victim_addressProtection(ctx, field)
 	case "writtenStandard":
 		return ec.fieldContext_Victim_writtenStandard(ctx, field)
+	case "policeDistrictID":
+		return ec.fieldContext_Victim_policeDistrictID(ctx, field)
 	case "createdAt":
 		return ec.fieldContext_Victim_createdAt(ctx, field)
 	case "updatedAt":
@@ -9459,6 +10743,32 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_policeDistrict(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_WorklistItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "step":
+		return ec.fieldContext_WorklistItem_step(ctx, field)
+	case "title":
+		return ec.fieldContext_WorklistItem_title(ctx, field)
+	case "rule":
+		return ec.fieldContext_WorklistItem_rule(ctx, field)
+	case "deadline":
+		return ec.fieldContext_WorklistItem_deadline(ctx, field)
+	case "overdue":
+		return ec.fieldContext_WorklistItem_overdue(ctx, field)
+	case "convict":
+		return ec.fieldContext_WorklistItem_convict(ctx, field)
+	case "custodyEvent":
+		return ec.fieldContext_WorklistItem_custodyEvent(ctx, field)
+	case "decision":
+		return ec.fieldContext_WorklistItem_decision(ctx, field)
+	case "appeal":
+		return ec.fieldContext_WorklistItem_appeal(ctx, field)
+	case "notice":
+		return ec.fieldContext_WorklistItem_notice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorklistItem", field.Name)
 }
 
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9645,6 +10955,328 @@ func (ec *executionContext) field_Convict_custodyEvents_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_addCriminalCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.AddCriminalCaseInput, error) {
+			return ec.unmarshalNAddCriminalCaseInput2varselᚋworkflowᚐAddCriminalCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addGuardian_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.AddGuardianInput, error) {
+			return ec.unmarshalNAddGuardianInput2varselᚋworkflowᚐAddGuardianInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addSurvivor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.AddSurvivorInput, error) {
+			return ec.unmarshalNAddSurvivorInput2varselᚋworkflowᚐAddSurvivorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_addVictim_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.AddVictimInput, error) {
+			return ec.unmarshalNAddVictimInput2varselᚋworkflowᚐAddVictimInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_cancelNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.CancelNoticeInput, error) {
+			return ec.unmarshalNCancelNoticeInput2varselᚋworkflowᚐCancelNoticeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_decideAppeal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.DecideAppealInput, error) {
+			return ec.unmarshalNDecideAppealInput2varselᚋworkflowᚐDecideAppealInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_decideNotification_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.DecideNotificationInput, error) {
+			return ec.unmarshalNDecideNotificationInput2varselᚋworkflowᚐDecideNotificationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_liftReservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_prepareNotices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.PrepareNoticesInput, error) {
+			return ec.unmarshalNPrepareNoticesInput2varselᚋworkflowᚐPrepareNoticesInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordConditions_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordConditionsInput, error) {
+			return ec.unmarshalNRecordConditionsInput2varselᚋworkflowᚐRecordConditionsInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordConvictInformed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordConvictInformedInput, error) {
+			return ec.unmarshalNRecordConvictInformedInput2varselᚋworkflowᚐRecordConvictInformedInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordInformationAnswer_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordInformationAnswerInput, error) {
+			return ec.unmarshalNRecordInformationAnswerInput2varselᚋworkflowᚐRecordInformationAnswerInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordInstitutionStay_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordInstitutionStayInput, error) {
+			return ec.unmarshalNRecordInstitutionStayInput2varselᚋworkflowᚐRecordInstitutionStayInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordNotificationAgreement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordNotificationAgreementInput, error) {
+			return ec.unmarshalNRecordNotificationAgreementInput2varselᚋworkflowᚐRecordNotificationAgreementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordPoliceStatement_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordPoliceStatementInput, error) {
+			return ec.unmarshalNRecordPoliceStatementInput2varselᚋworkflowᚐRecordPoliceStatementInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordReservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordReservationInput, error) {
+			return ec.unmarshalNRecordReservationInput2varselᚋworkflowᚐRecordReservationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordSecurityAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordSecurityAssessmentInput, error) {
+			return ec.unmarshalNRecordSecurityAssessmentInput2varselᚋworkflowᚐRecordSecurityAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordSignificanceAssessment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordSignificanceAssessmentInput, error) {
+			return ec.unmarshalNRecordSignificanceAssessmentInput2varselᚋworkflowᚐRecordSignificanceAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_registerAppeal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RegisterAppealInput, error) {
+			return ec.unmarshalNRegisterAppealInput2varselᚋworkflowᚐRegisterAppealInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_registerConvict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RegisterConvictInput, error) {
+			return ec.unmarshalNRegisterConvictInput2varselᚋworkflowᚐRegisterConvictInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_registerCustodyEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RegisterCustodyEventInput, error) {
+			return ec.unmarshalNRegisterCustodyEventInput2varselᚋworkflowᚐRegisterCustodyEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_releaseNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.ReleaseNoticeInput, error) {
+			return ec.unmarshalNReleaseNoticeInput2varselᚋworkflowᚐReleaseNoticeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_requestInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RequestInformationInput, error) {
+			return ec.unmarshalNRequestInformationInput2varselᚋworkflowᚐRequestInformationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9818,6 +11450,20 @@ func (ec *executionContext) field_Query_convicts_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_custodyEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -11132,6 +12778,38 @@ func (ec *executionContext) fieldContext_Assessment_assessedBy(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Assessment_decisions(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Assessment_decisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decisions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚕᚖvarselᚋentᚐDecisionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Assessment_decisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Assessment",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
 		},
 	}
 	return fc, nil
@@ -12472,6 +14150,38 @@ func (ec *executionContext) fieldContext_Convict_custodyEvents(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Convict_institutionStays(ctx context.Context, field graphql.CollectedField, obj *ent.Convict) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Convict_institutionStays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InstitutionStays(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.InstitutionStay) graphql.Marshaler {
+			return ec.marshalOInstitutionStay2ᚕᚖvarselᚋentᚐInstitutionStayᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Convict_institutionStays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Convict",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstitutionStay(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Convict_nationalIdentityNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Convict) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13138,6 +14848,29 @@ func (ec *executionContext) fieldContext_CustodyEvent_fromInstitution(_ context.
 	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _CustodyEvent_fullTermRelease(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_fullTermRelease(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FullTermRelease, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_fullTermRelease(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _CustodyEvent_reportingDutyUntil(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13227,6 +14960,29 @@ func (ec *executionContext) _CustodyEvent_decidingUnitID(ctx context.Context, fi
 	)
 }
 func (ec *executionContext) fieldContext_CustodyEvent_decidingUnitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_institutionStayID(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_institutionStayID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InstitutionStayID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_institutionStayID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
@@ -13545,6 +15301,38 @@ func (ec *executionContext) fieldContext_CustodyEvent_createdBy(_ context.Contex
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustodyEvent_institutionStay(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_institutionStay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InstitutionStay(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InstitutionStay) graphql.Marshaler {
+			return ec.marshalOInstitutionStay2ᚖvarselᚋentᚐInstitutionStay(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_institutionStay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustodyEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstitutionStay(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15225,6 +17013,29 @@ func (ec *executionContext) fieldContext_Guardian_writtenStandard(_ context.Cont
 	return graphql.NewScalarFieldContext("Guardian", field, false, false, errors.New("field of type WrittenStandard does not have child fields"))
 }
 
+func (ec *executionContext) _Guardian_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_policeDistrictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceDistrictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_policeDistrictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
 func (ec *executionContext) _Guardian_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Guardian) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15620,6 +17431,61 @@ func (ec *executionContext) fieldContext_Guardian_country(_ context.Context, fie
 	return graphql.NewScalarFieldContext("Guardian", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _GuardianResult_guardian(ctx context.Context, field graphql.CollectedField, obj *workflow.GuardianResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GuardianResult_guardian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Guardian, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Guardian) graphql.Marshaler {
+			return ec.marshalNGuardian2ᚖvarselᚋentᚐGuardian(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GuardianResult_guardian(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "GuardianResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Guardian(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _GuardianResult_warnings(ctx context.Context, field graphql.CollectedField, obj *workflow.GuardianResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_GuardianResult_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_GuardianResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("GuardianResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _InformationRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.InformationRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -15701,15 +17567,15 @@ func (ec *executionContext) _InformationRequest_source(ctx context.Context, fiel
 			return obj.Source, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v informationrequest.Source) graphql.Marshaler {
-			return ec.marshalNInformationRequestSource2varselᚋentᚋinformationrequestᚐSource(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.InformationSource) graphql.Marshaler {
+			return ec.marshalNInformationSource2varselᚋrulesᚐInformationSource(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_InformationRequest_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("InformationRequest", field, false, false, errors.New("field of type InformationRequestSource does not have child fields"))
+	return graphql.NewScalarFieldContext("InformationRequest", field, false, false, errors.New("field of type InformationSource does not have child fields"))
 }
 
 func (ec *executionContext) _InformationRequest_sourceName(ctx context.Context, field graphql.CollectedField, obj *ent.InformationRequest) (ret graphql.Marshaler) {
@@ -15946,6 +17812,1735 @@ func (ec *executionContext) fieldContext_InformationRequest_requestedBy(_ contex
 	return fc, nil
 }
 
+func (ec *executionContext) _InstitutionStay_id(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_institution(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_institution(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Institution, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_institution(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_fromDate(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_fromDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FromDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_fromDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_toDate(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_toDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ToDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_toDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_notifyOnLeaves(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_notifyOnLeaves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotifyOnLeaves, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_notifyOnLeaves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_reasoning(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_reasoning(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasoning, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_reasoning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_convictID(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_convictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_convictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InstitutionStay", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _InstitutionStay_convict(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_convict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Convict(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
+			return ec.marshalNConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_convict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstitutionStay",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstitutionStay_leaves(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_leaves(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Leaves(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalOCustodyEvent2ᚕᚖvarselᚋentᚐCustodyEventᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_leaves(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstitutionStay",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InstitutionStay_recordedBy(ctx context.Context, field graphql.CollectedField, obj *ent.InstitutionStay) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InstitutionStay_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_InstitutionStay_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InstitutionStay",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_registerConvict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_registerConvict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RegisterConvict(ctx, fc.Args["input"].(workflow.RegisterConvictInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Convict
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Convict
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
+			return ec.marshalNConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_registerConvict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_registerConvict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addCriminalCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addCriminalCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddCriminalCase(ctx, fc.Args["input"].(workflow.AddCriminalCaseInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.CriminalCase
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.CriminalCase
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CriminalCase) graphql.Marshaler {
+			return ec.marshalNCriminalCase2ᚖvarselᚋentᚐCriminalCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addCriminalCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addCriminalCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addVictim(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addVictim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddVictim(ctx, fc.Args["input"].(workflow.AddVictimInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Victim
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Victim
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Victim) graphql.Marshaler {
+			return ec.marshalNVictim2ᚖvarselᚋentᚐVictim(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addVictim(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Victim(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addVictim_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addSurvivor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addSurvivor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddSurvivor(ctx, fc.Args["input"].(workflow.AddSurvivorInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Survivor
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Survivor
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Survivor) graphql.Marshaler {
+			return ec.marshalNSurvivor2ᚖvarselᚋentᚐSurvivor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addSurvivor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Survivor(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addSurvivor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_addGuardian(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_addGuardian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AddGuardian(ctx, fc.Args["input"].(workflow.AddGuardianInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *workflow.GuardianResult
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *workflow.GuardianResult
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.GuardianResult) graphql.Marshaler {
+			return ec.marshalNGuardianResult2ᚖvarselᚋworkflowᚐGuardianResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_addGuardian(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_GuardianResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_addGuardian_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordInstitutionStay(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordInstitutionStay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordInstitutionStay(ctx, fc.Args["input"].(workflow.RecordInstitutionStayInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.InstitutionStay
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.InstitutionStay
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InstitutionStay) graphql.Marshaler {
+			return ec.marshalNInstitutionStay2ᚖvarselᚋentᚐInstitutionStay(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordInstitutionStay(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InstitutionStay(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordInstitutionStay_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_registerCustodyEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_registerCustodyEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RegisterCustodyEvent(ctx, fc.Args["input"].(workflow.RegisterCustodyEventInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_registerCustodyEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_registerCustodyEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordConditions(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordConditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordConditions(ctx, fc.Args["input"].(workflow.RecordConditionsInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordConditions(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordConditions_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_requestInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_requestInformation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RequestInformation(ctx, fc.Args["input"].(workflow.RequestInformationInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.InformationRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.InformationRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InformationRequest) graphql.Marshaler {
+			return ec.marshalNInformationRequest2ᚖvarselᚋentᚐInformationRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_requestInformation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InformationRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_requestInformation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordInformationAnswer(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordInformationAnswer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordInformationAnswer(ctx, fc.Args["input"].(workflow.RecordInformationAnswerInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.InformationRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.InformationRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.InformationRequest) graphql.Marshaler {
+			return ec.marshalNInformationRequest2ᚖvarselᚋentᚐInformationRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordInformationAnswer(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InformationRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordInformationAnswer_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordSecurityAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordSecurityAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordSecurityAssessment(ctx, fc.Args["input"].(workflow.RecordSecurityAssessmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.SecurityAssessment
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.SecurityAssessment
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SecurityAssessment) graphql.Marshaler {
+			return ec.marshalNSecurityAssessment2ᚖvarselᚋentᚐSecurityAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordSecurityAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SecurityAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordSecurityAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordPoliceStatement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordPoliceStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordPoliceStatement(ctx, fc.Args["input"].(workflow.RecordPoliceStatementInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.SecurityAssessment
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.SecurityAssessment
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SecurityAssessment) graphql.Marshaler {
+			return ec.marshalNSecurityAssessment2ᚖvarselᚋentᚐSecurityAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordPoliceStatement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SecurityAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordPoliceStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordSignificanceAssessment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordSignificanceAssessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordSignificanceAssessment(ctx, fc.Args["input"].(workflow.RecordSignificanceAssessmentInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Assessment
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Assessment
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Assessment) graphql.Marshaler {
+			return ec.marshalNAssessment2ᚖvarselᚋentᚐAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordSignificanceAssessment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Assessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordSignificanceAssessment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideNotification(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_decideNotification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DecideNotification(ctx, fc.Args["input"].(workflow.DecideNotificationInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Decision
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Decision
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚖvarselᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_decideNotification(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideNotification_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordConvictInformed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordConvictInformed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordConvictInformed(ctx, fc.Args["input"].(workflow.RecordConvictInformedInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Decision
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Decision
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚖvarselᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordConvictInformed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordConvictInformed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_registerAppeal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_registerAppeal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RegisterAppeal(ctx, fc.Args["input"].(workflow.RegisterAppealInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Appeal
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Appeal
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appeal) graphql.Marshaler {
+			return ec.marshalNAppeal2ᚖvarselᚋentᚐAppeal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_registerAppeal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appeal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_registerAppeal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideAppeal(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_decideAppeal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DecideAppeal(ctx, fc.Args["input"].(workflow.DecideAppealInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Appeal
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Appeal
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appeal) graphql.Marshaler {
+			return ec.marshalNAppeal2ᚖvarselᚋentᚐAppeal(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_decideAppeal(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appeal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideAppeal_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordReservation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordReservation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordReservation(ctx, fc.Args["input"].(workflow.RecordReservationInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Reservation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Reservation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reservation) graphql.Marshaler {
+			return ec.marshalNReservation2ᚖvarselᚋentᚐReservation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordReservation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reservation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordReservation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_liftReservation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_liftReservation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LiftReservation(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Reservation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Reservation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Reservation) graphql.Marshaler {
+			return ec.marshalNReservation2ᚖvarselᚋentᚐReservation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_liftReservation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reservation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_liftReservation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordNotificationAgreement(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordNotificationAgreement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordNotificationAgreement(ctx, fc.Args["input"].(workflow.RecordNotificationAgreementInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.NotificationAgreement
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.NotificationAgreement
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.NotificationAgreement) graphql.Marshaler {
+			return ec.marshalNNotificationAgreement2ᚖvarselᚋentᚐNotificationAgreement(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordNotificationAgreement(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationAgreement(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordNotificationAgreement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_prepareNotices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_prepareNotices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PrepareNotices(ctx, fc.Args["input"].(workflow.PrepareNoticesInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *workflow.PrepareNoticesResult
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *workflow.PrepareNoticesResult
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.PrepareNoticesResult) graphql.Marshaler {
+			return ec.marshalNPrepareNoticesResult2ᚖvarselᚋworkflowᚐPrepareNoticesResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_prepareNotices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PrepareNoticesResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_prepareNotices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_releaseNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_releaseNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReleaseNotice(ctx, fc.Args["input"].(workflow.ReleaseNoticeInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Notice
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Notice
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalNNotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_releaseNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_releaseNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelNotice(ctx, fc.Args["input"].(workflow.CancelNoticeInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Notice
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Notice
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalNNotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16050,15 +19645,15 @@ func (ec *executionContext) _Notice_route(ctx context.Context, field graphql.Col
 			return obj.Route, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v notice.Route) graphql.Marshaler {
-			return ec.marshalNNoticeRoute2varselᚋentᚋnoticeᚐRoute(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.Route) graphql.Marshaler {
+			return ec.marshalNRoute2varselᚋrulesᚐRoute(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Notice_route(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type NoticeRoute does not have child fields"))
+	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type Route does not have child fields"))
 }
 
 func (ec *executionContext) _Notice_channel(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
@@ -17161,15 +20756,15 @@ func (ec *executionContext) _NotificationAgreement_frequency(ctx context.Context
 			return obj.Frequency, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v notificationagreement.Frequency) graphql.Marshaler {
-			return ec.marshalNNotificationAgreementFrequency2varselᚋentᚋnotificationagreementᚐFrequency(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.AgreementFrequency) graphql.Marshaler {
+			return ec.marshalNAgreementFrequency2varselᚋrulesᚐAgreementFrequency(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_NotificationAgreement_frequency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("NotificationAgreement", field, false, false, errors.New("field of type NotificationAgreementFrequency does not have child fields"))
+	return graphql.NewScalarFieldContext("NotificationAgreement", field, false, false, errors.New("field of type AgreementFrequency does not have child fields"))
 }
 
 func (ec *executionContext) _NotificationAgreement_agreedAt(ctx context.Context, field graphql.CollectedField, obj *ent.NotificationAgreement) (ret graphql.Marshaler) {
@@ -18269,6 +21864,61 @@ func (ec *executionContext) fieldContext_PoliceRequestEdge_cursor(_ context.Cont
 	return graphql.NewScalarFieldContext("PoliceRequestEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
+func (ec *executionContext) _PrepareNoticesResult_notices(ctx context.Context, field graphql.CollectedField, obj *workflow.PrepareNoticesResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PrepareNoticesResult_notices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Notice) graphql.Marshaler {
+			return ec.marshalNNotice2ᚕᚖvarselᚋentᚐNoticeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PrepareNoticesResult_notices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PrepareNoticesResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PrepareNoticesResult_warnings(ctx context.Context, field graphql.CollectedField, obj *workflow.PrepareNoticesResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PrepareNoticesResult_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Warnings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PrepareNoticesResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PrepareNoticesResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Query_node(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18664,6 +22314,118 @@ func (ec *executionContext) fieldContext_Query_auditChainStatus(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditChainStatus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_custodyEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_custodyEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CustodyEvent(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_custodyEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_custodyEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_notificationWorklist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_notificationWorklist(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().NotificationWorklist(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal []*workflow.WorklistItem
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*workflow.WorklistItem
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*workflow.WorklistItem) graphql.Marshaler {
+			return ec.marshalNWorklistItem2ᚕᚖvarselᚋworkflowᚐWorklistItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_notificationWorklist(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorklistItem(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19106,15 +22868,15 @@ func (ec *executionContext) _SecurityAssessment_outcome(ctx context.Context, fie
 			return obj.Outcome, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v securityassessment.Outcome) graphql.Marshaler {
-			return ec.marshalNSecurityAssessmentOutcome2varselᚋentᚋsecurityassessmentᚐOutcome(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.SecurityOutcome) graphql.Marshaler {
+			return ec.marshalNSecurityOutcome2varselᚋrulesᚐSecurityOutcome(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_SecurityAssessment_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("SecurityAssessment", field, false, false, errors.New("field of type SecurityAssessmentOutcome does not have child fields"))
+	return graphql.NewScalarFieldContext("SecurityAssessment", field, false, false, errors.New("field of type SecurityOutcome does not have child fields"))
 }
 
 func (ec *executionContext) _SecurityAssessment_reasoning(ctx context.Context, field graphql.CollectedField, obj *ent.SecurityAssessment) (ret graphql.Marshaler) {
@@ -19739,6 +23501,29 @@ func (ec *executionContext) _Survivor_writtenStandard(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_Survivor_writtenStandard(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Survivor", field, false, false, errors.New("field of type WrittenStandard does not have child fields"))
+}
+
+func (ec *executionContext) _Survivor_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Survivor_policeDistrictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceDistrictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Survivor_policeDistrictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Survivor", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Survivor_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
@@ -20483,6 +24268,29 @@ func (ec *executionContext) fieldContext_Victim_writtenStandard(_ context.Contex
 	return graphql.NewScalarFieldContext("Victim", field, false, false, errors.New("field of type WrittenStandard does not have child fields"))
 }
 
+func (ec *executionContext) _Victim_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Victim_policeDistrictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceDistrictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Victim_policeDistrictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Victim", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
 func (ec *executionContext) _Victim_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21015,6 +24823,281 @@ func (ec *executionContext) fieldContext_Viewer_policeDistrict(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PoliceDistrict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorklistItem_step(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_step(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Step, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v workflow.WorkStep) graphql.Marshaler {
+			return ec.marshalNWorkStep2varselᚋworkflowᚐWorkStep(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_step(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorklistItem", field, false, false, errors.New("field of type WorkStep does not have child fields"))
+}
+
+func (ec *executionContext) _WorklistItem_title(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorklistItem", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _WorklistItem_rule(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorklistItem", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _WorklistItem_deadline(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorklistItem", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _WorklistItem_overdue(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorklistItem", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _WorklistItem_convict(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_convict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Convict, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
+			return ec.marshalNConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_convict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorklistItem_custodyEvent(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_custodyEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustodyEvent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalOCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_custodyEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorklistItem_decision(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_decision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Decision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalODecision2ᚖvarselᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_decision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorklistItem_appeal(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_appeal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Appeal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Appeal) graphql.Marshaler {
+			return ec.marshalOAppeal2ᚖvarselᚋentᚐAppeal(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_appeal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Appeal(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _WorklistItem_notice(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorklistItem_notice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalONotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_WorklistItem_notice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "WorklistItem",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
 		},
 	}
 	return fc, nil
@@ -22710,6 +26793,239 @@ func (ec *executionContext) unmarshalInputAccessLogEntryWhereInput(ctx context.C
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputAddCriminalCaseInput(ctx context.Context, obj any) (workflow.AddCriminalCaseInput, error) {
+	var it workflow.AddCriminalCaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["status"]; !present {
+		asMap["status"] = "SERVING"
+	}
+
+	fieldsInOrder := [...]string{"convictId", "caseNumber", "judgmentDate", "offenceCategories", "status", "courtReasoning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "convictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "caseNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("caseNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CaseNumber = data
+		case "judgmentDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("judgmentDate"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.JudgmentDate = data
+		case "offenceCategories":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offenceCategories"))
+			data, err := ec.unmarshalNOffenceCategory2ᚕvarselᚋrulesᚐOffenceCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OffenceCategories = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalNCaseStatus2varselᚋrulesᚐCaseStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "courtReasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courtReasoning"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourtReasoning = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAddGuardianInput(ctx context.Context, obj any) (workflow.AddGuardianInput, error) {
+	var it workflow.AddGuardianInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"victimId", "survivorId", "kind", "person"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "victimId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimID = data
+		case "survivorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("survivorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurvivorID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNGuardianKind2varselᚋrulesᚐGuardianKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "person":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("person"))
+			data, err := ec.unmarshalNPersonInput2varselᚋworkflowᚐPersonInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Person = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAddSurvivorInput(ctx context.Context, obj any) (workflow.AddSurvivorInput, error) {
+	var it workflow.AddSurvivorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["underGuardianship"]; !present {
+		asMap["underGuardianship"] = false
+	}
+
+	fieldsInOrder := [...]string{"victimId", "relation", "person", "underGuardianship"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "victimId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimID = data
+		case "relation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relation"))
+			data, err := ec.unmarshalNFamilyRelation2varselᚋrulesᚐFamilyRelation(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Relation = data
+		case "person":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("person"))
+			data, err := ec.unmarshalNPersonInput2varselᚋworkflowᚐPersonInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Person = data
+		case "underGuardianship":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("underGuardianship"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnderGuardianship = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAddVictimInput(ctx context.Context, obj any) (workflow.AddVictimInput, error) {
+	var it workflow.AddVictimInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["deceased"]; !present {
+		asMap["deceased"] = false
+	}
+	if _, present := asMap["underGuardianship"]; !present {
+		asMap["underGuardianship"] = false
+	}
+
+	fieldsInOrder := [...]string{"criminalCaseId", "person", "deceased", "underGuardianship"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "criminalCaseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criminalCaseId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriminalCaseID = data
+		case "person":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("person"))
+			data, err := ec.unmarshalNPersonInput2varselᚋworkflowᚐPersonInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Person = data
+		case "deceased":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deceased"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Deceased = data
+		case "underGuardianship":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("underGuardianship"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnderGuardianship = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputAppealOrder(ctx context.Context, obj any) (ent.AppealOrder, error) {
 	var it ent.AppealOrder
 	if obj == nil {
@@ -23411,6 +27727,120 @@ func (ec *executionContext) unmarshalInputAppealWhereInput(ctx context.Context, 
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputAssessmentFactorsInput(ctx context.Context, obj any) (rules.Factors, error) {
+	var it rules.Factors
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["offenceSeriousness"]; !present {
+		asMap["offenceSeriousness"] = ""
+	}
+	if _, present := asMap["needToPrepare"]; !present {
+		asMap["needToPrepare"] = ""
+	}
+	if _, present := asMap["relationship"]; !present {
+		asMap["relationship"] = ""
+	}
+	if _, present := asMap["likelihoodOfMeeting"]; !present {
+		asMap["likelihoodOfMeeting"] = ""
+	}
+	if _, present := asMap["timeAndPlace"]; !present {
+		asMap["timeAndPlace"] = ""
+	}
+	if _, present := asMap["addressesAndDistance"]; !present {
+		asMap["addressesAndDistance"] = ""
+	}
+	if _, present := asMap["courtReasoning"]; !present {
+		asMap["courtReasoning"] = ""
+	}
+	if _, present := asMap["other"]; !present {
+		asMap["other"] = ""
+	}
+	if _, present := asMap["minorRecipient"]; !present {
+		asMap["minorRecipient"] = ""
+	}
+
+	fieldsInOrder := [...]string{"offenceSeriousness", "needToPrepare", "relationship", "likelihoodOfMeeting", "timeAndPlace", "addressesAndDistance", "courtReasoning", "other", "minorRecipient"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "offenceSeriousness":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offenceSeriousness"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OffenceSeriousness = data
+		case "needToPrepare":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("needToPrepare"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NeedToPrepare = data
+		case "relationship":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relationship"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Relationship = data
+		case "likelihoodOfMeeting":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("likelihoodOfMeeting"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LikelihoodOfMeeting = data
+		case "timeAndPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timeAndPlace"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimeAndPlace = data
+		case "addressesAndDistance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressesAndDistance"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressesAndDistance = data
+		case "courtReasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courtReasoning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourtReasoning = data
+		case "other":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("other"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Other = data
+		case "minorRecipient":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("minorRecipient"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MinorRecipient = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputAssessmentOrder(ctx context.Context, obj any) (ent.AssessmentOrder, error) {
 	var it ent.AssessmentOrder
 	if obj == nil {
@@ -23463,7 +27893,7 @@ func (ec *executionContext) unmarshalInputAssessmentWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "recipientMinor", "recipientMinorNEQ", "severalSurvivorsReasoning", "severalSurvivorsReasoningNEQ", "severalSurvivorsReasoningIn", "severalSurvivorsReasoningNotIn", "severalSurvivorsReasoningGT", "severalSurvivorsReasoningGTE", "severalSurvivorsReasoningLT", "severalSurvivorsReasoningLTE", "severalSurvivorsReasoningContains", "severalSurvivorsReasoningHasPrefix", "severalSurvivorsReasoningHasSuffix", "severalSurvivorsReasoningIsNil", "severalSurvivorsReasoningNotNil", "severalSurvivorsReasoningEqualFold", "severalSurvivorsReasoningContainsFold", "realNeedReasoning", "realNeedReasoningNEQ", "realNeedReasoningIn", "realNeedReasoningNotIn", "realNeedReasoningGT", "realNeedReasoningGTE", "realNeedReasoningLT", "realNeedReasoningLTE", "realNeedReasoningContains", "realNeedReasoningHasPrefix", "realNeedReasoningHasSuffix", "realNeedReasoningIsNil", "realNeedReasoningNotNil", "realNeedReasoningEqualFold", "realNeedReasoningContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "hasCustodyEvent", "hasCustodyEventWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith", "hasAssessedBy", "hasAssessedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "recipientMinor", "recipientMinorNEQ", "severalSurvivorsReasoning", "severalSurvivorsReasoningNEQ", "severalSurvivorsReasoningIn", "severalSurvivorsReasoningNotIn", "severalSurvivorsReasoningGT", "severalSurvivorsReasoningGTE", "severalSurvivorsReasoningLT", "severalSurvivorsReasoningLTE", "severalSurvivorsReasoningContains", "severalSurvivorsReasoningHasPrefix", "severalSurvivorsReasoningHasSuffix", "severalSurvivorsReasoningIsNil", "severalSurvivorsReasoningNotNil", "severalSurvivorsReasoningEqualFold", "severalSurvivorsReasoningContainsFold", "realNeedReasoning", "realNeedReasoningNEQ", "realNeedReasoningIn", "realNeedReasoningNotIn", "realNeedReasoningGT", "realNeedReasoningGTE", "realNeedReasoningLT", "realNeedReasoningLTE", "realNeedReasoningContains", "realNeedReasoningHasPrefix", "realNeedReasoningHasSuffix", "realNeedReasoningIsNil", "realNeedReasoningNotNil", "realNeedReasoningEqualFold", "realNeedReasoningContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "hasCustodyEvent", "hasCustodyEventWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith", "hasAssessedBy", "hasAssessedByWith", "hasDecisions", "hasDecisionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -24170,6 +28600,20 @@ func (ec *executionContext) unmarshalInputAssessmentWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasAssessedByWith = data
+		case "hasDecisions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDecisions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDecisions = data
+		case "hasDecisionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasDecisionsWith"))
+			data, err := ec.unmarshalODecisionWhereInput2ᚕᚖvarselᚋentᚐDecisionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasDecisionsWith = data
 		}
 	}
 	return it, nil
@@ -25051,6 +29495,115 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCancelNoticeInput(ctx context.Context, obj any) (workflow.CancelNoticeInput, error) {
+	var it workflow.CancelNoticeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"noticeId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "noticeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputConditionInput(ctx context.Context, obj any) (workflow.ConditionInput, error) {
+	var it workflow.ConditionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["concernsVictimIds"]; !present {
+		asMap["concernsVictimIds"] = []any{}
+	}
+	if _, present := asMap["concernsSurvivorIds"]; !present {
+		asMap["concernsSurvivorIds"] = []any{}
+	}
+
+	fieldsInOrder := [...]string{"kind", "area", "areaLevel", "description", "concernsVictimIds", "concernsSurvivorIds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNConditionKind2varselᚋrulesᚐConditionKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "area":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("area"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Area = data
+		case "areaLevel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaLevel"))
+			data, err := ec.unmarshalOAreaLevel2ᚖvarselᚋrulesᚐAreaLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaLevel = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "concernsVictimIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concernsVictimIds"))
+			data, err := ec.unmarshalNID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConcernsVictimIDs = data
+		case "concernsSurvivorIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("concernsSurvivorIds"))
+			data, err := ec.unmarshalNID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConcernsSurvivorIDs = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputConditionOrder(ctx context.Context, obj any) (ent.ConditionOrder, error) {
 	var it ent.ConditionOrder
 	if obj == nil {
@@ -25811,7 +30364,7 @@ func (ec *executionContext) unmarshalInputConvictWhereInput(ctx context.Context,
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "servingPreventiveDetention", "servingPreventiveDetentionNEQ", "sentenceOverTenYears", "sentenceOverTenYearsNEQ", "infoflyt", "infoflytNEQ", "sentenceEndedOn", "sentenceEndedOnNEQ", "sentenceEndedOnIn", "sentenceEndedOnNotIn", "sentenceEndedOnGT", "sentenceEndedOnGTE", "sentenceEndedOnLT", "sentenceEndedOnLTE", "sentenceEndedOnIsNil", "sentenceEndedOnNotNil", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasUnit", "hasUnitWith", "hasCriminalCases", "hasCriminalCasesWith", "hasCustodyEvents", "hasCustodyEventsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "servingPreventiveDetention", "servingPreventiveDetentionNEQ", "sentenceOverTenYears", "sentenceOverTenYearsNEQ", "infoflyt", "infoflytNEQ", "sentenceEndedOn", "sentenceEndedOnNEQ", "sentenceEndedOnIn", "sentenceEndedOnNotIn", "sentenceEndedOnGT", "sentenceEndedOnGTE", "sentenceEndedOnLT", "sentenceEndedOnLTE", "sentenceEndedOnIsNil", "sentenceEndedOnNotNil", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasUnit", "hasUnitWith", "hasCriminalCases", "hasCriminalCasesWith", "hasCustodyEvents", "hasCustodyEventsWith", "hasInstitutionStays", "hasInstitutionStaysWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -26280,6 +30833,20 @@ func (ec *executionContext) unmarshalInputConvictWhereInput(ctx context.Context,
 				return it, err
 			}
 			it.HasCustodyEventsWith = data
+		case "hasInstitutionStays":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInstitutionStays"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInstitutionStays = data
+		case "hasInstitutionStaysWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInstitutionStaysWith"))
+			data, err := ec.unmarshalOInstitutionStayWhereInput2ᚕᚖvarselᚋentᚐInstitutionStayWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInstitutionStaysWith = data
 		}
 	}
 	return it, nil
@@ -26926,7 +31493,7 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "legalBasisGT", "legalBasisGTE", "legalBasisLT", "legalBasisLTE", "legalBasisContains", "legalBasisHasPrefix", "legalBasisHasSuffix", "legalBasisEqualFold", "legalBasisContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "dateOnly", "dateOnlyNEQ", "decidingLevel", "decidingLevelNEQ", "decidingLevelIn", "decidingLevelNotIn", "fromInstitution", "fromInstitutionNEQ", "reportingDutyUntil", "reportingDutyUntilNEQ", "reportingDutyUntilIn", "reportingDutyUntilNotIn", "reportingDutyUntilGT", "reportingDutyUntilGTE", "reportingDutyUntilLT", "reportingDutyUntilLTE", "reportingDutyUntilIsNil", "reportingDutyUntilNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "hasConvict", "hasConvictWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasConditions", "hasConditionsWith", "hasInformationRequests", "hasInformationRequestsWith", "hasSecurityAssessments", "hasSecurityAssessmentsWith", "hasAssessments", "hasAssessmentsWith", "hasDecisions", "hasDecisionsWith", "hasNotices", "hasNoticesWith", "hasPoliceRequests", "hasPoliceRequestsWith", "hasCreatedBy", "hasCreatedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "legalBasisGT", "legalBasisGTE", "legalBasisLT", "legalBasisLTE", "legalBasisContains", "legalBasisHasPrefix", "legalBasisHasSuffix", "legalBasisEqualFold", "legalBasisContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "dateOnly", "dateOnlyNEQ", "decidingLevel", "decidingLevelNEQ", "decidingLevelIn", "decidingLevelNotIn", "fromInstitution", "fromInstitutionNEQ", "fullTermRelease", "fullTermReleaseNEQ", "reportingDutyUntil", "reportingDutyUntilNEQ", "reportingDutyUntilIn", "reportingDutyUntilNotIn", "reportingDutyUntilGT", "reportingDutyUntilGTE", "reportingDutyUntilLT", "reportingDutyUntilLTE", "reportingDutyUntilIsNil", "reportingDutyUntilNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "institutionStayID", "institutionStayIDNEQ", "institutionStayIDIn", "institutionStayIDNotIn", "institutionStayIDIsNil", "institutionStayIDNotNil", "hasConvict", "hasConvictWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasConditions", "hasConditionsWith", "hasInformationRequests", "hasInformationRequestsWith", "hasSecurityAssessments", "hasSecurityAssessmentsWith", "hasAssessments", "hasAssessmentsWith", "hasDecisions", "hasDecisionsWith", "hasNotices", "hasNoticesWith", "hasPoliceRequests", "hasPoliceRequestsWith", "hasCreatedBy", "hasCreatedByWith", "hasInstitutionStay", "hasInstitutionStayWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -27423,6 +31990,20 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 				return it, err
 			}
 			it.FromInstitutionNEQ = data
+		case "fullTermRelease":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullTermRelease"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FullTermRelease = data
+		case "fullTermReleaseNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullTermReleaseNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FullTermReleaseNEQ = data
 		case "reportingDutyUntil":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntil"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
@@ -27577,6 +32158,48 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 				return it, err
 			}
 			it.DecidingUnitIDNotIn = data
+		case "institutionStayID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionStayID = data
+		case "institutionStayIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionStayIDNEQ = data
+		case "institutionStayIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionStayIDIn = data
+		case "institutionStayIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionStayIDNotIn = data
+		case "institutionStayIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionStayIDIsNil = data
+		case "institutionStayIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionStayIDNotNil = data
 		case "hasConvict":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConvict"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -27717,6 +32340,101 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasCreatedByWith = data
+		case "hasInstitutionStay":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInstitutionStay"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInstitutionStay = data
+		case "hasInstitutionStayWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasInstitutionStayWith"))
+			data, err := ec.unmarshalOInstitutionStayWhereInput2ᚕᚖvarselᚋentᚐInstitutionStayWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasInstitutionStayWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDecideAppealInput(ctx context.Context, obj any) (workflow.DecideAppealInput, error) {
+	var it workflow.DecideAppealInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"appealId", "upheld", "reasoning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "appealId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("appealId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AppealID = data
+		case "upheld":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("upheld"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Upheld = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDecideNotificationInput(ctx context.Context, obj any) (workflow.DecideNotificationInput, error) {
+	var it workflow.DecideNotificationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "reasoning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
 		}
 	}
 	return it, nil
@@ -30353,7 +35071,7 @@ func (ec *executionContext) unmarshalInputGuardianWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "excludedAsConvict", "excludedAsConvictNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "excludedAsConvict", "excludedAsConvictNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -30493,6 +35211,48 @@ func (ec *executionContext) unmarshalInputGuardianWhereInput(ctx context.Context
 				return it, err
 			}
 			it.WrittenStandardNotIn = data
+		case "policeDistrictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		case "policeDistrictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNEQ = data
+		case "policeDistrictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIn = data
+		case "policeDistrictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotIn = data
+		case "policeDistrictIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIsNil = data
+		case "policeDistrictIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotNil = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -31028,28 +35788,28 @@ func (ec *executionContext) unmarshalInputInformationRequestWhereInput(ctx conte
 			it.UpdatedAtLTE = data
 		case "source":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
-			data, err := ec.unmarshalOInformationRequestSource2ᚖvarselᚋentᚋinformationrequestᚐSource(ctx, v)
+			data, err := ec.unmarshalOInformationSource2ᚖvarselᚋrulesᚐInformationSource(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Source = data
 		case "sourceNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNEQ"))
-			data, err := ec.unmarshalOInformationRequestSource2ᚖvarselᚋentᚋinformationrequestᚐSource(ctx, v)
+			data, err := ec.unmarshalOInformationSource2ᚖvarselᚋrulesᚐInformationSource(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SourceNEQ = data
 		case "sourceIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceIn"))
-			data, err := ec.unmarshalOInformationRequestSource2ᚕvarselᚋentᚋinformationrequestᚐSourceᚄ(ctx, v)
+			data, err := ec.unmarshalOInformationSource2ᚕvarselᚋrulesᚐInformationSourceᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.SourceIn = data
 		case "sourceNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNotIn"))
-			data, err := ec.unmarshalOInformationRequestSource2ᚕvarselᚋentᚋinformationrequestᚐSourceᚄ(ctx, v)
+			data, err := ec.unmarshalOInformationSource2ᚕvarselᚋrulesᚐInformationSourceᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -31556,6 +36316,651 @@ func (ec *executionContext) unmarshalInputInformationRequestWhereInput(ctx conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputInstitutionStayOrder(ctx context.Context, obj any) (ent.InstitutionStayOrder, error) {
+	var it ent.InstitutionStayOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNInstitutionStayOrderField2ᚖvarselᚋentᚐInstitutionStayOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputInstitutionStayWhereInput(ctx context.Context, obj any) (ent.InstitutionStayWhereInput, error) {
+	var it ent.InstitutionStayWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "institution", "institutionNEQ", "institutionIn", "institutionNotIn", "institutionGT", "institutionGTE", "institutionLT", "institutionLTE", "institutionContains", "institutionHasPrefix", "institutionHasSuffix", "institutionEqualFold", "institutionContainsFold", "fromDate", "fromDateNEQ", "fromDateIn", "fromDateNotIn", "fromDateGT", "fromDateGTE", "fromDateLT", "fromDateLTE", "toDate", "toDateNEQ", "toDateIn", "toDateNotIn", "toDateGT", "toDateGTE", "toDateLT", "toDateLTE", "toDateIsNil", "toDateNotNil", "notifyOnLeaves", "notifyOnLeavesNEQ", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "hasConvict", "hasConvictWith", "hasLeaves", "hasLeavesWith", "hasRecordedBy", "hasRecordedByWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOInstitutionStayWhereInput2ᚖvarselᚋentᚐInstitutionStayWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOInstitutionStayWhereInput2ᚕᚖvarselᚋentᚐInstitutionStayWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOInstitutionStayWhereInput2ᚕᚖvarselᚋentᚐInstitutionStayWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "institution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institution"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Institution = data
+		case "institutionNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionNEQ = data
+		case "institutionIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionIn = data
+		case "institutionNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionNotIn = data
+		case "institutionGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionGT = data
+		case "institutionGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionGTE = data
+		case "institutionLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionLT = data
+		case "institutionLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionLTE = data
+		case "institutionContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionContains = data
+		case "institutionHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionHasPrefix = data
+		case "institutionHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionHasSuffix = data
+		case "institutionEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionEqualFold = data
+		case "institutionContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionContainsFold = data
+		case "fromDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDate = data
+		case "fromDateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDateNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDateNEQ = data
+		case "fromDateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDateIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDateIn = data
+		case "fromDateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDateNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDateNotIn = data
+		case "fromDateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDateGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDateGT = data
+		case "fromDateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDateGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDateGTE = data
+		case "fromDateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDateLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDateLT = data
+		case "fromDateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDateLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDateLTE = data
+		case "toDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDate = data
+		case "toDateNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateNEQ = data
+		case "toDateIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateIn = data
+		case "toDateNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateNotIn = data
+		case "toDateGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateGT = data
+		case "toDateGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateGTE = data
+		case "toDateLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateLT = data
+		case "toDateLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateLTE = data
+		case "toDateIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateIsNil = data
+		case "toDateNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDateNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDateNotNil = data
+		case "notifyOnLeaves":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notifyOnLeaves"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotifyOnLeaves = data
+		case "notifyOnLeavesNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notifyOnLeavesNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotifyOnLeavesNEQ = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
+		case "reasoningNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningNEQ = data
+		case "reasoningIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningIn = data
+		case "reasoningNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningNotIn = data
+		case "reasoningGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningGT = data
+		case "reasoningGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningGTE = data
+		case "reasoningLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningLT = data
+		case "reasoningLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningLTE = data
+		case "reasoningContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningContains = data
+		case "reasoningHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningHasPrefix = data
+		case "reasoningHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningHasSuffix = data
+		case "reasoningEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningEqualFold = data
+		case "reasoningContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningContainsFold = data
+		case "convictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "convictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDNEQ = data
+		case "convictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDIn = data
+		case "convictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDNotIn = data
+		case "hasConvict":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConvict"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConvict = data
+		case "hasConvictWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConvictWith"))
+			data, err := ec.unmarshalOConvictWhereInput2ᚕᚖvarselᚋentᚐConvictWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConvictWith = data
+		case "hasLeaves":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLeaves"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLeaves = data
+		case "hasLeavesWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLeavesWith"))
+			data, err := ec.unmarshalOCustodyEventWhereInput2ᚕᚖvarselᚋentᚐCustodyEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLeavesWith = data
+		case "hasRecordedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecordedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecordedBy = data
+		case "hasRecordedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRecordedByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasRecordedByWith = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputNoticeOrder(ctx context.Context, obj any) (ent.NoticeOrder, error) {
 	var it ent.NoticeOrder
 	if obj == nil {
@@ -31834,28 +37239,28 @@ func (ec *executionContext) unmarshalInputNoticeWhereInput(ctx context.Context, 
 			it.StatusNotIn = data
 		case "route":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("route"))
-			data, err := ec.unmarshalONoticeRoute2ᚖvarselᚋentᚋnoticeᚐRoute(ctx, v)
+			data, err := ec.unmarshalORoute2ᚖvarselᚋrulesᚐRoute(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Route = data
 		case "routeNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("routeNEQ"))
-			data, err := ec.unmarshalONoticeRoute2ᚖvarselᚋentᚋnoticeᚐRoute(ctx, v)
+			data, err := ec.unmarshalORoute2ᚖvarselᚋrulesᚐRoute(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RouteNEQ = data
 		case "routeIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("routeIn"))
-			data, err := ec.unmarshalONoticeRoute2ᚕvarselᚋentᚋnoticeᚐRouteᚄ(ctx, v)
+			data, err := ec.unmarshalORoute2ᚕvarselᚋrulesᚐRouteᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.RouteIn = data
 		case "routeNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("routeNotIn"))
-			data, err := ec.unmarshalONoticeRoute2ᚕvarselᚋentᚋnoticeᚐRouteᚄ(ctx, v)
+			data, err := ec.unmarshalORoute2ᚕvarselᚋrulesᚐRouteᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -33221,28 +38626,28 @@ func (ec *executionContext) unmarshalInputNotificationAgreementWhereInput(ctx co
 			it.UpdatedAtLTE = data
 		case "frequency":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequency"))
-			data, err := ec.unmarshalONotificationAgreementFrequency2ᚖvarselᚋentᚋnotificationagreementᚐFrequency(ctx, v)
+			data, err := ec.unmarshalOAgreementFrequency2ᚖvarselᚋrulesᚐAgreementFrequency(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Frequency = data
 		case "frequencyNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequencyNEQ"))
-			data, err := ec.unmarshalONotificationAgreementFrequency2ᚖvarselᚋentᚋnotificationagreementᚐFrequency(ctx, v)
+			data, err := ec.unmarshalOAgreementFrequency2ᚖvarselᚋrulesᚐAgreementFrequency(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FrequencyNEQ = data
 		case "frequencyIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequencyIn"))
-			data, err := ec.unmarshalONotificationAgreementFrequency2ᚕvarselᚋentᚋnotificationagreementᚐFrequencyᚄ(ctx, v)
+			data, err := ec.unmarshalOAgreementFrequency2ᚕvarselᚋrulesᚐAgreementFrequencyᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FrequencyIn = data
 		case "frequencyNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequencyNotIn"))
-			data, err := ec.unmarshalONotificationAgreementFrequency2ᚕvarselᚋentᚋnotificationagreementᚐFrequencyᚄ(ctx, v)
+			data, err := ec.unmarshalOAgreementFrequency2ᚕvarselᚋrulesᚐAgreementFrequencyᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -33562,6 +38967,106 @@ func (ec *executionContext) unmarshalInputNotificationAgreementWhereInput(ctx co
 				return it, err
 			}
 			it.HasRecordedByWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPersonInput(ctx context.Context, obj any) (workflow.PersonInput, error) {
+	var it workflow.PersonInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["addressProtection"]; !present {
+		asMap["addressProtection"] = "NONE"
+	}
+	if _, present := asMap["writtenStandard"]; !present {
+		asMap["writtenStandard"] = "NB"
+	}
+
+	fieldsInOrder := [...]string{"name", "nationalIdentityNumber", "birthDate", "addressLine", "postalCode", "postalPlace", "country", "addressProtection", "writtenStandard", "policeDistrictId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nationalIdentityNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nationalIdentityNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NationalIdentityNumber = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "addressLine":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressLine"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressLine = data
+		case "postalCode":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postalCode"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostalCode = data
+		case "postalPlace":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("postalPlace"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PostalPlace = data
+		case "country":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("country"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Country = data
+		case "addressProtection":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("addressProtection"))
+			data, err := ec.unmarshalNAddressProtection2varselᚋrulesᚐAddressProtection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AddressProtection = data
+		case "writtenStandard":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("writtenStandard"))
+			data, err := ec.unmarshalNWrittenStandard2varselᚋrulesᚐWrittenStandard(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WrittenStandard = data
+		case "policeDistrictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
 		}
 	}
 	return it, nil
@@ -35081,6 +40586,865 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputPrepareNoticesInput(ctx context.Context, obj any) (workflow.PrepareNoticesInput, error) {
+	var it workflow.PrepareNoticesInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "channel", "lateJustification", "earlyReleaseJustification"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "lateJustification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lateJustification"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LateJustification = data
+		case "earlyReleaseJustification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("earlyReleaseJustification"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EarlyReleaseJustification = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordConditionsInput(ctx context.Context, obj any) (workflow.RecordConditionsInput, error) {
+	var it workflow.RecordConditionsInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "conditions"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "conditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("conditions"))
+			data, err := ec.unmarshalNConditionInput2ᚕvarselᚋworkflowᚐConditionInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Conditions = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordConvictInformedInput(ctx context.Context, obj any) (workflow.RecordConvictInformedInput, error) {
+	var it workflow.RecordConvictInformedInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decisionId", "informedAt", "how", "impracticableReason", "oralAppealAnswer"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decisionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionID = data
+		case "informedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("informedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InformedAt = data
+		case "how":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("how"))
+			data, err := ec.unmarshalODecisionConvictInformedHow2ᚖvarselᚋentᚋdecisionᚐConvictInformedHow(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.How = data
+		case "impracticableReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("impracticableReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ImpracticableReason = data
+		case "oralAppealAnswer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("oralAppealAnswer"))
+			data, err := ec.unmarshalODecisionOralAppealAnswer2ᚖvarselᚋentᚋdecisionᚐOralAppealAnswer(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OralAppealAnswer = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordInformationAnswerInput(ctx context.Context, obj any) (workflow.RecordInformationAnswerInput, error) {
+	var it workflow.RecordInformationAnswerInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"informationRequestId", "answeredAt", "summary"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "informationRequestId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("informationRequestId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InformationRequestID = data
+		case "answeredAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answeredAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnsweredAt = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordInstitutionStayInput(ctx context.Context, obj any) (workflow.RecordInstitutionStayInput, error) {
+	var it workflow.RecordInstitutionStayInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"convictId", "institution", "fromDate", "toDate", "notifyOnLeaves", "reasoning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "convictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "institution":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institution"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Institution = data
+		case "fromDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fromDate"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FromDate = data
+		case "toDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("toDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ToDate = data
+		case "notifyOnLeaves":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notifyOnLeaves"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NotifyOnLeaves = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordNotificationAgreementInput(ctx context.Context, obj any) (workflow.RecordNotificationAgreementInput, error) {
+	var it workflow.RecordNotificationAgreementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"victimId", "survivorId", "frequency", "agreedAt", "how", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "victimId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimID = data
+		case "survivorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("survivorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurvivorID = data
+		case "frequency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("frequency"))
+			data, err := ec.unmarshalNAgreementFrequency2varselᚋrulesᚐAgreementFrequency(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Frequency = data
+		case "agreedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("agreedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AgreedAt = data
+		case "how":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("how"))
+			data, err := ec.unmarshalNNotificationAgreementHow2varselᚋentᚋnotificationagreementᚐHow(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.How = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordPoliceStatementInput(ctx context.Context, obj any) (workflow.RecordPoliceStatementInput, error) {
+	var it workflow.RecordPoliceStatementInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"securityAssessmentId", "riskConfirmed", "statement"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "securityAssessmentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("securityAssessmentId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SecurityAssessmentID = data
+		case "riskConfirmed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("riskConfirmed"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RiskConfirmed = data
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordReservationInput(ctx context.Context, obj any) (workflow.RecordReservationInput, error) {
+	var it workflow.RecordReservationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"victimId", "survivorId", "reservedAt", "how"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "victimId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimID = data
+		case "survivorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("survivorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurvivorID = data
+		case "reservedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reservedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReservedAt = data
+		case "how":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("how"))
+			data, err := ec.unmarshalNReservationHow2varselᚋentᚋreservationᚐHow(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.How = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordSecurityAssessmentInput(ctx context.Context, obj any) (workflow.RecordSecurityAssessmentInput, error) {
+	var it workflow.RecordSecurityAssessmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "possibleRevengeRisk", "reasoning", "policeDistrictId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "possibleRevengeRisk":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("possibleRevengeRisk"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PossibleRevengeRisk = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
+		case "policeDistrictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordSignificanceAssessmentInput(ctx context.Context, obj any) (workflow.RecordSignificanceAssessmentInput, error) {
+	var it workflow.RecordSignificanceAssessmentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "victimId", "survivorId", "notify", "factors", "reasoning", "severalSurvivorsReasoning", "realNeedReasoning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "victimId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimID = data
+		case "survivorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("survivorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurvivorID = data
+		case "notify":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("notify"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Notify = data
+		case "factors":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("factors"))
+			data, err := ec.unmarshalNAssessmentFactorsInput2varselᚋrulesᚐFactors(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Factors = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
+		case "severalSurvivorsReasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("severalSurvivorsReasoning"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SeveralSurvivorsReasoning = data
+		case "realNeedReasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("realNeedReasoning"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RealNeedReasoning = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRegisterAppealInput(ctx context.Context, obj any) (workflow.RegisterAppealInput, error) {
+	var it workflow.RegisterAppealInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decisionId", "receivedAt", "grounds"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decisionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionID = data
+		case "receivedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("receivedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReceivedAt = data
+		case "grounds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("grounds"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Grounds = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRegisterConvictInput(ctx context.Context, obj any) (workflow.RegisterConvictInput, error) {
+	var it workflow.RegisterConvictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["servingPreventiveDetention"]; !present {
+		asMap["servingPreventiveDetention"] = false
+	}
+	if _, present := asMap["sentenceOverTenYears"]; !present {
+		asMap["sentenceOverTenYears"] = false
+	}
+	if _, present := asMap["infoflyt"]; !present {
+		asMap["infoflyt"] = false
+	}
+
+	fieldsInOrder := [...]string{"name", "nationalIdentityNumber", "birthDate", "unitId", "servingPreventiveDetention", "sentenceOverTenYears", "infoflyt", "sentenceEndedOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nationalIdentityNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nationalIdentityNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NationalIdentityNumber = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "servingPreventiveDetention":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("servingPreventiveDetention"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ServingPreventiveDetention = data
+		case "sentenceOverTenYears":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentenceOverTenYears"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentenceOverTenYears = data
+		case "infoflyt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("infoflyt"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Infoflyt = data
+		case "sentenceEndedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sentenceEndedOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SentenceEndedOn = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRegisterCustodyEventInput(ctx context.Context, obj any) (workflow.RegisterCustodyEventInput, error) {
+	var it workflow.RegisterCustodyEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["dateOnly"]; !present {
+		asMap["dateOnly"] = false
+	}
+	if _, present := asMap["fullTermRelease"]; !present {
+		asMap["fullTermRelease"] = false
+	}
+
+	fieldsInOrder := [...]string{"convictId", "kind", "startsAt", "endsAt", "dateOnly", "fullTermRelease", "reportingDutyUntil", "institutionStayId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "convictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNEventKind2varselᚋrulesᚐEventKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "endsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAt = data
+		case "dateOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateOnly"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateOnly = data
+		case "fullTermRelease":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fullTermRelease"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FullTermRelease = data
+		case "reportingDutyUntil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntil"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportingDutyUntil = data
+		case "institutionStayId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InstitutionStayID = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputReleaseNoticeInput(ctx context.Context, obj any) (workflow.ReleaseNoticeInput, error) {
+	var it workflow.ReleaseNoticeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"noticeId", "justification"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "noticeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeID = data
+		case "justification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("justification"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Justification = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRequestInformationInput(ctx context.Context, obj any) (workflow.RequestInformationInput, error) {
+	var it workflow.RequestInformationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "source", "sourceName", "purpose", "policeDistrictId"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNInformationSource2varselᚋrulesᚐInformationSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "sourceName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SourceName = data
+		case "purpose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Purpose = data
+		case "policeDistrictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputReservationOrder(ctx context.Context, obj any) (ent.ReservationOrder, error) {
 	var it ent.ReservationOrder
 	if obj == nil {
@@ -35864,28 +42228,28 @@ func (ec *executionContext) unmarshalInputSecurityAssessmentWhereInput(ctx conte
 			it.UpdatedAtLTE = data
 		case "outcome":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
-			data, err := ec.unmarshalOSecurityAssessmentOutcome2ᚖvarselᚋentᚋsecurityassessmentᚐOutcome(ctx, v)
+			data, err := ec.unmarshalOSecurityOutcome2ᚖvarselᚋrulesᚐSecurityOutcome(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Outcome = data
 		case "outcomeNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeNEQ"))
-			data, err := ec.unmarshalOSecurityAssessmentOutcome2ᚖvarselᚋentᚋsecurityassessmentᚐOutcome(ctx, v)
+			data, err := ec.unmarshalOSecurityOutcome2ᚖvarselᚋrulesᚐSecurityOutcome(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.OutcomeNEQ = data
 		case "outcomeIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeIn"))
-			data, err := ec.unmarshalOSecurityAssessmentOutcome2ᚕvarselᚋentᚋsecurityassessmentᚐOutcomeᚄ(ctx, v)
+			data, err := ec.unmarshalOSecurityOutcome2ᚕvarselᚋrulesᚐSecurityOutcomeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.OutcomeIn = data
 		case "outcomeNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcomeNotIn"))
-			data, err := ec.unmarshalOSecurityAssessmentOutcome2ᚕvarselᚋentᚋsecurityassessmentᚐOutcomeᚄ(ctx, v)
+			data, err := ec.unmarshalOSecurityOutcome2ᚕvarselᚋrulesᚐSecurityOutcomeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -36760,7 +43124,7 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36900,6 +43264,48 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 				return it, err
 			}
 			it.WrittenStandardNotIn = data
+		case "policeDistrictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		case "policeDistrictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNEQ = data
+		case "policeDistrictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIn = data
+		case "policeDistrictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotIn = data
+		case "policeDistrictIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIsNil = data
+		case "policeDistrictIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotNil = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -37749,7 +44155,7 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -37889,6 +44295,48 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.WrittenStandardNotIn = data
+		case "policeDistrictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		case "policeDistrictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNEQ = data
+		case "policeDistrictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIn = data
+		case "policeDistrictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotIn = data
+		case "policeDistrictIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIsNil = data
+		case "policeDistrictIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotNil = data
 		case "createdAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -38176,6 +44624,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Notice(ctx, sel, obj)
+	case *ent.InstitutionStay:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._InstitutionStay(ctx, sel, obj)
 	case *ent.InformationRequest:
 		if obj == nil {
 			return graphql.Null
@@ -38854,6 +45307,44 @@ func (ec *executionContext) _Assessment(ctx context.Context, sel ast.SelectionSe
 					}
 				}()
 				res = ec._Assessment_assessedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "decisions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Assessment_decisions(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -39581,6 +46072,44 @@ func (ec *executionContext) _Convict(ctx context.Context, sel ast.SelectionSet, 
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "institutionStays":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Convict_institutionStays(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "nationalIdentityNumber":
 			out.Values[i] = ec._Convict_nationalIdentityNumber(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -39914,6 +46443,11 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "fullTermRelease":
+			out.Values[i] = ec._CustodyEvent_fullTermRelease(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "reportingDutyUntil":
 			out.Values[i] = ec._CustodyEvent_reportingDutyUntil(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -39932,6 +46466,11 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 		case "decidingUnitID":
 			out.Values[i] = ec._CustodyEvent_decidingUnitID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "institutionStayID":
+			out.Values[i] = ec._CustodyEvent_institutionStayID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "convict":
@@ -40286,6 +46825,44 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 					}
 				}()
 				res = ec._CustodyEvent_createdBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "institutionStay":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustodyEvent_institutionStay(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -41365,6 +47942,11 @@ func (ec *executionContext) _Guardian(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "policeDistrictID":
+			out.Values[i] = ec._Guardian_policeDistrictID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._Guardian_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -41796,6 +48378,49 @@ func (ec *executionContext) _Guardian(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var guardianResultImplementors = []string{"GuardianResult"}
+
+func (ec *executionContext) _GuardianResult(ctx context.Context, sel ast.SelectionSet, obj *workflow.GuardianResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, guardianResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("GuardianResult")
+		case "guardian":
+			out.Values[i] = ec._GuardianResult_guardian(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._GuardianResult_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var informationRequestImplementors = []string{"InformationRequest", "Node"}
 
 func (ec *executionContext) _InformationRequest(ctx context.Context, sel ast.SelectionSet, obj *ent.InformationRequest) graphql.Marshaler {
@@ -41972,6 +48597,400 @@ func (ec *executionContext) _InformationRequest(ctx context.Context, sel ast.Sel
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var institutionStayImplementors = []string{"InstitutionStay", "Node"}
+
+func (ec *executionContext) _InstitutionStay(ctx context.Context, sel ast.SelectionSet, obj *ent.InstitutionStay) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, institutionStayImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InstitutionStay")
+		case "id":
+			out.Values[i] = ec._InstitutionStay_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._InstitutionStay_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._InstitutionStay_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "institution":
+			out.Values[i] = ec._InstitutionStay_institution(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fromDate":
+			out.Values[i] = ec._InstitutionStay_fromDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "toDate":
+			out.Values[i] = ec._InstitutionStay_toDate(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "notifyOnLeaves":
+			out.Values[i] = ec._InstitutionStay_notifyOnLeaves(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reasoning":
+			out.Values[i] = ec._InstitutionStay_reasoning(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "convictID":
+			out.Values[i] = ec._InstitutionStay_convictID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "convict":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._InstitutionStay_convict(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "leaves":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._InstitutionStay_leaves(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "recordedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._InstitutionStay_recordedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var mutationImplementors = []string{"Mutation"}
+
+func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, mutationImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Mutation",
+	})
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		innerCtx := graphql.WithRootFieldContext(ctx, &graphql.RootFieldContext{
+			Object: field.Name,
+			Field:  field,
+		})
+
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Mutation")
+		case "registerConvict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_registerConvict(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addCriminalCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addCriminalCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addVictim":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addVictim(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addSurvivor":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addSurvivor(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "addGuardian":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_addGuardian(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordInstitutionStay":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordInstitutionStay(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registerCustodyEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_registerCustodyEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordConditions":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordConditions(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "requestInformation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_requestInformation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordInformationAnswer":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordInformationAnswer(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordSecurityAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordSecurityAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordPoliceStatement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordPoliceStatement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordSignificanceAssessment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordSignificanceAssessment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideNotification":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideNotification(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordConvictInformed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordConvictInformed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registerAppeal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_registerAppeal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideAppeal":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideAppeal(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordReservation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordReservation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liftReservation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_liftReservation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordNotificationAgreement":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordNotificationAgreement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "prepareNotices":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_prepareNotices(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "releaseNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_releaseNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -43311,6 +50330,49 @@ func (ec *executionContext) _PoliceRequestEdge(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var prepareNoticesResultImplementors = []string{"PrepareNoticesResult"}
+
+func (ec *executionContext) _PrepareNoticesResult(ctx context.Context, sel ast.SelectionSet, obj *workflow.PrepareNoticesResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, prepareNoticesResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PrepareNoticesResult")
+		case "notices":
+			out.Values[i] = ec._PrepareNoticesResult_notices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "warnings":
+			out.Values[i] = ec._PrepareNoticesResult_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -43495,6 +50557,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 					}
 				}()
 				res = ec._Query_auditChainStatus(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "custodyEvent":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_custodyEvent(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "notificationWorklist":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_notificationWorklist(ctx, field)
 				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -44178,6 +51284,11 @@ func (ec *executionContext) _Survivor(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "policeDistrictID":
+			out.Values[i] = ec._Survivor_policeDistrictID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._Survivor_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -44851,6 +51962,11 @@ func (ec *executionContext) _Victim(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "policeDistrictID":
+			out.Values[i] = ec._Victim_policeDistrictID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "createdAt":
 			out.Values[i] = ec._Victim_createdAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -45373,6 +52489,89 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var worklistItemImplementors = []string{"WorklistItem"}
+
+func (ec *executionContext) _WorklistItem(ctx context.Context, sel ast.SelectionSet, obj *workflow.WorklistItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, worklistItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorklistItem")
+		case "step":
+			out.Values[i] = ec._WorklistItem_step(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._WorklistItem_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rule":
+			out.Values[i] = ec._WorklistItem_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deadline":
+			out.Values[i] = ec._WorklistItem_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._WorklistItem_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "convict":
+			out.Values[i] = ec._WorklistItem_convict(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "custodyEvent":
+			out.Values[i] = ec._WorklistItem_custodyEvent(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "decision":
+			out.Values[i] = ec._WorklistItem_decision(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "appeal":
+			out.Values[i] = ec._WorklistItem_appeal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "notice":
+			out.Values[i] = ec._WorklistItem_notice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var __DirectiveImplementors = []string{"__Directive"}
 
 func (ec *executionContext) ___Directive(ctx context.Context, sel ast.SelectionSet, obj *introspection.Directive) graphql.Marshaler {
@@ -45806,6 +53005,26 @@ func (ec *executionContext) unmarshalNAccessLogEntryWhereInput2ᚖvarselᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNAddCriminalCaseInput2varselᚋworkflowᚐAddCriminalCaseInput(ctx context.Context, v any) (workflow.AddCriminalCaseInput, error) {
+	res, err := ec.unmarshalInputAddCriminalCaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAddGuardianInput2varselᚋworkflowᚐAddGuardianInput(ctx context.Context, v any) (workflow.AddGuardianInput, error) {
+	res, err := ec.unmarshalInputAddGuardianInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAddSurvivorInput2varselᚋworkflowᚐAddSurvivorInput(ctx context.Context, v any) (workflow.AddSurvivorInput, error) {
+	res, err := ec.unmarshalInputAddSurvivorInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNAddVictimInput2varselᚋworkflowᚐAddVictimInput(ctx context.Context, v any) (workflow.AddVictimInput, error) {
+	res, err := ec.unmarshalInputAddVictimInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNAddressProtection2varselᚋrulesᚐAddressProtection(ctx context.Context, v any) (rules.AddressProtection, error) {
 	var res rules.AddressProtection
 	err := res.UnmarshalGQL(v)
@@ -45813,6 +53032,16 @@ func (ec *executionContext) unmarshalNAddressProtection2varselᚋrulesᚐAddress
 }
 
 func (ec *executionContext) marshalNAddressProtection2varselᚋrulesᚐAddressProtection(ctx context.Context, sel ast.SelectionSet, v rules.AddressProtection) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAgreementFrequency2varselᚋrulesᚐAgreementFrequency(ctx context.Context, v any) (rules.AgreementFrequency, error) {
+	var res rules.AgreementFrequency
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAgreementFrequency2varselᚋrulesᚐAgreementFrequency(ctx context.Context, sel ast.SelectionSet, v rules.AgreementFrequency) graphql.Marshaler {
 	return v
 }
 
@@ -45879,6 +53108,11 @@ func (ec *executionContext) marshalNAssessment2ᚖvarselᚋentᚐAssessment(ctx 
 
 func (ec *executionContext) marshalNAssessmentFactors2varselᚋrulesᚐFactors(ctx context.Context, sel ast.SelectionSet, v rules.Factors) graphql.Marshaler {
 	return ec._AssessmentFactors(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNAssessmentFactorsInput2varselᚋrulesᚐFactors(ctx context.Context, v any) (rules.Factors, error) {
+	res, err := ec.unmarshalInputAssessmentFactorsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNAssessmentOrderField2ᚖvarselᚋentᚐAssessmentOrderField(ctx context.Context, v any) (*ent.AssessmentOrderField, error) {
@@ -45979,6 +53213,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCancelNoticeInput2varselᚋworkflowᚐCancelNoticeInput(ctx context.Context, v any) (workflow.CancelNoticeInput, error) {
+	res, err := ec.unmarshalInputCancelNoticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCaseStatus2varselᚋrulesᚐCaseStatus(ctx context.Context, v any) (rules.CaseStatus, error) {
 	var res rules.CaseStatus
 	err := res.UnmarshalGQL(v)
@@ -46007,6 +53246,25 @@ func (ec *executionContext) marshalNCondition2ᚖvarselᚋentᚐCondition(ctx co
 		return graphql.Null
 	}
 	return ec._Condition(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConditionInput2varselᚋworkflowᚐConditionInput(ctx context.Context, v any) (workflow.ConditionInput, error) {
+	res, err := ec.unmarshalInputConditionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConditionInput2ᚕvarselᚋworkflowᚐConditionInputᚄ(ctx context.Context, v any) ([]workflow.ConditionInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]workflow.ConditionInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNConditionInput2varselᚋworkflowᚐConditionInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
 }
 
 func (ec *executionContext) unmarshalNConditionKind2varselᚋrulesᚐConditionKind(ctx context.Context, v any) (rules.ConditionKind, error) {
@@ -46189,6 +53447,16 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNDecideAppealInput2varselᚋworkflowᚐDecideAppealInput(ctx context.Context, v any) (workflow.DecideAppealInput, error) {
+	res, err := ec.unmarshalInputDecideAppealInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDecideNotificationInput2varselᚋworkflowᚐDecideNotificationInput(ctx context.Context, v any) (workflow.DecideNotificationInput, error) {
+	res, err := ec.unmarshalInputDecideNotificationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNDecision2ᚖvarselᚋentᚐDecision(ctx context.Context, sel ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -46368,6 +53636,16 @@ func (ec *executionContext) marshalNGuardianOrderField2ᚖvarselᚋentᚐGuardia
 	return v
 }
 
+func (ec *executionContext) marshalNGuardianResult2ᚖvarselᚋworkflowᚐGuardianResult(ctx context.Context, sel ast.SelectionSet, v *workflow.GuardianResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._GuardianResult(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNGuardianWhereInput2ᚖvarselᚋentᚐGuardianWhereInput(ctx context.Context, v any) (*ent.GuardianWhereInput, error) {
 	res, err := ec.unmarshalInputGuardianWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -46444,18 +53722,49 @@ func (ec *executionContext) marshalNInformationRequestOrderField2ᚖvarselᚋent
 	return v
 }
 
-func (ec *executionContext) unmarshalNInformationRequestSource2varselᚋentᚋinformationrequestᚐSource(ctx context.Context, v any) (informationrequest.Source, error) {
-	var res informationrequest.Source
+func (ec *executionContext) unmarshalNInformationRequestWhereInput2ᚖvarselᚋentᚐInformationRequestWhereInput(ctx context.Context, v any) (*ent.InformationRequestWhereInput, error) {
+	res, err := ec.unmarshalInputInformationRequestWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNInformationSource2varselᚋrulesᚐInformationSource(ctx context.Context, v any) (rules.InformationSource, error) {
+	var res rules.InformationSource
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNInformationRequestSource2varselᚋentᚋinformationrequestᚐSource(ctx context.Context, sel ast.SelectionSet, v informationrequest.Source) graphql.Marshaler {
+func (ec *executionContext) marshalNInformationSource2varselᚋrulesᚐInformationSource(ctx context.Context, sel ast.SelectionSet, v rules.InformationSource) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNInformationRequestWhereInput2ᚖvarselᚋentᚐInformationRequestWhereInput(ctx context.Context, v any) (*ent.InformationRequestWhereInput, error) {
-	res, err := ec.unmarshalInputInformationRequestWhereInput(ctx, v)
+func (ec *executionContext) marshalNInstitutionStay2ᚖvarselᚋentᚐInstitutionStay(ctx context.Context, sel ast.SelectionSet, v *ent.InstitutionStay) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._InstitutionStay(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInstitutionStayOrderField2ᚖvarselᚋentᚐInstitutionStayOrderField(ctx context.Context, v any) (*ent.InstitutionStayOrderField, error) {
+	var res = new(ent.InstitutionStayOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInstitutionStayOrderField2ᚖvarselᚋentᚐInstitutionStayOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.InstitutionStayOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNInstitutionStayWhereInput2ᚖvarselᚋentᚐInstitutionStayWhereInput(ctx context.Context, v any) (*ent.InstitutionStayWhereInput, error) {
+	res, err := ec.unmarshalInputInstitutionStayWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -46511,6 +53820,22 @@ func (ec *executionContext) marshalNNode2ᚕvarselᚋentᚐNoder(ctx context.Con
 	return ret
 }
 
+func (ec *executionContext) marshalNNotice2ᚕᚖvarselᚋentᚐNoticeᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Notice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotice2ᚖvarselᚋentᚐNotice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNNotice2ᚖvarselᚋentᚐNotice(ctx context.Context, sel ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -46561,16 +53886,6 @@ func (ec *executionContext) marshalNNoticeOrderField2ᚖvarselᚋentᚐNoticeOrd
 	return v
 }
 
-func (ec *executionContext) unmarshalNNoticeRoute2varselᚋentᚋnoticeᚐRoute(ctx context.Context, v any) (notice.Route, error) {
-	var res notice.Route
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNNoticeRoute2varselᚋentᚋnoticeᚐRoute(ctx context.Context, sel ast.SelectionSet, v notice.Route) graphql.Marshaler {
-	return v
-}
-
 func (ec *executionContext) unmarshalNNoticeStatus2varselᚋentᚋnoticeᚐStatus(ctx context.Context, v any) (notice.Status, error) {
 	var res notice.Status
 	err := res.UnmarshalGQL(v)
@@ -46586,14 +53901,14 @@ func (ec *executionContext) unmarshalNNoticeWhereInput2ᚖvarselᚋentᚐNoticeW
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNNotificationAgreementFrequency2varselᚋentᚋnotificationagreementᚐFrequency(ctx context.Context, v any) (notificationagreement.Frequency, error) {
-	var res notificationagreement.Frequency
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNNotificationAgreementFrequency2varselᚋentᚋnotificationagreementᚐFrequency(ctx context.Context, sel ast.SelectionSet, v notificationagreement.Frequency) graphql.Marshaler {
-	return v
+func (ec *executionContext) marshalNNotificationAgreement2ᚖvarselᚋentᚐNotificationAgreement(ctx context.Context, sel ast.SelectionSet, v *ent.NotificationAgreement) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._NotificationAgreement(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNNotificationAgreementHow2varselᚋentᚋnotificationagreementᚐHow(ctx context.Context, v any) (notificationagreement.How, error) {
@@ -46681,6 +53996,11 @@ func (ec *executionContext) marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPag
 	return ec._PageInfo(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNPersonInput2varselᚋworkflowᚐPersonInput(ctx context.Context, v any) (workflow.PersonInput, error) {
+	res, err := ec.unmarshalInputPersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPoliceDistrict2ᚖvarselᚋentᚐPoliceDistrict(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceDistrict) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -46763,6 +54083,101 @@ func (ec *executionContext) unmarshalNPoliceRequestWhereInput2ᚖvarselᚋentᚐ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNPrepareNoticesInput2varselᚋworkflowᚐPrepareNoticesInput(ctx context.Context, v any) (workflow.PrepareNoticesInput, error) {
+	res, err := ec.unmarshalInputPrepareNoticesInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPrepareNoticesResult2ᚖvarselᚋworkflowᚐPrepareNoticesResult(ctx context.Context, sel ast.SelectionSet, v *workflow.PrepareNoticesResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PrepareNoticesResult(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNRecordConditionsInput2varselᚋworkflowᚐRecordConditionsInput(ctx context.Context, v any) (workflow.RecordConditionsInput, error) {
+	res, err := ec.unmarshalInputRecordConditionsInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordConvictInformedInput2varselᚋworkflowᚐRecordConvictInformedInput(ctx context.Context, v any) (workflow.RecordConvictInformedInput, error) {
+	res, err := ec.unmarshalInputRecordConvictInformedInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordInformationAnswerInput2varselᚋworkflowᚐRecordInformationAnswerInput(ctx context.Context, v any) (workflow.RecordInformationAnswerInput, error) {
+	res, err := ec.unmarshalInputRecordInformationAnswerInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordInstitutionStayInput2varselᚋworkflowᚐRecordInstitutionStayInput(ctx context.Context, v any) (workflow.RecordInstitutionStayInput, error) {
+	res, err := ec.unmarshalInputRecordInstitutionStayInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordNotificationAgreementInput2varselᚋworkflowᚐRecordNotificationAgreementInput(ctx context.Context, v any) (workflow.RecordNotificationAgreementInput, error) {
+	res, err := ec.unmarshalInputRecordNotificationAgreementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordPoliceStatementInput2varselᚋworkflowᚐRecordPoliceStatementInput(ctx context.Context, v any) (workflow.RecordPoliceStatementInput, error) {
+	res, err := ec.unmarshalInputRecordPoliceStatementInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordReservationInput2varselᚋworkflowᚐRecordReservationInput(ctx context.Context, v any) (workflow.RecordReservationInput, error) {
+	res, err := ec.unmarshalInputRecordReservationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordSecurityAssessmentInput2varselᚋworkflowᚐRecordSecurityAssessmentInput(ctx context.Context, v any) (workflow.RecordSecurityAssessmentInput, error) {
+	res, err := ec.unmarshalInputRecordSecurityAssessmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRecordSignificanceAssessmentInput2varselᚋworkflowᚐRecordSignificanceAssessmentInput(ctx context.Context, v any) (workflow.RecordSignificanceAssessmentInput, error) {
+	res, err := ec.unmarshalInputRecordSignificanceAssessmentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRegisterAppealInput2varselᚋworkflowᚐRegisterAppealInput(ctx context.Context, v any) (workflow.RegisterAppealInput, error) {
+	res, err := ec.unmarshalInputRegisterAppealInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRegisterConvictInput2varselᚋworkflowᚐRegisterConvictInput(ctx context.Context, v any) (workflow.RegisterConvictInput, error) {
+	res, err := ec.unmarshalInputRegisterConvictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRegisterCustodyEventInput2varselᚋworkflowᚐRegisterCustodyEventInput(ctx context.Context, v any) (workflow.RegisterCustodyEventInput, error) {
+	res, err := ec.unmarshalInputRegisterCustodyEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNReleaseNoticeInput2varselᚋworkflowᚐReleaseNoticeInput(ctx context.Context, v any) (workflow.ReleaseNoticeInput, error) {
+	res, err := ec.unmarshalInputReleaseNoticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNRequestInformationInput2varselᚋworkflowᚐRequestInformationInput(ctx context.Context, v any) (workflow.RequestInformationInput, error) {
+	res, err := ec.unmarshalInputRequestInformationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNReservation2ᚖvarselᚋentᚐReservation(ctx context.Context, sel ast.SelectionSet, v *ent.Reservation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Reservation(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNReservationHow2varselᚋentᚋreservationᚐHow(ctx context.Context, v any) (reservation.How, error) {
 	var res reservation.How
 	err := res.UnmarshalGQL(v)
@@ -46841,6 +54256,16 @@ func (ec *executionContext) marshalNRole2ᚕvarselᚐRoleᚄ(ctx context.Context
 	return ret
 }
 
+func (ec *executionContext) unmarshalNRoute2varselᚋrulesᚐRoute(ctx context.Context, v any) (rules.Route, error) {
+	var res rules.Route
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRoute2varselᚋrulesᚐRoute(ctx context.Context, sel ast.SelectionSet, v rules.Route) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) marshalNSecurityAssessment2ᚖvarselᚋentᚐSecurityAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.SecurityAssessment) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -46867,19 +54292,19 @@ func (ec *executionContext) marshalNSecurityAssessmentOrderField2ᚖvarselᚋent
 	return v
 }
 
-func (ec *executionContext) unmarshalNSecurityAssessmentOutcome2varselᚋentᚋsecurityassessmentᚐOutcome(ctx context.Context, v any) (securityassessment.Outcome, error) {
-	var res securityassessment.Outcome
+func (ec *executionContext) unmarshalNSecurityAssessmentWhereInput2ᚖvarselᚋentᚐSecurityAssessmentWhereInput(ctx context.Context, v any) (*ent.SecurityAssessmentWhereInput, error) {
+	res, err := ec.unmarshalInputSecurityAssessmentWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNSecurityOutcome2varselᚋrulesᚐSecurityOutcome(ctx context.Context, v any) (rules.SecurityOutcome, error) {
+	var res rules.SecurityOutcome
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNSecurityAssessmentOutcome2varselᚋentᚋsecurityassessmentᚐOutcome(ctx context.Context, sel ast.SelectionSet, v securityassessment.Outcome) graphql.Marshaler {
+func (ec *executionContext) marshalNSecurityOutcome2varselᚋrulesᚐSecurityOutcome(ctx context.Context, sel ast.SelectionSet, v rules.SecurityOutcome) graphql.Marshaler {
 	return v
-}
-
-func (ec *executionContext) unmarshalNSecurityAssessmentWhereInput2ᚖvarselᚋentᚐSecurityAssessmentWhereInput(ctx context.Context, v any) (*ent.SecurityAssessmentWhereInput, error) {
-	res, err := ec.unmarshalInputSecurityAssessmentWhereInput(ctx, v)
-	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNStaffMember2ᚖvarselᚋentᚐStaffMember(ctx context.Context, sel ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
@@ -46937,6 +54362,35 @@ func (ec *executionContext) marshalNString2string(ctx context.Context, sel ast.S
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNString2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNString2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNString2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSurvivor2ᚖvarselᚋentᚐSurvivor(ctx context.Context, sel ast.SelectionSet, v *ent.Survivor) graphql.Marshaler {
@@ -47056,6 +54510,42 @@ func (ec *executionContext) marshalNViewer2ᚖvarselᚋgraphᚋmodelᚐMe(ctx co
 		return graphql.Null
 	}
 	return ec._Viewer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWorkStep2varselᚋworkflowᚐWorkStep(ctx context.Context, v any) (workflow.WorkStep, error) {
+	var res workflow.WorkStep
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkStep2varselᚋworkflowᚐWorkStep(ctx context.Context, sel ast.SelectionSet, v workflow.WorkStep) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNWorklistItem2ᚕᚖvarselᚋworkflowᚐWorklistItemᚄ(ctx context.Context, sel ast.SelectionSet, v []*workflow.WorklistItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorklistItem2ᚖvarselᚋworkflowᚐWorklistItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWorklistItem2ᚖvarselᚋworkflowᚐWorklistItem(ctx context.Context, sel ast.SelectionSet, v *workflow.WorklistItem) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._WorklistItem(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNWrittenStandard2varselᚋrulesᚐWrittenStandard(ctx context.Context, v any) (rules.WrittenStandard, error) {
@@ -47372,6 +54862,58 @@ func (ec *executionContext) marshalOAddressProtection2ᚖvarselᚋrulesᚐAddres
 	return v
 }
 
+func (ec *executionContext) unmarshalOAgreementFrequency2ᚕvarselᚋrulesᚐAgreementFrequencyᚄ(ctx context.Context, v any) ([]rules.AgreementFrequency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.AgreementFrequency, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAgreementFrequency2varselᚋrulesᚐAgreementFrequency(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAgreementFrequency2ᚕvarselᚋrulesᚐAgreementFrequencyᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.AgreementFrequency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAgreementFrequency2varselᚋrulesᚐAgreementFrequency(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAgreementFrequency2ᚖvarselᚋrulesᚐAgreementFrequency(ctx context.Context, v any) (*rules.AgreementFrequency, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.AgreementFrequency)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAgreementFrequency2ᚖvarselᚋrulesᚐAgreementFrequency(ctx context.Context, sel ast.SelectionSet, v *rules.AgreementFrequency) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOAppeal2ᚕᚖvarselᚋentᚐAppealᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Appeal) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -47389,6 +54931,13 @@ func (ec *executionContext) marshalOAppeal2ᚕᚖvarselᚋentᚐAppealᚄ(ctx co
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOAppeal2ᚖvarselᚋentᚐAppeal(ctx context.Context, sel ast.SelectionSet, v *ent.Appeal) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Appeal(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAppealStatus2ᚕvarselᚋentᚋappealᚐStatusᚄ(ctx context.Context, v any) ([]appeal.Status, error) {
@@ -48078,6 +55627,25 @@ func (ec *executionContext) marshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCu
 	return v
 }
 
+func (ec *executionContext) marshalOCustodyEvent2ᚕᚖvarselᚋentᚐCustodyEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.CustodyEvent) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalOCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx context.Context, sel ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -48260,6 +55828,13 @@ func (ec *executionContext) marshalODecision2ᚕᚖvarselᚋentᚐDecisionᚄ(ct
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalODecision2ᚖvarselᚋentᚐDecision(ctx context.Context, sel ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Decision(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalODecisionConvictInformedHow2ᚕvarselᚋentᚋdecisionᚐConvictInformedHowᚄ(ctx context.Context, v any) ([]decision.ConvictInformedHow, error) {
@@ -48903,58 +56478,6 @@ func (ec *executionContext) marshalOInformationRequest2ᚕᚖvarselᚋentᚐInfo
 	return ret
 }
 
-func (ec *executionContext) unmarshalOInformationRequestSource2ᚕvarselᚋentᚋinformationrequestᚐSourceᚄ(ctx context.Context, v any) ([]informationrequest.Source, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]informationrequest.Source, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNInformationRequestSource2varselᚋentᚋinformationrequestᚐSource(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOInformationRequestSource2ᚕvarselᚋentᚋinformationrequestᚐSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []informationrequest.Source) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNInformationRequestSource2varselᚋentᚋinformationrequestᚐSource(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalOInformationRequestSource2ᚖvarselᚋentᚋinformationrequestᚐSource(ctx context.Context, v any) (*informationrequest.Source, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(informationrequest.Source)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOInformationRequestSource2ᚖvarselᚋentᚋinformationrequestᚐSource(ctx context.Context, sel ast.SelectionSet, v *informationrequest.Source) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
-}
-
 func (ec *executionContext) unmarshalOInformationRequestWhereInput2ᚕᚖvarselᚋentᚐInformationRequestWhereInputᚄ(ctx context.Context, v any) ([]*ent.InformationRequestWhereInput, error) {
 	if v == nil {
 		return nil, nil
@@ -48977,6 +56500,109 @@ func (ec *executionContext) unmarshalOInformationRequestWhereInput2ᚖvarselᚋe
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputInformationRequestWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOInformationSource2ᚕvarselᚋrulesᚐInformationSourceᚄ(ctx context.Context, v any) ([]rules.InformationSource, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.InformationSource, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInformationSource2varselᚋrulesᚐInformationSource(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInformationSource2ᚕvarselᚋrulesᚐInformationSourceᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.InformationSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInformationSource2varselᚋrulesᚐInformationSource(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOInformationSource2ᚖvarselᚋrulesᚐInformationSource(ctx context.Context, v any) (*rules.InformationSource, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.InformationSource)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOInformationSource2ᚖvarselᚋrulesᚐInformationSource(ctx context.Context, sel ast.SelectionSet, v *rules.InformationSource) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) marshalOInstitutionStay2ᚕᚖvarselᚋentᚐInstitutionStayᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.InstitutionStay) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInstitutionStay2ᚖvarselᚋentᚐInstitutionStay(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalOInstitutionStay2ᚖvarselᚋentᚐInstitutionStay(ctx context.Context, sel ast.SelectionSet, v *ent.InstitutionStay) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._InstitutionStay(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOInstitutionStayWhereInput2ᚕᚖvarselᚋentᚐInstitutionStayWhereInputᚄ(ctx context.Context, v any) ([]*ent.InstitutionStayWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.InstitutionStayWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInstitutionStayWhereInput2ᚖvarselᚋentᚐInstitutionStayWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOInstitutionStayWhereInput2ᚖvarselᚋentᚐInstitutionStayWhereInput(ctx context.Context, v any) (*ent.InstitutionStayWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputInstitutionStayWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -49203,58 +56829,6 @@ func (ec *executionContext) marshalONoticeEdge2ᚖvarselᚋentᚐNoticeEdge(ctx 
 	return ec._NoticeEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalONoticeRoute2ᚕvarselᚋentᚋnoticeᚐRouteᚄ(ctx context.Context, v any) ([]notice.Route, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]notice.Route, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNNoticeRoute2varselᚋentᚋnoticeᚐRoute(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalONoticeRoute2ᚕvarselᚋentᚋnoticeᚐRouteᚄ(ctx context.Context, sel ast.SelectionSet, v []notice.Route) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNNoticeRoute2varselᚋentᚋnoticeᚐRoute(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalONoticeRoute2ᚖvarselᚋentᚋnoticeᚐRoute(ctx context.Context, v any) (*notice.Route, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(notice.Route)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalONoticeRoute2ᚖvarselᚋentᚋnoticeᚐRoute(ctx context.Context, sel ast.SelectionSet, v *notice.Route) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
-}
-
 func (ec *executionContext) unmarshalONoticeStatus2ᚕvarselᚋentᚋnoticeᚐStatusᚄ(ctx context.Context, v any) ([]notice.Status, error) {
 	if v == nil {
 		return nil, nil
@@ -49330,58 +56904,6 @@ func (ec *executionContext) unmarshalONoticeWhereInput2ᚖvarselᚋentᚐNoticeW
 	}
 	res, err := ec.unmarshalInputNoticeWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) unmarshalONotificationAgreementFrequency2ᚕvarselᚋentᚋnotificationagreementᚐFrequencyᚄ(ctx context.Context, v any) ([]notificationagreement.Frequency, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]notificationagreement.Frequency, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNNotificationAgreementFrequency2varselᚋentᚋnotificationagreementᚐFrequency(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalONotificationAgreementFrequency2ᚕvarselᚋentᚋnotificationagreementᚐFrequencyᚄ(ctx context.Context, sel ast.SelectionSet, v []notificationagreement.Frequency) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNNotificationAgreementFrequency2varselᚋentᚋnotificationagreementᚐFrequency(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalONotificationAgreementFrequency2ᚖvarselᚋentᚋnotificationagreementᚐFrequency(ctx context.Context, v any) (*notificationagreement.Frequency, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(notificationagreement.Frequency)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalONotificationAgreementFrequency2ᚖvarselᚋentᚋnotificationagreementᚐFrequency(ctx context.Context, sel ast.SelectionSet, v *notificationagreement.Frequency) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
 }
 
 func (ec *executionContext) unmarshalONotificationAgreementHow2ᚕvarselᚋentᚋnotificationagreementᚐHowᚄ(ctx context.Context, v any) ([]notificationagreement.How, error) {
@@ -49745,6 +57267,58 @@ func (ec *executionContext) unmarshalOReservationWhereInput2ᚖvarselᚋentᚐRe
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalORoute2ᚕvarselᚋrulesᚐRouteᚄ(ctx context.Context, v any) ([]rules.Route, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.Route, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRoute2varselᚋrulesᚐRoute(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalORoute2ᚕvarselᚋrulesᚐRouteᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.Route) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRoute2varselᚋrulesᚐRoute(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalORoute2ᚖvarselᚋrulesᚐRoute(ctx context.Context, v any) (*rules.Route, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.Route)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalORoute2ᚖvarselᚋrulesᚐRoute(ctx context.Context, sel ast.SelectionSet, v *rules.Route) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
 func (ec *executionContext) marshalOSecurityAssessment2ᚕᚖvarselᚋentᚐSecurityAssessmentᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.SecurityAssessment) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -49762,58 +57336,6 @@ func (ec *executionContext) marshalOSecurityAssessment2ᚕᚖvarselᚋentᚐSecu
 	}
 
 	return ret
-}
-
-func (ec *executionContext) unmarshalOSecurityAssessmentOutcome2ᚕvarselᚋentᚋsecurityassessmentᚐOutcomeᚄ(ctx context.Context, v any) ([]securityassessment.Outcome, error) {
-	if v == nil {
-		return nil, nil
-	}
-	vSlice := graphql.CoerceList(v)
-	var err error
-	res := make([]securityassessment.Outcome, len(vSlice))
-	for i := range vSlice {
-		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNSecurityAssessmentOutcome2varselᚋentᚋsecurityassessmentᚐOutcome(ctx, vSlice[i])
-		if err != nil {
-			return nil, err
-		}
-	}
-	return res, nil
-}
-
-func (ec *executionContext) marshalOSecurityAssessmentOutcome2ᚕvarselᚋentᚋsecurityassessmentᚐOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []securityassessment.Outcome) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
-		fc := graphql.GetFieldContext(ctx)
-		fc.Result = &v[i]
-		return ec.marshalNSecurityAssessmentOutcome2varselᚋentᚋsecurityassessmentᚐOutcome(ctx, sel, v[i])
-	})
-
-	for _, e := range ret {
-		if e == graphql.Null {
-			return graphql.Null
-		}
-	}
-
-	return ret
-}
-
-func (ec *executionContext) unmarshalOSecurityAssessmentOutcome2ᚖvarselᚋentᚋsecurityassessmentᚐOutcome(ctx context.Context, v any) (*securityassessment.Outcome, error) {
-	if v == nil {
-		return nil, nil
-	}
-	var res = new(securityassessment.Outcome)
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalOSecurityAssessmentOutcome2ᚖvarselᚋentᚋsecurityassessmentᚐOutcome(ctx context.Context, sel ast.SelectionSet, v *securityassessment.Outcome) graphql.Marshaler {
-	if v == nil {
-		return graphql.Null
-	}
-	return v
 }
 
 func (ec *executionContext) unmarshalOSecurityAssessmentWhereInput2ᚕᚖvarselᚋentᚐSecurityAssessmentWhereInputᚄ(ctx context.Context, v any) ([]*ent.SecurityAssessmentWhereInput, error) {
@@ -49839,6 +57361,58 @@ func (ec *executionContext) unmarshalOSecurityAssessmentWhereInput2ᚖvarselᚋe
 	}
 	res, err := ec.unmarshalInputSecurityAssessmentWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOSecurityOutcome2ᚕvarselᚋrulesᚐSecurityOutcomeᚄ(ctx context.Context, v any) ([]rules.SecurityOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.SecurityOutcome, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSecurityOutcome2varselᚋrulesᚐSecurityOutcome(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSecurityOutcome2ᚕvarselᚋrulesᚐSecurityOutcomeᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.SecurityOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSecurityOutcome2varselᚋrulesᚐSecurityOutcome(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSecurityOutcome2ᚖvarselᚋrulesᚐSecurityOutcome(ctx context.Context, v any) (*rules.SecurityOutcome, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.SecurityOutcome)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSecurityOutcome2ᚖvarselᚋrulesᚐSecurityOutcome(ctx context.Context, sel ast.SelectionSet, v *rules.SecurityOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) marshalOStaffMember2ᚕᚖvarselᚋentᚐStaffMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StaffMember) graphql.Marshaler {

@@ -19,6 +19,7 @@ import (
 	"varsel/dbtest"
 	"varsel/ent"
 	"varsel/graph"
+	"varsel/workflow"
 )
 
 func TestMain(m *testing.M) { dbtest.Main(m) }
@@ -60,7 +61,7 @@ func newAPI(t *testing.T, dev bool) *api {
 	client.Use(audit.Hook(db.Dialect))
 	a.client = client
 	viewer := &varsel.Viewer{Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{1}}
-	h := graph.NewHandler(client, db.DB.DB, dev)
+	h := graph.NewHandler(client, db.DB.DB, workflow.New(), dev)
 	a.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), viewer)))
 	})

@@ -20,14 +20,15 @@ import (
 	"varsel/accesslog"
 	"varsel/audit"
 	"varsel/ent"
+	"varsel/workflow"
 )
 
 // NewHandler returns the GraphQL endpoint: POST with a JSON body only.
 // Introspection and field suggestions are for dev mode only. The caller puts
 // the authenticated viewer in each request's context.
-func NewHandler(client *ent.Client, db *sql.DB, dev bool) http.Handler {
+func NewHandler(client *ent.Client, db *sql.DB, wf *workflow.Service, dev bool) http.Handler {
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Client: client, DB: db},
+		Resolvers:  &Resolver{Client: client, DB: db, Workflow: wf},
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
 	srv.AddTransport(transport.POST{})

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 
 	"varsel/ent"
+	"varsel/workflow"
 )
 
 // Resolver holds what resolvers need. It is built once, in server.
@@ -15,4 +16,6 @@ type Resolver struct {
 	// DB is the database behind Client, for work ent does not model
 	// (verifying the audit chain).
 	DB *sql.DB
+	// Workflow carries custody events from registration to notices.
+	Workflow *workflow.Service
 }

@@ -11,6 +11,7 @@ import (
 	"varsel/accesslog"
 	"varsel/ent"
 	"varsel/graph/model"
+	"varsel/workflow"
 )
 
 // Name is the resolver for the name field.
@@ -48,6 +49,121 @@ func (r *guardianResolver) Country(ctx context.Context, obj *ent.Guardian) (*str
 	return personal(ctx, accesslog.Guardian, obj.ID, accesslog.Address, optional(obj.Country))
 }
 
+// RegisterConvict is the resolver for the registerConvict field.
+func (r *mutationResolver) RegisterConvict(ctx context.Context, input workflow.RegisterConvictInput) (*ent.Convict, error) {
+	return r.Workflow.RegisterConvict(ctx, input)
+}
+
+// AddCriminalCase is the resolver for the addCriminalCase field.
+func (r *mutationResolver) AddCriminalCase(ctx context.Context, input workflow.AddCriminalCaseInput) (*ent.CriminalCase, error) {
+	return r.Workflow.AddCriminalCase(ctx, input)
+}
+
+// AddVictim is the resolver for the addVictim field.
+func (r *mutationResolver) AddVictim(ctx context.Context, input workflow.AddVictimInput) (*ent.Victim, error) {
+	return r.Workflow.AddVictim(ctx, input)
+}
+
+// AddSurvivor is the resolver for the addSurvivor field.
+func (r *mutationResolver) AddSurvivor(ctx context.Context, input workflow.AddSurvivorInput) (*ent.Survivor, error) {
+	return r.Workflow.AddSurvivor(ctx, input)
+}
+
+// AddGuardian is the resolver for the addGuardian field.
+func (r *mutationResolver) AddGuardian(ctx context.Context, input workflow.AddGuardianInput) (*workflow.GuardianResult, error) {
+	return r.Workflow.AddGuardian(ctx, input)
+}
+
+// RecordInstitutionStay is the resolver for the recordInstitutionStay field.
+func (r *mutationResolver) RecordInstitutionStay(ctx context.Context, input workflow.RecordInstitutionStayInput) (*ent.InstitutionStay, error) {
+	return r.Workflow.RecordInstitutionStay(ctx, input)
+}
+
+// RegisterCustodyEvent is the resolver for the registerCustodyEvent field.
+func (r *mutationResolver) RegisterCustodyEvent(ctx context.Context, input workflow.RegisterCustodyEventInput) (*ent.CustodyEvent, error) {
+	return r.Workflow.RegisterCustodyEvent(ctx, input)
+}
+
+// RecordConditions is the resolver for the recordConditions field.
+func (r *mutationResolver) RecordConditions(ctx context.Context, input workflow.RecordConditionsInput) (*ent.CustodyEvent, error) {
+	return r.Workflow.RecordConditions(ctx, input)
+}
+
+// RequestInformation is the resolver for the requestInformation field.
+func (r *mutationResolver) RequestInformation(ctx context.Context, input workflow.RequestInformationInput) (*ent.InformationRequest, error) {
+	return r.Workflow.RequestInformation(ctx, input)
+}
+
+// RecordInformationAnswer is the resolver for the recordInformationAnswer field.
+func (r *mutationResolver) RecordInformationAnswer(ctx context.Context, input workflow.RecordInformationAnswerInput) (*ent.InformationRequest, error) {
+	return r.Workflow.RecordInformationAnswer(ctx, input)
+}
+
+// RecordSecurityAssessment is the resolver for the recordSecurityAssessment field.
+func (r *mutationResolver) RecordSecurityAssessment(ctx context.Context, input workflow.RecordSecurityAssessmentInput) (*ent.SecurityAssessment, error) {
+	return r.Workflow.RecordSecurityAssessment(ctx, input)
+}
+
+// RecordPoliceStatement is the resolver for the recordPoliceStatement field.
+func (r *mutationResolver) RecordPoliceStatement(ctx context.Context, input workflow.RecordPoliceStatementInput) (*ent.SecurityAssessment, error) {
+	return r.Workflow.RecordPoliceStatement(ctx, input)
+}
+
+// RecordSignificanceAssessment is the resolver for the recordSignificanceAssessment field.
+func (r *mutationResolver) RecordSignificanceAssessment(ctx context.Context, input workflow.RecordSignificanceAssessmentInput) (*ent.Assessment, error) {
+	return r.Workflow.RecordSignificanceAssessment(ctx, input)
+}
+
+// DecideNotification is the resolver for the decideNotification field.
+func (r *mutationResolver) DecideNotification(ctx context.Context, input workflow.DecideNotificationInput) (*ent.Decision, error) {
+	return r.Workflow.DecideNotification(ctx, input)
+}
+
+// RecordConvictInformed is the resolver for the recordConvictInformed field.
+func (r *mutationResolver) RecordConvictInformed(ctx context.Context, input workflow.RecordConvictInformedInput) (*ent.Decision, error) {
+	return r.Workflow.RecordConvictInformed(ctx, input)
+}
+
+// RegisterAppeal is the resolver for the registerAppeal field.
+func (r *mutationResolver) RegisterAppeal(ctx context.Context, input workflow.RegisterAppealInput) (*ent.Appeal, error) {
+	return r.Workflow.RegisterAppeal(ctx, input)
+}
+
+// DecideAppeal is the resolver for the decideAppeal field.
+func (r *mutationResolver) DecideAppeal(ctx context.Context, input workflow.DecideAppealInput) (*ent.Appeal, error) {
+	return r.Workflow.DecideAppeal(ctx, input)
+}
+
+// RecordReservation is the resolver for the recordReservation field.
+func (r *mutationResolver) RecordReservation(ctx context.Context, input workflow.RecordReservationInput) (*ent.Reservation, error) {
+	return r.Workflow.RecordReservation(ctx, input)
+}
+
+// LiftReservation is the resolver for the liftReservation field.
+func (r *mutationResolver) LiftReservation(ctx context.Context, id int) (*ent.Reservation, error) {
+	return r.Workflow.LiftReservation(ctx, id)
+}
+
+// RecordNotificationAgreement is the resolver for the recordNotificationAgreement field.
+func (r *mutationResolver) RecordNotificationAgreement(ctx context.Context, input workflow.RecordNotificationAgreementInput) (*ent.NotificationAgreement, error) {
+	return r.Workflow.RecordNotificationAgreement(ctx, input)
+}
+
+// PrepareNotices is the resolver for the prepareNotices field.
+func (r *mutationResolver) PrepareNotices(ctx context.Context, input workflow.PrepareNoticesInput) (*workflow.PrepareNoticesResult, error) {
+	return r.Workflow.PrepareNotices(ctx, input)
+}
+
+// ReleaseNotice is the resolver for the releaseNotice field.
+func (r *mutationResolver) ReleaseNotice(ctx context.Context, input workflow.ReleaseNoticeInput) (*ent.Notice, error) {
+	return r.Workflow.ReleaseNotice(ctx, input)
+}
+
+// CancelNotice is the resolver for the cancelNotice field.
+func (r *mutationResolver) CancelNotice(ctx context.Context, input workflow.CancelNoticeInput) (*ent.Notice, error) {
+	return r.Workflow.CancelNotice(ctx, input)
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	return me(ctx, r.Client)
@@ -56,6 +172,16 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 // AuditChainStatus is the resolver for the auditChainStatus field.
 func (r *queryResolver) AuditChainStatus(ctx context.Context) (*model.AuditChainStatus, error) {
 	return auditChainStatus(ctx, r.DB)
+}
+
+// CustodyEvent is the resolver for the custodyEvent field.
+func (r *queryResolver) CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error) {
+	return r.Client.CustodyEvent.Get(ctx, id)
+}
+
+// NotificationWorklist is the resolver for the notificationWorklist field.
+func (r *queryResolver) NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error) {
+	return r.Workflow.Worklist(ctx, r.Client)
 }
 
 // Name is the resolver for the name field.
@@ -127,3 +253,8 @@ func (r *victimResolver) PostalPlace(ctx context.Context, obj *ent.Victim) (*str
 func (r *victimResolver) Country(ctx context.Context, obj *ent.Victim) (*string, error) {
 	return personal(ctx, accesslog.Victim, obj.ID, accesslog.Address, optional(obj.Country))
 }
+
+// Mutation returns MutationResolver implementation.
+func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
+
+type mutationResolver struct{ *Resolver }

@@ -177,3 +177,8 @@ func CheckInformationRequest(source InformationSource, purpose string) error {
 func AssessmentRequired(agreement *AgreementFrequency, noticesSent int) bool {
 	return agreement == nil || !AgreementSettled(*agreement, noticesSent)
 }
+
+// Values lists the security outcomes.
+func (SecurityOutcome) Values() []string {
+	return []string{string(NoRisk), string(AwaitingPolice), string(RiskConfirmed), string(RiskRuledOut)}
+}

@@ -197,8 +197,8 @@ type Guardian struct {
 // number) is never an addressee, and a warning says so (RC7). The convict is
 // never a recipient at all.
 func Addressees(p Person, guardians []Guardian, convictNumber string, on time.Time) (direct bool, to []int, warnings []string, err error) {
-	if p.IdentityNumber != "" && p.IdentityNumber == convictNumber {
-		return false, nil, nil, violate("RC7", secrecyProvision, "Mottakeren er domfelte selv. Domfelte kan aldri motta varsel.")
+	if err := CheckNotConvict(p.IdentityNumber, convictNumber); err != nil {
+		return false, nil, nil, err
 	}
 	minor := p.BirthDate != nil && IsMinor(*p.BirthDate, on)
 	if p.BirthDate == nil && !p.UnderGuardianship {
@@ -224,6 +224,15 @@ func Addressees(p Person, guardians []Guardian, convictNumber string, on time.Ti
 			"Mottakeren er %s, og varselet skal gis til verge, men ingen verge som kan motta varsel er registrert.", why)
 	}
 	return false, to, warnings, nil
+}
+
+// CheckNotConvict: the convict is never a recipient, not as a victim or a
+// survivor either (RC7).
+func CheckNotConvict(number, convictNumber string) error {
+	if number != "" && number == convictNumber {
+		return violate("RC7", secrecyProvision, "Personen er domfelte selv. Domfelte kan aldri motta varsel.")
+	}
+	return nil
 }
 
 // CheckGuardianIsNotConvict returns the warning shown when a guardian is
@@ -295,3 +304,9 @@ const (
 func AgreementSettled(f AgreementFrequency, noticesSent int) bool {
 	return f == OnlyOnce && noticesSent > 0
 }
+
+// Values lists the routes.
+func (Route) Values() []string { return []string{string(Direct), string(ThroughPolice)} }
+
+// Values lists the agreement frequencies.
+func (AgreementFrequency) Values() []string { return []string{string(EveryEvent), string(OnlyOnce)} }

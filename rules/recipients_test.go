@@ -71,13 +71,13 @@ func TestAddressees(t *testing.T) {
 	convictAsFather := rules.Guardian{ID: 12, IdentityNumber: convict}
 
 	cases := []struct {
-		name         string
-		person       rules.Person
-		guardians    []rules.Guardian
-		direct       bool
-		to           []int
-		warnings     int
-		wantRule     string
+		name      string
+		person    rules.Person
+		guardians []rules.Guardian
+		direct    bool
+		to        []int
+		warnings  int
+		wantRule  string
 	}{
 		{"an adult victim is written to directly", rules.Person{BirthDate: &adult}, nil, true, nil, 0, ""},
 		{"a minor victim is notified through both parents", rules.Person{BirthDate: &turns18Tomorrow}, []rules.Guardian{mother, father}, false, []int{10, 11}, 0, ""},

@@ -10,6 +10,7 @@ import (
 	"net/url"
 	"path/filepath"
 	"strings"
+	"time"
 )
 
 // Config is Varsel's configuration, read from the environment (see README).
@@ -26,6 +27,9 @@ type Config struct {
 	WebDir      string // VARSEL_WEB_DIR: the built SPA
 
 	OIDC OIDCConfig
+
+	// Clock replaces the wall clock of the workflow (tests only).
+	Clock func() time.Time
 }
 
 // OIDCConfig says whose tokens Varsel accepts and how to read them.

@@ -20,6 +20,7 @@ import (
 	"varsel/graph"
 	"varsel/server/database"
 	"varsel/server/devidp"
+	"varsel/workflow"
 )
 
 // maxRequestBody bounds a GraphQL request.
@@ -27,13 +28,14 @@ const maxRequestBody = 1 << 20
 
 // Server is a running Varsel.
 type Server struct {
-	cfg     Config
-	db      *database.DB
-	client  *ent.Client
-	auth    atomic.Pointer[Authenticator] // nil until the issuer's keys are known
-	http    *http.Server
-	handler http.Handler
-	ln      net.Listener
+	cfg      Config
+	db       *database.DB
+	client   *ent.Client
+	workflow *workflow.Service
+	auth     atomic.Pointer[Authenticator] // nil until the issuer's keys are known
+	http     *http.Server
+	handler  http.Handler
+	ln       net.Listener
 }
 
 // Open connects to the database, applies migrations, ensures reference data
@@ -44,7 +46,10 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, db: db, client: db.Client()}
+	s := &Server{cfg: cfg, db: db, client: db.Client(), workflow: workflow.New()}
+	if cfg.Clock != nil {
+		s.workflow.Now = cfg.Clock
+	}
 	if err := s.prepare(ctx); err != nil {
 		db.Close()
 		return nil, err
@@ -147,7 +152,7 @@ func (s *Server) Serve(ctx context.Context) error {
 
 func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(s.client, s.db.DB, s.cfg.Dev)
+	gql := graph.NewHandler(s.client, s.db.DB, s.workflow, s.cfg.Dev)
 	mux.Handle("POST /graphql", http.MaxBytesHandler(s.authenticated(gql), maxRequestBody))
 	mux.HandleFunc("GET /config.json", s.spaConfig)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })

@@ -48,6 +48,8 @@ const (
 	EdgeSurvivor = "survivor"
 	// EdgeAssessedBy holds the string denoting the assessed_by edge name in mutations.
 	EdgeAssessedBy = "assessed_by"
+	// EdgeDecisions holds the string denoting the decisions edge name in mutations.
+	EdgeDecisions = "decisions"
 	// Table holds the table name of the assessment in the database.
 	Table = "assessments"
 	// CustodyEventTable is the table that holds the custody_event relation/edge.
@@ -78,6 +80,11 @@ const (
 	AssessedByInverseTable = "staff_members"
 	// AssessedByColumn is the table column denoting the assessed_by relation/edge.
 	AssessedByColumn = "assessment_assessed_by"
+	// DecisionsTable is the table that holds the decisions relation/edge. The primary key declared below.
+	DecisionsTable = "decision_assessments"
+	// DecisionsInverseTable is the table name for the Decision entity.
+	// It exists in this package in order to avoid circular dependency with the "decision" package.
+	DecisionsInverseTable = "decisions"
 )
 
 // Columns holds all SQL columns for assessment fields.
@@ -100,8 +107,13 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"assessment_assessed_by",
-	"decision_assessments",
 }
+
+var (
+	// DecisionsPrimaryKey and DecisionsColumn2 are the table columns denoting the
+	// primary key for the decisions relation (M2M).
+	DecisionsPrimaryKey = []string{"decision_id", "assessment_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -246,6 +258,20 @@ func ByAssessedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newAssessedByStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByDecisionsCount orders the results by decisions count.
+func ByDecisionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newDecisionsStep(), opts...)
+	}
+}
+
+// ByDecisions orders the results by decisions terms.
+func ByDecisions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newDecisionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCustodyEventStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -272,6 +298,13 @@ func newAssessedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AssessedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, AssessedByTable, AssessedByColumn),
+	)
+}
+func newDecisionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(DecisionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, DecisionsTable, DecisionsPrimaryKey...),
 	)
 }
 

@@ -597,6 +597,29 @@ func HasAssessedByWith(preds ...predicate.StaffMember) predicate.Assessment {
 	})
 }
 
+// HasDecisions applies the HasEdge predicate on the "decisions" edge.
+func HasDecisions() predicate.Assessment {
+	return predicate.Assessment(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, DecisionsTable, DecisionsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasDecisionsWith applies the HasEdge predicate on the "decisions" edge with a given conditions (other predicates).
+func HasDecisionsWith(preds ...predicate.Decision) predicate.Assessment {
+	return predicate.Assessment(func(s *sql.Selector) {
+		step := newDecisionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Assessment) predicate.Assessment {
 	return predicate.Assessment(sql.AndPredicates(predicates...))

@@ -41,6 +41,8 @@ const (
 	EdgeCriminalCases = "criminal_cases"
 	// EdgeCustodyEvents holds the string denoting the custody_events edge name in mutations.
 	EdgeCustodyEvents = "custody_events"
+	// EdgeInstitutionStays holds the string denoting the institution_stays edge name in mutations.
+	EdgeInstitutionStays = "institution_stays"
 	// Table holds the table name of the convict in the database.
 	Table = "convicts"
 	// UnitTable is the table that holds the unit relation/edge.
@@ -64,6 +66,13 @@ const (
 	CustodyEventsInverseTable = "custody_events"
 	// CustodyEventsColumn is the table column denoting the custody_events relation/edge.
 	CustodyEventsColumn = "convict_id"
+	// InstitutionStaysTable is the table that holds the institution_stays relation/edge.
+	InstitutionStaysTable = "institution_stays"
+	// InstitutionStaysInverseTable is the table name for the InstitutionStay entity.
+	// It exists in this package in order to avoid circular dependency with the "institutionstay" package.
+	InstitutionStaysInverseTable = "institution_stays"
+	// InstitutionStaysColumn is the table column denoting the institution_stays relation/edge.
+	InstitutionStaysColumn = "convict_id"
 )
 
 // Columns holds all SQL columns for convict fields.
@@ -209,6 +218,20 @@ func ByCustodyEvents(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCustodyEventsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByInstitutionStaysCount orders the results by institution_stays count.
+func ByInstitutionStaysCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newInstitutionStaysStep(), opts...)
+	}
+}
+
+// ByInstitutionStays orders the results by institution_stays terms.
+func ByInstitutionStays(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newInstitutionStaysStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newUnitStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -228,5 +251,12 @@ func newCustodyEventsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CustodyEventsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, CustodyEventsTable, CustodyEventsColumn),
+	)
+}
+func newInstitutionStaysStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(InstitutionStaysInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, InstitutionStaysTable, InstitutionStaysColumn),
 	)
 }

@@ -534,6 +534,29 @@ func HasCustodyEventsWith(preds ...predicate.CustodyEvent) predicate.Convict {
 	})
 }
 
+// HasInstitutionStays applies the HasEdge predicate on the "institution_stays" edge.
+func HasInstitutionStays() predicate.Convict {
+	return predicate.Convict(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, InstitutionStaysTable, InstitutionStaysColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasInstitutionStaysWith applies the HasEdge predicate on the "institution_stays" edge with a given conditions (other predicates).
+func HasInstitutionStaysWith(preds ...predicate.InstitutionStay) predicate.Convict {
+	return predicate.Convict(func(s *sql.Selector) {
+		step := newInstitutionStaysStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Convict) predicate.Convict {
 	return predicate.Convict(sql.AndPredicates(predicates...))

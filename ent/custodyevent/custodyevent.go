@@ -38,6 +38,8 @@ const (
 	FieldDecidingLevel = "deciding_level"
 	// FieldFromInstitution holds the string denoting the from_institution field in the database.
 	FieldFromInstitution = "from_institution"
+	// FieldFullTermRelease holds the string denoting the full_term_release field in the database.
+	FieldFullTermRelease = "full_term_release"
 	// FieldReportingDutyUntil holds the string denoting the reporting_duty_until field in the database.
 	FieldReportingDutyUntil = "reporting_duty_until"
 	// FieldStatus holds the string denoting the status field in the database.
@@ -46,6 +48,8 @@ const (
 	FieldConvictID = "convict_id"
 	// FieldDecidingUnitID holds the string denoting the deciding_unit_id field in the database.
 	FieldDecidingUnitID = "deciding_unit_id"
+	// FieldInstitutionStayID holds the string denoting the institution_stay_id field in the database.
+	FieldInstitutionStayID = "institution_stay_id"
 	// EdgeConvict holds the string denoting the convict edge name in mutations.
 	EdgeConvict = "convict"
 	// EdgeDecidingUnit holds the string denoting the deciding_unit edge name in mutations.
@@ -66,6 +70,8 @@ const (
 	EdgePoliceRequests = "police_requests"
 	// EdgeCreatedBy holds the string denoting the created_by edge name in mutations.
 	EdgeCreatedBy = "created_by"
+	// EdgeInstitutionStay holds the string denoting the institution_stay edge name in mutations.
+	EdgeInstitutionStay = "institution_stay"
 	// Table holds the table name of the custodyevent in the database.
 	Table = "custody_events"
 	// ConvictTable is the table that holds the convict relation/edge.
@@ -138,6 +144,13 @@ const (
 	CreatedByInverseTable = "staff_members"
 	// CreatedByColumn is the table column denoting the created_by relation/edge.
 	CreatedByColumn = "custody_event_created_by"
+	// InstitutionStayTable is the table that holds the institution_stay relation/edge.
+	InstitutionStayTable = "custody_events"
+	// InstitutionStayInverseTable is the table name for the InstitutionStay entity.
+	// It exists in this package in order to avoid circular dependency with the "institutionstay" package.
+	InstitutionStayInverseTable = "institution_stays"
+	// InstitutionStayColumn is the table column denoting the institution_stay relation/edge.
+	InstitutionStayColumn = "institution_stay_id"
 )
 
 // Columns holds all SQL columns for custodyevent fields.
@@ -152,10 +165,12 @@ var Columns = []string{
 	FieldDateOnly,
 	FieldDecidingLevel,
 	FieldFromInstitution,
+	FieldFullTermRelease,
 	FieldReportingDutyUntil,
 	FieldStatus,
 	FieldConvictID,
 	FieldDecidingUnitID,
+	FieldInstitutionStayID,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "custody_events"
@@ -199,6 +214,8 @@ var (
 	DefaultDateOnly bool
 	// DefaultFromInstitution holds the default value on creation for the "from_institution" field.
 	DefaultFromInstitution bool
+	// DefaultFullTermRelease holds the default value on creation for the "full_term_release" field.
+	DefaultFullTermRelease bool
 )
 
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
@@ -301,6 +318,11 @@ func ByFromInstitution(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFromInstitution, opts...).ToFunc()
 }
 
+// ByFullTermRelease orders the results by the full_term_release field.
+func ByFullTermRelease(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldFullTermRelease, opts...).ToFunc()
+}
+
 // ByReportingDutyUntil orders the results by the reporting_duty_until field.
 func ByReportingDutyUntil(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReportingDutyUntil, opts...).ToFunc()
@@ -319,6 +341,11 @@ func ByConvictID(opts ...sql.OrderTermOption) OrderOption {
 // ByDecidingUnitID orders the results by the deciding_unit_id field.
 func ByDecidingUnitID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDecidingUnitID, opts...).ToFunc()
+}
+
+// ByInstitutionStayID orders the results by the institution_stay_id field.
+func ByInstitutionStayID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldInstitutionStayID, opts...).ToFunc()
 }
 
 // ByConvictField orders the results by convict field.
@@ -439,6 +466,13 @@ func ByCreatedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newCreatedByStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByInstitutionStayField orders the results by institution_stay field.
+func ByInstitutionStayField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newInstitutionStayStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newConvictStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -507,6 +541,13 @@ func newCreatedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(CreatedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, CreatedByTable, CreatedByColumn),
+	)
+}
+func newInstitutionStayStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(InstitutionStayInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, InstitutionStayTable, InstitutionStayColumn),
 	)
 }
 

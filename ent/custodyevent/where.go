@@ -91,6 +91,11 @@ func FromInstitution(v bool) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldEQ(FieldFromInstitution, v))
 }
 
+// FullTermRelease applies equality check predicate on the "full_term_release" field. It's identical to FullTermReleaseEQ.
+func FullTermRelease(v bool) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldFullTermRelease, v))
+}
+
 // ReportingDutyUntil applies equality check predicate on the "reporting_duty_until" field. It's identical to ReportingDutyUntilEQ.
 func ReportingDutyUntil(v time.Time) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldEQ(FieldReportingDutyUntil, v))
@@ -104,6 +109,11 @@ func ConvictID(v int) predicate.CustodyEvent {
 // DecidingUnitID applies equality check predicate on the "deciding_unit_id" field. It's identical to DecidingUnitIDEQ.
 func DecidingUnitID(v int) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldEQ(FieldDecidingUnitID, v))
+}
+
+// InstitutionStayID applies equality check predicate on the "institution_stay_id" field. It's identical to InstitutionStayIDEQ.
+func InstitutionStayID(v int) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldInstitutionStayID, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -421,6 +431,16 @@ func FromInstitutionNEQ(v bool) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldNEQ(FieldFromInstitution, v))
 }
 
+// FullTermReleaseEQ applies the EQ predicate on the "full_term_release" field.
+func FullTermReleaseEQ(v bool) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldFullTermRelease, v))
+}
+
+// FullTermReleaseNEQ applies the NEQ predicate on the "full_term_release" field.
+func FullTermReleaseNEQ(v bool) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldFullTermRelease, v))
+}
+
 // ReportingDutyUntilEQ applies the EQ predicate on the "reporting_duty_until" field.
 func ReportingDutyUntilEQ(v time.Time) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldEQ(FieldReportingDutyUntil, v))
@@ -529,6 +549,36 @@ func DecidingUnitIDIn(vs ...int) predicate.CustodyEvent {
 // DecidingUnitIDNotIn applies the NotIn predicate on the "deciding_unit_id" field.
 func DecidingUnitIDNotIn(vs ...int) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldNotIn(FieldDecidingUnitID, vs...))
+}
+
+// InstitutionStayIDEQ applies the EQ predicate on the "institution_stay_id" field.
+func InstitutionStayIDEQ(v int) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldInstitutionStayID, v))
+}
+
+// InstitutionStayIDNEQ applies the NEQ predicate on the "institution_stay_id" field.
+func InstitutionStayIDNEQ(v int) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldInstitutionStayID, v))
+}
+
+// InstitutionStayIDIn applies the In predicate on the "institution_stay_id" field.
+func InstitutionStayIDIn(vs ...int) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldInstitutionStayID, vs...))
+}
+
+// InstitutionStayIDNotIn applies the NotIn predicate on the "institution_stay_id" field.
+func InstitutionStayIDNotIn(vs ...int) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldInstitutionStayID, vs...))
+}
+
+// InstitutionStayIDIsNil applies the IsNil predicate on the "institution_stay_id" field.
+func InstitutionStayIDIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldInstitutionStayID))
+}
+
+// InstitutionStayIDNotNil applies the NotNil predicate on the "institution_stay_id" field.
+func InstitutionStayIDNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldInstitutionStayID))
 }
 
 // HasConvict applies the HasEdge predicate on the "convict" edge.
@@ -753,6 +803,29 @@ func HasCreatedBy() predicate.CustodyEvent {
 func HasCreatedByWith(preds ...predicate.StaffMember) predicate.CustodyEvent {
 	return predicate.CustodyEvent(func(s *sql.Selector) {
 		step := newCreatedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasInstitutionStay applies the HasEdge predicate on the "institution_stay" edge.
+func HasInstitutionStay() predicate.CustodyEvent {
+	return predicate.CustodyEvent(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, InstitutionStayTable, InstitutionStayColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasInstitutionStayWith applies the HasEdge predicate on the "institution_stay" edge with a given conditions (other predicates).
+func HasInstitutionStayWith(preds ...predicate.InstitutionStay) predicate.CustodyEvent {
+	return predicate.CustodyEvent(func(s *sql.Selector) {
+		step := newInstitutionStayStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

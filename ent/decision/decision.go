@@ -88,13 +88,11 @@ const (
 	ConvictInformedByInverseTable = "staff_members"
 	// ConvictInformedByColumn is the table column denoting the convict_informed_by relation/edge.
 	ConvictInformedByColumn = "decision_convict_informed_by"
-	// AssessmentsTable is the table that holds the assessments relation/edge.
-	AssessmentsTable = "assessments"
+	// AssessmentsTable is the table that holds the assessments relation/edge. The primary key declared below.
+	AssessmentsTable = "decision_assessments"
 	// AssessmentsInverseTable is the table name for the Assessment entity.
 	// It exists in this package in order to avoid circular dependency with the "assessment" package.
 	AssessmentsInverseTable = "assessments"
-	// AssessmentsColumn is the table column denoting the assessments relation/edge.
-	AssessmentsColumn = "decision_assessments"
 	// AppealsTable is the table that holds the appeals relation/edge.
 	AppealsTable = "appeals"
 	// AppealsInverseTable is the table name for the Appeal entity.
@@ -128,6 +126,12 @@ var ForeignKeys = []string{
 	"decision_decided_by",
 	"decision_convict_informed_by",
 }
+
+var (
+	// AssessmentsPrimaryKey and AssessmentsColumn2 are the table columns denoting the
+	// primary key for the assessments relation (M2M).
+	AssessmentsPrimaryKey = []string{"decision_id", "assessment_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -404,7 +408,7 @@ func newAssessmentsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(AssessmentsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, AssessmentsTable, AssessmentsColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, AssessmentsTable, AssessmentsPrimaryKey...),
 	)
 }
 func newAppealsStep() *sqlgraph.Step {

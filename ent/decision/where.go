@@ -718,7 +718,7 @@ func HasAssessments() predicate.Decision {
 	return predicate.Decision(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, AssessmentsTable, AssessmentsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, AssessmentsTable, AssessmentsPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

@@ -36,6 +36,8 @@ const (
 	FieldAddressProtection = "address_protection"
 	// FieldWrittenStandard holds the string denoting the written_standard field in the database.
 	FieldWrittenStandard = "written_standard"
+	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
+	FieldPoliceDistrictID = "police_district_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
@@ -62,7 +64,7 @@ const (
 	// It exists in this package in order to avoid circular dependency with the "policedistrict" package.
 	PoliceDistrictInverseTable = "police_districts"
 	// PoliceDistrictColumn is the table column denoting the police_district relation/edge.
-	PoliceDistrictColumn = "guardian_police_district"
+	PoliceDistrictColumn = "police_district_id"
 	// VictimTable is the table that holds the victim relation/edge.
 	VictimTable = "guardians"
 	// VictimInverseTable is the table name for the Victim entity.
@@ -91,6 +93,7 @@ var Columns = []string{
 	FieldCountry,
 	FieldAddressProtection,
 	FieldWrittenStandard,
+	FieldPoliceDistrictID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldKind,
@@ -99,21 +102,10 @@ var Columns = []string{
 	FieldSurvivorID,
 }
 
-// ForeignKeys holds the SQL foreign-keys that are owned by the "guardians"
-// table and are not defined as standalone fields in the schema.
-var ForeignKeys = []string{
-	"guardian_police_district",
-}
-
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
-			return true
-		}
-	}
-	for i := range ForeignKeys {
-		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -225,6 +217,11 @@ func ByAddressProtection(opts ...sql.OrderTermOption) OrderOption {
 // ByWrittenStandard orders the results by the written_standard field.
 func ByWrittenStandard(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWrittenStandard, opts...).ToFunc()
+}
+
+// ByPoliceDistrictID orders the results by the police_district_id field.
+func ByPoliceDistrictID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceDistrictID, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.

@@ -91,6 +91,11 @@ func Country(v string) predicate.Guardian {
 	return predicate.Guardian(sql.FieldEQ(FieldCountry, v))
 }
 
+// PoliceDistrictID applies equality check predicate on the "police_district_id" field. It's identical to PoliceDistrictIDEQ.
+func PoliceDistrictID(v int) predicate.Guardian {
+	return predicate.Guardian(sql.FieldEQ(FieldPoliceDistrictID, v))
+}
+
 // CreatedAt applies equality check predicate on the "created_at" field. It's identical to CreatedAtEQ.
 func CreatedAt(v time.Time) predicate.Guardian {
 	return predicate.Guardian(sql.FieldEQ(FieldCreatedAt, v))
@@ -664,6 +669,36 @@ func WrittenStandardNotIn(vs ...rules.WrittenStandard) predicate.Guardian {
 		v[i] = vs[i]
 	}
 	return predicate.Guardian(sql.FieldNotIn(FieldWrittenStandard, v...))
+}
+
+// PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.
+func PoliceDistrictIDEQ(v int) predicate.Guardian {
+	return predicate.Guardian(sql.FieldEQ(FieldPoliceDistrictID, v))
+}
+
+// PoliceDistrictIDNEQ applies the NEQ predicate on the "police_district_id" field.
+func PoliceDistrictIDNEQ(v int) predicate.Guardian {
+	return predicate.Guardian(sql.FieldNEQ(FieldPoliceDistrictID, v))
+}
+
+// PoliceDistrictIDIn applies the In predicate on the "police_district_id" field.
+func PoliceDistrictIDIn(vs ...int) predicate.Guardian {
+	return predicate.Guardian(sql.FieldIn(FieldPoliceDistrictID, vs...))
+}
+
+// PoliceDistrictIDNotIn applies the NotIn predicate on the "police_district_id" field.
+func PoliceDistrictIDNotIn(vs ...int) predicate.Guardian {
+	return predicate.Guardian(sql.FieldNotIn(FieldPoliceDistrictID, vs...))
+}
+
+// PoliceDistrictIDIsNil applies the IsNil predicate on the "police_district_id" field.
+func PoliceDistrictIDIsNil() predicate.Guardian {
+	return predicate.Guardian(sql.FieldIsNull(FieldPoliceDistrictID))
+}
+
+// PoliceDistrictIDNotNil applies the NotNil predicate on the "police_district_id" field.
+func PoliceDistrictIDNotNil() predicate.Guardian {
+	return predicate.Guardian(sql.FieldNotNull(FieldPoliceDistrictID))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.

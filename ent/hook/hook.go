@@ -164,6 +164,18 @@ func (f InformationRequestFunc) Mutate(ctx context.Context, m ent.Mutation) (ent
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InformationRequestMutation", m)
 }
 
+// The InstitutionStayFunc type is an adapter to allow the use of ordinary
+// function as InstitutionStay mutator.
+type InstitutionStayFunc func(context.Context, *ent.InstitutionStayMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f InstitutionStayFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.InstitutionStayMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.InstitutionStayMutation", m)
+}
+
 // The NoticeFunc type is an adapter to allow the use of ordinary
 // function as Notice mutator.
 type NoticeFunc func(context.Context, *ent.NoticeMutation) (ent.Value, error)

@@ -4,13 +4,13 @@ package informationrequest
 
 import (
 	"fmt"
-	"io"
-	"strconv"
 	"time"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
 )
 
 const (
@@ -121,25 +121,10 @@ var (
 	PurposeValidator func(string) error
 )
 
-// Source defines the type for the "source" enum field.
-type Source string
-
-// Source values.
-const (
-	SourcePOLICE          Source = "POLICE"
-	SourceSOCIAL_SERVICES Source = "SOCIAL_SERVICES"
-	SourceCHILD_WELFARE   Source = "CHILD_WELFARE"
-	SourceOTHER           Source = "OTHER"
-)
-
-func (s Source) String() string {
-	return string(s)
-}
-
 // SourceValidator is a validator for the "source" field enum values. It is called by the builders before save.
-func SourceValidator(s Source) error {
+func SourceValidator(s rules.InformationSource) error {
 	switch s {
-	case SourcePOLICE, SourceSOCIAL_SERVICES, SourceCHILD_WELFARE, SourceOTHER:
+	case "POLICE", "SOCIAL_SERVICES", "CHILD_WELFARE", "OTHER_AGENCY", "RECIPIENT":
 		return nil
 	default:
 		return fmt.Errorf("informationrequest: invalid enum value for source field: %q", s)
@@ -241,20 +226,9 @@ func newRequestedByStep() *sqlgraph.Step {
 	)
 }
 
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Source) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
-
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Source) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Source(str)
-	if err := SourceValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Source", str)
-	}
-	return nil
-}
+var (
+	// rules.InformationSource must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.InformationSource)(nil)
+	// rules.InformationSource must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.InformationSource)(nil)
+)

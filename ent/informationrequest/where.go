@@ -5,6 +5,7 @@ package informationrequest
 import (
 	"time"
 	"varsel/ent/predicate"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -176,23 +177,33 @@ func UpdatedAtLTE(v time.Time) predicate.InformationRequest {
 }
 
 // SourceEQ applies the EQ predicate on the "source" field.
-func SourceEQ(v Source) predicate.InformationRequest {
-	return predicate.InformationRequest(sql.FieldEQ(FieldSource, v))
+func SourceEQ(v rules.InformationSource) predicate.InformationRequest {
+	vc := v
+	return predicate.InformationRequest(sql.FieldEQ(FieldSource, vc))
 }
 
 // SourceNEQ applies the NEQ predicate on the "source" field.
-func SourceNEQ(v Source) predicate.InformationRequest {
-	return predicate.InformationRequest(sql.FieldNEQ(FieldSource, v))
+func SourceNEQ(v rules.InformationSource) predicate.InformationRequest {
+	vc := v
+	return predicate.InformationRequest(sql.FieldNEQ(FieldSource, vc))
 }
 
 // SourceIn applies the In predicate on the "source" field.
-func SourceIn(vs ...Source) predicate.InformationRequest {
-	return predicate.InformationRequest(sql.FieldIn(FieldSource, vs...))
+func SourceIn(vs ...rules.InformationSource) predicate.InformationRequest {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.InformationRequest(sql.FieldIn(FieldSource, v...))
 }
 
 // SourceNotIn applies the NotIn predicate on the "source" field.
-func SourceNotIn(vs ...Source) predicate.InformationRequest {
-	return predicate.InformationRequest(sql.FieldNotIn(FieldSource, vs...))
+func SourceNotIn(vs ...rules.InformationSource) predicate.InformationRequest {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.InformationRequest(sql.FieldNotIn(FieldSource, v...))
 }
 
 // SourceNameEQ applies the EQ predicate on the "source_name" field.

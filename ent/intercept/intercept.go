@@ -20,6 +20,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -442,6 +443,33 @@ func (f TraverseInformationRequest) Traverse(ctx context.Context, q ent.Query) e
 	return fmt.Errorf("unexpected query type %T. expect *ent.InformationRequestQuery", q)
 }
 
+// The InstitutionStayFunc type is an adapter to allow the use of ordinary function as a Querier.
+type InstitutionStayFunc func(context.Context, *ent.InstitutionStayQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f InstitutionStayFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.InstitutionStayQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.InstitutionStayQuery", q)
+}
+
+// The TraverseInstitutionStay type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseInstitutionStay func(context.Context, *ent.InstitutionStayQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseInstitutionStay) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseInstitutionStay) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InstitutionStayQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.InstitutionStayQuery", q)
+}
+
 // The NoticeFunc type is an adapter to allow the use of ordinary function as a Querier.
 type NoticeFunc func(context.Context, *ent.NoticeQuery) (ent.Value, error)
 
@@ -741,6 +769,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.GuardianQuery, predicate.Guardian, guardian.OrderOption]{typ: ent.TypeGuardian, tq: q}, nil
 	case *ent.InformationRequestQuery:
 		return &query[*ent.InformationRequestQuery, predicate.InformationRequest, informationrequest.OrderOption]{typ: ent.TypeInformationRequest, tq: q}, nil
+	case *ent.InstitutionStayQuery:
+		return &query[*ent.InstitutionStayQuery, predicate.InstitutionStay, institutionstay.OrderOption]{typ: ent.TypeInstitutionStay, tq: q}, nil
 	case *ent.NoticeQuery:
 		return &query[*ent.NoticeQuery, predicate.Notice, notice.OrderOption]{typ: ent.TypeNotice, tq: q}, nil
 	case *ent.NotificationAgreementQuery:

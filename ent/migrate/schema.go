@@ -107,7 +107,6 @@ var (
 		{Name: "survivor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "assessment_assessed_by", Type: field.TypeInt, Nullable: true},
 		{Name: "custody_event_id", Type: field.TypeInt},
-		{Name: "decision_assessments", Type: field.TypeInt, Nullable: true},
 	}
 	// AssessmentsTable holds the schema information for the "assessments" table.
 	AssessmentsTable = &schema.Table{
@@ -138,12 +137,6 @@ var (
 				Columns:    []*schema.Column{AssessmentsColumns[12]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
-			},
-			{
-				Symbol:     "assessments_decisions_assessments",
-				Columns:    []*schema.Column{AssessmentsColumns[13]},
-				RefColumns: []*schema.Column{DecisionsColumns[0]},
-				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
@@ -252,7 +245,7 @@ var (
 			},
 			{
 				Name:    "convict_national_identity_number",
-				Unique:  false,
+				Unique:  true,
 				Columns: []*schema.Column{ConvictsColumns[4]},
 			},
 		},
@@ -302,11 +295,13 @@ var (
 		{Name: "date_only", Type: field.TypeBool, Default: false},
 		{Name: "deciding_level", Type: field.TypeEnum, Enums: []string{"LOCAL", "REGION", "DIRECTORATE"}},
 		{Name: "from_institution", Type: field.TypeBool, Default: false},
+		{Name: "full_term_release", Type: field.TypeBool, Default: false},
 		{Name: "reporting_duty_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED", "CANCELLED"}, Default: "OPEN"},
 		{Name: "convict_id", Type: field.TypeInt},
 		{Name: "deciding_unit_id", Type: field.TypeInt},
 		{Name: "custody_event_created_by", Type: field.TypeInt, Nullable: true},
+		{Name: "institution_stay_id", Type: field.TypeInt, Nullable: true},
 	}
 	// CustodyEventsTable holds the schema information for the "custody_events" table.
 	CustodyEventsTable = &schema.Table{
@@ -316,28 +311,34 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "custody_events_convicts_custody_events",
-				Columns:    []*schema.Column{CustodyEventsColumns[12]},
+				Columns:    []*schema.Column{CustodyEventsColumns[13]},
 				RefColumns: []*schema.Column{ConvictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "custody_events_units_deciding_unit",
-				Columns:    []*schema.Column{CustodyEventsColumns[13]},
+				Columns:    []*schema.Column{CustodyEventsColumns[14]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "custody_events_staff_members_created_by",
-				Columns:    []*schema.Column{CustodyEventsColumns[14]},
+				Columns:    []*schema.Column{CustodyEventsColumns[15]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "custody_events_institution_stays_leaves",
+				Columns:    []*schema.Column{CustodyEventsColumns[16]},
+				RefColumns: []*schema.Column{InstitutionStaysColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "custodyevent_convict_id_starts_at",
-				Unique:  false,
-				Columns: []*schema.Column{CustodyEventsColumns[12], CustodyEventsColumns[5]},
+				Name:    "custodyevent_convict_id_kind_starts_at",
+				Unique:  true,
+				Columns: []*schema.Column{CustodyEventsColumns[13], CustodyEventsColumns[3], CustodyEventsColumns[5]},
 			},
 			{
 				Name:    "custodyevent_starts_at",
@@ -537,7 +538,7 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PARENTAL_RESPONSIBILITY", "APPOINTED_GUARDIAN"}},
 		{Name: "excluded_as_convict", Type: field.TypeBool, Default: false},
-		{Name: "guardian_police_district", Type: field.TypeInt, Nullable: true},
+		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
 		{Name: "survivor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "victim_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -568,14 +569,14 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "guardian_victim_id",
-				Unique:  false,
-				Columns: []*schema.Column{GuardiansColumns[16]},
+				Name:    "guardian_victim_id_national_identity_number",
+				Unique:  true,
+				Columns: []*schema.Column{GuardiansColumns[16], GuardiansColumns[2]},
 			},
 			{
-				Name:    "guardian_survivor_id",
-				Unique:  false,
-				Columns: []*schema.Column{GuardiansColumns[15]},
+				Name:    "guardian_survivor_id_national_identity_number",
+				Unique:  true,
+				Columns: []*schema.Column{GuardiansColumns[15], GuardiansColumns[2]},
 			},
 		},
 	}
@@ -584,7 +585,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "source", Type: field.TypeEnum, Enums: []string{"POLICE", "SOCIAL_SERVICES", "CHILD_WELFARE", "OTHER"}},
+		{Name: "source", Type: field.TypeEnum, Enums: []string{"POLICE", "SOCIAL_SERVICES", "CHILD_WELFARE", "OTHER_AGENCY", "RECIPIENT"}},
 		{Name: "source_name", Type: field.TypeString, Nullable: true},
 		{Name: "purpose", Type: field.TypeString, Size: 2147483647},
 		{Name: "requested_at", Type: field.TypeTime},
@@ -615,6 +616,39 @@ var (
 			{
 				Symbol:     "information_requests_staff_members_requested_by",
 				Columns:    []*schema.Column{InformationRequestsColumns[11]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+	}
+	// InstitutionStaysColumns holds the columns for the "institution_stays" table.
+	InstitutionStaysColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "institution", Type: field.TypeString},
+		{Name: "from_date", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date"}},
+		{Name: "to_date", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
+		{Name: "notify_on_leaves", Type: field.TypeBool},
+		{Name: "reasoning", Type: field.TypeString, Size: 2147483647},
+		{Name: "convict_id", Type: field.TypeInt},
+		{Name: "institution_stay_recorded_by", Type: field.TypeInt, Nullable: true},
+	}
+	// InstitutionStaysTable holds the schema information for the "institution_stays" table.
+	InstitutionStaysTable = &schema.Table{
+		Name:       "institution_stays",
+		Columns:    InstitutionStaysColumns,
+		PrimaryKey: []*schema.Column{InstitutionStaysColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "institution_stays_convicts_institution_stays",
+				Columns:    []*schema.Column{InstitutionStaysColumns[8]},
+				RefColumns: []*schema.Column{ConvictsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "institution_stays_staff_members_recorded_by",
+				Columns:    []*schema.Column{InstitutionStaysColumns[9]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -959,7 +993,7 @@ var (
 		{Name: "relation", Type: field.TypeEnum, Enums: []string{"SPOUSE", "COHABITANT", "CHILD", "PARENT", "SIBLING", "GRANDPARENT", "GRANDCHILD", "AUNT_OR_UNCLE", "NIECE_OR_NEPHEW", "COUSIN", "FRIEND", "OTHER"}},
 		{Name: "under_guardianship", Type: field.TypeBool, Default: false},
 		{Name: "condition_concerns_survivors", Type: field.TypeInt, Nullable: true},
-		{Name: "survivor_police_district", Type: field.TypeInt, Nullable: true},
+		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
 		{Name: "victim_id", Type: field.TypeInt},
 	}
 	// SurvivorsTable holds the schema information for the "survivors" table.
@@ -989,9 +1023,9 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "survivor_victim_id",
-				Unique:  false,
-				Columns: []*schema.Column{SurvivorsColumns[16]},
+				Name:    "survivor_victim_id_national_identity_number",
+				Unique:  true,
+				Columns: []*schema.Column{SurvivorsColumns[16], SurvivorsColumns[2]},
 			},
 		},
 	}
@@ -1037,7 +1071,7 @@ var (
 		{Name: "under_guardianship", Type: field.TypeBool, Default: false},
 		{Name: "condition_concerns_victims", Type: field.TypeInt, Nullable: true},
 		{Name: "criminal_case_id", Type: field.TypeInt},
-		{Name: "victim_police_district", Type: field.TypeInt, Nullable: true},
+		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
 	}
 	// VictimsTable holds the schema information for the "victims" table.
 	VictimsTable = &schema.Table{
@@ -1066,9 +1100,34 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "victim_criminal_case_id",
-				Unique:  false,
-				Columns: []*schema.Column{VictimsColumns[15]},
+				Name:    "victim_criminal_case_id_national_identity_number",
+				Unique:  true,
+				Columns: []*schema.Column{VictimsColumns[15], VictimsColumns[2]},
+			},
+		},
+	}
+	// DecisionAssessmentsColumns holds the columns for the "decision_assessments" table.
+	DecisionAssessmentsColumns = []*schema.Column{
+		{Name: "decision_id", Type: field.TypeInt},
+		{Name: "assessment_id", Type: field.TypeInt},
+	}
+	// DecisionAssessmentsTable holds the schema information for the "decision_assessments" table.
+	DecisionAssessmentsTable = &schema.Table{
+		Name:       "decision_assessments",
+		Columns:    DecisionAssessmentsColumns,
+		PrimaryKey: []*schema.Column{DecisionAssessmentsColumns[0], DecisionAssessmentsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "decision_assessments_decision_id",
+				Columns:    []*schema.Column{DecisionAssessmentsColumns[0]},
+				RefColumns: []*schema.Column{DecisionsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "decision_assessments_assessment_id",
+				Columns:    []*schema.Column{DecisionAssessmentsColumns[1]},
+				RefColumns: []*schema.Column{AssessmentsColumns[0]},
+				OnDelete:   schema.Cascade,
 			},
 		},
 	}
@@ -1087,6 +1146,7 @@ var (
 		DisclosuresTable,
 		GuardiansTable,
 		InformationRequestsTable,
+		InstitutionStaysTable,
 		NoticesTable,
 		NotificationAgreementsTable,
 		PoliceDistrictsTable,
@@ -1097,6 +1157,7 @@ var (
 		SurvivorsTable,
 		UnitsTable,
 		VictimsTable,
+		DecisionAssessmentsTable,
 	}
 )
 
@@ -1115,7 +1176,6 @@ func init() {
 	AssessmentsTable.ForeignKeys[1].RefTable = SurvivorsTable
 	AssessmentsTable.ForeignKeys[2].RefTable = StaffMembersTable
 	AssessmentsTable.ForeignKeys[3].RefTable = CustodyEventsTable
-	AssessmentsTable.ForeignKeys[4].RefTable = DecisionsTable
 	AssessmentsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(8589934592),
 	}
@@ -1137,6 +1197,7 @@ func init() {
 	CustodyEventsTable.ForeignKeys[0].RefTable = ConvictsTable
 	CustodyEventsTable.ForeignKeys[1].RefTable = UnitsTable
 	CustodyEventsTable.ForeignKeys[2].RefTable = StaffMembersTable
+	CustodyEventsTable.ForeignKeys[3].RefTable = InstitutionStaysTable
 	CustodyEventsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(30064771072),
 	}
@@ -1172,6 +1233,11 @@ func init() {
 	InformationRequestsTable.ForeignKeys[2].RefTable = StaffMembersTable
 	InformationRequestsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(51539607552),
+	}
+	InstitutionStaysTable.ForeignKeys[0].RefTable = ConvictsTable
+	InstitutionStaysTable.ForeignKeys[1].RefTable = StaffMembersTable
+	InstitutionStaysTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(98784247808),
 	}
 	NoticesTable.ForeignKeys[0].RefTable = CustodyEventsTable
 	NoticesTable.ForeignKeys[1].RefTable = AssessmentsTable
@@ -1233,4 +1299,6 @@ func init() {
 	VictimsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(94489280512),
 	}
+	DecisionAssessmentsTable.ForeignKeys[0].RefTable = DecisionsTable
+	DecisionAssessmentsTable.ForeignKeys[1].RefTable = AssessmentsTable
 }

@@ -224,23 +224,10 @@ func StatusValidator(s Status) error {
 	}
 }
 
-// Route defines the type for the "route" enum field.
-type Route string
-
-// Route values.
-const (
-	RouteDIRECT     Route = "DIRECT"
-	RouteVIA_POLICE Route = "VIA_POLICE"
-)
-
-func (r Route) String() string {
-	return string(r)
-}
-
 // RouteValidator is a validator for the "route" field enum values. It is called by the builders before save.
-func RouteValidator(r Route) error {
+func RouteValidator(r rules.Route) error {
 	switch r {
-	case RouteDIRECT, RouteVIA_POLICE:
+	case "DIRECT", "VIA_POLICE":
 		return nil
 	default:
 		return fmt.Errorf("notice: invalid enum value for route field: %q", r)
@@ -487,23 +474,12 @@ func (e *Status) UnmarshalGQL(val interface{}) error {
 	return nil
 }
 
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Route) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
-
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Route) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Route(str)
-	if err := RouteValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Route", str)
-	}
-	return nil
-}
+var (
+	// rules.Route must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.Route)(nil)
+	// rules.Route must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.Route)(nil)
+)
 
 var (
 	// rules.Channel must implement graphql.Marshaler.

@@ -247,23 +247,33 @@ func StatusNotIn(vs ...Status) predicate.Notice {
 }
 
 // RouteEQ applies the EQ predicate on the "route" field.
-func RouteEQ(v Route) predicate.Notice {
-	return predicate.Notice(sql.FieldEQ(FieldRoute, v))
+func RouteEQ(v rules.Route) predicate.Notice {
+	vc := v
+	return predicate.Notice(sql.FieldEQ(FieldRoute, vc))
 }
 
 // RouteNEQ applies the NEQ predicate on the "route" field.
-func RouteNEQ(v Route) predicate.Notice {
-	return predicate.Notice(sql.FieldNEQ(FieldRoute, v))
+func RouteNEQ(v rules.Route) predicate.Notice {
+	vc := v
+	return predicate.Notice(sql.FieldNEQ(FieldRoute, vc))
 }
 
 // RouteIn applies the In predicate on the "route" field.
-func RouteIn(vs ...Route) predicate.Notice {
-	return predicate.Notice(sql.FieldIn(FieldRoute, vs...))
+func RouteIn(vs ...rules.Route) predicate.Notice {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Notice(sql.FieldIn(FieldRoute, v...))
 }
 
 // RouteNotIn applies the NotIn predicate on the "route" field.
-func RouteNotIn(vs ...Route) predicate.Notice {
-	return predicate.Notice(sql.FieldNotIn(FieldRoute, vs...))
+func RouteNotIn(vs ...rules.Route) predicate.Notice {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Notice(sql.FieldNotIn(FieldRoute, v...))
 }
 
 // ChannelEQ applies the EQ predicate on the "channel" field.

@@ -7,10 +7,12 @@ import (
 	"io"
 	"strconv"
 	"time"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
 )
 
 const (
@@ -115,23 +117,10 @@ var (
 	UpdateDefaultUpdatedAt func() time.Time
 )
 
-// Frequency defines the type for the "frequency" enum field.
-type Frequency string
-
-// Frequency values.
-const (
-	FrequencyEVERY_EVENT Frequency = "EVERY_EVENT"
-	FrequencyONCE        Frequency = "ONCE"
-)
-
-func (f Frequency) String() string {
-	return string(f)
-}
-
 // FrequencyValidator is a validator for the "frequency" field enum values. It is called by the builders before save.
-func FrequencyValidator(f Frequency) error {
+func FrequencyValidator(f rules.AgreementFrequency) error {
 	switch f {
-	case FrequencyEVERY_EVENT, FrequencyONCE:
+	case "EVERY_EVENT", "ONCE":
 		return nil
 	default:
 		return fmt.Errorf("notificationagreement: invalid enum value for frequency field: %q", f)
@@ -253,23 +242,12 @@ func newRecordedByStep() *sqlgraph.Step {
 	)
 }
 
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Frequency) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
-
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Frequency) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Frequency(str)
-	if err := FrequencyValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Frequency", str)
-	}
-	return nil
-}
+var (
+	// rules.AgreementFrequency must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.AgreementFrequency)(nil)
+	// rules.AgreementFrequency must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.AgreementFrequency)(nil)
+)
 
 // MarshalGQL implements graphql.Marshaler interface.
 func (e How) MarshalGQL(w io.Writer) {

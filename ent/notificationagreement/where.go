@@ -5,6 +5,7 @@ package notificationagreement
 import (
 	"time"
 	"varsel/ent/predicate"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -166,23 +167,33 @@ func UpdatedAtLTE(v time.Time) predicate.NotificationAgreement {
 }
 
 // FrequencyEQ applies the EQ predicate on the "frequency" field.
-func FrequencyEQ(v Frequency) predicate.NotificationAgreement {
-	return predicate.NotificationAgreement(sql.FieldEQ(FieldFrequency, v))
+func FrequencyEQ(v rules.AgreementFrequency) predicate.NotificationAgreement {
+	vc := v
+	return predicate.NotificationAgreement(sql.FieldEQ(FieldFrequency, vc))
 }
 
 // FrequencyNEQ applies the NEQ predicate on the "frequency" field.
-func FrequencyNEQ(v Frequency) predicate.NotificationAgreement {
-	return predicate.NotificationAgreement(sql.FieldNEQ(FieldFrequency, v))
+func FrequencyNEQ(v rules.AgreementFrequency) predicate.NotificationAgreement {
+	vc := v
+	return predicate.NotificationAgreement(sql.FieldNEQ(FieldFrequency, vc))
 }
 
 // FrequencyIn applies the In predicate on the "frequency" field.
-func FrequencyIn(vs ...Frequency) predicate.NotificationAgreement {
-	return predicate.NotificationAgreement(sql.FieldIn(FieldFrequency, vs...))
+func FrequencyIn(vs ...rules.AgreementFrequency) predicate.NotificationAgreement {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.NotificationAgreement(sql.FieldIn(FieldFrequency, v...))
 }
 
 // FrequencyNotIn applies the NotIn predicate on the "frequency" field.
-func FrequencyNotIn(vs ...Frequency) predicate.NotificationAgreement {
-	return predicate.NotificationAgreement(sql.FieldNotIn(FieldFrequency, vs...))
+func FrequencyNotIn(vs ...rules.AgreementFrequency) predicate.NotificationAgreement {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.NotificationAgreement(sql.FieldNotIn(FieldFrequency, v...))
 }
 
 // AgreedAtEQ applies the EQ predicate on the "agreed_at" field.

@@ -45,6 +45,9 @@ type Guardian func(*sql.Selector)
 // InformationRequest is the predicate function for informationrequest builders.
 type InformationRequest func(*sql.Selector)
 
+// InstitutionStay is the predicate function for institutionstay builders.
+type InstitutionStay func(*sql.Selector)
+
 // Notice is the predicate function for notice builders.
 type Notice func(*sql.Selector)
 

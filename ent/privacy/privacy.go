@@ -423,6 +423,30 @@ func (f InformationRequestMutationRuleFunc) EvalMutation(ctx context.Context, m 
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InformationRequestMutation", m)
 }
 
+// The InstitutionStayQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type InstitutionStayQueryRuleFunc func(context.Context, *ent.InstitutionStayQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f InstitutionStayQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.InstitutionStayQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.InstitutionStayQuery", q)
+}
+
+// The InstitutionStayMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type InstitutionStayMutationRuleFunc func(context.Context, *ent.InstitutionStayMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f InstitutionStayMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.InstitutionStayMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.InstitutionStayMutation", m)
+}
+
 // The NoticeQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type NoticeQueryRuleFunc func(context.Context, *ent.NoticeQuery) error
@@ -724,6 +748,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.InformationRequestQuery:
 		return q.Filter(), nil
+	case *ent.InstitutionStayQuery:
+		return q.Filter(), nil
 	case *ent.NoticeQuery:
 		return q.Filter(), nil
 	case *ent.NotificationAgreementQuery:
@@ -776,6 +802,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.GuardianMutation:
 		return m.Filter(), nil
 	case *ent.InformationRequestMutation:
+		return m.Filter(), nil
+	case *ent.InstitutionStayMutation:
 		return m.Filter(), nil
 	case *ent.NoticeMutation:
 		return m.Filter(), nil

@@ -116,7 +116,7 @@ func unitScope(f privacy.Filter, unitIDs []int) (entql.P, bool) {
 	switch f.(type) {
 	case *ent.ConvictFilter, *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.DelegationFilter:
 		return inUnits, true
-	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter:
+	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter, *ent.InstitutionStayFilter:
 		return convict, true
 	case *ent.VictimFilter:
 		return victim, true

@@ -18,6 +18,7 @@ import (
 	"varsel/ent/disclosure"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
+	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
@@ -278,6 +279,10 @@ func init() {
 	custodyeventDescFromInstitution := custodyeventFields[6].Descriptor()
 	// custodyevent.DefaultFromInstitution holds the default value on creation for the from_institution field.
 	custodyevent.DefaultFromInstitution = custodyeventDescFromInstitution.Default.(bool)
+	// custodyeventDescFullTermRelease is the schema descriptor for full_term_release field.
+	custodyeventDescFullTermRelease := custodyeventFields[7].Descriptor()
+	// custodyevent.DefaultFullTermRelease holds the default value on creation for the full_term_release field.
+	custodyevent.DefaultFullTermRelease = custodyeventDescFullTermRelease.Default.(bool)
 	decisionMixin := schema.Decision{}.Mixin()
 	decision.Policy = privacy.NewPolicies(schema.Decision{})
 	decision.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -436,6 +441,38 @@ func init() {
 	informationrequestDescPurpose := informationrequestFields[2].Descriptor()
 	// informationrequest.PurposeValidator is a validator for the "purpose" field. It is called by the builders before save.
 	informationrequest.PurposeValidator = informationrequestDescPurpose.Validators[0].(func(string) error)
+	institutionstayMixin := schema.InstitutionStay{}.Mixin()
+	institutionstay.Policy = privacy.NewPolicies(schema.InstitutionStay{})
+	institutionstay.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := institutionstay.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	institutionstayMixinFields0 := institutionstayMixin[0].Fields()
+	_ = institutionstayMixinFields0
+	institutionstayFields := schema.InstitutionStay{}.Fields()
+	_ = institutionstayFields
+	// institutionstayDescCreatedAt is the schema descriptor for created_at field.
+	institutionstayDescCreatedAt := institutionstayMixinFields0[0].Descriptor()
+	// institutionstay.DefaultCreatedAt holds the default value on creation for the created_at field.
+	institutionstay.DefaultCreatedAt = institutionstayDescCreatedAt.Default.(func() time.Time)
+	// institutionstayDescUpdatedAt is the schema descriptor for updated_at field.
+	institutionstayDescUpdatedAt := institutionstayMixinFields0[1].Descriptor()
+	// institutionstay.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	institutionstay.DefaultUpdatedAt = institutionstayDescUpdatedAt.Default.(func() time.Time)
+	// institutionstay.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	institutionstay.UpdateDefaultUpdatedAt = institutionstayDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// institutionstayDescInstitution is the schema descriptor for institution field.
+	institutionstayDescInstitution := institutionstayFields[0].Descriptor()
+	// institutionstay.InstitutionValidator is a validator for the "institution" field. It is called by the builders before save.
+	institutionstay.InstitutionValidator = institutionstayDescInstitution.Validators[0].(func(string) error)
+	// institutionstayDescReasoning is the schema descriptor for reasoning field.
+	institutionstayDescReasoning := institutionstayFields[4].Descriptor()
+	// institutionstay.ReasoningValidator is a validator for the "reasoning" field. It is called by the builders before save.
+	institutionstay.ReasoningValidator = institutionstayDescReasoning.Validators[0].(func(string) error)
 	noticeMixin := schema.Notice{}.Mixin()
 	notice.Policy = privacy.NewPolicies(schema.Notice{})
 	notice.Hooks[0] = func(next ent.Mutator) ent.Mutator {

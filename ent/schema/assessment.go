@@ -36,6 +36,7 @@ func (Assessment) Edges() []ent.Edge {
 		edge.To("victim", Victim.Type).Field("victim_id").Unique().Immutable(),
 		edge.To("survivor", Survivor.Type).Field("survivor_id").Unique().Immutable(),
 		edge.To("assessed_by", StaffMember.Type).Unique(),
+		edge.From("decisions", Decision.Type).Ref("assessments"),
 	}
 }
 

@@ -37,11 +37,13 @@ func (Convict) Edges() []ent.Edge {
 		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required(),
 		edge.To("criminal_cases", CriminalCase.Type),
 		edge.To("custody_events", CustodyEvent.Type).Annotations(entgql.RelayConnection()),
+		edge.To("institution_stays", InstitutionStay.Type),
 	}
 }
 
 func (Convict) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("unit_id"), index.Fields("national_identity_number")}
+	// One person is one convict: registering them twice is refused.
+	return []ent.Index{index.Fields("unit_id"), index.Fields("national_identity_number").Unique()}
 }
 
 func (Convict) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

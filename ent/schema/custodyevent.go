@@ -27,11 +27,14 @@ func (CustodyEvent) Fields() []ent.Field {
 		field.Enum("deciding_level").GoType(rules.Level("")).Annotations(entgql.Type("Level")).Comment("the level that decides the event and the notification (DC2)"),
 		field.Bool("from_institution").Default(false).
 			Comment("a leave from an institution stay under strgjfl § 12, reported by the institution (EV5)"),
+		field.Bool("full_term_release").Default(false).
+			Comment("a release at the end of the sentence, not parole: no further notices follow (NT5)"),
 		field.Time("reporting_duty_until").Optional().Nillable().SchemaType(dateType).Annotations(entgql.Type("Date")).
 			Comment("for a residence change on parole: the end of the reporting duty (møteplikt)"),
 		field.Enum("status").Values("OPEN", "CLOSED", "CANCELLED").Default("OPEN"),
 		field.Int("convict_id").Immutable(),
 		field.Int("deciding_unit_id"),
+		field.Int("institution_stay_id").Optional().Nillable().Immutable(),
 	}
 }
 
@@ -47,11 +50,13 @@ func (CustodyEvent) Edges() []ent.Edge {
 		edge.To("notices", Notice.Type),
 		edge.To("police_requests", PoliceRequest.Type),
 		edge.To("created_by", StaffMember.Type).Unique(),
+		edge.From("institution_stay", InstitutionStay.Type).Ref("leaves").Field("institution_stay_id").Unique().Immutable(),
 	}
 }
 
 func (CustodyEvent) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("convict_id", "starts_at"), index.Fields("starts_at")}
+	// The same event is registered once: a retried registration is refused.
+	return []ent.Index{index.Fields("convict_id", "kind", "starts_at").Unique(), index.Fields("starts_at")}
 }
 
 func (CustodyEvent) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

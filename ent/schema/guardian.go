@@ -33,7 +33,8 @@ func (Guardian) Edges() []ent.Edge {
 }
 
 func (Guardian) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("victim_id"), index.Fields("survivor_id")}
+	// A guardian is registered once per ward.
+	return []ent.Index{index.Fields("victim_id", "national_identity_number").Unique(), index.Fields("survivor_id", "national_identity_number").Unique()}
 }
 
 func (Guardian) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}} }

@@ -1,9 +1,12 @@
 package schema
 
 import (
+	"entgo.io/contrib/entgql"
+
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"varsel/rules"
 )
 
 // InformationRequest is a request for information to the police, social
@@ -13,7 +16,7 @@ type InformationRequest struct{ ent.Schema }
 
 func (InformationRequest) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("source").Values("POLICE", "SOCIAL_SERVICES", "CHILD_WELFARE", "OTHER"),
+		field.Enum("source").GoType(rules.InformationSource("")).Annotations(entgql.Type("InformationSource")),
 		field.String("source_name").Optional().Comment("the office asked, e.g. NAV Grünerløkka"),
 		field.Text("purpose").NotEmpty(),
 		field.Time("requested_at"),

@@ -51,6 +51,7 @@ func (PersonMixin) Fields() []ent.Field {
 		field.String("country").Optional().Sensitive().Annotations(noFilter),
 		field.Enum("address_protection").GoType(rules.AddressProtection("")).Annotations(entgql.Type("AddressProtection")).Default(string(rules.Unprotected)),
 		field.Enum("written_standard").GoType(rules.WrittenStandard("")).Annotations(entgql.Type("WrittenStandard")).Default(string(rules.Bokmal)),
+		field.Int("police_district_id").Optional().Nillable(),
 	}
 }
 
@@ -58,6 +59,6 @@ func (PersonMixin) Edges() []ent.Edge {
 	return []ent.Edge{
 		// The police district that delivers a notice when the address is
 		// protected or unknown (RC9).
-		edge.To("police_district", PoliceDistrict.Type).Unique(),
+		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique(),
 	}
 }

@@ -22,7 +22,8 @@ func (Notice) Fields() []ent.Field {
 		field.Enum("status").
 			Values("DRAFT", "HELD", "READY", "SENDING", "SENT", "DELIVERED", "CANCELLED").Default("DRAFT").
 			Annotations(entgql.OrderField("STATUS")),
-		field.Enum("route").Values("DIRECT", "VIA_POLICE").Comment("via the police for a protected or unknown address (RC9)"),
+		field.Enum("route").GoType(rules.Route("")).Annotations(entgql.Type("Route")).
+			Comment("via the police for a protected or unknown address (RC9)"),
 		field.Enum("channel").GoType(rules.Channel("")).Annotations(entgql.Type("Channel")).Optional().Nillable().Comment("chosen when the notice is sent (NT1)"),
 		field.Time("due_date").SchemaType(dateType).Annotations(entgql.OrderField("DUE_DATE"), entgql.Type("Date")).
 			Comment("the last day to send it: 14 days before the event, or at once for an escape (NT2)"),

@@ -1,9 +1,12 @@
 package schema
 
 import (
+	"entgo.io/contrib/entgql"
+
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"varsel/rules"
 )
 
 // NotificationAgreement is what was agreed with a recipient about how often
@@ -13,7 +16,7 @@ type NotificationAgreement struct{ ent.Schema }
 
 func (NotificationAgreement) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("frequency").Values("EVERY_EVENT", "ONCE"),
+		field.Enum("frequency").GoType(rules.AgreementFrequency("")).Annotations(entgql.Type("AgreementFrequency")),
 		field.Time("agreed_at"),
 		field.Enum("how").Values("LETTER", "DIGIPOST", "PHONE", "MEETING"),
 		field.Text("note").Optional(),

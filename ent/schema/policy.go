@@ -75,6 +75,7 @@ func (Notice) Policy() ent.Policy                { return casePolicy() }
 func (Reservation) Policy() ent.Policy           { return casePolicy() }
 func (NotificationAgreement) Policy() ent.Policy { return casePolicy() }
 func (Delegation) Policy() ent.Policy            { return casePolicy() }
+func (InstitutionStay) Policy() ent.Policy       { return casePolicy() }
 
 func (PoliceRequest) Policy() ent.Policy { return sharedWithPolicePolicy() }
 func (Disclosure) Policy() ent.Policy    { return sharedWithPolicePolicy() }

@@ -1,9 +1,12 @@
 package schema
 
 import (
+	"entgo.io/contrib/entgql"
+
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"varsel/rules"
 )
 
 // SecurityAssessment is the assessment, made first and on its own, of whether
@@ -13,7 +16,7 @@ type SecurityAssessment struct{ ent.Schema }
 
 func (SecurityAssessment) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("outcome").Values("NO_RISK", "AWAITING_POLICE", "RISK_CONFIRMED", "RISK_RULED_OUT"),
+		field.Enum("outcome").GoType(rules.SecurityOutcome("")).Annotations(entgql.Type("SecurityOutcome")),
 		field.Text("reasoning").NotEmpty(),
 		field.Text("police_statement").Optional(),
 		field.Time("assessed_at"),

@@ -29,6 +29,9 @@ func (Survivor) Edges() []ent.Edge {
 	}
 }
 
-func (Survivor) Indexes() []ent.Index { return []ent.Index{index.Fields("victim_id")} }
+// A survivor is registered once per victim.
+func (Survivor) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("victim_id", "national_identity_number").Unique()}
+}
 
 func (Survivor) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}} }

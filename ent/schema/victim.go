@@ -28,6 +28,9 @@ func (Victim) Edges() []ent.Edge {
 	}
 }
 
-func (Victim) Indexes() []ent.Index { return []ent.Index{index.Fields("criminal_case_id")} }
+// A victim is registered once per case (a retried mutation is refused).
+func (Victim) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("criminal_case_id", "national_identity_number").Unique()}
+}
 
 func (Victim) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}} }

@@ -4,13 +4,13 @@ package securityassessment
 
 import (
 	"fmt"
-	"io"
-	"strconv"
 	"time"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
 )
 
 const (
@@ -115,25 +115,10 @@ var (
 	ReasoningValidator func(string) error
 )
 
-// Outcome defines the type for the "outcome" enum field.
-type Outcome string
-
-// Outcome values.
-const (
-	OutcomeNO_RISK         Outcome = "NO_RISK"
-	OutcomeAWAITING_POLICE Outcome = "AWAITING_POLICE"
-	OutcomeRISK_CONFIRMED  Outcome = "RISK_CONFIRMED"
-	OutcomeRISK_RULED_OUT  Outcome = "RISK_RULED_OUT"
-)
-
-func (o Outcome) String() string {
-	return string(o)
-}
-
 // OutcomeValidator is a validator for the "outcome" field enum values. It is called by the builders before save.
-func OutcomeValidator(o Outcome) error {
+func OutcomeValidator(o rules.SecurityOutcome) error {
 	switch o {
-	case OutcomeNO_RISK, OutcomeAWAITING_POLICE, OutcomeRISK_CONFIRMED, OutcomeRISK_RULED_OUT:
+	case "NO_RISK", "AWAITING_POLICE", "RISK_CONFIRMED", "RISK_RULED_OUT":
 		return nil
 	default:
 		return fmt.Errorf("securityassessment: invalid enum value for outcome field: %q", o)
@@ -225,20 +210,9 @@ func newAssessedByStep() *sqlgraph.Step {
 	)
 }
 
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Outcome) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
-
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Outcome) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Outcome(str)
-	if err := OutcomeValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Outcome", str)
-	}
-	return nil
-}
+var (
+	// rules.SecurityOutcome must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.SecurityOutcome)(nil)
+	// rules.SecurityOutcome must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.SecurityOutcome)(nil)
+)

@@ -5,6 +5,7 @@ package securityassessment
 import (
 	"time"
 	"varsel/ent/predicate"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -166,23 +167,33 @@ func UpdatedAtLTE(v time.Time) predicate.SecurityAssessment {
 }
 
 // OutcomeEQ applies the EQ predicate on the "outcome" field.
-func OutcomeEQ(v Outcome) predicate.SecurityAssessment {
-	return predicate.SecurityAssessment(sql.FieldEQ(FieldOutcome, v))
+func OutcomeEQ(v rules.SecurityOutcome) predicate.SecurityAssessment {
+	vc := v
+	return predicate.SecurityAssessment(sql.FieldEQ(FieldOutcome, vc))
 }
 
 // OutcomeNEQ applies the NEQ predicate on the "outcome" field.
-func OutcomeNEQ(v Outcome) predicate.SecurityAssessment {
-	return predicate.SecurityAssessment(sql.FieldNEQ(FieldOutcome, v))
+func OutcomeNEQ(v rules.SecurityOutcome) predicate.SecurityAssessment {
+	vc := v
+	return predicate.SecurityAssessment(sql.FieldNEQ(FieldOutcome, vc))
 }
 
 // OutcomeIn applies the In predicate on the "outcome" field.
-func OutcomeIn(vs ...Outcome) predicate.SecurityAssessment {
-	return predicate.SecurityAssessment(sql.FieldIn(FieldOutcome, vs...))
+func OutcomeIn(vs ...rules.SecurityOutcome) predicate.SecurityAssessment {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.SecurityAssessment(sql.FieldIn(FieldOutcome, v...))
 }
 
 // OutcomeNotIn applies the NotIn predicate on the "outcome" field.
-func OutcomeNotIn(vs ...Outcome) predicate.SecurityAssessment {
-	return predicate.SecurityAssessment(sql.FieldNotIn(FieldOutcome, vs...))
+func OutcomeNotIn(vs ...rules.SecurityOutcome) predicate.SecurityAssessment {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.SecurityAssessment(sql.FieldNotIn(FieldOutcome, v...))
 }
 
 // ReasoningEQ applies the EQ predicate on the "reasoning" field.

@@ -36,6 +36,8 @@ const (
 	FieldAddressProtection = "address_protection"
 	// FieldWrittenStandard holds the string denoting the written_standard field in the database.
 	FieldWrittenStandard = "written_standard"
+	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
+	FieldPoliceDistrictID = "police_district_id"
 	// FieldCreatedAt holds the string denoting the created_at field in the database.
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
@@ -60,7 +62,7 @@ const (
 	// It exists in this package in order to avoid circular dependency with the "policedistrict" package.
 	PoliceDistrictInverseTable = "police_districts"
 	// PoliceDistrictColumn is the table column denoting the police_district relation/edge.
-	PoliceDistrictColumn = "survivor_police_district"
+	PoliceDistrictColumn = "police_district_id"
 	// VictimTable is the table that holds the victim relation/edge.
 	VictimTable = "survivors"
 	// VictimInverseTable is the table name for the Victim entity.
@@ -89,6 +91,7 @@ var Columns = []string{
 	FieldCountry,
 	FieldAddressProtection,
 	FieldWrittenStandard,
+	FieldPoliceDistrictID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldRelation,
@@ -100,7 +103,6 @@ var Columns = []string{
 // table and are not defined as standalone fields in the schema.
 var ForeignKeys = []string{
 	"condition_concerns_survivors",
-	"survivor_police_district",
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -223,6 +225,11 @@ func ByAddressProtection(opts ...sql.OrderTermOption) OrderOption {
 // ByWrittenStandard orders the results by the written_standard field.
 func ByWrittenStandard(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWrittenStandard, opts...).ToFunc()
+}
+
+// ByPoliceDistrictID orders the results by the police_district_id field.
+func ByPoliceDistrictID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceDistrictID, opts...).ToFunc()
 }
 
 // ByCreatedAt orders the results by the created_at field.

@@ -91,6 +91,11 @@ func Country(v string) predicate.Victim {
 	return predicate.Victim(sql.FieldEQ(FieldCountry, v))
 }
 
+// PoliceDistrictID applies equality check predicate on the "police_district_id" field. It's identical to PoliceDistrictIDEQ.
+func PoliceDistrictID(v int) predicate.Victim {
+	return predicate.Victim(sql.FieldEQ(FieldPoliceDistrictID, v))
+}
+
 // CreatedAt applies equality check predicate on the "created_at" field. It's identical to CreatedAtEQ.
 func CreatedAt(v time.Time) predicate.Victim {
 	return predicate.Victim(sql.FieldEQ(FieldCreatedAt, v))
@@ -664,6 +669,36 @@ func WrittenStandardNotIn(vs ...rules.WrittenStandard) predicate.Victim {
 		v[i] = vs[i]
 	}
 	return predicate.Victim(sql.FieldNotIn(FieldWrittenStandard, v...))
+}
+
+// PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.
+func PoliceDistrictIDEQ(v int) predicate.Victim {
+	return predicate.Victim(sql.FieldEQ(FieldPoliceDistrictID, v))
+}
+
+// PoliceDistrictIDNEQ applies the NEQ predicate on the "police_district_id" field.
+func PoliceDistrictIDNEQ(v int) predicate.Victim {
+	return predicate.Victim(sql.FieldNEQ(FieldPoliceDistrictID, v))
+}
+
+// PoliceDistrictIDIn applies the In predicate on the "police_district_id" field.
+func PoliceDistrictIDIn(vs ...int) predicate.Victim {
+	return predicate.Victim(sql.FieldIn(FieldPoliceDistrictID, vs...))
+}
+
+// PoliceDistrictIDNotIn applies the NotIn predicate on the "police_district_id" field.
+func PoliceDistrictIDNotIn(vs ...int) predicate.Victim {
+	return predicate.Victim(sql.FieldNotIn(FieldPoliceDistrictID, vs...))
+}
+
+// PoliceDistrictIDIsNil applies the IsNil predicate on the "police_district_id" field.
+func PoliceDistrictIDIsNil() predicate.Victim {
+	return predicate.Victim(sql.FieldIsNull(FieldPoliceDistrictID))
+}
+
+// PoliceDistrictIDNotNil applies the NotNil predicate on the "police_district_id" field.
+func PoliceDistrictIDNotNil() predicate.Victim {
+	return predicate.Victim(sql.FieldNotNull(FieldPoliceDistrictID))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.

@@ -12,7 +12,7 @@ CREATE TABLE `appeals` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `create
 -- set sequence for "appeals" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("appeals", 4294967296);
 -- create "assessments" table
-CREATE TABLE `assessments` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `outcome` text NOT NULL, `factors` json NOT NULL, `reasoning` text NOT NULL, `recipient_minor` bool NOT NULL DEFAULT (false), `several_survivors_reasoning` text NULL, `real_need_reasoning` text NULL, `victim_id` integer NULL, `survivor_id` integer NULL, `assessment_assessed_by` integer NULL, `custody_event_id` integer NOT NULL, `decision_assessments` integer NULL, CONSTRAINT `assessments_victims_victim` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL, CONSTRAINT `assessments_survivors_survivor` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `assessments_staff_members_assessed_by` FOREIGN KEY (`assessment_assessed_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL, CONSTRAINT `assessments_custody_events_assessments` FOREIGN KEY (`custody_event_id`) REFERENCES `custody_events` (`id`) ON DELETE NO ACTION, CONSTRAINT `assessments_decisions_assessments` FOREIGN KEY (`decision_assessments`) REFERENCES `decisions` (`id`) ON DELETE SET NULL);
+CREATE TABLE `assessments` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `outcome` text NOT NULL, `factors` json NOT NULL, `reasoning` text NOT NULL, `recipient_minor` bool NOT NULL DEFAULT (false), `several_survivors_reasoning` text NULL, `real_need_reasoning` text NULL, `victim_id` integer NULL, `survivor_id` integer NULL, `assessment_assessed_by` integer NULL, `custody_event_id` integer NOT NULL, CONSTRAINT `assessments_victims_victim` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL, CONSTRAINT `assessments_survivors_survivor` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `assessments_staff_members_assessed_by` FOREIGN KEY (`assessment_assessed_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL, CONSTRAINT `assessments_custody_events_assessments` FOREIGN KEY (`custody_event_id`) REFERENCES `custody_events` (`id`) ON DELETE NO ACTION);
 -- set sequence for "assessments" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("assessments", 8589934592);
 -- create index "assessment_custody_event_id_victim_id" to table: "assessments"
@@ -40,7 +40,7 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("convicts", 21474836480);
 -- create index "convict_unit_id" to table: "convicts"
 CREATE INDEX `convict_unit_id` ON `convicts` (`unit_id`);
 -- create index "convict_national_identity_number" to table: "convicts"
-CREATE INDEX `convict_national_identity_number` ON `convicts` (`national_identity_number`);
+CREATE UNIQUE INDEX `convict_national_identity_number` ON `convicts` (`national_identity_number`);
 -- create "criminal_cases" table
 CREATE TABLE `criminal_cases` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `case_number` text NOT NULL, `judgment_date` datetime NOT NULL, `offence_categories` json NOT NULL, `status` text NOT NULL DEFAULT ('SERVING'), `court_reasoning` text NULL, `convict_id` integer NOT NULL, CONSTRAINT `criminal_cases_convicts_criminal_cases` FOREIGN KEY (`convict_id`) REFERENCES `convicts` (`id`) ON DELETE NO ACTION);
 -- set sequence for "criminal_cases" table
@@ -48,11 +48,11 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("criminal_cases", 25769803776);
 -- create index "criminalcase_convict_id_case_number" to table: "criminal_cases"
 CREATE UNIQUE INDEX `criminalcase_convict_id_case_number` ON `criminal_cases` (`convict_id`, `case_number`);
 -- create "custody_events" table
-CREATE TABLE `custody_events` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `kind` text NOT NULL, `legal_basis` text NOT NULL, `starts_at` datetime NOT NULL, `ends_at` datetime NULL, `date_only` bool NOT NULL DEFAULT (false), `deciding_level` text NOT NULL, `from_institution` bool NOT NULL DEFAULT (false), `reporting_duty_until` datetime NULL, `status` text NOT NULL DEFAULT ('OPEN'), `convict_id` integer NOT NULL, `deciding_unit_id` integer NOT NULL, `custody_event_created_by` integer NULL, CONSTRAINT `custody_events_convicts_custody_events` FOREIGN KEY (`convict_id`) REFERENCES `convicts` (`id`) ON DELETE NO ACTION, CONSTRAINT `custody_events_units_deciding_unit` FOREIGN KEY (`deciding_unit_id`) REFERENCES `units` (`id`) ON DELETE NO ACTION, CONSTRAINT `custody_events_staff_members_created_by` FOREIGN KEY (`custody_event_created_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL);
+CREATE TABLE `custody_events` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `kind` text NOT NULL, `legal_basis` text NOT NULL, `starts_at` datetime NOT NULL, `ends_at` datetime NULL, `date_only` bool NOT NULL DEFAULT (false), `deciding_level` text NOT NULL, `from_institution` bool NOT NULL DEFAULT (false), `full_term_release` bool NOT NULL DEFAULT (false), `reporting_duty_until` datetime NULL, `status` text NOT NULL DEFAULT ('OPEN'), `convict_id` integer NOT NULL, `deciding_unit_id` integer NOT NULL, `custody_event_created_by` integer NULL, `institution_stay_id` integer NULL, CONSTRAINT `custody_events_convicts_custody_events` FOREIGN KEY (`convict_id`) REFERENCES `convicts` (`id`) ON DELETE NO ACTION, CONSTRAINT `custody_events_units_deciding_unit` FOREIGN KEY (`deciding_unit_id`) REFERENCES `units` (`id`) ON DELETE NO ACTION, CONSTRAINT `custody_events_staff_members_created_by` FOREIGN KEY (`custody_event_created_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL, CONSTRAINT `custody_events_institution_stays_leaves` FOREIGN KEY (`institution_stay_id`) REFERENCES `institution_stays` (`id`) ON DELETE SET NULL);
 -- set sequence for "custody_events" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("custody_events", 30064771072);
--- create index "custodyevent_convict_id_starts_at" to table: "custody_events"
-CREATE INDEX `custodyevent_convict_id_starts_at` ON `custody_events` (`convict_id`, `starts_at`);
+-- create index "custodyevent_convict_id_kind_starts_at" to table: "custody_events"
+CREATE UNIQUE INDEX `custodyevent_convict_id_kind_starts_at` ON `custody_events` (`convict_id`, `kind`, `starts_at`);
 -- create index "custodyevent_starts_at" to table: "custody_events"
 CREATE INDEX `custodyevent_starts_at` ON `custody_events` (`starts_at`);
 -- create "decisions" table
@@ -76,17 +76,21 @@ CREATE INDEX `disclosure_police_district_id_decided_at` ON `disclosures` (`polic
 -- create index "disclosure_convict_id" to table: "disclosures"
 CREATE INDEX `disclosure_convict_id` ON `disclosures` (`convict_id`);
 -- create "guardians" table
-CREATE TABLE `guardians` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `kind` text NOT NULL, `excluded_as_convict` bool NOT NULL DEFAULT (false), `guardian_police_district` integer NULL, `survivor_id` integer NULL, `victim_id` integer NULL, CONSTRAINT `guardians_police_districts_police_district` FOREIGN KEY (`guardian_police_district`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL, CONSTRAINT `guardians_survivors_guardians` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `guardians_victims_guardians` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL);
+CREATE TABLE `guardians` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `kind` text NOT NULL, `excluded_as_convict` bool NOT NULL DEFAULT (false), `police_district_id` integer NULL, `survivor_id` integer NULL, `victim_id` integer NULL, CONSTRAINT `guardians_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL, CONSTRAINT `guardians_survivors_guardians` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `guardians_victims_guardians` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL);
 -- set sequence for "guardians" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("guardians", 47244640256);
--- create index "guardian_victim_id" to table: "guardians"
-CREATE INDEX `guardian_victim_id` ON `guardians` (`victim_id`);
--- create index "guardian_survivor_id" to table: "guardians"
-CREATE INDEX `guardian_survivor_id` ON `guardians` (`survivor_id`);
+-- create index "guardian_victim_id_national_identity_number" to table: "guardians"
+CREATE UNIQUE INDEX `guardian_victim_id_national_identity_number` ON `guardians` (`victim_id`, `national_identity_number`);
+-- create index "guardian_survivor_id_national_identity_number" to table: "guardians"
+CREATE UNIQUE INDEX `guardian_survivor_id_national_identity_number` ON `guardians` (`survivor_id`, `national_identity_number`);
 -- create "information_requests" table
 CREATE TABLE `information_requests` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `source` text NOT NULL, `source_name` text NULL, `purpose` text NOT NULL, `requested_at` datetime NOT NULL, `answered_at` datetime NULL, `answer_summary` text NULL, `custody_event_id` integer NOT NULL, `information_request_police_request` integer NULL, `information_request_requested_by` integer NULL, CONSTRAINT `information_requests_custody_events_information_requests` FOREIGN KEY (`custody_event_id`) REFERENCES `custody_events` (`id`) ON DELETE NO ACTION, CONSTRAINT `information_requests_police_requests_police_request` FOREIGN KEY (`information_request_police_request`) REFERENCES `police_requests` (`id`) ON DELETE SET NULL, CONSTRAINT `information_requests_staff_members_requested_by` FOREIGN KEY (`information_request_requested_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL);
 -- set sequence for "information_requests" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("information_requests", 51539607552);
+-- create "institution_stays" table
+CREATE TABLE `institution_stays` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `institution` text NOT NULL, `from_date` datetime NOT NULL, `to_date` datetime NULL, `notify_on_leaves` bool NOT NULL, `reasoning` text NOT NULL, `convict_id` integer NOT NULL, `institution_stay_recorded_by` integer NULL, CONSTRAINT `institution_stays_convicts_institution_stays` FOREIGN KEY (`convict_id`) REFERENCES `convicts` (`id`) ON DELETE NO ACTION, CONSTRAINT `institution_stays_staff_members_recorded_by` FOREIGN KEY (`institution_stay_recorded_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL);
+-- set sequence for "institution_stays" table
+INSERT INTO sqlite_sequence (name, seq) VALUES ("institution_stays", 98784247808);
 -- create "notices" table
 CREATE TABLE `notices` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `status` text NOT NULL DEFAULT ('DRAFT'), `route` text NOT NULL, `channel` text NULL, `due_date` datetime NOT NULL, `late` bool NOT NULL DEFAULT (false), `late_justification` text NULL, `early_release_justification` text NULL, `content` json NOT NULL, `written_standard` text NOT NULL, `dedupe_key` text NOT NULL, `sent_at` datetime NULL, `delivered_at` datetime NULL, `phone_reason` text NULL, `phone_documented_at` datetime NULL, `cancelled_at` datetime NULL, `cancel_reason` text NULL, `custody_event_id` integer NOT NULL, `assessment_id` integer NOT NULL, `victim_id` integer NULL, `survivor_id` integer NULL, `guardian_id` integer NULL, `notice_police_district` integer NULL, CONSTRAINT `notices_custody_events_notices` FOREIGN KEY (`custody_event_id`) REFERENCES `custody_events` (`id`) ON DELETE NO ACTION, CONSTRAINT `notices_assessments_assessment` FOREIGN KEY (`assessment_id`) REFERENCES `assessments` (`id`) ON DELETE NO ACTION, CONSTRAINT `notices_victims_victim` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_survivors_survivor` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_guardians_guardian` FOREIGN KEY (`guardian_id`) REFERENCES `guardians` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_police_districts_police_district` FOREIGN KEY (`notice_police_district`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL);
 -- set sequence for "notices" table
@@ -130,11 +134,11 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("staff_members", 81604378624);
 -- create index "staff_members_subject_key" to table: "staff_members"
 CREATE UNIQUE INDEX `staff_members_subject_key` ON `staff_members` (`subject`);
 -- create "survivors" table
-CREATE TABLE `survivors` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `relation` text NOT NULL, `under_guardianship` bool NOT NULL DEFAULT (false), `condition_concerns_survivors` integer NULL, `survivor_police_district` integer NULL, `victim_id` integer NOT NULL, CONSTRAINT `survivors_conditions_concerns_survivors` FOREIGN KEY (`condition_concerns_survivors`) REFERENCES `conditions` (`id`) ON DELETE SET NULL, CONSTRAINT `survivors_police_districts_police_district` FOREIGN KEY (`survivor_police_district`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL, CONSTRAINT `survivors_victims_survivors` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE NO ACTION);
+CREATE TABLE `survivors` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `relation` text NOT NULL, `under_guardianship` bool NOT NULL DEFAULT (false), `condition_concerns_survivors` integer NULL, `police_district_id` integer NULL, `victim_id` integer NOT NULL, CONSTRAINT `survivors_conditions_concerns_survivors` FOREIGN KEY (`condition_concerns_survivors`) REFERENCES `conditions` (`id`) ON DELETE SET NULL, CONSTRAINT `survivors_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL, CONSTRAINT `survivors_victims_survivors` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE NO ACTION);
 -- set sequence for "survivors" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("survivors", 85899345920);
--- create index "survivor_victim_id" to table: "survivors"
-CREATE INDEX `survivor_victim_id` ON `survivors` (`victim_id`);
+-- create index "survivor_victim_id_national_identity_number" to table: "survivors"
+CREATE UNIQUE INDEX `survivor_victim_id_national_identity_number` ON `survivors` (`victim_id`, `national_identity_number`);
 -- create "units" table
 CREATE TABLE `units` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `code` text NOT NULL, `kind` text NOT NULL, `region_code` text NULL, `high_security` bool NOT NULL DEFAULT (false), `parent_id` integer NULL, CONSTRAINT `units_units_children` FOREIGN KEY (`parent_id`) REFERENCES `units` (`id`) ON DELETE SET NULL);
 -- set sequence for "units" table
@@ -142,15 +146,19 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("units", 90194313216);
 -- create index "units_code_key" to table: "units"
 CREATE UNIQUE INDEX `units_code_key` ON `units` (`code`);
 -- create "victims" table
-CREATE TABLE `victims` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `deceased` bool NOT NULL DEFAULT (false), `under_guardianship` bool NOT NULL DEFAULT (false), `condition_concerns_victims` integer NULL, `criminal_case_id` integer NOT NULL, `victim_police_district` integer NULL, CONSTRAINT `victims_conditions_concerns_victims` FOREIGN KEY (`condition_concerns_victims`) REFERENCES `conditions` (`id`) ON DELETE SET NULL, CONSTRAINT `victims_criminal_cases_victims` FOREIGN KEY (`criminal_case_id`) REFERENCES `criminal_cases` (`id`) ON DELETE NO ACTION, CONSTRAINT `victims_police_districts_police_district` FOREIGN KEY (`victim_police_district`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL);
+CREATE TABLE `victims` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `deceased` bool NOT NULL DEFAULT (false), `under_guardianship` bool NOT NULL DEFAULT (false), `condition_concerns_victims` integer NULL, `criminal_case_id` integer NOT NULL, `police_district_id` integer NULL, CONSTRAINT `victims_conditions_concerns_victims` FOREIGN KEY (`condition_concerns_victims`) REFERENCES `conditions` (`id`) ON DELETE SET NULL, CONSTRAINT `victims_criminal_cases_victims` FOREIGN KEY (`criminal_case_id`) REFERENCES `criminal_cases` (`id`) ON DELETE NO ACTION, CONSTRAINT `victims_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL);
 -- set sequence for "victims" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("victims", 94489280512);
--- create index "victim_criminal_case_id" to table: "victims"
-CREATE INDEX `victim_criminal_case_id` ON `victims` (`criminal_case_id`);
+-- create index "victim_criminal_case_id_national_identity_number" to table: "victims"
+CREATE UNIQUE INDEX `victim_criminal_case_id_national_identity_number` ON `victims` (`criminal_case_id`, `national_identity_number`);
+-- create "decision_assessments" table
+CREATE TABLE `decision_assessments` (`decision_id` integer NOT NULL, `assessment_id` integer NOT NULL, PRIMARY KEY (`decision_id`, `assessment_id`), CONSTRAINT `decision_assessments_decision_id` FOREIGN KEY (`decision_id`) REFERENCES `decisions` (`id`) ON DELETE CASCADE, CONSTRAINT `decision_assessments_assessment_id` FOREIGN KEY (`assessment_id`) REFERENCES `assessments` (`id`) ON DELETE CASCADE);
 
 -- +goose Down
--- reverse: create index "victim_criminal_case_id" to table: "victims"
-DROP INDEX `victim_criminal_case_id`;
+-- reverse: create "decision_assessments" table
+DROP TABLE `decision_assessments`;
+-- reverse: create index "victim_criminal_case_id_national_identity_number" to table: "victims"
+DROP INDEX `victim_criminal_case_id_national_identity_number`;
 -- reverse: set sequence for "victims" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "victims";
 -- reverse: create "victims" table
@@ -161,8 +169,8 @@ DROP INDEX `units_code_key`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "units";
 -- reverse: create "units" table
 DROP TABLE `units`;
--- reverse: create index "survivor_victim_id" to table: "survivors"
-DROP INDEX `survivor_victim_id`;
+-- reverse: create index "survivor_victim_id_national_identity_number" to table: "survivors"
+DROP INDEX `survivor_victim_id_national_identity_number`;
 -- reverse: set sequence for "survivors" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "survivors";
 -- reverse: create "survivors" table
@@ -209,14 +217,18 @@ DROP INDEX `notices_dedupe_key_key`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "notices";
 -- reverse: create "notices" table
 DROP TABLE `notices`;
+-- reverse: set sequence for "institution_stays" table
+UPDATE sqlite_sequence SET seq = 0 WHERE name = "institution_stays";
+-- reverse: create "institution_stays" table
+DROP TABLE `institution_stays`;
 -- reverse: set sequence for "information_requests" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "information_requests";
 -- reverse: create "information_requests" table
 DROP TABLE `information_requests`;
--- reverse: create index "guardian_survivor_id" to table: "guardians"
-DROP INDEX `guardian_survivor_id`;
--- reverse: create index "guardian_victim_id" to table: "guardians"
-DROP INDEX `guardian_victim_id`;
+-- reverse: create index "guardian_survivor_id_national_identity_number" to table: "guardians"
+DROP INDEX `guardian_survivor_id_national_identity_number`;
+-- reverse: create index "guardian_victim_id_national_identity_number" to table: "guardians"
+DROP INDEX `guardian_victim_id_national_identity_number`;
 -- reverse: set sequence for "guardians" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "guardians";
 -- reverse: create "guardians" table
@@ -243,8 +255,8 @@ UPDATE sqlite_sequence SET seq = 0 WHERE name = "decisions";
 DROP TABLE `decisions`;
 -- reverse: create index "custodyevent_starts_at" to table: "custody_events"
 DROP INDEX `custodyevent_starts_at`;
--- reverse: create index "custodyevent_convict_id_starts_at" to table: "custody_events"
-DROP INDEX `custodyevent_convict_id_starts_at`;
+-- reverse: create index "custodyevent_convict_id_kind_starts_at" to table: "custody_events"
+DROP INDEX `custodyevent_convict_id_kind_starts_at`;
 -- reverse: set sequence for "custody_events" table
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "custody_events";
 -- reverse: create "custody_events" table

@@ -1,0 +1,187 @@
+package workflow
+
+import (
+	"context"
+	"slices"
+	"strings"
+
+	"varsel/ent"
+	"varsel/ent/condition"
+	"varsel/ent/convict"
+	"varsel/ent/criminalcase"
+	"varsel/ent/custodyevent"
+	"varsel/ent/notice"
+	"varsel/rules"
+)
+
+// RegisterCustodyEvent registers an event and decides whether it may be
+// notified, under which provision (EV1–EV6), and at which level it is decided
+// (DC2). A non-notifiable event is refused with the reason, and not stored.
+func (s *Service) RegisterCustodyEvent(ctx context.Context, in RegisterCustodyEventInput) (*ent.CustodyEvent, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := viewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	c, err := found(client.Convict.Query().Where(convict.ID(in.ConvictID)).WithUnit().Only(ctx))("domfelte")
+	if err != nil {
+		return nil, err
+	}
+	facts := rules.EventFacts{
+		Kind:                       in.Kind,
+		StartsAt:                   in.StartsAt,
+		EndsAt:                     in.EndsAt,
+		DateOnly:                   in.DateOnly,
+		ServingPreventiveDetention: c.ServingPreventiveDetention,
+		ReportingDutyUntil:         in.ReportingDutyUntil,
+		FromInstitution:            in.InstitutionStayID != nil,
+	}
+	if in.InstitutionStayID != nil {
+		stay, err := found(client.InstitutionStay.Get(ctx, *in.InstitutionStayID))("institusjonsoppholdet")
+		if err != nil {
+			return nil, err
+		}
+		if stay.ConvictID != c.ID {
+			return nil, notFound("institusjonsoppholdet")
+		}
+		facts.InstitutionNotifies = stay.NotifyOnLeaves
+	}
+	basis, err := rules.CheckEvent(facts, s.Now())
+	if err != nil {
+		return nil, err
+	}
+	level := rules.DecidingLevel(in.Kind, rules.ConvictProfile{
+		SentenceOverTenYears:       c.SentenceOverTenYears,
+		ServingPreventiveDetention: c.ServingPreventiveDetention,
+		HighSecurityUnit:           c.Edges.Unit.HighSecurity,
+	})
+	decidingUnit := c.UnitID
+	if level == rules.RegionLevel {
+		if c.Edges.Unit.ParentID == nil {
+			return nil, invalid("%s er ikke knyttet til en region, og vedtaket skal treffes på regionalt nivå (DC2).", c.Edges.Unit.Name)
+		}
+		decidingUnit = *c.Edges.Unit.ParentID
+	}
+	if in.Kind != rules.ResidenceChangeOnParole {
+		in.ReportingDutyUntil = nil
+	}
+	return client.CustodyEvent.Create().
+		SetConvictID(c.ID).
+		SetKind(in.Kind).
+		SetLegalBasis(basis).
+		SetStartsAt(in.StartsAt).
+		SetNillableEndsAt(in.EndsAt).
+		SetDateOnly(in.DateOnly).
+		SetFullTermRelease(in.Kind == rules.Release && in.FullTermRelease).
+		SetNillableReportingDutyUntil(in.ReportingDutyUntil).
+		SetNillableInstitutionStayID(in.InstitutionStayID).
+		SetDecidingLevel(level).
+		SetDecidingUnitID(decidingUnit).
+		SetNillableCreatedByID(staffID(v)).
+		Save(ctx)
+}
+
+// RecordConditions sets the event's conditions, replacing any recorded
+// before. A residence is an area only (NT4); each condition names the victims
+// and survivors it directly concerns, since only they are told (NT3).
+// Conditions cannot change once notices are prepared: cancel those first.
+func (s *Service) RecordConditions(ctx context.Context, in RecordConditionsInput) (*ent.CustodyEvent, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := s.openEvent(ctx, client, in.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	if n, err := client.Notice.Query().Where(notice.CustodyEventID(ev.ID), notice.StatusNEQ(notice.StatusCANCELLED)).Count(ctx); err != nil {
+		return nil, err
+	} else if n > 0 {
+		return nil, conflict("Varsler er allerede laget ut fra vilkårene. Avbryt varslene før vilkårene endres.")
+	}
+	victims, survivors, err := potentialRecipients(ctx, client, ev.ConvictID)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := client.Condition.Delete().Where(condition.CustodyEventID(ev.ID)).Exec(ctx); err != nil {
+		return nil, err
+	}
+	for _, c := range in.Conditions {
+		area := strings.TrimSpace(text(c.Area))
+		if c.Kind == rules.Residence {
+			if err := rules.CheckResidenceArea(area, c.AreaLevel); err != nil {
+				return nil, err
+			}
+		} else if area != "" || c.AreaLevel != nil {
+			return nil, invalid("Bare vilkår om oppholdssted har et område.")
+		}
+		if err := rules.CheckPostalAddress(text(c.Description)); err != nil {
+			return nil, err
+		}
+		for _, id := range c.ConcernsVictimIDs {
+			if !slices.ContainsFunc(victims, func(v *ent.Victim) bool { return v.ID == id }) {
+				return nil, notFound("fornærmede som vilkåret gjelder")
+			}
+		}
+		for _, id := range c.ConcernsSurvivorIDs {
+			if !slices.ContainsFunc(survivors, func(v *ent.Survivor) bool { return v.ID == id }) {
+				return nil, notFound("den etterlatte som vilkåret gjelder")
+			}
+		}
+		create := client.Condition.Create().
+			SetCustodyEventID(ev.ID).
+			SetKind(c.Kind).
+			SetDescription(strings.TrimSpace(text(c.Description))).
+			SetLegalBasis(rules.ConditionBasis(c.Kind, ev.Kind)).
+			AddConcernsVictimIDs(c.ConcernsVictimIDs...).
+			AddConcernsSurvivorIDs(c.ConcernsSurvivorIDs...)
+		if c.Kind == rules.Residence {
+			create.SetArea(area).SetNillableAreaLevel(c.AreaLevel)
+		}
+		if err := create.Exec(ctx); err != nil {
+			return nil, err
+		}
+	}
+	return client.CustodyEvent.Get(ctx, ev.ID)
+}
+
+// openEvent loads an event that is still open for work.
+func (s *Service) openEvent(ctx context.Context, client *ent.Client, id int) (*ent.CustodyEvent, error) {
+	ev, err := found(client.CustodyEvent.Get(ctx, id))("utgangen")
+	if err != nil {
+		return nil, err
+	}
+	if ev.Status != custodyevent.StatusOPEN {
+		return nil, conflict("Saken om denne utgangen er avsluttet.")
+	}
+	return ev, nil
+}
+
+// potentialRecipients are the victims of the criminal cases the convict
+// serves (or whose sentences lapsed because of forvaring), and the survivors
+// of those who died (RC1–RC3).
+func potentialRecipients(ctx context.Context, client *ent.Client, convictID int) ([]*ent.Victim, []*ent.Survivor, error) {
+	cases, err := client.CriminalCase.Query().
+		Where(criminalcase.ConvictID(convictID), criminalcase.StatusNEQ(rules.Completed)).
+		WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors().Order(ent.Asc("id")) }).
+		Order(ent.Asc("id")).All(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	var victims []*ent.Victim
+	var survivors []*ent.Survivor
+	for _, c := range cases {
+		for _, v := range c.Edges.Victims {
+			v.Edges.CriminalCase = c
+			victims = append(victims, v)
+			for _, s := range v.Edges.Survivors {
+				s.Edges.Victim = v
+				survivors = append(survivors, s)
+			}
+		}
+	}
+	return victims, survivors, nil
+}

@@ -1,0 +1,214 @@
+package workflow
+
+import (
+	"cmp"
+	"context"
+	"fmt"
+	"io"
+	"strconv"
+	"slices"
+	"time"
+
+	"varsel/ent"
+	"varsel/ent/appeal"
+	"varsel/ent/assessment"
+	"varsel/ent/custodyevent"
+	"varsel/ent/decision"
+	"varsel/ent/notice"
+	"varsel/ent/securityassessment"
+	"varsel/rules"
+)
+
+// WorkStep is the next thing to do for an event or a notice.
+type WorkStep string
+
+const (
+	StepAssessSecurity      WorkStep = "ASSESS_SECURITY"
+	StepAwaitPolice         WorkStep = "AWAIT_POLICE_STATEMENT"
+	StepAssessSignificance  WorkStep = "ASSESS_SIGNIFICANCE"
+	StepDecide              WorkStep = "DECIDE"
+	StepInformConvict       WorkStep = "INFORM_CONVICT"
+	StepDecideAppeal        WorkStep = "DECIDE_APPEAL"
+	StepAwaitAppealDeadline WorkStep = "AWAIT_APPEAL_DEADLINE"
+	StepPrepareNotices      WorkStep = "PREPARE_NOTICES"
+	StepSendNotice          WorkStep = "SEND_NOTICE"
+)
+
+// Values lists the steps in the order the workflow takes them.
+func (WorkStep) Values() []string {
+	return []string{string(StepAssessSecurity), string(StepAwaitPolice), string(StepAssessSignificance),
+		string(StepDecide), string(StepInformConvict), string(StepDecideAppeal), string(StepAwaitAppealDeadline),
+		string(StepPrepareNotices), string(StepSendNotice)}
+}
+
+// WorklistItem is one piece of open work, with its deadline and the rule
+// that requires it.
+type WorklistItem struct {
+	Step         WorkStep
+	Title        string // what to do, in Norwegian
+	Rule         string
+	Deadline     *time.Time
+	Overdue      bool
+	Convict      *ent.Convict
+	CustodyEvent *ent.CustodyEvent
+	Decision     *ent.Decision
+	Appeal       *ent.Appeal
+	Notice       *ent.Notice
+}
+
+// worklistHorizon is how long after an event's start it stays on the list
+// while work remains (a late escape notice, an appeal).
+const worklistHorizon = 30 * 24 * time.Hour
+
+// Worklist is the open work of the viewer's units, most urgent first: each
+// item's next step and its deadline (notice due date, appeal deadline …).
+// The privacy policies limit it to the viewer's unit scope (PR5).
+func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*WorklistItem, error) {
+	now := s.Now()
+	events, err := client.CustodyEvent.Query().
+		Where(custodyevent.StatusEQ(custodyevent.StatusOPEN), custodyevent.StartsAtGTE(now.Add(-worklistHorizon))).
+		WithConvict(func(q *ent.ConvictQuery) {
+			q.WithCriminalCases(func(q *ent.CriminalCaseQuery) {
+				q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
+			})
+		}).
+		WithSecurityAssessments(func(q *ent.SecurityAssessmentQuery) {
+			q.Order(ent.Desc(securityassessment.FieldAssessedAt), ent.Desc(securityassessment.FieldID))
+		}).
+		WithAssessments().
+		WithDecisions(func(q *ent.DecisionQuery) {
+			q.Where(decision.StatusEQ(decision.StatusIN_FORCE)).WithAppeals(func(q *ent.AppealQuery) {
+				q.Where(appeal.StatusEQ(appeal.StatusPENDING))
+			})
+		}).
+		WithNotices(func(q *ent.NoticeQuery) {
+			q.Where(notice.StatusIn(notice.StatusHELD, notice.StatusREADY, notice.StatusDRAFT)).Order(ent.Asc(notice.FieldID))
+		}).
+		Order(ent.Asc(custodyevent.FieldStartsAt)).
+		All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var items []*WorklistItem
+	for _, ev := range events {
+		items = append(items, s.nextSteps(ev, now)...)
+	}
+	slices.SortStableFunc(items, func(a, b *WorklistItem) int {
+		switch {
+		case a.Deadline == nil && b.Deadline != nil:
+			return 1
+		case a.Deadline != nil && b.Deadline == nil:
+			return -1
+		case a.Deadline != nil && !a.Deadline.Equal(*b.Deadline):
+			return a.Deadline.Compare(*b.Deadline)
+		}
+		return cmp.Compare(slices.Index(WorkStep("").Values(), string(a.Step)), slices.Index(WorkStep("").Values(), string(b.Step)))
+	})
+	return items, nil
+}
+
+// nextSteps says what remains to be done for one event.
+func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem {
+	due := rules.NoticeDueDate(ev.Kind, ev.StartsAt, ev.CreatedAt)
+	item := func(step WorkStep, rule, title string, deadline *time.Time) *WorklistItem {
+		it := &WorklistItem{Step: step, Title: title, Rule: rule, Deadline: deadline, Convict: ev.Edges.Convict, CustodyEvent: ev}
+		it.Overdue = deadline != nil && rules.DateOf(now).After(*deadline)
+		return it
+	}
+	what := fmt.Sprintf("%s %s", ev.Kind.Name(), rules.DateOf(ev.StartsAt).Format("02.01.2006"))
+
+	var security *rules.SecurityOutcome
+	if len(ev.Edges.SecurityAssessments) > 0 {
+		security = &ev.Edges.SecurityAssessments[0].Outcome
+	}
+	switch {
+	case security == nil:
+		return []*WorklistItem{item(StepAssessSecurity, "AS2", "Gjør sikkerhetsvurdering: "+what, &due)}
+	case *security == rules.AwaitingPolice:
+		return []*WorklistItem{item(StepAwaitPolice, "AS2", "Venter på politiets uttalelse om fare for hevnaksjoner: "+what, &due)}
+	case *security == rules.RiskConfirmed:
+		return nil // no notice is given
+	}
+
+	if len(ev.Edges.Decisions) == 0 {
+		assessed := map[string]bool{}
+		notify := false
+		for _, a := range ev.Edges.Assessments {
+			if a.VictimID != nil {
+				assessed[fmt.Sprint("v", *a.VictimID)] = true
+			}
+			if a.SurvivorID != nil {
+				assessed[fmt.Sprint("s", *a.SurvivorID)] = true
+			}
+			notify = notify || a.Outcome == assessment.OutcomeNOTIFY
+		}
+		pending := 0
+		for _, c := range ev.Edges.Convict.Edges.CriminalCases {
+			if c.Status == rules.Completed {
+				continue
+			}
+			for _, v := range c.Edges.Victims {
+				if !v.Deceased && !assessed[fmt.Sprint("v", v.ID)] {
+					pending++
+				}
+				for _, sv := range v.Edges.Survivors {
+					if v.Deceased && !assessed[fmt.Sprint("s", sv.ID)] {
+						pending++
+					}
+				}
+			}
+		}
+		switch {
+		case pending > 0:
+			return []*WorklistItem{item(StepAssessSignificance, "AS1",
+				fmt.Sprintf("Vurder om varsel er av betydning for %d mulige mottakere: %s", pending, what), &due)}
+		case notify:
+			return []*WorklistItem{item(StepDecide, "DC1", "Fatt vedtak om varsling: "+what, &due)}
+		}
+		return nil // assessed: nobody is to be notified
+	}
+
+	d := ev.Edges.Decisions[0]
+	if len(d.Edges.Appeals) > 0 {
+		it := item(StepDecideAppeal, "DC7", "Klage på vedtaket om varsling skal avgjøres: "+what, &due)
+		it.Decision, it.Appeal = d, d.Edges.Appeals[0]
+		return []*WorklistItem{it}
+	}
+	if d.ConvictInformedAt == nil && d.InformingImpracticableReason == "" {
+		it := item(StepInformConvict, "DC3", "Underrett domfelte om vedtaket og klageadgangen: "+what, &due)
+		it.Decision = d
+		return []*WorklistItem{it}
+	}
+	if len(ev.Edges.Notices) == 0 {
+		it := item(StepPrepareNotices, "NT2", "Lag varslene: "+what, &due)
+		it.Decision = d
+		return []*WorklistItem{it}
+	}
+	var items []*WorklistItem
+	for _, n := range ev.Edges.Notices {
+		switch n.Status {
+		case notice.StatusHELD:
+			it := item(StepAwaitAppealDeadline, "DC5", "Varselet venter til klagefristen er ute: "+what, d.AppealDeadline)
+			it.Decision, it.Notice = d, n
+			items = append(items, it)
+		case notice.StatusREADY, notice.StatusDRAFT:
+			dueDate := n.DueDate
+			it := item(StepSendNotice, "NT2", "Send varselet: "+what, &dueDate)
+			it.Decision, it.Notice = d, n
+			items = append(items, it)
+		}
+	}
+	return items
+}
+
+// MarshalGQL and UnmarshalGQL make WorkStep the GraphQL enum of that name.
+func (s WorkStep) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(s))) }
+
+func (s *WorkStep) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok || !slices.Contains(s.Values(), str) {
+		return fmt.Errorf("%v er ikke et gyldig steg", v)
+	}
+	*s = WorkStep(str)
+	return nil
+}
