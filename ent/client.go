@@ -1212,7 +1212,7 @@ func (c *ConditionClient) QueryConcernsVictims(_m *Condition) *VictimQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(condition.Table, condition.FieldID, id),
 			sqlgraph.To(victim.Table, victim.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, condition.ConcernsVictimsTable, condition.ConcernsVictimsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, condition.ConcernsVictimsTable, condition.ConcernsVictimsPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -1228,7 +1228,7 @@ func (c *ConditionClient) QueryConcernsSurvivors(_m *Condition) *SurvivorQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(condition.Table, condition.FieldID, id),
 			sqlgraph.To(survivor.Table, survivor.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, condition.ConcernsSurvivorsTable, condition.ConcernsSurvivorsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, condition.ConcernsSurvivorsTable, condition.ConcernsSurvivorsPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -4570,6 +4570,22 @@ func (c *SurvivorClient) QueryGuardians(_m *Survivor) *GuardianQuery {
 	return query
 }
 
+// QueryConditions queries the conditions edge of a Survivor.
+func (c *SurvivorClient) QueryConditions(_m *Survivor) *ConditionQuery {
+	query := (&ConditionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(survivor.Table, survivor.FieldID, id),
+			sqlgraph.To(condition.Table, condition.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, survivor.ConditionsTable, survivor.ConditionsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *SurvivorClient) Hooks() []Hook {
 	hooks := c.hooks.Survivor
@@ -4959,6 +4975,22 @@ func (c *VictimClient) QueryGuardians(_m *Victim) *GuardianQuery {
 			sqlgraph.From(victim.Table, victim.FieldID, id),
 			sqlgraph.To(guardian.Table, guardian.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, victim.GuardiansTable, victim.GuardiansColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryConditions queries the conditions edge of a Victim.
+func (c *VictimClient) QueryConditions(_m *Victim) *ConditionQuery {
+	query := (&ConditionClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(victim.Table, victim.FieldID, id),
+			sqlgraph.To(condition.Table, condition.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, victim.ConditionsTable, victim.ConditionsPrimaryKey...),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

@@ -312,10 +312,10 @@ func (_c *ConditionCreate) createSpec() (*Condition, *sqlgraph.CreateSpec) {
 	}
 	if nodes := _c.mutation.ConcernsVictimsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(victim.FieldID, field.TypeInt),
@@ -328,10 +328,10 @@ func (_c *ConditionCreate) createSpec() (*Condition, *sqlgraph.CreateSpec) {
 	}
 	if nodes := _c.mutation.ConcernsSurvivorsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(survivor.FieldID, field.TypeInt),

@@ -107,7 +107,7 @@ func (_q *ConditionQuery) QueryConcernsVictims() *VictimQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(condition.Table, condition.FieldID, selector),
 			sqlgraph.To(victim.Table, victim.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, condition.ConcernsVictimsTable, condition.ConcernsVictimsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, condition.ConcernsVictimsTable, condition.ConcernsVictimsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -129,7 +129,7 @@ func (_q *ConditionQuery) QueryConcernsSurvivors() *SurvivorQuery {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(condition.Table, condition.FieldID, selector),
 			sqlgraph.To(survivor.Table, survivor.FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, condition.ConcernsSurvivorsTable, condition.ConcernsSurvivorsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, condition.ConcernsSurvivorsTable, condition.ConcernsSurvivorsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -555,64 +555,124 @@ func (_q *ConditionQuery) loadCustodyEvent(ctx context.Context, query *CustodyEv
 	return nil
 }
 func (_q *ConditionQuery) loadConcernsVictims(ctx context.Context, query *VictimQuery, nodes []*Condition, init func(*Condition), assign func(*Condition, *Victim)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Condition)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Condition)
+	nids := make(map[int]map[*Condition]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.Victim(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(condition.ConcernsVictimsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(condition.ConcernsVictimsTable)
+		s.Join(joinT).On(s.C(victim.FieldID), joinT.C(condition.ConcernsVictimsPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(condition.ConcernsVictimsPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(condition.ConcernsVictimsPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Condition]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Victim](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.condition_concerns_victims
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "condition_concerns_victims" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "condition_concerns_victims" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "concerns_victims" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }
 func (_q *ConditionQuery) loadConcernsSurvivors(ctx context.Context, query *SurvivorQuery, nodes []*Condition, init func(*Condition), assign func(*Condition, *Survivor)) error {
-	fks := make([]driver.Value, 0, len(nodes))
-	nodeids := make(map[int]*Condition)
-	for i := range nodes {
-		fks = append(fks, nodes[i].ID)
-		nodeids[nodes[i].ID] = nodes[i]
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Condition)
+	nids := make(map[int]map[*Condition]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
 		if init != nil {
-			init(nodes[i])
+			init(node)
 		}
 	}
-	query.withFKs = true
-	query.Where(predicate.Survivor(func(s *sql.Selector) {
-		s.Where(sql.InValues(s.C(condition.ConcernsSurvivorsColumn), fks...))
-	}))
-	neighbors, err := query.All(ctx)
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(condition.ConcernsSurvivorsTable)
+		s.Join(joinT).On(s.C(survivor.FieldID), joinT.C(condition.ConcernsSurvivorsPrimaryKey[1]))
+		s.Where(sql.InValues(joinT.C(condition.ConcernsSurvivorsPrimaryKey[0]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(condition.ConcernsSurvivorsPrimaryKey[0]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Condition]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Survivor](ctx, query, qr, query.inters)
 	if err != nil {
 		return err
 	}
 	for _, n := range neighbors {
-		fk := n.condition_concerns_survivors
-		if fk == nil {
-			return fmt.Errorf(`foreign-key "condition_concerns_survivors" is nil for node %v`, n.ID)
-		}
-		node, ok := nodeids[*fk]
+		nodes, ok := nids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected referenced foreign-key "condition_concerns_survivors" returned %v for node %v`, *fk, n.ID)
+			return fmt.Errorf(`unexpected "concerns_survivors" node returned %v`, n.ID)
 		}
-		assign(node, n)
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }

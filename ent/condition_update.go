@@ -319,10 +319,10 @@ func (_u *ConditionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ConcernsVictimsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(victim.FieldID, field.TypeInt),
@@ -332,10 +332,10 @@ func (_u *ConditionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if nodes := _u.mutation.RemovedConcernsVictimsIDs(); len(nodes) > 0 && !_u.mutation.ConcernsVictimsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(victim.FieldID, field.TypeInt),
@@ -348,10 +348,10 @@ func (_u *ConditionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if nodes := _u.mutation.ConcernsVictimsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(victim.FieldID, field.TypeInt),
@@ -364,10 +364,10 @@ func (_u *ConditionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ConcernsSurvivorsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(survivor.FieldID, field.TypeInt),
@@ -377,10 +377,10 @@ func (_u *ConditionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if nodes := _u.mutation.RemovedConcernsSurvivorsIDs(); len(nodes) > 0 && !_u.mutation.ConcernsSurvivorsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(survivor.FieldID, field.TypeInt),
@@ -393,10 +393,10 @@ func (_u *ConditionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if nodes := _u.mutation.ConcernsSurvivorsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(survivor.FieldID, field.TypeInt),
@@ -746,10 +746,10 @@ func (_u *ConditionUpdateOne) sqlSave(ctx context.Context) (_node *Condition, er
 	}
 	if _u.mutation.ConcernsVictimsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(victim.FieldID, field.TypeInt),
@@ -759,10 +759,10 @@ func (_u *ConditionUpdateOne) sqlSave(ctx context.Context) (_node *Condition, er
 	}
 	if nodes := _u.mutation.RemovedConcernsVictimsIDs(); len(nodes) > 0 && !_u.mutation.ConcernsVictimsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(victim.FieldID, field.TypeInt),
@@ -775,10 +775,10 @@ func (_u *ConditionUpdateOne) sqlSave(ctx context.Context) (_node *Condition, er
 	}
 	if nodes := _u.mutation.ConcernsVictimsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(victim.FieldID, field.TypeInt),
@@ -791,10 +791,10 @@ func (_u *ConditionUpdateOne) sqlSave(ctx context.Context) (_node *Condition, er
 	}
 	if _u.mutation.ConcernsSurvivorsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(survivor.FieldID, field.TypeInt),
@@ -804,10 +804,10 @@ func (_u *ConditionUpdateOne) sqlSave(ctx context.Context) (_node *Condition, er
 	}
 	if nodes := _u.mutation.RemovedConcernsSurvivorsIDs(); len(nodes) > 0 && !_u.mutation.ConcernsSurvivorsCleared() {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(survivor.FieldID, field.TypeInt),
@@ -820,10 +820,10 @@ func (_u *ConditionUpdateOne) sqlSave(ctx context.Context) (_node *Condition, er
 	}
 	if nodes := _u.mutation.ConcernsSurvivorsIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(survivor.FieldID, field.TypeInt),

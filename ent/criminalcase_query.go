@@ -512,7 +512,6 @@ func (_q *CriminalCaseQuery) loadVictims(ctx context.Context, query *VictimQuery
 			init(nodes[i])
 		}
 	}
-	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(victim.FieldCriminalCaseID)
 	}

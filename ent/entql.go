@@ -725,10 +725,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"concerns_victims",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsVictimsTable,
-			Columns: []string{condition.ConcernsVictimsColumn},
+			Columns: condition.ConcernsVictimsPrimaryKey,
 			Bidi:    false,
 		},
 		"Condition",
@@ -737,10 +737,10 @@ var schemaGraph = func() *sqlgraph.Schema {
 	graph.MustAddE(
 		"concerns_survivors",
 		&sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.O2M,
+			Rel:     sqlgraph.M2M,
 			Inverse: false,
 			Table:   condition.ConcernsSurvivorsTable,
-			Columns: []string{condition.ConcernsSurvivorsColumn},
+			Columns: condition.ConcernsSurvivorsPrimaryKey,
 			Bidi:    false,
 		},
 		"Condition",
@@ -1539,6 +1539,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Guardian",
 	)
 	graph.MustAddE(
+		"conditions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+		},
+		"Survivor",
+		"Condition",
+	)
+	graph.MustAddE(
 		"parent",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1633,6 +1645,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Victim",
 		"Guardian",
+	)
+	graph.MustAddE(
+		"conditions",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+		},
+		"Victim",
+		"Condition",
 	)
 	return graph
 }()
@@ -4770,6 +4794,20 @@ func (f *SurvivorFilter) WhereHasGuardiansWith(preds ...predicate.Guardian) {
 	})))
 }
 
+// WhereHasConditions applies a predicate to check if query has an edge conditions.
+func (f *SurvivorFilter) WhereHasConditions() {
+	f.Where(entql.HasEdge("conditions"))
+}
+
+// WhereHasConditionsWith applies a predicate to check if query has an edge conditions with a given conditions (other predicates).
+func (f *SurvivorFilter) WhereHasConditionsWith(preds ...predicate.Condition) {
+	f.Where(entql.HasEdgeWith("conditions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *UnitQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -5061,6 +5099,20 @@ func (f *VictimFilter) WhereHasGuardians() {
 // WhereHasGuardiansWith applies a predicate to check if query has an edge guardians with a given conditions (other predicates).
 func (f *VictimFilter) WhereHasGuardiansWith(preds ...predicate.Guardian) {
 	f.Where(entql.HasEdgeWith("guardians", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasConditions applies a predicate to check if query has an edge conditions.
+func (f *VictimFilter) WhereHasConditions() {
+	f.Where(entql.HasEdge("conditions"))
+}
+
+// WhereHasConditionsWith applies a predicate to check if query has an edge conditions with a given conditions (other predicates).
+func (f *VictimFilter) WhereHasConditionsWith(preds ...predicate.Condition) {
+	f.Where(entql.HasEdgeWith("conditions", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -3978,6 +3978,19 @@ func (_q *SurvivorQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedGuardians(alias, func(wq *GuardianQuery) {
 				*wq = *query
 			})
+
+		case "conditions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ConditionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, conditionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedConditions(alias, func(wq *ConditionQuery) {
+				*wq = *query
+			})
 		case "addressProtection":
 			if _, ok := fieldSeen[survivor.FieldAddressProtection]; !ok {
 				selectedFields = append(selectedFields, survivor.FieldAddressProtection)
@@ -4400,6 +4413,19 @@ func (_q *VictimQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				return err
 			}
 			_q.WithNamedGuardians(alias, func(wq *GuardianQuery) {
+				*wq = *query
+			})
+
+		case "conditions":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ConditionClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, conditionImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedConditions(alias, func(wq *ConditionQuery) {
 				*wq = *query
 			})
 		case "addressProtection":

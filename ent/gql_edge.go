@@ -713,6 +713,18 @@ func (_m *Survivor) Guardians(ctx context.Context) (result []*Guardian, err erro
 	return result, err
 }
 
+func (_m *Survivor) Conditions(ctx context.Context) (result []*Condition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedConditions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ConditionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConditions().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Unit) Parent(ctx context.Context) (*Unit, error) {
 	result, err := _m.Edges.ParentOrErr()
 	if IsNotLoaded(err) {
@@ -802,6 +814,18 @@ func (_m *Victim) Guardians(ctx context.Context) (result []*Guardian, err error)
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryGuardians().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Victim) Conditions(ctx context.Context) (result []*Condition, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedConditions(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ConditionsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryConditions().All(ctx)
 	}
 	return result, err
 }

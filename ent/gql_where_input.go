@@ -11348,6 +11348,10 @@ type SurvivorWhereInput struct {
 	// "guardians" edge predicates.
 	HasGuardians     *bool                 `json:"hasGuardians,omitempty"`
 	HasGuardiansWith []*GuardianWhereInput `json:"hasGuardiansWith,omitempty"`
+
+	// "conditions" edge predicates.
+	HasConditions     *bool                  `json:"hasConditions,omitempty"`
+	HasConditionsWith []*ConditionWhereInput `json:"hasConditionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -11619,6 +11623,24 @@ func (i *SurvivorWhereInput) P() (predicate.Survivor, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, survivor.HasGuardiansWith(with...))
+	}
+	if i.HasConditions != nil {
+		p := survivor.HasConditions()
+		if !*i.HasConditions {
+			p = survivor.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasConditionsWith) > 0 {
+		with := make([]predicate.Condition, 0, len(i.HasConditionsWith))
+		for _, w := range i.HasConditionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasConditionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, survivor.HasConditionsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -12152,6 +12174,10 @@ type VictimWhereInput struct {
 	// "guardians" edge predicates.
 	HasGuardians     *bool                 `json:"hasGuardians,omitempty"`
 	HasGuardiansWith []*GuardianWhereInput `json:"hasGuardiansWith,omitempty"`
+
+	// "conditions" edge predicates.
+	HasConditions     *bool                  `json:"hasConditions,omitempty"`
+	HasConditionsWith []*ConditionWhereInput `json:"hasConditionsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -12435,6 +12461,24 @@ func (i *VictimWhereInput) P() (predicate.Victim, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, victim.HasGuardiansWith(with...))
+	}
+	if i.HasConditions != nil {
+		p := victim.HasConditions()
+		if !*i.HasConditions {
+			p = victim.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasConditionsWith) > 0 {
+		with := make([]predicate.Condition, 0, len(i.HasConditionsWith))
+		for _, w := range i.HasConditionsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasConditionsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, victim.HasConditionsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -23698,6 +23698,9 @@ type SurvivorMutation struct {
 	guardians                map[int]struct{}
 	removedguardians         map[int]struct{}
 	clearedguardians         bool
+	conditions               map[int]struct{}
+	removedconditions        map[int]struct{}
+	clearedconditions        bool
 	done                     bool
 	oldValue                 func(context.Context) (*Survivor, error)
 	predicates               []predicate.Survivor
@@ -24540,6 +24543,60 @@ func (m *SurvivorMutation) ResetGuardians() {
 	m.removedguardians = nil
 }
 
+// AddConditionIDs adds the "conditions" edge to the Condition entity by ids.
+func (m *SurvivorMutation) AddConditionIDs(ids ...int) {
+	if m.conditions == nil {
+		m.conditions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.conditions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearConditions clears the "conditions" edge to the Condition entity.
+func (m *SurvivorMutation) ClearConditions() {
+	m.clearedconditions = true
+}
+
+// ConditionsCleared reports if the "conditions" edge to the Condition entity was cleared.
+func (m *SurvivorMutation) ConditionsCleared() bool {
+	return m.clearedconditions
+}
+
+// RemoveConditionIDs removes the "conditions" edge to the Condition entity by IDs.
+func (m *SurvivorMutation) RemoveConditionIDs(ids ...int) {
+	if m.removedconditions == nil {
+		m.removedconditions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.conditions, ids[i])
+		m.removedconditions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedConditions returns the removed IDs of the "conditions" edge to the Condition entity.
+func (m *SurvivorMutation) RemovedConditionsIDs() (ids []int) {
+	for id := range m.removedconditions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ConditionsIDs returns the "conditions" edge IDs in the mutation.
+func (m *SurvivorMutation) ConditionsIDs() (ids []int) {
+	for id := range m.conditions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetConditions resets all changes to the "conditions" edge.
+func (m *SurvivorMutation) ResetConditions() {
+	m.conditions = nil
+	m.clearedconditions = false
+	m.removedconditions = nil
+}
+
 // Where appends a list predicates to the SurvivorMutation builder.
 func (m *SurvivorMutation) Where(ps ...predicate.Survivor) {
 	m.predicates = append(m.predicates, ps...)
@@ -24959,7 +25016,7 @@ func (m *SurvivorMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *SurvivorMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.police_district != nil {
 		edges = append(edges, survivor.EdgePoliceDistrict)
 	}
@@ -24968,6 +25025,9 @@ func (m *SurvivorMutation) AddedEdges() []string {
 	}
 	if m.guardians != nil {
 		edges = append(edges, survivor.EdgeGuardians)
+	}
+	if m.conditions != nil {
+		edges = append(edges, survivor.EdgeConditions)
 	}
 	return edges
 }
@@ -24990,15 +25050,24 @@ func (m *SurvivorMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case survivor.EdgeConditions:
+		ids := make([]ent.Value, 0, len(m.conditions))
+		for id := range m.conditions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *SurvivorMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.removedguardians != nil {
 		edges = append(edges, survivor.EdgeGuardians)
+	}
+	if m.removedconditions != nil {
+		edges = append(edges, survivor.EdgeConditions)
 	}
 	return edges
 }
@@ -25013,13 +25082,19 @@ func (m *SurvivorMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case survivor.EdgeConditions:
+		ids := make([]ent.Value, 0, len(m.removedconditions))
+		for id := range m.removedconditions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *SurvivorMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 4)
 	if m.clearedpolice_district {
 		edges = append(edges, survivor.EdgePoliceDistrict)
 	}
@@ -25028,6 +25103,9 @@ func (m *SurvivorMutation) ClearedEdges() []string {
 	}
 	if m.clearedguardians {
 		edges = append(edges, survivor.EdgeGuardians)
+	}
+	if m.clearedconditions {
+		edges = append(edges, survivor.EdgeConditions)
 	}
 	return edges
 }
@@ -25042,6 +25120,8 @@ func (m *SurvivorMutation) EdgeCleared(name string) bool {
 		return m.clearedvictim
 	case survivor.EdgeGuardians:
 		return m.clearedguardians
+	case survivor.EdgeConditions:
+		return m.clearedconditions
 	}
 	return false
 }
@@ -25072,6 +25152,9 @@ func (m *SurvivorMutation) ResetEdge(name string) error {
 		return nil
 	case survivor.EdgeGuardians:
 		m.ResetGuardians()
+		return nil
+	case survivor.EdgeConditions:
+		m.ResetConditions()
 		return nil
 	}
 	return fmt.Errorf("unknown Survivor edge %s", name)
@@ -26052,6 +26135,9 @@ type VictimMutation struct {
 	guardians                map[int]struct{}
 	removedguardians         map[int]struct{}
 	clearedguardians         bool
+	conditions               map[int]struct{}
+	removedconditions        map[int]struct{}
+	clearedconditions        bool
 	done                     bool
 	oldValue                 func(context.Context) (*Victim, error)
 	predicates               []predicate.Victim
@@ -26948,6 +27034,60 @@ func (m *VictimMutation) ResetGuardians() {
 	m.removedguardians = nil
 }
 
+// AddConditionIDs adds the "conditions" edge to the Condition entity by ids.
+func (m *VictimMutation) AddConditionIDs(ids ...int) {
+	if m.conditions == nil {
+		m.conditions = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.conditions[ids[i]] = struct{}{}
+	}
+}
+
+// ClearConditions clears the "conditions" edge to the Condition entity.
+func (m *VictimMutation) ClearConditions() {
+	m.clearedconditions = true
+}
+
+// ConditionsCleared reports if the "conditions" edge to the Condition entity was cleared.
+func (m *VictimMutation) ConditionsCleared() bool {
+	return m.clearedconditions
+}
+
+// RemoveConditionIDs removes the "conditions" edge to the Condition entity by IDs.
+func (m *VictimMutation) RemoveConditionIDs(ids ...int) {
+	if m.removedconditions == nil {
+		m.removedconditions = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.conditions, ids[i])
+		m.removedconditions[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedConditions returns the removed IDs of the "conditions" edge to the Condition entity.
+func (m *VictimMutation) RemovedConditionsIDs() (ids []int) {
+	for id := range m.removedconditions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ConditionsIDs returns the "conditions" edge IDs in the mutation.
+func (m *VictimMutation) ConditionsIDs() (ids []int) {
+	for id := range m.conditions {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetConditions resets all changes to the "conditions" edge.
+func (m *VictimMutation) ResetConditions() {
+	m.conditions = nil
+	m.clearedconditions = false
+	m.removedconditions = nil
+}
+
 // Where appends a list predicates to the VictimMutation builder.
 func (m *VictimMutation) Where(ps ...predicate.Victim) {
 	m.predicates = append(m.predicates, ps...)
@@ -27367,7 +27507,7 @@ func (m *VictimMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *VictimMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.police_district != nil {
 		edges = append(edges, victim.EdgePoliceDistrict)
 	}
@@ -27379,6 +27519,9 @@ func (m *VictimMutation) AddedEdges() []string {
 	}
 	if m.guardians != nil {
 		edges = append(edges, victim.EdgeGuardians)
+	}
+	if m.conditions != nil {
+		edges = append(edges, victim.EdgeConditions)
 	}
 	return edges
 }
@@ -27407,18 +27550,27 @@ func (m *VictimMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case victim.EdgeConditions:
+		ids := make([]ent.Value, 0, len(m.conditions))
+		for id := range m.conditions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *VictimMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.removedsurvivors != nil {
 		edges = append(edges, victim.EdgeSurvivors)
 	}
 	if m.removedguardians != nil {
 		edges = append(edges, victim.EdgeGuardians)
+	}
+	if m.removedconditions != nil {
+		edges = append(edges, victim.EdgeConditions)
 	}
 	return edges
 }
@@ -27439,13 +27591,19 @@ func (m *VictimMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case victim.EdgeConditions:
+		ids := make([]ent.Value, 0, len(m.removedconditions))
+		for id := range m.removedconditions {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *VictimMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 5)
 	if m.clearedpolice_district {
 		edges = append(edges, victim.EdgePoliceDistrict)
 	}
@@ -27457,6 +27615,9 @@ func (m *VictimMutation) ClearedEdges() []string {
 	}
 	if m.clearedguardians {
 		edges = append(edges, victim.EdgeGuardians)
+	}
+	if m.clearedconditions {
+		edges = append(edges, victim.EdgeConditions)
 	}
 	return edges
 }
@@ -27473,6 +27634,8 @@ func (m *VictimMutation) EdgeCleared(name string) bool {
 		return m.clearedsurvivors
 	case victim.EdgeGuardians:
 		return m.clearedguardians
+	case victim.EdgeConditions:
+		return m.clearedconditions
 	}
 	return false
 }
@@ -27506,6 +27669,9 @@ func (m *VictimMutation) ResetEdge(name string) error {
 		return nil
 	case victim.EdgeGuardians:
 		m.ResetGuardians()
+		return nil
+	case victim.EdgeConditions:
+		m.ResetConditions()
 		return nil
 	}
 	return fmt.Errorf("unknown Victim edge %s", name)

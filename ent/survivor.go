@@ -52,9 +52,8 @@ type Survivor struct {
 	VictimID int `json:"victim_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the SurvivorQuery when eager-loading is set.
-	Edges                        SurvivorEdges `json:"edges"`
-	condition_concerns_survivors *int
-	selectValues                 sql.SelectValues
+	Edges        SurvivorEdges `json:"edges"`
+	selectValues sql.SelectValues
 }
 
 // SurvivorEdges holds the relations/edges for other nodes in the graph.
@@ -65,13 +64,16 @@ type SurvivorEdges struct {
 	Victim *Victim `json:"victim,omitempty"`
 	// Guardians holds the value of the guardians edge.
 	Guardians []*Guardian `json:"guardians,omitempty"`
+	// Conditions holds the value of the conditions edge.
+	Conditions []*Condition `json:"conditions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [4]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [4]map[string]int
 
-	namedGuardians map[string][]*Guardian
+	namedGuardians  map[string][]*Guardian
+	namedConditions map[string][]*Condition
 }
 
 // PoliceDistrictOrErr returns the PoliceDistrict value or an error if the edge
@@ -105,6 +107,15 @@ func (e SurvivorEdges) GuardiansOrErr() ([]*Guardian, error) {
 	return nil, &NotLoadedError{edge: "guardians"}
 }
 
+// ConditionsOrErr returns the Conditions value or an error if the edge
+// was not loaded in eager-loading.
+func (e SurvivorEdges) ConditionsOrErr() ([]*Condition, error) {
+	if e.loadedTypes[3] {
+		return e.Conditions, nil
+	}
+	return nil, &NotLoadedError{edge: "conditions"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Survivor) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -118,8 +129,6 @@ func (*Survivor) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case survivor.FieldBirthDate, survivor.FieldCreatedAt, survivor.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
-		case survivor.ForeignKeys[0]: // condition_concerns_survivors
-			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -233,13 +242,6 @@ func (_m *Survivor) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.VictimID = int(value.Int64)
 			}
-		case survivor.ForeignKeys[0]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field condition_concerns_survivors", value)
-			} else if value.Valid {
-				_m.condition_concerns_survivors = new(int)
-				*_m.condition_concerns_survivors = int(value.Int64)
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -266,6 +268,11 @@ func (_m *Survivor) QueryVictim() *VictimQuery {
 // QueryGuardians queries the "guardians" edge of the Survivor entity.
 func (_m *Survivor) QueryGuardians() *GuardianQuery {
 	return NewSurvivorClient(_m.config).QueryGuardians(_m)
+}
+
+// QueryConditions queries the "conditions" edge of the Survivor entity.
+func (_m *Survivor) QueryConditions() *ConditionQuery {
+	return NewSurvivorClient(_m.config).QueryConditions(_m)
 }
 
 // Update returns a builder for updating this Survivor.
@@ -358,6 +365,30 @@ func (_m *Survivor) appendNamedGuardians(name string, edges ...*Guardian) {
 		_m.Edges.namedGuardians[name] = []*Guardian{}
 	} else {
 		_m.Edges.namedGuardians[name] = append(_m.Edges.namedGuardians[name], edges...)
+	}
+}
+
+// NamedConditions returns the Conditions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Survivor) NamedConditions(name string) ([]*Condition, error) {
+	if _m.Edges.namedConditions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConditions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Survivor) appendNamedConditions(name string, edges ...*Condition) {
+	if _m.Edges.namedConditions == nil {
+		_m.Edges.namedConditions = make(map[string][]*Condition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConditions[name] = []*Condition{}
+	} else {
+		_m.Edges.namedConditions[name] = append(_m.Edges.namedConditions[name], edges...)
 	}
 }
 

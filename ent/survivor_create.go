@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"varsel/ent/condition"
 	"varsel/ent/guardian"
 	"varsel/ent/policedistrict"
 	"varsel/ent/survivor"
@@ -235,6 +236,21 @@ func (_c *SurvivorCreate) AddGuardians(v ...*Guardian) *SurvivorCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddGuardianIDs(ids...)
+}
+
+// AddConditionIDs adds the "conditions" edge to the Condition entity by IDs.
+func (_c *SurvivorCreate) AddConditionIDs(ids ...int) *SurvivorCreate {
+	_c.mutation.AddConditionIDs(ids...)
+	return _c
+}
+
+// AddConditions adds the "conditions" edges to the Condition entity.
+func (_c *SurvivorCreate) AddConditions(v ...*Condition) *SurvivorCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddConditionIDs(ids...)
 }
 
 // Mutation returns the SurvivorMutation object of the builder.
@@ -474,6 +490,22 @@ func (_c *SurvivorCreate) createSpec() (*Survivor, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(guardian.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ConditionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"varsel/ent/condition"
 	"varsel/ent/guardian"
 	"varsel/ent/policedistrict"
 	"varsel/ent/predicate"
@@ -24,17 +25,18 @@ import (
 // SurvivorQuery is the builder for querying Survivor entities.
 type SurvivorQuery struct {
 	config
-	ctx                *QueryContext
-	order              []survivor.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Survivor
-	withPoliceDistrict *PoliceDistrictQuery
-	withVictim         *VictimQuery
-	withGuardians      *GuardianQuery
-	withFKs            bool
-	loadTotal          []func(context.Context, []*Survivor) error
-	modifiers          []func(*sql.Selector)
-	withNamedGuardians map[string]*GuardianQuery
+	ctx                 *QueryContext
+	order               []survivor.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Survivor
+	withPoliceDistrict  *PoliceDistrictQuery
+	withVictim          *VictimQuery
+	withGuardians       *GuardianQuery
+	withConditions      *ConditionQuery
+	loadTotal           []func(context.Context, []*Survivor) error
+	modifiers           []func(*sql.Selector)
+	withNamedGuardians  map[string]*GuardianQuery
+	withNamedConditions map[string]*ConditionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -130,6 +132,28 @@ func (_q *SurvivorQuery) QueryGuardians() *GuardianQuery {
 			sqlgraph.From(survivor.Table, survivor.FieldID, selector),
 			sqlgraph.To(guardian.Table, guardian.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, survivor.GuardiansTable, survivor.GuardiansColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryConditions chains the current query on the "conditions" edge.
+func (_q *SurvivorQuery) QueryConditions() *ConditionQuery {
+	query := (&ConditionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(survivor.Table, survivor.FieldID, selector),
+			sqlgraph.To(condition.Table, condition.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, survivor.ConditionsTable, survivor.ConditionsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -332,6 +356,7 @@ func (_q *SurvivorQuery) Clone() *SurvivorQuery {
 		withPoliceDistrict: _q.withPoliceDistrict.Clone(),
 		withVictim:         _q.withVictim.Clone(),
 		withGuardians:      _q.withGuardians.Clone(),
+		withConditions:     _q.withConditions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -369,6 +394,17 @@ func (_q *SurvivorQuery) WithGuardians(opts ...func(*GuardianQuery)) *SurvivorQu
 		opt(query)
 	}
 	_q.withGuardians = query
+	return _q
+}
+
+// WithConditions tells the query-builder to eager-load the nodes that are connected to
+// the "conditions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SurvivorQuery) WithConditions(opts ...func(*ConditionQuery)) *SurvivorQuery {
+	query := (&ConditionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConditions = query
 	return _q
 }
 
@@ -455,17 +491,14 @@ func (_q *SurvivorQuery) prepareQuery(ctx context.Context) error {
 func (_q *SurvivorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Survivor, error) {
 	var (
 		nodes       = []*Survivor{}
-		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [4]bool{
 			_q.withPoliceDistrict != nil,
 			_q.withVictim != nil,
 			_q.withGuardians != nil,
+			_q.withConditions != nil,
 		}
 	)
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, survivor.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Survivor).scanValues(nil, columns)
 	}
@@ -506,10 +539,24 @@ func (_q *SurvivorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sur
 			return nil, err
 		}
 	}
+	if query := _q.withConditions; query != nil {
+		if err := _q.loadConditions(ctx, query, nodes,
+			func(n *Survivor) { n.Edges.Conditions = []*Condition{} },
+			func(n *Survivor, e *Condition) { n.Edges.Conditions = append(n.Edges.Conditions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedGuardians {
 		if err := _q.loadGuardians(ctx, query, nodes,
 			func(n *Survivor) { n.appendNamedGuardians(name) },
 			func(n *Survivor, e *Guardian) { n.appendNamedGuardians(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConditions {
+		if err := _q.loadConditions(ctx, query, nodes,
+			func(n *Survivor) { n.appendNamedConditions(name) },
+			func(n *Survivor, e *Condition) { n.appendNamedConditions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -612,6 +659,67 @@ func (_q *SurvivorQuery) loadGuardians(ctx context.Context, query *GuardianQuery
 			return fmt.Errorf(`unexpected referenced foreign-key "survivor_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
+	}
+	return nil
+}
+func (_q *SurvivorQuery) loadConditions(ctx context.Context, query *ConditionQuery, nodes []*Survivor, init func(*Survivor), assign func(*Survivor, *Condition)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Survivor)
+	nids := make(map[int]map[*Survivor]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(survivor.ConditionsTable)
+		s.Join(joinT).On(s.C(condition.FieldID), joinT.C(survivor.ConditionsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(survivor.ConditionsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(survivor.ConditionsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Survivor]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Condition](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "conditions" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }
@@ -752,6 +860,20 @@ func (_q *SurvivorQuery) WithNamedGuardians(name string, opts ...func(*GuardianQ
 		_q.withNamedGuardians = make(map[string]*GuardianQuery)
 	}
 	_q.withNamedGuardians[name] = query
+	return _q
+}
+
+// WithNamedConditions tells the query-builder to eager-load the nodes that are connected to the "conditions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SurvivorQuery) WithNamedConditions(name string, opts ...func(*ConditionQuery)) *SurvivorQuery {
+	query := (&ConditionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConditions == nil {
+		_q.withNamedConditions = make(map[string]*ConditionQuery)
+	}
+	_q.withNamedConditions[name] = query
 	return _q
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"varsel/ent/condition"
 	"varsel/ent/guardian"
 	"varsel/ent/policedistrict"
 	"varsel/ent/predicate"
@@ -268,6 +269,21 @@ func (_u *SurvivorUpdate) AddGuardians(v ...*Guardian) *SurvivorUpdate {
 	return _u.AddGuardianIDs(ids...)
 }
 
+// AddConditionIDs adds the "conditions" edge to the Condition entity by IDs.
+func (_u *SurvivorUpdate) AddConditionIDs(ids ...int) *SurvivorUpdate {
+	_u.mutation.AddConditionIDs(ids...)
+	return _u
+}
+
+// AddConditions adds the "conditions" edges to the Condition entity.
+func (_u *SurvivorUpdate) AddConditions(v ...*Condition) *SurvivorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConditionIDs(ids...)
+}
+
 // Mutation returns the SurvivorMutation object of the builder.
 func (_u *SurvivorUpdate) Mutation() *SurvivorMutation {
 	return _u.mutation
@@ -298,6 +314,27 @@ func (_u *SurvivorUpdate) RemoveGuardians(v ...*Guardian) *SurvivorUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveGuardianIDs(ids...)
+}
+
+// ClearConditions clears all "conditions" edges to the Condition entity.
+func (_u *SurvivorUpdate) ClearConditions() *SurvivorUpdate {
+	_u.mutation.ClearConditions()
+	return _u
+}
+
+// RemoveConditionIDs removes the "conditions" edge to Condition entities by IDs.
+func (_u *SurvivorUpdate) RemoveConditionIDs(ids ...int) *SurvivorUpdate {
+	_u.mutation.RemoveConditionIDs(ids...)
+	return _u
+}
+
+// RemoveConditions removes "conditions" edges to Condition entities.
+func (_u *SurvivorUpdate) RemoveConditions(v ...*Condition) *SurvivorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConditionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -509,6 +546,51 @@ func (_u *SurvivorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(guardian.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConditionsIDs(); len(nodes) > 0 && !_u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConditionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -774,6 +856,21 @@ func (_u *SurvivorUpdateOne) AddGuardians(v ...*Guardian) *SurvivorUpdateOne {
 	return _u.AddGuardianIDs(ids...)
 }
 
+// AddConditionIDs adds the "conditions" edge to the Condition entity by IDs.
+func (_u *SurvivorUpdateOne) AddConditionIDs(ids ...int) *SurvivorUpdateOne {
+	_u.mutation.AddConditionIDs(ids...)
+	return _u
+}
+
+// AddConditions adds the "conditions" edges to the Condition entity.
+func (_u *SurvivorUpdateOne) AddConditions(v ...*Condition) *SurvivorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConditionIDs(ids...)
+}
+
 // Mutation returns the SurvivorMutation object of the builder.
 func (_u *SurvivorUpdateOne) Mutation() *SurvivorMutation {
 	return _u.mutation
@@ -804,6 +901,27 @@ func (_u *SurvivorUpdateOne) RemoveGuardians(v ...*Guardian) *SurvivorUpdateOne 
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveGuardianIDs(ids...)
+}
+
+// ClearConditions clears all "conditions" edges to the Condition entity.
+func (_u *SurvivorUpdateOne) ClearConditions() *SurvivorUpdateOne {
+	_u.mutation.ClearConditions()
+	return _u
+}
+
+// RemoveConditionIDs removes the "conditions" edge to Condition entities by IDs.
+func (_u *SurvivorUpdateOne) RemoveConditionIDs(ids ...int) *SurvivorUpdateOne {
+	_u.mutation.RemoveConditionIDs(ids...)
+	return _u
+}
+
+// RemoveConditions removes "conditions" edges to Condition entities.
+func (_u *SurvivorUpdateOne) RemoveConditions(v ...*Condition) *SurvivorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConditionIDs(ids...)
 }
 
 // Where appends a list predicates to the SurvivorUpdate builder.
@@ -1045,6 +1163,51 @@ func (_u *SurvivorUpdateOne) sqlSave(ctx context.Context) (_node *Survivor, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(guardian.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConditionsIDs(); len(nodes) > 0 && !_u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConditionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   survivor.ConditionsTable,
+			Columns: survivor.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -52,9 +52,8 @@ type Victim struct {
 	CriminalCaseID int `json:"criminal_case_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the VictimQuery when eager-loading is set.
-	Edges                      VictimEdges `json:"edges"`
-	condition_concerns_victims *int
-	selectValues               sql.SelectValues
+	Edges        VictimEdges `json:"edges"`
+	selectValues sql.SelectValues
 }
 
 // VictimEdges holds the relations/edges for other nodes in the graph.
@@ -67,14 +66,17 @@ type VictimEdges struct {
 	Survivors []*Survivor `json:"survivors,omitempty"`
 	// Guardians holds the value of the guardians edge.
 	Guardians []*Guardian `json:"guardians,omitempty"`
+	// Conditions holds the value of the conditions edge.
+	Conditions []*Condition `json:"conditions,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 
-	namedSurvivors map[string][]*Survivor
-	namedGuardians map[string][]*Guardian
+	namedSurvivors  map[string][]*Survivor
+	namedGuardians  map[string][]*Guardian
+	namedConditions map[string][]*Condition
 }
 
 // PoliceDistrictOrErr returns the PoliceDistrict value or an error if the edge
@@ -117,6 +119,15 @@ func (e VictimEdges) GuardiansOrErr() ([]*Guardian, error) {
 	return nil, &NotLoadedError{edge: "guardians"}
 }
 
+// ConditionsOrErr returns the Conditions value or an error if the edge
+// was not loaded in eager-loading.
+func (e VictimEdges) ConditionsOrErr() ([]*Condition, error) {
+	if e.loadedTypes[4] {
+		return e.Conditions, nil
+	}
+	return nil, &NotLoadedError{edge: "conditions"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Victim) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -130,8 +141,6 @@ func (*Victim) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullString)
 		case victim.FieldBirthDate, victim.FieldCreatedAt, victim.FieldUpdatedAt:
 			values[i] = new(sql.NullTime)
-		case victim.ForeignKeys[0]: // condition_concerns_victims
-			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -245,13 +254,6 @@ func (_m *Victim) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.CriminalCaseID = int(value.Int64)
 			}
-		case victim.ForeignKeys[0]:
-			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field condition_concerns_victims", value)
-			} else if value.Valid {
-				_m.condition_concerns_victims = new(int)
-				*_m.condition_concerns_victims = int(value.Int64)
-			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -283,6 +285,11 @@ func (_m *Victim) QuerySurvivors() *SurvivorQuery {
 // QueryGuardians queries the "guardians" edge of the Victim entity.
 func (_m *Victim) QueryGuardians() *GuardianQuery {
 	return NewVictimClient(_m.config).QueryGuardians(_m)
+}
+
+// QueryConditions queries the "conditions" edge of the Victim entity.
+func (_m *Victim) QueryConditions() *ConditionQuery {
+	return NewVictimClient(_m.config).QueryConditions(_m)
 }
 
 // Update returns a builder for updating this Victim.
@@ -399,6 +406,30 @@ func (_m *Victim) appendNamedGuardians(name string, edges ...*Guardian) {
 		_m.Edges.namedGuardians[name] = []*Guardian{}
 	} else {
 		_m.Edges.namedGuardians[name] = append(_m.Edges.namedGuardians[name], edges...)
+	}
+}
+
+// NamedConditions returns the Conditions named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Victim) NamedConditions(name string) ([]*Condition, error) {
+	if _m.Edges.namedConditions == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedConditions[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Victim) appendNamedConditions(name string, edges ...*Condition) {
+	if _m.Edges.namedConditions == nil {
+		_m.Edges.namedConditions = make(map[string][]*Condition)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedConditions[name] = []*Condition{}
+	} else {
+		_m.Edges.namedConditions[name] = append(_m.Edges.namedConditions[name], edges...)
 	}
 }
 

@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"varsel/ent/condition"
 	"varsel/ent/criminalcase"
 	"varsel/ent/guardian"
 	"varsel/ent/policedistrict"
@@ -261,6 +262,21 @@ func (_c *VictimCreate) AddGuardians(v ...*Guardian) *VictimCreate {
 	return _c.AddGuardianIDs(ids...)
 }
 
+// AddConditionIDs adds the "conditions" edge to the Condition entity by IDs.
+func (_c *VictimCreate) AddConditionIDs(ids ...int) *VictimCreate {
+	_c.mutation.AddConditionIDs(ids...)
+	return _c
+}
+
+// AddConditions adds the "conditions" edges to the Condition entity.
+func (_c *VictimCreate) AddConditions(v ...*Condition) *VictimCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddConditionIDs(ids...)
+}
+
 // Mutation returns the VictimMutation object of the builder.
 func (_c *VictimCreate) Mutation() *VictimMutation {
 	return _c.mutation
@@ -513,6 +529,22 @@ func (_c *VictimCreate) createSpec() (*Victim, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(guardian.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ConditionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

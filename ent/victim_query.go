@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"varsel/ent/condition"
 	"varsel/ent/criminalcase"
 	"varsel/ent/guardian"
 	"varsel/ent/policedistrict"
@@ -25,19 +26,20 @@ import (
 // VictimQuery is the builder for querying Victim entities.
 type VictimQuery struct {
 	config
-	ctx                *QueryContext
-	order              []victim.OrderOption
-	inters             []Interceptor
-	predicates         []predicate.Victim
-	withPoliceDistrict *PoliceDistrictQuery
-	withCriminalCase   *CriminalCaseQuery
-	withSurvivors      *SurvivorQuery
-	withGuardians      *GuardianQuery
-	withFKs            bool
-	loadTotal          []func(context.Context, []*Victim) error
-	modifiers          []func(*sql.Selector)
-	withNamedSurvivors map[string]*SurvivorQuery
-	withNamedGuardians map[string]*GuardianQuery
+	ctx                 *QueryContext
+	order               []victim.OrderOption
+	inters              []Interceptor
+	predicates          []predicate.Victim
+	withPoliceDistrict  *PoliceDistrictQuery
+	withCriminalCase    *CriminalCaseQuery
+	withSurvivors       *SurvivorQuery
+	withGuardians       *GuardianQuery
+	withConditions      *ConditionQuery
+	loadTotal           []func(context.Context, []*Victim) error
+	modifiers           []func(*sql.Selector)
+	withNamedSurvivors  map[string]*SurvivorQuery
+	withNamedGuardians  map[string]*GuardianQuery
+	withNamedConditions map[string]*ConditionQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -155,6 +157,28 @@ func (_q *VictimQuery) QueryGuardians() *GuardianQuery {
 			sqlgraph.From(victim.Table, victim.FieldID, selector),
 			sqlgraph.To(guardian.Table, guardian.FieldID),
 			sqlgraph.Edge(sqlgraph.O2M, false, victim.GuardiansTable, victim.GuardiansColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryConditions chains the current query on the "conditions" edge.
+func (_q *VictimQuery) QueryConditions() *ConditionQuery {
+	query := (&ConditionClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(victim.Table, victim.FieldID, selector),
+			sqlgraph.To(condition.Table, condition.FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, victim.ConditionsTable, victim.ConditionsPrimaryKey...),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -358,6 +382,7 @@ func (_q *VictimQuery) Clone() *VictimQuery {
 		withCriminalCase:   _q.withCriminalCase.Clone(),
 		withSurvivors:      _q.withSurvivors.Clone(),
 		withGuardians:      _q.withGuardians.Clone(),
+		withConditions:     _q.withConditions.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -406,6 +431,17 @@ func (_q *VictimQuery) WithGuardians(opts ...func(*GuardianQuery)) *VictimQuery 
 		opt(query)
 	}
 	_q.withGuardians = query
+	return _q
+}
+
+// WithConditions tells the query-builder to eager-load the nodes that are connected to
+// the "conditions" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *VictimQuery) WithConditions(opts ...func(*ConditionQuery)) *VictimQuery {
+	query := (&ConditionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withConditions = query
 	return _q
 }
 
@@ -492,18 +528,15 @@ func (_q *VictimQuery) prepareQuery(ctx context.Context) error {
 func (_q *VictimQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Victim, error) {
 	var (
 		nodes       = []*Victim{}
-		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [5]bool{
 			_q.withPoliceDistrict != nil,
 			_q.withCriminalCase != nil,
 			_q.withSurvivors != nil,
 			_q.withGuardians != nil,
+			_q.withConditions != nil,
 		}
 	)
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, victim.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Victim).scanValues(nil, columns)
 	}
@@ -551,6 +584,13 @@ func (_q *VictimQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Victi
 			return nil, err
 		}
 	}
+	if query := _q.withConditions; query != nil {
+		if err := _q.loadConditions(ctx, query, nodes,
+			func(n *Victim) { n.Edges.Conditions = []*Condition{} },
+			func(n *Victim, e *Condition) { n.Edges.Conditions = append(n.Edges.Conditions, e) }); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedSurvivors {
 		if err := _q.loadSurvivors(ctx, query, nodes,
 			func(n *Victim) { n.appendNamedSurvivors(name) },
@@ -562,6 +602,13 @@ func (_q *VictimQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Victi
 		if err := _q.loadGuardians(ctx, query, nodes,
 			func(n *Victim) { n.appendNamedGuardians(name) },
 			func(n *Victim, e *Guardian) { n.appendNamedGuardians(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedConditions {
+		if err := _q.loadConditions(ctx, query, nodes,
+			func(n *Victim) { n.appendNamedConditions(name) },
+			func(n *Victim, e *Condition) { n.appendNamedConditions(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -644,7 +691,6 @@ func (_q *VictimQuery) loadSurvivors(ctx context.Context, query *SurvivorQuery, 
 			init(nodes[i])
 		}
 	}
-	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(survivor.FieldVictimID)
 	}
@@ -695,6 +741,67 @@ func (_q *VictimQuery) loadGuardians(ctx context.Context, query *GuardianQuery, 
 			return fmt.Errorf(`unexpected referenced foreign-key "victim_id" returned %v for node %v`, *fk, n.ID)
 		}
 		assign(node, n)
+	}
+	return nil
+}
+func (_q *VictimQuery) loadConditions(ctx context.Context, query *ConditionQuery, nodes []*Victim, init func(*Victim), assign func(*Victim, *Condition)) error {
+	edgeIDs := make([]driver.Value, len(nodes))
+	byID := make(map[int]*Victim)
+	nids := make(map[int]map[*Victim]struct{})
+	for i, node := range nodes {
+		edgeIDs[i] = node.ID
+		byID[node.ID] = node
+		if init != nil {
+			init(node)
+		}
+	}
+	query.Where(func(s *sql.Selector) {
+		joinT := sql.Table(victim.ConditionsTable)
+		s.Join(joinT).On(s.C(condition.FieldID), joinT.C(victim.ConditionsPrimaryKey[0]))
+		s.Where(sql.InValues(joinT.C(victim.ConditionsPrimaryKey[1]), edgeIDs...))
+		columns := s.SelectedColumns()
+		s.Select(joinT.C(victim.ConditionsPrimaryKey[1]))
+		s.AppendSelect(columns...)
+		s.SetDistinct(false)
+	})
+	if err := query.prepareQuery(ctx); err != nil {
+		return err
+	}
+	qr := QuerierFunc(func(ctx context.Context, q Query) (Value, error) {
+		return query.sqlAll(ctx, func(_ context.Context, spec *sqlgraph.QuerySpec) {
+			assign := spec.Assign
+			values := spec.ScanValues
+			spec.ScanValues = func(columns []string) ([]any, error) {
+				values, err := values(columns[1:])
+				if err != nil {
+					return nil, err
+				}
+				return append([]any{new(sql.NullInt64)}, values...), nil
+			}
+			spec.Assign = func(columns []string, values []any) error {
+				outValue := int(values[0].(*sql.NullInt64).Int64)
+				inValue := int(values[1].(*sql.NullInt64).Int64)
+				if nids[inValue] == nil {
+					nids[inValue] = map[*Victim]struct{}{byID[outValue]: {}}
+					return assign(columns[1:], values[1:])
+				}
+				nids[inValue][byID[outValue]] = struct{}{}
+				return nil
+			}
+		})
+	})
+	neighbors, err := withInterceptors[[]*Condition](ctx, query, qr, query.inters)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected "conditions" node returned %v`, n.ID)
+		}
+		for kn := range nodes {
+			assign(kn, n)
+		}
 	}
 	return nil
 }
@@ -849,6 +956,20 @@ func (_q *VictimQuery) WithNamedGuardians(name string, opts ...func(*GuardianQue
 		_q.withNamedGuardians = make(map[string]*GuardianQuery)
 	}
 	_q.withNamedGuardians[name] = query
+	return _q
+}
+
+// WithNamedConditions tells the query-builder to eager-load the nodes that are connected to the "conditions"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *VictimQuery) WithNamedConditions(name string, opts ...func(*ConditionQuery)) *VictimQuery {
+	query := (&ConditionClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedConditions == nil {
+		_q.withNamedConditions = make(map[string]*ConditionQuery)
+	}
+	_q.withNamedConditions[name] = query
 	return _q
 }
 

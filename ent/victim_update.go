@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"time"
+	"varsel/ent/condition"
 	"varsel/ent/guardian"
 	"varsel/ent/policedistrict"
 	"varsel/ent/predicate"
@@ -284,6 +285,21 @@ func (_u *VictimUpdate) AddGuardians(v ...*Guardian) *VictimUpdate {
 	return _u.AddGuardianIDs(ids...)
 }
 
+// AddConditionIDs adds the "conditions" edge to the Condition entity by IDs.
+func (_u *VictimUpdate) AddConditionIDs(ids ...int) *VictimUpdate {
+	_u.mutation.AddConditionIDs(ids...)
+	return _u
+}
+
+// AddConditions adds the "conditions" edges to the Condition entity.
+func (_u *VictimUpdate) AddConditions(v ...*Condition) *VictimUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConditionIDs(ids...)
+}
+
 // Mutation returns the VictimMutation object of the builder.
 func (_u *VictimUpdate) Mutation() *VictimMutation {
 	return _u.mutation
@@ -335,6 +351,27 @@ func (_u *VictimUpdate) RemoveGuardians(v ...*Guardian) *VictimUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveGuardianIDs(ids...)
+}
+
+// ClearConditions clears all "conditions" edges to the Condition entity.
+func (_u *VictimUpdate) ClearConditions() *VictimUpdate {
+	_u.mutation.ClearConditions()
+	return _u
+}
+
+// RemoveConditionIDs removes the "conditions" edge to Condition entities by IDs.
+func (_u *VictimUpdate) RemoveConditionIDs(ids ...int) *VictimUpdate {
+	_u.mutation.RemoveConditionIDs(ids...)
+	return _u
+}
+
+// RemoveConditions removes "conditions" edges to Condition entities.
+func (_u *VictimUpdate) RemoveConditions(v ...*Condition) *VictimUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConditionIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -586,6 +623,51 @@ func (_u *VictimUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(guardian.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConditionsIDs(); len(nodes) > 0 && !_u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConditionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -866,6 +948,21 @@ func (_u *VictimUpdateOne) AddGuardians(v ...*Guardian) *VictimUpdateOne {
 	return _u.AddGuardianIDs(ids...)
 }
 
+// AddConditionIDs adds the "conditions" edge to the Condition entity by IDs.
+func (_u *VictimUpdateOne) AddConditionIDs(ids ...int) *VictimUpdateOne {
+	_u.mutation.AddConditionIDs(ids...)
+	return _u
+}
+
+// AddConditions adds the "conditions" edges to the Condition entity.
+func (_u *VictimUpdateOne) AddConditions(v ...*Condition) *VictimUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddConditionIDs(ids...)
+}
+
 // Mutation returns the VictimMutation object of the builder.
 func (_u *VictimUpdateOne) Mutation() *VictimMutation {
 	return _u.mutation
@@ -917,6 +1014,27 @@ func (_u *VictimUpdateOne) RemoveGuardians(v ...*Guardian) *VictimUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveGuardianIDs(ids...)
+}
+
+// ClearConditions clears all "conditions" edges to the Condition entity.
+func (_u *VictimUpdateOne) ClearConditions() *VictimUpdateOne {
+	_u.mutation.ClearConditions()
+	return _u
+}
+
+// RemoveConditionIDs removes the "conditions" edge to Condition entities by IDs.
+func (_u *VictimUpdateOne) RemoveConditionIDs(ids ...int) *VictimUpdateOne {
+	_u.mutation.RemoveConditionIDs(ids...)
+	return _u
+}
+
+// RemoveConditions removes "conditions" edges to Condition entities.
+func (_u *VictimUpdateOne) RemoveConditions(v ...*Condition) *VictimUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveConditionIDs(ids...)
 }
 
 // Where appends a list predicates to the VictimUpdate builder.
@@ -1198,6 +1316,51 @@ func (_u *VictimUpdateOne) sqlSave(ctx context.Context) (_node *Victim, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(guardian.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedConditionsIDs(); len(nodes) > 0 && !_u.mutation.ConditionsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ConditionsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2M,
+			Inverse: true,
+			Table:   victim.ConditionsTable,
+			Columns: victim.ConditionsPrimaryKey,
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -50,6 +50,8 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		gerr.Message = "Du har ikke tilgang til dette."
 		setCode(gerr, varsel.EFORBIDDEN)
 	case ent.IsConstraintError(err):
+		// The database's message names the constraint, never the values.
+		slog.InfoContext(ctx, "constraint refused a change", "err", err)
 		gerr.Message = "Dette finnes allerede, eller noen andre endret det samtidig. Hent siden på nytt."
 		setCode(gerr, varsel.ECONFLICT)
 	case ent.IsValidationError(err):

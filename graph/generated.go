@@ -558,7 +558,9 @@ type ComplexityRoot struct {
 		Node                 func(childComplexity int, id int) int
 		Nodes                func(childComplexity int, ids []int) int
 		NotificationWorklist func(childComplexity int) int
+		PoliceDistricts      func(childComplexity int) int
 		StaffMembers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
+		Units                func(childComplexity int) int
 	}
 
 	Reservation struct {
@@ -740,6 +742,8 @@ type QueryResolver interface {
 	StaffMembers(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) (*ent.StaffMemberConnection, error)
 	Me(ctx context.Context) (*model.Me, error)
 	AuditChainStatus(ctx context.Context) (*model.AuditChainStatus, error)
+	PoliceDistricts(ctx context.Context) ([]*ent.PoliceDistrict, error)
+	Units(ctx context.Context) ([]*ent.Unit, error)
 	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
 	NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error)
 }
@@ -3245,6 +3249,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.NotificationWorklist(childComplexity), true
+	case "Query.policeDistricts":
+		if e.ComplexityRoot.Query.PoliceDistricts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PoliceDistricts(childComplexity), true
 	case "Query.staffMembers":
 		if e.ComplexityRoot.Query.StaffMembers == nil {
 			break
@@ -3256,6 +3266,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StaffMembers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StaffMemberOrder), args["where"].(*ent.StaffMemberWhereInput)), true
+	case "Query.units":
+		if e.ComplexityRoot.Query.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Units(childComplexity), true
 
 	case "Reservation.createdAt":
 		if e.ComplexityRoot.Reservation.CreatedAt == nil {
@@ -4463,6 +4479,10 @@ type WorklistItem {
 }
 
 extend type Query {
+  "Norway's police districts, by name (reference data for forms)."
+  policeDistricts: [PoliceDistrict!]!
+  "The correctional service's units, by name (reference data for forms)."
+  units: [Unit!]!
   "A custody event with its workflow state."
   custodyEvent(id: ID!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The viewer's units' open work, most urgent first."
@@ -22314,6 +22334,70 @@ func (ec *executionContext) fieldContext_Query_auditChainStatus(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_AuditChainStatus(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_policeDistricts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_policeDistricts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PoliceDistricts(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PoliceDistrict) graphql.Marshaler {
+			return ec.marshalNPoliceDistrict2ᚕᚖvarselᚋentᚐPoliceDistrictᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_policeDistricts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceDistrict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_units(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Units(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚕᚖvarselᚋentᚐUnitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
 		},
 	}
 	return fc, nil
@@ -50569,6 +50653,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "policeDistricts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_policeDistricts(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "units":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_units(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "custodyEvent":
 			field := field
 
@@ -54001,6 +54129,22 @@ func (ec *executionContext) unmarshalNPersonInput2varselᚋworkflowᚐPersonInpu
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPoliceDistrict2ᚕᚖvarselᚋentᚐPoliceDistrictᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PoliceDistrict) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPoliceDistrict2ᚖvarselᚋentᚐPoliceDistrict(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) marshalNPoliceDistrict2ᚖvarselᚋentᚐPoliceDistrict(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceDistrict) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -54438,6 +54582,22 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 		}
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNUnit2ᚕᚖvarselᚋentᚐUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Unit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNUnit2ᚖvarselᚋentᚐUnit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNUnit2ᚖvarselᚋentᚐUnit(ctx context.Context, sel ast.SelectionSet, v *ent.Unit) graphql.Marshaler {

@@ -112,7 +112,7 @@ func TestOversizedQueriesAreRefusedBeforeAnySQL(t *testing.T) {
 	cases := []struct {
 		name, query, want string
 	}{
-		{"too complex", `{ convicts(first: 100) { edges { node { criminalCases { victims { survivors { guardians { id } } } } } } } }`, "for omfattende"},
+		{"too complex", `{ convicts(first: 100) { edges { node { custodyEvents(first: 100) { edges { node { notices { id status } } } } } } } }`, "for omfattende"},
 		{"too deep", deepUnits(12), "for dyp"},
 		{"page over 100", `{ convicts(first: 101) { totalCount } }`, "mellom 0 og 100"},
 		{"negative page", `{ auditEvents(last: -1) { totalCount } }`, "mellom 0 og 100"},

@@ -20,11 +20,13 @@ const (
 	// page size when the client gives neither first nor last.
 	MaxPageSize = 100
 	// listFactor is the assumed size of a plain list field (a convict's
-	// criminal cases, a case's victims), which has no first/last.
-	listFactor = 5
+	// criminal cases, a case's victims), which has no first/last: a typical
+	// case has one to three.
+	listFactor = 3
 	// MaxComplexity is the most fields (multiplied through lists and pages)
 	// one request may resolve: a page of 100 convicts with their cases,
-	// victims and guardians fits; a page of 100 five lists deep does not.
+	// victims, survivors and guardians fits; a page of 100 convicts with a
+	// page of 100 events each does not.
 	MaxComplexity = 50_000
 	// MaxDepth is the deepest nesting of fields, introspection excepted.
 	MaxDepth = 12

@@ -10,6 +10,8 @@ import (
 	"time"
 	"varsel/accesslog"
 	"varsel/ent"
+	"varsel/ent/policedistrict"
+	"varsel/ent/unit"
 	"varsel/graph/model"
 	"varsel/workflow"
 )
@@ -172,6 +174,16 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 // AuditChainStatus is the resolver for the auditChainStatus field.
 func (r *queryResolver) AuditChainStatus(ctx context.Context) (*model.AuditChainStatus, error) {
 	return auditChainStatus(ctx, r.DB)
+}
+
+// PoliceDistricts is the resolver for the policeDistricts field.
+func (r *queryResolver) PoliceDistricts(ctx context.Context) ([]*ent.PoliceDistrict, error) {
+	return r.Client.PoliceDistrict.Query().Order(ent.Asc(policedistrict.FieldName)).All(ctx)
+}
+
+// Units is the resolver for the units field.
+func (r *queryResolver) Units(ctx context.Context) ([]*ent.Unit, error) {
+	return r.Client.Unit.Query().Order(ent.Asc(unit.FieldName)).All(ctx)
 }
 
 // CustodyEvent is the resolver for the custodyEvent field.

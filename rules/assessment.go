@@ -55,6 +55,16 @@ func SecurityOutcomeFor(possibleRevengeRisk bool) SecurityOutcome {
 	return NoRisk
 }
 
+// CheckPoliceAsked: when there may be a risk of revenge or similar, the
+// police are asked for a statement, so the assessment names the police
+// district to ask (AS2).
+func CheckPoliceAsked(possibleRevengeRisk, districtGiven bool) error {
+	if possibleRevengeRisk && !districtGiven {
+		return violate("AS2", securityGuideline, "Det kan være fare for hevnaksjoner. Politiet skal da uttale seg: oppgi politidistriktet.")
+	}
+	return nil
+}
+
 // SecurityOutcomeAfterPolice is the outcome once the police have given their
 // statement: a confirmed risk means no notice (AS2).
 func SecurityOutcomeAfterPolice(riskConfirmed bool) SecurityOutcome {

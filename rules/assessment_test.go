@@ -29,6 +29,9 @@ func TestSecurityAssessment(t *testing.T) {
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) { wantRule(t, rules.CheckSecurityCleared(tc.outcome), tc.want) })
 	}
+	wantRule(t, rules.CheckPoliceAsked(true, false), "AS2")
+	wantRule(t, rules.CheckPoliceAsked(true, true), "")
+	wantRule(t, rules.CheckPoliceAsked(false, false), "")
 	wantRule(t, rules.CheckSecurityReasoning(""), "AS2")
 	wantRule(t, rules.CheckSecurityReasoning("Ingen kjent konflikt mellom partene."), "")
 }

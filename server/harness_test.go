@@ -5,9 +5,13 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"strconv"
+	"sync"
 	"testing"
 	"time"
 
@@ -18,14 +22,39 @@ import (
 	"varsel/server/devidp"
 )
 
-func TestMain(m *testing.M) { dbtest.Main(m) }
+func TestMain(m *testing.M) {
+	if os.Getenv("VARSEL_TEST_LOG") == "" {
+		slog.SetDefault(slog.New(slog.NewTextHandler(io.Discard, nil)))
+	}
+	dbtest.Main(m)
+}
 
 // testServer is a real Varsel in dev mode — its own identity provider, the
 // seeded users and demo data — on SQLite or PostgreSQL.
 type testServer struct {
-	t   *testing.T
-	srv *server.Server
-	cfg server.Config
+	t     *testing.T
+	srv   *server.Server
+	cfg   server.Config
+	clock *clock
+}
+
+// clock is the workflow's clock in tests: real time, moved on by the test.
+type clock struct {
+	mu     sync.Mutex
+	offset time.Duration
+}
+
+func (c *clock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return time.Now().Add(c.offset)
+}
+
+// advance moves the workflow's time forward.
+func (c *clock) advance(d time.Duration) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.offset += d
 }
 
 // startServer starts Varsel in dev mode on a fresh database of the dialect.
@@ -43,6 +72,8 @@ func startServer(t *testing.T, dialectName string) *testServer {
 	if err != nil {
 		t.Fatal(err)
 	}
+	clk := &clock{}
+	cfg.Clock = clk.Now
 	ctx, cancel := context.WithCancel(context.Background())
 	srv, err := server.Open(ctx, cfg)
 	if err != nil {
@@ -57,7 +88,7 @@ func startServer(t *testing.T, dialectName string) *testServer {
 			t.Errorf("serve: %v", err)
 		}
 	})
-	ts := &testServer{t: t, srv: srv, cfg: srv.Config()}
+	ts := &testServer{t: t, srv: srv, cfg: srv.Config(), clock: clk}
 	ts.waitReady()
 	return ts
 }
@@ -144,7 +175,13 @@ func get(v any, path ...any) any {
 	for _, p := range path {
 		switch k := p.(type) {
 		case string:
-			m, _ := v.(map[string]any)
+			m, ok := v.(map[string]any)
+			if f, isFile := v.(file); isFile {
+				m, ok = f, true
+			}
+			if !ok {
+				return nil
+			}
 			v = m[k]
 		case int:
 			l, _ := v.([]any)

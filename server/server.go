@@ -233,7 +233,7 @@ func logRequests(next http.Handler) http.Handler {
 		rec.Header().Set("X-Request-Id", id)
 		next.ServeHTTP(rec, r.WithContext(context.WithValue(r.Context(), requestIDKey{}, id)))
 		level := slog.LevelDebug
-		if rec.status >= 500 {
+		if rec.status >= 500 && r.URL.Path != "/readyz" { // not ready yet is no error
 			level = slog.LevelError
 		} else if r.URL.Path == "/graphql" || rec.status >= 400 {
 			level = slog.LevelInfo

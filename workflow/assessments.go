@@ -97,6 +97,9 @@ func (s *Service) RecordSecurityAssessment(ctx context.Context, in RecordSecurit
 	if err := rules.CheckSecurityReasoning(in.Reasoning); err != nil {
 		return nil, err
 	}
+	if err := rules.CheckPoliceAsked(in.PossibleRevengeRisk, in.PoliceDistrictID != nil); err != nil {
+		return nil, err
+	}
 	if decided, err := client.Decision.Query().Where(decision.CustodyEventID(ev.ID), decision.StatusEQ(decision.StatusIN_FORCE)).Exist(ctx); err != nil {
 		return nil, err
 	} else if decided {
@@ -110,9 +113,6 @@ func (s *Service) RecordSecurityAssessment(ctx context.Context, in RecordSecurit
 		SetAssessedAt(s.Now()).
 		SetNillableAssessedByID(staffID(v))
 	if outcome == rules.AwaitingPolice {
-		if in.PoliceDistrictID == nil {
-			return nil, invalid("Det kan være fare for hevnaksjoner: oppgi politidistriktet som skal uttale seg (AS2).")
-		}
 		c, err := client.Convict.Get(ctx, ev.ConvictID)
 		if err != nil {
 			return nil, err

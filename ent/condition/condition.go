@@ -49,20 +49,16 @@ const (
 	CustodyEventInverseTable = "custody_events"
 	// CustodyEventColumn is the table column denoting the custody_event relation/edge.
 	CustodyEventColumn = "custody_event_id"
-	// ConcernsVictimsTable is the table that holds the concerns_victims relation/edge.
-	ConcernsVictimsTable = "victims"
+	// ConcernsVictimsTable is the table that holds the concerns_victims relation/edge. The primary key declared below.
+	ConcernsVictimsTable = "condition_concerns_victims"
 	// ConcernsVictimsInverseTable is the table name for the Victim entity.
 	// It exists in this package in order to avoid circular dependency with the "victim" package.
 	ConcernsVictimsInverseTable = "victims"
-	// ConcernsVictimsColumn is the table column denoting the concerns_victims relation/edge.
-	ConcernsVictimsColumn = "condition_concerns_victims"
-	// ConcernsSurvivorsTable is the table that holds the concerns_survivors relation/edge.
-	ConcernsSurvivorsTable = "survivors"
+	// ConcernsSurvivorsTable is the table that holds the concerns_survivors relation/edge. The primary key declared below.
+	ConcernsSurvivorsTable = "condition_concerns_survivors"
 	// ConcernsSurvivorsInverseTable is the table name for the Survivor entity.
 	// It exists in this package in order to avoid circular dependency with the "survivor" package.
 	ConcernsSurvivorsInverseTable = "survivors"
-	// ConcernsSurvivorsColumn is the table column denoting the concerns_survivors relation/edge.
-	ConcernsSurvivorsColumn = "condition_concerns_survivors"
 )
 
 // Columns holds all SQL columns for condition fields.
@@ -77,6 +73,15 @@ var Columns = []string{
 	FieldLegalBasis,
 	FieldCustodyEventID,
 }
+
+var (
+	// ConcernsVictimsPrimaryKey and ConcernsVictimsColumn2 are the table columns denoting the
+	// primary key for the concerns_victims relation (M2M).
+	ConcernsVictimsPrimaryKey = []string{"condition_id", "victim_id"}
+	// ConcernsSurvivorsPrimaryKey and ConcernsSurvivorsColumn2 are the table columns denoting the
+	// primary key for the concerns_survivors relation (M2M).
+	ConcernsSurvivorsPrimaryKey = []string{"condition_id", "survivor_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
@@ -217,14 +222,14 @@ func newConcernsVictimsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ConcernsVictimsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, ConcernsVictimsTable, ConcernsVictimsColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, ConcernsVictimsTable, ConcernsVictimsPrimaryKey...),
 	)
 }
 func newConcernsSurvivorsStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ConcernsSurvivorsInverseTable, FieldID),
-		sqlgraph.Edge(sqlgraph.O2M, false, ConcernsSurvivorsTable, ConcernsSurvivorsColumn),
+		sqlgraph.Edge(sqlgraph.M2M, false, ConcernsSurvivorsTable, ConcernsSurvivorsPrimaryKey...),
 	)
 }
 

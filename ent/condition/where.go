@@ -509,7 +509,7 @@ func HasConcernsVictims() predicate.Condition {
 	return predicate.Condition(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, ConcernsVictimsTable, ConcernsVictimsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, ConcernsVictimsTable, ConcernsVictimsPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})
@@ -532,7 +532,7 @@ func HasConcernsSurvivors() predicate.Condition {
 	return predicate.Condition(func(s *sql.Selector) {
 		step := sqlgraph.NewStep(
 			sqlgraph.From(Table, FieldID),
-			sqlgraph.Edge(sqlgraph.O2M, false, ConcernsSurvivorsTable, ConcernsSurvivorsColumn),
+			sqlgraph.Edge(sqlgraph.M2M, false, ConcernsSurvivorsTable, ConcernsSurvivorsPrimaryKey...),
 		)
 		sqlgraph.HasNeighbors(s, step)
 	})

@@ -992,7 +992,6 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "relation", Type: field.TypeEnum, Enums: []string{"SPOUSE", "COHABITANT", "CHILD", "PARENT", "SIBLING", "GRANDPARENT", "GRANDCHILD", "AUNT_OR_UNCLE", "NIECE_OR_NEPHEW", "COUSIN", "FRIEND", "OTHER"}},
 		{Name: "under_guardianship", Type: field.TypeBool, Default: false},
-		{Name: "condition_concerns_survivors", Type: field.TypeInt, Nullable: true},
 		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
 		{Name: "victim_id", Type: field.TypeInt},
 	}
@@ -1003,20 +1002,14 @@ var (
 		PrimaryKey: []*schema.Column{SurvivorsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "survivors_conditions_concerns_survivors",
-				Columns:    []*schema.Column{SurvivorsColumns[14]},
-				RefColumns: []*schema.Column{ConditionsColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
 				Symbol:     "survivors_police_districts_police_district",
-				Columns:    []*schema.Column{SurvivorsColumns[15]},
+				Columns:    []*schema.Column{SurvivorsColumns[14]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "survivors_victims_survivors",
-				Columns:    []*schema.Column{SurvivorsColumns[16]},
+				Columns:    []*schema.Column{SurvivorsColumns[15]},
 				RefColumns: []*schema.Column{VictimsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1025,7 +1018,7 @@ var (
 			{
 				Name:    "survivor_victim_id_national_identity_number",
 				Unique:  true,
-				Columns: []*schema.Column{SurvivorsColumns[16], SurvivorsColumns[2]},
+				Columns: []*schema.Column{SurvivorsColumns[15], SurvivorsColumns[2]},
 			},
 		},
 	}
@@ -1069,7 +1062,6 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "deceased", Type: field.TypeBool, Default: false},
 		{Name: "under_guardianship", Type: field.TypeBool, Default: false},
-		{Name: "condition_concerns_victims", Type: field.TypeInt, Nullable: true},
 		{Name: "criminal_case_id", Type: field.TypeInt},
 		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
 	}
@@ -1080,20 +1072,14 @@ var (
 		PrimaryKey: []*schema.Column{VictimsColumns[0]},
 		ForeignKeys: []*schema.ForeignKey{
 			{
-				Symbol:     "victims_conditions_concerns_victims",
-				Columns:    []*schema.Column{VictimsColumns[14]},
-				RefColumns: []*schema.Column{ConditionsColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
 				Symbol:     "victims_criminal_cases_victims",
-				Columns:    []*schema.Column{VictimsColumns[15]},
+				Columns:    []*schema.Column{VictimsColumns[14]},
 				RefColumns: []*schema.Column{CriminalCasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "victims_police_districts_police_district",
-				Columns:    []*schema.Column{VictimsColumns[16]},
+				Columns:    []*schema.Column{VictimsColumns[15]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1102,7 +1088,57 @@ var (
 			{
 				Name:    "victim_criminal_case_id_national_identity_number",
 				Unique:  true,
-				Columns: []*schema.Column{VictimsColumns[15], VictimsColumns[2]},
+				Columns: []*schema.Column{VictimsColumns[14], VictimsColumns[2]},
+			},
+		},
+	}
+	// ConditionConcernsVictimsColumns holds the columns for the "condition_concerns_victims" table.
+	ConditionConcernsVictimsColumns = []*schema.Column{
+		{Name: "condition_id", Type: field.TypeInt},
+		{Name: "victim_id", Type: field.TypeInt},
+	}
+	// ConditionConcernsVictimsTable holds the schema information for the "condition_concerns_victims" table.
+	ConditionConcernsVictimsTable = &schema.Table{
+		Name:       "condition_concerns_victims",
+		Columns:    ConditionConcernsVictimsColumns,
+		PrimaryKey: []*schema.Column{ConditionConcernsVictimsColumns[0], ConditionConcernsVictimsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "condition_concerns_victims_condition_id",
+				Columns:    []*schema.Column{ConditionConcernsVictimsColumns[0]},
+				RefColumns: []*schema.Column{ConditionsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "condition_concerns_victims_victim_id",
+				Columns:    []*schema.Column{ConditionConcernsVictimsColumns[1]},
+				RefColumns: []*schema.Column{VictimsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+		},
+	}
+	// ConditionConcernsSurvivorsColumns holds the columns for the "condition_concerns_survivors" table.
+	ConditionConcernsSurvivorsColumns = []*schema.Column{
+		{Name: "condition_id", Type: field.TypeInt},
+		{Name: "survivor_id", Type: field.TypeInt},
+	}
+	// ConditionConcernsSurvivorsTable holds the schema information for the "condition_concerns_survivors" table.
+	ConditionConcernsSurvivorsTable = &schema.Table{
+		Name:       "condition_concerns_survivors",
+		Columns:    ConditionConcernsSurvivorsColumns,
+		PrimaryKey: []*schema.Column{ConditionConcernsSurvivorsColumns[0], ConditionConcernsSurvivorsColumns[1]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "condition_concerns_survivors_condition_id",
+				Columns:    []*schema.Column{ConditionConcernsSurvivorsColumns[0]},
+				RefColumns: []*schema.Column{ConditionsColumns[0]},
+				OnDelete:   schema.Cascade,
+			},
+			{
+				Symbol:     "condition_concerns_survivors_survivor_id",
+				Columns:    []*schema.Column{ConditionConcernsSurvivorsColumns[1]},
+				RefColumns: []*schema.Column{SurvivorsColumns[0]},
+				OnDelete:   schema.Cascade,
 			},
 		},
 	}
@@ -1157,6 +1193,8 @@ var (
 		SurvivorsTable,
 		UnitsTable,
 		VictimsTable,
+		ConditionConcernsVictimsTable,
+		ConditionConcernsSurvivorsTable,
 		DecisionAssessmentsTable,
 	}
 )
@@ -1283,9 +1321,8 @@ func init() {
 	StaffMembersTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(81604378624),
 	}
-	SurvivorsTable.ForeignKeys[0].RefTable = ConditionsTable
-	SurvivorsTable.ForeignKeys[1].RefTable = PoliceDistrictsTable
-	SurvivorsTable.ForeignKeys[2].RefTable = VictimsTable
+	SurvivorsTable.ForeignKeys[0].RefTable = PoliceDistrictsTable
+	SurvivorsTable.ForeignKeys[1].RefTable = VictimsTable
 	SurvivorsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(85899345920),
 	}
@@ -1293,12 +1330,15 @@ func init() {
 	UnitsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(90194313216),
 	}
-	VictimsTable.ForeignKeys[0].RefTable = ConditionsTable
-	VictimsTable.ForeignKeys[1].RefTable = CriminalCasesTable
-	VictimsTable.ForeignKeys[2].RefTable = PoliceDistrictsTable
+	VictimsTable.ForeignKeys[0].RefTable = CriminalCasesTable
+	VictimsTable.ForeignKeys[1].RefTable = PoliceDistrictsTable
 	VictimsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(94489280512),
 	}
+	ConditionConcernsVictimsTable.ForeignKeys[0].RefTable = ConditionsTable
+	ConditionConcernsVictimsTable.ForeignKeys[1].RefTable = VictimsTable
+	ConditionConcernsSurvivorsTable.ForeignKeys[0].RefTable = ConditionsTable
+	ConditionConcernsSurvivorsTable.ForeignKeys[1].RefTable = SurvivorsTable
 	DecisionAssessmentsTable.ForeignKeys[0].RefTable = DecisionsTable
 	DecisionAssessmentsTable.ForeignKeys[1].RefTable = AssessmentsTable
 }

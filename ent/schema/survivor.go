@@ -26,6 +26,8 @@ func (Survivor) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.From("victim", Victim.Type).Ref("survivors").Field("victim_id").Unique().Required().Immutable(),
 		edge.To("guardians", Guardian.Type),
+		// Conditions that directly concern this person (NT3); many to many.
+		edge.From("conditions", Condition.Type).Ref("concerns_survivors"),
 	}
 }
 

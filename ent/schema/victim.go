@@ -25,6 +25,8 @@ func (Victim) Edges() []ent.Edge {
 		edge.From("criminal_case", CriminalCase.Type).Ref("victims").Field("criminal_case_id").Unique().Required().Immutable(),
 		edge.To("survivors", Survivor.Type),
 		edge.To("guardians", Guardian.Type),
+		// Conditions that directly concern this person (NT3); many to many.
+		edge.From("conditions", Condition.Type).Ref("concerns_victims"),
 	}
 }
 

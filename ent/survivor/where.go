@@ -905,6 +905,29 @@ func HasGuardiansWith(preds ...predicate.Guardian) predicate.Survivor {
 	})
 }
 
+// HasConditions applies the HasEdge predicate on the "conditions" edge.
+func HasConditions() predicate.Survivor {
+	return predicate.Survivor(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, ConditionsTable, ConditionsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasConditionsWith applies the HasEdge predicate on the "conditions" edge with a given conditions (other predicates).
+func HasConditionsWith(preds ...predicate.Condition) predicate.Survivor {
+	return predicate.Survivor(func(s *sql.Selector) {
+		step := newConditionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Survivor) predicate.Survivor {
 	return predicate.Survivor(sql.AndPredicates(predicates...))

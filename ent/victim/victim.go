@@ -56,6 +56,8 @@ const (
 	EdgeSurvivors = "survivors"
 	// EdgeGuardians holds the string denoting the guardians edge name in mutations.
 	EdgeGuardians = "guardians"
+	// EdgeConditions holds the string denoting the conditions edge name in mutations.
+	EdgeConditions = "conditions"
 	// Table holds the table name of the victim in the database.
 	Table = "victims"
 	// PoliceDistrictTable is the table that holds the police_district relation/edge.
@@ -86,6 +88,11 @@ const (
 	GuardiansInverseTable = "guardians"
 	// GuardiansColumn is the table column denoting the guardians relation/edge.
 	GuardiansColumn = "victim_id"
+	// ConditionsTable is the table that holds the conditions relation/edge. The primary key declared below.
+	ConditionsTable = "condition_concerns_victims"
+	// ConditionsInverseTable is the table name for the Condition entity.
+	// It exists in this package in order to avoid circular dependency with the "condition" package.
+	ConditionsInverseTable = "conditions"
 )
 
 // Columns holds all SQL columns for victim fields.
@@ -108,21 +115,16 @@ var Columns = []string{
 	FieldCriminalCaseID,
 }
 
-// ForeignKeys holds the SQL foreign-keys that are owned by the "victims"
-// table and are not defined as standalone fields in the schema.
-var ForeignKeys = []string{
-	"condition_concerns_victims",
-}
+var (
+	// ConditionsPrimaryKey and ConditionsColumn2 are the table columns denoting the
+	// primary key for the conditions relation (M2M).
+	ConditionsPrimaryKey = []string{"condition_id", "victim_id"}
+)
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
-			return true
-		}
-	}
-	for i := range ForeignKeys {
-		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -299,6 +301,20 @@ func ByGuardians(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newGuardiansStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByConditionsCount orders the results by conditions count.
+func ByConditionsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newConditionsStep(), opts...)
+	}
+}
+
+// ByConditions orders the results by conditions terms.
+func ByConditions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newConditionsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPoliceDistrictStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -325,6 +341,13 @@ func newGuardiansStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(GuardiansInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.O2M, false, GuardiansTable, GuardiansColumn),
+	)
+}
+func newConditionsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ConditionsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2M, true, ConditionsTable, ConditionsPrimaryKey...),
 	)
 }
 

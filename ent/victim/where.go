@@ -913,6 +913,29 @@ func HasGuardiansWith(preds ...predicate.Guardian) predicate.Victim {
 	})
 }
 
+// HasConditions applies the HasEdge predicate on the "conditions" edge.
+func HasConditions() predicate.Victim {
+	return predicate.Victim(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2M, true, ConditionsTable, ConditionsPrimaryKey...),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasConditionsWith applies the HasEdge predicate on the "conditions" edge with a given conditions (other predicates).
+func HasConditionsWith(preds ...predicate.Condition) predicate.Victim {
+	return predicate.Victim(func(s *sql.Selector) {
+		step := newConditionsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Victim) predicate.Victim {
 	return predicate.Victim(sql.AndPredicates(predicates...))

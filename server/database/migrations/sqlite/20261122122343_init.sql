@@ -134,7 +134,7 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("staff_members", 81604378624);
 -- create index "staff_members_subject_key" to table: "staff_members"
 CREATE UNIQUE INDEX `staff_members_subject_key` ON `staff_members` (`subject`);
 -- create "survivors" table
-CREATE TABLE `survivors` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `relation` text NOT NULL, `under_guardianship` bool NOT NULL DEFAULT (false), `condition_concerns_survivors` integer NULL, `police_district_id` integer NULL, `victim_id` integer NOT NULL, CONSTRAINT `survivors_conditions_concerns_survivors` FOREIGN KEY (`condition_concerns_survivors`) REFERENCES `conditions` (`id`) ON DELETE SET NULL, CONSTRAINT `survivors_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL, CONSTRAINT `survivors_victims_survivors` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE NO ACTION);
+CREATE TABLE `survivors` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `relation` text NOT NULL, `under_guardianship` bool NOT NULL DEFAULT (false), `police_district_id` integer NULL, `victim_id` integer NOT NULL, CONSTRAINT `survivors_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL, CONSTRAINT `survivors_victims_survivors` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE NO ACTION);
 -- set sequence for "survivors" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("survivors", 85899345920);
 -- create index "survivor_victim_id_national_identity_number" to table: "survivors"
@@ -146,17 +146,25 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("units", 90194313216);
 -- create index "units_code_key" to table: "units"
 CREATE UNIQUE INDEX `units_code_key` ON `units` (`code`);
 -- create "victims" table
-CREATE TABLE `victims` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `deceased` bool NOT NULL DEFAULT (false), `under_guardianship` bool NOT NULL DEFAULT (false), `condition_concerns_victims` integer NULL, `criminal_case_id` integer NOT NULL, `police_district_id` integer NULL, CONSTRAINT `victims_conditions_concerns_victims` FOREIGN KEY (`condition_concerns_victims`) REFERENCES `conditions` (`id`) ON DELETE SET NULL, CONSTRAINT `victims_criminal_cases_victims` FOREIGN KEY (`criminal_case_id`) REFERENCES `criminal_cases` (`id`) ON DELETE NO ACTION, CONSTRAINT `victims_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL);
+CREATE TABLE `victims` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `national_identity_number` text NULL, `birth_date` datetime NULL, `address_line` text NULL, `postal_code` text NULL, `postal_place` text NULL, `country` text NULL, `address_protection` text NOT NULL DEFAULT ('NONE'), `written_standard` text NOT NULL DEFAULT ('NB'), `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `deceased` bool NOT NULL DEFAULT (false), `under_guardianship` bool NOT NULL DEFAULT (false), `criminal_case_id` integer NOT NULL, `police_district_id` integer NULL, CONSTRAINT `victims_criminal_cases_victims` FOREIGN KEY (`criminal_case_id`) REFERENCES `criminal_cases` (`id`) ON DELETE NO ACTION, CONSTRAINT `victims_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL);
 -- set sequence for "victims" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("victims", 94489280512);
 -- create index "victim_criminal_case_id_national_identity_number" to table: "victims"
 CREATE UNIQUE INDEX `victim_criminal_case_id_national_identity_number` ON `victims` (`criminal_case_id`, `national_identity_number`);
+-- create "condition_concerns_victims" table
+CREATE TABLE `condition_concerns_victims` (`condition_id` integer NOT NULL, `victim_id` integer NOT NULL, PRIMARY KEY (`condition_id`, `victim_id`), CONSTRAINT `condition_concerns_victims_condition_id` FOREIGN KEY (`condition_id`) REFERENCES `conditions` (`id`) ON DELETE CASCADE, CONSTRAINT `condition_concerns_victims_victim_id` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE CASCADE);
+-- create "condition_concerns_survivors" table
+CREATE TABLE `condition_concerns_survivors` (`condition_id` integer NOT NULL, `survivor_id` integer NOT NULL, PRIMARY KEY (`condition_id`, `survivor_id`), CONSTRAINT `condition_concerns_survivors_condition_id` FOREIGN KEY (`condition_id`) REFERENCES `conditions` (`id`) ON DELETE CASCADE, CONSTRAINT `condition_concerns_survivors_survivor_id` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE CASCADE);
 -- create "decision_assessments" table
 CREATE TABLE `decision_assessments` (`decision_id` integer NOT NULL, `assessment_id` integer NOT NULL, PRIMARY KEY (`decision_id`, `assessment_id`), CONSTRAINT `decision_assessments_decision_id` FOREIGN KEY (`decision_id`) REFERENCES `decisions` (`id`) ON DELETE CASCADE, CONSTRAINT `decision_assessments_assessment_id` FOREIGN KEY (`assessment_id`) REFERENCES `assessments` (`id`) ON DELETE CASCADE);
 
 -- +goose Down
 -- reverse: create "decision_assessments" table
 DROP TABLE `decision_assessments`;
+-- reverse: create "condition_concerns_survivors" table
+DROP TABLE `condition_concerns_survivors`;
+-- reverse: create "condition_concerns_victims" table
+DROP TABLE `condition_concerns_victims`;
 -- reverse: create index "victim_criminal_case_id_national_identity_number" to table: "victims"
 DROP INDEX `victim_criminal_case_id_national_identity_number`;
 -- reverse: set sequence for "victims" table
