@@ -344,7 +344,7 @@ func TestEarlyAndLateNoticesAreJustified(t *testing.T) {
 				"how": "ORAL", "oralAppealAnswer": "DOES_NOT_APPEAL"}))
 			ts.refused("saksbehandler", "NT2", opPrepare, in(map[string]any{"custodyEventId": s.event}))
 			n := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event,
-				"lateJustification": "Permisjonen ble innvilget med kort varsel.",
+				"lateJustification":         "Permisjonen ble innvilget med kort varsel.",
 				"earlyReleaseJustification": "Permisjonen begynner før klagefristen; domfelte klager ikke."})), "prepareNotices", "notices", 0)
 			if get(n, "status") != "READY" || get(n, "late") != true || get(n, "earlyReleaseJustification") == "" || get(n, "lateJustification") == "" {
 				t.Fatalf("notice = %v", n)

@@ -57,9 +57,13 @@ func notFound(what string) error {
 	return varsel.Errorf(varsel.ENOTFOUND, "Fant ikke %s, eller du har ikke tilgang til det.", what)
 }
 
-func conflict(format string, args ...any) error { return varsel.Errorf(varsel.ECONFLICT, format, args...) }
+func conflict(format string, args ...any) error {
+	return varsel.Errorf(varsel.ECONFLICT, format, args...)
+}
 
-func invalid(format string, args ...any) error { return varsel.Errorf(varsel.EINVALID, format, args...) }
+func invalid(format string, args ...any) error {
+	return varsel.Errorf(varsel.EINVALID, format, args...)
+}
 
 // found maps ent's not-found to a message naming what was looked for:
 // found(client.X.Get(ctx, id))("domfelte").

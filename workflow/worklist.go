@@ -5,8 +5,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"slices"
+	"strconv"
 	"time"
 
 	"varsel/ent"
