@@ -618,6 +618,7 @@ type ComplexityRoot struct {
 		AddressLine            func(childComplexity int) int
 		AddressProtection      func(childComplexity int) int
 		BirthDate              func(childComplexity int) int
+		Conditions             func(childComplexity int) int
 		Country                func(childComplexity int) int
 		CreatedAt              func(childComplexity int) int
 		Guardians              func(childComplexity int) int
@@ -654,6 +655,7 @@ type ComplexityRoot struct {
 		AddressLine            func(childComplexity int) int
 		AddressProtection      func(childComplexity int) int
 		BirthDate              func(childComplexity int) int
+		Conditions             func(childComplexity int) int
 		Country                func(childComplexity int) int
 		CreatedAt              func(childComplexity int) int
 		CriminalCase           func(childComplexity int) int
@@ -3512,6 +3514,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Survivor.BirthDate(childComplexity), true
+	case "Survivor.conditions":
+		if e.ComplexityRoot.Survivor.Conditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Survivor.Conditions(childComplexity), true
 	case "Survivor.country":
 		if e.ComplexityRoot.Survivor.Country == nil {
 			break
@@ -3699,6 +3707,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Victim.BirthDate(childComplexity), true
+	case "Victim.conditions":
+		if e.ComplexityRoot.Victim.Conditions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Victim.Conditions(childComplexity), true
 	case "Victim.country":
 		if e.ComplexityRoot.Victim.Country == nil {
 			break
@@ -9203,6 +9217,7 @@ type Survivor implements Node {
   policeDistrict: PoliceDistrict
   victim: Victim!
   guardians: [Guardian!]
+  conditions: [Condition!]
 }
 """
 Ordering options for Survivor connections
@@ -9321,6 +9336,11 @@ input SurvivorWhereInput {
   """
   hasGuardians: Boolean
   hasGuardiansWith: [GuardianWhereInput!]
+  """
+  conditions edge predicates
+  """
+  hasConditions: Boolean
+  hasConditionsWith: [ConditionWhereInput!]
 }
 """
 The builtin Time type
@@ -9525,6 +9545,7 @@ type Victim implements Node {
   criminalCase: CriminalCase!
   survivors: [Survivor!]
   guardians: [Guardian!]
+  conditions: [Condition!]
 }
 """
 Ordering options for Victim connections
@@ -9646,6 +9667,11 @@ input VictimWhereInput {
   """
   hasGuardians: Boolean
   hasGuardiansWith: [GuardianWhereInput!]
+  """
+  conditions edge predicates
+  """
+  hasConditions: Boolean
+  hasConditionsWith: [ConditionWhereInput!]
 }
 """
 WrittenStandard is enum for the field written_standard
@@ -10657,6 +10683,8 @@ func (ec *executionContext) childFields_Survivor(ctx context.Context, field grap
 		return ec.fieldContext_Survivor_victim(ctx, field)
 	case "guardians":
 		return ec.fieldContext_Survivor_guardians(ctx, field)
+	case "conditions":
+		return ec.fieldContext_Survivor_conditions(ctx, field)
 	case "name":
 		return ec.fieldContext_Survivor_name(ctx, field)
 	case "nationalIdentityNumber":
@@ -10731,6 +10759,8 @@ func (ec *executionContext) childFields_Victim(ctx context.Context, field graphq
 		return ec.fieldContext_Victim_survivors(ctx, field)
 	case "guardians":
 		return ec.fieldContext_Victim_guardians(ctx, field)
+	case "conditions":
+		return ec.fieldContext_Victim_conditions(ctx, field)
 	case "name":
 		return ec.fieldContext_Victim_name(ctx, field)
 	case "nationalIdentityNumber":
@@ -23821,6 +23851,38 @@ func (ec *executionContext) fieldContext_Survivor_guardians(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Survivor_conditions(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Survivor_conditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Condition) graphql.Marshaler {
+			return ec.marshalOCondition2ᚕᚖvarselᚋentᚐConditionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Survivor_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Survivor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Condition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Survivor_name(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24613,6 +24675,38 @@ func (ec *executionContext) fieldContext_Victim_guardians(_ context.Context, fie
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Guardian(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Victim_conditions(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Victim_conditions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conditions(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Condition) graphql.Marshaler {
+			return ec.marshalOCondition2ᚕᚖvarselᚋentᚐConditionᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Victim_conditions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Victim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Condition(ctx, field)
 		},
 	}
 	return fc, nil
@@ -43208,7 +43302,7 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -43614,6 +43708,20 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasGuardiansWith = data
+		case "hasConditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConditions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConditions = data
+		case "hasConditionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConditionsWith"))
+			data, err := ec.unmarshalOConditionWhereInput2ᚕᚖvarselᚋentᚐConditionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConditionsWith = data
 		}
 	}
 	return it, nil
@@ -44239,7 +44347,7 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44645,6 +44753,20 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasGuardiansWith = data
+		case "hasConditions":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConditions"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConditions = data
+		case "hasConditionsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConditionsWith"))
+			data, err := ec.unmarshalOConditionWhereInput2ᚕᚖvarselᚋentᚐConditionWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasConditionsWith = data
 		}
 	}
 	return it, nil
@@ -51556,6 +51678,44 @@ func (ec *executionContext) _Survivor(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "conditions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Survivor_conditions(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			field := field
 
@@ -52244,6 +52404,44 @@ func (ec *executionContext) _Victim(ctx context.Context, sel ast.SelectionSet, o
 					}
 				}()
 				res = ec._Victim_guardians(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "conditions":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Victim_conditions(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
