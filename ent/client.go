@@ -12,6 +12,7 @@ import (
 	"varsel/ent/migrate"
 
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -51,6 +52,8 @@ type Client struct {
 	Schema *migrate.Schema
 	// AccessLogEntry is the client for interacting with the AccessLogEntry builders.
 	AccessLogEntry *AccessLogEntryClient
+	// Alert is the client for interacting with the Alert builders.
+	Alert *AlertClient
 	// Appeal is the client for interacting with the Appeal builders.
 	Appeal *AppealClient
 	// Assessment is the client for interacting with the Assessment builders.
@@ -109,6 +112,7 @@ func NewClient(opts ...Option) *Client {
 func (c *Client) init() {
 	c.Schema = migrate.NewSchema(c.driver)
 	c.AccessLogEntry = NewAccessLogEntryClient(c.config)
+	c.Alert = NewAlertClient(c.config)
 	c.Appeal = NewAppealClient(c.config)
 	c.Assessment = NewAssessmentClient(c.config)
 	c.AuditEvent = NewAuditEventClient(c.config)
@@ -225,6 +229,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		ctx:                   ctx,
 		config:                cfg,
 		AccessLogEntry:        NewAccessLogEntryClient(cfg),
+		Alert:                 NewAlertClient(cfg),
 		Appeal:                NewAppealClient(cfg),
 		Assessment:            NewAssessmentClient(cfg),
 		AuditEvent:            NewAuditEventClient(cfg),
@@ -268,6 +273,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		ctx:                   ctx,
 		config:                cfg,
 		AccessLogEntry:        NewAccessLogEntryClient(cfg),
+		Alert:                 NewAlertClient(cfg),
 		Appeal:                NewAppealClient(cfg),
 		Assessment:            NewAssessmentClient(cfg),
 		AuditEvent:            NewAuditEventClient(cfg),
@@ -320,9 +326,9 @@ func (c *Client) Close() error {
 // In order to add hooks to a specific client, call: `client.Node.Use(...)`.
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
-		c.AccessLogEntry, c.Appeal, c.Assessment, c.AuditEvent, c.Condition, c.Convict,
-		c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation, c.Disclosure,
-		c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
+		c.AccessLogEntry, c.Alert, c.Appeal, c.Assessment, c.AuditEvent, c.Condition,
+		c.Convict, c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation,
+		c.Disclosure, c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
 		c.NotificationAgreement, c.PoliceDistrict, c.PoliceRequest, c.Reservation,
 		c.SecurityAssessment, c.StaffMember, c.Survivor, c.Unit, c.Victim,
 	} {
@@ -334,9 +340,9 @@ func (c *Client) Use(hooks ...Hook) {
 // In order to add interceptors to a specific client, call: `client.Node.Intercept(...)`.
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
-		c.AccessLogEntry, c.Appeal, c.Assessment, c.AuditEvent, c.Condition, c.Convict,
-		c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation, c.Disclosure,
-		c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
+		c.AccessLogEntry, c.Alert, c.Appeal, c.Assessment, c.AuditEvent, c.Condition,
+		c.Convict, c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation,
+		c.Disclosure, c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
 		c.NotificationAgreement, c.PoliceDistrict, c.PoliceRequest, c.Reservation,
 		c.SecurityAssessment, c.StaffMember, c.Survivor, c.Unit, c.Victim,
 	} {
@@ -349,6 +355,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 	switch m := m.(type) {
 	case *AccessLogEntryMutation:
 		return c.AccessLogEntry.mutate(ctx, m)
+	case *AlertMutation:
+		return c.Alert.mutate(ctx, m)
 	case *AppealMutation:
 		return c.Appeal.mutate(ctx, m)
 	case *AssessmentMutation:
@@ -531,6 +539,188 @@ func (c *AccessLogEntryClient) mutate(ctx context.Context, m *AccessLogEntryMuta
 		return (&AccessLogEntryDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown AccessLogEntry mutation op: %q", m.Op())
+	}
+}
+
+// AlertClient is a client for the Alert schema.
+type AlertClient struct {
+	config
+}
+
+// NewAlertClient returns a client for the Alert from the given config.
+func NewAlertClient(c config) *AlertClient {
+	return &AlertClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `alert.Hooks(f(g(h())))`.
+func (c *AlertClient) Use(hooks ...Hook) {
+	c.hooks.Alert = append(c.hooks.Alert, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `alert.Intercept(f(g(h())))`.
+func (c *AlertClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Alert = append(c.inters.Alert, interceptors...)
+}
+
+// Create returns a builder for creating a Alert entity.
+func (c *AlertClient) Create() *AlertCreate {
+	mutation := newAlertMutation(c.config, OpCreate)
+	return &AlertCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Alert entities.
+func (c *AlertClient) CreateBulk(builders ...*AlertCreate) *AlertCreateBulk {
+	return &AlertCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *AlertClient) MapCreateBulk(slice any, setFunc func(*AlertCreate, int)) *AlertCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &AlertCreateBulk{err: fmt.Errorf("calling to AlertClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*AlertCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &AlertCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Alert.
+func (c *AlertClient) Update() *AlertUpdate {
+	mutation := newAlertMutation(c.config, OpUpdate)
+	return &AlertUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *AlertClient) UpdateOne(_m *Alert) *AlertUpdateOne {
+	mutation := newAlertMutation(c.config, OpUpdateOne, withAlert(_m))
+	return &AlertUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *AlertClient) UpdateOneID(id int) *AlertUpdateOne {
+	mutation := newAlertMutation(c.config, OpUpdateOne, withAlertID(id))
+	return &AlertUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Alert.
+func (c *AlertClient) Delete() *AlertDelete {
+	mutation := newAlertMutation(c.config, OpDelete)
+	return &AlertDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *AlertClient) DeleteOne(_m *Alert) *AlertDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *AlertClient) DeleteOneID(id int) *AlertDeleteOne {
+	builder := c.Delete().Where(alert.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &AlertDeleteOne{builder}
+}
+
+// Query returns a query builder for Alert.
+func (c *AlertClient) Query() *AlertQuery {
+	return &AlertQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeAlert},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Alert entity by its id.
+func (c *AlertClient) Get(ctx context.Context, id int) (*Alert, error) {
+	return c.Query().Where(alert.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *AlertClient) GetX(ctx context.Context, id int) *Alert {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryUnit queries the unit edge of a Alert.
+func (c *AlertClient) QueryUnit(_m *Alert) *UnitQuery {
+	query := (&UnitClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, id),
+			sqlgraph.To(unit.Table, unit.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.UnitTable, alert.UnitColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCustodyEvent queries the custody_event edge of a Alert.
+func (c *AlertClient) QueryCustodyEvent(_m *Alert) *CustodyEventQuery {
+	query := (&CustodyEventClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, id),
+			sqlgraph.To(custodyevent.Table, custodyevent.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.CustodyEventTable, alert.CustodyEventColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotice queries the notice edge of a Alert.
+func (c *AlertClient) QueryNotice(_m *Alert) *NoticeQuery {
+	query := (&NoticeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, id),
+			sqlgraph.To(notice.Table, notice.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.NoticeTable, alert.NoticeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *AlertClient) Hooks() []Hook {
+	hooks := c.hooks.Alert
+	return append(hooks[:len(hooks):len(hooks)], alert.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *AlertClient) Interceptors() []Interceptor {
+	return c.inters.Alert
+}
+
+func (c *AlertClient) mutate(ctx context.Context, m *AlertMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&AlertCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&AlertUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&AlertUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&AlertDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Alert mutation op: %q", m.Op())
 	}
 }
 
@@ -5027,14 +5217,14 @@ func (c *VictimClient) mutate(ctx context.Context, m *VictimMutation) (Value, er
 // hooks and interceptors per client, for fast access.
 type (
 	hooks struct {
-		AccessLogEntry, Appeal, Assessment, AuditEvent, Condition, Convict,
+		AccessLogEntry, Alert, Appeal, Assessment, AuditEvent, Condition, Convict,
 		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, Guardian,
 		InformationRequest, InstitutionStay, Notice, NotificationAgreement,
 		PoliceDistrict, PoliceRequest, Reservation, SecurityAssessment, StaffMember,
 		Survivor, Unit, Victim []ent.Hook
 	}
 	inters struct {
-		AccessLogEntry, Appeal, Assessment, AuditEvent, Condition, Convict,
+		AccessLogEntry, Alert, Appeal, Assessment, AuditEvent, Condition, Convict,
 		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, Guardian,
 		InformationRequest, InstitutionStay, Notice, NotificationAgreement,
 		PoliceDistrict, PoliceRequest, Reservation, SecurityAssessment, StaffMember,

@@ -9,6 +9,7 @@ import (
 	"reflect"
 	"sync"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -97,6 +98,7 @@ func checkColumn(t, c string) error {
 	initCheck.Do(func() {
 		columnCheck = sql.NewColumnCheck(map[string]func(string) bool{
 			accesslogentry.Table:        accesslogentry.ValidColumn,
+			alert.Table:                 alert.ValidColumn,
 			appeal.Table:                appeal.ValidColumn,
 			assessment.Table:            assessment.ValidColumn,
 			auditevent.Table:            auditevent.ValidColumn,

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -37,7 +38,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 24)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 25)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   accesslogentry.Table,
@@ -62,6 +63,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   alert.Table,
+			Columns: alert.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: alert.FieldID,
+			},
+		},
+		Type: "Alert",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			alert.FieldKind:           {Type: field.TypeEnum, Column: alert.FieldKind},
+			alert.FieldMessage:        {Type: field.TypeString, Column: alert.FieldMessage},
+			alert.FieldRule:           {Type: field.TypeString, Column: alert.FieldRule},
+			alert.FieldRaisedAt:       {Type: field.TypeTime, Column: alert.FieldRaisedAt},
+			alert.FieldResolvedAt:     {Type: field.TypeTime, Column: alert.FieldResolvedAt},
+			alert.FieldKey:            {Type: field.TypeString, Column: alert.FieldKey},
+			alert.FieldUnitID:         {Type: field.TypeInt, Column: alert.FieldUnitID},
+			alert.FieldCustodyEventID: {Type: field.TypeInt, Column: alert.FieldCustodyEventID},
+			alert.FieldNoticeID:       {Type: field.TypeInt, Column: alert.FieldNoticeID},
+		},
+	}
+	graph.Nodes[2] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   appeal.Table,
 			Columns: appeal.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -81,7 +104,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			appeal.FieldDecisionID: {Type: field.TypeInt, Column: appeal.FieldDecisionID},
 		},
 	}
-	graph.Nodes[2] = &sqlgraph.Node{
+	graph.Nodes[3] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   assessment.Table,
 			Columns: assessment.Columns,
@@ -105,7 +128,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			assessment.FieldSurvivorID:                {Type: field.TypeInt, Column: assessment.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[3] = &sqlgraph.Node{
+	graph.Nodes[4] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   auditevent.Table,
 			Columns: auditevent.Columns,
@@ -128,7 +151,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			auditevent.FieldHash:         {Type: field.TypeString, Column: auditevent.FieldHash},
 		},
 	}
-	graph.Nodes[4] = &sqlgraph.Node{
+	graph.Nodes[5] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   condition.Table,
 			Columns: condition.Columns,
@@ -149,7 +172,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			condition.FieldCustodyEventID: {Type: field.TypeInt, Column: condition.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[5] = &sqlgraph.Node{
+	graph.Nodes[6] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   convict.Table,
 			Columns: convict.Columns,
@@ -172,7 +195,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			convict.FieldUnitID:                     {Type: field.TypeInt, Column: convict.FieldUnitID},
 		},
 	}
-	graph.Nodes[6] = &sqlgraph.Node{
+	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   criminalcase.Table,
 			Columns: criminalcase.Columns,
@@ -193,7 +216,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			criminalcase.FieldConvictID:         {Type: field.TypeInt, Column: criminalcase.FieldConvictID},
 		},
 	}
-	graph.Nodes[7] = &sqlgraph.Node{
+	graph.Nodes[8] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   custodyevent.Table,
 			Columns: custodyevent.Columns,
@@ -221,7 +244,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			custodyevent.FieldInstitutionStayID:  {Type: field.TypeInt, Column: custodyevent.FieldInstitutionStayID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -247,7 +270,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldDecidingUnitID:               {Type: field.TypeInt, Column: decision.FieldDecidingUnitID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   delegation.Table,
 			Columns: delegation.Columns,
@@ -266,7 +289,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			delegation.FieldDelegateID: {Type: field.TypeInt, Column: delegation.FieldDelegateID},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   disclosure.Table,
 			Columns: disclosure.Columns,
@@ -295,7 +318,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			disclosure.FieldPoliceDistrictID: {Type: field.TypeInt, Column: disclosure.FieldPoliceDistrictID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   guardian.Table,
 			Columns: guardian.Columns,
@@ -324,7 +347,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			guardian.FieldSurvivorID:             {Type: field.TypeInt, Column: guardian.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   informationrequest.Table,
 			Columns: informationrequest.Columns,
@@ -346,7 +369,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			informationrequest.FieldCustodyEventID: {Type: field.TypeInt, Column: informationrequest.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   institutionstay.Table,
 			Columns: institutionstay.Columns,
@@ -367,7 +390,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			institutionstay.FieldConvictID:      {Type: field.TypeInt, Column: institutionstay.FieldConvictID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notice.Table,
 			Columns: notice.Columns,
@@ -394,6 +417,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldDeliveredAt:               {Type: field.TypeTime, Column: notice.FieldDeliveredAt},
 			notice.FieldPhoneReason:               {Type: field.TypeString, Column: notice.FieldPhoneReason},
 			notice.FieldPhoneDocumentedAt:         {Type: field.TypeTime, Column: notice.FieldPhoneDocumentedAt},
+			notice.FieldPhoneDocumentation:        {Type: field.TypeString, Column: notice.FieldPhoneDocumentation},
 			notice.FieldCancelledAt:               {Type: field.TypeTime, Column: notice.FieldCancelledAt},
 			notice.FieldCancelReason:              {Type: field.TypeString, Column: notice.FieldCancelReason},
 			notice.FieldCustodyEventID:            {Type: field.TypeInt, Column: notice.FieldCustodyEventID},
@@ -403,7 +427,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldGuardianID:                {Type: field.TypeInt, Column: notice.FieldGuardianID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationagreement.Table,
 			Columns: notificationagreement.Columns,
@@ -424,7 +448,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationagreement.FieldSurvivorID: {Type: field.TypeInt, Column: notificationagreement.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policedistrict.Table,
 			Columns: policedistrict.Columns,
@@ -439,7 +463,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policedistrict.FieldCode: {Type: field.TypeString, Column: policedistrict.FieldCode},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policerequest.Table,
 			Columns: policerequest.Columns,
@@ -468,7 +492,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policerequest.FieldNoticeID:         {Type: field.TypeInt, Column: policerequest.FieldNoticeID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -488,7 +512,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldSurvivorID: {Type: field.TypeInt, Column: reservation.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   securityassessment.Table,
 			Columns: securityassessment.Columns,
@@ -508,7 +532,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			securityassessment.FieldCustodyEventID:  {Type: field.TypeInt, Column: securityassessment.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   staffmember.Table,
 			Columns: staffmember.Columns,
@@ -527,7 +551,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			staffmember.FieldActive:     {Type: field.TypeBool, Column: staffmember.FieldActive},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survivor.Table,
 			Columns: survivor.Columns,
@@ -555,7 +579,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survivor.FieldVictimID:               {Type: field.TypeInt, Column: survivor.FieldVictimID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -566,15 +590,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Unit",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			unit.FieldName:         {Type: field.TypeString, Column: unit.FieldName},
-			unit.FieldCode:         {Type: field.TypeString, Column: unit.FieldCode},
-			unit.FieldKind:         {Type: field.TypeEnum, Column: unit.FieldKind},
-			unit.FieldRegionCode:   {Type: field.TypeString, Column: unit.FieldRegionCode},
-			unit.FieldHighSecurity: {Type: field.TypeBool, Column: unit.FieldHighSecurity},
-			unit.FieldParentID:     {Type: field.TypeInt, Column: unit.FieldParentID},
+			unit.FieldName:          {Type: field.TypeString, Column: unit.FieldName},
+			unit.FieldCode:          {Type: field.TypeString, Column: unit.FieldCode},
+			unit.FieldKind:          {Type: field.TypeEnum, Column: unit.FieldKind},
+			unit.FieldRegionCode:    {Type: field.TypeString, Column: unit.FieldRegionCode},
+			unit.FieldHighSecurity:  {Type: field.TypeBool, Column: unit.FieldHighSecurity},
+			unit.FieldParentID:      {Type: field.TypeInt, Column: unit.FieldParentID},
+			unit.FieldPostalAddress: {Type: field.TypeJSON, Column: unit.FieldPostalAddress},
+			unit.FieldPhone:         {Type: field.TypeString, Column: unit.FieldPhone},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   victim.Table,
 			Columns: victim.Columns,
@@ -602,6 +628,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 			victim.FieldCriminalCaseID:         {Type: field.TypeInt, Column: victim.FieldCriminalCaseID},
 		},
 	}
+	graph.MustAddE(
+		"unit",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.UnitTable,
+			Columns: []string{alert.UnitColumn},
+			Bidi:    false,
+		},
+		"Alert",
+		"Unit",
+	)
+	graph.MustAddE(
+		"custody_event",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.CustodyEventTable,
+			Columns: []string{alert.CustodyEventColumn},
+			Bidi:    false,
+		},
+		"Alert",
+		"CustodyEvent",
+	)
+	graph.MustAddE(
+		"notice",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.NoticeTable,
+			Columns: []string{alert.NoticeColumn},
+			Bidi:    false,
+		},
+		"Alert",
+		"Notice",
+	)
 	graph.MustAddE(
 		"decision",
 		&sqlgraph.EdgeSpec{
@@ -1753,6 +1815,133 @@ func (f *AccessLogEntryFilter) WhereOperation(p entql.StringP) {
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *AlertQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the AlertQuery builder.
+func (_q *AlertQuery) Filter() *AlertFilter {
+	return &AlertFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *AlertMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the AlertMutation builder.
+func (m *AlertMutation) Filter() *AlertFilter {
+	return &AlertFilter{config: m.config, predicateAdder: m}
+}
+
+// AlertFilter provides a generic filtering capability at runtime for AlertQuery.
+type AlertFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *AlertFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *AlertFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldID))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *AlertFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(alert.FieldKind))
+}
+
+// WhereMessage applies the entql string predicate on the message field.
+func (f *AlertFilter) WhereMessage(p entql.StringP) {
+	f.Where(p.Field(alert.FieldMessage))
+}
+
+// WhereRule applies the entql string predicate on the rule field.
+func (f *AlertFilter) WhereRule(p entql.StringP) {
+	f.Where(p.Field(alert.FieldRule))
+}
+
+// WhereRaisedAt applies the entql time.Time predicate on the raised_at field.
+func (f *AlertFilter) WhereRaisedAt(p entql.TimeP) {
+	f.Where(p.Field(alert.FieldRaisedAt))
+}
+
+// WhereResolvedAt applies the entql time.Time predicate on the resolved_at field.
+func (f *AlertFilter) WhereResolvedAt(p entql.TimeP) {
+	f.Where(p.Field(alert.FieldResolvedAt))
+}
+
+// WhereKey applies the entql string predicate on the key field.
+func (f *AlertFilter) WhereKey(p entql.StringP) {
+	f.Where(p.Field(alert.FieldKey))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *AlertFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldUnitID))
+}
+
+// WhereCustodyEventID applies the entql int predicate on the custody_event_id field.
+func (f *AlertFilter) WhereCustodyEventID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldCustodyEventID))
+}
+
+// WhereNoticeID applies the entql int predicate on the notice_id field.
+func (f *AlertFilter) WhereNoticeID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldNoticeID))
+}
+
+// WhereHasUnit applies a predicate to check if query has an edge unit.
+func (f *AlertFilter) WhereHasUnit() {
+	f.Where(entql.HasEdge("unit"))
+}
+
+// WhereHasUnitWith applies a predicate to check if query has an edge unit with a given conditions (other predicates).
+func (f *AlertFilter) WhereHasUnitWith(preds ...predicate.Unit) {
+	f.Where(entql.HasEdgeWith("unit", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasCustodyEvent applies a predicate to check if query has an edge custody_event.
+func (f *AlertFilter) WhereHasCustodyEvent() {
+	f.Where(entql.HasEdge("custody_event"))
+}
+
+// WhereHasCustodyEventWith applies a predicate to check if query has an edge custody_event with a given conditions (other predicates).
+func (f *AlertFilter) WhereHasCustodyEventWith(preds ...predicate.CustodyEvent) {
+	f.Where(entql.HasEdgeWith("custody_event", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasNotice applies a predicate to check if query has an edge notice.
+func (f *AlertFilter) WhereHasNotice() {
+	f.Where(entql.HasEdge("notice"))
+}
+
+// WhereHasNoticeWith applies a predicate to check if query has an edge notice with a given conditions (other predicates).
+func (f *AlertFilter) WhereHasNoticeWith(preds ...predicate.Notice) {
+	f.Where(entql.HasEdgeWith("notice", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *AppealQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -1781,7 +1970,7 @@ type AppealFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AppealFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[1].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -1917,7 +2106,7 @@ type AssessmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AssessmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[2].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2082,7 +2271,7 @@ type AuditEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *AuditEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[3].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2172,7 +2361,7 @@ type ConditionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ConditionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[4].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2294,7 +2483,7 @@ type ConvictFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ConvictFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[5].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2440,7 +2629,7 @@ type CriminalCaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CriminalCaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[6].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2548,7 +2737,7 @@ type CustodyEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustodyEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -2817,7 +3006,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3006,7 +3195,7 @@ type DelegationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DelegationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3118,7 +3307,7 @@ type DisclosureFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DisclosureFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3308,7 +3497,7 @@ type GuardianFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GuardianFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3470,7 +3659,7 @@ type InformationRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InformationRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3597,7 +3786,7 @@ type InstitutionStayFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InstitutionStayFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3719,7 +3908,7 @@ type NoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3808,6 +3997,11 @@ func (f *NoticeFilter) WherePhoneReason(p entql.StringP) {
 // WherePhoneDocumentedAt applies the entql time.Time predicate on the phone_documented_at field.
 func (f *NoticeFilter) WherePhoneDocumentedAt(p entql.TimeP) {
 	f.Where(p.Field(notice.FieldPhoneDocumentedAt))
+}
+
+// WherePhoneDocumentation applies the entql string predicate on the phone_documentation field.
+func (f *NoticeFilter) WherePhoneDocumentation(p entql.StringP) {
+	f.Where(p.Field(notice.FieldPhoneDocumentation))
 }
 
 // WhereCancelledAt applies the entql time.Time predicate on the cancelled_at field.
@@ -3958,7 +4152,7 @@ type NotificationAgreementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationAgreementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4080,7 +4274,7 @@ type PoliceDistrictFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceDistrictFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4130,7 +4324,7 @@ type PoliceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4334,7 +4528,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4451,7 +4645,7 @@ type SecurityAssessmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SecurityAssessmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4568,7 +4762,7 @@ type StaffMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StaffMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4666,7 +4860,7 @@ type SurvivorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurvivorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4837,7 +5031,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4876,6 +5070,16 @@ func (f *UnitFilter) WhereHighSecurity(p entql.BoolP) {
 // WhereParentID applies the entql int predicate on the parent_id field.
 func (f *UnitFilter) WhereParentID(p entql.IntP) {
 	f.Where(p.Field(unit.FieldParentID))
+}
+
+// WherePostalAddress applies the entql json.RawMessage predicate on the postal_address field.
+func (f *UnitFilter) WherePostalAddress(p entql.BytesP) {
+	f.Where(p.Field(unit.FieldPostalAddress))
+}
+
+// WherePhone applies the entql string predicate on the phone field.
+func (f *UnitFilter) WherePhone(p entql.StringP) {
+	f.Where(p.Field(unit.FieldPhone))
 }
 
 // WhereHasParent applies a predicate to check if query has an edge parent.
@@ -4963,7 +5167,7 @@ type VictimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VictimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -7,6 +7,7 @@ import (
 	"database/sql/driver"
 	"fmt"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -161,6 +162,153 @@ func newAccessLogEntryPaginateArgs(rv map[string]any) *accesslogentryPaginateArg
 	}
 	if v, ok := rv[whereField].(*AccessLogEntryWhereInput); ok {
 		args.opts = append(args.opts, WithAccessLogEntryFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *AlertQuery) CollectFields(ctx context.Context, satisfies ...string) (*AlertQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(alert.Columns))
+		selectedFields = []string{alert.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "unit":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UnitClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, unitImplementors)...); err != nil {
+				return err
+			}
+			_q.withUnit = query
+			if _, ok := fieldSeen[alert.FieldUnitID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldUnitID)
+				fieldSeen[alert.FieldUnitID] = struct{}{}
+			}
+
+		case "custodyEvent":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&CustodyEventClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, custodyeventImplementors)...); err != nil {
+				return err
+			}
+			_q.withCustodyEvent = query
+			if _, ok := fieldSeen[alert.FieldCustodyEventID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldCustodyEventID)
+				fieldSeen[alert.FieldCustodyEventID] = struct{}{}
+			}
+
+		case "notice":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&NoticeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, noticeImplementors)...); err != nil {
+				return err
+			}
+			_q.withNotice = query
+			if _, ok := fieldSeen[alert.FieldNoticeID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldNoticeID)
+				fieldSeen[alert.FieldNoticeID] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[alert.FieldKind]; !ok {
+				selectedFields = append(selectedFields, alert.FieldKind)
+				fieldSeen[alert.FieldKind] = struct{}{}
+			}
+		case "message":
+			if _, ok := fieldSeen[alert.FieldMessage]; !ok {
+				selectedFields = append(selectedFields, alert.FieldMessage)
+				fieldSeen[alert.FieldMessage] = struct{}{}
+			}
+		case "rule":
+			if _, ok := fieldSeen[alert.FieldRule]; !ok {
+				selectedFields = append(selectedFields, alert.FieldRule)
+				fieldSeen[alert.FieldRule] = struct{}{}
+			}
+		case "raisedAt":
+			if _, ok := fieldSeen[alert.FieldRaisedAt]; !ok {
+				selectedFields = append(selectedFields, alert.FieldRaisedAt)
+				fieldSeen[alert.FieldRaisedAt] = struct{}{}
+			}
+		case "resolvedAt":
+			if _, ok := fieldSeen[alert.FieldResolvedAt]; !ok {
+				selectedFields = append(selectedFields, alert.FieldResolvedAt)
+				fieldSeen[alert.FieldResolvedAt] = struct{}{}
+			}
+		case "unitID":
+			if _, ok := fieldSeen[alert.FieldUnitID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldUnitID)
+				fieldSeen[alert.FieldUnitID] = struct{}{}
+			}
+		case "custodyEventID":
+			if _, ok := fieldSeen[alert.FieldCustodyEventID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldCustodyEventID)
+				fieldSeen[alert.FieldCustodyEventID] = struct{}{}
+			}
+		case "noticeID":
+			if _, ok := fieldSeen[alert.FieldNoticeID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldNoticeID)
+				fieldSeen[alert.FieldNoticeID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type alertPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []AlertPaginateOption
+}
+
+func newAlertPaginateArgs(rv map[string]any) *alertPaginateArgs {
+	args := &alertPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[whereField].(*AlertWhereInput); ok {
+		args.opts = append(args.opts, WithAlertFilter(v.Filter))
 	}
 	return args
 }
@@ -2859,6 +3007,11 @@ func (_q *NoticeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, notice.FieldPhoneDocumentedAt)
 				fieldSeen[notice.FieldPhoneDocumentedAt] = struct{}{}
 			}
+		case "phoneDocumentation":
+			if _, ok := fieldSeen[notice.FieldPhoneDocumentation]; !ok {
+				selectedFields = append(selectedFields, notice.FieldPhoneDocumentation)
+				fieldSeen[notice.FieldPhoneDocumentation] = struct{}{}
+			}
 		case "cancelledAt":
 			if _, ok := fieldSeen[notice.FieldCancelledAt]; !ok {
 				selectedFields = append(selectedFields, notice.FieldCancelledAt)
@@ -4274,6 +4427,16 @@ func (_q *UnitQuery) collectField(ctx context.Context, oneNode bool, opCtx *grap
 			if _, ok := fieldSeen[unit.FieldParentID]; !ok {
 				selectedFields = append(selectedFields, unit.FieldParentID)
 				fieldSeen[unit.FieldParentID] = struct{}{}
+			}
+		case "postalAddress":
+			if _, ok := fieldSeen[unit.FieldPostalAddress]; !ok {
+				selectedFields = append(selectedFields, unit.FieldPostalAddress)
+				fieldSeen[unit.FieldPostalAddress] = struct{}{}
+			}
+		case "phone":
+			if _, ok := fieldSeen[unit.FieldPhone]; !ok {
+				selectedFields = append(selectedFields, unit.FieldPhone)
+				fieldSeen[unit.FieldPhone] = struct{}{}
 			}
 		case "id":
 		case "__typename":

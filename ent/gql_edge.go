@@ -8,6 +8,30 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 )
 
+func (_m *Alert) Unit(ctx context.Context) (*Unit, error) {
+	result, err := _m.Edges.UnitOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUnit().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Alert) CustodyEvent(ctx context.Context) (*CustodyEvent, error) {
+	result, err := _m.Edges.CustodyEventOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCustodyEvent().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *Alert) Notice(ctx context.Context) (*Notice, error) {
+	result, err := _m.Edges.NoticeOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryNotice().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Appeal) Decision(ctx context.Context) (*Decision, error) {
 	result, err := _m.Edges.DecisionOrErr()
 	if IsNotLoaded(err) {

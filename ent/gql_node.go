@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -46,6 +47,11 @@ var accesslogentryImplementors = []string{"AccessLogEntry", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*AccessLogEntry) IsNode() {}
+
+var alertImplementors = []string{"Alert", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*Alert) IsNode() {}
 
 var appealImplementors = []string{"Appeal", "Node"}
 
@@ -244,6 +250,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(accesslogentry.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, accesslogentryImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case alert.Table:
+		query := c.Alert.Query().
+			Where(alert.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, alertImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -532,6 +547,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.AccessLogEntry.Query().
 			Where(accesslogentry.IDIn(ids...))
 		query, err := query.CollectFields(ctx, accesslogentryImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case alert.Table:
+		query := c.Alert.Query().
+			Where(alert.IDIn(ids...))
+		query, err := query.CollectFields(ctx, alertImplementors...)
 		if err != nil {
 			return nil, err
 		}

@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"time"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -453,6 +454,460 @@ func (i *AccessLogEntryWhereInput) P() (predicate.AccessLogEntry, error) {
 		return predicates[0], nil
 	default:
 		return accesslogentry.And(predicates...), nil
+	}
+}
+
+// AlertWhereInput represents a where input for filtering Alert queries.
+type AlertWhereInput struct {
+	Predicates []predicate.Alert  `json:"-"`
+	Not        *AlertWhereInput   `json:"not,omitempty"`
+	Or         []*AlertWhereInput `json:"or,omitempty"`
+	And        []*AlertWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *alert.Kind  `json:"kind,omitempty"`
+	KindNEQ   *alert.Kind  `json:"kindNEQ,omitempty"`
+	KindIn    []alert.Kind `json:"kindIn,omitempty"`
+	KindNotIn []alert.Kind `json:"kindNotIn,omitempty"`
+
+	// "message" field predicates.
+	Message             *string  `json:"message,omitempty"`
+	MessageNEQ          *string  `json:"messageNEQ,omitempty"`
+	MessageIn           []string `json:"messageIn,omitempty"`
+	MessageNotIn        []string `json:"messageNotIn,omitempty"`
+	MessageGT           *string  `json:"messageGT,omitempty"`
+	MessageGTE          *string  `json:"messageGTE,omitempty"`
+	MessageLT           *string  `json:"messageLT,omitempty"`
+	MessageLTE          *string  `json:"messageLTE,omitempty"`
+	MessageContains     *string  `json:"messageContains,omitempty"`
+	MessageHasPrefix    *string  `json:"messageHasPrefix,omitempty"`
+	MessageHasSuffix    *string  `json:"messageHasSuffix,omitempty"`
+	MessageEqualFold    *string  `json:"messageEqualFold,omitempty"`
+	MessageContainsFold *string  `json:"messageContainsFold,omitempty"`
+
+	// "rule" field predicates.
+	Rule             *string  `json:"rule,omitempty"`
+	RuleNEQ          *string  `json:"ruleNEQ,omitempty"`
+	RuleIn           []string `json:"ruleIn,omitempty"`
+	RuleNotIn        []string `json:"ruleNotIn,omitempty"`
+	RuleGT           *string  `json:"ruleGT,omitempty"`
+	RuleGTE          *string  `json:"ruleGTE,omitempty"`
+	RuleLT           *string  `json:"ruleLT,omitempty"`
+	RuleLTE          *string  `json:"ruleLTE,omitempty"`
+	RuleContains     *string  `json:"ruleContains,omitempty"`
+	RuleHasPrefix    *string  `json:"ruleHasPrefix,omitempty"`
+	RuleHasSuffix    *string  `json:"ruleHasSuffix,omitempty"`
+	RuleEqualFold    *string  `json:"ruleEqualFold,omitempty"`
+	RuleContainsFold *string  `json:"ruleContainsFold,omitempty"`
+
+	// "raised_at" field predicates.
+	RaisedAt      *time.Time  `json:"raisedAt,omitempty"`
+	RaisedAtNEQ   *time.Time  `json:"raisedAtNEQ,omitempty"`
+	RaisedAtIn    []time.Time `json:"raisedAtIn,omitempty"`
+	RaisedAtNotIn []time.Time `json:"raisedAtNotIn,omitempty"`
+	RaisedAtGT    *time.Time  `json:"raisedAtGT,omitempty"`
+	RaisedAtGTE   *time.Time  `json:"raisedAtGTE,omitempty"`
+	RaisedAtLT    *time.Time  `json:"raisedAtLT,omitempty"`
+	RaisedAtLTE   *time.Time  `json:"raisedAtLTE,omitempty"`
+
+	// "resolved_at" field predicates.
+	ResolvedAt       *time.Time  `json:"resolvedAt,omitempty"`
+	ResolvedAtNEQ    *time.Time  `json:"resolvedAtNEQ,omitempty"`
+	ResolvedAtIn     []time.Time `json:"resolvedAtIn,omitempty"`
+	ResolvedAtNotIn  []time.Time `json:"resolvedAtNotIn,omitempty"`
+	ResolvedAtGT     *time.Time  `json:"resolvedAtGT,omitempty"`
+	ResolvedAtGTE    *time.Time  `json:"resolvedAtGTE,omitempty"`
+	ResolvedAtLT     *time.Time  `json:"resolvedAtLT,omitempty"`
+	ResolvedAtLTE    *time.Time  `json:"resolvedAtLTE,omitempty"`
+	ResolvedAtIsNil  bool        `json:"resolvedAtIsNil,omitempty"`
+	ResolvedAtNotNil bool        `json:"resolvedAtNotNil,omitempty"`
+
+	// "unit_id" field predicates.
+	UnitID      *int  `json:"unitID,omitempty"`
+	UnitIDNEQ   *int  `json:"unitIDNEQ,omitempty"`
+	UnitIDIn    []int `json:"unitIDIn,omitempty"`
+	UnitIDNotIn []int `json:"unitIDNotIn,omitempty"`
+
+	// "custody_event_id" field predicates.
+	CustodyEventID      *int  `json:"custodyEventID,omitempty"`
+	CustodyEventIDNEQ   *int  `json:"custodyEventIDNEQ,omitempty"`
+	CustodyEventIDIn    []int `json:"custodyEventIDIn,omitempty"`
+	CustodyEventIDNotIn []int `json:"custodyEventIDNotIn,omitempty"`
+
+	// "notice_id" field predicates.
+	NoticeID       *int  `json:"noticeID,omitempty"`
+	NoticeIDNEQ    *int  `json:"noticeIDNEQ,omitempty"`
+	NoticeIDIn     []int `json:"noticeIDIn,omitempty"`
+	NoticeIDNotIn  []int `json:"noticeIDNotIn,omitempty"`
+	NoticeIDIsNil  bool  `json:"noticeIDIsNil,omitempty"`
+	NoticeIDNotNil bool  `json:"noticeIDNotNil,omitempty"`
+
+	// "unit" edge predicates.
+	HasUnit     *bool             `json:"hasUnit,omitempty"`
+	HasUnitWith []*UnitWhereInput `json:"hasUnitWith,omitempty"`
+
+	// "custody_event" edge predicates.
+	HasCustodyEvent     *bool                     `json:"hasCustodyEvent,omitempty"`
+	HasCustodyEventWith []*CustodyEventWhereInput `json:"hasCustodyEventWith,omitempty"`
+
+	// "notice" edge predicates.
+	HasNotice     *bool               `json:"hasNotice,omitempty"`
+	HasNoticeWith []*NoticeWhereInput `json:"hasNoticeWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *AlertWhereInput) AddPredicates(predicates ...predicate.Alert) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the AlertWhereInput filter on the AlertQuery builder.
+func (i *AlertWhereInput) Filter(q *AlertQuery) (*AlertQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyAlertWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyAlertWhereInput is returned in case the AlertWhereInput is empty.
+var ErrEmptyAlertWhereInput = errors.New("ent: empty predicate AlertWhereInput")
+
+// P returns a predicate for filtering alerts.
+// An error is returned if the input is empty or invalid.
+func (i *AlertWhereInput) P() (predicate.Alert, error) {
+	var predicates []predicate.Alert
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, alert.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.Alert, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, alert.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.Alert, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, alert.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, alert.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, alert.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, alert.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, alert.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, alert.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, alert.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, alert.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, alert.IDLTE(*i.IDLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, alert.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, alert.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, alert.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, alert.KindNotIn(i.KindNotIn...))
+	}
+	if i.Message != nil {
+		predicates = append(predicates, alert.MessageEQ(*i.Message))
+	}
+	if i.MessageNEQ != nil {
+		predicates = append(predicates, alert.MessageNEQ(*i.MessageNEQ))
+	}
+	if len(i.MessageIn) > 0 {
+		predicates = append(predicates, alert.MessageIn(i.MessageIn...))
+	}
+	if len(i.MessageNotIn) > 0 {
+		predicates = append(predicates, alert.MessageNotIn(i.MessageNotIn...))
+	}
+	if i.MessageGT != nil {
+		predicates = append(predicates, alert.MessageGT(*i.MessageGT))
+	}
+	if i.MessageGTE != nil {
+		predicates = append(predicates, alert.MessageGTE(*i.MessageGTE))
+	}
+	if i.MessageLT != nil {
+		predicates = append(predicates, alert.MessageLT(*i.MessageLT))
+	}
+	if i.MessageLTE != nil {
+		predicates = append(predicates, alert.MessageLTE(*i.MessageLTE))
+	}
+	if i.MessageContains != nil {
+		predicates = append(predicates, alert.MessageContains(*i.MessageContains))
+	}
+	if i.MessageHasPrefix != nil {
+		predicates = append(predicates, alert.MessageHasPrefix(*i.MessageHasPrefix))
+	}
+	if i.MessageHasSuffix != nil {
+		predicates = append(predicates, alert.MessageHasSuffix(*i.MessageHasSuffix))
+	}
+	if i.MessageEqualFold != nil {
+		predicates = append(predicates, alert.MessageEqualFold(*i.MessageEqualFold))
+	}
+	if i.MessageContainsFold != nil {
+		predicates = append(predicates, alert.MessageContainsFold(*i.MessageContainsFold))
+	}
+	if i.Rule != nil {
+		predicates = append(predicates, alert.RuleEQ(*i.Rule))
+	}
+	if i.RuleNEQ != nil {
+		predicates = append(predicates, alert.RuleNEQ(*i.RuleNEQ))
+	}
+	if len(i.RuleIn) > 0 {
+		predicates = append(predicates, alert.RuleIn(i.RuleIn...))
+	}
+	if len(i.RuleNotIn) > 0 {
+		predicates = append(predicates, alert.RuleNotIn(i.RuleNotIn...))
+	}
+	if i.RuleGT != nil {
+		predicates = append(predicates, alert.RuleGT(*i.RuleGT))
+	}
+	if i.RuleGTE != nil {
+		predicates = append(predicates, alert.RuleGTE(*i.RuleGTE))
+	}
+	if i.RuleLT != nil {
+		predicates = append(predicates, alert.RuleLT(*i.RuleLT))
+	}
+	if i.RuleLTE != nil {
+		predicates = append(predicates, alert.RuleLTE(*i.RuleLTE))
+	}
+	if i.RuleContains != nil {
+		predicates = append(predicates, alert.RuleContains(*i.RuleContains))
+	}
+	if i.RuleHasPrefix != nil {
+		predicates = append(predicates, alert.RuleHasPrefix(*i.RuleHasPrefix))
+	}
+	if i.RuleHasSuffix != nil {
+		predicates = append(predicates, alert.RuleHasSuffix(*i.RuleHasSuffix))
+	}
+	if i.RuleEqualFold != nil {
+		predicates = append(predicates, alert.RuleEqualFold(*i.RuleEqualFold))
+	}
+	if i.RuleContainsFold != nil {
+		predicates = append(predicates, alert.RuleContainsFold(*i.RuleContainsFold))
+	}
+	if i.RaisedAt != nil {
+		predicates = append(predicates, alert.RaisedAtEQ(*i.RaisedAt))
+	}
+	if i.RaisedAtNEQ != nil {
+		predicates = append(predicates, alert.RaisedAtNEQ(*i.RaisedAtNEQ))
+	}
+	if len(i.RaisedAtIn) > 0 {
+		predicates = append(predicates, alert.RaisedAtIn(i.RaisedAtIn...))
+	}
+	if len(i.RaisedAtNotIn) > 0 {
+		predicates = append(predicates, alert.RaisedAtNotIn(i.RaisedAtNotIn...))
+	}
+	if i.RaisedAtGT != nil {
+		predicates = append(predicates, alert.RaisedAtGT(*i.RaisedAtGT))
+	}
+	if i.RaisedAtGTE != nil {
+		predicates = append(predicates, alert.RaisedAtGTE(*i.RaisedAtGTE))
+	}
+	if i.RaisedAtLT != nil {
+		predicates = append(predicates, alert.RaisedAtLT(*i.RaisedAtLT))
+	}
+	if i.RaisedAtLTE != nil {
+		predicates = append(predicates, alert.RaisedAtLTE(*i.RaisedAtLTE))
+	}
+	if i.ResolvedAt != nil {
+		predicates = append(predicates, alert.ResolvedAtEQ(*i.ResolvedAt))
+	}
+	if i.ResolvedAtNEQ != nil {
+		predicates = append(predicates, alert.ResolvedAtNEQ(*i.ResolvedAtNEQ))
+	}
+	if len(i.ResolvedAtIn) > 0 {
+		predicates = append(predicates, alert.ResolvedAtIn(i.ResolvedAtIn...))
+	}
+	if len(i.ResolvedAtNotIn) > 0 {
+		predicates = append(predicates, alert.ResolvedAtNotIn(i.ResolvedAtNotIn...))
+	}
+	if i.ResolvedAtGT != nil {
+		predicates = append(predicates, alert.ResolvedAtGT(*i.ResolvedAtGT))
+	}
+	if i.ResolvedAtGTE != nil {
+		predicates = append(predicates, alert.ResolvedAtGTE(*i.ResolvedAtGTE))
+	}
+	if i.ResolvedAtLT != nil {
+		predicates = append(predicates, alert.ResolvedAtLT(*i.ResolvedAtLT))
+	}
+	if i.ResolvedAtLTE != nil {
+		predicates = append(predicates, alert.ResolvedAtLTE(*i.ResolvedAtLTE))
+	}
+	if i.ResolvedAtIsNil {
+		predicates = append(predicates, alert.ResolvedAtIsNil())
+	}
+	if i.ResolvedAtNotNil {
+		predicates = append(predicates, alert.ResolvedAtNotNil())
+	}
+	if i.UnitID != nil {
+		predicates = append(predicates, alert.UnitIDEQ(*i.UnitID))
+	}
+	if i.UnitIDNEQ != nil {
+		predicates = append(predicates, alert.UnitIDNEQ(*i.UnitIDNEQ))
+	}
+	if len(i.UnitIDIn) > 0 {
+		predicates = append(predicates, alert.UnitIDIn(i.UnitIDIn...))
+	}
+	if len(i.UnitIDNotIn) > 0 {
+		predicates = append(predicates, alert.UnitIDNotIn(i.UnitIDNotIn...))
+	}
+	if i.CustodyEventID != nil {
+		predicates = append(predicates, alert.CustodyEventIDEQ(*i.CustodyEventID))
+	}
+	if i.CustodyEventIDNEQ != nil {
+		predicates = append(predicates, alert.CustodyEventIDNEQ(*i.CustodyEventIDNEQ))
+	}
+	if len(i.CustodyEventIDIn) > 0 {
+		predicates = append(predicates, alert.CustodyEventIDIn(i.CustodyEventIDIn...))
+	}
+	if len(i.CustodyEventIDNotIn) > 0 {
+		predicates = append(predicates, alert.CustodyEventIDNotIn(i.CustodyEventIDNotIn...))
+	}
+	if i.NoticeID != nil {
+		predicates = append(predicates, alert.NoticeIDEQ(*i.NoticeID))
+	}
+	if i.NoticeIDNEQ != nil {
+		predicates = append(predicates, alert.NoticeIDNEQ(*i.NoticeIDNEQ))
+	}
+	if len(i.NoticeIDIn) > 0 {
+		predicates = append(predicates, alert.NoticeIDIn(i.NoticeIDIn...))
+	}
+	if len(i.NoticeIDNotIn) > 0 {
+		predicates = append(predicates, alert.NoticeIDNotIn(i.NoticeIDNotIn...))
+	}
+	if i.NoticeIDIsNil {
+		predicates = append(predicates, alert.NoticeIDIsNil())
+	}
+	if i.NoticeIDNotNil {
+		predicates = append(predicates, alert.NoticeIDNotNil())
+	}
+
+	if i.HasUnit != nil {
+		p := alert.HasUnit()
+		if !*i.HasUnit {
+			p = alert.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUnitWith) > 0 {
+		with := make([]predicate.Unit, 0, len(i.HasUnitWith))
+		for _, w := range i.HasUnitWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUnitWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, alert.HasUnitWith(with...))
+	}
+	if i.HasCustodyEvent != nil {
+		p := alert.HasCustodyEvent()
+		if !*i.HasCustodyEvent {
+			p = alert.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCustodyEventWith) > 0 {
+		with := make([]predicate.CustodyEvent, 0, len(i.HasCustodyEventWith))
+		for _, w := range i.HasCustodyEventWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCustodyEventWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, alert.HasCustodyEventWith(with...))
+	}
+	if i.HasNotice != nil {
+		p := alert.HasNotice()
+		if !*i.HasNotice {
+			p = alert.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasNoticeWith) > 0 {
+		with := make([]predicate.Notice, 0, len(i.HasNoticeWith))
+		for _, w := range i.HasNoticeWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasNoticeWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, alert.HasNoticeWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyAlertWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return alert.And(predicates...), nil
 	}
 }
 
@@ -7724,6 +8179,23 @@ type NoticeWhereInput struct {
 	PhoneDocumentedAtIsNil  bool        `json:"phoneDocumentedAtIsNil,omitempty"`
 	PhoneDocumentedAtNotNil bool        `json:"phoneDocumentedAtNotNil,omitempty"`
 
+	// "phone_documentation" field predicates.
+	PhoneDocumentation             *string  `json:"phoneDocumentation,omitempty"`
+	PhoneDocumentationNEQ          *string  `json:"phoneDocumentationNEQ,omitempty"`
+	PhoneDocumentationIn           []string `json:"phoneDocumentationIn,omitempty"`
+	PhoneDocumentationNotIn        []string `json:"phoneDocumentationNotIn,omitempty"`
+	PhoneDocumentationGT           *string  `json:"phoneDocumentationGT,omitempty"`
+	PhoneDocumentationGTE          *string  `json:"phoneDocumentationGTE,omitempty"`
+	PhoneDocumentationLT           *string  `json:"phoneDocumentationLT,omitempty"`
+	PhoneDocumentationLTE          *string  `json:"phoneDocumentationLTE,omitempty"`
+	PhoneDocumentationContains     *string  `json:"phoneDocumentationContains,omitempty"`
+	PhoneDocumentationHasPrefix    *string  `json:"phoneDocumentationHasPrefix,omitempty"`
+	PhoneDocumentationHasSuffix    *string  `json:"phoneDocumentationHasSuffix,omitempty"`
+	PhoneDocumentationIsNil        bool     `json:"phoneDocumentationIsNil,omitempty"`
+	PhoneDocumentationNotNil       bool     `json:"phoneDocumentationNotNil,omitempty"`
+	PhoneDocumentationEqualFold    *string  `json:"phoneDocumentationEqualFold,omitempty"`
+	PhoneDocumentationContainsFold *string  `json:"phoneDocumentationContainsFold,omitempty"`
+
 	// "cancelled_at" field predicates.
 	CancelledAt       *time.Time  `json:"cancelledAt,omitempty"`
 	CancelledAtNEQ    *time.Time  `json:"cancelledAtNEQ,omitempty"`
@@ -8265,6 +8737,51 @@ func (i *NoticeWhereInput) P() (predicate.Notice, error) {
 	}
 	if i.PhoneDocumentedAtNotNil {
 		predicates = append(predicates, notice.PhoneDocumentedAtNotNil())
+	}
+	if i.PhoneDocumentation != nil {
+		predicates = append(predicates, notice.PhoneDocumentationEQ(*i.PhoneDocumentation))
+	}
+	if i.PhoneDocumentationNEQ != nil {
+		predicates = append(predicates, notice.PhoneDocumentationNEQ(*i.PhoneDocumentationNEQ))
+	}
+	if len(i.PhoneDocumentationIn) > 0 {
+		predicates = append(predicates, notice.PhoneDocumentationIn(i.PhoneDocumentationIn...))
+	}
+	if len(i.PhoneDocumentationNotIn) > 0 {
+		predicates = append(predicates, notice.PhoneDocumentationNotIn(i.PhoneDocumentationNotIn...))
+	}
+	if i.PhoneDocumentationGT != nil {
+		predicates = append(predicates, notice.PhoneDocumentationGT(*i.PhoneDocumentationGT))
+	}
+	if i.PhoneDocumentationGTE != nil {
+		predicates = append(predicates, notice.PhoneDocumentationGTE(*i.PhoneDocumentationGTE))
+	}
+	if i.PhoneDocumentationLT != nil {
+		predicates = append(predicates, notice.PhoneDocumentationLT(*i.PhoneDocumentationLT))
+	}
+	if i.PhoneDocumentationLTE != nil {
+		predicates = append(predicates, notice.PhoneDocumentationLTE(*i.PhoneDocumentationLTE))
+	}
+	if i.PhoneDocumentationContains != nil {
+		predicates = append(predicates, notice.PhoneDocumentationContains(*i.PhoneDocumentationContains))
+	}
+	if i.PhoneDocumentationHasPrefix != nil {
+		predicates = append(predicates, notice.PhoneDocumentationHasPrefix(*i.PhoneDocumentationHasPrefix))
+	}
+	if i.PhoneDocumentationHasSuffix != nil {
+		predicates = append(predicates, notice.PhoneDocumentationHasSuffix(*i.PhoneDocumentationHasSuffix))
+	}
+	if i.PhoneDocumentationIsNil {
+		predicates = append(predicates, notice.PhoneDocumentationIsNil())
+	}
+	if i.PhoneDocumentationNotNil {
+		predicates = append(predicates, notice.PhoneDocumentationNotNil())
+	}
+	if i.PhoneDocumentationEqualFold != nil {
+		predicates = append(predicates, notice.PhoneDocumentationEqualFold(*i.PhoneDocumentationEqualFold))
+	}
+	if i.PhoneDocumentationContainsFold != nil {
+		predicates = append(predicates, notice.PhoneDocumentationContainsFold(*i.PhoneDocumentationContainsFold))
 	}
 	if i.CancelledAt != nil {
 		predicates = append(predicates, notice.CancelledAtEQ(*i.CancelledAt))
@@ -11734,6 +12251,23 @@ type UnitWhereInput struct {
 	ParentIDIsNil  bool  `json:"parentIDIsNil,omitempty"`
 	ParentIDNotNil bool  `json:"parentIDNotNil,omitempty"`
 
+	// "phone" field predicates.
+	Phone             *string  `json:"phone,omitempty"`
+	PhoneNEQ          *string  `json:"phoneNEQ,omitempty"`
+	PhoneIn           []string `json:"phoneIn,omitempty"`
+	PhoneNotIn        []string `json:"phoneNotIn,omitempty"`
+	PhoneGT           *string  `json:"phoneGT,omitempty"`
+	PhoneGTE          *string  `json:"phoneGTE,omitempty"`
+	PhoneLT           *string  `json:"phoneLT,omitempty"`
+	PhoneLTE          *string  `json:"phoneLTE,omitempty"`
+	PhoneContains     *string  `json:"phoneContains,omitempty"`
+	PhoneHasPrefix    *string  `json:"phoneHasPrefix,omitempty"`
+	PhoneHasSuffix    *string  `json:"phoneHasSuffix,omitempty"`
+	PhoneIsNil        bool     `json:"phoneIsNil,omitempty"`
+	PhoneNotNil       bool     `json:"phoneNotNil,omitempty"`
+	PhoneEqualFold    *string  `json:"phoneEqualFold,omitempty"`
+	PhoneContainsFold *string  `json:"phoneContainsFold,omitempty"`
+
 	// "parent" edge predicates.
 	HasParent     *bool             `json:"hasParent,omitempty"`
 	HasParentWith []*UnitWhereInput `json:"hasParentWith,omitempty"`
@@ -12004,6 +12538,51 @@ func (i *UnitWhereInput) P() (predicate.Unit, error) {
 	}
 	if i.ParentIDNotNil {
 		predicates = append(predicates, unit.ParentIDNotNil())
+	}
+	if i.Phone != nil {
+		predicates = append(predicates, unit.PhoneEQ(*i.Phone))
+	}
+	if i.PhoneNEQ != nil {
+		predicates = append(predicates, unit.PhoneNEQ(*i.PhoneNEQ))
+	}
+	if len(i.PhoneIn) > 0 {
+		predicates = append(predicates, unit.PhoneIn(i.PhoneIn...))
+	}
+	if len(i.PhoneNotIn) > 0 {
+		predicates = append(predicates, unit.PhoneNotIn(i.PhoneNotIn...))
+	}
+	if i.PhoneGT != nil {
+		predicates = append(predicates, unit.PhoneGT(*i.PhoneGT))
+	}
+	if i.PhoneGTE != nil {
+		predicates = append(predicates, unit.PhoneGTE(*i.PhoneGTE))
+	}
+	if i.PhoneLT != nil {
+		predicates = append(predicates, unit.PhoneLT(*i.PhoneLT))
+	}
+	if i.PhoneLTE != nil {
+		predicates = append(predicates, unit.PhoneLTE(*i.PhoneLTE))
+	}
+	if i.PhoneContains != nil {
+		predicates = append(predicates, unit.PhoneContains(*i.PhoneContains))
+	}
+	if i.PhoneHasPrefix != nil {
+		predicates = append(predicates, unit.PhoneHasPrefix(*i.PhoneHasPrefix))
+	}
+	if i.PhoneHasSuffix != nil {
+		predicates = append(predicates, unit.PhoneHasSuffix(*i.PhoneHasSuffix))
+	}
+	if i.PhoneIsNil {
+		predicates = append(predicates, unit.PhoneIsNil())
+	}
+	if i.PhoneNotNil {
+		predicates = append(predicates, unit.PhoneNotNil())
+	}
+	if i.PhoneEqualFold != nil {
+		predicates = append(predicates, unit.PhoneEqualFold(*i.PhoneEqualFold))
+	}
+	if i.PhoneContainsFold != nil {
+		predicates = append(predicates, unit.PhoneContainsFold(*i.PhoneContainsFold))
 	}
 
 	if i.HasParent != nil {

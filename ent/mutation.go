@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -49,6 +50,7 @@ const (
 
 	// Node types.
 	TypeAccessLogEntry        = "AccessLogEntry"
+	TypeAlert                 = "Alert"
 	TypeAppeal                = "Appeal"
 	TypeAssessment            = "Assessment"
 	TypeAuditEvent            = "AuditEvent"
@@ -974,6 +976,954 @@ func (m *AccessLogEntryMutation) ClearEdge(name string) error {
 // It returns an error if the edge is not defined in the schema.
 func (m *AccessLogEntryMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown AccessLogEntry edge %s", name)
+}
+
+// AlertMutation represents an operation that mutates the Alert nodes in the graph.
+type AlertMutation struct {
+	config
+	op                   Op
+	typ                  string
+	id                   *int
+	kind                 *alert.Kind
+	message              *string
+	rule                 *string
+	raised_at            *time.Time
+	resolved_at          *time.Time
+	key                  *string
+	clearedFields        map[string]struct{}
+	unit                 *int
+	clearedunit          bool
+	custody_event        *int
+	clearedcustody_event bool
+	notice               *int
+	clearednotice        bool
+	done                 bool
+	oldValue             func(context.Context) (*Alert, error)
+	predicates           []predicate.Alert
+}
+
+var _ ent.Mutation = (*AlertMutation)(nil)
+
+// alertOption allows management of the mutation configuration using functional options.
+type alertOption func(*AlertMutation)
+
+// newAlertMutation creates new mutation for the Alert entity.
+func newAlertMutation(c config, op Op, opts ...alertOption) *AlertMutation {
+	m := &AlertMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeAlert,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withAlertID sets the ID field of the mutation.
+func withAlertID(id int) alertOption {
+	return func(m *AlertMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Alert
+		)
+		m.oldValue = func(ctx context.Context) (*Alert, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Alert.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withAlert sets the old Alert of the mutation.
+func withAlert(node *Alert) alertOption {
+	return func(m *AlertMutation) {
+		m.oldValue = func(context.Context) (*Alert, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m AlertMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m AlertMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *AlertMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *AlertMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Alert.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetKind sets the "kind" field.
+func (m *AlertMutation) SetKind(a alert.Kind) {
+	m.kind = &a
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *AlertMutation) Kind() (r alert.Kind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldKind(ctx context.Context) (v alert.Kind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *AlertMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetMessage sets the "message" field.
+func (m *AlertMutation) SetMessage(s string) {
+	m.message = &s
+}
+
+// Message returns the value of the "message" field in the mutation.
+func (m *AlertMutation) Message() (r string, exists bool) {
+	v := m.message
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMessage returns the old "message" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldMessage(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMessage is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMessage requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMessage: %w", err)
+	}
+	return oldValue.Message, nil
+}
+
+// ResetMessage resets all changes to the "message" field.
+func (m *AlertMutation) ResetMessage() {
+	m.message = nil
+}
+
+// SetRule sets the "rule" field.
+func (m *AlertMutation) SetRule(s string) {
+	m.rule = &s
+}
+
+// Rule returns the value of the "rule" field in the mutation.
+func (m *AlertMutation) Rule() (r string, exists bool) {
+	v := m.rule
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRule returns the old "rule" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldRule(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRule is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRule requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRule: %w", err)
+	}
+	return oldValue.Rule, nil
+}
+
+// ResetRule resets all changes to the "rule" field.
+func (m *AlertMutation) ResetRule() {
+	m.rule = nil
+}
+
+// SetRaisedAt sets the "raised_at" field.
+func (m *AlertMutation) SetRaisedAt(t time.Time) {
+	m.raised_at = &t
+}
+
+// RaisedAt returns the value of the "raised_at" field in the mutation.
+func (m *AlertMutation) RaisedAt() (r time.Time, exists bool) {
+	v := m.raised_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRaisedAt returns the old "raised_at" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldRaisedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRaisedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRaisedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRaisedAt: %w", err)
+	}
+	return oldValue.RaisedAt, nil
+}
+
+// ResetRaisedAt resets all changes to the "raised_at" field.
+func (m *AlertMutation) ResetRaisedAt() {
+	m.raised_at = nil
+}
+
+// SetResolvedAt sets the "resolved_at" field.
+func (m *AlertMutation) SetResolvedAt(t time.Time) {
+	m.resolved_at = &t
+}
+
+// ResolvedAt returns the value of the "resolved_at" field in the mutation.
+func (m *AlertMutation) ResolvedAt() (r time.Time, exists bool) {
+	v := m.resolved_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldResolvedAt returns the old "resolved_at" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldResolvedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldResolvedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldResolvedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldResolvedAt: %w", err)
+	}
+	return oldValue.ResolvedAt, nil
+}
+
+// ClearResolvedAt clears the value of the "resolved_at" field.
+func (m *AlertMutation) ClearResolvedAt() {
+	m.resolved_at = nil
+	m.clearedFields[alert.FieldResolvedAt] = struct{}{}
+}
+
+// ResolvedAtCleared returns if the "resolved_at" field was cleared in this mutation.
+func (m *AlertMutation) ResolvedAtCleared() bool {
+	_, ok := m.clearedFields[alert.FieldResolvedAt]
+	return ok
+}
+
+// ResetResolvedAt resets all changes to the "resolved_at" field.
+func (m *AlertMutation) ResetResolvedAt() {
+	m.resolved_at = nil
+	delete(m.clearedFields, alert.FieldResolvedAt)
+}
+
+// SetKey sets the "key" field.
+func (m *AlertMutation) SetKey(s string) {
+	m.key = &s
+}
+
+// Key returns the value of the "key" field in the mutation.
+func (m *AlertMutation) Key() (r string, exists bool) {
+	v := m.key
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKey returns the old "key" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldKey(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKey is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKey requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKey: %w", err)
+	}
+	return oldValue.Key, nil
+}
+
+// ResetKey resets all changes to the "key" field.
+func (m *AlertMutation) ResetKey() {
+	m.key = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *AlertMutation) SetUnitID(i int) {
+	m.unit = &i
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *AlertMutation) UnitID() (r int, exists bool) {
+	v := m.unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *AlertMutation) ResetUnitID() {
+	m.unit = nil
+}
+
+// SetCustodyEventID sets the "custody_event_id" field.
+func (m *AlertMutation) SetCustodyEventID(i int) {
+	m.custody_event = &i
+}
+
+// CustodyEventID returns the value of the "custody_event_id" field in the mutation.
+func (m *AlertMutation) CustodyEventID() (r int, exists bool) {
+	v := m.custody_event
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCustodyEventID returns the old "custody_event_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldCustodyEventID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCustodyEventID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCustodyEventID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCustodyEventID: %w", err)
+	}
+	return oldValue.CustodyEventID, nil
+}
+
+// ResetCustodyEventID resets all changes to the "custody_event_id" field.
+func (m *AlertMutation) ResetCustodyEventID() {
+	m.custody_event = nil
+}
+
+// SetNoticeID sets the "notice_id" field.
+func (m *AlertMutation) SetNoticeID(i int) {
+	m.notice = &i
+}
+
+// NoticeID returns the value of the "notice_id" field in the mutation.
+func (m *AlertMutation) NoticeID() (r int, exists bool) {
+	v := m.notice
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNoticeID returns the old "notice_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldNoticeID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNoticeID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNoticeID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNoticeID: %w", err)
+	}
+	return oldValue.NoticeID, nil
+}
+
+// ClearNoticeID clears the value of the "notice_id" field.
+func (m *AlertMutation) ClearNoticeID() {
+	m.notice = nil
+	m.clearedFields[alert.FieldNoticeID] = struct{}{}
+}
+
+// NoticeIDCleared returns if the "notice_id" field was cleared in this mutation.
+func (m *AlertMutation) NoticeIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldNoticeID]
+	return ok
+}
+
+// ResetNoticeID resets all changes to the "notice_id" field.
+func (m *AlertMutation) ResetNoticeID() {
+	m.notice = nil
+	delete(m.clearedFields, alert.FieldNoticeID)
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (m *AlertMutation) ClearUnit() {
+	m.clearedunit = true
+	m.clearedFields[alert.FieldUnitID] = struct{}{}
+}
+
+// UnitCleared reports if the "unit" edge to the Unit entity was cleared.
+func (m *AlertMutation) UnitCleared() bool {
+	return m.clearedunit
+}
+
+// UnitIDs returns the "unit" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UnitID instead. It exists only for internal usage by the builders.
+func (m *AlertMutation) UnitIDs() (ids []int) {
+	if id := m.unit; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUnit resets all changes to the "unit" edge.
+func (m *AlertMutation) ResetUnit() {
+	m.unit = nil
+	m.clearedunit = false
+}
+
+// ClearCustodyEvent clears the "custody_event" edge to the CustodyEvent entity.
+func (m *AlertMutation) ClearCustodyEvent() {
+	m.clearedcustody_event = true
+	m.clearedFields[alert.FieldCustodyEventID] = struct{}{}
+}
+
+// CustodyEventCleared reports if the "custody_event" edge to the CustodyEvent entity was cleared.
+func (m *AlertMutation) CustodyEventCleared() bool {
+	return m.clearedcustody_event
+}
+
+// CustodyEventIDs returns the "custody_event" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CustodyEventID instead. It exists only for internal usage by the builders.
+func (m *AlertMutation) CustodyEventIDs() (ids []int) {
+	if id := m.custody_event; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCustodyEvent resets all changes to the "custody_event" edge.
+func (m *AlertMutation) ResetCustodyEvent() {
+	m.custody_event = nil
+	m.clearedcustody_event = false
+}
+
+// ClearNotice clears the "notice" edge to the Notice entity.
+func (m *AlertMutation) ClearNotice() {
+	m.clearednotice = true
+	m.clearedFields[alert.FieldNoticeID] = struct{}{}
+}
+
+// NoticeCleared reports if the "notice" edge to the Notice entity was cleared.
+func (m *AlertMutation) NoticeCleared() bool {
+	return m.NoticeIDCleared() || m.clearednotice
+}
+
+// NoticeIDs returns the "notice" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// NoticeID instead. It exists only for internal usage by the builders.
+func (m *AlertMutation) NoticeIDs() (ids []int) {
+	if id := m.notice; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetNotice resets all changes to the "notice" edge.
+func (m *AlertMutation) ResetNotice() {
+	m.notice = nil
+	m.clearednotice = false
+}
+
+// Where appends a list predicates to the AlertMutation builder.
+func (m *AlertMutation) Where(ps ...predicate.Alert) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the AlertMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *AlertMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Alert, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *AlertMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *AlertMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Alert).
+func (m *AlertMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *AlertMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.kind != nil {
+		fields = append(fields, alert.FieldKind)
+	}
+	if m.message != nil {
+		fields = append(fields, alert.FieldMessage)
+	}
+	if m.rule != nil {
+		fields = append(fields, alert.FieldRule)
+	}
+	if m.raised_at != nil {
+		fields = append(fields, alert.FieldRaisedAt)
+	}
+	if m.resolved_at != nil {
+		fields = append(fields, alert.FieldResolvedAt)
+	}
+	if m.key != nil {
+		fields = append(fields, alert.FieldKey)
+	}
+	if m.unit != nil {
+		fields = append(fields, alert.FieldUnitID)
+	}
+	if m.custody_event != nil {
+		fields = append(fields, alert.FieldCustodyEventID)
+	}
+	if m.notice != nil {
+		fields = append(fields, alert.FieldNoticeID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *AlertMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case alert.FieldKind:
+		return m.Kind()
+	case alert.FieldMessage:
+		return m.Message()
+	case alert.FieldRule:
+		return m.Rule()
+	case alert.FieldRaisedAt:
+		return m.RaisedAt()
+	case alert.FieldResolvedAt:
+		return m.ResolvedAt()
+	case alert.FieldKey:
+		return m.Key()
+	case alert.FieldUnitID:
+		return m.UnitID()
+	case alert.FieldCustodyEventID:
+		return m.CustodyEventID()
+	case alert.FieldNoticeID:
+		return m.NoticeID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case alert.FieldKind:
+		return m.OldKind(ctx)
+	case alert.FieldMessage:
+		return m.OldMessage(ctx)
+	case alert.FieldRule:
+		return m.OldRule(ctx)
+	case alert.FieldRaisedAt:
+		return m.OldRaisedAt(ctx)
+	case alert.FieldResolvedAt:
+		return m.OldResolvedAt(ctx)
+	case alert.FieldKey:
+		return m.OldKey(ctx)
+	case alert.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case alert.FieldCustodyEventID:
+		return m.OldCustodyEventID(ctx)
+	case alert.FieldNoticeID:
+		return m.OldNoticeID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Alert field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AlertMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case alert.FieldKind:
+		v, ok := value.(alert.Kind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case alert.FieldMessage:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMessage(v)
+		return nil
+	case alert.FieldRule:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRule(v)
+		return nil
+	case alert.FieldRaisedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRaisedAt(v)
+		return nil
+	case alert.FieldResolvedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetResolvedAt(v)
+		return nil
+	case alert.FieldKey:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKey(v)
+		return nil
+	case alert.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case alert.FieldCustodyEventID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCustodyEventID(v)
+		return nil
+	case alert.FieldNoticeID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNoticeID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Alert field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *AlertMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *AlertMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *AlertMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown Alert numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *AlertMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(alert.FieldResolvedAt) {
+		fields = append(fields, alert.FieldResolvedAt)
+	}
+	if m.FieldCleared(alert.FieldNoticeID) {
+		fields = append(fields, alert.FieldNoticeID)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *AlertMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *AlertMutation) ClearField(name string) error {
+	switch name {
+	case alert.FieldResolvedAt:
+		m.ClearResolvedAt()
+		return nil
+	case alert.FieldNoticeID:
+		m.ClearNoticeID()
+		return nil
+	}
+	return fmt.Errorf("unknown Alert nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *AlertMutation) ResetField(name string) error {
+	switch name {
+	case alert.FieldKind:
+		m.ResetKind()
+		return nil
+	case alert.FieldMessage:
+		m.ResetMessage()
+		return nil
+	case alert.FieldRule:
+		m.ResetRule()
+		return nil
+	case alert.FieldRaisedAt:
+		m.ResetRaisedAt()
+		return nil
+	case alert.FieldResolvedAt:
+		m.ResetResolvedAt()
+		return nil
+	case alert.FieldKey:
+		m.ResetKey()
+		return nil
+	case alert.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case alert.FieldCustodyEventID:
+		m.ResetCustodyEventID()
+		return nil
+	case alert.FieldNoticeID:
+		m.ResetNoticeID()
+		return nil
+	}
+	return fmt.Errorf("unknown Alert field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *AlertMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.unit != nil {
+		edges = append(edges, alert.EdgeUnit)
+	}
+	if m.custody_event != nil {
+		edges = append(edges, alert.EdgeCustodyEvent)
+	}
+	if m.notice != nil {
+		edges = append(edges, alert.EdgeNotice)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *AlertMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case alert.EdgeUnit:
+		if id := m.unit; id != nil {
+			return []ent.Value{*id}
+		}
+	case alert.EdgeCustodyEvent:
+		if id := m.custody_event; id != nil {
+			return []ent.Value{*id}
+		}
+	case alert.EdgeNotice:
+		if id := m.notice; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *AlertMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *AlertMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *AlertMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedunit {
+		edges = append(edges, alert.EdgeUnit)
+	}
+	if m.clearedcustody_event {
+		edges = append(edges, alert.EdgeCustodyEvent)
+	}
+	if m.clearednotice {
+		edges = append(edges, alert.EdgeNotice)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *AlertMutation) EdgeCleared(name string) bool {
+	switch name {
+	case alert.EdgeUnit:
+		return m.clearedunit
+	case alert.EdgeCustodyEvent:
+		return m.clearedcustody_event
+	case alert.EdgeNotice:
+		return m.clearednotice
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *AlertMutation) ClearEdge(name string) error {
+	switch name {
+	case alert.EdgeUnit:
+		m.ClearUnit()
+		return nil
+	case alert.EdgeCustodyEvent:
+		m.ClearCustodyEvent()
+		return nil
+	case alert.EdgeNotice:
+		m.ClearNotice()
+		return nil
+	}
+	return fmt.Errorf("unknown Alert unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *AlertMutation) ResetEdge(name string) error {
+	switch name {
+	case alert.EdgeUnit:
+		m.ResetUnit()
+		return nil
+	case alert.EdgeCustodyEvent:
+		m.ResetCustodyEvent()
+		return nil
+	case alert.EdgeNotice:
+		m.ResetNotice()
+		return nil
+	}
+	return fmt.Errorf("unknown Alert edge %s", name)
 }
 
 // AppealMutation represents an operation that mutates the Appeal nodes in the graph.
@@ -16259,6 +17209,7 @@ type NoticeMutation struct {
 	delivered_at                *time.Time
 	phone_reason                *string
 	phone_documented_at         *time.Time
+	phone_documentation         *string
 	cancelled_at                *time.Time
 	cancel_reason               *string
 	clearedFields               map[string]struct{}
@@ -17044,6 +17995,55 @@ func (m *NoticeMutation) ResetPhoneDocumentedAt() {
 	delete(m.clearedFields, notice.FieldPhoneDocumentedAt)
 }
 
+// SetPhoneDocumentation sets the "phone_documentation" field.
+func (m *NoticeMutation) SetPhoneDocumentation(s string) {
+	m.phone_documentation = &s
+}
+
+// PhoneDocumentation returns the value of the "phone_documentation" field in the mutation.
+func (m *NoticeMutation) PhoneDocumentation() (r string, exists bool) {
+	v := m.phone_documentation
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhoneDocumentation returns the old "phone_documentation" field's value of the Notice entity.
+// If the Notice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NoticeMutation) OldPhoneDocumentation(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhoneDocumentation is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhoneDocumentation requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhoneDocumentation: %w", err)
+	}
+	return oldValue.PhoneDocumentation, nil
+}
+
+// ClearPhoneDocumentation clears the value of the "phone_documentation" field.
+func (m *NoticeMutation) ClearPhoneDocumentation() {
+	m.phone_documentation = nil
+	m.clearedFields[notice.FieldPhoneDocumentation] = struct{}{}
+}
+
+// PhoneDocumentationCleared returns if the "phone_documentation" field was cleared in this mutation.
+func (m *NoticeMutation) PhoneDocumentationCleared() bool {
+	_, ok := m.clearedFields[notice.FieldPhoneDocumentation]
+	return ok
+}
+
+// ResetPhoneDocumentation resets all changes to the "phone_documentation" field.
+func (m *NoticeMutation) ResetPhoneDocumentation() {
+	m.phone_documentation = nil
+	delete(m.clearedFields, notice.FieldPhoneDocumentation)
+}
+
 // SetCancelledAt sets the "cancelled_at" field.
 func (m *NoticeMutation) SetCancelledAt(t time.Time) {
 	m.cancelled_at = &t
@@ -17569,7 +18569,7 @@ func (m *NoticeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NoticeMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 24)
 	if m.created_at != nil {
 		fields = append(fields, notice.FieldCreatedAt)
 	}
@@ -17617,6 +18617,9 @@ func (m *NoticeMutation) Fields() []string {
 	}
 	if m.phone_documented_at != nil {
 		fields = append(fields, notice.FieldPhoneDocumentedAt)
+	}
+	if m.phone_documentation != nil {
+		fields = append(fields, notice.FieldPhoneDocumentation)
 	}
 	if m.cancelled_at != nil {
 		fields = append(fields, notice.FieldCancelledAt)
@@ -17679,6 +18682,8 @@ func (m *NoticeMutation) Field(name string) (ent.Value, bool) {
 		return m.PhoneReason()
 	case notice.FieldPhoneDocumentedAt:
 		return m.PhoneDocumentedAt()
+	case notice.FieldPhoneDocumentation:
+		return m.PhoneDocumentation()
 	case notice.FieldCancelledAt:
 		return m.CancelledAt()
 	case notice.FieldCancelReason:
@@ -17734,6 +18739,8 @@ func (m *NoticeMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldPhoneReason(ctx)
 	case notice.FieldPhoneDocumentedAt:
 		return m.OldPhoneDocumentedAt(ctx)
+	case notice.FieldPhoneDocumentation:
+		return m.OldPhoneDocumentation(ctx)
 	case notice.FieldCancelledAt:
 		return m.OldCancelledAt(ctx)
 	case notice.FieldCancelReason:
@@ -17869,6 +18876,13 @@ func (m *NoticeMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPhoneDocumentedAt(v)
 		return nil
+	case notice.FieldPhoneDocumentation:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhoneDocumentation(v)
+		return nil
 	case notice.FieldCancelledAt:
 		v, ok := value.(time.Time)
 		if !ok {
@@ -17972,6 +18986,9 @@ func (m *NoticeMutation) ClearedFields() []string {
 	if m.FieldCleared(notice.FieldPhoneDocumentedAt) {
 		fields = append(fields, notice.FieldPhoneDocumentedAt)
 	}
+	if m.FieldCleared(notice.FieldPhoneDocumentation) {
+		fields = append(fields, notice.FieldPhoneDocumentation)
+	}
 	if m.FieldCleared(notice.FieldCancelledAt) {
 		fields = append(fields, notice.FieldCancelledAt)
 	}
@@ -18021,6 +19038,9 @@ func (m *NoticeMutation) ClearField(name string) error {
 		return nil
 	case notice.FieldPhoneDocumentedAt:
 		m.ClearPhoneDocumentedAt()
+		return nil
+	case notice.FieldPhoneDocumentation:
+		m.ClearPhoneDocumentation()
 		return nil
 	case notice.FieldCancelledAt:
 		m.ClearCancelledAt()
@@ -18092,6 +19112,9 @@ func (m *NoticeMutation) ResetField(name string) error {
 		return nil
 	case notice.FieldPhoneDocumentedAt:
 		m.ResetPhoneDocumentedAt()
+		return nil
+	case notice.FieldPhoneDocumentation:
+		m.ResetPhoneDocumentation()
 		return nil
 	case notice.FieldCancelledAt:
 		m.ResetCancelledAt()
@@ -25163,29 +26186,32 @@ func (m *SurvivorMutation) ResetEdge(name string) error {
 // UnitMutation represents an operation that mutates the Unit nodes in the graph.
 type UnitMutation struct {
 	config
-	op              Op
-	typ             string
-	id              *int
-	name            *string
-	code            *string
-	kind            *rules.Level
-	region_code     *string
-	high_security   *bool
-	clearedFields   map[string]struct{}
-	parent          *int
-	clearedparent   bool
-	children        map[int]struct{}
-	removedchildren map[int]struct{}
-	clearedchildren bool
-	staff           map[int]struct{}
-	removedstaff    map[int]struct{}
-	clearedstaff    bool
-	convicts        map[int]struct{}
-	removedconvicts map[int]struct{}
-	clearedconvicts bool
-	done            bool
-	oldValue        func(context.Context) (*Unit, error)
-	predicates      []predicate.Unit
+	op                   Op
+	typ                  string
+	id                   *int
+	name                 *string
+	code                 *string
+	kind                 *rules.Level
+	region_code          *string
+	high_security        *bool
+	postal_address       *[]string
+	appendpostal_address []string
+	phone                *string
+	clearedFields        map[string]struct{}
+	parent               *int
+	clearedparent        bool
+	children             map[int]struct{}
+	removedchildren      map[int]struct{}
+	clearedchildren      bool
+	staff                map[int]struct{}
+	removedstaff         map[int]struct{}
+	clearedstaff         bool
+	convicts             map[int]struct{}
+	removedconvicts      map[int]struct{}
+	clearedconvicts      bool
+	done                 bool
+	oldValue             func(context.Context) (*Unit, error)
+	predicates           []predicate.Unit
 }
 
 var _ ent.Mutation = (*UnitMutation)(nil)
@@ -25528,6 +26554,120 @@ func (m *UnitMutation) ResetParentID() {
 	delete(m.clearedFields, unit.FieldParentID)
 }
 
+// SetPostalAddress sets the "postal_address" field.
+func (m *UnitMutation) SetPostalAddress(s []string) {
+	m.postal_address = &s
+	m.appendpostal_address = nil
+}
+
+// PostalAddress returns the value of the "postal_address" field in the mutation.
+func (m *UnitMutation) PostalAddress() (r []string, exists bool) {
+	v := m.postal_address
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPostalAddress returns the old "postal_address" field's value of the Unit entity.
+// If the Unit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UnitMutation) OldPostalAddress(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPostalAddress is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPostalAddress requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPostalAddress: %w", err)
+	}
+	return oldValue.PostalAddress, nil
+}
+
+// AppendPostalAddress adds s to the "postal_address" field.
+func (m *UnitMutation) AppendPostalAddress(s []string) {
+	m.appendpostal_address = append(m.appendpostal_address, s...)
+}
+
+// AppendedPostalAddress returns the list of values that were appended to the "postal_address" field in this mutation.
+func (m *UnitMutation) AppendedPostalAddress() ([]string, bool) {
+	if len(m.appendpostal_address) == 0 {
+		return nil, false
+	}
+	return m.appendpostal_address, true
+}
+
+// ClearPostalAddress clears the value of the "postal_address" field.
+func (m *UnitMutation) ClearPostalAddress() {
+	m.postal_address = nil
+	m.appendpostal_address = nil
+	m.clearedFields[unit.FieldPostalAddress] = struct{}{}
+}
+
+// PostalAddressCleared returns if the "postal_address" field was cleared in this mutation.
+func (m *UnitMutation) PostalAddressCleared() bool {
+	_, ok := m.clearedFields[unit.FieldPostalAddress]
+	return ok
+}
+
+// ResetPostalAddress resets all changes to the "postal_address" field.
+func (m *UnitMutation) ResetPostalAddress() {
+	m.postal_address = nil
+	m.appendpostal_address = nil
+	delete(m.clearedFields, unit.FieldPostalAddress)
+}
+
+// SetPhone sets the "phone" field.
+func (m *UnitMutation) SetPhone(s string) {
+	m.phone = &s
+}
+
+// Phone returns the value of the "phone" field in the mutation.
+func (m *UnitMutation) Phone() (r string, exists bool) {
+	v := m.phone
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPhone returns the old "phone" field's value of the Unit entity.
+// If the Unit object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *UnitMutation) OldPhone(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPhone is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPhone requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPhone: %w", err)
+	}
+	return oldValue.Phone, nil
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (m *UnitMutation) ClearPhone() {
+	m.phone = nil
+	m.clearedFields[unit.FieldPhone] = struct{}{}
+}
+
+// PhoneCleared returns if the "phone" field was cleared in this mutation.
+func (m *UnitMutation) PhoneCleared() bool {
+	_, ok := m.clearedFields[unit.FieldPhone]
+	return ok
+}
+
+// ResetPhone resets all changes to the "phone" field.
+func (m *UnitMutation) ResetPhone() {
+	m.phone = nil
+	delete(m.clearedFields, unit.FieldPhone)
+}
+
 // ClearParent clears the "parent" edge to the Unit entity.
 func (m *UnitMutation) ClearParent() {
 	m.clearedparent = true
@@ -25751,7 +26891,7 @@ func (m *UnitMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *UnitMutation) Fields() []string {
-	fields := make([]string, 0, 6)
+	fields := make([]string, 0, 8)
 	if m.name != nil {
 		fields = append(fields, unit.FieldName)
 	}
@@ -25769,6 +26909,12 @@ func (m *UnitMutation) Fields() []string {
 	}
 	if m.parent != nil {
 		fields = append(fields, unit.FieldParentID)
+	}
+	if m.postal_address != nil {
+		fields = append(fields, unit.FieldPostalAddress)
+	}
+	if m.phone != nil {
+		fields = append(fields, unit.FieldPhone)
 	}
 	return fields
 }
@@ -25790,6 +26936,10 @@ func (m *UnitMutation) Field(name string) (ent.Value, bool) {
 		return m.HighSecurity()
 	case unit.FieldParentID:
 		return m.ParentID()
+	case unit.FieldPostalAddress:
+		return m.PostalAddress()
+	case unit.FieldPhone:
+		return m.Phone()
 	}
 	return nil, false
 }
@@ -25811,6 +26961,10 @@ func (m *UnitMutation) OldField(ctx context.Context, name string) (ent.Value, er
 		return m.OldHighSecurity(ctx)
 	case unit.FieldParentID:
 		return m.OldParentID(ctx)
+	case unit.FieldPostalAddress:
+		return m.OldPostalAddress(ctx)
+	case unit.FieldPhone:
+		return m.OldPhone(ctx)
 	}
 	return nil, fmt.Errorf("unknown Unit field %s", name)
 }
@@ -25862,6 +27016,20 @@ func (m *UnitMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetParentID(v)
 		return nil
+	case unit.FieldPostalAddress:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPostalAddress(v)
+		return nil
+	case unit.FieldPhone:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPhone(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)
 }
@@ -25901,6 +27069,12 @@ func (m *UnitMutation) ClearedFields() []string {
 	if m.FieldCleared(unit.FieldParentID) {
 		fields = append(fields, unit.FieldParentID)
 	}
+	if m.FieldCleared(unit.FieldPostalAddress) {
+		fields = append(fields, unit.FieldPostalAddress)
+	}
+	if m.FieldCleared(unit.FieldPhone) {
+		fields = append(fields, unit.FieldPhone)
+	}
 	return fields
 }
 
@@ -25920,6 +27094,12 @@ func (m *UnitMutation) ClearField(name string) error {
 		return nil
 	case unit.FieldParentID:
 		m.ClearParentID()
+		return nil
+	case unit.FieldPostalAddress:
+		m.ClearPostalAddress()
+		return nil
+	case unit.FieldPhone:
+		m.ClearPhone()
 		return nil
 	}
 	return fmt.Errorf("unknown Unit nullable field %s", name)
@@ -25946,6 +27126,12 @@ func (m *UnitMutation) ResetField(name string) error {
 		return nil
 	case unit.FieldParentID:
 		m.ResetParentID()
+		return nil
+	case unit.FieldPostalAddress:
+		m.ResetPostalAddress()
+		return nil
+	case unit.FieldPhone:
+		m.ResetPhone()
 		return nil
 	}
 	return fmt.Errorf("unknown Unit field %s", name)

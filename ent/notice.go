@@ -57,6 +57,8 @@ type Notice struct {
 	PhoneReason string `json:"phone_reason,omitempty"`
 	// PhoneDocumentedAt holds the value of the "phone_documented_at" field.
 	PhoneDocumentedAt *time.Time `json:"phone_documented_at,omitempty"`
+	// the written record of a telephone notice (NT1)
+	PhoneDocumentation string `json:"phone_documentation,omitempty"`
 	// CancelledAt holds the value of the "cancelled_at" field.
 	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
 	// CancelReason holds the value of the "cancel_reason" field.
@@ -176,7 +178,7 @@ func (*Notice) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case notice.FieldID, notice.FieldCustodyEventID, notice.FieldAssessmentID, notice.FieldVictimID, notice.FieldSurvivorID, notice.FieldGuardianID:
 			values[i] = new(sql.NullInt64)
-		case notice.FieldStatus, notice.FieldRoute, notice.FieldChannel, notice.FieldLateJustification, notice.FieldEarlyReleaseJustification, notice.FieldWrittenStandard, notice.FieldDedupeKey, notice.FieldPhoneReason, notice.FieldCancelReason:
+		case notice.FieldStatus, notice.FieldRoute, notice.FieldChannel, notice.FieldLateJustification, notice.FieldEarlyReleaseJustification, notice.FieldWrittenStandard, notice.FieldDedupeKey, notice.FieldPhoneReason, notice.FieldPhoneDocumentation, notice.FieldCancelReason:
 			values[i] = new(sql.NullString)
 		case notice.FieldCreatedAt, notice.FieldUpdatedAt, notice.FieldDueDate, notice.FieldSentAt, notice.FieldDeliveredAt, notice.FieldPhoneDocumentedAt, notice.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
@@ -304,6 +306,12 @@ func (_m *Notice) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PhoneDocumentedAt = new(time.Time)
 				*_m.PhoneDocumentedAt = value.Time
+			}
+		case notice.FieldPhoneDocumentation:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field phone_documentation", values[i])
+			} else if value.Valid {
+				_m.PhoneDocumentation = value.String
 			}
 		case notice.FieldCancelledAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -479,6 +487,9 @@ func (_m *Notice) String() string {
 		builder.WriteString("phone_documented_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("phone_documentation=")
+	builder.WriteString(_m.PhoneDocumentation)
 	builder.WriteString(", ")
 	if v := _m.CancelledAt; v != nil {
 		builder.WriteString("cancelled_at=")

@@ -213,6 +213,20 @@ func (_c *NoticeCreate) SetNillablePhoneDocumentedAt(v *time.Time) *NoticeCreate
 	return _c
 }
 
+// SetPhoneDocumentation sets the "phone_documentation" field.
+func (_c *NoticeCreate) SetPhoneDocumentation(v string) *NoticeCreate {
+	_c.mutation.SetPhoneDocumentation(v)
+	return _c
+}
+
+// SetNillablePhoneDocumentation sets the "phone_documentation" field if the given value is not nil.
+func (_c *NoticeCreate) SetNillablePhoneDocumentation(v *string) *NoticeCreate {
+	if v != nil {
+		_c.SetPhoneDocumentation(*v)
+	}
+	return _c
+}
+
 // SetCancelledAt sets the "cancelled_at" field.
 func (_c *NoticeCreate) SetCancelledAt(v time.Time) *NoticeCreate {
 	_c.mutation.SetCancelledAt(v)
@@ -557,6 +571,10 @@ func (_c *NoticeCreate) createSpec() (*Notice, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.PhoneDocumentedAt(); ok {
 		_spec.SetField(notice.FieldPhoneDocumentedAt, field.TypeTime, value)
 		_node.PhoneDocumentedAt = &value
+	}
+	if value, ok := _c.mutation.PhoneDocumentation(); ok {
+		_spec.SetField(notice.FieldPhoneDocumentation, field.TypeString, value)
+		_node.PhoneDocumentation = value
 	}
 	if value, ok := _c.mutation.CancelledAt(); ok {
 		_spec.SetField(notice.FieldCancelledAt, field.TypeTime, value)
@@ -930,6 +948,24 @@ func (u *NoticeUpsert) ClearPhoneDocumentedAt() *NoticeUpsert {
 	return u
 }
 
+// SetPhoneDocumentation sets the "phone_documentation" field.
+func (u *NoticeUpsert) SetPhoneDocumentation(v string) *NoticeUpsert {
+	u.Set(notice.FieldPhoneDocumentation, v)
+	return u
+}
+
+// UpdatePhoneDocumentation sets the "phone_documentation" field to the value that was provided on create.
+func (u *NoticeUpsert) UpdatePhoneDocumentation() *NoticeUpsert {
+	u.SetExcluded(notice.FieldPhoneDocumentation)
+	return u
+}
+
+// ClearPhoneDocumentation clears the value of the "phone_documentation" field.
+func (u *NoticeUpsert) ClearPhoneDocumentation() *NoticeUpsert {
+	u.SetNull(notice.FieldPhoneDocumentation)
+	return u
+}
+
 // SetCancelledAt sets the "cancelled_at" field.
 func (u *NoticeUpsert) SetCancelledAt(v time.Time) *NoticeUpsert {
 	u.Set(notice.FieldCancelledAt, v)
@@ -1271,6 +1307,27 @@ func (u *NoticeUpsertOne) UpdatePhoneDocumentedAt() *NoticeUpsertOne {
 func (u *NoticeUpsertOne) ClearPhoneDocumentedAt() *NoticeUpsertOne {
 	return u.Update(func(s *NoticeUpsert) {
 		s.ClearPhoneDocumentedAt()
+	})
+}
+
+// SetPhoneDocumentation sets the "phone_documentation" field.
+func (u *NoticeUpsertOne) SetPhoneDocumentation(v string) *NoticeUpsertOne {
+	return u.Update(func(s *NoticeUpsert) {
+		s.SetPhoneDocumentation(v)
+	})
+}
+
+// UpdatePhoneDocumentation sets the "phone_documentation" field to the value that was provided on create.
+func (u *NoticeUpsertOne) UpdatePhoneDocumentation() *NoticeUpsertOne {
+	return u.Update(func(s *NoticeUpsert) {
+		s.UpdatePhoneDocumentation()
+	})
+}
+
+// ClearPhoneDocumentation clears the value of the "phone_documentation" field.
+func (u *NoticeUpsertOne) ClearPhoneDocumentation() *NoticeUpsertOne {
+	return u.Update(func(s *NoticeUpsert) {
+		s.ClearPhoneDocumentation()
 	})
 }
 
@@ -1787,6 +1844,27 @@ func (u *NoticeUpsertBulk) UpdatePhoneDocumentedAt() *NoticeUpsertBulk {
 func (u *NoticeUpsertBulk) ClearPhoneDocumentedAt() *NoticeUpsertBulk {
 	return u.Update(func(s *NoticeUpsert) {
 		s.ClearPhoneDocumentedAt()
+	})
+}
+
+// SetPhoneDocumentation sets the "phone_documentation" field.
+func (u *NoticeUpsertBulk) SetPhoneDocumentation(v string) *NoticeUpsertBulk {
+	return u.Update(func(s *NoticeUpsert) {
+		s.SetPhoneDocumentation(v)
+	})
+}
+
+// UpdatePhoneDocumentation sets the "phone_documentation" field to the value that was provided on create.
+func (u *NoticeUpsertBulk) UpdatePhoneDocumentation() *NoticeUpsertBulk {
+	return u.Update(func(s *NoticeUpsert) {
+		s.UpdatePhoneDocumentation()
+	})
+}
+
+// ClearPhoneDocumentation clears the value of the "phone_documentation" field.
+func (u *NoticeUpsertBulk) ClearPhoneDocumentation() *NoticeUpsertBulk {
+	return u.Update(func(s *NoticeUpsert) {
+		s.ClearPhoneDocumentation()
 	})
 }
 

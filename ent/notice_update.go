@@ -261,6 +261,26 @@ func (_u *NoticeUpdate) ClearPhoneDocumentedAt() *NoticeUpdate {
 	return _u
 }
 
+// SetPhoneDocumentation sets the "phone_documentation" field.
+func (_u *NoticeUpdate) SetPhoneDocumentation(v string) *NoticeUpdate {
+	_u.mutation.SetPhoneDocumentation(v)
+	return _u
+}
+
+// SetNillablePhoneDocumentation sets the "phone_documentation" field if the given value is not nil.
+func (_u *NoticeUpdate) SetNillablePhoneDocumentation(v *string) *NoticeUpdate {
+	if v != nil {
+		_u.SetPhoneDocumentation(*v)
+	}
+	return _u
+}
+
+// ClearPhoneDocumentation clears the value of the "phone_documentation" field.
+func (_u *NoticeUpdate) ClearPhoneDocumentation() *NoticeUpdate {
+	_u.mutation.ClearPhoneDocumentation()
+	return _u
+}
+
 // SetCancelledAt sets the "cancelled_at" field.
 func (_u *NoticeUpdate) SetCancelledAt(v time.Time) *NoticeUpdate {
 	_u.mutation.SetCancelledAt(v)
@@ -484,6 +504,12 @@ func (_u *NoticeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.PhoneDocumentedAtCleared() {
 		_spec.ClearField(notice.FieldPhoneDocumentedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PhoneDocumentation(); ok {
+		_spec.SetField(notice.FieldPhoneDocumentation, field.TypeString, value)
+	}
+	if _u.mutation.PhoneDocumentationCleared() {
+		_spec.ClearField(notice.FieldPhoneDocumentation, field.TypeString)
 	}
 	if value, ok := _u.mutation.CancelledAt(); ok {
 		_spec.SetField(notice.FieldCancelledAt, field.TypeTime, value)
@@ -778,6 +804,26 @@ func (_u *NoticeUpdateOne) ClearPhoneDocumentedAt() *NoticeUpdateOne {
 	return _u
 }
 
+// SetPhoneDocumentation sets the "phone_documentation" field.
+func (_u *NoticeUpdateOne) SetPhoneDocumentation(v string) *NoticeUpdateOne {
+	_u.mutation.SetPhoneDocumentation(v)
+	return _u
+}
+
+// SetNillablePhoneDocumentation sets the "phone_documentation" field if the given value is not nil.
+func (_u *NoticeUpdateOne) SetNillablePhoneDocumentation(v *string) *NoticeUpdateOne {
+	if v != nil {
+		_u.SetPhoneDocumentation(*v)
+	}
+	return _u
+}
+
+// ClearPhoneDocumentation clears the value of the "phone_documentation" field.
+func (_u *NoticeUpdateOne) ClearPhoneDocumentation() *NoticeUpdateOne {
+	_u.mutation.ClearPhoneDocumentation()
+	return _u
+}
+
 // SetCancelledAt sets the "cancelled_at" field.
 func (_u *NoticeUpdateOne) SetCancelledAt(v time.Time) *NoticeUpdateOne {
 	_u.mutation.SetCancelledAt(v)
@@ -1031,6 +1077,12 @@ func (_u *NoticeUpdateOne) sqlSave(ctx context.Context) (_node *Notice, err erro
 	}
 	if _u.mutation.PhoneDocumentedAtCleared() {
 		_spec.ClearField(notice.FieldPhoneDocumentedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.PhoneDocumentation(); ok {
+		_spec.SetField(notice.FieldPhoneDocumentation, field.TypeString, value)
+	}
+	if _u.mutation.PhoneDocumentationCleared() {
+		_spec.ClearField(notice.FieldPhoneDocumentation, field.TypeString)
 	}
 	if value, ok := _u.mutation.CancelledAt(); ok {
 		_spec.SetField(notice.FieldCancelledAt, field.TypeTime, value)

@@ -16,6 +16,8 @@ type Tx struct {
 	config
 	// AccessLogEntry is the client for interacting with the AccessLogEntry builders.
 	AccessLogEntry *AccessLogEntryClient
+	// Alert is the client for interacting with the Alert builders.
+	Alert *AlertClient
 	// Appeal is the client for interacting with the Appeal builders.
 	Appeal *AppealClient
 	// Assessment is the client for interacting with the Assessment builders.
@@ -194,6 +196,7 @@ func (tx *Tx) Client() *Client {
 
 func (tx *Tx) init() {
 	tx.AccessLogEntry = NewAccessLogEntryClient(tx.config)
+	tx.Alert = NewAlertClient(tx.config)
 	tx.Appeal = NewAppealClient(tx.config)
 	tx.Assessment = NewAssessmentClient(tx.config)
 	tx.AuditEvent = NewAuditEventClient(tx.config)

@@ -3,6 +3,7 @@
 package ent
 
 import (
+	"encoding/json"
 	"fmt"
 	"strings"
 	"varsel/ent/unit"
@@ -29,6 +30,10 @@ type Unit struct {
 	HighSecurity bool `json:"high_security,omitempty"`
 	// ParentID holds the value of the "parent_id" field.
 	ParentID *int `json:"parent_id,omitempty"`
+	// the sender's address on letters, one line each
+	PostalAddress []string `json:"postal_address,omitempty"`
+	// whom a recipient contacts, printed on letters
+	Phone string `json:"phone,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the UnitQuery when eager-loading is set.
 	Edges        UnitEdges `json:"edges"`
@@ -99,11 +104,13 @@ func (*Unit) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
+		case unit.FieldPostalAddress:
+			values[i] = new([]byte)
 		case unit.FieldHighSecurity:
 			values[i] = new(sql.NullBool)
 		case unit.FieldID, unit.FieldParentID:
 			values[i] = new(sql.NullInt64)
-		case unit.FieldName, unit.FieldCode, unit.FieldKind, unit.FieldRegionCode:
+		case unit.FieldName, unit.FieldCode, unit.FieldKind, unit.FieldRegionCode, unit.FieldPhone:
 			values[i] = new(sql.NullString)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -162,6 +169,20 @@ func (_m *Unit) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.ParentID = new(int)
 				*_m.ParentID = int(value.Int64)
+			}
+		case unit.FieldPostalAddress:
+			if value, ok := values[i].(*[]byte); !ok {
+				return fmt.Errorf("unexpected type %T for field postal_address", values[i])
+			} else if value != nil && len(*value) > 0 {
+				if err := json.Unmarshal(*value, &_m.PostalAddress); err != nil {
+					return fmt.Errorf("unmarshal field postal_address: %w", err)
+				}
+			}
+		case unit.FieldPhone:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field phone", values[i])
+			} else if value.Valid {
+				_m.Phone = value.String
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -238,6 +259,12 @@ func (_m *Unit) String() string {
 		builder.WriteString("parent_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
+	builder.WriteString(", ")
+	builder.WriteString("postal_address=")
+	builder.WriteString(fmt.Sprintf("%v", _m.PostalAddress))
+	builder.WriteString(", ")
+	builder.WriteString("phone=")
+	builder.WriteString(_m.Phone)
 	builder.WriteByte(')')
 	return builder.String()
 }

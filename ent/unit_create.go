@@ -84,6 +84,26 @@ func (_c *UnitCreate) SetNillableParentID(v *int) *UnitCreate {
 	return _c
 }
 
+// SetPostalAddress sets the "postal_address" field.
+func (_c *UnitCreate) SetPostalAddress(v []string) *UnitCreate {
+	_c.mutation.SetPostalAddress(v)
+	return _c
+}
+
+// SetPhone sets the "phone" field.
+func (_c *UnitCreate) SetPhone(v string) *UnitCreate {
+	_c.mutation.SetPhone(v)
+	return _c
+}
+
+// SetNillablePhone sets the "phone" field if the given value is not nil.
+func (_c *UnitCreate) SetNillablePhone(v *string) *UnitCreate {
+	if v != nil {
+		_c.SetPhone(*v)
+	}
+	return _c
+}
+
 // SetParent sets the "parent" edge to the Unit entity.
 func (_c *UnitCreate) SetParent(v *Unit) *UnitCreate {
 	return _c.SetParentID(v.ID)
@@ -253,6 +273,14 @@ func (_c *UnitCreate) createSpec() (*Unit, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.HighSecurity(); ok {
 		_spec.SetField(unit.FieldHighSecurity, field.TypeBool, value)
 		_node.HighSecurity = value
+	}
+	if value, ok := _c.mutation.PostalAddress(); ok {
+		_spec.SetField(unit.FieldPostalAddress, field.TypeJSON, value)
+		_node.PostalAddress = value
+	}
+	if value, ok := _c.mutation.Phone(); ok {
+		_spec.SetField(unit.FieldPhone, field.TypeString, value)
+		_node.Phone = value
 	}
 	if nodes := _c.mutation.ParentIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -455,6 +483,42 @@ func (u *UnitUpsert) ClearParentID() *UnitUpsert {
 	return u
 }
 
+// SetPostalAddress sets the "postal_address" field.
+func (u *UnitUpsert) SetPostalAddress(v []string) *UnitUpsert {
+	u.Set(unit.FieldPostalAddress, v)
+	return u
+}
+
+// UpdatePostalAddress sets the "postal_address" field to the value that was provided on create.
+func (u *UnitUpsert) UpdatePostalAddress() *UnitUpsert {
+	u.SetExcluded(unit.FieldPostalAddress)
+	return u
+}
+
+// ClearPostalAddress clears the value of the "postal_address" field.
+func (u *UnitUpsert) ClearPostalAddress() *UnitUpsert {
+	u.SetNull(unit.FieldPostalAddress)
+	return u
+}
+
+// SetPhone sets the "phone" field.
+func (u *UnitUpsert) SetPhone(v string) *UnitUpsert {
+	u.Set(unit.FieldPhone, v)
+	return u
+}
+
+// UpdatePhone sets the "phone" field to the value that was provided on create.
+func (u *UnitUpsert) UpdatePhone() *UnitUpsert {
+	u.SetExcluded(unit.FieldPhone)
+	return u
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (u *UnitUpsert) ClearPhone() *UnitUpsert {
+	u.SetNull(unit.FieldPhone)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -590,6 +654,48 @@ func (u *UnitUpsertOne) UpdateParentID() *UnitUpsertOne {
 func (u *UnitUpsertOne) ClearParentID() *UnitUpsertOne {
 	return u.Update(func(s *UnitUpsert) {
 		s.ClearParentID()
+	})
+}
+
+// SetPostalAddress sets the "postal_address" field.
+func (u *UnitUpsertOne) SetPostalAddress(v []string) *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetPostalAddress(v)
+	})
+}
+
+// UpdatePostalAddress sets the "postal_address" field to the value that was provided on create.
+func (u *UnitUpsertOne) UpdatePostalAddress() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdatePostalAddress()
+	})
+}
+
+// ClearPostalAddress clears the value of the "postal_address" field.
+func (u *UnitUpsertOne) ClearPostalAddress() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearPostalAddress()
+	})
+}
+
+// SetPhone sets the "phone" field.
+func (u *UnitUpsertOne) SetPhone(v string) *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetPhone(v)
+	})
+}
+
+// UpdatePhone sets the "phone" field to the value that was provided on create.
+func (u *UnitUpsertOne) UpdatePhone() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdatePhone()
+	})
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (u *UnitUpsertOne) ClearPhone() *UnitUpsertOne {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearPhone()
 	})
 }
 
@@ -892,6 +998,48 @@ func (u *UnitUpsertBulk) UpdateParentID() *UnitUpsertBulk {
 func (u *UnitUpsertBulk) ClearParentID() *UnitUpsertBulk {
 	return u.Update(func(s *UnitUpsert) {
 		s.ClearParentID()
+	})
+}
+
+// SetPostalAddress sets the "postal_address" field.
+func (u *UnitUpsertBulk) SetPostalAddress(v []string) *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetPostalAddress(v)
+	})
+}
+
+// UpdatePostalAddress sets the "postal_address" field to the value that was provided on create.
+func (u *UnitUpsertBulk) UpdatePostalAddress() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdatePostalAddress()
+	})
+}
+
+// ClearPostalAddress clears the value of the "postal_address" field.
+func (u *UnitUpsertBulk) ClearPostalAddress() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearPostalAddress()
+	})
+}
+
+// SetPhone sets the "phone" field.
+func (u *UnitUpsertBulk) SetPhone(v string) *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.SetPhone(v)
+	})
+}
+
+// UpdatePhone sets the "phone" field to the value that was provided on create.
+func (u *UnitUpsertBulk) UpdatePhone() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.UpdatePhone()
+	})
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (u *UnitUpsertBulk) ClearPhone() *UnitUpsertBulk {
+	return u.Update(func(s *UnitUpsert) {
+		s.ClearPhone()
 	})
 }
 

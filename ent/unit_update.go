@@ -14,6 +14,7 @@ import (
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"entgo.io/ent/dialect/sql/sqljson"
 	"entgo.io/ent/schema/field"
 )
 
@@ -124,6 +125,44 @@ func (_u *UnitUpdate) SetNillableParentID(v *int) *UnitUpdate {
 // ClearParentID clears the value of the "parent_id" field.
 func (_u *UnitUpdate) ClearParentID() *UnitUpdate {
 	_u.mutation.ClearParentID()
+	return _u
+}
+
+// SetPostalAddress sets the "postal_address" field.
+func (_u *UnitUpdate) SetPostalAddress(v []string) *UnitUpdate {
+	_u.mutation.SetPostalAddress(v)
+	return _u
+}
+
+// AppendPostalAddress appends value to the "postal_address" field.
+func (_u *UnitUpdate) AppendPostalAddress(v []string) *UnitUpdate {
+	_u.mutation.AppendPostalAddress(v)
+	return _u
+}
+
+// ClearPostalAddress clears the value of the "postal_address" field.
+func (_u *UnitUpdate) ClearPostalAddress() *UnitUpdate {
+	_u.mutation.ClearPostalAddress()
+	return _u
+}
+
+// SetPhone sets the "phone" field.
+func (_u *UnitUpdate) SetPhone(v string) *UnitUpdate {
+	_u.mutation.SetPhone(v)
+	return _u
+}
+
+// SetNillablePhone sets the "phone" field if the given value is not nil.
+func (_u *UnitUpdate) SetNillablePhone(v *string) *UnitUpdate {
+	if v != nil {
+		_u.SetPhone(*v)
+	}
+	return _u
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (_u *UnitUpdate) ClearPhone() *UnitUpdate {
+	_u.mutation.ClearPhone()
 	return _u
 }
 
@@ -333,6 +372,23 @@ func (_u *UnitUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.HighSecurity(); ok {
 		_spec.SetField(unit.FieldHighSecurity, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.PostalAddress(); ok {
+		_spec.SetField(unit.FieldPostalAddress, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedPostalAddress(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, unit.FieldPostalAddress, value)
+		})
+	}
+	if _u.mutation.PostalAddressCleared() {
+		_spec.ClearField(unit.FieldPostalAddress, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Phone(); ok {
+		_spec.SetField(unit.FieldPhone, field.TypeString, value)
+	}
+	if _u.mutation.PhoneCleared() {
+		_spec.ClearField(unit.FieldPhone, field.TypeString)
 	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -616,6 +672,44 @@ func (_u *UnitUpdateOne) ClearParentID() *UnitUpdateOne {
 	return _u
 }
 
+// SetPostalAddress sets the "postal_address" field.
+func (_u *UnitUpdateOne) SetPostalAddress(v []string) *UnitUpdateOne {
+	_u.mutation.SetPostalAddress(v)
+	return _u
+}
+
+// AppendPostalAddress appends value to the "postal_address" field.
+func (_u *UnitUpdateOne) AppendPostalAddress(v []string) *UnitUpdateOne {
+	_u.mutation.AppendPostalAddress(v)
+	return _u
+}
+
+// ClearPostalAddress clears the value of the "postal_address" field.
+func (_u *UnitUpdateOne) ClearPostalAddress() *UnitUpdateOne {
+	_u.mutation.ClearPostalAddress()
+	return _u
+}
+
+// SetPhone sets the "phone" field.
+func (_u *UnitUpdateOne) SetPhone(v string) *UnitUpdateOne {
+	_u.mutation.SetPhone(v)
+	return _u
+}
+
+// SetNillablePhone sets the "phone" field if the given value is not nil.
+func (_u *UnitUpdateOne) SetNillablePhone(v *string) *UnitUpdateOne {
+	if v != nil {
+		_u.SetPhone(*v)
+	}
+	return _u
+}
+
+// ClearPhone clears the value of the "phone" field.
+func (_u *UnitUpdateOne) ClearPhone() *UnitUpdateOne {
+	_u.mutation.ClearPhone()
+	return _u
+}
+
 // SetParent sets the "parent" edge to the Unit entity.
 func (_u *UnitUpdateOne) SetParent(v *Unit) *UnitUpdateOne {
 	return _u.SetParentID(v.ID)
@@ -852,6 +946,23 @@ func (_u *UnitUpdateOne) sqlSave(ctx context.Context) (_node *Unit, err error) {
 	}
 	if value, ok := _u.mutation.HighSecurity(); ok {
 		_spec.SetField(unit.FieldHighSecurity, field.TypeBool, value)
+	}
+	if value, ok := _u.mutation.PostalAddress(); ok {
+		_spec.SetField(unit.FieldPostalAddress, field.TypeJSON, value)
+	}
+	if value, ok := _u.mutation.AppendedPostalAddress(); ok {
+		_spec.AddModifier(func(u *sql.UpdateBuilder) {
+			sqljson.Append(u, unit.FieldPostalAddress, value)
+		})
+	}
+	if _u.mutation.PostalAddressCleared() {
+		_spec.ClearField(unit.FieldPostalAddress, field.TypeJSON)
+	}
+	if value, ok := _u.mutation.Phone(); ok {
+		_spec.SetField(unit.FieldPhone, field.TypeString, value)
+	}
+	if _u.mutation.PhoneCleared() {
+		_spec.ClearField(unit.FieldPhone, field.TypeString)
 	}
 	if _u.mutation.ParentCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -8,6 +8,7 @@ import (
 
 	"varsel/ent"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -117,6 +118,33 @@ func (f TraverseAccessLogEntry) Traverse(ctx context.Context, q ent.Query) error
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.AccessLogEntryQuery", q)
+}
+
+// The AlertFunc type is an adapter to allow the use of ordinary function as a Querier.
+type AlertFunc func(context.Context, *ent.AlertQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f AlertFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.AlertQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.AlertQuery", q)
+}
+
+// The TraverseAlert type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseAlert func(context.Context, *ent.AlertQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseAlert) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseAlert) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.AlertQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.AlertQuery", q)
 }
 
 // The AppealFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -745,6 +773,8 @@ func NewQuery(q ent.Query) (Query, error) {
 	switch q := q.(type) {
 	case *ent.AccessLogEntryQuery:
 		return &query[*ent.AccessLogEntryQuery, predicate.AccessLogEntry, accesslogentry.OrderOption]{typ: ent.TypeAccessLogEntry, tq: q}, nil
+	case *ent.AlertQuery:
+		return &query[*ent.AlertQuery, predicate.Alert, alert.OrderOption]{typ: ent.TypeAlert, tq: q}, nil
 	case *ent.AppealQuery:
 		return &query[*ent.AppealQuery, predicate.Appeal, appeal.OrderOption]{typ: ent.TypeAppeal, tq: q}, nil
 	case *ent.AssessmentQuery:

@@ -45,6 +45,52 @@ var (
 			},
 		},
 	}
+	// AlertsColumns holds the columns for the "alerts" table.
+	AlertsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"NOTICE_DUE_SOON", "PHONE_UNDOCUMENTED", "LEAD_TIME_AT_RISK"}},
+		{Name: "message", Type: field.TypeString},
+		{Name: "rule", Type: field.TypeString},
+		{Name: "raised_at", Type: field.TypeTime},
+		{Name: "resolved_at", Type: field.TypeTime, Nullable: true},
+		{Name: "key", Type: field.TypeString, Unique: true},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "custody_event_id", Type: field.TypeInt},
+		{Name: "notice_id", Type: field.TypeInt, Nullable: true},
+	}
+	// AlertsTable holds the schema information for the "alerts" table.
+	AlertsTable = &schema.Table{
+		Name:       "alerts",
+		Columns:    AlertsColumns,
+		PrimaryKey: []*schema.Column{AlertsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "alerts_units_unit",
+				Columns:    []*schema.Column{AlertsColumns[7]},
+				RefColumns: []*schema.Column{UnitsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "alerts_custody_events_custody_event",
+				Columns:    []*schema.Column{AlertsColumns[8]},
+				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "alerts_notices_notice",
+				Columns:    []*schema.Column{AlertsColumns[9]},
+				RefColumns: []*schema.Column{NoticesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "alert_unit_id_resolved_at",
+				Unique:  false,
+				Columns: []*schema.Column{AlertsColumns[7], AlertsColumns[5]},
+			},
+		},
+	}
 	// AppealsColumns holds the columns for the "appeals" table.
 	AppealsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -673,6 +719,7 @@ var (
 		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
 		{Name: "phone_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "phone_documented_at", Type: field.TypeTime, Nullable: true},
+		{Name: "phone_documentation", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
 		{Name: "cancel_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "custody_event_id", Type: field.TypeInt},
@@ -690,37 +737,37 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "notices_custody_events_notices",
-				Columns:    []*schema.Column{NoticesColumns[19]},
+				Columns:    []*schema.Column{NoticesColumns[20]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "notices_assessments_assessment",
-				Columns:    []*schema.Column{NoticesColumns[20]},
+				Columns:    []*schema.Column{NoticesColumns[21]},
 				RefColumns: []*schema.Column{AssessmentsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "notices_victims_victim",
-				Columns:    []*schema.Column{NoticesColumns[21]},
+				Columns:    []*schema.Column{NoticesColumns[22]},
 				RefColumns: []*schema.Column{VictimsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "notices_survivors_survivor",
-				Columns:    []*schema.Column{NoticesColumns[22]},
+				Columns:    []*schema.Column{NoticesColumns[23]},
 				RefColumns: []*schema.Column{SurvivorsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "notices_guardians_guardian",
-				Columns:    []*schema.Column{NoticesColumns[23]},
+				Columns:    []*schema.Column{NoticesColumns[24]},
 				RefColumns: []*schema.Column{GuardiansColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "notices_police_districts_police_district",
-				Columns:    []*schema.Column{NoticesColumns[24]},
+				Columns:    []*schema.Column{NoticesColumns[25]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -734,7 +781,7 @@ var (
 			{
 				Name:    "notice_custody_event_id",
 				Unique:  false,
-				Columns: []*schema.Column{NoticesColumns[19]},
+				Columns: []*schema.Column{NoticesColumns[20]},
 			},
 		},
 	}
@@ -864,6 +911,11 @@ var (
 				Name:    "policerequest_unit_id",
 				Unique:  false,
 				Columns: []*schema.Column{PoliceRequestsColumns[15]},
+			},
+			{
+				Name:    "policerequest_notice_id",
+				Unique:  true,
+				Columns: []*schema.Column{PoliceRequestsColumns[16]},
 			},
 		},
 	}
@@ -1030,6 +1082,8 @@ var (
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"LOCAL", "REGION", "DIRECTORATE"}},
 		{Name: "region_code", Type: field.TypeString, Nullable: true},
 		{Name: "high_security", Type: field.TypeBool, Default: false},
+		{Name: "postal_address", Type: field.TypeJSON, Nullable: true},
+		{Name: "phone", Type: field.TypeString, Nullable: true},
 		{Name: "parent_id", Type: field.TypeInt, Nullable: true},
 	}
 	// UnitsTable holds the schema information for the "units" table.
@@ -1040,7 +1094,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "units_units_children",
-				Columns:    []*schema.Column{UnitsColumns[6]},
+				Columns:    []*schema.Column{UnitsColumns[8]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1170,6 +1224,7 @@ var (
 	// Tables holds all the tables in the schema.
 	Tables = []*schema.Table{
 		AccessLogEntriesTable,
+		AlertsTable,
 		AppealsTable,
 		AssessmentsTable,
 		AuditEventsTable,
@@ -1202,6 +1257,12 @@ var (
 func init() {
 	AccessLogEntriesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(0),
+	}
+	AlertsTable.ForeignKeys[0].RefTable = UnitsTable
+	AlertsTable.ForeignKeys[1].RefTable = CustodyEventsTable
+	AlertsTable.ForeignKeys[2].RefTable = NoticesTable
+	AlertsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(103079215104),
 	}
 	AppealsTable.ForeignKeys[0].RefTable = UnitsTable
 	AppealsTable.ForeignKeys[1].RefTable = StaffMembersTable

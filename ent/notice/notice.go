@@ -52,6 +52,8 @@ const (
 	FieldPhoneReason = "phone_reason"
 	// FieldPhoneDocumentedAt holds the string denoting the phone_documented_at field in the database.
 	FieldPhoneDocumentedAt = "phone_documented_at"
+	// FieldPhoneDocumentation holds the string denoting the phone_documentation field in the database.
+	FieldPhoneDocumentation = "phone_documentation"
 	// FieldCancelledAt holds the string denoting the cancelled_at field in the database.
 	FieldCancelledAt = "cancelled_at"
 	// FieldCancelReason holds the string denoting the cancel_reason field in the database.
@@ -143,6 +145,7 @@ var Columns = []string{
 	FieldDeliveredAt,
 	FieldPhoneReason,
 	FieldPhoneDocumentedAt,
+	FieldPhoneDocumentation,
 	FieldCancelledAt,
 	FieldCancelReason,
 	FieldCustodyEventID,
@@ -335,6 +338,11 @@ func ByPhoneReason(opts ...sql.OrderTermOption) OrderOption {
 // ByPhoneDocumentedAt orders the results by the phone_documented_at field.
 func ByPhoneDocumentedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPhoneDocumentedAt, opts...).ToFunc()
+}
+
+// ByPhoneDocumentation orders the results by the phone_documentation field.
+func ByPhoneDocumentation(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhoneDocumentation, opts...).ToFunc()
 }
 
 // ByCancelledAt orders the results by the cancelled_at field.

@@ -111,6 +111,11 @@ func PhoneDocumentedAt(v time.Time) predicate.Notice {
 	return predicate.Notice(sql.FieldEQ(FieldPhoneDocumentedAt, v))
 }
 
+// PhoneDocumentation applies equality check predicate on the "phone_documentation" field. It's identical to PhoneDocumentationEQ.
+func PhoneDocumentation(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldEQ(FieldPhoneDocumentation, v))
+}
+
 // CancelledAt applies equality check predicate on the "cancelled_at" field. It's identical to CancelledAtEQ.
 func CancelledAt(v time.Time) predicate.Notice {
 	return predicate.Notice(sql.FieldEQ(FieldCancelledAt, v))
@@ -834,6 +839,81 @@ func PhoneDocumentedAtIsNil() predicate.Notice {
 // PhoneDocumentedAtNotNil applies the NotNil predicate on the "phone_documented_at" field.
 func PhoneDocumentedAtNotNil() predicate.Notice {
 	return predicate.Notice(sql.FieldNotNull(FieldPhoneDocumentedAt))
+}
+
+// PhoneDocumentationEQ applies the EQ predicate on the "phone_documentation" field.
+func PhoneDocumentationEQ(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldEQ(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationNEQ applies the NEQ predicate on the "phone_documentation" field.
+func PhoneDocumentationNEQ(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldNEQ(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationIn applies the In predicate on the "phone_documentation" field.
+func PhoneDocumentationIn(vs ...string) predicate.Notice {
+	return predicate.Notice(sql.FieldIn(FieldPhoneDocumentation, vs...))
+}
+
+// PhoneDocumentationNotIn applies the NotIn predicate on the "phone_documentation" field.
+func PhoneDocumentationNotIn(vs ...string) predicate.Notice {
+	return predicate.Notice(sql.FieldNotIn(FieldPhoneDocumentation, vs...))
+}
+
+// PhoneDocumentationGT applies the GT predicate on the "phone_documentation" field.
+func PhoneDocumentationGT(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldGT(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationGTE applies the GTE predicate on the "phone_documentation" field.
+func PhoneDocumentationGTE(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldGTE(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationLT applies the LT predicate on the "phone_documentation" field.
+func PhoneDocumentationLT(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldLT(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationLTE applies the LTE predicate on the "phone_documentation" field.
+func PhoneDocumentationLTE(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldLTE(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationContains applies the Contains predicate on the "phone_documentation" field.
+func PhoneDocumentationContains(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldContains(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationHasPrefix applies the HasPrefix predicate on the "phone_documentation" field.
+func PhoneDocumentationHasPrefix(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldHasPrefix(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationHasSuffix applies the HasSuffix predicate on the "phone_documentation" field.
+func PhoneDocumentationHasSuffix(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldHasSuffix(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationIsNil applies the IsNil predicate on the "phone_documentation" field.
+func PhoneDocumentationIsNil() predicate.Notice {
+	return predicate.Notice(sql.FieldIsNull(FieldPhoneDocumentation))
+}
+
+// PhoneDocumentationNotNil applies the NotNil predicate on the "phone_documentation" field.
+func PhoneDocumentationNotNil() predicate.Notice {
+	return predicate.Notice(sql.FieldNotNull(FieldPhoneDocumentation))
+}
+
+// PhoneDocumentationEqualFold applies the EqualFold predicate on the "phone_documentation" field.
+func PhoneDocumentationEqualFold(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldEqualFold(FieldPhoneDocumentation, v))
+}
+
+// PhoneDocumentationContainsFold applies the ContainsFold predicate on the "phone_documentation" field.
+func PhoneDocumentationContainsFold(v string) predicate.Notice {
+	return predicate.Notice(sql.FieldContainsFold(FieldPhoneDocumentation, v))
 }
 
 // CancelledAtEQ applies the EQ predicate on the "cancelled_at" field.

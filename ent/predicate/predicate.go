@@ -9,6 +9,9 @@ import (
 // AccessLogEntry is the predicate function for accesslogentry builders.
 type AccessLogEntry func(*sql.Selector)
 
+// Alert is the predicate function for alert builders.
+type Alert func(*sql.Selector)
+
 // Appeal is the predicate function for appeal builders.
 type Appeal func(*sql.Selector)
 

@@ -114,7 +114,7 @@ func unitScope(f privacy.Filter, unitIDs []int) (entql.P, bool) {
 	event := entql.HasEdgeWith("custody_event", convict)
 
 	switch f.(type) {
-	case *ent.ConvictFilter, *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.DelegationFilter:
+	case *ent.ConvictFilter, *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.DelegationFilter, *ent.AlertFilter:
 		return inUnits, true
 	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter, *ent.InstitutionStayFilter:
 		return convict, true

@@ -6,6 +6,7 @@ import (
 	"context"
 	"time"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -65,6 +66,29 @@ func init() {
 	accesslogentryDescAddress := accesslogentryFields[7].Descriptor()
 	// accesslogentry.DefaultAddress holds the default value on creation for the address field.
 	accesslogentry.DefaultAddress = accesslogentryDescAddress.Default.(bool)
+	alert.Policy = privacy.NewPolicies(schema.Alert{})
+	alert.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := alert.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	alertFields := schema.Alert{}.Fields()
+	_ = alertFields
+	// alertDescMessage is the schema descriptor for message field.
+	alertDescMessage := alertFields[1].Descriptor()
+	// alert.MessageValidator is a validator for the "message" field. It is called by the builders before save.
+	alert.MessageValidator = alertDescMessage.Validators[0].(func(string) error)
+	// alertDescRule is the schema descriptor for rule field.
+	alertDescRule := alertFields[2].Descriptor()
+	// alert.RuleValidator is a validator for the "rule" field. It is called by the builders before save.
+	alert.RuleValidator = alertDescRule.Validators[0].(func(string) error)
+	// alertDescKey is the schema descriptor for key field.
+	alertDescKey := alertFields[5].Descriptor()
+	// alert.KeyValidator is a validator for the "key" field. It is called by the builders before save.
+	alert.KeyValidator = alertDescKey.Validators[0].(func(string) error)
 	appealMixin := schema.Appeal{}.Mixin()
 	appeal.Policy = privacy.NewPolicies(schema.Appeal{})
 	appeal.Hooks[0] = func(next ent.Mutator) ent.Mutator {

@@ -38,6 +38,7 @@ func (Notice) Fields() []ent.Field {
 		field.Time("delivered_at").Optional().Nillable(),
 		field.Text("phone_reason").Optional().Comment("why the exceptional telephone notice was used (NT1)"),
 		field.Time("phone_documented_at").Optional().Nillable(),
+		field.Text("phone_documentation").Optional().Comment("the written record of a telephone notice (NT1)"),
 		field.Time("cancelled_at").Optional().Nillable(),
 		field.Text("cancel_reason").Optional(),
 		field.Int("custody_event_id").Immutable(),

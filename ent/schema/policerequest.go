@@ -47,7 +47,8 @@ func (PoliceRequest) Edges() []ent.Edge {
 }
 
 func (PoliceRequest) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("police_district_id", "status"), index.Fields("unit_id")}
+	// One delivery request per notice: dispatching again asks the police once.
+	return []ent.Index{index.Fields("police_district_id", "status"), index.Fields("unit_id"), index.Fields("notice_id").Unique()}
 }
 
 func (PoliceRequest) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

@@ -76,6 +76,7 @@ func (Reservation) Policy() ent.Policy           { return casePolicy() }
 func (NotificationAgreement) Policy() ent.Policy { return casePolicy() }
 func (Delegation) Policy() ent.Policy            { return casePolicy() }
 func (InstitutionStay) Policy() ent.Policy       { return casePolicy() }
+func (Alert) Policy() ent.Policy                 { return casePolicy() }
 
 func (PoliceRequest) Policy() ent.Policy { return sharedWithPolicePolicy() }
 func (Disclosure) Policy() ent.Policy    { return sharedWithPolicePolicy() }

@@ -22,6 +22,8 @@ func (Unit) Fields() []ent.Field {
 		field.Bool("high_security").Default(false).
 			Comment("avdeling med særlig høyt sikkerhetsnivå (strgjfl § 10 second paragraph): events of its convicts are decided by the region (strgjfl § 6 second paragraph, DC2)"),
 		field.Int("parent_id").Optional().Nillable(),
+		field.Strings("postal_address").Optional().Comment("the sender's address on letters, one line each"),
+		field.String("phone").Optional().Comment("whom a recipient contacts, printed on letters"),
 	}
 }
 

@@ -29,6 +29,10 @@ const (
 	FieldHighSecurity = "high_security"
 	// FieldParentID holds the string denoting the parent_id field in the database.
 	FieldParentID = "parent_id"
+	// FieldPostalAddress holds the string denoting the postal_address field in the database.
+	FieldPostalAddress = "postal_address"
+	// FieldPhone holds the string denoting the phone field in the database.
+	FieldPhone = "phone"
 	// EdgeParent holds the string denoting the parent edge name in mutations.
 	EdgeParent = "parent"
 	// EdgeChildren holds the string denoting the children edge name in mutations.
@@ -72,6 +76,8 @@ var Columns = []string{
 	FieldRegionCode,
 	FieldHighSecurity,
 	FieldParentID,
+	FieldPostalAddress,
+	FieldPhone,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -146,6 +152,11 @@ func ByHighSecurity(opts ...sql.OrderTermOption) OrderOption {
 // ByParentID orders the results by the parent_id field.
 func ByParentID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldParentID, opts...).ToFunc()
+}
+
+// ByPhone orders the results by the phone field.
+func ByPhone(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPhone, opts...).ToFunc()
 }
 
 // ByParentField orders the results by parent field.

@@ -80,6 +80,11 @@ func ParentID(v int) predicate.Unit {
 	return predicate.Unit(sql.FieldEQ(FieldParentID, v))
 }
 
+// Phone applies equality check predicate on the "phone" field. It's identical to PhoneEQ.
+func Phone(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldEQ(FieldPhone, v))
+}
+
 // NameEQ applies the EQ predicate on the "name" field.
 func NameEQ(v string) predicate.Unit {
 	return predicate.Unit(sql.FieldEQ(FieldName, v))
@@ -353,6 +358,91 @@ func ParentIDIsNil() predicate.Unit {
 // ParentIDNotNil applies the NotNil predicate on the "parent_id" field.
 func ParentIDNotNil() predicate.Unit {
 	return predicate.Unit(sql.FieldNotNull(FieldParentID))
+}
+
+// PostalAddressIsNil applies the IsNil predicate on the "postal_address" field.
+func PostalAddressIsNil() predicate.Unit {
+	return predicate.Unit(sql.FieldIsNull(FieldPostalAddress))
+}
+
+// PostalAddressNotNil applies the NotNil predicate on the "postal_address" field.
+func PostalAddressNotNil() predicate.Unit {
+	return predicate.Unit(sql.FieldNotNull(FieldPostalAddress))
+}
+
+// PhoneEQ applies the EQ predicate on the "phone" field.
+func PhoneEQ(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldEQ(FieldPhone, v))
+}
+
+// PhoneNEQ applies the NEQ predicate on the "phone" field.
+func PhoneNEQ(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldNEQ(FieldPhone, v))
+}
+
+// PhoneIn applies the In predicate on the "phone" field.
+func PhoneIn(vs ...string) predicate.Unit {
+	return predicate.Unit(sql.FieldIn(FieldPhone, vs...))
+}
+
+// PhoneNotIn applies the NotIn predicate on the "phone" field.
+func PhoneNotIn(vs ...string) predicate.Unit {
+	return predicate.Unit(sql.FieldNotIn(FieldPhone, vs...))
+}
+
+// PhoneGT applies the GT predicate on the "phone" field.
+func PhoneGT(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldGT(FieldPhone, v))
+}
+
+// PhoneGTE applies the GTE predicate on the "phone" field.
+func PhoneGTE(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldGTE(FieldPhone, v))
+}
+
+// PhoneLT applies the LT predicate on the "phone" field.
+func PhoneLT(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldLT(FieldPhone, v))
+}
+
+// PhoneLTE applies the LTE predicate on the "phone" field.
+func PhoneLTE(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldLTE(FieldPhone, v))
+}
+
+// PhoneContains applies the Contains predicate on the "phone" field.
+func PhoneContains(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldContains(FieldPhone, v))
+}
+
+// PhoneHasPrefix applies the HasPrefix predicate on the "phone" field.
+func PhoneHasPrefix(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldHasPrefix(FieldPhone, v))
+}
+
+// PhoneHasSuffix applies the HasSuffix predicate on the "phone" field.
+func PhoneHasSuffix(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldHasSuffix(FieldPhone, v))
+}
+
+// PhoneIsNil applies the IsNil predicate on the "phone" field.
+func PhoneIsNil() predicate.Unit {
+	return predicate.Unit(sql.FieldIsNull(FieldPhone))
+}
+
+// PhoneNotNil applies the NotNil predicate on the "phone" field.
+func PhoneNotNil() predicate.Unit {
+	return predicate.Unit(sql.FieldNotNull(FieldPhone))
+}
+
+// PhoneEqualFold applies the EqualFold predicate on the "phone" field.
+func PhoneEqualFold(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldEqualFold(FieldPhone, v))
+}
+
+// PhoneContainsFold applies the ContainsFold predicate on the "phone" field.
+func PhoneContainsFold(v string) predicate.Unit {
+	return predicate.Unit(sql.FieldContainsFold(FieldPhone, v))
 }
 
 // HasParent applies the HasEdge predicate on the "parent" edge.
