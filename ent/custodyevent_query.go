@@ -1148,7 +1148,6 @@ func (_q *CustodyEventQuery) loadNotices(ctx context.Context, query *NoticeQuery
 			init(nodes[i])
 		}
 	}
-	query.withFKs = true
 	if len(query.ctx.Fields) > 0 {
 		query.ctx.AppendFieldOnce(notice.FieldCustodyEventID)
 	}

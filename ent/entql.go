@@ -425,6 +425,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldVictimID:                  {Type: field.TypeInt, Column: notice.FieldVictimID},
 			notice.FieldSurvivorID:                {Type: field.TypeInt, Column: notice.FieldSurvivorID},
 			notice.FieldGuardianID:                {Type: field.TypeInt, Column: notice.FieldGuardianID},
+			notice.FieldPoliceDistrictID:          {Type: field.TypeInt, Column: notice.FieldPoliceDistrictID},
 		},
 	}
 	graph.Nodes[16] = &sqlgraph.Node{
@@ -4037,6 +4038,11 @@ func (f *NoticeFilter) WhereSurvivorID(p entql.IntP) {
 // WhereGuardianID applies the entql int predicate on the guardian_id field.
 func (f *NoticeFilter) WhereGuardianID(p entql.IntP) {
 	f.Where(p.Field(notice.FieldGuardianID))
+}
+
+// WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
+func (f *NoticeFilter) WherePoliceDistrictID(p entql.IntP) {
+	f.Where(p.Field(notice.FieldPoliceDistrictID))
 }
 
 // WhereHasCustodyEvent applies a predicate to check if query has an edge custody_event.

@@ -2932,6 +2932,10 @@ func (_q *NoticeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				return err
 			}
 			_q.withPoliceDistrict = query
+			if _, ok := fieldSeen[notice.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, notice.FieldPoliceDistrictID)
+				fieldSeen[notice.FieldPoliceDistrictID] = struct{}{}
+			}
 		case "createdAt":
 			if _, ok := fieldSeen[notice.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, notice.FieldCreatedAt)
@@ -3046,6 +3050,11 @@ func (_q *NoticeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[notice.FieldGuardianID]; !ok {
 				selectedFields = append(selectedFields, notice.FieldGuardianID)
 				fieldSeen[notice.FieldGuardianID] = struct{}{}
+			}
+		case "policeDistrictID":
+			if _, ok := fieldSeen[notice.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, notice.FieldPoliceDistrictID)
+				fieldSeen[notice.FieldPoliceDistrictID] = struct{}{}
 			}
 		case "id":
 		case "__typename":

@@ -8261,6 +8261,14 @@ type NoticeWhereInput struct {
 	GuardianIDIsNil  bool  `json:"guardianIDIsNil,omitempty"`
 	GuardianIDNotNil bool  `json:"guardianIDNotNil,omitempty"`
 
+	// "police_district_id" field predicates.
+	PoliceDistrictID       *int  `json:"policeDistrictID,omitempty"`
+	PoliceDistrictIDNEQ    *int  `json:"policeDistrictIDNEQ,omitempty"`
+	PoliceDistrictIDIn     []int `json:"policeDistrictIDIn,omitempty"`
+	PoliceDistrictIDNotIn  []int `json:"policeDistrictIDNotIn,omitempty"`
+	PoliceDistrictIDIsNil  bool  `json:"policeDistrictIDIsNil,omitempty"`
+	PoliceDistrictIDNotNil bool  `json:"policeDistrictIDNotNil,omitempty"`
+
 	// "custody_event" edge predicates.
 	HasCustodyEvent     *bool                     `json:"hasCustodyEvent,omitempty"`
 	HasCustodyEventWith []*CustodyEventWhereInput `json:"hasCustodyEventWith,omitempty"`
@@ -8935,6 +8943,24 @@ func (i *NoticeWhereInput) P() (predicate.Notice, error) {
 	}
 	if i.GuardianIDNotNil {
 		predicates = append(predicates, notice.GuardianIDNotNil())
+	}
+	if i.PoliceDistrictID != nil {
+		predicates = append(predicates, notice.PoliceDistrictIDEQ(*i.PoliceDistrictID))
+	}
+	if i.PoliceDistrictIDNEQ != nil {
+		predicates = append(predicates, notice.PoliceDistrictIDNEQ(*i.PoliceDistrictIDNEQ))
+	}
+	if len(i.PoliceDistrictIDIn) > 0 {
+		predicates = append(predicates, notice.PoliceDistrictIDIn(i.PoliceDistrictIDIn...))
+	}
+	if len(i.PoliceDistrictIDNotIn) > 0 {
+		predicates = append(predicates, notice.PoliceDistrictIDNotIn(i.PoliceDistrictIDNotIn...))
+	}
+	if i.PoliceDistrictIDIsNil {
+		predicates = append(predicates, notice.PoliceDistrictIDIsNil())
+	}
+	if i.PoliceDistrictIDNotNil {
+		predicates = append(predicates, notice.PoliceDistrictIDNotNil())
 	}
 
 	if i.HasCustodyEvent != nil {

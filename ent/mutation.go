@@ -18361,6 +18361,55 @@ func (m *NoticeMutation) ResetGuardianID() {
 	delete(m.clearedFields, notice.FieldGuardianID)
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (m *NoticeMutation) SetPoliceDistrictID(i int) {
+	m.police_district = &i
+}
+
+// PoliceDistrictID returns the value of the "police_district_id" field in the mutation.
+func (m *NoticeMutation) PoliceDistrictID() (r int, exists bool) {
+	v := m.police_district
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceDistrictID returns the old "police_district_id" field's value of the Notice entity.
+// If the Notice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NoticeMutation) OldPoliceDistrictID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceDistrictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceDistrictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceDistrictID: %w", err)
+	}
+	return oldValue.PoliceDistrictID, nil
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (m *NoticeMutation) ClearPoliceDistrictID() {
+	m.police_district = nil
+	m.clearedFields[notice.FieldPoliceDistrictID] = struct{}{}
+}
+
+// PoliceDistrictIDCleared returns if the "police_district_id" field was cleared in this mutation.
+func (m *NoticeMutation) PoliceDistrictIDCleared() bool {
+	_, ok := m.clearedFields[notice.FieldPoliceDistrictID]
+	return ok
+}
+
+// ResetPoliceDistrictID resets all changes to the "police_district_id" field.
+func (m *NoticeMutation) ResetPoliceDistrictID() {
+	m.police_district = nil
+	delete(m.clearedFields, notice.FieldPoliceDistrictID)
+}
+
 // ClearCustodyEvent clears the "custody_event" edge to the CustodyEvent entity.
 func (m *NoticeMutation) ClearCustodyEvent() {
 	m.clearedcustody_event = true
@@ -18496,27 +18545,15 @@ func (m *NoticeMutation) ResetGuardian() {
 	m.clearedguardian = false
 }
 
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by id.
-func (m *NoticeMutation) SetPoliceDistrictID(id int) {
-	m.police_district = &id
-}
-
 // ClearPoliceDistrict clears the "police_district" edge to the PoliceDistrict entity.
 func (m *NoticeMutation) ClearPoliceDistrict() {
 	m.clearedpolice_district = true
+	m.clearedFields[notice.FieldPoliceDistrictID] = struct{}{}
 }
 
 // PoliceDistrictCleared reports if the "police_district" edge to the PoliceDistrict entity was cleared.
 func (m *NoticeMutation) PoliceDistrictCleared() bool {
-	return m.clearedpolice_district
-}
-
-// PoliceDistrictID returns the "police_district" edge ID in the mutation.
-func (m *NoticeMutation) PoliceDistrictID() (id int, exists bool) {
-	if m.police_district != nil {
-		return *m.police_district, true
-	}
-	return
+	return m.PoliceDistrictIDCleared() || m.clearedpolice_district
 }
 
 // PoliceDistrictIDs returns the "police_district" edge IDs in the mutation.
@@ -18569,7 +18606,7 @@ func (m *NoticeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NoticeMutation) Fields() []string {
-	fields := make([]string, 0, 24)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, notice.FieldCreatedAt)
 	}
@@ -18642,6 +18679,9 @@ func (m *NoticeMutation) Fields() []string {
 	if m.guardian != nil {
 		fields = append(fields, notice.FieldGuardianID)
 	}
+	if m.police_district != nil {
+		fields = append(fields, notice.FieldPoliceDistrictID)
+	}
 	return fields
 }
 
@@ -18698,6 +18738,8 @@ func (m *NoticeMutation) Field(name string) (ent.Value, bool) {
 		return m.SurvivorID()
 	case notice.FieldGuardianID:
 		return m.GuardianID()
+	case notice.FieldPoliceDistrictID:
+		return m.PoliceDistrictID()
 	}
 	return nil, false
 }
@@ -18755,6 +18797,8 @@ func (m *NoticeMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldSurvivorID(ctx)
 	case notice.FieldGuardianID:
 		return m.OldGuardianID(ctx)
+	case notice.FieldPoliceDistrictID:
+		return m.OldPoliceDistrictID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Notice field %s", name)
 }
@@ -18932,6 +18976,13 @@ func (m *NoticeMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetGuardianID(v)
 		return nil
+	case notice.FieldPoliceDistrictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceDistrictID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Notice field %s", name)
 }
@@ -19004,6 +19055,9 @@ func (m *NoticeMutation) ClearedFields() []string {
 	if m.FieldCleared(notice.FieldGuardianID) {
 		fields = append(fields, notice.FieldGuardianID)
 	}
+	if m.FieldCleared(notice.FieldPoliceDistrictID) {
+		fields = append(fields, notice.FieldPoliceDistrictID)
+	}
 	return fields
 }
 
@@ -19056,6 +19110,9 @@ func (m *NoticeMutation) ClearField(name string) error {
 		return nil
 	case notice.FieldGuardianID:
 		m.ClearGuardianID()
+		return nil
+	case notice.FieldPoliceDistrictID:
+		m.ClearPoliceDistrictID()
 		return nil
 	}
 	return fmt.Errorf("unknown Notice nullable field %s", name)
@@ -19136,6 +19193,9 @@ func (m *NoticeMutation) ResetField(name string) error {
 		return nil
 	case notice.FieldGuardianID:
 		m.ResetGuardianID()
+		return nil
+	case notice.FieldPoliceDistrictID:
+		m.ResetPoliceDistrictID()
 		return nil
 	}
 	return fmt.Errorf("unknown Notice field %s", name)

@@ -73,11 +73,12 @@ type Notice struct {
 	SurvivorID *int `json:"survivor_id,omitempty"`
 	// set when a guardian receives it on their behalf
 	GuardianID *int `json:"guardian_id,omitempty"`
+	// the addressee's police district, which delivers when the address is protected (RC9)
+	PoliceDistrictID *int `json:"police_district_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the NoticeQuery when eager-loading is set.
-	Edges                  NoticeEdges `json:"edges"`
-	notice_police_district *int
-	selectValues           sql.SelectValues
+	Edges        NoticeEdges `json:"edges"`
+	selectValues sql.SelectValues
 }
 
 // NoticeEdges holds the relations/edges for other nodes in the graph.
@@ -176,14 +177,12 @@ func (*Notice) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case notice.FieldLate:
 			values[i] = new(sql.NullBool)
-		case notice.FieldID, notice.FieldCustodyEventID, notice.FieldAssessmentID, notice.FieldVictimID, notice.FieldSurvivorID, notice.FieldGuardianID:
+		case notice.FieldID, notice.FieldCustodyEventID, notice.FieldAssessmentID, notice.FieldVictimID, notice.FieldSurvivorID, notice.FieldGuardianID, notice.FieldPoliceDistrictID:
 			values[i] = new(sql.NullInt64)
 		case notice.FieldStatus, notice.FieldRoute, notice.FieldChannel, notice.FieldLateJustification, notice.FieldEarlyReleaseJustification, notice.FieldWrittenStandard, notice.FieldDedupeKey, notice.FieldPhoneReason, notice.FieldPhoneDocumentation, notice.FieldCancelReason:
 			values[i] = new(sql.NullString)
 		case notice.FieldCreatedAt, notice.FieldUpdatedAt, notice.FieldDueDate, notice.FieldSentAt, notice.FieldDeliveredAt, notice.FieldPhoneDocumentedAt, notice.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
-		case notice.ForeignKeys[0]: // notice_police_district
-			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
 		}
@@ -359,12 +358,12 @@ func (_m *Notice) assignValues(columns []string, values []any) error {
 				_m.GuardianID = new(int)
 				*_m.GuardianID = int(value.Int64)
 			}
-		case notice.ForeignKeys[0]:
+		case notice.FieldPoliceDistrictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
-				return fmt.Errorf("unexpected type %T for edge-field notice_police_district", value)
+				return fmt.Errorf("unexpected type %T for field police_district_id", values[i])
 			} else if value.Valid {
-				_m.notice_police_district = new(int)
-				*_m.notice_police_district = int(value.Int64)
+				_m.PoliceDistrictID = new(int)
+				*_m.PoliceDistrictID = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -517,6 +516,11 @@ func (_m *Notice) String() string {
 	builder.WriteString(", ")
 	if v := _m.GuardianID; v != nil {
 		builder.WriteString("guardian_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PoliceDistrictID; v != nil {
+		builder.WriteString("police_district_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')

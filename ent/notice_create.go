@@ -309,6 +309,20 @@ func (_c *NoticeCreate) SetNillableGuardianID(v *int) *NoticeCreate {
 	return _c
 }
 
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_c *NoticeCreate) SetPoliceDistrictID(v int) *NoticeCreate {
+	_c.mutation.SetPoliceDistrictID(v)
+	return _c
+}
+
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_c *NoticeCreate) SetNillablePoliceDistrictID(v *int) *NoticeCreate {
+	if v != nil {
+		_c.SetPoliceDistrictID(*v)
+	}
+	return _c
+}
+
 // SetCustodyEvent sets the "custody_event" edge to the CustodyEvent entity.
 func (_c *NoticeCreate) SetCustodyEvent(v *CustodyEvent) *NoticeCreate {
 	return _c.SetCustodyEventID(v.ID)
@@ -332,20 +346,6 @@ func (_c *NoticeCreate) SetSurvivor(v *Survivor) *NoticeCreate {
 // SetGuardian sets the "guardian" edge to the Guardian entity.
 func (_c *NoticeCreate) SetGuardian(v *Guardian) *NoticeCreate {
 	return _c.SetGuardianID(v.ID)
-}
-
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_c *NoticeCreate) SetPoliceDistrictID(id int) *NoticeCreate {
-	_c.mutation.SetPoliceDistrictID(id)
-	return _c
-}
-
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_c *NoticeCreate) SetNillablePoliceDistrictID(id *int) *NoticeCreate {
-	if id != nil {
-		_c = _c.SetPoliceDistrictID(*id)
-	}
-	return _c
 }
 
 // SetPoliceDistrict sets the "police_district" edge to the PoliceDistrict entity.
@@ -683,7 +683,7 @@ func (_c *NoticeCreate) createSpec() (*Notice, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.notice_police_district = &nodes[0]
+		_node.PoliceDistrictID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -999,6 +999,24 @@ func (u *NoticeUpsert) UpdateCancelReason() *NoticeUpsert {
 // ClearCancelReason clears the value of the "cancel_reason" field.
 func (u *NoticeUpsert) ClearCancelReason() *NoticeUpsert {
 	u.SetNull(notice.FieldCancelReason)
+	return u
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *NoticeUpsert) SetPoliceDistrictID(v int) *NoticeUpsert {
+	u.Set(notice.FieldPoliceDistrictID, v)
+	return u
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *NoticeUpsert) UpdatePoliceDistrictID() *NoticeUpsert {
+	u.SetExcluded(notice.FieldPoliceDistrictID)
+	return u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *NoticeUpsert) ClearPoliceDistrictID() *NoticeUpsert {
+	u.SetNull(notice.FieldPoliceDistrictID)
 	return u
 }
 
@@ -1370,6 +1388,27 @@ func (u *NoticeUpsertOne) UpdateCancelReason() *NoticeUpsertOne {
 func (u *NoticeUpsertOne) ClearCancelReason() *NoticeUpsertOne {
 	return u.Update(func(s *NoticeUpsert) {
 		s.ClearCancelReason()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *NoticeUpsertOne) SetPoliceDistrictID(v int) *NoticeUpsertOne {
+	return u.Update(func(s *NoticeUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *NoticeUpsertOne) UpdatePoliceDistrictID() *NoticeUpsertOne {
+	return u.Update(func(s *NoticeUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *NoticeUpsertOne) ClearPoliceDistrictID() *NoticeUpsertOne {
+	return u.Update(func(s *NoticeUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 
@@ -1907,6 +1946,27 @@ func (u *NoticeUpsertBulk) UpdateCancelReason() *NoticeUpsertBulk {
 func (u *NoticeUpsertBulk) ClearCancelReason() *NoticeUpsertBulk {
 	return u.Update(func(s *NoticeUpsert) {
 		s.ClearCancelReason()
+	})
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (u *NoticeUpsertBulk) SetPoliceDistrictID(v int) *NoticeUpsertBulk {
+	return u.Update(func(s *NoticeUpsert) {
+		s.SetPoliceDistrictID(v)
+	})
+}
+
+// UpdatePoliceDistrictID sets the "police_district_id" field to the value that was provided on create.
+func (u *NoticeUpsertBulk) UpdatePoliceDistrictID() *NoticeUpsertBulk {
+	return u.Update(func(s *NoticeUpsert) {
+		s.UpdatePoliceDistrictID()
+	})
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (u *NoticeUpsertBulk) ClearPoliceDistrictID() *NoticeUpsertBulk {
+	return u.Update(func(s *NoticeUpsert) {
+		s.ClearPoliceDistrictID()
 	})
 }
 

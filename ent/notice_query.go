@@ -36,7 +36,6 @@ type NoticeQuery struct {
 	withSurvivor       *SurvivorQuery
 	withGuardian       *GuardianQuery
 	withPoliceDistrict *PoliceDistrictQuery
-	withFKs            bool
 	loadTotal          []func(context.Context, []*Notice) error
 	modifiers          []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
@@ -561,7 +560,6 @@ func (_q *NoticeQuery) prepareQuery(ctx context.Context) error {
 func (_q *NoticeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Notice, error) {
 	var (
 		nodes       = []*Notice{}
-		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
 		loadedTypes = [6]bool{
 			_q.withCustodyEvent != nil,
@@ -572,12 +570,6 @@ func (_q *NoticeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Notic
 			_q.withPoliceDistrict != nil,
 		}
 	)
-	if _q.withPoliceDistrict != nil {
-		withFKs = true
-	}
-	if withFKs {
-		_spec.Node.Columns = append(_spec.Node.Columns, notice.ForeignKeys...)
-	}
 	_spec.ScanValues = func(columns []string) ([]any, error) {
 		return (*Notice).scanValues(nil, columns)
 	}
@@ -801,10 +793,10 @@ func (_q *NoticeQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDist
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Notice)
 	for i := range nodes {
-		if nodes[i].notice_police_district == nil {
+		if nodes[i].PoliceDistrictID == nil {
 			continue
 		}
-		fk := *nodes[i].notice_police_district
+		fk := *nodes[i].PoliceDistrictID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}
@@ -821,7 +813,7 @@ func (_q *NoticeQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDist
 	for _, n := range neighbors {
 		nodes, ok := nodeids[n.ID]
 		if !ok {
-			return fmt.Errorf(`unexpected foreign-key "notice_police_district" returned %v`, n.ID)
+			return fmt.Errorf(`unexpected foreign-key "police_district_id" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)
@@ -872,6 +864,9 @@ func (_q *NoticeQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withGuardian != nil {
 			_spec.Node.AddColumnOnce(notice.FieldGuardianID)
+		}
+		if _q.withPoliceDistrict != nil {
+			_spec.Node.AddColumnOnce(notice.FieldPoliceDistrictID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -321,17 +321,23 @@ func (_u *NoticeUpdate) ClearCancelReason() *NoticeUpdate {
 	return _u
 }
 
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *NoticeUpdate) SetPoliceDistrictID(id int) *NoticeUpdate {
-	_u.mutation.SetPoliceDistrictID(id)
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *NoticeUpdate) SetPoliceDistrictID(v int) *NoticeUpdate {
+	_u.mutation.SetPoliceDistrictID(v)
 	return _u
 }
 
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *NoticeUpdate) SetNillablePoliceDistrictID(id *int) *NoticeUpdate {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *NoticeUpdate) SetNillablePoliceDistrictID(v *int) *NoticeUpdate {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
 	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *NoticeUpdate) ClearPoliceDistrictID() *NoticeUpdate {
+	_u.mutation.ClearPoliceDistrictID()
 	return _u
 }
 
@@ -864,17 +870,23 @@ func (_u *NoticeUpdateOne) ClearCancelReason() *NoticeUpdateOne {
 	return _u
 }
 
-// SetPoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID.
-func (_u *NoticeUpdateOne) SetPoliceDistrictID(id int) *NoticeUpdateOne {
-	_u.mutation.SetPoliceDistrictID(id)
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (_u *NoticeUpdateOne) SetPoliceDistrictID(v int) *NoticeUpdateOne {
+	_u.mutation.SetPoliceDistrictID(v)
 	return _u
 }
 
-// SetNillablePoliceDistrictID sets the "police_district" edge to the PoliceDistrict entity by ID if the given value is not nil.
-func (_u *NoticeUpdateOne) SetNillablePoliceDistrictID(id *int) *NoticeUpdateOne {
-	if id != nil {
-		_u = _u.SetPoliceDistrictID(*id)
+// SetNillablePoliceDistrictID sets the "police_district_id" field if the given value is not nil.
+func (_u *NoticeUpdateOne) SetNillablePoliceDistrictID(v *int) *NoticeUpdateOne {
+	if v != nil {
+		_u.SetPoliceDistrictID(*v)
 	}
+	return _u
+}
+
+// ClearPoliceDistrictID clears the value of the "police_district_id" field.
+func (_u *NoticeUpdateOne) ClearPoliceDistrictID() *NoticeUpdateOne {
+	_u.mutation.ClearPoliceDistrictID()
 	return _u
 }
 

@@ -14,6 +14,7 @@ import (
 	"varsel"
 	"varsel/ent"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/alert"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/auditevent"
@@ -78,6 +79,32 @@ type ComplexityRoot struct {
 	}
 
 	AccessLogEntryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	Alert struct {
+		CustodyEvent   func(childComplexity int) int
+		CustodyEventID func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Kind           func(childComplexity int) int
+		Message        func(childComplexity int) int
+		Notice         func(childComplexity int) int
+		NoticeID       func(childComplexity int) int
+		RaisedAt       func(childComplexity int) int
+		ResolvedAt     func(childComplexity int) int
+		Rule           func(childComplexity int) int
+		Unit           func(childComplexity int) int
+		UnitID         func(childComplexity int) int
+	}
+
+	AlertConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	AlertEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
@@ -400,7 +427,10 @@ type ComplexityRoot struct {
 		CancelNotice                 func(childComplexity int, input workflow.CancelNoticeInput) int
 		DecideAppeal                 func(childComplexity int, input workflow.DecideAppealInput) int
 		DecideNotification           func(childComplexity int, input workflow.DecideNotificationInput) int
+		DispatchNotice               func(childComplexity int, input workflow.DispatchNoticeInput) int
+		DocumentPhoneNotice          func(childComplexity int, id int, documentation string) int
 		LiftReservation              func(childComplexity int, id int) int
+		MarkNoticePosted             func(childComplexity int, id int) int
 		PrepareNotices               func(childComplexity int, input workflow.PrepareNoticesInput) int
 		RecordConditions             func(childComplexity int, input workflow.RecordConditionsInput) int
 		RecordConvictInformed        func(childComplexity int, input workflow.RecordConvictInformedInput) int
@@ -436,9 +466,11 @@ type ComplexityRoot struct {
 		ID                        func(childComplexity int) int
 		Late                      func(childComplexity int) int
 		LateJustification         func(childComplexity int) int
+		PhoneDocumentation        func(childComplexity int) int
 		PhoneDocumentedAt         func(childComplexity int) int
 		PhoneReason               func(childComplexity int) int
 		PoliceDistrict            func(childComplexity int) int
+		PoliceDistrictID          func(childComplexity int) int
 		Route                     func(childComplexity int) int
 		SentAt                    func(childComplexity int) int
 		Status                    func(childComplexity int) int
@@ -557,6 +589,7 @@ type ComplexityRoot struct {
 		Me                   func(childComplexity int) int
 		Node                 func(childComplexity int, id int) int
 		Nodes                func(childComplexity int, ids []int) int
+		NotificationAlerts   func(childComplexity int) int
 		NotificationWorklist func(childComplexity int) int
 		PoliceDistricts      func(childComplexity int) int
 		StaffMembers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
@@ -638,17 +671,19 @@ type ComplexityRoot struct {
 	}
 
 	Unit struct {
-		Children     func(childComplexity int) int
-		Code         func(childComplexity int) int
-		Convicts     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
-		HighSecurity func(childComplexity int) int
-		ID           func(childComplexity int) int
-		Kind         func(childComplexity int) int
-		Name         func(childComplexity int) int
-		Parent       func(childComplexity int) int
-		ParentID     func(childComplexity int) int
-		RegionCode   func(childComplexity int) int
-		Staff        func(childComplexity int) int
+		Children      func(childComplexity int) int
+		Code          func(childComplexity int) int
+		Convicts      func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
+		HighSecurity  func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Kind          func(childComplexity int) int
+		Name          func(childComplexity int) int
+		Parent        func(childComplexity int) int
+		ParentID      func(childComplexity int) int
+		Phone         func(childComplexity int) int
+		PostalAddress func(childComplexity int) int
+		RegionCode    func(childComplexity int) int
+		Staff         func(childComplexity int) int
 	}
 
 	Victim struct {
@@ -734,6 +769,9 @@ type MutationResolver interface {
 	PrepareNotices(ctx context.Context, input workflow.PrepareNoticesInput) (*workflow.PrepareNoticesResult, error)
 	ReleaseNotice(ctx context.Context, input workflow.ReleaseNoticeInput) (*ent.Notice, error)
 	CancelNotice(ctx context.Context, input workflow.CancelNoticeInput) (*ent.Notice, error)
+	DispatchNotice(ctx context.Context, input workflow.DispatchNoticeInput) (*ent.Notice, error)
+	MarkNoticePosted(ctx context.Context, id int) (*ent.Notice, error)
+	DocumentPhoneNotice(ctx context.Context, id int, documentation string) (*ent.Notice, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -748,6 +786,7 @@ type QueryResolver interface {
 	Units(ctx context.Context) ([]*ent.Unit, error)
 	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
 	NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error)
+	NotificationAlerts(ctx context.Context) ([]*ent.Alert, error)
 }
 type SurvivorResolver interface {
 	Name(ctx context.Context, obj *ent.Survivor) (string, error)
@@ -878,6 +917,111 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccessLogEntryEdge.Node(childComplexity), true
+
+	case "Alert.custodyEvent":
+		if e.ComplexityRoot.Alert.CustodyEvent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.CustodyEvent(childComplexity), true
+	case "Alert.custodyEventID":
+		if e.ComplexityRoot.Alert.CustodyEventID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.CustodyEventID(childComplexity), true
+	case "Alert.id":
+		if e.ComplexityRoot.Alert.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.ID(childComplexity), true
+	case "Alert.kind":
+		if e.ComplexityRoot.Alert.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Kind(childComplexity), true
+	case "Alert.message":
+		if e.ComplexityRoot.Alert.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Message(childComplexity), true
+	case "Alert.notice":
+		if e.ComplexityRoot.Alert.Notice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Notice(childComplexity), true
+	case "Alert.noticeID":
+		if e.ComplexityRoot.Alert.NoticeID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.NoticeID(childComplexity), true
+	case "Alert.raisedAt":
+		if e.ComplexityRoot.Alert.RaisedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.RaisedAt(childComplexity), true
+	case "Alert.resolvedAt":
+		if e.ComplexityRoot.Alert.ResolvedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.ResolvedAt(childComplexity), true
+	case "Alert.rule":
+		if e.ComplexityRoot.Alert.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Rule(childComplexity), true
+	case "Alert.unit":
+		if e.ComplexityRoot.Alert.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.Unit(childComplexity), true
+	case "Alert.unitID":
+		if e.ComplexityRoot.Alert.UnitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.UnitID(childComplexity), true
+
+	case "AlertConnection.edges":
+		if e.ComplexityRoot.AlertConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertConnection.Edges(childComplexity), true
+	case "AlertConnection.pageInfo":
+		if e.ComplexityRoot.AlertConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertConnection.PageInfo(childComplexity), true
+	case "AlertConnection.totalCount":
+		if e.ComplexityRoot.AlertConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertConnection.TotalCount(childComplexity), true
+
+	case "AlertEdge.cursor":
+		if e.ComplexityRoot.AlertEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertEdge.Cursor(childComplexity), true
+	case "AlertEdge.node":
+		if e.ComplexityRoot.AlertEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AlertEdge.Node(childComplexity), true
 
 	case "Appeal.createdAt":
 		if e.ComplexityRoot.Appeal.CreatedAt == nil {
@@ -2413,6 +2557,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DecideNotification(childComplexity, args["input"].(workflow.DecideNotificationInput)), true
+	case "Mutation.dispatchNotice":
+		if e.ComplexityRoot.Mutation.DispatchNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_dispatchNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DispatchNotice(childComplexity, args["input"].(workflow.DispatchNoticeInput)), true
+	case "Mutation.documentPhoneNotice":
+		if e.ComplexityRoot.Mutation.DocumentPhoneNotice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_documentPhoneNotice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DocumentPhoneNotice(childComplexity, args["id"].(int), args["documentation"].(string)), true
 	case "Mutation.liftReservation":
 		if e.ComplexityRoot.Mutation.LiftReservation == nil {
 			break
@@ -2424,6 +2590,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LiftReservation(childComplexity, args["id"].(int)), true
+	case "Mutation.markNoticePosted":
+		if e.ComplexityRoot.Mutation.MarkNoticePosted == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markNoticePosted_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkNoticePosted(childComplexity, args["id"].(int)), true
 	case "Mutation.prepareNotices":
 		if e.ComplexityRoot.Mutation.PrepareNotices == nil {
 			break
@@ -2692,6 +2869,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Notice.LateJustification(childComplexity), true
+	case "Notice.phoneDocumentation":
+		if e.ComplexityRoot.Notice.PhoneDocumentation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notice.PhoneDocumentation(childComplexity), true
 	case "Notice.phoneDocumentedAt":
 		if e.ComplexityRoot.Notice.PhoneDocumentedAt == nil {
 			break
@@ -2710,6 +2893,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Notice.PoliceDistrict(childComplexity), true
+	case "Notice.policeDistrictID":
+		if e.ComplexityRoot.Notice.PoliceDistrictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notice.PoliceDistrictID(childComplexity), true
 	case "Notice.route":
 		if e.ComplexityRoot.Notice.Route == nil {
 			break
@@ -3245,6 +3434,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Nodes(childComplexity, args["ids"].([]int)), true
+	case "Query.notificationAlerts":
+		if e.ComplexityRoot.Query.NotificationAlerts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.NotificationAlerts(childComplexity), true
 	case "Query.notificationWorklist":
 		if e.ComplexityRoot.Query.NotificationWorklist == nil {
 			break
@@ -3676,6 +3871,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Unit.ParentID(childComplexity), true
+	case "Unit.phone":
+		if e.ComplexityRoot.Unit.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.Phone(childComplexity), true
+	case "Unit.postalAddress":
+		if e.ComplexityRoot.Unit.PostalAddress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Unit.PostalAddress(childComplexity), true
 	case "Unit.regionCode":
 		if e.ComplexityRoot.Unit.RegionCode == nil {
 			break
@@ -3922,6 +4129,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAddGuardianInput,
 		ec.unmarshalInputAddSurvivorInput,
 		ec.unmarshalInputAddVictimInput,
+		ec.unmarshalInputAlertWhereInput,
 		ec.unmarshalInputAppealOrder,
 		ec.unmarshalInputAppealWhereInput,
 		ec.unmarshalInputAssessmentFactorsInput,
@@ -3947,6 +4155,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputDelegationWhereInput,
 		ec.unmarshalInputDisclosureOrder,
 		ec.unmarshalInputDisclosureWhereInput,
+		ec.unmarshalInputDispatchNoticeInput,
 		ec.unmarshalInputGuardianOrder,
 		ec.unmarshalInputGuardianWhereInput,
 		ec.unmarshalInputInformationRequestOrder,
@@ -4458,6 +4667,14 @@ input ReleaseNoticeInput {
   justification: String
 }
 
+input DispatchNoticeInput {
+  noticeId: ID!
+  "LETTER, DIGIPOST, PHONE or VIA_POLICE. SMS, e-mail and other electronic messages are refused (NT1)."
+  channel: String!
+  "Why the exceptional telephone notice is used; required for PHONE (NT1)."
+  phoneReason: String
+}
+
 input CancelNoticeInput {
   noticeId: ID!
   reason: String!
@@ -4474,6 +4691,12 @@ enum WorkStep {
   AWAIT_APPEAL_DEADLINE
   PREPARE_NOTICES
   SEND_NOTICE
+  "A letter is in the print batch: print it, post it, and mark it posted."
+  POST_LETTER
+  "A notice given by telephone must be documented in writing (NT1)."
+  DOCUMENT_PHONE_NOTICE
+  "The police are to deliver the notice and confirm it (RC9)."
+  AWAIT_POLICE_DELIVERY
 }
 
 "One piece of open work, with its deadline and the rule that requires it."
@@ -4501,6 +4724,8 @@ extend type Query {
   custodyEvent(id: ID!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The viewer's units' open work, most urgent first."
   notificationWorklist: [WorklistItem!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Reminders the service raised for the viewer's units: notices due soon, undocumented telephone notices, lead times at risk (NT1, NT2)."
+  notificationAlerts: [Alert!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
 }
 
 type Mutation {
@@ -4529,6 +4754,12 @@ type Mutation {
   prepareNotices(input: PrepareNoticesInput!): PrepareNoticesResult! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   releaseNotice(input: ReleaseNoticeInput!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   cancelNotice(input: CancelNoticeInput!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Sends a READY notice by a lawful channel, once; dispatching again by the same channel changes nothing (NT1, NT6)."
+  dispatchNotice(input: DispatchNoticeInput!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Records that a letter from the print batch is posted."
+  markNoticePosted(id: ID!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Records in writing that a notice was given by telephone (NT1)."
+  documentPhoneNotice(id: ID!, documentation: String!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -4741,6 +4972,179 @@ AgreementFrequency is enum for the field frequency
 enum AgreementFrequency @goModel(model: "varsel/rules.AgreementFrequency") {
   EVERY_EVENT
   ONCE
+}
+type Alert implements Node {
+  id: ID!
+  kind: AlertKind!
+  message: String!
+  rule: String!
+  raisedAt: Time!
+  resolvedAt: Time
+  unitID: ID!
+  custodyEventID: ID!
+  noticeID: ID
+  unit: Unit!
+  custodyEvent: CustodyEvent!
+  notice: Notice
+}
+"""
+A connection to a list of items.
+"""
+type AlertConnection {
+  """
+  A list of edges.
+  """
+  edges: [AlertEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type AlertEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: Alert
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+AlertKind is enum for the field kind
+"""
+enum AlertKind @goModel(model: "varsel/ent/alert.Kind") {
+  NOTICE_DUE_SOON
+  PHONE_UNDOCUMENTED
+  LEAD_TIME_AT_RISK
+}
+"""
+AlertWhereInput is used for filtering Alert objects.
+Input was generated by ent.
+"""
+input AlertWhereInput {
+  not: AlertWhereInput
+  and: [AlertWhereInput!]
+  or: [AlertWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  kind field predicates
+  """
+  kind: AlertKind
+  kindNEQ: AlertKind
+  kindIn: [AlertKind!]
+  kindNotIn: [AlertKind!]
+  """
+  message field predicates
+  """
+  message: String
+  messageNEQ: String
+  messageIn: [String!]
+  messageNotIn: [String!]
+  messageGT: String
+  messageGTE: String
+  messageLT: String
+  messageLTE: String
+  messageContains: String
+  messageHasPrefix: String
+  messageHasSuffix: String
+  messageEqualFold: String
+  messageContainsFold: String
+  """
+  rule field predicates
+  """
+  rule: String
+  ruleNEQ: String
+  ruleIn: [String!]
+  ruleNotIn: [String!]
+  ruleGT: String
+  ruleGTE: String
+  ruleLT: String
+  ruleLTE: String
+  ruleContains: String
+  ruleHasPrefix: String
+  ruleHasSuffix: String
+  ruleEqualFold: String
+  ruleContainsFold: String
+  """
+  raised_at field predicates
+  """
+  raisedAt: Time
+  raisedAtNEQ: Time
+  raisedAtIn: [Time!]
+  raisedAtNotIn: [Time!]
+  raisedAtGT: Time
+  raisedAtGTE: Time
+  raisedAtLT: Time
+  raisedAtLTE: Time
+  """
+  resolved_at field predicates
+  """
+  resolvedAt: Time
+  resolvedAtNEQ: Time
+  resolvedAtIn: [Time!]
+  resolvedAtNotIn: [Time!]
+  resolvedAtGT: Time
+  resolvedAtGTE: Time
+  resolvedAtLT: Time
+  resolvedAtLTE: Time
+  resolvedAtIsNil: Boolean
+  resolvedAtNotNil: Boolean
+  """
+  unit_id field predicates
+  """
+  unitID: ID
+  unitIDNEQ: ID
+  unitIDIn: [ID!]
+  unitIDNotIn: [ID!]
+  """
+  custody_event_id field predicates
+  """
+  custodyEventID: ID
+  custodyEventIDNEQ: ID
+  custodyEventIDIn: [ID!]
+  custodyEventIDNotIn: [ID!]
+  """
+  notice_id field predicates
+  """
+  noticeID: ID
+  noticeIDNEQ: ID
+  noticeIDIn: [ID!]
+  noticeIDNotIn: [ID!]
+  noticeIDIsNil: Boolean
+  noticeIDNotNil: Boolean
+  """
+  unit edge predicates
+  """
+  hasUnit: Boolean
+  hasUnitWith: [UnitWhereInput!]
+  """
+  custody_event edge predicates
+  """
+  hasCustodyEvent: Boolean
+  hasCustodyEventWith: [CustodyEventWhereInput!]
+  """
+  notice edge predicates
+  """
+  hasNotice: Boolean
+  hasNoticeWith: [NoticeWhereInput!]
 }
 type Appeal implements Node {
   id: ID!
@@ -7605,6 +8009,10 @@ type Notice implements Node {
   """
   phoneReason: String
   phoneDocumentedAt: Time
+  """
+  the written record of a telephone notice (NT1)
+  """
+  phoneDocumentation: String
   cancelledAt: Time
   cancelReason: String
   custodyEventID: ID!
@@ -7621,6 +8029,10 @@ type Notice implements Node {
   set when a guardian receives it on their behalf
   """
   guardianID: ID
+  """
+  the addressee's police district, which delivers when the address is protected (RC9)
+  """
+  policeDistrictID: ID
   custodyEvent: CustodyEvent!
   assessment: Assessment!
   victim: Victim
@@ -7872,6 +8284,24 @@ input NoticeWhereInput {
   phoneDocumentedAtIsNil: Boolean
   phoneDocumentedAtNotNil: Boolean
   """
+  phone_documentation field predicates
+  """
+  phoneDocumentation: String
+  phoneDocumentationNEQ: String
+  phoneDocumentationIn: [String!]
+  phoneDocumentationNotIn: [String!]
+  phoneDocumentationGT: String
+  phoneDocumentationGTE: String
+  phoneDocumentationLT: String
+  phoneDocumentationLTE: String
+  phoneDocumentationContains: String
+  phoneDocumentationHasPrefix: String
+  phoneDocumentationHasSuffix: String
+  phoneDocumentationIsNil: Boolean
+  phoneDocumentationNotNil: Boolean
+  phoneDocumentationEqualFold: String
+  phoneDocumentationContainsFold: String
+  """
   cancelled_at field predicates
   """
   cancelledAt: Time
@@ -7943,6 +8373,15 @@ input NoticeWhereInput {
   guardianIDNotIn: [ID!]
   guardianIDIsNil: Boolean
   guardianIDNotNil: Boolean
+  """
+  police_district_id field predicates
+  """
+  policeDistrictID: ID
+  policeDistrictIDNEQ: ID
+  policeDistrictIDIn: [ID!]
+  policeDistrictIDNotIn: [ID!]
+  policeDistrictIDIsNil: Boolean
+  policeDistrictIDNotNil: Boolean
   """
   custody_event edge predicates
   """
@@ -9363,6 +9802,14 @@ type Unit implements Node {
   """
   highSecurity: Boolean!
   parentID: ID
+  """
+  the sender's address on letters, one line each
+  """
+  postalAddress: [String!]
+  """
+  whom a recipient contacts, printed on letters
+  """
+  phone: String
   parent: Unit
   children: [Unit!]
   staff: [StaffMember!]
@@ -9507,6 +9954,24 @@ input UnitWhereInput {
   parentIDNotIn: [ID!]
   parentIDIsNil: Boolean
   parentIDNotNil: Boolean
+  """
+  phone field predicates
+  """
+  phone: String
+  phoneNEQ: String
+  phoneIn: [String!]
+  phoneNotIn: [String!]
+  phoneGT: String
+  phoneGTE: String
+  phoneLT: String
+  phoneLTE: String
+  phoneContains: String
+  phoneHasPrefix: String
+  phoneHasSuffix: String
+  phoneIsNil: Boolean
+  phoneNotNil: Boolean
+  phoneEqualFold: String
+  phoneContainsFold: String
   """
   parent edge predicates
   """
@@ -9735,6 +10200,46 @@ func (ec *executionContext) childFields_AccessLogEntryEdge(ctx context.Context, 
 		return ec.fieldContext_AccessLogEntryEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type AccessLogEntryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Alert_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Alert_kind(ctx, field)
+	case "message":
+		return ec.fieldContext_Alert_message(ctx, field)
+	case "rule":
+		return ec.fieldContext_Alert_rule(ctx, field)
+	case "raisedAt":
+		return ec.fieldContext_Alert_raisedAt(ctx, field)
+	case "resolvedAt":
+		return ec.fieldContext_Alert_resolvedAt(ctx, field)
+	case "unitID":
+		return ec.fieldContext_Alert_unitID(ctx, field)
+	case "custodyEventID":
+		return ec.fieldContext_Alert_custodyEventID(ctx, field)
+	case "noticeID":
+		return ec.fieldContext_Alert_noticeID(ctx, field)
+	case "unit":
+		return ec.fieldContext_Alert_unit(ctx, field)
+	case "custodyEvent":
+		return ec.fieldContext_Alert_custodyEvent(ctx, field)
+	case "notice":
+		return ec.fieldContext_Alert_notice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
+}
+
+func (ec *executionContext) childFields_AlertEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_AlertEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_AlertEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AlertEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Appeal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10353,6 +10858,8 @@ func (ec *executionContext) childFields_Notice(ctx context.Context, field graphq
 		return ec.fieldContext_Notice_phoneReason(ctx, field)
 	case "phoneDocumentedAt":
 		return ec.fieldContext_Notice_phoneDocumentedAt(ctx, field)
+	case "phoneDocumentation":
+		return ec.fieldContext_Notice_phoneDocumentation(ctx, field)
 	case "cancelledAt":
 		return ec.fieldContext_Notice_cancelledAt(ctx, field)
 	case "cancelReason":
@@ -10367,6 +10874,8 @@ func (ec *executionContext) childFields_Notice(ctx context.Context, field graphq
 		return ec.fieldContext_Notice_survivorID(ctx, field)
 	case "guardianID":
 		return ec.fieldContext_Notice_guardianID(ctx, field)
+	case "policeDistrictID":
+		return ec.fieldContext_Notice_policeDistrictID(ctx, field)
 	case "custodyEvent":
 		return ec.fieldContext_Notice_custodyEvent(ctx, field)
 	case "assessment":
@@ -10719,6 +11228,10 @@ func (ec *executionContext) childFields_Unit(ctx context.Context, field graphql.
 		return ec.fieldContext_Unit_highSecurity(ctx, field)
 	case "parentID":
 		return ec.fieldContext_Unit_parentID(ctx, field)
+	case "postalAddress":
+		return ec.fieldContext_Unit_postalAddress(ctx, field)
+	case "phone":
+		return ec.fieldContext_Unit_phone(ctx, field)
 	case "parent":
 		return ec.fieldContext_Unit_parent(ctx, field)
 	case "children":
@@ -11103,7 +11616,57 @@ func (ec *executionContext) field_Mutation_decideNotification_args(ctx context.C
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_dispatchNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.DispatchNoticeInput, error) {
+			return ec.unmarshalNDispatchNoticeInput2varselᚋworkflowᚐDispatchNoticeInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_documentPhoneNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "documentation",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["documentation"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_liftReservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markNoticePosted_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -12083,6 +12646,451 @@ func (ec *executionContext) _AccessLogEntryEdge_cursor(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_AccessLogEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AccessLogEntryEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_id(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v alert.Kind) graphql.Marshaler {
+			return ec.marshalNAlertKind2varselᚋentᚋalertᚐKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type AlertKind does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_message(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_rule(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_raisedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_raisedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RaisedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_raisedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_resolvedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_resolvedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ResolvedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_resolvedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_unitID(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_unitID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_unitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_custodyEventID(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_custodyEventID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustodyEventID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_custodyEventID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_noticeID(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_noticeID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoticeID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_noticeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_unit(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖvarselᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alert_custodyEvent(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_custodyEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustodyEvent(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_custodyEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alert_notice(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_notice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notice(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalONotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_notice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.AlertConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.AlertEdge) graphql.Marshaler {
+			return ec.marshalOAlertEdge2ᚕᚖvarselᚋentᚐAlertEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AlertConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AlertEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.AlertConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.AlertConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AlertEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.AlertEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
+			return ec.marshalOAlert2ᚖvarselᚋentᚐAlert(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AlertEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AlertEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AlertEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.AlertEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AlertEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AlertEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AlertEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
 func (ec *executionContext) _Appeal_id(ctx context.Context, field graphql.CollectedField, obj *ent.Appeal) (ret graphql.Marshaler) {
@@ -19591,6 +20599,192 @@ func (ec *executionContext) fieldContext_Mutation_cancelNotice(ctx context.Conte
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_dispatchNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_dispatchNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DispatchNotice(ctx, fc.Args["input"].(workflow.DispatchNoticeInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Notice
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Notice
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalNNotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_dispatchNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_dispatchNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markNoticePosted(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markNoticePosted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkNoticePosted(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Notice
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Notice
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalNNotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markNoticePosted(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markNoticePosted_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_documentPhoneNotice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_documentPhoneNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DocumentPhoneNotice(ctx, fc.Args["id"].(int), fc.Args["documentation"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Notice
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Notice
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalNNotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_documentPhoneNotice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_documentPhoneNotice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19968,6 +21162,29 @@ func (ec *executionContext) fieldContext_Notice_phoneDocumentedAt(_ context.Cont
 	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _Notice_phoneDocumentation(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notice_phoneDocumentation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PhoneDocumentation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notice_phoneDocumentation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Notice_cancelledAt(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20126,6 +21343,29 @@ func (ec *executionContext) _Notice_guardianID(ctx context.Context, field graphq
 	)
 }
 func (ec *executionContext) fieldContext_Notice_guardianID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Notice_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notice_policeDistrictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceDistrictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notice_policeDistrictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
@@ -22545,6 +23785,56 @@ func (ec *executionContext) fieldContext_Query_notificationWorklist(_ context.Co
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_notificationAlerts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_notificationAlerts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().NotificationAlerts(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal []*ent.Alert
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*ent.Alert
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Alert) graphql.Marshaler {
+			return ec.marshalNAlert2ᚕᚖvarselᚋentᚐAlertᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_notificationAlerts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Alert(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24203,6 +25493,52 @@ func (ec *executionContext) _Unit_parentID(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Unit_parentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Unit", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Unit_postalAddress(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_postalAddress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PostalAddress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalOString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_postalAddress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Unit", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Unit_phone(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Unit_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Phone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Unit_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Unit", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Unit_parent(ctx context.Context, field graphql.CollectedField, obj *ent.Unit) (ret graphql.Marshaler) {
@@ -27199,6 +28535,582 @@ func (ec *executionContext) unmarshalInputAddVictimInput(ctx context.Context, ob
 				return it, err
 			}
 			it.UnderGuardianship = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, obj any) (ent.AlertWhereInput, error) {
+	var it ent.AlertWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "rule", "ruleNEQ", "ruleIn", "ruleNotIn", "ruleGT", "ruleGTE", "ruleLT", "ruleLTE", "ruleContains", "ruleHasPrefix", "ruleHasSuffix", "ruleEqualFold", "ruleContainsFold", "raisedAt", "raisedAtNEQ", "raisedAtIn", "raisedAtNotIn", "raisedAtGT", "raisedAtGTE", "raisedAtLT", "raisedAtLTE", "resolvedAt", "resolvedAtNEQ", "resolvedAtIn", "resolvedAtNotIn", "resolvedAtGT", "resolvedAtGTE", "resolvedAtLT", "resolvedAtLTE", "resolvedAtIsNil", "resolvedAtNotNil", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "noticeID", "noticeIDNEQ", "noticeIDIn", "noticeIDNotIn", "noticeIDIsNil", "noticeIDNotNil", "hasUnit", "hasUnitWith", "hasCustodyEvent", "hasCustodyEventWith", "hasNotice", "hasNoticeWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOAlertWhereInput2ᚖvarselᚋentᚐAlertWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOAlertWhereInput2ᚕᚖvarselᚋentᚐAlertWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOAlertWhereInput2ᚕᚖvarselᚋentᚐAlertWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOAlertKind2ᚖvarselᚋentᚋalertᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOAlertKind2ᚖvarselᚋentᚋalertᚐKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOAlertKind2ᚕvarselᚋentᚋalertᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOAlertKind2ᚕvarselᚋentᚋalertᚐKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "message":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("message"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Message = data
+		case "messageNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageNEQ = data
+		case "messageIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageIn = data
+		case "messageNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageNotIn = data
+		case "messageGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageGT = data
+		case "messageGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageGTE = data
+		case "messageLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageLT = data
+		case "messageLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageLTE = data
+		case "messageContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageContains = data
+		case "messageHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageHasPrefix = data
+		case "messageHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageHasSuffix = data
+		case "messageEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageEqualFold = data
+		case "messageContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("messageContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MessageContainsFold = data
+		case "rule":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("rule"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Rule = data
+		case "ruleNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleNEQ = data
+		case "ruleIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleIn = data
+		case "ruleNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleNotIn = data
+		case "ruleGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleGT = data
+		case "ruleGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleGTE = data
+		case "ruleLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleLT = data
+		case "ruleLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleLTE = data
+		case "ruleContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleContains = data
+		case "ruleHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleHasPrefix = data
+		case "ruleHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleHasSuffix = data
+		case "ruleEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleEqualFold = data
+		case "ruleContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ruleContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RuleContainsFold = data
+		case "raisedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAt = data
+		case "raisedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAtNEQ = data
+		case "raisedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAtIn = data
+		case "raisedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAtNotIn = data
+		case "raisedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAtGT = data
+		case "raisedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAtGTE = data
+		case "raisedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAtLT = data
+		case "raisedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("raisedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RaisedAtLTE = data
+		case "resolvedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAt = data
+		case "resolvedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtNEQ = data
+		case "resolvedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtIn = data
+		case "resolvedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtNotIn = data
+		case "resolvedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtGT = data
+		case "resolvedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtGTE = data
+		case "resolvedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtLT = data
+		case "resolvedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtLTE = data
+		case "resolvedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtIsNil = data
+		case "resolvedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("resolvedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ResolvedAtNotNil = data
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "unitIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNEQ = data
+		case "unitIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDIn = data
+		case "unitIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNotIn = data
+		case "custodyEventID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "custodyEventIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventIDNEQ = data
+		case "custodyEventIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventIDIn = data
+		case "custodyEventIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventIDNotIn = data
+		case "noticeID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeID = data
+		case "noticeIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeIDNEQ = data
+		case "noticeIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeIDIn = data
+		case "noticeIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeIDNotIn = data
+		case "noticeIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeIDIsNil = data
+		case "noticeIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeIDNotNil = data
+		case "hasUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnit = data
+		case "hasUnitWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitWith"))
+			data, err := ec.unmarshalOUnitWhereInput2ᚕᚖvarselᚋentᚐUnitWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnitWith = data
+		case "hasCustodyEvent":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustodyEvent"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCustodyEvent = data
+		case "hasCustodyEventWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustodyEventWith"))
+			data, err := ec.unmarshalOCustodyEventWhereInput2ᚕᚖvarselᚋentᚐCustodyEventWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCustodyEventWith = data
+		case "hasNotice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotice"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNotice = data
+		case "hasNoticeWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNoticeWith"))
+			data, err := ec.unmarshalONoticeWhereInput2ᚕᚖvarselᚋentᚐNoticeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNoticeWith = data
 		}
 	}
 	return it, nil
@@ -35197,6 +37109,50 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputDispatchNoticeInput(ctx context.Context, obj any) (workflow.DispatchNoticeInput, error) {
+	var it workflow.DispatchNoticeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"noticeId", "channel", "phoneReason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "noticeId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoticeID = data
+		case "channel":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Channel = data
+		case "phoneReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneReason = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputGuardianOrder(ctx context.Context, obj any) (ent.GuardianOrder, error) {
 	var it ent.GuardianOrder
 	if obj == nil {
@@ -37191,7 +39147,7 @@ func (ec *executionContext) unmarshalInputNoticeWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "route", "routeNEQ", "routeIn", "routeNotIn", "channel", "channelNEQ", "channelIn", "channelNotIn", "channelIsNil", "channelNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "late", "lateNEQ", "lateJustification", "lateJustificationNEQ", "lateJustificationIn", "lateJustificationNotIn", "lateJustificationGT", "lateJustificationGTE", "lateJustificationLT", "lateJustificationLTE", "lateJustificationContains", "lateJustificationHasPrefix", "lateJustificationHasSuffix", "lateJustificationIsNil", "lateJustificationNotNil", "lateJustificationEqualFold", "lateJustificationContainsFold", "earlyReleaseJustification", "earlyReleaseJustificationNEQ", "earlyReleaseJustificationIn", "earlyReleaseJustificationNotIn", "earlyReleaseJustificationGT", "earlyReleaseJustificationGTE", "earlyReleaseJustificationLT", "earlyReleaseJustificationLTE", "earlyReleaseJustificationContains", "earlyReleaseJustificationHasPrefix", "earlyReleaseJustificationHasSuffix", "earlyReleaseJustificationIsNil", "earlyReleaseJustificationNotNil", "earlyReleaseJustificationEqualFold", "earlyReleaseJustificationContainsFold", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "phoneReason", "phoneReasonNEQ", "phoneReasonIn", "phoneReasonNotIn", "phoneReasonGT", "phoneReasonGTE", "phoneReasonLT", "phoneReasonLTE", "phoneReasonContains", "phoneReasonHasPrefix", "phoneReasonHasSuffix", "phoneReasonIsNil", "phoneReasonNotNil", "phoneReasonEqualFold", "phoneReasonContainsFold", "phoneDocumentedAt", "phoneDocumentedAtNEQ", "phoneDocumentedAtIn", "phoneDocumentedAtNotIn", "phoneDocumentedAtGT", "phoneDocumentedAtGTE", "phoneDocumentedAtLT", "phoneDocumentedAtLTE", "phoneDocumentedAtIsNil", "phoneDocumentedAtNotNil", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "assessmentID", "assessmentIDNEQ", "assessmentIDIn", "assessmentIDNotIn", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "guardianID", "guardianIDNEQ", "guardianIDIn", "guardianIDNotIn", "guardianIDIsNil", "guardianIDNotNil", "hasCustodyEvent", "hasCustodyEventWith", "hasAssessment", "hasAssessmentWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith", "hasGuardian", "hasGuardianWith", "hasPoliceDistrict", "hasPoliceDistrictWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "route", "routeNEQ", "routeIn", "routeNotIn", "channel", "channelNEQ", "channelIn", "channelNotIn", "channelIsNil", "channelNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "late", "lateNEQ", "lateJustification", "lateJustificationNEQ", "lateJustificationIn", "lateJustificationNotIn", "lateJustificationGT", "lateJustificationGTE", "lateJustificationLT", "lateJustificationLTE", "lateJustificationContains", "lateJustificationHasPrefix", "lateJustificationHasSuffix", "lateJustificationIsNil", "lateJustificationNotNil", "lateJustificationEqualFold", "lateJustificationContainsFold", "earlyReleaseJustification", "earlyReleaseJustificationNEQ", "earlyReleaseJustificationIn", "earlyReleaseJustificationNotIn", "earlyReleaseJustificationGT", "earlyReleaseJustificationGTE", "earlyReleaseJustificationLT", "earlyReleaseJustificationLTE", "earlyReleaseJustificationContains", "earlyReleaseJustificationHasPrefix", "earlyReleaseJustificationHasSuffix", "earlyReleaseJustificationIsNil", "earlyReleaseJustificationNotNil", "earlyReleaseJustificationEqualFold", "earlyReleaseJustificationContainsFold", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "phoneReason", "phoneReasonNEQ", "phoneReasonIn", "phoneReasonNotIn", "phoneReasonGT", "phoneReasonGTE", "phoneReasonLT", "phoneReasonLTE", "phoneReasonContains", "phoneReasonHasPrefix", "phoneReasonHasSuffix", "phoneReasonIsNil", "phoneReasonNotNil", "phoneReasonEqualFold", "phoneReasonContainsFold", "phoneDocumentedAt", "phoneDocumentedAtNEQ", "phoneDocumentedAtIn", "phoneDocumentedAtNotIn", "phoneDocumentedAtGT", "phoneDocumentedAtGTE", "phoneDocumentedAtLT", "phoneDocumentedAtLTE", "phoneDocumentedAtIsNil", "phoneDocumentedAtNotNil", "phoneDocumentation", "phoneDocumentationNEQ", "phoneDocumentationIn", "phoneDocumentationNotIn", "phoneDocumentationGT", "phoneDocumentationGTE", "phoneDocumentationLT", "phoneDocumentationLTE", "phoneDocumentationContains", "phoneDocumentationHasPrefix", "phoneDocumentationHasSuffix", "phoneDocumentationIsNil", "phoneDocumentationNotNil", "phoneDocumentationEqualFold", "phoneDocumentationContainsFold", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "assessmentID", "assessmentIDNEQ", "assessmentIDIn", "assessmentIDNotIn", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "guardianID", "guardianIDNEQ", "guardianIDIn", "guardianIDNotIn", "guardianIDIsNil", "guardianIDNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "hasCustodyEvent", "hasCustodyEventWith", "hasAssessment", "hasAssessmentWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith", "hasGuardian", "hasGuardianWith", "hasPoliceDistrict", "hasPoliceDistrictWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -38108,6 +40064,111 @@ func (ec *executionContext) unmarshalInputNoticeWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.PhoneDocumentedAtNotNil = data
+		case "phoneDocumentation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentation"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentation = data
+		case "phoneDocumentationNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationNEQ = data
+		case "phoneDocumentationIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationIn = data
+		case "phoneDocumentationNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationNotIn = data
+		case "phoneDocumentationGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationGT = data
+		case "phoneDocumentationGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationGTE = data
+		case "phoneDocumentationLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationLT = data
+		case "phoneDocumentationLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationLTE = data
+		case "phoneDocumentationContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationContains = data
+		case "phoneDocumentationHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationHasPrefix = data
+		case "phoneDocumentationHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationHasSuffix = data
+		case "phoneDocumentationIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationIsNil = data
+		case "phoneDocumentationNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationNotNil = data
+		case "phoneDocumentationEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationEqualFold = data
+		case "phoneDocumentationContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneDocumentationContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneDocumentationContainsFold = data
 		case "cancelledAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -38465,6 +40526,48 @@ func (ec *executionContext) unmarshalInputNoticeWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.GuardianIDNotNil = data
+		case "policeDistrictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		case "policeDistrictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNEQ = data
+		case "policeDistrictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIn = data
+		case "policeDistrictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotIn = data
+		case "policeDistrictIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIsNil = data
+		case "policeDistrictIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotNil = data
 		case "hasCustodyEvent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustodyEvent"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -43779,7 +45882,7 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "regionCode", "regionCodeNEQ", "regionCodeIn", "regionCodeNotIn", "regionCodeGT", "regionCodeGTE", "regionCodeLT", "regionCodeLTE", "regionCodeContains", "regionCodeHasPrefix", "regionCodeHasSuffix", "regionCodeIsNil", "regionCodeNotNil", "regionCodeEqualFold", "regionCodeContainsFold", "highSecurity", "highSecurityNEQ", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasStaff", "hasStaffWith", "hasConvicts", "hasConvictsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "name", "nameNEQ", "nameIn", "nameNotIn", "nameGT", "nameGTE", "nameLT", "nameLTE", "nameContains", "nameHasPrefix", "nameHasSuffix", "nameEqualFold", "nameContainsFold", "code", "codeNEQ", "codeIn", "codeNotIn", "codeGT", "codeGTE", "codeLT", "codeLTE", "codeContains", "codeHasPrefix", "codeHasSuffix", "codeEqualFold", "codeContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "regionCode", "regionCodeNEQ", "regionCodeIn", "regionCodeNotIn", "regionCodeGT", "regionCodeGTE", "regionCodeLT", "regionCodeLTE", "regionCodeContains", "regionCodeHasPrefix", "regionCodeHasSuffix", "regionCodeIsNil", "regionCodeNotNil", "regionCodeEqualFold", "regionCodeContainsFold", "highSecurity", "highSecurityNEQ", "parentID", "parentIDNEQ", "parentIDIn", "parentIDNotIn", "parentIDIsNil", "parentIDNotNil", "phone", "phoneNEQ", "phoneIn", "phoneNotIn", "phoneGT", "phoneGTE", "phoneLT", "phoneLTE", "phoneContains", "phoneHasPrefix", "phoneHasSuffix", "phoneIsNil", "phoneNotNil", "phoneEqualFold", "phoneContainsFold", "hasParent", "hasParentWith", "hasChildren", "hasChildrenWith", "hasStaff", "hasStaffWith", "hasConvicts", "hasConvictsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44234,6 +46337,111 @@ func (ec *executionContext) unmarshalInputUnitWhereInput(ctx context.Context, ob
 				return it, err
 			}
 			it.ParentIDNotNil = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "phoneNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNEQ = data
+		case "phoneIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneIn = data
+		case "phoneNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNotIn = data
+		case "phoneGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneGT = data
+		case "phoneGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneGTE = data
+		case "phoneLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneLT = data
+		case "phoneLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneLTE = data
+		case "phoneContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneContains = data
+		case "phoneHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneHasPrefix = data
+		case "phoneHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneHasSuffix = data
+		case "phoneIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneIsNil = data
+		case "phoneNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneNotNil = data
+		case "phoneEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneEqualFold = data
+		case "phoneContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phoneContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PhoneContainsFold = data
 		case "hasParent":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasParent"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -44895,6 +47103,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Appeal(ctx, sel, obj)
+	case *ent.Alert:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._Alert(ctx, sel, obj)
 	case *ent.AccessLogEntry:
 		if obj == nil {
 			return graphql.Null
@@ -45063,6 +47276,289 @@ func (ec *executionContext) _AccessLogEntryEdge(ctx context.Context, sel ast.Sel
 			}
 		case "cursor":
 			out.Values[i] = ec._AccessLogEntryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var alertImplementors = []string{"Alert", "Node"}
+
+func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, obj *ent.Alert) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Alert")
+		case "id":
+			out.Values[i] = ec._Alert_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Alert_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "message":
+			out.Values[i] = ec._Alert_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rule":
+			out.Values[i] = ec._Alert_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "raisedAt":
+			out.Values[i] = ec._Alert_raisedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "resolvedAt":
+			out.Values[i] = ec._Alert_resolvedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unitID":
+			out.Values[i] = ec._Alert_unitID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "custodyEventID":
+			out.Values[i] = ec._Alert_custodyEventID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noticeID":
+			out.Values[i] = ec._Alert_noticeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Alert_unit(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "custodyEvent":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Alert_custodyEvent(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "notice":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Alert_notice(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var alertConnectionImplementors = []string{"AlertConnection"}
+
+func (ec *executionContext) _AlertConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.AlertConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertConnection")
+		case "edges":
+			out.Values[i] = ec._AlertConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._AlertConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._AlertConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var alertEdgeImplementors = []string{"AlertEdge"}
+
+func (ec *executionContext) _AlertEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.AlertEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, alertEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AlertEdge")
+		case "node":
+			out.Values[i] = ec._AlertEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._AlertEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -49197,6 +51693,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "dispatchNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_dispatchNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markNoticePosted":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markNoticePosted(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "documentPhoneNotice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_documentPhoneNotice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -49310,6 +51827,11 @@ func (ec *executionContext) _Notice(ctx context.Context, sel ast.SelectionSet, o
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "phoneDocumentation":
+			out.Values[i] = ec._Notice_phoneDocumentation(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "cancelledAt":
 			out.Values[i] = ec._Notice_cancelledAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -49342,6 +51864,11 @@ func (ec *executionContext) _Notice(ctx context.Context, sel ast.SelectionSet, o
 			}
 		case "guardianID":
 			out.Values[i] = ec._Notice_guardianID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policeDistrictID":
+			out.Values[i] = ec._Notice_policeDistrictID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -50863,6 +53390,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "notificationAlerts":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_notificationAlerts(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -52047,6 +54596,16 @@ func (ec *executionContext) _Unit(ctx context.Context, sel ast.SelectionSet, obj
 			}
 		case "parentID":
 			out.Values[i] = ec._Unit_parentID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "postalAddress":
+			out.Values[i] = ec._Unit_postalAddress(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phone":
+			out.Values[i] = ec._Unit_phone(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -53371,6 +55930,47 @@ func (ec *executionContext) marshalNAgreementFrequency2varselᚋrulesᚐAgreemen
 	return v
 }
 
+func (ec *executionContext) marshalNAlert2ᚕᚖvarselᚋentᚐAlertᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Alert) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlert2ᚖvarselᚋentᚐAlert(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAlert2ᚖvarselᚋentᚐAlert(ctx context.Context, sel ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Alert(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAlertKind2varselᚋentᚋalertᚐKind(ctx context.Context, v any) (alert.Kind, error) {
+	var res alert.Kind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAlertKind2varselᚋentᚋalertᚐKind(ctx context.Context, sel ast.SelectionSet, v alert.Kind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNAlertWhereInput2ᚖvarselᚋentᚐAlertWhereInput(ctx context.Context, v any) (*ent.AlertWhereInput, error) {
+	res, err := ec.unmarshalInputAlertWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNAppeal2ᚖvarselᚋentᚐAppeal(ctx context.Context, sel ast.SelectionSet, v *ent.Appeal) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -53904,6 +56504,11 @@ func (ec *executionContext) marshalNDisclosureOrderField2ᚖvarselᚋentᚐDiscl
 func (ec *executionContext) unmarshalNDisclosureWhereInput2ᚖvarselᚋentᚐDisclosureWhereInput(ctx context.Context, v any) (*ent.DisclosureWhereInput, error) {
 	res, err := ec.unmarshalInputDisclosureWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNDispatchNoticeInput2varselᚋworkflowᚐDispatchNoticeInput(ctx context.Context, v any) (workflow.DispatchNoticeInput, error) {
+	res, err := ec.unmarshalInputDispatchNoticeInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNEventKind2varselᚋrulesᚐEventKind(ctx context.Context, v any) (rules.EventKind, error) {
@@ -55270,6 +57875,110 @@ func (ec *executionContext) marshalOAgreementFrequency2ᚖvarselᚋrulesᚐAgree
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOAlert2ᚖvarselᚋentᚐAlert(ctx context.Context, sel ast.SelectionSet, v *ent.Alert) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Alert(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOAlertEdge2ᚕᚖvarselᚋentᚐAlertEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.AlertEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOAlertEdge2ᚖvarselᚋentᚐAlertEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOAlertEdge2ᚖvarselᚋentᚐAlertEdge(ctx context.Context, sel ast.SelectionSet, v *ent.AlertEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._AlertEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOAlertKind2ᚕvarselᚋentᚋalertᚐKindᚄ(ctx context.Context, v any) ([]alert.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]alert.Kind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAlertKind2varselᚋentᚋalertᚐKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOAlertKind2ᚕvarselᚋentᚋalertᚐKindᚄ(ctx context.Context, sel ast.SelectionSet, v []alert.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAlertKind2varselᚋentᚋalertᚐKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOAlertKind2ᚖvarselᚋentᚋalertᚐKind(ctx context.Context, v any) (*alert.Kind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(alert.Kind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOAlertKind2ᚖvarselᚋentᚋalertᚐKind(ctx context.Context, sel ast.SelectionSet, v *alert.Kind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOAlertWhereInput2ᚕᚖvarselᚋentᚐAlertWhereInputᚄ(ctx context.Context, v any) ([]*ent.AlertWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.AlertWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNAlertWhereInput2ᚖvarselᚋentᚐAlertWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOAlertWhereInput2ᚖvarselᚋentᚐAlertWhereInput(ctx context.Context, v any) (*ent.AlertWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputAlertWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOAppeal2ᚕᚖvarselᚋentᚐAppealᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Appeal) graphql.Marshaler {

@@ -166,6 +166,21 @@ func (r *mutationResolver) CancelNotice(ctx context.Context, input workflow.Canc
 	return r.Workflow.CancelNotice(ctx, input)
 }
 
+// DispatchNotice is the resolver for the dispatchNotice field.
+func (r *mutationResolver) DispatchNotice(ctx context.Context, input workflow.DispatchNoticeInput) (*ent.Notice, error) {
+	return r.Workflow.DispatchNotice(ctx, input)
+}
+
+// MarkNoticePosted is the resolver for the markNoticePosted field.
+func (r *mutationResolver) MarkNoticePosted(ctx context.Context, id int) (*ent.Notice, error) {
+	return r.Workflow.MarkNoticePosted(ctx, id)
+}
+
+// DocumentPhoneNotice is the resolver for the documentPhoneNotice field.
+func (r *mutationResolver) DocumentPhoneNotice(ctx context.Context, id int, documentation string) (*ent.Notice, error) {
+	return r.Workflow.DocumentPhoneNotice(ctx, id, documentation)
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	return me(ctx, r.Client)
@@ -194,6 +209,11 @@ func (r *queryResolver) CustodyEvent(ctx context.Context, id int) (*ent.CustodyE
 // NotificationWorklist is the resolver for the notificationWorklist field.
 func (r *queryResolver) NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error) {
 	return r.Workflow.Worklist(ctx, r.Client)
+}
+
+// NotificationAlerts is the resolver for the notificationAlerts field.
+func (r *queryResolver) NotificationAlerts(ctx context.Context) ([]*ent.Alert, error) {
+	return r.Workflow.Alerts(ctx, r.Client)
 }
 
 // Name is the resolver for the name field.

@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"varsel/delivery/digipost"
 )
 
 // Config is Varsel's configuration, read from the environment (see README).
@@ -27,6 +29,17 @@ type Config struct {
 	WebDir      string // VARSEL_WEB_DIR: the built SPA
 
 	OIDC OIDCConfig
+
+	// Digipost is the Digipost sender (DIGIPOST_*); nil when not configured,
+	// and then the channel is unavailable.
+	Digipost *digipost.Config
+
+	// JobRescueAfter (VARSEL_JOB_RESCUE_AFTER) is how long a job may look
+	// running before another process takes it over; River's default if 0.
+	JobRescueAfter time.Duration
+	// JobInterval (VARSEL_JOB_INTERVAL) runs the periodic jobs this often
+	// instead of their own intervals; for tests.
+	JobInterval time.Duration
 
 	// Clock replaces the wall clock of the workflow (tests only).
 	Clock func() time.Time
@@ -67,6 +80,20 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 			UnitClaim:     get("OIDC_UNIT_CLAIM", "unit"),
 			DistrictClaim: get("OIDC_DISTRICT_CLAIM", "police_district"),
 		},
+	}
+	var err error
+	if c.Digipost, err = digipost.ConfigFromEnv(getenv); err != nil {
+		return c, err
+	}
+	for _, d := range []struct {
+		key string
+		dst *time.Duration
+	}{{"VARSEL_JOB_RESCUE_AFTER", &c.JobRescueAfter}, {"VARSEL_JOB_INTERVAL", &c.JobInterval}} {
+		if v := get(d.key, ""); v != "" {
+			if *d.dst, err = time.ParseDuration(v); err != nil {
+				return c, fmt.Errorf("%s: %w", d.key, err)
+			}
+		}
 	}
 	if dev {
 		// The public URL defaults to the listening address (see devURLs);

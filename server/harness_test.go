@@ -11,6 +11,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"strconv"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -57,13 +58,18 @@ func (c *clock) advance(d time.Duration) {
 	c.offset += d
 }
 
-// startServer starts Varsel in dev mode on a fresh database of the dialect.
-func startServer(t *testing.T, dialectName string) *testServer {
+// startServer starts Varsel in dev mode on a fresh database of the dialect,
+// with extra environment given as KEY=VALUE.
+func startServer(t *testing.T, dialectName string, extra ...string) *testServer {
 	t.Helper()
 	env := map[string]string{
 		"VARSEL_ADDR":     "127.0.0.1:0",
 		"VARSEL_DATA_DIR": t.TempDir(),
 		"VARSEL_WEB_DIR":  t.TempDir(),
+	}
+	for _, kv := range extra {
+		k, v, _ := strings.Cut(kv, "=")
+		env[k] = v
 	}
 	if dialectName == dialect.Postgres {
 		env["DATABASE_URL"] = dbtest.CreateDatabase(t, "")
@@ -203,4 +209,26 @@ func idString(v any) string {
 		return strconv.FormatInt(int64(f), 10)
 	}
 	return fmt.Sprint(v)
+}
+
+// get performs a GET as a seeded user and returns the status and body.
+func (ts *testServer) get(user, path string) (int, []byte) {
+	ts.t.Helper()
+	req := httptest.NewRequest("GET", path, nil)
+	req.Header.Set("Authorization", "Bearer "+ts.token(user))
+	rec := httptest.NewRecorder()
+	ts.srv.Handler().ServeHTTP(rec, req)
+	return rec.Code, rec.Body.Bytes()
+}
+
+// eventually polls cond until it holds or the time is up.
+func eventually(t *testing.T, within time.Duration, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(within)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("%s did not happen within %s", what, within)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
 }

@@ -31,6 +31,8 @@ type unitSpec struct {
 	code, name, parent, region string
 	level                      rules.Level
 	highSecurity               bool
+	address                    []string
+	phone                      string
 }
 
 // correctionalUnits are the directorate, the five regions and a selection of
@@ -42,12 +44,15 @@ var correctionalUnits = []unitSpec{
 	{code: "region-vest", name: "Region vest", parent: "kdi", region: "VEST", level: rules.RegionLevel},
 	{code: "region-sorvest", name: "Region sørvest", parent: "kdi", region: "SORVEST", level: rules.RegionLevel},
 	{code: "region-nord", name: "Region nord", parent: "kdi", region: "NORD", level: rules.RegionLevel},
-	{code: "oslo-fengsel", name: "Oslo fengsel", parent: "region-ost", region: "OST", level: rules.LocalLevel},
-	{code: "ila-fengsel", name: "Ila fengsel og forvaringsanstalt", parent: "region-ost", region: "OST", level: rules.LocalLevel},
+	{code: "oslo-fengsel", name: "Oslo fengsel", parent: "region-ost", region: "OST", level: rules.LocalLevel,
+		address: []string{"Postboks 4243 Nydalen", "0401 Oslo"}, phone: "23 00 40 00"},
+	{code: "ila-fengsel", name: "Ila fengsel og forvaringsanstalt", parent: "region-ost", region: "OST", level: rules.LocalLevel,
+		address: []string{"Postboks 50", "1332 Østerås"}, phone: "67 16 40 00"},
 	{code: "ringerike-fengsel", name: "Ringerike fengsel", parent: "region-sor", region: "SOR", level: rules.LocalLevel, highSecurity: true},
 	{code: "oslo-friomsorgskontor", name: "Oslo friomsorgskontor", parent: "region-ost", region: "OST", level: rules.LocalLevel},
 	{code: "skien-fengsel", name: "Skien fengsel", parent: "region-sor", region: "SOR", level: rules.LocalLevel},
-	{code: "bergen-fengsel", name: "Bergen fengsel", parent: "region-vest", region: "VEST", level: rules.LocalLevel},
+	{code: "bergen-fengsel", name: "Bergen fengsel", parent: "region-vest", region: "VEST", level: rules.LocalLevel,
+		address: []string{"Postboks 6064 Bedriftssenteret", "5892 Bergen"}, phone: "55 00 40 00"},
 	{code: "stavanger-fengsel", name: "Stavanger fengsel", parent: "region-sorvest", region: "SORVEST", level: rules.LocalLevel},
 	{code: "trondheim-fengsel", name: "Trondheim fengsel", parent: "region-nord", region: "NORD", level: rules.LocalLevel},
 	{code: "tromso-fengsel", name: "Tromsø fengsel", parent: "region-nord", region: "NORD", level: rules.LocalLevel},
@@ -79,7 +84,8 @@ func EnsureReferenceData(ctx context.Context, client *ent.Client) error {
 			if !ent.IsNotFound(err) {
 				return err
 			}
-			create := tx.Unit.Create().SetCode(u.code).SetName(u.name).SetKind(u.level).SetHighSecurity(u.highSecurity)
+			create := tx.Unit.Create().SetCode(u.code).SetName(u.name).SetKind(u.level).SetHighSecurity(u.highSecurity).
+				SetPostalAddress(u.address).SetPhone(u.phone)
 			if u.region != "" {
 				create.SetRegionCode(u.region)
 			}

@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 	"crypto/rand"
+	"database/sql"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
@@ -15,6 +16,8 @@ import (
 
 	"github.com/99designs/gqlgen/graphql/playground"
 
+	"varsel/delivery"
+	"varsel/delivery/digipost"
 	"varsel/ent"
 	_ "varsel/ent/runtime" // registers the schema's policies and hooks
 	"varsel/graph"
@@ -28,6 +31,8 @@ const maxRequestBody = 1 << 20
 
 // Server is a running Varsel.
 type Server struct {
+	jobs     *delivery.Jobs
+	jobsDB   *sql.DB
 	cfg      Config
 	db       *database.DB
 	client   *ent.Client
@@ -51,6 +56,10 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		s.workflow.Now = cfg.Clock
 	}
 	if err := s.prepare(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	if err := s.startJobs(ctx); err != nil {
 		db.Close()
 		return nil, err
 	}
@@ -112,6 +121,27 @@ func (s *Server) prepare(ctx context.Context) error {
 	return nil
 }
 
+// startJobs starts the durable job queue: Digipost sends and the periodic
+// release and reminder jobs.
+func (s *Server) startJobs(ctx context.Context) error {
+	var dp *digipost.Client
+	if s.cfg.Digipost != nil {
+		dp = digipost.New(*s.cfg.Digipost)
+	}
+	pool, err := s.db.JobsPool(ctx)
+	if err != nil {
+		return err
+	}
+	s.jobsDB = pool
+	s.jobs, err = delivery.StartJobs(context.WithoutCancel(ctx), s.db.Dialect, pool, s.client, s.workflow, dp,
+		delivery.Options{RescueAfter: s.cfg.JobRescueAfter, Interval: s.cfg.JobInterval})
+	if err != nil {
+		return fmt.Errorf("job queue: %w", err)
+	}
+	slog.Info("job queue started", "digipost", dp != nil)
+	return nil
+}
+
 // Addr is the address the server listens on.
 func (s *Server) Addr() string { return s.ln.Addr().String() }
 
@@ -124,6 +154,14 @@ func (s *Server) Handler() http.Handler { return s.handler }
 // Serve serves until ctx is done, then shuts down gracefully.
 func (s *Server) Serve(ctx context.Context) error {
 	defer s.db.Close()
+	defer func() {
+		stop, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		s.jobs.Stop(stop)
+		if s.jobsDB != s.db.DB {
+			s.jobsDB.Close()
+		}
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- s.http.Serve(s.ln) }()
 	if s.cfg.Dev {
@@ -154,6 +192,7 @@ func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
 	gql := graph.NewHandler(s.client, s.db.DB, s.workflow, s.cfg.Dev)
 	mux.Handle("POST /graphql", http.MaxBytesHandler(s.authenticated(gql), maxRequestBody))
+	s.letterRoutes(mux)
 	mux.HandleFunc("GET /config.json", s.spaConfig)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", s.ready)

@@ -11,6 +11,7 @@ package workflow
 import (
 	"context"
 	"errors"
+	"log/slog"
 	"time"
 
 	"varsel"
@@ -22,6 +23,8 @@ import (
 type Service struct {
 	// Now is the clock; tests set it.
 	Now func() time.Time
+	// Deliveries sends Digipost notices; nil when no job queue runs.
+	Deliveries Deliveries
 }
 
 // New returns the workflow on the real clock.
@@ -82,6 +85,12 @@ func text(s *string) string {
 		return ""
 	}
 	return *s
+}
+
+// logEnqueueFailure notes a job that could not be queued after commit; the
+// periodic sweep queues it later.
+func logEnqueueFailure(ctx context.Context, err error) {
+	slog.WarnContext(ctx, "could not queue a notice for sending; the sweep will", "err", err)
 }
 
 // today is the Norwegian date now.

@@ -32,13 +32,17 @@ const (
 	StepAwaitAppealDeadline WorkStep = "AWAIT_APPEAL_DEADLINE"
 	StepPrepareNotices      WorkStep = "PREPARE_NOTICES"
 	StepSendNotice          WorkStep = "SEND_NOTICE"
+	StepPostLetter          WorkStep = "POST_LETTER"
+	StepDocumentPhone       WorkStep = "DOCUMENT_PHONE_NOTICE"
+	StepAwaitPoliceDelivery WorkStep = "AWAIT_POLICE_DELIVERY"
 )
 
 // Values lists the steps in the order the workflow takes them.
 func (WorkStep) Values() []string {
 	return []string{string(StepAssessSecurity), string(StepAwaitPolice), string(StepAssessSignificance),
 		string(StepDecide), string(StepInformConvict), string(StepDecideAppeal), string(StepAwaitAppealDeadline),
-		string(StepPrepareNotices), string(StepSendNotice)}
+		string(StepPrepareNotices), string(StepSendNotice), string(StepPostLetter), string(StepDocumentPhone),
+		string(StepAwaitPoliceDelivery)}
 }
 
 // WorklistItem is one piece of open work, with its deadline and the rule
@@ -82,7 +86,7 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 			})
 		}).
 		WithNotices(func(q *ent.NoticeQuery) {
-			q.Where(notice.StatusIn(notice.StatusHELD, notice.StatusREADY, notice.StatusDRAFT)).Order(ent.Asc(notice.FieldID))
+			q.Where(notice.StatusNEQ(notice.StatusCANCELLED)).Order(ent.Asc(notice.FieldID))
 		}).
 		Order(ent.Asc(custodyevent.FieldStartsAt)).
 		All(ctx)
@@ -196,6 +200,26 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 			it := item(StepSendNotice, "NT2", "Send varselet: "+what, &dueDate)
 			it.Decision, it.Notice = d, n
 			items = append(items, it)
+		case notice.StatusSENDING:
+			if n.Channel != nil && *n.Channel == rules.Letter {
+				dueDate := n.DueDate
+				it := item(StepPostLetter, "NT1", "Skriv ut og post brevet: "+what, &dueDate)
+				it.Decision, it.Notice = d, n
+				items = append(items, it)
+			}
+		case notice.StatusSENT:
+			switch {
+			case *n.Channel == rules.Phone && n.PhoneDocumentedAt == nil:
+				deadline := rules.DateOf(n.SentAt.Add(phoneDocumentationGrace))
+				it := item(StepDocumentPhone, "NT1", "Dokumenter telefonvarselet skriftlig: "+what, &deadline)
+				it.Decision, it.Notice = d, n
+				items = append(items, it)
+			case *n.Channel == rules.ViaPolice:
+				dueDate := n.DueDate
+				it := item(StepAwaitPoliceDelivery, "RC9", "Venter på at politiet bekrefter levering: "+what, &dueDate)
+				it.Decision, it.Notice = d, n
+				items = append(items, it)
+			}
 		}
 	}
 	return items

@@ -727,7 +727,7 @@ var (
 		{Name: "victim_id", Type: field.TypeInt, Nullable: true},
 		{Name: "survivor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "guardian_id", Type: field.TypeInt, Nullable: true},
-		{Name: "notice_police_district", Type: field.TypeInt, Nullable: true},
+		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
 	}
 	// NoticesTable holds the schema information for the "notices" table.
 	NoticesTable = &schema.Table{

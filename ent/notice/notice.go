@@ -68,6 +68,8 @@ const (
 	FieldSurvivorID = "survivor_id"
 	// FieldGuardianID holds the string denoting the guardian_id field in the database.
 	FieldGuardianID = "guardian_id"
+	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
+	FieldPoliceDistrictID = "police_district_id"
 	// EdgeCustodyEvent holds the string denoting the custody_event edge name in mutations.
 	EdgeCustodyEvent = "custody_event"
 	// EdgeAssessment holds the string denoting the assessment edge name in mutations.
@@ -123,7 +125,7 @@ const (
 	// It exists in this package in order to avoid circular dependency with the "policedistrict" package.
 	PoliceDistrictInverseTable = "police_districts"
 	// PoliceDistrictColumn is the table column denoting the police_district relation/edge.
-	PoliceDistrictColumn = "notice_police_district"
+	PoliceDistrictColumn = "police_district_id"
 )
 
 // Columns holds all SQL columns for notice fields.
@@ -153,23 +155,13 @@ var Columns = []string{
 	FieldVictimID,
 	FieldSurvivorID,
 	FieldGuardianID,
-}
-
-// ForeignKeys holds the SQL foreign-keys that are owned by the "notices"
-// table and are not defined as standalone fields in the schema.
-var ForeignKeys = []string{
-	"notice_police_district",
+	FieldPoliceDistrictID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
 func ValidColumn(column string) bool {
 	for i := range Columns {
 		if column == Columns[i] {
-			return true
-		}
-	}
-	for i := range ForeignKeys {
-		if column == ForeignKeys[i] {
 			return true
 		}
 	}
@@ -378,6 +370,11 @@ func BySurvivorID(opts ...sql.OrderTermOption) OrderOption {
 // ByGuardianID orders the results by the guardian_id field.
 func ByGuardianID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldGuardianID, opts...).ToFunc()
+}
+
+// ByPoliceDistrictID orders the results by the police_district_id field.
+func ByPoliceDistrictID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceDistrictID, opts...).ToFunc()
 }
 
 // ByCustodyEventField orders the results by custody_event field.

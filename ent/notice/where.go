@@ -151,6 +151,11 @@ func GuardianID(v int) predicate.Notice {
 	return predicate.Notice(sql.FieldEQ(FieldGuardianID, v))
 }
 
+// PoliceDistrictID applies equality check predicate on the "police_district_id" field. It's identical to PoliceDistrictIDEQ.
+func PoliceDistrictID(v int) predicate.Notice {
+	return predicate.Notice(sql.FieldEQ(FieldPoliceDistrictID, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Notice {
 	return predicate.Notice(sql.FieldEQ(FieldCreatedAt, v))
@@ -1169,6 +1174,36 @@ func GuardianIDIsNil() predicate.Notice {
 // GuardianIDNotNil applies the NotNil predicate on the "guardian_id" field.
 func GuardianIDNotNil() predicate.Notice {
 	return predicate.Notice(sql.FieldNotNull(FieldGuardianID))
+}
+
+// PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.
+func PoliceDistrictIDEQ(v int) predicate.Notice {
+	return predicate.Notice(sql.FieldEQ(FieldPoliceDistrictID, v))
+}
+
+// PoliceDistrictIDNEQ applies the NEQ predicate on the "police_district_id" field.
+func PoliceDistrictIDNEQ(v int) predicate.Notice {
+	return predicate.Notice(sql.FieldNEQ(FieldPoliceDistrictID, v))
+}
+
+// PoliceDistrictIDIn applies the In predicate on the "police_district_id" field.
+func PoliceDistrictIDIn(vs ...int) predicate.Notice {
+	return predicate.Notice(sql.FieldIn(FieldPoliceDistrictID, vs...))
+}
+
+// PoliceDistrictIDNotIn applies the NotIn predicate on the "police_district_id" field.
+func PoliceDistrictIDNotIn(vs ...int) predicate.Notice {
+	return predicate.Notice(sql.FieldNotIn(FieldPoliceDistrictID, vs...))
+}
+
+// PoliceDistrictIDIsNil applies the IsNil predicate on the "police_district_id" field.
+func PoliceDistrictIDIsNil() predicate.Notice {
+	return predicate.Notice(sql.FieldIsNull(FieldPoliceDistrictID))
+}
+
+// PoliceDistrictIDNotNil applies the NotNil predicate on the "police_district_id" field.
+func PoliceDistrictIDNotNil() predicate.Notice {
+	return predicate.Notice(sql.FieldNotNull(FieldPoliceDistrictID))
 }
 
 // HasCustodyEvent applies the HasEdge predicate on the "custody_event" edge.

@@ -46,6 +46,7 @@ func (Notice) Fields() []ent.Field {
 		field.Int("victim_id").Optional().Nillable().Immutable().Comment("the victim the notice concerns"),
 		field.Int("survivor_id").Optional().Nillable().Immutable().Comment("the survivor the notice concerns"),
 		field.Int("guardian_id").Optional().Nillable().Immutable().Comment("set when a guardian receives it on their behalf"),
+		field.Int("police_district_id").Optional().Nillable().Comment("the addressee's police district, which delivers when the address is protected (RC9)"),
 	}
 }
 
@@ -56,7 +57,7 @@ func (Notice) Edges() []ent.Edge {
 		edge.To("victim", Victim.Type).Field("victim_id").Unique().Immutable(),
 		edge.To("survivor", Survivor.Type).Field("survivor_id").Unique().Immutable(),
 		edge.To("guardian", Guardian.Type).Field("guardian_id").Unique().Immutable(),
-		edge.To("police_district", PoliceDistrict.Type).Unique(),
+		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique(),
 	}
 }
 

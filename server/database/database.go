@@ -26,6 +26,7 @@ import (
 type DB struct {
 	*sql.DB
 	Dialect string
+	path    string // the SQLite file
 }
 
 // OpenPostgres opens the PostgreSQL database at url (lib/pq syntax) and checks
@@ -66,7 +67,22 @@ func OpenSQLite(ctx context.Context, path string) (*DB, error) {
 		db.Close()
 		return nil, fmt.Errorf("SQLite at %s: %w", path, err)
 	}
-	return &DB{DB: db, Dialect: dialect.SQLite}, nil
+	return &DB{DB: db, Dialect: dialect.SQLite, path: path}, nil
+}
+
+// JobsPool returns the connection pool for the job queue: the same pool for
+// PostgreSQL; for SQLite a second pool on the same file with one connection,
+// as River's SQLite driver needs. The caller closes a pool that is not db.
+func (db *DB) JobsPool(ctx context.Context) (*sql.DB, error) {
+	if db.Dialect != dialect.SQLite {
+		return db.DB, nil
+	}
+	jobs, err := OpenSQLite(ctx, db.path)
+	if err != nil {
+		return nil, err
+	}
+	jobs.SetMaxOpenConns(1)
+	return jobs.DB, nil
 }
 
 // Client returns an ent client on db that writes the audit trail (PR3). The

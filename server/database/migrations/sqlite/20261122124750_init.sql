@@ -7,6 +7,14 @@ CREATE INDEX `accesslogentry_person_type_person_id` ON `access_log_entries` (`pe
 CREATE INDEX `accesslogentry_occurred_at` ON `access_log_entries` (`occurred_at`);
 -- create index "accesslogentry_actor" to table: "access_log_entries"
 CREATE INDEX `accesslogentry_actor` ON `access_log_entries` (`actor`);
+-- create "alerts" table
+CREATE TABLE `alerts` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `kind` text NOT NULL, `message` text NOT NULL, `rule` text NOT NULL, `raised_at` datetime NOT NULL, `resolved_at` datetime NULL, `key` text NOT NULL, `unit_id` integer NOT NULL, `custody_event_id` integer NOT NULL, `notice_id` integer NULL, CONSTRAINT `alerts_units_unit` FOREIGN KEY (`unit_id`) REFERENCES `units` (`id`) ON DELETE NO ACTION, CONSTRAINT `alerts_custody_events_custody_event` FOREIGN KEY (`custody_event_id`) REFERENCES `custody_events` (`id`) ON DELETE NO ACTION, CONSTRAINT `alerts_notices_notice` FOREIGN KEY (`notice_id`) REFERENCES `notices` (`id`) ON DELETE SET NULL);
+-- set sequence for "alerts" table
+INSERT INTO sqlite_sequence (name, seq) VALUES ("alerts", 103079215104);
+-- create index "alerts_key_key" to table: "alerts"
+CREATE UNIQUE INDEX `alerts_key_key` ON `alerts` (`key`);
+-- create index "alert_unit_id_resolved_at" to table: "alerts"
+CREATE INDEX `alert_unit_id_resolved_at` ON `alerts` (`unit_id`, `resolved_at`);
 -- create "appeals" table
 CREATE TABLE `appeals` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `received_at` datetime NOT NULL, `grounds` text NULL, `status` text NOT NULL DEFAULT ('PENDING'), `decided_at` datetime NULL, `reasoning` text NULL, `appeal_deciding_unit` integer NULL, `appeal_decided_by` integer NULL, `appeal_registered_by` integer NULL, `decision_id` integer NOT NULL, CONSTRAINT `appeals_units_deciding_unit` FOREIGN KEY (`appeal_deciding_unit`) REFERENCES `units` (`id`) ON DELETE SET NULL, CONSTRAINT `appeals_staff_members_decided_by` FOREIGN KEY (`appeal_decided_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL, CONSTRAINT `appeals_staff_members_registered_by` FOREIGN KEY (`appeal_registered_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL, CONSTRAINT `appeals_decisions_appeals` FOREIGN KEY (`decision_id`) REFERENCES `decisions` (`id`) ON DELETE NO ACTION);
 -- set sequence for "appeals" table
@@ -92,7 +100,7 @@ CREATE TABLE `institution_stays` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMEN
 -- set sequence for "institution_stays" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("institution_stays", 98784247808);
 -- create "notices" table
-CREATE TABLE `notices` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `status` text NOT NULL DEFAULT ('DRAFT'), `route` text NOT NULL, `channel` text NULL, `due_date` datetime NOT NULL, `late` bool NOT NULL DEFAULT (false), `late_justification` text NULL, `early_release_justification` text NULL, `content` json NOT NULL, `written_standard` text NOT NULL, `dedupe_key` text NOT NULL, `sent_at` datetime NULL, `delivered_at` datetime NULL, `phone_reason` text NULL, `phone_documented_at` datetime NULL, `cancelled_at` datetime NULL, `cancel_reason` text NULL, `custody_event_id` integer NOT NULL, `assessment_id` integer NOT NULL, `victim_id` integer NULL, `survivor_id` integer NULL, `guardian_id` integer NULL, `notice_police_district` integer NULL, CONSTRAINT `notices_custody_events_notices` FOREIGN KEY (`custody_event_id`) REFERENCES `custody_events` (`id`) ON DELETE NO ACTION, CONSTRAINT `notices_assessments_assessment` FOREIGN KEY (`assessment_id`) REFERENCES `assessments` (`id`) ON DELETE NO ACTION, CONSTRAINT `notices_victims_victim` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_survivors_survivor` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_guardians_guardian` FOREIGN KEY (`guardian_id`) REFERENCES `guardians` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_police_districts_police_district` FOREIGN KEY (`notice_police_district`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL);
+CREATE TABLE `notices` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `status` text NOT NULL DEFAULT ('DRAFT'), `route` text NOT NULL, `channel` text NULL, `due_date` datetime NOT NULL, `late` bool NOT NULL DEFAULT (false), `late_justification` text NULL, `early_release_justification` text NULL, `content` json NOT NULL, `written_standard` text NOT NULL, `dedupe_key` text NOT NULL, `sent_at` datetime NULL, `delivered_at` datetime NULL, `phone_reason` text NULL, `phone_documented_at` datetime NULL, `phone_documentation` text NULL, `cancelled_at` datetime NULL, `cancel_reason` text NULL, `custody_event_id` integer NOT NULL, `assessment_id` integer NOT NULL, `victim_id` integer NULL, `survivor_id` integer NULL, `guardian_id` integer NULL, `police_district_id` integer NULL, CONSTRAINT `notices_custody_events_notices` FOREIGN KEY (`custody_event_id`) REFERENCES `custody_events` (`id`) ON DELETE NO ACTION, CONSTRAINT `notices_assessments_assessment` FOREIGN KEY (`assessment_id`) REFERENCES `assessments` (`id`) ON DELETE NO ACTION, CONSTRAINT `notices_victims_victim` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_survivors_survivor` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_guardians_guardian` FOREIGN KEY (`guardian_id`) REFERENCES `guardians` (`id`) ON DELETE SET NULL, CONSTRAINT `notices_police_districts_police_district` FOREIGN KEY (`police_district_id`) REFERENCES `police_districts` (`id`) ON DELETE SET NULL);
 -- set sequence for "notices" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("notices", 55834574848);
 -- create index "notices_dedupe_key_key" to table: "notices"
@@ -119,6 +127,8 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("police_requests", 68719476736);
 CREATE INDEX `policerequest_police_district_id_status` ON `police_requests` (`police_district_id`, `status`);
 -- create index "policerequest_unit_id" to table: "police_requests"
 CREATE INDEX `policerequest_unit_id` ON `police_requests` (`unit_id`);
+-- create index "policerequest_notice_id" to table: "police_requests"
+CREATE UNIQUE INDEX `policerequest_notice_id` ON `police_requests` (`notice_id`);
 -- create "reservations" table
 CREATE TABLE `reservations` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `created_at` datetime NOT NULL, `updated_at` datetime NOT NULL, `reserved_at` datetime NOT NULL, `how` text NOT NULL, `lifted_at` datetime NULL, `victim_id` integer NULL, `survivor_id` integer NULL, `reservation_recorded_by` integer NULL, CONSTRAINT `reservations_victims_victim` FOREIGN KEY (`victim_id`) REFERENCES `victims` (`id`) ON DELETE SET NULL, CONSTRAINT `reservations_survivors_survivor` FOREIGN KEY (`survivor_id`) REFERENCES `survivors` (`id`) ON DELETE SET NULL, CONSTRAINT `reservations_staff_members_recorded_by` FOREIGN KEY (`reservation_recorded_by`) REFERENCES `staff_members` (`id`) ON DELETE SET NULL);
 -- set sequence for "reservations" table
@@ -140,7 +150,7 @@ INSERT INTO sqlite_sequence (name, seq) VALUES ("survivors", 85899345920);
 -- create index "survivor_victim_id_national_identity_number" to table: "survivors"
 CREATE UNIQUE INDEX `survivor_victim_id_national_identity_number` ON `survivors` (`victim_id`, `national_identity_number`);
 -- create "units" table
-CREATE TABLE `units` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `code` text NOT NULL, `kind` text NOT NULL, `region_code` text NULL, `high_security` bool NOT NULL DEFAULT (false), `parent_id` integer NULL, CONSTRAINT `units_units_children` FOREIGN KEY (`parent_id`) REFERENCES `units` (`id`) ON DELETE SET NULL);
+CREATE TABLE `units` (`id` integer NOT NULL PRIMARY KEY AUTOINCREMENT, `name` text NOT NULL, `code` text NOT NULL, `kind` text NOT NULL, `region_code` text NULL, `high_security` bool NOT NULL DEFAULT (false), `postal_address` json NULL, `phone` text NULL, `parent_id` integer NULL, CONSTRAINT `units_units_children` FOREIGN KEY (`parent_id`) REFERENCES `units` (`id`) ON DELETE SET NULL);
 -- set sequence for "units" table
 INSERT INTO sqlite_sequence (name, seq) VALUES ("units", 90194313216);
 -- create index "units_code_key" to table: "units"
@@ -197,6 +207,8 @@ DROP TABLE `security_assessments`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "reservations";
 -- reverse: create "reservations" table
 DROP TABLE `reservations`;
+-- reverse: create index "policerequest_notice_id" to table: "police_requests"
+DROP INDEX `policerequest_notice_id`;
 -- reverse: create index "policerequest_unit_id" to table: "police_requests"
 DROP INDEX `policerequest_unit_id`;
 -- reverse: create index "policerequest_police_district_id_status" to table: "police_requests"
@@ -309,6 +321,14 @@ DROP TABLE `assessments`;
 UPDATE sqlite_sequence SET seq = 0 WHERE name = "appeals";
 -- reverse: create "appeals" table
 DROP TABLE `appeals`;
+-- reverse: create index "alert_unit_id_resolved_at" to table: "alerts"
+DROP INDEX `alert_unit_id_resolved_at`;
+-- reverse: create index "alerts_key_key" to table: "alerts"
+DROP INDEX `alerts_key_key`;
+-- reverse: set sequence for "alerts" table
+UPDATE sqlite_sequence SET seq = 0 WHERE name = "alerts";
+-- reverse: create "alerts" table
+DROP TABLE `alerts`;
 -- reverse: create index "accesslogentry_actor" to table: "access_log_entries"
 DROP INDEX `accesslogentry_actor`;
 -- reverse: create index "accesslogentry_occurred_at" to table: "access_log_entries"
