@@ -1,85 +1,123 @@
 package rules
 
-import (
-	"time"
-)
+import "time"
 
-// IdentityNumberKind is the kind of a national identity number.
+// IdentityNumberKind is the kind of a national identity number (PR1).
 type IdentityNumberKind string
 
 const (
-	// Fodselsnummer is a birth number assigned by the population register.
+	// Fodselsnummer is a fødselsnummer: given to everyone born in or
+	// resident in Norway (folkeregisterloven § 2-2).
 	Fodselsnummer IdentityNumberKind = "FODSELSNUMMER"
-	// DNummer is a D-nummer: the first digit is raised by 4.
+	// DNummer is a D-nummer: given to people with ties to Norway who do not
+	// live here. It is built like a fødselsnummer with 4 added to the first
+	// digit.
 	DNummer IdentityNumberKind = "D_NUMMER"
 )
 
-// IdentityNumber is what validation says about a number. Nothing else is
-// derived from its digits: PR1 forbids deriving birth date or gender, which
-// are stored on their own.
+// IdentityNumber is all that validation tells about a number. Nothing else
+// is derived from its digits: PR1 forbids deriving birth date or gender
+// (from 2032 the digits do not even tell the century), so the birth date is
+// stored on its own.
 type IdentityNumber struct {
 	Kind IdentityNumberKind
-	// Synthetic is a test number: the month is raised by 80.
+	// Synthetic is a test number from Skatteetaten's synthetic population
+	// (80 added to the month); it never belongs to a real person.
 	Synthetic bool
 }
 
-// identityProvision is the source of the identity-number rules.
+// identityProvision is the source of PR1: the population register act and
+// Skatteetaten's rules for the number and its check digits.
 const identityProvision = "folkeregisterloven § 2-2, Skatteetatens regler for fødselsnummer"
 
-// newCheckDigitRule is when Skatteetaten's new first check digit takes effect.
-var newCheckDigitRule = time.Date(2032, 1, 1, 0, 0, 0, 0, time.UTC)
-
-var (
-	firstWeights  = [10]int{3, 7, 6, 1, 8, 9, 4, 5, 2, 1}
-	secondWeights = [11]int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1}
-	daysInMonth   = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31} // February 29: the century is unknown
+const (
+	dNummerDayOffset     = 40 // 4 added to the first digit of the day
+	syntheticMonthOffset = 80
 )
 
-// ValidateIdentityNumber checks a fødselsnummer or D-nummer as of the date
-// on (PR1):
-//   - exactly 11 digits, nothing else (callers trim input);
-//   - the date part is a possible day and month after removing the D-nummer
-//     offset (+4 on the first digit) and the synthetic offset (+80 on the
-//     month); the year is not checked, since the century cannot be known;
-//   - the first check digit: the weighted sum of the first ten digits
-//     (weights 3,7,6,1,8,9,4,5,2,1) divided by 11 leaves remainder 0 — which
-//     is the classic rule "k1 = 11 − r, 11 → 0, 10 → invalid". From 1 January
-//     2032 Skatteetaten also accepts remainders 1, 2 and 3;
-//   - the second check digit: the weighted sum of all eleven digits (weights
-//     5,4,3,2,7,6,5,4,3,2,1) divided by 11 leaves remainder 0.
+var (
+	// The weights of PR1's two mod-11 checks. Each ends with the weight 1
+	// that the check digit itself carries in Skatteetaten's modulus check.
+	firstCheckWeights  = []int{3, 7, 6, 1, 8, 9, 4, 5, 2, 1}
+	secondCheckWeights = []int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1}
+
+	// daysInMonth allows 29 February: the century is not in the number
+	// (and PR1 forbids deriving it), so any year may be a leap year.
+	daysInMonth = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+)
+
+// ValidateIdentityNumber checks a fødselsnummer or D-nummer under PR1 as it
+// stands on the date on, and says which kind it is. A refusal is a
+// *Violation of PR1. The number must be exactly eleven ASCII digits:
+// callers trim what a person typed; nothing else is forgiven here.
+//
+// The date part (the first six digits) must be a day and month that exist,
+// after taking away the D-nummer offset (first digit 4–7) and the synthetic
+// offset (month 81–92). Only PR1's offsets are known: NAV's and others' +40
+// on the month is refused. February has 29 days and the year is not looked
+// at, because the century cannot be known.
+//
+// The check digits, read literally from PR1 and from Skatteetaten's
+// description ("Nytt fødselsnummer fra 2032"): multiply the first nine
+// digits by the weights 3,7,6,1,8,9,4,5,2 and the first check digit k1 by 1,
+// sum, and take the remainder modulo 11 ("rest etter moduluskontrollen").
+// Before 1 January 2032 the remainder must be 0, which is the textbook rule
+// k1 = 11 − r with 11 → 0 and 10 → invalid. From 1 January 2032 it may be 0,
+// 1, 2 or 3: in Skatteetaten's words k1 = {11, 12, 13, 14} − r, less 11 again
+// above 11, and never 10. So from that date a first nine digits whose old k1
+// would be 10 can have a valid number. Skatteetaten uses the new check for
+// numbers issued from that date, and the digits do not tell when a number
+// was issued, so it is the Norwegian date of on that decides: before 2032 no
+// such number exists; from then any number may be one. A number valid before
+// 2032 stays valid. The second check is unchanged: the weights
+// 5,4,3,2,7,6,5,4,3,2 over the first ten digits, and 1 for k2, must leave
+// remainder 0.
 func ValidateIdentityNumber(s string, on time.Time) (IdentityNumber, error) {
 	if len(s) != 11 {
 		return IdentityNumber{}, violate("PR1", identityProvision, "Fødselsnummeret må ha 11 sifre.")
 	}
-	var d [11]int
-	for i, r := range s {
-		if r < '0' || r > '9' {
+	var digits [11]int
+	for i := range len(s) {
+		if s[i] < '0' || s[i] > '9' {
 			return IdentityNumber{}, violate("PR1", identityProvision, "Fødselsnummeret må ha 11 sifre.")
 		}
-		d[i] = int(r - '0')
+		digits[i] = int(s[i] - '0')
 	}
-	id := IdentityNumber{Kind: Fodselsnummer}
-	day, month := d[0]*10+d[1], d[2]*10+d[3]
-	if d[0] >= 4 {
-		id.Kind, day = DNummer, day-40
+
+	id, noun := IdentityNumber{Kind: Fodselsnummer}, "Fødselsnummeret"
+	day, month := digits[0]*10+digits[1], digits[2]*10+digits[3]
+	if digits[0] >= 4 && digits[0] <= 7 {
+		id.Kind, noun, day = DNummer, "D-nummeret", day-dNummerDayOffset
 	}
-	if month > 80 {
-		id.Synthetic, month = true, month-80
+	if month > syntheticMonthOffset {
+		id.Synthetic, month = true, month-syntheticMonthOffset
 	}
 	if month < 1 || month > 12 || day < 1 || day > daysInMonth[month] {
-		return IdentityNumber{}, violate("PR1", identityProvision, "Fødselsnummeret inneholder ikke en gyldig dato.")
+		return IdentityNumber{}, violate("PR1", identityProvision,
+			"%s har ingen gyldig dato i de seks første sifrene.", noun)
 	}
-	first := 0
-	for i, w := range firstWeights {
-		first += w * d[i]
+
+	highestFirstRemainder := 0
+	if !DateOf(on).Before(Date(2032, time.January, 1)) {
+		highestFirstRemainder = 3
 	}
-	firstOK := first%11 == 0 || (!on.Before(newCheckDigitRule) && first%11 <= 3)
-	second := 0
-	for i, w := range secondWeights {
-		second += w * d[i]
+	if modulusRemainder(digits[:10], firstCheckWeights) > highestFirstRemainder {
+		return IdentityNumber{}, violate("PR1", identityProvision,
+			"%s har feil kontrollsiffer: det første kontrollsifferet stemmer ikke med de ni første sifrene.", noun)
 	}
-	if !firstOK || second%11 != 0 {
-		return IdentityNumber{}, violate("PR1", identityProvision, "Fødselsnummeret har feil kontrollsiffer.")
+	if modulusRemainder(digits[:], secondCheckWeights) != 0 {
+		return IdentityNumber{}, violate("PR1", identityProvision,
+			"%s har feil kontrollsiffer: det andre kontrollsifferet stemmer ikke med de ti første sifrene.", noun)
 	}
 	return id, nil
+}
+
+// modulusRemainder is Skatteetaten's modulus check: the weighted sum of the
+// digits, modulo 11.
+func modulusRemainder(digits, weights []int) int {
+	sum := 0
+	for i, w := range weights {
+		sum += w * digits[i]
+	}
+	return sum % 11
 }

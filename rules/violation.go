@@ -14,6 +14,9 @@ type Violation struct {
 	Message   string
 }
 
+// Error reads "rule (provision): message", e.g. "PR1 (folkeregisterloven
+// § 2-2, Skatteetatens regler for fødselsnummer): Fødselsnummeret må ha 11
+// sifre.", so that a log line tells why as well as what.
 func (v *Violation) Error() string {
 	return fmt.Sprintf("%s (%s): %s", v.Rule, v.Provision, v.Message)
 }
