@@ -1,6 +1,7 @@
 package devidp
 
 import (
+	"crypto/subtle"
 	"html/template"
 	"net/http"
 	"strings"
@@ -37,14 +38,16 @@ var loginTemplate = template.Must(template.New("login").Funcs(template.FuncMap{
   <h1>Varsel – innlogging (utviklingsmodus)</h1>
   <p class="note">Dette er den innebygde innloggingen for utvikling. Passordet for alle brukerne står i README.</p>
   {{if .Error}}<p class="error" role="alert">{{.Error}}</p>{{end}}
+  {{if not .Expired}}
   <form method="post" action="{{.Action}}">
     <input type="hidden" name="authRequestID" value="{{.ID}}">
     <label for="username">Brukernavn</label>
-    <input id="username" name="username" autocomplete="username" value="{{.Username}}" required autofocus>
+    <input id="username" name="username" autocomplete="username" value="{{.Username}}" required{{if not .Username}} autofocus{{end}}>
     <label for="password">Passord</label>
-    <input id="password" type="password" name="password" autocomplete="current-password" required>
+    <input id="password" type="password" name="password" autocomplete="current-password" required{{if .Username}} autofocus{{end}}>
     <button type="submit">Logg inn</button>
   </form>
+  {{end}}
   <table>
     <caption>Brukere i utviklingsmodus</caption>
     <thead><tr><th scope="col">Brukernavn</th><th scope="col">Navn</th><th scope="col">Roller</th></tr></thead>
@@ -56,44 +59,64 @@ var loginTemplate = template.Must(template.New("login").Funcs(template.FuncMap{
 
 type loginData struct {
 	ID, Action, Username, Error string
+	Expired                     bool // the auth request is gone: a form would not help
 	Users                       []User
 }
 
+// Messages a person reads on the login page.
+const (
+	msgWrongPassword = "Feil brukernavn eller passord."
+	msgExpired       = "Innloggingen er utløpt eller ugyldig. Gå tilbake til Varsel og logg inn på nytt."
+)
+
 func (p *Provider) render(w http.ResponseWriter, d loginData) {
 	d.Action, d.Users = p.prefix+"/login", p.cfg.Users
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Header().Set("Cache-Control", "no-store")
+	h := w.Header()
+	h.Set("Content-Type", "text/html; charset=utf-8")
+	h.Set("Cache-Control", "no-store")
+	// Only the inline style block; no scripts, no framing. form-action is left
+	// open because the login redirects on to the SPA, which may be another origin.
+	h.Set("Content-Security-Policy", "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'none'; base-uri 'none'")
 	if err := loginTemplate.Execute(w, d); err != nil {
 		http.Error(w, "login page failed", http.StatusInternalServerError)
 	}
 }
 
 func (p *Provider) loginPage(w http.ResponseWriter, r *http.Request) {
-	p.render(w, loginData{ID: r.URL.Query().Get("authRequestID")})
+	id := r.URL.Query().Get("authRequestID")
+	if _, err := p.storage.AuthRequestByID(r.Context(), id); err != nil {
+		p.render(w, loginData{Expired: true, Error: msgExpired})
+		return
+	}
+	p.render(w, loginData{ID: id})
 }
 
 // login checks the form; on success the auth request completes and the
 // browser goes back through the provider's callback to the SPA with a code.
 func (p *Provider) login(w http.ResponseWriter, r *http.Request) {
+	r.Body = http.MaxBytesReader(w, r.Body, 64<<10)
 	id, username := r.PostFormValue("authRequestID"), strings.TrimSpace(r.PostFormValue("username"))
-	if _, err := p.storage.AuthRequestByID(r.Context(), id); err != nil {
-		p.render(w, loginData{ID: id, Username: username, Error: "Innloggingen er utløpt. Gå tilbake til Varsel og prøv igjen."})
-		return
-	}
 	u, ok := p.checkPassword(username, r.PostFormValue("password"))
 	if !ok {
-		p.render(w, loginData{ID: id, Username: username, Error: "Feil brukernavn eller passord."})
+		p.render(w, loginData{ID: id, Username: username, Error: msgWrongPassword})
 		return
 	}
 	if err := p.storage.completeLogin(id, u.Username); err != nil {
-		p.render(w, loginData{ID: id, Error: "Innloggingen er utløpt. Gå tilbake til Varsel og prøv igjen."})
+		p.render(w, loginData{Expired: true, Error: msgExpired})
 		return
 	}
 	http.Redirect(w, r, op.AuthCallbackURL(p.op)(r.Context(), id), http.StatusFound)
 }
 
+// checkPassword compares the password in constant time.
+func (p *Provider) checkPassword(username, password string) (User, bool) {
+	u, known := p.cfg.user(username)
+	ok := subtle.ConstantTimeCompare([]byte(password), []byte(p.cfg.Password)) == 1
+	return u, known && ok
+}
+
 func loggedOut(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	w.Write([]byte(`<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Logget ut</title></head>` +
+	w.Write([]byte(`<!doctype html><html lang="nb"><head><meta charset="utf-8"><title>Logget ut – Varsel</title></head>` +
 		`<body><main><h1>Du er logget ut</h1></main></body></html>`))
 }
