@@ -16,33 +16,39 @@ export interface Browser {
   close: () => Promise<void>;
 }
 
-/** openBrowser starts a headless Chromium with a fresh profile. */
+/** openBrowser starts a headless Chromium with a fresh profile that talks to nothing but the page. */
 export async function openBrowser(): Promise<Browser> {
   const profile = mkdtempSync(join(tmpdir(), 'varsel-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath,
-    headless: true,
-    locale: 'nb-NO',
-    viewport: { width: 1280, height: 860 },
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-    ],
-  });
-  const page = context.pages()[0] ?? (await context.newPage());
-  return {
-    context,
-    page,
-    close: async () => {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  try {
+    const context = await chromium.launchPersistentContext(profile, {
+      executablePath,
+      headless: true,
+      locale: 'nb-NO',
+      viewport: { width: 1280, height: 860 },
+      args: [
+        '--headless=new',
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    });
+    const page = context.pages()[0] ?? (await context.newPage());
+    return {
+      context,
+      page,
+      close: async () => {
+        await context.close();
+        rmSync(profile, { recursive: true, force: true });
+      },
+    };
+  } catch (err) {
+    rmSync(profile, { recursive: true, force: true });
+    throw new Error(`could not start ${executablePath} (as root: apt-get install -y chromium): ${String(err)}`);
+  }
 }
 
 /** screenshot saves the page for people to look at. */
@@ -51,18 +57,23 @@ export async function screenshot(page: Page, name: string) {
   await page.screenshot({ path: join(screenshotDir, `${name}.png`), fullPage: true });
 }
 
-/** expectAccessible fails on any serious or critical WCAG 2.1 AA violation. */
+/** expectAccessible fails on any serious or critical WCAG 2.1 A/AA violation. */
 export async function expectAccessible(page: Page) {
   const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
   const bad = result.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
   expect(bad.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
 }
 
+/** loginButton is the app's "Logg inn" (and the login page's, which has the same name). */
+export function loginButton(page: Page) {
+  return page.getByRole('button', { name: 'Logg inn', exact: true });
+}
+
 /** login logs in on the identity provider's real login page. */
 export async function login(page: Page, baseURL: string, username: string, password = 'varsel') {
   await page.goto(baseURL);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await loginButton(page).click();
   await page.getByLabel('Brukernavn').fill(username);
   await page.getByLabel('Passord').fill(password);
-  await page.getByRole('button', { name: 'Logg inn' }).click();
+  await loginButton(page).click();
 }

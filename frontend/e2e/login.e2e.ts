@@ -1,18 +1,38 @@
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, login, openBrowser, screenshot, type Browser } from './browser';
+import { expectAccessible, login, loginButton, openBrowser, screenshot, type Browser } from './browser';
 import { startVarsel, type Varsel } from './server';
 
+/** tabTo presses Tab until the element with this accessible text has focus, as a keyboard user would. */
+async function tabTo(page: Page, text: string) {
+  for (let i = 0; i < 10; i++) {
+    await page.keyboard.press('Tab');
+    if ((await page.evaluate(() => document.activeElement?.textContent?.trim())) === text) return;
+  }
+  throw new Error(`"${text}" cannot be reached with Tab`);
+}
+
+/** focusIsVisible says whether the focused element is drawn with a focus ring. */
+function focusIsVisible(page: Page) {
+  return page.evaluate(() => {
+    const el = document.activeElement;
+    if (!el) return false;
+    const s = getComputedStyle(el);
+    return (s.outlineStyle !== 'none' && s.outlineWidth !== '0px') || s.boxShadow !== 'none';
+  });
+}
+
 describe('logging in', () => {
-  let varsel: Varsel;
-  let browser: Browser;
+  let varsel: Varsel | undefined;
+  let browser: Browser | undefined;
   const external: string[] = [];
 
   beforeAll(async () => {
     varsel = await startVarsel();
     browser = await openBrowser();
     // Nothing may be fetched from outside the service: no CDN fonts, no trackers.
-    browser.page.on('request', (req) => {
-      if (!req.url().startsWith(varsel.url) && !req.url().startsWith('data:')) external.push(req.url());
+    browser.context.on('request', (req) => {
+      if (!req.url().startsWith(varsel!.url) && !req.url().startsWith('data:')) external.push(req.url());
     });
   });
 
@@ -22,46 +42,82 @@ describe('logging in', () => {
   });
 
   it('a caseworker logs in through the login page and sees her name, role and unit', async () => {
-    const { page } = browser;
-    await page.goto(varsel.url);
-    await expect.poll(() => page.getByRole('button', { name: 'Logg inn' }).isVisible()).toBe(true);
+    const { page } = browser!;
+    const url = varsel!.url;
+    await page.goto(url);
+    await loginButton(page).waitFor();
+    const header = page.getByRole('banner');
+    await header.getByText('Kriminalomsorgen').waitFor();
+    await header.getByRole('link', { name: 'Varsel' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'landing');
 
-    await page.getByRole('button', { name: 'Logg inn' }).click();
+    // By keyboard: the skip link comes first, then "Logg inn", with a visible focus ring.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Hopp til innhold');
+    await tabTo(page, 'Logg inn');
+    expect(await focusIsVisible(page)).toBe(true);
+    await page.keyboard.press('Enter');
+
     await page.getByLabel('Brukernavn').waitFor();
-    expect(page.url()).toContain('/oidc/login');
+    expect(new URL(page.url()).pathname).toMatch(/^\/oidc\//);
     await expectAccessible(page);
     await screenshot(page, 'login');
 
     await page.getByLabel('Brukernavn').fill('saksbehandler');
     await page.getByLabel('Passord').fill('feil-passord');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    await expect.poll(() => page.getByText('Feil brukernavn eller passord.').isVisible()).toBe(true);
+    await loginButton(page).click();
+    await page.getByText('Feil brukernavn eller passord.').waitFor();
 
     await page.getByLabel('Passord').fill('varsel');
-    await page.getByRole('button', { name: 'Logg inn' }).click();
-    const header = page.getByRole('banner');
+    await loginButton(page).click();
     await header.getByText('Sara Nilsen').waitFor();
     await expect.poll(() => header.textContent()).toContain('Saksbehandler · Oslo fengsel');
     await page.getByRole('heading', { name: 'Min side' }).waitFor();
-    await page.getByText('Oslo fengsel', { exact: true }).waitFor();
-    expect(new URL(page.url()).search).toBe(''); // the code is gone from the address bar
+    await page.getByRole('main').getByText('Oslo fengsel', { exact: true }).waitFor();
+    // Back on the front page, with the code and state gone from the address bar.
+    expect(page.url()).toBe(url + '/');
     await expectAccessible(page);
     await screenshot(page, 'home');
 
-    await page.getByRole('button', { name: 'Logg ut' }).click();
-    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+    await header.getByRole('button', { name: 'Logg ut' }).click();
+    await loginButton(page).waitFor();
+    expect(await header.getByText('Sara Nilsen').count()).toBe(0);
     expect(external).toEqual([]);
   });
 
+  it('a login the server no longer accepts leads to a fresh login', async () => {
+    const { page } = browser!;
+    await login(page, varsel!.url, 'saksbehandler');
+    await page.getByRole('banner').getByText('Sara Nilsen').waitFor();
+
+    // Spoil the stored access token, as if it had expired or the key had been rotated.
+    await page.evaluate(() => {
+      const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'));
+      if (!key) throw new Error('no stored login');
+      const user = JSON.parse(sessionStorage.getItem(key)!);
+      sessionStorage.setItem(key, JSON.stringify({ ...user, access_token: 'utgatt' }));
+    });
+    await page.reload();
+    await page.getByLabel('Brukernavn').waitFor();
+
+    await page.getByLabel('Brukernavn').fill('saksbehandler');
+    await page.getByLabel('Passord').fill('varsel');
+    await loginButton(page).click();
+    await page.getByRole('banner').getByText('Sara Nilsen').waitFor();
+    await page.getByRole('banner').getByRole('button', { name: 'Logg ut' }).click();
+    await loginButton(page).waitFor();
+  });
+
   it('a police liaison officer sees the police district', async () => {
-    const { page } = browser;
-    await login(page, varsel.url, 'politi');
+    const { page } = browser!;
+    await login(page, varsel!.url, 'politi');
     const header = page.getByRole('banner');
     await header.getByText('Per Olsen').waitFor();
     await expect.poll(() => header.textContent()).toContain('Politikontakt · Oslo politidistrikt');
-    await page.getByRole('button', { name: 'Logg ut' }).click();
-    await page.getByRole('button', { name: 'Logg inn' }).waitFor();
+    await page.getByRole('main').getByText('Oslo politidistrikt', { exact: true }).waitFor();
+    await header.getByRole('button', { name: 'Logg ut' }).click();
+    await loginButton(page).waitFor();
+    expect(external).toEqual([]);
   });
 });

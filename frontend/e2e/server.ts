@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -6,6 +6,8 @@ import { join, resolve } from 'node:path';
 
 const repo = resolve(import.meta.dirname, '..', '..');
 const binary = join(repo, 'bin', 'varsel');
+const dist = join(repo, 'frontend', 'dist');
+const readyTimeout = 60_000;
 
 /** A Varsel in dev mode on its own port and data directory. */
 export interface Varsel {
@@ -16,26 +18,31 @@ export interface Varsel {
 function freePort(): Promise<number> {
   return new Promise((ok, fail) => {
     const s = createServer();
+    s.once('error', fail);
     s.listen(0, '127.0.0.1', () => {
       const addr = s.address();
-      s.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no port'))));
+      s.close(() => (typeof addr === 'object' && addr ? ok(addr.port) : fail(new Error('no free port'))));
     });
   });
 }
 
-/** startVarsel runs bin/varsel serve --dev with a fresh SQLite database and the built SPA. */
+/**
+ * startVarsel runs bin/varsel serve --dev with a fresh SQLite database and the
+ * built SPA, and waits until it is ready. stop ends it; so does the end of the
+ * test process, should the test forget or crash.
+ */
 export async function startVarsel(): Promise<Varsel> {
   if (!existsSync(binary)) {
-    throw new Error(`${binary} is missing: run \`go build -o bin/varsel ./cmd/varsel\` (make build) first`);
+    throw new Error(`${binary} is missing: build it from the repository root with \`go build -o bin/varsel ./cmd/varsel\``);
   }
-  const dist = join(repo, 'frontend', 'dist');
   if (!existsSync(join(dist, 'index.html'))) {
-    throw new Error('frontend/dist is missing: run `npm run build` (make build) first');
+    throw new Error(`${dist} is missing: run \`npm run build\` in frontend/ first`);
   }
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
   const dataDir = mkdtempSync(join(tmpdir(), 'varsel-e2e-'));
-  const child: ChildProcess = spawn(binary, ['serve', '--dev'], {
+  const child = spawn(binary, ['serve', '--dev'], {
+    cwd: repo,
     env: {
       ...process.env,
       VARSEL_ADDR: `127.0.0.1:${port}`,
@@ -45,17 +52,24 @@ export async function startVarsel(): Promise<Varsel> {
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });
+  const running = () => child.exitCode === null && child.signalCode === null;
   const exited = new Promise<void>((ok) => child.once('exit', () => ok()));
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+
   const stop = async () => {
-    if (child.exitCode === null) {
+    process.off('exit', killOnExit);
+    if (running()) {
       child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
+      clearTimeout(timer);
     }
     rmSync(dataDir, { recursive: true, force: true });
   };
-  const deadline = Date.now() + 60_000;
-  while (Date.now() < deadline) {
-    if (child.exitCode !== null) break;
+
+  const deadline = Date.now() + readyTimeout;
+  while (Date.now() < deadline && running()) {
     try {
       if ((await fetch(`${url}/readyz`)).ok) return { url, stop };
     } catch {
@@ -63,6 +77,7 @@ export async function startVarsel(): Promise<Varsel> {
     }
     await new Promise((r) => setTimeout(r, 200));
   }
+  const why = running() ? `was not ready within ${readyTimeout / 1000} s` : `exited with ${child.exitCode ?? child.signalCode}`;
   await stop();
-  throw new Error(`Varsel did not become ready on ${url}`);
+  throw new Error(`bin/varsel serve --dev on ${url} ${why} (its log is above)`);
 }

@@ -1,9 +1,9 @@
 import { Loader, VStack } from '@navikt/ds-react';
-import { useMemo, useRef } from 'react';
+import { useCallback, useMemo, type ReactNode } from 'react';
 import { AuthProvider, useAuth } from 'react-oidc-context';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
 import { Provider as UrqlProvider, useQuery } from 'urql';
-import { callbackPath, oidcSettings } from './auth';
+import { callbackPath, loginState, mayRelogin, oidcSettings, returnPath } from './auth';
 import { newClient } from './client';
 import { AppHeader } from './components/AppHeader';
 import { ErrorState } from './components/ErrorState';
@@ -14,60 +14,85 @@ import { Landing } from './pages/Landing';
 
 export function App({ config }: { config: AppConfig }) {
   return (
-    <AuthProvider {...oidcSettings(config)}>
-      <BrowserRouter>
-        <Shell config={config} />
-      </BrowserRouter>
+    <BrowserRouter>
+      <Auth config={config}>
+        <Shell dev={config.dev} />
+      </Auth>
+    </BrowserRouter>
+  );
+}
+
+/** Auth logs in at the configured provider and, once back, goes to the page the person came from. */
+function Auth({ config, children }: { config: AppConfig; children: ReactNode }) {
+  const navigate = useNavigate();
+  const settings = useMemo(() => oidcSettings(config), [config]);
+  // Replacing the history entry drops the code and state from the address bar.
+  const onSigninCallback = useCallback(
+    (user: { state?: unknown } | void) => void navigate(returnPath(user?.state), { replace: true }),
+    [navigate],
+  );
+  return (
+    <AuthProvider {...settings} onSigninCallback={onSigninCallback}>
+      {children}
     </AuthProvider>
   );
 }
 
-function Shell({ config }: { config: AppConfig }) {
+function Shell({ dev }: { dev: boolean }) {
   const auth = useAuth();
-  const token = useRef<string | undefined>(undefined);
-  token.current = auth.user?.access_token;
-  const login = auth.signinRedirect;
-  const client = useMemo(() => newClient(() => token.current, () => void login()), [login]);
+  const { signinRedirect, signoutRedirect } = auth;
+  const token = auth.user?.access_token;
+  const login = useCallback(() => void signinRedirect({ state: loginState() }), [signinRedirect]);
+  const client = useMemo(
+    () =>
+      newClient(
+        () => token,
+        () => {
+          if (mayRelogin()) login();
+        },
+      ),
+    [token, login],
+  );
 
-  if (auth.isLoading || auth.activeNavigator) {
-    return <Waiting text="Logger inn …" />;
+  const busy = auth.isLoading || Boolean(auth.activeNavigator);
+  let page: ReactNode;
+  if (busy) {
+    page = <Waiting text={auth.activeNavigator === 'signoutRedirect' ? 'Logger ut …' : 'Logger inn …'} />;
+  } else if (auth.error) {
+    page = <ErrorState message="Innloggingen mislyktes. Prøv å logge inn på nytt." onRetry={login} retryLabel="Logg inn" />;
+  } else if (!auth.isAuthenticated) {
+    page = <Landing onLogin={login} dev={dev} />;
+  } else {
+    page = <Home onLogin={login} />;
   }
-  if (auth.error) {
-    return (
-      <main id="innhold" className="app-main">
-        <ErrorState message="Innloggingen mislyktes. Prøv å logge inn på nytt." onRetry={() => void login()} />
-      </main>
-    );
-  }
-  if (!auth.isAuthenticated) {
-    return <Landing onLogin={() => void login()} dev={config.dev} />;
-  }
+
   return (
     <UrqlProvider value={client}>
       <a className="skip-link" href="#innhold">
         Hopp til innhold
       </a>
-      <Header onLogout={() => void auth.signoutRedirect()} />
-      <Routes>
-        <Route path={callbackPath} element={<Navigate to="/" replace />} />
-        <Route path="/" element={<Home />} />
-        <Route path="*" element={<Navigate to="/" replace />} />
-      </Routes>
+      {auth.isAuthenticated ? <SignedInHeader onLogout={() => void signoutRedirect()} /> : <AppHeader />}
+      <main id="innhold" tabIndex={-1} className="app-main">
+        <Routes>
+          <Route index element={page} />
+          {/* The provider sends the person back here; Auth moves on once the login is complete. */}
+          <Route path={callbackPath} element={busy || auth.error ? page : <Navigate to="/" replace />} />
+          <Route path="*" element={<Navigate to="/" replace />} />
+        </Routes>
+      </main>
     </UrqlProvider>
   );
 }
 
-function Header({ onLogout }: { onLogout: () => void }) {
+function SignedInHeader({ onLogout }: { onLogout: () => void }) {
   const [{ data }] = useQuery({ query: meDocument });
   return <AppHeader me={data?.me} onLogout={onLogout} />;
 }
 
 function Waiting({ text }: { text: string }) {
   return (
-    <main id="innhold" className="app-main">
-      <VStack align="center">
-        <Loader size="xlarge" title={text} />
-      </VStack>
-    </main>
+    <VStack align="center" role="status">
+      <Loader size="xlarge" title={text} />
+    </VStack>
   );
 }

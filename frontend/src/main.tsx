@@ -1,9 +1,11 @@
 import '@fontsource/source-sans-3/400.css';
 import '@fontsource/source-sans-3/600.css';
 import './styles.css';
+import { Heading, VStack } from '@navikt/ds-react';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
+import { ErrorState } from './components/ErrorState';
 import { loadConfig } from './config';
 
 const root = createRoot(document.getElementById('root')!);
@@ -20,8 +22,15 @@ async function start() {
     // Without the configuration there is nowhere to log in; say so plainly.
     root.render(
       <main className="app-main">
-        <h1>Varsel er ikke tilgjengelig</h1>
-        <p>Kunne ikke hente oppsettet fra serveren. Last siden på nytt om litt, eller kontakt brukerstøtte.</p>
+        <VStack gap="space-24">
+          <Heading level="1" size="large">
+            Varsel er ikke tilgjengelig
+          </Heading>
+          <ErrorState
+            message="Kunne ikke hente oppsettet fra serveren. Prøv igjen om litt, eller kontakt brukerstøtte."
+            onRetry={() => window.location.reload()}
+          />
+        </VStack>
       </main>,
     );
   }

@@ -4,8 +4,8 @@ import { graphql } from './gql';
 export const meDocument = graphql(`
   query Me {
     me {
-      subject
       name
+      subject
       roles
       unit {
         id

@@ -14,10 +14,10 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
-    "\n  query Me {\n    me {\n      subject\n      name\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query Me {\n    me {\n      name\n      subject\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n": typeof types.MeDocument,
 };
 const documents: Documents = {
-    "\n  query Me {\n    me {\n      subject\n      name\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
+    "\n  query Me {\n    me {\n      name\n      subject\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n": types.MeDocument,
 };
 
 /**
@@ -37,7 +37,7 @@ export function graphql(source: string): unknown;
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  query Me {\n    me {\n      subject\n      name\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      subject\n      name\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n"];
+export function graphql(source: "\n  query Me {\n    me {\n      name\n      subject\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      name\n      subject\n      roles\n      unit {\n        id\n        name\n        kind\n      }\n      policeDistrict {\n        id\n        name\n      }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -8,23 +8,19 @@ interface Props {
 /** Landing is what a person sees before logging in. */
 export function Landing({ onLogin, dev }: Props) {
   return (
-    <main id="innhold" className="app-main">
-      <VStack gap="space-24" align="start">
-        <Heading level="1" size="xlarge">
-          Varsel
-        </Heading>
-        <BodyLong>
-          Kriminalomsorgens system for varsling av fornærmede og etterlatte om permisjon, frigang, løslatelse,
-          unndragelse og annen straffegjennomføring (straffegjennomføringsloven § 7 b), og for registrering av
-          utveksling av opplysninger med politiet.
-        </BodyLong>
-        <Button onClick={onLogin}>Logg inn</Button>
-        {dev && (
-          <BodyLong size="small">
-            Utviklingsmodus: du logger inn med en av de forhåndsdefinerte brukerne.
-          </BodyLong>
-        )}
-      </VStack>
-    </main>
+    <VStack gap="space-24" align="start">
+      <Heading level="1" size="xlarge">
+        Varsel
+      </Heading>
+      <BodyLong>
+        Kriminalomsorgens system for varsling av fornærmede og etterlatte om permisjon, frigang, løslatelse,
+        unndragelse og annen straffegjennomføring (straffegjennomføringsloven § 7 b), og for registrering av
+        utveksling av opplysninger med politiet.
+      </BodyLong>
+      <Button onClick={onLogin}>Logg inn</Button>
+      {dev && (
+        <BodyLong size="small">Utviklingsmodus: du logger inn med en av de forhåndsdefinerte brukerne.</BodyLong>
+      )}
+    </VStack>
   );
 }
