@@ -11,6 +11,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"sync"
 	"time"
 
@@ -48,9 +49,10 @@ type parts struct{ identity, address bool }
 
 // Collector gathers the reads of one request.
 type Collector struct {
-	mu    sync.Mutex
-	reads map[person]parts
-	order []person
+	mu       sync.Mutex
+	reads    map[person]parts
+	order    []person
+	requests []int // police requests viewed, in order, once each
 }
 
 type collectorKey struct{}
@@ -89,11 +91,26 @@ func Note(ctx context.Context, typ accesslogentry.PersonType, id int, part Part)
 	return nil
 }
 
-// Len returns how many persons' data was read.
+// NoteRequestView records that the viewer saw a police request. Like Note,
+// it fails when ctx carries no collector.
+func NoteRequestView(ctx context.Context, id int) error {
+	c := FromContext(ctx)
+	if c == nil {
+		return ErrNoCollector
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if !slices.Contains(c.requests, id) {
+		c.requests = append(c.requests, id)
+	}
+	return nil
+}
+
+// Len returns how many persons' data was read and police requests viewed.
 func (c *Collector) Len() int {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	return len(c.order)
+	return len(c.order) + len(c.requests)
 }
 
 // Flush writes one entry per person read, as the viewer in ctx, naming the
@@ -102,7 +119,7 @@ func (c *Collector) Len() int {
 func (c *Collector) Flush(ctx context.Context, client *ent.Client, operation string) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if len(c.order) == 0 {
+	if len(c.order) == 0 && len(c.requests) == 0 {
 		return nil
 	}
 	v := varsel.FromContext(ctx)
@@ -131,10 +148,21 @@ func (c *Collector) Flush(ctx context.Context, client *ent.Client, operation str
 		}
 		builders = append(builders, b)
 	}
+	for _, id := range c.requests {
+		b := client.AccessLogEntry.Create().
+			SetOccurredAt(now).
+			SetActor(v.Subject).
+			SetPoliceRequestID(id).
+			SetOperation(operation)
+		if v.StaffID != 0 {
+			b.SetActorStaffID(v.StaffID)
+		}
+		builders = append(builders, b)
+	}
 	if err := client.AccessLogEntry.CreateBulk(builders...).Exec(rule.AppendOnlyWriter(ctx)); err != nil {
 		return fmt.Errorf("accesslog: writing %d entries: %w", len(builders), err)
 	}
-	c.reads, c.order = map[person]parts{}, nil
+	c.reads, c.order, c.requests = map[person]parts{}, nil, nil
 	return nil
 }
 

@@ -87,6 +87,7 @@ func StartJobs(ctx context.Context, dialectName string, jobsDB *sql.DB, client *
 	river.AddWorker(workers, &releaseWorker{jobs: j})
 	river.AddWorker(workers, &remindWorker{jobs: j})
 	river.AddWorker(workers, &sweepWorker{jobs: j})
+	river.AddWorker(workers, &retentionWorker{jobs: j})
 	cfg := &river.Config{
 		Queues:  map[string]river.QueueConfig{river.QueueDefault: {MaxWorkers: 4}},
 		Workers: workers,
@@ -94,6 +95,7 @@ func StartJobs(ctx context.Context, dialectName string, jobsDB *sql.DB, client *
 			river.NewPeriodicJob(river.PeriodicInterval(opts.every(10*time.Minute)), func() (river.JobArgs, *river.InsertOpts) { return ReleaseHeldArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
 			river.NewPeriodicJob(river.PeriodicInterval(opts.every(30*time.Minute)), func() (river.JobArgs, *river.InsertOpts) { return RemindArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
 			river.NewPeriodicJob(river.PeriodicInterval(opts.every(time.Minute)), func() (river.JobArgs, *river.InsertOpts) { return SweepArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
+			river.NewPeriodicJob(river.PeriodicInterval(opts.every(6*time.Hour)), func() (river.JobArgs, *river.InsertOpts) { return RetentionArgs{}, nil }, &river.PeriodicJobOpts{RunOnStart: true}),
 		},
 		JobTimeout:           2 * time.Minute,
 		RescueStuckJobsAfter: opts.RescueAfter,
@@ -269,6 +271,33 @@ func (w *remindWorker) Work(ctx context.Context, _ *river.Job[RemindArgs]) error
 	return w.jobs.inTx(ctx, func(ctx context.Context) error {
 		_, err := w.jobs.wf.Remind(ctx)
 		return err
+	})
+}
+
+// RetentionArgs deletes what may no longer be kept: unverified information
+// after 4 months, a convict's personal data 10 years after the sentence
+// ended (IX8). The audit trail keeps the fact of each deletion, not the data.
+type RetentionArgs struct{}
+
+func (RetentionArgs) Kind() string { return "retention" }
+
+type retentionWorker struct {
+	river.WorkerDefaults[RetentionArgs]
+	jobs *Jobs
+}
+
+func (w *retentionWorker) Work(ctx context.Context, _ *river.Job[RetentionArgs]) error {
+	return w.jobs.inTx(ctx, func(ctx context.Context) error {
+		report, err := w.jobs.wf.Retention(ctx, ent.FromContext(ctx), true)
+		if err != nil {
+			return err
+		}
+		if report.DeletedRows > 0 {
+			rule, provision := rules.RetentionRule()
+			slog.InfoContext(ctx, "retention deleted what may no longer be kept", "rule", rule, "provision", provision,
+				"unverified_disclosures", len(report.UnverifiedDisclosures), "convicts", len(report.Convicts), "rows", report.DeletedRows)
+		}
+		return nil
 	})
 }
 

@@ -10,14 +10,17 @@ import (
 	"strings"
 	"time"
 
+	"varsel"
 	"varsel/accesslog"
 	"varsel/ent"
 	"varsel/ent/accesslogentry"
+	"varsel/ent/convict"
 	"varsel/ent/decision"
 	"varsel/ent/notice"
 	"varsel/ent/policerequest"
 	"varsel/letters"
 	"varsel/rules"
+	"varsel/workflow"
 )
 
 // NoticeLetter gathers what a notice's letter says: sender, addressee (the
@@ -178,7 +181,13 @@ func PoliceRequestLetter(ctx context.Context, client *ent.Client, id int) (lette
 	if pr.NoticeID == nil {
 		return letters.PoliceRequest{}, fmt.Errorf("delivery: police request %d has no notice", id)
 	}
-	nl, n, err := NoticeLetter(ctx, client, *pr.NoticeID)
+	if err := accesslog.NoteRequestView(ctx, pr.ID); err != nil {
+		return letters.PoliceRequest{}, err
+	}
+	// The request was found under the viewer's policies — for the police,
+	// only their district's — so the notice behind it is read on their
+	// behalf: the police see a notice only through a request to deliver it.
+	nl, n, err := NoticeLetter(varsel.OnBehalfOf(ctx), client, *pr.NoticeID)
 	if err != nil {
 		return letters.PoliceRequest{}, err
 	}
@@ -213,4 +222,27 @@ func protectionOf(n *ent.Notice) rules.AddressProtection {
 		return n.Edges.Survivor.AddressProtection
 	}
 	return n.Edges.Victim.AddressProtection
+}
+
+// AccessList gathers the list of documents a convict may see (IX7). It
+// lists the convict's documents through the workflow, which leaves out
+// those marked as exempt from the convict's access.
+func AccessList(ctx context.Context, client *ent.Client, wf *workflow.Service, convictID int) (letters.AccessList, error) {
+	c, err := client.Convict.Query().Where(convict.ID(convictID)).WithUnit().Only(ctx)
+	if err != nil {
+		return letters.AccessList{}, err
+	}
+	list, err := wf.ConvictDocuments(ctx, client, convictID, true)
+	if err != nil {
+		return letters.AccessList{}, err
+	}
+	l := letters.AccessList{Unit: sender(c.Edges.Unit), Reference: fmt.Sprintf("INNSYN-%d", c.ID),
+		Date: wf.Now(), ConvictName: c.Name}
+	for _, d := range list.Documents {
+		l.Documents = append(l.Documents, letters.AccessDocument{Date: d.Date, Title: d.Title})
+	}
+	if list.WithheldNotice != nil {
+		l.WithheldNotice = *list.WithheldNotice
+	}
+	return l, nil
 }

@@ -24,11 +24,13 @@ type AccessLogEntry struct {
 	// ActorStaffID holds the value of the "actor_staff_id" field.
 	ActorStaffID int `json:"actor_staff_id,omitempty"`
 	// PersonType holds the value of the "person_type" field.
-	PersonType accesslogentry.PersonType `json:"person_type,omitempty"`
+	PersonType *accesslogentry.PersonType `json:"person_type,omitempty"`
 	// PersonID holds the value of the "person_id" field.
-	PersonID int `json:"person_id,omitempty"`
+	PersonID *int `json:"person_id,omitempty"`
 	// CriminalCaseID holds the value of the "criminal_case_id" field.
-	CriminalCaseID int `json:"criminal_case_id,omitempty"`
+	CriminalCaseID *int `json:"criminal_case_id,omitempty"`
+	// the police request viewed
+	PoliceRequestID *int `json:"police_request_id,omitempty"`
 	// name, identity number or birth date was read
 	Identity bool `json:"identity,omitempty"`
 	// the address was read
@@ -45,7 +47,7 @@ func (*AccessLogEntry) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case accesslogentry.FieldIdentity, accesslogentry.FieldAddress:
 			values[i] = new(sql.NullBool)
-		case accesslogentry.FieldID, accesslogentry.FieldActorStaffID, accesslogentry.FieldPersonID, accesslogentry.FieldCriminalCaseID:
+		case accesslogentry.FieldID, accesslogentry.FieldActorStaffID, accesslogentry.FieldPersonID, accesslogentry.FieldCriminalCaseID, accesslogentry.FieldPoliceRequestID:
 			values[i] = new(sql.NullInt64)
 		case accesslogentry.FieldActor, accesslogentry.FieldPersonType, accesslogentry.FieldOperation:
 			values[i] = new(sql.NullString)
@@ -94,19 +96,29 @@ func (_m *AccessLogEntry) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field person_type", values[i])
 			} else if value.Valid {
-				_m.PersonType = accesslogentry.PersonType(value.String)
+				_m.PersonType = new(accesslogentry.PersonType)
+				*_m.PersonType = accesslogentry.PersonType(value.String)
 			}
 		case accesslogentry.FieldPersonID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field person_id", values[i])
 			} else if value.Valid {
-				_m.PersonID = int(value.Int64)
+				_m.PersonID = new(int)
+				*_m.PersonID = int(value.Int64)
 			}
 		case accesslogentry.FieldCriminalCaseID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field criminal_case_id", values[i])
 			} else if value.Valid {
-				_m.CriminalCaseID = int(value.Int64)
+				_m.CriminalCaseID = new(int)
+				*_m.CriminalCaseID = int(value.Int64)
+			}
+		case accesslogentry.FieldPoliceRequestID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field police_request_id", values[i])
+			} else if value.Valid {
+				_m.PoliceRequestID = new(int)
+				*_m.PoliceRequestID = int(value.Int64)
 			}
 		case accesslogentry.FieldIdentity:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -171,14 +183,25 @@ func (_m *AccessLogEntry) String() string {
 	builder.WriteString("actor_staff_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ActorStaffID))
 	builder.WriteString(", ")
-	builder.WriteString("person_type=")
-	builder.WriteString(fmt.Sprintf("%v", _m.PersonType))
+	if v := _m.PersonType; v != nil {
+		builder.WriteString("person_type=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("person_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.PersonID))
+	if v := _m.PersonID; v != nil {
+		builder.WriteString("person_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("criminal_case_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.CriminalCaseID))
+	if v := _m.CriminalCaseID; v != nil {
+		builder.WriteString("criminal_case_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PoliceRequestID; v != nil {
+		builder.WriteString("police_request_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("identity=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Identity))

@@ -54,15 +54,53 @@ func (_c *AccessLogEntryCreate) SetPersonType(v accesslogentry.PersonType) *Acce
 	return _c
 }
 
+// SetNillablePersonType sets the "person_type" field if the given value is not nil.
+func (_c *AccessLogEntryCreate) SetNillablePersonType(v *accesslogentry.PersonType) *AccessLogEntryCreate {
+	if v != nil {
+		_c.SetPersonType(*v)
+	}
+	return _c
+}
+
 // SetPersonID sets the "person_id" field.
 func (_c *AccessLogEntryCreate) SetPersonID(v int) *AccessLogEntryCreate {
 	_c.mutation.SetPersonID(v)
 	return _c
 }
 
+// SetNillablePersonID sets the "person_id" field if the given value is not nil.
+func (_c *AccessLogEntryCreate) SetNillablePersonID(v *int) *AccessLogEntryCreate {
+	if v != nil {
+		_c.SetPersonID(*v)
+	}
+	return _c
+}
+
 // SetCriminalCaseID sets the "criminal_case_id" field.
 func (_c *AccessLogEntryCreate) SetCriminalCaseID(v int) *AccessLogEntryCreate {
 	_c.mutation.SetCriminalCaseID(v)
+	return _c
+}
+
+// SetNillableCriminalCaseID sets the "criminal_case_id" field if the given value is not nil.
+func (_c *AccessLogEntryCreate) SetNillableCriminalCaseID(v *int) *AccessLogEntryCreate {
+	if v != nil {
+		_c.SetCriminalCaseID(*v)
+	}
+	return _c
+}
+
+// SetPoliceRequestID sets the "police_request_id" field.
+func (_c *AccessLogEntryCreate) SetPoliceRequestID(v int) *AccessLogEntryCreate {
+	_c.mutation.SetPoliceRequestID(v)
+	return _c
+}
+
+// SetNillablePoliceRequestID sets the "police_request_id" field if the given value is not nil.
+func (_c *AccessLogEntryCreate) SetNillablePoliceRequestID(v *int) *AccessLogEntryCreate {
+	if v != nil {
+		_c.SetPoliceRequestID(*v)
+	}
 	return _c
 }
 
@@ -169,19 +207,10 @@ func (_c *AccessLogEntryCreate) check() error {
 			return &ValidationError{Name: "actor", err: fmt.Errorf(`ent: validator failed for field "AccessLogEntry.actor": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.PersonType(); !ok {
-		return &ValidationError{Name: "person_type", err: errors.New(`ent: missing required field "AccessLogEntry.person_type"`)}
-	}
 	if v, ok := _c.mutation.PersonType(); ok {
 		if err := accesslogentry.PersonTypeValidator(v); err != nil {
 			return &ValidationError{Name: "person_type", err: fmt.Errorf(`ent: validator failed for field "AccessLogEntry.person_type": %w`, err)}
 		}
-	}
-	if _, ok := _c.mutation.PersonID(); !ok {
-		return &ValidationError{Name: "person_id", err: errors.New(`ent: missing required field "AccessLogEntry.person_id"`)}
-	}
-	if _, ok := _c.mutation.CriminalCaseID(); !ok {
-		return &ValidationError{Name: "criminal_case_id", err: errors.New(`ent: missing required field "AccessLogEntry.criminal_case_id"`)}
 	}
 	if _, ok := _c.mutation.Identity(); !ok {
 		return &ValidationError{Name: "identity", err: errors.New(`ent: missing required field "AccessLogEntry.identity"`)}
@@ -230,15 +259,19 @@ func (_c *AccessLogEntryCreate) createSpec() (*AccessLogEntry, *sqlgraph.CreateS
 	}
 	if value, ok := _c.mutation.PersonType(); ok {
 		_spec.SetField(accesslogentry.FieldPersonType, field.TypeEnum, value)
-		_node.PersonType = value
+		_node.PersonType = &value
 	}
 	if value, ok := _c.mutation.PersonID(); ok {
 		_spec.SetField(accesslogentry.FieldPersonID, field.TypeInt, value)
-		_node.PersonID = value
+		_node.PersonID = &value
 	}
 	if value, ok := _c.mutation.CriminalCaseID(); ok {
 		_spec.SetField(accesslogentry.FieldCriminalCaseID, field.TypeInt, value)
-		_node.CriminalCaseID = value
+		_node.CriminalCaseID = &value
+	}
+	if value, ok := _c.mutation.PoliceRequestID(); ok {
+		_spec.SetField(accesslogentry.FieldPoliceRequestID, field.TypeInt, value)
+		_node.PoliceRequestID = &value
 	}
 	if value, ok := _c.mutation.Identity(); ok {
 		_spec.SetField(accesslogentry.FieldIdentity, field.TypeBool, value)
@@ -332,6 +365,9 @@ func (u *AccessLogEntryUpsertOne) UpdateNewValues() *AccessLogEntryUpsertOne {
 		}
 		if _, exists := u.create.mutation.CriminalCaseID(); exists {
 			s.SetIgnore(accesslogentry.FieldCriminalCaseID)
+		}
+		if _, exists := u.create.mutation.PoliceRequestID(); exists {
+			s.SetIgnore(accesslogentry.FieldPoliceRequestID)
 		}
 		if _, exists := u.create.mutation.Identity(); exists {
 			s.SetIgnore(accesslogentry.FieldIdentity)
@@ -566,6 +602,9 @@ func (u *AccessLogEntryUpsertBulk) UpdateNewValues() *AccessLogEntryUpsertBulk {
 			}
 			if _, exists := b.mutation.CriminalCaseID(); exists {
 				s.SetIgnore(accesslogentry.FieldCriminalCaseID)
+			}
+			if _, exists := b.mutation.PoliceRequestID(); exists {
+				s.SetIgnore(accesslogentry.FieldPoliceRequestID)
 			}
 			if _, exists := b.mutation.Identity(); exists {
 				s.SetIgnore(accesslogentry.FieldIdentity)

@@ -78,6 +78,18 @@ func (_u *AccessLogEntryUpdate) sqlSave(ctx context.Context) (_node int, err err
 	if _u.mutation.ActorStaffIDCleared() {
 		_spec.ClearField(accesslogentry.FieldActorStaffID, field.TypeInt)
 	}
+	if _u.mutation.PersonTypeCleared() {
+		_spec.ClearField(accesslogentry.FieldPersonType, field.TypeEnum)
+	}
+	if _u.mutation.PersonIDCleared() {
+		_spec.ClearField(accesslogentry.FieldPersonID, field.TypeInt)
+	}
+	if _u.mutation.CriminalCaseIDCleared() {
+		_spec.ClearField(accesslogentry.FieldCriminalCaseID, field.TypeInt)
+	}
+	if _u.mutation.PoliceRequestIDCleared() {
+		_spec.ClearField(accesslogentry.FieldPoliceRequestID, field.TypeInt)
+	}
 	if _u.mutation.OperationCleared() {
 		_spec.ClearField(accesslogentry.FieldOperation, field.TypeString)
 	}
@@ -182,6 +194,18 @@ func (_u *AccessLogEntryUpdateOne) sqlSave(ctx context.Context) (_node *AccessLo
 	}
 	if _u.mutation.ActorStaffIDCleared() {
 		_spec.ClearField(accesslogentry.FieldActorStaffID, field.TypeInt)
+	}
+	if _u.mutation.PersonTypeCleared() {
+		_spec.ClearField(accesslogentry.FieldPersonType, field.TypeEnum)
+	}
+	if _u.mutation.PersonIDCleared() {
+		_spec.ClearField(accesslogentry.FieldPersonID, field.TypeInt)
+	}
+	if _u.mutation.CriminalCaseIDCleared() {
+		_spec.ClearField(accesslogentry.FieldCriminalCaseID, field.TypeInt)
+	}
+	if _u.mutation.PoliceRequestIDCleared() {
+		_spec.ClearField(accesslogentry.FieldPoliceRequestID, field.TypeInt)
 	}
 	if _u.mutation.OperationCleared() {
 		_spec.ClearField(accesslogentry.FieldOperation, field.TypeString)

@@ -9,6 +9,8 @@ import (
 	"varsel/ent/alert"
 	"varsel/ent/custodyevent"
 	"varsel/ent/notice"
+	"varsel/ent/policereport"
+	"varsel/ent/policerequest"
 	"varsel/ent/unit"
 
 	"entgo.io/ent"
@@ -35,9 +37,13 @@ type Alert struct {
 	// UnitID holds the value of the "unit_id" field.
 	UnitID int `json:"unit_id,omitempty"`
 	// CustodyEventID holds the value of the "custody_event_id" field.
-	CustodyEventID int `json:"custody_event_id,omitempty"`
+	CustodyEventID *int `json:"custody_event_id,omitempty"`
 	// NoticeID holds the value of the "notice_id" field.
 	NoticeID *int `json:"notice_id,omitempty"`
+	// PoliceReportID holds the value of the "police_report_id" field.
+	PoliceReportID *int `json:"police_report_id,omitempty"`
+	// PoliceRequestID holds the value of the "police_request_id" field.
+	PoliceRequestID *int `json:"police_request_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the AlertQuery when eager-loading is set.
 	Edges        AlertEdges `json:"edges"`
@@ -52,11 +58,15 @@ type AlertEdges struct {
 	CustodyEvent *CustodyEvent `json:"custody_event,omitempty"`
 	// Notice holds the value of the notice edge.
 	Notice *Notice `json:"notice,omitempty"`
+	// PoliceReport holds the value of the police_report edge.
+	PoliceReport *PoliceReport `json:"police_report,omitempty"`
+	// PoliceRequest holds the value of the police_request edge.
+	PoliceRequest *PoliceRequest `json:"police_request,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [3]bool
+	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [5]map[string]int
 }
 
 // UnitOrErr returns the Unit value or an error if the edge
@@ -92,12 +102,34 @@ func (e AlertEdges) NoticeOrErr() (*Notice, error) {
 	return nil, &NotLoadedError{edge: "notice"}
 }
 
+// PoliceReportOrErr returns the PoliceReport value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AlertEdges) PoliceReportOrErr() (*PoliceReport, error) {
+	if e.PoliceReport != nil {
+		return e.PoliceReport, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: policereport.Label}
+	}
+	return nil, &NotLoadedError{edge: "police_report"}
+}
+
+// PoliceRequestOrErr returns the PoliceRequest value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e AlertEdges) PoliceRequestOrErr() (*PoliceRequest, error) {
+	if e.PoliceRequest != nil {
+		return e.PoliceRequest, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: policerequest.Label}
+	}
+	return nil, &NotLoadedError{edge: "police_request"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Alert) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case alert.FieldID, alert.FieldUnitID, alert.FieldCustodyEventID, alert.FieldNoticeID:
+		case alert.FieldID, alert.FieldUnitID, alert.FieldCustodyEventID, alert.FieldNoticeID, alert.FieldPoliceReportID, alert.FieldPoliceRequestID:
 			values[i] = new(sql.NullInt64)
 		case alert.FieldKind, alert.FieldMessage, alert.FieldRule, alert.FieldKey:
 			values[i] = new(sql.NullString)
@@ -171,7 +203,8 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field custody_event_id", values[i])
 			} else if value.Valid {
-				_m.CustodyEventID = int(value.Int64)
+				_m.CustodyEventID = new(int)
+				*_m.CustodyEventID = int(value.Int64)
 			}
 		case alert.FieldNoticeID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -179,6 +212,20 @@ func (_m *Alert) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.NoticeID = new(int)
 				*_m.NoticeID = int(value.Int64)
+			}
+		case alert.FieldPoliceReportID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field police_report_id", values[i])
+			} else if value.Valid {
+				_m.PoliceReportID = new(int)
+				*_m.PoliceReportID = int(value.Int64)
+			}
+		case alert.FieldPoliceRequestID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field police_request_id", values[i])
+			} else if value.Valid {
+				_m.PoliceRequestID = new(int)
+				*_m.PoliceRequestID = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -206,6 +253,16 @@ func (_m *Alert) QueryCustodyEvent() *CustodyEventQuery {
 // QueryNotice queries the "notice" edge of the Alert entity.
 func (_m *Alert) QueryNotice() *NoticeQuery {
 	return NewAlertClient(_m.config).QueryNotice(_m)
+}
+
+// QueryPoliceReport queries the "police_report" edge of the Alert entity.
+func (_m *Alert) QueryPoliceReport() *PoliceReportQuery {
+	return NewAlertClient(_m.config).QueryPoliceReport(_m)
+}
+
+// QueryPoliceRequest queries the "police_request" edge of the Alert entity.
+func (_m *Alert) QueryPoliceRequest() *PoliceRequestQuery {
+	return NewAlertClient(_m.config).QueryPoliceRequest(_m)
 }
 
 // Update returns a builder for updating this Alert.
@@ -254,11 +311,23 @@ func (_m *Alert) String() string {
 	builder.WriteString("unit_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.UnitID))
 	builder.WriteString(", ")
-	builder.WriteString("custody_event_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.CustodyEventID))
+	if v := _m.CustodyEventID; v != nil {
+		builder.WriteString("custody_event_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	if v := _m.NoticeID; v != nil {
 		builder.WriteString("notice_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PoliceReportID; v != nil {
+		builder.WriteString("police_report_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	if v := _m.PoliceRequestID; v != nil {
+		builder.WriteString("police_request_id=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')

@@ -10,6 +10,8 @@ import (
 	"varsel/ent/alert"
 	"varsel/ent/custodyevent"
 	"varsel/ent/notice"
+	"varsel/ent/policereport"
+	"varsel/ent/policerequest"
 	"varsel/ent/unit"
 
 	"entgo.io/ent/dialect/sql"
@@ -81,6 +83,14 @@ func (_c *AlertCreate) SetCustodyEventID(v int) *AlertCreate {
 	return _c
 }
 
+// SetNillableCustodyEventID sets the "custody_event_id" field if the given value is not nil.
+func (_c *AlertCreate) SetNillableCustodyEventID(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetCustodyEventID(*v)
+	}
+	return _c
+}
+
 // SetNoticeID sets the "notice_id" field.
 func (_c *AlertCreate) SetNoticeID(v int) *AlertCreate {
 	_c.mutation.SetNoticeID(v)
@@ -91,6 +101,34 @@ func (_c *AlertCreate) SetNoticeID(v int) *AlertCreate {
 func (_c *AlertCreate) SetNillableNoticeID(v *int) *AlertCreate {
 	if v != nil {
 		_c.SetNoticeID(*v)
+	}
+	return _c
+}
+
+// SetPoliceReportID sets the "police_report_id" field.
+func (_c *AlertCreate) SetPoliceReportID(v int) *AlertCreate {
+	_c.mutation.SetPoliceReportID(v)
+	return _c
+}
+
+// SetNillablePoliceReportID sets the "police_report_id" field if the given value is not nil.
+func (_c *AlertCreate) SetNillablePoliceReportID(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetPoliceReportID(*v)
+	}
+	return _c
+}
+
+// SetPoliceRequestID sets the "police_request_id" field.
+func (_c *AlertCreate) SetPoliceRequestID(v int) *AlertCreate {
+	_c.mutation.SetPoliceRequestID(v)
+	return _c
+}
+
+// SetNillablePoliceRequestID sets the "police_request_id" field if the given value is not nil.
+func (_c *AlertCreate) SetNillablePoliceRequestID(v *int) *AlertCreate {
+	if v != nil {
+		_c.SetPoliceRequestID(*v)
 	}
 	return _c
 }
@@ -108,6 +146,16 @@ func (_c *AlertCreate) SetCustodyEvent(v *CustodyEvent) *AlertCreate {
 // SetNotice sets the "notice" edge to the Notice entity.
 func (_c *AlertCreate) SetNotice(v *Notice) *AlertCreate {
 	return _c.SetNoticeID(v.ID)
+}
+
+// SetPoliceReport sets the "police_report" edge to the PoliceReport entity.
+func (_c *AlertCreate) SetPoliceReport(v *PoliceReport) *AlertCreate {
+	return _c.SetPoliceReportID(v.ID)
+}
+
+// SetPoliceRequest sets the "police_request" edge to the PoliceRequest entity.
+func (_c *AlertCreate) SetPoliceRequest(v *PoliceRequest) *AlertCreate {
+	return _c.SetPoliceRequestID(v.ID)
 }
 
 // Mutation returns the AlertMutation object of the builder.
@@ -182,14 +230,8 @@ func (_c *AlertCreate) check() error {
 	if _, ok := _c.mutation.UnitID(); !ok {
 		return &ValidationError{Name: "unit_id", err: errors.New(`ent: missing required field "Alert.unit_id"`)}
 	}
-	if _, ok := _c.mutation.CustodyEventID(); !ok {
-		return &ValidationError{Name: "custody_event_id", err: errors.New(`ent: missing required field "Alert.custody_event_id"`)}
-	}
 	if len(_c.mutation.UnitIDs()) == 0 {
 		return &ValidationError{Name: "unit", err: errors.New(`ent: missing required edge "Alert.unit"`)}
-	}
-	if len(_c.mutation.CustodyEventIDs()) == 0 {
-		return &ValidationError{Name: "custody_event", err: errors.New(`ent: missing required edge "Alert.custody_event"`)}
 	}
 	return nil
 }
@@ -273,7 +315,7 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.CustodyEventID = nodes[0]
+		_node.CustodyEventID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.NoticeIDs(); len(nodes) > 0 {
@@ -291,6 +333,40 @@ func (_c *AlertCreate) createSpec() (*Alert, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.NoticeID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.PoliceReportIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.PoliceReportTable,
+			Columns: []string{alert.PoliceReportColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(policereport.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.PoliceReportID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.PoliceRequestIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.PoliceRequestTable,
+			Columns: []string{alert.PoliceRequestColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(policerequest.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.PoliceRequestID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	return _node, _spec
@@ -415,6 +491,12 @@ func (u *AlertUpsertOne) UpdateNewValues() *AlertUpsertOne {
 		}
 		if _, exists := u.create.mutation.NoticeID(); exists {
 			s.SetIgnore(alert.FieldNoticeID)
+		}
+		if _, exists := u.create.mutation.PoliceReportID(); exists {
+			s.SetIgnore(alert.FieldPoliceReportID)
+		}
+		if _, exists := u.create.mutation.PoliceRequestID(); exists {
+			s.SetIgnore(alert.FieldPoliceRequestID)
 		}
 	}))
 	return u
@@ -688,6 +770,12 @@ func (u *AlertUpsertBulk) UpdateNewValues() *AlertUpsertBulk {
 			}
 			if _, exists := b.mutation.NoticeID(); exists {
 				s.SetIgnore(alert.FieldNoticeID)
+			}
+			if _, exists := b.mutation.PoliceReportID(); exists {
+				s.SetIgnore(alert.FieldPoliceReportID)
+			}
+			if _, exists := b.mutation.PoliceRequestID(); exists {
+				s.SetIgnore(alert.FieldPoliceRequestID)
 			}
 		}
 	}))

@@ -10,6 +10,8 @@ import (
 	"varsel/ent/alert"
 	"varsel/ent/custodyevent"
 	"varsel/ent/notice"
+	"varsel/ent/policereport"
+	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
 	"varsel/ent/unit"
 
@@ -23,15 +25,17 @@ import (
 // AlertQuery is the builder for querying Alert entities.
 type AlertQuery struct {
 	config
-	ctx              *QueryContext
-	order            []alert.OrderOption
-	inters           []Interceptor
-	predicates       []predicate.Alert
-	withUnit         *UnitQuery
-	withCustodyEvent *CustodyEventQuery
-	withNotice       *NoticeQuery
-	loadTotal        []func(context.Context, []*Alert) error
-	modifiers        []func(*sql.Selector)
+	ctx               *QueryContext
+	order             []alert.OrderOption
+	inters            []Interceptor
+	predicates        []predicate.Alert
+	withUnit          *UnitQuery
+	withCustodyEvent  *CustodyEventQuery
+	withNotice        *NoticeQuery
+	withPoliceReport  *PoliceReportQuery
+	withPoliceRequest *PoliceRequestQuery
+	loadTotal         []func(context.Context, []*Alert) error
+	modifiers         []func(*sql.Selector)
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -127,6 +131,50 @@ func (_q *AlertQuery) QueryNotice() *NoticeQuery {
 			sqlgraph.From(alert.Table, alert.FieldID, selector),
 			sqlgraph.To(notice.Table, notice.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, alert.NoticeTable, alert.NoticeColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryPoliceReport chains the current query on the "police_report" edge.
+func (_q *AlertQuery) QueryPoliceReport() *PoliceReportQuery {
+	query := (&PoliceReportClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, selector),
+			sqlgraph.To(policereport.Table, policereport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.PoliceReportTable, alert.PoliceReportColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryPoliceRequest chains the current query on the "police_request" edge.
+func (_q *AlertQuery) QueryPoliceRequest() *PoliceRequestQuery {
+	query := (&PoliceRequestClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, selector),
+			sqlgraph.To(policerequest.Table, policerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.PoliceRequestTable, alert.PoliceRequestColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -321,14 +369,16 @@ func (_q *AlertQuery) Clone() *AlertQuery {
 		return nil
 	}
 	return &AlertQuery{
-		config:           _q.config,
-		ctx:              _q.ctx.Clone(),
-		order:            append([]alert.OrderOption{}, _q.order...),
-		inters:           append([]Interceptor{}, _q.inters...),
-		predicates:       append([]predicate.Alert{}, _q.predicates...),
-		withUnit:         _q.withUnit.Clone(),
-		withCustodyEvent: _q.withCustodyEvent.Clone(),
-		withNotice:       _q.withNotice.Clone(),
+		config:            _q.config,
+		ctx:               _q.ctx.Clone(),
+		order:             append([]alert.OrderOption{}, _q.order...),
+		inters:            append([]Interceptor{}, _q.inters...),
+		predicates:        append([]predicate.Alert{}, _q.predicates...),
+		withUnit:          _q.withUnit.Clone(),
+		withCustodyEvent:  _q.withCustodyEvent.Clone(),
+		withNotice:        _q.withNotice.Clone(),
+		withPoliceReport:  _q.withPoliceReport.Clone(),
+		withPoliceRequest: _q.withPoliceRequest.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -366,6 +416,28 @@ func (_q *AlertQuery) WithNotice(opts ...func(*NoticeQuery)) *AlertQuery {
 		opt(query)
 	}
 	_q.withNotice = query
+	return _q
+}
+
+// WithPoliceReport tells the query-builder to eager-load the nodes that are connected to
+// the "police_report" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AlertQuery) WithPoliceReport(opts ...func(*PoliceReportQuery)) *AlertQuery {
+	query := (&PoliceReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPoliceReport = query
+	return _q
+}
+
+// WithPoliceRequest tells the query-builder to eager-load the nodes that are connected to
+// the "police_request" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *AlertQuery) WithPoliceRequest(opts ...func(*PoliceRequestQuery)) *AlertQuery {
+	query := (&PoliceRequestClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPoliceRequest = query
 	return _q
 }
 
@@ -453,10 +525,12 @@ func (_q *AlertQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Alert,
 	var (
 		nodes       = []*Alert{}
 		_spec       = _q.querySpec()
-		loadedTypes = [3]bool{
+		loadedTypes = [5]bool{
 			_q.withUnit != nil,
 			_q.withCustodyEvent != nil,
 			_q.withNotice != nil,
+			_q.withPoliceReport != nil,
+			_q.withPoliceRequest != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -495,6 +569,18 @@ func (_q *AlertQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Alert,
 	if query := _q.withNotice; query != nil {
 		if err := _q.loadNotice(ctx, query, nodes, nil,
 			func(n *Alert, e *Notice) { n.Edges.Notice = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withPoliceReport; query != nil {
+		if err := _q.loadPoliceReport(ctx, query, nodes, nil,
+			func(n *Alert, e *PoliceReport) { n.Edges.PoliceReport = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withPoliceRequest; query != nil {
+		if err := _q.loadPoliceRequest(ctx, query, nodes, nil,
+			func(n *Alert, e *PoliceRequest) { n.Edges.PoliceRequest = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -539,7 +625,10 @@ func (_q *AlertQuery) loadCustodyEvent(ctx context.Context, query *CustodyEventQ
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Alert)
 	for i := range nodes {
-		fk := nodes[i].CustodyEventID
+		if nodes[i].CustodyEventID == nil {
+			continue
+		}
+		fk := *nodes[i].CustodyEventID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}
@@ -596,6 +685,70 @@ func (_q *AlertQuery) loadNotice(ctx context.Context, query *NoticeQuery, nodes 
 	}
 	return nil
 }
+func (_q *AlertQuery) loadPoliceReport(ctx context.Context, query *PoliceReportQuery, nodes []*Alert, init func(*Alert), assign func(*Alert, *PoliceReport)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Alert)
+	for i := range nodes {
+		if nodes[i].PoliceReportID == nil {
+			continue
+		}
+		fk := *nodes[i].PoliceReportID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(policereport.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "police_report_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *AlertQuery) loadPoliceRequest(ctx context.Context, query *PoliceRequestQuery, nodes []*Alert, init func(*Alert), assign func(*Alert, *PoliceRequest)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Alert)
+	for i := range nodes {
+		if nodes[i].PoliceRequestID == nil {
+			continue
+		}
+		fk := *nodes[i].PoliceRequestID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(policerequest.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "police_request_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 
 func (_q *AlertQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -633,6 +786,12 @@ func (_q *AlertQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withNotice != nil {
 			_spec.Node.AddColumnOnce(alert.FieldNoticeID)
+		}
+		if _q.withPoliceReport != nil {
+			_spec.Node.AddColumnOnce(alert.FieldPoliceReportID)
+		}
+		if _q.withPoliceRequest != nil {
+			_spec.Node.AddColumnOnce(alert.FieldPoliceRequestID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -124,9 +124,6 @@ func (_u *AlertUpdate) check() error {
 	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Alert.unit"`)
 	}
-	if _u.mutation.CustodyEventCleared() && len(_u.mutation.CustodyEventIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Alert.custody_event"`)
-	}
 	return nil
 }
 
@@ -289,9 +286,6 @@ func (_u *AlertUpdateOne) check() error {
 	}
 	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Alert.unit"`)
-	}
-	if _u.mutation.CustodyEventCleared() && len(_u.mutation.CustodyEventIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Alert.custody_event"`)
 	}
 	return nil
 }

@@ -23,12 +23,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
 	"varsel/ent/securityassessment"
@@ -74,6 +76,8 @@ type Client struct {
 	Delegation *DelegationClient
 	// Disclosure is the client for interacting with the Disclosure builders.
 	Disclosure *DisclosureClient
+	// DocumentMark is the client for interacting with the DocumentMark builders.
+	DocumentMark *DocumentMarkClient
 	// Guardian is the client for interacting with the Guardian builders.
 	Guardian *GuardianClient
 	// InformationRequest is the client for interacting with the InformationRequest builders.
@@ -86,6 +90,8 @@ type Client struct {
 	NotificationAgreement *NotificationAgreementClient
 	// PoliceDistrict is the client for interacting with the PoliceDistrict builders.
 	PoliceDistrict *PoliceDistrictClient
+	// PoliceReport is the client for interacting with the PoliceReport builders.
+	PoliceReport *PoliceReportClient
 	// PoliceRequest is the client for interacting with the PoliceRequest builders.
 	PoliceRequest *PoliceRequestClient
 	// Reservation is the client for interacting with the Reservation builders.
@@ -123,12 +129,14 @@ func (c *Client) init() {
 	c.Decision = NewDecisionClient(c.config)
 	c.Delegation = NewDelegationClient(c.config)
 	c.Disclosure = NewDisclosureClient(c.config)
+	c.DocumentMark = NewDocumentMarkClient(c.config)
 	c.Guardian = NewGuardianClient(c.config)
 	c.InformationRequest = NewInformationRequestClient(c.config)
 	c.InstitutionStay = NewInstitutionStayClient(c.config)
 	c.Notice = NewNoticeClient(c.config)
 	c.NotificationAgreement = NewNotificationAgreementClient(c.config)
 	c.PoliceDistrict = NewPoliceDistrictClient(c.config)
+	c.PoliceReport = NewPoliceReportClient(c.config)
 	c.PoliceRequest = NewPoliceRequestClient(c.config)
 	c.Reservation = NewReservationClient(c.config)
 	c.SecurityAssessment = NewSecurityAssessmentClient(c.config)
@@ -240,12 +248,14 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		Decision:              NewDecisionClient(cfg),
 		Delegation:            NewDelegationClient(cfg),
 		Disclosure:            NewDisclosureClient(cfg),
+		DocumentMark:          NewDocumentMarkClient(cfg),
 		Guardian:              NewGuardianClient(cfg),
 		InformationRequest:    NewInformationRequestClient(cfg),
 		InstitutionStay:       NewInstitutionStayClient(cfg),
 		Notice:                NewNoticeClient(cfg),
 		NotificationAgreement: NewNotificationAgreementClient(cfg),
 		PoliceDistrict:        NewPoliceDistrictClient(cfg),
+		PoliceReport:          NewPoliceReportClient(cfg),
 		PoliceRequest:         NewPoliceRequestClient(cfg),
 		Reservation:           NewReservationClient(cfg),
 		SecurityAssessment:    NewSecurityAssessmentClient(cfg),
@@ -284,12 +294,14 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		Decision:              NewDecisionClient(cfg),
 		Delegation:            NewDelegationClient(cfg),
 		Disclosure:            NewDisclosureClient(cfg),
+		DocumentMark:          NewDocumentMarkClient(cfg),
 		Guardian:              NewGuardianClient(cfg),
 		InformationRequest:    NewInformationRequestClient(cfg),
 		InstitutionStay:       NewInstitutionStayClient(cfg),
 		Notice:                NewNoticeClient(cfg),
 		NotificationAgreement: NewNotificationAgreementClient(cfg),
 		PoliceDistrict:        NewPoliceDistrictClient(cfg),
+		PoliceReport:          NewPoliceReportClient(cfg),
 		PoliceRequest:         NewPoliceRequestClient(cfg),
 		Reservation:           NewReservationClient(cfg),
 		SecurityAssessment:    NewSecurityAssessmentClient(cfg),
@@ -328,9 +340,10 @@ func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AccessLogEntry, c.Alert, c.Appeal, c.Assessment, c.AuditEvent, c.Condition,
 		c.Convict, c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation,
-		c.Disclosure, c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
-		c.NotificationAgreement, c.PoliceDistrict, c.PoliceRequest, c.Reservation,
-		c.SecurityAssessment, c.StaffMember, c.Survivor, c.Unit, c.Victim,
+		c.Disclosure, c.DocumentMark, c.Guardian, c.InformationRequest,
+		c.InstitutionStay, c.Notice, c.NotificationAgreement, c.PoliceDistrict,
+		c.PoliceReport, c.PoliceRequest, c.Reservation, c.SecurityAssessment,
+		c.StaffMember, c.Survivor, c.Unit, c.Victim,
 	} {
 		n.Use(hooks...)
 	}
@@ -342,9 +355,10 @@ func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AccessLogEntry, c.Alert, c.Appeal, c.Assessment, c.AuditEvent, c.Condition,
 		c.Convict, c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation,
-		c.Disclosure, c.Guardian, c.InformationRequest, c.InstitutionStay, c.Notice,
-		c.NotificationAgreement, c.PoliceDistrict, c.PoliceRequest, c.Reservation,
-		c.SecurityAssessment, c.StaffMember, c.Survivor, c.Unit, c.Victim,
+		c.Disclosure, c.DocumentMark, c.Guardian, c.InformationRequest,
+		c.InstitutionStay, c.Notice, c.NotificationAgreement, c.PoliceDistrict,
+		c.PoliceReport, c.PoliceRequest, c.Reservation, c.SecurityAssessment,
+		c.StaffMember, c.Survivor, c.Unit, c.Victim,
 	} {
 		n.Intercept(interceptors...)
 	}
@@ -377,6 +391,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Delegation.mutate(ctx, m)
 	case *DisclosureMutation:
 		return c.Disclosure.mutate(ctx, m)
+	case *DocumentMarkMutation:
+		return c.DocumentMark.mutate(ctx, m)
 	case *GuardianMutation:
 		return c.Guardian.mutate(ctx, m)
 	case *InformationRequestMutation:
@@ -389,6 +405,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.NotificationAgreement.mutate(ctx, m)
 	case *PoliceDistrictMutation:
 		return c.PoliceDistrict.mutate(ctx, m)
+	case *PoliceReportMutation:
+		return c.PoliceReport.mutate(ctx, m)
 	case *PoliceRequestMutation:
 		return c.PoliceRequest.mutate(ctx, m)
 	case *ReservationMutation:
@@ -691,6 +709,38 @@ func (c *AlertClient) QueryNotice(_m *Alert) *NoticeQuery {
 			sqlgraph.From(alert.Table, alert.FieldID, id),
 			sqlgraph.To(notice.Table, notice.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, alert.NoticeTable, alert.NoticeColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPoliceReport queries the police_report edge of a Alert.
+func (c *AlertClient) QueryPoliceReport(_m *Alert) *PoliceReportQuery {
+	query := (&PoliceReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, id),
+			sqlgraph.To(policereport.Table, policereport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.PoliceReportTable, alert.PoliceReportColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPoliceRequest queries the police_request edge of a Alert.
+func (c *AlertClient) QueryPoliceRequest(_m *Alert) *PoliceRequestQuery {
+	query := (&PoliceRequestClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(alert.Table, alert.FieldID, id),
+			sqlgraph.To(policerequest.Table, policerequest.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, alert.PoliceRequestTable, alert.PoliceRequestColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -2694,6 +2744,22 @@ func (c *DisclosureClient) QueryPoliceDistrict(_m *Disclosure) *PoliceDistrictQu
 	return query
 }
 
+// QueryPoliceReport queries the police_report edge of a Disclosure.
+func (c *DisclosureClient) QueryPoliceReport(_m *Disclosure) *PoliceReportQuery {
+	query := (&PoliceReportClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(disclosure.Table, disclosure.FieldID, id),
+			sqlgraph.To(policereport.Table, policereport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, disclosure.PoliceReportTable, disclosure.PoliceReportColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryDecidedBy queries the decided_by edge of a Disclosure.
 func (c *DisclosureClient) QueryDecidedBy(_m *Disclosure) *StaffMemberQuery {
 	query := (&StaffMemberClient{config: c.config}).Query()
@@ -2749,6 +2815,188 @@ func (c *DisclosureClient) mutate(ctx context.Context, m *DisclosureMutation) (V
 		return (&DisclosureDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown Disclosure mutation op: %q", m.Op())
+	}
+}
+
+// DocumentMarkClient is a client for the DocumentMark schema.
+type DocumentMarkClient struct {
+	config
+}
+
+// NewDocumentMarkClient returns a client for the DocumentMark from the given config.
+func NewDocumentMarkClient(c config) *DocumentMarkClient {
+	return &DocumentMarkClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `documentmark.Hooks(f(g(h())))`.
+func (c *DocumentMarkClient) Use(hooks ...Hook) {
+	c.hooks.DocumentMark = append(c.hooks.DocumentMark, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `documentmark.Intercept(f(g(h())))`.
+func (c *DocumentMarkClient) Intercept(interceptors ...Interceptor) {
+	c.inters.DocumentMark = append(c.inters.DocumentMark, interceptors...)
+}
+
+// Create returns a builder for creating a DocumentMark entity.
+func (c *DocumentMarkClient) Create() *DocumentMarkCreate {
+	mutation := newDocumentMarkMutation(c.config, OpCreate)
+	return &DocumentMarkCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of DocumentMark entities.
+func (c *DocumentMarkClient) CreateBulk(builders ...*DocumentMarkCreate) *DocumentMarkCreateBulk {
+	return &DocumentMarkCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *DocumentMarkClient) MapCreateBulk(slice any, setFunc func(*DocumentMarkCreate, int)) *DocumentMarkCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &DocumentMarkCreateBulk{err: fmt.Errorf("calling to DocumentMarkClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*DocumentMarkCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &DocumentMarkCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for DocumentMark.
+func (c *DocumentMarkClient) Update() *DocumentMarkUpdate {
+	mutation := newDocumentMarkMutation(c.config, OpUpdate)
+	return &DocumentMarkUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *DocumentMarkClient) UpdateOne(_m *DocumentMark) *DocumentMarkUpdateOne {
+	mutation := newDocumentMarkMutation(c.config, OpUpdateOne, withDocumentMark(_m))
+	return &DocumentMarkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *DocumentMarkClient) UpdateOneID(id int) *DocumentMarkUpdateOne {
+	mutation := newDocumentMarkMutation(c.config, OpUpdateOne, withDocumentMarkID(id))
+	return &DocumentMarkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for DocumentMark.
+func (c *DocumentMarkClient) Delete() *DocumentMarkDelete {
+	mutation := newDocumentMarkMutation(c.config, OpDelete)
+	return &DocumentMarkDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *DocumentMarkClient) DeleteOne(_m *DocumentMark) *DocumentMarkDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *DocumentMarkClient) DeleteOneID(id int) *DocumentMarkDeleteOne {
+	builder := c.Delete().Where(documentmark.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &DocumentMarkDeleteOne{builder}
+}
+
+// Query returns a query builder for DocumentMark.
+func (c *DocumentMarkClient) Query() *DocumentMarkQuery {
+	return &DocumentMarkQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeDocumentMark},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a DocumentMark entity by its id.
+func (c *DocumentMarkClient) Get(ctx context.Context, id int) (*DocumentMark, error) {
+	return c.Query().Where(documentmark.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *DocumentMarkClient) GetX(ctx context.Context, id int) *DocumentMark {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryConvict queries the convict edge of a DocumentMark.
+func (c *DocumentMarkClient) QueryConvict(_m *DocumentMark) *ConvictQuery {
+	query := (&ConvictClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(documentmark.Table, documentmark.FieldID, id),
+			sqlgraph.To(convict.Table, convict.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, documentmark.ConvictTable, documentmark.ConvictColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryMarkedBy queries the marked_by edge of a DocumentMark.
+func (c *DocumentMarkClient) QueryMarkedBy(_m *DocumentMark) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(documentmark.Table, documentmark.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, documentmark.MarkedByTable, documentmark.MarkedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryLiftedBy queries the lifted_by edge of a DocumentMark.
+func (c *DocumentMarkClient) QueryLiftedBy(_m *DocumentMark) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(documentmark.Table, documentmark.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, documentmark.LiftedByTable, documentmark.LiftedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *DocumentMarkClient) Hooks() []Hook {
+	hooks := c.hooks.DocumentMark
+	return append(hooks[:len(hooks):len(hooks)], documentmark.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *DocumentMarkClient) Interceptors() []Interceptor {
+	return c.inters.DocumentMark
+}
+
+func (c *DocumentMarkClient) mutate(ctx context.Context, m *DocumentMarkMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&DocumentMarkCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&DocumentMarkUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&DocumentMarkUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&DocumentMarkDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown DocumentMark mutation op: %q", m.Op())
 	}
 }
 
@@ -3841,6 +4089,220 @@ func (c *PoliceDistrictClient) mutate(ctx context.Context, m *PoliceDistrictMuta
 		return (&PoliceDistrictDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
 	default:
 		return nil, fmt.Errorf("ent: unknown PoliceDistrict mutation op: %q", m.Op())
+	}
+}
+
+// PoliceReportClient is a client for the PoliceReport schema.
+type PoliceReportClient struct {
+	config
+}
+
+// NewPoliceReportClient returns a client for the PoliceReport from the given config.
+func NewPoliceReportClient(c config) *PoliceReportClient {
+	return &PoliceReportClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `policereport.Hooks(f(g(h())))`.
+func (c *PoliceReportClient) Use(hooks ...Hook) {
+	c.hooks.PoliceReport = append(c.hooks.PoliceReport, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `policereport.Intercept(f(g(h())))`.
+func (c *PoliceReportClient) Intercept(interceptors ...Interceptor) {
+	c.inters.PoliceReport = append(c.inters.PoliceReport, interceptors...)
+}
+
+// Create returns a builder for creating a PoliceReport entity.
+func (c *PoliceReportClient) Create() *PoliceReportCreate {
+	mutation := newPoliceReportMutation(c.config, OpCreate)
+	return &PoliceReportCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of PoliceReport entities.
+func (c *PoliceReportClient) CreateBulk(builders ...*PoliceReportCreate) *PoliceReportCreateBulk {
+	return &PoliceReportCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *PoliceReportClient) MapCreateBulk(slice any, setFunc func(*PoliceReportCreate, int)) *PoliceReportCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &PoliceReportCreateBulk{err: fmt.Errorf("calling to PoliceReportClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*PoliceReportCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &PoliceReportCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for PoliceReport.
+func (c *PoliceReportClient) Update() *PoliceReportUpdate {
+	mutation := newPoliceReportMutation(c.config, OpUpdate)
+	return &PoliceReportUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *PoliceReportClient) UpdateOne(_m *PoliceReport) *PoliceReportUpdateOne {
+	mutation := newPoliceReportMutation(c.config, OpUpdateOne, withPoliceReport(_m))
+	return &PoliceReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *PoliceReportClient) UpdateOneID(id int) *PoliceReportUpdateOne {
+	mutation := newPoliceReportMutation(c.config, OpUpdateOne, withPoliceReportID(id))
+	return &PoliceReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for PoliceReport.
+func (c *PoliceReportClient) Delete() *PoliceReportDelete {
+	mutation := newPoliceReportMutation(c.config, OpDelete)
+	return &PoliceReportDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *PoliceReportClient) DeleteOne(_m *PoliceReport) *PoliceReportDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *PoliceReportClient) DeleteOneID(id int) *PoliceReportDeleteOne {
+	builder := c.Delete().Where(policereport.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &PoliceReportDeleteOne{builder}
+}
+
+// Query returns a query builder for PoliceReport.
+func (c *PoliceReportClient) Query() *PoliceReportQuery {
+	return &PoliceReportQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypePoliceReport},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a PoliceReport entity by its id.
+func (c *PoliceReportClient) Get(ctx context.Context, id int) (*PoliceReport, error) {
+	return c.Query().Where(policereport.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *PoliceReportClient) GetX(ctx context.Context, id int) *PoliceReport {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryConvict queries the convict edge of a PoliceReport.
+func (c *PoliceReportClient) QueryConvict(_m *PoliceReport) *ConvictQuery {
+	query := (&ConvictClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(policereport.Table, policereport.FieldID, id),
+			sqlgraph.To(convict.Table, convict.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, policereport.ConvictTable, policereport.ConvictColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryUnit queries the unit edge of a PoliceReport.
+func (c *PoliceReportClient) QueryUnit(_m *PoliceReport) *UnitQuery {
+	query := (&UnitClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(policereport.Table, policereport.FieldID, id),
+			sqlgraph.To(unit.Table, unit.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, policereport.UnitTable, policereport.UnitColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryPoliceDistrict queries the police_district edge of a PoliceReport.
+func (c *PoliceReportClient) QueryPoliceDistrict(_m *PoliceReport) *PoliceDistrictQuery {
+	query := (&PoliceDistrictClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(policereport.Table, policereport.FieldID, id),
+			sqlgraph.To(policedistrict.Table, policedistrict.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, policereport.PoliceDistrictTable, policereport.PoliceDistrictColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReportedBy queries the reported_by edge of a PoliceReport.
+func (c *PoliceReportClient) QueryReportedBy(_m *PoliceReport) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(policereport.Table, policereport.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, policereport.ReportedByTable, policereport.ReportedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryAcknowledgedBy queries the acknowledged_by edge of a PoliceReport.
+func (c *PoliceReportClient) QueryAcknowledgedBy(_m *PoliceReport) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(policereport.Table, policereport.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, policereport.AcknowledgedByTable, policereport.AcknowledgedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *PoliceReportClient) Hooks() []Hook {
+	hooks := c.hooks.PoliceReport
+	return append(hooks[:len(hooks):len(hooks)], policereport.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *PoliceReportClient) Interceptors() []Interceptor {
+	return c.inters.PoliceReport
+}
+
+func (c *PoliceReportClient) mutate(ctx context.Context, m *PoliceReportMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&PoliceReportCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&PoliceReportUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&PoliceReportUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&PoliceReportDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown PoliceReport mutation op: %q", m.Op())
 	}
 }
 
@@ -5218,17 +5680,17 @@ func (c *VictimClient) mutate(ctx context.Context, m *VictimMutation) (Value, er
 type (
 	hooks struct {
 		AccessLogEntry, Alert, Appeal, Assessment, AuditEvent, Condition, Convict,
-		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, Guardian,
-		InformationRequest, InstitutionStay, Notice, NotificationAgreement,
-		PoliceDistrict, PoliceRequest, Reservation, SecurityAssessment, StaffMember,
-		Survivor, Unit, Victim []ent.Hook
+		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, DocumentMark,
+		Guardian, InformationRequest, InstitutionStay, Notice, NotificationAgreement,
+		PoliceDistrict, PoliceReport, PoliceRequest, Reservation, SecurityAssessment,
+		StaffMember, Survivor, Unit, Victim []ent.Hook
 	}
 	inters struct {
 		AccessLogEntry, Alert, Appeal, Assessment, AuditEvent, Condition, Convict,
-		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, Guardian,
-		InformationRequest, InstitutionStay, Notice, NotificationAgreement,
-		PoliceDistrict, PoliceRequest, Reservation, SecurityAssessment, StaffMember,
-		Survivor, Unit, Victim []ent.Interceptor
+		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, DocumentMark,
+		Guardian, InformationRequest, InstitutionStay, Notice, NotificationAgreement,
+		PoliceDistrict, PoliceReport, PoliceRequest, Reservation, SecurityAssessment,
+		StaffMember, Survivor, Unit, Victim []ent.Interceptor
 	}
 )
 

@@ -9,8 +9,10 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/disclosure"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/staffmember"
 	"varsel/ent/unit"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
@@ -26,9 +28,9 @@ type Disclosure struct {
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
 	// Direction holds the value of the "direction" field.
-	Direction disclosure.Direction `json:"direction,omitempty"`
+	Direction rules.DisclosureDirection `json:"direction,omitempty"`
 	// Category holds the value of the "category" field.
-	Category string `json:"category,omitempty"`
+	Category rules.DisclosureCategory `json:"category,omitempty"`
 	// what was disclosed, in brief
 	Summary string `json:"summary,omitempty"`
 	// Purpose holds the value of the "purpose" field.
@@ -36,23 +38,31 @@ type Disclosure struct {
 	// who received it
 	Recipient string `json:"recipient,omitempty"`
 	// LegalBasis holds the value of the "legal_basis" field.
-	LegalBasis string `json:"legal_basis,omitempty"`
+	LegalBasis rules.DisclosureBasis `json:"legal_basis,omitempty"`
+	// the register criminal record information came from (strafferegistreringsloven)
+	Register string `json:"register,omitempty"`
+	// used to avert an offence punishable by imprisonment: the only lawful use of communication-control material (IX3)
+	AvertsImprisonableOffence bool `json:"averts_imprisonable_offence,omitempty"`
+	// who decided: the head of unit or their delegate (IX2), or the police officer
+	DecidedByName string `json:"decided_by_name,omitempty"`
 	// DecidedAt holds the value of the "decided_at" field.
 	DecidedAt time.Time `json:"decided_at,omitempty"`
 	// Form holds the value of the "form" field.
-	Form disclosure.Form `json:"form,omitempty"`
+	Form rules.DisclosureForm `json:"form,omitempty"`
 	// unverified information is kept 4 months (IX8)
 	Unverified bool `json:"unverified,omitempty"`
 	// where unverified information comes from
 	Source string `json:"source,omitempty"`
-	// ExpiresAt holds the value of the "expires_at" field.
-	ExpiresAt *time.Time `json:"expires_at,omitempty"`
+	// unverified information is deleted on this day (IX8)
+	ExpiresOn *time.Time `json:"expires_on,omitempty"`
 	// ConvictID holds the value of the "convict_id" field.
 	ConvictID int `json:"convict_id,omitempty"`
 	// UnitID holds the value of the "unit_id" field.
 	UnitID int `json:"unit_id,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`
+	// PoliceReportID holds the value of the "police_report_id" field.
+	PoliceReportID *int `json:"police_report_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DisclosureQuery when eager-loading is set.
 	Edges                  DisclosureEdges `json:"edges"`
@@ -69,15 +79,17 @@ type DisclosureEdges struct {
 	Unit *Unit `json:"unit,omitempty"`
 	// PoliceDistrict holds the value of the police_district edge.
 	PoliceDistrict *PoliceDistrict `json:"police_district,omitempty"`
+	// PoliceReport holds the value of the police_report edge.
+	PoliceReport *PoliceReport `json:"police_report,omitempty"`
 	// the head of unit or their delegate (IX2)
 	DecidedBy *StaffMember `json:"decided_by,omitempty"`
 	// RecordedBy holds the value of the recorded_by edge.
 	RecordedBy *StaffMember `json:"recorded_by,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [5]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [4]map[string]int
 }
 
 // ConvictOrErr returns the Convict value or an error if the edge
@@ -113,12 +125,23 @@ func (e DisclosureEdges) PoliceDistrictOrErr() (*PoliceDistrict, error) {
 	return nil, &NotLoadedError{edge: "police_district"}
 }
 
+// PoliceReportOrErr returns the PoliceReport value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DisclosureEdges) PoliceReportOrErr() (*PoliceReport, error) {
+	if e.PoliceReport != nil {
+		return e.PoliceReport, nil
+	} else if e.loadedTypes[3] {
+		return nil, &NotFoundError{label: policereport.Label}
+	}
+	return nil, &NotLoadedError{edge: "police_report"}
+}
+
 // DecidedByOrErr returns the DecidedBy value or an error if the edge
 // was not loaded in eager-loading, or loaded but was not found.
 func (e DisclosureEdges) DecidedByOrErr() (*StaffMember, error) {
 	if e.DecidedBy != nil {
 		return e.DecidedBy, nil
-	} else if e.loadedTypes[3] {
+	} else if e.loadedTypes[4] {
 		return nil, &NotFoundError{label: staffmember.Label}
 	}
 	return nil, &NotLoadedError{edge: "decided_by"}
@@ -129,7 +152,7 @@ func (e DisclosureEdges) DecidedByOrErr() (*StaffMember, error) {
 func (e DisclosureEdges) RecordedByOrErr() (*StaffMember, error) {
 	if e.RecordedBy != nil {
 		return e.RecordedBy, nil
-	} else if e.loadedTypes[4] {
+	} else if e.loadedTypes[5] {
 		return nil, &NotFoundError{label: staffmember.Label}
 	}
 	return nil, &NotLoadedError{edge: "recorded_by"}
@@ -140,13 +163,13 @@ func (*Disclosure) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
 	for i := range columns {
 		switch columns[i] {
-		case disclosure.FieldUnverified:
+		case disclosure.FieldAvertsImprisonableOffence, disclosure.FieldUnverified:
 			values[i] = new(sql.NullBool)
-		case disclosure.FieldID, disclosure.FieldConvictID, disclosure.FieldUnitID, disclosure.FieldPoliceDistrictID:
+		case disclosure.FieldID, disclosure.FieldConvictID, disclosure.FieldUnitID, disclosure.FieldPoliceDistrictID, disclosure.FieldPoliceReportID:
 			values[i] = new(sql.NullInt64)
-		case disclosure.FieldDirection, disclosure.FieldCategory, disclosure.FieldSummary, disclosure.FieldPurpose, disclosure.FieldRecipient, disclosure.FieldLegalBasis, disclosure.FieldForm, disclosure.FieldSource:
+		case disclosure.FieldDirection, disclosure.FieldCategory, disclosure.FieldSummary, disclosure.FieldPurpose, disclosure.FieldRecipient, disclosure.FieldLegalBasis, disclosure.FieldRegister, disclosure.FieldDecidedByName, disclosure.FieldForm, disclosure.FieldSource:
 			values[i] = new(sql.NullString)
-		case disclosure.FieldCreatedAt, disclosure.FieldUpdatedAt, disclosure.FieldDecidedAt, disclosure.FieldExpiresAt:
+		case disclosure.FieldCreatedAt, disclosure.FieldUpdatedAt, disclosure.FieldDecidedAt, disclosure.FieldExpiresOn:
 			values[i] = new(sql.NullTime)
 		case disclosure.ForeignKeys[0]: // disclosure_decided_by
 			values[i] = new(sql.NullInt64)
@@ -189,13 +212,13 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field direction", values[i])
 			} else if value.Valid {
-				_m.Direction = disclosure.Direction(value.String)
+				_m.Direction = rules.DisclosureDirection(value.String)
 			}
 		case disclosure.FieldCategory:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field category", values[i])
 			} else if value.Valid {
-				_m.Category = value.String
+				_m.Category = rules.DisclosureCategory(value.String)
 			}
 		case disclosure.FieldSummary:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -219,7 +242,25 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field legal_basis", values[i])
 			} else if value.Valid {
-				_m.LegalBasis = value.String
+				_m.LegalBasis = rules.DisclosureBasis(value.String)
+			}
+		case disclosure.FieldRegister:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field register", values[i])
+			} else if value.Valid {
+				_m.Register = value.String
+			}
+		case disclosure.FieldAvertsImprisonableOffence:
+			if value, ok := values[i].(*sql.NullBool); !ok {
+				return fmt.Errorf("unexpected type %T for field averts_imprisonable_offence", values[i])
+			} else if value.Valid {
+				_m.AvertsImprisonableOffence = value.Bool
+			}
+		case disclosure.FieldDecidedByName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field decided_by_name", values[i])
+			} else if value.Valid {
+				_m.DecidedByName = value.String
 			}
 		case disclosure.FieldDecidedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -231,7 +272,7 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field form", values[i])
 			} else if value.Valid {
-				_m.Form = disclosure.Form(value.String)
+				_m.Form = rules.DisclosureForm(value.String)
 			}
 		case disclosure.FieldUnverified:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -245,12 +286,12 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Source = value.String
 			}
-		case disclosure.FieldExpiresAt:
+		case disclosure.FieldExpiresOn:
 			if value, ok := values[i].(*sql.NullTime); !ok {
-				return fmt.Errorf("unexpected type %T for field expires_at", values[i])
+				return fmt.Errorf("unexpected type %T for field expires_on", values[i])
 			} else if value.Valid {
-				_m.ExpiresAt = new(time.Time)
-				*_m.ExpiresAt = value.Time
+				_m.ExpiresOn = new(time.Time)
+				*_m.ExpiresOn = value.Time
 			}
 		case disclosure.FieldConvictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -269,6 +310,13 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field police_district_id", values[i])
 			} else if value.Valid {
 				_m.PoliceDistrictID = int(value.Int64)
+			}
+		case disclosure.FieldPoliceReportID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field police_report_id", values[i])
+			} else if value.Valid {
+				_m.PoliceReportID = new(int)
+				*_m.PoliceReportID = int(value.Int64)
 			}
 		case disclosure.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -310,6 +358,11 @@ func (_m *Disclosure) QueryUnit() *UnitQuery {
 // QueryPoliceDistrict queries the "police_district" edge of the Disclosure entity.
 func (_m *Disclosure) QueryPoliceDistrict() *PoliceDistrictQuery {
 	return NewDisclosureClient(_m.config).QueryPoliceDistrict(_m)
+}
+
+// QueryPoliceReport queries the "police_report" edge of the Disclosure entity.
+func (_m *Disclosure) QueryPoliceReport() *PoliceReportQuery {
+	return NewDisclosureClient(_m.config).QueryPoliceReport(_m)
 }
 
 // QueryDecidedBy queries the "decided_by" edge of the Disclosure entity.
@@ -355,7 +408,7 @@ func (_m *Disclosure) String() string {
 	builder.WriteString(fmt.Sprintf("%v", _m.Direction))
 	builder.WriteString(", ")
 	builder.WriteString("category=")
-	builder.WriteString(_m.Category)
+	builder.WriteString(fmt.Sprintf("%v", _m.Category))
 	builder.WriteString(", ")
 	builder.WriteString("summary=")
 	builder.WriteString(_m.Summary)
@@ -367,7 +420,16 @@ func (_m *Disclosure) String() string {
 	builder.WriteString(_m.Recipient)
 	builder.WriteString(", ")
 	builder.WriteString("legal_basis=")
-	builder.WriteString(_m.LegalBasis)
+	builder.WriteString(fmt.Sprintf("%v", _m.LegalBasis))
+	builder.WriteString(", ")
+	builder.WriteString("register=")
+	builder.WriteString(_m.Register)
+	builder.WriteString(", ")
+	builder.WriteString("averts_imprisonable_offence=")
+	builder.WriteString(fmt.Sprintf("%v", _m.AvertsImprisonableOffence))
+	builder.WriteString(", ")
+	builder.WriteString("decided_by_name=")
+	builder.WriteString(_m.DecidedByName)
 	builder.WriteString(", ")
 	builder.WriteString("decided_at=")
 	builder.WriteString(_m.DecidedAt.Format(time.ANSIC))
@@ -381,8 +443,8 @@ func (_m *Disclosure) String() string {
 	builder.WriteString("source=")
 	builder.WriteString(_m.Source)
 	builder.WriteString(", ")
-	if v := _m.ExpiresAt; v != nil {
-		builder.WriteString("expires_at=")
+	if v := _m.ExpiresOn; v != nil {
+		builder.WriteString("expires_on=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
@@ -394,6 +456,11 @@ func (_m *Disclosure) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("police_district_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PoliceDistrictID))
+	builder.WriteString(", ")
+	if v := _m.PoliceReportID; v != nil {
+		builder.WriteString("police_report_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

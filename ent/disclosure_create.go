@@ -10,8 +10,10 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/disclosure"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/staffmember"
 	"varsel/ent/unit"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -55,13 +57,13 @@ func (_c *DisclosureCreate) SetNillableUpdatedAt(v *time.Time) *DisclosureCreate
 }
 
 // SetDirection sets the "direction" field.
-func (_c *DisclosureCreate) SetDirection(v disclosure.Direction) *DisclosureCreate {
+func (_c *DisclosureCreate) SetDirection(v rules.DisclosureDirection) *DisclosureCreate {
 	_c.mutation.SetDirection(v)
 	return _c
 }
 
 // SetCategory sets the "category" field.
-func (_c *DisclosureCreate) SetCategory(v string) *DisclosureCreate {
+func (_c *DisclosureCreate) SetCategory(v rules.DisclosureCategory) *DisclosureCreate {
 	_c.mutation.SetCategory(v)
 	return _c
 }
@@ -85,8 +87,42 @@ func (_c *DisclosureCreate) SetRecipient(v string) *DisclosureCreate {
 }
 
 // SetLegalBasis sets the "legal_basis" field.
-func (_c *DisclosureCreate) SetLegalBasis(v string) *DisclosureCreate {
+func (_c *DisclosureCreate) SetLegalBasis(v rules.DisclosureBasis) *DisclosureCreate {
 	_c.mutation.SetLegalBasis(v)
+	return _c
+}
+
+// SetRegister sets the "register" field.
+func (_c *DisclosureCreate) SetRegister(v string) *DisclosureCreate {
+	_c.mutation.SetRegister(v)
+	return _c
+}
+
+// SetNillableRegister sets the "register" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableRegister(v *string) *DisclosureCreate {
+	if v != nil {
+		_c.SetRegister(*v)
+	}
+	return _c
+}
+
+// SetAvertsImprisonableOffence sets the "averts_imprisonable_offence" field.
+func (_c *DisclosureCreate) SetAvertsImprisonableOffence(v bool) *DisclosureCreate {
+	_c.mutation.SetAvertsImprisonableOffence(v)
+	return _c
+}
+
+// SetNillableAvertsImprisonableOffence sets the "averts_imprisonable_offence" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableAvertsImprisonableOffence(v *bool) *DisclosureCreate {
+	if v != nil {
+		_c.SetAvertsImprisonableOffence(*v)
+	}
+	return _c
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (_c *DisclosureCreate) SetDecidedByName(v string) *DisclosureCreate {
+	_c.mutation.SetDecidedByName(v)
 	return _c
 }
 
@@ -97,7 +133,7 @@ func (_c *DisclosureCreate) SetDecidedAt(v time.Time) *DisclosureCreate {
 }
 
 // SetForm sets the "form" field.
-func (_c *DisclosureCreate) SetForm(v disclosure.Form) *DisclosureCreate {
+func (_c *DisclosureCreate) SetForm(v rules.DisclosureForm) *DisclosureCreate {
 	_c.mutation.SetForm(v)
 	return _c
 }
@@ -130,16 +166,16 @@ func (_c *DisclosureCreate) SetNillableSource(v *string) *DisclosureCreate {
 	return _c
 }
 
-// SetExpiresAt sets the "expires_at" field.
-func (_c *DisclosureCreate) SetExpiresAt(v time.Time) *DisclosureCreate {
-	_c.mutation.SetExpiresAt(v)
+// SetExpiresOn sets the "expires_on" field.
+func (_c *DisclosureCreate) SetExpiresOn(v time.Time) *DisclosureCreate {
+	_c.mutation.SetExpiresOn(v)
 	return _c
 }
 
-// SetNillableExpiresAt sets the "expires_at" field if the given value is not nil.
-func (_c *DisclosureCreate) SetNillableExpiresAt(v *time.Time) *DisclosureCreate {
+// SetNillableExpiresOn sets the "expires_on" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableExpiresOn(v *time.Time) *DisclosureCreate {
 	if v != nil {
-		_c.SetExpiresAt(*v)
+		_c.SetExpiresOn(*v)
 	}
 	return _c
 }
@@ -162,6 +198,20 @@ func (_c *DisclosureCreate) SetPoliceDistrictID(v int) *DisclosureCreate {
 	return _c
 }
 
+// SetPoliceReportID sets the "police_report_id" field.
+func (_c *DisclosureCreate) SetPoliceReportID(v int) *DisclosureCreate {
+	_c.mutation.SetPoliceReportID(v)
+	return _c
+}
+
+// SetNillablePoliceReportID sets the "police_report_id" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillablePoliceReportID(v *int) *DisclosureCreate {
+	if v != nil {
+		_c.SetPoliceReportID(*v)
+	}
+	return _c
+}
+
 // SetConvict sets the "convict" edge to the Convict entity.
 func (_c *DisclosureCreate) SetConvict(v *Convict) *DisclosureCreate {
 	return _c.SetConvictID(v.ID)
@@ -175,6 +225,11 @@ func (_c *DisclosureCreate) SetUnit(v *Unit) *DisclosureCreate {
 // SetPoliceDistrict sets the "police_district" edge to the PoliceDistrict entity.
 func (_c *DisclosureCreate) SetPoliceDistrict(v *PoliceDistrict) *DisclosureCreate {
 	return _c.SetPoliceDistrictID(v.ID)
+}
+
+// SetPoliceReport sets the "police_report" edge to the PoliceReport entity.
+func (_c *DisclosureCreate) SetPoliceReport(v *PoliceReport) *DisclosureCreate {
+	return _c.SetPoliceReportID(v.ID)
 }
 
 // SetDecidedByID sets the "decided_by" edge to the StaffMember entity by ID.
@@ -266,6 +321,10 @@ func (_c *DisclosureCreate) defaults() error {
 		v := disclosure.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.AvertsImprisonableOffence(); !ok {
+		v := disclosure.DefaultAvertsImprisonableOffence
+		_c.mutation.SetAvertsImprisonableOffence(v)
+	}
 	if _, ok := _c.mutation.Unverified(); !ok {
 		v := disclosure.DefaultUnverified
 		_c.mutation.SetUnverified(v)
@@ -327,6 +386,17 @@ func (_c *DisclosureCreate) check() error {
 	if v, ok := _c.mutation.LegalBasis(); ok {
 		if err := disclosure.LegalBasisValidator(v); err != nil {
 			return &ValidationError{Name: "legal_basis", err: fmt.Errorf(`ent: validator failed for field "Disclosure.legal_basis": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.AvertsImprisonableOffence(); !ok {
+		return &ValidationError{Name: "averts_imprisonable_offence", err: errors.New(`ent: missing required field "Disclosure.averts_imprisonable_offence"`)}
+	}
+	if _, ok := _c.mutation.DecidedByName(); !ok {
+		return &ValidationError{Name: "decided_by_name", err: errors.New(`ent: missing required field "Disclosure.decided_by_name"`)}
+	}
+	if v, ok := _c.mutation.DecidedByName(); ok {
+		if err := disclosure.DecidedByNameValidator(v); err != nil {
+			return &ValidationError{Name: "decided_by_name", err: fmt.Errorf(`ent: validator failed for field "Disclosure.decided_by_name": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.DecidedAt(); !ok {
@@ -401,7 +471,7 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		_node.Direction = value
 	}
 	if value, ok := _c.mutation.Category(); ok {
-		_spec.SetField(disclosure.FieldCategory, field.TypeString, value)
+		_spec.SetField(disclosure.FieldCategory, field.TypeEnum, value)
 		_node.Category = value
 	}
 	if value, ok := _c.mutation.Summary(); ok {
@@ -417,8 +487,20 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		_node.Recipient = value
 	}
 	if value, ok := _c.mutation.LegalBasis(); ok {
-		_spec.SetField(disclosure.FieldLegalBasis, field.TypeString, value)
+		_spec.SetField(disclosure.FieldLegalBasis, field.TypeEnum, value)
 		_node.LegalBasis = value
+	}
+	if value, ok := _c.mutation.Register(); ok {
+		_spec.SetField(disclosure.FieldRegister, field.TypeString, value)
+		_node.Register = value
+	}
+	if value, ok := _c.mutation.AvertsImprisonableOffence(); ok {
+		_spec.SetField(disclosure.FieldAvertsImprisonableOffence, field.TypeBool, value)
+		_node.AvertsImprisonableOffence = value
+	}
+	if value, ok := _c.mutation.DecidedByName(); ok {
+		_spec.SetField(disclosure.FieldDecidedByName, field.TypeString, value)
+		_node.DecidedByName = value
 	}
 	if value, ok := _c.mutation.DecidedAt(); ok {
 		_spec.SetField(disclosure.FieldDecidedAt, field.TypeTime, value)
@@ -436,9 +518,9 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		_spec.SetField(disclosure.FieldSource, field.TypeString, value)
 		_node.Source = value
 	}
-	if value, ok := _c.mutation.ExpiresAt(); ok {
-		_spec.SetField(disclosure.FieldExpiresAt, field.TypeTime, value)
-		_node.ExpiresAt = &value
+	if value, ok := _c.mutation.ExpiresOn(); ok {
+		_spec.SetField(disclosure.FieldExpiresOn, field.TypeTime, value)
+		_node.ExpiresOn = &value
 	}
 	if nodes := _c.mutation.ConvictIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -489,6 +571,23 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.PoliceDistrictID = nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.PoliceReportIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.PoliceReportTable,
+			Columns: []string{disclosure.PoliceReportColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(policereport.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.PoliceReportID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.DecidedByIDs(); len(nodes) > 0 {
@@ -589,114 +688,6 @@ func (u *DisclosureUpsert) UpdateUpdatedAt() *DisclosureUpsert {
 	return u
 }
 
-// SetSummary sets the "summary" field.
-func (u *DisclosureUpsert) SetSummary(v string) *DisclosureUpsert {
-	u.Set(disclosure.FieldSummary, v)
-	return u
-}
-
-// UpdateSummary sets the "summary" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdateSummary() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldSummary)
-	return u
-}
-
-// SetPurpose sets the "purpose" field.
-func (u *DisclosureUpsert) SetPurpose(v string) *DisclosureUpsert {
-	u.Set(disclosure.FieldPurpose, v)
-	return u
-}
-
-// UpdatePurpose sets the "purpose" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdatePurpose() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldPurpose)
-	return u
-}
-
-// SetRecipient sets the "recipient" field.
-func (u *DisclosureUpsert) SetRecipient(v string) *DisclosureUpsert {
-	u.Set(disclosure.FieldRecipient, v)
-	return u
-}
-
-// UpdateRecipient sets the "recipient" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdateRecipient() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldRecipient)
-	return u
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (u *DisclosureUpsert) SetDecidedAt(v time.Time) *DisclosureUpsert {
-	u.Set(disclosure.FieldDecidedAt, v)
-	return u
-}
-
-// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdateDecidedAt() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldDecidedAt)
-	return u
-}
-
-// SetForm sets the "form" field.
-func (u *DisclosureUpsert) SetForm(v disclosure.Form) *DisclosureUpsert {
-	u.Set(disclosure.FieldForm, v)
-	return u
-}
-
-// UpdateForm sets the "form" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdateForm() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldForm)
-	return u
-}
-
-// SetUnverified sets the "unverified" field.
-func (u *DisclosureUpsert) SetUnverified(v bool) *DisclosureUpsert {
-	u.Set(disclosure.FieldUnverified, v)
-	return u
-}
-
-// UpdateUnverified sets the "unverified" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdateUnverified() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldUnverified)
-	return u
-}
-
-// SetSource sets the "source" field.
-func (u *DisclosureUpsert) SetSource(v string) *DisclosureUpsert {
-	u.Set(disclosure.FieldSource, v)
-	return u
-}
-
-// UpdateSource sets the "source" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdateSource() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldSource)
-	return u
-}
-
-// ClearSource clears the value of the "source" field.
-func (u *DisclosureUpsert) ClearSource() *DisclosureUpsert {
-	u.SetNull(disclosure.FieldSource)
-	return u
-}
-
-// SetExpiresAt sets the "expires_at" field.
-func (u *DisclosureUpsert) SetExpiresAt(v time.Time) *DisclosureUpsert {
-	u.Set(disclosure.FieldExpiresAt, v)
-	return u
-}
-
-// UpdateExpiresAt sets the "expires_at" field to the value that was provided on create.
-func (u *DisclosureUpsert) UpdateExpiresAt() *DisclosureUpsert {
-	u.SetExcluded(disclosure.FieldExpiresAt)
-	return u
-}
-
-// ClearExpiresAt clears the value of the "expires_at" field.
-func (u *DisclosureUpsert) ClearExpiresAt() *DisclosureUpsert {
-	u.SetNull(disclosure.FieldExpiresAt)
-	return u
-}
-
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -717,8 +708,41 @@ func (u *DisclosureUpsertOne) UpdateNewValues() *DisclosureUpsertOne {
 		if _, exists := u.create.mutation.Category(); exists {
 			s.SetIgnore(disclosure.FieldCategory)
 		}
+		if _, exists := u.create.mutation.Summary(); exists {
+			s.SetIgnore(disclosure.FieldSummary)
+		}
+		if _, exists := u.create.mutation.Purpose(); exists {
+			s.SetIgnore(disclosure.FieldPurpose)
+		}
+		if _, exists := u.create.mutation.Recipient(); exists {
+			s.SetIgnore(disclosure.FieldRecipient)
+		}
 		if _, exists := u.create.mutation.LegalBasis(); exists {
 			s.SetIgnore(disclosure.FieldLegalBasis)
+		}
+		if _, exists := u.create.mutation.Register(); exists {
+			s.SetIgnore(disclosure.FieldRegister)
+		}
+		if _, exists := u.create.mutation.AvertsImprisonableOffence(); exists {
+			s.SetIgnore(disclosure.FieldAvertsImprisonableOffence)
+		}
+		if _, exists := u.create.mutation.DecidedByName(); exists {
+			s.SetIgnore(disclosure.FieldDecidedByName)
+		}
+		if _, exists := u.create.mutation.DecidedAt(); exists {
+			s.SetIgnore(disclosure.FieldDecidedAt)
+		}
+		if _, exists := u.create.mutation.Form(); exists {
+			s.SetIgnore(disclosure.FieldForm)
+		}
+		if _, exists := u.create.mutation.Unverified(); exists {
+			s.SetIgnore(disclosure.FieldUnverified)
+		}
+		if _, exists := u.create.mutation.Source(); exists {
+			s.SetIgnore(disclosure.FieldSource)
+		}
+		if _, exists := u.create.mutation.ExpiresOn(); exists {
+			s.SetIgnore(disclosure.FieldExpiresOn)
 		}
 		if _, exists := u.create.mutation.ConvictID(); exists {
 			s.SetIgnore(disclosure.FieldConvictID)
@@ -728,6 +752,9 @@ func (u *DisclosureUpsertOne) UpdateNewValues() *DisclosureUpsertOne {
 		}
 		if _, exists := u.create.mutation.PoliceDistrictID(); exists {
 			s.SetIgnore(disclosure.FieldPoliceDistrictID)
+		}
+		if _, exists := u.create.mutation.PoliceReportID(); exists {
+			s.SetIgnore(disclosure.FieldPoliceReportID)
 		}
 	}))
 	return u
@@ -771,132 +798,6 @@ func (u *DisclosureUpsertOne) SetUpdatedAt(v time.Time) *DisclosureUpsertOne {
 func (u *DisclosureUpsertOne) UpdateUpdatedAt() *DisclosureUpsertOne {
 	return u.Update(func(s *DisclosureUpsert) {
 		s.UpdateUpdatedAt()
-	})
-}
-
-// SetSummary sets the "summary" field.
-func (u *DisclosureUpsertOne) SetSummary(v string) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetSummary(v)
-	})
-}
-
-// UpdateSummary sets the "summary" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdateSummary() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateSummary()
-	})
-}
-
-// SetPurpose sets the "purpose" field.
-func (u *DisclosureUpsertOne) SetPurpose(v string) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetPurpose(v)
-	})
-}
-
-// UpdatePurpose sets the "purpose" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdatePurpose() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdatePurpose()
-	})
-}
-
-// SetRecipient sets the "recipient" field.
-func (u *DisclosureUpsertOne) SetRecipient(v string) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetRecipient(v)
-	})
-}
-
-// UpdateRecipient sets the "recipient" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdateRecipient() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateRecipient()
-	})
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (u *DisclosureUpsertOne) SetDecidedAt(v time.Time) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetDecidedAt(v)
-	})
-}
-
-// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdateDecidedAt() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateDecidedAt()
-	})
-}
-
-// SetForm sets the "form" field.
-func (u *DisclosureUpsertOne) SetForm(v disclosure.Form) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetForm(v)
-	})
-}
-
-// UpdateForm sets the "form" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdateForm() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateForm()
-	})
-}
-
-// SetUnverified sets the "unverified" field.
-func (u *DisclosureUpsertOne) SetUnverified(v bool) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetUnverified(v)
-	})
-}
-
-// UpdateUnverified sets the "unverified" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdateUnverified() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateUnverified()
-	})
-}
-
-// SetSource sets the "source" field.
-func (u *DisclosureUpsertOne) SetSource(v string) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetSource(v)
-	})
-}
-
-// UpdateSource sets the "source" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdateSource() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateSource()
-	})
-}
-
-// ClearSource clears the value of the "source" field.
-func (u *DisclosureUpsertOne) ClearSource() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.ClearSource()
-	})
-}
-
-// SetExpiresAt sets the "expires_at" field.
-func (u *DisclosureUpsertOne) SetExpiresAt(v time.Time) *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetExpiresAt(v)
-	})
-}
-
-// UpdateExpiresAt sets the "expires_at" field to the value that was provided on create.
-func (u *DisclosureUpsertOne) UpdateExpiresAt() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateExpiresAt()
-	})
-}
-
-// ClearExpiresAt clears the value of the "expires_at" field.
-func (u *DisclosureUpsertOne) ClearExpiresAt() *DisclosureUpsertOne {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.ClearExpiresAt()
 	})
 }
 
@@ -1085,8 +986,41 @@ func (u *DisclosureUpsertBulk) UpdateNewValues() *DisclosureUpsertBulk {
 			if _, exists := b.mutation.Category(); exists {
 				s.SetIgnore(disclosure.FieldCategory)
 			}
+			if _, exists := b.mutation.Summary(); exists {
+				s.SetIgnore(disclosure.FieldSummary)
+			}
+			if _, exists := b.mutation.Purpose(); exists {
+				s.SetIgnore(disclosure.FieldPurpose)
+			}
+			if _, exists := b.mutation.Recipient(); exists {
+				s.SetIgnore(disclosure.FieldRecipient)
+			}
 			if _, exists := b.mutation.LegalBasis(); exists {
 				s.SetIgnore(disclosure.FieldLegalBasis)
+			}
+			if _, exists := b.mutation.Register(); exists {
+				s.SetIgnore(disclosure.FieldRegister)
+			}
+			if _, exists := b.mutation.AvertsImprisonableOffence(); exists {
+				s.SetIgnore(disclosure.FieldAvertsImprisonableOffence)
+			}
+			if _, exists := b.mutation.DecidedByName(); exists {
+				s.SetIgnore(disclosure.FieldDecidedByName)
+			}
+			if _, exists := b.mutation.DecidedAt(); exists {
+				s.SetIgnore(disclosure.FieldDecidedAt)
+			}
+			if _, exists := b.mutation.Form(); exists {
+				s.SetIgnore(disclosure.FieldForm)
+			}
+			if _, exists := b.mutation.Unverified(); exists {
+				s.SetIgnore(disclosure.FieldUnverified)
+			}
+			if _, exists := b.mutation.Source(); exists {
+				s.SetIgnore(disclosure.FieldSource)
+			}
+			if _, exists := b.mutation.ExpiresOn(); exists {
+				s.SetIgnore(disclosure.FieldExpiresOn)
 			}
 			if _, exists := b.mutation.ConvictID(); exists {
 				s.SetIgnore(disclosure.FieldConvictID)
@@ -1096,6 +1030,9 @@ func (u *DisclosureUpsertBulk) UpdateNewValues() *DisclosureUpsertBulk {
 			}
 			if _, exists := b.mutation.PoliceDistrictID(); exists {
 				s.SetIgnore(disclosure.FieldPoliceDistrictID)
+			}
+			if _, exists := b.mutation.PoliceReportID(); exists {
+				s.SetIgnore(disclosure.FieldPoliceReportID)
 			}
 		}
 	}))
@@ -1140,132 +1077,6 @@ func (u *DisclosureUpsertBulk) SetUpdatedAt(v time.Time) *DisclosureUpsertBulk {
 func (u *DisclosureUpsertBulk) UpdateUpdatedAt() *DisclosureUpsertBulk {
 	return u.Update(func(s *DisclosureUpsert) {
 		s.UpdateUpdatedAt()
-	})
-}
-
-// SetSummary sets the "summary" field.
-func (u *DisclosureUpsertBulk) SetSummary(v string) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetSummary(v)
-	})
-}
-
-// UpdateSummary sets the "summary" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdateSummary() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateSummary()
-	})
-}
-
-// SetPurpose sets the "purpose" field.
-func (u *DisclosureUpsertBulk) SetPurpose(v string) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetPurpose(v)
-	})
-}
-
-// UpdatePurpose sets the "purpose" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdatePurpose() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdatePurpose()
-	})
-}
-
-// SetRecipient sets the "recipient" field.
-func (u *DisclosureUpsertBulk) SetRecipient(v string) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetRecipient(v)
-	})
-}
-
-// UpdateRecipient sets the "recipient" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdateRecipient() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateRecipient()
-	})
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (u *DisclosureUpsertBulk) SetDecidedAt(v time.Time) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetDecidedAt(v)
-	})
-}
-
-// UpdateDecidedAt sets the "decided_at" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdateDecidedAt() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateDecidedAt()
-	})
-}
-
-// SetForm sets the "form" field.
-func (u *DisclosureUpsertBulk) SetForm(v disclosure.Form) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetForm(v)
-	})
-}
-
-// UpdateForm sets the "form" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdateForm() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateForm()
-	})
-}
-
-// SetUnverified sets the "unverified" field.
-func (u *DisclosureUpsertBulk) SetUnverified(v bool) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetUnverified(v)
-	})
-}
-
-// UpdateUnverified sets the "unverified" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdateUnverified() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateUnverified()
-	})
-}
-
-// SetSource sets the "source" field.
-func (u *DisclosureUpsertBulk) SetSource(v string) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetSource(v)
-	})
-}
-
-// UpdateSource sets the "source" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdateSource() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateSource()
-	})
-}
-
-// ClearSource clears the value of the "source" field.
-func (u *DisclosureUpsertBulk) ClearSource() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.ClearSource()
-	})
-}
-
-// SetExpiresAt sets the "expires_at" field.
-func (u *DisclosureUpsertBulk) SetExpiresAt(v time.Time) *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.SetExpiresAt(v)
-	})
-}
-
-// UpdateExpiresAt sets the "expires_at" field to the value that was provided on create.
-func (u *DisclosureUpsertBulk) UpdateExpiresAt() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.UpdateExpiresAt()
-	})
-}
-
-// ClearExpiresAt clears the value of the "expires_at" field.
-func (u *DisclosureUpsertBulk) ClearExpiresAt() *DisclosureUpsertBulk {
-	return u.Update(func(s *DisclosureUpsert) {
-		s.ClearExpiresAt()
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/disclosure"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/predicate"
 	"varsel/ent/staffmember"
 	"varsel/ent/unit"
@@ -31,6 +32,7 @@ type DisclosureQuery struct {
 	withConvict        *ConvictQuery
 	withUnit           *UnitQuery
 	withPoliceDistrict *PoliceDistrictQuery
+	withPoliceReport   *PoliceReportQuery
 	withDecidedBy      *StaffMemberQuery
 	withRecordedBy     *StaffMemberQuery
 	withFKs            bool
@@ -131,6 +133,28 @@ func (_q *DisclosureQuery) QueryPoliceDistrict() *PoliceDistrictQuery {
 			sqlgraph.From(disclosure.Table, disclosure.FieldID, selector),
 			sqlgraph.To(policedistrict.Table, policedistrict.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, disclosure.PoliceDistrictTable, disclosure.PoliceDistrictColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryPoliceReport chains the current query on the "police_report" edge.
+func (_q *DisclosureQuery) QueryPoliceReport() *PoliceReportQuery {
+	query := (&PoliceReportClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(disclosure.Table, disclosure.FieldID, selector),
+			sqlgraph.To(policereport.Table, policereport.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, disclosure.PoliceReportTable, disclosure.PoliceReportColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -377,6 +401,7 @@ func (_q *DisclosureQuery) Clone() *DisclosureQuery {
 		withConvict:        _q.withConvict.Clone(),
 		withUnit:           _q.withUnit.Clone(),
 		withPoliceDistrict: _q.withPoliceDistrict.Clone(),
+		withPoliceReport:   _q.withPoliceReport.Clone(),
 		withDecidedBy:      _q.withDecidedBy.Clone(),
 		withRecordedBy:     _q.withRecordedBy.Clone(),
 		// clone intermediate query.
@@ -416,6 +441,17 @@ func (_q *DisclosureQuery) WithPoliceDistrict(opts ...func(*PoliceDistrictQuery)
 		opt(query)
 	}
 	_q.withPoliceDistrict = query
+	return _q
+}
+
+// WithPoliceReport tells the query-builder to eager-load the nodes that are connected to
+// the "police_report" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DisclosureQuery) WithPoliceReport(opts ...func(*PoliceReportQuery)) *DisclosureQuery {
+	query := (&PoliceReportClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withPoliceReport = query
 	return _q
 }
 
@@ -526,10 +562,11 @@ func (_q *DisclosureQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 		nodes       = []*Disclosure{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [6]bool{
 			_q.withConvict != nil,
 			_q.withUnit != nil,
 			_q.withPoliceDistrict != nil,
+			_q.withPoliceReport != nil,
 			_q.withDecidedBy != nil,
 			_q.withRecordedBy != nil,
 		}
@@ -576,6 +613,12 @@ func (_q *DisclosureQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 	if query := _q.withPoliceDistrict; query != nil {
 		if err := _q.loadPoliceDistrict(ctx, query, nodes, nil,
 			func(n *Disclosure, e *PoliceDistrict) { n.Edges.PoliceDistrict = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withPoliceReport; query != nil {
+		if err := _q.loadPoliceReport(ctx, query, nodes, nil,
+			func(n *Disclosure, e *PoliceReport) { n.Edges.PoliceReport = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -686,6 +729,38 @@ func (_q *DisclosureQuery) loadPoliceDistrict(ctx context.Context, query *Police
 	}
 	return nil
 }
+func (_q *DisclosureQuery) loadPoliceReport(ctx context.Context, query *PoliceReportQuery, nodes []*Disclosure, init func(*Disclosure), assign func(*Disclosure, *PoliceReport)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Disclosure)
+	for i := range nodes {
+		if nodes[i].PoliceReportID == nil {
+			continue
+		}
+		fk := *nodes[i].PoliceReportID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(policereport.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "police_report_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
 func (_q *DisclosureQuery) loadDecidedBy(ctx context.Context, query *StaffMemberQuery, nodes []*Disclosure, init func(*Disclosure), assign func(*Disclosure, *StaffMember)) error {
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Disclosure)
@@ -787,6 +862,9 @@ func (_q *DisclosureQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withPoliceDistrict != nil {
 			_spec.Node.AddColumnOnce(disclosure.FieldPoliceDistrictID)
+		}
+		if _q.withPoliceReport != nil {
+			_spec.Node.AddColumnOnce(disclosure.FieldPoliceReportID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {

@@ -9,7 +9,6 @@ import (
 	"time"
 	"varsel/ent/disclosure"
 	"varsel/ent/predicate"
-	"varsel/ent/staffmember"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -36,183 +35,9 @@ func (_u *DisclosureUpdate) SetUpdatedAt(v time.Time) *DisclosureUpdate {
 	return _u
 }
 
-// SetSummary sets the "summary" field.
-func (_u *DisclosureUpdate) SetSummary(v string) *DisclosureUpdate {
-	_u.mutation.SetSummary(v)
-	return _u
-}
-
-// SetNillableSummary sets the "summary" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableSummary(v *string) *DisclosureUpdate {
-	if v != nil {
-		_u.SetSummary(*v)
-	}
-	return _u
-}
-
-// SetPurpose sets the "purpose" field.
-func (_u *DisclosureUpdate) SetPurpose(v string) *DisclosureUpdate {
-	_u.mutation.SetPurpose(v)
-	return _u
-}
-
-// SetNillablePurpose sets the "purpose" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillablePurpose(v *string) *DisclosureUpdate {
-	if v != nil {
-		_u.SetPurpose(*v)
-	}
-	return _u
-}
-
-// SetRecipient sets the "recipient" field.
-func (_u *DisclosureUpdate) SetRecipient(v string) *DisclosureUpdate {
-	_u.mutation.SetRecipient(v)
-	return _u
-}
-
-// SetNillableRecipient sets the "recipient" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableRecipient(v *string) *DisclosureUpdate {
-	if v != nil {
-		_u.SetRecipient(*v)
-	}
-	return _u
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (_u *DisclosureUpdate) SetDecidedAt(v time.Time) *DisclosureUpdate {
-	_u.mutation.SetDecidedAt(v)
-	return _u
-}
-
-// SetNillableDecidedAt sets the "decided_at" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableDecidedAt(v *time.Time) *DisclosureUpdate {
-	if v != nil {
-		_u.SetDecidedAt(*v)
-	}
-	return _u
-}
-
-// SetForm sets the "form" field.
-func (_u *DisclosureUpdate) SetForm(v disclosure.Form) *DisclosureUpdate {
-	_u.mutation.SetForm(v)
-	return _u
-}
-
-// SetNillableForm sets the "form" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableForm(v *disclosure.Form) *DisclosureUpdate {
-	if v != nil {
-		_u.SetForm(*v)
-	}
-	return _u
-}
-
-// SetUnverified sets the "unverified" field.
-func (_u *DisclosureUpdate) SetUnverified(v bool) *DisclosureUpdate {
-	_u.mutation.SetUnverified(v)
-	return _u
-}
-
-// SetNillableUnverified sets the "unverified" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableUnverified(v *bool) *DisclosureUpdate {
-	if v != nil {
-		_u.SetUnverified(*v)
-	}
-	return _u
-}
-
-// SetSource sets the "source" field.
-func (_u *DisclosureUpdate) SetSource(v string) *DisclosureUpdate {
-	_u.mutation.SetSource(v)
-	return _u
-}
-
-// SetNillableSource sets the "source" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableSource(v *string) *DisclosureUpdate {
-	if v != nil {
-		_u.SetSource(*v)
-	}
-	return _u
-}
-
-// ClearSource clears the value of the "source" field.
-func (_u *DisclosureUpdate) ClearSource() *DisclosureUpdate {
-	_u.mutation.ClearSource()
-	return _u
-}
-
-// SetExpiresAt sets the "expires_at" field.
-func (_u *DisclosureUpdate) SetExpiresAt(v time.Time) *DisclosureUpdate {
-	_u.mutation.SetExpiresAt(v)
-	return _u
-}
-
-// SetNillableExpiresAt sets the "expires_at" field if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableExpiresAt(v *time.Time) *DisclosureUpdate {
-	if v != nil {
-		_u.SetExpiresAt(*v)
-	}
-	return _u
-}
-
-// ClearExpiresAt clears the value of the "expires_at" field.
-func (_u *DisclosureUpdate) ClearExpiresAt() *DisclosureUpdate {
-	_u.mutation.ClearExpiresAt()
-	return _u
-}
-
-// SetDecidedByID sets the "decided_by" edge to the StaffMember entity by ID.
-func (_u *DisclosureUpdate) SetDecidedByID(id int) *DisclosureUpdate {
-	_u.mutation.SetDecidedByID(id)
-	return _u
-}
-
-// SetNillableDecidedByID sets the "decided_by" edge to the StaffMember entity by ID if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableDecidedByID(id *int) *DisclosureUpdate {
-	if id != nil {
-		_u = _u.SetDecidedByID(*id)
-	}
-	return _u
-}
-
-// SetDecidedBy sets the "decided_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdate) SetDecidedBy(v *StaffMember) *DisclosureUpdate {
-	return _u.SetDecidedByID(v.ID)
-}
-
-// SetRecordedByID sets the "recorded_by" edge to the StaffMember entity by ID.
-func (_u *DisclosureUpdate) SetRecordedByID(id int) *DisclosureUpdate {
-	_u.mutation.SetRecordedByID(id)
-	return _u
-}
-
-// SetNillableRecordedByID sets the "recorded_by" edge to the StaffMember entity by ID if the given value is not nil.
-func (_u *DisclosureUpdate) SetNillableRecordedByID(id *int) *DisclosureUpdate {
-	if id != nil {
-		_u = _u.SetRecordedByID(*id)
-	}
-	return _u
-}
-
-// SetRecordedBy sets the "recorded_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdate) SetRecordedBy(v *StaffMember) *DisclosureUpdate {
-	return _u.SetRecordedByID(v.ID)
-}
-
 // Mutation returns the DisclosureMutation object of the builder.
 func (_u *DisclosureUpdate) Mutation() *DisclosureMutation {
 	return _u.mutation
-}
-
-// ClearDecidedBy clears the "decided_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdate) ClearDecidedBy() *DisclosureUpdate {
-	_u.mutation.ClearDecidedBy()
-	return _u
-}
-
-// ClearRecordedBy clears the "recorded_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdate) ClearRecordedBy() *DisclosureUpdate {
-	_u.mutation.ClearRecordedBy()
-	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -259,26 +84,6 @@ func (_u *DisclosureUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *DisclosureUpdate) check() error {
-	if v, ok := _u.mutation.Summary(); ok {
-		if err := disclosure.SummaryValidator(v); err != nil {
-			return &ValidationError{Name: "summary", err: fmt.Errorf(`ent: validator failed for field "Disclosure.summary": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Purpose(); ok {
-		if err := disclosure.PurposeValidator(v); err != nil {
-			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "Disclosure.purpose": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Recipient(); ok {
-		if err := disclosure.RecipientValidator(v); err != nil {
-			return &ValidationError{Name: "recipient", err: fmt.Errorf(`ent: validator failed for field "Disclosure.recipient": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Form(); ok {
-		if err := disclosure.FormValidator(v); err != nil {
-			return &ValidationError{Name: "form", err: fmt.Errorf(`ent: validator failed for field "Disclosure.form": %w`, err)}
-		}
-	}
 	if _u.mutation.ConvictCleared() && len(_u.mutation.ConvictIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Disclosure.convict"`)
 	}
@@ -312,93 +117,14 @@ func (_u *DisclosureUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(disclosure.FieldUpdatedAt, field.TypeTime, value)
 	}
-	if value, ok := _u.mutation.Summary(); ok {
-		_spec.SetField(disclosure.FieldSummary, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Purpose(); ok {
-		_spec.SetField(disclosure.FieldPurpose, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Recipient(); ok {
-		_spec.SetField(disclosure.FieldRecipient, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.DecidedAt(); ok {
-		_spec.SetField(disclosure.FieldDecidedAt, field.TypeTime, value)
-	}
-	if value, ok := _u.mutation.Form(); ok {
-		_spec.SetField(disclosure.FieldForm, field.TypeEnum, value)
-	}
-	if value, ok := _u.mutation.Unverified(); ok {
-		_spec.SetField(disclosure.FieldUnverified, field.TypeBool, value)
-	}
-	if value, ok := _u.mutation.Source(); ok {
-		_spec.SetField(disclosure.FieldSource, field.TypeString, value)
+	if _u.mutation.RegisterCleared() {
+		_spec.ClearField(disclosure.FieldRegister, field.TypeString)
 	}
 	if _u.mutation.SourceCleared() {
 		_spec.ClearField(disclosure.FieldSource, field.TypeString)
 	}
-	if value, ok := _u.mutation.ExpiresAt(); ok {
-		_spec.SetField(disclosure.FieldExpiresAt, field.TypeTime, value)
-	}
-	if _u.mutation.ExpiresAtCleared() {
-		_spec.ClearField(disclosure.FieldExpiresAt, field.TypeTime)
-	}
-	if _u.mutation.DecidedByCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.DecidedByTable,
-			Columns: []string{disclosure.DecidedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.DecidedByIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.DecidedByTable,
-			Columns: []string{disclosure.DecidedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.RecordedByCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.RecordedByTable,
-			Columns: []string{disclosure.RecordedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RecordedByIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.RecordedByTable,
-			Columns: []string{disclosure.RecordedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if _u.mutation.ExpiresOnCleared() {
+		_spec.ClearField(disclosure.FieldExpiresOn, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -428,183 +154,9 @@ func (_u *DisclosureUpdateOne) SetUpdatedAt(v time.Time) *DisclosureUpdateOne {
 	return _u
 }
 
-// SetSummary sets the "summary" field.
-func (_u *DisclosureUpdateOne) SetSummary(v string) *DisclosureUpdateOne {
-	_u.mutation.SetSummary(v)
-	return _u
-}
-
-// SetNillableSummary sets the "summary" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableSummary(v *string) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetSummary(*v)
-	}
-	return _u
-}
-
-// SetPurpose sets the "purpose" field.
-func (_u *DisclosureUpdateOne) SetPurpose(v string) *DisclosureUpdateOne {
-	_u.mutation.SetPurpose(v)
-	return _u
-}
-
-// SetNillablePurpose sets the "purpose" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillablePurpose(v *string) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetPurpose(*v)
-	}
-	return _u
-}
-
-// SetRecipient sets the "recipient" field.
-func (_u *DisclosureUpdateOne) SetRecipient(v string) *DisclosureUpdateOne {
-	_u.mutation.SetRecipient(v)
-	return _u
-}
-
-// SetNillableRecipient sets the "recipient" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableRecipient(v *string) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetRecipient(*v)
-	}
-	return _u
-}
-
-// SetDecidedAt sets the "decided_at" field.
-func (_u *DisclosureUpdateOne) SetDecidedAt(v time.Time) *DisclosureUpdateOne {
-	_u.mutation.SetDecidedAt(v)
-	return _u
-}
-
-// SetNillableDecidedAt sets the "decided_at" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableDecidedAt(v *time.Time) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetDecidedAt(*v)
-	}
-	return _u
-}
-
-// SetForm sets the "form" field.
-func (_u *DisclosureUpdateOne) SetForm(v disclosure.Form) *DisclosureUpdateOne {
-	_u.mutation.SetForm(v)
-	return _u
-}
-
-// SetNillableForm sets the "form" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableForm(v *disclosure.Form) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetForm(*v)
-	}
-	return _u
-}
-
-// SetUnverified sets the "unverified" field.
-func (_u *DisclosureUpdateOne) SetUnverified(v bool) *DisclosureUpdateOne {
-	_u.mutation.SetUnverified(v)
-	return _u
-}
-
-// SetNillableUnverified sets the "unverified" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableUnverified(v *bool) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetUnverified(*v)
-	}
-	return _u
-}
-
-// SetSource sets the "source" field.
-func (_u *DisclosureUpdateOne) SetSource(v string) *DisclosureUpdateOne {
-	_u.mutation.SetSource(v)
-	return _u
-}
-
-// SetNillableSource sets the "source" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableSource(v *string) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetSource(*v)
-	}
-	return _u
-}
-
-// ClearSource clears the value of the "source" field.
-func (_u *DisclosureUpdateOne) ClearSource() *DisclosureUpdateOne {
-	_u.mutation.ClearSource()
-	return _u
-}
-
-// SetExpiresAt sets the "expires_at" field.
-func (_u *DisclosureUpdateOne) SetExpiresAt(v time.Time) *DisclosureUpdateOne {
-	_u.mutation.SetExpiresAt(v)
-	return _u
-}
-
-// SetNillableExpiresAt sets the "expires_at" field if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableExpiresAt(v *time.Time) *DisclosureUpdateOne {
-	if v != nil {
-		_u.SetExpiresAt(*v)
-	}
-	return _u
-}
-
-// ClearExpiresAt clears the value of the "expires_at" field.
-func (_u *DisclosureUpdateOne) ClearExpiresAt() *DisclosureUpdateOne {
-	_u.mutation.ClearExpiresAt()
-	return _u
-}
-
-// SetDecidedByID sets the "decided_by" edge to the StaffMember entity by ID.
-func (_u *DisclosureUpdateOne) SetDecidedByID(id int) *DisclosureUpdateOne {
-	_u.mutation.SetDecidedByID(id)
-	return _u
-}
-
-// SetNillableDecidedByID sets the "decided_by" edge to the StaffMember entity by ID if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableDecidedByID(id *int) *DisclosureUpdateOne {
-	if id != nil {
-		_u = _u.SetDecidedByID(*id)
-	}
-	return _u
-}
-
-// SetDecidedBy sets the "decided_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdateOne) SetDecidedBy(v *StaffMember) *DisclosureUpdateOne {
-	return _u.SetDecidedByID(v.ID)
-}
-
-// SetRecordedByID sets the "recorded_by" edge to the StaffMember entity by ID.
-func (_u *DisclosureUpdateOne) SetRecordedByID(id int) *DisclosureUpdateOne {
-	_u.mutation.SetRecordedByID(id)
-	return _u
-}
-
-// SetNillableRecordedByID sets the "recorded_by" edge to the StaffMember entity by ID if the given value is not nil.
-func (_u *DisclosureUpdateOne) SetNillableRecordedByID(id *int) *DisclosureUpdateOne {
-	if id != nil {
-		_u = _u.SetRecordedByID(*id)
-	}
-	return _u
-}
-
-// SetRecordedBy sets the "recorded_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdateOne) SetRecordedBy(v *StaffMember) *DisclosureUpdateOne {
-	return _u.SetRecordedByID(v.ID)
-}
-
 // Mutation returns the DisclosureMutation object of the builder.
 func (_u *DisclosureUpdateOne) Mutation() *DisclosureMutation {
 	return _u.mutation
-}
-
-// ClearDecidedBy clears the "decided_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdateOne) ClearDecidedBy() *DisclosureUpdateOne {
-	_u.mutation.ClearDecidedBy()
-	return _u
-}
-
-// ClearRecordedBy clears the "recorded_by" edge to the StaffMember entity.
-func (_u *DisclosureUpdateOne) ClearRecordedBy() *DisclosureUpdateOne {
-	_u.mutation.ClearRecordedBy()
-	return _u
 }
 
 // Where appends a list predicates to the DisclosureUpdate builder.
@@ -664,26 +216,6 @@ func (_u *DisclosureUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *DisclosureUpdateOne) check() error {
-	if v, ok := _u.mutation.Summary(); ok {
-		if err := disclosure.SummaryValidator(v); err != nil {
-			return &ValidationError{Name: "summary", err: fmt.Errorf(`ent: validator failed for field "Disclosure.summary": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Purpose(); ok {
-		if err := disclosure.PurposeValidator(v); err != nil {
-			return &ValidationError{Name: "purpose", err: fmt.Errorf(`ent: validator failed for field "Disclosure.purpose": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Recipient(); ok {
-		if err := disclosure.RecipientValidator(v); err != nil {
-			return &ValidationError{Name: "recipient", err: fmt.Errorf(`ent: validator failed for field "Disclosure.recipient": %w`, err)}
-		}
-	}
-	if v, ok := _u.mutation.Form(); ok {
-		if err := disclosure.FormValidator(v); err != nil {
-			return &ValidationError{Name: "form", err: fmt.Errorf(`ent: validator failed for field "Disclosure.form": %w`, err)}
-		}
-	}
 	if _u.mutation.ConvictCleared() && len(_u.mutation.ConvictIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Disclosure.convict"`)
 	}
@@ -734,93 +266,14 @@ func (_u *DisclosureUpdateOne) sqlSave(ctx context.Context) (_node *Disclosure, 
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(disclosure.FieldUpdatedAt, field.TypeTime, value)
 	}
-	if value, ok := _u.mutation.Summary(); ok {
-		_spec.SetField(disclosure.FieldSummary, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Purpose(); ok {
-		_spec.SetField(disclosure.FieldPurpose, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.Recipient(); ok {
-		_spec.SetField(disclosure.FieldRecipient, field.TypeString, value)
-	}
-	if value, ok := _u.mutation.DecidedAt(); ok {
-		_spec.SetField(disclosure.FieldDecidedAt, field.TypeTime, value)
-	}
-	if value, ok := _u.mutation.Form(); ok {
-		_spec.SetField(disclosure.FieldForm, field.TypeEnum, value)
-	}
-	if value, ok := _u.mutation.Unverified(); ok {
-		_spec.SetField(disclosure.FieldUnverified, field.TypeBool, value)
-	}
-	if value, ok := _u.mutation.Source(); ok {
-		_spec.SetField(disclosure.FieldSource, field.TypeString, value)
+	if _u.mutation.RegisterCleared() {
+		_spec.ClearField(disclosure.FieldRegister, field.TypeString)
 	}
 	if _u.mutation.SourceCleared() {
 		_spec.ClearField(disclosure.FieldSource, field.TypeString)
 	}
-	if value, ok := _u.mutation.ExpiresAt(); ok {
-		_spec.SetField(disclosure.FieldExpiresAt, field.TypeTime, value)
-	}
-	if _u.mutation.ExpiresAtCleared() {
-		_spec.ClearField(disclosure.FieldExpiresAt, field.TypeTime)
-	}
-	if _u.mutation.DecidedByCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.DecidedByTable,
-			Columns: []string{disclosure.DecidedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.DecidedByIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.DecidedByTable,
-			Columns: []string{disclosure.DecidedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
-	}
-	if _u.mutation.RecordedByCleared() {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.RecordedByTable,
-			Columns: []string{disclosure.RecordedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
-	}
-	if nodes := _u.mutation.RecordedByIDs(); len(nodes) > 0 {
-		edge := &sqlgraph.EdgeSpec{
-			Rel:     sqlgraph.M2O,
-			Inverse: false,
-			Table:   disclosure.RecordedByTable,
-			Columns: []string{disclosure.RecordedByColumn},
-			Bidi:    false,
-			Target: &sqlgraph.EdgeTarget{
-				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
-			},
-		}
-		for _, k := range nodes {
-			edge.Target.Nodes = append(edge.Target.Nodes, k)
-		}
-		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	if _u.mutation.ExpiresOnCleared() {
+		_spec.ClearField(disclosure.FieldExpiresOn, field.TypeTime)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Disclosure{config: _u.config}

@@ -20,12 +20,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
 	"varsel/ent/securityassessment"
@@ -109,12 +111,14 @@ func checkColumn(t, c string) error {
 			decision.Table:              decision.ValidColumn,
 			delegation.Table:            delegation.ValidColumn,
 			disclosure.Table:            disclosure.ValidColumn,
+			documentmark.Table:          documentmark.ValidColumn,
 			guardian.Table:              guardian.ValidColumn,
 			informationrequest.Table:    informationrequest.ValidColumn,
 			institutionstay.Table:       institutionstay.ValidColumn,
 			notice.Table:                notice.ValidColumn,
 			notificationagreement.Table: notificationagreement.ValidColumn,
 			policedistrict.Table:        policedistrict.ValidColumn,
+			policereport.Table:          policereport.ValidColumn,
 			policerequest.Table:         policerequest.ValidColumn,
 			reservation.Table:           reservation.ValidColumn,
 			securityassessment.Table:    securityassessment.ValidColumn,

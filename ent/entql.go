@@ -15,12 +15,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
 	"varsel/ent/reservation"
@@ -38,7 +40,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 25)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 27)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   accesslogentry.Table,
@@ -50,15 +52,16 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "AccessLogEntry",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			accesslogentry.FieldOccurredAt:     {Type: field.TypeTime, Column: accesslogentry.FieldOccurredAt},
-			accesslogentry.FieldActor:          {Type: field.TypeString, Column: accesslogentry.FieldActor},
-			accesslogentry.FieldActorStaffID:   {Type: field.TypeInt, Column: accesslogentry.FieldActorStaffID},
-			accesslogentry.FieldPersonType:     {Type: field.TypeEnum, Column: accesslogentry.FieldPersonType},
-			accesslogentry.FieldPersonID:       {Type: field.TypeInt, Column: accesslogentry.FieldPersonID},
-			accesslogentry.FieldCriminalCaseID: {Type: field.TypeInt, Column: accesslogentry.FieldCriminalCaseID},
-			accesslogentry.FieldIdentity:       {Type: field.TypeBool, Column: accesslogentry.FieldIdentity},
-			accesslogentry.FieldAddress:        {Type: field.TypeBool, Column: accesslogentry.FieldAddress},
-			accesslogentry.FieldOperation:      {Type: field.TypeString, Column: accesslogentry.FieldOperation},
+			accesslogentry.FieldOccurredAt:      {Type: field.TypeTime, Column: accesslogentry.FieldOccurredAt},
+			accesslogentry.FieldActor:           {Type: field.TypeString, Column: accesslogentry.FieldActor},
+			accesslogentry.FieldActorStaffID:    {Type: field.TypeInt, Column: accesslogentry.FieldActorStaffID},
+			accesslogentry.FieldPersonType:      {Type: field.TypeEnum, Column: accesslogentry.FieldPersonType},
+			accesslogentry.FieldPersonID:        {Type: field.TypeInt, Column: accesslogentry.FieldPersonID},
+			accesslogentry.FieldCriminalCaseID:  {Type: field.TypeInt, Column: accesslogentry.FieldCriminalCaseID},
+			accesslogentry.FieldPoliceRequestID: {Type: field.TypeInt, Column: accesslogentry.FieldPoliceRequestID},
+			accesslogentry.FieldIdentity:        {Type: field.TypeBool, Column: accesslogentry.FieldIdentity},
+			accesslogentry.FieldAddress:         {Type: field.TypeBool, Column: accesslogentry.FieldAddress},
+			accesslogentry.FieldOperation:       {Type: field.TypeString, Column: accesslogentry.FieldOperation},
 		},
 	}
 	graph.Nodes[1] = &sqlgraph.Node{
@@ -72,15 +75,17 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Alert",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			alert.FieldKind:           {Type: field.TypeEnum, Column: alert.FieldKind},
-			alert.FieldMessage:        {Type: field.TypeString, Column: alert.FieldMessage},
-			alert.FieldRule:           {Type: field.TypeString, Column: alert.FieldRule},
-			alert.FieldRaisedAt:       {Type: field.TypeTime, Column: alert.FieldRaisedAt},
-			alert.FieldResolvedAt:     {Type: field.TypeTime, Column: alert.FieldResolvedAt},
-			alert.FieldKey:            {Type: field.TypeString, Column: alert.FieldKey},
-			alert.FieldUnitID:         {Type: field.TypeInt, Column: alert.FieldUnitID},
-			alert.FieldCustodyEventID: {Type: field.TypeInt, Column: alert.FieldCustodyEventID},
-			alert.FieldNoticeID:       {Type: field.TypeInt, Column: alert.FieldNoticeID},
+			alert.FieldKind:            {Type: field.TypeEnum, Column: alert.FieldKind},
+			alert.FieldMessage:         {Type: field.TypeString, Column: alert.FieldMessage},
+			alert.FieldRule:            {Type: field.TypeString, Column: alert.FieldRule},
+			alert.FieldRaisedAt:        {Type: field.TypeTime, Column: alert.FieldRaisedAt},
+			alert.FieldResolvedAt:      {Type: field.TypeTime, Column: alert.FieldResolvedAt},
+			alert.FieldKey:             {Type: field.TypeString, Column: alert.FieldKey},
+			alert.FieldUnitID:          {Type: field.TypeInt, Column: alert.FieldUnitID},
+			alert.FieldCustodyEventID:  {Type: field.TypeInt, Column: alert.FieldCustodyEventID},
+			alert.FieldNoticeID:        {Type: field.TypeInt, Column: alert.FieldNoticeID},
+			alert.FieldPoliceReportID:  {Type: field.TypeInt, Column: alert.FieldPoliceReportID},
+			alert.FieldPoliceRequestID: {Type: field.TypeInt, Column: alert.FieldPoliceRequestID},
 		},
 	}
 	graph.Nodes[2] = &sqlgraph.Node{
@@ -300,25 +305,51 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Disclosure",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			disclosure.FieldCreatedAt:        {Type: field.TypeTime, Column: disclosure.FieldCreatedAt},
-			disclosure.FieldUpdatedAt:        {Type: field.TypeTime, Column: disclosure.FieldUpdatedAt},
-			disclosure.FieldDirection:        {Type: field.TypeEnum, Column: disclosure.FieldDirection},
-			disclosure.FieldCategory:         {Type: field.TypeString, Column: disclosure.FieldCategory},
-			disclosure.FieldSummary:          {Type: field.TypeString, Column: disclosure.FieldSummary},
-			disclosure.FieldPurpose:          {Type: field.TypeString, Column: disclosure.FieldPurpose},
-			disclosure.FieldRecipient:        {Type: field.TypeString, Column: disclosure.FieldRecipient},
-			disclosure.FieldLegalBasis:       {Type: field.TypeString, Column: disclosure.FieldLegalBasis},
-			disclosure.FieldDecidedAt:        {Type: field.TypeTime, Column: disclosure.FieldDecidedAt},
-			disclosure.FieldForm:             {Type: field.TypeEnum, Column: disclosure.FieldForm},
-			disclosure.FieldUnverified:       {Type: field.TypeBool, Column: disclosure.FieldUnverified},
-			disclosure.FieldSource:           {Type: field.TypeString, Column: disclosure.FieldSource},
-			disclosure.FieldExpiresAt:        {Type: field.TypeTime, Column: disclosure.FieldExpiresAt},
-			disclosure.FieldConvictID:        {Type: field.TypeInt, Column: disclosure.FieldConvictID},
-			disclosure.FieldUnitID:           {Type: field.TypeInt, Column: disclosure.FieldUnitID},
-			disclosure.FieldPoliceDistrictID: {Type: field.TypeInt, Column: disclosure.FieldPoliceDistrictID},
+			disclosure.FieldCreatedAt:                 {Type: field.TypeTime, Column: disclosure.FieldCreatedAt},
+			disclosure.FieldUpdatedAt:                 {Type: field.TypeTime, Column: disclosure.FieldUpdatedAt},
+			disclosure.FieldDirection:                 {Type: field.TypeEnum, Column: disclosure.FieldDirection},
+			disclosure.FieldCategory:                  {Type: field.TypeEnum, Column: disclosure.FieldCategory},
+			disclosure.FieldSummary:                   {Type: field.TypeString, Column: disclosure.FieldSummary},
+			disclosure.FieldPurpose:                   {Type: field.TypeString, Column: disclosure.FieldPurpose},
+			disclosure.FieldRecipient:                 {Type: field.TypeString, Column: disclosure.FieldRecipient},
+			disclosure.FieldLegalBasis:                {Type: field.TypeEnum, Column: disclosure.FieldLegalBasis},
+			disclosure.FieldRegister:                  {Type: field.TypeString, Column: disclosure.FieldRegister},
+			disclosure.FieldAvertsImprisonableOffence: {Type: field.TypeBool, Column: disclosure.FieldAvertsImprisonableOffence},
+			disclosure.FieldDecidedByName:             {Type: field.TypeString, Column: disclosure.FieldDecidedByName},
+			disclosure.FieldDecidedAt:                 {Type: field.TypeTime, Column: disclosure.FieldDecidedAt},
+			disclosure.FieldForm:                      {Type: field.TypeEnum, Column: disclosure.FieldForm},
+			disclosure.FieldUnverified:                {Type: field.TypeBool, Column: disclosure.FieldUnverified},
+			disclosure.FieldSource:                    {Type: field.TypeString, Column: disclosure.FieldSource},
+			disclosure.FieldExpiresOn:                 {Type: field.TypeTime, Column: disclosure.FieldExpiresOn},
+			disclosure.FieldConvictID:                 {Type: field.TypeInt, Column: disclosure.FieldConvictID},
+			disclosure.FieldUnitID:                    {Type: field.TypeInt, Column: disclosure.FieldUnitID},
+			disclosure.FieldPoliceDistrictID:          {Type: field.TypeInt, Column: disclosure.FieldPoliceDistrictID},
+			disclosure.FieldPoliceReportID:            {Type: field.TypeInt, Column: disclosure.FieldPoliceReportID},
 		},
 	}
 	graph.Nodes[12] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   documentmark.Table,
+			Columns: documentmark.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: documentmark.FieldID,
+			},
+		},
+		Type: "DocumentMark",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			documentmark.FieldCreatedAt:    {Type: field.TypeTime, Column: documentmark.FieldCreatedAt},
+			documentmark.FieldUpdatedAt:    {Type: field.TypeTime, Column: documentmark.FieldUpdatedAt},
+			documentmark.FieldDocumentKind: {Type: field.TypeEnum, Column: documentmark.FieldDocumentKind},
+			documentmark.FieldDocumentID:   {Type: field.TypeInt, Column: documentmark.FieldDocumentID},
+			documentmark.FieldGround:       {Type: field.TypeEnum, Column: documentmark.FieldGround},
+			documentmark.FieldReasoning:    {Type: field.TypeString, Column: documentmark.FieldReasoning},
+			documentmark.FieldMarkedAt:     {Type: field.TypeTime, Column: documentmark.FieldMarkedAt},
+			documentmark.FieldLiftedAt:     {Type: field.TypeTime, Column: documentmark.FieldLiftedAt},
+			documentmark.FieldConvictID:    {Type: field.TypeInt, Column: documentmark.FieldConvictID},
+		},
+	}
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   guardian.Table,
 			Columns: guardian.Columns,
@@ -347,7 +378,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			guardian.FieldSurvivorID:             {Type: field.TypeInt, Column: guardian.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   informationrequest.Table,
 			Columns: informationrequest.Columns,
@@ -369,7 +400,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			informationrequest.FieldCustodyEventID: {Type: field.TypeInt, Column: informationrequest.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   institutionstay.Table,
 			Columns: institutionstay.Columns,
@@ -390,7 +421,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			institutionstay.FieldConvictID:      {Type: field.TypeInt, Column: institutionstay.FieldConvictID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notice.Table,
 			Columns: notice.Columns,
@@ -428,7 +459,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldPoliceDistrictID:          {Type: field.TypeInt, Column: notice.FieldPoliceDistrictID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationagreement.Table,
 			Columns: notificationagreement.Columns,
@@ -449,7 +480,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationagreement.FieldSurvivorID: {Type: field.TypeInt, Column: notificationagreement.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policedistrict.Table,
 			Columns: policedistrict.Columns,
@@ -464,7 +495,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policedistrict.FieldCode: {Type: field.TypeString, Column: policedistrict.FieldCode},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
+			Table:   policereport.Table,
+			Columns: policereport.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: policereport.FieldID,
+			},
+		},
+		Type: "PoliceReport",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			policereport.FieldCreatedAt:        {Type: field.TypeTime, Column: policereport.FieldCreatedAt},
+			policereport.FieldUpdatedAt:        {Type: field.TypeTime, Column: policereport.FieldUpdatedAt},
+			policereport.FieldKind:             {Type: field.TypeEnum, Column: policereport.FieldKind},
+			policereport.FieldSummary:          {Type: field.TypeString, Column: policereport.FieldSummary},
+			policereport.FieldReportedAt:       {Type: field.TypeTime, Column: policereport.FieldReportedAt},
+			policereport.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: policereport.FieldAcknowledgedAt},
+			policereport.FieldReportedByName:   {Type: field.TypeString, Column: policereport.FieldReportedByName},
+			policereport.FieldConvictID:        {Type: field.TypeInt, Column: policereport.FieldConvictID},
+			policereport.FieldUnitID:           {Type: field.TypeInt, Column: policereport.FieldUnitID},
+			policereport.FieldPoliceDistrictID: {Type: field.TypeInt, Column: policereport.FieldPoliceDistrictID},
+		},
+	}
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policerequest.Table,
 			Columns: policerequest.Columns,
@@ -487,13 +541,14 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policerequest.FieldDeclineReason:    {Type: field.TypeString, Column: policerequest.FieldDeclineReason},
 			policerequest.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: policerequest.FieldAcknowledgedAt},
 			policerequest.FieldCompletedAt:      {Type: field.TypeTime, Column: policerequest.FieldCompletedAt},
+			policerequest.FieldDeclinedAt:       {Type: field.TypeTime, Column: policerequest.FieldDeclinedAt},
 			policerequest.FieldPoliceDistrictID: {Type: field.TypeInt, Column: policerequest.FieldPoliceDistrictID},
 			policerequest.FieldUnitID:           {Type: field.TypeInt, Column: policerequest.FieldUnitID},
 			policerequest.FieldCustodyEventID:   {Type: field.TypeInt, Column: policerequest.FieldCustodyEventID},
 			policerequest.FieldNoticeID:         {Type: field.TypeInt, Column: policerequest.FieldNoticeID},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -513,7 +568,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldSurvivorID: {Type: field.TypeInt, Column: reservation.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   securityassessment.Table,
 			Columns: securityassessment.Columns,
@@ -533,7 +588,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			securityassessment.FieldCustodyEventID:  {Type: field.TypeInt, Column: securityassessment.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   staffmember.Table,
 			Columns: staffmember.Columns,
@@ -552,7 +607,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			staffmember.FieldActive:     {Type: field.TypeBool, Column: staffmember.FieldActive},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survivor.Table,
 			Columns: survivor.Columns,
@@ -580,7 +635,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survivor.FieldVictimID:               {Type: field.TypeInt, Column: survivor.FieldVictimID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -601,7 +656,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldPhone:         {Type: field.TypeString, Column: unit.FieldPhone},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   victim.Table,
 			Columns: victim.Columns,
@@ -664,6 +719,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Alert",
 		"Notice",
+	)
+	graph.MustAddE(
+		"police_report",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.PoliceReportTable,
+			Columns: []string{alert.PoliceReportColumn},
+			Bidi:    false,
+		},
+		"Alert",
+		"PoliceReport",
+	)
+	graph.MustAddE(
+		"police_request",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.PoliceRequestTable,
+			Columns: []string{alert.PoliceRequestColumn},
+			Bidi:    false,
+		},
+		"Alert",
+		"PoliceRequest",
 	)
 	graph.MustAddE(
 		"decision",
@@ -1158,6 +1237,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"PoliceDistrict",
 	)
 	graph.MustAddE(
+		"police_report",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.PoliceReportTable,
+			Columns: []string{disclosure.PoliceReportColumn},
+			Bidi:    false,
+		},
+		"Disclosure",
+		"PoliceReport",
+	)
+	graph.MustAddE(
 		"decided_by",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1179,6 +1270,42 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"Disclosure",
+		"StaffMember",
+	)
+	graph.MustAddE(
+		"convict",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   documentmark.ConvictTable,
+			Columns: []string{documentmark.ConvictColumn},
+			Bidi:    false,
+		},
+		"DocumentMark",
+		"Convict",
+	)
+	graph.MustAddE(
+		"marked_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   documentmark.MarkedByTable,
+			Columns: []string{documentmark.MarkedByColumn},
+			Bidi:    false,
+		},
+		"DocumentMark",
+		"StaffMember",
+	)
+	graph.MustAddE(
+		"lifted_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   documentmark.LiftedByTable,
+			Columns: []string{documentmark.LiftedByColumn},
+			Bidi:    false,
+		},
+		"DocumentMark",
 		"StaffMember",
 	)
 	graph.MustAddE(
@@ -1395,6 +1522,66 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Bidi:    false,
 		},
 		"NotificationAgreement",
+		"StaffMember",
+	)
+	graph.MustAddE(
+		"convict",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.ConvictTable,
+			Columns: []string{policereport.ConvictColumn},
+			Bidi:    false,
+		},
+		"PoliceReport",
+		"Convict",
+	)
+	graph.MustAddE(
+		"unit",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.UnitTable,
+			Columns: []string{policereport.UnitColumn},
+			Bidi:    false,
+		},
+		"PoliceReport",
+		"Unit",
+	)
+	graph.MustAddE(
+		"police_district",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.PoliceDistrictTable,
+			Columns: []string{policereport.PoliceDistrictColumn},
+			Bidi:    false,
+		},
+		"PoliceReport",
+		"PoliceDistrict",
+	)
+	graph.MustAddE(
+		"reported_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.ReportedByTable,
+			Columns: []string{policereport.ReportedByColumn},
+			Bidi:    false,
+		},
+		"PoliceReport",
+		"StaffMember",
+	)
+	graph.MustAddE(
+		"acknowledged_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.AcknowledgedByTable,
+			Columns: []string{policereport.AcknowledgedByColumn},
+			Bidi:    false,
+		},
+		"PoliceReport",
 		"StaffMember",
 	)
 	graph.MustAddE(
@@ -1800,6 +1987,11 @@ func (f *AccessLogEntryFilter) WhereCriminalCaseID(p entql.IntP) {
 	f.Where(p.Field(accesslogentry.FieldCriminalCaseID))
 }
 
+// WherePoliceRequestID applies the entql int predicate on the police_request_id field.
+func (f *AccessLogEntryFilter) WherePoliceRequestID(p entql.IntP) {
+	f.Where(p.Field(accesslogentry.FieldPoliceRequestID))
+}
+
 // WhereIdentity applies the entql bool predicate on the identity field.
 func (f *AccessLogEntryFilter) WhereIdentity(p entql.BoolP) {
 	f.Where(p.Field(accesslogentry.FieldIdentity))
@@ -1900,6 +2092,16 @@ func (f *AlertFilter) WhereNoticeID(p entql.IntP) {
 	f.Where(p.Field(alert.FieldNoticeID))
 }
 
+// WherePoliceReportID applies the entql int predicate on the police_report_id field.
+func (f *AlertFilter) WherePoliceReportID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldPoliceReportID))
+}
+
+// WherePoliceRequestID applies the entql int predicate on the police_request_id field.
+func (f *AlertFilter) WherePoliceRequestID(p entql.IntP) {
+	f.Where(p.Field(alert.FieldPoliceRequestID))
+}
+
 // WhereHasUnit applies a predicate to check if query has an edge unit.
 func (f *AlertFilter) WhereHasUnit() {
 	f.Where(entql.HasEdge("unit"))
@@ -1936,6 +2138,34 @@ func (f *AlertFilter) WhereHasNotice() {
 // WhereHasNoticeWith applies a predicate to check if query has an edge notice with a given conditions (other predicates).
 func (f *AlertFilter) WhereHasNoticeWith(preds ...predicate.Notice) {
 	f.Where(entql.HasEdgeWith("notice", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPoliceReport applies a predicate to check if query has an edge police_report.
+func (f *AlertFilter) WhereHasPoliceReport() {
+	f.Where(entql.HasEdge("police_report"))
+}
+
+// WhereHasPoliceReportWith applies a predicate to check if query has an edge police_report with a given conditions (other predicates).
+func (f *AlertFilter) WhereHasPoliceReportWith(preds ...predicate.PoliceReport) {
+	f.Where(entql.HasEdgeWith("police_report", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPoliceRequest applies a predicate to check if query has an edge police_request.
+func (f *AlertFilter) WhereHasPoliceRequest() {
+	f.Where(entql.HasEdge("police_request"))
+}
+
+// WhereHasPoliceRequestWith applies a predicate to check if query has an edge police_request with a given conditions (other predicates).
+func (f *AlertFilter) WhereHasPoliceRequestWith(preds ...predicate.PoliceRequest) {
+	f.Where(entql.HasEdgeWith("police_request", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3359,6 +3589,21 @@ func (f *DisclosureFilter) WhereLegalBasis(p entql.StringP) {
 	f.Where(p.Field(disclosure.FieldLegalBasis))
 }
 
+// WhereRegister applies the entql string predicate on the register field.
+func (f *DisclosureFilter) WhereRegister(p entql.StringP) {
+	f.Where(p.Field(disclosure.FieldRegister))
+}
+
+// WhereAvertsImprisonableOffence applies the entql bool predicate on the averts_imprisonable_offence field.
+func (f *DisclosureFilter) WhereAvertsImprisonableOffence(p entql.BoolP) {
+	f.Where(p.Field(disclosure.FieldAvertsImprisonableOffence))
+}
+
+// WhereDecidedByName applies the entql string predicate on the decided_by_name field.
+func (f *DisclosureFilter) WhereDecidedByName(p entql.StringP) {
+	f.Where(p.Field(disclosure.FieldDecidedByName))
+}
+
 // WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
 func (f *DisclosureFilter) WhereDecidedAt(p entql.TimeP) {
 	f.Where(p.Field(disclosure.FieldDecidedAt))
@@ -3379,9 +3624,9 @@ func (f *DisclosureFilter) WhereSource(p entql.StringP) {
 	f.Where(p.Field(disclosure.FieldSource))
 }
 
-// WhereExpiresAt applies the entql time.Time predicate on the expires_at field.
-func (f *DisclosureFilter) WhereExpiresAt(p entql.TimeP) {
-	f.Where(p.Field(disclosure.FieldExpiresAt))
+// WhereExpiresOn applies the entql time.Time predicate on the expires_on field.
+func (f *DisclosureFilter) WhereExpiresOn(p entql.TimeP) {
+	f.Where(p.Field(disclosure.FieldExpiresOn))
 }
 
 // WhereConvictID applies the entql int predicate on the convict_id field.
@@ -3397,6 +3642,11 @@ func (f *DisclosureFilter) WhereUnitID(p entql.IntP) {
 // WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
 func (f *DisclosureFilter) WherePoliceDistrictID(p entql.IntP) {
 	f.Where(p.Field(disclosure.FieldPoliceDistrictID))
+}
+
+// WherePoliceReportID applies the entql int predicate on the police_report_id field.
+func (f *DisclosureFilter) WherePoliceReportID(p entql.IntP) {
+	f.Where(p.Field(disclosure.FieldPoliceReportID))
 }
 
 // WhereHasConvict applies a predicate to check if query has an edge convict.
@@ -3441,6 +3691,20 @@ func (f *DisclosureFilter) WhereHasPoliceDistrictWith(preds ...predicate.PoliceD
 	})))
 }
 
+// WhereHasPoliceReport applies a predicate to check if query has an edge police_report.
+func (f *DisclosureFilter) WhereHasPoliceReport() {
+	f.Where(entql.HasEdge("police_report"))
+}
+
+// WhereHasPoliceReportWith applies a predicate to check if query has an edge police_report with a given conditions (other predicates).
+func (f *DisclosureFilter) WhereHasPoliceReportWith(preds ...predicate.PoliceReport) {
+	f.Where(entql.HasEdgeWith("police_report", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // WhereHasDecidedBy applies a predicate to check if query has an edge decided_by.
 func (f *DisclosureFilter) WhereHasDecidedBy() {
 	f.Where(entql.HasEdge("decided_by"))
@@ -3463,6 +3727,133 @@ func (f *DisclosureFilter) WhereHasRecordedBy() {
 // WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
 func (f *DisclosureFilter) WhereHasRecordedByWith(preds ...predicate.StaffMember) {
 	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *DocumentMarkQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the DocumentMarkQuery builder.
+func (_q *DocumentMarkQuery) Filter() *DocumentMarkFilter {
+	return &DocumentMarkFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *DocumentMarkMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the DocumentMarkMutation builder.
+func (m *DocumentMarkMutation) Filter() *DocumentMarkFilter {
+	return &DocumentMarkFilter{config: m.config, predicateAdder: m}
+}
+
+// DocumentMarkFilter provides a generic filtering capability at runtime for DocumentMarkQuery.
+type DocumentMarkFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *DocumentMarkFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *DocumentMarkFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(documentmark.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *DocumentMarkFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(documentmark.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *DocumentMarkFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(documentmark.FieldUpdatedAt))
+}
+
+// WhereDocumentKind applies the entql string predicate on the document_kind field.
+func (f *DocumentMarkFilter) WhereDocumentKind(p entql.StringP) {
+	f.Where(p.Field(documentmark.FieldDocumentKind))
+}
+
+// WhereDocumentID applies the entql int predicate on the document_id field.
+func (f *DocumentMarkFilter) WhereDocumentID(p entql.IntP) {
+	f.Where(p.Field(documentmark.FieldDocumentID))
+}
+
+// WhereGround applies the entql string predicate on the ground field.
+func (f *DocumentMarkFilter) WhereGround(p entql.StringP) {
+	f.Where(p.Field(documentmark.FieldGround))
+}
+
+// WhereReasoning applies the entql string predicate on the reasoning field.
+func (f *DocumentMarkFilter) WhereReasoning(p entql.StringP) {
+	f.Where(p.Field(documentmark.FieldReasoning))
+}
+
+// WhereMarkedAt applies the entql time.Time predicate on the marked_at field.
+func (f *DocumentMarkFilter) WhereMarkedAt(p entql.TimeP) {
+	f.Where(p.Field(documentmark.FieldMarkedAt))
+}
+
+// WhereLiftedAt applies the entql time.Time predicate on the lifted_at field.
+func (f *DocumentMarkFilter) WhereLiftedAt(p entql.TimeP) {
+	f.Where(p.Field(documentmark.FieldLiftedAt))
+}
+
+// WhereConvictID applies the entql int predicate on the convict_id field.
+func (f *DocumentMarkFilter) WhereConvictID(p entql.IntP) {
+	f.Where(p.Field(documentmark.FieldConvictID))
+}
+
+// WhereHasConvict applies a predicate to check if query has an edge convict.
+func (f *DocumentMarkFilter) WhereHasConvict() {
+	f.Where(entql.HasEdge("convict"))
+}
+
+// WhereHasConvictWith applies a predicate to check if query has an edge convict with a given conditions (other predicates).
+func (f *DocumentMarkFilter) WhereHasConvictWith(preds ...predicate.Convict) {
+	f.Where(entql.HasEdgeWith("convict", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasMarkedBy applies a predicate to check if query has an edge marked_by.
+func (f *DocumentMarkFilter) WhereHasMarkedBy() {
+	f.Where(entql.HasEdge("marked_by"))
+}
+
+// WhereHasMarkedByWith applies a predicate to check if query has an edge marked_by with a given conditions (other predicates).
+func (f *DocumentMarkFilter) WhereHasMarkedByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("marked_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasLiftedBy applies a predicate to check if query has an edge lifted_by.
+func (f *DocumentMarkFilter) WhereHasLiftedBy() {
+	f.Where(entql.HasEdge("lifted_by"))
+}
+
+// WhereHasLiftedByWith applies a predicate to check if query has an edge lifted_by with a given conditions (other predicates).
+func (f *DocumentMarkFilter) WhereHasLiftedByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("lifted_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -3498,7 +3889,7 @@ type GuardianFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GuardianFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3660,7 +4051,7 @@ type InformationRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InformationRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3787,7 +4178,7 @@ type InstitutionStayFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InstitutionStayFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3909,7 +4300,7 @@ type NoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4158,7 +4549,7 @@ type NotificationAgreementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationAgreementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4280,7 +4671,7 @@ type PoliceDistrictFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceDistrictFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4299,6 +4690,166 @@ func (f *PoliceDistrictFilter) WhereName(p entql.StringP) {
 // WhereCode applies the entql string predicate on the code field.
 func (f *PoliceDistrictFilter) WhereCode(p entql.StringP) {
 	f.Where(p.Field(policedistrict.FieldCode))
+}
+
+// addPredicate implements the predicateAdder interface.
+func (_q *PoliceReportQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the PoliceReportQuery builder.
+func (_q *PoliceReportQuery) Filter() *PoliceReportFilter {
+	return &PoliceReportFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *PoliceReportMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the PoliceReportMutation builder.
+func (m *PoliceReportMutation) Filter() *PoliceReportFilter {
+	return &PoliceReportFilter{config: m.config, predicateAdder: m}
+}
+
+// PoliceReportFilter provides a generic filtering capability at runtime for PoliceReportQuery.
+type PoliceReportFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *PoliceReportFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *PoliceReportFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(policereport.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *PoliceReportFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(policereport.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *PoliceReportFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(policereport.FieldUpdatedAt))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *PoliceReportFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(policereport.FieldKind))
+}
+
+// WhereSummary applies the entql string predicate on the summary field.
+func (f *PoliceReportFilter) WhereSummary(p entql.StringP) {
+	f.Where(p.Field(policereport.FieldSummary))
+}
+
+// WhereReportedAt applies the entql time.Time predicate on the reported_at field.
+func (f *PoliceReportFilter) WhereReportedAt(p entql.TimeP) {
+	f.Where(p.Field(policereport.FieldReportedAt))
+}
+
+// WhereAcknowledgedAt applies the entql time.Time predicate on the acknowledged_at field.
+func (f *PoliceReportFilter) WhereAcknowledgedAt(p entql.TimeP) {
+	f.Where(p.Field(policereport.FieldAcknowledgedAt))
+}
+
+// WhereReportedByName applies the entql string predicate on the reported_by_name field.
+func (f *PoliceReportFilter) WhereReportedByName(p entql.StringP) {
+	f.Where(p.Field(policereport.FieldReportedByName))
+}
+
+// WhereConvictID applies the entql int predicate on the convict_id field.
+func (f *PoliceReportFilter) WhereConvictID(p entql.IntP) {
+	f.Where(p.Field(policereport.FieldConvictID))
+}
+
+// WhereUnitID applies the entql int predicate on the unit_id field.
+func (f *PoliceReportFilter) WhereUnitID(p entql.IntP) {
+	f.Where(p.Field(policereport.FieldUnitID))
+}
+
+// WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
+func (f *PoliceReportFilter) WherePoliceDistrictID(p entql.IntP) {
+	f.Where(p.Field(policereport.FieldPoliceDistrictID))
+}
+
+// WhereHasConvict applies a predicate to check if query has an edge convict.
+func (f *PoliceReportFilter) WhereHasConvict() {
+	f.Where(entql.HasEdge("convict"))
+}
+
+// WhereHasConvictWith applies a predicate to check if query has an edge convict with a given conditions (other predicates).
+func (f *PoliceReportFilter) WhereHasConvictWith(preds ...predicate.Convict) {
+	f.Where(entql.HasEdgeWith("convict", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasUnit applies a predicate to check if query has an edge unit.
+func (f *PoliceReportFilter) WhereHasUnit() {
+	f.Where(entql.HasEdge("unit"))
+}
+
+// WhereHasUnitWith applies a predicate to check if query has an edge unit with a given conditions (other predicates).
+func (f *PoliceReportFilter) WhereHasUnitWith(preds ...predicate.Unit) {
+	f.Where(entql.HasEdgeWith("unit", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasPoliceDistrict applies a predicate to check if query has an edge police_district.
+func (f *PoliceReportFilter) WhereHasPoliceDistrict() {
+	f.Where(entql.HasEdge("police_district"))
+}
+
+// WhereHasPoliceDistrictWith applies a predicate to check if query has an edge police_district with a given conditions (other predicates).
+func (f *PoliceReportFilter) WhereHasPoliceDistrictWith(preds ...predicate.PoliceDistrict) {
+	f.Where(entql.HasEdgeWith("police_district", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReportedBy applies a predicate to check if query has an edge reported_by.
+func (f *PoliceReportFilter) WhereHasReportedBy() {
+	f.Where(entql.HasEdge("reported_by"))
+}
+
+// WhereHasReportedByWith applies a predicate to check if query has an edge reported_by with a given conditions (other predicates).
+func (f *PoliceReportFilter) WhereHasReportedByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("reported_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasAcknowledgedBy applies a predicate to check if query has an edge acknowledged_by.
+func (f *PoliceReportFilter) WhereHasAcknowledgedBy() {
+	f.Where(entql.HasEdge("acknowledged_by"))
+}
+
+// WhereHasAcknowledgedByWith applies a predicate to check if query has an edge acknowledged_by with a given conditions (other predicates).
+func (f *PoliceReportFilter) WhereHasAcknowledgedByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("acknowledged_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
 }
 
 // addPredicate implements the predicateAdder interface.
@@ -4330,7 +4881,7 @@ type PoliceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4399,6 +4950,11 @@ func (f *PoliceRequestFilter) WhereAcknowledgedAt(p entql.TimeP) {
 // WhereCompletedAt applies the entql time.Time predicate on the completed_at field.
 func (f *PoliceRequestFilter) WhereCompletedAt(p entql.TimeP) {
 	f.Where(p.Field(policerequest.FieldCompletedAt))
+}
+
+// WhereDeclinedAt applies the entql time.Time predicate on the declined_at field.
+func (f *PoliceRequestFilter) WhereDeclinedAt(p entql.TimeP) {
+	f.Where(p.Field(policerequest.FieldDeclinedAt))
 }
 
 // WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
@@ -4534,7 +5090,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4651,7 +5207,7 @@ type SecurityAssessmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SecurityAssessmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4768,7 +5324,7 @@ type StaffMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StaffMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4866,7 +5422,7 @@ type SurvivorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurvivorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5037,7 +5593,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5173,7 +5729,7 @@ type VictimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VictimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -18,12 +18,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
 	"varsel/ent/securityassessment"
@@ -87,6 +89,11 @@ func (_q *AccessLogEntryQuery) collectField(ctx context.Context, oneNode bool, o
 			if _, ok := fieldSeen[accesslogentry.FieldCriminalCaseID]; !ok {
 				selectedFields = append(selectedFields, accesslogentry.FieldCriminalCaseID)
 				fieldSeen[accesslogentry.FieldCriminalCaseID] = struct{}{}
+			}
+		case "policeRequestID":
+			if _, ok := fieldSeen[accesslogentry.FieldPoliceRequestID]; !ok {
+				selectedFields = append(selectedFields, accesslogentry.FieldPoliceRequestID)
+				fieldSeen[accesslogentry.FieldPoliceRequestID] = struct{}{}
 			}
 		case "identity":
 			if _, ok := fieldSeen[accesslogentry.FieldIdentity]; !ok {
@@ -232,6 +239,36 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 				selectedFields = append(selectedFields, alert.FieldNoticeID)
 				fieldSeen[alert.FieldNoticeID] = struct{}{}
 			}
+
+		case "policeReport":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PoliceReportClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, policereportImplementors)...); err != nil {
+				return err
+			}
+			_q.withPoliceReport = query
+			if _, ok := fieldSeen[alert.FieldPoliceReportID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldPoliceReportID)
+				fieldSeen[alert.FieldPoliceReportID] = struct{}{}
+			}
+
+		case "policeRequest":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PoliceRequestClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, policerequestImplementors)...); err != nil {
+				return err
+			}
+			_q.withPoliceRequest = query
+			if _, ok := fieldSeen[alert.FieldPoliceRequestID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldPoliceRequestID)
+				fieldSeen[alert.FieldPoliceRequestID] = struct{}{}
+			}
 		case "kind":
 			if _, ok := fieldSeen[alert.FieldKind]; !ok {
 				selectedFields = append(selectedFields, alert.FieldKind)
@@ -271,6 +308,16 @@ func (_q *AlertQuery) collectField(ctx context.Context, oneNode bool, opCtx *gra
 			if _, ok := fieldSeen[alert.FieldNoticeID]; !ok {
 				selectedFields = append(selectedFields, alert.FieldNoticeID)
 				fieldSeen[alert.FieldNoticeID] = struct{}{}
+			}
+		case "policeReportID":
+			if _, ok := fieldSeen[alert.FieldPoliceReportID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldPoliceReportID)
+				fieldSeen[alert.FieldPoliceReportID] = struct{}{}
+			}
+		case "policeRequestID":
+			if _, ok := fieldSeen[alert.FieldPoliceRequestID]; !ok {
+				selectedFields = append(selectedFields, alert.FieldPoliceRequestID)
+				fieldSeen[alert.FieldPoliceRequestID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -2113,21 +2160,6 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
 
-		case "convict":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&ConvictClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, convictImplementors)...); err != nil {
-				return err
-			}
-			_q.withConvict = query
-			if _, ok := fieldSeen[disclosure.FieldConvictID]; !ok {
-				selectedFields = append(selectedFields, disclosure.FieldConvictID)
-				fieldSeen[disclosure.FieldConvictID] = struct{}{}
-			}
-
 		case "unit":
 			var (
 				alias = field.Alias
@@ -2219,6 +2251,21 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, disclosure.FieldLegalBasis)
 				fieldSeen[disclosure.FieldLegalBasis] = struct{}{}
 			}
+		case "register":
+			if _, ok := fieldSeen[disclosure.FieldRegister]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldRegister)
+				fieldSeen[disclosure.FieldRegister] = struct{}{}
+			}
+		case "avertsImprisonableOffence":
+			if _, ok := fieldSeen[disclosure.FieldAvertsImprisonableOffence]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldAvertsImprisonableOffence)
+				fieldSeen[disclosure.FieldAvertsImprisonableOffence] = struct{}{}
+			}
+		case "decidedByName":
+			if _, ok := fieldSeen[disclosure.FieldDecidedByName]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldDecidedByName)
+				fieldSeen[disclosure.FieldDecidedByName] = struct{}{}
+			}
 		case "decidedAt":
 			if _, ok := fieldSeen[disclosure.FieldDecidedAt]; !ok {
 				selectedFields = append(selectedFields, disclosure.FieldDecidedAt)
@@ -2239,10 +2286,10 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				selectedFields = append(selectedFields, disclosure.FieldSource)
 				fieldSeen[disclosure.FieldSource] = struct{}{}
 			}
-		case "expiresAt":
-			if _, ok := fieldSeen[disclosure.FieldExpiresAt]; !ok {
-				selectedFields = append(selectedFields, disclosure.FieldExpiresAt)
-				fieldSeen[disclosure.FieldExpiresAt] = struct{}{}
+		case "expiresOn":
+			if _, ok := fieldSeen[disclosure.FieldExpiresOn]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldExpiresOn)
+				fieldSeen[disclosure.FieldExpiresOn] = struct{}{}
 			}
 		case "convictID":
 			if _, ok := fieldSeen[disclosure.FieldConvictID]; !ok {
@@ -2258,6 +2305,11 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[disclosure.FieldPoliceDistrictID]; !ok {
 				selectedFields = append(selectedFields, disclosure.FieldPoliceDistrictID)
 				fieldSeen[disclosure.FieldPoliceDistrictID] = struct{}{}
+			}
+		case "policeReportID":
+			if _, ok := fieldSeen[disclosure.FieldPoliceReportID]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldPoliceReportID)
+				fieldSeen[disclosure.FieldPoliceReportID] = struct{}{}
 			}
 		case "id":
 		case "__typename":
@@ -2318,6 +2370,157 @@ func newDisclosurePaginateArgs(rv map[string]any) *disclosurePaginateArgs {
 	}
 	if v, ok := rv[whereField].(*DisclosureWhereInput); ok {
 		args.opts = append(args.opts, WithDisclosureFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *DocumentMarkQuery) CollectFields(ctx context.Context, satisfies ...string) (*DocumentMarkQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *DocumentMarkQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(documentmark.Columns))
+		selectedFields = []string{documentmark.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "markedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withMarkedBy = query
+
+		case "liftedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withLiftedBy = query
+		case "createdAt":
+			if _, ok := fieldSeen[documentmark.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldCreatedAt)
+				fieldSeen[documentmark.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[documentmark.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldUpdatedAt)
+				fieldSeen[documentmark.FieldUpdatedAt] = struct{}{}
+			}
+		case "documentKind":
+			if _, ok := fieldSeen[documentmark.FieldDocumentKind]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldDocumentKind)
+				fieldSeen[documentmark.FieldDocumentKind] = struct{}{}
+			}
+		case "documentID":
+			if _, ok := fieldSeen[documentmark.FieldDocumentID]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldDocumentID)
+				fieldSeen[documentmark.FieldDocumentID] = struct{}{}
+			}
+		case "ground":
+			if _, ok := fieldSeen[documentmark.FieldGround]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldGround)
+				fieldSeen[documentmark.FieldGround] = struct{}{}
+			}
+		case "reasoning":
+			if _, ok := fieldSeen[documentmark.FieldReasoning]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldReasoning)
+				fieldSeen[documentmark.FieldReasoning] = struct{}{}
+			}
+		case "markedAt":
+			if _, ok := fieldSeen[documentmark.FieldMarkedAt]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldMarkedAt)
+				fieldSeen[documentmark.FieldMarkedAt] = struct{}{}
+			}
+		case "liftedAt":
+			if _, ok := fieldSeen[documentmark.FieldLiftedAt]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldLiftedAt)
+				fieldSeen[documentmark.FieldLiftedAt] = struct{}{}
+			}
+		case "convictID":
+			if _, ok := fieldSeen[documentmark.FieldConvictID]; !ok {
+				selectedFields = append(selectedFields, documentmark.FieldConvictID)
+				fieldSeen[documentmark.FieldConvictID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type documentmarkPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []DocumentMarkPaginateOption
+}
+
+func newDocumentMarkPaginateArgs(rv map[string]any) *documentmarkPaginateArgs {
+	args := &documentmarkPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &DocumentMarkOrder{Field: &DocumentMarkOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithDocumentMarkOrder(order))
+			}
+		case *DocumentMarkOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithDocumentMarkOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*DocumentMarkWhereInput); ok {
+		args.opts = append(args.opts, WithDocumentMarkFilter(v.Filter))
 	}
 	return args
 }
@@ -3379,6 +3582,192 @@ func newPoliceDistrictPaginateArgs(rv map[string]any) *policedistrictPaginateArg
 }
 
 // CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
+func (_q *PoliceReportQuery) CollectFields(ctx context.Context, satisfies ...string) (*PoliceReportQuery, error) {
+	fc := graphql.GetFieldContext(ctx)
+	if fc == nil {
+		return _q, nil
+	}
+	if err := _q.collectField(ctx, false, graphql.GetOperationContext(ctx), fc.Field, nil, satisfies...); err != nil {
+		return nil, err
+	}
+	return _q, nil
+}
+
+func (_q *PoliceReportQuery) collectField(ctx context.Context, oneNode bool, opCtx *graphql.OperationContext, collected graphql.CollectedField, path []string, satisfies ...string) error {
+	path = append([]string(nil), path...)
+	var (
+		unknownSeen    bool
+		fieldSeen      = make(map[string]struct{}, len(policereport.Columns))
+		selectedFields = []string{policereport.FieldID}
+	)
+	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
+		switch field.Name {
+
+		case "unit":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&UnitClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, unitImplementors)...); err != nil {
+				return err
+			}
+			_q.withUnit = query
+			if _, ok := fieldSeen[policereport.FieldUnitID]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldUnitID)
+				fieldSeen[policereport.FieldUnitID] = struct{}{}
+			}
+
+		case "policeDistrict":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&PoliceDistrictClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, policedistrictImplementors)...); err != nil {
+				return err
+			}
+			_q.withPoliceDistrict = query
+			if _, ok := fieldSeen[policereport.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldPoliceDistrictID)
+				fieldSeen[policereport.FieldPoliceDistrictID] = struct{}{}
+			}
+
+		case "reportedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withReportedBy = query
+
+		case "acknowledgedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withAcknowledgedBy = query
+		case "createdAt":
+			if _, ok := fieldSeen[policereport.FieldCreatedAt]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldCreatedAt)
+				fieldSeen[policereport.FieldCreatedAt] = struct{}{}
+			}
+		case "updatedAt":
+			if _, ok := fieldSeen[policereport.FieldUpdatedAt]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldUpdatedAt)
+				fieldSeen[policereport.FieldUpdatedAt] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[policereport.FieldKind]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldKind)
+				fieldSeen[policereport.FieldKind] = struct{}{}
+			}
+		case "summary":
+			if _, ok := fieldSeen[policereport.FieldSummary]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldSummary)
+				fieldSeen[policereport.FieldSummary] = struct{}{}
+			}
+		case "reportedAt":
+			if _, ok := fieldSeen[policereport.FieldReportedAt]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldReportedAt)
+				fieldSeen[policereport.FieldReportedAt] = struct{}{}
+			}
+		case "acknowledgedAt":
+			if _, ok := fieldSeen[policereport.FieldAcknowledgedAt]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldAcknowledgedAt)
+				fieldSeen[policereport.FieldAcknowledgedAt] = struct{}{}
+			}
+		case "reportedByName":
+			if _, ok := fieldSeen[policereport.FieldReportedByName]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldReportedByName)
+				fieldSeen[policereport.FieldReportedByName] = struct{}{}
+			}
+		case "convictID":
+			if _, ok := fieldSeen[policereport.FieldConvictID]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldConvictID)
+				fieldSeen[policereport.FieldConvictID] = struct{}{}
+			}
+		case "unitID":
+			if _, ok := fieldSeen[policereport.FieldUnitID]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldUnitID)
+				fieldSeen[policereport.FieldUnitID] = struct{}{}
+			}
+		case "policeDistrictID":
+			if _, ok := fieldSeen[policereport.FieldPoliceDistrictID]; !ok {
+				selectedFields = append(selectedFields, policereport.FieldPoliceDistrictID)
+				fieldSeen[policereport.FieldPoliceDistrictID] = struct{}{}
+			}
+		case "id":
+		case "__typename":
+		default:
+			unknownSeen = true
+		}
+	}
+	if !unknownSeen {
+		_q.Select(selectedFields...)
+	}
+	return nil
+}
+
+type policereportPaginateArgs struct {
+	first, last   *int
+	after, before *Cursor
+	opts          []PoliceReportPaginateOption
+}
+
+func newPoliceReportPaginateArgs(rv map[string]any) *policereportPaginateArgs {
+	args := &policereportPaginateArgs{}
+	if rv == nil {
+		return args
+	}
+	if v := rv[firstField]; v != nil {
+		args.first = v.(*int)
+	}
+	if v := rv[lastField]; v != nil {
+		args.last = v.(*int)
+	}
+	if v := rv[afterField]; v != nil {
+		args.after = v.(*Cursor)
+	}
+	if v := rv[beforeField]; v != nil {
+		args.before = v.(*Cursor)
+	}
+	if v, ok := rv[orderByField]; ok {
+		switch v := v.(type) {
+		case map[string]any:
+			var (
+				err1, err2 error
+				order      = &PoliceReportOrder{Field: &PoliceReportOrderField{}, Direction: entgql.OrderDirectionAsc}
+			)
+			if d, ok := v[directionField]; ok {
+				err1 = order.Direction.UnmarshalGQL(d)
+			}
+			if f, ok := v[fieldField]; ok {
+				err2 = order.Field.UnmarshalGQL(f)
+			}
+			if err1 == nil && err2 == nil {
+				args.opts = append(args.opts, WithPoliceReportOrder(order))
+			}
+		case *PoliceReportOrder:
+			if v != nil {
+				args.opts = append(args.opts, WithPoliceReportOrder(v))
+			}
+		}
+	}
+	if v, ok := rv[whereField].(*PoliceReportWhereInput); ok {
+		args.opts = append(args.opts, WithPoliceReportFilter(v.Filter))
+	}
+	return args
+}
+
+// CollectFields tells the query-builder to eagerly load connected nodes by resolver context.
 func (_q *PoliceRequestQuery) CollectFields(ctx context.Context, satisfies ...string) (*PoliceRequestQuery, error) {
 	fc := graphql.GetFieldContext(ctx)
 	if fc == nil {
@@ -3430,36 +3819,6 @@ func (_q *PoliceRequestQuery) collectField(ctx context.Context, oneNode bool, op
 				fieldSeen[policerequest.FieldUnitID] = struct{}{}
 			}
 
-		case "custodyEvent":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&CustodyEventClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, custodyeventImplementors)...); err != nil {
-				return err
-			}
-			_q.withCustodyEvent = query
-			if _, ok := fieldSeen[policerequest.FieldCustodyEventID]; !ok {
-				selectedFields = append(selectedFields, policerequest.FieldCustodyEventID)
-				fieldSeen[policerequest.FieldCustodyEventID] = struct{}{}
-			}
-
-		case "notice":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&NoticeClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, noticeImplementors)...); err != nil {
-				return err
-			}
-			_q.withNotice = query
-			if _, ok := fieldSeen[policerequest.FieldNoticeID]; !ok {
-				selectedFields = append(selectedFields, policerequest.FieldNoticeID)
-				fieldSeen[policerequest.FieldNoticeID] = struct{}{}
-			}
-
 		case "requestedBy":
 			var (
 				alias = field.Alias
@@ -3501,16 +3860,6 @@ func (_q *PoliceRequestQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, policerequest.FieldStatus)
 				fieldSeen[policerequest.FieldStatus] = struct{}{}
 			}
-		case "question":
-			if _, ok := fieldSeen[policerequest.FieldQuestion]; !ok {
-				selectedFields = append(selectedFields, policerequest.FieldQuestion)
-				fieldSeen[policerequest.FieldQuestion] = struct{}{}
-			}
-		case "response":
-			if _, ok := fieldSeen[policerequest.FieldResponse]; !ok {
-				selectedFields = append(selectedFields, policerequest.FieldResponse)
-				fieldSeen[policerequest.FieldResponse] = struct{}{}
-			}
 		case "riskConfirmed":
 			if _, ok := fieldSeen[policerequest.FieldRiskConfirmed]; !ok {
 				selectedFields = append(selectedFields, policerequest.FieldRiskConfirmed)
@@ -3541,6 +3890,11 @@ func (_q *PoliceRequestQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, policerequest.FieldCompletedAt)
 				fieldSeen[policerequest.FieldCompletedAt] = struct{}{}
 			}
+		case "declinedAt":
+			if _, ok := fieldSeen[policerequest.FieldDeclinedAt]; !ok {
+				selectedFields = append(selectedFields, policerequest.FieldDeclinedAt)
+				fieldSeen[policerequest.FieldDeclinedAt] = struct{}{}
+			}
 		case "policeDistrictID":
 			if _, ok := fieldSeen[policerequest.FieldPoliceDistrictID]; !ok {
 				selectedFields = append(selectedFields, policerequest.FieldPoliceDistrictID)
@@ -3550,16 +3904,6 @@ func (_q *PoliceRequestQuery) collectField(ctx context.Context, oneNode bool, op
 			if _, ok := fieldSeen[policerequest.FieldUnitID]; !ok {
 				selectedFields = append(selectedFields, policerequest.FieldUnitID)
 				fieldSeen[policerequest.FieldUnitID] = struct{}{}
-			}
-		case "custodyEventID":
-			if _, ok := fieldSeen[policerequest.FieldCustodyEventID]; !ok {
-				selectedFields = append(selectedFields, policerequest.FieldCustodyEventID)
-				fieldSeen[policerequest.FieldCustodyEventID] = struct{}{}
-			}
-		case "noticeID":
-			if _, ok := fieldSeen[policerequest.FieldNoticeID]; !ok {
-				selectedFields = append(selectedFields, policerequest.FieldNoticeID)
-				fieldSeen[policerequest.FieldNoticeID] = struct{}{}
 			}
 		case "id":
 		case "__typename":

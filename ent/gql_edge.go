@@ -21,13 +21,29 @@ func (_m *Alert) CustodyEvent(ctx context.Context) (*CustodyEvent, error) {
 	if IsNotLoaded(err) {
 		result, err = _m.QueryCustodyEvent().Only(ctx)
 	}
-	return result, err
+	return result, MaskNotFound(err)
 }
 
 func (_m *Alert) Notice(ctx context.Context) (*Notice, error) {
 	result, err := _m.Edges.NoticeOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryNotice().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Alert) PoliceReport(ctx context.Context) (*PoliceReport, error) {
+	result, err := _m.Edges.PoliceReportOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPoliceReport().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Alert) PoliceRequest(ctx context.Context) (*PoliceRequest, error) {
+	result, err := _m.Edges.PoliceRequestOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPoliceRequest().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -409,14 +425,6 @@ func (_m *Delegation) GrantedBy(ctx context.Context) (*StaffMember, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Disclosure) Convict(ctx context.Context) (*Convict, error) {
-	result, err := _m.Edges.ConvictOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryConvict().Only(ctx)
-	}
-	return result, err
-}
-
 func (_m *Disclosure) Unit(ctx context.Context) (*Unit, error) {
 	result, err := _m.Edges.UnitOrErr()
 	if IsNotLoaded(err) {
@@ -445,6 +453,22 @@ func (_m *Disclosure) RecordedBy(ctx context.Context) (*StaffMember, error) {
 	result, err := _m.Edges.RecordedByOrErr()
 	if IsNotLoaded(err) {
 		result, err = _m.QueryRecordedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DocumentMark) MarkedBy(ctx context.Context) (*StaffMember, error) {
+	result, err := _m.Edges.MarkedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryMarkedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *DocumentMark) LiftedBy(ctx context.Context) (*StaffMember, error) {
+	result, err := _m.Edges.LiftedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryLiftedBy().Only(ctx)
 	}
 	return result, MaskNotFound(err)
 }
@@ -597,6 +621,38 @@ func (_m *NotificationAgreement) RecordedBy(ctx context.Context) (*StaffMember, 
 	return result, MaskNotFound(err)
 }
 
+func (_m *PoliceReport) Unit(ctx context.Context) (*Unit, error) {
+	result, err := _m.Edges.UnitOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryUnit().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *PoliceReport) PoliceDistrict(ctx context.Context) (*PoliceDistrict, error) {
+	result, err := _m.Edges.PoliceDistrictOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryPoliceDistrict().Only(ctx)
+	}
+	return result, err
+}
+
+func (_m *PoliceReport) ReportedBy(ctx context.Context) (*StaffMember, error) {
+	result, err := _m.Edges.ReportedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryReportedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *PoliceReport) AcknowledgedBy(ctx context.Context) (*StaffMember, error) {
+	result, err := _m.Edges.AcknowledgedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryAcknowledgedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *PoliceRequest) PoliceDistrict(ctx context.Context) (*PoliceDistrict, error) {
 	result, err := _m.Edges.PoliceDistrictOrErr()
 	if IsNotLoaded(err) {
@@ -611,22 +667,6 @@ func (_m *PoliceRequest) Unit(ctx context.Context) (*Unit, error) {
 		result, err = _m.QueryUnit().Only(ctx)
 	}
 	return result, err
-}
-
-func (_m *PoliceRequest) CustodyEvent(ctx context.Context) (*CustodyEvent, error) {
-	result, err := _m.Edges.CustodyEventOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryCustodyEvent().Only(ctx)
-	}
-	return result, MaskNotFound(err)
-}
-
-func (_m *PoliceRequest) Notice(ctx context.Context) (*Notice, error) {
-	result, err := _m.Edges.NoticeOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryNotice().Only(ctx)
-	}
-	return result, MaskNotFound(err)
 }
 
 func (_m *PoliceRequest) RequestedBy(ctx context.Context) (*StaffMember, error) {

@@ -18,6 +18,7 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
@@ -25,6 +26,7 @@ import (
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
 	"varsel/ent/securityassessment"
@@ -103,6 +105,11 @@ var disclosureImplementors = []string{"Disclosure", "Node"}
 // IsNode implements the Node interface check for GQLGen.
 func (*Disclosure) IsNode() {}
 
+var documentmarkImplementors = []string{"DocumentMark", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*DocumentMark) IsNode() {}
+
 var guardianImplementors = []string{"Guardian", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
@@ -132,6 +139,11 @@ var policedistrictImplementors = []string{"PoliceDistrict", "Node"}
 
 // IsNode implements the Node interface check for GQLGen.
 func (*PoliceDistrict) IsNode() {}
+
+var policereportImplementors = []string{"PoliceReport", "Node"}
+
+// IsNode implements the Node interface check for GQLGen.
+func (*PoliceReport) IsNode() {}
 
 var policerequestImplementors = []string{"PoliceRequest", "Node"}
 
@@ -353,6 +365,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			}
 		}
 		return query.Only(ctx)
+	case documentmark.Table:
+		query := c.DocumentMark.Query().
+			Where(documentmark.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, documentmarkImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
 	case guardian.Table:
 		query := c.Guardian.Query().
 			Where(guardian.ID(id))
@@ -403,6 +424,15 @@ func (c *Client) noder(ctx context.Context, table string, id int) (Noder, error)
 			Where(policedistrict.ID(id))
 		if fc := graphql.GetFieldContext(ctx); fc != nil {
 			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, policedistrictImplementors...); err != nil {
+				return nil, err
+			}
+		}
+		return query.Only(ctx)
+	case policereport.Table:
+		query := c.PoliceReport.Query().
+			Where(policereport.ID(id))
+		if fc := graphql.GetFieldContext(ctx); fc != nil {
+			if err := query.collectField(ctx, true, graphql.GetOperationContext(ctx), fc.Field, nil, policereportImplementors...); err != nil {
 				return nil, err
 			}
 		}
@@ -735,6 +765,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 				*noder = node
 			}
 		}
+	case documentmark.Table:
+		query := c.DocumentMark.Query().
+			Where(documentmark.IDIn(ids...))
+		query, err := query.CollectFields(ctx, documentmarkImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
 	case guardian.Table:
 		query := c.Guardian.Query().
 			Where(guardian.IDIn(ids...))
@@ -819,6 +865,22 @@ func (c *Client) noders(ctx context.Context, table string, ids []int) ([]Noder, 
 		query := c.PoliceDistrict.Query().
 			Where(policedistrict.IDIn(ids...))
 		query, err := query.CollectFields(ctx, policedistrictImplementors...)
+		if err != nil {
+			return nil, err
+		}
+		nodes, err := query.All(ctx)
+		if err != nil {
+			return nil, err
+		}
+		for _, node := range nodes {
+			for _, noder := range idmap[node.ID] {
+				*noder = node
+			}
+		}
+	case policereport.Table:
+		query := c.PoliceReport.Query().
+			Where(policereport.IDIn(ids...))
+		query, err := query.CollectFields(ctx, policereportImplementors...)
 		if err != nil {
 			return nil, err
 		}

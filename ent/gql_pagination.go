@@ -20,12 +20,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
 	"varsel/ent/securityassessment"
@@ -3626,6 +3628,20 @@ var (
 			}
 		},
 	}
+	// DisclosureOrderFieldDecidedAt orders Disclosure by decided_at.
+	DisclosureOrderFieldDecidedAt = &DisclosureOrderField{
+		Value: func(_m *Disclosure) (ent.Value, error) {
+			return _m.DecidedAt, nil
+		},
+		column: disclosure.FieldDecidedAt,
+		toTerm: disclosure.ByDecidedAt,
+		toCursor: func(_m *Disclosure) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.DecidedAt,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -3634,6 +3650,8 @@ func (f DisclosureOrderField) String() string {
 	switch f.column {
 	case DisclosureOrderFieldCreatedAt.column:
 		str = "CREATED_AT"
+	case DisclosureOrderFieldDecidedAt.column:
+		str = "DECIDED_AT"
 	}
 	return str
 }
@@ -3652,6 +3670,8 @@ func (f *DisclosureOrderField) UnmarshalGQL(v interface{}) error {
 	switch str {
 	case "CREATED_AT":
 		*f = *DisclosureOrderFieldCreatedAt
+	case "DECIDED_AT":
+		*f = *DisclosureOrderFieldDecidedAt
 	default:
 		return fmt.Errorf("%s is not a valid DisclosureOrderField", str)
 	}
@@ -3694,6 +3714,302 @@ func (_m *Disclosure) ToEdge(order *DisclosureOrder) *DisclosureEdge {
 		order = DefaultDisclosureOrder
 	}
 	return &DisclosureEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// DocumentMarkEdge is the edge representation of DocumentMark.
+type DocumentMarkEdge struct {
+	Node   *DocumentMark `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// DocumentMarkConnection is the connection containing edges to DocumentMark.
+type DocumentMarkConnection struct {
+	Edges      []*DocumentMarkEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *DocumentMarkConnection) build(nodes []*DocumentMark, pager *documentmarkPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *DocumentMark
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *DocumentMark {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *DocumentMark {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*DocumentMarkEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &DocumentMarkEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// DocumentMarkPaginateOption enables pagination customization.
+type DocumentMarkPaginateOption func(*documentmarkPager) error
+
+// WithDocumentMarkOrder configures pagination ordering.
+func WithDocumentMarkOrder(order *DocumentMarkOrder) DocumentMarkPaginateOption {
+	if order == nil {
+		order = DefaultDocumentMarkOrder
+	}
+	o := *order
+	return func(pager *documentmarkPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultDocumentMarkOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithDocumentMarkFilter configures pagination filter.
+func WithDocumentMarkFilter(filter func(*DocumentMarkQuery) (*DocumentMarkQuery, error)) DocumentMarkPaginateOption {
+	return func(pager *documentmarkPager) error {
+		if filter == nil {
+			return errors.New("DocumentMarkQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type documentmarkPager struct {
+	reverse bool
+	order   *DocumentMarkOrder
+	filter  func(*DocumentMarkQuery) (*DocumentMarkQuery, error)
+}
+
+func newDocumentMarkPager(opts []DocumentMarkPaginateOption, reverse bool) (*documentmarkPager, error) {
+	pager := &documentmarkPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultDocumentMarkOrder
+	}
+	return pager, nil
+}
+
+func (p *documentmarkPager) applyFilter(query *DocumentMarkQuery) (*DocumentMarkQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *documentmarkPager) toCursor(_m *DocumentMark) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *documentmarkPager) applyCursors(query *DocumentMarkQuery, after, before *Cursor) (*DocumentMarkQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultDocumentMarkOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *documentmarkPager) applyOrder(query *DocumentMarkQuery) *DocumentMarkQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultDocumentMarkOrder.Field {
+		query = query.Order(DefaultDocumentMarkOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *documentmarkPager) orderExpr(query *DocumentMarkQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultDocumentMarkOrder.Field {
+			b.Comma().Ident(DefaultDocumentMarkOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to DocumentMark.
+func (_m *DocumentMarkQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...DocumentMarkPaginateOption,
+) (*DocumentMarkConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newDocumentMarkPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &DocumentMarkConnection{Edges: []*DocumentMarkEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// DocumentMarkOrderFieldCreatedAt orders DocumentMark by created_at.
+	DocumentMarkOrderFieldCreatedAt = &DocumentMarkOrderField{
+		Value: func(_m *DocumentMark) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: documentmark.FieldCreatedAt,
+		toTerm: documentmark.ByCreatedAt,
+		toCursor: func(_m *DocumentMark) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f DocumentMarkOrderField) String() string {
+	var str string
+	switch f.column {
+	case DocumentMarkOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f DocumentMarkOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *DocumentMarkOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("DocumentMarkOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *DocumentMarkOrderFieldCreatedAt
+	default:
+		return fmt.Errorf("%s is not a valid DocumentMarkOrderField", str)
+	}
+	return nil
+}
+
+// DocumentMarkOrderField defines the ordering field of DocumentMark.
+type DocumentMarkOrderField struct {
+	// Value extracts the ordering value from the given DocumentMark.
+	Value    func(*DocumentMark) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) documentmark.OrderOption
+	toCursor func(*DocumentMark) Cursor
+}
+
+// DocumentMarkOrder defines the ordering of DocumentMark.
+type DocumentMarkOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *DocumentMarkOrderField `json:"field"`
+}
+
+// DefaultDocumentMarkOrder is the default ordering of DocumentMark.
+var DefaultDocumentMarkOrder = &DocumentMarkOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &DocumentMarkOrderField{
+		Value: func(_m *DocumentMark) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: documentmark.FieldID,
+		toTerm: documentmark.ByID,
+		toCursor: func(_m *DocumentMark) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts DocumentMark into DocumentMarkEdge.
+func (_m *DocumentMark) ToEdge(order *DocumentMarkOrder) *DocumentMarkEdge {
+	if order == nil {
+		order = DefaultDocumentMarkOrder
+	}
+	return &DocumentMarkEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}
@@ -5506,6 +5822,320 @@ func (_m *PoliceDistrict) ToEdge(order *PoliceDistrictOrder) *PoliceDistrictEdge
 		order = DefaultPoliceDistrictOrder
 	}
 	return &PoliceDistrictEdge{
+		Node:   _m,
+		Cursor: order.Field.toCursor(_m),
+	}
+}
+
+// PoliceReportEdge is the edge representation of PoliceReport.
+type PoliceReportEdge struct {
+	Node   *PoliceReport `json:"node"`
+	Cursor Cursor        `json:"cursor"`
+}
+
+// PoliceReportConnection is the connection containing edges to PoliceReport.
+type PoliceReportConnection struct {
+	Edges      []*PoliceReportEdge `json:"edges"`
+	PageInfo   PageInfo            `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+}
+
+func (c *PoliceReportConnection) build(nodes []*PoliceReport, pager *policereportPager, after *Cursor, first *int, before *Cursor, last *int) {
+	c.PageInfo.HasNextPage = before != nil
+	c.PageInfo.HasPreviousPage = after != nil
+	if first != nil && *first+1 == len(nodes) {
+		c.PageInfo.HasNextPage = true
+		nodes = nodes[:len(nodes)-1]
+	} else if last != nil && *last+1 == len(nodes) {
+		c.PageInfo.HasPreviousPage = true
+		nodes = nodes[:len(nodes)-1]
+	}
+	var nodeAt func(int) *PoliceReport
+	if last != nil {
+		n := len(nodes) - 1
+		nodeAt = func(i int) *PoliceReport {
+			return nodes[n-i]
+		}
+	} else {
+		nodeAt = func(i int) *PoliceReport {
+			return nodes[i]
+		}
+	}
+	c.Edges = make([]*PoliceReportEdge, len(nodes))
+	for i := range nodes {
+		node := nodeAt(i)
+		c.Edges[i] = &PoliceReportEdge{
+			Node:   node,
+			Cursor: pager.toCursor(node),
+		}
+	}
+	if l := len(c.Edges); l > 0 {
+		c.PageInfo.StartCursor = &c.Edges[0].Cursor
+		c.PageInfo.EndCursor = &c.Edges[l-1].Cursor
+	}
+	if c.TotalCount == 0 {
+		c.TotalCount = len(nodes)
+	}
+}
+
+// PoliceReportPaginateOption enables pagination customization.
+type PoliceReportPaginateOption func(*policereportPager) error
+
+// WithPoliceReportOrder configures pagination ordering.
+func WithPoliceReportOrder(order *PoliceReportOrder) PoliceReportPaginateOption {
+	if order == nil {
+		order = DefaultPoliceReportOrder
+	}
+	o := *order
+	return func(pager *policereportPager) error {
+		if err := o.Direction.Validate(); err != nil {
+			return err
+		}
+		if o.Field == nil {
+			o.Field = DefaultPoliceReportOrder.Field
+		}
+		pager.order = &o
+		return nil
+	}
+}
+
+// WithPoliceReportFilter configures pagination filter.
+func WithPoliceReportFilter(filter func(*PoliceReportQuery) (*PoliceReportQuery, error)) PoliceReportPaginateOption {
+	return func(pager *policereportPager) error {
+		if filter == nil {
+			return errors.New("PoliceReportQuery filter cannot be nil")
+		}
+		pager.filter = filter
+		return nil
+	}
+}
+
+type policereportPager struct {
+	reverse bool
+	order   *PoliceReportOrder
+	filter  func(*PoliceReportQuery) (*PoliceReportQuery, error)
+}
+
+func newPoliceReportPager(opts []PoliceReportPaginateOption, reverse bool) (*policereportPager, error) {
+	pager := &policereportPager{reverse: reverse}
+	for _, opt := range opts {
+		if err := opt(pager); err != nil {
+			return nil, err
+		}
+	}
+	if pager.order == nil {
+		pager.order = DefaultPoliceReportOrder
+	}
+	return pager, nil
+}
+
+func (p *policereportPager) applyFilter(query *PoliceReportQuery) (*PoliceReportQuery, error) {
+	if p.filter != nil {
+		return p.filter(query)
+	}
+	return query, nil
+}
+
+func (p *policereportPager) toCursor(_m *PoliceReport) Cursor {
+	return p.order.Field.toCursor(_m)
+}
+
+func (p *policereportPager) applyCursors(query *PoliceReportQuery, after, before *Cursor) (*PoliceReportQuery, error) {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	for _, predicate := range entgql.CursorsPredicate(after, before, DefaultPoliceReportOrder.Field.column, p.order.Field.column, direction) {
+		query = query.Where(predicate)
+	}
+	return query, nil
+}
+
+func (p *policereportPager) applyOrder(query *PoliceReportQuery) *PoliceReportQuery {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	query = query.Order(p.order.Field.toTerm(direction.OrderTermOption()))
+	if p.order.Field != DefaultPoliceReportOrder.Field {
+		query = query.Order(DefaultPoliceReportOrder.Field.toTerm(direction.OrderTermOption()))
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return query
+}
+
+func (p *policereportPager) orderExpr(query *PoliceReportQuery) sql.Querier {
+	direction := p.order.Direction
+	if p.reverse {
+		direction = direction.Reverse()
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(p.order.Field.column)
+	}
+	return sql.ExprFunc(func(b *sql.Builder) {
+		b.Ident(p.order.Field.column).Pad().WriteString(string(direction))
+		if p.order.Field != DefaultPoliceReportOrder.Field {
+			b.Comma().Ident(DefaultPoliceReportOrder.Field.column).Pad().WriteString(string(direction))
+		}
+	})
+}
+
+// Paginate executes the query and returns a relay based cursor connection to PoliceReport.
+func (_m *PoliceReportQuery) Paginate(
+	ctx context.Context, after *Cursor, first *int,
+	before *Cursor, last *int, opts ...PoliceReportPaginateOption,
+) (*PoliceReportConnection, error) {
+	if err := validateFirstLast(first, last); err != nil {
+		return nil, err
+	}
+	pager, err := newPoliceReportPager(opts, last != nil)
+	if err != nil {
+		return nil, err
+	}
+	if _m, err = pager.applyFilter(_m); err != nil {
+		return nil, err
+	}
+	conn := &PoliceReportConnection{Edges: []*PoliceReportEdge{}}
+	ignoredEdges := !hasCollectedField(ctx, edgesField)
+	if hasCollectedField(ctx, totalCountField) || hasCollectedField(ctx, pageInfoField) {
+		hasPagination := after != nil || first != nil || before != nil || last != nil
+		if hasPagination || ignoredEdges {
+			c := _m.Clone()
+			c.ctx.Fields = nil
+			if conn.TotalCount, err = c.Count(ctx); err != nil {
+				return nil, err
+			}
+			conn.PageInfo.HasNextPage = first != nil && conn.TotalCount > 0
+			conn.PageInfo.HasPreviousPage = last != nil && conn.TotalCount > 0
+		}
+	}
+	if ignoredEdges || (first != nil && *first == 0) || (last != nil && *last == 0) {
+		return conn, nil
+	}
+	if _m, err = pager.applyCursors(_m, after, before); err != nil {
+		return nil, err
+	}
+	limit := paginateLimit(first, last)
+	if limit != 0 {
+		_m.Limit(limit)
+	}
+	if field := collectedField(ctx, edgesField, nodeField); field != nil {
+		if err := _m.collectField(ctx, limit == 1, graphql.GetOperationContext(ctx), *field, []string{edgesField, nodeField}); err != nil {
+			return nil, err
+		}
+	}
+	_m = pager.applyOrder(_m)
+	nodes, err := _m.All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	conn.build(nodes, pager, after, first, before, last)
+	return conn, nil
+}
+
+var (
+	// PoliceReportOrderFieldCreatedAt orders PoliceReport by created_at.
+	PoliceReportOrderFieldCreatedAt = &PoliceReportOrderField{
+		Value: func(_m *PoliceReport) (ent.Value, error) {
+			return _m.CreatedAt, nil
+		},
+		column: policereport.FieldCreatedAt,
+		toTerm: policereport.ByCreatedAt,
+		toCursor: func(_m *PoliceReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.CreatedAt,
+			}
+		},
+	}
+	// PoliceReportOrderFieldReportedAt orders PoliceReport by reported_at.
+	PoliceReportOrderFieldReportedAt = &PoliceReportOrderField{
+		Value: func(_m *PoliceReport) (ent.Value, error) {
+			return _m.ReportedAt, nil
+		},
+		column: policereport.FieldReportedAt,
+		toTerm: policereport.ByReportedAt,
+		toCursor: func(_m *PoliceReport) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.ReportedAt,
+			}
+		},
+	}
+)
+
+// String implement fmt.Stringer interface.
+func (f PoliceReportOrderField) String() string {
+	var str string
+	switch f.column {
+	case PoliceReportOrderFieldCreatedAt.column:
+		str = "CREATED_AT"
+	case PoliceReportOrderFieldReportedAt.column:
+		str = "REPORTED_AT"
+	}
+	return str
+}
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (f PoliceReportOrderField) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(f.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (f *PoliceReportOrderField) UnmarshalGQL(v interface{}) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("PoliceReportOrderField %T must be a string", v)
+	}
+	switch str {
+	case "CREATED_AT":
+		*f = *PoliceReportOrderFieldCreatedAt
+	case "REPORTED_AT":
+		*f = *PoliceReportOrderFieldReportedAt
+	default:
+		return fmt.Errorf("%s is not a valid PoliceReportOrderField", str)
+	}
+	return nil
+}
+
+// PoliceReportOrderField defines the ordering field of PoliceReport.
+type PoliceReportOrderField struct {
+	// Value extracts the ordering value from the given PoliceReport.
+	Value    func(*PoliceReport) (ent.Value, error)
+	column   string // field or computed.
+	toTerm   func(...sql.OrderTermOption) policereport.OrderOption
+	toCursor func(*PoliceReport) Cursor
+}
+
+// PoliceReportOrder defines the ordering of PoliceReport.
+type PoliceReportOrder struct {
+	Direction OrderDirection          `json:"direction"`
+	Field     *PoliceReportOrderField `json:"field"`
+}
+
+// DefaultPoliceReportOrder is the default ordering of PoliceReport.
+var DefaultPoliceReportOrder = &PoliceReportOrder{
+	Direction: entgql.OrderDirectionAsc,
+	Field: &PoliceReportOrderField{
+		Value: func(_m *PoliceReport) (ent.Value, error) {
+			return _m.ID, nil
+		},
+		column: policereport.FieldID,
+		toTerm: policereport.ByID,
+		toCursor: func(_m *PoliceReport) Cursor {
+			return Cursor{ID: _m.ID}
+		},
+	},
+}
+
+// ToEdge converts PoliceReport into PoliceReportEdge.
+func (_m *PoliceReport) ToEdge(order *PoliceReportOrder) *PoliceReportEdge {
+	if order == nil {
+		order = DefaultPoliceReportOrder
+	}
+	return &PoliceReportEdge{
 		Node:   _m,
 		Cursor: order.Field.toCursor(_m),
 	}

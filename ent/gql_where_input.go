@@ -18,12 +18,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
 	"varsel/ent/reservation"
@@ -90,30 +92,48 @@ type AccessLogEntryWhereInput struct {
 	ActorStaffIDNotNil bool  `json:"actorStaffIDNotNil,omitempty"`
 
 	// "person_type" field predicates.
-	PersonType      *accesslogentry.PersonType  `json:"personType,omitempty"`
-	PersonTypeNEQ   *accesslogentry.PersonType  `json:"personTypeNEQ,omitempty"`
-	PersonTypeIn    []accesslogentry.PersonType `json:"personTypeIn,omitempty"`
-	PersonTypeNotIn []accesslogentry.PersonType `json:"personTypeNotIn,omitempty"`
+	PersonType       *accesslogentry.PersonType  `json:"personType,omitempty"`
+	PersonTypeNEQ    *accesslogentry.PersonType  `json:"personTypeNEQ,omitempty"`
+	PersonTypeIn     []accesslogentry.PersonType `json:"personTypeIn,omitempty"`
+	PersonTypeNotIn  []accesslogentry.PersonType `json:"personTypeNotIn,omitempty"`
+	PersonTypeIsNil  bool                        `json:"personTypeIsNil,omitempty"`
+	PersonTypeNotNil bool                        `json:"personTypeNotNil,omitempty"`
 
 	// "person_id" field predicates.
-	PersonID      *int  `json:"personID,omitempty"`
-	PersonIDNEQ   *int  `json:"personIDNEQ,omitempty"`
-	PersonIDIn    []int `json:"personIDIn,omitempty"`
-	PersonIDNotIn []int `json:"personIDNotIn,omitempty"`
-	PersonIDGT    *int  `json:"personIDGT,omitempty"`
-	PersonIDGTE   *int  `json:"personIDGTE,omitempty"`
-	PersonIDLT    *int  `json:"personIDLT,omitempty"`
-	PersonIDLTE   *int  `json:"personIDLTE,omitempty"`
+	PersonID       *int  `json:"personID,omitempty"`
+	PersonIDNEQ    *int  `json:"personIDNEQ,omitempty"`
+	PersonIDIn     []int `json:"personIDIn,omitempty"`
+	PersonIDNotIn  []int `json:"personIDNotIn,omitempty"`
+	PersonIDGT     *int  `json:"personIDGT,omitempty"`
+	PersonIDGTE    *int  `json:"personIDGTE,omitempty"`
+	PersonIDLT     *int  `json:"personIDLT,omitempty"`
+	PersonIDLTE    *int  `json:"personIDLTE,omitempty"`
+	PersonIDIsNil  bool  `json:"personIDIsNil,omitempty"`
+	PersonIDNotNil bool  `json:"personIDNotNil,omitempty"`
 
 	// "criminal_case_id" field predicates.
-	CriminalCaseID      *int  `json:"criminalCaseID,omitempty"`
-	CriminalCaseIDNEQ   *int  `json:"criminalCaseIDNEQ,omitempty"`
-	CriminalCaseIDIn    []int `json:"criminalCaseIDIn,omitempty"`
-	CriminalCaseIDNotIn []int `json:"criminalCaseIDNotIn,omitempty"`
-	CriminalCaseIDGT    *int  `json:"criminalCaseIDGT,omitempty"`
-	CriminalCaseIDGTE   *int  `json:"criminalCaseIDGTE,omitempty"`
-	CriminalCaseIDLT    *int  `json:"criminalCaseIDLT,omitempty"`
-	CriminalCaseIDLTE   *int  `json:"criminalCaseIDLTE,omitempty"`
+	CriminalCaseID       *int  `json:"criminalCaseID,omitempty"`
+	CriminalCaseIDNEQ    *int  `json:"criminalCaseIDNEQ,omitempty"`
+	CriminalCaseIDIn     []int `json:"criminalCaseIDIn,omitempty"`
+	CriminalCaseIDNotIn  []int `json:"criminalCaseIDNotIn,omitempty"`
+	CriminalCaseIDGT     *int  `json:"criminalCaseIDGT,omitempty"`
+	CriminalCaseIDGTE    *int  `json:"criminalCaseIDGTE,omitempty"`
+	CriminalCaseIDLT     *int  `json:"criminalCaseIDLT,omitempty"`
+	CriminalCaseIDLTE    *int  `json:"criminalCaseIDLTE,omitempty"`
+	CriminalCaseIDIsNil  bool  `json:"criminalCaseIDIsNil,omitempty"`
+	CriminalCaseIDNotNil bool  `json:"criminalCaseIDNotNil,omitempty"`
+
+	// "police_request_id" field predicates.
+	PoliceRequestID       *int  `json:"policeRequestID,omitempty"`
+	PoliceRequestIDNEQ    *int  `json:"policeRequestIDNEQ,omitempty"`
+	PoliceRequestIDIn     []int `json:"policeRequestIDIn,omitempty"`
+	PoliceRequestIDNotIn  []int `json:"policeRequestIDNotIn,omitempty"`
+	PoliceRequestIDGT     *int  `json:"policeRequestIDGT,omitempty"`
+	PoliceRequestIDGTE    *int  `json:"policeRequestIDGTE,omitempty"`
+	PoliceRequestIDLT     *int  `json:"policeRequestIDLT,omitempty"`
+	PoliceRequestIDLTE    *int  `json:"policeRequestIDLTE,omitempty"`
+	PoliceRequestIDIsNil  bool  `json:"policeRequestIDIsNil,omitempty"`
+	PoliceRequestIDNotNil bool  `json:"policeRequestIDNotNil,omitempty"`
 
 	// "identity" field predicates.
 	Identity    *bool `json:"identity,omitempty"`
@@ -341,6 +361,12 @@ func (i *AccessLogEntryWhereInput) P() (predicate.AccessLogEntry, error) {
 	if len(i.PersonTypeNotIn) > 0 {
 		predicates = append(predicates, accesslogentry.PersonTypeNotIn(i.PersonTypeNotIn...))
 	}
+	if i.PersonTypeIsNil {
+		predicates = append(predicates, accesslogentry.PersonTypeIsNil())
+	}
+	if i.PersonTypeNotNil {
+		predicates = append(predicates, accesslogentry.PersonTypeNotNil())
+	}
 	if i.PersonID != nil {
 		predicates = append(predicates, accesslogentry.PersonIDEQ(*i.PersonID))
 	}
@@ -365,6 +391,12 @@ func (i *AccessLogEntryWhereInput) P() (predicate.AccessLogEntry, error) {
 	if i.PersonIDLTE != nil {
 		predicates = append(predicates, accesslogentry.PersonIDLTE(*i.PersonIDLTE))
 	}
+	if i.PersonIDIsNil {
+		predicates = append(predicates, accesslogentry.PersonIDIsNil())
+	}
+	if i.PersonIDNotNil {
+		predicates = append(predicates, accesslogentry.PersonIDNotNil())
+	}
 	if i.CriminalCaseID != nil {
 		predicates = append(predicates, accesslogentry.CriminalCaseIDEQ(*i.CriminalCaseID))
 	}
@@ -388,6 +420,42 @@ func (i *AccessLogEntryWhereInput) P() (predicate.AccessLogEntry, error) {
 	}
 	if i.CriminalCaseIDLTE != nil {
 		predicates = append(predicates, accesslogentry.CriminalCaseIDLTE(*i.CriminalCaseIDLTE))
+	}
+	if i.CriminalCaseIDIsNil {
+		predicates = append(predicates, accesslogentry.CriminalCaseIDIsNil())
+	}
+	if i.CriminalCaseIDNotNil {
+		predicates = append(predicates, accesslogentry.CriminalCaseIDNotNil())
+	}
+	if i.PoliceRequestID != nil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDEQ(*i.PoliceRequestID))
+	}
+	if i.PoliceRequestIDNEQ != nil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDNEQ(*i.PoliceRequestIDNEQ))
+	}
+	if len(i.PoliceRequestIDIn) > 0 {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDIn(i.PoliceRequestIDIn...))
+	}
+	if len(i.PoliceRequestIDNotIn) > 0 {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDNotIn(i.PoliceRequestIDNotIn...))
+	}
+	if i.PoliceRequestIDGT != nil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDGT(*i.PoliceRequestIDGT))
+	}
+	if i.PoliceRequestIDGTE != nil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDGTE(*i.PoliceRequestIDGTE))
+	}
+	if i.PoliceRequestIDLT != nil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDLT(*i.PoliceRequestIDLT))
+	}
+	if i.PoliceRequestIDLTE != nil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDLTE(*i.PoliceRequestIDLTE))
+	}
+	if i.PoliceRequestIDIsNil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDIsNil())
+	}
+	if i.PoliceRequestIDNotNil {
+		predicates = append(predicates, accesslogentry.PoliceRequestIDNotNil())
 	}
 	if i.Identity != nil {
 		predicates = append(predicates, accesslogentry.IdentityEQ(*i.Identity))
@@ -539,10 +607,12 @@ type AlertWhereInput struct {
 	UnitIDNotIn []int `json:"unitIDNotIn,omitempty"`
 
 	// "custody_event_id" field predicates.
-	CustodyEventID      *int  `json:"custodyEventID,omitempty"`
-	CustodyEventIDNEQ   *int  `json:"custodyEventIDNEQ,omitempty"`
-	CustodyEventIDIn    []int `json:"custodyEventIDIn,omitempty"`
-	CustodyEventIDNotIn []int `json:"custodyEventIDNotIn,omitempty"`
+	CustodyEventID       *int  `json:"custodyEventID,omitempty"`
+	CustodyEventIDNEQ    *int  `json:"custodyEventIDNEQ,omitempty"`
+	CustodyEventIDIn     []int `json:"custodyEventIDIn,omitempty"`
+	CustodyEventIDNotIn  []int `json:"custodyEventIDNotIn,omitempty"`
+	CustodyEventIDIsNil  bool  `json:"custodyEventIDIsNil,omitempty"`
+	CustodyEventIDNotNil bool  `json:"custodyEventIDNotNil,omitempty"`
 
 	// "notice_id" field predicates.
 	NoticeID       *int  `json:"noticeID,omitempty"`
@@ -551,6 +621,22 @@ type AlertWhereInput struct {
 	NoticeIDNotIn  []int `json:"noticeIDNotIn,omitempty"`
 	NoticeIDIsNil  bool  `json:"noticeIDIsNil,omitempty"`
 	NoticeIDNotNil bool  `json:"noticeIDNotNil,omitempty"`
+
+	// "police_report_id" field predicates.
+	PoliceReportID       *int  `json:"policeReportID,omitempty"`
+	PoliceReportIDNEQ    *int  `json:"policeReportIDNEQ,omitempty"`
+	PoliceReportIDIn     []int `json:"policeReportIDIn,omitempty"`
+	PoliceReportIDNotIn  []int `json:"policeReportIDNotIn,omitempty"`
+	PoliceReportIDIsNil  bool  `json:"policeReportIDIsNil,omitempty"`
+	PoliceReportIDNotNil bool  `json:"policeReportIDNotNil,omitempty"`
+
+	// "police_request_id" field predicates.
+	PoliceRequestID       *int  `json:"policeRequestID,omitempty"`
+	PoliceRequestIDNEQ    *int  `json:"policeRequestIDNEQ,omitempty"`
+	PoliceRequestIDIn     []int `json:"policeRequestIDIn,omitempty"`
+	PoliceRequestIDNotIn  []int `json:"policeRequestIDNotIn,omitempty"`
+	PoliceRequestIDIsNil  bool  `json:"policeRequestIDIsNil,omitempty"`
+	PoliceRequestIDNotNil bool  `json:"policeRequestIDNotNil,omitempty"`
 
 	// "unit" edge predicates.
 	HasUnit     *bool             `json:"hasUnit,omitempty"`
@@ -563,6 +649,14 @@ type AlertWhereInput struct {
 	// "notice" edge predicates.
 	HasNotice     *bool               `json:"hasNotice,omitempty"`
 	HasNoticeWith []*NoticeWhereInput `json:"hasNoticeWith,omitempty"`
+
+	// "police_report" edge predicates.
+	HasPoliceReport     *bool                     `json:"hasPoliceReport,omitempty"`
+	HasPoliceReportWith []*PoliceReportWhereInput `json:"hasPoliceReportWith,omitempty"`
+
+	// "police_request" edge predicates.
+	HasPoliceRequest     *bool                      `json:"hasPoliceRequest,omitempty"`
+	HasPoliceRequestWith []*PoliceRequestWhereInput `json:"hasPoliceRequestWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -828,6 +922,12 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	if len(i.CustodyEventIDNotIn) > 0 {
 		predicates = append(predicates, alert.CustodyEventIDNotIn(i.CustodyEventIDNotIn...))
 	}
+	if i.CustodyEventIDIsNil {
+		predicates = append(predicates, alert.CustodyEventIDIsNil())
+	}
+	if i.CustodyEventIDNotNil {
+		predicates = append(predicates, alert.CustodyEventIDNotNil())
+	}
 	if i.NoticeID != nil {
 		predicates = append(predicates, alert.NoticeIDEQ(*i.NoticeID))
 	}
@@ -845,6 +945,42 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 	}
 	if i.NoticeIDNotNil {
 		predicates = append(predicates, alert.NoticeIDNotNil())
+	}
+	if i.PoliceReportID != nil {
+		predicates = append(predicates, alert.PoliceReportIDEQ(*i.PoliceReportID))
+	}
+	if i.PoliceReportIDNEQ != nil {
+		predicates = append(predicates, alert.PoliceReportIDNEQ(*i.PoliceReportIDNEQ))
+	}
+	if len(i.PoliceReportIDIn) > 0 {
+		predicates = append(predicates, alert.PoliceReportIDIn(i.PoliceReportIDIn...))
+	}
+	if len(i.PoliceReportIDNotIn) > 0 {
+		predicates = append(predicates, alert.PoliceReportIDNotIn(i.PoliceReportIDNotIn...))
+	}
+	if i.PoliceReportIDIsNil {
+		predicates = append(predicates, alert.PoliceReportIDIsNil())
+	}
+	if i.PoliceReportIDNotNil {
+		predicates = append(predicates, alert.PoliceReportIDNotNil())
+	}
+	if i.PoliceRequestID != nil {
+		predicates = append(predicates, alert.PoliceRequestIDEQ(*i.PoliceRequestID))
+	}
+	if i.PoliceRequestIDNEQ != nil {
+		predicates = append(predicates, alert.PoliceRequestIDNEQ(*i.PoliceRequestIDNEQ))
+	}
+	if len(i.PoliceRequestIDIn) > 0 {
+		predicates = append(predicates, alert.PoliceRequestIDIn(i.PoliceRequestIDIn...))
+	}
+	if len(i.PoliceRequestIDNotIn) > 0 {
+		predicates = append(predicates, alert.PoliceRequestIDNotIn(i.PoliceRequestIDNotIn...))
+	}
+	if i.PoliceRequestIDIsNil {
+		predicates = append(predicates, alert.PoliceRequestIDIsNil())
+	}
+	if i.PoliceRequestIDNotNil {
+		predicates = append(predicates, alert.PoliceRequestIDNotNil())
 	}
 
 	if i.HasUnit != nil {
@@ -900,6 +1036,42 @@ func (i *AlertWhereInput) P() (predicate.Alert, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, alert.HasNoticeWith(with...))
+	}
+	if i.HasPoliceReport != nil {
+		p := alert.HasPoliceReport()
+		if !*i.HasPoliceReport {
+			p = alert.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPoliceReportWith) > 0 {
+		with := make([]predicate.PoliceReport, 0, len(i.HasPoliceReportWith))
+		for _, w := range i.HasPoliceReportWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPoliceReportWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, alert.HasPoliceReportWith(with...))
+	}
+	if i.HasPoliceRequest != nil {
+		p := alert.HasPoliceRequest()
+		if !*i.HasPoliceRequest {
+			p = alert.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPoliceRequestWith) > 0 {
+		with := make([]predicate.PoliceRequest, 0, len(i.HasPoliceRequestWith))
+		for _, w := range i.HasPoliceRequestWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPoliceRequestWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, alert.HasPoliceRequestWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -5825,85 +5997,26 @@ type DisclosureWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "direction" field predicates.
-	Direction      *disclosure.Direction  `json:"direction,omitempty"`
-	DirectionNEQ   *disclosure.Direction  `json:"directionNEQ,omitempty"`
-	DirectionIn    []disclosure.Direction `json:"directionIn,omitempty"`
-	DirectionNotIn []disclosure.Direction `json:"directionNotIn,omitempty"`
+	Direction      *rules.DisclosureDirection  `json:"direction,omitempty"`
+	DirectionNEQ   *rules.DisclosureDirection  `json:"directionNEQ,omitempty"`
+	DirectionIn    []rules.DisclosureDirection `json:"directionIn,omitempty"`
+	DirectionNotIn []rules.DisclosureDirection `json:"directionNotIn,omitempty"`
 
 	// "category" field predicates.
-	Category             *string  `json:"category,omitempty"`
-	CategoryNEQ          *string  `json:"categoryNEQ,omitempty"`
-	CategoryIn           []string `json:"categoryIn,omitempty"`
-	CategoryNotIn        []string `json:"categoryNotIn,omitempty"`
-	CategoryGT           *string  `json:"categoryGT,omitempty"`
-	CategoryGTE          *string  `json:"categoryGTE,omitempty"`
-	CategoryLT           *string  `json:"categoryLT,omitempty"`
-	CategoryLTE          *string  `json:"categoryLTE,omitempty"`
-	CategoryContains     *string  `json:"categoryContains,omitempty"`
-	CategoryHasPrefix    *string  `json:"categoryHasPrefix,omitempty"`
-	CategoryHasSuffix    *string  `json:"categoryHasSuffix,omitempty"`
-	CategoryEqualFold    *string  `json:"categoryEqualFold,omitempty"`
-	CategoryContainsFold *string  `json:"categoryContainsFold,omitempty"`
-
-	// "summary" field predicates.
-	Summary             *string  `json:"summary,omitempty"`
-	SummaryNEQ          *string  `json:"summaryNEQ,omitempty"`
-	SummaryIn           []string `json:"summaryIn,omitempty"`
-	SummaryNotIn        []string `json:"summaryNotIn,omitempty"`
-	SummaryGT           *string  `json:"summaryGT,omitempty"`
-	SummaryGTE          *string  `json:"summaryGTE,omitempty"`
-	SummaryLT           *string  `json:"summaryLT,omitempty"`
-	SummaryLTE          *string  `json:"summaryLTE,omitempty"`
-	SummaryContains     *string  `json:"summaryContains,omitempty"`
-	SummaryHasPrefix    *string  `json:"summaryHasPrefix,omitempty"`
-	SummaryHasSuffix    *string  `json:"summaryHasSuffix,omitempty"`
-	SummaryEqualFold    *string  `json:"summaryEqualFold,omitempty"`
-	SummaryContainsFold *string  `json:"summaryContainsFold,omitempty"`
-
-	// "purpose" field predicates.
-	Purpose             *string  `json:"purpose,omitempty"`
-	PurposeNEQ          *string  `json:"purposeNEQ,omitempty"`
-	PurposeIn           []string `json:"purposeIn,omitempty"`
-	PurposeNotIn        []string `json:"purposeNotIn,omitempty"`
-	PurposeGT           *string  `json:"purposeGT,omitempty"`
-	PurposeGTE          *string  `json:"purposeGTE,omitempty"`
-	PurposeLT           *string  `json:"purposeLT,omitempty"`
-	PurposeLTE          *string  `json:"purposeLTE,omitempty"`
-	PurposeContains     *string  `json:"purposeContains,omitempty"`
-	PurposeHasPrefix    *string  `json:"purposeHasPrefix,omitempty"`
-	PurposeHasSuffix    *string  `json:"purposeHasSuffix,omitempty"`
-	PurposeEqualFold    *string  `json:"purposeEqualFold,omitempty"`
-	PurposeContainsFold *string  `json:"purposeContainsFold,omitempty"`
-
-	// "recipient" field predicates.
-	Recipient             *string  `json:"recipient,omitempty"`
-	RecipientNEQ          *string  `json:"recipientNEQ,omitempty"`
-	RecipientIn           []string `json:"recipientIn,omitempty"`
-	RecipientNotIn        []string `json:"recipientNotIn,omitempty"`
-	RecipientGT           *string  `json:"recipientGT,omitempty"`
-	RecipientGTE          *string  `json:"recipientGTE,omitempty"`
-	RecipientLT           *string  `json:"recipientLT,omitempty"`
-	RecipientLTE          *string  `json:"recipientLTE,omitempty"`
-	RecipientContains     *string  `json:"recipientContains,omitempty"`
-	RecipientHasPrefix    *string  `json:"recipientHasPrefix,omitempty"`
-	RecipientHasSuffix    *string  `json:"recipientHasSuffix,omitempty"`
-	RecipientEqualFold    *string  `json:"recipientEqualFold,omitempty"`
-	RecipientContainsFold *string  `json:"recipientContainsFold,omitempty"`
+	Category      *rules.DisclosureCategory  `json:"category,omitempty"`
+	CategoryNEQ   *rules.DisclosureCategory  `json:"categoryNEQ,omitempty"`
+	CategoryIn    []rules.DisclosureCategory `json:"categoryIn,omitempty"`
+	CategoryNotIn []rules.DisclosureCategory `json:"categoryNotIn,omitempty"`
 
 	// "legal_basis" field predicates.
-	LegalBasis             *string  `json:"legalBasis,omitempty"`
-	LegalBasisNEQ          *string  `json:"legalBasisNEQ,omitempty"`
-	LegalBasisIn           []string `json:"legalBasisIn,omitempty"`
-	LegalBasisNotIn        []string `json:"legalBasisNotIn,omitempty"`
-	LegalBasisGT           *string  `json:"legalBasisGT,omitempty"`
-	LegalBasisGTE          *string  `json:"legalBasisGTE,omitempty"`
-	LegalBasisLT           *string  `json:"legalBasisLT,omitempty"`
-	LegalBasisLTE          *string  `json:"legalBasisLTE,omitempty"`
-	LegalBasisContains     *string  `json:"legalBasisContains,omitempty"`
-	LegalBasisHasPrefix    *string  `json:"legalBasisHasPrefix,omitempty"`
-	LegalBasisHasSuffix    *string  `json:"legalBasisHasSuffix,omitempty"`
-	LegalBasisEqualFold    *string  `json:"legalBasisEqualFold,omitempty"`
-	LegalBasisContainsFold *string  `json:"legalBasisContainsFold,omitempty"`
+	LegalBasis      *rules.DisclosureBasis  `json:"legalBasis,omitempty"`
+	LegalBasisNEQ   *rules.DisclosureBasis  `json:"legalBasisNEQ,omitempty"`
+	LegalBasisIn    []rules.DisclosureBasis `json:"legalBasisIn,omitempty"`
+	LegalBasisNotIn []rules.DisclosureBasis `json:"legalBasisNotIn,omitempty"`
+
+	// "averts_imprisonable_offence" field predicates.
+	AvertsImprisonableOffence    *bool `json:"avertsImprisonableOffence,omitempty"`
+	AvertsImprisonableOffenceNEQ *bool `json:"avertsImprisonableOffenceNEQ,omitempty"`
 
 	// "decided_at" field predicates.
 	DecidedAt      *time.Time  `json:"decidedAt,omitempty"`
@@ -5916,43 +6029,26 @@ type DisclosureWhereInput struct {
 	DecidedAtLTE   *time.Time  `json:"decidedAtLTE,omitempty"`
 
 	// "form" field predicates.
-	Form      *disclosure.Form  `json:"form,omitempty"`
-	FormNEQ   *disclosure.Form  `json:"formNEQ,omitempty"`
-	FormIn    []disclosure.Form `json:"formIn,omitempty"`
-	FormNotIn []disclosure.Form `json:"formNotIn,omitempty"`
+	Form      *rules.DisclosureForm  `json:"form,omitempty"`
+	FormNEQ   *rules.DisclosureForm  `json:"formNEQ,omitempty"`
+	FormIn    []rules.DisclosureForm `json:"formIn,omitempty"`
+	FormNotIn []rules.DisclosureForm `json:"formNotIn,omitempty"`
 
 	// "unverified" field predicates.
 	Unverified    *bool `json:"unverified,omitempty"`
 	UnverifiedNEQ *bool `json:"unverifiedNEQ,omitempty"`
 
-	// "source" field predicates.
-	Source             *string  `json:"source,omitempty"`
-	SourceNEQ          *string  `json:"sourceNEQ,omitempty"`
-	SourceIn           []string `json:"sourceIn,omitempty"`
-	SourceNotIn        []string `json:"sourceNotIn,omitempty"`
-	SourceGT           *string  `json:"sourceGT,omitempty"`
-	SourceGTE          *string  `json:"sourceGTE,omitempty"`
-	SourceLT           *string  `json:"sourceLT,omitempty"`
-	SourceLTE          *string  `json:"sourceLTE,omitempty"`
-	SourceContains     *string  `json:"sourceContains,omitempty"`
-	SourceHasPrefix    *string  `json:"sourceHasPrefix,omitempty"`
-	SourceHasSuffix    *string  `json:"sourceHasSuffix,omitempty"`
-	SourceIsNil        bool     `json:"sourceIsNil,omitempty"`
-	SourceNotNil       bool     `json:"sourceNotNil,omitempty"`
-	SourceEqualFold    *string  `json:"sourceEqualFold,omitempty"`
-	SourceContainsFold *string  `json:"sourceContainsFold,omitempty"`
-
-	// "expires_at" field predicates.
-	ExpiresAt       *time.Time  `json:"expiresAt,omitempty"`
-	ExpiresAtNEQ    *time.Time  `json:"expiresAtNEQ,omitempty"`
-	ExpiresAtIn     []time.Time `json:"expiresAtIn,omitempty"`
-	ExpiresAtNotIn  []time.Time `json:"expiresAtNotIn,omitempty"`
-	ExpiresAtGT     *time.Time  `json:"expiresAtGT,omitempty"`
-	ExpiresAtGTE    *time.Time  `json:"expiresAtGTE,omitempty"`
-	ExpiresAtLT     *time.Time  `json:"expiresAtLT,omitempty"`
-	ExpiresAtLTE    *time.Time  `json:"expiresAtLTE,omitempty"`
-	ExpiresAtIsNil  bool        `json:"expiresAtIsNil,omitempty"`
-	ExpiresAtNotNil bool        `json:"expiresAtNotNil,omitempty"`
+	// "expires_on" field predicates.
+	ExpiresOn       *time.Time  `json:"expiresOn,omitempty"`
+	ExpiresOnNEQ    *time.Time  `json:"expiresOnNEQ,omitempty"`
+	ExpiresOnIn     []time.Time `json:"expiresOnIn,omitempty"`
+	ExpiresOnNotIn  []time.Time `json:"expiresOnNotIn,omitempty"`
+	ExpiresOnGT     *time.Time  `json:"expiresOnGT,omitempty"`
+	ExpiresOnGTE    *time.Time  `json:"expiresOnGTE,omitempty"`
+	ExpiresOnLT     *time.Time  `json:"expiresOnLT,omitempty"`
+	ExpiresOnLTE    *time.Time  `json:"expiresOnLTE,omitempty"`
+	ExpiresOnIsNil  bool        `json:"expiresOnIsNil,omitempty"`
+	ExpiresOnNotNil bool        `json:"expiresOnNotNil,omitempty"`
 
 	// "convict_id" field predicates.
 	ConvictID      *int  `json:"convictID,omitempty"`
@@ -5972,9 +6068,13 @@ type DisclosureWhereInput struct {
 	PoliceDistrictIDIn    []int `json:"policeDistrictIDIn,omitempty"`
 	PoliceDistrictIDNotIn []int `json:"policeDistrictIDNotIn,omitempty"`
 
-	// "convict" edge predicates.
-	HasConvict     *bool                `json:"hasConvict,omitempty"`
-	HasConvictWith []*ConvictWhereInput `json:"hasConvictWith,omitempty"`
+	// "police_report_id" field predicates.
+	PoliceReportID       *int  `json:"policeReportID,omitempty"`
+	PoliceReportIDNEQ    *int  `json:"policeReportIDNEQ,omitempty"`
+	PoliceReportIDIn     []int `json:"policeReportIDIn,omitempty"`
+	PoliceReportIDNotIn  []int `json:"policeReportIDNotIn,omitempty"`
+	PoliceReportIDIsNil  bool  `json:"policeReportIDIsNil,omitempty"`
+	PoliceReportIDNotNil bool  `json:"policeReportIDNotNil,omitempty"`
 
 	// "unit" edge predicates.
 	HasUnit     *bool             `json:"hasUnit,omitempty"`
@@ -6160,150 +6260,6 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 	if len(i.CategoryNotIn) > 0 {
 		predicates = append(predicates, disclosure.CategoryNotIn(i.CategoryNotIn...))
 	}
-	if i.CategoryGT != nil {
-		predicates = append(predicates, disclosure.CategoryGT(*i.CategoryGT))
-	}
-	if i.CategoryGTE != nil {
-		predicates = append(predicates, disclosure.CategoryGTE(*i.CategoryGTE))
-	}
-	if i.CategoryLT != nil {
-		predicates = append(predicates, disclosure.CategoryLT(*i.CategoryLT))
-	}
-	if i.CategoryLTE != nil {
-		predicates = append(predicates, disclosure.CategoryLTE(*i.CategoryLTE))
-	}
-	if i.CategoryContains != nil {
-		predicates = append(predicates, disclosure.CategoryContains(*i.CategoryContains))
-	}
-	if i.CategoryHasPrefix != nil {
-		predicates = append(predicates, disclosure.CategoryHasPrefix(*i.CategoryHasPrefix))
-	}
-	if i.CategoryHasSuffix != nil {
-		predicates = append(predicates, disclosure.CategoryHasSuffix(*i.CategoryHasSuffix))
-	}
-	if i.CategoryEqualFold != nil {
-		predicates = append(predicates, disclosure.CategoryEqualFold(*i.CategoryEqualFold))
-	}
-	if i.CategoryContainsFold != nil {
-		predicates = append(predicates, disclosure.CategoryContainsFold(*i.CategoryContainsFold))
-	}
-	if i.Summary != nil {
-		predicates = append(predicates, disclosure.SummaryEQ(*i.Summary))
-	}
-	if i.SummaryNEQ != nil {
-		predicates = append(predicates, disclosure.SummaryNEQ(*i.SummaryNEQ))
-	}
-	if len(i.SummaryIn) > 0 {
-		predicates = append(predicates, disclosure.SummaryIn(i.SummaryIn...))
-	}
-	if len(i.SummaryNotIn) > 0 {
-		predicates = append(predicates, disclosure.SummaryNotIn(i.SummaryNotIn...))
-	}
-	if i.SummaryGT != nil {
-		predicates = append(predicates, disclosure.SummaryGT(*i.SummaryGT))
-	}
-	if i.SummaryGTE != nil {
-		predicates = append(predicates, disclosure.SummaryGTE(*i.SummaryGTE))
-	}
-	if i.SummaryLT != nil {
-		predicates = append(predicates, disclosure.SummaryLT(*i.SummaryLT))
-	}
-	if i.SummaryLTE != nil {
-		predicates = append(predicates, disclosure.SummaryLTE(*i.SummaryLTE))
-	}
-	if i.SummaryContains != nil {
-		predicates = append(predicates, disclosure.SummaryContains(*i.SummaryContains))
-	}
-	if i.SummaryHasPrefix != nil {
-		predicates = append(predicates, disclosure.SummaryHasPrefix(*i.SummaryHasPrefix))
-	}
-	if i.SummaryHasSuffix != nil {
-		predicates = append(predicates, disclosure.SummaryHasSuffix(*i.SummaryHasSuffix))
-	}
-	if i.SummaryEqualFold != nil {
-		predicates = append(predicates, disclosure.SummaryEqualFold(*i.SummaryEqualFold))
-	}
-	if i.SummaryContainsFold != nil {
-		predicates = append(predicates, disclosure.SummaryContainsFold(*i.SummaryContainsFold))
-	}
-	if i.Purpose != nil {
-		predicates = append(predicates, disclosure.PurposeEQ(*i.Purpose))
-	}
-	if i.PurposeNEQ != nil {
-		predicates = append(predicates, disclosure.PurposeNEQ(*i.PurposeNEQ))
-	}
-	if len(i.PurposeIn) > 0 {
-		predicates = append(predicates, disclosure.PurposeIn(i.PurposeIn...))
-	}
-	if len(i.PurposeNotIn) > 0 {
-		predicates = append(predicates, disclosure.PurposeNotIn(i.PurposeNotIn...))
-	}
-	if i.PurposeGT != nil {
-		predicates = append(predicates, disclosure.PurposeGT(*i.PurposeGT))
-	}
-	if i.PurposeGTE != nil {
-		predicates = append(predicates, disclosure.PurposeGTE(*i.PurposeGTE))
-	}
-	if i.PurposeLT != nil {
-		predicates = append(predicates, disclosure.PurposeLT(*i.PurposeLT))
-	}
-	if i.PurposeLTE != nil {
-		predicates = append(predicates, disclosure.PurposeLTE(*i.PurposeLTE))
-	}
-	if i.PurposeContains != nil {
-		predicates = append(predicates, disclosure.PurposeContains(*i.PurposeContains))
-	}
-	if i.PurposeHasPrefix != nil {
-		predicates = append(predicates, disclosure.PurposeHasPrefix(*i.PurposeHasPrefix))
-	}
-	if i.PurposeHasSuffix != nil {
-		predicates = append(predicates, disclosure.PurposeHasSuffix(*i.PurposeHasSuffix))
-	}
-	if i.PurposeEqualFold != nil {
-		predicates = append(predicates, disclosure.PurposeEqualFold(*i.PurposeEqualFold))
-	}
-	if i.PurposeContainsFold != nil {
-		predicates = append(predicates, disclosure.PurposeContainsFold(*i.PurposeContainsFold))
-	}
-	if i.Recipient != nil {
-		predicates = append(predicates, disclosure.RecipientEQ(*i.Recipient))
-	}
-	if i.RecipientNEQ != nil {
-		predicates = append(predicates, disclosure.RecipientNEQ(*i.RecipientNEQ))
-	}
-	if len(i.RecipientIn) > 0 {
-		predicates = append(predicates, disclosure.RecipientIn(i.RecipientIn...))
-	}
-	if len(i.RecipientNotIn) > 0 {
-		predicates = append(predicates, disclosure.RecipientNotIn(i.RecipientNotIn...))
-	}
-	if i.RecipientGT != nil {
-		predicates = append(predicates, disclosure.RecipientGT(*i.RecipientGT))
-	}
-	if i.RecipientGTE != nil {
-		predicates = append(predicates, disclosure.RecipientGTE(*i.RecipientGTE))
-	}
-	if i.RecipientLT != nil {
-		predicates = append(predicates, disclosure.RecipientLT(*i.RecipientLT))
-	}
-	if i.RecipientLTE != nil {
-		predicates = append(predicates, disclosure.RecipientLTE(*i.RecipientLTE))
-	}
-	if i.RecipientContains != nil {
-		predicates = append(predicates, disclosure.RecipientContains(*i.RecipientContains))
-	}
-	if i.RecipientHasPrefix != nil {
-		predicates = append(predicates, disclosure.RecipientHasPrefix(*i.RecipientHasPrefix))
-	}
-	if i.RecipientHasSuffix != nil {
-		predicates = append(predicates, disclosure.RecipientHasSuffix(*i.RecipientHasSuffix))
-	}
-	if i.RecipientEqualFold != nil {
-		predicates = append(predicates, disclosure.RecipientEqualFold(*i.RecipientEqualFold))
-	}
-	if i.RecipientContainsFold != nil {
-		predicates = append(predicates, disclosure.RecipientContainsFold(*i.RecipientContainsFold))
-	}
 	if i.LegalBasis != nil {
 		predicates = append(predicates, disclosure.LegalBasisEQ(*i.LegalBasis))
 	}
@@ -6316,32 +6272,11 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 	if len(i.LegalBasisNotIn) > 0 {
 		predicates = append(predicates, disclosure.LegalBasisNotIn(i.LegalBasisNotIn...))
 	}
-	if i.LegalBasisGT != nil {
-		predicates = append(predicates, disclosure.LegalBasisGT(*i.LegalBasisGT))
+	if i.AvertsImprisonableOffence != nil {
+		predicates = append(predicates, disclosure.AvertsImprisonableOffenceEQ(*i.AvertsImprisonableOffence))
 	}
-	if i.LegalBasisGTE != nil {
-		predicates = append(predicates, disclosure.LegalBasisGTE(*i.LegalBasisGTE))
-	}
-	if i.LegalBasisLT != nil {
-		predicates = append(predicates, disclosure.LegalBasisLT(*i.LegalBasisLT))
-	}
-	if i.LegalBasisLTE != nil {
-		predicates = append(predicates, disclosure.LegalBasisLTE(*i.LegalBasisLTE))
-	}
-	if i.LegalBasisContains != nil {
-		predicates = append(predicates, disclosure.LegalBasisContains(*i.LegalBasisContains))
-	}
-	if i.LegalBasisHasPrefix != nil {
-		predicates = append(predicates, disclosure.LegalBasisHasPrefix(*i.LegalBasisHasPrefix))
-	}
-	if i.LegalBasisHasSuffix != nil {
-		predicates = append(predicates, disclosure.LegalBasisHasSuffix(*i.LegalBasisHasSuffix))
-	}
-	if i.LegalBasisEqualFold != nil {
-		predicates = append(predicates, disclosure.LegalBasisEqualFold(*i.LegalBasisEqualFold))
-	}
-	if i.LegalBasisContainsFold != nil {
-		predicates = append(predicates, disclosure.LegalBasisContainsFold(*i.LegalBasisContainsFold))
+	if i.AvertsImprisonableOffenceNEQ != nil {
+		predicates = append(predicates, disclosure.AvertsImprisonableOffenceNEQ(*i.AvertsImprisonableOffenceNEQ))
 	}
 	if i.DecidedAt != nil {
 		predicates = append(predicates, disclosure.DecidedAtEQ(*i.DecidedAt))
@@ -6385,80 +6320,35 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 	if i.UnverifiedNEQ != nil {
 		predicates = append(predicates, disclosure.UnverifiedNEQ(*i.UnverifiedNEQ))
 	}
-	if i.Source != nil {
-		predicates = append(predicates, disclosure.SourceEQ(*i.Source))
+	if i.ExpiresOn != nil {
+		predicates = append(predicates, disclosure.ExpiresOnEQ(*i.ExpiresOn))
 	}
-	if i.SourceNEQ != nil {
-		predicates = append(predicates, disclosure.SourceNEQ(*i.SourceNEQ))
+	if i.ExpiresOnNEQ != nil {
+		predicates = append(predicates, disclosure.ExpiresOnNEQ(*i.ExpiresOnNEQ))
 	}
-	if len(i.SourceIn) > 0 {
-		predicates = append(predicates, disclosure.SourceIn(i.SourceIn...))
+	if len(i.ExpiresOnIn) > 0 {
+		predicates = append(predicates, disclosure.ExpiresOnIn(i.ExpiresOnIn...))
 	}
-	if len(i.SourceNotIn) > 0 {
-		predicates = append(predicates, disclosure.SourceNotIn(i.SourceNotIn...))
+	if len(i.ExpiresOnNotIn) > 0 {
+		predicates = append(predicates, disclosure.ExpiresOnNotIn(i.ExpiresOnNotIn...))
 	}
-	if i.SourceGT != nil {
-		predicates = append(predicates, disclosure.SourceGT(*i.SourceGT))
+	if i.ExpiresOnGT != nil {
+		predicates = append(predicates, disclosure.ExpiresOnGT(*i.ExpiresOnGT))
 	}
-	if i.SourceGTE != nil {
-		predicates = append(predicates, disclosure.SourceGTE(*i.SourceGTE))
+	if i.ExpiresOnGTE != nil {
+		predicates = append(predicates, disclosure.ExpiresOnGTE(*i.ExpiresOnGTE))
 	}
-	if i.SourceLT != nil {
-		predicates = append(predicates, disclosure.SourceLT(*i.SourceLT))
+	if i.ExpiresOnLT != nil {
+		predicates = append(predicates, disclosure.ExpiresOnLT(*i.ExpiresOnLT))
 	}
-	if i.SourceLTE != nil {
-		predicates = append(predicates, disclosure.SourceLTE(*i.SourceLTE))
+	if i.ExpiresOnLTE != nil {
+		predicates = append(predicates, disclosure.ExpiresOnLTE(*i.ExpiresOnLTE))
 	}
-	if i.SourceContains != nil {
-		predicates = append(predicates, disclosure.SourceContains(*i.SourceContains))
+	if i.ExpiresOnIsNil {
+		predicates = append(predicates, disclosure.ExpiresOnIsNil())
 	}
-	if i.SourceHasPrefix != nil {
-		predicates = append(predicates, disclosure.SourceHasPrefix(*i.SourceHasPrefix))
-	}
-	if i.SourceHasSuffix != nil {
-		predicates = append(predicates, disclosure.SourceHasSuffix(*i.SourceHasSuffix))
-	}
-	if i.SourceIsNil {
-		predicates = append(predicates, disclosure.SourceIsNil())
-	}
-	if i.SourceNotNil {
-		predicates = append(predicates, disclosure.SourceNotNil())
-	}
-	if i.SourceEqualFold != nil {
-		predicates = append(predicates, disclosure.SourceEqualFold(*i.SourceEqualFold))
-	}
-	if i.SourceContainsFold != nil {
-		predicates = append(predicates, disclosure.SourceContainsFold(*i.SourceContainsFold))
-	}
-	if i.ExpiresAt != nil {
-		predicates = append(predicates, disclosure.ExpiresAtEQ(*i.ExpiresAt))
-	}
-	if i.ExpiresAtNEQ != nil {
-		predicates = append(predicates, disclosure.ExpiresAtNEQ(*i.ExpiresAtNEQ))
-	}
-	if len(i.ExpiresAtIn) > 0 {
-		predicates = append(predicates, disclosure.ExpiresAtIn(i.ExpiresAtIn...))
-	}
-	if len(i.ExpiresAtNotIn) > 0 {
-		predicates = append(predicates, disclosure.ExpiresAtNotIn(i.ExpiresAtNotIn...))
-	}
-	if i.ExpiresAtGT != nil {
-		predicates = append(predicates, disclosure.ExpiresAtGT(*i.ExpiresAtGT))
-	}
-	if i.ExpiresAtGTE != nil {
-		predicates = append(predicates, disclosure.ExpiresAtGTE(*i.ExpiresAtGTE))
-	}
-	if i.ExpiresAtLT != nil {
-		predicates = append(predicates, disclosure.ExpiresAtLT(*i.ExpiresAtLT))
-	}
-	if i.ExpiresAtLTE != nil {
-		predicates = append(predicates, disclosure.ExpiresAtLTE(*i.ExpiresAtLTE))
-	}
-	if i.ExpiresAtIsNil {
-		predicates = append(predicates, disclosure.ExpiresAtIsNil())
-	}
-	if i.ExpiresAtNotNil {
-		predicates = append(predicates, disclosure.ExpiresAtNotNil())
+	if i.ExpiresOnNotNil {
+		predicates = append(predicates, disclosure.ExpiresOnNotNil())
 	}
 	if i.ConvictID != nil {
 		predicates = append(predicates, disclosure.ConvictIDEQ(*i.ConvictID))
@@ -6496,25 +6386,25 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 	if len(i.PoliceDistrictIDNotIn) > 0 {
 		predicates = append(predicates, disclosure.PoliceDistrictIDNotIn(i.PoliceDistrictIDNotIn...))
 	}
+	if i.PoliceReportID != nil {
+		predicates = append(predicates, disclosure.PoliceReportIDEQ(*i.PoliceReportID))
+	}
+	if i.PoliceReportIDNEQ != nil {
+		predicates = append(predicates, disclosure.PoliceReportIDNEQ(*i.PoliceReportIDNEQ))
+	}
+	if len(i.PoliceReportIDIn) > 0 {
+		predicates = append(predicates, disclosure.PoliceReportIDIn(i.PoliceReportIDIn...))
+	}
+	if len(i.PoliceReportIDNotIn) > 0 {
+		predicates = append(predicates, disclosure.PoliceReportIDNotIn(i.PoliceReportIDNotIn...))
+	}
+	if i.PoliceReportIDIsNil {
+		predicates = append(predicates, disclosure.PoliceReportIDIsNil())
+	}
+	if i.PoliceReportIDNotNil {
+		predicates = append(predicates, disclosure.PoliceReportIDNotNil())
+	}
 
-	if i.HasConvict != nil {
-		p := disclosure.HasConvict()
-		if !*i.HasConvict {
-			p = disclosure.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasConvictWith) > 0 {
-		with := make([]predicate.Convict, 0, len(i.HasConvictWith))
-		for _, w := range i.HasConvictWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasConvictWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, disclosure.HasConvictWith(with...))
-	}
 	if i.HasUnit != nil {
 		p := disclosure.HasUnit()
 		if !*i.HasUnit {
@@ -6594,6 +6484,460 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 		return predicates[0], nil
 	default:
 		return disclosure.And(predicates...), nil
+	}
+}
+
+// DocumentMarkWhereInput represents a where input for filtering DocumentMark queries.
+type DocumentMarkWhereInput struct {
+	Predicates []predicate.DocumentMark  `json:"-"`
+	Not        *DocumentMarkWhereInput   `json:"not,omitempty"`
+	Or         []*DocumentMarkWhereInput `json:"or,omitempty"`
+	And        []*DocumentMarkWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "document_kind" field predicates.
+	DocumentKind      *documentmark.DocumentKind  `json:"documentKind,omitempty"`
+	DocumentKindNEQ   *documentmark.DocumentKind  `json:"documentKindNEQ,omitempty"`
+	DocumentKindIn    []documentmark.DocumentKind `json:"documentKindIn,omitempty"`
+	DocumentKindNotIn []documentmark.DocumentKind `json:"documentKindNotIn,omitempty"`
+
+	// "document_id" field predicates.
+	DocumentID      *int  `json:"documentID,omitempty"`
+	DocumentIDNEQ   *int  `json:"documentIDNEQ,omitempty"`
+	DocumentIDIn    []int `json:"documentIDIn,omitempty"`
+	DocumentIDNotIn []int `json:"documentIDNotIn,omitempty"`
+	DocumentIDGT    *int  `json:"documentIDGT,omitempty"`
+	DocumentIDGTE   *int  `json:"documentIDGTE,omitempty"`
+	DocumentIDLT    *int  `json:"documentIDLT,omitempty"`
+	DocumentIDLTE   *int  `json:"documentIDLTE,omitempty"`
+
+	// "ground" field predicates.
+	Ground      *rules.ExemptionGround  `json:"ground,omitempty"`
+	GroundNEQ   *rules.ExemptionGround  `json:"groundNEQ,omitempty"`
+	GroundIn    []rules.ExemptionGround `json:"groundIn,omitempty"`
+	GroundNotIn []rules.ExemptionGround `json:"groundNotIn,omitempty"`
+
+	// "reasoning" field predicates.
+	Reasoning             *string  `json:"reasoning,omitempty"`
+	ReasoningNEQ          *string  `json:"reasoningNEQ,omitempty"`
+	ReasoningIn           []string `json:"reasoningIn,omitempty"`
+	ReasoningNotIn        []string `json:"reasoningNotIn,omitempty"`
+	ReasoningGT           *string  `json:"reasoningGT,omitempty"`
+	ReasoningGTE          *string  `json:"reasoningGTE,omitempty"`
+	ReasoningLT           *string  `json:"reasoningLT,omitempty"`
+	ReasoningLTE          *string  `json:"reasoningLTE,omitempty"`
+	ReasoningContains     *string  `json:"reasoningContains,omitempty"`
+	ReasoningHasPrefix    *string  `json:"reasoningHasPrefix,omitempty"`
+	ReasoningHasSuffix    *string  `json:"reasoningHasSuffix,omitempty"`
+	ReasoningEqualFold    *string  `json:"reasoningEqualFold,omitempty"`
+	ReasoningContainsFold *string  `json:"reasoningContainsFold,omitempty"`
+
+	// "marked_at" field predicates.
+	MarkedAt      *time.Time  `json:"markedAt,omitempty"`
+	MarkedAtNEQ   *time.Time  `json:"markedAtNEQ,omitempty"`
+	MarkedAtIn    []time.Time `json:"markedAtIn,omitempty"`
+	MarkedAtNotIn []time.Time `json:"markedAtNotIn,omitempty"`
+	MarkedAtGT    *time.Time  `json:"markedAtGT,omitempty"`
+	MarkedAtGTE   *time.Time  `json:"markedAtGTE,omitempty"`
+	MarkedAtLT    *time.Time  `json:"markedAtLT,omitempty"`
+	MarkedAtLTE   *time.Time  `json:"markedAtLTE,omitempty"`
+
+	// "lifted_at" field predicates.
+	LiftedAt       *time.Time  `json:"liftedAt,omitempty"`
+	LiftedAtNEQ    *time.Time  `json:"liftedAtNEQ,omitempty"`
+	LiftedAtIn     []time.Time `json:"liftedAtIn,omitempty"`
+	LiftedAtNotIn  []time.Time `json:"liftedAtNotIn,omitempty"`
+	LiftedAtGT     *time.Time  `json:"liftedAtGT,omitempty"`
+	LiftedAtGTE    *time.Time  `json:"liftedAtGTE,omitempty"`
+	LiftedAtLT     *time.Time  `json:"liftedAtLT,omitempty"`
+	LiftedAtLTE    *time.Time  `json:"liftedAtLTE,omitempty"`
+	LiftedAtIsNil  bool        `json:"liftedAtIsNil,omitempty"`
+	LiftedAtNotNil bool        `json:"liftedAtNotNil,omitempty"`
+
+	// "convict_id" field predicates.
+	ConvictID      *int  `json:"convictID,omitempty"`
+	ConvictIDNEQ   *int  `json:"convictIDNEQ,omitempty"`
+	ConvictIDIn    []int `json:"convictIDIn,omitempty"`
+	ConvictIDNotIn []int `json:"convictIDNotIn,omitempty"`
+
+	// "marked_by" edge predicates.
+	HasMarkedBy     *bool                    `json:"hasMarkedBy,omitempty"`
+	HasMarkedByWith []*StaffMemberWhereInput `json:"hasMarkedByWith,omitempty"`
+
+	// "lifted_by" edge predicates.
+	HasLiftedBy     *bool                    `json:"hasLiftedBy,omitempty"`
+	HasLiftedByWith []*StaffMemberWhereInput `json:"hasLiftedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *DocumentMarkWhereInput) AddPredicates(predicates ...predicate.DocumentMark) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the DocumentMarkWhereInput filter on the DocumentMarkQuery builder.
+func (i *DocumentMarkWhereInput) Filter(q *DocumentMarkQuery) (*DocumentMarkQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyDocumentMarkWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyDocumentMarkWhereInput is returned in case the DocumentMarkWhereInput is empty.
+var ErrEmptyDocumentMarkWhereInput = errors.New("ent: empty predicate DocumentMarkWhereInput")
+
+// P returns a predicate for filtering documentmarks.
+// An error is returned if the input is empty or invalid.
+func (i *DocumentMarkWhereInput) P() (predicate.DocumentMark, error) {
+	var predicates []predicate.DocumentMark
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, documentmark.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.DocumentMark, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, documentmark.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.DocumentMark, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, documentmark.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, documentmark.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, documentmark.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, documentmark.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, documentmark.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, documentmark.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, documentmark.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, documentmark.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, documentmark.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, documentmark.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, documentmark.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, documentmark.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, documentmark.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, documentmark.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, documentmark.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, documentmark.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, documentmark.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, documentmark.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, documentmark.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, documentmark.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, documentmark.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, documentmark.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, documentmark.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, documentmark.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, documentmark.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.DocumentKind != nil {
+		predicates = append(predicates, documentmark.DocumentKindEQ(*i.DocumentKind))
+	}
+	if i.DocumentKindNEQ != nil {
+		predicates = append(predicates, documentmark.DocumentKindNEQ(*i.DocumentKindNEQ))
+	}
+	if len(i.DocumentKindIn) > 0 {
+		predicates = append(predicates, documentmark.DocumentKindIn(i.DocumentKindIn...))
+	}
+	if len(i.DocumentKindNotIn) > 0 {
+		predicates = append(predicates, documentmark.DocumentKindNotIn(i.DocumentKindNotIn...))
+	}
+	if i.DocumentID != nil {
+		predicates = append(predicates, documentmark.DocumentIDEQ(*i.DocumentID))
+	}
+	if i.DocumentIDNEQ != nil {
+		predicates = append(predicates, documentmark.DocumentIDNEQ(*i.DocumentIDNEQ))
+	}
+	if len(i.DocumentIDIn) > 0 {
+		predicates = append(predicates, documentmark.DocumentIDIn(i.DocumentIDIn...))
+	}
+	if len(i.DocumentIDNotIn) > 0 {
+		predicates = append(predicates, documentmark.DocumentIDNotIn(i.DocumentIDNotIn...))
+	}
+	if i.DocumentIDGT != nil {
+		predicates = append(predicates, documentmark.DocumentIDGT(*i.DocumentIDGT))
+	}
+	if i.DocumentIDGTE != nil {
+		predicates = append(predicates, documentmark.DocumentIDGTE(*i.DocumentIDGTE))
+	}
+	if i.DocumentIDLT != nil {
+		predicates = append(predicates, documentmark.DocumentIDLT(*i.DocumentIDLT))
+	}
+	if i.DocumentIDLTE != nil {
+		predicates = append(predicates, documentmark.DocumentIDLTE(*i.DocumentIDLTE))
+	}
+	if i.Ground != nil {
+		predicates = append(predicates, documentmark.GroundEQ(*i.Ground))
+	}
+	if i.GroundNEQ != nil {
+		predicates = append(predicates, documentmark.GroundNEQ(*i.GroundNEQ))
+	}
+	if len(i.GroundIn) > 0 {
+		predicates = append(predicates, documentmark.GroundIn(i.GroundIn...))
+	}
+	if len(i.GroundNotIn) > 0 {
+		predicates = append(predicates, documentmark.GroundNotIn(i.GroundNotIn...))
+	}
+	if i.Reasoning != nil {
+		predicates = append(predicates, documentmark.ReasoningEQ(*i.Reasoning))
+	}
+	if i.ReasoningNEQ != nil {
+		predicates = append(predicates, documentmark.ReasoningNEQ(*i.ReasoningNEQ))
+	}
+	if len(i.ReasoningIn) > 0 {
+		predicates = append(predicates, documentmark.ReasoningIn(i.ReasoningIn...))
+	}
+	if len(i.ReasoningNotIn) > 0 {
+		predicates = append(predicates, documentmark.ReasoningNotIn(i.ReasoningNotIn...))
+	}
+	if i.ReasoningGT != nil {
+		predicates = append(predicates, documentmark.ReasoningGT(*i.ReasoningGT))
+	}
+	if i.ReasoningGTE != nil {
+		predicates = append(predicates, documentmark.ReasoningGTE(*i.ReasoningGTE))
+	}
+	if i.ReasoningLT != nil {
+		predicates = append(predicates, documentmark.ReasoningLT(*i.ReasoningLT))
+	}
+	if i.ReasoningLTE != nil {
+		predicates = append(predicates, documentmark.ReasoningLTE(*i.ReasoningLTE))
+	}
+	if i.ReasoningContains != nil {
+		predicates = append(predicates, documentmark.ReasoningContains(*i.ReasoningContains))
+	}
+	if i.ReasoningHasPrefix != nil {
+		predicates = append(predicates, documentmark.ReasoningHasPrefix(*i.ReasoningHasPrefix))
+	}
+	if i.ReasoningHasSuffix != nil {
+		predicates = append(predicates, documentmark.ReasoningHasSuffix(*i.ReasoningHasSuffix))
+	}
+	if i.ReasoningEqualFold != nil {
+		predicates = append(predicates, documentmark.ReasoningEqualFold(*i.ReasoningEqualFold))
+	}
+	if i.ReasoningContainsFold != nil {
+		predicates = append(predicates, documentmark.ReasoningContainsFold(*i.ReasoningContainsFold))
+	}
+	if i.MarkedAt != nil {
+		predicates = append(predicates, documentmark.MarkedAtEQ(*i.MarkedAt))
+	}
+	if i.MarkedAtNEQ != nil {
+		predicates = append(predicates, documentmark.MarkedAtNEQ(*i.MarkedAtNEQ))
+	}
+	if len(i.MarkedAtIn) > 0 {
+		predicates = append(predicates, documentmark.MarkedAtIn(i.MarkedAtIn...))
+	}
+	if len(i.MarkedAtNotIn) > 0 {
+		predicates = append(predicates, documentmark.MarkedAtNotIn(i.MarkedAtNotIn...))
+	}
+	if i.MarkedAtGT != nil {
+		predicates = append(predicates, documentmark.MarkedAtGT(*i.MarkedAtGT))
+	}
+	if i.MarkedAtGTE != nil {
+		predicates = append(predicates, documentmark.MarkedAtGTE(*i.MarkedAtGTE))
+	}
+	if i.MarkedAtLT != nil {
+		predicates = append(predicates, documentmark.MarkedAtLT(*i.MarkedAtLT))
+	}
+	if i.MarkedAtLTE != nil {
+		predicates = append(predicates, documentmark.MarkedAtLTE(*i.MarkedAtLTE))
+	}
+	if i.LiftedAt != nil {
+		predicates = append(predicates, documentmark.LiftedAtEQ(*i.LiftedAt))
+	}
+	if i.LiftedAtNEQ != nil {
+		predicates = append(predicates, documentmark.LiftedAtNEQ(*i.LiftedAtNEQ))
+	}
+	if len(i.LiftedAtIn) > 0 {
+		predicates = append(predicates, documentmark.LiftedAtIn(i.LiftedAtIn...))
+	}
+	if len(i.LiftedAtNotIn) > 0 {
+		predicates = append(predicates, documentmark.LiftedAtNotIn(i.LiftedAtNotIn...))
+	}
+	if i.LiftedAtGT != nil {
+		predicates = append(predicates, documentmark.LiftedAtGT(*i.LiftedAtGT))
+	}
+	if i.LiftedAtGTE != nil {
+		predicates = append(predicates, documentmark.LiftedAtGTE(*i.LiftedAtGTE))
+	}
+	if i.LiftedAtLT != nil {
+		predicates = append(predicates, documentmark.LiftedAtLT(*i.LiftedAtLT))
+	}
+	if i.LiftedAtLTE != nil {
+		predicates = append(predicates, documentmark.LiftedAtLTE(*i.LiftedAtLTE))
+	}
+	if i.LiftedAtIsNil {
+		predicates = append(predicates, documentmark.LiftedAtIsNil())
+	}
+	if i.LiftedAtNotNil {
+		predicates = append(predicates, documentmark.LiftedAtNotNil())
+	}
+	if i.ConvictID != nil {
+		predicates = append(predicates, documentmark.ConvictIDEQ(*i.ConvictID))
+	}
+	if i.ConvictIDNEQ != nil {
+		predicates = append(predicates, documentmark.ConvictIDNEQ(*i.ConvictIDNEQ))
+	}
+	if len(i.ConvictIDIn) > 0 {
+		predicates = append(predicates, documentmark.ConvictIDIn(i.ConvictIDIn...))
+	}
+	if len(i.ConvictIDNotIn) > 0 {
+		predicates = append(predicates, documentmark.ConvictIDNotIn(i.ConvictIDNotIn...))
+	}
+
+	if i.HasMarkedBy != nil {
+		p := documentmark.HasMarkedBy()
+		if !*i.HasMarkedBy {
+			p = documentmark.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasMarkedByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasMarkedByWith))
+		for _, w := range i.HasMarkedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasMarkedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, documentmark.HasMarkedByWith(with...))
+	}
+	if i.HasLiftedBy != nil {
+		p := documentmark.HasLiftedBy()
+		if !*i.HasLiftedBy {
+			p = documentmark.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasLiftedByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasLiftedByWith))
+		for _, w := range i.HasLiftedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasLiftedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, documentmark.HasLiftedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyDocumentMarkWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return documentmark.And(predicates...), nil
 	}
 }
 
@@ -9755,6 +10099,488 @@ func (i *PoliceDistrictWhereInput) P() (predicate.PoliceDistrict, error) {
 	}
 }
 
+// PoliceReportWhereInput represents a where input for filtering PoliceReport queries.
+type PoliceReportWhereInput struct {
+	Predicates []predicate.PoliceReport  `json:"-"`
+	Not        *PoliceReportWhereInput   `json:"not,omitempty"`
+	Or         []*PoliceReportWhereInput `json:"or,omitempty"`
+	And        []*PoliceReportWhereInput `json:"and,omitempty"`
+
+	// "id" field predicates.
+	ID      *int  `json:"id,omitempty"`
+	IDNEQ   *int  `json:"idNEQ,omitempty"`
+	IDIn    []int `json:"idIn,omitempty"`
+	IDNotIn []int `json:"idNotIn,omitempty"`
+	IDGT    *int  `json:"idGT,omitempty"`
+	IDGTE   *int  `json:"idGTE,omitempty"`
+	IDLT    *int  `json:"idLT,omitempty"`
+	IDLTE   *int  `json:"idLTE,omitempty"`
+
+	// "created_at" field predicates.
+	CreatedAt      *time.Time  `json:"createdAt,omitempty"`
+	CreatedAtNEQ   *time.Time  `json:"createdAtNEQ,omitempty"`
+	CreatedAtIn    []time.Time `json:"createdAtIn,omitempty"`
+	CreatedAtNotIn []time.Time `json:"createdAtNotIn,omitempty"`
+	CreatedAtGT    *time.Time  `json:"createdAtGT,omitempty"`
+	CreatedAtGTE   *time.Time  `json:"createdAtGTE,omitempty"`
+	CreatedAtLT    *time.Time  `json:"createdAtLT,omitempty"`
+	CreatedAtLTE   *time.Time  `json:"createdAtLTE,omitempty"`
+
+	// "updated_at" field predicates.
+	UpdatedAt      *time.Time  `json:"updatedAt,omitempty"`
+	UpdatedAtNEQ   *time.Time  `json:"updatedAtNEQ,omitempty"`
+	UpdatedAtIn    []time.Time `json:"updatedAtIn,omitempty"`
+	UpdatedAtNotIn []time.Time `json:"updatedAtNotIn,omitempty"`
+	UpdatedAtGT    *time.Time  `json:"updatedAtGT,omitempty"`
+	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
+	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
+	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *rules.PoliceReportKind  `json:"kind,omitempty"`
+	KindNEQ   *rules.PoliceReportKind  `json:"kindNEQ,omitempty"`
+	KindIn    []rules.PoliceReportKind `json:"kindIn,omitempty"`
+	KindNotIn []rules.PoliceReportKind `json:"kindNotIn,omitempty"`
+
+	// "reported_at" field predicates.
+	ReportedAt      *time.Time  `json:"reportedAt,omitempty"`
+	ReportedAtNEQ   *time.Time  `json:"reportedAtNEQ,omitempty"`
+	ReportedAtIn    []time.Time `json:"reportedAtIn,omitempty"`
+	ReportedAtNotIn []time.Time `json:"reportedAtNotIn,omitempty"`
+	ReportedAtGT    *time.Time  `json:"reportedAtGT,omitempty"`
+	ReportedAtGTE   *time.Time  `json:"reportedAtGTE,omitempty"`
+	ReportedAtLT    *time.Time  `json:"reportedAtLT,omitempty"`
+	ReportedAtLTE   *time.Time  `json:"reportedAtLTE,omitempty"`
+
+	// "acknowledged_at" field predicates.
+	AcknowledgedAt       *time.Time  `json:"acknowledgedAt,omitempty"`
+	AcknowledgedAtNEQ    *time.Time  `json:"acknowledgedAtNEQ,omitempty"`
+	AcknowledgedAtIn     []time.Time `json:"acknowledgedAtIn,omitempty"`
+	AcknowledgedAtNotIn  []time.Time `json:"acknowledgedAtNotIn,omitempty"`
+	AcknowledgedAtGT     *time.Time  `json:"acknowledgedAtGT,omitempty"`
+	AcknowledgedAtGTE    *time.Time  `json:"acknowledgedAtGTE,omitempty"`
+	AcknowledgedAtLT     *time.Time  `json:"acknowledgedAtLT,omitempty"`
+	AcknowledgedAtLTE    *time.Time  `json:"acknowledgedAtLTE,omitempty"`
+	AcknowledgedAtIsNil  bool        `json:"acknowledgedAtIsNil,omitempty"`
+	AcknowledgedAtNotNil bool        `json:"acknowledgedAtNotNil,omitempty"`
+
+	// "reported_by_name" field predicates.
+	ReportedByName             *string  `json:"reportedByName,omitempty"`
+	ReportedByNameNEQ          *string  `json:"reportedByNameNEQ,omitempty"`
+	ReportedByNameIn           []string `json:"reportedByNameIn,omitempty"`
+	ReportedByNameNotIn        []string `json:"reportedByNameNotIn,omitempty"`
+	ReportedByNameGT           *string  `json:"reportedByNameGT,omitempty"`
+	ReportedByNameGTE          *string  `json:"reportedByNameGTE,omitempty"`
+	ReportedByNameLT           *string  `json:"reportedByNameLT,omitempty"`
+	ReportedByNameLTE          *string  `json:"reportedByNameLTE,omitempty"`
+	ReportedByNameContains     *string  `json:"reportedByNameContains,omitempty"`
+	ReportedByNameHasPrefix    *string  `json:"reportedByNameHasPrefix,omitempty"`
+	ReportedByNameHasSuffix    *string  `json:"reportedByNameHasSuffix,omitempty"`
+	ReportedByNameEqualFold    *string  `json:"reportedByNameEqualFold,omitempty"`
+	ReportedByNameContainsFold *string  `json:"reportedByNameContainsFold,omitempty"`
+
+	// "convict_id" field predicates.
+	ConvictID      *int  `json:"convictID,omitempty"`
+	ConvictIDNEQ   *int  `json:"convictIDNEQ,omitempty"`
+	ConvictIDIn    []int `json:"convictIDIn,omitempty"`
+	ConvictIDNotIn []int `json:"convictIDNotIn,omitempty"`
+
+	// "unit_id" field predicates.
+	UnitID      *int  `json:"unitID,omitempty"`
+	UnitIDNEQ   *int  `json:"unitIDNEQ,omitempty"`
+	UnitIDIn    []int `json:"unitIDIn,omitempty"`
+	UnitIDNotIn []int `json:"unitIDNotIn,omitempty"`
+
+	// "police_district_id" field predicates.
+	PoliceDistrictID      *int  `json:"policeDistrictID,omitempty"`
+	PoliceDistrictIDNEQ   *int  `json:"policeDistrictIDNEQ,omitempty"`
+	PoliceDistrictIDIn    []int `json:"policeDistrictIDIn,omitempty"`
+	PoliceDistrictIDNotIn []int `json:"policeDistrictIDNotIn,omitempty"`
+
+	// "unit" edge predicates.
+	HasUnit     *bool             `json:"hasUnit,omitempty"`
+	HasUnitWith []*UnitWhereInput `json:"hasUnitWith,omitempty"`
+
+	// "police_district" edge predicates.
+	HasPoliceDistrict     *bool                       `json:"hasPoliceDistrict,omitempty"`
+	HasPoliceDistrictWith []*PoliceDistrictWhereInput `json:"hasPoliceDistrictWith,omitempty"`
+
+	// "reported_by" edge predicates.
+	HasReportedBy     *bool                    `json:"hasReportedBy,omitempty"`
+	HasReportedByWith []*StaffMemberWhereInput `json:"hasReportedByWith,omitempty"`
+
+	// "acknowledged_by" edge predicates.
+	HasAcknowledgedBy     *bool                    `json:"hasAcknowledgedBy,omitempty"`
+	HasAcknowledgedByWith []*StaffMemberWhereInput `json:"hasAcknowledgedByWith,omitempty"`
+}
+
+// AddPredicates adds custom predicates to the where input to be used during the filtering phase.
+func (i *PoliceReportWhereInput) AddPredicates(predicates ...predicate.PoliceReport) {
+	i.Predicates = append(i.Predicates, predicates...)
+}
+
+// Filter applies the PoliceReportWhereInput filter on the PoliceReportQuery builder.
+func (i *PoliceReportWhereInput) Filter(q *PoliceReportQuery) (*PoliceReportQuery, error) {
+	if i == nil {
+		return q, nil
+	}
+	p, err := i.P()
+	if err != nil {
+		if err == ErrEmptyPoliceReportWhereInput {
+			return q, nil
+		}
+		return nil, err
+	}
+	return q.Where(p), nil
+}
+
+// ErrEmptyPoliceReportWhereInput is returned in case the PoliceReportWhereInput is empty.
+var ErrEmptyPoliceReportWhereInput = errors.New("ent: empty predicate PoliceReportWhereInput")
+
+// P returns a predicate for filtering policereports.
+// An error is returned if the input is empty or invalid.
+func (i *PoliceReportWhereInput) P() (predicate.PoliceReport, error) {
+	var predicates []predicate.PoliceReport
+	if i.Not != nil {
+		p, err := i.Not.P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'not'", err)
+		}
+		predicates = append(predicates, policereport.Not(p))
+	}
+	switch n := len(i.Or); {
+	case n == 1:
+		p, err := i.Or[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'or'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		or := make([]predicate.PoliceReport, 0, n)
+		for _, w := range i.Or {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'or'", err)
+			}
+			or = append(or, p)
+		}
+		predicates = append(predicates, policereport.Or(or...))
+	}
+	switch n := len(i.And); {
+	case n == 1:
+		p, err := i.And[0].P()
+		if err != nil {
+			return nil, fmt.Errorf("%w: field 'and'", err)
+		}
+		predicates = append(predicates, p)
+	case n > 1:
+		and := make([]predicate.PoliceReport, 0, n)
+		for _, w := range i.And {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'and'", err)
+			}
+			and = append(and, p)
+		}
+		predicates = append(predicates, policereport.And(and...))
+	}
+	predicates = append(predicates, i.Predicates...)
+	if i.ID != nil {
+		predicates = append(predicates, policereport.IDEQ(*i.ID))
+	}
+	if i.IDNEQ != nil {
+		predicates = append(predicates, policereport.IDNEQ(*i.IDNEQ))
+	}
+	if len(i.IDIn) > 0 {
+		predicates = append(predicates, policereport.IDIn(i.IDIn...))
+	}
+	if len(i.IDNotIn) > 0 {
+		predicates = append(predicates, policereport.IDNotIn(i.IDNotIn...))
+	}
+	if i.IDGT != nil {
+		predicates = append(predicates, policereport.IDGT(*i.IDGT))
+	}
+	if i.IDGTE != nil {
+		predicates = append(predicates, policereport.IDGTE(*i.IDGTE))
+	}
+	if i.IDLT != nil {
+		predicates = append(predicates, policereport.IDLT(*i.IDLT))
+	}
+	if i.IDLTE != nil {
+		predicates = append(predicates, policereport.IDLTE(*i.IDLTE))
+	}
+	if i.CreatedAt != nil {
+		predicates = append(predicates, policereport.CreatedAtEQ(*i.CreatedAt))
+	}
+	if i.CreatedAtNEQ != nil {
+		predicates = append(predicates, policereport.CreatedAtNEQ(*i.CreatedAtNEQ))
+	}
+	if len(i.CreatedAtIn) > 0 {
+		predicates = append(predicates, policereport.CreatedAtIn(i.CreatedAtIn...))
+	}
+	if len(i.CreatedAtNotIn) > 0 {
+		predicates = append(predicates, policereport.CreatedAtNotIn(i.CreatedAtNotIn...))
+	}
+	if i.CreatedAtGT != nil {
+		predicates = append(predicates, policereport.CreatedAtGT(*i.CreatedAtGT))
+	}
+	if i.CreatedAtGTE != nil {
+		predicates = append(predicates, policereport.CreatedAtGTE(*i.CreatedAtGTE))
+	}
+	if i.CreatedAtLT != nil {
+		predicates = append(predicates, policereport.CreatedAtLT(*i.CreatedAtLT))
+	}
+	if i.CreatedAtLTE != nil {
+		predicates = append(predicates, policereport.CreatedAtLTE(*i.CreatedAtLTE))
+	}
+	if i.UpdatedAt != nil {
+		predicates = append(predicates, policereport.UpdatedAtEQ(*i.UpdatedAt))
+	}
+	if i.UpdatedAtNEQ != nil {
+		predicates = append(predicates, policereport.UpdatedAtNEQ(*i.UpdatedAtNEQ))
+	}
+	if len(i.UpdatedAtIn) > 0 {
+		predicates = append(predicates, policereport.UpdatedAtIn(i.UpdatedAtIn...))
+	}
+	if len(i.UpdatedAtNotIn) > 0 {
+		predicates = append(predicates, policereport.UpdatedAtNotIn(i.UpdatedAtNotIn...))
+	}
+	if i.UpdatedAtGT != nil {
+		predicates = append(predicates, policereport.UpdatedAtGT(*i.UpdatedAtGT))
+	}
+	if i.UpdatedAtGTE != nil {
+		predicates = append(predicates, policereport.UpdatedAtGTE(*i.UpdatedAtGTE))
+	}
+	if i.UpdatedAtLT != nil {
+		predicates = append(predicates, policereport.UpdatedAtLT(*i.UpdatedAtLT))
+	}
+	if i.UpdatedAtLTE != nil {
+		predicates = append(predicates, policereport.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, policereport.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, policereport.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, policereport.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, policereport.KindNotIn(i.KindNotIn...))
+	}
+	if i.ReportedAt != nil {
+		predicates = append(predicates, policereport.ReportedAtEQ(*i.ReportedAt))
+	}
+	if i.ReportedAtNEQ != nil {
+		predicates = append(predicates, policereport.ReportedAtNEQ(*i.ReportedAtNEQ))
+	}
+	if len(i.ReportedAtIn) > 0 {
+		predicates = append(predicates, policereport.ReportedAtIn(i.ReportedAtIn...))
+	}
+	if len(i.ReportedAtNotIn) > 0 {
+		predicates = append(predicates, policereport.ReportedAtNotIn(i.ReportedAtNotIn...))
+	}
+	if i.ReportedAtGT != nil {
+		predicates = append(predicates, policereport.ReportedAtGT(*i.ReportedAtGT))
+	}
+	if i.ReportedAtGTE != nil {
+		predicates = append(predicates, policereport.ReportedAtGTE(*i.ReportedAtGTE))
+	}
+	if i.ReportedAtLT != nil {
+		predicates = append(predicates, policereport.ReportedAtLT(*i.ReportedAtLT))
+	}
+	if i.ReportedAtLTE != nil {
+		predicates = append(predicates, policereport.ReportedAtLTE(*i.ReportedAtLTE))
+	}
+	if i.AcknowledgedAt != nil {
+		predicates = append(predicates, policereport.AcknowledgedAtEQ(*i.AcknowledgedAt))
+	}
+	if i.AcknowledgedAtNEQ != nil {
+		predicates = append(predicates, policereport.AcknowledgedAtNEQ(*i.AcknowledgedAtNEQ))
+	}
+	if len(i.AcknowledgedAtIn) > 0 {
+		predicates = append(predicates, policereport.AcknowledgedAtIn(i.AcknowledgedAtIn...))
+	}
+	if len(i.AcknowledgedAtNotIn) > 0 {
+		predicates = append(predicates, policereport.AcknowledgedAtNotIn(i.AcknowledgedAtNotIn...))
+	}
+	if i.AcknowledgedAtGT != nil {
+		predicates = append(predicates, policereport.AcknowledgedAtGT(*i.AcknowledgedAtGT))
+	}
+	if i.AcknowledgedAtGTE != nil {
+		predicates = append(predicates, policereport.AcknowledgedAtGTE(*i.AcknowledgedAtGTE))
+	}
+	if i.AcknowledgedAtLT != nil {
+		predicates = append(predicates, policereport.AcknowledgedAtLT(*i.AcknowledgedAtLT))
+	}
+	if i.AcknowledgedAtLTE != nil {
+		predicates = append(predicates, policereport.AcknowledgedAtLTE(*i.AcknowledgedAtLTE))
+	}
+	if i.AcknowledgedAtIsNil {
+		predicates = append(predicates, policereport.AcknowledgedAtIsNil())
+	}
+	if i.AcknowledgedAtNotNil {
+		predicates = append(predicates, policereport.AcknowledgedAtNotNil())
+	}
+	if i.ReportedByName != nil {
+		predicates = append(predicates, policereport.ReportedByNameEQ(*i.ReportedByName))
+	}
+	if i.ReportedByNameNEQ != nil {
+		predicates = append(predicates, policereport.ReportedByNameNEQ(*i.ReportedByNameNEQ))
+	}
+	if len(i.ReportedByNameIn) > 0 {
+		predicates = append(predicates, policereport.ReportedByNameIn(i.ReportedByNameIn...))
+	}
+	if len(i.ReportedByNameNotIn) > 0 {
+		predicates = append(predicates, policereport.ReportedByNameNotIn(i.ReportedByNameNotIn...))
+	}
+	if i.ReportedByNameGT != nil {
+		predicates = append(predicates, policereport.ReportedByNameGT(*i.ReportedByNameGT))
+	}
+	if i.ReportedByNameGTE != nil {
+		predicates = append(predicates, policereport.ReportedByNameGTE(*i.ReportedByNameGTE))
+	}
+	if i.ReportedByNameLT != nil {
+		predicates = append(predicates, policereport.ReportedByNameLT(*i.ReportedByNameLT))
+	}
+	if i.ReportedByNameLTE != nil {
+		predicates = append(predicates, policereport.ReportedByNameLTE(*i.ReportedByNameLTE))
+	}
+	if i.ReportedByNameContains != nil {
+		predicates = append(predicates, policereport.ReportedByNameContains(*i.ReportedByNameContains))
+	}
+	if i.ReportedByNameHasPrefix != nil {
+		predicates = append(predicates, policereport.ReportedByNameHasPrefix(*i.ReportedByNameHasPrefix))
+	}
+	if i.ReportedByNameHasSuffix != nil {
+		predicates = append(predicates, policereport.ReportedByNameHasSuffix(*i.ReportedByNameHasSuffix))
+	}
+	if i.ReportedByNameEqualFold != nil {
+		predicates = append(predicates, policereport.ReportedByNameEqualFold(*i.ReportedByNameEqualFold))
+	}
+	if i.ReportedByNameContainsFold != nil {
+		predicates = append(predicates, policereport.ReportedByNameContainsFold(*i.ReportedByNameContainsFold))
+	}
+	if i.ConvictID != nil {
+		predicates = append(predicates, policereport.ConvictIDEQ(*i.ConvictID))
+	}
+	if i.ConvictIDNEQ != nil {
+		predicates = append(predicates, policereport.ConvictIDNEQ(*i.ConvictIDNEQ))
+	}
+	if len(i.ConvictIDIn) > 0 {
+		predicates = append(predicates, policereport.ConvictIDIn(i.ConvictIDIn...))
+	}
+	if len(i.ConvictIDNotIn) > 0 {
+		predicates = append(predicates, policereport.ConvictIDNotIn(i.ConvictIDNotIn...))
+	}
+	if i.UnitID != nil {
+		predicates = append(predicates, policereport.UnitIDEQ(*i.UnitID))
+	}
+	if i.UnitIDNEQ != nil {
+		predicates = append(predicates, policereport.UnitIDNEQ(*i.UnitIDNEQ))
+	}
+	if len(i.UnitIDIn) > 0 {
+		predicates = append(predicates, policereport.UnitIDIn(i.UnitIDIn...))
+	}
+	if len(i.UnitIDNotIn) > 0 {
+		predicates = append(predicates, policereport.UnitIDNotIn(i.UnitIDNotIn...))
+	}
+	if i.PoliceDistrictID != nil {
+		predicates = append(predicates, policereport.PoliceDistrictIDEQ(*i.PoliceDistrictID))
+	}
+	if i.PoliceDistrictIDNEQ != nil {
+		predicates = append(predicates, policereport.PoliceDistrictIDNEQ(*i.PoliceDistrictIDNEQ))
+	}
+	if len(i.PoliceDistrictIDIn) > 0 {
+		predicates = append(predicates, policereport.PoliceDistrictIDIn(i.PoliceDistrictIDIn...))
+	}
+	if len(i.PoliceDistrictIDNotIn) > 0 {
+		predicates = append(predicates, policereport.PoliceDistrictIDNotIn(i.PoliceDistrictIDNotIn...))
+	}
+
+	if i.HasUnit != nil {
+		p := policereport.HasUnit()
+		if !*i.HasUnit {
+			p = policereport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasUnitWith) > 0 {
+		with := make([]predicate.Unit, 0, len(i.HasUnitWith))
+		for _, w := range i.HasUnitWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasUnitWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, policereport.HasUnitWith(with...))
+	}
+	if i.HasPoliceDistrict != nil {
+		p := policereport.HasPoliceDistrict()
+		if !*i.HasPoliceDistrict {
+			p = policereport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasPoliceDistrictWith) > 0 {
+		with := make([]predicate.PoliceDistrict, 0, len(i.HasPoliceDistrictWith))
+		for _, w := range i.HasPoliceDistrictWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasPoliceDistrictWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, policereport.HasPoliceDistrictWith(with...))
+	}
+	if i.HasReportedBy != nil {
+		p := policereport.HasReportedBy()
+		if !*i.HasReportedBy {
+			p = policereport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasReportedByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasReportedByWith))
+		for _, w := range i.HasReportedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasReportedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, policereport.HasReportedByWith(with...))
+	}
+	if i.HasAcknowledgedBy != nil {
+		p := policereport.HasAcknowledgedBy()
+		if !*i.HasAcknowledgedBy {
+			p = policereport.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasAcknowledgedByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasAcknowledgedByWith))
+		for _, w := range i.HasAcknowledgedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasAcknowledgedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, policereport.HasAcknowledgedByWith(with...))
+	}
+	switch len(predicates) {
+	case 0:
+		return nil, ErrEmptyPoliceReportWhereInput
+	case 1:
+		return predicates[0], nil
+	default:
+		return policereport.And(predicates...), nil
+	}
+}
+
 // PoliceRequestWhereInput represents a where input for filtering PoliceRequest queries.
 type PoliceRequestWhereInput struct {
 	Predicates []predicate.PoliceRequest  `json:"-"`
@@ -9914,6 +10740,18 @@ type PoliceRequestWhereInput struct {
 	CompletedAtIsNil  bool        `json:"completedAtIsNil,omitempty"`
 	CompletedAtNotNil bool        `json:"completedAtNotNil,omitempty"`
 
+	// "declined_at" field predicates.
+	DeclinedAt       *time.Time  `json:"declinedAt,omitempty"`
+	DeclinedAtNEQ    *time.Time  `json:"declinedAtNEQ,omitempty"`
+	DeclinedAtIn     []time.Time `json:"declinedAtIn,omitempty"`
+	DeclinedAtNotIn  []time.Time `json:"declinedAtNotIn,omitempty"`
+	DeclinedAtGT     *time.Time  `json:"declinedAtGT,omitempty"`
+	DeclinedAtGTE    *time.Time  `json:"declinedAtGTE,omitempty"`
+	DeclinedAtLT     *time.Time  `json:"declinedAtLT,omitempty"`
+	DeclinedAtLTE    *time.Time  `json:"declinedAtLTE,omitempty"`
+	DeclinedAtIsNil  bool        `json:"declinedAtIsNil,omitempty"`
+	DeclinedAtNotNil bool        `json:"declinedAtNotNil,omitempty"`
+
 	// "police_district_id" field predicates.
 	PoliceDistrictID      *int  `json:"policeDistrictID,omitempty"`
 	PoliceDistrictIDNEQ   *int  `json:"policeDistrictIDNEQ,omitempty"`
@@ -9926,22 +10764,6 @@ type PoliceRequestWhereInput struct {
 	UnitIDIn    []int `json:"unitIDIn,omitempty"`
 	UnitIDNotIn []int `json:"unitIDNotIn,omitempty"`
 
-	// "custody_event_id" field predicates.
-	CustodyEventID       *int  `json:"custodyEventID,omitempty"`
-	CustodyEventIDNEQ    *int  `json:"custodyEventIDNEQ,omitempty"`
-	CustodyEventIDIn     []int `json:"custodyEventIDIn,omitempty"`
-	CustodyEventIDNotIn  []int `json:"custodyEventIDNotIn,omitempty"`
-	CustodyEventIDIsNil  bool  `json:"custodyEventIDIsNil,omitempty"`
-	CustodyEventIDNotNil bool  `json:"custodyEventIDNotNil,omitempty"`
-
-	// "notice_id" field predicates.
-	NoticeID       *int  `json:"noticeID,omitempty"`
-	NoticeIDNEQ    *int  `json:"noticeIDNEQ,omitempty"`
-	NoticeIDIn     []int `json:"noticeIDIn,omitempty"`
-	NoticeIDNotIn  []int `json:"noticeIDNotIn,omitempty"`
-	NoticeIDIsNil  bool  `json:"noticeIDIsNil,omitempty"`
-	NoticeIDNotNil bool  `json:"noticeIDNotNil,omitempty"`
-
 	// "police_district" edge predicates.
 	HasPoliceDistrict     *bool                       `json:"hasPoliceDistrict,omitempty"`
 	HasPoliceDistrictWith []*PoliceDistrictWhereInput `json:"hasPoliceDistrictWith,omitempty"`
@@ -9949,14 +10771,6 @@ type PoliceRequestWhereInput struct {
 	// "unit" edge predicates.
 	HasUnit     *bool             `json:"hasUnit,omitempty"`
 	HasUnitWith []*UnitWhereInput `json:"hasUnitWith,omitempty"`
-
-	// "custody_event" edge predicates.
-	HasCustodyEvent     *bool                     `json:"hasCustodyEvent,omitempty"`
-	HasCustodyEventWith []*CustodyEventWhereInput `json:"hasCustodyEventWith,omitempty"`
-
-	// "notice" edge predicates.
-	HasNotice     *bool               `json:"hasNotice,omitempty"`
-	HasNoticeWith []*NoticeWhereInput `json:"hasNoticeWith,omitempty"`
 
 	// "requested_by" edge predicates.
 	HasRequestedBy     *bool                    `json:"hasRequestedBy,omitempty"`
@@ -10416,6 +11230,36 @@ func (i *PoliceRequestWhereInput) P() (predicate.PoliceRequest, error) {
 	if i.CompletedAtNotNil {
 		predicates = append(predicates, policerequest.CompletedAtNotNil())
 	}
+	if i.DeclinedAt != nil {
+		predicates = append(predicates, policerequest.DeclinedAtEQ(*i.DeclinedAt))
+	}
+	if i.DeclinedAtNEQ != nil {
+		predicates = append(predicates, policerequest.DeclinedAtNEQ(*i.DeclinedAtNEQ))
+	}
+	if len(i.DeclinedAtIn) > 0 {
+		predicates = append(predicates, policerequest.DeclinedAtIn(i.DeclinedAtIn...))
+	}
+	if len(i.DeclinedAtNotIn) > 0 {
+		predicates = append(predicates, policerequest.DeclinedAtNotIn(i.DeclinedAtNotIn...))
+	}
+	if i.DeclinedAtGT != nil {
+		predicates = append(predicates, policerequest.DeclinedAtGT(*i.DeclinedAtGT))
+	}
+	if i.DeclinedAtGTE != nil {
+		predicates = append(predicates, policerequest.DeclinedAtGTE(*i.DeclinedAtGTE))
+	}
+	if i.DeclinedAtLT != nil {
+		predicates = append(predicates, policerequest.DeclinedAtLT(*i.DeclinedAtLT))
+	}
+	if i.DeclinedAtLTE != nil {
+		predicates = append(predicates, policerequest.DeclinedAtLTE(*i.DeclinedAtLTE))
+	}
+	if i.DeclinedAtIsNil {
+		predicates = append(predicates, policerequest.DeclinedAtIsNil())
+	}
+	if i.DeclinedAtNotNil {
+		predicates = append(predicates, policerequest.DeclinedAtNotNil())
+	}
 	if i.PoliceDistrictID != nil {
 		predicates = append(predicates, policerequest.PoliceDistrictIDEQ(*i.PoliceDistrictID))
 	}
@@ -10439,42 +11283,6 @@ func (i *PoliceRequestWhereInput) P() (predicate.PoliceRequest, error) {
 	}
 	if len(i.UnitIDNotIn) > 0 {
 		predicates = append(predicates, policerequest.UnitIDNotIn(i.UnitIDNotIn...))
-	}
-	if i.CustodyEventID != nil {
-		predicates = append(predicates, policerequest.CustodyEventIDEQ(*i.CustodyEventID))
-	}
-	if i.CustodyEventIDNEQ != nil {
-		predicates = append(predicates, policerequest.CustodyEventIDNEQ(*i.CustodyEventIDNEQ))
-	}
-	if len(i.CustodyEventIDIn) > 0 {
-		predicates = append(predicates, policerequest.CustodyEventIDIn(i.CustodyEventIDIn...))
-	}
-	if len(i.CustodyEventIDNotIn) > 0 {
-		predicates = append(predicates, policerequest.CustodyEventIDNotIn(i.CustodyEventIDNotIn...))
-	}
-	if i.CustodyEventIDIsNil {
-		predicates = append(predicates, policerequest.CustodyEventIDIsNil())
-	}
-	if i.CustodyEventIDNotNil {
-		predicates = append(predicates, policerequest.CustodyEventIDNotNil())
-	}
-	if i.NoticeID != nil {
-		predicates = append(predicates, policerequest.NoticeIDEQ(*i.NoticeID))
-	}
-	if i.NoticeIDNEQ != nil {
-		predicates = append(predicates, policerequest.NoticeIDNEQ(*i.NoticeIDNEQ))
-	}
-	if len(i.NoticeIDIn) > 0 {
-		predicates = append(predicates, policerequest.NoticeIDIn(i.NoticeIDIn...))
-	}
-	if len(i.NoticeIDNotIn) > 0 {
-		predicates = append(predicates, policerequest.NoticeIDNotIn(i.NoticeIDNotIn...))
-	}
-	if i.NoticeIDIsNil {
-		predicates = append(predicates, policerequest.NoticeIDIsNil())
-	}
-	if i.NoticeIDNotNil {
-		predicates = append(predicates, policerequest.NoticeIDNotNil())
 	}
 
 	if i.HasPoliceDistrict != nil {
@@ -10512,42 +11320,6 @@ func (i *PoliceRequestWhereInput) P() (predicate.PoliceRequest, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, policerequest.HasUnitWith(with...))
-	}
-	if i.HasCustodyEvent != nil {
-		p := policerequest.HasCustodyEvent()
-		if !*i.HasCustodyEvent {
-			p = policerequest.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasCustodyEventWith) > 0 {
-		with := make([]predicate.CustodyEvent, 0, len(i.HasCustodyEventWith))
-		for _, w := range i.HasCustodyEventWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasCustodyEventWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, policerequest.HasCustodyEventWith(with...))
-	}
-	if i.HasNotice != nil {
-		p := policerequest.HasNotice()
-		if !*i.HasNotice {
-			p = policerequest.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasNoticeWith) > 0 {
-		with := make([]predicate.Notice, 0, len(i.HasNoticeWith))
-		for _, w := range i.HasNoticeWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasNoticeWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, policerequest.HasNoticeWith(with...))
 	}
 	if i.HasRequestedBy != nil {
 		p := policerequest.HasRequestedBy()

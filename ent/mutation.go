@@ -20,12 +20,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
 	"varsel/ent/reservation"
@@ -61,12 +63,14 @@ const (
 	TypeDecision              = "Decision"
 	TypeDelegation            = "Delegation"
 	TypeDisclosure            = "Disclosure"
+	TypeDocumentMark          = "DocumentMark"
 	TypeGuardian              = "Guardian"
 	TypeInformationRequest    = "InformationRequest"
 	TypeInstitutionStay       = "InstitutionStay"
 	TypeNotice                = "Notice"
 	TypeNotificationAgreement = "NotificationAgreement"
 	TypePoliceDistrict        = "PoliceDistrict"
+	TypePoliceReport          = "PoliceReport"
 	TypePoliceRequest         = "PoliceRequest"
 	TypeReservation           = "Reservation"
 	TypeSecurityAssessment    = "SecurityAssessment"
@@ -79,25 +83,27 @@ const (
 // AccessLogEntryMutation represents an operation that mutates the AccessLogEntry nodes in the graph.
 type AccessLogEntryMutation struct {
 	config
-	op                  Op
-	typ                 string
-	id                  *int
-	occurred_at         *time.Time
-	actor               *string
-	actor_staff_id      *int
-	addactor_staff_id   *int
-	person_type         *accesslogentry.PersonType
-	person_id           *int
-	addperson_id        *int
-	criminal_case_id    *int
-	addcriminal_case_id *int
-	identity            *bool
-	address             *bool
-	operation           *string
-	clearedFields       map[string]struct{}
-	done                bool
-	oldValue            func(context.Context) (*AccessLogEntry, error)
-	predicates          []predicate.AccessLogEntry
+	op                   Op
+	typ                  string
+	id                   *int
+	occurred_at          *time.Time
+	actor                *string
+	actor_staff_id       *int
+	addactor_staff_id    *int
+	person_type          *accesslogentry.PersonType
+	person_id            *int
+	addperson_id         *int
+	criminal_case_id     *int
+	addcriminal_case_id  *int
+	police_request_id    *int
+	addpolice_request_id *int
+	identity             *bool
+	address              *bool
+	operation            *string
+	clearedFields        map[string]struct{}
+	done                 bool
+	oldValue             func(context.Context) (*AccessLogEntry, error)
+	predicates           []predicate.AccessLogEntry
 }
 
 var _ ent.Mutation = (*AccessLogEntryMutation)(nil)
@@ -357,7 +363,7 @@ func (m *AccessLogEntryMutation) PersonType() (r accesslogentry.PersonType, exis
 // OldPersonType returns the old "person_type" field's value of the AccessLogEntry entity.
 // If the AccessLogEntry object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *AccessLogEntryMutation) OldPersonType(ctx context.Context) (v accesslogentry.PersonType, err error) {
+func (m *AccessLogEntryMutation) OldPersonType(ctx context.Context) (v *accesslogentry.PersonType, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldPersonType is only allowed on UpdateOne operations")
 	}
@@ -371,9 +377,22 @@ func (m *AccessLogEntryMutation) OldPersonType(ctx context.Context) (v accesslog
 	return oldValue.PersonType, nil
 }
 
+// ClearPersonType clears the value of the "person_type" field.
+func (m *AccessLogEntryMutation) ClearPersonType() {
+	m.person_type = nil
+	m.clearedFields[accesslogentry.FieldPersonType] = struct{}{}
+}
+
+// PersonTypeCleared returns if the "person_type" field was cleared in this mutation.
+func (m *AccessLogEntryMutation) PersonTypeCleared() bool {
+	_, ok := m.clearedFields[accesslogentry.FieldPersonType]
+	return ok
+}
+
 // ResetPersonType resets all changes to the "person_type" field.
 func (m *AccessLogEntryMutation) ResetPersonType() {
 	m.person_type = nil
+	delete(m.clearedFields, accesslogentry.FieldPersonType)
 }
 
 // SetPersonID sets the "person_id" field.
@@ -394,7 +413,7 @@ func (m *AccessLogEntryMutation) PersonID() (r int, exists bool) {
 // OldPersonID returns the old "person_id" field's value of the AccessLogEntry entity.
 // If the AccessLogEntry object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *AccessLogEntryMutation) OldPersonID(ctx context.Context) (v int, err error) {
+func (m *AccessLogEntryMutation) OldPersonID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldPersonID is only allowed on UpdateOne operations")
 	}
@@ -426,10 +445,24 @@ func (m *AccessLogEntryMutation) AddedPersonID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearPersonID clears the value of the "person_id" field.
+func (m *AccessLogEntryMutation) ClearPersonID() {
+	m.person_id = nil
+	m.addperson_id = nil
+	m.clearedFields[accesslogentry.FieldPersonID] = struct{}{}
+}
+
+// PersonIDCleared returns if the "person_id" field was cleared in this mutation.
+func (m *AccessLogEntryMutation) PersonIDCleared() bool {
+	_, ok := m.clearedFields[accesslogentry.FieldPersonID]
+	return ok
+}
+
 // ResetPersonID resets all changes to the "person_id" field.
 func (m *AccessLogEntryMutation) ResetPersonID() {
 	m.person_id = nil
 	m.addperson_id = nil
+	delete(m.clearedFields, accesslogentry.FieldPersonID)
 }
 
 // SetCriminalCaseID sets the "criminal_case_id" field.
@@ -450,7 +483,7 @@ func (m *AccessLogEntryMutation) CriminalCaseID() (r int, exists bool) {
 // OldCriminalCaseID returns the old "criminal_case_id" field's value of the AccessLogEntry entity.
 // If the AccessLogEntry object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *AccessLogEntryMutation) OldCriminalCaseID(ctx context.Context) (v int, err error) {
+func (m *AccessLogEntryMutation) OldCriminalCaseID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldCriminalCaseID is only allowed on UpdateOne operations")
 	}
@@ -482,10 +515,94 @@ func (m *AccessLogEntryMutation) AddedCriminalCaseID() (r int, exists bool) {
 	return *v, true
 }
 
+// ClearCriminalCaseID clears the value of the "criminal_case_id" field.
+func (m *AccessLogEntryMutation) ClearCriminalCaseID() {
+	m.criminal_case_id = nil
+	m.addcriminal_case_id = nil
+	m.clearedFields[accesslogentry.FieldCriminalCaseID] = struct{}{}
+}
+
+// CriminalCaseIDCleared returns if the "criminal_case_id" field was cleared in this mutation.
+func (m *AccessLogEntryMutation) CriminalCaseIDCleared() bool {
+	_, ok := m.clearedFields[accesslogentry.FieldCriminalCaseID]
+	return ok
+}
+
 // ResetCriminalCaseID resets all changes to the "criminal_case_id" field.
 func (m *AccessLogEntryMutation) ResetCriminalCaseID() {
 	m.criminal_case_id = nil
 	m.addcriminal_case_id = nil
+	delete(m.clearedFields, accesslogentry.FieldCriminalCaseID)
+}
+
+// SetPoliceRequestID sets the "police_request_id" field.
+func (m *AccessLogEntryMutation) SetPoliceRequestID(i int) {
+	m.police_request_id = &i
+	m.addpolice_request_id = nil
+}
+
+// PoliceRequestID returns the value of the "police_request_id" field in the mutation.
+func (m *AccessLogEntryMutation) PoliceRequestID() (r int, exists bool) {
+	v := m.police_request_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceRequestID returns the old "police_request_id" field's value of the AccessLogEntry entity.
+// If the AccessLogEntry object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AccessLogEntryMutation) OldPoliceRequestID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceRequestID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceRequestID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceRequestID: %w", err)
+	}
+	return oldValue.PoliceRequestID, nil
+}
+
+// AddPoliceRequestID adds i to the "police_request_id" field.
+func (m *AccessLogEntryMutation) AddPoliceRequestID(i int) {
+	if m.addpolice_request_id != nil {
+		*m.addpolice_request_id += i
+	} else {
+		m.addpolice_request_id = &i
+	}
+}
+
+// AddedPoliceRequestID returns the value that was added to the "police_request_id" field in this mutation.
+func (m *AccessLogEntryMutation) AddedPoliceRequestID() (r int, exists bool) {
+	v := m.addpolice_request_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ClearPoliceRequestID clears the value of the "police_request_id" field.
+func (m *AccessLogEntryMutation) ClearPoliceRequestID() {
+	m.police_request_id = nil
+	m.addpolice_request_id = nil
+	m.clearedFields[accesslogentry.FieldPoliceRequestID] = struct{}{}
+}
+
+// PoliceRequestIDCleared returns if the "police_request_id" field was cleared in this mutation.
+func (m *AccessLogEntryMutation) PoliceRequestIDCleared() bool {
+	_, ok := m.clearedFields[accesslogentry.FieldPoliceRequestID]
+	return ok
+}
+
+// ResetPoliceRequestID resets all changes to the "police_request_id" field.
+func (m *AccessLogEntryMutation) ResetPoliceRequestID() {
+	m.police_request_id = nil
+	m.addpolice_request_id = nil
+	delete(m.clearedFields, accesslogentry.FieldPoliceRequestID)
 }
 
 // SetIdentity sets the "identity" field.
@@ -643,7 +760,7 @@ func (m *AccessLogEntryMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AccessLogEntryMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 10)
 	if m.occurred_at != nil {
 		fields = append(fields, accesslogentry.FieldOccurredAt)
 	}
@@ -661,6 +778,9 @@ func (m *AccessLogEntryMutation) Fields() []string {
 	}
 	if m.criminal_case_id != nil {
 		fields = append(fields, accesslogentry.FieldCriminalCaseID)
+	}
+	if m.police_request_id != nil {
+		fields = append(fields, accesslogentry.FieldPoliceRequestID)
 	}
 	if m.identity != nil {
 		fields = append(fields, accesslogentry.FieldIdentity)
@@ -691,6 +811,8 @@ func (m *AccessLogEntryMutation) Field(name string) (ent.Value, bool) {
 		return m.PersonID()
 	case accesslogentry.FieldCriminalCaseID:
 		return m.CriminalCaseID()
+	case accesslogentry.FieldPoliceRequestID:
+		return m.PoliceRequestID()
 	case accesslogentry.FieldIdentity:
 		return m.Identity()
 	case accesslogentry.FieldAddress:
@@ -718,6 +840,8 @@ func (m *AccessLogEntryMutation) OldField(ctx context.Context, name string) (ent
 		return m.OldPersonID(ctx)
 	case accesslogentry.FieldCriminalCaseID:
 		return m.OldCriminalCaseID(ctx)
+	case accesslogentry.FieldPoliceRequestID:
+		return m.OldPoliceRequestID(ctx)
 	case accesslogentry.FieldIdentity:
 		return m.OldIdentity(ctx)
 	case accesslogentry.FieldAddress:
@@ -775,6 +899,13 @@ func (m *AccessLogEntryMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCriminalCaseID(v)
 		return nil
+	case accesslogentry.FieldPoliceRequestID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceRequestID(v)
+		return nil
 	case accesslogentry.FieldIdentity:
 		v, ok := value.(bool)
 		if !ok {
@@ -813,6 +944,9 @@ func (m *AccessLogEntryMutation) AddedFields() []string {
 	if m.addcriminal_case_id != nil {
 		fields = append(fields, accesslogentry.FieldCriminalCaseID)
 	}
+	if m.addpolice_request_id != nil {
+		fields = append(fields, accesslogentry.FieldPoliceRequestID)
+	}
 	return fields
 }
 
@@ -827,6 +961,8 @@ func (m *AccessLogEntryMutation) AddedField(name string) (ent.Value, bool) {
 		return m.AddedPersonID()
 	case accesslogentry.FieldCriminalCaseID:
 		return m.AddedCriminalCaseID()
+	case accesslogentry.FieldPoliceRequestID:
+		return m.AddedPoliceRequestID()
 	}
 	return nil, false
 }
@@ -857,6 +993,13 @@ func (m *AccessLogEntryMutation) AddField(name string, value ent.Value) error {
 		}
 		m.AddCriminalCaseID(v)
 		return nil
+	case accesslogentry.FieldPoliceRequestID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddPoliceRequestID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown AccessLogEntry numeric field %s", name)
 }
@@ -867,6 +1010,18 @@ func (m *AccessLogEntryMutation) ClearedFields() []string {
 	var fields []string
 	if m.FieldCleared(accesslogentry.FieldActorStaffID) {
 		fields = append(fields, accesslogentry.FieldActorStaffID)
+	}
+	if m.FieldCleared(accesslogentry.FieldPersonType) {
+		fields = append(fields, accesslogentry.FieldPersonType)
+	}
+	if m.FieldCleared(accesslogentry.FieldPersonID) {
+		fields = append(fields, accesslogentry.FieldPersonID)
+	}
+	if m.FieldCleared(accesslogentry.FieldCriminalCaseID) {
+		fields = append(fields, accesslogentry.FieldCriminalCaseID)
+	}
+	if m.FieldCleared(accesslogentry.FieldPoliceRequestID) {
+		fields = append(fields, accesslogentry.FieldPoliceRequestID)
 	}
 	if m.FieldCleared(accesslogentry.FieldOperation) {
 		fields = append(fields, accesslogentry.FieldOperation)
@@ -887,6 +1042,18 @@ func (m *AccessLogEntryMutation) ClearField(name string) error {
 	switch name {
 	case accesslogentry.FieldActorStaffID:
 		m.ClearActorStaffID()
+		return nil
+	case accesslogentry.FieldPersonType:
+		m.ClearPersonType()
+		return nil
+	case accesslogentry.FieldPersonID:
+		m.ClearPersonID()
+		return nil
+	case accesslogentry.FieldCriminalCaseID:
+		m.ClearCriminalCaseID()
+		return nil
+	case accesslogentry.FieldPoliceRequestID:
+		m.ClearPoliceRequestID()
 		return nil
 	case accesslogentry.FieldOperation:
 		m.ClearOperation()
@@ -916,6 +1083,9 @@ func (m *AccessLogEntryMutation) ResetField(name string) error {
 		return nil
 	case accesslogentry.FieldCriminalCaseID:
 		m.ResetCriminalCaseID()
+		return nil
+	case accesslogentry.FieldPoliceRequestID:
+		m.ResetPoliceRequestID()
 		return nil
 	case accesslogentry.FieldIdentity:
 		m.ResetIdentity()
@@ -981,25 +1151,29 @@ func (m *AccessLogEntryMutation) ResetEdge(name string) error {
 // AlertMutation represents an operation that mutates the Alert nodes in the graph.
 type AlertMutation struct {
 	config
-	op                   Op
-	typ                  string
-	id                   *int
-	kind                 *alert.Kind
-	message              *string
-	rule                 *string
-	raised_at            *time.Time
-	resolved_at          *time.Time
-	key                  *string
-	clearedFields        map[string]struct{}
-	unit                 *int
-	clearedunit          bool
-	custody_event        *int
-	clearedcustody_event bool
-	notice               *int
-	clearednotice        bool
-	done                 bool
-	oldValue             func(context.Context) (*Alert, error)
-	predicates           []predicate.Alert
+	op                    Op
+	typ                   string
+	id                    *int
+	kind                  *alert.Kind
+	message               *string
+	rule                  *string
+	raised_at             *time.Time
+	resolved_at           *time.Time
+	key                   *string
+	clearedFields         map[string]struct{}
+	unit                  *int
+	clearedunit           bool
+	custody_event         *int
+	clearedcustody_event  bool
+	notice                *int
+	clearednotice         bool
+	police_report         *int
+	clearedpolice_report  bool
+	police_request        *int
+	clearedpolice_request bool
+	done                  bool
+	oldValue              func(context.Context) (*Alert, error)
+	predicates            []predicate.Alert
 }
 
 var _ ent.Mutation = (*AlertMutation)(nil)
@@ -1382,7 +1556,7 @@ func (m *AlertMutation) CustodyEventID() (r int, exists bool) {
 // OldCustodyEventID returns the old "custody_event_id" field's value of the Alert entity.
 // If the Alert object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *AlertMutation) OldCustodyEventID(ctx context.Context) (v int, err error) {
+func (m *AlertMutation) OldCustodyEventID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldCustodyEventID is only allowed on UpdateOne operations")
 	}
@@ -1396,9 +1570,22 @@ func (m *AlertMutation) OldCustodyEventID(ctx context.Context) (v int, err error
 	return oldValue.CustodyEventID, nil
 }
 
+// ClearCustodyEventID clears the value of the "custody_event_id" field.
+func (m *AlertMutation) ClearCustodyEventID() {
+	m.custody_event = nil
+	m.clearedFields[alert.FieldCustodyEventID] = struct{}{}
+}
+
+// CustodyEventIDCleared returns if the "custody_event_id" field was cleared in this mutation.
+func (m *AlertMutation) CustodyEventIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldCustodyEventID]
+	return ok
+}
+
 // ResetCustodyEventID resets all changes to the "custody_event_id" field.
 func (m *AlertMutation) ResetCustodyEventID() {
 	m.custody_event = nil
+	delete(m.clearedFields, alert.FieldCustodyEventID)
 }
 
 // SetNoticeID sets the "notice_id" field.
@@ -1450,6 +1637,104 @@ func (m *AlertMutation) ResetNoticeID() {
 	delete(m.clearedFields, alert.FieldNoticeID)
 }
 
+// SetPoliceReportID sets the "police_report_id" field.
+func (m *AlertMutation) SetPoliceReportID(i int) {
+	m.police_report = &i
+}
+
+// PoliceReportID returns the value of the "police_report_id" field in the mutation.
+func (m *AlertMutation) PoliceReportID() (r int, exists bool) {
+	v := m.police_report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceReportID returns the old "police_report_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldPoliceReportID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceReportID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceReportID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceReportID: %w", err)
+	}
+	return oldValue.PoliceReportID, nil
+}
+
+// ClearPoliceReportID clears the value of the "police_report_id" field.
+func (m *AlertMutation) ClearPoliceReportID() {
+	m.police_report = nil
+	m.clearedFields[alert.FieldPoliceReportID] = struct{}{}
+}
+
+// PoliceReportIDCleared returns if the "police_report_id" field was cleared in this mutation.
+func (m *AlertMutation) PoliceReportIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldPoliceReportID]
+	return ok
+}
+
+// ResetPoliceReportID resets all changes to the "police_report_id" field.
+func (m *AlertMutation) ResetPoliceReportID() {
+	m.police_report = nil
+	delete(m.clearedFields, alert.FieldPoliceReportID)
+}
+
+// SetPoliceRequestID sets the "police_request_id" field.
+func (m *AlertMutation) SetPoliceRequestID(i int) {
+	m.police_request = &i
+}
+
+// PoliceRequestID returns the value of the "police_request_id" field in the mutation.
+func (m *AlertMutation) PoliceRequestID() (r int, exists bool) {
+	v := m.police_request
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceRequestID returns the old "police_request_id" field's value of the Alert entity.
+// If the Alert object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AlertMutation) OldPoliceRequestID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceRequestID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceRequestID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceRequestID: %w", err)
+	}
+	return oldValue.PoliceRequestID, nil
+}
+
+// ClearPoliceRequestID clears the value of the "police_request_id" field.
+func (m *AlertMutation) ClearPoliceRequestID() {
+	m.police_request = nil
+	m.clearedFields[alert.FieldPoliceRequestID] = struct{}{}
+}
+
+// PoliceRequestIDCleared returns if the "police_request_id" field was cleared in this mutation.
+func (m *AlertMutation) PoliceRequestIDCleared() bool {
+	_, ok := m.clearedFields[alert.FieldPoliceRequestID]
+	return ok
+}
+
+// ResetPoliceRequestID resets all changes to the "police_request_id" field.
+func (m *AlertMutation) ResetPoliceRequestID() {
+	m.police_request = nil
+	delete(m.clearedFields, alert.FieldPoliceRequestID)
+}
+
 // ClearUnit clears the "unit" edge to the Unit entity.
 func (m *AlertMutation) ClearUnit() {
 	m.clearedunit = true
@@ -1485,7 +1770,7 @@ func (m *AlertMutation) ClearCustodyEvent() {
 
 // CustodyEventCleared reports if the "custody_event" edge to the CustodyEvent entity was cleared.
 func (m *AlertMutation) CustodyEventCleared() bool {
-	return m.clearedcustody_event
+	return m.CustodyEventIDCleared() || m.clearedcustody_event
 }
 
 // CustodyEventIDs returns the "custody_event" edge IDs in the mutation.
@@ -1531,6 +1816,60 @@ func (m *AlertMutation) ResetNotice() {
 	m.clearednotice = false
 }
 
+// ClearPoliceReport clears the "police_report" edge to the PoliceReport entity.
+func (m *AlertMutation) ClearPoliceReport() {
+	m.clearedpolice_report = true
+	m.clearedFields[alert.FieldPoliceReportID] = struct{}{}
+}
+
+// PoliceReportCleared reports if the "police_report" edge to the PoliceReport entity was cleared.
+func (m *AlertMutation) PoliceReportCleared() bool {
+	return m.PoliceReportIDCleared() || m.clearedpolice_report
+}
+
+// PoliceReportIDs returns the "police_report" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PoliceReportID instead. It exists only for internal usage by the builders.
+func (m *AlertMutation) PoliceReportIDs() (ids []int) {
+	if id := m.police_report; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPoliceReport resets all changes to the "police_report" edge.
+func (m *AlertMutation) ResetPoliceReport() {
+	m.police_report = nil
+	m.clearedpolice_report = false
+}
+
+// ClearPoliceRequest clears the "police_request" edge to the PoliceRequest entity.
+func (m *AlertMutation) ClearPoliceRequest() {
+	m.clearedpolice_request = true
+	m.clearedFields[alert.FieldPoliceRequestID] = struct{}{}
+}
+
+// PoliceRequestCleared reports if the "police_request" edge to the PoliceRequest entity was cleared.
+func (m *AlertMutation) PoliceRequestCleared() bool {
+	return m.PoliceRequestIDCleared() || m.clearedpolice_request
+}
+
+// PoliceRequestIDs returns the "police_request" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PoliceRequestID instead. It exists only for internal usage by the builders.
+func (m *AlertMutation) PoliceRequestIDs() (ids []int) {
+	if id := m.police_request; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPoliceRequest resets all changes to the "police_request" edge.
+func (m *AlertMutation) ResetPoliceRequest() {
+	m.police_request = nil
+	m.clearedpolice_request = false
+}
+
 // Where appends a list predicates to the AlertMutation builder.
 func (m *AlertMutation) Where(ps ...predicate.Alert) {
 	m.predicates = append(m.predicates, ps...)
@@ -1565,7 +1904,7 @@ func (m *AlertMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AlertMutation) Fields() []string {
-	fields := make([]string, 0, 9)
+	fields := make([]string, 0, 11)
 	if m.kind != nil {
 		fields = append(fields, alert.FieldKind)
 	}
@@ -1593,6 +1932,12 @@ func (m *AlertMutation) Fields() []string {
 	if m.notice != nil {
 		fields = append(fields, alert.FieldNoticeID)
 	}
+	if m.police_report != nil {
+		fields = append(fields, alert.FieldPoliceReportID)
+	}
+	if m.police_request != nil {
+		fields = append(fields, alert.FieldPoliceRequestID)
+	}
 	return fields
 }
 
@@ -1619,6 +1964,10 @@ func (m *AlertMutation) Field(name string) (ent.Value, bool) {
 		return m.CustodyEventID()
 	case alert.FieldNoticeID:
 		return m.NoticeID()
+	case alert.FieldPoliceReportID:
+		return m.PoliceReportID()
+	case alert.FieldPoliceRequestID:
+		return m.PoliceRequestID()
 	}
 	return nil, false
 }
@@ -1646,6 +1995,10 @@ func (m *AlertMutation) OldField(ctx context.Context, name string) (ent.Value, e
 		return m.OldCustodyEventID(ctx)
 	case alert.FieldNoticeID:
 		return m.OldNoticeID(ctx)
+	case alert.FieldPoliceReportID:
+		return m.OldPoliceReportID(ctx)
+	case alert.FieldPoliceRequestID:
+		return m.OldPoliceRequestID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Alert field %s", name)
 }
@@ -1718,6 +2071,20 @@ func (m *AlertMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetNoticeID(v)
 		return nil
+	case alert.FieldPoliceReportID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceReportID(v)
+		return nil
+	case alert.FieldPoliceRequestID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceRequestID(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Alert field %s", name)
 }
@@ -1754,8 +2121,17 @@ func (m *AlertMutation) ClearedFields() []string {
 	if m.FieldCleared(alert.FieldResolvedAt) {
 		fields = append(fields, alert.FieldResolvedAt)
 	}
+	if m.FieldCleared(alert.FieldCustodyEventID) {
+		fields = append(fields, alert.FieldCustodyEventID)
+	}
 	if m.FieldCleared(alert.FieldNoticeID) {
 		fields = append(fields, alert.FieldNoticeID)
+	}
+	if m.FieldCleared(alert.FieldPoliceReportID) {
+		fields = append(fields, alert.FieldPoliceReportID)
+	}
+	if m.FieldCleared(alert.FieldPoliceRequestID) {
+		fields = append(fields, alert.FieldPoliceRequestID)
 	}
 	return fields
 }
@@ -1774,8 +2150,17 @@ func (m *AlertMutation) ClearField(name string) error {
 	case alert.FieldResolvedAt:
 		m.ClearResolvedAt()
 		return nil
+	case alert.FieldCustodyEventID:
+		m.ClearCustodyEventID()
+		return nil
 	case alert.FieldNoticeID:
 		m.ClearNoticeID()
+		return nil
+	case alert.FieldPoliceReportID:
+		m.ClearPoliceReportID()
+		return nil
+	case alert.FieldPoliceRequestID:
+		m.ClearPoliceRequestID()
 		return nil
 	}
 	return fmt.Errorf("unknown Alert nullable field %s", name)
@@ -1812,13 +2197,19 @@ func (m *AlertMutation) ResetField(name string) error {
 	case alert.FieldNoticeID:
 		m.ResetNoticeID()
 		return nil
+	case alert.FieldPoliceReportID:
+		m.ResetPoliceReportID()
+		return nil
+	case alert.FieldPoliceRequestID:
+		m.ResetPoliceRequestID()
+		return nil
 	}
 	return fmt.Errorf("unknown Alert field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *AlertMutation) AddedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.unit != nil {
 		edges = append(edges, alert.EdgeUnit)
 	}
@@ -1827,6 +2218,12 @@ func (m *AlertMutation) AddedEdges() []string {
 	}
 	if m.notice != nil {
 		edges = append(edges, alert.EdgeNotice)
+	}
+	if m.police_report != nil {
+		edges = append(edges, alert.EdgePoliceReport)
+	}
+	if m.police_request != nil {
+		edges = append(edges, alert.EdgePoliceRequest)
 	}
 	return edges
 }
@@ -1847,13 +2244,21 @@ func (m *AlertMutation) AddedIDs(name string) []ent.Value {
 		if id := m.notice; id != nil {
 			return []ent.Value{*id}
 		}
+	case alert.EdgePoliceReport:
+		if id := m.police_report; id != nil {
+			return []ent.Value{*id}
+		}
+	case alert.EdgePoliceRequest:
+		if id := m.police_request; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *AlertMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	return edges
 }
 
@@ -1865,7 +2270,7 @@ func (m *AlertMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *AlertMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 3)
+	edges := make([]string, 0, 5)
 	if m.clearedunit {
 		edges = append(edges, alert.EdgeUnit)
 	}
@@ -1874,6 +2279,12 @@ func (m *AlertMutation) ClearedEdges() []string {
 	}
 	if m.clearednotice {
 		edges = append(edges, alert.EdgeNotice)
+	}
+	if m.clearedpolice_report {
+		edges = append(edges, alert.EdgePoliceReport)
+	}
+	if m.clearedpolice_request {
+		edges = append(edges, alert.EdgePoliceRequest)
 	}
 	return edges
 }
@@ -1888,6 +2299,10 @@ func (m *AlertMutation) EdgeCleared(name string) bool {
 		return m.clearedcustody_event
 	case alert.EdgeNotice:
 		return m.clearednotice
+	case alert.EdgePoliceReport:
+		return m.clearedpolice_report
+	case alert.EdgePoliceRequest:
+		return m.clearedpolice_request
 	}
 	return false
 }
@@ -1905,6 +2320,12 @@ func (m *AlertMutation) ClearEdge(name string) error {
 	case alert.EdgeNotice:
 		m.ClearNotice()
 		return nil
+	case alert.EdgePoliceReport:
+		m.ClearPoliceReport()
+		return nil
+	case alert.EdgePoliceRequest:
+		m.ClearPoliceRequest()
+		return nil
 	}
 	return fmt.Errorf("unknown Alert unique edge %s", name)
 }
@@ -1921,6 +2342,12 @@ func (m *AlertMutation) ResetEdge(name string) error {
 		return nil
 	case alert.EdgeNotice:
 		m.ResetNotice()
+		return nil
+	case alert.EdgePoliceReport:
+		m.ResetPoliceReport()
+		return nil
+	case alert.EdgePoliceRequest:
+		m.ResetPoliceRequest()
 		return nil
 	}
 	return fmt.Errorf("unknown Alert edge %s", name)
@@ -12367,36 +12794,41 @@ func (m *DelegationMutation) ResetEdge(name string) error {
 // DisclosureMutation represents an operation that mutates the Disclosure nodes in the graph.
 type DisclosureMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	direction              *disclosure.Direction
-	category               *string
-	summary                *string
-	purpose                *string
-	recipient              *string
-	legal_basis            *string
-	decided_at             *time.Time
-	form                   *disclosure.Form
-	unverified             *bool
-	source                 *string
-	expires_at             *time.Time
-	clearedFields          map[string]struct{}
-	convict                *int
-	clearedconvict         bool
-	unit                   *int
-	clearedunit            bool
-	police_district        *int
-	clearedpolice_district bool
-	decided_by             *int
-	cleareddecided_by      bool
-	recorded_by            *int
-	clearedrecorded_by     bool
-	done                   bool
-	oldValue               func(context.Context) (*Disclosure, error)
-	predicates             []predicate.Disclosure
+	op                          Op
+	typ                         string
+	id                          *int
+	created_at                  *time.Time
+	updated_at                  *time.Time
+	direction                   *rules.DisclosureDirection
+	category                    *rules.DisclosureCategory
+	summary                     *string
+	purpose                     *string
+	recipient                   *string
+	legal_basis                 *rules.DisclosureBasis
+	register                    *string
+	averts_imprisonable_offence *bool
+	decided_by_name             *string
+	decided_at                  *time.Time
+	form                        *rules.DisclosureForm
+	unverified                  *bool
+	source                      *string
+	expires_on                  *time.Time
+	clearedFields               map[string]struct{}
+	convict                     *int
+	clearedconvict              bool
+	unit                        *int
+	clearedunit                 bool
+	police_district             *int
+	clearedpolice_district      bool
+	police_report               *int
+	clearedpolice_report        bool
+	decided_by                  *int
+	cleareddecided_by           bool
+	recorded_by                 *int
+	clearedrecorded_by          bool
+	done                        bool
+	oldValue                    func(context.Context) (*Disclosure, error)
+	predicates                  []predicate.Disclosure
 }
 
 var _ ent.Mutation = (*DisclosureMutation)(nil)
@@ -12570,12 +13002,12 @@ func (m *DisclosureMutation) ResetUpdatedAt() {
 }
 
 // SetDirection sets the "direction" field.
-func (m *DisclosureMutation) SetDirection(d disclosure.Direction) {
-	m.direction = &d
+func (m *DisclosureMutation) SetDirection(rd rules.DisclosureDirection) {
+	m.direction = &rd
 }
 
 // Direction returns the value of the "direction" field in the mutation.
-func (m *DisclosureMutation) Direction() (r disclosure.Direction, exists bool) {
+func (m *DisclosureMutation) Direction() (r rules.DisclosureDirection, exists bool) {
 	v := m.direction
 	if v == nil {
 		return
@@ -12586,7 +13018,7 @@ func (m *DisclosureMutation) Direction() (r disclosure.Direction, exists bool) {
 // OldDirection returns the old "direction" field's value of the Disclosure entity.
 // If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DisclosureMutation) OldDirection(ctx context.Context) (v disclosure.Direction, err error) {
+func (m *DisclosureMutation) OldDirection(ctx context.Context) (v rules.DisclosureDirection, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldDirection is only allowed on UpdateOne operations")
 	}
@@ -12606,12 +13038,12 @@ func (m *DisclosureMutation) ResetDirection() {
 }
 
 // SetCategory sets the "category" field.
-func (m *DisclosureMutation) SetCategory(s string) {
-	m.category = &s
+func (m *DisclosureMutation) SetCategory(rc rules.DisclosureCategory) {
+	m.category = &rc
 }
 
 // Category returns the value of the "category" field in the mutation.
-func (m *DisclosureMutation) Category() (r string, exists bool) {
+func (m *DisclosureMutation) Category() (r rules.DisclosureCategory, exists bool) {
 	v := m.category
 	if v == nil {
 		return
@@ -12622,7 +13054,7 @@ func (m *DisclosureMutation) Category() (r string, exists bool) {
 // OldCategory returns the old "category" field's value of the Disclosure entity.
 // If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DisclosureMutation) OldCategory(ctx context.Context) (v string, err error) {
+func (m *DisclosureMutation) OldCategory(ctx context.Context) (v rules.DisclosureCategory, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldCategory is only allowed on UpdateOne operations")
 	}
@@ -12750,12 +13182,12 @@ func (m *DisclosureMutation) ResetRecipient() {
 }
 
 // SetLegalBasis sets the "legal_basis" field.
-func (m *DisclosureMutation) SetLegalBasis(s string) {
-	m.legal_basis = &s
+func (m *DisclosureMutation) SetLegalBasis(rb rules.DisclosureBasis) {
+	m.legal_basis = &rb
 }
 
 // LegalBasis returns the value of the "legal_basis" field in the mutation.
-func (m *DisclosureMutation) LegalBasis() (r string, exists bool) {
+func (m *DisclosureMutation) LegalBasis() (r rules.DisclosureBasis, exists bool) {
 	v := m.legal_basis
 	if v == nil {
 		return
@@ -12766,7 +13198,7 @@ func (m *DisclosureMutation) LegalBasis() (r string, exists bool) {
 // OldLegalBasis returns the old "legal_basis" field's value of the Disclosure entity.
 // If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DisclosureMutation) OldLegalBasis(ctx context.Context) (v string, err error) {
+func (m *DisclosureMutation) OldLegalBasis(ctx context.Context) (v rules.DisclosureBasis, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldLegalBasis is only allowed on UpdateOne operations")
 	}
@@ -12783,6 +13215,127 @@ func (m *DisclosureMutation) OldLegalBasis(ctx context.Context) (v string, err e
 // ResetLegalBasis resets all changes to the "legal_basis" field.
 func (m *DisclosureMutation) ResetLegalBasis() {
 	m.legal_basis = nil
+}
+
+// SetRegister sets the "register" field.
+func (m *DisclosureMutation) SetRegister(s string) {
+	m.register = &s
+}
+
+// Register returns the value of the "register" field in the mutation.
+func (m *DisclosureMutation) Register() (r string, exists bool) {
+	v := m.register
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegister returns the old "register" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldRegister(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegister is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegister requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegister: %w", err)
+	}
+	return oldValue.Register, nil
+}
+
+// ClearRegister clears the value of the "register" field.
+func (m *DisclosureMutation) ClearRegister() {
+	m.register = nil
+	m.clearedFields[disclosure.FieldRegister] = struct{}{}
+}
+
+// RegisterCleared returns if the "register" field was cleared in this mutation.
+func (m *DisclosureMutation) RegisterCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldRegister]
+	return ok
+}
+
+// ResetRegister resets all changes to the "register" field.
+func (m *DisclosureMutation) ResetRegister() {
+	m.register = nil
+	delete(m.clearedFields, disclosure.FieldRegister)
+}
+
+// SetAvertsImprisonableOffence sets the "averts_imprisonable_offence" field.
+func (m *DisclosureMutation) SetAvertsImprisonableOffence(b bool) {
+	m.averts_imprisonable_offence = &b
+}
+
+// AvertsImprisonableOffence returns the value of the "averts_imprisonable_offence" field in the mutation.
+func (m *DisclosureMutation) AvertsImprisonableOffence() (r bool, exists bool) {
+	v := m.averts_imprisonable_offence
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAvertsImprisonableOffence returns the old "averts_imprisonable_offence" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldAvertsImprisonableOffence(ctx context.Context) (v bool, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAvertsImprisonableOffence is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAvertsImprisonableOffence requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAvertsImprisonableOffence: %w", err)
+	}
+	return oldValue.AvertsImprisonableOffence, nil
+}
+
+// ResetAvertsImprisonableOffence resets all changes to the "averts_imprisonable_offence" field.
+func (m *DisclosureMutation) ResetAvertsImprisonableOffence() {
+	m.averts_imprisonable_offence = nil
+}
+
+// SetDecidedByName sets the "decided_by_name" field.
+func (m *DisclosureMutation) SetDecidedByName(s string) {
+	m.decided_by_name = &s
+}
+
+// DecidedByName returns the value of the "decided_by_name" field in the mutation.
+func (m *DisclosureMutation) DecidedByName() (r string, exists bool) {
+	v := m.decided_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecidedByName returns the old "decided_by_name" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldDecidedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecidedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecidedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecidedByName: %w", err)
+	}
+	return oldValue.DecidedByName, nil
+}
+
+// ResetDecidedByName resets all changes to the "decided_by_name" field.
+func (m *DisclosureMutation) ResetDecidedByName() {
+	m.decided_by_name = nil
 }
 
 // SetDecidedAt sets the "decided_at" field.
@@ -12822,12 +13375,12 @@ func (m *DisclosureMutation) ResetDecidedAt() {
 }
 
 // SetForm sets the "form" field.
-func (m *DisclosureMutation) SetForm(d disclosure.Form) {
-	m.form = &d
+func (m *DisclosureMutation) SetForm(rf rules.DisclosureForm) {
+	m.form = &rf
 }
 
 // Form returns the value of the "form" field in the mutation.
-func (m *DisclosureMutation) Form() (r disclosure.Form, exists bool) {
+func (m *DisclosureMutation) Form() (r rules.DisclosureForm, exists bool) {
 	v := m.form
 	if v == nil {
 		return
@@ -12838,7 +13391,7 @@ func (m *DisclosureMutation) Form() (r disclosure.Form, exists bool) {
 // OldForm returns the old "form" field's value of the Disclosure entity.
 // If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DisclosureMutation) OldForm(ctx context.Context) (v disclosure.Form, err error) {
+func (m *DisclosureMutation) OldForm(ctx context.Context) (v rules.DisclosureForm, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldForm is only allowed on UpdateOne operations")
 	}
@@ -12942,53 +13495,53 @@ func (m *DisclosureMutation) ResetSource() {
 	delete(m.clearedFields, disclosure.FieldSource)
 }
 
-// SetExpiresAt sets the "expires_at" field.
-func (m *DisclosureMutation) SetExpiresAt(t time.Time) {
-	m.expires_at = &t
+// SetExpiresOn sets the "expires_on" field.
+func (m *DisclosureMutation) SetExpiresOn(t time.Time) {
+	m.expires_on = &t
 }
 
-// ExpiresAt returns the value of the "expires_at" field in the mutation.
-func (m *DisclosureMutation) ExpiresAt() (r time.Time, exists bool) {
-	v := m.expires_at
+// ExpiresOn returns the value of the "expires_on" field in the mutation.
+func (m *DisclosureMutation) ExpiresOn() (r time.Time, exists bool) {
+	v := m.expires_on
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldExpiresAt returns the old "expires_at" field's value of the Disclosure entity.
+// OldExpiresOn returns the old "expires_on" field's value of the Disclosure entity.
 // If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DisclosureMutation) OldExpiresAt(ctx context.Context) (v *time.Time, err error) {
+func (m *DisclosureMutation) OldExpiresOn(ctx context.Context) (v *time.Time, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldExpiresAt is only allowed on UpdateOne operations")
+		return v, errors.New("OldExpiresOn is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldExpiresAt requires an ID field in the mutation")
+		return v, errors.New("OldExpiresOn requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldExpiresAt: %w", err)
+		return v, fmt.Errorf("querying old value for OldExpiresOn: %w", err)
 	}
-	return oldValue.ExpiresAt, nil
+	return oldValue.ExpiresOn, nil
 }
 
-// ClearExpiresAt clears the value of the "expires_at" field.
-func (m *DisclosureMutation) ClearExpiresAt() {
-	m.expires_at = nil
-	m.clearedFields[disclosure.FieldExpiresAt] = struct{}{}
+// ClearExpiresOn clears the value of the "expires_on" field.
+func (m *DisclosureMutation) ClearExpiresOn() {
+	m.expires_on = nil
+	m.clearedFields[disclosure.FieldExpiresOn] = struct{}{}
 }
 
-// ExpiresAtCleared returns if the "expires_at" field was cleared in this mutation.
-func (m *DisclosureMutation) ExpiresAtCleared() bool {
-	_, ok := m.clearedFields[disclosure.FieldExpiresAt]
+// ExpiresOnCleared returns if the "expires_on" field was cleared in this mutation.
+func (m *DisclosureMutation) ExpiresOnCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldExpiresOn]
 	return ok
 }
 
-// ResetExpiresAt resets all changes to the "expires_at" field.
-func (m *DisclosureMutation) ResetExpiresAt() {
-	m.expires_at = nil
-	delete(m.clearedFields, disclosure.FieldExpiresAt)
+// ResetExpiresOn resets all changes to the "expires_on" field.
+func (m *DisclosureMutation) ResetExpiresOn() {
+	m.expires_on = nil
+	delete(m.clearedFields, disclosure.FieldExpiresOn)
 }
 
 // SetConvictID sets the "convict_id" field.
@@ -13099,6 +13652,55 @@ func (m *DisclosureMutation) ResetPoliceDistrictID() {
 	m.police_district = nil
 }
 
+// SetPoliceReportID sets the "police_report_id" field.
+func (m *DisclosureMutation) SetPoliceReportID(i int) {
+	m.police_report = &i
+}
+
+// PoliceReportID returns the value of the "police_report_id" field in the mutation.
+func (m *DisclosureMutation) PoliceReportID() (r int, exists bool) {
+	v := m.police_report
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceReportID returns the old "police_report_id" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldPoliceReportID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceReportID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceReportID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceReportID: %w", err)
+	}
+	return oldValue.PoliceReportID, nil
+}
+
+// ClearPoliceReportID clears the value of the "police_report_id" field.
+func (m *DisclosureMutation) ClearPoliceReportID() {
+	m.police_report = nil
+	m.clearedFields[disclosure.FieldPoliceReportID] = struct{}{}
+}
+
+// PoliceReportIDCleared returns if the "police_report_id" field was cleared in this mutation.
+func (m *DisclosureMutation) PoliceReportIDCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldPoliceReportID]
+	return ok
+}
+
+// ResetPoliceReportID resets all changes to the "police_report_id" field.
+func (m *DisclosureMutation) ResetPoliceReportID() {
+	m.police_report = nil
+	delete(m.clearedFields, disclosure.FieldPoliceReportID)
+}
+
 // ClearConvict clears the "convict" edge to the Convict entity.
 func (m *DisclosureMutation) ClearConvict() {
 	m.clearedconvict = true
@@ -13178,6 +13780,33 @@ func (m *DisclosureMutation) PoliceDistrictIDs() (ids []int) {
 func (m *DisclosureMutation) ResetPoliceDistrict() {
 	m.police_district = nil
 	m.clearedpolice_district = false
+}
+
+// ClearPoliceReport clears the "police_report" edge to the PoliceReport entity.
+func (m *DisclosureMutation) ClearPoliceReport() {
+	m.clearedpolice_report = true
+	m.clearedFields[disclosure.FieldPoliceReportID] = struct{}{}
+}
+
+// PoliceReportCleared reports if the "police_report" edge to the PoliceReport entity was cleared.
+func (m *DisclosureMutation) PoliceReportCleared() bool {
+	return m.PoliceReportIDCleared() || m.clearedpolice_report
+}
+
+// PoliceReportIDs returns the "police_report" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PoliceReportID instead. It exists only for internal usage by the builders.
+func (m *DisclosureMutation) PoliceReportIDs() (ids []int) {
+	if id := m.police_report; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPoliceReport resets all changes to the "police_report" edge.
+func (m *DisclosureMutation) ResetPoliceReport() {
+	m.police_report = nil
+	m.clearedpolice_report = false
 }
 
 // SetDecidedByID sets the "decided_by" edge to the StaffMember entity by id.
@@ -13292,7 +13921,7 @@ func (m *DisclosureMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DisclosureMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 20)
 	if m.created_at != nil {
 		fields = append(fields, disclosure.FieldCreatedAt)
 	}
@@ -13317,6 +13946,15 @@ func (m *DisclosureMutation) Fields() []string {
 	if m.legal_basis != nil {
 		fields = append(fields, disclosure.FieldLegalBasis)
 	}
+	if m.register != nil {
+		fields = append(fields, disclosure.FieldRegister)
+	}
+	if m.averts_imprisonable_offence != nil {
+		fields = append(fields, disclosure.FieldAvertsImprisonableOffence)
+	}
+	if m.decided_by_name != nil {
+		fields = append(fields, disclosure.FieldDecidedByName)
+	}
 	if m.decided_at != nil {
 		fields = append(fields, disclosure.FieldDecidedAt)
 	}
@@ -13329,8 +13967,8 @@ func (m *DisclosureMutation) Fields() []string {
 	if m.source != nil {
 		fields = append(fields, disclosure.FieldSource)
 	}
-	if m.expires_at != nil {
-		fields = append(fields, disclosure.FieldExpiresAt)
+	if m.expires_on != nil {
+		fields = append(fields, disclosure.FieldExpiresOn)
 	}
 	if m.convict != nil {
 		fields = append(fields, disclosure.FieldConvictID)
@@ -13340,6 +13978,9 @@ func (m *DisclosureMutation) Fields() []string {
 	}
 	if m.police_district != nil {
 		fields = append(fields, disclosure.FieldPoliceDistrictID)
+	}
+	if m.police_report != nil {
+		fields = append(fields, disclosure.FieldPoliceReportID)
 	}
 	return fields
 }
@@ -13365,6 +14006,12 @@ func (m *DisclosureMutation) Field(name string) (ent.Value, bool) {
 		return m.Recipient()
 	case disclosure.FieldLegalBasis:
 		return m.LegalBasis()
+	case disclosure.FieldRegister:
+		return m.Register()
+	case disclosure.FieldAvertsImprisonableOffence:
+		return m.AvertsImprisonableOffence()
+	case disclosure.FieldDecidedByName:
+		return m.DecidedByName()
 	case disclosure.FieldDecidedAt:
 		return m.DecidedAt()
 	case disclosure.FieldForm:
@@ -13373,14 +14020,16 @@ func (m *DisclosureMutation) Field(name string) (ent.Value, bool) {
 		return m.Unverified()
 	case disclosure.FieldSource:
 		return m.Source()
-	case disclosure.FieldExpiresAt:
-		return m.ExpiresAt()
+	case disclosure.FieldExpiresOn:
+		return m.ExpiresOn()
 	case disclosure.FieldConvictID:
 		return m.ConvictID()
 	case disclosure.FieldUnitID:
 		return m.UnitID()
 	case disclosure.FieldPoliceDistrictID:
 		return m.PoliceDistrictID()
+	case disclosure.FieldPoliceReportID:
+		return m.PoliceReportID()
 	}
 	return nil, false
 }
@@ -13406,6 +14055,12 @@ func (m *DisclosureMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldRecipient(ctx)
 	case disclosure.FieldLegalBasis:
 		return m.OldLegalBasis(ctx)
+	case disclosure.FieldRegister:
+		return m.OldRegister(ctx)
+	case disclosure.FieldAvertsImprisonableOffence:
+		return m.OldAvertsImprisonableOffence(ctx)
+	case disclosure.FieldDecidedByName:
+		return m.OldDecidedByName(ctx)
 	case disclosure.FieldDecidedAt:
 		return m.OldDecidedAt(ctx)
 	case disclosure.FieldForm:
@@ -13414,14 +14069,16 @@ func (m *DisclosureMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldUnverified(ctx)
 	case disclosure.FieldSource:
 		return m.OldSource(ctx)
-	case disclosure.FieldExpiresAt:
-		return m.OldExpiresAt(ctx)
+	case disclosure.FieldExpiresOn:
+		return m.OldExpiresOn(ctx)
 	case disclosure.FieldConvictID:
 		return m.OldConvictID(ctx)
 	case disclosure.FieldUnitID:
 		return m.OldUnitID(ctx)
 	case disclosure.FieldPoliceDistrictID:
 		return m.OldPoliceDistrictID(ctx)
+	case disclosure.FieldPoliceReportID:
+		return m.OldPoliceReportID(ctx)
 	}
 	return nil, fmt.Errorf("unknown Disclosure field %s", name)
 }
@@ -13446,14 +14103,14 @@ func (m *DisclosureMutation) SetField(name string, value ent.Value) error {
 		m.SetUpdatedAt(v)
 		return nil
 	case disclosure.FieldDirection:
-		v, ok := value.(disclosure.Direction)
+		v, ok := value.(rules.DisclosureDirection)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetDirection(v)
 		return nil
 	case disclosure.FieldCategory:
-		v, ok := value.(string)
+		v, ok := value.(rules.DisclosureCategory)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -13481,11 +14138,32 @@ func (m *DisclosureMutation) SetField(name string, value ent.Value) error {
 		m.SetRecipient(v)
 		return nil
 	case disclosure.FieldLegalBasis:
-		v, ok := value.(string)
+		v, ok := value.(rules.DisclosureBasis)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetLegalBasis(v)
+		return nil
+	case disclosure.FieldRegister:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegister(v)
+		return nil
+	case disclosure.FieldAvertsImprisonableOffence:
+		v, ok := value.(bool)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAvertsImprisonableOffence(v)
+		return nil
+	case disclosure.FieldDecidedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecidedByName(v)
 		return nil
 	case disclosure.FieldDecidedAt:
 		v, ok := value.(time.Time)
@@ -13495,7 +14173,7 @@ func (m *DisclosureMutation) SetField(name string, value ent.Value) error {
 		m.SetDecidedAt(v)
 		return nil
 	case disclosure.FieldForm:
-		v, ok := value.(disclosure.Form)
+		v, ok := value.(rules.DisclosureForm)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
@@ -13515,12 +14193,12 @@ func (m *DisclosureMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetSource(v)
 		return nil
-	case disclosure.FieldExpiresAt:
+	case disclosure.FieldExpiresOn:
 		v, ok := value.(time.Time)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetExpiresAt(v)
+		m.SetExpiresOn(v)
 		return nil
 	case disclosure.FieldConvictID:
 		v, ok := value.(int)
@@ -13542,6 +14220,13 @@ func (m *DisclosureMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPoliceDistrictID(v)
+		return nil
+	case disclosure.FieldPoliceReportID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceReportID(v)
 		return nil
 	}
 	return fmt.Errorf("unknown Disclosure field %s", name)
@@ -13576,11 +14261,17 @@ func (m *DisclosureMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *DisclosureMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(disclosure.FieldRegister) {
+		fields = append(fields, disclosure.FieldRegister)
+	}
 	if m.FieldCleared(disclosure.FieldSource) {
 		fields = append(fields, disclosure.FieldSource)
 	}
-	if m.FieldCleared(disclosure.FieldExpiresAt) {
-		fields = append(fields, disclosure.FieldExpiresAt)
+	if m.FieldCleared(disclosure.FieldExpiresOn) {
+		fields = append(fields, disclosure.FieldExpiresOn)
+	}
+	if m.FieldCleared(disclosure.FieldPoliceReportID) {
+		fields = append(fields, disclosure.FieldPoliceReportID)
 	}
 	return fields
 }
@@ -13596,11 +14287,17 @@ func (m *DisclosureMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *DisclosureMutation) ClearField(name string) error {
 	switch name {
+	case disclosure.FieldRegister:
+		m.ClearRegister()
+		return nil
 	case disclosure.FieldSource:
 		m.ClearSource()
 		return nil
-	case disclosure.FieldExpiresAt:
-		m.ClearExpiresAt()
+	case disclosure.FieldExpiresOn:
+		m.ClearExpiresOn()
+		return nil
+	case disclosure.FieldPoliceReportID:
+		m.ClearPoliceReportID()
 		return nil
 	}
 	return fmt.Errorf("unknown Disclosure nullable field %s", name)
@@ -13634,6 +14331,15 @@ func (m *DisclosureMutation) ResetField(name string) error {
 	case disclosure.FieldLegalBasis:
 		m.ResetLegalBasis()
 		return nil
+	case disclosure.FieldRegister:
+		m.ResetRegister()
+		return nil
+	case disclosure.FieldAvertsImprisonableOffence:
+		m.ResetAvertsImprisonableOffence()
+		return nil
+	case disclosure.FieldDecidedByName:
+		m.ResetDecidedByName()
+		return nil
 	case disclosure.FieldDecidedAt:
 		m.ResetDecidedAt()
 		return nil
@@ -13646,8 +14352,8 @@ func (m *DisclosureMutation) ResetField(name string) error {
 	case disclosure.FieldSource:
 		m.ResetSource()
 		return nil
-	case disclosure.FieldExpiresAt:
-		m.ResetExpiresAt()
+	case disclosure.FieldExpiresOn:
+		m.ResetExpiresOn()
 		return nil
 	case disclosure.FieldConvictID:
 		m.ResetConvictID()
@@ -13658,13 +14364,16 @@ func (m *DisclosureMutation) ResetField(name string) error {
 	case disclosure.FieldPoliceDistrictID:
 		m.ResetPoliceDistrictID()
 		return nil
+	case disclosure.FieldPoliceReportID:
+		m.ResetPoliceReportID()
+		return nil
 	}
 	return fmt.Errorf("unknown Disclosure field %s", name)
 }
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DisclosureMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.convict != nil {
 		edges = append(edges, disclosure.EdgeConvict)
 	}
@@ -13673,6 +14382,9 @@ func (m *DisclosureMutation) AddedEdges() []string {
 	}
 	if m.police_district != nil {
 		edges = append(edges, disclosure.EdgePoliceDistrict)
+	}
+	if m.police_report != nil {
+		edges = append(edges, disclosure.EdgePoliceReport)
 	}
 	if m.decided_by != nil {
 		edges = append(edges, disclosure.EdgeDecidedBy)
@@ -13699,6 +14411,10 @@ func (m *DisclosureMutation) AddedIDs(name string) []ent.Value {
 		if id := m.police_district; id != nil {
 			return []ent.Value{*id}
 		}
+	case disclosure.EdgePoliceReport:
+		if id := m.police_report; id != nil {
+			return []ent.Value{*id}
+		}
 	case disclosure.EdgeDecidedBy:
 		if id := m.decided_by; id != nil {
 			return []ent.Value{*id}
@@ -13713,7 +14429,7 @@ func (m *DisclosureMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DisclosureMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	return edges
 }
 
@@ -13725,7 +14441,7 @@ func (m *DisclosureMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DisclosureMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 6)
 	if m.clearedconvict {
 		edges = append(edges, disclosure.EdgeConvict)
 	}
@@ -13734,6 +14450,9 @@ func (m *DisclosureMutation) ClearedEdges() []string {
 	}
 	if m.clearedpolice_district {
 		edges = append(edges, disclosure.EdgePoliceDistrict)
+	}
+	if m.clearedpolice_report {
+		edges = append(edges, disclosure.EdgePoliceReport)
 	}
 	if m.cleareddecided_by {
 		edges = append(edges, disclosure.EdgeDecidedBy)
@@ -13754,6 +14473,8 @@ func (m *DisclosureMutation) EdgeCleared(name string) bool {
 		return m.clearedunit
 	case disclosure.EdgePoliceDistrict:
 		return m.clearedpolice_district
+	case disclosure.EdgePoliceReport:
+		return m.clearedpolice_report
 	case disclosure.EdgeDecidedBy:
 		return m.cleareddecided_by
 	case disclosure.EdgeRecordedBy:
@@ -13774,6 +14495,9 @@ func (m *DisclosureMutation) ClearEdge(name string) error {
 		return nil
 	case disclosure.EdgePoliceDistrict:
 		m.ClearPoliceDistrict()
+		return nil
+	case disclosure.EdgePoliceReport:
+		m.ClearPoliceReport()
 		return nil
 	case disclosure.EdgeDecidedBy:
 		m.ClearDecidedBy()
@@ -13798,6 +14522,9 @@ func (m *DisclosureMutation) ResetEdge(name string) error {
 	case disclosure.EdgePoliceDistrict:
 		m.ResetPoliceDistrict()
 		return nil
+	case disclosure.EdgePoliceReport:
+		m.ResetPoliceReport()
+		return nil
 	case disclosure.EdgeDecidedBy:
 		m.ResetDecidedBy()
 		return nil
@@ -13806,6 +14533,994 @@ func (m *DisclosureMutation) ResetEdge(name string) error {
 		return nil
 	}
 	return fmt.Errorf("unknown Disclosure edge %s", name)
+}
+
+// DocumentMarkMutation represents an operation that mutates the DocumentMark nodes in the graph.
+type DocumentMarkMutation struct {
+	config
+	op               Op
+	typ              string
+	id               *int
+	created_at       *time.Time
+	updated_at       *time.Time
+	document_kind    *documentmark.DocumentKind
+	document_id      *int
+	adddocument_id   *int
+	ground           *rules.ExemptionGround
+	reasoning        *string
+	marked_at        *time.Time
+	lifted_at        *time.Time
+	clearedFields    map[string]struct{}
+	convict          *int
+	clearedconvict   bool
+	marked_by        *int
+	clearedmarked_by bool
+	lifted_by        *int
+	clearedlifted_by bool
+	done             bool
+	oldValue         func(context.Context) (*DocumentMark, error)
+	predicates       []predicate.DocumentMark
+}
+
+var _ ent.Mutation = (*DocumentMarkMutation)(nil)
+
+// documentmarkOption allows management of the mutation configuration using functional options.
+type documentmarkOption func(*DocumentMarkMutation)
+
+// newDocumentMarkMutation creates new mutation for the DocumentMark entity.
+func newDocumentMarkMutation(c config, op Op, opts ...documentmarkOption) *DocumentMarkMutation {
+	m := &DocumentMarkMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeDocumentMark,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withDocumentMarkID sets the ID field of the mutation.
+func withDocumentMarkID(id int) documentmarkOption {
+	return func(m *DocumentMarkMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *DocumentMark
+		)
+		m.oldValue = func(ctx context.Context) (*DocumentMark, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().DocumentMark.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withDocumentMark sets the old DocumentMark of the mutation.
+func withDocumentMark(node *DocumentMark) documentmarkOption {
+	return func(m *DocumentMarkMutation) {
+		m.oldValue = func(context.Context) (*DocumentMark, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m DocumentMarkMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m DocumentMarkMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *DocumentMarkMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *DocumentMarkMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().DocumentMark.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *DocumentMarkMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *DocumentMarkMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *DocumentMarkMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *DocumentMarkMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *DocumentMarkMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *DocumentMarkMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetDocumentKind sets the "document_kind" field.
+func (m *DocumentMarkMutation) SetDocumentKind(dk documentmark.DocumentKind) {
+	m.document_kind = &dk
+}
+
+// DocumentKind returns the value of the "document_kind" field in the mutation.
+func (m *DocumentMarkMutation) DocumentKind() (r documentmark.DocumentKind, exists bool) {
+	v := m.document_kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentKind returns the old "document_kind" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldDocumentKind(ctx context.Context) (v documentmark.DocumentKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentKind: %w", err)
+	}
+	return oldValue.DocumentKind, nil
+}
+
+// ResetDocumentKind resets all changes to the "document_kind" field.
+func (m *DocumentMarkMutation) ResetDocumentKind() {
+	m.document_kind = nil
+}
+
+// SetDocumentID sets the "document_id" field.
+func (m *DocumentMarkMutation) SetDocumentID(i int) {
+	m.document_id = &i
+	m.adddocument_id = nil
+}
+
+// DocumentID returns the value of the "document_id" field in the mutation.
+func (m *DocumentMarkMutation) DocumentID() (r int, exists bool) {
+	v := m.document_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDocumentID returns the old "document_id" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldDocumentID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDocumentID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDocumentID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDocumentID: %w", err)
+	}
+	return oldValue.DocumentID, nil
+}
+
+// AddDocumentID adds i to the "document_id" field.
+func (m *DocumentMarkMutation) AddDocumentID(i int) {
+	if m.adddocument_id != nil {
+		*m.adddocument_id += i
+	} else {
+		m.adddocument_id = &i
+	}
+}
+
+// AddedDocumentID returns the value that was added to the "document_id" field in this mutation.
+func (m *DocumentMarkMutation) AddedDocumentID() (r int, exists bool) {
+	v := m.adddocument_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetDocumentID resets all changes to the "document_id" field.
+func (m *DocumentMarkMutation) ResetDocumentID() {
+	m.document_id = nil
+	m.adddocument_id = nil
+}
+
+// SetGround sets the "ground" field.
+func (m *DocumentMarkMutation) SetGround(rg rules.ExemptionGround) {
+	m.ground = &rg
+}
+
+// Ground returns the value of the "ground" field in the mutation.
+func (m *DocumentMarkMutation) Ground() (r rules.ExemptionGround, exists bool) {
+	v := m.ground
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldGround returns the old "ground" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldGround(ctx context.Context) (v rules.ExemptionGround, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldGround is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldGround requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldGround: %w", err)
+	}
+	return oldValue.Ground, nil
+}
+
+// ResetGround resets all changes to the "ground" field.
+func (m *DocumentMarkMutation) ResetGround() {
+	m.ground = nil
+}
+
+// SetReasoning sets the "reasoning" field.
+func (m *DocumentMarkMutation) SetReasoning(s string) {
+	m.reasoning = &s
+}
+
+// Reasoning returns the value of the "reasoning" field in the mutation.
+func (m *DocumentMarkMutation) Reasoning() (r string, exists bool) {
+	v := m.reasoning
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReasoning returns the old "reasoning" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldReasoning(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReasoning is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReasoning requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReasoning: %w", err)
+	}
+	return oldValue.Reasoning, nil
+}
+
+// ResetReasoning resets all changes to the "reasoning" field.
+func (m *DocumentMarkMutation) ResetReasoning() {
+	m.reasoning = nil
+}
+
+// SetMarkedAt sets the "marked_at" field.
+func (m *DocumentMarkMutation) SetMarkedAt(t time.Time) {
+	m.marked_at = &t
+}
+
+// MarkedAt returns the value of the "marked_at" field in the mutation.
+func (m *DocumentMarkMutation) MarkedAt() (r time.Time, exists bool) {
+	v := m.marked_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMarkedAt returns the old "marked_at" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldMarkedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMarkedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMarkedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMarkedAt: %w", err)
+	}
+	return oldValue.MarkedAt, nil
+}
+
+// ResetMarkedAt resets all changes to the "marked_at" field.
+func (m *DocumentMarkMutation) ResetMarkedAt() {
+	m.marked_at = nil
+}
+
+// SetLiftedAt sets the "lifted_at" field.
+func (m *DocumentMarkMutation) SetLiftedAt(t time.Time) {
+	m.lifted_at = &t
+}
+
+// LiftedAt returns the value of the "lifted_at" field in the mutation.
+func (m *DocumentMarkMutation) LiftedAt() (r time.Time, exists bool) {
+	v := m.lifted_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldLiftedAt returns the old "lifted_at" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldLiftedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldLiftedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldLiftedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldLiftedAt: %w", err)
+	}
+	return oldValue.LiftedAt, nil
+}
+
+// ClearLiftedAt clears the value of the "lifted_at" field.
+func (m *DocumentMarkMutation) ClearLiftedAt() {
+	m.lifted_at = nil
+	m.clearedFields[documentmark.FieldLiftedAt] = struct{}{}
+}
+
+// LiftedAtCleared returns if the "lifted_at" field was cleared in this mutation.
+func (m *DocumentMarkMutation) LiftedAtCleared() bool {
+	_, ok := m.clearedFields[documentmark.FieldLiftedAt]
+	return ok
+}
+
+// ResetLiftedAt resets all changes to the "lifted_at" field.
+func (m *DocumentMarkMutation) ResetLiftedAt() {
+	m.lifted_at = nil
+	delete(m.clearedFields, documentmark.FieldLiftedAt)
+}
+
+// SetConvictID sets the "convict_id" field.
+func (m *DocumentMarkMutation) SetConvictID(i int) {
+	m.convict = &i
+}
+
+// ConvictID returns the value of the "convict_id" field in the mutation.
+func (m *DocumentMarkMutation) ConvictID() (r int, exists bool) {
+	v := m.convict
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConvictID returns the old "convict_id" field's value of the DocumentMark entity.
+// If the DocumentMark object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DocumentMarkMutation) OldConvictID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConvictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConvictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConvictID: %w", err)
+	}
+	return oldValue.ConvictID, nil
+}
+
+// ResetConvictID resets all changes to the "convict_id" field.
+func (m *DocumentMarkMutation) ResetConvictID() {
+	m.convict = nil
+}
+
+// ClearConvict clears the "convict" edge to the Convict entity.
+func (m *DocumentMarkMutation) ClearConvict() {
+	m.clearedconvict = true
+	m.clearedFields[documentmark.FieldConvictID] = struct{}{}
+}
+
+// ConvictCleared reports if the "convict" edge to the Convict entity was cleared.
+func (m *DocumentMarkMutation) ConvictCleared() bool {
+	return m.clearedconvict
+}
+
+// ConvictIDs returns the "convict" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ConvictID instead. It exists only for internal usage by the builders.
+func (m *DocumentMarkMutation) ConvictIDs() (ids []int) {
+	if id := m.convict; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetConvict resets all changes to the "convict" edge.
+func (m *DocumentMarkMutation) ResetConvict() {
+	m.convict = nil
+	m.clearedconvict = false
+}
+
+// SetMarkedByID sets the "marked_by" edge to the StaffMember entity by id.
+func (m *DocumentMarkMutation) SetMarkedByID(id int) {
+	m.marked_by = &id
+}
+
+// ClearMarkedBy clears the "marked_by" edge to the StaffMember entity.
+func (m *DocumentMarkMutation) ClearMarkedBy() {
+	m.clearedmarked_by = true
+}
+
+// MarkedByCleared reports if the "marked_by" edge to the StaffMember entity was cleared.
+func (m *DocumentMarkMutation) MarkedByCleared() bool {
+	return m.clearedmarked_by
+}
+
+// MarkedByID returns the "marked_by" edge ID in the mutation.
+func (m *DocumentMarkMutation) MarkedByID() (id int, exists bool) {
+	if m.marked_by != nil {
+		return *m.marked_by, true
+	}
+	return
+}
+
+// MarkedByIDs returns the "marked_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// MarkedByID instead. It exists only for internal usage by the builders.
+func (m *DocumentMarkMutation) MarkedByIDs() (ids []int) {
+	if id := m.marked_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetMarkedBy resets all changes to the "marked_by" edge.
+func (m *DocumentMarkMutation) ResetMarkedBy() {
+	m.marked_by = nil
+	m.clearedmarked_by = false
+}
+
+// SetLiftedByID sets the "lifted_by" edge to the StaffMember entity by id.
+func (m *DocumentMarkMutation) SetLiftedByID(id int) {
+	m.lifted_by = &id
+}
+
+// ClearLiftedBy clears the "lifted_by" edge to the StaffMember entity.
+func (m *DocumentMarkMutation) ClearLiftedBy() {
+	m.clearedlifted_by = true
+}
+
+// LiftedByCleared reports if the "lifted_by" edge to the StaffMember entity was cleared.
+func (m *DocumentMarkMutation) LiftedByCleared() bool {
+	return m.clearedlifted_by
+}
+
+// LiftedByID returns the "lifted_by" edge ID in the mutation.
+func (m *DocumentMarkMutation) LiftedByID() (id int, exists bool) {
+	if m.lifted_by != nil {
+		return *m.lifted_by, true
+	}
+	return
+}
+
+// LiftedByIDs returns the "lifted_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// LiftedByID instead. It exists only for internal usage by the builders.
+func (m *DocumentMarkMutation) LiftedByIDs() (ids []int) {
+	if id := m.lifted_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetLiftedBy resets all changes to the "lifted_by" edge.
+func (m *DocumentMarkMutation) ResetLiftedBy() {
+	m.lifted_by = nil
+	m.clearedlifted_by = false
+}
+
+// Where appends a list predicates to the DocumentMarkMutation builder.
+func (m *DocumentMarkMutation) Where(ps ...predicate.DocumentMark) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the DocumentMarkMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *DocumentMarkMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.DocumentMark, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *DocumentMarkMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *DocumentMarkMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (DocumentMark).
+func (m *DocumentMarkMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *DocumentMarkMutation) Fields() []string {
+	fields := make([]string, 0, 9)
+	if m.created_at != nil {
+		fields = append(fields, documentmark.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, documentmark.FieldUpdatedAt)
+	}
+	if m.document_kind != nil {
+		fields = append(fields, documentmark.FieldDocumentKind)
+	}
+	if m.document_id != nil {
+		fields = append(fields, documentmark.FieldDocumentID)
+	}
+	if m.ground != nil {
+		fields = append(fields, documentmark.FieldGround)
+	}
+	if m.reasoning != nil {
+		fields = append(fields, documentmark.FieldReasoning)
+	}
+	if m.marked_at != nil {
+		fields = append(fields, documentmark.FieldMarkedAt)
+	}
+	if m.lifted_at != nil {
+		fields = append(fields, documentmark.FieldLiftedAt)
+	}
+	if m.convict != nil {
+		fields = append(fields, documentmark.FieldConvictID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *DocumentMarkMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case documentmark.FieldCreatedAt:
+		return m.CreatedAt()
+	case documentmark.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case documentmark.FieldDocumentKind:
+		return m.DocumentKind()
+	case documentmark.FieldDocumentID:
+		return m.DocumentID()
+	case documentmark.FieldGround:
+		return m.Ground()
+	case documentmark.FieldReasoning:
+		return m.Reasoning()
+	case documentmark.FieldMarkedAt:
+		return m.MarkedAt()
+	case documentmark.FieldLiftedAt:
+		return m.LiftedAt()
+	case documentmark.FieldConvictID:
+		return m.ConvictID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *DocumentMarkMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case documentmark.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case documentmark.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case documentmark.FieldDocumentKind:
+		return m.OldDocumentKind(ctx)
+	case documentmark.FieldDocumentID:
+		return m.OldDocumentID(ctx)
+	case documentmark.FieldGround:
+		return m.OldGround(ctx)
+	case documentmark.FieldReasoning:
+		return m.OldReasoning(ctx)
+	case documentmark.FieldMarkedAt:
+		return m.OldMarkedAt(ctx)
+	case documentmark.FieldLiftedAt:
+		return m.OldLiftedAt(ctx)
+	case documentmark.FieldConvictID:
+		return m.OldConvictID(ctx)
+	}
+	return nil, fmt.Errorf("unknown DocumentMark field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DocumentMarkMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case documentmark.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case documentmark.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case documentmark.FieldDocumentKind:
+		v, ok := value.(documentmark.DocumentKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentKind(v)
+		return nil
+	case documentmark.FieldDocumentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDocumentID(v)
+		return nil
+	case documentmark.FieldGround:
+		v, ok := value.(rules.ExemptionGround)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetGround(v)
+		return nil
+	case documentmark.FieldReasoning:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReasoning(v)
+		return nil
+	case documentmark.FieldMarkedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMarkedAt(v)
+		return nil
+	case documentmark.FieldLiftedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetLiftedAt(v)
+		return nil
+	case documentmark.FieldConvictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConvictID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentMark field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *DocumentMarkMutation) AddedFields() []string {
+	var fields []string
+	if m.adddocument_id != nil {
+		fields = append(fields, documentmark.FieldDocumentID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *DocumentMarkMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case documentmark.FieldDocumentID:
+		return m.AddedDocumentID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *DocumentMarkMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case documentmark.FieldDocumentID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddDocumentID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentMark numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *DocumentMarkMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(documentmark.FieldLiftedAt) {
+		fields = append(fields, documentmark.FieldLiftedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *DocumentMarkMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *DocumentMarkMutation) ClearField(name string) error {
+	switch name {
+	case documentmark.FieldLiftedAt:
+		m.ClearLiftedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentMark nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *DocumentMarkMutation) ResetField(name string) error {
+	switch name {
+	case documentmark.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case documentmark.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case documentmark.FieldDocumentKind:
+		m.ResetDocumentKind()
+		return nil
+	case documentmark.FieldDocumentID:
+		m.ResetDocumentID()
+		return nil
+	case documentmark.FieldGround:
+		m.ResetGround()
+		return nil
+	case documentmark.FieldReasoning:
+		m.ResetReasoning()
+		return nil
+	case documentmark.FieldMarkedAt:
+		m.ResetMarkedAt()
+		return nil
+	case documentmark.FieldLiftedAt:
+		m.ResetLiftedAt()
+		return nil
+	case documentmark.FieldConvictID:
+		m.ResetConvictID()
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentMark field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *DocumentMarkMutation) AddedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.convict != nil {
+		edges = append(edges, documentmark.EdgeConvict)
+	}
+	if m.marked_by != nil {
+		edges = append(edges, documentmark.EdgeMarkedBy)
+	}
+	if m.lifted_by != nil {
+		edges = append(edges, documentmark.EdgeLiftedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *DocumentMarkMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case documentmark.EdgeConvict:
+		if id := m.convict; id != nil {
+			return []ent.Value{*id}
+		}
+	case documentmark.EdgeMarkedBy:
+		if id := m.marked_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case documentmark.EdgeLiftedBy:
+		if id := m.lifted_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *DocumentMarkMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 3)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *DocumentMarkMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *DocumentMarkMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 3)
+	if m.clearedconvict {
+		edges = append(edges, documentmark.EdgeConvict)
+	}
+	if m.clearedmarked_by {
+		edges = append(edges, documentmark.EdgeMarkedBy)
+	}
+	if m.clearedlifted_by {
+		edges = append(edges, documentmark.EdgeLiftedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *DocumentMarkMutation) EdgeCleared(name string) bool {
+	switch name {
+	case documentmark.EdgeConvict:
+		return m.clearedconvict
+	case documentmark.EdgeMarkedBy:
+		return m.clearedmarked_by
+	case documentmark.EdgeLiftedBy:
+		return m.clearedlifted_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *DocumentMarkMutation) ClearEdge(name string) error {
+	switch name {
+	case documentmark.EdgeConvict:
+		m.ClearConvict()
+		return nil
+	case documentmark.EdgeMarkedBy:
+		m.ClearMarkedBy()
+		return nil
+	case documentmark.EdgeLiftedBy:
+		m.ClearLiftedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentMark unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *DocumentMarkMutation) ResetEdge(name string) error {
+	switch name {
+	case documentmark.EdgeConvict:
+		m.ResetConvict()
+		return nil
+	case documentmark.EdgeMarkedBy:
+		m.ResetMarkedBy()
+		return nil
+	case documentmark.EdgeLiftedBy:
+		m.ResetLiftedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown DocumentMark edge %s", name)
 }
 
 // GuardianMutation represents an operation that mutates the Guardian nodes in the graph.
@@ -20671,6 +22386,1107 @@ func (m *PoliceDistrictMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown PoliceDistrict edge %s", name)
 }
 
+// PoliceReportMutation represents an operation that mutates the PoliceReport nodes in the graph.
+type PoliceReportMutation struct {
+	config
+	op                     Op
+	typ                    string
+	id                     *int
+	created_at             *time.Time
+	updated_at             *time.Time
+	kind                   *rules.PoliceReportKind
+	summary                *string
+	reported_at            *time.Time
+	acknowledged_at        *time.Time
+	reported_by_name       *string
+	clearedFields          map[string]struct{}
+	convict                *int
+	clearedconvict         bool
+	unit                   *int
+	clearedunit            bool
+	police_district        *int
+	clearedpolice_district bool
+	reported_by            *int
+	clearedreported_by     bool
+	acknowledged_by        *int
+	clearedacknowledged_by bool
+	done                   bool
+	oldValue               func(context.Context) (*PoliceReport, error)
+	predicates             []predicate.PoliceReport
+}
+
+var _ ent.Mutation = (*PoliceReportMutation)(nil)
+
+// policereportOption allows management of the mutation configuration using functional options.
+type policereportOption func(*PoliceReportMutation)
+
+// newPoliceReportMutation creates new mutation for the PoliceReport entity.
+func newPoliceReportMutation(c config, op Op, opts ...policereportOption) *PoliceReportMutation {
+	m := &PoliceReportMutation{
+		config:        c,
+		op:            op,
+		typ:           TypePoliceReport,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withPoliceReportID sets the ID field of the mutation.
+func withPoliceReportID(id int) policereportOption {
+	return func(m *PoliceReportMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *PoliceReport
+		)
+		m.oldValue = func(ctx context.Context) (*PoliceReport, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().PoliceReport.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withPoliceReport sets the old PoliceReport of the mutation.
+func withPoliceReport(node *PoliceReport) policereportOption {
+	return func(m *PoliceReportMutation) {
+		m.oldValue = func(context.Context) (*PoliceReport, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m PoliceReportMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m PoliceReportMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *PoliceReportMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *PoliceReportMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().PoliceReport.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *PoliceReportMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *PoliceReportMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *PoliceReportMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *PoliceReportMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *PoliceReportMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *PoliceReportMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *PoliceReportMutation) SetKind(rrk rules.PoliceReportKind) {
+	m.kind = &rrk
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *PoliceReportMutation) Kind() (r rules.PoliceReportKind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldKind(ctx context.Context) (v rules.PoliceReportKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *PoliceReportMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetSummary sets the "summary" field.
+func (m *PoliceReportMutation) SetSummary(s string) {
+	m.summary = &s
+}
+
+// Summary returns the value of the "summary" field in the mutation.
+func (m *PoliceReportMutation) Summary() (r string, exists bool) {
+	v := m.summary
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSummary returns the old "summary" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldSummary(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSummary is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSummary requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSummary: %w", err)
+	}
+	return oldValue.Summary, nil
+}
+
+// ResetSummary resets all changes to the "summary" field.
+func (m *PoliceReportMutation) ResetSummary() {
+	m.summary = nil
+}
+
+// SetReportedAt sets the "reported_at" field.
+func (m *PoliceReportMutation) SetReportedAt(t time.Time) {
+	m.reported_at = &t
+}
+
+// ReportedAt returns the value of the "reported_at" field in the mutation.
+func (m *PoliceReportMutation) ReportedAt() (r time.Time, exists bool) {
+	v := m.reported_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportedAt returns the old "reported_at" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldReportedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportedAt: %w", err)
+	}
+	return oldValue.ReportedAt, nil
+}
+
+// ResetReportedAt resets all changes to the "reported_at" field.
+func (m *PoliceReportMutation) ResetReportedAt() {
+	m.reported_at = nil
+}
+
+// SetAcknowledgedAt sets the "acknowledged_at" field.
+func (m *PoliceReportMutation) SetAcknowledgedAt(t time.Time) {
+	m.acknowledged_at = &t
+}
+
+// AcknowledgedAt returns the value of the "acknowledged_at" field in the mutation.
+func (m *PoliceReportMutation) AcknowledgedAt() (r time.Time, exists bool) {
+	v := m.acknowledged_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAcknowledgedAt returns the old "acknowledged_at" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldAcknowledgedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAcknowledgedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAcknowledgedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAcknowledgedAt: %w", err)
+	}
+	return oldValue.AcknowledgedAt, nil
+}
+
+// ClearAcknowledgedAt clears the value of the "acknowledged_at" field.
+func (m *PoliceReportMutation) ClearAcknowledgedAt() {
+	m.acknowledged_at = nil
+	m.clearedFields[policereport.FieldAcknowledgedAt] = struct{}{}
+}
+
+// AcknowledgedAtCleared returns if the "acknowledged_at" field was cleared in this mutation.
+func (m *PoliceReportMutation) AcknowledgedAtCleared() bool {
+	_, ok := m.clearedFields[policereport.FieldAcknowledgedAt]
+	return ok
+}
+
+// ResetAcknowledgedAt resets all changes to the "acknowledged_at" field.
+func (m *PoliceReportMutation) ResetAcknowledgedAt() {
+	m.acknowledged_at = nil
+	delete(m.clearedFields, policereport.FieldAcknowledgedAt)
+}
+
+// SetReportedByName sets the "reported_by_name" field.
+func (m *PoliceReportMutation) SetReportedByName(s string) {
+	m.reported_by_name = &s
+}
+
+// ReportedByName returns the value of the "reported_by_name" field in the mutation.
+func (m *PoliceReportMutation) ReportedByName() (r string, exists bool) {
+	v := m.reported_by_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReportedByName returns the old "reported_by_name" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldReportedByName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReportedByName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReportedByName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReportedByName: %w", err)
+	}
+	return oldValue.ReportedByName, nil
+}
+
+// ResetReportedByName resets all changes to the "reported_by_name" field.
+func (m *PoliceReportMutation) ResetReportedByName() {
+	m.reported_by_name = nil
+}
+
+// SetConvictID sets the "convict_id" field.
+func (m *PoliceReportMutation) SetConvictID(i int) {
+	m.convict = &i
+}
+
+// ConvictID returns the value of the "convict_id" field in the mutation.
+func (m *PoliceReportMutation) ConvictID() (r int, exists bool) {
+	v := m.convict
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConvictID returns the old "convict_id" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldConvictID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConvictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConvictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConvictID: %w", err)
+	}
+	return oldValue.ConvictID, nil
+}
+
+// ResetConvictID resets all changes to the "convict_id" field.
+func (m *PoliceReportMutation) ResetConvictID() {
+	m.convict = nil
+}
+
+// SetUnitID sets the "unit_id" field.
+func (m *PoliceReportMutation) SetUnitID(i int) {
+	m.unit = &i
+}
+
+// UnitID returns the value of the "unit_id" field in the mutation.
+func (m *PoliceReportMutation) UnitID() (r int, exists bool) {
+	v := m.unit
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUnitID returns the old "unit_id" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldUnitID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUnitID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUnitID: %w", err)
+	}
+	return oldValue.UnitID, nil
+}
+
+// ResetUnitID resets all changes to the "unit_id" field.
+func (m *PoliceReportMutation) ResetUnitID() {
+	m.unit = nil
+}
+
+// SetPoliceDistrictID sets the "police_district_id" field.
+func (m *PoliceReportMutation) SetPoliceDistrictID(i int) {
+	m.police_district = &i
+}
+
+// PoliceDistrictID returns the value of the "police_district_id" field in the mutation.
+func (m *PoliceReportMutation) PoliceDistrictID() (r int, exists bool) {
+	v := m.police_district
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceDistrictID returns the old "police_district_id" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldPoliceDistrictID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceDistrictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceDistrictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceDistrictID: %w", err)
+	}
+	return oldValue.PoliceDistrictID, nil
+}
+
+// ResetPoliceDistrictID resets all changes to the "police_district_id" field.
+func (m *PoliceReportMutation) ResetPoliceDistrictID() {
+	m.police_district = nil
+}
+
+// ClearConvict clears the "convict" edge to the Convict entity.
+func (m *PoliceReportMutation) ClearConvict() {
+	m.clearedconvict = true
+	m.clearedFields[policereport.FieldConvictID] = struct{}{}
+}
+
+// ConvictCleared reports if the "convict" edge to the Convict entity was cleared.
+func (m *PoliceReportMutation) ConvictCleared() bool {
+	return m.clearedconvict
+}
+
+// ConvictIDs returns the "convict" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ConvictID instead. It exists only for internal usage by the builders.
+func (m *PoliceReportMutation) ConvictIDs() (ids []int) {
+	if id := m.convict; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetConvict resets all changes to the "convict" edge.
+func (m *PoliceReportMutation) ResetConvict() {
+	m.convict = nil
+	m.clearedconvict = false
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (m *PoliceReportMutation) ClearUnit() {
+	m.clearedunit = true
+	m.clearedFields[policereport.FieldUnitID] = struct{}{}
+}
+
+// UnitCleared reports if the "unit" edge to the Unit entity was cleared.
+func (m *PoliceReportMutation) UnitCleared() bool {
+	return m.clearedunit
+}
+
+// UnitIDs returns the "unit" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// UnitID instead. It exists only for internal usage by the builders.
+func (m *PoliceReportMutation) UnitIDs() (ids []int) {
+	if id := m.unit; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetUnit resets all changes to the "unit" edge.
+func (m *PoliceReportMutation) ResetUnit() {
+	m.unit = nil
+	m.clearedunit = false
+}
+
+// ClearPoliceDistrict clears the "police_district" edge to the PoliceDistrict entity.
+func (m *PoliceReportMutation) ClearPoliceDistrict() {
+	m.clearedpolice_district = true
+	m.clearedFields[policereport.FieldPoliceDistrictID] = struct{}{}
+}
+
+// PoliceDistrictCleared reports if the "police_district" edge to the PoliceDistrict entity was cleared.
+func (m *PoliceReportMutation) PoliceDistrictCleared() bool {
+	return m.clearedpolice_district
+}
+
+// PoliceDistrictIDs returns the "police_district" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// PoliceDistrictID instead. It exists only for internal usage by the builders.
+func (m *PoliceReportMutation) PoliceDistrictIDs() (ids []int) {
+	if id := m.police_district; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetPoliceDistrict resets all changes to the "police_district" edge.
+func (m *PoliceReportMutation) ResetPoliceDistrict() {
+	m.police_district = nil
+	m.clearedpolice_district = false
+}
+
+// SetReportedByID sets the "reported_by" edge to the StaffMember entity by id.
+func (m *PoliceReportMutation) SetReportedByID(id int) {
+	m.reported_by = &id
+}
+
+// ClearReportedBy clears the "reported_by" edge to the StaffMember entity.
+func (m *PoliceReportMutation) ClearReportedBy() {
+	m.clearedreported_by = true
+}
+
+// ReportedByCleared reports if the "reported_by" edge to the StaffMember entity was cleared.
+func (m *PoliceReportMutation) ReportedByCleared() bool {
+	return m.clearedreported_by
+}
+
+// ReportedByID returns the "reported_by" edge ID in the mutation.
+func (m *PoliceReportMutation) ReportedByID() (id int, exists bool) {
+	if m.reported_by != nil {
+		return *m.reported_by, true
+	}
+	return
+}
+
+// ReportedByIDs returns the "reported_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ReportedByID instead. It exists only for internal usage by the builders.
+func (m *PoliceReportMutation) ReportedByIDs() (ids []int) {
+	if id := m.reported_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetReportedBy resets all changes to the "reported_by" edge.
+func (m *PoliceReportMutation) ResetReportedBy() {
+	m.reported_by = nil
+	m.clearedreported_by = false
+}
+
+// SetAcknowledgedByID sets the "acknowledged_by" edge to the StaffMember entity by id.
+func (m *PoliceReportMutation) SetAcknowledgedByID(id int) {
+	m.acknowledged_by = &id
+}
+
+// ClearAcknowledgedBy clears the "acknowledged_by" edge to the StaffMember entity.
+func (m *PoliceReportMutation) ClearAcknowledgedBy() {
+	m.clearedacknowledged_by = true
+}
+
+// AcknowledgedByCleared reports if the "acknowledged_by" edge to the StaffMember entity was cleared.
+func (m *PoliceReportMutation) AcknowledgedByCleared() bool {
+	return m.clearedacknowledged_by
+}
+
+// AcknowledgedByID returns the "acknowledged_by" edge ID in the mutation.
+func (m *PoliceReportMutation) AcknowledgedByID() (id int, exists bool) {
+	if m.acknowledged_by != nil {
+		return *m.acknowledged_by, true
+	}
+	return
+}
+
+// AcknowledgedByIDs returns the "acknowledged_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// AcknowledgedByID instead. It exists only for internal usage by the builders.
+func (m *PoliceReportMutation) AcknowledgedByIDs() (ids []int) {
+	if id := m.acknowledged_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetAcknowledgedBy resets all changes to the "acknowledged_by" edge.
+func (m *PoliceReportMutation) ResetAcknowledgedBy() {
+	m.acknowledged_by = nil
+	m.clearedacknowledged_by = false
+}
+
+// Where appends a list predicates to the PoliceReportMutation builder.
+func (m *PoliceReportMutation) Where(ps ...predicate.PoliceReport) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the PoliceReportMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *PoliceReportMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.PoliceReport, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *PoliceReportMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *PoliceReportMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (PoliceReport).
+func (m *PoliceReportMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *PoliceReportMutation) Fields() []string {
+	fields := make([]string, 0, 10)
+	if m.created_at != nil {
+		fields = append(fields, policereport.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, policereport.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, policereport.FieldKind)
+	}
+	if m.summary != nil {
+		fields = append(fields, policereport.FieldSummary)
+	}
+	if m.reported_at != nil {
+		fields = append(fields, policereport.FieldReportedAt)
+	}
+	if m.acknowledged_at != nil {
+		fields = append(fields, policereport.FieldAcknowledgedAt)
+	}
+	if m.reported_by_name != nil {
+		fields = append(fields, policereport.FieldReportedByName)
+	}
+	if m.convict != nil {
+		fields = append(fields, policereport.FieldConvictID)
+	}
+	if m.unit != nil {
+		fields = append(fields, policereport.FieldUnitID)
+	}
+	if m.police_district != nil {
+		fields = append(fields, policereport.FieldPoliceDistrictID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *PoliceReportMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case policereport.FieldCreatedAt:
+		return m.CreatedAt()
+	case policereport.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case policereport.FieldKind:
+		return m.Kind()
+	case policereport.FieldSummary:
+		return m.Summary()
+	case policereport.FieldReportedAt:
+		return m.ReportedAt()
+	case policereport.FieldAcknowledgedAt:
+		return m.AcknowledgedAt()
+	case policereport.FieldReportedByName:
+		return m.ReportedByName()
+	case policereport.FieldConvictID:
+		return m.ConvictID()
+	case policereport.FieldUnitID:
+		return m.UnitID()
+	case policereport.FieldPoliceDistrictID:
+		return m.PoliceDistrictID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *PoliceReportMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case policereport.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case policereport.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case policereport.FieldKind:
+		return m.OldKind(ctx)
+	case policereport.FieldSummary:
+		return m.OldSummary(ctx)
+	case policereport.FieldReportedAt:
+		return m.OldReportedAt(ctx)
+	case policereport.FieldAcknowledgedAt:
+		return m.OldAcknowledgedAt(ctx)
+	case policereport.FieldReportedByName:
+		return m.OldReportedByName(ctx)
+	case policereport.FieldConvictID:
+		return m.OldConvictID(ctx)
+	case policereport.FieldUnitID:
+		return m.OldUnitID(ctx)
+	case policereport.FieldPoliceDistrictID:
+		return m.OldPoliceDistrictID(ctx)
+	}
+	return nil, fmt.Errorf("unknown PoliceReport field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PoliceReportMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case policereport.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case policereport.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case policereport.FieldKind:
+		v, ok := value.(rules.PoliceReportKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case policereport.FieldSummary:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSummary(v)
+		return nil
+	case policereport.FieldReportedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportedAt(v)
+		return nil
+	case policereport.FieldAcknowledgedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAcknowledgedAt(v)
+		return nil
+	case policereport.FieldReportedByName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReportedByName(v)
+		return nil
+	case policereport.FieldConvictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConvictID(v)
+		return nil
+	case policereport.FieldUnitID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUnitID(v)
+		return nil
+	case policereport.FieldPoliceDistrictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceDistrictID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown PoliceReport field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *PoliceReportMutation) AddedFields() []string {
+	var fields []string
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *PoliceReportMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *PoliceReportMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	}
+	return fmt.Errorf("unknown PoliceReport numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *PoliceReportMutation) ClearedFields() []string {
+	var fields []string
+	if m.FieldCleared(policereport.FieldAcknowledgedAt) {
+		fields = append(fields, policereport.FieldAcknowledgedAt)
+	}
+	return fields
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *PoliceReportMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *PoliceReportMutation) ClearField(name string) error {
+	switch name {
+	case policereport.FieldAcknowledgedAt:
+		m.ClearAcknowledgedAt()
+		return nil
+	}
+	return fmt.Errorf("unknown PoliceReport nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *PoliceReportMutation) ResetField(name string) error {
+	switch name {
+	case policereport.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case policereport.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case policereport.FieldKind:
+		m.ResetKind()
+		return nil
+	case policereport.FieldSummary:
+		m.ResetSummary()
+		return nil
+	case policereport.FieldReportedAt:
+		m.ResetReportedAt()
+		return nil
+	case policereport.FieldAcknowledgedAt:
+		m.ResetAcknowledgedAt()
+		return nil
+	case policereport.FieldReportedByName:
+		m.ResetReportedByName()
+		return nil
+	case policereport.FieldConvictID:
+		m.ResetConvictID()
+		return nil
+	case policereport.FieldUnitID:
+		m.ResetUnitID()
+		return nil
+	case policereport.FieldPoliceDistrictID:
+		m.ResetPoliceDistrictID()
+		return nil
+	}
+	return fmt.Errorf("unknown PoliceReport field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *PoliceReportMutation) AddedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.convict != nil {
+		edges = append(edges, policereport.EdgeConvict)
+	}
+	if m.unit != nil {
+		edges = append(edges, policereport.EdgeUnit)
+	}
+	if m.police_district != nil {
+		edges = append(edges, policereport.EdgePoliceDistrict)
+	}
+	if m.reported_by != nil {
+		edges = append(edges, policereport.EdgeReportedBy)
+	}
+	if m.acknowledged_by != nil {
+		edges = append(edges, policereport.EdgeAcknowledgedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *PoliceReportMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case policereport.EdgeConvict:
+		if id := m.convict; id != nil {
+			return []ent.Value{*id}
+		}
+	case policereport.EdgeUnit:
+		if id := m.unit; id != nil {
+			return []ent.Value{*id}
+		}
+	case policereport.EdgePoliceDistrict:
+		if id := m.police_district; id != nil {
+			return []ent.Value{*id}
+		}
+	case policereport.EdgeReportedBy:
+		if id := m.reported_by; id != nil {
+			return []ent.Value{*id}
+		}
+	case policereport.EdgeAcknowledgedBy:
+		if id := m.acknowledged_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *PoliceReportMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 5)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *PoliceReportMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *PoliceReportMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 5)
+	if m.clearedconvict {
+		edges = append(edges, policereport.EdgeConvict)
+	}
+	if m.clearedunit {
+		edges = append(edges, policereport.EdgeUnit)
+	}
+	if m.clearedpolice_district {
+		edges = append(edges, policereport.EdgePoliceDistrict)
+	}
+	if m.clearedreported_by {
+		edges = append(edges, policereport.EdgeReportedBy)
+	}
+	if m.clearedacknowledged_by {
+		edges = append(edges, policereport.EdgeAcknowledgedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *PoliceReportMutation) EdgeCleared(name string) bool {
+	switch name {
+	case policereport.EdgeConvict:
+		return m.clearedconvict
+	case policereport.EdgeUnit:
+		return m.clearedunit
+	case policereport.EdgePoliceDistrict:
+		return m.clearedpolice_district
+	case policereport.EdgeReportedBy:
+		return m.clearedreported_by
+	case policereport.EdgeAcknowledgedBy:
+		return m.clearedacknowledged_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *PoliceReportMutation) ClearEdge(name string) error {
+	switch name {
+	case policereport.EdgeConvict:
+		m.ClearConvict()
+		return nil
+	case policereport.EdgeUnit:
+		m.ClearUnit()
+		return nil
+	case policereport.EdgePoliceDistrict:
+		m.ClearPoliceDistrict()
+		return nil
+	case policereport.EdgeReportedBy:
+		m.ClearReportedBy()
+		return nil
+	case policereport.EdgeAcknowledgedBy:
+		m.ClearAcknowledgedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown PoliceReport unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *PoliceReportMutation) ResetEdge(name string) error {
+	switch name {
+	case policereport.EdgeConvict:
+		m.ResetConvict()
+		return nil
+	case policereport.EdgeUnit:
+		m.ResetUnit()
+		return nil
+	case policereport.EdgePoliceDistrict:
+		m.ResetPoliceDistrict()
+		return nil
+	case policereport.EdgeReportedBy:
+		m.ResetReportedBy()
+		return nil
+	case policereport.EdgeAcknowledgedBy:
+		m.ResetAcknowledgedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown PoliceReport edge %s", name)
+}
+
 // PoliceRequestMutation represents an operation that mutates the PoliceRequest nodes in the graph.
 type PoliceRequestMutation struct {
 	config
@@ -20689,6 +23505,7 @@ type PoliceRequestMutation struct {
 	decline_reason         *string
 	acknowledged_at        *time.Time
 	completed_at           *time.Time
+	declined_at            *time.Time
 	clearedFields          map[string]struct{}
 	police_district        *int
 	clearedpolice_district bool
@@ -21341,6 +24158,55 @@ func (m *PoliceRequestMutation) ResetCompletedAt() {
 	delete(m.clearedFields, policerequest.FieldCompletedAt)
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (m *PoliceRequestMutation) SetDeclinedAt(t time.Time) {
+	m.declined_at = &t
+}
+
+// DeclinedAt returns the value of the "declined_at" field in the mutation.
+func (m *PoliceRequestMutation) DeclinedAt() (r time.Time, exists bool) {
+	v := m.declined_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDeclinedAt returns the old "declined_at" field's value of the PoliceRequest entity.
+// If the PoliceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceRequestMutation) OldDeclinedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDeclinedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDeclinedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDeclinedAt: %w", err)
+	}
+	return oldValue.DeclinedAt, nil
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (m *PoliceRequestMutation) ClearDeclinedAt() {
+	m.declined_at = nil
+	m.clearedFields[policerequest.FieldDeclinedAt] = struct{}{}
+}
+
+// DeclinedAtCleared returns if the "declined_at" field was cleared in this mutation.
+func (m *PoliceRequestMutation) DeclinedAtCleared() bool {
+	_, ok := m.clearedFields[policerequest.FieldDeclinedAt]
+	return ok
+}
+
+// ResetDeclinedAt resets all changes to the "declined_at" field.
+func (m *PoliceRequestMutation) ResetDeclinedAt() {
+	m.declined_at = nil
+	delete(m.clearedFields, policerequest.FieldDeclinedAt)
+}
+
 // SetPoliceDistrictID sets the "police_district_id" field.
 func (m *PoliceRequestMutation) SetPoliceDistrictID(i int) {
 	m.police_district = &i
@@ -21731,7 +24597,7 @@ func (m *PoliceRequestMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PoliceRequestMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 17)
 	if m.created_at != nil {
 		fields = append(fields, policerequest.FieldCreatedAt)
 	}
@@ -21767,6 +24633,9 @@ func (m *PoliceRequestMutation) Fields() []string {
 	}
 	if m.completed_at != nil {
 		fields = append(fields, policerequest.FieldCompletedAt)
+	}
+	if m.declined_at != nil {
+		fields = append(fields, policerequest.FieldDeclinedAt)
 	}
 	if m.police_district != nil {
 		fields = append(fields, policerequest.FieldPoliceDistrictID)
@@ -21812,6 +24681,8 @@ func (m *PoliceRequestMutation) Field(name string) (ent.Value, bool) {
 		return m.AcknowledgedAt()
 	case policerequest.FieldCompletedAt:
 		return m.CompletedAt()
+	case policerequest.FieldDeclinedAt:
+		return m.DeclinedAt()
 	case policerequest.FieldPoliceDistrictID:
 		return m.PoliceDistrictID()
 	case policerequest.FieldUnitID:
@@ -21853,6 +24724,8 @@ func (m *PoliceRequestMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldAcknowledgedAt(ctx)
 	case policerequest.FieldCompletedAt:
 		return m.OldCompletedAt(ctx)
+	case policerequest.FieldDeclinedAt:
+		return m.OldDeclinedAt(ctx)
 	case policerequest.FieldPoliceDistrictID:
 		return m.OldPoliceDistrictID(ctx)
 	case policerequest.FieldUnitID:
@@ -21954,6 +24827,13 @@ func (m *PoliceRequestMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetCompletedAt(v)
 		return nil
+	case policerequest.FieldDeclinedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDeclinedAt(v)
+		return nil
 	case policerequest.FieldPoliceDistrictID:
 		v, ok := value.(int)
 		if !ok {
@@ -22039,6 +24919,9 @@ func (m *PoliceRequestMutation) ClearedFields() []string {
 	if m.FieldCleared(policerequest.FieldCompletedAt) {
 		fields = append(fields, policerequest.FieldCompletedAt)
 	}
+	if m.FieldCleared(policerequest.FieldDeclinedAt) {
+		fields = append(fields, policerequest.FieldDeclinedAt)
+	}
 	if m.FieldCleared(policerequest.FieldCustodyEventID) {
 		fields = append(fields, policerequest.FieldCustodyEventID)
 	}
@@ -22082,6 +24965,9 @@ func (m *PoliceRequestMutation) ClearField(name string) error {
 		return nil
 	case policerequest.FieldCompletedAt:
 		m.ClearCompletedAt()
+		return nil
+	case policerequest.FieldDeclinedAt:
+		m.ClearDeclinedAt()
 		return nil
 	case policerequest.FieldCustodyEventID:
 		m.ClearCustodyEventID()
@@ -22132,6 +25018,9 @@ func (m *PoliceRequestMutation) ResetField(name string) error {
 		return nil
 	case policerequest.FieldCompletedAt:
 		m.ResetCompletedAt()
+		return nil
+	case policerequest.FieldDeclinedAt:
+		m.ResetDeclinedAt()
 		return nil
 	case policerequest.FieldPoliceDistrictID:
 		m.ResetPoliceDistrictID()

@@ -31,9 +31,9 @@ type PoliceRequest struct {
 	// Status holds the value of the "status" field.
 	Status policerequest.Status `json:"status,omitempty"`
 	// what the police are asked, without more of the case than they need
-	Question string `json:"question,omitempty"`
+	Question string `json:"-"`
 	// Response holds the value of the "response" field.
-	Response string `json:"response,omitempty"`
+	Response string `json:"-"`
 	// the statement confirms a risk of revenge or similar (AS2)
 	RiskConfirmed *bool `json:"risk_confirmed,omitempty"`
 	// DeliveredAt holds the value of the "delivered_at" field.
@@ -46,6 +46,8 @@ type PoliceRequest struct {
 	AcknowledgedAt *time.Time `json:"acknowledged_at,omitempty"`
 	// CompletedAt holds the value of the "completed_at" field.
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
+	// DeclinedAt holds the value of the "declined_at" field.
+	DeclinedAt *time.Time `json:"declined_at,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`
 	// the unit that asks
@@ -80,7 +82,7 @@ type PoliceRequestEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [4]map[string]int
 }
 
 // PoliceDistrictOrErr returns the PoliceDistrict value or an error if the edge
@@ -160,7 +162,7 @@ func (*PoliceRequest) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case policerequest.FieldKind, policerequest.FieldStatus, policerequest.FieldQuestion, policerequest.FieldResponse, policerequest.FieldDeliveryManner, policerequest.FieldDeclineReason:
 			values[i] = new(sql.NullString)
-		case policerequest.FieldCreatedAt, policerequest.FieldUpdatedAt, policerequest.FieldDeliveredAt, policerequest.FieldAcknowledgedAt, policerequest.FieldCompletedAt:
+		case policerequest.FieldCreatedAt, policerequest.FieldUpdatedAt, policerequest.FieldDeliveredAt, policerequest.FieldAcknowledgedAt, policerequest.FieldCompletedAt, policerequest.FieldDeclinedAt:
 			values[i] = new(sql.NullTime)
 		case policerequest.ForeignKeys[0]: // police_request_requested_by
 			values[i] = new(sql.NullInt64)
@@ -262,6 +264,13 @@ func (_m *PoliceRequest) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.CompletedAt = new(time.Time)
 				*_m.CompletedAt = value.Time
+			}
+		case policerequest.FieldDeclinedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field declined_at", values[i])
+			} else if value.Valid {
+				_m.DeclinedAt = new(time.Time)
+				*_m.DeclinedAt = value.Time
 			}
 		case policerequest.FieldPoliceDistrictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -381,11 +390,9 @@ func (_m *PoliceRequest) String() string {
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
 	builder.WriteString(", ")
-	builder.WriteString("question=")
-	builder.WriteString(_m.Question)
+	builder.WriteString("question=<sensitive>")
 	builder.WriteString(", ")
-	builder.WriteString("response=")
-	builder.WriteString(_m.Response)
+	builder.WriteString("response=<sensitive>")
 	builder.WriteString(", ")
 	if v := _m.RiskConfirmed; v != nil {
 		builder.WriteString("risk_confirmed=")
@@ -410,6 +417,11 @@ func (_m *PoliceRequest) String() string {
 	builder.WriteString(", ")
 	if v := _m.CompletedAt; v != nil {
 		builder.WriteString("completed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	if v := _m.DeclinedAt; v != nil {
+		builder.WriteString("declined_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")

@@ -187,6 +187,20 @@ func (_c *PoliceRequestCreate) SetNillableCompletedAt(v *time.Time) *PoliceReque
 	return _c
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (_c *PoliceRequestCreate) SetDeclinedAt(v time.Time) *PoliceRequestCreate {
+	_c.mutation.SetDeclinedAt(v)
+	return _c
+}
+
+// SetNillableDeclinedAt sets the "declined_at" field if the given value is not nil.
+func (_c *PoliceRequestCreate) SetNillableDeclinedAt(v *time.Time) *PoliceRequestCreate {
+	if v != nil {
+		_c.SetDeclinedAt(*v)
+	}
+	return _c
+}
+
 // SetPoliceDistrictID sets the "police_district_id" field.
 func (_c *PoliceRequestCreate) SetPoliceDistrictID(v int) *PoliceRequestCreate {
 	_c.mutation.SetPoliceDistrictID(v)
@@ -453,6 +467,10 @@ func (_c *PoliceRequestCreate) createSpec() (*PoliceRequest, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.CompletedAt(); ok {
 		_spec.SetField(policerequest.FieldCompletedAt, field.TypeTime, value)
 		_node.CompletedAt = &value
+	}
+	if value, ok := _c.mutation.DeclinedAt(); ok {
+		_spec.SetField(policerequest.FieldDeclinedAt, field.TypeTime, value)
+		_node.DeclinedAt = &value
 	}
 	if nodes := _c.mutation.PoliceDistrictIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -776,6 +794,24 @@ func (u *PoliceRequestUpsert) ClearCompletedAt() *PoliceRequestUpsert {
 	return u
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (u *PoliceRequestUpsert) SetDeclinedAt(v time.Time) *PoliceRequestUpsert {
+	u.Set(policerequest.FieldDeclinedAt, v)
+	return u
+}
+
+// UpdateDeclinedAt sets the "declined_at" field to the value that was provided on create.
+func (u *PoliceRequestUpsert) UpdateDeclinedAt() *PoliceRequestUpsert {
+	u.SetExcluded(policerequest.FieldDeclinedAt)
+	return u
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (u *PoliceRequestUpsert) ClearDeclinedAt() *PoliceRequestUpsert {
+	u.SetNull(policerequest.FieldDeclinedAt)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1029,6 +1065,27 @@ func (u *PoliceRequestUpsertOne) UpdateCompletedAt() *PoliceRequestUpsertOne {
 func (u *PoliceRequestUpsertOne) ClearCompletedAt() *PoliceRequestUpsertOne {
 	return u.Update(func(s *PoliceRequestUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetDeclinedAt sets the "declined_at" field.
+func (u *PoliceRequestUpsertOne) SetDeclinedAt(v time.Time) *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetDeclinedAt(v)
+	})
+}
+
+// UpdateDeclinedAt sets the "declined_at" field to the value that was provided on create.
+func (u *PoliceRequestUpsertOne) UpdateDeclinedAt() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateDeclinedAt()
+	})
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (u *PoliceRequestUpsertOne) ClearDeclinedAt() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearDeclinedAt()
 	})
 }
 
@@ -1451,6 +1508,27 @@ func (u *PoliceRequestUpsertBulk) UpdateCompletedAt() *PoliceRequestUpsertBulk {
 func (u *PoliceRequestUpsertBulk) ClearCompletedAt() *PoliceRequestUpsertBulk {
 	return u.Update(func(s *PoliceRequestUpsert) {
 		s.ClearCompletedAt()
+	})
+}
+
+// SetDeclinedAt sets the "declined_at" field.
+func (u *PoliceRequestUpsertBulk) SetDeclinedAt(v time.Time) *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetDeclinedAt(v)
+	})
+}
+
+// UpdateDeclinedAt sets the "declined_at" field to the value that was provided on create.
+func (u *PoliceRequestUpsertBulk) UpdateDeclinedAt() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateDeclinedAt()
+	})
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (u *PoliceRequestUpsertBulk) ClearDeclinedAt() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearDeclinedAt()
 	})
 }
 

@@ -210,6 +210,26 @@ func (_u *PoliceRequestUpdate) ClearCompletedAt() *PoliceRequestUpdate {
 	return _u
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (_u *PoliceRequestUpdate) SetDeclinedAt(v time.Time) *PoliceRequestUpdate {
+	_u.mutation.SetDeclinedAt(v)
+	return _u
+}
+
+// SetNillableDeclinedAt sets the "declined_at" field if the given value is not nil.
+func (_u *PoliceRequestUpdate) SetNillableDeclinedAt(v *time.Time) *PoliceRequestUpdate {
+	if v != nil {
+		_u.SetDeclinedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (_u *PoliceRequestUpdate) ClearDeclinedAt() *PoliceRequestUpdate {
+	_u.mutation.ClearDeclinedAt()
+	return _u
+}
+
 // SetRequestedByID sets the "requested_by" edge to the StaffMember entity by ID.
 func (_u *PoliceRequestUpdate) SetRequestedByID(id int) *PoliceRequestUpdate {
 	_u.mutation.SetRequestedByID(id)
@@ -394,6 +414,12 @@ func (_u *PoliceRequestUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(policerequest.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeclinedAt(); ok {
+		_spec.SetField(policerequest.FieldDeclinedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeclinedAtCleared() {
+		_spec.ClearField(policerequest.FieldDeclinedAt, field.TypeTime)
 	}
 	if _u.mutation.RequestedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -655,6 +681,26 @@ func (_u *PoliceRequestUpdateOne) ClearCompletedAt() *PoliceRequestUpdateOne {
 	return _u
 }
 
+// SetDeclinedAt sets the "declined_at" field.
+func (_u *PoliceRequestUpdateOne) SetDeclinedAt(v time.Time) *PoliceRequestUpdateOne {
+	_u.mutation.SetDeclinedAt(v)
+	return _u
+}
+
+// SetNillableDeclinedAt sets the "declined_at" field if the given value is not nil.
+func (_u *PoliceRequestUpdateOne) SetNillableDeclinedAt(v *time.Time) *PoliceRequestUpdateOne {
+	if v != nil {
+		_u.SetDeclinedAt(*v)
+	}
+	return _u
+}
+
+// ClearDeclinedAt clears the value of the "declined_at" field.
+func (_u *PoliceRequestUpdateOne) ClearDeclinedAt() *PoliceRequestUpdateOne {
+	_u.mutation.ClearDeclinedAt()
+	return _u
+}
+
 // SetRequestedByID sets the "requested_by" edge to the StaffMember entity by ID.
 func (_u *PoliceRequestUpdateOne) SetRequestedByID(id int) *PoliceRequestUpdateOne {
 	_u.mutation.SetRequestedByID(id)
@@ -869,6 +915,12 @@ func (_u *PoliceRequestUpdateOne) sqlSave(ctx context.Context) (_node *PoliceReq
 	}
 	if _u.mutation.CompletedAtCleared() {
 		_spec.ClearField(policerequest.FieldCompletedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.DeclinedAt(); ok {
+		_spec.SetField(policerequest.FieldDeclinedAt, field.TypeTime, value)
+	}
+	if _u.mutation.DeclinedAtCleared() {
+		_spec.ClearField(policerequest.FieldDeclinedAt, field.TypeTime)
 	}
 	if _u.mutation.RequestedByCleared() {
 		edge := &sqlgraph.EdgeSpec{

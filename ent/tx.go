@@ -38,6 +38,8 @@ type Tx struct {
 	Delegation *DelegationClient
 	// Disclosure is the client for interacting with the Disclosure builders.
 	Disclosure *DisclosureClient
+	// DocumentMark is the client for interacting with the DocumentMark builders.
+	DocumentMark *DocumentMarkClient
 	// Guardian is the client for interacting with the Guardian builders.
 	Guardian *GuardianClient
 	// InformationRequest is the client for interacting with the InformationRequest builders.
@@ -50,6 +52,8 @@ type Tx struct {
 	NotificationAgreement *NotificationAgreementClient
 	// PoliceDistrict is the client for interacting with the PoliceDistrict builders.
 	PoliceDistrict *PoliceDistrictClient
+	// PoliceReport is the client for interacting with the PoliceReport builders.
+	PoliceReport *PoliceReportClient
 	// PoliceRequest is the client for interacting with the PoliceRequest builders.
 	PoliceRequest *PoliceRequestClient
 	// Reservation is the client for interacting with the Reservation builders.
@@ -207,12 +211,14 @@ func (tx *Tx) init() {
 	tx.Decision = NewDecisionClient(tx.config)
 	tx.Delegation = NewDelegationClient(tx.config)
 	tx.Disclosure = NewDisclosureClient(tx.config)
+	tx.DocumentMark = NewDocumentMarkClient(tx.config)
 	tx.Guardian = NewGuardianClient(tx.config)
 	tx.InformationRequest = NewInformationRequestClient(tx.config)
 	tx.InstitutionStay = NewInstitutionStayClient(tx.config)
 	tx.Notice = NewNoticeClient(tx.config)
 	tx.NotificationAgreement = NewNotificationAgreementClient(tx.config)
 	tx.PoliceDistrict = NewPoliceDistrictClient(tx.config)
+	tx.PoliceReport = NewPoliceReportClient(tx.config)
 	tx.PoliceRequest = NewPoliceRequestClient(tx.config)
 	tx.Reservation = NewReservationClient(tx.config)
 	tx.SecurityAssessment = NewSecurityAssessmentClient(tx.config)

@@ -42,8 +42,14 @@ func (r *queryResolver) StaffMembers(ctx context.Context, after *entgql.Cursor[i
 	return r.Client.StaffMember.Query().Paginate(ctx, after, first, before, last, ent.WithStaffMemberOrder(orderBy), ent.WithStaffMemberFilter(where.Filter))
 }
 
+// Disclosure returns DisclosureResolver implementation.
+func (r *Resolver) Disclosure() DisclosureResolver { return &disclosureResolver{r} }
+
 // Guardian returns GuardianResolver implementation.
 func (r *Resolver) Guardian() GuardianResolver { return &guardianResolver{r} }
+
+// PoliceRequest returns PoliceRequestResolver implementation.
+func (r *Resolver) PoliceRequest() PoliceRequestResolver { return &policeRequestResolver{r} }
 
 // Query returns QueryResolver implementation.
 func (r *Resolver) Query() QueryResolver { return &queryResolver{r} }
@@ -55,8 +61,10 @@ func (r *Resolver) Survivor() SurvivorResolver { return &survivorResolver{r} }
 func (r *Resolver) Victim() VictimResolver { return &victimResolver{r} }
 
 type (
-	guardianResolver struct{ *Resolver }
-	queryResolver    struct{ *Resolver }
-	survivorResolver struct{ *Resolver }
-	victimResolver   struct{ *Resolver }
+	disclosureResolver    struct{ *Resolver }
+	guardianResolver      struct{ *Resolver }
+	policeRequestResolver struct{ *Resolver }
+	queryResolver         struct{ *Resolver }
+	survivorResolver      struct{ *Resolver }
+	victimResolver        struct{ *Resolver }
 )

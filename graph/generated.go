@@ -20,7 +20,7 @@ import (
 	"varsel/ent/auditevent"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
-	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policerequest"
@@ -47,8 +47,10 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	Disclosure() DisclosureResolver
 	Guardian() GuardianResolver
 	Mutation() MutationResolver
+	PoliceRequest() PoliceRequestResolver
 	Query() QueryResolver
 	Survivor() SurvivorResolver
 	Victim() VictimResolver
@@ -60,16 +62,17 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	AccessLogEntry struct {
-		Actor          func(childComplexity int) int
-		ActorStaffID   func(childComplexity int) int
-		Address        func(childComplexity int) int
-		CriminalCaseID func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Identity       func(childComplexity int) int
-		OccurredAt     func(childComplexity int) int
-		Operation      func(childComplexity int) int
-		PersonID       func(childComplexity int) int
-		PersonType     func(childComplexity int) int
+		Actor           func(childComplexity int) int
+		ActorStaffID    func(childComplexity int) int
+		Address         func(childComplexity int) int
+		CriminalCaseID  func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Identity        func(childComplexity int) int
+		OccurredAt      func(childComplexity int) int
+		Operation       func(childComplexity int) int
+		PersonID        func(childComplexity int) int
+		PersonType      func(childComplexity int) int
+		PoliceRequestID func(childComplexity int) int
 	}
 
 	AccessLogEntryConnection struct {
@@ -84,18 +87,22 @@ type ComplexityRoot struct {
 	}
 
 	Alert struct {
-		CustodyEvent   func(childComplexity int) int
-		CustodyEventID func(childComplexity int) int
-		ID             func(childComplexity int) int
-		Kind           func(childComplexity int) int
-		Message        func(childComplexity int) int
-		Notice         func(childComplexity int) int
-		NoticeID       func(childComplexity int) int
-		RaisedAt       func(childComplexity int) int
-		ResolvedAt     func(childComplexity int) int
-		Rule           func(childComplexity int) int
-		Unit           func(childComplexity int) int
-		UnitID         func(childComplexity int) int
+		CustodyEvent    func(childComplexity int) int
+		CustodyEventID  func(childComplexity int) int
+		ID              func(childComplexity int) int
+		Kind            func(childComplexity int) int
+		Message         func(childComplexity int) int
+		Notice          func(childComplexity int) int
+		NoticeID        func(childComplexity int) int
+		PoliceReport    func(childComplexity int) int
+		PoliceReportID  func(childComplexity int) int
+		PoliceRequest   func(childComplexity int) int
+		PoliceRequestID func(childComplexity int) int
+		RaisedAt        func(childComplexity int) int
+		ResolvedAt      func(childComplexity int) int
+		Rule            func(childComplexity int) int
+		Unit            func(childComplexity int) int
+		UnitID          func(childComplexity int) int
 	}
 
 	AlertConnection struct {
@@ -228,6 +235,20 @@ type ComplexityRoot struct {
 		TotalCount func(childComplexity int) int
 	}
 
+	ConvictDocument struct {
+		Date  func(childComplexity int) int
+		ID    func(childComplexity int) int
+		Kind  func(childComplexity int) int
+		Mark  func(childComplexity int) int
+		Title func(childComplexity int) int
+	}
+
+	ConvictDocumentList struct {
+		Documents      func(childComplexity int) int
+		Withheld       func(childComplexity int) int
+		WithheldNotice func(childComplexity int) int
+	}
+
 	ConvictEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -325,28 +346,33 @@ type ComplexityRoot struct {
 	}
 
 	Disclosure struct {
-		Category         func(childComplexity int) int
-		Convict          func(childComplexity int) int
-		ConvictID        func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		DecidedAt        func(childComplexity int) int
-		DecidedBy        func(childComplexity int) int
-		Direction        func(childComplexity int) int
-		ExpiresAt        func(childComplexity int) int
-		Form             func(childComplexity int) int
-		ID               func(childComplexity int) int
-		LegalBasis       func(childComplexity int) int
-		PoliceDistrict   func(childComplexity int) int
-		PoliceDistrictID func(childComplexity int) int
-		Purpose          func(childComplexity int) int
-		Recipient        func(childComplexity int) int
-		RecordedBy       func(childComplexity int) int
-		Source           func(childComplexity int) int
-		Summary          func(childComplexity int) int
-		Unit             func(childComplexity int) int
-		UnitID           func(childComplexity int) int
-		Unverified       func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
+		AvertsImprisonableOffence func(childComplexity int) int
+		Category                  func(childComplexity int) int
+		ConvictID                 func(childComplexity int) int
+		ConvictName               func(childComplexity int) int
+		CreatedAt                 func(childComplexity int) int
+		DecidedAt                 func(childComplexity int) int
+		DecidedBy                 func(childComplexity int) int
+		DecidedByName             func(childComplexity int) int
+		Direction                 func(childComplexity int) int
+		ExpiresOn                 func(childComplexity int) int
+		Form                      func(childComplexity int) int
+		ID                        func(childComplexity int) int
+		LegalBasis                func(childComplexity int) int
+		LegalBasisProvision       func(childComplexity int) int
+		PoliceDistrict            func(childComplexity int) int
+		PoliceDistrictID          func(childComplexity int) int
+		PoliceReportID            func(childComplexity int) int
+		Purpose                   func(childComplexity int) int
+		Recipient                 func(childComplexity int) int
+		RecordedBy                func(childComplexity int) int
+		Register                  func(childComplexity int) int
+		Source                    func(childComplexity int) int
+		Summary                   func(childComplexity int) int
+		Unit                      func(childComplexity int) int
+		UnitID                    func(childComplexity int) int
+		Unverified                func(childComplexity int) int
+		UpdatedAt                 func(childComplexity int) int
 	}
 
 	DisclosureConnection struct {
@@ -358,6 +384,21 @@ type ComplexityRoot struct {
 	DisclosureEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	DocumentMark struct {
+		ConvictID    func(childComplexity int) int
+		CreatedAt    func(childComplexity int) int
+		DocumentID   func(childComplexity int) int
+		DocumentKind func(childComplexity int) int
+		Ground       func(childComplexity int) int
+		ID           func(childComplexity int) int
+		LiftedAt     func(childComplexity int) int
+		LiftedBy     func(childComplexity int) int
+		MarkedAt     func(childComplexity int) int
+		MarkedBy     func(childComplexity int) int
+		Reasoning    func(childComplexity int) int
+		UpdatedAt    func(childComplexity int) int
 	}
 
 	Guardian struct {
@@ -420,20 +461,28 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcknowledgePoliceReport      func(childComplexity int, id int) int
+		AcknowledgePoliceRequest     func(childComplexity int, id int) int
 		AddCriminalCase              func(childComplexity int, input workflow.AddCriminalCaseInput) int
 		AddGuardian                  func(childComplexity int, input workflow.AddGuardianInput) int
 		AddSurvivor                  func(childComplexity int, input workflow.AddSurvivorInput) int
 		AddVictim                    func(childComplexity int, input workflow.AddVictimInput) int
 		CancelNotice                 func(childComplexity int, input workflow.CancelNoticeInput) int
+		CompletePoliceRequest        func(childComplexity int, input workflow.CompletePoliceRequestInput) int
 		DecideAppeal                 func(childComplexity int, input workflow.DecideAppealInput) int
 		DecideNotification           func(childComplexity int, input workflow.DecideNotificationInput) int
+		DeclinePoliceRequest         func(childComplexity int, id int, reason string) int
+		DelegateDisclosureAuthority  func(childComplexity int, delegateID int) int
 		DispatchNotice               func(childComplexity int, input workflow.DispatchNoticeInput) int
 		DocumentPhoneNotice          func(childComplexity int, id int, documentation string) int
+		LiftDocumentMark             func(childComplexity int, id int) int
 		LiftReservation              func(childComplexity int, id int) int
+		MarkDocumentExempt           func(childComplexity int, input workflow.MarkDocumentExemptInput) int
 		MarkNoticePosted             func(childComplexity int, id int) int
 		PrepareNotices               func(childComplexity int, input workflow.PrepareNoticesInput) int
 		RecordConditions             func(childComplexity int, input workflow.RecordConditionsInput) int
 		RecordConvictInformed        func(childComplexity int, input workflow.RecordConvictInformedInput) int
+		RecordDisclosure             func(childComplexity int, input workflow.RecordDisclosureInput) int
 		RecordInformationAnswer      func(childComplexity int, input workflow.RecordInformationAnswerInput) int
 		RecordInstitutionStay        func(childComplexity int, input workflow.RecordInstitutionStayInput) int
 		RecordNotificationAgreement  func(childComplexity int, input workflow.RecordNotificationAgreementInput) int
@@ -445,7 +494,9 @@ type ComplexityRoot struct {
 		RegisterConvict              func(childComplexity int, input workflow.RegisterConvictInput) int
 		RegisterCustodyEvent         func(childComplexity int, input workflow.RegisterCustodyEventInput) int
 		ReleaseNotice                func(childComplexity int, input workflow.ReleaseNoticeInput) int
+		ReportToCorrectionalService  func(childComplexity int, input workflow.ReportToCorrectionalServiceInput) int
 		RequestInformation           func(childComplexity int, input workflow.RequestInformationInput) int
+		RevokeDelegation             func(childComplexity int, id int) int
 	}
 
 	Notice struct {
@@ -505,6 +556,15 @@ type ComplexityRoot struct {
 		StartsAt   func(childComplexity int) int
 	}
 
+	NoticeDelivery struct {
+		DeliverBy                       func(childComplexity int) int
+		EventStartsAt                   func(childComplexity int) int
+		LetterURL                       func(childComplexity int) int
+		OnBehalfOf                      func(childComplexity int) int
+		RecipientName                   func(childComplexity int) int
+		RecipientNationalIdentityNumber func(childComplexity int) int
+	}
+
 	NoticeEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
@@ -538,20 +598,47 @@ type ComplexityRoot struct {
 		Name func(childComplexity int) int
 	}
 
+	PoliceReport struct {
+		AcknowledgedAt   func(childComplexity int) int
+		AcknowledgedBy   func(childComplexity int) int
+		ConvictID        func(childComplexity int) int
+		CreatedAt        func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Kind             func(childComplexity int) int
+		PoliceDistrict   func(childComplexity int) int
+		PoliceDistrictID func(childComplexity int) int
+		ReportedAt       func(childComplexity int) int
+		ReportedBy       func(childComplexity int) int
+		ReportedByName   func(childComplexity int) int
+		Summary          func(childComplexity int) int
+		Unit             func(childComplexity int) int
+		UnitID           func(childComplexity int) int
+		UpdatedAt        func(childComplexity int) int
+	}
+
+	PoliceReportConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	PoliceReportEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	PoliceRequest struct {
 		AcknowledgedAt   func(childComplexity int) int
 		CompletedAt      func(childComplexity int) int
 		CreatedAt        func(childComplexity int) int
-		CustodyEvent     func(childComplexity int) int
-		CustodyEventID   func(childComplexity int) int
 		DeclineReason    func(childComplexity int) int
+		DeclinedAt       func(childComplexity int) int
 		DeliveredAt      func(childComplexity int) int
+		Delivery         func(childComplexity int) int
 		DeliveryManner   func(childComplexity int) int
 		HandledBy        func(childComplexity int) int
 		ID               func(childComplexity int) int
 		Kind             func(childComplexity int) int
-		Notice           func(childComplexity int) int
-		NoticeID         func(childComplexity int) int
 		PoliceDistrict   func(childComplexity int) int
 		PoliceDistrictID func(childComplexity int) int
 		Question         func(childComplexity int) int
@@ -581,19 +668,26 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AccessLog            func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
-		AuditChainStatus     func(childComplexity int) int
-		AuditEvents          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		Convicts             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
-		CustodyEvent         func(childComplexity int, id int) int
-		Me                   func(childComplexity int) int
-		Node                 func(childComplexity int, id int) int
-		Nodes                func(childComplexity int, ids []int) int
-		NotificationAlerts   func(childComplexity int) int
-		NotificationWorklist func(childComplexity int) int
-		PoliceDistricts      func(childComplexity int) int
-		StaffMembers         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
-		Units                func(childComplexity int) int
+		AccessLog             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
+		AuditChainStatus      func(childComplexity int) int
+		AuditEvents           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		ConvictDocuments      func(childComplexity int, convictID int, forConvictAccess bool) int
+		Convicts              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
+		CustodyEvent          func(childComplexity int, id int) int
+		DisclosureDelegations func(childComplexity int) int
+		Disclosures           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) int
+		Me                    func(childComplexity int) int
+		Node                  func(childComplexity int, id int) int
+		Nodes                 func(childComplexity int, ids []int) int
+		NotificationAlerts    func(childComplexity int) int
+		NotificationWorklist  func(childComplexity int) int
+		PoliceDistricts       func(childComplexity int) int
+		PoliceReports         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, unacknowledged *bool) int
+		PoliceRequest         func(childComplexity int, id int) int
+		PoliceRequests        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) int
+		RetentionReport       func(childComplexity int) int
+		StaffMembers          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
+		Units                 func(childComplexity int) int
 	}
 
 	Reservation struct {
@@ -608,6 +702,19 @@ type ComplexityRoot struct {
 		UpdatedAt  func(childComplexity int) int
 		Victim     func(childComplexity int) int
 		VictimID   func(childComplexity int) int
+	}
+
+	RetentionItem struct {
+		ExpiresOn func(childComplexity int) int
+		ID        func(childComplexity int) int
+	}
+
+	RetentionReport struct {
+		Applied               func(childComplexity int) int
+		AsOf                  func(childComplexity int) int
+		Convicts              func(childComplexity int) int
+		DeletedRows           func(childComplexity int) int
+		UnverifiedDisclosures func(childComplexity int) int
 	}
 
 	SecurityAssessment struct {
@@ -736,6 +843,10 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type DisclosureResolver interface {
+	ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error)
+	LegalBasisProvision(ctx context.Context, obj *ent.Disclosure) (string, error)
+}
 type GuardianResolver interface {
 	Name(ctx context.Context, obj *ent.Guardian) (string, error)
 	NationalIdentityNumber(ctx context.Context, obj *ent.Guardian) (*string, error)
@@ -772,6 +883,21 @@ type MutationResolver interface {
 	DispatchNotice(ctx context.Context, input workflow.DispatchNoticeInput) (*ent.Notice, error)
 	MarkNoticePosted(ctx context.Context, id int) (*ent.Notice, error)
 	DocumentPhoneNotice(ctx context.Context, id int, documentation string) (*ent.Notice, error)
+	AcknowledgePoliceRequest(ctx context.Context, id int) (*ent.PoliceRequest, error)
+	CompletePoliceRequest(ctx context.Context, input workflow.CompletePoliceRequestInput) (*ent.PoliceRequest, error)
+	DeclinePoliceRequest(ctx context.Context, id int, reason string) (*ent.PoliceRequest, error)
+	ReportToCorrectionalService(ctx context.Context, input workflow.ReportToCorrectionalServiceInput) (*ent.PoliceReport, error)
+	AcknowledgePoliceReport(ctx context.Context, id int) (*ent.PoliceReport, error)
+	RecordDisclosure(ctx context.Context, input workflow.RecordDisclosureInput) (*ent.Disclosure, error)
+	DelegateDisclosureAuthority(ctx context.Context, delegateID int) (*ent.Delegation, error)
+	RevokeDelegation(ctx context.Context, id int) (*ent.Delegation, error)
+	MarkDocumentExempt(ctx context.Context, input workflow.MarkDocumentExemptInput) (*ent.DocumentMark, error)
+	LiftDocumentMark(ctx context.Context, id int) (*ent.DocumentMark, error)
+}
+type PoliceRequestResolver interface {
+	Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
+	Response(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
+	Delivery(ctx context.Context, obj *ent.PoliceRequest) (*workflow.NoticeDelivery, error)
 }
 type QueryResolver interface {
 	Node(ctx context.Context, id int) (ent.Noder, error)
@@ -787,6 +913,13 @@ type QueryResolver interface {
 	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
 	NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error)
 	NotificationAlerts(ctx context.Context) ([]*ent.Alert, error)
+	PoliceRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) (*ent.PoliceRequestConnection, error)
+	PoliceRequest(ctx context.Context, id int) (*ent.PoliceRequest, error)
+	PoliceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, unacknowledged *bool) (*ent.PoliceReportConnection, error)
+	Disclosures(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) (*ent.DisclosureConnection, error)
+	DisclosureDelegations(ctx context.Context) ([]*ent.Delegation, error)
+	ConvictDocuments(ctx context.Context, convictID int, forConvictAccess bool) (*workflow.ConvictDocumentList, error)
+	RetentionReport(ctx context.Context) (*workflow.RetentionReport, error)
 }
 type SurvivorResolver interface {
 	Name(ctx context.Context, obj *ent.Survivor) (string, error)
@@ -885,6 +1018,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AccessLogEntry.PersonType(childComplexity), true
+	case "AccessLogEntry.policeRequestID":
+		if e.ComplexityRoot.AccessLogEntry.PoliceRequestID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AccessLogEntry.PoliceRequestID(childComplexity), true
 
 	case "AccessLogEntryConnection.edges":
 		if e.ComplexityRoot.AccessLogEntryConnection.Edges == nil {
@@ -960,6 +1099,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Alert.NoticeID(childComplexity), true
+	case "Alert.policeReport":
+		if e.ComplexityRoot.Alert.PoliceReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.PoliceReport(childComplexity), true
+	case "Alert.policeReportID":
+		if e.ComplexityRoot.Alert.PoliceReportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.PoliceReportID(childComplexity), true
+	case "Alert.policeRequest":
+		if e.ComplexityRoot.Alert.PoliceRequest == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.PoliceRequest(childComplexity), true
+	case "Alert.policeRequestID":
+		if e.ComplexityRoot.Alert.PoliceRequestID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Alert.PoliceRequestID(childComplexity), true
 	case "Alert.raisedAt":
 		if e.ComplexityRoot.Alert.RaisedAt == nil {
 			break
@@ -1572,6 +1735,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConvictConnection.TotalCount(childComplexity), true
 
+	case "ConvictDocument.date":
+		if e.ComplexityRoot.ConvictDocument.Date == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocument.Date(childComplexity), true
+	case "ConvictDocument.id":
+		if e.ComplexityRoot.ConvictDocument.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocument.ID(childComplexity), true
+	case "ConvictDocument.kind":
+		if e.ComplexityRoot.ConvictDocument.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocument.Kind(childComplexity), true
+	case "ConvictDocument.mark":
+		if e.ComplexityRoot.ConvictDocument.Mark == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocument.Mark(childComplexity), true
+	case "ConvictDocument.title":
+		if e.ComplexityRoot.ConvictDocument.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocument.Title(childComplexity), true
+
+	case "ConvictDocumentList.documents":
+		if e.ComplexityRoot.ConvictDocumentList.Documents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocumentList.Documents(childComplexity), true
+	case "ConvictDocumentList.withheld":
+		if e.ComplexityRoot.ConvictDocumentList.Withheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocumentList.Withheld(childComplexity), true
+	case "ConvictDocumentList.withheldNotice":
+		if e.ComplexityRoot.ConvictDocumentList.WithheldNotice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ConvictDocumentList.WithheldNotice(childComplexity), true
+
 	case "ConvictEdge.cursor":
 		if e.ComplexityRoot.ConvictEdge.Cursor == nil {
 			break
@@ -2029,24 +2242,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Delegation.UpdatedAt(childComplexity), true
 
+	case "Disclosure.avertsImprisonableOffence":
+		if e.ComplexityRoot.Disclosure.AvertsImprisonableOffence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.AvertsImprisonableOffence(childComplexity), true
 	case "Disclosure.category":
 		if e.ComplexityRoot.Disclosure.Category == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Disclosure.Category(childComplexity), true
-	case "Disclosure.convict":
-		if e.ComplexityRoot.Disclosure.Convict == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Disclosure.Convict(childComplexity), true
 	case "Disclosure.convictID":
 		if e.ComplexityRoot.Disclosure.ConvictID == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Disclosure.ConvictID(childComplexity), true
+	case "Disclosure.convictName":
+		if e.ComplexityRoot.Disclosure.ConvictName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.ConvictName(childComplexity), true
 	case "Disclosure.createdAt":
 		if e.ComplexityRoot.Disclosure.CreatedAt == nil {
 			break
@@ -2065,18 +2284,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.DecidedBy(childComplexity), true
+	case "Disclosure.decidedByName":
+		if e.ComplexityRoot.Disclosure.DecidedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.DecidedByName(childComplexity), true
 	case "Disclosure.direction":
 		if e.ComplexityRoot.Disclosure.Direction == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Disclosure.Direction(childComplexity), true
-	case "Disclosure.expiresAt":
-		if e.ComplexityRoot.Disclosure.ExpiresAt == nil {
+	case "Disclosure.expiresOn":
+		if e.ComplexityRoot.Disclosure.ExpiresOn == nil {
 			break
 		}
 
-		return e.ComplexityRoot.Disclosure.ExpiresAt(childComplexity), true
+		return e.ComplexityRoot.Disclosure.ExpiresOn(childComplexity), true
 	case "Disclosure.form":
 		if e.ComplexityRoot.Disclosure.Form == nil {
 			break
@@ -2095,6 +2320,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.LegalBasis(childComplexity), true
+	case "Disclosure.legalBasisProvision":
+		if e.ComplexityRoot.Disclosure.LegalBasisProvision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.LegalBasisProvision(childComplexity), true
 	case "Disclosure.policeDistrict":
 		if e.ComplexityRoot.Disclosure.PoliceDistrict == nil {
 			break
@@ -2107,6 +2338,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.PoliceDistrictID(childComplexity), true
+	case "Disclosure.policeReportID":
+		if e.ComplexityRoot.Disclosure.PoliceReportID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.PoliceReportID(childComplexity), true
 	case "Disclosure.purpose":
 		if e.ComplexityRoot.Disclosure.Purpose == nil {
 			break
@@ -2125,6 +2362,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.RecordedBy(childComplexity), true
+	case "Disclosure.register":
+		if e.ComplexityRoot.Disclosure.Register == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.Register(childComplexity), true
 	case "Disclosure.source":
 		if e.ComplexityRoot.Disclosure.Source == nil {
 			break
@@ -2193,6 +2436,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.DisclosureEdge.Node(childComplexity), true
+
+	case "DocumentMark.convictID":
+		if e.ComplexityRoot.DocumentMark.ConvictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.ConvictID(childComplexity), true
+	case "DocumentMark.createdAt":
+		if e.ComplexityRoot.DocumentMark.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.CreatedAt(childComplexity), true
+	case "DocumentMark.documentID":
+		if e.ComplexityRoot.DocumentMark.DocumentID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.DocumentID(childComplexity), true
+	case "DocumentMark.documentKind":
+		if e.ComplexityRoot.DocumentMark.DocumentKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.DocumentKind(childComplexity), true
+	case "DocumentMark.ground":
+		if e.ComplexityRoot.DocumentMark.Ground == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.Ground(childComplexity), true
+	case "DocumentMark.id":
+		if e.ComplexityRoot.DocumentMark.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.ID(childComplexity), true
+	case "DocumentMark.liftedAt":
+		if e.ComplexityRoot.DocumentMark.LiftedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.LiftedAt(childComplexity), true
+	case "DocumentMark.liftedBy":
+		if e.ComplexityRoot.DocumentMark.LiftedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.LiftedBy(childComplexity), true
+	case "DocumentMark.markedAt":
+		if e.ComplexityRoot.DocumentMark.MarkedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.MarkedAt(childComplexity), true
+	case "DocumentMark.markedBy":
+		if e.ComplexityRoot.DocumentMark.MarkedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.MarkedBy(childComplexity), true
+	case "DocumentMark.reasoning":
+		if e.ComplexityRoot.DocumentMark.Reasoning == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.Reasoning(childComplexity), true
+	case "DocumentMark.updatedAt":
+		if e.ComplexityRoot.DocumentMark.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DocumentMark.UpdatedAt(childComplexity), true
 
 	case "Guardian.addressLine":
 		if e.ComplexityRoot.Guardian.AddressLine == nil {
@@ -2480,6 +2796,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.InstitutionStay.UpdatedAt(childComplexity), true
 
+	case "Mutation.acknowledgePoliceReport":
+		if e.ComplexityRoot.Mutation.AcknowledgePoliceReport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgePoliceReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgePoliceReport(childComplexity, args["id"].(int)), true
+	case "Mutation.acknowledgePoliceRequest":
+		if e.ComplexityRoot.Mutation.AcknowledgePoliceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acknowledgePoliceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcknowledgePoliceRequest(childComplexity, args["id"].(int)), true
 	case "Mutation.addCriminalCase":
 		if e.ComplexityRoot.Mutation.AddCriminalCase == nil {
 			break
@@ -2535,6 +2873,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelNotice(childComplexity, args["input"].(workflow.CancelNoticeInput)), true
+	case "Mutation.completePoliceRequest":
+		if e.ComplexityRoot.Mutation.CompletePoliceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_completePoliceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CompletePoliceRequest(childComplexity, args["input"].(workflow.CompletePoliceRequestInput)), true
 	case "Mutation.decideAppeal":
 		if e.ComplexityRoot.Mutation.DecideAppeal == nil {
 			break
@@ -2557,6 +2906,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DecideNotification(childComplexity, args["input"].(workflow.DecideNotificationInput)), true
+	case "Mutation.declinePoliceRequest":
+		if e.ComplexityRoot.Mutation.DeclinePoliceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_declinePoliceRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DeclinePoliceRequest(childComplexity, args["id"].(int), args["reason"].(string)), true
+	case "Mutation.delegateDisclosureAuthority":
+		if e.ComplexityRoot.Mutation.DelegateDisclosureAuthority == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_delegateDisclosureAuthority_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DelegateDisclosureAuthority(childComplexity, args["delegateId"].(int)), true
 	case "Mutation.dispatchNotice":
 		if e.ComplexityRoot.Mutation.DispatchNotice == nil {
 			break
@@ -2579,6 +2950,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.DocumentPhoneNotice(childComplexity, args["id"].(int), args["documentation"].(string)), true
+	case "Mutation.liftDocumentMark":
+		if e.ComplexityRoot.Mutation.LiftDocumentMark == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_liftDocumentMark_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LiftDocumentMark(childComplexity, args["id"].(int)), true
 	case "Mutation.liftReservation":
 		if e.ComplexityRoot.Mutation.LiftReservation == nil {
 			break
@@ -2590,6 +2972,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LiftReservation(childComplexity, args["id"].(int)), true
+	case "Mutation.markDocumentExempt":
+		if e.ComplexityRoot.Mutation.MarkDocumentExempt == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markDocumentExempt_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkDocumentExempt(childComplexity, args["input"].(workflow.MarkDocumentExemptInput)), true
 	case "Mutation.markNoticePosted":
 		if e.ComplexityRoot.Mutation.MarkNoticePosted == nil {
 			break
@@ -2634,6 +3027,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordConvictInformed(childComplexity, args["input"].(workflow.RecordConvictInformedInput)), true
+	case "Mutation.recordDisclosure":
+		if e.ComplexityRoot.Mutation.RecordDisclosure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordDisclosure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordDisclosure(childComplexity, args["input"].(workflow.RecordDisclosureInput)), true
 	case "Mutation.recordInformationAnswer":
 		if e.ComplexityRoot.Mutation.RecordInformationAnswer == nil {
 			break
@@ -2755,6 +3159,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReleaseNotice(childComplexity, args["input"].(workflow.ReleaseNoticeInput)), true
+	case "Mutation.reportToCorrectionalService":
+		if e.ComplexityRoot.Mutation.ReportToCorrectionalService == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reportToCorrectionalService_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReportToCorrectionalService(childComplexity, args["input"].(workflow.ReportToCorrectionalServiceInput)), true
 	case "Mutation.requestInformation":
 		if e.ComplexityRoot.Mutation.RequestInformation == nil {
 			break
@@ -2766,6 +3181,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RequestInformation(childComplexity, args["input"].(workflow.RequestInformationInput)), true
+	case "Mutation.revokeDelegation":
+		if e.ComplexityRoot.Mutation.RevokeDelegation == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_revokeDelegation_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RevokeDelegation(childComplexity, args["id"].(int)), true
 
 	case "Notice.assessment":
 		if e.ComplexityRoot.Notice.Assessment == nil {
@@ -3041,6 +3467,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.NoticeContent.StartsAt(childComplexity), true
 
+	case "NoticeDelivery.deliverBy":
+		if e.ComplexityRoot.NoticeDelivery.DeliverBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoticeDelivery.DeliverBy(childComplexity), true
+	case "NoticeDelivery.eventStartsAt":
+		if e.ComplexityRoot.NoticeDelivery.EventStartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoticeDelivery.EventStartsAt(childComplexity), true
+	case "NoticeDelivery.letterUrl":
+		if e.ComplexityRoot.NoticeDelivery.LetterURL == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoticeDelivery.LetterURL(childComplexity), true
+	case "NoticeDelivery.onBehalfOf":
+		if e.ComplexityRoot.NoticeDelivery.OnBehalfOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoticeDelivery.OnBehalfOf(childComplexity), true
+	case "NoticeDelivery.recipientName":
+		if e.ComplexityRoot.NoticeDelivery.RecipientName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoticeDelivery.RecipientName(childComplexity), true
+	case "NoticeDelivery.recipientNationalIdentityNumber":
+		if e.ComplexityRoot.NoticeDelivery.RecipientNationalIdentityNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NoticeDelivery.RecipientNationalIdentityNumber(childComplexity), true
+
 	case "NoticeEdge.cursor":
 		if e.ComplexityRoot.NoticeEdge.Cursor == nil {
 			break
@@ -3171,6 +3634,129 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PoliceDistrict.Name(childComplexity), true
 
+	case "PoliceReport.acknowledgedAt":
+		if e.ComplexityRoot.PoliceReport.AcknowledgedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.AcknowledgedAt(childComplexity), true
+	case "PoliceReport.acknowledgedBy":
+		if e.ComplexityRoot.PoliceReport.AcknowledgedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.AcknowledgedBy(childComplexity), true
+	case "PoliceReport.convictID":
+		if e.ComplexityRoot.PoliceReport.ConvictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.ConvictID(childComplexity), true
+	case "PoliceReport.createdAt":
+		if e.ComplexityRoot.PoliceReport.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.CreatedAt(childComplexity), true
+	case "PoliceReport.id":
+		if e.ComplexityRoot.PoliceReport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.ID(childComplexity), true
+	case "PoliceReport.kind":
+		if e.ComplexityRoot.PoliceReport.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.Kind(childComplexity), true
+	case "PoliceReport.policeDistrict":
+		if e.ComplexityRoot.PoliceReport.PoliceDistrict == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.PoliceDistrict(childComplexity), true
+	case "PoliceReport.policeDistrictID":
+		if e.ComplexityRoot.PoliceReport.PoliceDistrictID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.PoliceDistrictID(childComplexity), true
+	case "PoliceReport.reportedAt":
+		if e.ComplexityRoot.PoliceReport.ReportedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.ReportedAt(childComplexity), true
+	case "PoliceReport.reportedBy":
+		if e.ComplexityRoot.PoliceReport.ReportedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.ReportedBy(childComplexity), true
+	case "PoliceReport.reportedByName":
+		if e.ComplexityRoot.PoliceReport.ReportedByName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.ReportedByName(childComplexity), true
+	case "PoliceReport.summary":
+		if e.ComplexityRoot.PoliceReport.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.Summary(childComplexity), true
+	case "PoliceReport.unit":
+		if e.ComplexityRoot.PoliceReport.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.Unit(childComplexity), true
+	case "PoliceReport.unitID":
+		if e.ComplexityRoot.PoliceReport.UnitID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.UnitID(childComplexity), true
+	case "PoliceReport.updatedAt":
+		if e.ComplexityRoot.PoliceReport.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.UpdatedAt(childComplexity), true
+
+	case "PoliceReportConnection.edges":
+		if e.ComplexityRoot.PoliceReportConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReportConnection.Edges(childComplexity), true
+	case "PoliceReportConnection.pageInfo":
+		if e.ComplexityRoot.PoliceReportConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReportConnection.PageInfo(childComplexity), true
+	case "PoliceReportConnection.totalCount":
+		if e.ComplexityRoot.PoliceReportConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReportConnection.TotalCount(childComplexity), true
+
+	case "PoliceReportEdge.cursor":
+		if e.ComplexityRoot.PoliceReportEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReportEdge.Cursor(childComplexity), true
+	case "PoliceReportEdge.node":
+		if e.ComplexityRoot.PoliceReportEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReportEdge.Node(childComplexity), true
+
 	case "PoliceRequest.acknowledgedAt":
 		if e.ComplexityRoot.PoliceRequest.AcknowledgedAt == nil {
 			break
@@ -3189,30 +3775,30 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceRequest.CreatedAt(childComplexity), true
-	case "PoliceRequest.custodyEvent":
-		if e.ComplexityRoot.PoliceRequest.CustodyEvent == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PoliceRequest.CustodyEvent(childComplexity), true
-	case "PoliceRequest.custodyEventID":
-		if e.ComplexityRoot.PoliceRequest.CustodyEventID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PoliceRequest.CustodyEventID(childComplexity), true
 	case "PoliceRequest.declineReason":
 		if e.ComplexityRoot.PoliceRequest.DeclineReason == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PoliceRequest.DeclineReason(childComplexity), true
+	case "PoliceRequest.declinedAt":
+		if e.ComplexityRoot.PoliceRequest.DeclinedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.DeclinedAt(childComplexity), true
 	case "PoliceRequest.deliveredAt":
 		if e.ComplexityRoot.PoliceRequest.DeliveredAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PoliceRequest.DeliveredAt(childComplexity), true
+	case "PoliceRequest.delivery":
+		if e.ComplexityRoot.PoliceRequest.Delivery == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.Delivery(childComplexity), true
 	case "PoliceRequest.deliveryManner":
 		if e.ComplexityRoot.PoliceRequest.DeliveryManner == nil {
 			break
@@ -3237,18 +3823,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceRequest.Kind(childComplexity), true
-	case "PoliceRequest.notice":
-		if e.ComplexityRoot.PoliceRequest.Notice == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PoliceRequest.Notice(childComplexity), true
-	case "PoliceRequest.noticeID":
-		if e.ComplexityRoot.PoliceRequest.NoticeID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PoliceRequest.NoticeID(childComplexity), true
 	case "PoliceRequest.policeDistrict":
 		if e.ComplexityRoot.PoliceRequest.PoliceDistrict == nil {
 			break
@@ -3383,6 +3957,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AuditEventOrder), args["where"].(*ent.AuditEventWhereInput)), true
+	case "Query.convictDocuments":
+		if e.ComplexityRoot.Query.ConvictDocuments == nil {
+			break
+		}
+
+		args, err := ec.field_Query_convictDocuments_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ConvictDocuments(childComplexity, args["convictId"].(int), args["forConvictAccess"].(bool)), true
 	case "Query.convicts":
 		if e.ComplexityRoot.Query.Convicts == nil {
 			break
@@ -3405,6 +3990,23 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.CustodyEvent(childComplexity, args["id"].(int)), true
+	case "Query.disclosureDelegations":
+		if e.ComplexityRoot.Query.DisclosureDelegations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.DisclosureDelegations(childComplexity), true
+	case "Query.disclosures":
+		if e.ComplexityRoot.Query.Disclosures == nil {
+			break
+		}
+
+		args, err := ec.field_Query_disclosures_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Disclosures(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["direction"].(*rules.DisclosureDirection), args["convictId"].(*int), args["orderBy"].(*ent.DisclosureOrder)), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -3452,6 +4054,45 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PoliceDistricts(childComplexity), true
+	case "Query.policeReports":
+		if e.ComplexityRoot.Query.PoliceReports == nil {
+			break
+		}
+
+		args, err := ec.field_Query_policeReports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PoliceReports(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["unacknowledged"].(*bool)), true
+	case "Query.policeRequest":
+		if e.ComplexityRoot.Query.PoliceRequest == nil {
+			break
+		}
+
+		args, err := ec.field_Query_policeRequest_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PoliceRequest(childComplexity, args["id"].(int)), true
+	case "Query.policeRequests":
+		if e.ComplexityRoot.Query.PoliceRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Query_policeRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PoliceRequests(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["kind"].(*policerequest.Kind), args["status"].(*policerequest.Status), args["orderBy"].(*ent.PoliceRequestOrder)), true
+	case "Query.retentionReport":
+		if e.ComplexityRoot.Query.RetentionReport == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.RetentionReport(childComplexity), true
 	case "Query.staffMembers":
 		if e.ComplexityRoot.Query.StaffMembers == nil {
 			break
@@ -3536,6 +4177,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Reservation.VictimID(childComplexity), true
+
+	case "RetentionItem.expiresOn":
+		if e.ComplexityRoot.RetentionItem.ExpiresOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionItem.ExpiresOn(childComplexity), true
+	case "RetentionItem.id":
+		if e.ComplexityRoot.RetentionItem.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionItem.ID(childComplexity), true
+
+	case "RetentionReport.applied":
+		if e.ComplexityRoot.RetentionReport.Applied == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.Applied(childComplexity), true
+	case "RetentionReport.asOf":
+		if e.ComplexityRoot.RetentionReport.AsOf == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.AsOf(childComplexity), true
+	case "RetentionReport.convicts":
+		if e.ComplexityRoot.RetentionReport.Convicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.Convicts(childComplexity), true
+	case "RetentionReport.deletedRows":
+		if e.ComplexityRoot.RetentionReport.DeletedRows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.DeletedRows(childComplexity), true
+	case "RetentionReport.unverifiedDisclosures":
+		if e.ComplexityRoot.RetentionReport.UnverifiedDisclosures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.UnverifiedDisclosures(childComplexity), true
 
 	case "SecurityAssessment.assessedAt":
 		if e.ComplexityRoot.SecurityAssessment.AssessedAt == nil {
@@ -4138,6 +4823,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAuditEventOrder,
 		ec.unmarshalInputAuditEventWhereInput,
 		ec.unmarshalInputCancelNoticeInput,
+		ec.unmarshalInputCompletePoliceRequestInput,
 		ec.unmarshalInputConditionInput,
 		ec.unmarshalInputConditionOrder,
 		ec.unmarshalInputConditionWhereInput,
@@ -4156,12 +4842,15 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputDisclosureOrder,
 		ec.unmarshalInputDisclosureWhereInput,
 		ec.unmarshalInputDispatchNoticeInput,
+		ec.unmarshalInputDocumentMarkOrder,
+		ec.unmarshalInputDocumentMarkWhereInput,
 		ec.unmarshalInputGuardianOrder,
 		ec.unmarshalInputGuardianWhereInput,
 		ec.unmarshalInputInformationRequestOrder,
 		ec.unmarshalInputInformationRequestWhereInput,
 		ec.unmarshalInputInstitutionStayOrder,
 		ec.unmarshalInputInstitutionStayWhereInput,
+		ec.unmarshalInputMarkDocumentExemptInput,
 		ec.unmarshalInputNoticeOrder,
 		ec.unmarshalInputNoticeWhereInput,
 		ec.unmarshalInputNotificationAgreementOrder,
@@ -4169,11 +4858,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputPersonInput,
 		ec.unmarshalInputPoliceDistrictOrder,
 		ec.unmarshalInputPoliceDistrictWhereInput,
+		ec.unmarshalInputPoliceReportOrder,
+		ec.unmarshalInputPoliceReportWhereInput,
 		ec.unmarshalInputPoliceRequestOrder,
 		ec.unmarshalInputPoliceRequestWhereInput,
 		ec.unmarshalInputPrepareNoticesInput,
 		ec.unmarshalInputRecordConditionsInput,
 		ec.unmarshalInputRecordConvictInformedInput,
+		ec.unmarshalInputRecordDisclosureInput,
 		ec.unmarshalInputRecordInformationAnswerInput,
 		ec.unmarshalInputRecordInstitutionStayInput,
 		ec.unmarshalInputRecordNotificationAgreementInput,
@@ -4185,6 +4877,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRegisterConvictInput,
 		ec.unmarshalInputRegisterCustodyEventInput,
 		ec.unmarshalInputReleaseNoticeInput,
+		ec.unmarshalInputReportToCorrectionalServiceInput,
 		ec.unmarshalInputRequestInformationInput,
 		ec.unmarshalInputReservationOrder,
 		ec.unmarshalInputReservationWhereInput,
@@ -4761,6 +5454,180 @@ type Mutation {
   "Records in writing that a notice was given by telephone (NT1)."
   documentPhoneNotice(id: ID!, documentation: String!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
 }
+
+# ---------------------------------------------------------------------------
+# The police liaison portal: what the notification workflow asks of a police
+# district (RC9, AS2, AS6) and the police's mandatory messages (IX5). The
+# police see only what is addressed to their district (PR5); every view of a
+# request is written to the access log.
+
+"What the police are told of a notice they are to deliver: who, identified by identity number, the letter and the event's time — nothing else of the case (RC9). Reading it is logged (PR2)."
+type NoticeDelivery {
+  recipientName: String!
+  recipientNationalIdentityNumber: String
+  "The minor or the adult under guardianship on whose behalf the guardian receives the notice."
+  onBehalfOf: String
+  eventStartsAt: Time!
+  "Deliver by this day."
+  deliverBy: Date!
+  "The delivery request with the notice letter, as PDF (GET with the access token)."
+  letterUrl: String!
+}
+
+extend type PoliceRequest {
+  "What the police are asked. Reading it is logged."
+  question: String @goField(forceResolver: true)
+  "The police's answer. Reading it is logged."
+  response: String @goField(forceResolver: true)
+  "For DELIVER_NOTICE: whom to notify, and the letter (RC9)."
+  delivery: NoticeDelivery @goField(forceResolver: true)
+}
+
+"The police's answer to a request."
+input CompletePoliceRequestInput {
+  id: ID!
+  "SECURITY_STATEMENT: the statement (AS2)."
+  statement: String
+  "SECURITY_STATEMENT: whether there is a risk of revenge or similar. A confirmed risk stops the event's notices (AS2)."
+  riskConfirmed: Boolean
+  "DELIVER_NOTICE: when the notice was delivered."
+  deliveredAt: Time
+  "DELIVER_NOTICE: how, e.g. handed over in person."
+  deliveryManner: String
+  "INFORMATION: the information asked for (AS6)."
+  answer: String
+}
+
+input ReportToCorrectionalServiceInput {
+  "The convict's fødselsnummer or D-nummer (PR1); the police do not see the registry."
+  convictNationalIdentityNumber: String!
+  kind: PoliceReportKind!
+  summary: String!
+}
+
+# ---------------------------------------------------------------------------
+# The information-exchange register (circular G-3/2005, IX1–IX4, IX6–IX8).
+
+extend type Disclosure {
+  "Who the disclosure was about."
+  convictName: String! @goField(forceResolver: true)
+  "The provision, as a caseworker cites it (IX3)."
+  legalBasisProvision: String! @goField(forceResolver: true)
+}
+
+"One disclosure as recorded (IX1)."
+input RecordDisclosureInput {
+  direction: DisclosureDirection!
+  "Correctional service staff: the convict."
+  convictId: ID
+  "The police (and staff who prefer it): the convict's fødselsnummer or D-nummer (PR1)."
+  convictNationalIdentityNumber: String
+  "The police district on the other side; the police record for their own."
+  policeDistrictId: ID
+  category: DisclosureCategory!
+  "What was disclosed, in brief."
+  summary: String!
+  purpose: String!
+  recipient: String!
+  legalBasis: DisclosureBasis!
+  "For criminal record information: which register."
+  register: String
+  "The purpose is to avert an offence punishable by imprisonment — the only lawful use of communication-control material (IX3)."
+  avertsImprisonableOffence: Boolean! = false
+  "TO_POLICE: the head of unit or their delegate who decided (IX2)."
+  decidedById: ID
+  "FROM_POLICE: who in the police decided; the police officer recording by default."
+  decidedByName: String
+  decidedAt: Time!
+  form: DisclosureForm!
+  unverified: Boolean! = false
+  "Required for unverified information: where it comes from."
+  source: String
+}
+
+input MarkDocumentExemptInput {
+  convictId: ID!
+  documentKind: DocumentMarkDocumentKind!
+  documentId: ID!
+  ground: ExemptionGround!
+  reasoning: String!
+}
+
+"One document of a convict's case file."
+type ConvictDocument {
+  kind: DocumentMarkDocumentKind!
+  id: ID!
+  title: String!
+  date: Time!
+  "The active exemption from the convict's access, if any (IX7)."
+  mark: DocumentMark
+}
+
+"A convict's documents; for the convict's access, without those exempt (IX7)."
+type ConvictDocumentList {
+  documents: [ConvictDocument!]!
+  "How many were withheld (for the convict's access only)."
+  withheld: Int!
+  "What the convict is told of the documents withheld: how many, and the provision."
+  withheldNotice: String
+}
+
+"One thing retention deletes; identifiers only."
+type RetentionItem {
+  id: ID!
+  expiresOn: Date!
+}
+
+"What retention deletes, or in a dry run would delete, today (IX8)."
+type RetentionReport {
+  asOf: Time!
+  applied: Boolean!
+  "Unverified information past its 4 months."
+  unverifiedDisclosures: [RetentionItem!]!
+  "Convicts whose sentence ended 10 years ago or more: all their personal data goes."
+  convicts: [RetentionItem!]!
+  deletedRows: Int!
+}
+
+extend type Query {
+  "Requests to the police: the police see their district's, staff their units' (PR5). Every request listed is logged as viewed."
+  policeRequests(after: Cursor, first: Int, before: Cursor, last: Int, kind: PoliceRequestKind, status: PoliceRequestStatus, orderBy: PoliceRequestOrder): PoliceRequestConnection! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER])
+  "One request to the police, if addressed to the viewer's district or from the viewer's unit. The view is logged."
+  policeRequest(id: ID!): PoliceRequest! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER])
+  "The police's mandatory messages (IX5): the unit's, or those the district sent."
+  policeReports(after: Cursor, first: Int, before: Cursor, last: Int, unacknowledged: Boolean): PoliceReportConnection! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER])
+  "The register of disclosures (IX1): the unit's, or those the police district sent or received."
+  disclosures(after: Cursor, first: Int, before: Cursor, last: Int, direction: DisclosureDirection, convictId: ID, orderBy: DisclosureOrder): DisclosureConnection! @hasRole(roles: [CASEWORKER, DECISION_MAKER, POLICE])
+  "The unrevoked delegations of the authority to decide disclosures (IX2)."
+  disclosureDelegations: [Delegation!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "A convict's documents with their exemptions; forConvictAccess leaves out those exempt from the convict's access (IX7)."
+  convictDocuments(convictId: ID!, forConvictAccess: Boolean! = false): ConvictDocumentList! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "What retention would delete today: a dry run (IX8)."
+  retentionReport: RetentionReport! @hasRole(roles: [ADMIN, AUDITOR])
+}
+
+extend type Mutation {
+  "The police have the request and are handling it."
+  acknowledgePoliceRequest(id: ID!): PoliceRequest! @hasRole(roles: [POLICE])
+  "A statement (AS2), a delivery (RC9) or the information asked for (AS6)."
+  completePoliceRequest(input: CompletePoliceRequestInput!): PoliceRequest! @hasRole(roles: [POLICE])
+  "The police will not do what was asked; the unit is alerted."
+  declinePoliceRequest(id: ID!, reason: String!): PoliceRequest! @hasRole(roles: [POLICE])
+  "A mandatory message to the convict's responsible unit (IX5)."
+  reportToCorrectionalService(input: ReportToCorrectionalServiceInput!): PoliceReport! @hasRole(roles: [POLICE])
+  "The unit has read a police report; it leaves the worklist (IX5)."
+  acknowledgePoliceReport(id: ID!): PoliceReport! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Records a disclosure with its lawful basis (IX1–IX4, IX6)."
+  recordDisclosure(input: RecordDisclosureInput!): Disclosure! @hasRole(roles: [CASEWORKER, DECISION_MAKER, POLICE])
+  "The head of unit delegates the authority to decide disclosures (IX2)."
+  delegateDisclosureAuthority(delegateId: ID!): Delegation! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The head of unit revokes a delegation (IX2)."
+  revokeDelegation(id: ID!): Delegation! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Withholds a document from the convict's access (IX7)."
+  markDocumentExempt(input: MarkDocumentExemptInput!): DocumentMark! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Ends an exemption from the convict's access (IX7)."
+  liftDocumentMark(id: ID!): DocumentMark! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+}
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
 directive @goModel(model: String, models: [String!], forceGenerate: Boolean) on OBJECT | INPUT_OBJECT | SCALAR | ENUM | INTERFACE | UNION
@@ -4769,9 +5636,13 @@ type AccessLogEntry implements Node {
   occurredAt: Time!
   actor: String!
   actorStaffID: Int
-  personType: AccessLogEntryPersonType!
-  personID: Int!
-  criminalCaseID: Int!
+  personType: AccessLogEntryPersonType
+  personID: Int
+  criminalCaseID: Int
+  """
+  the police request viewed
+  """
+  policeRequestID: Int
   """
   name, identity number or birth date was read
   """
@@ -4905,6 +5776,8 @@ input AccessLogEntryWhereInput {
   personTypeNEQ: AccessLogEntryPersonType
   personTypeIn: [AccessLogEntryPersonType!]
   personTypeNotIn: [AccessLogEntryPersonType!]
+  personTypeIsNil: Boolean
+  personTypeNotNil: Boolean
   """
   person_id field predicates
   """
@@ -4916,6 +5789,8 @@ input AccessLogEntryWhereInput {
   personIDGTE: Int
   personIDLT: Int
   personIDLTE: Int
+  personIDIsNil: Boolean
+  personIDNotNil: Boolean
   """
   criminal_case_id field predicates
   """
@@ -4927,6 +5802,21 @@ input AccessLogEntryWhereInput {
   criminalCaseIDGTE: Int
   criminalCaseIDLT: Int
   criminalCaseIDLTE: Int
+  criminalCaseIDIsNil: Boolean
+  criminalCaseIDNotNil: Boolean
+  """
+  police_request_id field predicates
+  """
+  policeRequestID: Int
+  policeRequestIDNEQ: Int
+  policeRequestIDIn: [Int!]
+  policeRequestIDNotIn: [Int!]
+  policeRequestIDGT: Int
+  policeRequestIDGTE: Int
+  policeRequestIDLT: Int
+  policeRequestIDLTE: Int
+  policeRequestIDIsNil: Boolean
+  policeRequestIDNotNil: Boolean
   """
   identity field predicates
   """
@@ -4981,11 +5871,15 @@ type Alert implements Node {
   raisedAt: Time!
   resolvedAt: Time
   unitID: ID!
-  custodyEventID: ID!
+  custodyEventID: ID
   noticeID: ID
+  policeReportID: ID
+  policeRequestID: ID
   unit: Unit!
-  custodyEvent: CustodyEvent!
+  custodyEvent: CustodyEvent
   notice: Notice
+  policeReport: PoliceReport
+  policeRequest: PoliceRequest
 }
 """
 A connection to a list of items.
@@ -5024,6 +5918,8 @@ enum AlertKind @goModel(model: "varsel/ent/alert.Kind") {
   NOTICE_DUE_SOON
   PHONE_UNDOCUMENTED
   LEAD_TIME_AT_RISK
+  POLICE_REPORT
+  POLICE_DECLINED
 }
 """
 AlertWhereInput is used for filtering Alert objects.
@@ -5121,6 +6017,8 @@ input AlertWhereInput {
   custodyEventIDNEQ: ID
   custodyEventIDIn: [ID!]
   custodyEventIDNotIn: [ID!]
+  custodyEventIDIsNil: Boolean
+  custodyEventIDNotNil: Boolean
   """
   notice_id field predicates
   """
@@ -5130,6 +6028,24 @@ input AlertWhereInput {
   noticeIDNotIn: [ID!]
   noticeIDIsNil: Boolean
   noticeIDNotNil: Boolean
+  """
+  police_report_id field predicates
+  """
+  policeReportID: ID
+  policeReportIDNEQ: ID
+  policeReportIDIn: [ID!]
+  policeReportIDNotIn: [ID!]
+  policeReportIDIsNil: Boolean
+  policeReportIDNotNil: Boolean
+  """
+  police_request_id field predicates
+  """
+  policeRequestID: ID
+  policeRequestIDNEQ: ID
+  policeRequestIDIn: [ID!]
+  policeRequestIDNotIn: [ID!]
+  policeRequestIDIsNil: Boolean
+  policeRequestIDNotNil: Boolean
   """
   unit edge predicates
   """
@@ -5145,6 +6061,16 @@ input AlertWhereInput {
   """
   hasNotice: Boolean
   hasNoticeWith: [NoticeWhereInput!]
+  """
+  police_report edge predicates
+  """
+  hasPoliceReport: Boolean
+  hasPoliceReportWith: [PoliceReportWhereInput!]
+  """
+  police_request edge predicates
+  """
+  hasPoliceRequest: Boolean
+  hasPoliceRequestWith: [PoliceRequestWhereInput!]
 }
 type Appeal implements Node {
   id: ID!
@@ -7080,7 +8006,7 @@ type Disclosure implements Node {
   createdAt: Time!
   updatedAt: Time!
   direction: DisclosureDirection!
-  category: String!
+  category: DisclosureCategory!
   """
   what was disclosed, in brief
   """
@@ -7090,7 +8016,19 @@ type Disclosure implements Node {
   who received it
   """
   recipient: String!
-  legalBasis: String!
+  legalBasis: DisclosureBasis!
+  """
+  the register criminal record information came from (strafferegistreringsloven)
+  """
+  register: String
+  """
+  used to avert an offence punishable by imprisonment: the only lawful use of communication-control material (IX3)
+  """
+  avertsImprisonableOffence: Boolean!
+  """
+  who decided: the head of unit or their delegate (IX2), or the police officer
+  """
+  decidedByName: String!
   decidedAt: Time!
   form: DisclosureForm!
   """
@@ -7101,11 +8039,14 @@ type Disclosure implements Node {
   where unverified information comes from
   """
   source: String
-  expiresAt: Time
+  """
+  unverified information is deleted on this day (IX8)
+  """
+  expiresOn: Date
   convictID: ID!
   unitID: ID!
   policeDistrictID: ID!
-  convict: Convict!
+  policeReportID: ID
   unit: Unit!
   policeDistrict: PoliceDistrict!
   """
@@ -7113,6 +8054,31 @@ type Disclosure implements Node {
   """
   decidedBy: StaffMember
   recordedBy: StaffMember
+}
+"""
+DisclosureBasis is enum for the field legal_basis
+"""
+enum DisclosureBasis @goModel(model: "varsel/rules.DisclosureBasis") {
+  FVL_13B_5
+  FVL_13B_6
+  POLITIREGISTERLOVEN_26
+  POLITIREGISTERLOVEN_27
+  POLITIREGISTERLOVEN_30
+  POLITIREGISTERFORSKRIFTEN_9_6_10
+  POLITIREGISTERFORSKRIFTEN_10_5
+  STRAFFEREGISTRERINGSLOVEN
+  STRAFFEPROSESSLOVEN_216I
+}
+"""
+DisclosureCategory is enum for the field category
+"""
+enum DisclosureCategory @goModel(model: "varsel/rules.DisclosureCategory") {
+  CUSTODY
+  OFFENCE
+  POLICE_INFORMATION
+  CRIMINAL_RECORD
+  COMMUNICATION_CONTROL
+  HEALTH
 }
 """
 A connection to a list of items.
@@ -7134,7 +8100,7 @@ type DisclosureConnection {
 """
 DisclosureDirection is enum for the field direction
 """
-enum DisclosureDirection @goModel(model: "varsel/ent/disclosure.Direction") {
+enum DisclosureDirection @goModel(model: "varsel/rules.DisclosureDirection") {
   TO_POLICE
   FROM_POLICE
 }
@@ -7154,7 +8120,7 @@ type DisclosureEdge {
 """
 DisclosureForm is enum for the field form
 """
-enum DisclosureForm @goModel(model: "varsel/ent/disclosure.Form") {
+enum DisclosureForm @goModel(model: "varsel/rules.DisclosureForm") {
   WRITTEN
   ORAL
 }
@@ -7176,6 +8142,7 @@ Properties by which Disclosure connections can be ordered.
 """
 enum DisclosureOrderField {
   CREATED_AT
+  DECIDED_AT
 }
 """
 DisclosureWhereInput is used for filtering Disclosure objects.
@@ -7228,83 +8195,22 @@ input DisclosureWhereInput {
   """
   category field predicates
   """
-  category: String
-  categoryNEQ: String
-  categoryIn: [String!]
-  categoryNotIn: [String!]
-  categoryGT: String
-  categoryGTE: String
-  categoryLT: String
-  categoryLTE: String
-  categoryContains: String
-  categoryHasPrefix: String
-  categoryHasSuffix: String
-  categoryEqualFold: String
-  categoryContainsFold: String
-  """
-  summary field predicates
-  """
-  summary: String
-  summaryNEQ: String
-  summaryIn: [String!]
-  summaryNotIn: [String!]
-  summaryGT: String
-  summaryGTE: String
-  summaryLT: String
-  summaryLTE: String
-  summaryContains: String
-  summaryHasPrefix: String
-  summaryHasSuffix: String
-  summaryEqualFold: String
-  summaryContainsFold: String
-  """
-  purpose field predicates
-  """
-  purpose: String
-  purposeNEQ: String
-  purposeIn: [String!]
-  purposeNotIn: [String!]
-  purposeGT: String
-  purposeGTE: String
-  purposeLT: String
-  purposeLTE: String
-  purposeContains: String
-  purposeHasPrefix: String
-  purposeHasSuffix: String
-  purposeEqualFold: String
-  purposeContainsFold: String
-  """
-  recipient field predicates
-  """
-  recipient: String
-  recipientNEQ: String
-  recipientIn: [String!]
-  recipientNotIn: [String!]
-  recipientGT: String
-  recipientGTE: String
-  recipientLT: String
-  recipientLTE: String
-  recipientContains: String
-  recipientHasPrefix: String
-  recipientHasSuffix: String
-  recipientEqualFold: String
-  recipientContainsFold: String
+  category: DisclosureCategory
+  categoryNEQ: DisclosureCategory
+  categoryIn: [DisclosureCategory!]
+  categoryNotIn: [DisclosureCategory!]
   """
   legal_basis field predicates
   """
-  legalBasis: String
-  legalBasisNEQ: String
-  legalBasisIn: [String!]
-  legalBasisNotIn: [String!]
-  legalBasisGT: String
-  legalBasisGTE: String
-  legalBasisLT: String
-  legalBasisLTE: String
-  legalBasisContains: String
-  legalBasisHasPrefix: String
-  legalBasisHasSuffix: String
-  legalBasisEqualFold: String
-  legalBasisContainsFold: String
+  legalBasis: DisclosureBasis
+  legalBasisNEQ: DisclosureBasis
+  legalBasisIn: [DisclosureBasis!]
+  legalBasisNotIn: [DisclosureBasis!]
+  """
+  averts_imprisonable_offence field predicates
+  """
+  avertsImprisonableOffence: Boolean
+  avertsImprisonableOffenceNEQ: Boolean
   """
   decided_at field predicates
   """
@@ -7329,36 +8235,18 @@ input DisclosureWhereInput {
   unverified: Boolean
   unverifiedNEQ: Boolean
   """
-  source field predicates
+  expires_on field predicates
   """
-  source: String
-  sourceNEQ: String
-  sourceIn: [String!]
-  sourceNotIn: [String!]
-  sourceGT: String
-  sourceGTE: String
-  sourceLT: String
-  sourceLTE: String
-  sourceContains: String
-  sourceHasPrefix: String
-  sourceHasSuffix: String
-  sourceIsNil: Boolean
-  sourceNotNil: Boolean
-  sourceEqualFold: String
-  sourceContainsFold: String
-  """
-  expires_at field predicates
-  """
-  expiresAt: Time
-  expiresAtNEQ: Time
-  expiresAtIn: [Time!]
-  expiresAtNotIn: [Time!]
-  expiresAtGT: Time
-  expiresAtGTE: Time
-  expiresAtLT: Time
-  expiresAtLTE: Time
-  expiresAtIsNil: Boolean
-  expiresAtNotNil: Boolean
+  expiresOn: Date
+  expiresOnNEQ: Date
+  expiresOnIn: [Date!]
+  expiresOnNotIn: [Date!]
+  expiresOnGT: Date
+  expiresOnGTE: Date
+  expiresOnLT: Date
+  expiresOnLTE: Date
+  expiresOnIsNil: Boolean
+  expiresOnNotNil: Boolean
   """
   convict_id field predicates
   """
@@ -7381,10 +8269,14 @@ input DisclosureWhereInput {
   policeDistrictIDIn: [ID!]
   policeDistrictIDNotIn: [ID!]
   """
-  convict edge predicates
+  police_report_id field predicates
   """
-  hasConvict: Boolean
-  hasConvictWith: [ConvictWhereInput!]
+  policeReportID: ID
+  policeReportIDNEQ: ID
+  policeReportIDIn: [ID!]
+  policeReportIDNotIn: [ID!]
+  policeReportIDIsNil: Boolean
+  policeReportIDNotNil: Boolean
   """
   unit edge predicates
   """
@@ -7406,6 +8298,174 @@ input DisclosureWhereInput {
   hasRecordedBy: Boolean
   hasRecordedByWith: [StaffMemberWhereInput!]
 }
+type DocumentMark implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  documentKind: DocumentMarkDocumentKind!
+  documentID: Int!
+  ground: ExemptionGround!
+  reasoning: String!
+  markedAt: Time!
+  liftedAt: Time
+  convictID: ID!
+  markedBy: StaffMember
+  liftedBy: StaffMember
+}
+"""
+DocumentMarkDocumentKind is enum for the field document_kind
+"""
+enum DocumentMarkDocumentKind @goModel(model: "varsel/ent/documentmark.DocumentKind") {
+  DECISION
+  SECURITY_ASSESSMENT
+  ASSESSMENT
+  INFORMATION_REQUEST
+  DISCLOSURE
+  POLICE_REPORT
+}
+"""
+Ordering options for DocumentMark connections
+"""
+input DocumentMarkOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order DocumentMarks.
+  """
+  field: DocumentMarkOrderField!
+}
+"""
+Properties by which DocumentMark connections can be ordered.
+"""
+enum DocumentMarkOrderField {
+  CREATED_AT
+}
+"""
+DocumentMarkWhereInput is used for filtering DocumentMark objects.
+Input was generated by ent.
+"""
+input DocumentMarkWhereInput {
+  not: DocumentMarkWhereInput
+  and: [DocumentMarkWhereInput!]
+  or: [DocumentMarkWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  document_kind field predicates
+  """
+  documentKind: DocumentMarkDocumentKind
+  documentKindNEQ: DocumentMarkDocumentKind
+  documentKindIn: [DocumentMarkDocumentKind!]
+  documentKindNotIn: [DocumentMarkDocumentKind!]
+  """
+  document_id field predicates
+  """
+  documentID: Int
+  documentIDNEQ: Int
+  documentIDIn: [Int!]
+  documentIDNotIn: [Int!]
+  documentIDGT: Int
+  documentIDGTE: Int
+  documentIDLT: Int
+  documentIDLTE: Int
+  """
+  ground field predicates
+  """
+  ground: ExemptionGround
+  groundNEQ: ExemptionGround
+  groundIn: [ExemptionGround!]
+  groundNotIn: [ExemptionGround!]
+  """
+  reasoning field predicates
+  """
+  reasoning: String
+  reasoningNEQ: String
+  reasoningIn: [String!]
+  reasoningNotIn: [String!]
+  reasoningGT: String
+  reasoningGTE: String
+  reasoningLT: String
+  reasoningLTE: String
+  reasoningContains: String
+  reasoningHasPrefix: String
+  reasoningHasSuffix: String
+  reasoningEqualFold: String
+  reasoningContainsFold: String
+  """
+  marked_at field predicates
+  """
+  markedAt: Time
+  markedAtNEQ: Time
+  markedAtIn: [Time!]
+  markedAtNotIn: [Time!]
+  markedAtGT: Time
+  markedAtGTE: Time
+  markedAtLT: Time
+  markedAtLTE: Time
+  """
+  lifted_at field predicates
+  """
+  liftedAt: Time
+  liftedAtNEQ: Time
+  liftedAtIn: [Time!]
+  liftedAtNotIn: [Time!]
+  liftedAtGT: Time
+  liftedAtGTE: Time
+  liftedAtLT: Time
+  liftedAtLTE: Time
+  liftedAtIsNil: Boolean
+  liftedAtNotNil: Boolean
+  """
+  convict_id field predicates
+  """
+  convictID: ID
+  convictIDNEQ: ID
+  convictIDIn: [ID!]
+  convictIDNotIn: [ID!]
+  """
+  marked_by edge predicates
+  """
+  hasMarkedBy: Boolean
+  hasMarkedByWith: [StaffMemberWhereInput!]
+  """
+  lifted_by edge predicates
+  """
+  hasLiftedBy: Boolean
+  hasLiftedByWith: [StaffMemberWhereInput!]
+}
 """
 EventKind is enum for the field kind
 """
@@ -7426,6 +8486,14 @@ enum EventKind @goModel(model: "varsel/rules.EventKind") {
   SENTENCE_TRANSFER_ABROAD
   RELEASE_AT_TIME_FRAME_END
   OTHER
+}
+"""
+ExemptionGround is enum for the field ground
+"""
+enum ExemptionGround @goModel(model: "varsel/rules.ExemptionGround") {
+  OTHER_PERSON
+  SECURITY
+  INVESTIGATION
 }
 """
 FamilyRelation is enum for the field relation
@@ -8687,17 +9755,221 @@ input PoliceDistrictWhereInput {
   codeEqualFold: String
   codeContainsFold: String
 }
+type PoliceReport implements Node {
+  id: ID!
+  createdAt: Time!
+  updatedAt: Time!
+  kind: PoliceReportKind!
+  summary: String!
+  reportedAt: Time!
+  acknowledgedAt: Time
+  reportedByName: String!
+  convictID: ID!
+  """
+  the convict's responsible unit when reported
+  """
+  unitID: ID!
+  policeDistrictID: ID!
+  unit: Unit!
+  policeDistrict: PoliceDistrict!
+  reportedBy: StaffMember
+  acknowledgedBy: StaffMember
+}
+"""
+A connection to a list of items.
+"""
+type PoliceReportConnection {
+  """
+  A list of edges.
+  """
+  edges: [PoliceReportEdge]
+  """
+  Information to aid in pagination.
+  """
+  pageInfo: PageInfo!
+  """
+  Identifies the total count of items in the connection.
+  """
+  totalCount: Int!
+}
+"""
+An edge in a connection.
+"""
+type PoliceReportEdge {
+  """
+  The item at the end of the edge.
+  """
+  node: PoliceReport
+  """
+  A cursor for use in pagination.
+  """
+  cursor: Cursor!
+}
+"""
+PoliceReportKind is enum for the field kind
+"""
+enum PoliceReportKind @goModel(model: "varsel/rules.PoliceReportKind") {
+  INVESTIGATION_OPENED
+  CONDITIONS_BREACHED
+  FOREIGN_CONVICTION
+  IMMINENT_OFFENCE
+}
+"""
+Ordering options for PoliceReport connections
+"""
+input PoliceReportOrder {
+  """
+  The ordering direction.
+  """
+  direction: OrderDirection! = ASC
+  """
+  The field by which to order PoliceReports.
+  """
+  field: PoliceReportOrderField!
+}
+"""
+Properties by which PoliceReport connections can be ordered.
+"""
+enum PoliceReportOrderField {
+  CREATED_AT
+  REPORTED_AT
+}
+"""
+PoliceReportWhereInput is used for filtering PoliceReport objects.
+Input was generated by ent.
+"""
+input PoliceReportWhereInput {
+  not: PoliceReportWhereInput
+  and: [PoliceReportWhereInput!]
+  or: [PoliceReportWhereInput!]
+  """
+  id field predicates
+  """
+  id: ID
+  idNEQ: ID
+  idIn: [ID!]
+  idNotIn: [ID!]
+  idGT: ID
+  idGTE: ID
+  idLT: ID
+  idLTE: ID
+  """
+  created_at field predicates
+  """
+  createdAt: Time
+  createdAtNEQ: Time
+  createdAtIn: [Time!]
+  createdAtNotIn: [Time!]
+  createdAtGT: Time
+  createdAtGTE: Time
+  createdAtLT: Time
+  createdAtLTE: Time
+  """
+  updated_at field predicates
+  """
+  updatedAt: Time
+  updatedAtNEQ: Time
+  updatedAtIn: [Time!]
+  updatedAtNotIn: [Time!]
+  updatedAtGT: Time
+  updatedAtGTE: Time
+  updatedAtLT: Time
+  updatedAtLTE: Time
+  """
+  kind field predicates
+  """
+  kind: PoliceReportKind
+  kindNEQ: PoliceReportKind
+  kindIn: [PoliceReportKind!]
+  kindNotIn: [PoliceReportKind!]
+  """
+  reported_at field predicates
+  """
+  reportedAt: Time
+  reportedAtNEQ: Time
+  reportedAtIn: [Time!]
+  reportedAtNotIn: [Time!]
+  reportedAtGT: Time
+  reportedAtGTE: Time
+  reportedAtLT: Time
+  reportedAtLTE: Time
+  """
+  acknowledged_at field predicates
+  """
+  acknowledgedAt: Time
+  acknowledgedAtNEQ: Time
+  acknowledgedAtIn: [Time!]
+  acknowledgedAtNotIn: [Time!]
+  acknowledgedAtGT: Time
+  acknowledgedAtGTE: Time
+  acknowledgedAtLT: Time
+  acknowledgedAtLTE: Time
+  acknowledgedAtIsNil: Boolean
+  acknowledgedAtNotNil: Boolean
+  """
+  reported_by_name field predicates
+  """
+  reportedByName: String
+  reportedByNameNEQ: String
+  reportedByNameIn: [String!]
+  reportedByNameNotIn: [String!]
+  reportedByNameGT: String
+  reportedByNameGTE: String
+  reportedByNameLT: String
+  reportedByNameLTE: String
+  reportedByNameContains: String
+  reportedByNameHasPrefix: String
+  reportedByNameHasSuffix: String
+  reportedByNameEqualFold: String
+  reportedByNameContainsFold: String
+  """
+  convict_id field predicates
+  """
+  convictID: ID
+  convictIDNEQ: ID
+  convictIDIn: [ID!]
+  convictIDNotIn: [ID!]
+  """
+  unit_id field predicates
+  """
+  unitID: ID
+  unitIDNEQ: ID
+  unitIDIn: [ID!]
+  unitIDNotIn: [ID!]
+  """
+  police_district_id field predicates
+  """
+  policeDistrictID: ID
+  policeDistrictIDNEQ: ID
+  policeDistrictIDIn: [ID!]
+  policeDistrictIDNotIn: [ID!]
+  """
+  unit edge predicates
+  """
+  hasUnit: Boolean
+  hasUnitWith: [UnitWhereInput!]
+  """
+  police_district edge predicates
+  """
+  hasPoliceDistrict: Boolean
+  hasPoliceDistrictWith: [PoliceDistrictWhereInput!]
+  """
+  reported_by edge predicates
+  """
+  hasReportedBy: Boolean
+  hasReportedByWith: [StaffMemberWhereInput!]
+  """
+  acknowledged_by edge predicates
+  """
+  hasAcknowledgedBy: Boolean
+  hasAcknowledgedByWith: [StaffMemberWhereInput!]
+}
 type PoliceRequest implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
   kind: PoliceRequestKind!
   status: PoliceRequestStatus!
-  """
-  what the police are asked, without more of the case than they need
-  """
-  question: String
-  response: String
   """
   the statement confirms a risk of revenge or similar (AS2)
   """
@@ -8707,17 +9979,14 @@ type PoliceRequest implements Node {
   declineReason: String
   acknowledgedAt: Time
   completedAt: Time
+  declinedAt: Time
   policeDistrictID: ID!
   """
   the unit that asks
   """
   unitID: ID!
-  custodyEventID: ID
-  noticeID: ID
   policeDistrict: PoliceDistrict!
   unit: Unit!
-  custodyEvent: CustodyEvent
-  notice: Notice
   requestedBy: StaffMember
   handledBy: StaffMember
 }
@@ -8844,42 +10113,6 @@ input PoliceRequestWhereInput {
   statusIn: [PoliceRequestStatus!]
   statusNotIn: [PoliceRequestStatus!]
   """
-  question field predicates
-  """
-  question: String
-  questionNEQ: String
-  questionIn: [String!]
-  questionNotIn: [String!]
-  questionGT: String
-  questionGTE: String
-  questionLT: String
-  questionLTE: String
-  questionContains: String
-  questionHasPrefix: String
-  questionHasSuffix: String
-  questionIsNil: Boolean
-  questionNotNil: Boolean
-  questionEqualFold: String
-  questionContainsFold: String
-  """
-  response field predicates
-  """
-  response: String
-  responseNEQ: String
-  responseIn: [String!]
-  responseNotIn: [String!]
-  responseGT: String
-  responseGTE: String
-  responseLT: String
-  responseLTE: String
-  responseContains: String
-  responseHasPrefix: String
-  responseHasSuffix: String
-  responseIsNil: Boolean
-  responseNotNil: Boolean
-  responseEqualFold: String
-  responseContainsFold: String
-  """
   risk_confirmed field predicates
   """
   riskConfirmed: Boolean
@@ -8962,6 +10195,19 @@ input PoliceRequestWhereInput {
   completedAtIsNil: Boolean
   completedAtNotNil: Boolean
   """
+  declined_at field predicates
+  """
+  declinedAt: Time
+  declinedAtNEQ: Time
+  declinedAtIn: [Time!]
+  declinedAtNotIn: [Time!]
+  declinedAtGT: Time
+  declinedAtGTE: Time
+  declinedAtLT: Time
+  declinedAtLTE: Time
+  declinedAtIsNil: Boolean
+  declinedAtNotNil: Boolean
+  """
   police_district_id field predicates
   """
   policeDistrictID: ID
@@ -8976,24 +10222,6 @@ input PoliceRequestWhereInput {
   unitIDIn: [ID!]
   unitIDNotIn: [ID!]
   """
-  custody_event_id field predicates
-  """
-  custodyEventID: ID
-  custodyEventIDNEQ: ID
-  custodyEventIDIn: [ID!]
-  custodyEventIDNotIn: [ID!]
-  custodyEventIDIsNil: Boolean
-  custodyEventIDNotNil: Boolean
-  """
-  notice_id field predicates
-  """
-  noticeID: ID
-  noticeIDNEQ: ID
-  noticeIDIn: [ID!]
-  noticeIDNotIn: [ID!]
-  noticeIDIsNil: Boolean
-  noticeIDNotNil: Boolean
-  """
   police_district edge predicates
   """
   hasPoliceDistrict: Boolean
@@ -9003,16 +10231,6 @@ input PoliceRequestWhereInput {
   """
   hasUnit: Boolean
   hasUnitWith: [UnitWhereInput!]
-  """
-  custody_event edge predicates
-  """
-  hasCustodyEvent: Boolean
-  hasCustodyEventWith: [CustodyEventWhereInput!]
-  """
-  notice edge predicates
-  """
-  hasNotice: Boolean
-  hasNoticeWith: [NoticeWhereInput!]
   """
   requested_by edge predicates
   """
@@ -10170,6 +11388,8 @@ func (ec *executionContext) childFields_AccessLogEntry(ctx context.Context, fiel
 		return ec.fieldContext_AccessLogEntry_personID(ctx, field)
 	case "criminalCaseID":
 		return ec.fieldContext_AccessLogEntry_criminalCaseID(ctx, field)
+	case "policeRequestID":
+		return ec.fieldContext_AccessLogEntry_policeRequestID(ctx, field)
 	case "identity":
 		return ec.fieldContext_AccessLogEntry_identity(ctx, field)
 	case "address":
@@ -10222,12 +11442,20 @@ func (ec *executionContext) childFields_Alert(ctx context.Context, field graphql
 		return ec.fieldContext_Alert_custodyEventID(ctx, field)
 	case "noticeID":
 		return ec.fieldContext_Alert_noticeID(ctx, field)
+	case "policeReportID":
+		return ec.fieldContext_Alert_policeReportID(ctx, field)
+	case "policeRequestID":
+		return ec.fieldContext_Alert_policeRequestID(ctx, field)
 	case "unit":
 		return ec.fieldContext_Alert_unit(ctx, field)
 	case "custodyEvent":
 		return ec.fieldContext_Alert_custodyEvent(ctx, field)
 	case "notice":
 		return ec.fieldContext_Alert_notice(ctx, field)
+	case "policeReport":
+		return ec.fieldContext_Alert_policeReport(ctx, field)
+	case "policeRequest":
+		return ec.fieldContext_Alert_policeRequest(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Alert", field.Name)
 }
@@ -10480,6 +11708,34 @@ func (ec *executionContext) childFields_ConvictConnection(ctx context.Context, f
 	return nil, fmt.Errorf("no field named %q was found under type ConvictConnection", field.Name)
 }
 
+func (ec *executionContext) childFields_ConvictDocument(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_ConvictDocument_kind(ctx, field)
+	case "id":
+		return ec.fieldContext_ConvictDocument_id(ctx, field)
+	case "title":
+		return ec.fieldContext_ConvictDocument_title(ctx, field)
+	case "date":
+		return ec.fieldContext_ConvictDocument_date(ctx, field)
+	case "mark":
+		return ec.fieldContext_ConvictDocument_mark(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConvictDocument", field.Name)
+}
+
+func (ec *executionContext) childFields_ConvictDocumentList(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "documents":
+		return ec.fieldContext_ConvictDocumentList_documents(ctx, field)
+	case "withheld":
+		return ec.fieldContext_ConvictDocumentList_withheld(ctx, field)
+	case "withheldNotice":
+		return ec.fieldContext_ConvictDocumentList_withheldNotice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ConvictDocumentList", field.Name)
+}
+
 func (ec *executionContext) childFields_ConvictEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -10646,6 +11902,32 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
 }
 
+func (ec *executionContext) childFields_Delegation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Delegation_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Delegation_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Delegation_updatedAt(ctx, field)
+	case "grantedAt":
+		return ec.fieldContext_Delegation_grantedAt(ctx, field)
+	case "revokedAt":
+		return ec.fieldContext_Delegation_revokedAt(ctx, field)
+	case "unitID":
+		return ec.fieldContext_Delegation_unitID(ctx, field)
+	case "delegateID":
+		return ec.fieldContext_Delegation_delegateID(ctx, field)
+	case "unit":
+		return ec.fieldContext_Delegation_unit(ctx, field)
+	case "delegate":
+		return ec.fieldContext_Delegation_delegate(ctx, field)
+	case "grantedBy":
+		return ec.fieldContext_Delegation_grantedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Delegation", field.Name)
+}
+
 func (ec *executionContext) childFields_Disclosure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -10666,6 +11948,12 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_recipient(ctx, field)
 	case "legalBasis":
 		return ec.fieldContext_Disclosure_legalBasis(ctx, field)
+	case "register":
+		return ec.fieldContext_Disclosure_register(ctx, field)
+	case "avertsImprisonableOffence":
+		return ec.fieldContext_Disclosure_avertsImprisonableOffence(ctx, field)
+	case "decidedByName":
+		return ec.fieldContext_Disclosure_decidedByName(ctx, field)
 	case "decidedAt":
 		return ec.fieldContext_Disclosure_decidedAt(ctx, field)
 	case "form":
@@ -10674,16 +11962,16 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_unverified(ctx, field)
 	case "source":
 		return ec.fieldContext_Disclosure_source(ctx, field)
-	case "expiresAt":
-		return ec.fieldContext_Disclosure_expiresAt(ctx, field)
+	case "expiresOn":
+		return ec.fieldContext_Disclosure_expiresOn(ctx, field)
 	case "convictID":
 		return ec.fieldContext_Disclosure_convictID(ctx, field)
 	case "unitID":
 		return ec.fieldContext_Disclosure_unitID(ctx, field)
 	case "policeDistrictID":
 		return ec.fieldContext_Disclosure_policeDistrictID(ctx, field)
-	case "convict":
-		return ec.fieldContext_Disclosure_convict(ctx, field)
+	case "policeReportID":
+		return ec.fieldContext_Disclosure_policeReportID(ctx, field)
 	case "unit":
 		return ec.fieldContext_Disclosure_unit(ctx, field)
 	case "policeDistrict":
@@ -10692,8 +11980,24 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_decidedBy(ctx, field)
 	case "recordedBy":
 		return ec.fieldContext_Disclosure_recordedBy(ctx, field)
+	case "convictName":
+		return ec.fieldContext_Disclosure_convictName(ctx, field)
+	case "legalBasisProvision":
+		return ec.fieldContext_Disclosure_legalBasisProvision(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Disclosure", field.Name)
+}
+
+func (ec *executionContext) childFields_DisclosureConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_DisclosureConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_DisclosureConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_DisclosureConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DisclosureConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_DisclosureEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10704,6 +12008,36 @@ func (ec *executionContext) childFields_DisclosureEdge(ctx context.Context, fiel
 		return ec.fieldContext_DisclosureEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type DisclosureEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_DocumentMark(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_DocumentMark_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_DocumentMark_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_DocumentMark_updatedAt(ctx, field)
+	case "documentKind":
+		return ec.fieldContext_DocumentMark_documentKind(ctx, field)
+	case "documentID":
+		return ec.fieldContext_DocumentMark_documentID(ctx, field)
+	case "ground":
+		return ec.fieldContext_DocumentMark_ground(ctx, field)
+	case "reasoning":
+		return ec.fieldContext_DocumentMark_reasoning(ctx, field)
+	case "markedAt":
+		return ec.fieldContext_DocumentMark_markedAt(ctx, field)
+	case "liftedAt":
+		return ec.fieldContext_DocumentMark_liftedAt(ctx, field)
+	case "convictID":
+		return ec.fieldContext_DocumentMark_convictID(ctx, field)
+	case "markedBy":
+		return ec.fieldContext_DocumentMark_markedBy(ctx, field)
+	case "liftedBy":
+		return ec.fieldContext_DocumentMark_liftedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DocumentMark", field.Name)
 }
 
 func (ec *executionContext) childFields_Guardian(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -10926,6 +12260,24 @@ func (ec *executionContext) childFields_NoticeContent(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type NoticeContent", field.Name)
 }
 
+func (ec *executionContext) childFields_NoticeDelivery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "recipientName":
+		return ec.fieldContext_NoticeDelivery_recipientName(ctx, field)
+	case "recipientNationalIdentityNumber":
+		return ec.fieldContext_NoticeDelivery_recipientNationalIdentityNumber(ctx, field)
+	case "onBehalfOf":
+		return ec.fieldContext_NoticeDelivery_onBehalfOf(ctx, field)
+	case "eventStartsAt":
+		return ec.fieldContext_NoticeDelivery_eventStartsAt(ctx, field)
+	case "deliverBy":
+		return ec.fieldContext_NoticeDelivery_deliverBy(ctx, field)
+	case "letterUrl":
+		return ec.fieldContext_NoticeDelivery_letterUrl(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NoticeDelivery", field.Name)
+}
+
 func (ec *executionContext) childFields_NoticeEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "node":
@@ -10992,6 +12344,64 @@ func (ec *executionContext) childFields_PoliceDistrict(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type PoliceDistrict", field.Name)
 }
 
+func (ec *executionContext) childFields_PoliceReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_PoliceReport_id(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_PoliceReport_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_PoliceReport_updatedAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_PoliceReport_kind(ctx, field)
+	case "summary":
+		return ec.fieldContext_PoliceReport_summary(ctx, field)
+	case "reportedAt":
+		return ec.fieldContext_PoliceReport_reportedAt(ctx, field)
+	case "acknowledgedAt":
+		return ec.fieldContext_PoliceReport_acknowledgedAt(ctx, field)
+	case "reportedByName":
+		return ec.fieldContext_PoliceReport_reportedByName(ctx, field)
+	case "convictID":
+		return ec.fieldContext_PoliceReport_convictID(ctx, field)
+	case "unitID":
+		return ec.fieldContext_PoliceReport_unitID(ctx, field)
+	case "policeDistrictID":
+		return ec.fieldContext_PoliceReport_policeDistrictID(ctx, field)
+	case "unit":
+		return ec.fieldContext_PoliceReport_unit(ctx, field)
+	case "policeDistrict":
+		return ec.fieldContext_PoliceReport_policeDistrict(ctx, field)
+	case "reportedBy":
+		return ec.fieldContext_PoliceReport_reportedBy(ctx, field)
+	case "acknowledgedBy":
+		return ec.fieldContext_PoliceReport_acknowledgedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PoliceReport", field.Name)
+}
+
+func (ec *executionContext) childFields_PoliceReportConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PoliceReportConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PoliceReportConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PoliceReportConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PoliceReportConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_PoliceReportEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "node":
+		return ec.fieldContext_PoliceReportEdge_node(ctx, field)
+	case "cursor":
+		return ec.fieldContext_PoliceReportEdge_cursor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PoliceReportEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -11004,10 +12414,6 @@ func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field
 		return ec.fieldContext_PoliceRequest_kind(ctx, field)
 	case "status":
 		return ec.fieldContext_PoliceRequest_status(ctx, field)
-	case "question":
-		return ec.fieldContext_PoliceRequest_question(ctx, field)
-	case "response":
-		return ec.fieldContext_PoliceRequest_response(ctx, field)
 	case "riskConfirmed":
 		return ec.fieldContext_PoliceRequest_riskConfirmed(ctx, field)
 	case "deliveredAt":
@@ -11020,28 +12426,40 @@ func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field
 		return ec.fieldContext_PoliceRequest_acknowledgedAt(ctx, field)
 	case "completedAt":
 		return ec.fieldContext_PoliceRequest_completedAt(ctx, field)
+	case "declinedAt":
+		return ec.fieldContext_PoliceRequest_declinedAt(ctx, field)
 	case "policeDistrictID":
 		return ec.fieldContext_PoliceRequest_policeDistrictID(ctx, field)
 	case "unitID":
 		return ec.fieldContext_PoliceRequest_unitID(ctx, field)
-	case "custodyEventID":
-		return ec.fieldContext_PoliceRequest_custodyEventID(ctx, field)
-	case "noticeID":
-		return ec.fieldContext_PoliceRequest_noticeID(ctx, field)
 	case "policeDistrict":
 		return ec.fieldContext_PoliceRequest_policeDistrict(ctx, field)
 	case "unit":
 		return ec.fieldContext_PoliceRequest_unit(ctx, field)
-	case "custodyEvent":
-		return ec.fieldContext_PoliceRequest_custodyEvent(ctx, field)
-	case "notice":
-		return ec.fieldContext_PoliceRequest_notice(ctx, field)
 	case "requestedBy":
 		return ec.fieldContext_PoliceRequest_requestedBy(ctx, field)
 	case "handledBy":
 		return ec.fieldContext_PoliceRequest_handledBy(ctx, field)
+	case "question":
+		return ec.fieldContext_PoliceRequest_question(ctx, field)
+	case "response":
+		return ec.fieldContext_PoliceRequest_response(ctx, field)
+	case "delivery":
+		return ec.fieldContext_PoliceRequest_delivery(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PoliceRequest", field.Name)
+}
+
+func (ec *executionContext) childFields_PoliceRequestConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_PoliceRequestConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_PoliceRequestConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_PoliceRequestConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PoliceRequestConnection", field.Name)
 }
 
 func (ec *executionContext) childFields_PoliceRequestEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11090,6 +12508,32 @@ func (ec *executionContext) childFields_Reservation(ctx context.Context, field g
 		return ec.fieldContext_Reservation_recordedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Reservation", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_RetentionItem_id(ctx, field)
+	case "expiresOn":
+		return ec.fieldContext_RetentionItem_expiresOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionItem", field.Name)
+}
+
+func (ec *executionContext) childFields_RetentionReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "asOf":
+		return ec.fieldContext_RetentionReport_asOf(ctx, field)
+	case "applied":
+		return ec.fieldContext_RetentionReport_applied(ctx, field)
+	case "unverifiedDisclosures":
+		return ec.fieldContext_RetentionReport_unverifiedDisclosures(ctx, field)
+	case "convicts":
+		return ec.fieldContext_RetentionReport_convicts(ctx, field)
+	case "deletedRows":
+		return ec.fieldContext_RetentionReport_deletedRows(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type RetentionReport", field.Name)
 }
 
 func (ec *executionContext) childFields_SecurityAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11518,6 +12962,34 @@ func (ec *executionContext) field_Convict_custodyEvents_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acknowledgePoliceReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_acknowledgePoliceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_addCriminalCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11588,6 +13060,20 @@ func (ec *executionContext) field_Mutation_cancelNotice_args(ctx context.Context
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_completePoliceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.CompletePoliceRequestInput, error) {
+			return ec.unmarshalNCompletePoliceRequestInput2varselᚋworkflowᚐCompletePoliceRequestInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_decideAppeal_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11613,6 +13099,42 @@ func (ec *executionContext) field_Mutation_decideNotification_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_declinePoliceRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_delegateDisclosureAuthority_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "delegateId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["delegateId"] = arg0
 	return args, nil
 }
 
@@ -11652,6 +13174,20 @@ func (ec *executionContext) field_Mutation_documentPhoneNotice_args(ctx context.
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_liftDocumentMark_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_liftReservation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11663,6 +13199,20 @@ func (ec *executionContext) field_Mutation_liftReservation_args(ctx context.Cont
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markDocumentExempt_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.MarkDocumentExemptInput, error) {
+			return ec.unmarshalNMarkDocumentExemptInput2varselᚋworkflowᚐMarkDocumentExemptInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -11714,6 +13264,20 @@ func (ec *executionContext) field_Mutation_recordConvictInformed_args(ctx contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (workflow.RecordConvictInformedInput, error) {
 			return ec.unmarshalNRecordConvictInformedInput2varselᚋworkflowᚐRecordConvictInformedInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordDisclosure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordDisclosureInput, error) {
+			return ec.unmarshalNRecordDisclosureInput2varselᚋworkflowᚐRecordDisclosureInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -11876,6 +13440,20 @@ func (ec *executionContext) field_Mutation_releaseNotice_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reportToCorrectionalService_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.ReportToCorrectionalServiceInput, error) {
+			return ec.unmarshalNReportToCorrectionalServiceInput2varselᚋworkflowᚐReportToCorrectionalServiceInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_requestInformation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -11887,6 +13465,20 @@ func (ec *executionContext) field_Mutation_requestInformation_args(ctx context.C
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_revokeDelegation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
 	return args, nil
 }
 
@@ -12012,6 +13604,28 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_convictDocuments_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "convictId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["convictId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "forConvictAccess",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["forConvictAccess"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_convicts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12080,6 +13694,68 @@ func (ec *executionContext) field_Query_custodyEvent_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_disclosures_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "direction",
+		func(ctx context.Context, v any) (*rules.DisclosureDirection, error) {
+			return ec.unmarshalODisclosureDirection2ᚖvarselᚋrulesᚐDisclosureDirection(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["direction"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "convictId",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOID2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["convictId"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.DisclosureOrder, error) {
+			return ec.unmarshalODisclosureOrder2ᚖvarselᚋentᚐDisclosureOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_node_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12105,6 +13781,128 @@ func (ec *executionContext) field_Query_nodes_args(ctx context.Context, rawArgs 
 		return nil, err
 	}
 	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_policeReports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "unacknowledged",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unacknowledged"] = arg4
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_policeRequest_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_policeRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "before",
+		func(ctx context.Context, v any) (*entgql.Cursor[int], error) {
+			return ec.unmarshalOCursor2ᚖentgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["before"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "last",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["last"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "kind",
+		func(ctx context.Context, v any) (*policerequest.Kind, error) {
+			return ec.unmarshalOPoliceRequestKind2ᚖvarselᚋentᚋpolicerequestᚐKind(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["kind"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (*policerequest.Status, error) {
+			return ec.unmarshalOPoliceRequestStatus2ᚖvarselᚋentᚋpolicerequestᚐStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg5
+	arg6, err := graphql.ProcessArgField(ctx, rawArgs, "orderBy",
+		func(ctx context.Context, v any) (*ent.PoliceRequestOrder, error) {
+			return ec.unmarshalOPoliceRequestOrder2ᚖvarselᚋentᚐPoliceRequestOrder(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["orderBy"] = arg6
 	return args, nil
 }
 
@@ -12380,11 +14178,11 @@ func (ec *executionContext) _AccessLogEntry_personType(ctx context.Context, fiel
 			return obj.PersonType, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v accesslogentry.PersonType) graphql.Marshaler {
-			return ec.marshalNAccessLogEntryPersonType2varselᚋentᚋaccesslogentryᚐPersonType(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *accesslogentry.PersonType) graphql.Marshaler {
+			return ec.marshalOAccessLogEntryPersonType2ᚖvarselᚋentᚋaccesslogentryᚐPersonType(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AccessLogEntry_personType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12403,11 +14201,11 @@ func (ec *executionContext) _AccessLogEntry_personID(ctx context.Context, field 
 			return obj.PersonID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AccessLogEntry_personID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12426,14 +14224,37 @@ func (ec *executionContext) _AccessLogEntry_criminalCaseID(ctx context.Context, 
 			return obj.CriminalCaseID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNInt2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_AccessLogEntry_criminalCaseID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AccessLogEntry", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _AccessLogEntry_policeRequestID(ctx context.Context, field graphql.CollectedField, obj *ent.AccessLogEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AccessLogEntry_policeRequestID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceRequestID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_AccessLogEntry_policeRequestID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AccessLogEntry", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
@@ -12821,11 +14642,11 @@ func (ec *executionContext) _Alert_custodyEventID(ctx context.Context, field gra
 			return obj.CustodyEventID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Alert_custodyEventID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12852,6 +14673,52 @@ func (ec *executionContext) _Alert_noticeID(ctx context.Context, field graphql.C
 	)
 }
 func (ec *executionContext) fieldContext_Alert_noticeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_policeReportID(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_policeReportID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceReportID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_policeReportID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _Alert_policeRequestID(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_policeRequestID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceRequestID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_policeRequestID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Alert", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
@@ -12900,10 +14767,10 @@ func (ec *executionContext) _Alert_custodyEvent(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
-			return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+			return ec.marshalOCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Alert_custodyEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
@@ -12946,6 +14813,70 @@ func (ec *executionContext) fieldContext_Alert_notice(_ context.Context, field g
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alert_policeReport(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_policeReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceReport(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceReport) graphql.Marshaler {
+			return ec.marshalOPoliceReport2ᚖvarselᚋentᚐPoliceReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_policeReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Alert_policeRequest(ctx context.Context, field graphql.CollectedField, obj *ent.Alert) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Alert_policeRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceRequest(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceRequest) graphql.Marshaler {
+			return ec.marshalOPoliceRequest2ᚖvarselᚋentᚐPoliceRequest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Alert_policeRequest(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Alert",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -15350,6 +17281,208 @@ func (ec *executionContext) fieldContext_ConvictConnection_totalCount(_ context.
 	return graphql.NewScalarFieldContext("ConvictConnection", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
+func (ec *executionContext) _ConvictDocument_kind(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocument_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v documentmark.DocumentKind) graphql.Marshaler {
+			return ec.marshalNDocumentMarkDocumentKind2varselᚋentᚋdocumentmarkᚐDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocument_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvictDocument", field, false, false, errors.New("field of type DocumentMarkDocumentKind does not have child fields"))
+}
+
+func (ec *executionContext) _ConvictDocument_id(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocument_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocument_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvictDocument", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _ConvictDocument_title(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocument_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocument_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvictDocument", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _ConvictDocument_date(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocument_date(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Date, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocument_date(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvictDocument", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _ConvictDocument_mark(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocument) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocument_mark(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Mark, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentMark) graphql.Marshaler {
+			return ec.marshalODocumentMark2ᚖvarselᚋentᚐDocumentMark(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocument_mark(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvictDocument",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentMark(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvictDocumentList_documents(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocumentList_documents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Documents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*workflow.ConvictDocument) graphql.Marshaler {
+			return ec.marshalNConvictDocument2ᚕᚖvarselᚋworkflowᚐConvictDocumentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocumentList_documents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ConvictDocumentList",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConvictDocument(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ConvictDocumentList_withheld(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocumentList_withheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Withheld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocumentList_withheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvictDocumentList", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _ConvictDocumentList_withheldNotice(ctx context.Context, field graphql.CollectedField, obj *workflow.ConvictDocumentList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ConvictDocumentList_withheldNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithheldNotice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ConvictDocumentList_withheldNotice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ConvictDocumentList", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _ConvictEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.ConvictEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17390,8 +19523,8 @@ func (ec *executionContext) _Disclosure_direction(ctx context.Context, field gra
 			return obj.Direction, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v disclosure.Direction) graphql.Marshaler {
-			return ec.marshalNDisclosureDirection2varselᚋentᚋdisclosureᚐDirection(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.DisclosureDirection) graphql.Marshaler {
+			return ec.marshalNDisclosureDirection2varselᚋrulesᚐDisclosureDirection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17413,15 +19546,15 @@ func (ec *executionContext) _Disclosure_category(ctx context.Context, field grap
 			return obj.Category, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.DisclosureCategory) graphql.Marshaler {
+			return ec.marshalNDisclosureCategory2varselᚋrulesᚐDisclosureCategory(ctx, selections, v)
 		},
 		true,
 		true,
 	)
 }
 func (ec *executionContext) fieldContext_Disclosure_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type String does not have child fields"))
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type DisclosureCategory does not have child fields"))
 }
 
 func (ec *executionContext) _Disclosure_summary(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
@@ -17505,6 +19638,75 @@ func (ec *executionContext) _Disclosure_legalBasis(ctx context.Context, field gr
 			return obj.LegalBasis, nil
 		},
 		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.DisclosureBasis) graphql.Marshaler {
+			return ec.marshalNDisclosureBasis2varselᚋrulesᚐDisclosureBasis(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_legalBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type DisclosureBasis does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_register(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_register(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Register, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_register(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_avertsImprisonableOffence(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_avertsImprisonableOffence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AvertsImprisonableOffence, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_avertsImprisonableOffence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_decidedByName(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_decidedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedByName, nil
+		},
+		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
 			return ec.marshalNString2string(ctx, selections, v)
 		},
@@ -17512,7 +19714,7 @@ func (ec *executionContext) _Disclosure_legalBasis(ctx context.Context, field gr
 		true,
 	)
 }
-func (ec *executionContext) fieldContext_Disclosure_legalBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_Disclosure_decidedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
@@ -17551,8 +19753,8 @@ func (ec *executionContext) _Disclosure_form(ctx context.Context, field graphql.
 			return obj.Form, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v disclosure.Form) graphql.Marshaler {
-			return ec.marshalNDisclosureForm2varselᚋentᚋdisclosureᚐForm(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.DisclosureForm) graphql.Marshaler {
+			return ec.marshalNDisclosureForm2varselᚋrulesᚐDisclosureForm(ctx, selections, v)
 		},
 		true,
 		true,
@@ -17608,27 +19810,27 @@ func (ec *executionContext) fieldContext_Disclosure_source(_ context.Context, fi
 	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _Disclosure_expiresAt(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+func (ec *executionContext) _Disclosure_expiresOn(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Disclosure_expiresAt(ctx, field)
+			return ec.fieldContext_Disclosure_expiresOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ExpiresAt, nil
+			return obj.ExpiresOn, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Disclosure_expiresAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type Time does not have child fields"))
+func (ec *executionContext) fieldContext_Disclosure_expiresOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
 func (ec *executionContext) _Disclosure_convictID(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
@@ -17700,36 +19902,27 @@ func (ec *executionContext) fieldContext_Disclosure_policeDistrictID(_ context.C
 	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
-func (ec *executionContext) _Disclosure_convict(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+func (ec *executionContext) _Disclosure_policeReportID(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Disclosure_convict(ctx, field)
+			return ec.fieldContext_Disclosure_policeReportID(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.Convict(ctx)
+			return obj.PoliceReportID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
-			return ec.marshalNConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
-func (ec *executionContext) fieldContext_Disclosure_convict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Disclosure",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Convict(ctx, field)
-		},
-	}
-	return fc, nil
+func (ec *executionContext) fieldContext_Disclosure_policeReportID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Disclosure_unit(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
@@ -17858,6 +20051,52 @@ func (ec *executionContext) fieldContext_Disclosure_recordedBy(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Disclosure_convictName(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_convictName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Disclosure().ConvictName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_convictName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_legalBasisProvision(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_legalBasisProvision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Disclosure().LegalBasisProvision(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_legalBasisProvision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _DisclosureConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.DisclosureConnection) (ret graphql.Marshaler) {
@@ -18000,6 +20239,300 @@ func (ec *executionContext) _DisclosureEdge_cursor(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_DisclosureEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("DisclosureEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_id(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_documentKind(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_documentKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v documentmark.DocumentKind) graphql.Marshaler {
+			return ec.marshalNDocumentMarkDocumentKind2varselᚋentᚋdocumentmarkᚐDocumentKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_documentKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type DocumentMarkDocumentKind does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_documentID(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_documentID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DocumentID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_documentID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_ground(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_ground(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Ground, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.ExemptionGround) graphql.Marshaler {
+			return ec.marshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_ground(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type ExemptionGround does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_reasoning(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_reasoning(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasoning, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_reasoning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_markedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_markedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarkedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_markedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_liftedAt(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_liftedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_liftedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_convictID(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_convictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_convictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DocumentMark", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _DocumentMark_markedBy(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_markedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MarkedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_markedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentMark",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DocumentMark_liftedBy(ctx context.Context, field graphql.CollectedField, obj *ent.DocumentMark) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DocumentMark_liftedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LiftedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_DocumentMark_liftedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DocumentMark",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Guardian_id(ctx context.Context, field graphql.CollectedField, obj *ent.Guardian) (ret graphql.Marshaler) {
@@ -20785,6 +23318,626 @@ func (ec *executionContext) fieldContext_Mutation_documentPhoneNotice(ctx contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_acknowledgePoliceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acknowledgePoliceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcknowledgePoliceRequest(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE"})
+				if err != nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceRequest) graphql.Marshaler {
+			return ec.marshalNPoliceRequest2ᚖvarselᚋentᚐPoliceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acknowledgePoliceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgePoliceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_completePoliceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_completePoliceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CompletePoliceRequest(ctx, fc.Args["input"].(workflow.CompletePoliceRequestInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE"})
+				if err != nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceRequest) graphql.Marshaler {
+			return ec.marshalNPoliceRequest2ᚖvarselᚋentᚐPoliceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_completePoliceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_completePoliceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_declinePoliceRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_declinePoliceRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DeclinePoliceRequest(ctx, fc.Args["id"].(int), fc.Args["reason"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE"})
+				if err != nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceRequest) graphql.Marshaler {
+			return ec.marshalNPoliceRequest2ᚖvarselᚋentᚐPoliceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_declinePoliceRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_declinePoliceRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reportToCorrectionalService(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reportToCorrectionalService(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReportToCorrectionalService(ctx, fc.Args["input"].(workflow.ReportToCorrectionalServiceInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE"})
+				if err != nil {
+					var zeroVal *ent.PoliceReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceReport) graphql.Marshaler {
+			return ec.marshalNPoliceReport2ᚖvarselᚋentᚐPoliceReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reportToCorrectionalService(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reportToCorrectionalService_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acknowledgePoliceReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acknowledgePoliceReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcknowledgePoliceReport(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.PoliceReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceReport) graphql.Marshaler {
+			return ec.marshalNPoliceReport2ᚖvarselᚋentᚐPoliceReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acknowledgePoliceReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acknowledgePoliceReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordDisclosure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordDisclosure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordDisclosure(ctx, fc.Args["input"].(workflow.RecordDisclosureInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER", "POLICE"})
+				if err != nil {
+					var zeroVal *ent.Disclosure
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Disclosure
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Disclosure) graphql.Marshaler {
+			return ec.marshalNDisclosure2ᚖvarselᚋentᚐDisclosure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordDisclosure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Disclosure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordDisclosure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_delegateDisclosureAuthority(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_delegateDisclosureAuthority(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DelegateDisclosureAuthority(ctx, fc.Args["delegateId"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Delegation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Delegation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Delegation) graphql.Marshaler {
+			return ec.marshalNDelegation2ᚖvarselᚋentᚐDelegation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_delegateDisclosureAuthority(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delegation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_delegateDisclosureAuthority_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_revokeDelegation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_revokeDelegation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RevokeDelegation(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Delegation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Delegation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Delegation) graphql.Marshaler {
+			return ec.marshalNDelegation2ᚖvarselᚋentᚐDelegation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_revokeDelegation(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delegation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_revokeDelegation_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markDocumentExempt(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markDocumentExempt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkDocumentExempt(ctx, fc.Args["input"].(workflow.MarkDocumentExemptInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.DocumentMark
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.DocumentMark
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentMark) graphql.Marshaler {
+			return ec.marshalNDocumentMark2ᚖvarselᚋentᚐDocumentMark(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markDocumentExempt(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentMark(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markDocumentExempt_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_liftDocumentMark(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_liftDocumentMark(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LiftDocumentMark(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.DocumentMark
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.DocumentMark
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DocumentMark) graphql.Marshaler {
+			return ec.marshalNDocumentMark2ᚖvarselᚋentᚐDocumentMark(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_liftDocumentMark(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DocumentMark(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_liftDocumentMark_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21910,6 +25063,144 @@ func (ec *executionContext) fieldContext_NoticeContent_mayReserve(_ context.Cont
 	return graphql.NewScalarFieldContext("NoticeContent", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _NoticeDelivery_recipientName(ctx context.Context, field graphql.CollectedField, obj *workflow.NoticeDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoticeDelivery_recipientName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoticeDelivery_recipientName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoticeDelivery", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NoticeDelivery_recipientNationalIdentityNumber(ctx context.Context, field graphql.CollectedField, obj *workflow.NoticeDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoticeDelivery_recipientNationalIdentityNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecipientNationalIdentityNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NoticeDelivery_recipientNationalIdentityNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoticeDelivery", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NoticeDelivery_onBehalfOf(ctx context.Context, field graphql.CollectedField, obj *workflow.NoticeDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoticeDelivery_onBehalfOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnBehalfOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NoticeDelivery_onBehalfOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoticeDelivery", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _NoticeDelivery_eventStartsAt(ctx context.Context, field graphql.CollectedField, obj *workflow.NoticeDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoticeDelivery_eventStartsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventStartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoticeDelivery_eventStartsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoticeDelivery", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _NoticeDelivery_deliverBy(ctx context.Context, field graphql.CollectedField, obj *workflow.NoticeDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoticeDelivery_deliverBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeliverBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoticeDelivery_deliverBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoticeDelivery", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _NoticeDelivery_letterUrl(ctx context.Context, field graphql.CollectedField, obj *workflow.NoticeDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NoticeDelivery_letterUrl(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LetterURL, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NoticeDelivery_letterUrl(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NoticeDelivery", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _NoticeEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.NoticeEdge) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22429,6 +25720,529 @@ func (ec *executionContext) fieldContext_PoliceDistrict_code(_ context.Context, 
 	return graphql.NewScalarFieldContext("PoliceDistrict", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _PoliceReport_id(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_createdAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_updatedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_kind(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.PoliceReportKind) graphql.Marshaler {
+			return ec.marshalNPoliceReportKind2varselᚋrulesᚐPoliceReportKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type PoliceReportKind does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_summary(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_reportedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_reportedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_reportedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_acknowledgedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_reportedByName(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_reportedByName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedByName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_reportedByName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_convictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_convictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_convictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_unitID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_unitID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_unitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_policeDistrictID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceDistrictID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_policeDistrictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_unit(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalNUnit2ᚖvarselᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReport_policeDistrict(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_policeDistrict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceDistrict(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceDistrict) graphql.Marshaler {
+			return ec.marshalNPoliceDistrict2ᚖvarselᚋentᚐPoliceDistrict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_policeDistrict(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceDistrict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReport_reportedBy(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_reportedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReportedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_reportedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReport_acknowledgedBy(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_acknowledgedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AcknowledgedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReportConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.PoliceReportEdge) graphql.Marshaler {
+			return ec.marshalOPoliceReportEdge2ᚕᚖvarselᚋentᚐPoliceReportEdge(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReportConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceReportEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReportConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReportConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.PageInfo[int]) graphql.Marshaler {
+			return ec.marshalNPageInfo2entgoᚗioᚋcontribᚋentgqlᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReportConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReportConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReportConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReportConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReportConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReportConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReportConnection", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReportEdge_node(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReportEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceReport) graphql.Marshaler {
+			return ec.marshalOPoliceReport2ᚖvarselᚋentᚐPoliceReport(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReportEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReportEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReportEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReportEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReportEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v entgql.Cursor[int]) graphql.Marshaler {
+			return ec.marshalNCursor2entgoᚗioᚋcontribᚋentgqlᚐCursor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReportEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReportEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
 func (ec *executionContext) _PoliceRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22542,52 +26356,6 @@ func (ec *executionContext) _PoliceRequest_status(ctx context.Context, field gra
 }
 func (ec *executionContext) fieldContext_PoliceRequest_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type PoliceRequestStatus does not have child fields"))
-}
-
-func (ec *executionContext) _PoliceRequest_question(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceRequest_question(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Question, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceRequest_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type String does not have child fields"))
-}
-
-func (ec *executionContext) _PoliceRequest_response(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceRequest_response(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Response, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceRequest_response(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _PoliceRequest_riskConfirmed(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
@@ -22728,6 +26496,29 @@ func (ec *executionContext) fieldContext_PoliceRequest_completedAt(_ context.Con
 	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _PoliceRequest_declinedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_declinedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeclinedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_declinedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
 func (ec *executionContext) _PoliceRequest_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22771,52 +26562,6 @@ func (ec *executionContext) _PoliceRequest_unitID(ctx context.Context, field gra
 	)
 }
 func (ec *executionContext) fieldContext_PoliceRequest_unitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _PoliceRequest_custodyEventID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceRequest_custodyEventID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CustodyEventID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceRequest_custodyEventID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _PoliceRequest_noticeID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceRequest_noticeID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.NoticeID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
-			return ec.marshalOID2ᚖint(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceRequest_noticeID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
@@ -22884,70 +26629,6 @@ func (ec *executionContext) fieldContext_PoliceRequest_unit(_ context.Context, f
 	return fc, nil
 }
 
-func (ec *executionContext) _PoliceRequest_custodyEvent(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceRequest_custodyEvent(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.CustodyEvent(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
-			return ec.marshalOCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceRequest_custodyEvent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PoliceRequest",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_CustodyEvent(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
-func (ec *executionContext) _PoliceRequest_notice(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceRequest_notice(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Notice(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
-			return ec.marshalONotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceRequest_notice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PoliceRequest",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Notice(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _PoliceRequest_requestedBy(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23007,6 +26688,84 @@ func (ec *executionContext) fieldContext_PoliceRequest_handledBy(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceRequest_question(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_question(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceRequest().Question(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_question(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceRequest", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceRequest_response(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_response(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceRequest().Response(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_response(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceRequest", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceRequest_delivery(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_delivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceRequest().Delivery(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.NoticeDelivery) graphql.Marshaler {
+			return ec.marshalONoticeDelivery2ᚖvarselᚋworkflowᚐNoticeDelivery(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_delivery(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NoticeDelivery(ctx, field)
 		},
 	}
 	return fc, nil
@@ -23835,6 +27594,416 @@ func (ec *executionContext) fieldContext_Query_notificationAlerts(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_policeRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_policeRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PoliceRequests(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["kind"].(*policerequest.Kind), fc.Args["status"].(*policerequest.Status), fc.Args["orderBy"].(*ent.PoliceRequestOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE", "CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.PoliceRequestConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceRequestConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceRequestConnection) graphql.Marshaler {
+			return ec.marshalNPoliceRequestConnection2ᚖvarselᚋentᚐPoliceRequestConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_policeRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceRequestConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_policeRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_policeRequest(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_policeRequest(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PoliceRequest(ctx, fc.Args["id"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE", "CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceRequest
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceRequest) graphql.Marshaler {
+			return ec.marshalNPoliceRequest2ᚖvarselᚋentᚐPoliceRequest(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_policeRequest(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceRequest(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_policeRequest_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_policeReports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_policeReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PoliceReports(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["unacknowledged"].(*bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE", "CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.PoliceReportConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.PoliceReportConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.PoliceReportConnection) graphql.Marshaler {
+			return ec.marshalNPoliceReportConnection2ᚖvarselᚋentᚐPoliceReportConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_policeReports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PoliceReportConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_policeReports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_disclosures(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_disclosures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Disclosures(ctx, fc.Args["after"].(*entgql.Cursor[int]), fc.Args["first"].(*int), fc.Args["before"].(*entgql.Cursor[int]), fc.Args["last"].(*int), fc.Args["direction"].(*rules.DisclosureDirection), fc.Args["convictId"].(*int), fc.Args["orderBy"].(*ent.DisclosureOrder))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER", "POLICE"})
+				if err != nil {
+					var zeroVal *ent.DisclosureConnection
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.DisclosureConnection
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.DisclosureConnection) graphql.Marshaler {
+			return ec.marshalNDisclosureConnection2ᚖvarselᚋentᚐDisclosureConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_disclosures(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DisclosureConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_disclosures_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_disclosureDelegations(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_disclosureDelegations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().DisclosureDelegations(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal []*ent.Delegation
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*ent.Delegation
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Delegation) graphql.Marshaler {
+			return ec.marshalNDelegation2ᚕᚖvarselᚋentᚐDelegationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_disclosureDelegations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delegation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_convictDocuments(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_convictDocuments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ConvictDocuments(ctx, fc.Args["convictId"].(int), fc.Args["forConvictAccess"].(bool))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *workflow.ConvictDocumentList
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *workflow.ConvictDocumentList
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.ConvictDocumentList) graphql.Marshaler {
+			return ec.marshalNConvictDocumentList2ᚖvarselᚋworkflowᚐConvictDocumentList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_convictDocuments(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ConvictDocumentList(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_convictDocuments_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_retentionReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_retentionReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().RetentionReport(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"ADMIN", "AUDITOR"})
+				if err != nil {
+					var zeroVal *workflow.RetentionReport
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *workflow.RetentionReport
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.RetentionReport) graphql.Marshaler {
+			return ec.marshalNRetentionReport2ᚖvarselᚋworkflowᚐRetentionReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_retentionReport(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionReport(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -24189,6 +28358,185 @@ func (ec *executionContext) fieldContext_Reservation_recordedBy(_ context.Contex
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _RetentionItem_id(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionItem_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionItem_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionItem", field, false, false, errors.New("field of type ID does not have child fields"))
+}
+
+func (ec *executionContext) _RetentionItem_expiresOn(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionItem) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionItem_expiresOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ExpiresOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionItem_expiresOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionItem", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _RetentionReport_asOf(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_asOf(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AsOf, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_asOf(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionReport", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _RetentionReport_applied(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_applied(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Applied, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_applied(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionReport", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _RetentionReport_unverifiedDisclosures(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_unverifiedDisclosures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnverifiedDisclosures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.RetentionItem) graphql.Marshaler {
+			return ec.marshalNRetentionItem2ᚕvarselᚋworkflowᚐRetentionItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_unverifiedDisclosures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionReport_convicts(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_convicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Convicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.RetentionItem) graphql.Marshaler {
+			return ec.marshalNRetentionItem2ᚕvarselᚋworkflowᚐRetentionItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_convicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionReport_deletedRows(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_deletedRows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeletedRows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_deletedRows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("RetentionReport", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _SecurityAssessment_id(ctx context.Context, field graphql.CollectedField, obj *ent.SecurityAssessment) (ret graphql.Marshaler) {
@@ -27728,7 +32076,7 @@ func (ec *executionContext) unmarshalInputAccessLogEntryWhereInput(ctx context.C
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "occurredAt", "occurredAtNEQ", "occurredAtIn", "occurredAtNotIn", "occurredAtGT", "occurredAtGTE", "occurredAtLT", "occurredAtLTE", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "actorStaffID", "actorStaffIDNEQ", "actorStaffIDIn", "actorStaffIDNotIn", "actorStaffIDGT", "actorStaffIDGTE", "actorStaffIDLT", "actorStaffIDLTE", "actorStaffIDIsNil", "actorStaffIDNotNil", "personType", "personTypeNEQ", "personTypeIn", "personTypeNotIn", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "personIDGT", "personIDGTE", "personIDLT", "personIDLTE", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "criminalCaseIDGT", "criminalCaseIDGTE", "criminalCaseIDLT", "criminalCaseIDLTE", "identity", "identityNEQ", "address", "addressNEQ", "operation", "operationNEQ", "operationIn", "operationNotIn", "operationGT", "operationGTE", "operationLT", "operationLTE", "operationContains", "operationHasPrefix", "operationHasSuffix", "operationIsNil", "operationNotNil", "operationEqualFold", "operationContainsFold"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "occurredAt", "occurredAtNEQ", "occurredAtIn", "occurredAtNotIn", "occurredAtGT", "occurredAtGTE", "occurredAtLT", "occurredAtLTE", "actor", "actorNEQ", "actorIn", "actorNotIn", "actorGT", "actorGTE", "actorLT", "actorLTE", "actorContains", "actorHasPrefix", "actorHasSuffix", "actorEqualFold", "actorContainsFold", "actorStaffID", "actorStaffIDNEQ", "actorStaffIDIn", "actorStaffIDNotIn", "actorStaffIDGT", "actorStaffIDGTE", "actorStaffIDLT", "actorStaffIDLTE", "actorStaffIDIsNil", "actorStaffIDNotNil", "personType", "personTypeNEQ", "personTypeIn", "personTypeNotIn", "personTypeIsNil", "personTypeNotNil", "personID", "personIDNEQ", "personIDIn", "personIDNotIn", "personIDGT", "personIDGTE", "personIDLT", "personIDLTE", "personIDIsNil", "personIDNotNil", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "criminalCaseIDGT", "criminalCaseIDGTE", "criminalCaseIDLT", "criminalCaseIDLTE", "criminalCaseIDIsNil", "criminalCaseIDNotNil", "policeRequestID", "policeRequestIDNEQ", "policeRequestIDIn", "policeRequestIDNotIn", "policeRequestIDGT", "policeRequestIDGTE", "policeRequestIDLT", "policeRequestIDLTE", "policeRequestIDIsNil", "policeRequestIDNotNil", "identity", "identityNEQ", "address", "addressNEQ", "operation", "operationNEQ", "operationIn", "operationNotIn", "operationGT", "operationGTE", "operationLT", "operationLTE", "operationContains", "operationHasPrefix", "operationHasSuffix", "operationIsNil", "operationNotNil", "operationEqualFold", "operationContainsFold"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -28057,6 +32405,20 @@ func (ec *executionContext) unmarshalInputAccessLogEntryWhereInput(ctx context.C
 				return it, err
 			}
 			it.PersonTypeNotIn = data
+		case "personTypeIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personTypeIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonTypeIsNil = data
+		case "personTypeNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personTypeNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonTypeNotNil = data
 		case "personID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personID"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -28113,6 +32475,20 @@ func (ec *executionContext) unmarshalInputAccessLogEntryWhereInput(ctx context.C
 				return it, err
 			}
 			it.PersonIDLTE = data
+		case "personIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonIDIsNil = data
+		case "personIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("personIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PersonIDNotNil = data
 		case "criminalCaseID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criminalCaseID"))
 			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
@@ -28169,6 +32545,90 @@ func (ec *executionContext) unmarshalInputAccessLogEntryWhereInput(ctx context.C
 				return it, err
 			}
 			it.CriminalCaseIDLTE = data
+		case "criminalCaseIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criminalCaseIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriminalCaseIDIsNil = data
+		case "criminalCaseIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criminalCaseIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriminalCaseIDNotNil = data
+		case "policeRequestID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestID = data
+		case "policeRequestIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDNEQ = data
+		case "policeRequestIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDIn = data
+		case "policeRequestIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDNotIn = data
+		case "policeRequestIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDGT = data
+		case "policeRequestIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDGTE = data
+		case "policeRequestIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDLT = data
+		case "policeRequestIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDLTE = data
+		case "policeRequestIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDIsNil = data
+		case "policeRequestIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDNotNil = data
 		case "identity":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("identity"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -28551,7 +33011,7 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "rule", "ruleNEQ", "ruleIn", "ruleNotIn", "ruleGT", "ruleGTE", "ruleLT", "ruleLTE", "ruleContains", "ruleHasPrefix", "ruleHasSuffix", "ruleEqualFold", "ruleContainsFold", "raisedAt", "raisedAtNEQ", "raisedAtIn", "raisedAtNotIn", "raisedAtGT", "raisedAtGTE", "raisedAtLT", "raisedAtLTE", "resolvedAt", "resolvedAtNEQ", "resolvedAtIn", "resolvedAtNotIn", "resolvedAtGT", "resolvedAtGTE", "resolvedAtLT", "resolvedAtLTE", "resolvedAtIsNil", "resolvedAtNotNil", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "noticeID", "noticeIDNEQ", "noticeIDIn", "noticeIDNotIn", "noticeIDIsNil", "noticeIDNotNil", "hasUnit", "hasUnitWith", "hasCustodyEvent", "hasCustodyEventWith", "hasNotice", "hasNoticeWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "message", "messageNEQ", "messageIn", "messageNotIn", "messageGT", "messageGTE", "messageLT", "messageLTE", "messageContains", "messageHasPrefix", "messageHasSuffix", "messageEqualFold", "messageContainsFold", "rule", "ruleNEQ", "ruleIn", "ruleNotIn", "ruleGT", "ruleGTE", "ruleLT", "ruleLTE", "ruleContains", "ruleHasPrefix", "ruleHasSuffix", "ruleEqualFold", "ruleContainsFold", "raisedAt", "raisedAtNEQ", "raisedAtIn", "raisedAtNotIn", "raisedAtGT", "raisedAtGTE", "raisedAtLT", "raisedAtLTE", "resolvedAt", "resolvedAtNEQ", "resolvedAtIn", "resolvedAtNotIn", "resolvedAtGT", "resolvedAtGTE", "resolvedAtLT", "resolvedAtLTE", "resolvedAtIsNil", "resolvedAtNotNil", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "custodyEventIDIsNil", "custodyEventIDNotNil", "noticeID", "noticeIDNEQ", "noticeIDIn", "noticeIDNotIn", "noticeIDIsNil", "noticeIDNotNil", "policeReportID", "policeReportIDNEQ", "policeReportIDIn", "policeReportIDNotIn", "policeReportIDIsNil", "policeReportIDNotNil", "policeRequestID", "policeRequestIDNEQ", "policeRequestIDIn", "policeRequestIDNotIn", "policeRequestIDIsNil", "policeRequestIDNotNil", "hasUnit", "hasUnitWith", "hasCustodyEvent", "hasCustodyEventWith", "hasNotice", "hasNoticeWith", "hasPoliceReport", "hasPoliceReportWith", "hasPoliceRequest", "hasPoliceRequestWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -29027,6 +33487,20 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.CustodyEventIDNotIn = data
+		case "custodyEventIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventIDIsNil = data
+		case "custodyEventIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventIDNotNil = data
 		case "noticeID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -29069,6 +33543,90 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.NoticeIDNotNil = data
+		case "policeReportID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportID = data
+		case "policeReportIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDNEQ = data
+		case "policeReportIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDIn = data
+		case "policeReportIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDNotIn = data
+		case "policeReportIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDIsNil = data
+		case "policeReportIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDNotNil = data
+		case "policeRequestID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestID = data
+		case "policeRequestIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDNEQ = data
+		case "policeRequestIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDIn = data
+		case "policeRequestIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDNotIn = data
+		case "policeRequestIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDIsNil = data
+		case "policeRequestIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeRequestIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceRequestIDNotNil = data
 		case "hasUnit":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -29111,6 +33669,34 @@ func (ec *executionContext) unmarshalInputAlertWhereInput(ctx context.Context, o
 				return it, err
 			}
 			it.HasNoticeWith = data
+		case "hasPoliceReport":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceReport"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPoliceReport = data
+		case "hasPoliceReportWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceReportWith"))
+			data, err := ec.unmarshalOPoliceReportWhereInput2ᚕᚖvarselᚋentᚐPoliceReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPoliceReportWith = data
+		case "hasPoliceRequest":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceRequest"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPoliceRequest = data
+		case "hasPoliceRequestWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceRequestWith"))
+			data, err := ec.unmarshalOPoliceRequestWhereInput2ᚕᚖvarselᚋentᚐPoliceRequestWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPoliceRequestWith = data
 		}
 	}
 	return it, nil
@@ -31617,6 +36203,71 @@ func (ec *executionContext) unmarshalInputCancelNoticeInput(ctx context.Context,
 				return it, err
 			}
 			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputCompletePoliceRequestInput(ctx context.Context, obj any) (workflow.CompletePoliceRequestInput, error) {
+	var it workflow.CompletePoliceRequestInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"id", "statement", "riskConfirmed", "deliveredAt", "deliveryManner", "answer"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "statement":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statement"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Statement = data
+		case "riskConfirmed":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("riskConfirmed"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RiskConfirmed = data
+		case "deliveredAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deliveredAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeliveredAt = data
+		case "deliveryManner":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deliveryManner"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeliveryManner = data
+		case "answer":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answer"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Answer = data
 		}
 	}
 	return it, nil
@@ -35998,7 +40649,7 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "categoryGT", "categoryGTE", "categoryLT", "categoryLTE", "categoryContains", "categoryHasPrefix", "categoryHasSuffix", "categoryEqualFold", "categoryContainsFold", "summary", "summaryNEQ", "summaryIn", "summaryNotIn", "summaryGT", "summaryGTE", "summaryLT", "summaryLTE", "summaryContains", "summaryHasPrefix", "summaryHasSuffix", "summaryEqualFold", "summaryContainsFold", "purpose", "purposeNEQ", "purposeIn", "purposeNotIn", "purposeGT", "purposeGTE", "purposeLT", "purposeLTE", "purposeContains", "purposeHasPrefix", "purposeHasSuffix", "purposeEqualFold", "purposeContainsFold", "recipient", "recipientNEQ", "recipientIn", "recipientNotIn", "recipientGT", "recipientGTE", "recipientLT", "recipientLTE", "recipientContains", "recipientHasPrefix", "recipientHasSuffix", "recipientEqualFold", "recipientContainsFold", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "legalBasisGT", "legalBasisGTE", "legalBasisLT", "legalBasisLTE", "legalBasisContains", "legalBasisHasPrefix", "legalBasisHasSuffix", "legalBasisEqualFold", "legalBasisContainsFold", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "form", "formNEQ", "formIn", "formNotIn", "unverified", "unverifiedNEQ", "source", "sourceNEQ", "sourceIn", "sourceNotIn", "sourceGT", "sourceGTE", "sourceLT", "sourceLTE", "sourceContains", "sourceHasPrefix", "sourceHasSuffix", "sourceIsNil", "sourceNotNil", "sourceEqualFold", "sourceContainsFold", "expiresAt", "expiresAtNEQ", "expiresAtIn", "expiresAtNotIn", "expiresAtGT", "expiresAtGTE", "expiresAtLT", "expiresAtLTE", "expiresAtIsNil", "expiresAtNotNil", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "hasConvict", "hasConvictWith", "hasUnit", "hasUnitWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasDecidedBy", "hasDecidedByWith", "hasRecordedBy", "hasRecordedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "avertsImprisonableOffence", "avertsImprisonableOffenceNEQ", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "form", "formNEQ", "formIn", "formNotIn", "unverified", "unverifiedNEQ", "expiresOn", "expiresOnNEQ", "expiresOnIn", "expiresOnNotIn", "expiresOnGT", "expiresOnGTE", "expiresOnLT", "expiresOnLTE", "expiresOnIsNil", "expiresOnNotNil", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeReportID", "policeReportIDNEQ", "policeReportIDIn", "policeReportIDNotIn", "policeReportIDIsNil", "policeReportIDNotNil", "hasUnit", "hasUnitWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasDecidedBy", "hasDecidedByWith", "hasRecordedBy", "hasRecordedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -36196,487 +40847,102 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 			it.UpdatedAtLTE = data
 		case "direction":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
-			data, err := ec.unmarshalODisclosureDirection2ᚖvarselᚋentᚋdisclosureᚐDirection(ctx, v)
+			data, err := ec.unmarshalODisclosureDirection2ᚖvarselᚋrulesᚐDisclosureDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Direction = data
 		case "directionNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directionNEQ"))
-			data, err := ec.unmarshalODisclosureDirection2ᚖvarselᚋentᚋdisclosureᚐDirection(ctx, v)
+			data, err := ec.unmarshalODisclosureDirection2ᚖvarselᚋrulesᚐDisclosureDirection(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DirectionNEQ = data
 		case "directionIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directionIn"))
-			data, err := ec.unmarshalODisclosureDirection2ᚕvarselᚋentᚋdisclosureᚐDirectionᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureDirection2ᚕvarselᚋrulesᚐDisclosureDirectionᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DirectionIn = data
 		case "directionNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("directionNotIn"))
-			data, err := ec.unmarshalODisclosureDirection2ᚕvarselᚋentᚋdisclosureᚐDirectionᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureDirection2ᚕvarselᚋrulesᚐDisclosureDirectionᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.DirectionNotIn = data
 		case "category":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalODisclosureCategory2ᚖvarselᚋrulesᚐDisclosureCategory(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Category = data
 		case "categoryNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalODisclosureCategory2ᚖvarselᚋrulesᚐDisclosureCategory(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CategoryNEQ = data
 		case "categoryIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureCategory2ᚕvarselᚋrulesᚐDisclosureCategoryᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CategoryIn = data
 		case "categoryNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureCategory2ᚕvarselᚋrulesᚐDisclosureCategoryᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.CategoryNotIn = data
-		case "categoryGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryGT = data
-		case "categoryGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryGTE = data
-		case "categoryLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryLT = data
-		case "categoryLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryLTE = data
-		case "categoryContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryContains = data
-		case "categoryHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryHasPrefix = data
-		case "categoryHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryHasSuffix = data
-		case "categoryEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryEqualFold = data
-		case "categoryContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categoryContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CategoryContainsFold = data
-		case "summary":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Summary = data
-		case "summaryNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNEQ = data
-		case "summaryIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryIn = data
-		case "summaryNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryNotIn = data
-		case "summaryGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGT = data
-		case "summaryGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryGTE = data
-		case "summaryLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLT = data
-		case "summaryLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryLTE = data
-		case "summaryContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContains = data
-		case "summaryHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasPrefix = data
-		case "summaryHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryHasSuffix = data
-		case "summaryEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryEqualFold = data
-		case "summaryContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summaryContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SummaryContainsFold = data
-		case "purpose":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Purpose = data
-		case "purposeNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeNEQ = data
-		case "purposeIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeIn = data
-		case "purposeNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeNotIn = data
-		case "purposeGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeGT = data
-		case "purposeGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeGTE = data
-		case "purposeLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeLT = data
-		case "purposeLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeLTE = data
-		case "purposeContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeContains = data
-		case "purposeHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeHasPrefix = data
-		case "purposeHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeHasSuffix = data
-		case "purposeEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeEqualFold = data
-		case "purposeContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purposeContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.PurposeContainsFold = data
-		case "recipient":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipient"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Recipient = data
-		case "recipientNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientNEQ = data
-		case "recipientIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientIn = data
-		case "recipientNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientNotIn = data
-		case "recipientGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientGT = data
-		case "recipientGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientGTE = data
-		case "recipientLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientLT = data
-		case "recipientLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientLTE = data
-		case "recipientContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientContains = data
-		case "recipientHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientHasPrefix = data
-		case "recipientHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientHasSuffix = data
-		case "recipientEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientEqualFold = data
-		case "recipientContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipientContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.RecipientContainsFold = data
 		case "legalBasis":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasis"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalODisclosureBasis2ᚖvarselᚋrulesᚐDisclosureBasis(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.LegalBasis = data
 		case "legalBasisNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalODisclosureBasis2ᚖvarselᚋrulesᚐDisclosureBasis(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.LegalBasisNEQ = data
 		case "legalBasisIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureBasis2ᚕvarselᚋrulesᚐDisclosureBasisᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.LegalBasisIn = data
 		case "legalBasisNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureBasis2ᚕvarselᚋrulesᚐDisclosureBasisᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.LegalBasisNotIn = data
-		case "legalBasisGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+		case "avertsImprisonableOffence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avertsImprisonableOffence"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.LegalBasisGT = data
-		case "legalBasisGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			it.AvertsImprisonableOffence = data
+		case "avertsImprisonableOffenceNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avertsImprisonableOffenceNEQ"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.LegalBasisGTE = data
-		case "legalBasisLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LegalBasisLT = data
-		case "legalBasisLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LegalBasisLTE = data
-		case "legalBasisContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LegalBasisContains = data
-		case "legalBasisHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LegalBasisHasPrefix = data
-		case "legalBasisHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LegalBasisHasSuffix = data
-		case "legalBasisEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LegalBasisEqualFold = data
-		case "legalBasisContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasisContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.LegalBasisContainsFold = data
+			it.AvertsImprisonableOffenceNEQ = data
 		case "decidedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -36735,28 +41001,28 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 			it.DecidedAtLTE = data
 		case "form":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("form"))
-			data, err := ec.unmarshalODisclosureForm2ᚖvarselᚋentᚋdisclosureᚐForm(ctx, v)
+			data, err := ec.unmarshalODisclosureForm2ᚖvarselᚋrulesᚐDisclosureForm(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Form = data
 		case "formNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("formNEQ"))
-			data, err := ec.unmarshalODisclosureForm2ᚖvarselᚋentᚋdisclosureᚐForm(ctx, v)
+			data, err := ec.unmarshalODisclosureForm2ᚖvarselᚋrulesᚐDisclosureForm(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FormNEQ = data
 		case "formIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("formIn"))
-			data, err := ec.unmarshalODisclosureForm2ᚕvarselᚋentᚋdisclosureᚐFormᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureForm2ᚕvarselᚋrulesᚐDisclosureFormᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.FormIn = data
 		case "formNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("formNotIn"))
-			data, err := ec.unmarshalODisclosureForm2ᚕvarselᚋentᚋdisclosureᚐFormᚄ(ctx, v)
+			data, err := ec.unmarshalODisclosureForm2ᚕvarselᚋrulesᚐDisclosureFormᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -36775,181 +41041,76 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.UnverifiedNEQ = data
-		case "source":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+		case "expiresOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.Source = data
-		case "sourceNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			it.ExpiresOn = data
+		case "expiresOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceNEQ = data
-		case "sourceIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			it.ExpiresOnNEQ = data
+		case "expiresOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceIn = data
-		case "sourceNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			it.ExpiresOnIn = data
+		case "expiresOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceNotIn = data
-		case "sourceGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			it.ExpiresOnNotIn = data
+		case "expiresOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceGT = data
-		case "sourceGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			it.ExpiresOnGT = data
+		case "expiresOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceGTE = data
-		case "sourceLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			it.ExpiresOnGTE = data
+		case "expiresOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceLT = data
-		case "sourceLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			it.ExpiresOnLT = data
+		case "expiresOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceLTE = data
-		case "sourceContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SourceContains = data
-		case "sourceHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SourceHasPrefix = data
-		case "sourceHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SourceHasSuffix = data
-		case "sourceIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceIsNil"))
+			it.ExpiresOnLTE = data
+		case "expiresOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceIsNil = data
-		case "sourceNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceNotNil"))
+			it.ExpiresOnIsNil = data
+		case "expiresOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOnNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.SourceNotNil = data
-		case "sourceEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SourceEqualFold = data
-		case "sourceContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("sourceContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.SourceContainsFold = data
-		case "expiresAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAt = data
-		case "expiresAtNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtNEQ = data
-		case "expiresAtIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtIn = data
-		case "expiresAtNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtNotIn = data
-		case "expiresAtGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtGT = data
-		case "expiresAtGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtGTE = data
-		case "expiresAtLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtLT = data
-		case "expiresAtLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtLTE = data
-		case "expiresAtIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtIsNil = data
-		case "expiresAtNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresAtNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ExpiresAtNotNil = data
+			it.ExpiresOnNotNil = data
 		case "convictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -37034,20 +41195,48 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.PoliceDistrictIDNotIn = data
-		case "hasConvict":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConvict"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		case "policeReportID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasConvict = data
-		case "hasConvictWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasConvictWith"))
-			data, err := ec.unmarshalOConvictWhereInput2ᚕᚖvarselᚋentᚐConvictWhereInputᚄ(ctx, v)
+			it.PoliceReportID = data
+		case "policeReportIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.HasConvictWith = data
+			it.PoliceReportIDNEQ = data
+		case "policeReportIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDIn = data
+		case "policeReportIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDNotIn = data
+		case "policeReportIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDIsNil = data
+		case "policeReportIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeReportIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceReportIDNotNil = data
 		case "hasUnit":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -37148,6 +41337,644 @@ func (ec *executionContext) unmarshalInputDispatchNoticeInput(ctx context.Contex
 				return it, err
 			}
 			it.PhoneReason = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDocumentMarkOrder(ctx context.Context, obj any) (ent.DocumentMarkOrder, error) {
+	var it ent.DocumentMarkOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNDocumentMarkOrderField2ᚖvarselᚋentᚐDocumentMarkOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputDocumentMarkWhereInput(ctx context.Context, obj any) (ent.DocumentMarkWhereInput, error) {
+	var it ent.DocumentMarkWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "documentKind", "documentKindNEQ", "documentKindIn", "documentKindNotIn", "documentID", "documentIDNEQ", "documentIDIn", "documentIDNotIn", "documentIDGT", "documentIDGTE", "documentIDLT", "documentIDLTE", "ground", "groundNEQ", "groundIn", "groundNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "markedAt", "markedAtNEQ", "markedAtIn", "markedAtNotIn", "markedAtGT", "markedAtGTE", "markedAtLT", "markedAtLTE", "liftedAt", "liftedAtNEQ", "liftedAtIn", "liftedAtNotIn", "liftedAtGT", "liftedAtGTE", "liftedAtLT", "liftedAtLTE", "liftedAtIsNil", "liftedAtNotNil", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "hasMarkedBy", "hasMarkedByWith", "hasLiftedBy", "hasLiftedByWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalODocumentMarkWhereInput2ᚖvarselᚋentᚐDocumentMarkWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalODocumentMarkWhereInput2ᚕᚖvarselᚋentᚐDocumentMarkWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalODocumentMarkWhereInput2ᚕᚖvarselᚋentᚐDocumentMarkWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "documentKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentKind"))
+			data, err := ec.unmarshalODocumentMarkDocumentKind2ᚖvarselᚋentᚋdocumentmarkᚐDocumentKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentKind = data
+		case "documentKindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentKindNEQ"))
+			data, err := ec.unmarshalODocumentMarkDocumentKind2ᚖvarselᚋentᚋdocumentmarkᚐDocumentKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentKindNEQ = data
+		case "documentKindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentKindIn"))
+			data, err := ec.unmarshalODocumentMarkDocumentKind2ᚕvarselᚋentᚋdocumentmarkᚐDocumentKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentKindIn = data
+		case "documentKindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentKindNotIn"))
+			data, err := ec.unmarshalODocumentMarkDocumentKind2ᚕvarselᚋentᚋdocumentmarkᚐDocumentKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentKindNotIn = data
+		case "documentID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentID"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentID = data
+		case "documentIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIDNEQ"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIDNEQ = data
+		case "documentIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIDIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIDIn = data
+		case "documentIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIDNotIn"))
+			data, err := ec.unmarshalOInt2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIDNotIn = data
+		case "documentIDGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIDGT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIDGT = data
+		case "documentIDGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIDGTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIDGTE = data
+		case "documentIDLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIDLT"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIDLT = data
+		case "documentIDLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentIDLTE"))
+			data, err := ec.unmarshalOInt2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentIDLTE = data
+		case "ground":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ground"))
+			data, err := ec.unmarshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ground = data
+		case "groundNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groundNEQ"))
+			data, err := ec.unmarshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroundNEQ = data
+		case "groundIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groundIn"))
+			data, err := ec.unmarshalOExemptionGround2ᚕvarselᚋrulesᚐExemptionGroundᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroundIn = data
+		case "groundNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("groundNotIn"))
+			data, err := ec.unmarshalOExemptionGround2ᚕvarselᚋrulesᚐExemptionGroundᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GroundNotIn = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
+		case "reasoningNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningNEQ = data
+		case "reasoningIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningIn = data
+		case "reasoningNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningNotIn = data
+		case "reasoningGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningGT = data
+		case "reasoningGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningGTE = data
+		case "reasoningLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningLT = data
+		case "reasoningLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningLTE = data
+		case "reasoningContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningContains = data
+		case "reasoningHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningHasPrefix = data
+		case "reasoningHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningHasSuffix = data
+		case "reasoningEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningEqualFold = data
+		case "reasoningContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasoningContainsFold = data
+		case "markedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAt = data
+		case "markedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAtNEQ = data
+		case "markedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAtIn = data
+		case "markedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAtNotIn = data
+		case "markedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAtGT = data
+		case "markedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAtGTE = data
+		case "markedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAtLT = data
+		case "markedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("markedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MarkedAtLTE = data
+		case "liftedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAt = data
+		case "liftedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtNEQ = data
+		case "liftedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtIn = data
+		case "liftedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtNotIn = data
+		case "liftedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtGT = data
+		case "liftedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtGTE = data
+		case "liftedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtLT = data
+		case "liftedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtLTE = data
+		case "liftedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtIsNil = data
+		case "liftedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("liftedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LiftedAtNotNil = data
+		case "convictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "convictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDNEQ = data
+		case "convictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDIn = data
+		case "convictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDNotIn = data
+		case "hasMarkedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMarkedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMarkedBy = data
+		case "hasMarkedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasMarkedByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasMarkedByWith = data
+		case "hasLiftedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLiftedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLiftedBy = data
+		case "hasLiftedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasLiftedByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasLiftedByWith = data
 		}
 	}
 	return it, nil
@@ -39090,6 +43917,64 @@ func (ec *executionContext) unmarshalInputInstitutionStayWhereInput(ctx context.
 				return it, err
 			}
 			it.HasRecordedByWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMarkDocumentExemptInput(ctx context.Context, obj any) (workflow.MarkDocumentExemptInput, error) {
+	var it workflow.MarkDocumentExemptInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"convictId", "documentKind", "documentId", "ground", "reasoning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "convictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "documentKind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentKind"))
+			data, err := ec.unmarshalNDocumentMarkDocumentKind2varselᚋentᚋdocumentmarkᚐDocumentKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentKind = data
+		case "documentId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("documentId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DocumentID = data
+		case "ground":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("ground"))
+			data, err := ec.unmarshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Ground = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
 		}
 	}
 	return it, nil
@@ -41676,6 +46561,644 @@ func (ec *executionContext) unmarshalInputPoliceDistrictWhereInput(ctx context.C
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputPoliceReportOrder(ctx context.Context, obj any) (ent.PoliceReportOrder, error) {
+	var it ent.PoliceReportOrder
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["direction"]; !present {
+		asMap["direction"] = "ASC"
+	}
+
+	fieldsInOrder := [...]string{"direction", "field"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNOrderDirection2entgoᚗioᚋcontribᚋentgqlᚐOrderDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "field":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("field"))
+			data, err := ec.unmarshalNPoliceReportOrderField2ᚖvarselᚋentᚐPoliceReportOrderField(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Field = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputPoliceReportWhereInput(ctx context.Context, obj any) (ent.PoliceReportWhereInput, error) {
+	var it ent.PoliceReportWhereInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "reportedByName", "reportedByNameNEQ", "reportedByNameIn", "reportedByNameNotIn", "reportedByNameGT", "reportedByNameGTE", "reportedByNameLT", "reportedByNameLTE", "reportedByNameContains", "reportedByNameHasPrefix", "reportedByNameHasSuffix", "reportedByNameEqualFold", "reportedByNameContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "hasUnit", "hasUnitWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasReportedBy", "hasReportedByWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "not":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("not"))
+			data, err := ec.unmarshalOPoliceReportWhereInput2ᚖvarselᚋentᚐPoliceReportWhereInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Not = data
+		case "and":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("and"))
+			data, err := ec.unmarshalOPoliceReportWhereInput2ᚕᚖvarselᚋentᚐPoliceReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.And = data
+		case "or":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("or"))
+			data, err := ec.unmarshalOPoliceReportWhereInput2ᚕᚖvarselᚋentᚐPoliceReportWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Or = data
+		case "id":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("id"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ID = data
+		case "idNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNEQ = data
+		case "idIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDIn = data
+		case "idNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNotIn = data
+		case "idGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGT = data
+		case "idGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idGTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDGTE = data
+		case "idLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLT"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLT = data
+		case "idLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idLTE"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDLTE = data
+		case "createdAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAt = data
+		case "createdAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNEQ = data
+		case "createdAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtIn = data
+		case "createdAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtNotIn = data
+		case "createdAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGT = data
+		case "createdAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtGTE = data
+		case "createdAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLT = data
+		case "createdAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("createdAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CreatedAtLTE = data
+		case "updatedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAt = data
+		case "updatedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNEQ = data
+		case "updatedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtIn = data
+		case "updatedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtNotIn = data
+		case "updatedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGT = data
+		case "updatedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtGTE = data
+		case "updatedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLT = data
+		case "updatedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("updatedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UpdatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOPoliceReportKind2ᚖvarselᚋrulesᚐPoliceReportKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOPoliceReportKind2ᚖvarselᚋrulesᚐPoliceReportKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOPoliceReportKind2ᚕvarselᚋrulesᚐPoliceReportKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOPoliceReportKind2ᚕvarselᚋrulesᚐPoliceReportKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "reportedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAt = data
+		case "reportedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtNEQ = data
+		case "reportedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtIn = data
+		case "reportedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtNotIn = data
+		case "reportedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtGT = data
+		case "reportedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtGTE = data
+		case "reportedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtLT = data
+		case "reportedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedAtLTE = data
+		case "acknowledgedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAt = data
+		case "acknowledgedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtNEQ = data
+		case "acknowledgedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtIn = data
+		case "acknowledgedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtNotIn = data
+		case "acknowledgedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtGT = data
+		case "acknowledgedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtGTE = data
+		case "acknowledgedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtLT = data
+		case "acknowledgedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtLTE = data
+		case "acknowledgedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtIsNil = data
+		case "acknowledgedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AcknowledgedAtNotNil = data
+		case "reportedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByName = data
+		case "reportedByNameNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameNEQ = data
+		case "reportedByNameIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameIn = data
+		case "reportedByNameNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameNotIn = data
+		case "reportedByNameGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameGT = data
+		case "reportedByNameGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameGTE = data
+		case "reportedByNameLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameLT = data
+		case "reportedByNameLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameLTE = data
+		case "reportedByNameContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameContains = data
+		case "reportedByNameHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameHasPrefix = data
+		case "reportedByNameHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameHasSuffix = data
+		case "reportedByNameEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameEqualFold = data
+		case "reportedByNameContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByNameContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReportedByNameContainsFold = data
+		case "convictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "convictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDNEQ = data
+		case "convictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDIn = data
+		case "convictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictIDNotIn = data
+		case "unitID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "unitIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNEQ = data
+		case "unitIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDIn = data
+		case "unitIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitIDNotIn = data
+		case "policeDistrictID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		case "policeDistrictIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNEQ = data
+		case "policeDistrictIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDIn = data
+		case "policeDistrictIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictIDNotIn = data
+		case "hasUnit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnit = data
+		case "hasUnitWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitWith"))
+			data, err := ec.unmarshalOUnitWhereInput2ᚕᚖvarselᚋentᚐUnitWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasUnitWith = data
+		case "hasPoliceDistrict":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceDistrict"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPoliceDistrict = data
+		case "hasPoliceDistrictWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceDistrictWith"))
+			data, err := ec.unmarshalOPoliceDistrictWhereInput2ᚕᚖvarselᚋentᚐPoliceDistrictWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasPoliceDistrictWith = data
+		case "hasReportedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasReportedBy = data
+		case "hasReportedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReportedByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasReportedByWith = data
+		case "hasAcknowledgedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgedBy = data
+		case "hasAcknowledgedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasAcknowledgedByWith = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputPoliceRequestOrder(ctx context.Context, obj any) (ent.PoliceRequestOrder, error) {
 	var it ent.PoliceRequestOrder
 	if obj == nil {
@@ -41728,7 +47251,7 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "question", "questionNEQ", "questionIn", "questionNotIn", "questionGT", "questionGTE", "questionLT", "questionLTE", "questionContains", "questionHasPrefix", "questionHasSuffix", "questionIsNil", "questionNotNil", "questionEqualFold", "questionContainsFold", "response", "responseNEQ", "responseIn", "responseNotIn", "responseGT", "responseGTE", "responseLT", "responseLTE", "responseContains", "responseHasPrefix", "responseHasSuffix", "responseIsNil", "responseNotNil", "responseEqualFold", "responseContainsFold", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "custodyEventIDIsNil", "custodyEventIDNotNil", "noticeID", "noticeIDNEQ", "noticeIDIn", "noticeIDNotIn", "noticeIDIsNil", "noticeIDNotNil", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasCustodyEvent", "hasCustodyEventWith", "hasNotice", "hasNoticeWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41980,216 +47503,6 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 				return it, err
 			}
 			it.StatusNotIn = data
-		case "question":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("question"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Question = data
-		case "questionNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionNEQ = data
-		case "questionIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionIn = data
-		case "questionNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionNotIn = data
-		case "questionGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionGT = data
-		case "questionGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionGTE = data
-		case "questionLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionLT = data
-		case "questionLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionLTE = data
-		case "questionContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionContains = data
-		case "questionHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionHasPrefix = data
-		case "questionHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionHasSuffix = data
-		case "questionIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionIsNil = data
-		case "questionNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionNotNil = data
-		case "questionEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionEqualFold = data
-		case "questionContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("questionContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.QuestionContainsFold = data
-		case "response":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("response"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.Response = data
-		case "responseNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseNEQ"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseNEQ = data
-		case "responseIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseIn = data
-		case "responseNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseNotIn"))
-			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseNotIn = data
-		case "responseGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseGT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseGT = data
-		case "responseGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseGTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseGTE = data
-		case "responseLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseLT"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseLT = data
-		case "responseLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseLTE"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseLTE = data
-		case "responseContains":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseContains"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseContains = data
-		case "responseHasPrefix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseHasPrefix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseHasPrefix = data
-		case "responseHasSuffix":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseHasSuffix"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseHasSuffix = data
-		case "responseIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseIsNil = data
-		case "responseNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseNotNil = data
-		case "responseEqualFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseEqualFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseEqualFold = data
-		case "responseContainsFold":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("responseContainsFold"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ResponseContainsFold = data
 		case "riskConfirmed":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("riskConfirmed"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -42638,6 +47951,76 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 				return it, err
 			}
 			it.CompletedAtNotNil = data
+		case "declinedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAt = data
+		case "declinedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtNEQ = data
+		case "declinedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtIn = data
+		case "declinedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtNotIn = data
+		case "declinedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtGT = data
+		case "declinedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtGTE = data
+		case "declinedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtLT = data
+		case "declinedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtLTE = data
+		case "declinedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtIsNil = data
+		case "declinedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("declinedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DeclinedAtNotNil = data
 		case "policeDistrictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -42694,90 +48077,6 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 				return it, err
 			}
 			it.UnitIDNotIn = data
-		case "custodyEventID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CustodyEventID = data
-		case "custodyEventIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CustodyEventIDNEQ = data
-		case "custodyEventIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CustodyEventIDIn = data
-		case "custodyEventIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CustodyEventIDNotIn = data
-		case "custodyEventIDIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CustodyEventIDIsNil = data
-		case "custodyEventIDNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventIDNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.CustodyEventIDNotNil = data
-		case "noticeID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoticeID = data
-		case "noticeIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoticeIDNEQ = data
-		case "noticeIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoticeIDIn = data
-		case "noticeIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoticeIDNotIn = data
-		case "noticeIDIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoticeIDIsNil = data
-		case "noticeIDNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noticeIDNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.NoticeIDNotNil = data
 		case "hasPoliceDistrict":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceDistrict"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -42806,34 +48105,6 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 				return it, err
 			}
 			it.HasUnitWith = data
-		case "hasCustodyEvent":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustodyEvent"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCustodyEvent = data
-		case "hasCustodyEventWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCustodyEventWith"))
-			data, err := ec.unmarshalOCustodyEventWhereInput2ᚕᚖvarselᚋentᚐCustodyEventWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasCustodyEventWith = data
-		case "hasNotice":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotice"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasNotice = data
-		case "hasNoticeWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNoticeWith"))
-			data, err := ec.unmarshalONoticeWhereInput2ᚕᚖvarselᚋentᚐNoticeWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasNoticeWith = data
 		case "hasRequestedBy":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasRequestedBy"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -43008,6 +48279,155 @@ func (ec *executionContext) unmarshalInputRecordConvictInformedInput(ctx context
 				return it, err
 			}
 			it.OralAppealAnswer = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRecordDisclosureInput(ctx context.Context, obj any) (workflow.RecordDisclosureInput, error) {
+	var it workflow.RecordDisclosureInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["avertsImprisonableOffence"]; !present {
+		asMap["avertsImprisonableOffence"] = false
+	}
+	if _, present := asMap["unverified"]; !present {
+		asMap["unverified"] = false
+	}
+
+	fieldsInOrder := [...]string{"direction", "convictId", "convictNationalIdentityNumber", "policeDistrictId", "category", "summary", "purpose", "recipient", "legalBasis", "register", "avertsImprisonableOffence", "decidedById", "decidedByName", "decidedAt", "form", "unverified", "source"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "direction":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("direction"))
+			data, err := ec.unmarshalNDisclosureDirection2varselᚋrulesᚐDisclosureDirection(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Direction = data
+		case "convictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "convictNationalIdentityNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictNationalIdentityNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictNationalIdentityNumber = data
+		case "policeDistrictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceDistrictID = data
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNDisclosureCategory2varselᚋrulesᚐDisclosureCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
+		case "purpose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Purpose = data
+		case "recipient":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("recipient"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Recipient = data
+		case "legalBasis":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("legalBasis"))
+			data, err := ec.unmarshalNDisclosureBasis2varselᚋrulesᚐDisclosureBasis(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LegalBasis = data
+		case "register":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("register"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Register = data
+		case "avertsImprisonableOffence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("avertsImprisonableOffence"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AvertsImprisonableOffence = data
+		case "decidedById":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedById"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByID = data
+		case "decidedByName":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedByName"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedByName = data
+		case "decidedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecidedAt = data
+		case "form":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("form"))
+			data, err := ec.unmarshalNDisclosureForm2varselᚋrulesᚐDisclosureForm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Form = data
+		case "unverified":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unverified"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unverified = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
 		}
 	}
 	return it, nil
@@ -43663,6 +49083,50 @@ func (ec *executionContext) unmarshalInputReleaseNoticeInput(ctx context.Context
 				return it, err
 			}
 			it.Justification = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputReportToCorrectionalServiceInput(ctx context.Context, obj any) (workflow.ReportToCorrectionalServiceInput, error) {
+	var it workflow.ReportToCorrectionalServiceInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"convictNationalIdentityNumber", "kind", "summary"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "convictNationalIdentityNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictNationalIdentityNumber"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictNationalIdentityNumber = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalNPoliceReportKind2varselᚋrulesᚐPoliceReportKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "summary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("summary"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Summary = data
 		}
 	}
 	return it, nil
@@ -47023,6 +52487,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._PoliceRequest(ctx, sel, obj)
+	case *ent.PoliceReport:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._PoliceReport(ctx, sel, obj)
 	case *ent.PoliceDistrict:
 		if obj == nil {
 			return graphql.Null
@@ -47053,6 +52522,11 @@ func (ec *executionContext) _Node(ctx context.Context, sel ast.SelectionSet, obj
 			return graphql.Null
 		}
 		return ec._Guardian(ctx, sel, obj)
+	case *ent.DocumentMark:
+		if obj == nil {
+			return graphql.Null
+		}
+		return ec._DocumentMark(ctx, sel, obj)
 	case *ent.Disclosure:
 		if obj == nil {
 			return graphql.Null
@@ -47160,17 +52634,22 @@ func (ec *executionContext) _AccessLogEntry(ctx context.Context, sel ast.Selecti
 			}
 		case "personType":
 			out.Values[i] = ec._AccessLogEntry_personType(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "personID":
 			out.Values[i] = ec._AccessLogEntry_personID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "criminalCaseID":
 			out.Values[i] = ec._AccessLogEntry_criminalCaseID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "policeRequestID":
+			out.Values[i] = ec._AccessLogEntry_policeRequestID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				out.Invalids++
 			}
 		case "identity":
@@ -47349,11 +52828,21 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 			}
 		case "custodyEventID":
 			out.Values[i] = ec._Alert_custodyEventID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "noticeID":
 			out.Values[i] = ec._Alert_noticeID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policeReportID":
+			out.Values[i] = ec._Alert_policeReportID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policeRequestID":
+			out.Values[i] = ec._Alert_policeRequestID(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -47405,7 +52894,7 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Alert_custodyEvent(ctx, field, obj)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -47443,6 +52932,82 @@ func (ec *executionContext) _Alert(ctx context.Context, sel ast.SelectionSet, ob
 					}
 				}()
 				res = ec._Alert_notice(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "policeReport":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Alert_policeReport(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "policeRequest":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Alert_policeRequest(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -48886,6 +54451,112 @@ func (ec *executionContext) _ConvictConnection(ctx context.Context, sel ast.Sele
 	return out
 }
 
+var convictDocumentImplementors = []string{"ConvictDocument"}
+
+func (ec *executionContext) _ConvictDocument(ctx context.Context, sel ast.SelectionSet, obj *workflow.ConvictDocument) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, convictDocumentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConvictDocument")
+		case "kind":
+			out.Values[i] = ec._ConvictDocument_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "id":
+			out.Values[i] = ec._ConvictDocument_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._ConvictDocument_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "date":
+			out.Values[i] = ec._ConvictDocument_date(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "mark":
+			out.Values[i] = ec._ConvictDocument_mark(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var convictDocumentListImplementors = []string{"ConvictDocumentList"}
+
+func (ec *executionContext) _ConvictDocumentList(ctx context.Context, sel ast.SelectionSet, obj *workflow.ConvictDocumentList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, convictDocumentListImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ConvictDocumentList")
+		case "documents":
+			out.Values[i] = ec._ConvictDocumentList_documents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withheld":
+			out.Values[i] = ec._ConvictDocumentList_withheld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withheldNotice":
+			out.Values[i] = ec._ConvictDocumentList_withheldNotice(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var convictEdgeImplementors = []string{"ConvictEdge"}
 
 func (ec *executionContext) _ConvictEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.ConvictEdge) graphql.Marshaler {
@@ -50275,6 +55946,21 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "register":
+			out.Values[i] = ec._Disclosure_register(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "avertsImprisonableOffence":
+			out.Values[i] = ec._Disclosure_avertsImprisonableOffence(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedByName":
+			out.Values[i] = ec._Disclosure_decidedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "decidedAt":
 			out.Values[i] = ec._Disclosure_decidedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -50295,8 +55981,8 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "expiresAt":
-			out.Values[i] = ec._Disclosure_expiresAt(ctx, field, obj)
+		case "expiresOn":
+			out.Values[i] = ec._Disclosure_expiresOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -50315,44 +56001,11 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "convict":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Disclosure_convict(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+		case "policeReportID":
+			out.Values[i] = ec._Disclosure_policeReportID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "unit":
 			field := field
 
@@ -50505,6 +56158,82 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "convictName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Disclosure_convictName(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "legalBasisProvision":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Disclosure_legalBasisProvision(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -50596,6 +56325,165 @@ func (ec *executionContext) _DisclosureEdge(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var documentMarkImplementors = []string{"DocumentMark", "Node"}
+
+func (ec *executionContext) _DocumentMark(ctx context.Context, sel ast.SelectionSet, obj *ent.DocumentMark) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, documentMarkImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DocumentMark")
+		case "id":
+			out.Values[i] = ec._DocumentMark_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._DocumentMark_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._DocumentMark_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentKind":
+			out.Values[i] = ec._DocumentMark_documentKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "documentID":
+			out.Values[i] = ec._DocumentMark_documentID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "ground":
+			out.Values[i] = ec._DocumentMark_ground(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reasoning":
+			out.Values[i] = ec._DocumentMark_reasoning(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "markedAt":
+			out.Values[i] = ec._DocumentMark_markedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "liftedAt":
+			out.Values[i] = ec._DocumentMark_liftedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "convictID":
+			out.Values[i] = ec._DocumentMark_convictID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "markedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DocumentMark_markedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "liftedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._DocumentMark_liftedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -51714,6 +57602,76 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "acknowledgePoliceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgePoliceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "completePoliceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_completePoliceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "declinePoliceRequest":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_declinePoliceRequest(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reportToCorrectionalService":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reportToCorrectionalService(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acknowledgePoliceReport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acknowledgePoliceReport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordDisclosure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordDisclosure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "delegateDisclosureAuthority":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_delegateDisclosureAuthority(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "revokeDelegation":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_revokeDelegation(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markDocumentExempt":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markDocumentExempt(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "liftDocumentMark":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_liftDocumentMark(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -52290,6 +58248,69 @@ func (ec *executionContext) _NoticeContent(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var noticeDeliveryImplementors = []string{"NoticeDelivery"}
+
+func (ec *executionContext) _NoticeDelivery(ctx context.Context, sel ast.SelectionSet, obj *workflow.NoticeDelivery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, noticeDeliveryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NoticeDelivery")
+		case "recipientName":
+			out.Values[i] = ec._NoticeDelivery_recipientName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recipientNationalIdentityNumber":
+			out.Values[i] = ec._NoticeDelivery_recipientNationalIdentityNumber(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "onBehalfOf":
+			out.Values[i] = ec._NoticeDelivery_onBehalfOf(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "eventStartsAt":
+			out.Values[i] = ec._NoticeDelivery_eventStartsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deliverBy":
+			out.Values[i] = ec._NoticeDelivery_deliverBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "letterUrl":
+			out.Values[i] = ec._NoticeDelivery_letterUrl(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var noticeEdgeImplementors = []string{"NoticeEdge"}
 
 func (ec *executionContext) _NoticeEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.NoticeEdge) graphql.Marshaler {
@@ -52626,6 +58647,337 @@ func (ec *executionContext) _PoliceDistrict(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var policeReportImplementors = []string{"PoliceReport", "Node"}
+
+func (ec *executionContext) _PoliceReport(ctx context.Context, sel ast.SelectionSet, obj *ent.PoliceReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policeReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PoliceReport")
+		case "id":
+			out.Values[i] = ec._PoliceReport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._PoliceReport_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._PoliceReport_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._PoliceReport_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "summary":
+			out.Values[i] = ec._PoliceReport_summary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reportedAt":
+			out.Values[i] = ec._PoliceReport_reportedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "acknowledgedAt":
+			out.Values[i] = ec._PoliceReport_acknowledgedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reportedByName":
+			out.Values[i] = ec._PoliceReport_reportedByName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "convictID":
+			out.Values[i] = ec._PoliceReport_convictID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unitID":
+			out.Values[i] = ec._PoliceReport_unitID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policeDistrictID":
+			out.Values[i] = ec._PoliceReport_policeDistrictID(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_unit(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "policeDistrict":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_policeDistrict(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reportedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_reportedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "acknowledgedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_acknowledgedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var policeReportConnectionImplementors = []string{"PoliceReportConnection"}
+
+func (ec *executionContext) _PoliceReportConnection(ctx context.Context, sel ast.SelectionSet, obj *ent.PoliceReportConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policeReportConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PoliceReportConnection")
+		case "edges":
+			out.Values[i] = ec._PoliceReportConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._PoliceReportConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._PoliceReportConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var policeReportEdgeImplementors = []string{"PoliceReportEdge"}
+
+func (ec *executionContext) _PoliceReportEdge(ctx context.Context, sel ast.SelectionSet, obj *ent.PoliceReportEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, policeReportEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PoliceReportEdge")
+		case "node":
+			out.Values[i] = ec._PoliceReportEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "cursor":
+			out.Values[i] = ec._PoliceReportEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var policeRequestImplementors = []string{"PoliceRequest", "Node"}
 
 func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.SelectionSet, obj *ent.PoliceRequest) graphql.Marshaler {
@@ -52663,16 +59015,6 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "question":
-			out.Values[i] = ec._PoliceRequest_question(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "response":
-			out.Values[i] = ec._PoliceRequest_response(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "riskConfirmed":
 			out.Values[i] = ec._PoliceRequest_riskConfirmed(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -52703,6 +59045,11 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "declinedAt":
+			out.Values[i] = ec._PoliceRequest_declinedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "policeDistrictID":
 			out.Values[i] = ec._PoliceRequest_policeDistrictID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -52711,16 +59058,6 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 		case "unitID":
 			out.Values[i] = ec._PoliceRequest_unitID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "custodyEventID":
-			out.Values[i] = ec._PoliceRequest_custodyEventID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "noticeID":
-			out.Values[i] = ec._PoliceRequest_noticeID(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "policeDistrict":
@@ -52799,82 +59136,6 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "custodyEvent":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._PoliceRequest_custodyEvent(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "notice":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._PoliceRequest_notice(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "requestedBy":
 			field := field
 
@@ -52923,6 +59184,120 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 					}
 				}()
 				res = ec._PoliceRequest_handledBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "question":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceRequest_question(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "response":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceRequest_response(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "delivery":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceRequest_delivery(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -53412,6 +59787,160 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "policeRequests":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_policeRequests(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "policeRequest":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_policeRequest(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "policeReports":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_policeReports(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "disclosures":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_disclosures(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "disclosureDelegations":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_disclosureDelegations(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "convictDocuments":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_convictDocuments(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "retentionReport":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_retentionReport(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -53613,6 +60142,107 @@ func (ec *executionContext) _Reservation(ctx context.Context, sel ast.SelectionS
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var retentionItemImplementors = []string{"RetentionItem"}
+
+func (ec *executionContext) _RetentionItem(ctx context.Context, sel ast.SelectionSet, obj *workflow.RetentionItem) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionItemImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionItem")
+		case "id":
+			out.Values[i] = ec._RetentionItem_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expiresOn":
+			out.Values[i] = ec._RetentionItem_expiresOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var retentionReportImplementors = []string{"RetentionReport"}
+
+func (ec *executionContext) _RetentionReport(ctx context.Context, sel ast.SelectionSet, obj *workflow.RetentionReport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, retentionReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("RetentionReport")
+		case "asOf":
+			out.Values[i] = ec._RetentionReport_asOf(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applied":
+			out.Values[i] = ec._RetentionReport_applied(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unverifiedDisclosures":
+			out.Values[i] = ec._RetentionReport_unverifiedDisclosures(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "convicts":
+			out.Values[i] = ec._RetentionReport_convicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deletedRows":
+			out.Values[i] = ec._RetentionReport_deletedRows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -56164,6 +62794,11 @@ func (ec *executionContext) marshalNChannel2varselᚋrulesᚐChannel(ctx context
 	return v
 }
 
+func (ec *executionContext) unmarshalNCompletePoliceRequestInput2varselᚋworkflowᚐCompletePoliceRequestInput(ctx context.Context, v any) (workflow.CompletePoliceRequestInput, error) {
+	res, err := ec.unmarshalInputCompletePoliceRequestInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNCondition2ᚖvarselᚋentᚐCondition(ctx context.Context, sel ast.SelectionSet, v *ent.Condition) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -56242,6 +62877,42 @@ func (ec *executionContext) marshalNConvictConnection2ᚖvarselᚋentᚐConvictC
 		return graphql.Null
 	}
 	return ec._ConvictConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConvictDocument2ᚕᚖvarselᚋworkflowᚐConvictDocumentᚄ(ctx context.Context, sel ast.SelectionSet, v []*workflow.ConvictDocument) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConvictDocument2ᚖvarselᚋworkflowᚐConvictDocument(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConvictDocument2ᚖvarselᚋworkflowᚐConvictDocument(ctx context.Context, sel ast.SelectionSet, v *workflow.ConvictDocument) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ConvictDocument(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConvictDocumentList2ᚖvarselᚋworkflowᚐConvictDocumentList(ctx context.Context, sel ast.SelectionSet, v *workflow.ConvictDocumentList) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._ConvictDocumentList(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNConvictOrderField2ᚖvarselᚋentᚐConvictOrderField(ctx context.Context, v any) (*ent.ConvictOrderField, error) {
@@ -56444,6 +63115,32 @@ func (ec *executionContext) unmarshalNDecisionWhereInput2ᚖvarselᚋentᚐDecis
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNDelegation2ᚕᚖvarselᚋentᚐDelegationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Delegation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDelegation2ᚖvarselᚋentᚐDelegation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDelegation2ᚖvarselᚋentᚐDelegation(ctx context.Context, sel ast.SelectionSet, v *ent.Delegation) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Delegation(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNDelegationOrderField2ᚖvarselᚋentᚐDelegationOrderField(ctx context.Context, v any) (*ent.DelegationOrderField, error) {
 	var res = new(ent.DelegationOrderField)
 	err := res.UnmarshalGQL(v)
@@ -56465,23 +63162,63 @@ func (ec *executionContext) unmarshalNDelegationWhereInput2ᚖvarselᚋentᚐDel
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) unmarshalNDisclosureDirection2varselᚋentᚋdisclosureᚐDirection(ctx context.Context, v any) (disclosure.Direction, error) {
-	var res disclosure.Direction
+func (ec *executionContext) marshalNDisclosure2ᚖvarselᚋentᚐDisclosure(ctx context.Context, sel ast.SelectionSet, v *ent.Disclosure) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Disclosure(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDisclosureBasis2varselᚋrulesᚐDisclosureBasis(ctx context.Context, v any) (rules.DisclosureBasis, error) {
+	var res rules.DisclosureBasis
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNDisclosureDirection2varselᚋentᚋdisclosureᚐDirection(ctx context.Context, sel ast.SelectionSet, v disclosure.Direction) graphql.Marshaler {
+func (ec *executionContext) marshalNDisclosureBasis2varselᚋrulesᚐDisclosureBasis(ctx context.Context, sel ast.SelectionSet, v rules.DisclosureBasis) graphql.Marshaler {
 	return v
 }
 
-func (ec *executionContext) unmarshalNDisclosureForm2varselᚋentᚋdisclosureᚐForm(ctx context.Context, v any) (disclosure.Form, error) {
-	var res disclosure.Form
+func (ec *executionContext) unmarshalNDisclosureCategory2varselᚋrulesᚐDisclosureCategory(ctx context.Context, v any) (rules.DisclosureCategory, error) {
+	var res rules.DisclosureCategory
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNDisclosureForm2varselᚋentᚋdisclosureᚐForm(ctx context.Context, sel ast.SelectionSet, v disclosure.Form) graphql.Marshaler {
+func (ec *executionContext) marshalNDisclosureCategory2varselᚋrulesᚐDisclosureCategory(ctx context.Context, sel ast.SelectionSet, v rules.DisclosureCategory) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNDisclosureConnection2ᚖvarselᚋentᚐDisclosureConnection(ctx context.Context, sel ast.SelectionSet, v *ent.DisclosureConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DisclosureConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDisclosureDirection2varselᚋrulesᚐDisclosureDirection(ctx context.Context, v any) (rules.DisclosureDirection, error) {
+	var res rules.DisclosureDirection
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisclosureDirection2varselᚋrulesᚐDisclosureDirection(ctx context.Context, sel ast.SelectionSet, v rules.DisclosureDirection) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDisclosureForm2varselᚋrulesᚐDisclosureForm(ctx context.Context, v any) (rules.DisclosureForm, error) {
+	var res rules.DisclosureForm
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDisclosureForm2varselᚋrulesᚐDisclosureForm(ctx context.Context, sel ast.SelectionSet, v rules.DisclosureForm) graphql.Marshaler {
 	return v
 }
 
@@ -56511,6 +63248,47 @@ func (ec *executionContext) unmarshalNDispatchNoticeInput2varselᚋworkflowᚐDi
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNDocumentMark2ᚖvarselᚋentᚐDocumentMark(ctx context.Context, sel ast.SelectionSet, v *ent.DocumentMark) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._DocumentMark(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDocumentMarkDocumentKind2varselᚋentᚋdocumentmarkᚐDocumentKind(ctx context.Context, v any) (documentmark.DocumentKind, error) {
+	var res documentmark.DocumentKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDocumentMarkDocumentKind2varselᚋentᚋdocumentmarkᚐDocumentKind(ctx context.Context, sel ast.SelectionSet, v documentmark.DocumentKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNDocumentMarkOrderField2ᚖvarselᚋentᚐDocumentMarkOrderField(ctx context.Context, v any) (*ent.DocumentMarkOrderField, error) {
+	var res = new(ent.DocumentMarkOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDocumentMarkOrderField2ᚖvarselᚋentᚐDocumentMarkOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.DocumentMarkOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNDocumentMarkWhereInput2ᚖvarselᚋentᚐDocumentMarkWhereInput(ctx context.Context, v any) (*ent.DocumentMarkWhereInput, error) {
+	res, err := ec.unmarshalInputDocumentMarkWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNEventKind2varselᚋrulesᚐEventKind(ctx context.Context, v any) (rules.EventKind, error) {
 	var res rules.EventKind
 	err := res.UnmarshalGQL(v)
@@ -56518,6 +63296,16 @@ func (ec *executionContext) unmarshalNEventKind2varselᚋrulesᚐEventKind(ctx c
 }
 
 func (ec *executionContext) marshalNEventKind2varselᚋrulesᚐEventKind(ctx context.Context, sel ast.SelectionSet, v rules.EventKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx context.Context, v any) (rules.ExemptionGround, error) {
+	var res rules.ExemptionGround
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx context.Context, sel ast.SelectionSet, v rules.ExemptionGround) graphql.Marshaler {
 	return v
 }
 
@@ -56739,6 +63527,11 @@ func (ec *executionContext) unmarshalNLevel2varselᚋrulesᚐLevel(ctx context.C
 
 func (ec *executionContext) marshalNLevel2varselᚋrulesᚐLevel(ctx context.Context, sel ast.SelectionSet, v rules.Level) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) unmarshalNMarkDocumentExemptInput2varselᚋworkflowᚐMarkDocumentExemptInput(ctx context.Context, v any) (workflow.MarkDocumentExemptInput, error) {
+	res, err := ec.unmarshalInputMarkDocumentExemptInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNNode2ᚕvarselᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
@@ -56979,6 +63772,57 @@ func (ec *executionContext) unmarshalNPoliceDistrictWhereInput2ᚖvarselᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPoliceReport2ᚖvarselᚋentᚐPoliceReport(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceReport) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PoliceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPoliceReportConnection2ᚖvarselᚋentᚐPoliceReportConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceReportConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PoliceReportConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPoliceReportKind2varselᚋrulesᚐPoliceReportKind(ctx context.Context, v any) (rules.PoliceReportKind, error) {
+	var res rules.PoliceReportKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPoliceReportKind2varselᚋrulesᚐPoliceReportKind(ctx context.Context, sel ast.SelectionSet, v rules.PoliceReportKind) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNPoliceReportOrderField2ᚖvarselᚋentᚐPoliceReportOrderField(ctx context.Context, v any) (*ent.PoliceReportOrderField, error) {
+	var res = new(ent.PoliceReportOrderField)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPoliceReportOrderField2ᚖvarselᚋentᚐPoliceReportOrderField(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceReportOrderField) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalNPoliceReportWhereInput2ᚖvarselᚋentᚐPoliceReportWhereInput(ctx context.Context, v any) (*ent.PoliceReportWhereInput, error) {
+	res, err := ec.unmarshalInputPoliceReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNPoliceRequest2ᚖvarselᚋentᚐPoliceRequest(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceRequest) graphql.Marshaler {
 	if v == nil {
 		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
@@ -56987,6 +63831,16 @@ func (ec *executionContext) marshalNPoliceRequest2ᚖvarselᚋentᚐPoliceReques
 		return graphql.Null
 	}
 	return ec._PoliceRequest(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPoliceRequestConnection2ᚖvarselᚋentᚐPoliceRequestConnection(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceRequestConnection) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PoliceRequestConnection(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNPoliceRequestKind2varselᚋentᚋpolicerequestᚐKind(ctx context.Context, v any) (policerequest.Kind, error) {
@@ -57055,6 +63909,11 @@ func (ec *executionContext) unmarshalNRecordConvictInformedInput2varselᚋworkfl
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRecordDisclosureInput2varselᚋworkflowᚐRecordDisclosureInput(ctx context.Context, v any) (workflow.RecordDisclosureInput, error) {
+	res, err := ec.unmarshalInputRecordDisclosureInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRecordInformationAnswerInput2varselᚋworkflowᚐRecordInformationAnswerInput(ctx context.Context, v any) (workflow.RecordInformationAnswerInput, error) {
 	res, err := ec.unmarshalInputRecordInformationAnswerInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -57110,6 +63969,11 @@ func (ec *executionContext) unmarshalNReleaseNoticeInput2varselᚋworkflowᚐRel
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNReportToCorrectionalServiceInput2varselᚋworkflowᚐReportToCorrectionalServiceInput(ctx context.Context, v any) (workflow.ReportToCorrectionalServiceInput, error) {
+	res, err := ec.unmarshalInputReportToCorrectionalServiceInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRequestInformationInput2varselᚋworkflowᚐRequestInformationInput(ctx context.Context, v any) (workflow.RequestInformationInput, error) {
 	res, err := ec.unmarshalInputRequestInformationInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -57154,6 +64018,36 @@ func (ec *executionContext) marshalNReservationOrderField2ᚖvarselᚋentᚐRese
 func (ec *executionContext) unmarshalNReservationWhereInput2ᚖvarselᚋentᚐReservationWhereInput(ctx context.Context, v any) (*ent.ReservationWhereInput, error) {
 	res, err := ec.unmarshalInputReservationWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNRetentionItem2varselᚋworkflowᚐRetentionItem(ctx context.Context, sel ast.SelectionSet, v workflow.RetentionItem) graphql.Marshaler {
+	return ec._RetentionItem(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNRetentionItem2ᚕvarselᚋworkflowᚐRetentionItemᚄ(ctx context.Context, sel ast.SelectionSet, v []workflow.RetentionItem) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRetentionItem2varselᚋworkflowᚐRetentionItem(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRetentionReport2ᚖvarselᚋworkflowᚐRetentionReport(ctx context.Context, sel ast.SelectionSet, v *workflow.RetentionReport) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._RetentionReport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNRole2varselᚐRole(ctx context.Context, v any) (varsel.Role, error) {
@@ -59117,16 +66011,16 @@ func (ec *executionContext) marshalODisclosure2ᚖvarselᚋentᚐDisclosure(ctx 
 	return ec._Disclosure(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalODisclosureDirection2ᚕvarselᚋentᚋdisclosureᚐDirectionᚄ(ctx context.Context, v any) ([]disclosure.Direction, error) {
+func (ec *executionContext) unmarshalODisclosureBasis2ᚕvarselᚋrulesᚐDisclosureBasisᚄ(ctx context.Context, v any) ([]rules.DisclosureBasis, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]disclosure.Direction, len(vSlice))
+	res := make([]rules.DisclosureBasis, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNDisclosureDirection2varselᚋentᚋdisclosureᚐDirection(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNDisclosureBasis2varselᚋrulesᚐDisclosureBasis(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -59134,14 +66028,14 @@ func (ec *executionContext) unmarshalODisclosureDirection2ᚕvarselᚋentᚋdisc
 	return res, nil
 }
 
-func (ec *executionContext) marshalODisclosureDirection2ᚕvarselᚋentᚋdisclosureᚐDirectionᚄ(ctx context.Context, sel ast.SelectionSet, v []disclosure.Direction) graphql.Marshaler {
+func (ec *executionContext) marshalODisclosureBasis2ᚕvarselᚋrulesᚐDisclosureBasisᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.DisclosureBasis) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDisclosureDirection2varselᚋentᚋdisclosureᚐDirection(ctx, sel, v[i])
+		return ec.marshalNDisclosureBasis2varselᚋrulesᚐDisclosureBasis(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -59153,16 +66047,120 @@ func (ec *executionContext) marshalODisclosureDirection2ᚕvarselᚋentᚋdisclo
 	return ret
 }
 
-func (ec *executionContext) unmarshalODisclosureDirection2ᚖvarselᚋentᚋdisclosureᚐDirection(ctx context.Context, v any) (*disclosure.Direction, error) {
+func (ec *executionContext) unmarshalODisclosureBasis2ᚖvarselᚋrulesᚐDisclosureBasis(ctx context.Context, v any) (*rules.DisclosureBasis, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(disclosure.Direction)
+	var res = new(rules.DisclosureBasis)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODisclosureDirection2ᚖvarselᚋentᚋdisclosureᚐDirection(ctx context.Context, sel ast.SelectionSet, v *disclosure.Direction) graphql.Marshaler {
+func (ec *executionContext) marshalODisclosureBasis2ᚖvarselᚋrulesᚐDisclosureBasis(ctx context.Context, sel ast.SelectionSet, v *rules.DisclosureBasis) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODisclosureCategory2ᚕvarselᚋrulesᚐDisclosureCategoryᚄ(ctx context.Context, v any) ([]rules.DisclosureCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.DisclosureCategory, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDisclosureCategory2varselᚋrulesᚐDisclosureCategory(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODisclosureCategory2ᚕvarselᚋrulesᚐDisclosureCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.DisclosureCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDisclosureCategory2varselᚋrulesᚐDisclosureCategory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODisclosureCategory2ᚖvarselᚋrulesᚐDisclosureCategory(ctx context.Context, v any) (*rules.DisclosureCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.DisclosureCategory)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODisclosureCategory2ᚖvarselᚋrulesᚐDisclosureCategory(ctx context.Context, sel ast.SelectionSet, v *rules.DisclosureCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODisclosureDirection2ᚕvarselᚋrulesᚐDisclosureDirectionᚄ(ctx context.Context, v any) ([]rules.DisclosureDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.DisclosureDirection, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDisclosureDirection2varselᚋrulesᚐDisclosureDirection(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODisclosureDirection2ᚕvarselᚋrulesᚐDisclosureDirectionᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.DisclosureDirection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDisclosureDirection2varselᚋrulesᚐDisclosureDirection(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODisclosureDirection2ᚖvarselᚋrulesᚐDisclosureDirection(ctx context.Context, v any) (*rules.DisclosureDirection, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.DisclosureDirection)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODisclosureDirection2ᚖvarselᚋrulesᚐDisclosureDirection(ctx context.Context, sel ast.SelectionSet, v *rules.DisclosureDirection) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -59189,16 +66187,16 @@ func (ec *executionContext) marshalODisclosureEdge2ᚖvarselᚋentᚐDisclosureE
 	return ec._DisclosureEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalODisclosureForm2ᚕvarselᚋentᚋdisclosureᚐFormᚄ(ctx context.Context, v any) ([]disclosure.Form, error) {
+func (ec *executionContext) unmarshalODisclosureForm2ᚕvarselᚋrulesᚐDisclosureFormᚄ(ctx context.Context, v any) ([]rules.DisclosureForm, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]disclosure.Form, len(vSlice))
+	res := make([]rules.DisclosureForm, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNDisclosureForm2varselᚋentᚋdisclosureᚐForm(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNDisclosureForm2varselᚋrulesᚐDisclosureForm(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -59206,14 +66204,14 @@ func (ec *executionContext) unmarshalODisclosureForm2ᚕvarselᚋentᚋdisclosur
 	return res, nil
 }
 
-func (ec *executionContext) marshalODisclosureForm2ᚕvarselᚋentᚋdisclosureᚐFormᚄ(ctx context.Context, sel ast.SelectionSet, v []disclosure.Form) graphql.Marshaler {
+func (ec *executionContext) marshalODisclosureForm2ᚕvarselᚋrulesᚐDisclosureFormᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.DisclosureForm) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNDisclosureForm2varselᚋentᚋdisclosureᚐForm(ctx, sel, v[i])
+		return ec.marshalNDisclosureForm2varselᚋrulesᚐDisclosureForm(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -59225,20 +66223,28 @@ func (ec *executionContext) marshalODisclosureForm2ᚕvarselᚋentᚋdisclosure�
 	return ret
 }
 
-func (ec *executionContext) unmarshalODisclosureForm2ᚖvarselᚋentᚋdisclosureᚐForm(ctx context.Context, v any) (*disclosure.Form, error) {
+func (ec *executionContext) unmarshalODisclosureForm2ᚖvarselᚋrulesᚐDisclosureForm(ctx context.Context, v any) (*rules.DisclosureForm, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(disclosure.Form)
+	var res = new(rules.DisclosureForm)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalODisclosureForm2ᚖvarselᚋentᚋdisclosureᚐForm(ctx context.Context, sel ast.SelectionSet, v *disclosure.Form) graphql.Marshaler {
+func (ec *executionContext) marshalODisclosureForm2ᚖvarselᚋrulesᚐDisclosureForm(ctx context.Context, sel ast.SelectionSet, v *rules.DisclosureForm) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalODisclosureOrder2ᚖvarselᚋentᚐDisclosureOrder(ctx context.Context, v any) (*ent.DisclosureOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDisclosureOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalODisclosureWhereInput2ᚕᚖvarselᚋentᚐDisclosureWhereInputᚄ(ctx context.Context, v any) ([]*ent.DisclosureWhereInput, error) {
@@ -59263,6 +66269,90 @@ func (ec *executionContext) unmarshalODisclosureWhereInput2ᚖvarselᚋentᚐDis
 		return nil, nil
 	}
 	res, err := ec.unmarshalInputDisclosureWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODocumentMark2ᚖvarselᚋentᚐDocumentMark(ctx context.Context, sel ast.SelectionSet, v *ent.DocumentMark) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._DocumentMark(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalODocumentMarkDocumentKind2ᚕvarselᚋentᚋdocumentmarkᚐDocumentKindᚄ(ctx context.Context, v any) ([]documentmark.DocumentKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]documentmark.DocumentKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDocumentMarkDocumentKind2varselᚋentᚋdocumentmarkᚐDocumentKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalODocumentMarkDocumentKind2ᚕvarselᚋentᚋdocumentmarkᚐDocumentKindᚄ(ctx context.Context, sel ast.SelectionSet, v []documentmark.DocumentKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDocumentMarkDocumentKind2varselᚋentᚋdocumentmarkᚐDocumentKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalODocumentMarkDocumentKind2ᚖvarselᚋentᚋdocumentmarkᚐDocumentKind(ctx context.Context, v any) (*documentmark.DocumentKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(documentmark.DocumentKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalODocumentMarkDocumentKind2ᚖvarselᚋentᚋdocumentmarkᚐDocumentKind(ctx context.Context, sel ast.SelectionSet, v *documentmark.DocumentKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalODocumentMarkWhereInput2ᚕᚖvarselᚋentᚐDocumentMarkWhereInputᚄ(ctx context.Context, v any) ([]*ent.DocumentMarkWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.DocumentMarkWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNDocumentMarkWhereInput2ᚖvarselᚋentᚐDocumentMarkWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalODocumentMarkWhereInput2ᚖvarselᚋentᚐDocumentMarkWhereInput(ctx context.Context, v any) (*ent.DocumentMarkWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputDocumentMarkWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -59312,6 +66402,58 @@ func (ec *executionContext) unmarshalOEventKind2ᚖvarselᚋrulesᚐEventKind(ct
 }
 
 func (ec *executionContext) marshalOEventKind2ᚖvarselᚋrulesᚐEventKind(ctx context.Context, sel ast.SelectionSet, v *rules.EventKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOExemptionGround2ᚕvarselᚋrulesᚐExemptionGroundᚄ(ctx context.Context, v any) ([]rules.ExemptionGround, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.ExemptionGround, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOExemptionGround2ᚕvarselᚋrulesᚐExemptionGroundᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.ExemptionGround) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx context.Context, v any) (*rules.ExemptionGround, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.ExemptionGround)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx context.Context, sel ast.SelectionSet, v *rules.ExemptionGround) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -59876,6 +67018,13 @@ func (ec *executionContext) marshalONotice2ᚖvarselᚋentᚐNotice(ctx context.
 	return ec._Notice(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalONoticeDelivery2ᚖvarselᚋworkflowᚐNoticeDelivery(ctx context.Context, sel ast.SelectionSet, v *workflow.NoticeDelivery) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._NoticeDelivery(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalONoticeEdge2ᚕᚖvarselᚋentᚐNoticeEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.NoticeEdge) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -60082,6 +67231,110 @@ func (ec *executionContext) unmarshalOPoliceDistrictWhereInput2ᚖvarselᚋent�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalOPoliceReport2ᚖvarselᚋentᚐPoliceReport(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceReport) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PoliceReport(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOPoliceReportEdge2ᚕᚖvarselᚋentᚐPoliceReportEdge(ctx context.Context, sel ast.SelectionSet, v []*ent.PoliceReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalOPoliceReportEdge2ᚖvarselᚋentᚐPoliceReportEdge(ctx, sel, v[i])
+	})
+
+	return ret
+}
+
+func (ec *executionContext) marshalOPoliceReportEdge2ᚖvarselᚋentᚐPoliceReportEdge(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceReportEdge) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._PoliceReportEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPoliceReportKind2ᚕvarselᚋrulesᚐPoliceReportKindᚄ(ctx context.Context, v any) ([]rules.PoliceReportKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.PoliceReportKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPoliceReportKind2varselᚋrulesᚐPoliceReportKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOPoliceReportKind2ᚕvarselᚋrulesᚐPoliceReportKindᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.PoliceReportKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPoliceReportKind2varselᚋrulesᚐPoliceReportKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOPoliceReportKind2ᚖvarselᚋrulesᚐPoliceReportKind(ctx context.Context, v any) (*rules.PoliceReportKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.PoliceReportKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPoliceReportKind2ᚖvarselᚋrulesᚐPoliceReportKind(ctx context.Context, sel ast.SelectionSet, v *rules.PoliceReportKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOPoliceReportWhereInput2ᚕᚖvarselᚋentᚐPoliceReportWhereInputᚄ(ctx context.Context, v any) ([]*ent.PoliceReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*ent.PoliceReportWhereInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNPoliceReportWhereInput2ᚖvarselᚋentᚐPoliceReportWhereInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalOPoliceReportWhereInput2ᚖvarselᚋentᚐPoliceReportWhereInput(ctx context.Context, v any) (*ent.PoliceReportWhereInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPoliceReportWhereInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOPoliceRequest2ᚕᚖvarselᚋentᚐPoliceRequestᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.PoliceRequest) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -60178,6 +67431,14 @@ func (ec *executionContext) marshalOPoliceRequestKind2ᚖvarselᚋentᚋpolicere
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOPoliceRequestOrder2ᚖvarselᚋentᚐPoliceRequestOrder(ctx context.Context, v any) (*ent.PoliceRequestOrder, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPoliceRequestOrder(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalOPoliceRequestStatus2ᚕvarselᚋentᚋpolicerequestᚐStatusᚄ(ctx context.Context, v any) ([]policerequest.Status, error) {

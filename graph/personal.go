@@ -25,3 +25,15 @@ func optional(s string) *string {
 	}
 	return &s
 }
+
+// requestText serves the text of a police request, writing the view to the
+// access log first: every view of a request is logged.
+func requestText(ctx context.Context, id int, text string) (*string, error) {
+	if err := accesslog.NoteRequestView(ctx, id); err != nil {
+		return nil, err
+	}
+	if text == "" {
+		return nil, nil
+	}
+	return &text, nil
+}

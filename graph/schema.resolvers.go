@@ -11,10 +11,24 @@ import (
 	"varsel/accesslog"
 	"varsel/ent"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policerequest"
 	"varsel/ent/unit"
 	"varsel/graph/model"
+	"varsel/rules"
 	"varsel/workflow"
+
+	"entgo.io/contrib/entgql"
 )
+
+// ConvictName is the resolver for the convictName field.
+func (r *disclosureResolver) ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error) {
+	return r.Workflow.ConvictName(ctx, r.Client, obj)
+}
+
+// LegalBasisProvision is the resolver for the legalBasisProvision field.
+func (r *disclosureResolver) LegalBasisProvision(ctx context.Context, obj *ent.Disclosure) (string, error) {
+	return obj.LegalBasis.Provision(), nil
+}
 
 // Name is the resolver for the name field.
 func (r *guardianResolver) Name(ctx context.Context, obj *ent.Guardian) (string, error) {
@@ -181,6 +195,71 @@ func (r *mutationResolver) DocumentPhoneNotice(ctx context.Context, id int, docu
 	return r.Workflow.DocumentPhoneNotice(ctx, id, documentation)
 }
 
+// AcknowledgePoliceRequest is the resolver for the acknowledgePoliceRequest field.
+func (r *mutationResolver) AcknowledgePoliceRequest(ctx context.Context, id int) (*ent.PoliceRequest, error) {
+	return r.Workflow.AcknowledgePoliceRequest(ctx, id)
+}
+
+// CompletePoliceRequest is the resolver for the completePoliceRequest field.
+func (r *mutationResolver) CompletePoliceRequest(ctx context.Context, input workflow.CompletePoliceRequestInput) (*ent.PoliceRequest, error) {
+	return r.Workflow.CompletePoliceRequest(ctx, input)
+}
+
+// DeclinePoliceRequest is the resolver for the declinePoliceRequest field.
+func (r *mutationResolver) DeclinePoliceRequest(ctx context.Context, id int, reason string) (*ent.PoliceRequest, error) {
+	return r.Workflow.DeclinePoliceRequest(ctx, id, reason)
+}
+
+// ReportToCorrectionalService is the resolver for the reportToCorrectionalService field.
+func (r *mutationResolver) ReportToCorrectionalService(ctx context.Context, input workflow.ReportToCorrectionalServiceInput) (*ent.PoliceReport, error) {
+	return r.Workflow.ReportToCorrectionalService(ctx, input)
+}
+
+// AcknowledgePoliceReport is the resolver for the acknowledgePoliceReport field.
+func (r *mutationResolver) AcknowledgePoliceReport(ctx context.Context, id int) (*ent.PoliceReport, error) {
+	return r.Workflow.AcknowledgePoliceReport(ctx, id)
+}
+
+// RecordDisclosure is the resolver for the recordDisclosure field.
+func (r *mutationResolver) RecordDisclosure(ctx context.Context, input workflow.RecordDisclosureInput) (*ent.Disclosure, error) {
+	return r.Workflow.RecordDisclosure(ctx, input)
+}
+
+// DelegateDisclosureAuthority is the resolver for the delegateDisclosureAuthority field.
+func (r *mutationResolver) DelegateDisclosureAuthority(ctx context.Context, delegateID int) (*ent.Delegation, error) {
+	return r.Workflow.DelegateDisclosureAuthority(ctx, delegateID)
+}
+
+// RevokeDelegation is the resolver for the revokeDelegation field.
+func (r *mutationResolver) RevokeDelegation(ctx context.Context, id int) (*ent.Delegation, error) {
+	return r.Workflow.RevokeDelegation(ctx, id)
+}
+
+// MarkDocumentExempt is the resolver for the markDocumentExempt field.
+func (r *mutationResolver) MarkDocumentExempt(ctx context.Context, input workflow.MarkDocumentExemptInput) (*ent.DocumentMark, error) {
+	return r.Workflow.MarkDocumentExempt(ctx, input)
+}
+
+// LiftDocumentMark is the resolver for the liftDocumentMark field.
+func (r *mutationResolver) LiftDocumentMark(ctx context.Context, id int) (*ent.DocumentMark, error) {
+	return r.Workflow.LiftDocumentMark(ctx, id)
+}
+
+// Question is the resolver for the question field.
+func (r *policeRequestResolver) Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error) {
+	return requestText(ctx, obj.ID, obj.Question)
+}
+
+// Response is the resolver for the response field.
+func (r *policeRequestResolver) Response(ctx context.Context, obj *ent.PoliceRequest) (*string, error) {
+	return requestText(ctx, obj.ID, obj.Response)
+}
+
+// Delivery is the resolver for the delivery field.
+func (r *policeRequestResolver) Delivery(ctx context.Context, obj *ent.PoliceRequest) (*workflow.NoticeDelivery, error) {
+	return r.Workflow.Delivery(ctx, r.Client, obj)
+}
+
 // Me is the resolver for the me field.
 func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 	return me(ctx, r.Client)
@@ -214,6 +293,41 @@ func (r *queryResolver) NotificationWorklist(ctx context.Context) ([]*workflow.W
 // NotificationAlerts is the resolver for the notificationAlerts field.
 func (r *queryResolver) NotificationAlerts(ctx context.Context) ([]*ent.Alert, error) {
 	return r.Workflow.Alerts(ctx, r.Client)
+}
+
+// PoliceRequests is the resolver for the policeRequests field.
+func (r *queryResolver) PoliceRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) (*ent.PoliceRequestConnection, error) {
+	return r.Workflow.PoliceRequests(ctx, r.Client, after, first, before, last, kind, status, orderBy)
+}
+
+// PoliceRequest is the resolver for the policeRequest field.
+func (r *queryResolver) PoliceRequest(ctx context.Context, id int) (*ent.PoliceRequest, error) {
+	return r.Workflow.PoliceRequest(ctx, r.Client, id)
+}
+
+// PoliceReports is the resolver for the policeReports field.
+func (r *queryResolver) PoliceReports(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, unacknowledged *bool) (*ent.PoliceReportConnection, error) {
+	return r.Workflow.PoliceReports(ctx, r.Client, after, first, before, last, unacknowledged)
+}
+
+// Disclosures is the resolver for the disclosures field.
+func (r *queryResolver) Disclosures(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) (*ent.DisclosureConnection, error) {
+	return r.Workflow.Disclosures(ctx, r.Client, after, first, before, last, direction, convictID, orderBy)
+}
+
+// DisclosureDelegations is the resolver for the disclosureDelegations field.
+func (r *queryResolver) DisclosureDelegations(ctx context.Context) ([]*ent.Delegation, error) {
+	return r.Workflow.Delegations(ctx, r.Client)
+}
+
+// ConvictDocuments is the resolver for the convictDocuments field.
+func (r *queryResolver) ConvictDocuments(ctx context.Context, convictID int, forConvictAccess bool) (*workflow.ConvictDocumentList, error) {
+	return r.Workflow.ConvictDocuments(ctx, r.Client, convictID, forConvictAccess)
+}
+
+// RetentionReport is the resolver for the retentionReport field.
+func (r *queryResolver) RetentionReport(ctx context.Context) (*workflow.RetentionReport, error) {
+	return r.Workflow.RetentionPreview(ctx, r.Client)
 }
 
 // Name is the resolver for the name field.

@@ -123,6 +123,35 @@ func PolicePDF(r PoliceRequest) ([]byte, error) {
 	return doc.bytes()
 }
 
+// AccessList is the list of documents a convict — or the convict's lawyer,
+// treated as the convict — may see (IX7): documents exempt from the
+// convict's access are left out, and only counted.
+type AccessList struct {
+	Unit           Unit
+	Reference      string
+	Date           time.Time
+	ConvictName    string
+	Documents      []AccessDocument
+	WithheldNotice string // how many are withheld, and under which provision
+}
+
+// AccessDocument is one document on an access list.
+type AccessDocument struct {
+	Date  time.Time
+	Title string
+}
+
+// AccessPDF writes the convict's access list, in Bokmål.
+func AccessPDF(l AccessList) ([]byte, error) {
+	text, err := fill("access", rules.Bokmal, l)
+	if err != nil {
+		return nil, err
+	}
+	doc := newDocument()
+	doc.addLetter(text)
+	return doc.bytes()
+}
+
 // fill reads a letter's template in a written standard and fills it in.
 func fill(letter string, standard rules.WrittenStandard, data any) (string, error) {
 	name := fmt.Sprintf("templates/%s.%s.txt", letter, strings.ToLower(string(rules.LetterStandard(standard))))

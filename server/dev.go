@@ -31,6 +31,7 @@ var devUsers = []devUser{
 	{User: devidp.User{Username: "beslutter", Name: "Berit Lunde", Roles: []string{"DECISION_MAKER"}, Unit: "oslo-fengsel"}, headOfUnit: true},
 	{User: devidp.User{Username: "region", Name: "Rune Dahl", Roles: []string{"DECISION_MAKER"}, Unit: "region-ost"}, headOfUnit: true},
 	{User: devidp.User{Username: "politi", Name: "Per Olsen", Roles: []string{"POLICE"}, PoliceDistrict: "oslo"}},
+	{User: devidp.User{Username: "politi2", Name: "Vera Nes", Roles: []string{"POLICE"}, PoliceDistrict: "vest"}},
 	{User: devidp.User{Username: "analytiker", Name: "Anne Berg", Roles: []string{"ANALYST"}, Unit: "kdi"}},
 	{User: devidp.User{Username: "revisor", Name: "Rita Moe", Roles: []string{"AUDITOR"}, Unit: "kdi"}},
 	{User: devidp.User{Username: "admin", Name: "Adam Holm", Roles: []string{"ADMIN"}, Unit: "kdi"}},
@@ -151,6 +152,9 @@ func seedDemoCases(ctx context.Context, tx *ent.Tx) (err error) {
 		SetNationalIdentityNumber(s.nin(date(1990, 1, 25), 277)).SetBirthDate(date(1990, 1, 25)).
 		SetAddressProtection(rules.Confidential).SetAddressLine("Postboks 44").SetPostalCode("1601").SetPostalPlace("Fredrikstad").
 		ExecX(ctx)
+
+	// Flagged for INFOFLYT: ordinary disclosures about him are refused (IX6).
+	s.convict("Ola Rud", date(1982, 8, 8), oslo, false).Update().SetInfoflyt(true).ExecX(ctx)
 
 	// Another unit's convict, which Oslo's staff must never see (PR5).
 	strand := s.convict("Geir Strand", date(1990, 11, 11), bergen, false)

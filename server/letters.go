@@ -49,6 +49,14 @@ func (s *Server) letterRoutes(mux *http.ServeMux) {
 		pdf, err := letters.PolicePDF(r)
 		return pdf, r.Reference, err
 	})))
+	mux.Handle("GET /letters/convict-access/{id}", s.authenticated(s.pdf(staff, func(ctx context.Context, id int) ([]byte, string, error) {
+		l, err := delivery.AccessList(ctx, s.client, s.workflow, id)
+		if err != nil {
+			return nil, "", err
+		}
+		pdf, err := letters.AccessPDF(l)
+		return pdf, l.Reference, err
+	})))
 	mux.Handle("GET /letters/print-batch", s.authenticated(s.pdf(staff, func(ctx context.Context, _ int) ([]byte, string, error) {
 		return s.printBatch(ctx)
 	})))
@@ -95,7 +103,7 @@ func (s *Server) pdf(roles []varsel.Role, make func(ctx context.Context, id int)
 		case errors.Is(err, errNothingToPrint):
 			http.Error(w, "Ingen brev venter på utskrift.", http.StatusNotFound)
 			return
-		case ent.IsNotFound(err):
+		case ent.IsNotFound(err), varsel.ErrorCode(err) == varsel.ENOTFOUND:
 			http.Error(w, "Fant ikke brevet, eller du har ikke tilgang til det.", http.StatusNotFound)
 			return
 		case errors.Is(err, privacy.Deny):

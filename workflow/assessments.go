@@ -141,32 +141,39 @@ func (s *Service) RecordPoliceStatement(ctx context.Context, in RecordPoliceStat
 	if err != nil {
 		return nil, err
 	}
-	if sa.Outcome != rules.AwaitingPolice {
-		return nil, conflict("Sikkerhetsvurderingen venter ikke på politiets uttalelse.")
-	}
 	if strings.TrimSpace(in.Statement) == "" {
 		return nil, invalid("Skriv politiets uttalelse (AS2).")
 	}
-	updated, err := sa.Update().
-		SetOutcome(rules.SecurityOutcomeAfterPolice(in.RiskConfirmed)).
-		SetPoliceStatement(strings.TrimSpace(in.Statement)).
-		Save(ctx)
-	if err != nil {
+	if err := s.settleSecurityAssessment(ctx, client, sa, in.RiskConfirmed, strings.TrimSpace(in.Statement)); err != nil {
 		return nil, err
 	}
-	if pr := sa.Edges.PoliceRequest; pr != nil && pr.Status != policerequest.StatusCOMPLETED {
+	if pr := sa.Edges.PoliceRequest; pr != nil && (pr.Status == policerequest.StatusOPEN || pr.Status == policerequest.StatusACKNOWLEDGED) {
 		if err := pr.Update().SetStatus(policerequest.StatusCOMPLETED).SetResponse(strings.TrimSpace(in.Statement)).
 			SetRiskConfirmed(in.RiskConfirmed).SetCompletedAt(s.Now()).Exec(ctx); err != nil {
 			return nil, err
 		}
 	}
-	if in.RiskConfirmed {
-		if err := s.cancelUnsent(ctx, client, notice.CustodyEventID(sa.CustodyEventID),
-			"Politiet har bekreftet fare for hevnaksjoner; det skal ikke varsles (AS2)."); err != nil {
-			return nil, err
-		}
+	return client.SecurityAssessment.Get(ctx, sa.ID)
+}
+
+// settleSecurityAssessment records the police's statement on an assessment
+// waiting for it. A confirmed risk means no notice is given: the event's
+// notices not yet sent are cancelled (AS2).
+func (s *Service) settleSecurityAssessment(ctx context.Context, client *ent.Client, sa *ent.SecurityAssessment, riskConfirmed bool, statement string) error {
+	if sa.Outcome != rules.AwaitingPolice {
+		return conflict("Sikkerhetsvurderingen venter ikke på politiets uttalelse.")
 	}
-	return updated, nil
+	if err := client.SecurityAssessment.UpdateOne(sa).
+		SetOutcome(rules.SecurityOutcomeAfterPolice(riskConfirmed)).
+		SetPoliceStatement(statement).
+		Exec(ctx); err != nil {
+		return err
+	}
+	if riskConfirmed {
+		return s.cancelUnsent(ctx, client, notice.CustodyEventID(sa.CustodyEventID),
+			"Politiet har bekreftet fare for hevnaksjoner; det skal ikke varsles (AS2).")
+	}
+	return nil
 }
 
 // RecordSignificanceAssessment records the concrete assessment of whether a

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"varsel"
 	"varsel/ent"
@@ -185,13 +186,20 @@ func (s *Service) MarkDigipostSent(ctx context.Context, id int) error {
 	return err
 }
 
-// ConfirmPoliceDelivery records that the police delivered a notice: it is
-// then DELIVERED (RC9).
-func (s *Service) ConfirmPoliceDelivery(ctx context.Context, client *ent.Client, noticeID int) error {
-	_, err := client.Notice.Update().
+// confirmPoliceDelivery records that the police delivered a notice at a
+// time: it is then DELIVERED (RC9). A notice no longer with the police — one
+// cancelled since — is not to be delivered.
+func (s *Service) confirmPoliceDelivery(ctx context.Context, client *ent.Client, noticeID int, at time.Time) error {
+	n, err := client.Notice.Update().
 		Where(notice.ID(noticeID), notice.StatusEQ(notice.StatusSENT), notice.ChannelEQ(rules.ViaPolice)).
-		SetStatus(notice.StatusDELIVERED).SetDeliveredAt(s.Now()).Save(ctx)
-	return err
+		SetStatus(notice.StatusDELIVERED).SetDeliveredAt(at).Save(ctx)
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return conflict("Varselet er ikke lenger til levering hos politiet; det kan være trukket tilbake.")
+	}
+	return nil
 }
 
 // afterCommit runs fn once the transaction in ctx commits, or at once when

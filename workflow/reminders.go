@@ -9,7 +9,11 @@ import (
 	"varsel/ent"
 	"varsel/ent/alert"
 	"varsel/ent/custodyevent"
+	"varsel/ent/informationrequest"
 	"varsel/ent/notice"
+	"varsel/ent/policereport"
+	"varsel/ent/policerequest"
+	"varsel/ent/securityassessment"
 	"varsel/rules"
 )
 
@@ -22,7 +26,8 @@ const phoneDocumentationGrace = 24 * time.Hour
 
 // Remind raises the alerts of each unit — a notice due within three days
 // and not yet sent, a telephone notice not documented in writing, an event
-// whose notices will miss the 14-day lead time unless someone acts now — and
+// whose notices will miss the 14-day lead time unless someone acts now, a
+// police report not yet read (IX5), a declined police request not acted on — and
 // resolves those whose situation has passed. It is idempotent: the periodic
 // job runs it. It returns how many alerts are open.
 func (s *Service) Remind(ctx context.Context) (int, error) {
@@ -82,6 +87,23 @@ func (s *Service) Remind(ctx context.Context) (int, error) {
 			SetUnitID(ev.Edges.Convict.UnitID).SetCustodyEventID(ev.ID)
 	}
 
+	// The police's mandatory messages stay until the unit has read them (IX5).
+	reports, err := client.PoliceReport.Query().Where(policereport.AcknowledgedAtIsNil()).WithPoliceDistrict().All(ctx)
+	if err != nil {
+		return 0, err
+	}
+	for _, r := range reports {
+		want[fmt.Sprint("report:", r.ID)] = reportAlert(client, r, r.Edges.PoliceDistrict.Name)
+	}
+	// A request the police declined stays until the unit has acted on it.
+	declined, err := s.declinedPending(ctx, client)
+	if err != nil {
+		return 0, err
+	}
+	for _, pr := range declined {
+		want[fmt.Sprint("declined:", pr.ID)] = declinedAlert(client, pr)
+	}
+
 	open, err := client.Alert.Query().Where(alert.ResolvedAtIsNil()).All(ctx)
 	if err != nil {
 		return 0, err
@@ -108,6 +130,39 @@ func (s *Service) Remind(ctx context.Context) (int, error) {
 		}
 	}
 	return client.Alert.Query().Where(alert.ResolvedAtIsNil()).Count(ctx)
+}
+
+// declinedPending are the requests the police declined whose purpose still
+// waits: a notice not sent another way, a security assessment still waiting
+// for a statement, a request for information still unanswered.
+func (s *Service) declinedPending(ctx context.Context, client *ent.Client) ([]*ent.PoliceRequest, error) {
+	isDeclined := policerequest.StatusEQ(policerequest.StatusDECLINED)
+	var ids []int
+	notices, err := client.PoliceRequest.Query().
+		Where(isDeclined, policerequest.KindEQ(policerequest.KindDELIVER_NOTICE), policerequest.HasNoticeWith(notice.StatusEQ(notice.StatusREADY))).
+		IDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids = append(ids, notices...)
+	assessments, err := client.SecurityAssessment.Query().
+		Where(securityassessment.OutcomeEQ(rules.AwaitingPolice), securityassessment.HasPoliceRequestWith(isDeclined)).
+		QueryPoliceRequest().IDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids = append(ids, assessments...)
+	questions, err := client.InformationRequest.Query().
+		Where(informationrequest.AnsweredAtIsNil(), informationrequest.HasPoliceRequestWith(isDeclined)).
+		QueryPoliceRequest().IDs(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ids = append(ids, questions...)
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	return client.PoliceRequest.Query().Where(policerequest.IDIn(ids...)).All(ctx)
 }
 
 func riskConfirmed(ev *ent.CustodyEvent) bool {

@@ -28,6 +28,8 @@ const (
 	FieldPersonID = "person_id"
 	// FieldCriminalCaseID holds the string denoting the criminal_case_id field in the database.
 	FieldCriminalCaseID = "criminal_case_id"
+	// FieldPoliceRequestID holds the string denoting the police_request_id field in the database.
+	FieldPoliceRequestID = "police_request_id"
 	// FieldIdentity holds the string denoting the identity field in the database.
 	FieldIdentity = "identity"
 	// FieldAddress holds the string denoting the address field in the database.
@@ -47,6 +49,7 @@ var Columns = []string{
 	FieldPersonType,
 	FieldPersonID,
 	FieldCriminalCaseID,
+	FieldPoliceRequestID,
 	FieldIdentity,
 	FieldAddress,
 	FieldOperation,
@@ -138,6 +141,11 @@ func ByPersonID(opts ...sql.OrderTermOption) OrderOption {
 // ByCriminalCaseID orders the results by the criminal_case_id field.
 func ByCriminalCaseID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCriminalCaseID, opts...).ToFunc()
+}
+
+// ByPoliceRequestID orders the results by the police_request_id field.
+func ByPoliceRequestID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceRequestID, opts...).ToFunc()
 }
 
 // ByIdentity orders the results by the identity field.

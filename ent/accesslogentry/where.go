@@ -79,6 +79,11 @@ func CriminalCaseID(v int) predicate.AccessLogEntry {
 	return predicate.AccessLogEntry(sql.FieldEQ(FieldCriminalCaseID, v))
 }
 
+// PoliceRequestID applies equality check predicate on the "police_request_id" field. It's identical to PoliceRequestIDEQ.
+func PoliceRequestID(v int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldEQ(FieldPoliceRequestID, v))
+}
+
 // Identity applies equality check predicate on the "identity" field. It's identical to IdentityEQ.
 func Identity(v bool) predicate.AccessLogEntry {
 	return predicate.AccessLogEntry(sql.FieldEQ(FieldIdentity, v))
@@ -269,6 +274,16 @@ func PersonTypeNotIn(vs ...PersonType) predicate.AccessLogEntry {
 	return predicate.AccessLogEntry(sql.FieldNotIn(FieldPersonType, vs...))
 }
 
+// PersonTypeIsNil applies the IsNil predicate on the "person_type" field.
+func PersonTypeIsNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldIsNull(FieldPersonType))
+}
+
+// PersonTypeNotNil applies the NotNil predicate on the "person_type" field.
+func PersonTypeNotNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldNotNull(FieldPersonType))
+}
+
 // PersonIDEQ applies the EQ predicate on the "person_id" field.
 func PersonIDEQ(v int) predicate.AccessLogEntry {
 	return predicate.AccessLogEntry(sql.FieldEQ(FieldPersonID, v))
@@ -309,6 +324,16 @@ func PersonIDLTE(v int) predicate.AccessLogEntry {
 	return predicate.AccessLogEntry(sql.FieldLTE(FieldPersonID, v))
 }
 
+// PersonIDIsNil applies the IsNil predicate on the "person_id" field.
+func PersonIDIsNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldIsNull(FieldPersonID))
+}
+
+// PersonIDNotNil applies the NotNil predicate on the "person_id" field.
+func PersonIDNotNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldNotNull(FieldPersonID))
+}
+
 // CriminalCaseIDEQ applies the EQ predicate on the "criminal_case_id" field.
 func CriminalCaseIDEQ(v int) predicate.AccessLogEntry {
 	return predicate.AccessLogEntry(sql.FieldEQ(FieldCriminalCaseID, v))
@@ -347,6 +372,66 @@ func CriminalCaseIDLT(v int) predicate.AccessLogEntry {
 // CriminalCaseIDLTE applies the LTE predicate on the "criminal_case_id" field.
 func CriminalCaseIDLTE(v int) predicate.AccessLogEntry {
 	return predicate.AccessLogEntry(sql.FieldLTE(FieldCriminalCaseID, v))
+}
+
+// CriminalCaseIDIsNil applies the IsNil predicate on the "criminal_case_id" field.
+func CriminalCaseIDIsNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldIsNull(FieldCriminalCaseID))
+}
+
+// CriminalCaseIDNotNil applies the NotNil predicate on the "criminal_case_id" field.
+func CriminalCaseIDNotNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldNotNull(FieldCriminalCaseID))
+}
+
+// PoliceRequestIDEQ applies the EQ predicate on the "police_request_id" field.
+func PoliceRequestIDEQ(v int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldEQ(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDNEQ applies the NEQ predicate on the "police_request_id" field.
+func PoliceRequestIDNEQ(v int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldNEQ(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDIn applies the In predicate on the "police_request_id" field.
+func PoliceRequestIDIn(vs ...int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldIn(FieldPoliceRequestID, vs...))
+}
+
+// PoliceRequestIDNotIn applies the NotIn predicate on the "police_request_id" field.
+func PoliceRequestIDNotIn(vs ...int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldNotIn(FieldPoliceRequestID, vs...))
+}
+
+// PoliceRequestIDGT applies the GT predicate on the "police_request_id" field.
+func PoliceRequestIDGT(v int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldGT(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDGTE applies the GTE predicate on the "police_request_id" field.
+func PoliceRequestIDGTE(v int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldGTE(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDLT applies the LT predicate on the "police_request_id" field.
+func PoliceRequestIDLT(v int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldLT(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDLTE applies the LTE predicate on the "police_request_id" field.
+func PoliceRequestIDLTE(v int) predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldLTE(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDIsNil applies the IsNil predicate on the "police_request_id" field.
+func PoliceRequestIDIsNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldIsNull(FieldPoliceRequestID))
+}
+
+// PoliceRequestIDNotNil applies the NotNil predicate on the "police_request_id" field.
+func PoliceRequestIDNotNil() predicate.AccessLogEntry {
+	return predicate.AccessLogEntry(sql.FieldNotNull(FieldPoliceRequestID))
 }
 
 // IdentityEQ applies the EQ predicate on the "identity" field.

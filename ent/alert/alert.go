@@ -35,12 +35,20 @@ const (
 	FieldCustodyEventID = "custody_event_id"
 	// FieldNoticeID holds the string denoting the notice_id field in the database.
 	FieldNoticeID = "notice_id"
+	// FieldPoliceReportID holds the string denoting the police_report_id field in the database.
+	FieldPoliceReportID = "police_report_id"
+	// FieldPoliceRequestID holds the string denoting the police_request_id field in the database.
+	FieldPoliceRequestID = "police_request_id"
 	// EdgeUnit holds the string denoting the unit edge name in mutations.
 	EdgeUnit = "unit"
 	// EdgeCustodyEvent holds the string denoting the custody_event edge name in mutations.
 	EdgeCustodyEvent = "custody_event"
 	// EdgeNotice holds the string denoting the notice edge name in mutations.
 	EdgeNotice = "notice"
+	// EdgePoliceReport holds the string denoting the police_report edge name in mutations.
+	EdgePoliceReport = "police_report"
+	// EdgePoliceRequest holds the string denoting the police_request edge name in mutations.
+	EdgePoliceRequest = "police_request"
 	// Table holds the table name of the alert in the database.
 	Table = "alerts"
 	// UnitTable is the table that holds the unit relation/edge.
@@ -64,6 +72,20 @@ const (
 	NoticeInverseTable = "notices"
 	// NoticeColumn is the table column denoting the notice relation/edge.
 	NoticeColumn = "notice_id"
+	// PoliceReportTable is the table that holds the police_report relation/edge.
+	PoliceReportTable = "alerts"
+	// PoliceReportInverseTable is the table name for the PoliceReport entity.
+	// It exists in this package in order to avoid circular dependency with the "policereport" package.
+	PoliceReportInverseTable = "police_reports"
+	// PoliceReportColumn is the table column denoting the police_report relation/edge.
+	PoliceReportColumn = "police_report_id"
+	// PoliceRequestTable is the table that holds the police_request relation/edge.
+	PoliceRequestTable = "alerts"
+	// PoliceRequestInverseTable is the table name for the PoliceRequest entity.
+	// It exists in this package in order to avoid circular dependency with the "policerequest" package.
+	PoliceRequestInverseTable = "police_requests"
+	// PoliceRequestColumn is the table column denoting the police_request relation/edge.
+	PoliceRequestColumn = "police_request_id"
 )
 
 // Columns holds all SQL columns for alert fields.
@@ -78,6 +100,8 @@ var Columns = []string{
 	FieldUnitID,
 	FieldCustodyEventID,
 	FieldNoticeID,
+	FieldPoliceReportID,
+	FieldPoliceRequestID,
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -114,6 +138,8 @@ const (
 	KindNOTICE_DUE_SOON    Kind = "NOTICE_DUE_SOON"
 	KindPHONE_UNDOCUMENTED Kind = "PHONE_UNDOCUMENTED"
 	KindLEAD_TIME_AT_RISK  Kind = "LEAD_TIME_AT_RISK"
+	KindPOLICE_REPORT      Kind = "POLICE_REPORT"
+	KindPOLICE_DECLINED    Kind = "POLICE_DECLINED"
 )
 
 func (k Kind) String() string {
@@ -123,7 +149,7 @@ func (k Kind) String() string {
 // KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
 func KindValidator(k Kind) error {
 	switch k {
-	case KindNOTICE_DUE_SOON, KindPHONE_UNDOCUMENTED, KindLEAD_TIME_AT_RISK:
+	case KindNOTICE_DUE_SOON, KindPHONE_UNDOCUMENTED, KindLEAD_TIME_AT_RISK, KindPOLICE_REPORT, KindPOLICE_DECLINED:
 		return nil
 	default:
 		return fmt.Errorf("alert: invalid enum value for kind field: %q", k)
@@ -183,6 +209,16 @@ func ByNoticeID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldNoticeID, opts...).ToFunc()
 }
 
+// ByPoliceReportID orders the results by the police_report_id field.
+func ByPoliceReportID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceReportID, opts...).ToFunc()
+}
+
+// ByPoliceRequestID orders the results by the police_request_id field.
+func ByPoliceRequestID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceRequestID, opts...).ToFunc()
+}
+
 // ByUnitField orders the results by unit field.
 func ByUnitField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
@@ -201,6 +237,20 @@ func ByCustodyEventField(field string, opts ...sql.OrderTermOption) OrderOption 
 func ByNoticeField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newNoticeStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByPoliceReportField orders the results by police_report field.
+func ByPoliceReportField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newPoliceReportStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByPoliceRequestField orders the results by police_request field.
+func ByPoliceRequestField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newPoliceRequestStep(), sql.OrderByField(field, opts...))
 	}
 }
 func newUnitStep() *sqlgraph.Step {
@@ -222,6 +272,20 @@ func newNoticeStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(NoticeInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, NoticeTable, NoticeColumn),
+	)
+}
+func newPoliceReportStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(PoliceReportInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, PoliceReportTable, PoliceReportColumn),
+	)
+}
+func newPoliceRequestStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(PoliceRequestInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, PoliceRequestTable, PoliceRequestColumn),
 	)
 }
 

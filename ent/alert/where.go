@@ -95,6 +95,16 @@ func NoticeID(v int) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldNoticeID, v))
 }
 
+// PoliceReportID applies equality check predicate on the "police_report_id" field. It's identical to PoliceReportIDEQ.
+func PoliceReportID(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldPoliceReportID, v))
+}
+
+// PoliceRequestID applies equality check predicate on the "police_request_id" field. It's identical to PoliceRequestIDEQ.
+func PoliceRequestID(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldPoliceRequestID, v))
+}
+
 // KindEQ applies the EQ predicate on the "kind" field.
 func KindEQ(v Kind) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldKind, v))
@@ -440,6 +450,16 @@ func CustodyEventIDNotIn(vs ...int) predicate.Alert {
 	return predicate.Alert(sql.FieldNotIn(FieldCustodyEventID, vs...))
 }
 
+// CustodyEventIDIsNil applies the IsNil predicate on the "custody_event_id" field.
+func CustodyEventIDIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldCustodyEventID))
+}
+
+// CustodyEventIDNotNil applies the NotNil predicate on the "custody_event_id" field.
+func CustodyEventIDNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldCustodyEventID))
+}
+
 // NoticeIDEQ applies the EQ predicate on the "notice_id" field.
 func NoticeIDEQ(v int) predicate.Alert {
 	return predicate.Alert(sql.FieldEQ(FieldNoticeID, v))
@@ -468,6 +488,66 @@ func NoticeIDIsNil() predicate.Alert {
 // NoticeIDNotNil applies the NotNil predicate on the "notice_id" field.
 func NoticeIDNotNil() predicate.Alert {
 	return predicate.Alert(sql.FieldNotNull(FieldNoticeID))
+}
+
+// PoliceReportIDEQ applies the EQ predicate on the "police_report_id" field.
+func PoliceReportIDEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldPoliceReportID, v))
+}
+
+// PoliceReportIDNEQ applies the NEQ predicate on the "police_report_id" field.
+func PoliceReportIDNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldPoliceReportID, v))
+}
+
+// PoliceReportIDIn applies the In predicate on the "police_report_id" field.
+func PoliceReportIDIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldPoliceReportID, vs...))
+}
+
+// PoliceReportIDNotIn applies the NotIn predicate on the "police_report_id" field.
+func PoliceReportIDNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldPoliceReportID, vs...))
+}
+
+// PoliceReportIDIsNil applies the IsNil predicate on the "police_report_id" field.
+func PoliceReportIDIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldPoliceReportID))
+}
+
+// PoliceReportIDNotNil applies the NotNil predicate on the "police_report_id" field.
+func PoliceReportIDNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldPoliceReportID))
+}
+
+// PoliceRequestIDEQ applies the EQ predicate on the "police_request_id" field.
+func PoliceRequestIDEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldEQ(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDNEQ applies the NEQ predicate on the "police_request_id" field.
+func PoliceRequestIDNEQ(v int) predicate.Alert {
+	return predicate.Alert(sql.FieldNEQ(FieldPoliceRequestID, v))
+}
+
+// PoliceRequestIDIn applies the In predicate on the "police_request_id" field.
+func PoliceRequestIDIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldIn(FieldPoliceRequestID, vs...))
+}
+
+// PoliceRequestIDNotIn applies the NotIn predicate on the "police_request_id" field.
+func PoliceRequestIDNotIn(vs ...int) predicate.Alert {
+	return predicate.Alert(sql.FieldNotIn(FieldPoliceRequestID, vs...))
+}
+
+// PoliceRequestIDIsNil applies the IsNil predicate on the "police_request_id" field.
+func PoliceRequestIDIsNil() predicate.Alert {
+	return predicate.Alert(sql.FieldIsNull(FieldPoliceRequestID))
+}
+
+// PoliceRequestIDNotNil applies the NotNil predicate on the "police_request_id" field.
+func PoliceRequestIDNotNil() predicate.Alert {
+	return predicate.Alert(sql.FieldNotNull(FieldPoliceRequestID))
 }
 
 // HasUnit applies the HasEdge predicate on the "unit" edge.
@@ -531,6 +611,52 @@ func HasNotice() predicate.Alert {
 func HasNoticeWith(preds ...predicate.Notice) predicate.Alert {
 	return predicate.Alert(func(s *sql.Selector) {
 		step := newNoticeStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasPoliceReport applies the HasEdge predicate on the "police_report" edge.
+func HasPoliceReport() predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, PoliceReportTable, PoliceReportColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasPoliceReportWith applies the HasEdge predicate on the "police_report" edge with a given conditions (other predicates).
+func HasPoliceReportWith(preds ...predicate.PoliceReport) predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := newPoliceReportStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasPoliceRequest applies the HasEdge predicate on the "police_request" edge.
+func HasPoliceRequest() predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, PoliceRequestTable, PoliceRequestColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasPoliceRequestWith applies the HasEdge predicate on the "police_request" edge with a given conditions (other predicates).
+func HasPoliceRequestWith(preds ...predicate.PoliceRequest) predicate.Alert {
+	return predicate.Alert(func(s *sql.Selector) {
+		step := newPoliceRequestStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -4,13 +4,13 @@ package disclosure
 
 import (
 	"fmt"
-	"io"
-	"strconv"
 	"time"
+	"varsel/rules"
 
 	"entgo.io/ent"
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
+	"github.com/99designs/gqlgen/graphql"
 )
 
 const (
@@ -34,6 +34,12 @@ const (
 	FieldRecipient = "recipient"
 	// FieldLegalBasis holds the string denoting the legal_basis field in the database.
 	FieldLegalBasis = "legal_basis"
+	// FieldRegister holds the string denoting the register field in the database.
+	FieldRegister = "register"
+	// FieldAvertsImprisonableOffence holds the string denoting the averts_imprisonable_offence field in the database.
+	FieldAvertsImprisonableOffence = "averts_imprisonable_offence"
+	// FieldDecidedByName holds the string denoting the decided_by_name field in the database.
+	FieldDecidedByName = "decided_by_name"
 	// FieldDecidedAt holds the string denoting the decided_at field in the database.
 	FieldDecidedAt = "decided_at"
 	// FieldForm holds the string denoting the form field in the database.
@@ -42,20 +48,24 @@ const (
 	FieldUnverified = "unverified"
 	// FieldSource holds the string denoting the source field in the database.
 	FieldSource = "source"
-	// FieldExpiresAt holds the string denoting the expires_at field in the database.
-	FieldExpiresAt = "expires_at"
+	// FieldExpiresOn holds the string denoting the expires_on field in the database.
+	FieldExpiresOn = "expires_on"
 	// FieldConvictID holds the string denoting the convict_id field in the database.
 	FieldConvictID = "convict_id"
 	// FieldUnitID holds the string denoting the unit_id field in the database.
 	FieldUnitID = "unit_id"
 	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
 	FieldPoliceDistrictID = "police_district_id"
+	// FieldPoliceReportID holds the string denoting the police_report_id field in the database.
+	FieldPoliceReportID = "police_report_id"
 	// EdgeConvict holds the string denoting the convict edge name in mutations.
 	EdgeConvict = "convict"
 	// EdgeUnit holds the string denoting the unit edge name in mutations.
 	EdgeUnit = "unit"
 	// EdgePoliceDistrict holds the string denoting the police_district edge name in mutations.
 	EdgePoliceDistrict = "police_district"
+	// EdgePoliceReport holds the string denoting the police_report edge name in mutations.
+	EdgePoliceReport = "police_report"
 	// EdgeDecidedBy holds the string denoting the decided_by edge name in mutations.
 	EdgeDecidedBy = "decided_by"
 	// EdgeRecordedBy holds the string denoting the recorded_by edge name in mutations.
@@ -83,6 +93,13 @@ const (
 	PoliceDistrictInverseTable = "police_districts"
 	// PoliceDistrictColumn is the table column denoting the police_district relation/edge.
 	PoliceDistrictColumn = "police_district_id"
+	// PoliceReportTable is the table that holds the police_report relation/edge.
+	PoliceReportTable = "disclosures"
+	// PoliceReportInverseTable is the table name for the PoliceReport entity.
+	// It exists in this package in order to avoid circular dependency with the "policereport" package.
+	PoliceReportInverseTable = "police_reports"
+	// PoliceReportColumn is the table column denoting the police_report relation/edge.
+	PoliceReportColumn = "police_report_id"
 	// DecidedByTable is the table that holds the decided_by relation/edge.
 	DecidedByTable = "disclosures"
 	// DecidedByInverseTable is the table name for the StaffMember entity.
@@ -110,14 +127,18 @@ var Columns = []string{
 	FieldPurpose,
 	FieldRecipient,
 	FieldLegalBasis,
+	FieldRegister,
+	FieldAvertsImprisonableOffence,
+	FieldDecidedByName,
 	FieldDecidedAt,
 	FieldForm,
 	FieldUnverified,
 	FieldSource,
-	FieldExpiresAt,
+	FieldExpiresOn,
 	FieldConvictID,
 	FieldUnitID,
 	FieldPoliceDistrictID,
+	FieldPoliceReportID,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "disclosures"
@@ -156,60 +177,54 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
-	// CategoryValidator is a validator for the "category" field. It is called by the builders before save.
-	CategoryValidator func(string) error
 	// SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
 	SummaryValidator func(string) error
 	// PurposeValidator is a validator for the "purpose" field. It is called by the builders before save.
 	PurposeValidator func(string) error
 	// RecipientValidator is a validator for the "recipient" field. It is called by the builders before save.
 	RecipientValidator func(string) error
-	// LegalBasisValidator is a validator for the "legal_basis" field. It is called by the builders before save.
-	LegalBasisValidator func(string) error
+	// DefaultAvertsImprisonableOffence holds the default value on creation for the "averts_imprisonable_offence" field.
+	DefaultAvertsImprisonableOffence bool
+	// DecidedByNameValidator is a validator for the "decided_by_name" field. It is called by the builders before save.
+	DecidedByNameValidator func(string) error
 	// DefaultUnverified holds the default value on creation for the "unverified" field.
 	DefaultUnverified bool
 )
 
-// Direction defines the type for the "direction" enum field.
-type Direction string
-
-// Direction values.
-const (
-	DirectionTO_POLICE   Direction = "TO_POLICE"
-	DirectionFROM_POLICE Direction = "FROM_POLICE"
-)
-
-func (d Direction) String() string {
-	return string(d)
-}
-
 // DirectionValidator is a validator for the "direction" field enum values. It is called by the builders before save.
-func DirectionValidator(d Direction) error {
+func DirectionValidator(d rules.DisclosureDirection) error {
 	switch d {
-	case DirectionTO_POLICE, DirectionFROM_POLICE:
+	case "TO_POLICE", "FROM_POLICE":
 		return nil
 	default:
 		return fmt.Errorf("disclosure: invalid enum value for direction field: %q", d)
 	}
 }
 
-// Form defines the type for the "form" enum field.
-type Form string
+// CategoryValidator is a validator for the "category" field enum values. It is called by the builders before save.
+func CategoryValidator(c rules.DisclosureCategory) error {
+	switch c {
+	case "CUSTODY", "OFFENCE", "POLICE_INFORMATION", "CRIMINAL_RECORD", "COMMUNICATION_CONTROL", "HEALTH":
+		return nil
+	default:
+		return fmt.Errorf("disclosure: invalid enum value for category field: %q", c)
+	}
+}
 
-// Form values.
-const (
-	FormWRITTEN Form = "WRITTEN"
-	FormORAL    Form = "ORAL"
-)
-
-func (f Form) String() string {
-	return string(f)
+// LegalBasisValidator is a validator for the "legal_basis" field enum values. It is called by the builders before save.
+func LegalBasisValidator(lb rules.DisclosureBasis) error {
+	switch lb {
+	case "FVL_13B_5", "FVL_13B_6", "POLITIREGISTERLOVEN_26", "POLITIREGISTERLOVEN_27", "POLITIREGISTERLOVEN_30", "POLITIREGISTERFORSKRIFTEN_9_6_10", "POLITIREGISTERFORSKRIFTEN_10_5", "STRAFFEREGISTRERINGSLOVEN", "STRAFFEPROSESSLOVEN_216I":
+		return nil
+	default:
+		return fmt.Errorf("disclosure: invalid enum value for legal_basis field: %q", lb)
+	}
 }
 
 // FormValidator is a validator for the "form" field enum values. It is called by the builders before save.
-func FormValidator(f Form) error {
+func FormValidator(f rules.DisclosureForm) error {
 	switch f {
-	case FormWRITTEN, FormORAL:
+	case "WRITTEN", "ORAL":
 		return nil
 	default:
 		return fmt.Errorf("disclosure: invalid enum value for form field: %q", f)
@@ -264,6 +279,21 @@ func ByLegalBasis(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldLegalBasis, opts...).ToFunc()
 }
 
+// ByRegister orders the results by the register field.
+func ByRegister(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegister, opts...).ToFunc()
+}
+
+// ByAvertsImprisonableOffence orders the results by the averts_imprisonable_offence field.
+func ByAvertsImprisonableOffence(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAvertsImprisonableOffence, opts...).ToFunc()
+}
+
+// ByDecidedByName orders the results by the decided_by_name field.
+func ByDecidedByName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDecidedByName, opts...).ToFunc()
+}
+
 // ByDecidedAt orders the results by the decided_at field.
 func ByDecidedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDecidedAt, opts...).ToFunc()
@@ -284,9 +314,9 @@ func BySource(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSource, opts...).ToFunc()
 }
 
-// ByExpiresAt orders the results by the expires_at field.
-func ByExpiresAt(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldExpiresAt, opts...).ToFunc()
+// ByExpiresOn orders the results by the expires_on field.
+func ByExpiresOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldExpiresOn, opts...).ToFunc()
 }
 
 // ByConvictID orders the results by the convict_id field.
@@ -302,6 +332,11 @@ func ByUnitID(opts ...sql.OrderTermOption) OrderOption {
 // ByPoliceDistrictID orders the results by the police_district_id field.
 func ByPoliceDistrictID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPoliceDistrictID, opts...).ToFunc()
+}
+
+// ByPoliceReportID orders the results by the police_report_id field.
+func ByPoliceReportID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceReportID, opts...).ToFunc()
 }
 
 // ByConvictField orders the results by convict field.
@@ -322,6 +357,13 @@ func ByUnitField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByPoliceDistrictField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newPoliceDistrictStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByPoliceReportField orders the results by police_report field.
+func ByPoliceReportField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newPoliceReportStep(), sql.OrderByField(field, opts...))
 	}
 }
 
@@ -359,6 +401,13 @@ func newPoliceDistrictStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, false, PoliceDistrictTable, PoliceDistrictColumn),
 	)
 }
+func newPoliceReportStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(PoliceReportInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, PoliceReportTable, PoliceReportColumn),
+	)
+}
 func newDecidedByStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -374,38 +423,30 @@ func newRecordedByStep() *sqlgraph.Step {
 	)
 }
 
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Direction) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
+var (
+	// rules.DisclosureDirection must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.DisclosureDirection)(nil)
+	// rules.DisclosureDirection must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.DisclosureDirection)(nil)
+)
 
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Direction) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Direction(str)
-	if err := DirectionValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Direction", str)
-	}
-	return nil
-}
+var (
+	// rules.DisclosureCategory must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.DisclosureCategory)(nil)
+	// rules.DisclosureCategory must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.DisclosureCategory)(nil)
+)
 
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Form) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
-}
+var (
+	// rules.DisclosureBasis must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.DisclosureBasis)(nil)
+	// rules.DisclosureBasis must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.DisclosureBasis)(nil)
+)
 
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Form) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Form(str)
-	if err := FormValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Form", str)
-	}
-	return nil
-}
+var (
+	// rules.DisclosureForm must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.DisclosureForm)(nil)
+	// rules.DisclosureForm must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.DisclosureForm)(nil)
+)

@@ -5,6 +5,7 @@ package disclosure
 import (
 	"time"
 	"varsel/ent/predicate"
+	"varsel/rules"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -65,11 +66,6 @@ func UpdatedAt(v time.Time) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
-// Category applies equality check predicate on the "category" field. It's identical to CategoryEQ.
-func Category(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldCategory, v))
-}
-
 // Summary applies equality check predicate on the "summary" field. It's identical to SummaryEQ.
 func Summary(v string) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldSummary, v))
@@ -85,9 +81,19 @@ func Recipient(v string) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldRecipient, v))
 }
 
-// LegalBasis applies equality check predicate on the "legal_basis" field. It's identical to LegalBasisEQ.
-func LegalBasis(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldLegalBasis, v))
+// Register applies equality check predicate on the "register" field. It's identical to RegisterEQ.
+func Register(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldRegister, v))
+}
+
+// AvertsImprisonableOffence applies equality check predicate on the "averts_imprisonable_offence" field. It's identical to AvertsImprisonableOffenceEQ.
+func AvertsImprisonableOffence(v bool) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldAvertsImprisonableOffence, v))
+}
+
+// DecidedByName applies equality check predicate on the "decided_by_name" field. It's identical to DecidedByNameEQ.
+func DecidedByName(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldDecidedByName, v))
 }
 
 // DecidedAt applies equality check predicate on the "decided_at" field. It's identical to DecidedAtEQ.
@@ -105,9 +111,9 @@ func Source(v string) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldSource, v))
 }
 
-// ExpiresAt applies equality check predicate on the "expires_at" field. It's identical to ExpiresAtEQ.
-func ExpiresAt(v time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldExpiresAt, v))
+// ExpiresOn applies equality check predicate on the "expires_on" field. It's identical to ExpiresOnEQ.
+func ExpiresOn(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldExpiresOn, v))
 }
 
 // ConvictID applies equality check predicate on the "convict_id" field. It's identical to ConvictIDEQ.
@@ -123,6 +129,11 @@ func UnitID(v int) predicate.Disclosure {
 // PoliceDistrictID applies equality check predicate on the "police_district_id" field. It's identical to PoliceDistrictIDEQ.
 func PoliceDistrictID(v int) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldPoliceDistrictID, v))
+}
+
+// PoliceReportID applies equality check predicate on the "police_report_id" field. It's identical to PoliceReportIDEQ.
+func PoliceReportID(v int) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldPoliceReportID, v))
 }
 
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
@@ -206,88 +217,63 @@ func UpdatedAtLTE(v time.Time) predicate.Disclosure {
 }
 
 // DirectionEQ applies the EQ predicate on the "direction" field.
-func DirectionEQ(v Direction) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldDirection, v))
+func DirectionEQ(v rules.DisclosureDirection) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldEQ(FieldDirection, vc))
 }
 
 // DirectionNEQ applies the NEQ predicate on the "direction" field.
-func DirectionNEQ(v Direction) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNEQ(FieldDirection, v))
+func DirectionNEQ(v rules.DisclosureDirection) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldNEQ(FieldDirection, vc))
 }
 
 // DirectionIn applies the In predicate on the "direction" field.
-func DirectionIn(vs ...Direction) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldIn(FieldDirection, vs...))
+func DirectionIn(vs ...rules.DisclosureDirection) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldIn(FieldDirection, v...))
 }
 
 // DirectionNotIn applies the NotIn predicate on the "direction" field.
-func DirectionNotIn(vs ...Direction) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNotIn(FieldDirection, vs...))
+func DirectionNotIn(vs ...rules.DisclosureDirection) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldNotIn(FieldDirection, v...))
 }
 
 // CategoryEQ applies the EQ predicate on the "category" field.
-func CategoryEQ(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldCategory, v))
+func CategoryEQ(v rules.DisclosureCategory) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldEQ(FieldCategory, vc))
 }
 
 // CategoryNEQ applies the NEQ predicate on the "category" field.
-func CategoryNEQ(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNEQ(FieldCategory, v))
+func CategoryNEQ(v rules.DisclosureCategory) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldNEQ(FieldCategory, vc))
 }
 
 // CategoryIn applies the In predicate on the "category" field.
-func CategoryIn(vs ...string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldIn(FieldCategory, vs...))
+func CategoryIn(vs ...rules.DisclosureCategory) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldIn(FieldCategory, v...))
 }
 
 // CategoryNotIn applies the NotIn predicate on the "category" field.
-func CategoryNotIn(vs ...string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNotIn(FieldCategory, vs...))
-}
-
-// CategoryGT applies the GT predicate on the "category" field.
-func CategoryGT(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldGT(FieldCategory, v))
-}
-
-// CategoryGTE applies the GTE predicate on the "category" field.
-func CategoryGTE(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldGTE(FieldCategory, v))
-}
-
-// CategoryLT applies the LT predicate on the "category" field.
-func CategoryLT(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldLT(FieldCategory, v))
-}
-
-// CategoryLTE applies the LTE predicate on the "category" field.
-func CategoryLTE(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldLTE(FieldCategory, v))
-}
-
-// CategoryContains applies the Contains predicate on the "category" field.
-func CategoryContains(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldContains(FieldCategory, v))
-}
-
-// CategoryHasPrefix applies the HasPrefix predicate on the "category" field.
-func CategoryHasPrefix(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldHasPrefix(FieldCategory, v))
-}
-
-// CategoryHasSuffix applies the HasSuffix predicate on the "category" field.
-func CategoryHasSuffix(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldHasSuffix(FieldCategory, v))
-}
-
-// CategoryEqualFold applies the EqualFold predicate on the "category" field.
-func CategoryEqualFold(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEqualFold(FieldCategory, v))
-}
-
-// CategoryContainsFold applies the ContainsFold predicate on the "category" field.
-func CategoryContainsFold(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldContainsFold(FieldCategory, v))
+func CategoryNotIn(vs ...rules.DisclosureCategory) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldNotIn(FieldCategory, v...))
 }
 
 // SummaryEQ applies the EQ predicate on the "summary" field.
@@ -486,68 +472,183 @@ func RecipientContainsFold(v string) predicate.Disclosure {
 }
 
 // LegalBasisEQ applies the EQ predicate on the "legal_basis" field.
-func LegalBasisEQ(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldLegalBasis, v))
+func LegalBasisEQ(v rules.DisclosureBasis) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldEQ(FieldLegalBasis, vc))
 }
 
 // LegalBasisNEQ applies the NEQ predicate on the "legal_basis" field.
-func LegalBasisNEQ(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNEQ(FieldLegalBasis, v))
+func LegalBasisNEQ(v rules.DisclosureBasis) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldNEQ(FieldLegalBasis, vc))
 }
 
 // LegalBasisIn applies the In predicate on the "legal_basis" field.
-func LegalBasisIn(vs ...string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldIn(FieldLegalBasis, vs...))
+func LegalBasisIn(vs ...rules.DisclosureBasis) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldIn(FieldLegalBasis, v...))
 }
 
 // LegalBasisNotIn applies the NotIn predicate on the "legal_basis" field.
-func LegalBasisNotIn(vs ...string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNotIn(FieldLegalBasis, vs...))
+func LegalBasisNotIn(vs ...rules.DisclosureBasis) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldNotIn(FieldLegalBasis, v...))
 }
 
-// LegalBasisGT applies the GT predicate on the "legal_basis" field.
-func LegalBasisGT(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldGT(FieldLegalBasis, v))
+// RegisterEQ applies the EQ predicate on the "register" field.
+func RegisterEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldRegister, v))
 }
 
-// LegalBasisGTE applies the GTE predicate on the "legal_basis" field.
-func LegalBasisGTE(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldGTE(FieldLegalBasis, v))
+// RegisterNEQ applies the NEQ predicate on the "register" field.
+func RegisterNEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldRegister, v))
 }
 
-// LegalBasisLT applies the LT predicate on the "legal_basis" field.
-func LegalBasisLT(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldLT(FieldLegalBasis, v))
+// RegisterIn applies the In predicate on the "register" field.
+func RegisterIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldRegister, vs...))
 }
 
-// LegalBasisLTE applies the LTE predicate on the "legal_basis" field.
-func LegalBasisLTE(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldLTE(FieldLegalBasis, v))
+// RegisterNotIn applies the NotIn predicate on the "register" field.
+func RegisterNotIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldRegister, vs...))
 }
 
-// LegalBasisContains applies the Contains predicate on the "legal_basis" field.
-func LegalBasisContains(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldContains(FieldLegalBasis, v))
+// RegisterGT applies the GT predicate on the "register" field.
+func RegisterGT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGT(FieldRegister, v))
 }
 
-// LegalBasisHasPrefix applies the HasPrefix predicate on the "legal_basis" field.
-func LegalBasisHasPrefix(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldHasPrefix(FieldLegalBasis, v))
+// RegisterGTE applies the GTE predicate on the "register" field.
+func RegisterGTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGTE(FieldRegister, v))
 }
 
-// LegalBasisHasSuffix applies the HasSuffix predicate on the "legal_basis" field.
-func LegalBasisHasSuffix(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldHasSuffix(FieldLegalBasis, v))
+// RegisterLT applies the LT predicate on the "register" field.
+func RegisterLT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLT(FieldRegister, v))
 }
 
-// LegalBasisEqualFold applies the EqualFold predicate on the "legal_basis" field.
-func LegalBasisEqualFold(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEqualFold(FieldLegalBasis, v))
+// RegisterLTE applies the LTE predicate on the "register" field.
+func RegisterLTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLTE(FieldRegister, v))
 }
 
-// LegalBasisContainsFold applies the ContainsFold predicate on the "legal_basis" field.
-func LegalBasisContainsFold(v string) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldContainsFold(FieldLegalBasis, v))
+// RegisterContains applies the Contains predicate on the "register" field.
+func RegisterContains(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContains(FieldRegister, v))
+}
+
+// RegisterHasPrefix applies the HasPrefix predicate on the "register" field.
+func RegisterHasPrefix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasPrefix(FieldRegister, v))
+}
+
+// RegisterHasSuffix applies the HasSuffix predicate on the "register" field.
+func RegisterHasSuffix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasSuffix(FieldRegister, v))
+}
+
+// RegisterIsNil applies the IsNil predicate on the "register" field.
+func RegisterIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldRegister))
+}
+
+// RegisterNotNil applies the NotNil predicate on the "register" field.
+func RegisterNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldRegister))
+}
+
+// RegisterEqualFold applies the EqualFold predicate on the "register" field.
+func RegisterEqualFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEqualFold(FieldRegister, v))
+}
+
+// RegisterContainsFold applies the ContainsFold predicate on the "register" field.
+func RegisterContainsFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContainsFold(FieldRegister, v))
+}
+
+// AvertsImprisonableOffenceEQ applies the EQ predicate on the "averts_imprisonable_offence" field.
+func AvertsImprisonableOffenceEQ(v bool) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldAvertsImprisonableOffence, v))
+}
+
+// AvertsImprisonableOffenceNEQ applies the NEQ predicate on the "averts_imprisonable_offence" field.
+func AvertsImprisonableOffenceNEQ(v bool) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldAvertsImprisonableOffence, v))
+}
+
+// DecidedByNameEQ applies the EQ predicate on the "decided_by_name" field.
+func DecidedByNameEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldDecidedByName, v))
+}
+
+// DecidedByNameNEQ applies the NEQ predicate on the "decided_by_name" field.
+func DecidedByNameNEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldDecidedByName, v))
+}
+
+// DecidedByNameIn applies the In predicate on the "decided_by_name" field.
+func DecidedByNameIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldDecidedByName, vs...))
+}
+
+// DecidedByNameNotIn applies the NotIn predicate on the "decided_by_name" field.
+func DecidedByNameNotIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldDecidedByName, vs...))
+}
+
+// DecidedByNameGT applies the GT predicate on the "decided_by_name" field.
+func DecidedByNameGT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGT(FieldDecidedByName, v))
+}
+
+// DecidedByNameGTE applies the GTE predicate on the "decided_by_name" field.
+func DecidedByNameGTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGTE(FieldDecidedByName, v))
+}
+
+// DecidedByNameLT applies the LT predicate on the "decided_by_name" field.
+func DecidedByNameLT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLT(FieldDecidedByName, v))
+}
+
+// DecidedByNameLTE applies the LTE predicate on the "decided_by_name" field.
+func DecidedByNameLTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLTE(FieldDecidedByName, v))
+}
+
+// DecidedByNameContains applies the Contains predicate on the "decided_by_name" field.
+func DecidedByNameContains(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContains(FieldDecidedByName, v))
+}
+
+// DecidedByNameHasPrefix applies the HasPrefix predicate on the "decided_by_name" field.
+func DecidedByNameHasPrefix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasPrefix(FieldDecidedByName, v))
+}
+
+// DecidedByNameHasSuffix applies the HasSuffix predicate on the "decided_by_name" field.
+func DecidedByNameHasSuffix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasSuffix(FieldDecidedByName, v))
+}
+
+// DecidedByNameEqualFold applies the EqualFold predicate on the "decided_by_name" field.
+func DecidedByNameEqualFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEqualFold(FieldDecidedByName, v))
+}
+
+// DecidedByNameContainsFold applies the ContainsFold predicate on the "decided_by_name" field.
+func DecidedByNameContainsFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContainsFold(FieldDecidedByName, v))
 }
 
 // DecidedAtEQ applies the EQ predicate on the "decided_at" field.
@@ -591,23 +692,33 @@ func DecidedAtLTE(v time.Time) predicate.Disclosure {
 }
 
 // FormEQ applies the EQ predicate on the "form" field.
-func FormEQ(v Form) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldForm, v))
+func FormEQ(v rules.DisclosureForm) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldEQ(FieldForm, vc))
 }
 
 // FormNEQ applies the NEQ predicate on the "form" field.
-func FormNEQ(v Form) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNEQ(FieldForm, v))
+func FormNEQ(v rules.DisclosureForm) predicate.Disclosure {
+	vc := v
+	return predicate.Disclosure(sql.FieldNEQ(FieldForm, vc))
 }
 
 // FormIn applies the In predicate on the "form" field.
-func FormIn(vs ...Form) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldIn(FieldForm, vs...))
+func FormIn(vs ...rules.DisclosureForm) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldIn(FieldForm, v...))
 }
 
 // FormNotIn applies the NotIn predicate on the "form" field.
-func FormNotIn(vs ...Form) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNotIn(FieldForm, vs...))
+func FormNotIn(vs ...rules.DisclosureForm) predicate.Disclosure {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Disclosure(sql.FieldNotIn(FieldForm, v...))
 }
 
 // UnverifiedEQ applies the EQ predicate on the "unverified" field.
@@ -695,54 +806,54 @@ func SourceContainsFold(v string) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldContainsFold(FieldSource, v))
 }
 
-// ExpiresAtEQ applies the EQ predicate on the "expires_at" field.
-func ExpiresAtEQ(v time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldEQ(FieldExpiresAt, v))
+// ExpiresOnEQ applies the EQ predicate on the "expires_on" field.
+func ExpiresOnEQ(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldExpiresOn, v))
 }
 
-// ExpiresAtNEQ applies the NEQ predicate on the "expires_at" field.
-func ExpiresAtNEQ(v time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNEQ(FieldExpiresAt, v))
+// ExpiresOnNEQ applies the NEQ predicate on the "expires_on" field.
+func ExpiresOnNEQ(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldExpiresOn, v))
 }
 
-// ExpiresAtIn applies the In predicate on the "expires_at" field.
-func ExpiresAtIn(vs ...time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldIn(FieldExpiresAt, vs...))
+// ExpiresOnIn applies the In predicate on the "expires_on" field.
+func ExpiresOnIn(vs ...time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldExpiresOn, vs...))
 }
 
-// ExpiresAtNotIn applies the NotIn predicate on the "expires_at" field.
-func ExpiresAtNotIn(vs ...time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNotIn(FieldExpiresAt, vs...))
+// ExpiresOnNotIn applies the NotIn predicate on the "expires_on" field.
+func ExpiresOnNotIn(vs ...time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldExpiresOn, vs...))
 }
 
-// ExpiresAtGT applies the GT predicate on the "expires_at" field.
-func ExpiresAtGT(v time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldGT(FieldExpiresAt, v))
+// ExpiresOnGT applies the GT predicate on the "expires_on" field.
+func ExpiresOnGT(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGT(FieldExpiresOn, v))
 }
 
-// ExpiresAtGTE applies the GTE predicate on the "expires_at" field.
-func ExpiresAtGTE(v time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldGTE(FieldExpiresAt, v))
+// ExpiresOnGTE applies the GTE predicate on the "expires_on" field.
+func ExpiresOnGTE(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGTE(FieldExpiresOn, v))
 }
 
-// ExpiresAtLT applies the LT predicate on the "expires_at" field.
-func ExpiresAtLT(v time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldLT(FieldExpiresAt, v))
+// ExpiresOnLT applies the LT predicate on the "expires_on" field.
+func ExpiresOnLT(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLT(FieldExpiresOn, v))
 }
 
-// ExpiresAtLTE applies the LTE predicate on the "expires_at" field.
-func ExpiresAtLTE(v time.Time) predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldLTE(FieldExpiresAt, v))
+// ExpiresOnLTE applies the LTE predicate on the "expires_on" field.
+func ExpiresOnLTE(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLTE(FieldExpiresOn, v))
 }
 
-// ExpiresAtIsNil applies the IsNil predicate on the "expires_at" field.
-func ExpiresAtIsNil() predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldIsNull(FieldExpiresAt))
+// ExpiresOnIsNil applies the IsNil predicate on the "expires_on" field.
+func ExpiresOnIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldExpiresOn))
 }
 
-// ExpiresAtNotNil applies the NotNil predicate on the "expires_at" field.
-func ExpiresAtNotNil() predicate.Disclosure {
-	return predicate.Disclosure(sql.FieldNotNull(FieldExpiresAt))
+// ExpiresOnNotNil applies the NotNil predicate on the "expires_on" field.
+func ExpiresOnNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldExpiresOn))
 }
 
 // ConvictIDEQ applies the EQ predicate on the "convict_id" field.
@@ -803,6 +914,36 @@ func PoliceDistrictIDIn(vs ...int) predicate.Disclosure {
 // PoliceDistrictIDNotIn applies the NotIn predicate on the "police_district_id" field.
 func PoliceDistrictIDNotIn(vs ...int) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldNotIn(FieldPoliceDistrictID, vs...))
+}
+
+// PoliceReportIDEQ applies the EQ predicate on the "police_report_id" field.
+func PoliceReportIDEQ(v int) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldPoliceReportID, v))
+}
+
+// PoliceReportIDNEQ applies the NEQ predicate on the "police_report_id" field.
+func PoliceReportIDNEQ(v int) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldPoliceReportID, v))
+}
+
+// PoliceReportIDIn applies the In predicate on the "police_report_id" field.
+func PoliceReportIDIn(vs ...int) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldPoliceReportID, vs...))
+}
+
+// PoliceReportIDNotIn applies the NotIn predicate on the "police_report_id" field.
+func PoliceReportIDNotIn(vs ...int) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldPoliceReportID, vs...))
+}
+
+// PoliceReportIDIsNil applies the IsNil predicate on the "police_report_id" field.
+func PoliceReportIDIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldPoliceReportID))
+}
+
+// PoliceReportIDNotNil applies the NotNil predicate on the "police_report_id" field.
+func PoliceReportIDNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldPoliceReportID))
 }
 
 // HasConvict applies the HasEdge predicate on the "convict" edge.
@@ -866,6 +1007,29 @@ func HasPoliceDistrict() predicate.Disclosure {
 func HasPoliceDistrictWith(preds ...predicate.PoliceDistrict) predicate.Disclosure {
 	return predicate.Disclosure(func(s *sql.Selector) {
 		step := newPoliceDistrictStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasPoliceReport applies the HasEdge predicate on the "police_report" edge.
+func HasPoliceReport() predicate.Disclosure {
+	return predicate.Disclosure(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, PoliceReportTable, PoliceReportColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasPoliceReportWith applies the HasEdge predicate on the "police_report" edge with a given conditions (other predicates).
+func HasPoliceReportWith(preds ...predicate.PoliceReport) predicate.Disclosure {
+	return predicate.Disclosure(func(s *sql.Selector) {
+		step := newPoliceReportStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

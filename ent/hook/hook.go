@@ -152,6 +152,18 @@ func (f DisclosureFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, 
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DisclosureMutation", m)
 }
 
+// The DocumentMarkFunc type is an adapter to allow the use of ordinary
+// function as DocumentMark mutator.
+type DocumentMarkFunc func(context.Context, *ent.DocumentMarkMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f DocumentMarkFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.DocumentMarkMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.DocumentMarkMutation", m)
+}
+
 // The GuardianFunc type is an adapter to allow the use of ordinary
 // function as Guardian mutator.
 type GuardianFunc func(context.Context, *ent.GuardianMutation) (ent.Value, error)
@@ -222,6 +234,18 @@ func (f PoliceDistrictFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Val
 		return f(ctx, mv)
 	}
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PoliceDistrictMutation", m)
+}
+
+// The PoliceReportFunc type is an adapter to allow the use of ordinary
+// function as PoliceReport mutator.
+type PoliceReportFunc func(context.Context, *ent.PoliceReportMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f PoliceReportFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.PoliceReportMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.PoliceReportMutation", m)
 }
 
 // The PoliceRequestFunc type is an adapter to allow the use of ordinary

@@ -19,12 +19,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
 	"varsel/ent/reservation"
@@ -417,6 +419,33 @@ func (f TraverseDisclosure) Traverse(ctx context.Context, q ent.Query) error {
 	return fmt.Errorf("unexpected query type %T. expect *ent.DisclosureQuery", q)
 }
 
+// The DocumentMarkFunc type is an adapter to allow the use of ordinary function as a Querier.
+type DocumentMarkFunc func(context.Context, *ent.DocumentMarkQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f DocumentMarkFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.DocumentMarkQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.DocumentMarkQuery", q)
+}
+
+// The TraverseDocumentMark type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseDocumentMark func(context.Context, *ent.DocumentMarkQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseDocumentMark) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseDocumentMark) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DocumentMarkQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.DocumentMarkQuery", q)
+}
+
 // The GuardianFunc type is an adapter to allow the use of ordinary function as a Querier.
 type GuardianFunc func(context.Context, *ent.GuardianQuery) (ent.Value, error)
 
@@ -577,6 +606,33 @@ func (f TraversePoliceDistrict) Traverse(ctx context.Context, q ent.Query) error
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.PoliceDistrictQuery", q)
+}
+
+// The PoliceReportFunc type is an adapter to allow the use of ordinary function as a Querier.
+type PoliceReportFunc func(context.Context, *ent.PoliceReportQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f PoliceReportFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.PoliceReportQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.PoliceReportQuery", q)
+}
+
+// The TraversePoliceReport type is an adapter to allow the use of ordinary function as Traverser.
+type TraversePoliceReport func(context.Context, *ent.PoliceReportQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraversePoliceReport) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraversePoliceReport) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PoliceReportQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.PoliceReportQuery", q)
 }
 
 // The PoliceRequestFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -795,6 +851,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.DelegationQuery, predicate.Delegation, delegation.OrderOption]{typ: ent.TypeDelegation, tq: q}, nil
 	case *ent.DisclosureQuery:
 		return &query[*ent.DisclosureQuery, predicate.Disclosure, disclosure.OrderOption]{typ: ent.TypeDisclosure, tq: q}, nil
+	case *ent.DocumentMarkQuery:
+		return &query[*ent.DocumentMarkQuery, predicate.DocumentMark, documentmark.OrderOption]{typ: ent.TypeDocumentMark, tq: q}, nil
 	case *ent.GuardianQuery:
 		return &query[*ent.GuardianQuery, predicate.Guardian, guardian.OrderOption]{typ: ent.TypeGuardian, tq: q}, nil
 	case *ent.InformationRequestQuery:
@@ -807,6 +865,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.NotificationAgreementQuery, predicate.NotificationAgreement, notificationagreement.OrderOption]{typ: ent.TypeNotificationAgreement, tq: q}, nil
 	case *ent.PoliceDistrictQuery:
 		return &query[*ent.PoliceDistrictQuery, predicate.PoliceDistrict, policedistrict.OrderOption]{typ: ent.TypePoliceDistrict, tq: q}, nil
+	case *ent.PoliceReportQuery:
+		return &query[*ent.PoliceReportQuery, predicate.PoliceReport, policereport.OrderOption]{typ: ent.TypePoliceReport, tq: q}, nil
 	case *ent.PoliceRequestQuery:
 		return &query[*ent.PoliceRequestQuery, predicate.PoliceRequest, policerequest.OrderOption]{typ: ent.TypePoliceRequest, tq: q}, nil
 	case *ent.ReservationQuery:

@@ -15,9 +15,10 @@ var (
 		{Name: "occurred_at", Type: field.TypeTime},
 		{Name: "actor", Type: field.TypeString},
 		{Name: "actor_staff_id", Type: field.TypeInt, Nullable: true},
-		{Name: "person_type", Type: field.TypeEnum, Enums: []string{"VICTIM", "SURVIVOR", "GUARDIAN"}},
-		{Name: "person_id", Type: field.TypeInt},
-		{Name: "criminal_case_id", Type: field.TypeInt},
+		{Name: "person_type", Type: field.TypeEnum, Nullable: true, Enums: []string{"VICTIM", "SURVIVOR", "GUARDIAN"}},
+		{Name: "person_id", Type: field.TypeInt, Nullable: true},
+		{Name: "criminal_case_id", Type: field.TypeInt, Nullable: true},
+		{Name: "police_request_id", Type: field.TypeInt, Nullable: true},
 		{Name: "identity", Type: field.TypeBool, Default: false},
 		{Name: "address", Type: field.TypeBool, Default: false},
 		{Name: "operation", Type: field.TypeString, Nullable: true},
@@ -34,6 +35,11 @@ var (
 				Columns: []*schema.Column{AccessLogEntriesColumns[4], AccessLogEntriesColumns[5]},
 			},
 			{
+				Name:    "accesslogentry_police_request_id",
+				Unique:  false,
+				Columns: []*schema.Column{AccessLogEntriesColumns[7]},
+			},
+			{
 				Name:    "accesslogentry_occurred_at",
 				Unique:  false,
 				Columns: []*schema.Column{AccessLogEntriesColumns[1]},
@@ -48,15 +54,17 @@ var (
 	// AlertsColumns holds the columns for the "alerts" table.
 	AlertsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
-		{Name: "kind", Type: field.TypeEnum, Enums: []string{"NOTICE_DUE_SOON", "PHONE_UNDOCUMENTED", "LEAD_TIME_AT_RISK"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"NOTICE_DUE_SOON", "PHONE_UNDOCUMENTED", "LEAD_TIME_AT_RISK", "POLICE_REPORT", "POLICE_DECLINED"}},
 		{Name: "message", Type: field.TypeString},
 		{Name: "rule", Type: field.TypeString},
 		{Name: "raised_at", Type: field.TypeTime},
 		{Name: "resolved_at", Type: field.TypeTime, Nullable: true},
 		{Name: "key", Type: field.TypeString, Unique: true},
 		{Name: "unit_id", Type: field.TypeInt},
-		{Name: "custody_event_id", Type: field.TypeInt},
+		{Name: "custody_event_id", Type: field.TypeInt, Nullable: true},
 		{Name: "notice_id", Type: field.TypeInt, Nullable: true},
+		{Name: "police_report_id", Type: field.TypeInt, Nullable: true},
+		{Name: "police_request_id", Type: field.TypeInt, Nullable: true},
 	}
 	// AlertsTable holds the schema information for the "alerts" table.
 	AlertsTable = &schema.Table{
@@ -74,12 +82,24 @@ var (
 				Symbol:     "alerts_custody_events_custody_event",
 				Columns:    []*schema.Column{AlertsColumns[8]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
-				OnDelete:   schema.NoAction,
+				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "alerts_notices_notice",
 				Columns:    []*schema.Column{AlertsColumns[9]},
 				RefColumns: []*schema.Column{NoticesColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_police_reports_police_report",
+				Columns:    []*schema.Column{AlertsColumns[10]},
+				RefColumns: []*schema.Column{PoliceReportsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "alerts_police_requests_police_request",
+				Columns:    []*schema.Column{AlertsColumns[11]},
+				RefColumns: []*schema.Column{PoliceRequestsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -497,19 +517,23 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "direction", Type: field.TypeEnum, Enums: []string{"TO_POLICE", "FROM_POLICE"}},
-		{Name: "category", Type: field.TypeString},
+		{Name: "category", Type: field.TypeEnum, Enums: []string{"CUSTODY", "OFFENCE", "POLICE_INFORMATION", "CRIMINAL_RECORD", "COMMUNICATION_CONTROL", "HEALTH"}},
 		{Name: "summary", Type: field.TypeString, Size: 2147483647},
 		{Name: "purpose", Type: field.TypeString, Size: 2147483647},
 		{Name: "recipient", Type: field.TypeString},
-		{Name: "legal_basis", Type: field.TypeString},
+		{Name: "legal_basis", Type: field.TypeEnum, Enums: []string{"FVL_13B_5", "FVL_13B_6", "POLITIREGISTERLOVEN_26", "POLITIREGISTERLOVEN_27", "POLITIREGISTERLOVEN_30", "POLITIREGISTERFORSKRIFTEN_9_6_10", "POLITIREGISTERFORSKRIFTEN_10_5", "STRAFFEREGISTRERINGSLOVEN", "STRAFFEPROSESSLOVEN_216I"}},
+		{Name: "register", Type: field.TypeString, Nullable: true},
+		{Name: "averts_imprisonable_offence", Type: field.TypeBool, Default: false},
+		{Name: "decided_by_name", Type: field.TypeString},
 		{Name: "decided_at", Type: field.TypeTime},
 		{Name: "form", Type: field.TypeEnum, Enums: []string{"WRITTEN", "ORAL"}},
 		{Name: "unverified", Type: field.TypeBool, Default: false},
 		{Name: "source", Type: field.TypeString, Nullable: true},
-		{Name: "expires_at", Type: field.TypeTime, Nullable: true},
+		{Name: "expires_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
 		{Name: "convict_id", Type: field.TypeInt},
 		{Name: "unit_id", Type: field.TypeInt},
 		{Name: "police_district_id", Type: field.TypeInt},
+		{Name: "police_report_id", Type: field.TypeInt, Nullable: true},
 		{Name: "disclosure_decided_by", Type: field.TypeInt, Nullable: true},
 		{Name: "disclosure_recorded_by", Type: field.TypeInt, Nullable: true},
 	}
@@ -521,31 +545,37 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "disclosures_convicts_convict",
-				Columns:    []*schema.Column{DisclosuresColumns[14]},
+				Columns:    []*schema.Column{DisclosuresColumns[17]},
 				RefColumns: []*schema.Column{ConvictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "disclosures_units_unit",
-				Columns:    []*schema.Column{DisclosuresColumns[15]},
+				Columns:    []*schema.Column{DisclosuresColumns[18]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "disclosures_police_districts_police_district",
-				Columns:    []*schema.Column{DisclosuresColumns[16]},
+				Columns:    []*schema.Column{DisclosuresColumns[19]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
+				Symbol:     "disclosures_police_reports_police_report",
+				Columns:    []*schema.Column{DisclosuresColumns[20]},
+				RefColumns: []*schema.Column{PoliceReportsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
 				Symbol:     "disclosures_staff_members_decided_by",
-				Columns:    []*schema.Column{DisclosuresColumns[17]},
+				Columns:    []*schema.Column{DisclosuresColumns[21]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "disclosures_staff_members_recorded_by",
-				Columns:    []*schema.Column{DisclosuresColumns[18]},
+				Columns:    []*schema.Column{DisclosuresColumns[22]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -554,17 +584,75 @@ var (
 			{
 				Name:    "disclosure_unit_id_decided_at",
 				Unique:  false,
-				Columns: []*schema.Column{DisclosuresColumns[15], DisclosuresColumns[9]},
+				Columns: []*schema.Column{DisclosuresColumns[18], DisclosuresColumns[12]},
 			},
 			{
 				Name:    "disclosure_police_district_id_decided_at",
 				Unique:  false,
-				Columns: []*schema.Column{DisclosuresColumns[16], DisclosuresColumns[9]},
+				Columns: []*schema.Column{DisclosuresColumns[19], DisclosuresColumns[12]},
 			},
 			{
 				Name:    "disclosure_convict_id",
 				Unique:  false,
-				Columns: []*schema.Column{DisclosuresColumns[14]},
+				Columns: []*schema.Column{DisclosuresColumns[17]},
+			},
+			{
+				Name:    "disclosure_expires_on",
+				Unique:  false,
+				Columns: []*schema.Column{DisclosuresColumns[16]},
+			},
+		},
+	}
+	// DocumentMarksColumns holds the columns for the "document_marks" table.
+	DocumentMarksColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "document_kind", Type: field.TypeEnum, Enums: []string{"DECISION", "SECURITY_ASSESSMENT", "ASSESSMENT", "INFORMATION_REQUEST", "DISCLOSURE", "POLICE_REPORT"}},
+		{Name: "document_id", Type: field.TypeInt},
+		{Name: "ground", Type: field.TypeEnum, Enums: []string{"OTHER_PERSON", "SECURITY", "INVESTIGATION"}},
+		{Name: "reasoning", Type: field.TypeString, Size: 2147483647},
+		{Name: "marked_at", Type: field.TypeTime},
+		{Name: "lifted_at", Type: field.TypeTime, Nullable: true},
+		{Name: "convict_id", Type: field.TypeInt},
+		{Name: "document_mark_marked_by", Type: field.TypeInt, Nullable: true},
+		{Name: "document_mark_lifted_by", Type: field.TypeInt, Nullable: true},
+	}
+	// DocumentMarksTable holds the schema information for the "document_marks" table.
+	DocumentMarksTable = &schema.Table{
+		Name:       "document_marks",
+		Columns:    DocumentMarksColumns,
+		PrimaryKey: []*schema.Column{DocumentMarksColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "document_marks_convicts_convict",
+				Columns:    []*schema.Column{DocumentMarksColumns[9]},
+				RefColumns: []*schema.Column{ConvictsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "document_marks_staff_members_marked_by",
+				Columns:    []*schema.Column{DocumentMarksColumns[10]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "document_marks_staff_members_lifted_by",
+				Columns:    []*schema.Column{DocumentMarksColumns[11]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "documentmark_convict_id",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentMarksColumns[9]},
+			},
+			{
+				Name:    "documentmark_document_kind_document_id",
+				Unique:  false,
+				Columns: []*schema.Column{DocumentMarksColumns[3], DocumentMarksColumns[4]},
 			},
 		},
 	}
@@ -836,6 +924,77 @@ var (
 		Columns:    PoliceDistrictsColumns,
 		PrimaryKey: []*schema.Column{PoliceDistrictsColumns[0]},
 	}
+	// PoliceReportsColumns holds the columns for the "police_reports" table.
+	PoliceReportsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"INVESTIGATION_OPENED", "CONDITIONS_BREACHED", "FOREIGN_CONVICTION", "IMMINENT_OFFENCE"}},
+		{Name: "summary", Type: field.TypeString, Size: 2147483647},
+		{Name: "reported_at", Type: field.TypeTime},
+		{Name: "acknowledged_at", Type: field.TypeTime, Nullable: true},
+		{Name: "reported_by_name", Type: field.TypeString},
+		{Name: "convict_id", Type: field.TypeInt},
+		{Name: "unit_id", Type: field.TypeInt},
+		{Name: "police_district_id", Type: field.TypeInt},
+		{Name: "police_report_reported_by", Type: field.TypeInt, Nullable: true},
+		{Name: "police_report_acknowledged_by", Type: field.TypeInt, Nullable: true},
+	}
+	// PoliceReportsTable holds the schema information for the "police_reports" table.
+	PoliceReportsTable = &schema.Table{
+		Name:       "police_reports",
+		Columns:    PoliceReportsColumns,
+		PrimaryKey: []*schema.Column{PoliceReportsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "police_reports_convicts_convict",
+				Columns:    []*schema.Column{PoliceReportsColumns[8]},
+				RefColumns: []*schema.Column{ConvictsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "police_reports_units_unit",
+				Columns:    []*schema.Column{PoliceReportsColumns[9]},
+				RefColumns: []*schema.Column{UnitsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "police_reports_police_districts_police_district",
+				Columns:    []*schema.Column{PoliceReportsColumns[10]},
+				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "police_reports_staff_members_reported_by",
+				Columns:    []*schema.Column{PoliceReportsColumns[11]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "police_reports_staff_members_acknowledged_by",
+				Columns:    []*schema.Column{PoliceReportsColumns[12]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "policereport_unit_id_acknowledged_at",
+				Unique:  false,
+				Columns: []*schema.Column{PoliceReportsColumns[9], PoliceReportsColumns[6]},
+			},
+			{
+				Name:    "policereport_police_district_id_reported_at",
+				Unique:  false,
+				Columns: []*schema.Column{PoliceReportsColumns[10], PoliceReportsColumns[5]},
+			},
+			{
+				Name:    "policereport_convict_id",
+				Unique:  false,
+				Columns: []*schema.Column{PoliceReportsColumns[8]},
+			},
+		},
+	}
 	// PoliceRequestsColumns holds the columns for the "police_requests" table.
 	PoliceRequestsColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -851,6 +1010,7 @@ var (
 		{Name: "decline_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "acknowledged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
+		{Name: "declined_at", Type: field.TypeTime, Nullable: true},
 		{Name: "custody_event_id", Type: field.TypeInt, Nullable: true},
 		{Name: "police_district_id", Type: field.TypeInt},
 		{Name: "unit_id", Type: field.TypeInt},
@@ -866,37 +1026,37 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "police_requests_custody_events_police_requests",
-				Columns:    []*schema.Column{PoliceRequestsColumns[13]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[14]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_police_districts_police_district",
-				Columns:    []*schema.Column{PoliceRequestsColumns[14]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[15]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "police_requests_units_unit",
-				Columns:    []*schema.Column{PoliceRequestsColumns[15]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[16]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "police_requests_notices_notice",
-				Columns:    []*schema.Column{PoliceRequestsColumns[16]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[17]},
 				RefColumns: []*schema.Column{NoticesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_staff_members_requested_by",
-				Columns:    []*schema.Column{PoliceRequestsColumns[17]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[18]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_staff_members_handled_by",
-				Columns:    []*schema.Column{PoliceRequestsColumns[18]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[19]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -905,17 +1065,17 @@ var (
 			{
 				Name:    "policerequest_police_district_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[14], PoliceRequestsColumns[4]},
+				Columns: []*schema.Column{PoliceRequestsColumns[15], PoliceRequestsColumns[4]},
 			},
 			{
 				Name:    "policerequest_unit_id",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[15]},
+				Columns: []*schema.Column{PoliceRequestsColumns[16]},
 			},
 			{
 				Name:    "policerequest_notice_id",
-				Unique:  true,
-				Columns: []*schema.Column{PoliceRequestsColumns[16]},
+				Unique:  false,
+				Columns: []*schema.Column{PoliceRequestsColumns[17]},
 			},
 		},
 	}
@@ -1235,12 +1395,14 @@ var (
 		DecisionsTable,
 		DelegationsTable,
 		DisclosuresTable,
+		DocumentMarksTable,
 		GuardiansTable,
 		InformationRequestsTable,
 		InstitutionStaysTable,
 		NoticesTable,
 		NotificationAgreementsTable,
 		PoliceDistrictsTable,
+		PoliceReportsTable,
 		PoliceRequestsTable,
 		ReservationsTable,
 		SecurityAssessmentsTable,
@@ -1261,6 +1423,8 @@ func init() {
 	AlertsTable.ForeignKeys[0].RefTable = UnitsTable
 	AlertsTable.ForeignKeys[1].RefTable = CustodyEventsTable
 	AlertsTable.ForeignKeys[2].RefTable = NoticesTable
+	AlertsTable.ForeignKeys[3].RefTable = PoliceReportsTable
+	AlertsTable.ForeignKeys[4].RefTable = PoliceRequestsTable
 	AlertsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(103079215104),
 	}
@@ -1316,10 +1480,17 @@ func init() {
 	DisclosuresTable.ForeignKeys[0].RefTable = ConvictsTable
 	DisclosuresTable.ForeignKeys[1].RefTable = UnitsTable
 	DisclosuresTable.ForeignKeys[2].RefTable = PoliceDistrictsTable
-	DisclosuresTable.ForeignKeys[3].RefTable = StaffMembersTable
+	DisclosuresTable.ForeignKeys[3].RefTable = PoliceReportsTable
 	DisclosuresTable.ForeignKeys[4].RefTable = StaffMembersTable
+	DisclosuresTable.ForeignKeys[5].RefTable = StaffMembersTable
 	DisclosuresTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
+	}
+	DocumentMarksTable.ForeignKeys[0].RefTable = ConvictsTable
+	DocumentMarksTable.ForeignKeys[1].RefTable = StaffMembersTable
+	DocumentMarksTable.ForeignKeys[2].RefTable = StaffMembersTable
+	DocumentMarksTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(107374182400),
 	}
 	GuardiansTable.ForeignKeys[0].RefTable = PoliceDistrictsTable
 	GuardiansTable.ForeignKeys[1].RefTable = SurvivorsTable
@@ -1355,6 +1526,14 @@ func init() {
 	}
 	PoliceDistrictsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(64424509440),
+	}
+	PoliceReportsTable.ForeignKeys[0].RefTable = ConvictsTable
+	PoliceReportsTable.ForeignKeys[1].RefTable = UnitsTable
+	PoliceReportsTable.ForeignKeys[2].RefTable = PoliceDistrictsTable
+	PoliceReportsTable.ForeignKeys[3].RefTable = StaffMembersTable
+	PoliceReportsTable.ForeignKeys[4].RefTable = StaffMembersTable
+	PoliceReportsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(111669149696),
 	}
 	PoliceRequestsTable.ForeignKeys[0].RefTable = CustodyEventsTable
 	PoliceRequestsTable.ForeignKeys[1].RefTable = PoliceDistrictsTable

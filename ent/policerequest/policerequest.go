@@ -42,6 +42,8 @@ const (
 	FieldAcknowledgedAt = "acknowledged_at"
 	// FieldCompletedAt holds the string denoting the completed_at field in the database.
 	FieldCompletedAt = "completed_at"
+	// FieldDeclinedAt holds the string denoting the declined_at field in the database.
+	FieldDeclinedAt = "declined_at"
 	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
 	FieldPoliceDistrictID = "police_district_id"
 	// FieldUnitID holds the string denoting the unit_id field in the database.
@@ -123,6 +125,7 @@ var Columns = []string{
 	FieldDeclineReason,
 	FieldAcknowledgedAt,
 	FieldCompletedAt,
+	FieldDeclinedAt,
 	FieldPoliceDistrictID,
 	FieldUnitID,
 	FieldCustodyEventID,
@@ -285,6 +288,11 @@ func ByAcknowledgedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByCompletedAt orders the results by the completed_at field.
 func ByCompletedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCompletedAt, opts...).ToFunc()
+}
+
+// ByDeclinedAt orders the results by the declined_at field.
+func ByDeclinedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDeclinedAt, opts...).ToFunc()
 }
 
 // ByPoliceDistrictID orders the results by the police_district_id field.

@@ -105,6 +105,11 @@ func CompletedAt(v time.Time) predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldEQ(FieldCompletedAt, v))
 }
 
+// DeclinedAt applies equality check predicate on the "declined_at" field. It's identical to DeclinedAtEQ.
+func DeclinedAt(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldDeclinedAt, v))
+}
+
 // PoliceDistrictID applies equality check predicate on the "police_district_id" field. It's identical to PoliceDistrictIDEQ.
 func PoliceDistrictID(v int) predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldEQ(FieldPoliceDistrictID, v))
@@ -713,6 +718,56 @@ func CompletedAtIsNil() predicate.PoliceRequest {
 // CompletedAtNotNil applies the NotNil predicate on the "completed_at" field.
 func CompletedAtNotNil() predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldNotNull(FieldCompletedAt))
+}
+
+// DeclinedAtEQ applies the EQ predicate on the "declined_at" field.
+func DeclinedAtEQ(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldDeclinedAt, v))
+}
+
+// DeclinedAtNEQ applies the NEQ predicate on the "declined_at" field.
+func DeclinedAtNEQ(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNEQ(FieldDeclinedAt, v))
+}
+
+// DeclinedAtIn applies the In predicate on the "declined_at" field.
+func DeclinedAtIn(vs ...time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIn(FieldDeclinedAt, vs...))
+}
+
+// DeclinedAtNotIn applies the NotIn predicate on the "declined_at" field.
+func DeclinedAtNotIn(vs ...time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotIn(FieldDeclinedAt, vs...))
+}
+
+// DeclinedAtGT applies the GT predicate on the "declined_at" field.
+func DeclinedAtGT(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGT(FieldDeclinedAt, v))
+}
+
+// DeclinedAtGTE applies the GTE predicate on the "declined_at" field.
+func DeclinedAtGTE(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGTE(FieldDeclinedAt, v))
+}
+
+// DeclinedAtLT applies the LT predicate on the "declined_at" field.
+func DeclinedAtLT(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLT(FieldDeclinedAt, v))
+}
+
+// DeclinedAtLTE applies the LTE predicate on the "declined_at" field.
+func DeclinedAtLTE(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLTE(FieldDeclinedAt, v))
+}
+
+// DeclinedAtIsNil applies the IsNil predicate on the "declined_at" field.
+func DeclinedAtIsNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIsNull(FieldDeclinedAt))
+}
+
+// DeclinedAtNotNil applies the NotNil predicate on the "declined_at" field.
+func DeclinedAtNotNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotNull(FieldDeclinedAt))
 }
 
 // PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.

@@ -42,6 +42,9 @@ type Delegation func(*sql.Selector)
 // Disclosure is the predicate function for disclosure builders.
 type Disclosure func(*sql.Selector)
 
+// DocumentMark is the predicate function for documentmark builders.
+type DocumentMark func(*sql.Selector)
+
 // Guardian is the predicate function for guardian builders.
 type Guardian func(*sql.Selector)
 
@@ -59,6 +62,9 @@ type NotificationAgreement func(*sql.Selector)
 
 // PoliceDistrict is the predicate function for policedistrict builders.
 type PoliceDistrict func(*sql.Selector)
+
+// PoliceReport is the predicate function for policereport builders.
+type PoliceReport func(*sql.Selector)
 
 // PoliceRequest is the predicate function for policerequest builders.
 type PoliceRequest func(*sql.Selector)

@@ -399,6 +399,30 @@ func (f DisclosureMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Muta
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DisclosureMutation", m)
 }
 
+// The DocumentMarkQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type DocumentMarkQueryRuleFunc func(context.Context, *ent.DocumentMarkQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f DocumentMarkQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.DocumentMarkQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.DocumentMarkQuery", q)
+}
+
+// The DocumentMarkMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type DocumentMarkMutationRuleFunc func(context.Context, *ent.DocumentMarkMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f DocumentMarkMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.DocumentMarkMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.DocumentMarkMutation", m)
+}
+
 // The GuardianQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type GuardianQueryRuleFunc func(context.Context, *ent.GuardianQuery) error
@@ -541,6 +565,30 @@ func (f PoliceDistrictMutationRuleFunc) EvalMutation(ctx context.Context, m ent.
 		return f(ctx, m)
 	}
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PoliceDistrictMutation", m)
+}
+
+// The PoliceReportQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type PoliceReportQueryRuleFunc func(context.Context, *ent.PoliceReportQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f PoliceReportQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.PoliceReportQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.PoliceReportQuery", q)
+}
+
+// The PoliceReportMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type PoliceReportMutationRuleFunc func(context.Context, *ent.PoliceReportMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f PoliceReportMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.PoliceReportMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.PoliceReportMutation", m)
 }
 
 // The PoliceRequestQueryRuleFunc type is an adapter to allow the use of ordinary
@@ -770,6 +818,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.DisclosureQuery:
 		return q.Filter(), nil
+	case *ent.DocumentMarkQuery:
+		return q.Filter(), nil
 	case *ent.GuardianQuery:
 		return q.Filter(), nil
 	case *ent.InformationRequestQuery:
@@ -781,6 +831,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 	case *ent.NotificationAgreementQuery:
 		return q.Filter(), nil
 	case *ent.PoliceDistrictQuery:
+		return q.Filter(), nil
+	case *ent.PoliceReportQuery:
 		return q.Filter(), nil
 	case *ent.PoliceRequestQuery:
 		return q.Filter(), nil
@@ -827,6 +879,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 		return m.Filter(), nil
 	case *ent.DisclosureMutation:
 		return m.Filter(), nil
+	case *ent.DocumentMarkMutation:
+		return m.Filter(), nil
 	case *ent.GuardianMutation:
 		return m.Filter(), nil
 	case *ent.InformationRequestMutation:
@@ -838,6 +892,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.NotificationAgreementMutation:
 		return m.Filter(), nil
 	case *ent.PoliceDistrictMutation:
+		return m.Filter(), nil
+	case *ent.PoliceReportMutation:
 		return m.Filter(), nil
 	case *ent.PoliceRequestMutation:
 		return m.Filter(), nil

@@ -91,7 +91,7 @@ func AllowDistrictScope() privacy.QueryMutationRule {
 			return privacy.Denyf("viewer has no police district")
 		}
 		switch f.(type) {
-		case *ent.PoliceRequestFilter, *ent.DisclosureFilter:
+		case *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.PoliceReportFilter:
 			f.Where(entql.FieldEQ("police_district_id", v.PoliceDistrictID))
 			return privacy.Allow
 		}
@@ -114,9 +114,10 @@ func unitScope(f privacy.Filter, unitIDs []int) (entql.P, bool) {
 	event := entql.HasEdgeWith("custody_event", convict)
 
 	switch f.(type) {
-	case *ent.ConvictFilter, *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.DelegationFilter, *ent.AlertFilter:
+	case *ent.ConvictFilter, *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.DelegationFilter, *ent.AlertFilter,
+		*ent.PoliceReportFilter:
 		return inUnits, true
-	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter, *ent.InstitutionStayFilter:
+	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter, *ent.InstitutionStayFilter, *ent.DocumentMarkFilter:
 		return convict, true
 	case *ent.VictimFilter:
 		return victim, true

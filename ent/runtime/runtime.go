@@ -17,12 +17,14 @@ import (
 	"varsel/ent/decision"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
 	"varsel/ent/guardian"
 	"varsel/ent/informationrequest"
 	"varsel/ent/institutionstay"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/policereport"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
 	"varsel/ent/schema"
@@ -59,11 +61,11 @@ func init() {
 	// accesslogentry.ActorValidator is a validator for the "actor" field. It is called by the builders before save.
 	accesslogentry.ActorValidator = accesslogentryDescActor.Validators[0].(func(string) error)
 	// accesslogentryDescIdentity is the schema descriptor for identity field.
-	accesslogentryDescIdentity := accesslogentryFields[6].Descriptor()
+	accesslogentryDescIdentity := accesslogentryFields[7].Descriptor()
 	// accesslogentry.DefaultIdentity holds the default value on creation for the identity field.
 	accesslogentry.DefaultIdentity = accesslogentryDescIdentity.Default.(bool)
 	// accesslogentryDescAddress is the schema descriptor for address field.
-	accesslogentryDescAddress := accesslogentryFields[7].Descriptor()
+	accesslogentryDescAddress := accesslogentryFields[8].Descriptor()
 	// accesslogentry.DefaultAddress holds the default value on creation for the address field.
 	accesslogentry.DefaultAddress = accesslogentryDescAddress.Default.(bool)
 	alert.Policy = privacy.NewPolicies(schema.Alert{})
@@ -379,10 +381,6 @@ func init() {
 	disclosure.DefaultUpdatedAt = disclosureDescUpdatedAt.Default.(func() time.Time)
 	// disclosure.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	disclosure.UpdateDefaultUpdatedAt = disclosureDescUpdatedAt.UpdateDefault.(func() time.Time)
-	// disclosureDescCategory is the schema descriptor for category field.
-	disclosureDescCategory := disclosureFields[1].Descriptor()
-	// disclosure.CategoryValidator is a validator for the "category" field. It is called by the builders before save.
-	disclosure.CategoryValidator = disclosureDescCategory.Validators[0].(func(string) error)
 	// disclosureDescSummary is the schema descriptor for summary field.
 	disclosureDescSummary := disclosureFields[2].Descriptor()
 	// disclosure.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
@@ -395,14 +393,46 @@ func init() {
 	disclosureDescRecipient := disclosureFields[4].Descriptor()
 	// disclosure.RecipientValidator is a validator for the "recipient" field. It is called by the builders before save.
 	disclosure.RecipientValidator = disclosureDescRecipient.Validators[0].(func(string) error)
-	// disclosureDescLegalBasis is the schema descriptor for legal_basis field.
-	disclosureDescLegalBasis := disclosureFields[5].Descriptor()
-	// disclosure.LegalBasisValidator is a validator for the "legal_basis" field. It is called by the builders before save.
-	disclosure.LegalBasisValidator = disclosureDescLegalBasis.Validators[0].(func(string) error)
+	// disclosureDescAvertsImprisonableOffence is the schema descriptor for averts_imprisonable_offence field.
+	disclosureDescAvertsImprisonableOffence := disclosureFields[7].Descriptor()
+	// disclosure.DefaultAvertsImprisonableOffence holds the default value on creation for the averts_imprisonable_offence field.
+	disclosure.DefaultAvertsImprisonableOffence = disclosureDescAvertsImprisonableOffence.Default.(bool)
+	// disclosureDescDecidedByName is the schema descriptor for decided_by_name field.
+	disclosureDescDecidedByName := disclosureFields[8].Descriptor()
+	// disclosure.DecidedByNameValidator is a validator for the "decided_by_name" field. It is called by the builders before save.
+	disclosure.DecidedByNameValidator = disclosureDescDecidedByName.Validators[0].(func(string) error)
 	// disclosureDescUnverified is the schema descriptor for unverified field.
-	disclosureDescUnverified := disclosureFields[8].Descriptor()
+	disclosureDescUnverified := disclosureFields[11].Descriptor()
 	// disclosure.DefaultUnverified holds the default value on creation for the unverified field.
 	disclosure.DefaultUnverified = disclosureDescUnverified.Default.(bool)
+	documentmarkMixin := schema.DocumentMark{}.Mixin()
+	documentmark.Policy = privacy.NewPolicies(schema.DocumentMark{})
+	documentmark.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := documentmark.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	documentmarkMixinFields0 := documentmarkMixin[0].Fields()
+	_ = documentmarkMixinFields0
+	documentmarkFields := schema.DocumentMark{}.Fields()
+	_ = documentmarkFields
+	// documentmarkDescCreatedAt is the schema descriptor for created_at field.
+	documentmarkDescCreatedAt := documentmarkMixinFields0[0].Descriptor()
+	// documentmark.DefaultCreatedAt holds the default value on creation for the created_at field.
+	documentmark.DefaultCreatedAt = documentmarkDescCreatedAt.Default.(func() time.Time)
+	// documentmarkDescUpdatedAt is the schema descriptor for updated_at field.
+	documentmarkDescUpdatedAt := documentmarkMixinFields0[1].Descriptor()
+	// documentmark.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	documentmark.DefaultUpdatedAt = documentmarkDescUpdatedAt.Default.(func() time.Time)
+	// documentmark.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	documentmark.UpdateDefaultUpdatedAt = documentmarkDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// documentmarkDescReasoning is the schema descriptor for reasoning field.
+	documentmarkDescReasoning := documentmarkFields[3].Descriptor()
+	// documentmark.ReasoningValidator is a validator for the "reasoning" field. It is called by the builders before save.
+	documentmark.ReasoningValidator = documentmarkDescReasoning.Validators[0].(func(string) error)
 	guardianMixin := schema.Guardian{}.Mixin()
 	guardian.Policy = privacy.NewPolicies(schema.Guardian{})
 	guardian.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -572,6 +602,38 @@ func init() {
 	policedistrictDescCode := policedistrictFields[1].Descriptor()
 	// policedistrict.CodeValidator is a validator for the "code" field. It is called by the builders before save.
 	policedistrict.CodeValidator = policedistrictDescCode.Validators[0].(func(string) error)
+	policereportMixin := schema.PoliceReport{}.Mixin()
+	policereport.Policy = privacy.NewPolicies(schema.PoliceReport{})
+	policereport.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := policereport.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	policereportMixinFields0 := policereportMixin[0].Fields()
+	_ = policereportMixinFields0
+	policereportFields := schema.PoliceReport{}.Fields()
+	_ = policereportFields
+	// policereportDescCreatedAt is the schema descriptor for created_at field.
+	policereportDescCreatedAt := policereportMixinFields0[0].Descriptor()
+	// policereport.DefaultCreatedAt holds the default value on creation for the created_at field.
+	policereport.DefaultCreatedAt = policereportDescCreatedAt.Default.(func() time.Time)
+	// policereportDescUpdatedAt is the schema descriptor for updated_at field.
+	policereportDescUpdatedAt := policereportMixinFields0[1].Descriptor()
+	// policereport.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	policereport.DefaultUpdatedAt = policereportDescUpdatedAt.Default.(func() time.Time)
+	// policereport.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	policereport.UpdateDefaultUpdatedAt = policereportDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// policereportDescSummary is the schema descriptor for summary field.
+	policereportDescSummary := policereportFields[1].Descriptor()
+	// policereport.SummaryValidator is a validator for the "summary" field. It is called by the builders before save.
+	policereport.SummaryValidator = policereportDescSummary.Validators[0].(func(string) error)
+	// policereportDescReportedByName is the schema descriptor for reported_by_name field.
+	policereportDescReportedByName := policereportFields[4].Descriptor()
+	// policereport.ReportedByNameValidator is a validator for the "reported_by_name" field. It is called by the builders before save.
+	policereport.ReportedByNameValidator = policereportDescReportedByName.Validators[0].(func(string) error)
 	policerequestMixin := schema.PoliceRequest{}.Mixin()
 	policerequest.Policy = privacy.NewPolicies(schema.PoliceRequest{})
 	policerequest.Hooks[0] = func(next ent.Mutator) ent.Mutator {

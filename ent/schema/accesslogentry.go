@@ -10,9 +10,10 @@ import (
 )
 
 // AccessLogEntry records one read of a victim's, survivor's or guardian's
-// identity or address: who, when, which person, for which case (PR2). It holds
-// identifiers only, never the data that was read. Like the audit trail it is
-// append-only.
+// identity or address: who, when, which person, for which case (PR2); or one
+// view of a police request (the police liaison portal logs every view). It
+// holds identifiers only, never the data that was read. Like the audit trail
+// it is append-only.
 type AccessLogEntry struct{ ent.Schema }
 
 func (AccessLogEntry) Fields() []ent.Field {
@@ -20,9 +21,10 @@ func (AccessLogEntry) Fields() []ent.Field {
 		field.Time("occurred_at").Immutable().Annotations(entgql.OrderField("OCCURRED_AT")),
 		field.String("actor").NotEmpty().Immutable(),
 		field.Int("actor_staff_id").Optional().Immutable(),
-		field.Enum("person_type").Values("VICTIM", "SURVIVOR", "GUARDIAN").Immutable(),
-		field.Int("person_id").Immutable(),
-		field.Int("criminal_case_id").Immutable(),
+		field.Enum("person_type").Values("VICTIM", "SURVIVOR", "GUARDIAN").Optional().Nillable().Immutable(),
+		field.Int("person_id").Optional().Nillable().Immutable(),
+		field.Int("criminal_case_id").Optional().Nillable().Immutable(),
+		field.Int("police_request_id").Optional().Nillable().Immutable().Comment("the police request viewed"),
 		field.Bool("identity").Default(false).Immutable().Comment("name, identity number or birth date was read"),
 		field.Bool("address").Default(false).Immutable().Comment("the address was read"),
 		field.String("operation").Optional().Immutable(),
@@ -30,7 +32,7 @@ func (AccessLogEntry) Fields() []ent.Field {
 }
 
 func (AccessLogEntry) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("person_type", "person_id"), index.Fields("occurred_at"), index.Fields("actor")}
+	return []ent.Index{index.Fields("person_type", "person_id"), index.Fields("police_request_id"), index.Fields("occurred_at"), index.Fields("actor")}
 }
 
 func (AccessLogEntry) Annotations() []schema.Annotation {

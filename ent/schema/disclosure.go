@@ -7,44 +7,63 @@ import (
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
 	"entgo.io/ent/schema/index"
+
+	"varsel/rules"
 )
 
 // Disclosure is one disclosure of information (utlevering av opplysninger)
 // between the correctional service and the police or prosecution, recorded
-// with its lawful basis (IX1, KO personal-data regulation §§ 4–5).
+// with its lawful basis (IX1, KO personal-data regulation §§ 4–5; the police
+// keep the same record under politiregisterloven § 27).
 type Disclosure struct{ ent.Schema }
 
 func (Disclosure) Fields() []ent.Field {
+	noFilter := entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)
 	return []ent.Field{
-		field.Enum("direction").Values("TO_POLICE", "FROM_POLICE").Immutable(),
-		field.String("category").NotEmpty().Immutable(),
-		field.Text("summary").NotEmpty().Comment("what was disclosed, in brief"),
-		field.Text("purpose").NotEmpty(),
-		field.String("recipient").NotEmpty().Comment("who received it"),
-		field.String("legal_basis").NotEmpty().Immutable(),
-		field.Time("decided_at"),
-		field.Enum("form").Values("WRITTEN", "ORAL"),
-		field.Bool("unverified").Default(false).Comment("unverified information is kept 4 months (IX8)"),
-		field.String("source").Optional().Comment("where unverified information comes from"),
-		field.Time("expires_at").Optional().Nillable(),
+		field.Enum("direction").GoType(rules.DisclosureDirection("")).Immutable().
+			Annotations(entgql.Type("DisclosureDirection")),
+		field.Enum("category").GoType(rules.DisclosureCategory("")).Immutable().
+			Annotations(entgql.Type("DisclosureCategory")),
+		field.Text("summary").NotEmpty().Immutable().Comment("what was disclosed, in brief").Annotations(noFilter),
+		field.Text("purpose").NotEmpty().Immutable().Annotations(noFilter),
+		field.String("recipient").NotEmpty().Immutable().Comment("who received it").Annotations(noFilter),
+		field.Enum("legal_basis").GoType(rules.DisclosureBasis("")).Immutable().
+			Annotations(entgql.Type("DisclosureBasis")),
+		field.String("register").Optional().Immutable().
+			Comment("the register criminal record information came from (strafferegistreringsloven)").Annotations(noFilter),
+		field.Bool("averts_imprisonable_offence").Default(false).Immutable().
+			Comment("used to avert an offence punishable by imprisonment: the only lawful use of communication-control material (IX3)"),
+		field.String("decided_by_name").NotEmpty().Immutable().
+			Comment("who decided: the head of unit or their delegate (IX2), or the police officer").Annotations(noFilter),
+		field.Time("decided_at").Immutable().Annotations(entgql.OrderField("DECIDED_AT")),
+		field.Enum("form").GoType(rules.DisclosureForm("")).Immutable().Annotations(entgql.Type("DisclosureForm")),
+		field.Bool("unverified").Default(false).Immutable().Comment("unverified information is kept 4 months (IX8)"),
+		field.String("source").Optional().Immutable().Comment("where unverified information comes from").Annotations(noFilter),
+		field.Time("expires_on").Optional().Nillable().Immutable().SchemaType(dateType).Annotations(entgql.Type("Date")).
+			Comment("unverified information is deleted on this day (IX8)"),
 		field.Int("convict_id").Immutable(),
 		field.Int("unit_id").Immutable(),
 		field.Int("police_district_id").Immutable(),
+		field.Int("police_report_id").Optional().Nillable().Immutable(),
 	}
 }
 
 func (Disclosure) Edges() []ent.Edge {
+	// The convict is not a GraphQL edge: the police see the disclosures they
+	// took part in, not the convict's file. convictName says who it was about.
 	return []ent.Edge{
-		edge.To("convict", Convict.Type).Field("convict_id").Unique().Required().Immutable(),
+		edge.To("convict", Convict.Type).Field("convict_id").Unique().Required().Immutable().Annotations(entgql.Skip()),
 		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required().Immutable(),
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique().Required().Immutable(),
-		edge.To("decided_by", StaffMember.Type).Unique().Comment("the head of unit or their delegate (IX2)"),
-		edge.To("recorded_by", StaffMember.Type).Unique(),
+		edge.To("police_report", PoliceReport.Type).Field("police_report_id").Unique().Immutable().Annotations(entgql.Skip()),
+		edge.To("decided_by", StaffMember.Type).Unique().Immutable().Comment("the head of unit or their delegate (IX2)"),
+		edge.To("recorded_by", StaffMember.Type).Unique().Immutable(),
 	}
 }
 
 func (Disclosure) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("unit_id", "decided_at"), index.Fields("police_district_id", "decided_at"), index.Fields("convict_id")}
+	return []ent.Index{index.Fields("unit_id", "decided_at"), index.Fields("police_district_id", "decided_at"),
+		index.Fields("convict_id"), index.Fields("expires_on")}
 }
 
 func (Disclosure) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

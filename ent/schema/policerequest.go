@@ -20,18 +20,20 @@ func (PoliceRequest) Fields() []ent.Field {
 		field.Enum("kind").Values("DELIVER_NOTICE", "SECURITY_STATEMENT", "INFORMATION").Immutable(),
 		field.Enum("status").Values("OPEN", "ACKNOWLEDGED", "COMPLETED", "DECLINED").Default("OPEN").
 			Annotations(entgql.OrderField("STATUS")),
-		field.Text("question").Optional().Comment("what the police are asked, without more of the case than they need"),
-		field.Text("response").Optional(),
+		// Sensitive: the API serves these through resolvers that log the view.
+		field.Text("question").Optional().Sensitive().Comment("what the police are asked, without more of the case than they need"),
+		field.Text("response").Optional().Sensitive(),
 		field.Bool("risk_confirmed").Optional().Nillable().Comment("the statement confirms a risk of revenge or similar (AS2)"),
 		field.Time("delivered_at").Optional().Nillable(),
 		field.String("delivery_manner").Optional(),
 		field.Text("decline_reason").Optional(),
 		field.Time("acknowledged_at").Optional().Nillable(),
 		field.Time("completed_at").Optional().Nillable(),
+		field.Time("declined_at").Optional().Nillable(),
 		field.Int("police_district_id").Immutable(),
 		field.Int("unit_id").Immutable().Comment("the unit that asks"),
-		field.Int("custody_event_id").Optional().Nillable().Immutable(),
-		field.Int("notice_id").Optional().Nillable().Immutable(),
+		field.Int("custody_event_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),
+		field.Int("notice_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),
 	}
 }
 
@@ -39,16 +41,18 @@ func (PoliceRequest) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique().Required().Immutable(),
 		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required().Immutable(),
-		edge.From("custody_event", CustodyEvent.Type).Ref("police_requests").Field("custody_event_id").Unique().Immutable(),
-		edge.To("notice", Notice.Type).Field("notice_id").Unique().Immutable(),
+		// The police reach no case data through a request: what a delivery
+		// needs comes from PoliceRequest.delivery, which logs the read (RC9, PR2).
+		edge.From("custody_event", CustodyEvent.Type).Ref("police_requests").Field("custody_event_id").Unique().Immutable().
+			Annotations(entgql.Skip()),
+		edge.To("notice", Notice.Type).Field("notice_id").Unique().Immutable().Annotations(entgql.Skip()),
 		edge.To("requested_by", StaffMember.Type).Unique(),
 		edge.To("handled_by", StaffMember.Type).Unique(),
 	}
 }
 
 func (PoliceRequest) Indexes() []ent.Index {
-	// One delivery request per notice: dispatching again asks the police once.
-	return []ent.Index{index.Fields("police_district_id", "status"), index.Fields("unit_id"), index.Fields("notice_id").Unique()}
+	return []ent.Index{index.Fields("police_district_id", "status"), index.Fields("unit_id"), index.Fields("notice_id")}
 }
 
 func (PoliceRequest) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

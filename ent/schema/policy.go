@@ -77,9 +77,11 @@ func (NotificationAgreement) Policy() ent.Policy { return casePolicy() }
 func (Delegation) Policy() ent.Policy            { return casePolicy() }
 func (InstitutionStay) Policy() ent.Policy       { return casePolicy() }
 func (Alert) Policy() ent.Policy                 { return casePolicy() }
+func (DocumentMark) Policy() ent.Policy          { return casePolicy() }
 
 func (PoliceRequest) Policy() ent.Policy { return sharedWithPolicePolicy() }
 func (Disclosure) Policy() ent.Policy    { return sharedWithPolicePolicy() }
+func (PoliceReport) Policy() ent.Policy  { return sharedWithPolicePolicy() }
 
 func (AuditEvent) Policy() ent.Policy     { return appendOnlyPolicy() }
 func (AccessLogEntry) Policy() ent.Policy { return appendOnlyPolicy() }
