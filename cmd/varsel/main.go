@@ -35,6 +35,10 @@ const usage = `usage:
   varsel healthcheck            exit 0 when the local server answers /readyz`
 
 func main() {
+	// Instants are kept in UTC whatever the host's zone, so that SQLite,
+	// which compares stored times as text, orders them rightly; Norwegian
+	// dates are always computed explicitly (rules.Norway).
+	time.Local = time.UTC
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	if err := run(ctx, os.Args[1:]); err != nil {

@@ -33,3 +33,20 @@ func UnmarshalDate(v any) (time.Time, error) {
 	}
 	return t, nil
 }
+
+// MarshalTime writes an instant as RFC 3339 in UTC, as it is stored.
+func MarshalTime(t time.Time) graphql.Marshaler {
+	return graphql.MarshalTime(t.UTC())
+}
+
+// UnmarshalTime reads an RFC 3339 instant, in any offset, as UTC. Instants
+// are stored in UTC on both databases, so that SQLite, which compares them
+// as text, orders them rightly; a time sent with Norway's +01:00 is the same
+// instant stored as 09:00Z for 10:00+01:00.
+func UnmarshalTime(v any) (time.Time, error) {
+	t, err := graphql.UnmarshalTime(v)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("et tidspunkt må skrives som RFC 3339, for eksempel 2026-12-20T10:00:00+01:00")
+	}
+	return t.UTC(), nil
+}
