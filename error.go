@@ -45,3 +45,13 @@ func ErrorCode(err error) string {
 	}
 	return EINTERNAL
 }
+
+// ErrorMessage returns the message of the first *Error in err's chain, which
+// a person may read, or a general one.
+func ErrorMessage(err error) string {
+	var e *Error
+	if errors.As(err, &e) {
+		return e.Message
+	}
+	return "Det oppstod en intern feil."
+}

@@ -27,6 +27,7 @@ import (
 	"varsel/ent/reservation"
 	"varsel/graph/model"
 	"varsel/graph/scalar"
+	"varsel/reporting"
 	"varsel/rules"
 	"varsel/workflow"
 
@@ -52,6 +53,7 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	PoliceRequest() PoliceRequestResolver
 	Query() QueryResolver
+	StatisticsRow() StatisticsRowResolver
 	Survivor() SurvivorResolver
 	Victim() VictimResolver
 }
@@ -687,6 +689,7 @@ type ComplexityRoot struct {
 		PoliceRequests        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) int
 		RetentionReport       func(childComplexity int) int
 		StaffMembers          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
+		Statistics            func(childComplexity int, from time.Time, to time.Time, groupBy []reporting.Dimension) int
 		Units                 func(childComplexity int) int
 	}
 
@@ -752,6 +755,55 @@ type ComplexityRoot struct {
 	StaffMemberEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Statistics struct {
+		From      func(childComplexity int) int
+		GroupBy   func(childComplexity int) int
+		Rows      func(childComplexity int) int
+		Threshold func(childComplexity int) int
+		To        func(childComplexity int) int
+		Total     func(childComplexity int) int
+	}
+
+	StatisticsCount struct {
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
+	StatisticsFigure struct {
+		Suppressed func(childComplexity int) int
+		Value      func(childComplexity int) int
+	}
+
+	StatisticsRow struct {
+		AppealsOverturned           func(childComplexity int) int
+		AppealsReceived             func(childComplexity int) int
+		AppealsUpheld               func(childComplexity int) int
+		AssessmentsDoNotNotify      func(childComplexity int) int
+		AssessmentsNotify           func(childComplexity int) int
+		Channel                     func(childComplexity int) int
+		CustodyEvents               func(childComplexity int) int
+		DecisionsPending            func(childComplexity int) int
+		EscapesNotified             func(childComplexity int) int
+		EventKind                   func(childComplexity int) int
+		EventsBlockedForSecurity    func(childComplexity int) int
+		LateNotices                 func(childComplexity int) int
+		LateNoticesJustified        func(childComplexity int) int
+		MedianHoursEscapeToNotice   func(childComplexity int) int
+		MedianLeadDays              func(childComplexity int) int
+		MedianPoliceTurnaroundHours func(childComplexity int) int
+		Month                       func(childComplexity int) int
+		NoticesByDigipost           func(childComplexity int) int
+		NoticesByLetter             func(childComplexity int) int
+		NoticesByPhone              func(childComplexity int) int
+		NoticesSent                 func(childComplexity int) int
+		NoticesViaPolice            func(childComplexity int) int
+		OnTimeRate                  func(childComplexity int) int
+		PoliceRequests              func(childComplexity int) int
+		Region                      func(childComplexity int) int
+		UndocumentedPhoneNotices    func(childComplexity int) int
+		Unit                        func(childComplexity int) int
 	}
 
 	Survivor struct {
@@ -920,6 +972,10 @@ type QueryResolver interface {
 	DisclosureDelegations(ctx context.Context) ([]*ent.Delegation, error)
 	ConvictDocuments(ctx context.Context, convictID int, forConvictAccess bool) (*workflow.ConvictDocumentList, error)
 	RetentionReport(ctx context.Context) (*workflow.RetentionReport, error)
+	Statistics(ctx context.Context, from time.Time, to time.Time, groupBy []reporting.Dimension) (*reporting.Report, error)
+}
+type StatisticsRowResolver interface {
+	Unit(ctx context.Context, obj *reporting.Row) (*ent.Unit, error)
 }
 type SurvivorResolver interface {
 	Name(ctx context.Context, obj *ent.Survivor) (string, error)
@@ -4104,6 +4160,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.StaffMembers(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.StaffMemberOrder), args["where"].(*ent.StaffMemberWhereInput)), true
+	case "Query.statistics":
+		if e.ComplexityRoot.Query.Statistics == nil {
+			break
+		}
+
+		args, err := ec.field_Query_statistics_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Statistics(childComplexity, args["from"].(time.Time), args["to"].(time.Time), args["groupBy"].([]reporting.Dimension)), true
 	case "Query.units":
 		if e.ComplexityRoot.Query.Units == nil {
 			break
@@ -4375,6 +4442,232 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StaffMemberEdge.Node(childComplexity), true
+
+	case "Statistics.from":
+		if e.ComplexityRoot.Statistics.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.From(childComplexity), true
+	case "Statistics.groupBy":
+		if e.ComplexityRoot.Statistics.GroupBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.GroupBy(childComplexity), true
+	case "Statistics.rows":
+		if e.ComplexityRoot.Statistics.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.Rows(childComplexity), true
+	case "Statistics.suppressionThreshold":
+		if e.ComplexityRoot.Statistics.Threshold == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.Threshold(childComplexity), true
+	case "Statistics.to":
+		if e.ComplexityRoot.Statistics.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.To(childComplexity), true
+	case "Statistics.total":
+		if e.ComplexityRoot.Statistics.Total == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Statistics.Total(childComplexity), true
+
+	case "StatisticsCount.suppressed":
+		if e.ComplexityRoot.StatisticsCount.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCount.Suppressed(childComplexity), true
+	case "StatisticsCount.value":
+		if e.ComplexityRoot.StatisticsCount.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsCount.Value(childComplexity), true
+
+	case "StatisticsFigure.suppressed":
+		if e.ComplexityRoot.StatisticsFigure.Suppressed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsFigure.Suppressed(childComplexity), true
+	case "StatisticsFigure.value":
+		if e.ComplexityRoot.StatisticsFigure.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsFigure.Value(childComplexity), true
+
+	case "StatisticsRow.appealsOverturned":
+		if e.ComplexityRoot.StatisticsRow.AppealsOverturned == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.AppealsOverturned(childComplexity), true
+	case "StatisticsRow.appealsReceived":
+		if e.ComplexityRoot.StatisticsRow.AppealsReceived == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.AppealsReceived(childComplexity), true
+	case "StatisticsRow.appealsUpheld":
+		if e.ComplexityRoot.StatisticsRow.AppealsUpheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.AppealsUpheld(childComplexity), true
+	case "StatisticsRow.assessmentsDoNotNotify":
+		if e.ComplexityRoot.StatisticsRow.AssessmentsDoNotNotify == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.AssessmentsDoNotNotify(childComplexity), true
+	case "StatisticsRow.assessmentsNotify":
+		if e.ComplexityRoot.StatisticsRow.AssessmentsNotify == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.AssessmentsNotify(childComplexity), true
+	case "StatisticsRow.channel":
+		if e.ComplexityRoot.StatisticsRow.Channel == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.Channel(childComplexity), true
+	case "StatisticsRow.custodyEvents":
+		if e.ComplexityRoot.StatisticsRow.CustodyEvents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.CustodyEvents(childComplexity), true
+	case "StatisticsRow.decisionsPending":
+		if e.ComplexityRoot.StatisticsRow.DecisionsPending == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.DecisionsPending(childComplexity), true
+	case "StatisticsRow.escapesNotified":
+		if e.ComplexityRoot.StatisticsRow.EscapesNotified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.EscapesNotified(childComplexity), true
+	case "StatisticsRow.eventKind":
+		if e.ComplexityRoot.StatisticsRow.EventKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.EventKind(childComplexity), true
+	case "StatisticsRow.eventsBlockedForSecurity":
+		if e.ComplexityRoot.StatisticsRow.EventsBlockedForSecurity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.EventsBlockedForSecurity(childComplexity), true
+	case "StatisticsRow.lateNotices":
+		if e.ComplexityRoot.StatisticsRow.LateNotices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.LateNotices(childComplexity), true
+	case "StatisticsRow.lateNoticesJustified":
+		if e.ComplexityRoot.StatisticsRow.LateNoticesJustified == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.LateNoticesJustified(childComplexity), true
+	case "StatisticsRow.medianHoursEscapeToNotice":
+		if e.ComplexityRoot.StatisticsRow.MedianHoursEscapeToNotice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.MedianHoursEscapeToNotice(childComplexity), true
+	case "StatisticsRow.medianLeadDays":
+		if e.ComplexityRoot.StatisticsRow.MedianLeadDays == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.MedianLeadDays(childComplexity), true
+	case "StatisticsRow.medianPoliceTurnaroundHours":
+		if e.ComplexityRoot.StatisticsRow.MedianPoliceTurnaroundHours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.MedianPoliceTurnaroundHours(childComplexity), true
+	case "StatisticsRow.month":
+		if e.ComplexityRoot.StatisticsRow.Month == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.Month(childComplexity), true
+	case "StatisticsRow.noticesByDigipost":
+		if e.ComplexityRoot.StatisticsRow.NoticesByDigipost == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.NoticesByDigipost(childComplexity), true
+	case "StatisticsRow.noticesByLetter":
+		if e.ComplexityRoot.StatisticsRow.NoticesByLetter == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.NoticesByLetter(childComplexity), true
+	case "StatisticsRow.noticesByPhone":
+		if e.ComplexityRoot.StatisticsRow.NoticesByPhone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.NoticesByPhone(childComplexity), true
+	case "StatisticsRow.noticesSent":
+		if e.ComplexityRoot.StatisticsRow.NoticesSent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.NoticesSent(childComplexity), true
+	case "StatisticsRow.noticesViaPolice":
+		if e.ComplexityRoot.StatisticsRow.NoticesViaPolice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.NoticesViaPolice(childComplexity), true
+	case "StatisticsRow.onTimeRate":
+		if e.ComplexityRoot.StatisticsRow.OnTimeRate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.OnTimeRate(childComplexity), true
+	case "StatisticsRow.policeRequests":
+		if e.ComplexityRoot.StatisticsRow.PoliceRequests == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.PoliceRequests(childComplexity), true
+	case "StatisticsRow.region":
+		if e.ComplexityRoot.StatisticsRow.Region == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.Region(childComplexity), true
+	case "StatisticsRow.undocumentedPhoneNotices":
+		if e.ComplexityRoot.StatisticsRow.UndocumentedPhoneNotices == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.UndocumentedPhoneNotices(childComplexity), true
+	case "StatisticsRow.unit":
+		if e.ComplexityRoot.StatisticsRow.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.Unit(childComplexity), true
 
 	case "Survivor.addressLine":
 		if e.ComplexityRoot.Survivor.AddressLine == nil {
@@ -5627,6 +5920,92 @@ extend type Mutation {
   markDocumentExempt(input: MarkDocumentExemptInput!): DocumentMark! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "Ends an exemption from the convict's access (IX7)."
   liftDocumentMark(id: ID!): DocumentMark! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+}
+
+# ---------------------------------------------------------------------------
+# Reporting (PR4): aggregates only; any count below 5, and any rate or median
+# drawn from fewer than 5 cases, is suppressed.
+
+"What statistics rows are grouped by."
+enum StatisticsDimension {
+  "The convict's responsible unit."
+  UNIT
+  "The region of that unit."
+  REGION
+  EVENT_KIND
+  "The month the event starts, YYYY-MM (Norwegian time)."
+  MONTH
+  "The notice's channel. Figures that have no channel fall in the row without one."
+  CHANNEL
+}
+
+"A count; null and suppressed when below 5 (PR4)."
+type StatisticsCount {
+  value: Int
+  suppressed: Boolean!
+}
+
+"A rate or a median; null when there is nothing to measure, or suppressed when fewer than 5 cases lie behind it (PR4)."
+type StatisticsFigure {
+  value: Float
+  suppressed: Boolean!
+}
+
+"The figures of one group, for the custody events that start in the period."
+type StatisticsRow {
+  unit: Unit @goField(forceResolver: true)
+  region: String
+  eventKind: EventKind
+  month: String
+  channel: Channel
+  custodyEvents: StatisticsCount!
+  assessmentsNotify: StatisticsCount!
+  assessmentsDoNotNotify: StatisticsCount!
+  "Events whose notices a confirmed risk of revenge stopped (AS2)."
+  eventsBlockedForSecurity: StatisticsCount!
+  noticesSent: StatisticsCount!
+  noticesByLetter: StatisticsCount!
+  noticesByDigipost: StatisticsCount!
+  noticesByPhone: StatisticsCount!
+  noticesViaPolice: StatisticsCount!
+  "Share (0–1) of sent notices sent by their due date, at least 14 days ahead (NT2); escapes excepted."
+  onTimeRate: StatisticsFigure!
+  "Median days from sending to the event; escapes excepted."
+  medianLeadDays: StatisticsFigure!
+  "Notices prepared after their due date (NT2)."
+  lateNotices: StatisticsCount!
+  "Of the late notices, those with a written justification."
+  lateNoticesJustified: StatisticsCount!
+  escapesNotified: StatisticsCount!
+  "Median hours from the escape to the first notice sent."
+  medianHoursEscapeToNotice: StatisticsFigure!
+  appealsReceived: StatisticsCount!
+  appealsUpheld: StatisticsCount!
+  appealsOverturned: StatisticsCount!
+  policeRequests: StatisticsCount!
+  "Median hours from a request to the police's answer."
+  medianPoliceTurnaroundHours: StatisticsFigure!
+  "Telephone notices not documented in writing (NT1)."
+  undocumentedPhoneNotices: StatisticsCount!
+  "Open events with no decision yet and not stopped for security."
+  decisionsPending: StatisticsCount!
+}
+
+"The figures for a period. Also as CSV: GET /statistics.csv?from=…&to=…&groupBy=UNIT,MONTH."
+type Statistics {
+  from: Date!
+  to: Date!
+  groupBy: [StatisticsDimension!]!
+  rows: [StatisticsRow!]!
+  "All groups together."
+  total: StatisticsRow!
+  "Counts below this are suppressed (PR4)."
+  suppressionThreshold: Int! @goField(name: "Threshold")
+}
+
+extend type Query {
+  "Reporting figures: national for analysts, the viewer's units for decision makers (PR4: aggregates only)."
+  statistics(from: Date!, to: Date!, groupBy: [StatisticsDimension!]! = []): Statistics! @hasRole(roles: [ANALYST, DECISION_MAKER])
 }
 `, BuiltIn: false},
 	{Name: "../ent.graphql", Input: `directive @goField(forceResolver: Boolean, name: String, omittable: Boolean) on FIELD_DEFINITION | INPUT_FIELD_DEFINITION
@@ -12610,6 +12989,104 @@ func (ec *executionContext) childFields_StaffMemberEdge(ctx context.Context, fie
 	return nil, fmt.Errorf("no field named %q was found under type StaffMemberEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Statistics(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_Statistics_from(ctx, field)
+	case "to":
+		return ec.fieldContext_Statistics_to(ctx, field)
+	case "groupBy":
+		return ec.fieldContext_Statistics_groupBy(ctx, field)
+	case "rows":
+		return ec.fieldContext_Statistics_rows(ctx, field)
+	case "total":
+		return ec.fieldContext_Statistics_total(ctx, field)
+	case "suppressionThreshold":
+		return ec.fieldContext_Statistics_suppressionThreshold(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Statistics", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsCount(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_StatisticsCount_value(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatisticsCount_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsCount", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsFigure(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "value":
+		return ec.fieldContext_StatisticsFigure_value(ctx, field)
+	case "suppressed":
+		return ec.fieldContext_StatisticsFigure_suppressed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsFigure", field.Name)
+}
+
+func (ec *executionContext) childFields_StatisticsRow(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "unit":
+		return ec.fieldContext_StatisticsRow_unit(ctx, field)
+	case "region":
+		return ec.fieldContext_StatisticsRow_region(ctx, field)
+	case "eventKind":
+		return ec.fieldContext_StatisticsRow_eventKind(ctx, field)
+	case "month":
+		return ec.fieldContext_StatisticsRow_month(ctx, field)
+	case "channel":
+		return ec.fieldContext_StatisticsRow_channel(ctx, field)
+	case "custodyEvents":
+		return ec.fieldContext_StatisticsRow_custodyEvents(ctx, field)
+	case "assessmentsNotify":
+		return ec.fieldContext_StatisticsRow_assessmentsNotify(ctx, field)
+	case "assessmentsDoNotNotify":
+		return ec.fieldContext_StatisticsRow_assessmentsDoNotNotify(ctx, field)
+	case "eventsBlockedForSecurity":
+		return ec.fieldContext_StatisticsRow_eventsBlockedForSecurity(ctx, field)
+	case "noticesSent":
+		return ec.fieldContext_StatisticsRow_noticesSent(ctx, field)
+	case "noticesByLetter":
+		return ec.fieldContext_StatisticsRow_noticesByLetter(ctx, field)
+	case "noticesByDigipost":
+		return ec.fieldContext_StatisticsRow_noticesByDigipost(ctx, field)
+	case "noticesByPhone":
+		return ec.fieldContext_StatisticsRow_noticesByPhone(ctx, field)
+	case "noticesViaPolice":
+		return ec.fieldContext_StatisticsRow_noticesViaPolice(ctx, field)
+	case "onTimeRate":
+		return ec.fieldContext_StatisticsRow_onTimeRate(ctx, field)
+	case "medianLeadDays":
+		return ec.fieldContext_StatisticsRow_medianLeadDays(ctx, field)
+	case "lateNotices":
+		return ec.fieldContext_StatisticsRow_lateNotices(ctx, field)
+	case "lateNoticesJustified":
+		return ec.fieldContext_StatisticsRow_lateNoticesJustified(ctx, field)
+	case "escapesNotified":
+		return ec.fieldContext_StatisticsRow_escapesNotified(ctx, field)
+	case "medianHoursEscapeToNotice":
+		return ec.fieldContext_StatisticsRow_medianHoursEscapeToNotice(ctx, field)
+	case "appealsReceived":
+		return ec.fieldContext_StatisticsRow_appealsReceived(ctx, field)
+	case "appealsUpheld":
+		return ec.fieldContext_StatisticsRow_appealsUpheld(ctx, field)
+	case "appealsOverturned":
+		return ec.fieldContext_StatisticsRow_appealsOverturned(ctx, field)
+	case "policeRequests":
+		return ec.fieldContext_StatisticsRow_policeRequests(ctx, field)
+	case "medianPoliceTurnaroundHours":
+		return ec.fieldContext_StatisticsRow_medianPoliceTurnaroundHours(ctx, field)
+	case "undocumentedPhoneNotices":
+		return ec.fieldContext_StatisticsRow_undocumentedPhoneNotices(ctx, field)
+	case "decisionsPending":
+		return ec.fieldContext_StatisticsRow_decisionsPending(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type StatisticsRow", field.Name)
+}
+
 func (ec *executionContext) childFields_Survivor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -13957,6 +14434,36 @@ func (ec *executionContext) field_Query_staffMembers_args(ctx context.Context, r
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_statistics_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "from",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["from"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "to",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["to"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "groupBy",
+		func(ctx context.Context, v any) ([]reporting.Dimension, error) {
+			return ec.unmarshalNStatisticsDimension2ᚕvarselᚋreportingᚐDimensionᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["groupBy"] = arg2
 	return args, nil
 }
 
@@ -28004,6 +28511,68 @@ func (ec *executionContext) fieldContext_Query_retentionReport(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_statistics(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_statistics(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Statistics(ctx, fc.Args["from"].(time.Time), fc.Args["to"].(time.Time), fc.Args["groupBy"].([]reporting.Dimension))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"ANALYST", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *reporting.Report
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *reporting.Report
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *reporting.Report) graphql.Marshaler {
+			return ec.marshalNStatistics2ᚖvarselᚋreportingᚐReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_statistics(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Statistics(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_statistics_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query___type(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29184,6 +29753,1082 @@ func (ec *executionContext) _StaffMemberEdge_cursor(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_StaffMemberEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("StaffMemberEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _Statistics_from(ctx context.Context, field graphql.CollectedField, obj *reporting.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statistics", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _Statistics_to(ctx context.Context, field graphql.CollectedField, obj *reporting.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statistics", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _Statistics_groupBy(ctx context.Context, field graphql.CollectedField, obj *reporting.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_groupBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GroupBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []reporting.Dimension) graphql.Marshaler {
+			return ec.marshalNStatisticsDimension2ᚕvarselᚋreportingᚐDimensionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_groupBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statistics", field, false, false, errors.New("field of type StatisticsDimension does not have child fields"))
+}
+
+func (ec *executionContext) _Statistics_rows(ctx context.Context, field graphql.CollectedField, obj *reporting.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*reporting.Row) graphql.Marshaler {
+			return ec.marshalNStatisticsRow2ᚕᚖvarselᚋreportingᚐRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statistics_total(ctx context.Context, field graphql.CollectedField, obj *reporting.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_total(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Total, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *reporting.Row) graphql.Marshaler {
+			return ec.marshalNStatisticsRow2ᚖvarselᚋreportingᚐRow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_total(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Statistics",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsRow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Statistics_suppressionThreshold(ctx context.Context, field graphql.CollectedField, obj *reporting.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Statistics_suppressionThreshold(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Threshold, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Statistics_suppressionThreshold(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Statistics", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCount_value(ctx context.Context, field graphql.CollectedField, obj *reporting.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCount_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCount_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsCount_suppressed(ctx context.Context, field graphql.CollectedField, obj *reporting.Count) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsCount_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsCount_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsCount", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsFigure_value(ctx context.Context, field graphql.CollectedField, obj *reporting.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsFigure_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsFigure_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsFigure", field, false, false, errors.New("field of type Float does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsFigure_suppressed(ctx context.Context, field graphql.CollectedField, obj *reporting.Figure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsFigure_suppressed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Suppressed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsFigure_suppressed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsFigure", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRow_unit(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.StatisticsRow().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖvarselᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_region(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_region(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Region, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_region(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRow_eventKind(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_eventKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rules.EventKind) graphql.Marshaler {
+			return ec.marshalOEventKind2ᚖvarselᚋrulesᚐEventKind(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_eventKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRow", field, false, false, errors.New("field of type EventKind does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRow_month(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_month(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Month, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_month(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRow", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRow_channel(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_channel(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Channel, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rules.Channel) graphql.Marshaler {
+			return ec.marshalOChannel2ᚖvarselᚋrulesᚐChannel(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_channel(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("StatisticsRow", field, false, false, errors.New("field of type Channel does not have child fields"))
+}
+
+func (ec *executionContext) _StatisticsRow_custodyEvents(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_custodyEvents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CustodyEvents, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_custodyEvents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_assessmentsNotify(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_assessmentsNotify(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessmentsNotify, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_assessmentsNotify(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_assessmentsDoNotNotify(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_assessmentsDoNotNotify(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AssessmentsDoNotNotify, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_assessmentsDoNotNotify(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_eventsBlockedForSecurity(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_eventsBlockedForSecurity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventsBlockedForSecurity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_eventsBlockedForSecurity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_noticesSent(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_noticesSent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoticesSent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_noticesSent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_noticesByLetter(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_noticesByLetter(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoticesByLetter, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_noticesByLetter(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_noticesByDigipost(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_noticesByDigipost(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoticesByDigipost, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_noticesByDigipost(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_noticesByPhone(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_noticesByPhone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoticesByPhone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_noticesByPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_noticesViaPolice(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_noticesViaPolice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoticesViaPolice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_noticesViaPolice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_onTimeRate(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_onTimeRate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnTimeRate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Figure) graphql.Marshaler {
+			return ec.marshalNStatisticsFigure2varselᚋreportingᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_onTimeRate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_medianLeadDays(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_medianLeadDays(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianLeadDays, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Figure) graphql.Marshaler {
+			return ec.marshalNStatisticsFigure2varselᚋreportingᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_medianLeadDays(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_lateNotices(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_lateNotices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LateNotices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_lateNotices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_lateNoticesJustified(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_lateNoticesJustified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LateNoticesJustified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_lateNoticesJustified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_escapesNotified(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_escapesNotified(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EscapesNotified, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_escapesNotified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_medianHoursEscapeToNotice(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_medianHoursEscapeToNotice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianHoursEscapeToNotice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Figure) graphql.Marshaler {
+			return ec.marshalNStatisticsFigure2varselᚋreportingᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_medianHoursEscapeToNotice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_appealsReceived(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_appealsReceived(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppealsReceived, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_appealsReceived(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_appealsUpheld(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_appealsUpheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppealsUpheld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_appealsUpheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_appealsOverturned(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_appealsOverturned(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AppealsOverturned, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_appealsOverturned(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_policeRequests(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_policeRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceRequests, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_policeRequests(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_medianPoliceTurnaroundHours(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_medianPoliceTurnaroundHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MedianPoliceTurnaroundHours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Figure) graphql.Marshaler {
+			return ec.marshalNStatisticsFigure2varselᚋreportingᚐFigure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_medianPoliceTurnaroundHours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsFigure(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_undocumentedPhoneNotices(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_undocumentedPhoneNotices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UndocumentedPhoneNotices, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_undocumentedPhoneNotices(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_decisionsPending(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_decisionsPending(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionsPending, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_decisionsPending(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Survivor_id(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
@@ -59941,6 +61586,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "statistics":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_statistics(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "__type":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Query___type(ctx, field)
@@ -60664,6 +62331,356 @@ func (ec *executionContext) _StaffMemberEdge(ctx context.Context, sel ast.Select
 			out.Values[i] = ec._StaffMemberEdge_cursor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsImplementors = []string{"Statistics"}
+
+func (ec *executionContext) _Statistics(ctx context.Context, sel ast.SelectionSet, obj *reporting.Report) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Statistics")
+		case "from":
+			out.Values[i] = ec._Statistics_from(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "to":
+			out.Values[i] = ec._Statistics_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "groupBy":
+			out.Values[i] = ec._Statistics_groupBy(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "rows":
+			out.Values[i] = ec._Statistics_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "total":
+			out.Values[i] = ec._Statistics_total(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "suppressionThreshold":
+			out.Values[i] = ec._Statistics_suppressionThreshold(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsCountImplementors = []string{"StatisticsCount"}
+
+func (ec *executionContext) _StatisticsCount(ctx context.Context, sel ast.SelectionSet, obj *reporting.Count) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsCountImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsCount")
+		case "value":
+			out.Values[i] = ec._StatisticsCount_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatisticsCount_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsFigureImplementors = []string{"StatisticsFigure"}
+
+func (ec *executionContext) _StatisticsFigure(ctx context.Context, sel ast.SelectionSet, obj *reporting.Figure) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsFigureImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsFigure")
+		case "value":
+			out.Values[i] = ec._StatisticsFigure_value(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "suppressed":
+			out.Values[i] = ec._StatisticsFigure_suppressed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var statisticsRowImplementors = []string{"StatisticsRow"}
+
+func (ec *executionContext) _StatisticsRow(ctx context.Context, sel ast.SelectionSet, obj *reporting.Row) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, statisticsRowImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("StatisticsRow")
+		case "unit":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._StatisticsRow_unit(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "region":
+			out.Values[i] = ec._StatisticsRow_region(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "eventKind":
+			out.Values[i] = ec._StatisticsRow_eventKind(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "month":
+			out.Values[i] = ec._StatisticsRow_month(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "channel":
+			out.Values[i] = ec._StatisticsRow_channel(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "custodyEvents":
+			out.Values[i] = ec._StatisticsRow_custodyEvents(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assessmentsNotify":
+			out.Values[i] = ec._StatisticsRow_assessmentsNotify(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "assessmentsDoNotNotify":
+			out.Values[i] = ec._StatisticsRow_assessmentsDoNotNotify(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "eventsBlockedForSecurity":
+			out.Values[i] = ec._StatisticsRow_eventsBlockedForSecurity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noticesSent":
+			out.Values[i] = ec._StatisticsRow_noticesSent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noticesByLetter":
+			out.Values[i] = ec._StatisticsRow_noticesByLetter(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noticesByDigipost":
+			out.Values[i] = ec._StatisticsRow_noticesByDigipost(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noticesByPhone":
+			out.Values[i] = ec._StatisticsRow_noticesByPhone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noticesViaPolice":
+			out.Values[i] = ec._StatisticsRow_noticesViaPolice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "onTimeRate":
+			out.Values[i] = ec._StatisticsRow_onTimeRate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "medianLeadDays":
+			out.Values[i] = ec._StatisticsRow_medianLeadDays(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lateNotices":
+			out.Values[i] = ec._StatisticsRow_lateNotices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lateNoticesJustified":
+			out.Values[i] = ec._StatisticsRow_lateNoticesJustified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "escapesNotified":
+			out.Values[i] = ec._StatisticsRow_escapesNotified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "medianHoursEscapeToNotice":
+			out.Values[i] = ec._StatisticsRow_medianHoursEscapeToNotice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "appealsReceived":
+			out.Values[i] = ec._StatisticsRow_appealsReceived(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "appealsUpheld":
+			out.Values[i] = ec._StatisticsRow_appealsUpheld(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "appealsOverturned":
+			out.Values[i] = ec._StatisticsRow_appealsOverturned(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policeRequests":
+			out.Values[i] = ec._StatisticsRow_policeRequests(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "medianPoliceTurnaroundHours":
+			out.Values[i] = ec._StatisticsRow_medianPoliceTurnaroundHours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "undocumentedPhoneNotices":
+			out.Values[i] = ec._StatisticsRow_undocumentedPhoneNotices(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionsPending":
+			out.Values[i] = ec._StatisticsRow_decisionsPending(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -64189,6 +66206,90 @@ func (ec *executionContext) unmarshalNStaffMemberWhereInput2ᚖvarselᚋentᚐSt
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNStatistics2ᚖvarselᚋreportingᚐReport(ctx context.Context, sel ast.SelectionSet, v *reporting.Report) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Statistics(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNStatisticsCount2varselᚋreportingᚐCount(ctx context.Context, sel ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+	return ec._StatisticsCount(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNStatisticsDimension2varselᚋreportingᚐDimension(ctx context.Context, v any) (reporting.Dimension, error) {
+	var res reporting.Dimension
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNStatisticsDimension2varselᚋreportingᚐDimension(ctx context.Context, sel ast.SelectionSet, v reporting.Dimension) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNStatisticsDimension2ᚕvarselᚋreportingᚐDimensionᚄ(ctx context.Context, v any) ([]reporting.Dimension, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]reporting.Dimension, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNStatisticsDimension2varselᚋreportingᚐDimension(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNStatisticsDimension2ᚕvarselᚋreportingᚐDimensionᚄ(ctx context.Context, sel ast.SelectionSet, v []reporting.Dimension) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatisticsDimension2varselᚋreportingᚐDimension(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticsFigure2varselᚋreportingᚐFigure(ctx context.Context, sel ast.SelectionSet, v reporting.Figure) graphql.Marshaler {
+	return ec._StatisticsFigure(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNStatisticsRow2ᚕᚖvarselᚋreportingᚐRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*reporting.Row) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNStatisticsRow2ᚖvarselᚋreportingᚐRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNStatisticsRow2ᚖvarselᚋreportingᚐRow(ctx context.Context, sel ast.SelectionSet, v *reporting.Row) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._StatisticsRow(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNString2string(ctx context.Context, v any) (string, error) {
 	res, err := graphql.UnmarshalString(v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -66510,6 +68611,23 @@ func (ec *executionContext) marshalOFamilyRelation2ᚖvarselᚋrulesᚐFamilyRel
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := graphql.UnmarshalFloatContext(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFloat2ᚖfloat64(ctx context.Context, sel ast.SelectionSet, v *float64) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	res := graphql.MarshalFloatContext(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalOGuardian2ᚕᚖvarselᚋentᚐGuardianᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Guardian) graphql.Marshaler {

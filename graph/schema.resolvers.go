@@ -14,6 +14,7 @@ import (
 	"varsel/ent/policerequest"
 	"varsel/ent/unit"
 	"varsel/graph/model"
+	"varsel/reporting"
 	"varsel/rules"
 	"varsel/workflow"
 
@@ -330,6 +331,19 @@ func (r *queryResolver) RetentionReport(ctx context.Context) (*workflow.Retentio
 	return r.Workflow.RetentionPreview(ctx, r.Client)
 }
 
+// Statistics is the resolver for the statistics field.
+func (r *queryResolver) Statistics(ctx context.Context, from time.Time, to time.Time, groupBy []reporting.Dimension) (*reporting.Report, error) {
+	return reporting.Statistics(ctx, r.Client, from, to, groupBy)
+}
+
+// Unit is the resolver for the unit field.
+func (r *statisticsRowResolver) Unit(ctx context.Context, obj *reporting.Row) (*ent.Unit, error) {
+	if obj.UnitID == nil {
+		return nil, nil
+	}
+	return r.Client.Unit.Get(ctx, *obj.UnitID)
+}
+
 // Name is the resolver for the name field.
 func (r *survivorResolver) Name(ctx context.Context, obj *ent.Survivor) (string, error) {
 	return personal(ctx, accesslog.Survivor, obj.ID, accesslog.Identity, obj.Name)
@@ -403,4 +417,10 @@ func (r *victimResolver) Country(ctx context.Context, obj *ent.Victim) (*string,
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
-type mutationResolver struct{ *Resolver }
+// StatisticsRow returns StatisticsRowResolver implementation.
+func (r *Resolver) StatisticsRow() StatisticsRowResolver { return &statisticsRowResolver{r} }
+
+type (
+	mutationResolver      struct{ *Resolver }
+	statisticsRowResolver struct{ *Resolver }
+)

@@ -209,3 +209,31 @@ func TestRetention(t *testing.T) {
 		t.Errorf("retention cites %s %s", id, provision)
 	}
 }
+
+// PR4: counts below 5 are hidden; medians and on-time are counted as stated.
+func TestReportingRules(t *testing.T) {
+	for n, want := range map[int]bool{0: true, 1: true, 4: true, 5: false, 120: false} {
+		if rules.Suppressed(n) != want {
+			t.Errorf("Suppressed(%d) = %v, want %v (PR4)", n, !want, want)
+		}
+	}
+	if id, p := rules.ReportingRule(); id != "PR4" || p == "" {
+		t.Errorf("reporting cites %s %q", id, p)
+	}
+	if m := rules.Median([]float64{9, 1, 5}); m != 5 {
+		t.Errorf("median of 9, 1, 5 = %v", m)
+	}
+	if m := rules.Median([]float64{4, 1, 3, 2}); m != 2.5 {
+		t.Errorf("median of 4, 1, 3, 2 = %v", m)
+	}
+	if rules.Median(nil) != 0 {
+		t.Error("median of nothing")
+	}
+	due := rules.Date(2026, 12, 6)
+	if !rules.OnTime(time.Date(2026, 12, 6, 22, 30, 0, 0, time.UTC), due) { // 23:30 in Oslo, still the 6th
+		t.Error("sent on the due date, Norwegian time, is on time (NT2)")
+	}
+	if rules.OnTime(time.Date(2026, 12, 6, 23, 30, 0, 0, time.UTC), due) { // 00:30 on the 7th in Oslo
+		t.Error("sent the day after the due date is late (NT2)")
+	}
+}

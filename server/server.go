@@ -193,6 +193,7 @@ func (s *Server) routes() (http.Handler, error) {
 	gql := graph.NewHandler(s.client, s.db.DB, s.workflow, s.cfg.Dev)
 	mux.Handle("POST /graphql", http.MaxBytesHandler(s.authenticated(gql), maxRequestBody))
 	s.letterRoutes(mux)
+	s.statisticsRoutes(mux)
 	mux.HandleFunc("GET /config.json", s.spaConfig)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, _ *http.Request) { w.Write([]byte("ok\n")) })
 	mux.HandleFunc("GET /readyz", s.ready)

@@ -46,6 +46,18 @@ func AllowIfAuthenticated() privacy.QueryRule {
 	})
 }
 
+// DenyAnalysts keeps analysts — who see aggregates only (PR4) — from
+// personal data otherwise open to everyone signed in: staff names.
+func DenyAnalysts() privacy.QueryRule {
+	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {
+		v := varsel.FromContext(ctx)
+		if v != nil && !v.System && v.Has(varsel.RoleAnalyst) && len(v.Roles) == 1 {
+			return privacy.Denyf("analysts see aggregates only")
+		}
+		return privacy.Skip
+	})
+}
+
 // AllowRoles allows a viewer who holds one of roles, without scoping.
 func AllowRoles(roles ...varsel.Role) privacy.QueryMutationRule {
 	return privacy.ContextQueryMutationRule(func(ctx context.Context) error {

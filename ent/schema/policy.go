@@ -39,6 +39,16 @@ func referencePolicy() ent.Policy {
 	}
 }
 
+// staffPolicy guards the staff registry: names every signed-in person needs
+// to work together, except analysts, who see aggregates only (PR4).
+func staffPolicy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(), rule.DenyAnalysts(), rule.AllowIfAuthenticated()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(),
+			rule.AllowRoles(varsel.RoleAdmin), privacy.AlwaysDenyRule()},
+	}
+}
+
 // appendOnlyPolicy guards the audit trail and the access log: only their own
 // writer adds rows, only auditors read them (PR2, PR3).
 func appendOnlyPolicy() ent.Policy {
@@ -57,7 +67,7 @@ func appendOnlyHooks() []ent.Hook {
 
 func (Unit) Policy() ent.Policy           { return referencePolicy() }
 func (PoliceDistrict) Policy() ent.Policy { return referencePolicy() }
-func (StaffMember) Policy() ent.Policy    { return referencePolicy() }
+func (StaffMember) Policy() ent.Policy    { return staffPolicy() }
 
 func (Convict) Policy() ent.Policy               { return casePolicy() }
 func (CriminalCase) Policy() ent.Policy          { return casePolicy() }
