@@ -13,8 +13,8 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strconv"
 	"slices"
+	"strconv"
 	"time"
 
 	"varsel"

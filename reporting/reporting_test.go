@@ -20,7 +20,9 @@ import (
 func TestMain(m *testing.M) { dbtest.Main(m) }
 
 // oslo is a time in Norway.
-func oslo(y int, m time.Month, d, h int) time.Time { return time.Date(y, m, d, h, 0, 0, 0, rules.Norway) }
+func oslo(y int, m time.Month, d, h int) time.Time {
+	return time.Date(y, m, d, h, 0, 0, 0, rules.Norway)
+}
 
 // fixture is a year of hand-counted data at two units:
 //
