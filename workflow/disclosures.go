@@ -284,12 +284,35 @@ func (s *Service) Disclosures(ctx context.Context, client *ent.Client, after *en
 	if orderBy == nil {
 		orderBy = &ent.DisclosureOrder{Direction: "DESC", Field: ent.DisclosureOrderFieldDecidedAt}
 	}
-	return q.Paginate(ctx, after, first, before, last, ent.WithDisclosureOrder(orderBy))
+	conn, err := q.Paginate(ctx, after, first, before, last, ent.WithDisclosureOrder(orderBy))
+	if err != nil || len(conn.Edges) == 0 {
+		return conn, err
+	}
+	// Who each disclosure was about, read once for the page (see ConvictName).
+	ids := make([]int, 0, len(conn.Edges))
+	for _, e := range conn.Edges {
+		ids = append(ids, e.Node.ConvictID)
+	}
+	convicts, err := client.Convict.Query().Where(convict.IDIn(ids...)).Select(convict.FieldID, convict.FieldName).All(varsel.OnBehalfOf(ctx))
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int]*ent.Convict, len(convicts))
+	for _, c := range convicts {
+		byID[c.ID] = c
+	}
+	for _, e := range conn.Edges {
+		e.Node.Edges.Convict = byID[e.Node.ConvictID]
+	}
+	return conn, nil
 }
 
 // ConvictName is who a disclosure is about. Both sides of the disclosure
 // know it; the police see it without seeing the convict's file.
 func (s *Service) ConvictName(ctx context.Context, client *ent.Client, d *ent.Disclosure) (string, error) {
+	if d.Edges.Convict != nil {
+		return d.Edges.Convict.Name, nil
+	}
 	c, err := client.Convict.Query().Where(convict.ID(d.ConvictID)).Select(convict.FieldName).Only(varsel.OnBehalfOf(ctx))
 	if err != nil {
 		return "", err
