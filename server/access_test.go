@@ -92,9 +92,13 @@ func TestEachRoleReachesWhatItShould(t *testing.T) {
 					}
 				}
 			}
-			// Reference data every role needs.
-			for _, user := range []string{"saksbehandler", "politi", "analytiker", "revisor", "admin"} {
+			// The staff registry: names every role needs to work together,
+			// except analysts, who see aggregates only (PR4).
+			for _, user := range []string{"saksbehandler", "politi", "revisor", "admin"} {
 				ts.as(user, `{ staffMembers(first: 10) { totalCount } }`, nil)
+			}
+			if r := ts.do(ts.token("analytiker"), `{ staffMembers(first: 10) { totalCount } }`, nil); r.code() != "FORBIDDEN" {
+				t.Errorf("analytiker: staffMembers gave code %q, want FORBIDDEN (PR4)", r.code())
 			}
 			// The seeded data was written with an intact audit trail.
 			st := ts.as("revisor", `{ auditChainStatus { intact checked } }`, nil)
