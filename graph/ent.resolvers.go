@@ -42,6 +42,9 @@ func (r *queryResolver) StaffMembers(ctx context.Context, after *entgql.Cursor[i
 	return r.Client.StaffMember.Query().Paginate(ctx, after, first, before, last, ent.WithStaffMemberOrder(orderBy), ent.WithStaffMemberFilter(where.Filter))
 }
 
+// CustodyEvent returns CustodyEventResolver implementation.
+func (r *Resolver) CustodyEvent() CustodyEventResolver { return &custodyEventResolver{r} }
+
 // Disclosure returns DisclosureResolver implementation.
 func (r *Resolver) Disclosure() DisclosureResolver { return &disclosureResolver{r} }
 
@@ -61,6 +64,7 @@ func (r *Resolver) Survivor() SurvivorResolver { return &survivorResolver{r} }
 func (r *Resolver) Victim() VictimResolver { return &victimResolver{r} }
 
 type (
+	custodyEventResolver  struct{ *Resolver }
 	disclosureResolver    struct{ *Resolver }
 	guardianResolver      struct{ *Resolver }
 	policeRequestResolver struct{ *Resolver }

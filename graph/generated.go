@@ -48,6 +48,7 @@ func NewExecutableSchema(cfg Config) graphql.ExecutableSchema {
 type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
+	CustodyEvent() CustodyEventResolver
 	Disclosure() DisclosureResolver
 	Guardian() GuardianResolver
 	Mutation() MutationResolver
@@ -291,6 +292,7 @@ type ComplexityRoot struct {
 		InstitutionStayID   func(childComplexity int) int
 		Kind                func(childComplexity int) int
 		LegalBasis          func(childComplexity int) int
+		NextSteps           func(childComplexity int) int
 		Notices             func(childComplexity int) int
 		PoliceRequests      func(childComplexity int) int
 		ReportingDutyUntil  func(childComplexity int) int
@@ -403,6 +405,15 @@ type ComplexityRoot struct {
 		UpdatedAt    func(childComplexity int) int
 	}
 
+	EventKindInfo struct {
+		Kind              func(childComplexity int) int
+		LegalBasis        func(childComplexity int) int
+		Name              func(childComplexity int) int
+		Notifiable        func(childComplexity int) int
+		NotifiedInAdvance func(childComplexity int) int
+		Refusal           func(childComplexity int) int
+	}
+
 	Guardian struct {
 		AddressLine            func(childComplexity int) int
 		AddressProtection      func(childComplexity int) int
@@ -429,6 +440,17 @@ type ComplexityRoot struct {
 	GuardianResult struct {
 		Guardian func(childComplexity int) int
 		Warnings func(childComplexity int) int
+	}
+
+	HistoryEntry struct {
+		Action     func(childComplexity int) int
+		Actor      func(childComplexity int) int
+		ActorName  func(childComplexity int) int
+		EntityID   func(childComplexity int) int
+		EntityType func(childComplexity int) int
+		OccurredAt func(childComplexity int) int
+		Operation  func(childComplexity int) int
+		Seq        func(childComplexity int) int
 	}
 
 	InformationRequest struct {
@@ -674,10 +696,12 @@ type ComplexityRoot struct {
 		AuditChainStatus      func(childComplexity int) int
 		AuditEvents           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
 		ConvictDocuments      func(childComplexity int, convictID int, forConvictAccess bool) int
+		ConvictHistory        func(childComplexity int, convictID int) int
 		Convicts              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
 		CustodyEvent          func(childComplexity int, id int) int
 		DisclosureDelegations func(childComplexity int) int
 		Disclosures           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) int
+		EventKinds            func(childComplexity int) int
 		Me                    func(childComplexity int) int
 		Node                  func(childComplexity int, id int) int
 		Nodes                 func(childComplexity int, ids []int) int
@@ -877,6 +901,12 @@ type ComplexityRoot struct {
 		Unit           func(childComplexity int) int
 	}
 
+	Violation struct {
+		Message   func(childComplexity int) int
+		Provision func(childComplexity int) int
+		Rule      func(childComplexity int) int
+	}
+
 	WorklistItem struct {
 		Appeal       func(childComplexity int) int
 		Convict      func(childComplexity int) int
@@ -895,6 +925,9 @@ type ComplexityRoot struct {
 
 // region    ************************** generated!.gotpl **************************
 
+type CustodyEventResolver interface {
+	NextSteps(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.WorklistItem, error)
+}
 type DisclosureResolver interface {
 	ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error)
 	LegalBasisProvision(ctx context.Context, obj *ent.Disclosure) (string, error)
@@ -963,6 +996,8 @@ type QueryResolver interface {
 	PoliceDistricts(ctx context.Context) ([]*ent.PoliceDistrict, error)
 	Units(ctx context.Context) ([]*ent.Unit, error)
 	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
+	EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error)
+	ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error)
 	NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error)
 	NotificationAlerts(ctx context.Context) ([]*ent.Alert, error)
 	PoliceRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) (*ent.PoliceRequestConnection, error)
@@ -2041,6 +2076,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.LegalBasis(childComplexity), true
+	case "CustodyEvent.nextSteps":
+		if e.ComplexityRoot.CustodyEvent.NextSteps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.NextSteps(childComplexity), true
 	case "CustodyEvent.notices":
 		if e.ComplexityRoot.CustodyEvent.Notices == nil {
 			break
@@ -2566,6 +2607,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.DocumentMark.UpdatedAt(childComplexity), true
 
+	case "EventKindInfo.kind":
+		if e.ComplexityRoot.EventKindInfo.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventKindInfo.Kind(childComplexity), true
+	case "EventKindInfo.legalBasis":
+		if e.ComplexityRoot.EventKindInfo.LegalBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventKindInfo.LegalBasis(childComplexity), true
+	case "EventKindInfo.name":
+		if e.ComplexityRoot.EventKindInfo.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventKindInfo.Name(childComplexity), true
+	case "EventKindInfo.notifiable":
+		if e.ComplexityRoot.EventKindInfo.Notifiable == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventKindInfo.Notifiable(childComplexity), true
+	case "EventKindInfo.notifiedInAdvance":
+		if e.ComplexityRoot.EventKindInfo.NotifiedInAdvance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventKindInfo.NotifiedInAdvance(childComplexity), true
+	case "EventKindInfo.refusal":
+		if e.ComplexityRoot.EventKindInfo.Refusal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.EventKindInfo.Refusal(childComplexity), true
+
 	case "Guardian.addressLine":
 		if e.ComplexityRoot.Guardian.AddressLine == nil {
 			break
@@ -2699,6 +2777,55 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.GuardianResult.Warnings(childComplexity), true
+
+	case "HistoryEntry.action":
+		if e.ComplexityRoot.HistoryEntry.Action == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.Action(childComplexity), true
+	case "HistoryEntry.actor":
+		if e.ComplexityRoot.HistoryEntry.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.Actor(childComplexity), true
+	case "HistoryEntry.actorName":
+		if e.ComplexityRoot.HistoryEntry.ActorName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.ActorName(childComplexity), true
+	case "HistoryEntry.entityID":
+		if e.ComplexityRoot.HistoryEntry.EntityID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.EntityID(childComplexity), true
+	case "HistoryEntry.entityType":
+		if e.ComplexityRoot.HistoryEntry.EntityType == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.EntityType(childComplexity), true
+	case "HistoryEntry.occurredAt":
+		if e.ComplexityRoot.HistoryEntry.OccurredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.OccurredAt(childComplexity), true
+	case "HistoryEntry.operation":
+		if e.ComplexityRoot.HistoryEntry.Operation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.Operation(childComplexity), true
+	case "HistoryEntry.seq":
+		if e.ComplexityRoot.HistoryEntry.Seq == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.Seq(childComplexity), true
 
 	case "InformationRequest.answerSummary":
 		if e.ComplexityRoot.InformationRequest.AnswerSummary == nil {
@@ -4024,6 +4151,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ConvictDocuments(childComplexity, args["convictId"].(int), args["forConvictAccess"].(bool)), true
+	case "Query.convictHistory":
+		if e.ComplexityRoot.Query.ConvictHistory == nil {
+			break
+		}
+
+		args, err := ec.field_Query_convictHistory_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ConvictHistory(childComplexity, args["convictId"].(int)), true
 	case "Query.convicts":
 		if e.ComplexityRoot.Query.Convicts == nil {
 			break
@@ -4063,6 +4201,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Disclosures(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["direction"].(*rules.DisclosureDirection), args["convictId"].(*int), args["orderBy"].(*ent.DisclosureOrder)), true
+	case "Query.eventKinds":
+		if e.ComplexityRoot.Query.EventKinds == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.EventKinds(childComplexity), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -5032,6 +5176,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Viewer.Unit(childComplexity), true
 
+	case "Violation.message":
+		if e.ComplexityRoot.Violation.Message == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Message(childComplexity), true
+	case "Violation.provision":
+		if e.ComplexityRoot.Violation.Provision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Provision(childComplexity), true
+	case "Violation.rule":
+		if e.ComplexityRoot.Violation.Rule == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Violation.Rule(childComplexity), true
+
 	case "WorklistItem.appeal":
 		if e.ComplexityRoot.WorklistItem.Appeal == nil {
 			break
@@ -5701,6 +5864,48 @@ type WorklistItem {
   notice: Notice
 }
 
+"A refusal by a rule of the rulebook: the same rule, provision and message a refused mutation gives in its error's extensions."
+type Violation {
+  rule: String!
+  provision: String!
+  message: String!
+}
+
+"What a caseworker is told of a kind of event before registering one (EV1–EV3)."
+type EventKindInfo {
+  kind: EventKind!
+  "The Norwegian name, e.g. permisjon."
+  name: String!
+  notifiable: Boolean!
+  "The provision that allows notifying it (EV1)."
+  legalBasis: String
+  "False for an escape, which is notified as soon as possible after it happened (NT2)."
+  notifiedInAdvance: Boolean!
+  "Why it may not be notified (EV2, EV3): what registering it would answer."
+  refusal: Violation
+}
+
+"One change to a convict's case, from the audit trail (PR3): identifiers only, never the data."
+type HistoryEntry {
+  seq: Int!
+  occurredAt: Time!
+  "The identity provider's subject, or system."
+  actor: String!
+  "The staff member's name, or the subject when not in the staff registry."
+  actorName: String!
+  "The API operation, e.g. decideNotification."
+  operation: String!
+  action: AuditEventAction!
+  "The kind of record, e.g. Decision."
+  entityType: String!
+  entityID: ID!
+}
+
+extend type CustodyEvent {
+  "What remains to be done for the event, as the worklist says it."
+  nextSteps: [WorklistItem!]! @goField(forceResolver: true)
+}
+
 extend type Query {
   "Norway's police districts, by name (reference data for forms)."
   policeDistricts: [PoliceDistrict!]!
@@ -5708,6 +5913,10 @@ extend type Query {
   units: [Unit!]!
   "A custody event with its workflow state."
   custodyEvent(id: ID!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Every kind of custody event, whether it may be notified and why (EV1–EV3)."
+  eventKinds: [EventKindInfo!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The audit trail of a convict's case, newest first (the latest 500 changes)."
+  convictHistory(convictId: ID!): [HistoryEntry!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The viewer's units' open work, most urgent first."
   notificationWorklist: [WorklistItem!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "Reminders the service raised for the viewer's units: notices due soon, undocumented telephone notices, lead times at risk (NT1, NT2)."
@@ -12209,6 +12418,8 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_createdBy(ctx, field)
 	case "institutionStay":
 		return ec.fieldContext_CustodyEvent_institutionStay(ctx, field)
+	case "nextSteps":
+		return ec.fieldContext_CustodyEvent_nextSteps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustodyEvent", field.Name)
 }
@@ -12419,6 +12630,24 @@ func (ec *executionContext) childFields_DocumentMark(ctx context.Context, field 
 	return nil, fmt.Errorf("no field named %q was found under type DocumentMark", field.Name)
 }
 
+func (ec *executionContext) childFields_EventKindInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "kind":
+		return ec.fieldContext_EventKindInfo_kind(ctx, field)
+	case "name":
+		return ec.fieldContext_EventKindInfo_name(ctx, field)
+	case "notifiable":
+		return ec.fieldContext_EventKindInfo_notifiable(ctx, field)
+	case "legalBasis":
+		return ec.fieldContext_EventKindInfo_legalBasis(ctx, field)
+	case "notifiedInAdvance":
+		return ec.fieldContext_EventKindInfo_notifiedInAdvance(ctx, field)
+	case "refusal":
+		return ec.fieldContext_EventKindInfo_refusal(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type EventKindInfo", field.Name)
+}
+
 func (ec *executionContext) childFields_Guardian(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12473,6 +12702,28 @@ func (ec *executionContext) childFields_GuardianResult(ctx context.Context, fiel
 		return ec.fieldContext_GuardianResult_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type GuardianResult", field.Name)
+}
+
+func (ec *executionContext) childFields_HistoryEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "seq":
+		return ec.fieldContext_HistoryEntry_seq(ctx, field)
+	case "occurredAt":
+		return ec.fieldContext_HistoryEntry_occurredAt(ctx, field)
+	case "actor":
+		return ec.fieldContext_HistoryEntry_actor(ctx, field)
+	case "actorName":
+		return ec.fieldContext_HistoryEntry_actorName(ctx, field)
+	case "operation":
+		return ec.fieldContext_HistoryEntry_operation(ctx, field)
+	case "action":
+		return ec.fieldContext_HistoryEntry_action(ctx, field)
+	case "entityType":
+		return ec.fieldContext_HistoryEntry_entityType(ctx, field)
+	case "entityID":
+		return ec.fieldContext_HistoryEntry_entityID(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HistoryEntry", field.Name)
 }
 
 func (ec *executionContext) childFields_InformationRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -13227,6 +13478,18 @@ func (ec *executionContext) childFields_Viewer(ctx context.Context, field graphq
 		return ec.fieldContext_Viewer_policeDistrict(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Viewer", field.Name)
+}
+
+func (ec *executionContext) childFields_Violation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rule":
+		return ec.fieldContext_Violation_rule(ctx, field)
+	case "provision":
+		return ec.fieldContext_Violation_provision(ctx, field)
+	case "message":
+		return ec.fieldContext_Violation_message(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Violation", field.Name)
 }
 
 func (ec *executionContext) childFields_WorklistItem(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -14100,6 +14363,20 @@ func (ec *executionContext) field_Query_convictDocuments_args(ctx context.Contex
 		return nil, err
 	}
 	args["forConvictAccess"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_convictHistory_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "convictId",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["convictId"] = arg0
 	return args, nil
 }
 
@@ -19036,6 +19313,38 @@ func (ec *executionContext) fieldContext_CustodyEvent_institutionStay(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _CustodyEvent_nextSteps(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_nextSteps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustodyEvent().NextSteps(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*workflow.WorklistItem) graphql.Marshaler {
+			return ec.marshalNWorklistItem2ᚕᚖvarselᚋworkflowᚐWorklistItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_nextSteps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustodyEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorklistItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _CustodyEventConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEventConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21042,6 +21351,153 @@ func (ec *executionContext) fieldContext_DocumentMark_liftedBy(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _EventKindInfo_kind(ctx context.Context, field graphql.CollectedField, obj *rules.EventKindInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventKindInfo_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.EventKind) graphql.Marshaler {
+			return ec.marshalNEventKind2varselᚋrulesᚐEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventKindInfo_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventKindInfo", field, false, false, errors.New("field of type EventKind does not have child fields"))
+}
+
+func (ec *executionContext) _EventKindInfo_name(ctx context.Context, field graphql.CollectedField, obj *rules.EventKindInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventKindInfo_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventKindInfo_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventKindInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _EventKindInfo_notifiable(ctx context.Context, field graphql.CollectedField, obj *rules.EventKindInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventKindInfo_notifiable(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Notifiable(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventKindInfo_notifiable(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventKindInfo", field, true, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _EventKindInfo_legalBasis(ctx context.Context, field graphql.CollectedField, obj *rules.EventKindInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventKindInfo_legalBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LegalBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventKindInfo_legalBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventKindInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _EventKindInfo_notifiedInAdvance(ctx context.Context, field graphql.CollectedField, obj *rules.EventKindInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventKindInfo_notifiedInAdvance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotifiedInAdvance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_EventKindInfo_notifiedInAdvance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("EventKindInfo", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
+func (ec *executionContext) _EventKindInfo_refusal(ctx context.Context, field graphql.CollectedField, obj *rules.EventKindInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_EventKindInfo_refusal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Refusal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rules.Violation) graphql.Marshaler {
+			return ec.marshalOViolation2ᚖvarselᚋrulesᚐViolation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_EventKindInfo_refusal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "EventKindInfo",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Violation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Guardian_id(ctx context.Context, field graphql.CollectedField, obj *ent.Guardian) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21582,6 +22038,190 @@ func (ec *executionContext) _GuardianResult_warnings(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_GuardianResult_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("GuardianResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_seq(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_seq(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Seq, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_seq(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_occurredAt(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_occurredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OccurredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_occurredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_actor(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_actorName(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_actorName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ActorName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_actorName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_operation(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_operation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Operation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_operation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_action(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_action(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Action, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v auditevent.Action) graphql.Marshaler {
+			return ec.marshalNAuditEventAction2varselᚋentᚋauditeventᚐAction(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_action(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type AuditEventAction does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_entityType(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_entityType(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityType, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_entityType(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _HistoryEntry_entityID(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_entityID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EntityID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_entityID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _InformationRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.InformationRequest) (ret graphql.Marshaler) {
@@ -28001,6 +28641,118 @@ func (ec *executionContext) fieldContext_Query_custodyEvent(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_eventKinds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_eventKinds(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().EventKinds(ctx)
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal []*rules.EventKindInfo
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*rules.EventKindInfo
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*rules.EventKindInfo) graphql.Marshaler {
+			return ec.marshalNEventKindInfo2ᚕᚖvarselᚋrulesᚐEventKindInfoᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_eventKinds(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_EventKindInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_convictHistory(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_convictHistory(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ConvictHistory(ctx, fc.Args["convictId"].(int))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal []*workflow.HistoryEntry
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal []*workflow.HistoryEntry
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v []*workflow.HistoryEntry) graphql.Marshaler {
+			return ec.marshalNHistoryEntry2ᚕᚖvarselᚋworkflowᚐHistoryEntryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_convictHistory(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HistoryEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_convictHistory_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_notificationWorklist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32333,6 +33085,75 @@ func (ec *executionContext) fieldContext_Viewer_policeDistrict(_ context.Context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Violation_rule(ctx context.Context, field graphql.CollectedField, obj *rules.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_rule(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rule, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_rule(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Violation_provision(ctx context.Context, field graphql.CollectedField, obj *rules.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_provision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_provision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Violation_message(ctx context.Context, field graphql.CollectedField, obj *rules.Violation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Violation_message(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Message, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Violation_message(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Violation", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _WorklistItem_step(ctx context.Context, field graphql.CollectedField, obj *workflow.WorklistItem) (ret graphql.Marshaler) {
@@ -56909,6 +57730,44 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "nextSteps":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustodyEvent_nextSteps(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -58150,6 +59009,69 @@ func (ec *executionContext) _DocumentMark(ctx context.Context, sel ast.Selection
 	return out
 }
 
+var eventKindInfoImplementors = []string{"EventKindInfo"}
+
+func (ec *executionContext) _EventKindInfo(ctx context.Context, sel ast.SelectionSet, obj *rules.EventKindInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eventKindInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("EventKindInfo")
+		case "kind":
+			out.Values[i] = ec._EventKindInfo_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._EventKindInfo_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "notifiable":
+			out.Values[i] = ec._EventKindInfo_notifiable(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "legalBasis":
+			out.Values[i] = ec._EventKindInfo_legalBasis(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "notifiedInAdvance":
+			out.Values[i] = ec._EventKindInfo_notifiedInAdvance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "refusal":
+			out.Values[i] = ec._EventKindInfo_refusal(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var guardianImplementors = []string{"Guardian", "Node"}
 
 func (ec *executionContext) _Guardian(ctx context.Context, sel ast.SelectionSet, obj *ent.Guardian) graphql.Marshaler {
@@ -58632,6 +59554,79 @@ func (ec *executionContext) _GuardianResult(ctx context.Context, sel ast.Selecti
 			}
 		case "warnings":
 			out.Values[i] = ec._GuardianResult_warnings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var historyEntryImplementors = []string{"HistoryEntry"}
+
+func (ec *executionContext) _HistoryEntry(ctx context.Context, sel ast.SelectionSet, obj *workflow.HistoryEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, historyEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HistoryEntry")
+		case "seq":
+			out.Values[i] = ec._HistoryEntry_seq(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "occurredAt":
+			out.Values[i] = ec._HistoryEntry_occurredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._HistoryEntry_actor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actorName":
+			out.Values[i] = ec._HistoryEntry_actorName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "operation":
+			out.Values[i] = ec._HistoryEntry_operation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "action":
+			out.Values[i] = ec._HistoryEntry_action(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityType":
+			out.Values[i] = ec._HistoryEntry_entityType(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "entityID":
+			out.Values[i] = ec._HistoryEntry_entityID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -61388,6 +62383,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "eventKinds":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_eventKinds(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "convictHistory":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_convictHistory(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "notificationWorklist":
 			field := field
 
@@ -64021,6 +65060,54 @@ func (ec *executionContext) _Viewer(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var violationImplementors = []string{"Violation"}
+
+func (ec *executionContext) _Violation(ctx context.Context, sel ast.SelectionSet, obj *rules.Violation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, violationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Violation")
+		case "rule":
+			out.Values[i] = ec._Violation_rule(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provision":
+			out.Values[i] = ec._Violation_provision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "message":
+			out.Values[i] = ec._Violation_message(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var worklistItemImplementors = []string{"WorklistItem"}
 
 func (ec *executionContext) _WorklistItem(ctx context.Context, sel ast.SelectionSet, obj *workflow.WorklistItem) graphql.Marshaler {
@@ -65316,6 +66403,32 @@ func (ec *executionContext) marshalNEventKind2varselᚋrulesᚐEventKind(ctx con
 	return v
 }
 
+func (ec *executionContext) marshalNEventKindInfo2ᚕᚖvarselᚋrulesᚐEventKindInfoᚄ(ctx context.Context, sel ast.SelectionSet, v []*rules.EventKindInfo) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNEventKindInfo2ᚖvarselᚋrulesᚐEventKindInfo(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNEventKindInfo2ᚖvarselᚋrulesᚐEventKindInfo(ctx context.Context, sel ast.SelectionSet, v *rules.EventKindInfo) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._EventKindInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx context.Context, v any) (rules.ExemptionGround, error) {
 	var res rules.ExemptionGround
 	err := res.UnmarshalGQL(v)
@@ -65385,6 +66498,32 @@ func (ec *executionContext) marshalNGuardianResult2ᚖvarselᚋworkflowᚐGuardi
 func (ec *executionContext) unmarshalNGuardianWhereInput2ᚖvarselᚋentᚐGuardianWhereInput(ctx context.Context, v any) (*ent.GuardianWhereInput, error) {
 	res, err := ec.unmarshalInputGuardianWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHistoryEntry2ᚕᚖvarselᚋworkflowᚐHistoryEntryᚄ(ctx context.Context, sel ast.SelectionSet, v []*workflow.HistoryEntry) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNHistoryEntry2ᚖvarselᚋworkflowᚐHistoryEntry(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNHistoryEntry2ᚖvarselᚋworkflowᚐHistoryEntry(ctx context.Context, sel ast.SelectionSet, v *workflow.HistoryEntry) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._HistoryEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNID2int(ctx context.Context, v any) (int, error) {
@@ -70209,6 +71348,13 @@ func (ec *executionContext) unmarshalOVictimWhereInput2ᚖvarselᚋentᚐVictimW
 	}
 	res, err := ec.unmarshalInputVictimWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOViolation2ᚖvarselᚋrulesᚐViolation(ctx context.Context, sel ast.SelectionSet, v *rules.Violation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Violation(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOWrittenStandard2ᚕvarselᚋrulesᚐWrittenStandardᚄ(ctx context.Context, v any) ([]rules.WrittenStandard, error) {

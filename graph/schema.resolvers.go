@@ -21,6 +21,11 @@ import (
 	"entgo.io/contrib/entgql"
 )
 
+// NextSteps is the resolver for the nextSteps field.
+func (r *custodyEventResolver) NextSteps(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.WorklistItem, error) {
+	return r.Workflow.NextSteps(ctx, r.Client, obj.ID)
+}
+
 // ConvictName is the resolver for the convictName field.
 func (r *disclosureResolver) ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error) {
 	return r.Workflow.ConvictName(ctx, r.Client, obj)
@@ -284,6 +289,16 @@ func (r *queryResolver) Units(ctx context.Context) ([]*ent.Unit, error) {
 // CustodyEvent is the resolver for the custodyEvent field.
 func (r *queryResolver) CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error) {
 	return r.Client.CustodyEvent.Get(ctx, id)
+}
+
+// EventKinds is the resolver for the eventKinds field.
+func (r *queryResolver) EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error) {
+	return rules.EventKinds(), nil
+}
+
+// ConvictHistory is the resolver for the convictHistory field.
+func (r *queryResolver) ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error) {
+	return r.Workflow.ConvictHistory(ctx, r.Client, convictID)
 }
 
 // NotificationWorklist is the resolver for the notificationWorklist field.

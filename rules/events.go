@@ -265,3 +265,45 @@ func CheckAppealDecider(decided, decider Level) error {
 	}
 	return nil
 }
+
+// EventKindInfo is what a caseworker is told of a kind of event before
+// registering one: whether it may be notified, under which provision, and
+// when not, the refusal registering it would give (EV1–EV3).
+type EventKindInfo struct {
+	Kind EventKind
+	// Name is the Norwegian name, e.g. "permisjon".
+	Name string
+	// LegalBasis is the provision that allows notifying it (EV1); nil when
+	// it may not be notified.
+	LegalBasis *string
+	// NotifiedInAdvance is false for an escape, notified as soon as possible
+	// after it happened (NT2).
+	NotifiedInAdvance bool
+	// Refusal is why it may not be notified (EV2, EV3).
+	Refusal *Violation
+}
+
+// Notifiable reports whether events of the kind may be notified (EV1).
+func (i EventKindInfo) Notifiable() bool { return i.LegalBasis != nil }
+
+// EventKinds describes every event kind, notifiable first, so that a form can
+// explain a kind that may not be notified instead of just refusing it. The
+// refusal is the one CheckEvent gives; whether a notifiable kind fits a
+// particular convict (forvaring, the reporting duty) is for CheckEvent.
+func EventKinds() []*EventKindInfo {
+	kinds := EventKind("").Values()
+	out := make([]*EventKindInfo, len(kinds))
+	for i, s := range kinds {
+		k := EventKind(s)
+		info := EventKindInfo{Kind: k, Name: k.Name(), NotifiedInAdvance: NotifiedInAdvance(k)}
+		if basis, ok := legalBasis[k]; ok {
+			info.LegalBasis = &basis
+		} else {
+			// A refused kind is refused before its time is looked at.
+			_, err := CheckEvent(EventFacts{Kind: k}, time.Time{})
+			info.Refusal, _ = err.(*Violation)
+		}
+		out[i] = &info
+	}
+	return out
+}

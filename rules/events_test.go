@@ -126,3 +126,42 @@ func TestAppealLevel(t *testing.T) {
 		})
 	}
 }
+
+// EV1–EV3: the form explains each kind before a caseworker registers it —
+// the notifiable kinds with their provision, the others with the very
+// refusal registering them gives.
+func TestEventKindsExplainEachKind(t *testing.T) {
+	want := map[rules.EventKind]struct{ basis, rule string }{
+		rules.Leave:                 {basis: "straffegjennomføringsloven § 36 tredje ledd"},
+		rules.Escape:                {basis: "straffegjennomføringsloven § 40 siste ledd"},
+		rules.TransferToOtherPrison: {rule: "EV2"},
+		rules.InstitutionStay:       {rule: "EV2"},
+		rules.ReleaseAtTimeFrameEnd: {rule: "EV3"},
+		rules.OtherEvent:            {rule: "EV2"},
+	}
+	infos := rules.EventKinds()
+	if len(infos) != len(rules.EventKind("").Values()) {
+		t.Fatalf("%d kinds described, want every kind", len(infos))
+	}
+	for _, info := range infos {
+		_, checkErr := rules.CheckEvent(rules.EventFacts{Kind: info.Kind, StartsAt: at(30)}, at(0))
+		switch {
+		case info.Notifiable() && (info.Refusal != nil || *info.LegalBasis != rules.LegalBasis(info.Kind)):
+			t.Errorf("%s: notifiable with basis %q and refusal %v", info.Kind, *info.LegalBasis, info.Refusal)
+		case !info.Notifiable() && (info.Refusal == nil || checkErr == nil || info.Refusal.Error() != checkErr.Error()):
+			t.Errorf("%s: refusal %v, registering gives %v", info.Kind, info.Refusal, checkErr)
+		case info.Name == "" || info.NotifiedInAdvance == (info.Kind == rules.Escape):
+			t.Errorf("%s: name %q, in advance %v", info.Kind, info.Name, info.NotifiedInAdvance)
+		}
+		w, ok := want[info.Kind]
+		if !ok {
+			continue
+		}
+		if w.basis != "" && (info.LegalBasis == nil || *info.LegalBasis != w.basis) {
+			t.Errorf("%s: basis %v, want %q", info.Kind, info.LegalBasis, w.basis)
+		}
+		if w.rule != "" && (info.Refusal == nil || info.Refusal.Rule != w.rule || info.Refusal.Provision == "" || info.Refusal.Message == "") {
+			t.Errorf("%s: refusal %+v, want rule %s", info.Kind, info.Refusal, w.rule)
+		}
+	}
+}

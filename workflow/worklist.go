@@ -69,25 +69,8 @@ const worklistHorizon = 30 * 24 * time.Hour
 // The privacy policies limit it to the viewer's unit scope (PR5).
 func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*WorklistItem, error) {
 	now := s.Now()
-	events, err := client.CustodyEvent.Query().
+	events, err := withWorkState(client.CustodyEvent.Query()).
 		Where(custodyevent.StatusEQ(custodyevent.StatusOPEN), custodyevent.StartsAtGTE(now.Add(-worklistHorizon))).
-		WithConvict(func(q *ent.ConvictQuery) {
-			q.WithCriminalCases(func(q *ent.CriminalCaseQuery) {
-				q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
-			})
-		}).
-		WithSecurityAssessments(func(q *ent.SecurityAssessmentQuery) {
-			q.Order(ent.Desc(securityassessment.FieldAssessedAt), ent.Desc(securityassessment.FieldID))
-		}).
-		WithAssessments().
-		WithDecisions(func(q *ent.DecisionQuery) {
-			q.Where(decision.StatusEQ(decision.StatusIN_FORCE)).WithAppeals(func(q *ent.AppealQuery) {
-				q.Where(appeal.StatusEQ(appeal.StatusPENDING))
-			})
-		}).
-		WithNotices(func(q *ent.NoticeQuery) {
-			q.Where(notice.StatusNEQ(notice.StatusCANCELLED)).Order(ent.Asc(notice.FieldID))
-		}).
 		Order(ent.Asc(custodyevent.FieldStartsAt)).
 		All(ctx)
 	if err != nil {
@@ -109,6 +92,40 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 		return cmp.Compare(slices.Index(WorkStep("").Values(), string(a.Step)), slices.Index(WorkStep("").Values(), string(b.Step)))
 	})
 	return items, nil
+}
+
+// withWorkState loads what nextSteps needs to know of events: the convict's
+// potential recipients, the latest security assessment, the assessments, the
+// decision in force with any pending appeal, and the notices not cancelled.
+func withWorkState(q *ent.CustodyEventQuery) *ent.CustodyEventQuery {
+	return q.
+		WithConvict(func(q *ent.ConvictQuery) {
+			q.WithCriminalCases(func(q *ent.CriminalCaseQuery) {
+				q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
+			})
+		}).
+		WithSecurityAssessments(func(q *ent.SecurityAssessmentQuery) {
+			q.Order(ent.Desc(securityassessment.FieldAssessedAt), ent.Desc(securityassessment.FieldID))
+		}).
+		WithAssessments().
+		WithDecisions(func(q *ent.DecisionQuery) {
+			q.Where(decision.StatusEQ(decision.StatusIN_FORCE)).WithAppeals(func(q *ent.AppealQuery) {
+				q.Where(appeal.StatusEQ(appeal.StatusPENDING))
+			})
+		}).
+		WithNotices(func(q *ent.NoticeQuery) {
+			q.Where(notice.StatusNEQ(notice.StatusCANCELLED)).Order(ent.Asc(notice.FieldID))
+		})
+}
+
+// NextSteps is what remains to be done for one event, as its worklist items
+// would say it, whether or not the event is still on the worklist.
+func (s *Service) NextSteps(ctx context.Context, client *ent.Client, eventID int) ([]*WorklistItem, error) {
+	ev, err := found(withWorkState(client.CustodyEvent.Query()).Where(custodyevent.ID(eventID)).Only(ctx))("hendelsen")
+	if err != nil {
+		return nil, err
+	}
+	return s.nextSteps(ev, s.Now()), nil
 }
 
 // nextSteps says what remains to be done for one event.

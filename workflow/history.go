@@ -1,0 +1,182 @@
+package workflow
+
+import (
+	"context"
+	"time"
+
+	"varsel"
+	"varsel/ent"
+	"varsel/ent/auditevent"
+	"varsel/ent/convict"
+	"varsel/ent/disclosure"
+	"varsel/ent/documentmark"
+	"varsel/ent/guardian"
+	"varsel/ent/institutionstay"
+	"varsel/ent/notificationagreement"
+	"varsel/ent/policereport"
+	"varsel/ent/predicate"
+	"varsel/ent/reservation"
+	"varsel/ent/staffmember"
+)
+
+// HistoryEntry is one change to a convict's case as the audit trail has it
+// (PR3): when, who, what kind of record and which — never the data itself.
+type HistoryEntry struct {
+	Seq        int64
+	OccurredAt time.Time
+	Actor      string
+	// ActorName is the staff member's name, or the subject when the person is
+	// not in the staff registry.
+	ActorName  string
+	Operation  string
+	Action     auditevent.Action
+	EntityType string
+	EntityID   int
+}
+
+// historyLimit is how many changes a case history shows, newest first.
+const historyLimit = 500
+
+// ConvictHistory is the audit trail of one convict's case — the convict, the
+// criminal cases, victims, survivors and guardians, events and everything
+// recorded for them — newest first, for the staff who handle the case
+// (notoritet). The case is read under the viewer's own policies (PR5); the
+// audit rows, which only auditors list at large, are then read on the
+// viewer's behalf and hold identifiers only.
+func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convictID int) ([]*HistoryEntry, error) {
+	c, err := found(client.Convict.Query().Where(convict.ID(convictID)).
+		WithCriminalCases(func(q *ent.CriminalCaseQuery) {
+			q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
+		}).
+		WithCustodyEvents(func(q *ent.CustodyEventQuery) {
+			q.WithConditions().WithInformationRequests().WithSecurityAssessments().WithAssessments().
+				WithDecisions(func(q *ent.DecisionQuery) { q.WithAppeals() }).WithNotices().WithPoliceRequests()
+		}).
+		Only(ctx))("domfelte")
+	if err != nil {
+		return nil, err
+	}
+	ids := map[string][]int{ent.TypeConvict: {c.ID}}
+	add := func(typ string, id int) { ids[typ] = append(ids[typ], id) }
+	var victims, survivors []int
+	for _, k := range c.Edges.CriminalCases {
+		add(ent.TypeCriminalCase, k.ID)
+		for _, v := range k.Edges.Victims {
+			add(ent.TypeVictim, v.ID)
+			victims = append(victims, v.ID)
+			for _, sv := range v.Edges.Survivors {
+				add(ent.TypeSurvivor, sv.ID)
+				survivors = append(survivors, sv.ID)
+			}
+		}
+	}
+	for _, ev := range c.Edges.CustodyEvents {
+		add(ent.TypeCustodyEvent, ev.ID)
+		for _, x := range ev.Edges.Conditions {
+			add(ent.TypeCondition, x.ID)
+		}
+		for _, x := range ev.Edges.InformationRequests {
+			add(ent.TypeInformationRequest, x.ID)
+		}
+		for _, x := range ev.Edges.SecurityAssessments {
+			add(ent.TypeSecurityAssessment, x.ID)
+		}
+		for _, x := range ev.Edges.Assessments {
+			add(ent.TypeAssessment, x.ID)
+		}
+		for _, d := range ev.Edges.Decisions {
+			add(ent.TypeDecision, d.ID)
+			for _, a := range d.Edges.Appeals {
+				add(ent.TypeAppeal, a.ID)
+			}
+		}
+		for _, x := range ev.Edges.Notices {
+			add(ent.TypeNotice, x.ID)
+		}
+		for _, x := range ev.Edges.PoliceRequests {
+			add(ent.TypePoliceRequest, x.ID)
+		}
+	}
+	ofPersons := func(v, s func([]int) predicate.Guardian) predicate.Guardian {
+		return guardian.Or(v(victims), s(survivors))
+	}
+	related := []struct {
+		typ   string
+		query func() ([]int, error)
+	}{
+		{ent.TypeGuardian, func() ([]int, error) {
+			return client.Guardian.Query().Where(ofPersons(
+				func(ids []int) predicate.Guardian { return guardian.VictimIDIn(ids...) },
+				func(ids []int) predicate.Guardian { return guardian.SurvivorIDIn(ids...) })).IDs(ctx)
+		}},
+		{ent.TypeReservation, func() ([]int, error) {
+			return client.Reservation.Query().Where(reservation.Or(reservation.VictimIDIn(victims...), reservation.SurvivorIDIn(survivors...))).IDs(ctx)
+		}},
+		{ent.TypeNotificationAgreement, func() ([]int, error) {
+			return client.NotificationAgreement.Query().Where(notificationagreement.Or(
+				notificationagreement.VictimIDIn(victims...), notificationagreement.SurvivorIDIn(survivors...))).IDs(ctx)
+		}},
+		{ent.TypeInstitutionStay, func() ([]int, error) {
+			return client.InstitutionStay.Query().Where(institutionstay.ConvictID(c.ID)).IDs(ctx)
+		}},
+		{ent.TypeDisclosure, func() ([]int, error) { return client.Disclosure.Query().Where(disclosure.ConvictID(c.ID)).IDs(ctx) }},
+		{ent.TypePoliceReport, func() ([]int, error) {
+			return client.PoliceReport.Query().Where(policereport.ConvictID(c.ID)).IDs(ctx)
+		}},
+		{ent.TypeDocumentMark, func() ([]int, error) {
+			return client.DocumentMark.Query().Where(documentmark.ConvictID(c.ID)).IDs(ctx)
+		}},
+	}
+	for _, r := range related {
+		found, err := r.query()
+		if err != nil {
+			return nil, err
+		}
+		ids[r.typ] = append(ids[r.typ], found...)
+	}
+
+	var of []predicate.AuditEvent
+	for typ, list := range ids {
+		if len(list) > 0 {
+			of = append(of, auditevent.And(auditevent.EntityType(typ), auditevent.EntityIDIn(list...)))
+		}
+	}
+	// The case was found under the viewer's policies; its audit rows are read
+	// on the viewer's behalf.
+	sys := varsel.OnBehalfOf(ctx)
+	rows, err := client.AuditEvent.Query().Where(auditevent.Or(of...)).
+		Order(ent.Desc(auditevent.FieldSeq)).Limit(historyLimit).All(sys)
+	if err != nil {
+		return nil, err
+	}
+	staffIDs := map[int]bool{}
+	for _, r := range rows {
+		if r.ActorStaffID != 0 {
+			staffIDs[r.ActorStaffID] = true
+		}
+	}
+	names := map[int]string{}
+	if len(staffIDs) > 0 {
+		list := make([]int, 0, len(staffIDs))
+		for id := range staffIDs {
+			list = append(list, id)
+		}
+		staff, err := client.StaffMember.Query().Where(staffmember.IDIn(list...)).All(sys)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range staff {
+			names[m.ID] = m.Name
+		}
+	}
+	out := make([]*HistoryEntry, len(rows))
+	for i, r := range rows {
+		name := names[r.ActorStaffID]
+		if name == "" {
+			name = r.Actor
+		}
+		out[i] = &HistoryEntry{Seq: r.Seq, OccurredAt: r.OccurredAt, Actor: r.Actor, ActorName: name,
+			Operation: r.Operation, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID}
+	}
+	return out, nil
+}
