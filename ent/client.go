@@ -5238,6 +5238,38 @@ func (c *SurvivorClient) QueryConditions(_m *Survivor) *ConditionQuery {
 	return query
 }
 
+// QueryReservations queries the reservations edge of a Survivor.
+func (c *SurvivorClient) QueryReservations(_m *Survivor) *ReservationQuery {
+	query := (&ReservationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(survivor.Table, survivor.FieldID, id),
+			sqlgraph.To(reservation.Table, reservation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, survivor.ReservationsTable, survivor.ReservationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotificationAgreements queries the notification_agreements edge of a Survivor.
+func (c *SurvivorClient) QueryNotificationAgreements(_m *Survivor) *NotificationAgreementQuery {
+	query := (&NotificationAgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(survivor.Table, survivor.FieldID, id),
+			sqlgraph.To(notificationagreement.Table, notificationagreement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, survivor.NotificationAgreementsTable, survivor.NotificationAgreementsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *SurvivorClient) Hooks() []Hook {
 	hooks := c.hooks.Survivor
@@ -5643,6 +5675,38 @@ func (c *VictimClient) QueryConditions(_m *Victim) *ConditionQuery {
 			sqlgraph.From(victim.Table, victim.FieldID, id),
 			sqlgraph.To(condition.Table, condition.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, victim.ConditionsTable, victim.ConditionsPrimaryKey...),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryReservations queries the reservations edge of a Victim.
+func (c *VictimClient) QueryReservations(_m *Victim) *ReservationQuery {
+	query := (&ReservationClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(victim.Table, victim.FieldID, id),
+			sqlgraph.To(reservation.Table, reservation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, victim.ReservationsTable, victim.ReservationsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryNotificationAgreements queries the notification_agreements edge of a Victim.
+func (c *VictimClient) QueryNotificationAgreements(_m *Victim) *NotificationAgreementQuery {
+	query := (&NotificationAgreementClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(victim.Table, victim.FieldID, id),
+			sqlgraph.To(notificationagreement.Table, notificationagreement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, victim.NotificationAgreementsTable, victim.NotificationAgreementsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil

@@ -1801,6 +1801,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"Condition",
 	)
 	graph.MustAddE(
+		"reservations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+		},
+		"Survivor",
+		"Reservation",
+	)
+	graph.MustAddE(
+		"notification_agreements",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+		},
+		"Survivor",
+		"NotificationAgreement",
+	)
+	graph.MustAddE(
 		"parent",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1907,6 +1931,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Victim",
 		"Condition",
+	)
+	graph.MustAddE(
+		"reservations",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+		},
+		"Victim",
+		"Reservation",
+	)
+	graph.MustAddE(
+		"notification_agreements",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+		},
+		"Victim",
+		"NotificationAgreement",
 	)
 	return graph
 }()
@@ -5564,6 +5612,34 @@ func (f *SurvivorFilter) WhereHasConditionsWith(preds ...predicate.Condition) {
 	})))
 }
 
+// WhereHasReservations applies a predicate to check if query has an edge reservations.
+func (f *SurvivorFilter) WhereHasReservations() {
+	f.Where(entql.HasEdge("reservations"))
+}
+
+// WhereHasReservationsWith applies a predicate to check if query has an edge reservations with a given conditions (other predicates).
+func (f *SurvivorFilter) WhereHasReservationsWith(preds ...predicate.Reservation) {
+	f.Where(entql.HasEdgeWith("reservations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasNotificationAgreements applies a predicate to check if query has an edge notification_agreements.
+func (f *SurvivorFilter) WhereHasNotificationAgreements() {
+	f.Where(entql.HasEdge("notification_agreements"))
+}
+
+// WhereHasNotificationAgreementsWith applies a predicate to check if query has an edge notification_agreements with a given conditions (other predicates).
+func (f *SurvivorFilter) WhereHasNotificationAgreementsWith(preds ...predicate.NotificationAgreement) {
+	f.Where(entql.HasEdgeWith("notification_agreements", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *UnitQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -5879,6 +5955,34 @@ func (f *VictimFilter) WhereHasConditions() {
 // WhereHasConditionsWith applies a predicate to check if query has an edge conditions with a given conditions (other predicates).
 func (f *VictimFilter) WhereHasConditionsWith(preds ...predicate.Condition) {
 	f.Where(entql.HasEdgeWith("conditions", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasReservations applies a predicate to check if query has an edge reservations.
+func (f *VictimFilter) WhereHasReservations() {
+	f.Where(entql.HasEdge("reservations"))
+}
+
+// WhereHasReservationsWith applies a predicate to check if query has an edge reservations with a given conditions (other predicates).
+func (f *VictimFilter) WhereHasReservationsWith(preds ...predicate.Reservation) {
+	f.Where(entql.HasEdgeWith("reservations", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasNotificationAgreements applies a predicate to check if query has an edge notification_agreements.
+func (f *VictimFilter) WhereHasNotificationAgreements() {
+	f.Where(entql.HasEdge("notification_agreements"))
+}
+
+// WhereHasNotificationAgreementsWith applies a predicate to check if query has an edge notification_agreements with a given conditions (other predicates).
+func (f *VictimFilter) WhereHasNotificationAgreementsWith(preds ...predicate.NotificationAgreement) {
+	f.Where(entql.HasEdgeWith("notification_agreements", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

@@ -4497,6 +4497,32 @@ func (_q *SurvivorQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			_q.WithNamedConditions(alias, func(wq *ConditionQuery) {
 				*wq = *query
 			})
+
+		case "reservations":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ReservationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, reservationImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedReservations(alias, func(wq *ReservationQuery) {
+				*wq = *query
+			})
+
+		case "notificationAgreements":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&NotificationAgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, notificationagreementImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedNotificationAgreements(alias, func(wq *NotificationAgreementQuery) {
+				*wq = *query
+			})
 		case "addressProtection":
 			if _, ok := fieldSeen[survivor.FieldAddressProtection]; !ok {
 				selectedFields = append(selectedFields, survivor.FieldAddressProtection)
@@ -4942,6 +4968,32 @@ func (_q *VictimQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				return err
 			}
 			_q.WithNamedConditions(alias, func(wq *ConditionQuery) {
+				*wq = *query
+			})
+
+		case "reservations":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&ReservationClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, reservationImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedReservations(alias, func(wq *ReservationQuery) {
+				*wq = *query
+			})
+
+		case "notificationAgreements":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&NotificationAgreementClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, notificationagreementImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedNotificationAgreements(alias, func(wq *NotificationAgreementQuery) {
 				*wq = *query
 			})
 		case "addressProtection":

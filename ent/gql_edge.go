@@ -789,6 +789,30 @@ func (_m *Survivor) Conditions(ctx context.Context) (result []*Condition, err er
 	return result, err
 }
 
+func (_m *Survivor) Reservations(ctx context.Context) (result []*Reservation, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedReservations(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ReservationsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryReservations().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Survivor) NotificationAgreements(ctx context.Context) (result []*NotificationAgreement, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedNotificationAgreements(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.NotificationAgreementsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryNotificationAgreements().All(ctx)
+	}
+	return result, err
+}
+
 func (_m *Unit) Parent(ctx context.Context) (*Unit, error) {
 	result, err := _m.Edges.ParentOrErr()
 	if IsNotLoaded(err) {
@@ -890,6 +914,30 @@ func (_m *Victim) Conditions(ctx context.Context) (result []*Condition, err erro
 	}
 	if IsNotLoaded(err) {
 		result, err = _m.QueryConditions().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Victim) Reservations(ctx context.Context) (result []*Reservation, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedReservations(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.ReservationsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryReservations().All(ctx)
+	}
+	return result, err
+}
+
+func (_m *Victim) NotificationAgreements(ctx context.Context) (result []*NotificationAgreement, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedNotificationAgreements(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.NotificationAgreementsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryNotificationAgreements().All(ctx)
 	}
 	return result, err
 }

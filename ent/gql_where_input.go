@@ -12667,6 +12667,14 @@ type SurvivorWhereInput struct {
 	// "conditions" edge predicates.
 	HasConditions     *bool                  `json:"hasConditions,omitempty"`
 	HasConditionsWith []*ConditionWhereInput `json:"hasConditionsWith,omitempty"`
+
+	// "reservations" edge predicates.
+	HasReservations     *bool                    `json:"hasReservations,omitempty"`
+	HasReservationsWith []*ReservationWhereInput `json:"hasReservationsWith,omitempty"`
+
+	// "notification_agreements" edge predicates.
+	HasNotificationAgreements     *bool                              `json:"hasNotificationAgreements,omitempty"`
+	HasNotificationAgreementsWith []*NotificationAgreementWhereInput `json:"hasNotificationAgreementsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -12956,6 +12964,42 @@ func (i *SurvivorWhereInput) P() (predicate.Survivor, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, survivor.HasConditionsWith(with...))
+	}
+	if i.HasReservations != nil {
+		p := survivor.HasReservations()
+		if !*i.HasReservations {
+			p = survivor.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasReservationsWith) > 0 {
+		with := make([]predicate.Reservation, 0, len(i.HasReservationsWith))
+		for _, w := range i.HasReservationsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasReservationsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, survivor.HasReservationsWith(with...))
+	}
+	if i.HasNotificationAgreements != nil {
+		p := survivor.HasNotificationAgreements()
+		if !*i.HasNotificationAgreements {
+			p = survivor.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasNotificationAgreementsWith) > 0 {
+		with := make([]predicate.NotificationAgreement, 0, len(i.HasNotificationAgreementsWith))
+		for _, w := range i.HasNotificationAgreementsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasNotificationAgreementsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, survivor.HasNotificationAgreementsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -13555,6 +13599,14 @@ type VictimWhereInput struct {
 	// "conditions" edge predicates.
 	HasConditions     *bool                  `json:"hasConditions,omitempty"`
 	HasConditionsWith []*ConditionWhereInput `json:"hasConditionsWith,omitempty"`
+
+	// "reservations" edge predicates.
+	HasReservations     *bool                    `json:"hasReservations,omitempty"`
+	HasReservationsWith []*ReservationWhereInput `json:"hasReservationsWith,omitempty"`
+
+	// "notification_agreements" edge predicates.
+	HasNotificationAgreements     *bool                              `json:"hasNotificationAgreements,omitempty"`
+	HasNotificationAgreementsWith []*NotificationAgreementWhereInput `json:"hasNotificationAgreementsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -13856,6 +13908,42 @@ func (i *VictimWhereInput) P() (predicate.Victim, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, victim.HasConditionsWith(with...))
+	}
+	if i.HasReservations != nil {
+		p := victim.HasReservations()
+		if !*i.HasReservations {
+			p = victim.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasReservationsWith) > 0 {
+		with := make([]predicate.Reservation, 0, len(i.HasReservationsWith))
+		for _, w := range i.HasReservationsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasReservationsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, victim.HasReservationsWith(with...))
+	}
+	if i.HasNotificationAgreements != nil {
+		p := victim.HasNotificationAgreements()
+		if !*i.HasNotificationAgreements {
+			p = victim.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasNotificationAgreementsWith) > 0 {
+		with := make([]predicate.NotificationAgreement, 0, len(i.HasNotificationAgreementsWith))
+		for _, w := range i.HasNotificationAgreementsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasNotificationAgreementsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, victim.HasNotificationAgreementsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

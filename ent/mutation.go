@@ -27646,36 +27646,42 @@ func (m *StaffMemberMutation) ResetEdge(name string) error {
 // SurvivorMutation represents an operation that mutates the Survivor nodes in the graph.
 type SurvivorMutation struct {
 	config
-	op                       Op
-	typ                      string
-	id                       *int
-	name                     *string
-	national_identity_number *string
-	birth_date               *time.Time
-	address_line             *string
-	postal_code              *string
-	postal_place             *string
-	country                  *string
-	address_protection       *rules.AddressProtection
-	written_standard         *rules.WrittenStandard
-	created_at               *time.Time
-	updated_at               *time.Time
-	relation                 *rules.FamilyRelation
-	under_guardianship       *bool
-	clearedFields            map[string]struct{}
-	police_district          *int
-	clearedpolice_district   bool
-	victim                   *int
-	clearedvictim            bool
-	guardians                map[int]struct{}
-	removedguardians         map[int]struct{}
-	clearedguardians         bool
-	conditions               map[int]struct{}
-	removedconditions        map[int]struct{}
-	clearedconditions        bool
-	done                     bool
-	oldValue                 func(context.Context) (*Survivor, error)
-	predicates               []predicate.Survivor
+	op                             Op
+	typ                            string
+	id                             *int
+	name                           *string
+	national_identity_number       *string
+	birth_date                     *time.Time
+	address_line                   *string
+	postal_code                    *string
+	postal_place                   *string
+	country                        *string
+	address_protection             *rules.AddressProtection
+	written_standard               *rules.WrittenStandard
+	created_at                     *time.Time
+	updated_at                     *time.Time
+	relation                       *rules.FamilyRelation
+	under_guardianship             *bool
+	clearedFields                  map[string]struct{}
+	police_district                *int
+	clearedpolice_district         bool
+	victim                         *int
+	clearedvictim                  bool
+	guardians                      map[int]struct{}
+	removedguardians               map[int]struct{}
+	clearedguardians               bool
+	conditions                     map[int]struct{}
+	removedconditions              map[int]struct{}
+	clearedconditions              bool
+	reservations                   map[int]struct{}
+	removedreservations            map[int]struct{}
+	clearedreservations            bool
+	notification_agreements        map[int]struct{}
+	removednotification_agreements map[int]struct{}
+	clearednotification_agreements bool
+	done                           bool
+	oldValue                       func(context.Context) (*Survivor, error)
+	predicates                     []predicate.Survivor
 }
 
 var _ ent.Mutation = (*SurvivorMutation)(nil)
@@ -28569,6 +28575,114 @@ func (m *SurvivorMutation) ResetConditions() {
 	m.removedconditions = nil
 }
 
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by ids.
+func (m *SurvivorMutation) AddReservationIDs(ids ...int) {
+	if m.reservations == nil {
+		m.reservations = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.reservations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearReservations clears the "reservations" edge to the Reservation entity.
+func (m *SurvivorMutation) ClearReservations() {
+	m.clearedreservations = true
+}
+
+// ReservationsCleared reports if the "reservations" edge to the Reservation entity was cleared.
+func (m *SurvivorMutation) ReservationsCleared() bool {
+	return m.clearedreservations
+}
+
+// RemoveReservationIDs removes the "reservations" edge to the Reservation entity by IDs.
+func (m *SurvivorMutation) RemoveReservationIDs(ids ...int) {
+	if m.removedreservations == nil {
+		m.removedreservations = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.reservations, ids[i])
+		m.removedreservations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedReservations returns the removed IDs of the "reservations" edge to the Reservation entity.
+func (m *SurvivorMutation) RemovedReservationsIDs() (ids []int) {
+	for id := range m.removedreservations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ReservationsIDs returns the "reservations" edge IDs in the mutation.
+func (m *SurvivorMutation) ReservationsIDs() (ids []int) {
+	for id := range m.reservations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetReservations resets all changes to the "reservations" edge.
+func (m *SurvivorMutation) ResetReservations() {
+	m.reservations = nil
+	m.clearedreservations = false
+	m.removedreservations = nil
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by ids.
+func (m *SurvivorMutation) AddNotificationAgreementIDs(ids ...int) {
+	if m.notification_agreements == nil {
+		m.notification_agreements = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.notification_agreements[ids[i]] = struct{}{}
+	}
+}
+
+// ClearNotificationAgreements clears the "notification_agreements" edge to the NotificationAgreement entity.
+func (m *SurvivorMutation) ClearNotificationAgreements() {
+	m.clearednotification_agreements = true
+}
+
+// NotificationAgreementsCleared reports if the "notification_agreements" edge to the NotificationAgreement entity was cleared.
+func (m *SurvivorMutation) NotificationAgreementsCleared() bool {
+	return m.clearednotification_agreements
+}
+
+// RemoveNotificationAgreementIDs removes the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (m *SurvivorMutation) RemoveNotificationAgreementIDs(ids ...int) {
+	if m.removednotification_agreements == nil {
+		m.removednotification_agreements = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.notification_agreements, ids[i])
+		m.removednotification_agreements[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedNotificationAgreements returns the removed IDs of the "notification_agreements" edge to the NotificationAgreement entity.
+func (m *SurvivorMutation) RemovedNotificationAgreementsIDs() (ids []int) {
+	for id := range m.removednotification_agreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// NotificationAgreementsIDs returns the "notification_agreements" edge IDs in the mutation.
+func (m *SurvivorMutation) NotificationAgreementsIDs() (ids []int) {
+	for id := range m.notification_agreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetNotificationAgreements resets all changes to the "notification_agreements" edge.
+func (m *SurvivorMutation) ResetNotificationAgreements() {
+	m.notification_agreements = nil
+	m.clearednotification_agreements = false
+	m.removednotification_agreements = nil
+}
+
 // Where appends a list predicates to the SurvivorMutation builder.
 func (m *SurvivorMutation) Where(ps ...predicate.Survivor) {
 	m.predicates = append(m.predicates, ps...)
@@ -28988,7 +29102,7 @@ func (m *SurvivorMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *SurvivorMutation) AddedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.police_district != nil {
 		edges = append(edges, survivor.EdgePoliceDistrict)
 	}
@@ -29000,6 +29114,12 @@ func (m *SurvivorMutation) AddedEdges() []string {
 	}
 	if m.conditions != nil {
 		edges = append(edges, survivor.EdgeConditions)
+	}
+	if m.reservations != nil {
+		edges = append(edges, survivor.EdgeReservations)
+	}
+	if m.notification_agreements != nil {
+		edges = append(edges, survivor.EdgeNotificationAgreements)
 	}
 	return edges
 }
@@ -29028,18 +29148,36 @@ func (m *SurvivorMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case survivor.EdgeReservations:
+		ids := make([]ent.Value, 0, len(m.reservations))
+		for id := range m.reservations {
+			ids = append(ids, id)
+		}
+		return ids
+	case survivor.EdgeNotificationAgreements:
+		ids := make([]ent.Value, 0, len(m.notification_agreements))
+		for id := range m.notification_agreements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *SurvivorMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.removedguardians != nil {
 		edges = append(edges, survivor.EdgeGuardians)
 	}
 	if m.removedconditions != nil {
 		edges = append(edges, survivor.EdgeConditions)
+	}
+	if m.removedreservations != nil {
+		edges = append(edges, survivor.EdgeReservations)
+	}
+	if m.removednotification_agreements != nil {
+		edges = append(edges, survivor.EdgeNotificationAgreements)
 	}
 	return edges
 }
@@ -29060,13 +29198,25 @@ func (m *SurvivorMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case survivor.EdgeReservations:
+		ids := make([]ent.Value, 0, len(m.removedreservations))
+		for id := range m.removedreservations {
+			ids = append(ids, id)
+		}
+		return ids
+	case survivor.EdgeNotificationAgreements:
+		ids := make([]ent.Value, 0, len(m.removednotification_agreements))
+		for id := range m.removednotification_agreements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *SurvivorMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 4)
+	edges := make([]string, 0, 6)
 	if m.clearedpolice_district {
 		edges = append(edges, survivor.EdgePoliceDistrict)
 	}
@@ -29078,6 +29228,12 @@ func (m *SurvivorMutation) ClearedEdges() []string {
 	}
 	if m.clearedconditions {
 		edges = append(edges, survivor.EdgeConditions)
+	}
+	if m.clearedreservations {
+		edges = append(edges, survivor.EdgeReservations)
+	}
+	if m.clearednotification_agreements {
+		edges = append(edges, survivor.EdgeNotificationAgreements)
 	}
 	return edges
 }
@@ -29094,6 +29250,10 @@ func (m *SurvivorMutation) EdgeCleared(name string) bool {
 		return m.clearedguardians
 	case survivor.EdgeConditions:
 		return m.clearedconditions
+	case survivor.EdgeReservations:
+		return m.clearedreservations
+	case survivor.EdgeNotificationAgreements:
+		return m.clearednotification_agreements
 	}
 	return false
 }
@@ -29127,6 +29287,12 @@ func (m *SurvivorMutation) ResetEdge(name string) error {
 		return nil
 	case survivor.EdgeConditions:
 		m.ResetConditions()
+		return nil
+	case survivor.EdgeReservations:
+		m.ResetReservations()
+		return nil
+	case survivor.EdgeNotificationAgreements:
+		m.ResetNotificationAgreements()
 		return nil
 	}
 	return fmt.Errorf("unknown Survivor edge %s", name)
@@ -30243,39 +30409,45 @@ func (m *UnitMutation) ResetEdge(name string) error {
 // VictimMutation represents an operation that mutates the Victim nodes in the graph.
 type VictimMutation struct {
 	config
-	op                       Op
-	typ                      string
-	id                       *int
-	name                     *string
-	national_identity_number *string
-	birth_date               *time.Time
-	address_line             *string
-	postal_code              *string
-	postal_place             *string
-	country                  *string
-	address_protection       *rules.AddressProtection
-	written_standard         *rules.WrittenStandard
-	created_at               *time.Time
-	updated_at               *time.Time
-	deceased                 *bool
-	under_guardianship       *bool
-	clearedFields            map[string]struct{}
-	police_district          *int
-	clearedpolice_district   bool
-	criminal_case            *int
-	clearedcriminal_case     bool
-	survivors                map[int]struct{}
-	removedsurvivors         map[int]struct{}
-	clearedsurvivors         bool
-	guardians                map[int]struct{}
-	removedguardians         map[int]struct{}
-	clearedguardians         bool
-	conditions               map[int]struct{}
-	removedconditions        map[int]struct{}
-	clearedconditions        bool
-	done                     bool
-	oldValue                 func(context.Context) (*Victim, error)
-	predicates               []predicate.Victim
+	op                             Op
+	typ                            string
+	id                             *int
+	name                           *string
+	national_identity_number       *string
+	birth_date                     *time.Time
+	address_line                   *string
+	postal_code                    *string
+	postal_place                   *string
+	country                        *string
+	address_protection             *rules.AddressProtection
+	written_standard               *rules.WrittenStandard
+	created_at                     *time.Time
+	updated_at                     *time.Time
+	deceased                       *bool
+	under_guardianship             *bool
+	clearedFields                  map[string]struct{}
+	police_district                *int
+	clearedpolice_district         bool
+	criminal_case                  *int
+	clearedcriminal_case           bool
+	survivors                      map[int]struct{}
+	removedsurvivors               map[int]struct{}
+	clearedsurvivors               bool
+	guardians                      map[int]struct{}
+	removedguardians               map[int]struct{}
+	clearedguardians               bool
+	conditions                     map[int]struct{}
+	removedconditions              map[int]struct{}
+	clearedconditions              bool
+	reservations                   map[int]struct{}
+	removedreservations            map[int]struct{}
+	clearedreservations            bool
+	notification_agreements        map[int]struct{}
+	removednotification_agreements map[int]struct{}
+	clearednotification_agreements bool
+	done                           bool
+	oldValue                       func(context.Context) (*Victim, error)
+	predicates                     []predicate.Victim
 }
 
 var _ ent.Mutation = (*VictimMutation)(nil)
@@ -31223,6 +31395,114 @@ func (m *VictimMutation) ResetConditions() {
 	m.removedconditions = nil
 }
 
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by ids.
+func (m *VictimMutation) AddReservationIDs(ids ...int) {
+	if m.reservations == nil {
+		m.reservations = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.reservations[ids[i]] = struct{}{}
+	}
+}
+
+// ClearReservations clears the "reservations" edge to the Reservation entity.
+func (m *VictimMutation) ClearReservations() {
+	m.clearedreservations = true
+}
+
+// ReservationsCleared reports if the "reservations" edge to the Reservation entity was cleared.
+func (m *VictimMutation) ReservationsCleared() bool {
+	return m.clearedreservations
+}
+
+// RemoveReservationIDs removes the "reservations" edge to the Reservation entity by IDs.
+func (m *VictimMutation) RemoveReservationIDs(ids ...int) {
+	if m.removedreservations == nil {
+		m.removedreservations = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.reservations, ids[i])
+		m.removedreservations[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedReservations returns the removed IDs of the "reservations" edge to the Reservation entity.
+func (m *VictimMutation) RemovedReservationsIDs() (ids []int) {
+	for id := range m.removedreservations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ReservationsIDs returns the "reservations" edge IDs in the mutation.
+func (m *VictimMutation) ReservationsIDs() (ids []int) {
+	for id := range m.reservations {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetReservations resets all changes to the "reservations" edge.
+func (m *VictimMutation) ResetReservations() {
+	m.reservations = nil
+	m.clearedreservations = false
+	m.removedreservations = nil
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by ids.
+func (m *VictimMutation) AddNotificationAgreementIDs(ids ...int) {
+	if m.notification_agreements == nil {
+		m.notification_agreements = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.notification_agreements[ids[i]] = struct{}{}
+	}
+}
+
+// ClearNotificationAgreements clears the "notification_agreements" edge to the NotificationAgreement entity.
+func (m *VictimMutation) ClearNotificationAgreements() {
+	m.clearednotification_agreements = true
+}
+
+// NotificationAgreementsCleared reports if the "notification_agreements" edge to the NotificationAgreement entity was cleared.
+func (m *VictimMutation) NotificationAgreementsCleared() bool {
+	return m.clearednotification_agreements
+}
+
+// RemoveNotificationAgreementIDs removes the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (m *VictimMutation) RemoveNotificationAgreementIDs(ids ...int) {
+	if m.removednotification_agreements == nil {
+		m.removednotification_agreements = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.notification_agreements, ids[i])
+		m.removednotification_agreements[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedNotificationAgreements returns the removed IDs of the "notification_agreements" edge to the NotificationAgreement entity.
+func (m *VictimMutation) RemovedNotificationAgreementsIDs() (ids []int) {
+	for id := range m.removednotification_agreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// NotificationAgreementsIDs returns the "notification_agreements" edge IDs in the mutation.
+func (m *VictimMutation) NotificationAgreementsIDs() (ids []int) {
+	for id := range m.notification_agreements {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetNotificationAgreements resets all changes to the "notification_agreements" edge.
+func (m *VictimMutation) ResetNotificationAgreements() {
+	m.notification_agreements = nil
+	m.clearednotification_agreements = false
+	m.removednotification_agreements = nil
+}
+
 // Where appends a list predicates to the VictimMutation builder.
 func (m *VictimMutation) Where(ps ...predicate.Victim) {
 	m.predicates = append(m.predicates, ps...)
@@ -31642,7 +31922,7 @@ func (m *VictimMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *VictimMutation) AddedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.police_district != nil {
 		edges = append(edges, victim.EdgePoliceDistrict)
 	}
@@ -31657,6 +31937,12 @@ func (m *VictimMutation) AddedEdges() []string {
 	}
 	if m.conditions != nil {
 		edges = append(edges, victim.EdgeConditions)
+	}
+	if m.reservations != nil {
+		edges = append(edges, victim.EdgeReservations)
+	}
+	if m.notification_agreements != nil {
+		edges = append(edges, victim.EdgeNotificationAgreements)
 	}
 	return edges
 }
@@ -31691,13 +31977,25 @@ func (m *VictimMutation) AddedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case victim.EdgeReservations:
+		ids := make([]ent.Value, 0, len(m.reservations))
+		for id := range m.reservations {
+			ids = append(ids, id)
+		}
+		return ids
+	case victim.EdgeNotificationAgreements:
+		ids := make([]ent.Value, 0, len(m.notification_agreements))
+		for id := range m.notification_agreements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *VictimMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.removedsurvivors != nil {
 		edges = append(edges, victim.EdgeSurvivors)
 	}
@@ -31706,6 +32004,12 @@ func (m *VictimMutation) RemovedEdges() []string {
 	}
 	if m.removedconditions != nil {
 		edges = append(edges, victim.EdgeConditions)
+	}
+	if m.removedreservations != nil {
+		edges = append(edges, victim.EdgeReservations)
+	}
+	if m.removednotification_agreements != nil {
+		edges = append(edges, victim.EdgeNotificationAgreements)
 	}
 	return edges
 }
@@ -31732,13 +32036,25 @@ func (m *VictimMutation) RemovedIDs(name string) []ent.Value {
 			ids = append(ids, id)
 		}
 		return ids
+	case victim.EdgeReservations:
+		ids := make([]ent.Value, 0, len(m.removedreservations))
+		for id := range m.removedreservations {
+			ids = append(ids, id)
+		}
+		return ids
+	case victim.EdgeNotificationAgreements:
+		ids := make([]ent.Value, 0, len(m.removednotification_agreements))
+		for id := range m.removednotification_agreements {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *VictimMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 5)
+	edges := make([]string, 0, 7)
 	if m.clearedpolice_district {
 		edges = append(edges, victim.EdgePoliceDistrict)
 	}
@@ -31753,6 +32069,12 @@ func (m *VictimMutation) ClearedEdges() []string {
 	}
 	if m.clearedconditions {
 		edges = append(edges, victim.EdgeConditions)
+	}
+	if m.clearedreservations {
+		edges = append(edges, victim.EdgeReservations)
+	}
+	if m.clearednotification_agreements {
+		edges = append(edges, victim.EdgeNotificationAgreements)
 	}
 	return edges
 }
@@ -31771,6 +32093,10 @@ func (m *VictimMutation) EdgeCleared(name string) bool {
 		return m.clearedguardians
 	case victim.EdgeConditions:
 		return m.clearedconditions
+	case victim.EdgeReservations:
+		return m.clearedreservations
+	case victim.EdgeNotificationAgreements:
+		return m.clearednotification_agreements
 	}
 	return false
 }
@@ -31807,6 +32133,12 @@ func (m *VictimMutation) ResetEdge(name string) error {
 		return nil
 	case victim.EdgeConditions:
 		m.ResetConditions()
+		return nil
+	case victim.EdgeReservations:
+		m.ResetReservations()
+		return nil
+	case victim.EdgeNotificationAgreements:
+		m.ResetNotificationAgreements()
 		return nil
 	}
 	return fmt.Errorf("unknown Victim edge %s", name)

@@ -66,14 +66,20 @@ type SurvivorEdges struct {
 	Guardians []*Guardian `json:"guardians,omitempty"`
 	// Conditions holds the value of the conditions edge.
 	Conditions []*Condition `json:"conditions,omitempty"`
+	// Reservations holds the value of the reservations edge.
+	Reservations []*Reservation `json:"reservations,omitempty"`
+	// NotificationAgreements holds the value of the notification_agreements edge.
+	NotificationAgreements []*NotificationAgreement `json:"notification_agreements,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [4]bool
+	loadedTypes [6]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [6]map[string]int
 
-	namedGuardians  map[string][]*Guardian
-	namedConditions map[string][]*Condition
+	namedGuardians              map[string][]*Guardian
+	namedConditions             map[string][]*Condition
+	namedReservations           map[string][]*Reservation
+	namedNotificationAgreements map[string][]*NotificationAgreement
 }
 
 // PoliceDistrictOrErr returns the PoliceDistrict value or an error if the edge
@@ -114,6 +120,24 @@ func (e SurvivorEdges) ConditionsOrErr() ([]*Condition, error) {
 		return e.Conditions, nil
 	}
 	return nil, &NotLoadedError{edge: "conditions"}
+}
+
+// ReservationsOrErr returns the Reservations value or an error if the edge
+// was not loaded in eager-loading.
+func (e SurvivorEdges) ReservationsOrErr() ([]*Reservation, error) {
+	if e.loadedTypes[4] {
+		return e.Reservations, nil
+	}
+	return nil, &NotLoadedError{edge: "reservations"}
+}
+
+// NotificationAgreementsOrErr returns the NotificationAgreements value or an error if the edge
+// was not loaded in eager-loading.
+func (e SurvivorEdges) NotificationAgreementsOrErr() ([]*NotificationAgreement, error) {
+	if e.loadedTypes[5] {
+		return e.NotificationAgreements, nil
+	}
+	return nil, &NotLoadedError{edge: "notification_agreements"}
 }
 
 // scanValues returns the types for scanning values from sql.Rows.
@@ -275,6 +299,16 @@ func (_m *Survivor) QueryConditions() *ConditionQuery {
 	return NewSurvivorClient(_m.config).QueryConditions(_m)
 }
 
+// QueryReservations queries the "reservations" edge of the Survivor entity.
+func (_m *Survivor) QueryReservations() *ReservationQuery {
+	return NewSurvivorClient(_m.config).QueryReservations(_m)
+}
+
+// QueryNotificationAgreements queries the "notification_agreements" edge of the Survivor entity.
+func (_m *Survivor) QueryNotificationAgreements() *NotificationAgreementQuery {
+	return NewSurvivorClient(_m.config).QueryNotificationAgreements(_m)
+}
+
 // Update returns a builder for updating this Survivor.
 // Note that you need to call Survivor.Unwrap() before calling this method if this Survivor
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -389,6 +423,54 @@ func (_m *Survivor) appendNamedConditions(name string, edges ...*Condition) {
 		_m.Edges.namedConditions[name] = []*Condition{}
 	} else {
 		_m.Edges.namedConditions[name] = append(_m.Edges.namedConditions[name], edges...)
+	}
+}
+
+// NamedReservations returns the Reservations named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Survivor) NamedReservations(name string) ([]*Reservation, error) {
+	if _m.Edges.namedReservations == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedReservations[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Survivor) appendNamedReservations(name string, edges ...*Reservation) {
+	if _m.Edges.namedReservations == nil {
+		_m.Edges.namedReservations = make(map[string][]*Reservation)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedReservations[name] = []*Reservation{}
+	} else {
+		_m.Edges.namedReservations[name] = append(_m.Edges.namedReservations[name], edges...)
+	}
+}
+
+// NamedNotificationAgreements returns the NotificationAgreements named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Survivor) NamedNotificationAgreements(name string) ([]*NotificationAgreement, error) {
+	if _m.Edges.namedNotificationAgreements == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedNotificationAgreements[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Survivor) appendNamedNotificationAgreements(name string, edges ...*NotificationAgreement) {
+	if _m.Edges.namedNotificationAgreements == nil {
+		_m.Edges.namedNotificationAgreements = make(map[string][]*NotificationAgreement)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedNotificationAgreements[name] = []*NotificationAgreement{}
+	} else {
+		_m.Edges.namedNotificationAgreements[name] = append(_m.Edges.namedNotificationAgreements[name], edges...)
 	}
 }
 

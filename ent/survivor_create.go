@@ -9,7 +9,9 @@ import (
 	"time"
 	"varsel/ent/condition"
 	"varsel/ent/guardian"
+	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/reservation"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
 	"varsel/rules"
@@ -251,6 +253,36 @@ func (_c *SurvivorCreate) AddConditions(v ...*Condition) *SurvivorCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddConditionIDs(ids...)
+}
+
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by IDs.
+func (_c *SurvivorCreate) AddReservationIDs(ids ...int) *SurvivorCreate {
+	_c.mutation.AddReservationIDs(ids...)
+	return _c
+}
+
+// AddReservations adds the "reservations" edges to the Reservation entity.
+func (_c *SurvivorCreate) AddReservations(v ...*Reservation) *SurvivorCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddReservationIDs(ids...)
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (_c *SurvivorCreate) AddNotificationAgreementIDs(ids ...int) *SurvivorCreate {
+	_c.mutation.AddNotificationAgreementIDs(ids...)
+	return _c
+}
+
+// AddNotificationAgreements adds the "notification_agreements" edges to the NotificationAgreement entity.
+func (_c *SurvivorCreate) AddNotificationAgreements(v ...*NotificationAgreement) *SurvivorCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddNotificationAgreementIDs(ids...)
 }
 
 // Mutation returns the SurvivorMutation object of the builder.
@@ -506,6 +538,38 @@ func (_c *SurvivorCreate) createSpec() (*Survivor, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReservationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.NotificationAgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -10,8 +10,10 @@ import (
 	"math"
 	"varsel/ent/condition"
 	"varsel/ent/guardian"
+	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
 	"varsel/ent/predicate"
+	"varsel/ent/reservation"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
 
@@ -25,18 +27,22 @@ import (
 // SurvivorQuery is the builder for querying Survivor entities.
 type SurvivorQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []survivor.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Survivor
-	withPoliceDistrict  *PoliceDistrictQuery
-	withVictim          *VictimQuery
-	withGuardians       *GuardianQuery
-	withConditions      *ConditionQuery
-	loadTotal           []func(context.Context, []*Survivor) error
-	modifiers           []func(*sql.Selector)
-	withNamedGuardians  map[string]*GuardianQuery
-	withNamedConditions map[string]*ConditionQuery
+	ctx                             *QueryContext
+	order                           []survivor.OrderOption
+	inters                          []Interceptor
+	predicates                      []predicate.Survivor
+	withPoliceDistrict              *PoliceDistrictQuery
+	withVictim                      *VictimQuery
+	withGuardians                   *GuardianQuery
+	withConditions                  *ConditionQuery
+	withReservations                *ReservationQuery
+	withNotificationAgreements      *NotificationAgreementQuery
+	loadTotal                       []func(context.Context, []*Survivor) error
+	modifiers                       []func(*sql.Selector)
+	withNamedGuardians              map[string]*GuardianQuery
+	withNamedConditions             map[string]*ConditionQuery
+	withNamedReservations           map[string]*ReservationQuery
+	withNamedNotificationAgreements map[string]*NotificationAgreementQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -154,6 +160,50 @@ func (_q *SurvivorQuery) QueryConditions() *ConditionQuery {
 			sqlgraph.From(survivor.Table, survivor.FieldID, selector),
 			sqlgraph.To(condition.Table, condition.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, survivor.ConditionsTable, survivor.ConditionsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReservations chains the current query on the "reservations" edge.
+func (_q *SurvivorQuery) QueryReservations() *ReservationQuery {
+	query := (&ReservationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(survivor.Table, survivor.FieldID, selector),
+			sqlgraph.To(reservation.Table, reservation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, survivor.ReservationsTable, survivor.ReservationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryNotificationAgreements chains the current query on the "notification_agreements" edge.
+func (_q *SurvivorQuery) QueryNotificationAgreements() *NotificationAgreementQuery {
+	query := (&NotificationAgreementClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(survivor.Table, survivor.FieldID, selector),
+			sqlgraph.To(notificationagreement.Table, notificationagreement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, survivor.NotificationAgreementsTable, survivor.NotificationAgreementsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -348,15 +398,17 @@ func (_q *SurvivorQuery) Clone() *SurvivorQuery {
 		return nil
 	}
 	return &SurvivorQuery{
-		config:             _q.config,
-		ctx:                _q.ctx.Clone(),
-		order:              append([]survivor.OrderOption{}, _q.order...),
-		inters:             append([]Interceptor{}, _q.inters...),
-		predicates:         append([]predicate.Survivor{}, _q.predicates...),
-		withPoliceDistrict: _q.withPoliceDistrict.Clone(),
-		withVictim:         _q.withVictim.Clone(),
-		withGuardians:      _q.withGuardians.Clone(),
-		withConditions:     _q.withConditions.Clone(),
+		config:                     _q.config,
+		ctx:                        _q.ctx.Clone(),
+		order:                      append([]survivor.OrderOption{}, _q.order...),
+		inters:                     append([]Interceptor{}, _q.inters...),
+		predicates:                 append([]predicate.Survivor{}, _q.predicates...),
+		withPoliceDistrict:         _q.withPoliceDistrict.Clone(),
+		withVictim:                 _q.withVictim.Clone(),
+		withGuardians:              _q.withGuardians.Clone(),
+		withConditions:             _q.withConditions.Clone(),
+		withReservations:           _q.withReservations.Clone(),
+		withNotificationAgreements: _q.withNotificationAgreements.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -405,6 +457,28 @@ func (_q *SurvivorQuery) WithConditions(opts ...func(*ConditionQuery)) *Survivor
 		opt(query)
 	}
 	_q.withConditions = query
+	return _q
+}
+
+// WithReservations tells the query-builder to eager-load the nodes that are connected to
+// the "reservations" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SurvivorQuery) WithReservations(opts ...func(*ReservationQuery)) *SurvivorQuery {
+	query := (&ReservationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReservations = query
+	return _q
+}
+
+// WithNotificationAgreements tells the query-builder to eager-load the nodes that are connected to
+// the "notification_agreements" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *SurvivorQuery) WithNotificationAgreements(opts ...func(*NotificationAgreementQuery)) *SurvivorQuery {
+	query := (&NotificationAgreementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withNotificationAgreements = query
 	return _q
 }
 
@@ -492,11 +566,13 @@ func (_q *SurvivorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sur
 	var (
 		nodes       = []*Survivor{}
 		_spec       = _q.querySpec()
-		loadedTypes = [4]bool{
+		loadedTypes = [6]bool{
 			_q.withPoliceDistrict != nil,
 			_q.withVictim != nil,
 			_q.withGuardians != nil,
 			_q.withConditions != nil,
+			_q.withReservations != nil,
+			_q.withNotificationAgreements != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -546,6 +622,22 @@ func (_q *SurvivorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sur
 			return nil, err
 		}
 	}
+	if query := _q.withReservations; query != nil {
+		if err := _q.loadReservations(ctx, query, nodes,
+			func(n *Survivor) { n.Edges.Reservations = []*Reservation{} },
+			func(n *Survivor, e *Reservation) { n.Edges.Reservations = append(n.Edges.Reservations, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withNotificationAgreements; query != nil {
+		if err := _q.loadNotificationAgreements(ctx, query, nodes,
+			func(n *Survivor) { n.Edges.NotificationAgreements = []*NotificationAgreement{} },
+			func(n *Survivor, e *NotificationAgreement) {
+				n.Edges.NotificationAgreements = append(n.Edges.NotificationAgreements, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedGuardians {
 		if err := _q.loadGuardians(ctx, query, nodes,
 			func(n *Survivor) { n.appendNamedGuardians(name) },
@@ -557,6 +649,20 @@ func (_q *SurvivorQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Sur
 		if err := _q.loadConditions(ctx, query, nodes,
 			func(n *Survivor) { n.appendNamedConditions(name) },
 			func(n *Survivor, e *Condition) { n.appendNamedConditions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedReservations {
+		if err := _q.loadReservations(ctx, query, nodes,
+			func(n *Survivor) { n.appendNamedReservations(name) },
+			func(n *Survivor, e *Reservation) { n.appendNamedReservations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedNotificationAgreements {
+		if err := _q.loadNotificationAgreements(ctx, query, nodes,
+			func(n *Survivor) { n.appendNamedNotificationAgreements(name) },
+			func(n *Survivor, e *NotificationAgreement) { n.appendNamedNotificationAgreements(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -723,6 +829,74 @@ func (_q *SurvivorQuery) loadConditions(ctx context.Context, query *ConditionQue
 	}
 	return nil
 }
+func (_q *SurvivorQuery) loadReservations(ctx context.Context, query *ReservationQuery, nodes []*Survivor, init func(*Survivor), assign func(*Survivor, *Reservation)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Survivor)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(reservation.FieldSurvivorID)
+	}
+	query.Where(predicate.Reservation(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(survivor.ReservationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.SurvivorID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "survivor_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "survivor_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *SurvivorQuery) loadNotificationAgreements(ctx context.Context, query *NotificationAgreementQuery, nodes []*Survivor, init func(*Survivor), assign func(*Survivor, *NotificationAgreement)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Survivor)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(notificationagreement.FieldSurvivorID)
+	}
+	query.Where(predicate.NotificationAgreement(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(survivor.NotificationAgreementsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.SurvivorID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "survivor_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "survivor_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *SurvivorQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -874,6 +1048,34 @@ func (_q *SurvivorQuery) WithNamedConditions(name string, opts ...func(*Conditio
 		_q.withNamedConditions = make(map[string]*ConditionQuery)
 	}
 	_q.withNamedConditions[name] = query
+	return _q
+}
+
+// WithNamedReservations tells the query-builder to eager-load the nodes that are connected to the "reservations"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SurvivorQuery) WithNamedReservations(name string, opts ...func(*ReservationQuery)) *SurvivorQuery {
+	query := (&ReservationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedReservations == nil {
+		_q.withNamedReservations = make(map[string]*ReservationQuery)
+	}
+	_q.withNamedReservations[name] = query
+	return _q
+}
+
+// WithNamedNotificationAgreements tells the query-builder to eager-load the nodes that are connected to the "notification_agreements"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *SurvivorQuery) WithNamedNotificationAgreements(name string, opts ...func(*NotificationAgreementQuery)) *SurvivorQuery {
+	query := (&NotificationAgreementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedNotificationAgreements == nil {
+		_q.withNamedNotificationAgreements = make(map[string]*NotificationAgreementQuery)
+	}
+	_q.withNamedNotificationAgreements[name] = query
 	return _q
 }
 

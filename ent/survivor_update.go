@@ -9,8 +9,10 @@ import (
 	"time"
 	"varsel/ent/condition"
 	"varsel/ent/guardian"
+	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
 	"varsel/ent/predicate"
+	"varsel/ent/reservation"
 	"varsel/ent/survivor"
 	"varsel/rules"
 
@@ -284,6 +286,36 @@ func (_u *SurvivorUpdate) AddConditions(v ...*Condition) *SurvivorUpdate {
 	return _u.AddConditionIDs(ids...)
 }
 
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by IDs.
+func (_u *SurvivorUpdate) AddReservationIDs(ids ...int) *SurvivorUpdate {
+	_u.mutation.AddReservationIDs(ids...)
+	return _u
+}
+
+// AddReservations adds the "reservations" edges to the Reservation entity.
+func (_u *SurvivorUpdate) AddReservations(v ...*Reservation) *SurvivorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReservationIDs(ids...)
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (_u *SurvivorUpdate) AddNotificationAgreementIDs(ids ...int) *SurvivorUpdate {
+	_u.mutation.AddNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// AddNotificationAgreements adds the "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *SurvivorUpdate) AddNotificationAgreements(v ...*NotificationAgreement) *SurvivorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationAgreementIDs(ids...)
+}
+
 // Mutation returns the SurvivorMutation object of the builder.
 func (_u *SurvivorUpdate) Mutation() *SurvivorMutation {
 	return _u.mutation
@@ -335,6 +367,48 @@ func (_u *SurvivorUpdate) RemoveConditions(v ...*Condition) *SurvivorUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConditionIDs(ids...)
+}
+
+// ClearReservations clears all "reservations" edges to the Reservation entity.
+func (_u *SurvivorUpdate) ClearReservations() *SurvivorUpdate {
+	_u.mutation.ClearReservations()
+	return _u
+}
+
+// RemoveReservationIDs removes the "reservations" edge to Reservation entities by IDs.
+func (_u *SurvivorUpdate) RemoveReservationIDs(ids ...int) *SurvivorUpdate {
+	_u.mutation.RemoveReservationIDs(ids...)
+	return _u
+}
+
+// RemoveReservations removes "reservations" edges to Reservation entities.
+func (_u *SurvivorUpdate) RemoveReservations(v ...*Reservation) *SurvivorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReservationIDs(ids...)
+}
+
+// ClearNotificationAgreements clears all "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *SurvivorUpdate) ClearNotificationAgreements() *SurvivorUpdate {
+	_u.mutation.ClearNotificationAgreements()
+	return _u
+}
+
+// RemoveNotificationAgreementIDs removes the "notification_agreements" edge to NotificationAgreement entities by IDs.
+func (_u *SurvivorUpdate) RemoveNotificationAgreementIDs(ids ...int) *SurvivorUpdate {
+	_u.mutation.RemoveNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// RemoveNotificationAgreements removes "notification_agreements" edges to NotificationAgreement entities.
+func (_u *SurvivorUpdate) RemoveNotificationAgreements(v ...*NotificationAgreement) *SurvivorUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationAgreementIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -591,6 +665,96 @@ func (_u *SurvivorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReservationsIDs(); len(nodes) > 0 && !_u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReservationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationAgreementsIDs(); len(nodes) > 0 && !_u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationAgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {
@@ -871,6 +1035,36 @@ func (_u *SurvivorUpdateOne) AddConditions(v ...*Condition) *SurvivorUpdateOne {
 	return _u.AddConditionIDs(ids...)
 }
 
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by IDs.
+func (_u *SurvivorUpdateOne) AddReservationIDs(ids ...int) *SurvivorUpdateOne {
+	_u.mutation.AddReservationIDs(ids...)
+	return _u
+}
+
+// AddReservations adds the "reservations" edges to the Reservation entity.
+func (_u *SurvivorUpdateOne) AddReservations(v ...*Reservation) *SurvivorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReservationIDs(ids...)
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (_u *SurvivorUpdateOne) AddNotificationAgreementIDs(ids ...int) *SurvivorUpdateOne {
+	_u.mutation.AddNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// AddNotificationAgreements adds the "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *SurvivorUpdateOne) AddNotificationAgreements(v ...*NotificationAgreement) *SurvivorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationAgreementIDs(ids...)
+}
+
 // Mutation returns the SurvivorMutation object of the builder.
 func (_u *SurvivorUpdateOne) Mutation() *SurvivorMutation {
 	return _u.mutation
@@ -922,6 +1116,48 @@ func (_u *SurvivorUpdateOne) RemoveConditions(v ...*Condition) *SurvivorUpdateOn
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConditionIDs(ids...)
+}
+
+// ClearReservations clears all "reservations" edges to the Reservation entity.
+func (_u *SurvivorUpdateOne) ClearReservations() *SurvivorUpdateOne {
+	_u.mutation.ClearReservations()
+	return _u
+}
+
+// RemoveReservationIDs removes the "reservations" edge to Reservation entities by IDs.
+func (_u *SurvivorUpdateOne) RemoveReservationIDs(ids ...int) *SurvivorUpdateOne {
+	_u.mutation.RemoveReservationIDs(ids...)
+	return _u
+}
+
+// RemoveReservations removes "reservations" edges to Reservation entities.
+func (_u *SurvivorUpdateOne) RemoveReservations(v ...*Reservation) *SurvivorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReservationIDs(ids...)
+}
+
+// ClearNotificationAgreements clears all "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *SurvivorUpdateOne) ClearNotificationAgreements() *SurvivorUpdateOne {
+	_u.mutation.ClearNotificationAgreements()
+	return _u
+}
+
+// RemoveNotificationAgreementIDs removes the "notification_agreements" edge to NotificationAgreement entities by IDs.
+func (_u *SurvivorUpdateOne) RemoveNotificationAgreementIDs(ids ...int) *SurvivorUpdateOne {
+	_u.mutation.RemoveNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// RemoveNotificationAgreements removes "notification_agreements" edges to NotificationAgreement entities.
+func (_u *SurvivorUpdateOne) RemoveNotificationAgreements(v ...*NotificationAgreement) *SurvivorUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationAgreementIDs(ids...)
 }
 
 // Where appends a list predicates to the SurvivorUpdate builder.
@@ -1208,6 +1444,96 @@ func (_u *SurvivorUpdateOne) sqlSave(ctx context.Context) (_node *Survivor, err 
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReservationsIDs(); len(nodes) > 0 && !_u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReservationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.ReservationsTable,
+			Columns: []string{survivor.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationAgreementsIDs(); len(nodes) > 0 && !_u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationAgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   survivor.NotificationAgreementsTable,
+			Columns: []string{survivor.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -10,7 +10,9 @@ import (
 	"varsel/ent/condition"
 	"varsel/ent/criminalcase"
 	"varsel/ent/guardian"
+	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
+	"varsel/ent/reservation"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
 	"varsel/rules"
@@ -275,6 +277,36 @@ func (_c *VictimCreate) AddConditions(v ...*Condition) *VictimCreate {
 		ids[i] = v[i].ID
 	}
 	return _c.AddConditionIDs(ids...)
+}
+
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by IDs.
+func (_c *VictimCreate) AddReservationIDs(ids ...int) *VictimCreate {
+	_c.mutation.AddReservationIDs(ids...)
+	return _c
+}
+
+// AddReservations adds the "reservations" edges to the Reservation entity.
+func (_c *VictimCreate) AddReservations(v ...*Reservation) *VictimCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddReservationIDs(ids...)
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (_c *VictimCreate) AddNotificationAgreementIDs(ids ...int) *VictimCreate {
+	_c.mutation.AddNotificationAgreementIDs(ids...)
+	return _c
+}
+
+// AddNotificationAgreements adds the "notification_agreements" edges to the NotificationAgreement entity.
+func (_c *VictimCreate) AddNotificationAgreements(v ...*NotificationAgreement) *VictimCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddNotificationAgreementIDs(ids...)
 }
 
 // Mutation returns the VictimMutation object of the builder.
@@ -545,6 +577,38 @@ func (_c *VictimCreate) createSpec() (*Victim, *sqlgraph.CreateSpec) {
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.ReservationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.NotificationAgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

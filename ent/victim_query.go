@@ -11,8 +11,10 @@ import (
 	"varsel/ent/condition"
 	"varsel/ent/criminalcase"
 	"varsel/ent/guardian"
+	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
 	"varsel/ent/predicate"
+	"varsel/ent/reservation"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
 
@@ -26,20 +28,24 @@ import (
 // VictimQuery is the builder for querying Victim entities.
 type VictimQuery struct {
 	config
-	ctx                 *QueryContext
-	order               []victim.OrderOption
-	inters              []Interceptor
-	predicates          []predicate.Victim
-	withPoliceDistrict  *PoliceDistrictQuery
-	withCriminalCase    *CriminalCaseQuery
-	withSurvivors       *SurvivorQuery
-	withGuardians       *GuardianQuery
-	withConditions      *ConditionQuery
-	loadTotal           []func(context.Context, []*Victim) error
-	modifiers           []func(*sql.Selector)
-	withNamedSurvivors  map[string]*SurvivorQuery
-	withNamedGuardians  map[string]*GuardianQuery
-	withNamedConditions map[string]*ConditionQuery
+	ctx                             *QueryContext
+	order                           []victim.OrderOption
+	inters                          []Interceptor
+	predicates                      []predicate.Victim
+	withPoliceDistrict              *PoliceDistrictQuery
+	withCriminalCase                *CriminalCaseQuery
+	withSurvivors                   *SurvivorQuery
+	withGuardians                   *GuardianQuery
+	withConditions                  *ConditionQuery
+	withReservations                *ReservationQuery
+	withNotificationAgreements      *NotificationAgreementQuery
+	loadTotal                       []func(context.Context, []*Victim) error
+	modifiers                       []func(*sql.Selector)
+	withNamedSurvivors              map[string]*SurvivorQuery
+	withNamedGuardians              map[string]*GuardianQuery
+	withNamedConditions             map[string]*ConditionQuery
+	withNamedReservations           map[string]*ReservationQuery
+	withNamedNotificationAgreements map[string]*NotificationAgreementQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -179,6 +185,50 @@ func (_q *VictimQuery) QueryConditions() *ConditionQuery {
 			sqlgraph.From(victim.Table, victim.FieldID, selector),
 			sqlgraph.To(condition.Table, condition.FieldID),
 			sqlgraph.Edge(sqlgraph.M2M, true, victim.ConditionsTable, victim.ConditionsPrimaryKey...),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryReservations chains the current query on the "reservations" edge.
+func (_q *VictimQuery) QueryReservations() *ReservationQuery {
+	query := (&ReservationClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(victim.Table, victim.FieldID, selector),
+			sqlgraph.To(reservation.Table, reservation.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, victim.ReservationsTable, victim.ReservationsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryNotificationAgreements chains the current query on the "notification_agreements" edge.
+func (_q *VictimQuery) QueryNotificationAgreements() *NotificationAgreementQuery {
+	query := (&NotificationAgreementClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(victim.Table, victim.FieldID, selector),
+			sqlgraph.To(notificationagreement.Table, notificationagreement.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, victim.NotificationAgreementsTable, victim.NotificationAgreementsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -373,16 +423,18 @@ func (_q *VictimQuery) Clone() *VictimQuery {
 		return nil
 	}
 	return &VictimQuery{
-		config:             _q.config,
-		ctx:                _q.ctx.Clone(),
-		order:              append([]victim.OrderOption{}, _q.order...),
-		inters:             append([]Interceptor{}, _q.inters...),
-		predicates:         append([]predicate.Victim{}, _q.predicates...),
-		withPoliceDistrict: _q.withPoliceDistrict.Clone(),
-		withCriminalCase:   _q.withCriminalCase.Clone(),
-		withSurvivors:      _q.withSurvivors.Clone(),
-		withGuardians:      _q.withGuardians.Clone(),
-		withConditions:     _q.withConditions.Clone(),
+		config:                     _q.config,
+		ctx:                        _q.ctx.Clone(),
+		order:                      append([]victim.OrderOption{}, _q.order...),
+		inters:                     append([]Interceptor{}, _q.inters...),
+		predicates:                 append([]predicate.Victim{}, _q.predicates...),
+		withPoliceDistrict:         _q.withPoliceDistrict.Clone(),
+		withCriminalCase:           _q.withCriminalCase.Clone(),
+		withSurvivors:              _q.withSurvivors.Clone(),
+		withGuardians:              _q.withGuardians.Clone(),
+		withConditions:             _q.withConditions.Clone(),
+		withReservations:           _q.withReservations.Clone(),
+		withNotificationAgreements: _q.withNotificationAgreements.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -442,6 +494,28 @@ func (_q *VictimQuery) WithConditions(opts ...func(*ConditionQuery)) *VictimQuer
 		opt(query)
 	}
 	_q.withConditions = query
+	return _q
+}
+
+// WithReservations tells the query-builder to eager-load the nodes that are connected to
+// the "reservations" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *VictimQuery) WithReservations(opts ...func(*ReservationQuery)) *VictimQuery {
+	query := (&ReservationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withReservations = query
+	return _q
+}
+
+// WithNotificationAgreements tells the query-builder to eager-load the nodes that are connected to
+// the "notification_agreements" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *VictimQuery) WithNotificationAgreements(opts ...func(*NotificationAgreementQuery)) *VictimQuery {
+	query := (&NotificationAgreementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withNotificationAgreements = query
 	return _q
 }
 
@@ -529,12 +603,14 @@ func (_q *VictimQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Victi
 	var (
 		nodes       = []*Victim{}
 		_spec       = _q.querySpec()
-		loadedTypes = [5]bool{
+		loadedTypes = [7]bool{
 			_q.withPoliceDistrict != nil,
 			_q.withCriminalCase != nil,
 			_q.withSurvivors != nil,
 			_q.withGuardians != nil,
 			_q.withConditions != nil,
+			_q.withReservations != nil,
+			_q.withNotificationAgreements != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -591,6 +667,22 @@ func (_q *VictimQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Victi
 			return nil, err
 		}
 	}
+	if query := _q.withReservations; query != nil {
+		if err := _q.loadReservations(ctx, query, nodes,
+			func(n *Victim) { n.Edges.Reservations = []*Reservation{} },
+			func(n *Victim, e *Reservation) { n.Edges.Reservations = append(n.Edges.Reservations, e) }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withNotificationAgreements; query != nil {
+		if err := _q.loadNotificationAgreements(ctx, query, nodes,
+			func(n *Victim) { n.Edges.NotificationAgreements = []*NotificationAgreement{} },
+			func(n *Victim, e *NotificationAgreement) {
+				n.Edges.NotificationAgreements = append(n.Edges.NotificationAgreements, e)
+			}); err != nil {
+			return nil, err
+		}
+	}
 	for name, query := range _q.withNamedSurvivors {
 		if err := _q.loadSurvivors(ctx, query, nodes,
 			func(n *Victim) { n.appendNamedSurvivors(name) },
@@ -609,6 +701,20 @@ func (_q *VictimQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Victi
 		if err := _q.loadConditions(ctx, query, nodes,
 			func(n *Victim) { n.appendNamedConditions(name) },
 			func(n *Victim, e *Condition) { n.appendNamedConditions(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedReservations {
+		if err := _q.loadReservations(ctx, query, nodes,
+			func(n *Victim) { n.appendNamedReservations(name) },
+			func(n *Victim, e *Reservation) { n.appendNamedReservations(name, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedNotificationAgreements {
+		if err := _q.loadNotificationAgreements(ctx, query, nodes,
+			func(n *Victim) { n.appendNamedNotificationAgreements(name) },
+			func(n *Victim, e *NotificationAgreement) { n.appendNamedNotificationAgreements(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -805,6 +911,74 @@ func (_q *VictimQuery) loadConditions(ctx context.Context, query *ConditionQuery
 	}
 	return nil
 }
+func (_q *VictimQuery) loadReservations(ctx context.Context, query *ReservationQuery, nodes []*Victim, init func(*Victim), assign func(*Victim, *Reservation)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Victim)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(reservation.FieldVictimID)
+	}
+	query.Where(predicate.Reservation(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(victim.ReservationsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.VictimID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "victim_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "victim_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
+func (_q *VictimQuery) loadNotificationAgreements(ctx context.Context, query *NotificationAgreementQuery, nodes []*Victim, init func(*Victim), assign func(*Victim, *NotificationAgreement)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Victim)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	query.withFKs = true
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(notificationagreement.FieldVictimID)
+	}
+	query.Where(predicate.NotificationAgreement(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(victim.NotificationAgreementsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.VictimID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "victim_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "victim_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *VictimQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -970,6 +1144,34 @@ func (_q *VictimQuery) WithNamedConditions(name string, opts ...func(*ConditionQ
 		_q.withNamedConditions = make(map[string]*ConditionQuery)
 	}
 	_q.withNamedConditions[name] = query
+	return _q
+}
+
+// WithNamedReservations tells the query-builder to eager-load the nodes that are connected to the "reservations"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *VictimQuery) WithNamedReservations(name string, opts ...func(*ReservationQuery)) *VictimQuery {
+	query := (&ReservationClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedReservations == nil {
+		_q.withNamedReservations = make(map[string]*ReservationQuery)
+	}
+	_q.withNamedReservations[name] = query
+	return _q
+}
+
+// WithNamedNotificationAgreements tells the query-builder to eager-load the nodes that are connected to the "notification_agreements"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *VictimQuery) WithNamedNotificationAgreements(name string, opts ...func(*NotificationAgreementQuery)) *VictimQuery {
+	query := (&NotificationAgreementClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedNotificationAgreements == nil {
+		_q.withNamedNotificationAgreements = make(map[string]*NotificationAgreementQuery)
+	}
+	_q.withNamedNotificationAgreements[name] = query
 	return _q
 }
 

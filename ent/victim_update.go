@@ -9,8 +9,10 @@ import (
 	"time"
 	"varsel/ent/condition"
 	"varsel/ent/guardian"
+	"varsel/ent/notificationagreement"
 	"varsel/ent/policedistrict"
 	"varsel/ent/predicate"
+	"varsel/ent/reservation"
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
 	"varsel/rules"
@@ -300,6 +302,36 @@ func (_u *VictimUpdate) AddConditions(v ...*Condition) *VictimUpdate {
 	return _u.AddConditionIDs(ids...)
 }
 
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by IDs.
+func (_u *VictimUpdate) AddReservationIDs(ids ...int) *VictimUpdate {
+	_u.mutation.AddReservationIDs(ids...)
+	return _u
+}
+
+// AddReservations adds the "reservations" edges to the Reservation entity.
+func (_u *VictimUpdate) AddReservations(v ...*Reservation) *VictimUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReservationIDs(ids...)
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (_u *VictimUpdate) AddNotificationAgreementIDs(ids ...int) *VictimUpdate {
+	_u.mutation.AddNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// AddNotificationAgreements adds the "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *VictimUpdate) AddNotificationAgreements(v ...*NotificationAgreement) *VictimUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationAgreementIDs(ids...)
+}
+
 // Mutation returns the VictimMutation object of the builder.
 func (_u *VictimUpdate) Mutation() *VictimMutation {
 	return _u.mutation
@@ -372,6 +404,48 @@ func (_u *VictimUpdate) RemoveConditions(v ...*Condition) *VictimUpdate {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConditionIDs(ids...)
+}
+
+// ClearReservations clears all "reservations" edges to the Reservation entity.
+func (_u *VictimUpdate) ClearReservations() *VictimUpdate {
+	_u.mutation.ClearReservations()
+	return _u
+}
+
+// RemoveReservationIDs removes the "reservations" edge to Reservation entities by IDs.
+func (_u *VictimUpdate) RemoveReservationIDs(ids ...int) *VictimUpdate {
+	_u.mutation.RemoveReservationIDs(ids...)
+	return _u
+}
+
+// RemoveReservations removes "reservations" edges to Reservation entities.
+func (_u *VictimUpdate) RemoveReservations(v ...*Reservation) *VictimUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReservationIDs(ids...)
+}
+
+// ClearNotificationAgreements clears all "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *VictimUpdate) ClearNotificationAgreements() *VictimUpdate {
+	_u.mutation.ClearNotificationAgreements()
+	return _u
+}
+
+// RemoveNotificationAgreementIDs removes the "notification_agreements" edge to NotificationAgreement entities by IDs.
+func (_u *VictimUpdate) RemoveNotificationAgreementIDs(ids ...int) *VictimUpdate {
+	_u.mutation.RemoveNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// RemoveNotificationAgreements removes "notification_agreements" edges to NotificationAgreement entities.
+func (_u *VictimUpdate) RemoveNotificationAgreements(v ...*NotificationAgreement) *VictimUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationAgreementIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -675,6 +749,96 @@ func (_u *VictimUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReservationsIDs(); len(nodes) > 0 && !_u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReservationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationAgreementsIDs(); len(nodes) > 0 && !_u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationAgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -963,6 +1127,36 @@ func (_u *VictimUpdateOne) AddConditions(v ...*Condition) *VictimUpdateOne {
 	return _u.AddConditionIDs(ids...)
 }
 
+// AddReservationIDs adds the "reservations" edge to the Reservation entity by IDs.
+func (_u *VictimUpdateOne) AddReservationIDs(ids ...int) *VictimUpdateOne {
+	_u.mutation.AddReservationIDs(ids...)
+	return _u
+}
+
+// AddReservations adds the "reservations" edges to the Reservation entity.
+func (_u *VictimUpdateOne) AddReservations(v ...*Reservation) *VictimUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddReservationIDs(ids...)
+}
+
+// AddNotificationAgreementIDs adds the "notification_agreements" edge to the NotificationAgreement entity by IDs.
+func (_u *VictimUpdateOne) AddNotificationAgreementIDs(ids ...int) *VictimUpdateOne {
+	_u.mutation.AddNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// AddNotificationAgreements adds the "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *VictimUpdateOne) AddNotificationAgreements(v ...*NotificationAgreement) *VictimUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddNotificationAgreementIDs(ids...)
+}
+
 // Mutation returns the VictimMutation object of the builder.
 func (_u *VictimUpdateOne) Mutation() *VictimMutation {
 	return _u.mutation
@@ -1035,6 +1229,48 @@ func (_u *VictimUpdateOne) RemoveConditions(v ...*Condition) *VictimUpdateOne {
 		ids[i] = v[i].ID
 	}
 	return _u.RemoveConditionIDs(ids...)
+}
+
+// ClearReservations clears all "reservations" edges to the Reservation entity.
+func (_u *VictimUpdateOne) ClearReservations() *VictimUpdateOne {
+	_u.mutation.ClearReservations()
+	return _u
+}
+
+// RemoveReservationIDs removes the "reservations" edge to Reservation entities by IDs.
+func (_u *VictimUpdateOne) RemoveReservationIDs(ids ...int) *VictimUpdateOne {
+	_u.mutation.RemoveReservationIDs(ids...)
+	return _u
+}
+
+// RemoveReservations removes "reservations" edges to Reservation entities.
+func (_u *VictimUpdateOne) RemoveReservations(v ...*Reservation) *VictimUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveReservationIDs(ids...)
+}
+
+// ClearNotificationAgreements clears all "notification_agreements" edges to the NotificationAgreement entity.
+func (_u *VictimUpdateOne) ClearNotificationAgreements() *VictimUpdateOne {
+	_u.mutation.ClearNotificationAgreements()
+	return _u
+}
+
+// RemoveNotificationAgreementIDs removes the "notification_agreements" edge to NotificationAgreement entities by IDs.
+func (_u *VictimUpdateOne) RemoveNotificationAgreementIDs(ids ...int) *VictimUpdateOne {
+	_u.mutation.RemoveNotificationAgreementIDs(ids...)
+	return _u
+}
+
+// RemoveNotificationAgreements removes "notification_agreements" edges to NotificationAgreement entities.
+func (_u *VictimUpdateOne) RemoveNotificationAgreements(v ...*NotificationAgreement) *VictimUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveNotificationAgreementIDs(ids...)
 }
 
 // Where appends a list predicates to the VictimUpdate builder.
@@ -1361,6 +1597,96 @@ func (_u *VictimUpdateOne) sqlSave(ctx context.Context) (_node *Victim, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(condition.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedReservationsIDs(); len(nodes) > 0 && !_u.mutation.ReservationsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.ReservationsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.ReservationsTable,
+			Columns: []string{victim.ReservationsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(reservation.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedNotificationAgreementsIDs(); len(nodes) > 0 && !_u.mutation.NotificationAgreementsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.NotificationAgreementsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: true,
+			Table:   victim.NotificationAgreementsTable,
+			Columns: []string{victim.NotificationAgreementsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notificationagreement.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

@@ -841,11 +841,13 @@ type ComplexityRoot struct {
 		ID                     func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		NationalIdentityNumber func(childComplexity int) int
+		NotificationAgreements func(childComplexity int) int
 		PoliceDistrict         func(childComplexity int) int
 		PoliceDistrictID       func(childComplexity int) int
 		PostalCode             func(childComplexity int) int
 		PostalPlace            func(childComplexity int) int
 		Relation               func(childComplexity int) int
+		Reservations           func(childComplexity int) int
 		UnderGuardianship      func(childComplexity int) int
 		UpdatedAt              func(childComplexity int) int
 		Victim                 func(childComplexity int) int
@@ -883,10 +885,12 @@ type ComplexityRoot struct {
 		ID                     func(childComplexity int) int
 		Name                   func(childComplexity int) int
 		NationalIdentityNumber func(childComplexity int) int
+		NotificationAgreements func(childComplexity int) int
 		PoliceDistrict         func(childComplexity int) int
 		PoliceDistrictID       func(childComplexity int) int
 		PostalCode             func(childComplexity int) int
 		PostalPlace            func(childComplexity int) int
+		Reservations           func(childComplexity int) int
 		Survivors              func(childComplexity int) int
 		UnderGuardianship      func(childComplexity int) int
 		UpdatedAt              func(childComplexity int) int
@@ -4873,6 +4877,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Survivor.NationalIdentityNumber(childComplexity), true
+	case "Survivor.notificationAgreements":
+		if e.ComplexityRoot.Survivor.NotificationAgreements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Survivor.NotificationAgreements(childComplexity), true
 	case "Survivor.policeDistrict":
 		if e.ComplexityRoot.Survivor.PoliceDistrict == nil {
 			break
@@ -4903,6 +4913,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Survivor.Relation(childComplexity), true
+	case "Survivor.reservations":
+		if e.ComplexityRoot.Survivor.Reservations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Survivor.Reservations(childComplexity), true
 	case "Survivor.underGuardianship":
 		if e.ComplexityRoot.Survivor.UnderGuardianship == nil {
 			break
@@ -5096,6 +5112,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Victim.NationalIdentityNumber(childComplexity), true
+	case "Victim.notificationAgreements":
+		if e.ComplexityRoot.Victim.NotificationAgreements == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Victim.NotificationAgreements(childComplexity), true
 	case "Victim.policeDistrict":
 		if e.ComplexityRoot.Victim.PoliceDistrict == nil {
 			break
@@ -5120,6 +5142,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Victim.PostalPlace(childComplexity), true
+	case "Victim.reservations":
+		if e.ComplexityRoot.Victim.Reservations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Victim.Reservations(childComplexity), true
 	case "Victim.survivors":
 		if e.ComplexityRoot.Victim.Survivors == nil {
 			break
@@ -11463,6 +11491,8 @@ type Survivor implements Node {
   victim: Victim!
   guardians: [Guardian!]
   conditions: [Condition!]
+  reservations: [Reservation!]
+  notificationAgreements: [NotificationAgreement!]
 }
 """
 Ordering options for Survivor connections
@@ -11586,6 +11616,16 @@ input SurvivorWhereInput {
   """
   hasConditions: Boolean
   hasConditionsWith: [ConditionWhereInput!]
+  """
+  reservations edge predicates
+  """
+  hasReservations: Boolean
+  hasReservationsWith: [ReservationWhereInput!]
+  """
+  notification_agreements edge predicates
+  """
+  hasNotificationAgreements: Boolean
+  hasNotificationAgreementsWith: [NotificationAgreementWhereInput!]
 }
 """
 The builtin Time type
@@ -11817,6 +11857,8 @@ type Victim implements Node {
   survivors: [Survivor!]
   guardians: [Guardian!]
   conditions: [Condition!]
+  reservations: [Reservation!]
+  notificationAgreements: [NotificationAgreement!]
 }
 """
 Ordering options for Victim connections
@@ -11943,6 +11985,16 @@ input VictimWhereInput {
   """
   hasConditions: Boolean
   hasConditionsWith: [ConditionWhereInput!]
+  """
+  reservations edge predicates
+  """
+  hasReservations: Boolean
+  hasReservationsWith: [ReservationWhereInput!]
+  """
+  notification_agreements edge predicates
+  """
+  hasNotificationAgreements: Boolean
+  hasNotificationAgreementsWith: [NotificationAgreementWhereInput!]
 }
 """
 WrittenStandard is enum for the field written_standard
@@ -13366,6 +13418,10 @@ func (ec *executionContext) childFields_Survivor(ctx context.Context, field grap
 		return ec.fieldContext_Survivor_guardians(ctx, field)
 	case "conditions":
 		return ec.fieldContext_Survivor_conditions(ctx, field)
+	case "reservations":
+		return ec.fieldContext_Survivor_reservations(ctx, field)
+	case "notificationAgreements":
+		return ec.fieldContext_Survivor_notificationAgreements(ctx, field)
 	case "name":
 		return ec.fieldContext_Survivor_name(ctx, field)
 	case "nationalIdentityNumber":
@@ -13446,6 +13502,10 @@ func (ec *executionContext) childFields_Victim(ctx context.Context, field graphq
 		return ec.fieldContext_Victim_guardians(ctx, field)
 	case "conditions":
 		return ec.fieldContext_Victim_conditions(ctx, field)
+	case "reservations":
+		return ec.fieldContext_Victim_reservations(ctx, field)
+	case "notificationAgreements":
+		return ec.fieldContext_Victim_notificationAgreements(ctx, field)
 	case "name":
 		return ec.fieldContext_Victim_name(ctx, field)
 	case "nationalIdentityNumber":
@@ -31918,6 +31978,70 @@ func (ec *executionContext) fieldContext_Survivor_conditions(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Survivor_reservations(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Survivor_reservations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reservations(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Reservation) graphql.Marshaler {
+			return ec.marshalOReservation2ᚕᚖvarselᚋentᚐReservationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Survivor_reservations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Survivor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reservation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Survivor_notificationAgreements(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Survivor_notificationAgreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationAgreements(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.NotificationAgreement) graphql.Marshaler {
+			return ec.marshalONotificationAgreement2ᚕᚖvarselᚋentᚐNotificationAgreementᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Survivor_notificationAgreements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Survivor",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationAgreement(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Survivor_name(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -32788,6 +32912,70 @@ func (ec *executionContext) fieldContext_Victim_conditions(_ context.Context, fi
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Condition(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Victim_reservations(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Victim_reservations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reservations(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Reservation) graphql.Marshaler {
+			return ec.marshalOReservation2ᚕᚖvarselᚋentᚐReservationᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Victim_reservations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Victim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Reservation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Victim_notificationAgreements(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Victim_notificationAgreements(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NotificationAgreements(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.NotificationAgreement) graphql.Marshaler {
+			return ec.marshalONotificationAgreement2ᚕᚖvarselᚋentᚐNotificationAgreementᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Victim_notificationAgreements(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Victim",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationAgreement(ctx, field)
 		},
 	}
 	return fc, nil
@@ -53335,7 +53523,7 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith", "hasReservations", "hasReservationsWith", "hasNotificationAgreements", "hasNotificationAgreementsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53755,6 +53943,34 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasConditionsWith = data
+		case "hasReservations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReservations"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasReservations = data
+		case "hasReservationsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReservationsWith"))
+			data, err := ec.unmarshalOReservationWhereInput2ᚕᚖvarselᚋentᚐReservationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasReservationsWith = data
+		case "hasNotificationAgreements":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotificationAgreements"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNotificationAgreements = data
+		case "hasNotificationAgreementsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotificationAgreementsWith"))
+			data, err := ec.unmarshalONotificationAgreementWhereInput2ᚕᚖvarselᚋentᚐNotificationAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNotificationAgreementsWith = data
 		}
 	}
 	return it, nil
@@ -54485,7 +54701,7 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith", "hasReservations", "hasReservationsWith", "hasNotificationAgreements", "hasNotificationAgreementsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54905,6 +55121,34 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasConditionsWith = data
+		case "hasReservations":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReservations"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasReservations = data
+		case "hasReservationsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasReservationsWith"))
+			data, err := ec.unmarshalOReservationWhereInput2ᚕᚖvarselᚋentᚐReservationWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasReservationsWith = data
+		case "hasNotificationAgreements":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotificationAgreements"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNotificationAgreements = data
+		case "hasNotificationAgreementsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasNotificationAgreementsWith"))
+			data, err := ec.unmarshalONotificationAgreementWhereInput2ᚕᚖvarselᚋentᚐNotificationAgreementWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasNotificationAgreementsWith = data
 		}
 	}
 	return it, nil
@@ -63951,6 +64195,82 @@ func (ec *executionContext) _Survivor(ctx context.Context, sel ast.SelectionSet,
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reservations":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Survivor_reservations(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "notificationAgreements":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Survivor_notificationAgreements(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "name":
 			field := field
 
@@ -64687,6 +65007,82 @@ func (ec *executionContext) _Victim(ctx context.Context, sel ast.SelectionSet, o
 					}
 				}()
 				res = ec._Victim_conditions(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "reservations":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Victim_reservations(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "notificationAgreements":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Victim_notificationAgreements(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -70379,6 +70775,25 @@ func (ec *executionContext) unmarshalONoticeWhereInput2ᚖvarselᚋentᚐNoticeW
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalONotificationAgreement2ᚕᚖvarselᚋentᚐNotificationAgreementᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.NotificationAgreement) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotificationAgreement2ᚖvarselᚋentᚐNotificationAgreement(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
 func (ec *executionContext) unmarshalONotificationAgreementHow2ᚕvarselᚋentᚋnotificationagreementᚐHowᚄ(ctx context.Context, v any) ([]notificationagreement.How, error) {
 	if v == nil {
 		return nil, nil
@@ -70773,6 +71188,25 @@ func (ec *executionContext) unmarshalOPoliceRequestWhereInput2ᚖvarselᚋentᚐ
 	}
 	res, err := ec.unmarshalInputPoliceRequestWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOReservation2ᚕᚖvarselᚋentᚐReservationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Reservation) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNReservation2ᚖvarselᚋentᚐReservation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalOReservationHow2ᚕvarselᚋentᚋreservationᚐHowᚄ(ctx context.Context, v any) ([]reservation.How, error) {

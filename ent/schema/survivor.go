@@ -28,6 +28,10 @@ func (Survivor) Edges() []ent.Edge {
 		edge.To("guardians", Guardian.Type),
 		// Conditions that directly concern this person (NT3); many to many.
 		edge.From("conditions", Condition.Type).Ref("concerns_survivors"),
+		// Reservations against further notices, and agreements on how often
+		// to notify (RC10).
+		edge.From("reservations", Reservation.Type).Ref("survivor"),
+		edge.From("notification_agreements", NotificationAgreement.Type).Ref("survivor"),
 	}
 }
 

@@ -27,6 +27,10 @@ func (Victim) Edges() []ent.Edge {
 		edge.To("guardians", Guardian.Type),
 		// Conditions that directly concern this person (NT3); many to many.
 		edge.From("conditions", Condition.Type).Ref("concerns_victims"),
+		// Reservations against further notices, and agreements on how often
+		// to notify (RC10).
+		edge.From("reservations", Reservation.Type).Ref("victim"),
+		edge.From("notification_agreements", NotificationAgreement.Type).Ref("victim"),
 	}
 }
 

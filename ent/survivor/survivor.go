@@ -56,6 +56,10 @@ const (
 	EdgeGuardians = "guardians"
 	// EdgeConditions holds the string denoting the conditions edge name in mutations.
 	EdgeConditions = "conditions"
+	// EdgeReservations holds the string denoting the reservations edge name in mutations.
+	EdgeReservations = "reservations"
+	// EdgeNotificationAgreements holds the string denoting the notification_agreements edge name in mutations.
+	EdgeNotificationAgreements = "notification_agreements"
 	// Table holds the table name of the survivor in the database.
 	Table = "survivors"
 	// PoliceDistrictTable is the table that holds the police_district relation/edge.
@@ -84,6 +88,20 @@ const (
 	// ConditionsInverseTable is the table name for the Condition entity.
 	// It exists in this package in order to avoid circular dependency with the "condition" package.
 	ConditionsInverseTable = "conditions"
+	// ReservationsTable is the table that holds the reservations relation/edge.
+	ReservationsTable = "reservations"
+	// ReservationsInverseTable is the table name for the Reservation entity.
+	// It exists in this package in order to avoid circular dependency with the "reservation" package.
+	ReservationsInverseTable = "reservations"
+	// ReservationsColumn is the table column denoting the reservations relation/edge.
+	ReservationsColumn = "survivor_id"
+	// NotificationAgreementsTable is the table that holds the notification_agreements relation/edge.
+	NotificationAgreementsTable = "notification_agreements"
+	// NotificationAgreementsInverseTable is the table name for the NotificationAgreement entity.
+	// It exists in this package in order to avoid circular dependency with the "notificationagreement" package.
+	NotificationAgreementsInverseTable = "notification_agreements"
+	// NotificationAgreementsColumn is the table column denoting the notification_agreements relation/edge.
+	NotificationAgreementsColumn = "survivor_id"
 )
 
 // Columns holds all SQL columns for survivor fields.
@@ -300,6 +318,34 @@ func ByConditions(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newConditionsStep(), append([]sql.OrderTerm{term}, terms...)...)
 	}
 }
+
+// ByReservationsCount orders the results by reservations count.
+func ByReservationsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newReservationsStep(), opts...)
+	}
+}
+
+// ByReservations orders the results by reservations terms.
+func ByReservations(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newReservationsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
+
+// ByNotificationAgreementsCount orders the results by notification_agreements count.
+func ByNotificationAgreementsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newNotificationAgreementsStep(), opts...)
+	}
+}
+
+// ByNotificationAgreements orders the results by notification_agreements terms.
+func ByNotificationAgreements(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newNotificationAgreementsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newPoliceDistrictStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -326,6 +372,20 @@ func newConditionsStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ConditionsInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2M, true, ConditionsTable, ConditionsPrimaryKey...),
+	)
+}
+func newReservationsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(ReservationsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, ReservationsTable, ReservationsColumn),
+	)
+}
+func newNotificationAgreementsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(NotificationAgreementsInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, true, NotificationAgreementsTable, NotificationAgreementsColumn),
 	)
 }
 

@@ -936,6 +936,52 @@ func HasConditionsWith(preds ...predicate.Condition) predicate.Victim {
 	})
 }
 
+// HasReservations applies the HasEdge predicate on the "reservations" edge.
+func HasReservations() predicate.Victim {
+	return predicate.Victim(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, ReservationsTable, ReservationsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasReservationsWith applies the HasEdge predicate on the "reservations" edge with a given conditions (other predicates).
+func HasReservationsWith(preds ...predicate.Reservation) predicate.Victim {
+	return predicate.Victim(func(s *sql.Selector) {
+		step := newReservationsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasNotificationAgreements applies the HasEdge predicate on the "notification_agreements" edge.
+func HasNotificationAgreements() predicate.Victim {
+	return predicate.Victim(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, true, NotificationAgreementsTable, NotificationAgreementsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasNotificationAgreementsWith applies the HasEdge predicate on the "notification_agreements" edge with a given conditions (other predicates).
+func HasNotificationAgreementsWith(preds ...predicate.NotificationAgreement) predicate.Victim {
+	return predicate.Victim(func(s *sql.Selector) {
+		step := newNotificationAgreementsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
 // And groups predicates with the AND operator between them.
 func And(predicates ...predicate.Victim) predicate.Victim {
 	return predicate.Victim(sql.AndPredicates(predicates...))
