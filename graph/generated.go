@@ -712,6 +712,7 @@ type ComplexityRoot struct {
 		PoliceRequest         func(childComplexity int, id int) int
 		PoliceRequests        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) int
 		RetentionReport       func(childComplexity int) int
+		Rulebook              func(childComplexity int) int
 		StaffMembers          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
 		Statistics            func(childComplexity int, from time.Time, to time.Time, groupBy []reporting.Dimension) int
 		Units                 func(childComplexity int) int
@@ -742,6 +743,12 @@ type ComplexityRoot struct {
 		Convicts              func(childComplexity int) int
 		DeletedRows           func(childComplexity int) int
 		UnverifiedDisclosures func(childComplexity int) int
+	}
+
+	Rule struct {
+		ID        func(childComplexity int) int
+		Provision func(childComplexity int) int
+		Summary   func(childComplexity int) int
 	}
 
 	SecurityAssessment struct {
@@ -1000,6 +1007,7 @@ type QueryResolver interface {
 	PoliceDistricts(ctx context.Context) ([]*ent.PoliceDistrict, error)
 	Units(ctx context.Context) ([]*ent.Unit, error)
 	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
+	Rulebook(ctx context.Context) ([]*rules.Rule, error)
 	EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error)
 	ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error)
 	NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error)
@@ -4297,6 +4305,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.RetentionReport(childComplexity), true
+	case "Query.rulebook":
+		if e.ComplexityRoot.Query.Rulebook == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Rulebook(childComplexity), true
 	case "Query.staffMembers":
 		if e.ComplexityRoot.Query.StaffMembers == nil {
 			break
@@ -4436,6 +4450,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RetentionReport.UnverifiedDisclosures(childComplexity), true
+
+	case "Rule.id":
+		if e.ComplexityRoot.Rule.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rule.ID(childComplexity), true
+	case "Rule.provision":
+		if e.ComplexityRoot.Rule.Provision == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rule.Provision(childComplexity), true
+	case "Rule.summary":
+		if e.ComplexityRoot.Rule.Summary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Rule.Summary(childComplexity), true
 
 	case "SecurityAssessment.assessedAt":
 		if e.ComplexityRoot.SecurityAssessment.AssessedAt == nil {
@@ -5899,6 +5932,15 @@ type Violation {
   message: String!
 }
 
+"A rule of the rulebook as a caseworker is told it, to cite beside the step it governs."
+type Rule {
+  "The rulebook's ID, e.g. AS2."
+  id: String!
+  provision: String!
+  "What the rule asks, in Norwegian."
+  summary: String!
+}
+
 "What a caseworker is told of a kind of event before registering one (EV1–EV3)."
 type EventKindInfo {
   kind: EventKind!
@@ -5941,6 +5983,8 @@ extend type Query {
   units: [Unit!]!
   "A custody event with its workflow state."
   custodyEvent(id: ID!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Every rule of the rulebook, with its provision (for citing beside each step)."
+  rulebook: [Rule!]!
   "Every kind of custody event, whether it may be notified and why (EV1–EV3)."
   eventKinds: [EventKindInfo!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The audit trail of a convict's case, newest first (the latest 500 changes)."
@@ -13216,6 +13260,18 @@ func (ec *executionContext) childFields_RetentionReport(ctx context.Context, fie
 		return ec.fieldContext_RetentionReport_deletedRows(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RetentionReport", field.Name)
+}
+
+func (ec *executionContext) childFields_Rule(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Rule_id(ctx, field)
+	case "provision":
+		return ec.fieldContext_Rule_provision(ctx, field)
+	case "summary":
+		return ec.fieldContext_Rule_summary(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Rule", field.Name)
 }
 
 func (ec *executionContext) childFields_SecurityAssessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -28701,6 +28757,38 @@ func (ec *executionContext) fieldContext_Query_custodyEvent(ctx context.Context,
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_rulebook(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_rulebook(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Rulebook(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*rules.Rule) graphql.Marshaler {
+			return ec.marshalNRule2ᚕᚖvarselᚋrulesᚐRuleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_rulebook(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Rule(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_eventKinds(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29918,6 +30006,75 @@ func (ec *executionContext) _RetentionReport_deletedRows(ctx context.Context, fi
 }
 func (ec *executionContext) fieldContext_RetentionReport_deletedRows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RetentionReport", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _Rule_id(ctx context.Context, field graphql.CollectedField, obj *rules.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rule_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rule_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rule", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Rule_provision(ctx context.Context, field graphql.CollectedField, obj *rules.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rule_provision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Provision, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rule_provision(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rule", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Rule_summary(ctx context.Context, field graphql.CollectedField, obj *rules.Rule) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Rule_summary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Summary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Rule_summary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Rule", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _SecurityAssessment_id(ctx context.Context, field graphql.CollectedField, obj *ent.SecurityAssessment) (ret graphql.Marshaler) {
@@ -62627,6 +62784,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "rulebook":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_rulebook(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "eventKinds":
 			field := field
 
@@ -63190,6 +63369,54 @@ func (ec *executionContext) _RetentionReport(ctx context.Context, sel ast.Select
 			}
 		case "deletedRows":
 			out.Values[i] = ec._RetentionReport_deletedRows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var ruleImplementors = []string{"Rule"}
+
+func (ec *executionContext) _Rule(ctx context.Context, sel ast.SelectionSet, obj *rules.Rule) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ruleImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Rule")
+		case "id":
+			out.Values[i] = ec._Rule_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "provision":
+			out.Values[i] = ec._Rule_provision(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "summary":
+			out.Values[i] = ec._Rule_summary(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -67657,6 +67884,32 @@ func (ec *executionContext) unmarshalNRoute2varselᚋrulesᚐRoute(ctx context.C
 
 func (ec *executionContext) marshalNRoute2varselᚋrulesᚐRoute(ctx context.Context, sel ast.SelectionSet, v rules.Route) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNRule2ᚕᚖvarselᚋrulesᚐRuleᚄ(ctx context.Context, sel ast.SelectionSet, v []*rules.Rule) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRule2ᚖvarselᚋrulesᚐRule(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNRule2ᚖvarselᚋrulesᚐRule(ctx context.Context, sel ast.SelectionSet, v *rules.Rule) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Rule(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNSecurityAssessment2ᚖvarselᚋentᚐSecurityAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.SecurityAssessment) graphql.Marshaler {

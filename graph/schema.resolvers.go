@@ -291,6 +291,11 @@ func (r *queryResolver) CustodyEvent(ctx context.Context, id int) (*ent.CustodyE
 	return r.Client.CustodyEvent.Get(ctx, id)
 }
 
+// Rulebook is the resolver for the rulebook field.
+func (r *queryResolver) Rulebook(ctx context.Context) ([]*rules.Rule, error) {
+	return rules.Rulebook(), nil
+}
+
 // EventKinds is the resolver for the eventKinds field.
 func (r *queryResolver) EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error) {
 	return rules.EventKinds(), nil

@@ -90,3 +90,15 @@ func TestEventNextStepsAndCaseHistory(t *testing.T) {
 		})
 	}
 }
+
+// Every signed-in person can read the rulebook the web app cites beside each
+// step: every rule, with its provision (the rules package's Rulebook).
+func TestRulebookIsCitedToEveryone(t *testing.T) {
+	ts := startServer(t, dbtest.Dialects[0])
+	for _, user := range []string{"saksbehandler", "politi", "analytiker"} {
+		rules := get(ts.as(user, `{ rulebook { id provision summary } }`, nil), "rulebook").([]any)
+		if len(rules) != 50 || get(rules[0], "id") != "EV1" || get(rules[0], "provision") != "straffegjennomføringsloven § 7 b" {
+			t.Errorf("%s: rulebook = %v", user, rules)
+		}
+	}
+}
