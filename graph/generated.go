@@ -295,6 +295,7 @@ type ComplexityRoot struct {
 		NextSteps           func(childComplexity int) int
 		Notices             func(childComplexity int) int
 		PoliceRequests      func(childComplexity int) int
+		PotentialRecipients func(childComplexity int) int
 		ReportingDutyUntil  func(childComplexity int) int
 		SecurityAssessments func(childComplexity int) int
 		StartsAt            func(childComplexity int) int
@@ -686,6 +687,14 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	PotentialRecipient struct {
+		Assessment   func(childComplexity int) int
+		CriminalCase func(childComplexity int) int
+		Survivor     func(childComplexity int) int
+		Survivors    func(childComplexity int) int
+		Victim       func(childComplexity int) int
+	}
+
 	PrepareNoticesResult struct {
 		Notices  func(childComplexity int) int
 		Warnings func(childComplexity int) int
@@ -938,6 +947,7 @@ type ComplexityRoot struct {
 
 type CustodyEventResolver interface {
 	NextSteps(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.WorklistItem, error)
+	PotentialRecipients(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.PotentialRecipient, error)
 }
 type DisclosureResolver interface {
 	ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error)
@@ -2106,6 +2116,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.PoliceRequests(childComplexity), true
+	case "CustodyEvent.potentialRecipients":
+		if e.ComplexityRoot.CustodyEvent.PotentialRecipients == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.PotentialRecipients(childComplexity), true
 	case "CustodyEvent.reportingDutyUntil":
 		if e.ComplexityRoot.CustodyEvent.ReportingDutyUntil == nil {
 			break
@@ -4111,6 +4127,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.PoliceRequestEdge.Node(childComplexity), true
 
+	case "PotentialRecipient.assessment":
+		if e.ComplexityRoot.PotentialRecipient.Assessment == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PotentialRecipient.Assessment(childComplexity), true
+	case "PotentialRecipient.criminalCase":
+		if e.ComplexityRoot.PotentialRecipient.CriminalCase == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PotentialRecipient.CriminalCase(childComplexity), true
+	case "PotentialRecipient.survivor":
+		if e.ComplexityRoot.PotentialRecipient.Survivor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PotentialRecipient.Survivor(childComplexity), true
+	case "PotentialRecipient.survivors":
+		if e.ComplexityRoot.PotentialRecipient.Survivors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PotentialRecipient.Survivors(childComplexity), true
+	case "PotentialRecipient.victim":
+		if e.ComplexityRoot.PotentialRecipient.Victim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PotentialRecipient.Victim(childComplexity), true
+
 	case "PrepareNoticesResult.notices":
 		if e.ComplexityRoot.PrepareNoticesResult.Notices == nil {
 			break
@@ -5971,9 +6018,22 @@ type HistoryEntry {
   entityID: ID!
 }
 
+"A person a notice of the event may go to, and that person's assessment once made (RC1–RC3, AS1)."
+type PotentialRecipient {
+  victim: Victim
+  survivor: Survivor
+  criminalCase: CriminalCase!
+  "The latest significance assessment for this event (AS3)."
+  assessment: Assessment
+  "How many survivors the deceased victim has; with several, the assessment says whether one or several are notified (RC4)."
+  survivors: Int!
+}
+
 extend type CustodyEvent {
   "What remains to be done for the event, as the worklist says it."
   nextSteps: [WorklistItem!]! @goField(forceResolver: true)
+  "Who must be assessed before the event: living victims of the cases served, survivors of the deceased (AS1)."
+  potentialRecipients: [PotentialRecipient!]! @goField(forceResolver: true)
 }
 
 extend type Query {
@@ -12516,6 +12576,8 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_institutionStay(ctx, field)
 	case "nextSteps":
 		return ec.fieldContext_CustodyEvent_nextSteps(ctx, field)
+	case "potentialRecipients":
+		return ec.fieldContext_CustodyEvent_potentialRecipients(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type CustodyEvent", field.Name)
 }
@@ -13196,6 +13258,22 @@ func (ec *executionContext) childFields_PoliceRequestEdge(ctx context.Context, f
 		return ec.fieldContext_PoliceRequestEdge_cursor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PoliceRequestEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_PotentialRecipient(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "victim":
+		return ec.fieldContext_PotentialRecipient_victim(ctx, field)
+	case "survivor":
+		return ec.fieldContext_PotentialRecipient_survivor(ctx, field)
+	case "criminalCase":
+		return ec.fieldContext_PotentialRecipient_criminalCase(ctx, field)
+	case "assessment":
+		return ec.fieldContext_PotentialRecipient_assessment(ctx, field)
+	case "survivors":
+		return ec.fieldContext_PotentialRecipient_survivors(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PotentialRecipient", field.Name)
 }
 
 func (ec *executionContext) childFields_PrepareNoticesResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -19456,6 +19534,38 @@ func (ec *executionContext) fieldContext_CustodyEvent_nextSteps(_ context.Contex
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_WorklistItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CustodyEvent_potentialRecipients(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_potentialRecipients(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustodyEvent().PotentialRecipients(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*workflow.PotentialRecipient) graphql.Marshaler {
+			return ec.marshalNPotentialRecipient2ᚕᚖvarselᚋworkflowᚐPotentialRecipientᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_potentialRecipients(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CustodyEvent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PotentialRecipient(ctx, field)
 		},
 	}
 	return fc, nil
@@ -28174,6 +28284,157 @@ func (ec *executionContext) _PoliceRequestEdge_cursor(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_PoliceRequestEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PoliceRequestEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
+}
+
+func (ec *executionContext) _PotentialRecipient_victim(ctx context.Context, field graphql.CollectedField, obj *workflow.PotentialRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PotentialRecipient_victim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Victim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Victim) graphql.Marshaler {
+			return ec.marshalOVictim2ᚖvarselᚋentᚐVictim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PotentialRecipient_victim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PotentialRecipient",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Victim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PotentialRecipient_survivor(ctx context.Context, field graphql.CollectedField, obj *workflow.PotentialRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PotentialRecipient_survivor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Survivor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Survivor) graphql.Marshaler {
+			return ec.marshalOSurvivor2ᚖvarselᚋentᚐSurvivor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PotentialRecipient_survivor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PotentialRecipient",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Survivor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PotentialRecipient_criminalCase(ctx context.Context, field graphql.CollectedField, obj *workflow.PotentialRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PotentialRecipient_criminalCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CriminalCase, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CriminalCase) graphql.Marshaler {
+			return ec.marshalNCriminalCase2ᚖvarselᚋentᚐCriminalCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PotentialRecipient_criminalCase(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PotentialRecipient",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalCase(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PotentialRecipient_assessment(ctx context.Context, field graphql.CollectedField, obj *workflow.PotentialRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PotentialRecipient_assessment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Assessment, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Assessment) graphql.Marshaler {
+			return ec.marshalOAssessment2ᚖvarselᚋentᚐAssessment(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PotentialRecipient_assessment(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PotentialRecipient",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Assessment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PotentialRecipient_survivors(ctx context.Context, field graphql.CollectedField, obj *workflow.PotentialRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PotentialRecipient_survivors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Survivors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PotentialRecipient_survivors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PotentialRecipient", field, false, false, errors.New("field of type Int does not have child fields"))
 }
 
 func (ec *executionContext) _PrepareNoticesResult_notices(ctx context.Context, field graphql.CollectedField, obj *workflow.PrepareNoticesResult) (ret graphql.Marshaler) {
@@ -58169,6 +58430,44 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "potentialRecipients":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustodyEvent_potentialRecipients(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -62455,6 +62754,64 @@ func (ec *executionContext) _PoliceRequestEdge(ctx context.Context, sel ast.Sele
 			}
 		case "cursor":
 			out.Values[i] = ec._PoliceRequestEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var potentialRecipientImplementors = []string{"PotentialRecipient"}
+
+func (ec *executionContext) _PotentialRecipient(ctx context.Context, sel ast.SelectionSet, obj *workflow.PotentialRecipient) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, potentialRecipientImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PotentialRecipient")
+		case "victim":
+			out.Values[i] = ec._PotentialRecipient_victim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "survivor":
+			out.Values[i] = ec._PotentialRecipient_survivor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "criminalCase":
+			out.Values[i] = ec._PotentialRecipient_criminalCase(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "assessment":
+			out.Values[i] = ec._PotentialRecipient_assessment(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "survivors":
+			out.Values[i] = ec._PotentialRecipient_survivors(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -67663,6 +68020,32 @@ func (ec *executionContext) unmarshalNPoliceRequestWhereInput2ᚖvarselᚋentᚐ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNPotentialRecipient2ᚕᚖvarselᚋworkflowᚐPotentialRecipientᚄ(ctx context.Context, sel ast.SelectionSet, v []*workflow.PotentialRecipient) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPotentialRecipient2ᚖvarselᚋworkflowᚐPotentialRecipient(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPotentialRecipient2ᚖvarselᚋworkflowᚐPotentialRecipient(ctx context.Context, sel ast.SelectionSet, v *workflow.PotentialRecipient) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._PotentialRecipient(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNPrepareNoticesInput2varselᚋworkflowᚐPrepareNoticesInput(ctx context.Context, v any) (workflow.PrepareNoticesInput, error) {
 	res, err := ec.unmarshalInputPrepareNoticesInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -68936,6 +69319,13 @@ func (ec *executionContext) marshalOAssessment2ᚕᚖvarselᚋentᚐAssessment�
 	}
 
 	return ret
+}
+
+func (ec *executionContext) marshalOAssessment2ᚖvarselᚋentᚐAssessment(ctx context.Context, sel ast.SelectionSet, v *ent.Assessment) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Assessment(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOAssessmentOutcome2ᚕvarselᚋentᚋassessmentᚐOutcomeᚄ(ctx context.Context, v any) ([]assessment.Outcome, error) {

@@ -26,6 +26,11 @@ func (r *custodyEventResolver) NextSteps(ctx context.Context, obj *ent.CustodyEv
 	return r.Workflow.NextSteps(ctx, r.Client, obj.ID)
 }
 
+// PotentialRecipients is the resolver for the potentialRecipients field.
+func (r *custodyEventResolver) PotentialRecipients(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.PotentialRecipient, error) {
+	return r.Workflow.PotentialRecipients(ctx, r.Client, obj.ID)
+}
+
 // ConvictName is the resolver for the convictName field.
 func (r *disclosureResolver) ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error) {
 	return r.Workflow.ConvictName(ctx, r.Client, obj)

@@ -58,6 +58,31 @@ func TestEventNextStepsAndCaseHistory(t *testing.T) {
 				t.Fatalf("next steps after the security assessment = %v", next)
 			}
 
+			// Who is to be assessed: Ingrid and Emma, each without an assessment yet (AS1).
+			const recipients = `query($id: ID!) { custodyEvent(id: $id) { potentialRecipients {
+				victim { id name } survivor { name } criminalCase { caseNumber } assessment { outcome } survivors } } }`
+			pr := get(ts.as("saksbehandler", recipients, map[string]any{"id": evID}), "custodyEvent", "potentialRecipients").([]any)
+			if len(pr) != 2 || get(pr[0], "victim", "name") != "Ingrid Solberg" || get(pr[1], "victim", "name") != "Emma Solberg" ||
+				get(pr[0], "assessment") != nil || get(pr[0], "criminalCase", "caseNumber") != "23-041187MED-OTIR/06" {
+				t.Fatalf("potential recipients = %v", pr)
+			}
+			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": evID, "victimId": id(pr, 0, "victim", "id"),
+				"notify": true, "factors": factors(false), "reasoning": "Varsel er av betydning."}))
+			pr = get(ts.as("saksbehandler", recipients, map[string]any{"id": evID}), "custodyEvent", "potentialRecipients").([]any)
+			if get(pr[0], "assessment", "outcome") != "NOTIFY" || get(pr[1], "assessment") != nil {
+				t.Fatalf("after assessing Ingrid: %v", pr)
+			}
+
+			// A deceased victim's survivors are assessed instead of the victim (RC3),
+			// each knowing there are several (RC4).
+			tor := ts.convictFile("saksbehandler", "Tor Eriksen")
+			ev2 := id(ts.as("saksbehandler", opRegisterEvent, in(map[string]any{"convictId": tor["id"], "kind": "LEAVE",
+				"startsAt": rfc3339(time.Now().AddDate(0, 0, 30))})), "registerCustodyEvent", "id")
+			pr = get(ts.as("saksbehandler", recipients, map[string]any{"id": ev2}), "custodyEvent", "potentialRecipients").([]any)
+			if len(pr) != 2 || get(pr[0], "victim") != nil || get(pr[0], "survivor", "name") != "Anne Moen" || get(pr[1], "survivors") != 2.0 {
+				t.Fatalf("Tor Eriksen's potential recipients = %v", pr)
+			}
+
 			const history = `query($id: ID!) { convictHistory(convictId: $id) { seq occurredAt actor actorName operation action entityType entityID } }`
 			r := ts.do(ts.token("saksbehandler"), history, map[string]any{"id": martin["id"]})
 			if len(r.Errors) > 0 {

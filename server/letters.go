@@ -120,6 +120,8 @@ func (s *Server) pdf(roles []varsel.Role, make func(ctx context.Context, id int)
 			return
 		}
 		w.Header().Set("Content-Type", "application/pdf")
+		// The length lets the web app show how much of a print batch has come.
+		w.Header().Set("Content-Length", strconv.Itoa(len(pdf)))
 		w.Header().Set("Content-Disposition", fmt.Sprintf(`inline; filename="%s.pdf"`, name))
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(pdf)

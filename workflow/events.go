@@ -185,3 +185,56 @@ func potentialRecipients(ctx context.Context, client *ent.Client, convictID int)
 	}
 	return victims, survivors, nil
 }
+
+// PotentialRecipient is one person a notice of an event may go to (RC1,
+// RC2, RC3): a victim of a case the convict serves, or a survivor of a
+// deceased one — with that person's significance assessment for the event,
+// once made (AS1).
+type PotentialRecipient struct {
+	Victim       *ent.Victim
+	Survivor     *ent.Survivor
+	CriminalCase *ent.CriminalCase
+	Assessment   *ent.Assessment
+	// Survivors is how many survivors the deceased victim has; with several,
+	// the assessment says whether one or several are notified (RC4).
+	Survivors int
+}
+
+// PotentialRecipients lists who must be assessed before the event (AS1):
+// the living victims of the cases the convict serves, or whose sentence
+// lapsed for forvaring (RC2), and the survivors of the deceased ones (RC3).
+func (s *Service) PotentialRecipients(ctx context.Context, client *ent.Client, eventID int) ([]*PotentialRecipient, error) {
+	ev, err := found(client.CustodyEvent.Query().Where(custodyevent.ID(eventID)).WithAssessments().Only(ctx))("hendelsen")
+	if err != nil {
+		return nil, err
+	}
+	victims, survivors, err := potentialRecipients(ctx, client, ev.ConvictID)
+	if err != nil {
+		return nil, err
+	}
+	assessed := func(victimID, survivorID *int) *ent.Assessment {
+		var latest *ent.Assessment
+		for _, a := range ev.Edges.Assessments {
+			same := (victimID != nil && a.VictimID != nil && *a.VictimID == *victimID) ||
+				(survivorID != nil && a.SurvivorID != nil && *a.SurvivorID == *survivorID)
+			if same && (latest == nil || a.ID > latest.ID) {
+				latest = a
+			}
+		}
+		return latest
+	}
+	var out []*PotentialRecipient
+	for _, v := range victims {
+		if !v.Deceased {
+			out = append(out, &PotentialRecipient{Victim: v, CriminalCase: v.Edges.CriminalCase, Assessment: assessed(&v.ID, nil)})
+		}
+	}
+	for _, sv := range survivors {
+		v := sv.Edges.Victim
+		if v.Deceased {
+			out = append(out, &PotentialRecipient{Survivor: sv, CriminalCase: v.Edges.CriminalCase,
+				Assessment: assessed(nil, &sv.ID), Survivors: len(v.Edges.Survivors)})
+		}
+	}
+	return out, nil
+}
