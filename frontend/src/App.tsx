@@ -1,16 +1,32 @@
 import { Loader, VStack } from '@navikt/ds-react';
 import { useCallback, useMemo, type ReactNode } from 'react';
 import { AuthProvider, useAuth } from 'react-oidc-context';
-import { BrowserRouter, Navigate, Route, Routes, useNavigate } from 'react-router';
+import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Provider as UrqlProvider, useQuery } from 'urql';
 import { callbackPath, loginState, mayRelogin, oidcSettings, returnPath } from './auth';
-import { newClient } from './client';
+import { errorCode, newClient } from './client';
 import { AppHeader } from './components/AppHeader';
 import { ErrorState } from './components/ErrorState';
+import { MainNav } from './components/MainNav';
 import type { AppConfig } from './config';
+import { mayOpen, startPage } from './lib/nav';
+import { SessionContext, type Session } from './lib/session';
 import { meDocument } from './me';
+import { AuditPage } from './pages/AuditPage';
+import { ConvictPage } from './pages/ConvictPage';
+import { ConvictsPage } from './pages/ConvictsPage';
+import { DashboardPage } from './pages/DashboardPage';
+import { DisclosuresPage } from './pages/DisclosuresPage';
+import { EventPage } from './pages/EventPage';
 import { Home } from './pages/Home';
 import { Landing } from './pages/Landing';
+import { NotFound } from './pages/NotFound';
+import { PoliceReportPage } from './pages/PoliceReportPage';
+import { PoliceRequestPage } from './pages/PoliceRequestPage';
+import { PoliceRequestsPage } from './pages/PoliceRequestsPage';
+import { PrintBatchPage } from './pages/PrintBatchPage';
+import { RetentionPage } from './pages/RetentionPage';
+import { WorklistPage } from './pages/WorklistPage';
 
 export function App({ config }: { config: AppConfig }) {
   return (
@@ -55,15 +71,11 @@ function Shell({ dev }: { dev: boolean }) {
   );
 
   const busy = auth.isLoading || Boolean(auth.activeNavigator);
-  let page: ReactNode;
+  let content: ReactNode;
   if (busy) {
-    page = <Waiting text={auth.activeNavigator === 'signoutRedirect' ? 'Logger ut …' : 'Logger inn …'} />;
+    content = <Waiting text={auth.activeNavigator === 'signoutRedirect' ? 'Logger ut …' : 'Logger inn …'} />;
   } else if (auth.error) {
-    page = <ErrorState message="Innloggingen mislyktes. Prøv å logge inn på nytt." onRetry={login} retryLabel="Logg inn" />;
-  } else if (!auth.isAuthenticated) {
-    page = <Landing onLogin={login} dev={dev} />;
-  } else {
-    page = <Home onLogin={login} />;
+    content = <ErrorState message="Innloggingen mislyktes. Prøv å logge inn på nytt." onRetry={login} retryLabel="Logg inn" />;
   }
 
   return (
@@ -71,22 +83,87 @@ function Shell({ dev }: { dev: boolean }) {
       <a className="skip-link" href="#innhold">
         Hopp til innhold
       </a>
-      {auth.isAuthenticated ? <SignedInHeader onLogout={() => void signoutRedirect()} /> : <AppHeader />}
-      <main id="innhold" tabIndex={-1} className="app-main">
-        <Routes>
-          <Route index element={page} />
-          {/* The provider sends the person back here; Auth moves on once the login is complete. */}
-          <Route path={callbackPath} element={busy || auth.error ? page : <Navigate to="/" replace />} />
-          <Route path="*" element={<Navigate to="/" replace />} />
-        </Routes>
-      </main>
+      {auth.isAuthenticated && !busy ? (
+        <SignedIn token={() => token} onLogin={login} onLogout={() => void signoutRedirect()} />
+      ) : (
+        <>
+          <AppHeader />
+          <main id="innhold" tabIndex={-1} className="app-main">
+            {content ?? (
+              <Routes>
+                <Route path={callbackPath} element={<Navigate to="/" replace />} />
+                <Route path="*" element={<Landing onLogin={login} dev={dev} />} />
+              </Routes>
+            )}
+          </main>
+        </>
+      )}
     </UrqlProvider>
   );
 }
 
-function SignedInHeader({ onLogout }: { onLogout: () => void }) {
-  const [{ data }] = useQuery({ query: meDocument });
-  return <AppHeader me={data?.me} onLogout={onLogout} />;
+interface SignedInProps {
+  token: () => string | undefined;
+  onLogin: () => void;
+  onLogout: () => void;
+}
+
+/** SignedIn is the app for a person who is logged in: their menu and the pages their roles open. */
+function SignedIn({ token, onLogin, onLogout }: SignedInProps) {
+  const [{ data, error }, reexecute] = useQuery({ query: meDocument });
+  const session = useMemo<Session | undefined>(() => (data ? { me: data.me, token } : undefined), [data, token]);
+  let body: ReactNode;
+  if (session) {
+    body = <Pages roles={session.me.roles} onLogin={onLogin} />;
+  } else if (error) {
+    body =
+      errorCode(error) === 'UNAUTHENTICATED' ? (
+        <ErrorState message="Du er ikke lenger logget inn." onRetry={onLogin} retryLabel="Logg inn på nytt" />
+      ) : (
+        <ErrorState
+          message="Kunne ikke hente brukerinformasjon. Prøv igjen."
+          onRetry={() => reexecute({ requestPolicy: 'network-only' })}
+        />
+      );
+  } else {
+    body = <Waiting text="Henter brukerinformasjon …" />;
+  }
+  return (
+    <SessionContext.Provider value={session}>
+      <AppHeader me={data?.me} onLogout={onLogout} />
+      {session && <MainNav roles={session.me.roles} />}
+      <main id="innhold" tabIndex={-1} className="app-main">
+        {body}
+      </main>
+    </SessionContext.Provider>
+  );
+}
+
+function Pages({ roles, onLogin }: { roles: readonly string[]; onLogin: () => void }) {
+  const { pathname } = useLocation();
+  if (!mayOpen(roles, pathname)) {
+    return <ErrorState message="Rollen din gir ikke tilgang til denne siden." />;
+  }
+  return (
+    <Routes>
+      <Route index element={<Navigate to={startPage(roles)} replace />} />
+      <Route path={callbackPath} element={<Navigate to={startPage(roles)} replace />} />
+      <Route path="/min-side" element={<Home onLogin={onLogin} />} />
+      <Route path="/arbeidsliste" element={<WorklistPage />} />
+      <Route path="/utskrift" element={<PrintBatchPage />} />
+      <Route path="/domfelte" element={<ConvictsPage />} />
+      <Route path="/domfelte/:id" element={<ConvictPage />} />
+      <Route path="/hendelser/:id" element={<EventPage />} />
+      <Route path="/politi" element={<PoliceRequestsPage />} />
+      <Route path="/politi/anmodninger/:id" element={<PoliceRequestPage />} />
+      <Route path="/politi/melding" element={<PoliceReportPage />} />
+      <Route path="/utlevering" element={<DisclosuresPage />} />
+      <Route path="/statistikk" element={<DashboardPage />} />
+      <Route path="/revisjon" element={<AuditPage />} />
+      <Route path="/sletting" element={<RetentionPage />} />
+      <Route path="*" element={<NotFound />} />
+    </Routes>
+  );
 }
 
 function Waiting({ text }: { text: string }) {

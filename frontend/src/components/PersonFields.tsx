@@ -1,0 +1,144 @@
+import { HStack, Select, TextField, VStack } from '@navikt/ds-react';
+import type { AddressProtection, PersonInput, WrittenStandard } from '../gql/graphql';
+import { options, protectionLabels, writtenStandardLabels } from '../lib/labels';
+import { RuleNote } from '../lib/rulebook';
+import { TimeField } from './TimeField';
+
+/** PersonDraft is a person being registered, as the form holds it. */
+export interface PersonDraft {
+  name: string;
+  nin: string;
+  birthDate: string;
+  addressLine: string;
+  postalCode: string;
+  postalPlace: string;
+  country: string;
+  addressProtection: AddressProtection;
+  writtenStandard: WrittenStandard;
+  policeDistrictId: string;
+}
+
+export const emptyPerson: PersonDraft = {
+  name: '',
+  nin: '',
+  birthDate: '',
+  addressLine: '',
+  postalCode: '',
+  postalPlace: '',
+  country: '',
+  addressProtection: 'NONE',
+  writtenStandard: 'NB',
+  policeDistrictId: '',
+};
+
+/** policeDelivers: a strictly confidential or unknown address means the police deliver, and no address is kept (RC9). */
+export function policeDelivers(p: AddressProtection): boolean {
+  return p === 'STRENGT_FORTROLIG' || p === 'STRENGT_FORTROLIG_UTLAND' || p === 'UNKNOWN';
+}
+
+/** personInput is the API's PersonInput for a draft; an address is never sent where the police deliver (RC9). */
+export function personInput(p: PersonDraft): PersonInput {
+  const noAddress = policeDelivers(p.addressProtection);
+  const opt = (s: string) => (s.trim() === '' ? undefined : s.trim());
+  return {
+    name: p.name.trim(),
+    nationalIdentityNumber: opt(p.nin.replace(/\s/g, '')),
+    birthDate: opt(p.birthDate),
+    addressLine: noAddress ? undefined : opt(p.addressLine),
+    postalCode: noAddress ? undefined : opt(p.postalCode),
+    postalPlace: noAddress ? undefined : opt(p.postalPlace),
+    country: noAddress ? undefined : opt(p.country),
+    addressProtection: p.addressProtection,
+    writtenStandard: p.writtenStandard,
+    policeDistrictId: opt(p.policeDistrictId),
+  };
+}
+
+interface Props {
+  value: PersonDraft;
+  onChange: (p: PersonDraft) => void;
+  policeDistricts: { id: string; name: string }[];
+}
+
+/**
+ * PersonFields registers who a victim, survivor or guardian is and where a
+ * letter reaches them: a postal address only, never an e-mail address or a
+ * phone number (NT1), and none at all where the police deliver (RC9).
+ */
+export function PersonFields({ value: p, onChange, policeDistricts }: Props) {
+  const set = (patch: Partial<PersonDraft>) => onChange({ ...p, ...patch });
+  const police = policeDelivers(p.addressProtection);
+  return (
+    <VStack gap="space-12">
+      <TextField label="Navn" value={p.name} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />
+      <HStack gap="space-16">
+        <TextField
+          label="Fødselsnummer eller D-nummer"
+          description="11 siffer (PR1)"
+          inputMode="numeric"
+          value={p.nin}
+          onChange={(e) => set({ nin: e.target.value })}
+          autoComplete="off"
+        />
+        <TimeField
+          label="Fødselsdato"
+          description="Avgjør om mottakeren er under 18 år (RC5)"
+          type="date"
+          value={p.birthDate}
+          onChange={(e) => set({ birthDate: e.target.value })}
+        />
+      </HStack>
+      <HStack gap="space-16">
+        <Select
+          label="Adressesperre"
+          value={p.addressProtection}
+          onChange={(e) => set({ addressProtection: e.target.value as AddressProtection })}
+        >
+          {options(protectionLabels).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+        <Select label="Målform i brev" value={p.writtenStandard} onChange={(e) => set({ writtenStandard: e.target.value as WrittenStandard })}>
+          {options(writtenStandardLabels).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+      </HStack>
+      {police ? (
+        <RuleNote ids={['RC9']} />
+      ) : (
+        <VStack gap="space-12">
+          <TextField
+            label="Postadresse"
+            description="Gate og nummer eller postboks – aldri e-post eller telefonnummer (NT1)"
+            value={p.addressLine}
+            onChange={(e) => set({ addressLine: e.target.value })}
+            autoComplete="off"
+          />
+          <HStack gap="space-16">
+            <TextField label="Postnummer" inputMode="numeric" htmlSize={6} value={p.postalCode} onChange={(e) => set({ postalCode: e.target.value })} />
+            <TextField label="Poststed" value={p.postalPlace} onChange={(e) => set({ postalPlace: e.target.value })} />
+            <TextField label="Land" description="Hvis ikke Norge" value={p.country} onChange={(e) => set({ country: e.target.value })} />
+          </HStack>
+        </VStack>
+      )}
+      <Select
+        label="Politidistrikt"
+        description={police ? 'Politiet i dette distriktet leverer varselet (RC9)' : 'Leverer hvis adressen senere sperres'}
+        value={p.policeDistrictId}
+        onChange={(e) => set({ policeDistrictId: e.target.value })}
+      >
+        <option value="">Ikke valgt</option>
+        {policeDistricts.map((d) => (
+          <option key={d.id} value={d.id}>
+            {d.name}
+          </option>
+        ))}
+      </Select>
+    </VStack>
+  );
+}

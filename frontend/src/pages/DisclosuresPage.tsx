@@ -1,0 +1,459 @@
+import { Alert, BodyShort, Button, Checkbox, Detail, Heading, HStack, Select, Table, Tag, Textarea, TextField, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
+import { useQuery } from 'urql';
+import { Empty, PageState } from '../components/PageState';
+import { ProblemMessage } from '../components/ProblemMessage';
+import { graphql } from '../gql';
+import type { DisclosureBasis, DisclosureCategory, DisclosureDirection, DisclosureForm } from '../gql/graphql';
+import { formatDate, formatDateTime, fromNorwegianTime, localInputValue } from '../lib/format';
+import {
+  disclosureBasisLabels,
+  disclosureCategoryLabels,
+  disclosureDirectionLabels,
+  disclosureFormLabels,
+  label,
+  options,
+} from '../lib/labels';
+import { RuleNote } from '../lib/rulebook';
+import { useHasRole, useSession } from '../lib/session';
+import { useAction } from '../lib/useAction';
+import { TimeField } from '../components/TimeField';
+
+const registerDocument = graphql(`
+  query Disclosures($direction: DisclosureDirection) {
+    disclosures(first: 100, direction: $direction, orderBy: { field: DECIDED_AT, direction: DESC }) {
+      totalCount
+      edges {
+        node {
+          id
+          direction
+          category
+          summary
+          purpose
+          recipient
+          legalBasis
+          legalBasisProvision
+          register
+          decidedByName
+          decidedAt
+          form
+          unverified
+          source
+          expiresOn
+          convictName
+          unit {
+            name
+          }
+          policeDistrict {
+            name
+          }
+        }
+      }
+    }
+    policeDistricts {
+      id
+      name
+    }
+  }
+`);
+
+const staffContextDocument = graphql(`
+  query DisclosureStaffContext($unit: ID!, $subject: String!) {
+    self: staffMembers(first: 1, where: { subject: $subject }) {
+      edges {
+        node {
+          id
+          headOfUnit
+        }
+      }
+    }
+    convicts(first: 100, orderBy: { field: NAME }) {
+      edges {
+        node {
+          id
+          name
+          infoflyt
+        }
+      }
+    }
+    staffMembers(first: 100, where: { hasUnitWith: { id: $unit }, active: true }) {
+      edges {
+        node {
+          id
+          name
+          headOfUnit
+        }
+      }
+    }
+    disclosureDelegations {
+      id
+      grantedAt
+      delegate {
+        id
+        name
+      }
+      unit {
+        name
+      }
+    }
+  }
+`);
+
+const recordDocument = graphql(`
+  mutation RecordDisclosure($in: RecordDisclosureInput!) {
+    recordDisclosure(input: $in) {
+      id
+    }
+  }
+`);
+const delegateDocument = graphql(`
+  mutation DelegateDisclosureAuthority($id: ID!) {
+    delegateDisclosureAuthority(delegateId: $id) {
+      id
+    }
+  }
+`);
+const revokeDocument = graphql(`
+  mutation RevokeDelegation($id: ID!) {
+    revokeDelegation(id: $id) {
+      id
+    }
+  }
+`);
+
+/**
+ * DisclosuresPage is the register of information exchanged between the
+ * correctional service and the police (IX1): each disclosure with its lawful
+ * basis, who decided and when; and the head of unit's delegations (IX2).
+ */
+export function DisclosuresPage() {
+  const staff = useHasRole('CASEWORKER', 'DECISION_MAKER');
+  const [direction, setDirection] = useState<DisclosureDirection | ''>('');
+  const [recording, setRecording] = useState(false);
+  const [{ data, fetching, error }, reexecute] = useQuery({
+    query: registerDocument,
+    variables: { direction: direction || undefined },
+    requestPolicy: 'cache-and-network',
+  });
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const rows = data?.disclosures.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+
+  return (
+    <VStack gap="space-24">
+      <HStack justify="space-between" align="end">
+        <Heading level="1" size="large">
+          Opplysningsutveksling med {staff ? 'politiet' : 'kriminalomsorgen'}
+        </Heading>
+        {!recording && (
+          <Button size="small" onClick={() => setRecording(true)}>
+            Registrer utlevering
+          </Button>
+        )}
+      </HStack>
+      <RuleNote ids={['IX1', 'IX2', 'IX3']} />
+      {recording && (
+        <RecordForm districts={data?.policeDistricts ?? []} onDone={() => (setRecording(false), refresh())} onCancel={() => setRecording(false)} />
+      )}
+      <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection | '')} className="narrow">
+        <option value="">Begge retninger</option>
+        {options(disclosureDirectionLabels).map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </Select>
+      <PageState fetching={fetching} error={error} hasData={!!data} what="registeret" retry={refresh}>
+        {rows.length === 0 ? (
+          <Empty>Ingen utleveringer er registrert.</Empty>
+        ) : (
+          <Table size="small">
+            <caption className="sr-only">Registrerte utleveringer ({data?.disclosures.totalCount})</caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">Besluttet</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Domfelt</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Hva og hvorfor</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Hjemmel</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Mellom</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((d) => (
+                <Table.Row key={d.id}>
+                  <Table.DataCell>
+                    <BodyShort size="small">{formatDateTime(d.decidedAt)}</BodyShort>
+                    <Detail>
+                      {d.decidedByName} · {label(disclosureFormLabels, d.form).toLowerCase()}
+                    </Detail>
+                  </Table.DataCell>
+                  <Table.DataCell>{d.convictName}</Table.DataCell>
+                  <Table.DataCell>
+                    <BodyShort size="small" weight="semibold">
+                      {label(disclosureCategoryLabels, d.category)}
+                    </BodyShort>
+                    <BodyShort size="small">{d.summary}</BodyShort>
+                    <Detail>
+                      Formål: {d.purpose} · Mottaker: {d.recipient}
+                    </Detail>
+                    {d.unverified && (
+                      <Tag size="xsmall" variant="moderate" data-color="warning">
+                        Ubekreftet, fra {d.source}; slettes {formatDate(d.expiresOn)} (IX8)
+                      </Tag>
+                    )}
+                  </Table.DataCell>
+                  <Table.DataCell>
+                    {d.legalBasisProvision}
+                    {d.register ? ` (${d.register})` : ''}
+                  </Table.DataCell>
+                  <Table.DataCell>
+                    <BodyShort size="small">{label(disclosureDirectionLabels, d.direction)}</BodyShort>
+                    <Detail>
+                      {d.unit.name} · {d.policeDistrict.name}
+                    </Detail>
+                  </Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </PageState>
+      {staff && <Delegations />}
+    </VStack>
+  );
+}
+
+function useStaffContext(pause: boolean) {
+  const { me } = useSession();
+  return useQuery({ query: staffContextDocument, variables: { unit: me.unit?.id ?? '', subject: me.subject }, pause: pause || !me.unit });
+}
+
+function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; name: string }[]; onDone: () => void; onCancel: () => void }) {
+  const { me } = useSession();
+  const staff = useHasRole('CASEWORKER', 'DECISION_MAKER');
+  const [{ data }] = useStaffContext(!staff);
+  const [direction, setDirection] = useState<DisclosureDirection>(staff ? 'TO_POLICE' : 'TO_POLICE');
+  const [convictId, setConvictId] = useState('');
+  const [nin, setNin] = useState('');
+  const [district, setDistrict] = useState('');
+  const [category, setCategory] = useState<DisclosureCategory>('CUSTODY');
+  const [summary, setSummary] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [recipient, setRecipient] = useState('');
+  const [basis, setBasis] = useState<DisclosureBasis>('FVL_13B_5');
+  const [register, setRegister] = useState('');
+  const [averts, setAverts] = useState(false);
+  const [decidedById, setDecidedById] = useState('');
+  const [decidedByName, setDecidedByName] = useState(staff ? '' : me.name);
+  const [decidedAt, setDecidedAt] = useState(localInputValue(new Date()));
+  const [form, setForm] = useState<DisclosureForm>('WRITTEN');
+  const [unverified, setUnverified] = useState(false);
+  const [source, setSource] = useState('');
+  const action = useAction(recordDocument, onDone);
+  const convicts = data?.convicts.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const chosen = convicts.find((c) => c.id === convictId);
+  const deciders = data?.staffMembers.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+
+  return (
+    <form
+      className="panel"
+      aria-labelledby="ny-utlevering"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.submit({
+          in: {
+            direction,
+            convictId: staff && convictId ? convictId : undefined,
+            convictNationalIdentityNumber: !staff || !convictId ? nin.replace(/\s/g, '') || undefined : undefined,
+            policeDistrictId: staff ? district || undefined : undefined,
+            category,
+            summary,
+            purpose,
+            recipient,
+            legalBasis: basis,
+            register: register || undefined,
+            avertsImprisonableOffence: averts,
+            decidedById: direction === 'TO_POLICE' && staff ? decidedById || undefined : undefined,
+            decidedByName: direction === 'FROM_POLICE' || !staff ? decidedByName || undefined : undefined,
+            decidedAt: fromNorwegianTime(decidedAt),
+            form,
+            unverified,
+            source: unverified ? source : undefined,
+          },
+        });
+      }}
+    >
+      <VStack gap="space-16">
+        <Heading id="ny-utlevering" level="2" size="medium">
+          Registrer utlevering
+        </Heading>
+        <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection)}>
+          {options(disclosureDirectionLabels).map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </Select>
+        <HStack gap="space-16">
+          {staff ? (
+            <Select label="Domfelt" value={convictId} onChange={(e) => setConvictId(e.target.value)}>
+              <option value="">Velg domfelt</option>
+              {convicts.map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                  {c.infoflyt ? ' (INFOFLYT)' : ''}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <TextField label="Domfeltes fødselsnummer eller D-nummer" inputMode="numeric" value={nin} onChange={(e) => setNin(e.target.value)} autoComplete="off" />
+          )}
+          {staff && (
+            <Select label="Politidistrikt" value={district} onChange={(e) => setDistrict(e.target.value)}>
+              <option value="">Velg distrikt</option>
+              {districts.map((d) => (
+                <option key={d.id} value={d.id}>
+                  {d.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </HStack>
+        {chosen?.infoflyt && (
+          <Alert variant="warning" size="small">
+            {chosen.name} følges opp i INFOFLYT. Ordinær utlevering er sperret; bruk INFOFLYT-prosedyren (IX6).
+          </Alert>
+        )}
+        <HStack gap="space-16">
+          <Select label="Kategori" value={category} onChange={(e) => setCategory(e.target.value as DisclosureCategory)}>
+            {options(disclosureCategoryLabels).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+          <Select label="Hjemmel" value={basis} onChange={(e) => setBasis(e.target.value as DisclosureBasis)}>
+            {options(disclosureBasisLabels).map((o) => (
+              <option key={o.value} value={o.value}>
+                {o.label}
+              </option>
+            ))}
+          </Select>
+        </HStack>
+        {category === 'HEALTH' && direction === 'TO_POLICE' && <RuleNote ids={['IX4']} />}
+        {category === 'CRIMINAL_RECORD' && (
+          <TextField label="Register" description="Hvilket register opplysningene er fra (IX3)" value={register} onChange={(e) => setRegister(e.target.value)} />
+        )}
+        {category === 'COMMUNICATION_CONTROL' && (
+          <Checkbox checked={averts} onChange={(e) => setAverts(e.target.checked)}>
+            Formålet er å avverge en straffbar handling som kan gi fengsel (straffeprosessloven § 216 i)
+          </Checkbox>
+        )}
+        <Textarea label="Hva som ble utlevert" description="Kort" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={2} />
+        <HStack gap="space-16">
+          <TextField label="Formål" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+          <TextField label="Mottaker" description="Person eller enhet" value={recipient} onChange={(e) => setRecipient(e.target.value)} />
+        </HStack>
+        <HStack gap="space-16">
+          {direction === 'TO_POLICE' && staff ? (
+            <Select label="Besluttet av" description="Enhetens leder eller den lederen har delegert til (IX2)" value={decidedById} onChange={(e) => setDecidedById(e.target.value)}>
+              <option value="">Velg</option>
+              {deciders.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.name}
+                  {s.headOfUnit ? ' (leder)' : ''}
+                </option>
+              ))}
+            </Select>
+          ) : (
+            <TextField label="Besluttet av" value={decidedByName} onChange={(e) => setDecidedByName(e.target.value)} />
+          )}
+          <TimeField label="Når" type="datetime-local" value={decidedAt} onChange={(e) => setDecidedAt(e.target.value)} />
+          <Select label="Form" value={form} onChange={(e) => setForm(e.target.value as DisclosureForm)}>
+            <option value="WRITTEN">Skriftlig</option>
+            <option value="ORAL">Muntlig</option>
+          </Select>
+        </HStack>
+        <Checkbox checked={unverified} onChange={(e) => setUnverified(e.target.checked)}>
+          Opplysningene er ikke bekreftet (slettes etter 4 måneder, IX8)
+        </Checkbox>
+        {unverified && <TextField label="Kilde" value={source} onChange={(e) => setSource(e.target.value)} />}
+        <ProblemMessage problem={action.problem} heading="Utleveringen ble ikke registrert" />
+        <HStack gap="space-8">
+          <Button type="submit" loading={action.busy}>
+            Registrer
+          </Button>
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            Avbryt
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}
+
+/** Delegations: the head of unit grants and revokes the authority to decide disclosures (IX2). */
+function Delegations() {
+  const [{ data }, reexecute] = useStaffContext(false);
+  const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const [delegate, setDelegate] = useState('');
+  const grant = useAction(delegateDocument, () => (setDelegate(''), refresh()));
+  const revoke = useAction(revokeDocument, refresh);
+  const staff = data?.staffMembers.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const head = data?.self.edges?.[0]?.node?.headOfUnit ?? false;
+  const delegations = data?.disclosureDelegations ?? [];
+  return (
+    <section aria-labelledby="delegering">
+      <Heading id="delegering" level="2" size="medium" spacing>
+        Delegert beslutningsmyndighet (IX2)
+      </Heading>
+      <VStack gap="space-12">
+        {delegations.length === 0 ? (
+          <Empty>Ingen har fått delegert myndigheten; bare enhetens leder kan beslutte utlevering.</Empty>
+        ) : (
+          <VStack as="ul" gap="space-4" className="plain-list">
+            {delegations.map((d) => (
+              <li key={d.id}>
+                <HStack gap="space-8" align="center">
+                  <BodyShort size="small">
+                    {d.delegate.name}, {d.unit.name}, fra {formatDate(d.grantedAt)}
+                  </BodyShort>
+                  {head && (
+                    <Button size="xsmall" variant="tertiary" loading={revoke.busy} onClick={() => void revoke.submit({ id: d.id })}>
+                      Trekk tilbake<span className="sr-only"> fra {d.delegate.name}</span>
+                    </Button>
+                  )}
+                </HStack>
+              </li>
+            ))}
+          </VStack>
+        )}
+        <ProblemMessage problem={revoke.problem} />
+        {head && (
+          <form
+            onSubmit={(e) => {
+              e.preventDefault();
+              void grant.submit({ id: delegate });
+            }}
+          >
+            <HStack gap="space-8" align="end">
+              <Select label="Deleger til" value={delegate} onChange={(e) => setDelegate(e.target.value)}>
+                <option value="">Velg ansatt</option>
+                {staff
+                  .filter((s) => !s.headOfUnit)
+                  .map((s) => (
+                    <option key={s.id} value={s.id}>
+                      {s.name}
+                    </option>
+                  ))}
+              </Select>
+              <Button type="submit" size="small" variant="secondary" loading={grant.busy}>
+                Deleger
+              </Button>
+            </HStack>
+            <ProblemMessage problem={grant.problem} heading="Delegeringen ble ikke registrert" />
+          </form>
+        )}
+      </VStack>
+    </section>
+  );
+}

@@ -1,0 +1,251 @@
+import { Alert, BodyShort, Button, Checkbox, Detail, Heading, HStack, Link, Select, Table, Tag, VStack } from '@navikt/ds-react';
+import { useState, type FormEvent } from 'react';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { useQuery } from 'urql';
+import { Empty, PageState } from '../../components/PageState';
+import { ProblemMessage } from '../../components/ProblemMessage';
+import { graphql } from '../../gql';
+import type { EventKind } from '../../gql/graphql';
+import { citation } from '../../lib/errors';
+import { formatWhen, fromNorwegianTime } from '../../lib/format';
+import { eventKindLabels, eventStatusLabels, label, levelLabels } from '../../lib/labels';
+import { RuleNote } from '../../lib/rulebook';
+import { useAction } from '../../lib/useAction';
+import { TimeField } from '../../components/TimeField';
+
+const eventsDocument = graphql(`
+  query ConvictEvents($id: ID!) {
+    node(id: $id) {
+      __typename
+      ... on Convict {
+        id
+        custodyEvents(first: 100, orderBy: { field: STARTS_AT, direction: DESC }) {
+          totalCount
+          edges {
+            node {
+              id
+              kind
+              startsAt
+              endsAt
+              dateOnly
+              status
+              decidingLevel
+              notices {
+                id
+                status
+              }
+            }
+          }
+        }
+      }
+    }
+  }
+`);
+
+const eventKindsDocument = graphql(`
+  query EventKinds {
+    eventKinds {
+      kind
+      name
+      notifiable
+      legalBasis
+      notifiedInAdvance
+      refusal {
+        rule
+        provision
+        message
+      }
+    }
+  }
+`);
+
+const registerEventDocument = graphql(`
+  mutation RegisterCustodyEvent($in: RegisterCustodyEventInput!) {
+    registerCustodyEvent(input: $in) {
+      id
+    }
+  }
+`);
+
+/** EventsSection lists the convict's custody events and registers a new one. */
+export function EventsSection({ convictId }: { convictId: string }) {
+  const [{ data, fetching, error }, reexecute] = useQuery({ query: eventsDocument, variables: { id: convictId }, requestPolicy: 'cache-and-network' });
+  const [adding, setAdding] = useState(false);
+  const events = data?.node?.__typename === 'Convict' ? (data.node.custodyEvents.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])) : [];
+  return (
+    <VStack gap="space-16">
+      {adding ? (
+        <RegisterEventForm convictId={convictId} onCancel={() => setAdding(false)} />
+      ) : (
+        <div>
+          <Button size="small" onClick={() => setAdding(true)}>
+            Registrer hendelse
+          </Button>
+        </div>
+      )}
+      <PageState fetching={fetching} error={error} hasData={!!data} what="hendelsene" retry={() => reexecute({ requestPolicy: 'network-only' })}>
+        {events.length === 0 ? (
+          <Empty>Ingen hendelser er registrert for domfelte.</Empty>
+        ) : (
+          <Table size="small">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">Hendelse</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Vedtaksnivå</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Varsler</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Status</Table.HeaderCell>
+              </Table.Row>
+            </Table.Header>
+            <Table.Body>
+              {events.map((e) => (
+                <Table.Row key={e.id}>
+                  <Table.DataCell>
+                    <Link as={RouterLink} to={`/hendelser/${e.id}`}>
+                      {label(eventKindLabels, e.kind)}
+                    </Link>
+                  </Table.DataCell>
+                  <Table.DataCell>{formatWhen(e.startsAt, e.endsAt, e.dateOnly)}</Table.DataCell>
+                  <Table.DataCell>{label(levelLabels, e.decidingLevel)}</Table.DataCell>
+                  <Table.DataCell>{(e.notices ?? []).length}</Table.DataCell>
+                  <Table.DataCell>
+                    <Tag size="xsmall" variant="moderate" data-color={e.status === 'OPEN' ? 'info' : 'neutral'}>
+                      {label(eventStatusLabels, e.status)}
+                    </Tag>
+                  </Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        )}
+      </PageState>
+    </VStack>
+  );
+}
+
+/**
+ * RegisterEventForm registers a custody event. A kind that may not be
+ * notified is explained as soon as it is chosen, with the rule and the
+ * provision (EV2, EV3), rather than refused after the fact.
+ */
+function RegisterEventForm({ convictId, onCancel }: { convictId: string; onCancel: () => void }) {
+  const navigate = useNavigate();
+  const [{ data }] = useQuery({ query: eventKindsDocument, requestPolicy: 'cache-first' });
+  const [kind, setKind] = useState<EventKind>('LEAVE');
+  const [dateOnly, setDateOnly] = useState(false);
+  const [startsAt, setStartsAt] = useState('');
+  const [endsAt, setEndsAt] = useState('');
+  const [fullTerm, setFullTerm] = useState(false);
+  const [dutyUntil, setDutyUntil] = useState('');
+  const action = useAction(registerEventDocument, (d) => void navigate(`/hendelser/${d.registerCustodyEvent.id}`));
+  const kinds = data?.eventKinds ?? [];
+  const info = kinds.find((k) => k.kind === kind);
+  const escape = kind === 'ESCAPE';
+
+  const [missing, setMissing] = useState(false);
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    setMissing(!startsAt);
+    if (!startsAt) return;
+    void action.submit({
+      in: {
+        convictId,
+        kind,
+        startsAt: fromNorwegianTime(startsAt),
+        endsAt: endsAt ? fromNorwegianTime(endsAt) : undefined,
+        dateOnly,
+        fullTermRelease: kind === 'RELEASE' && fullTerm,
+        reportingDutyUntil: kind === 'RESIDENCE_CHANGE_ON_PAROLE' && dutyUntil ? dutyUntil : undefined,
+      },
+    });
+  };
+  const timeType = dateOnly ? 'date' : 'datetime-local';
+
+  return (
+    <form onSubmit={submit} className="panel" aria-labelledby="ny-hendelse">
+      <VStack gap="space-16">
+        <Heading id="ny-hendelse" level="2" size="medium">
+          Registrer hendelse
+        </Heading>
+        <Select label="Hva skjer" value={kind} onChange={(e) => setKind(e.target.value as EventKind)}>
+          <optgroup label="Kan varsles">
+            {kinds
+              .filter((k) => k.notifiable)
+              .map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {label(eventKindLabels, k.kind)}
+                </option>
+              ))}
+          </optgroup>
+          <optgroup label="Kan ikke varsles">
+            {kinds
+              .filter((k) => !k.notifiable)
+              .map((k) => (
+                <option key={k.kind} value={k.kind}>
+                  {label(eventKindLabels, k.kind)}
+                </option>
+              ))}
+          </optgroup>
+        </Select>
+        {info?.refusal && (
+          <Alert variant="warning" role="status">
+            <VStack gap="space-4">
+              <BodyShort weight="semibold">{label(eventKindLabels, info.kind)} varsles ikke.</BodyShort>
+              <BodyShort>{info.refusal.message}</BodyShort>
+              <Detail>{citation(info.refusal.rule, info.refusal.provision)}</Detail>
+            </VStack>
+          </Alert>
+        )}
+        {info?.notifiable && (
+          <BodyShort size="small">
+            Hjemmel for varsel: {info.legalBasis}.{' '}
+            {info.notifiedInAdvance ? 'Varselet gis på forhånd, så langt det er mulig minst 14 dager før (NT2).' : 'Varselet gis snarest mulig etter unndragelsen (NT2).'}
+          </BodyShort>
+        )}
+        {!info?.refusal && (
+          <>
+            <Checkbox checked={dateOnly} onChange={(e) => setDateOnly(e.target.checked)}>
+              Bare dato, uten klokkeslett
+            </Checkbox>
+            <HStack gap="space-16">
+              <TimeField
+                label={escape ? 'Når unndragelsen skjedde' : 'Fra'}
+                type={timeType}
+                value={startsAt}
+                onChange={(e) => setStartsAt(e.target.value)}
+                error={missing ? 'Oppgi tidspunktet – en hendelse har en dato, et klokkeslett eller et tidsrom (EV6).' : undefined}
+              />
+              {!escape && (
+                <TimeField label="Til" description="Slutten på et tidsrom (valgfritt)" type={timeType} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+              )}
+            </HStack>
+            {kind === 'RELEASE' && (
+              <Checkbox checked={fullTerm} onChange={(e) => setFullTerm(e.target.checked)}>
+                Løslatelse ved endt straff (ikke prøveløslatelse) – ingen flere varsler følger (NT5)
+              </Checkbox>
+            )}
+            {kind === 'RESIDENCE_CHANGE_ON_PAROLE' && (
+              <TimeField
+                label="Møteplikten varer til"
+                description="Bostedsendring kan bare varsles mens møteplikten varer (EV1)"
+                type="date"
+                value={dutyUntil}
+                onChange={(e) => setDutyUntil(e.target.value)}
+              />
+            )}
+          </>
+        )}
+        <RuleNote ids={['EV1', 'EV6', 'DC2']} />
+        <ProblemMessage problem={action.problem} heading="Hendelsen ble ikke registrert" />
+        <HStack gap="space-8">
+          <Button type="submit" loading={action.busy} disabled={!!info?.refusal}>
+            Registrer
+          </Button>
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            Avbryt
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}
