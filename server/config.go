@@ -41,6 +41,12 @@ type Config struct {
 	// instead of their own intervals; for tests.
 	JobInterval time.Duration
 
+	// DemoHistory (VARSEL_DEMO_HISTORY, dev mode only, "on" by default)
+	// adds a year of synthetic closed events at four units without seeded
+	// staff, so that the dashboard has figures to show; "off" leaves only the
+	// demo cases.
+	DemoHistory bool
+
 	// Clock replaces the wall clock of the workflow (tests only).
 	Clock func() time.Time
 }
@@ -94,6 +100,13 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 				return c, fmt.Errorf("%s: %w", d.key, err)
 			}
 		}
+	}
+	switch h := get("VARSEL_DEMO_HISTORY", "on"); {
+	case !dev:
+	case h == "on":
+		c.DemoHistory = true
+	case h != "off":
+		return c, fmt.Errorf("VARSEL_DEMO_HISTORY: want on or off, not %q", h)
 	}
 	if dev {
 		// The public URL defaults to the listening address (see devURLs);

@@ -62,4 +62,14 @@ func TestDevModeConfiguration(t *testing.T) {
 	if _, err := server.LoadConfig(true, env(map[string]string{"OIDC_ISSUER": "https://login.example"})); err == nil {
 		t.Fatal("dev mode accepted an external issuer")
 	}
+	// The demo history is on in dev mode unless turned off, and never in production.
+	if !cfg.DemoHistory {
+		t.Error("dev mode has no demo history by default")
+	}
+	if off, _ := server.LoadConfig(true, env(map[string]string{"VARSEL_DEMO_HISTORY": "off"})); off.DemoHistory {
+		t.Error("VARSEL_DEMO_HISTORY=off left the history on")
+	}
+	if _, err := server.LoadConfig(true, env(map[string]string{"VARSEL_DEMO_HISTORY": "yes"})); err == nil {
+		t.Error("VARSEL_DEMO_HISTORY=yes was accepted")
+	}
 }

@@ -62,10 +62,11 @@ func DevIDPConfig(cfg Config) devidp.Config {
 }
 
 // SeedDevData puts the dev users in the staff registry and, on an empty
-// database, a few synthetic convicts with cases, victims and survivors.
+// database, a few synthetic convicts with cases, victims and survivors —
+// and, with history, a year of closed events elsewhere for the dashboard.
 // Identity numbers are synthetic (month + 80), so they can never be a real
 // person's.
-func SeedDevData(ctx context.Context, client *ent.Client) error {
+func SeedDevData(ctx context.Context, client *ent.Client, history bool, now time.Time) error {
 	ctx = varsel.SystemContext(ctx)
 	return withTx(ctx, client, func(tx *ent.Tx) error {
 		for _, u := range devUsers {
@@ -98,7 +99,10 @@ func SeedDevData(ctx context.Context, client *ent.Client) error {
 		if n, err := tx.Convict.Query().Count(ctx); err != nil || n > 0 {
 			return err
 		}
-		return seedDemoCases(ctx, tx)
+		if err := seedDemoCases(ctx, tx); err != nil || !history {
+			return err
+		}
+		return seedDemoHistory(ctx, tx, &demoSeeder{ctx: ctx, tx: tx}, now)
 	})
 }
 

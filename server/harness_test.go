@@ -66,6 +66,8 @@ func startServer(t *testing.T, dialectName string, extra ...string) *testServer 
 		"VARSEL_ADDR":     "127.0.0.1:0",
 		"VARSEL_DATA_DIR": t.TempDir(),
 		"VARSEL_WEB_DIR":  t.TempDir(),
+		// The demo cases only: the tests count on them.
+		"VARSEL_DEMO_HISTORY": "off",
 	}
 	for _, kv := range extra {
 		k, v, _ := strings.Cut(kv, "=")

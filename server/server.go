@@ -114,7 +114,7 @@ func (s *Server) prepare(ctx context.Context) error {
 		return fmt.Errorf("reference data: %w", err)
 	}
 	if s.cfg.Dev {
-		if err := SeedDevData(ctx, s.client); err != nil {
+		if err := SeedDevData(ctx, s.client, s.cfg.DemoHistory, s.workflow.Now()); err != nil {
 			return fmt.Errorf("dev data: %w", err)
 		}
 	}

@@ -55,7 +55,7 @@ func startProcess(t *testing.T, bin string, env []string) *process {
 	t.Helper()
 	port := freePort(t)
 	url := fmt.Sprintf("http://127.0.0.1:%d", port)
-	p := &process{t: t, url: url, env: append(append([]string{}, env...), "VARSEL_ADDR=127.0.0.1:"+fmt.Sprint(port), "VARSEL_PUBLIC_URL="+url)}
+	p := &process{t: t, url: url, env: append(append([]string{}, env...), "VARSEL_ADDR=127.0.0.1:"+fmt.Sprint(port), "VARSEL_PUBLIC_URL="+url, "VARSEL_DEMO_HISTORY=off")}
 	p.cmd = exec.Command(bin, "serve", "--dev")
 	p.cmd.Env = append(os.Environ(), p.env...)
 	var logs bytes.Buffer
