@@ -43,13 +43,14 @@ func spa(dir, issuer string) http.Handler {
 }
 
 // contentSecurityPolicy lets the app talk only to this server and to the
-// identity provider, and load nothing from anywhere else.
+// identity provider, and load nothing from anywhere else. Frames may show
+// blob: URLs: the letters, fetched with the access token, are previewed so.
 func contentSecurityPolicy(issuer string) string {
 	idp := ""
 	if u, err := url.Parse(issuer); err == nil && u.Host != "" {
 		idp = " " + u.Scheme + "://" + u.Host
 	}
 	return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
-		"font-src 'self'; connect-src 'self'" + idp + "; frame-src 'self'" + idp + "; form-action 'self'" + idp +
+		"font-src 'self'; connect-src 'self'" + idp + "; frame-src 'self' blob:" + idp + "; form-action 'self'" + idp +
 		"; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
 }

@@ -1,5 +1,5 @@
 import { Alert, BodyShort, Button, Detail, Heading, HStack, Link, VStack } from '@navikt/ds-react';
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageState } from '../components/PageState';
@@ -28,9 +28,14 @@ export function EventPage() {
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const ev = data?.custodyEvent;
 
-  // A link to a notice (#varsel-12) scrolls to it once the page is there.
+  // A link to a notice (#varsel-12) scrolls to it once the page is there —
+  // once, not again each time the event is fetched afresh.
+  const scrolledTo = useRef('');
   useEffect(() => {
-    if (ev && hash) document.getElementById(hash.slice(1))?.scrollIntoView();
+    if (ev && hash && scrolledTo.current !== hash) {
+      scrolledTo.current = hash;
+      document.getElementById(hash.slice(1))?.scrollIntoView();
+    }
   }, [ev, hash]);
 
   return (

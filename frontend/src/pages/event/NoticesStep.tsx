@@ -184,7 +184,7 @@ function NoticeCard({ notice: n, event, onChanged }: { notice: Notice; event: Cu
   const addressee = n.guardian ? `${n.guardian.name}, på vegne av ${recipient}` : recipient;
   const unsent = ['DRAFT', 'HELD', 'READY'].includes(n.status);
   return (
-    <Box id={`varsel-${n.id}`} padding="space-16" borderRadius="8" background="sunken" as="article" aria-label={`Varsel til ${addressee}`}>
+    <Box id={`varsel-${n.id}`} padding="space-16" borderRadius="8" background="default" borderWidth="1" borderColor="neutral-subtle" as="article" aria-label={`Varsel til ${addressee}`}>
       <VStack gap="space-12">
         <HStack justify="space-between" align="start" gap="space-8">
           <VStack gap="space-2">

@@ -20,10 +20,10 @@ const assessDocument = graphql(`
 
 /** The guideline's factors of the assessment (AS3), and the careful one for a minor (AS4). */
 export const factorFields: { key: keyof AssessmentFactorsInput; label: string; description: string }[] = [
-  { key: 'offenceSeriousness', label: 'Lovbruddets art og alvor', description: 'Vold, seksuallovbrudd og trusler veier tungt' },
-  { key: 'needToPrepare', label: 'Mottakerens behov for å forberede seg', description: 'På å kunne møte domfelte' },
-  { key: 'relationship', label: 'Forholdet mellom domfelte og mottakeren', description: 'Før og nå' },
-  { key: 'likelihoodOfMeeting', label: 'Sannsynligheten for at de møtes', description: '' },
+  { key: 'offenceSeriousness', label: 'Lovbruddets art og alvor', description: 'Påkrevd. Vold, seksuallovbrudd og trusler veier tungt' },
+  { key: 'needToPrepare', label: 'Mottakerens behov for å forberede seg', description: 'Påkrevd. På å kunne møte domfelte' },
+  { key: 'relationship', label: 'Forholdet mellom domfelte og mottakeren', description: 'Påkrevd. Før og nå' },
+  { key: 'likelihoodOfMeeting', label: 'Sannsynligheten for at de møtes', description: 'Påkrevd' },
   { key: 'timeAndPlace', label: 'Tid og sted for utgangen', description: '' },
   { key: 'addressesAndDistance', label: 'Adressene og avstanden mellom dem', description: 'Skriv avstanden, ikke adressen' },
   { key: 'courtReasoning', label: 'Domspremissene', description: 'Det retten la vekt på' },
