@@ -146,7 +146,16 @@ func TestPoliceDeliverNotice(t *testing.T) {
 			ts.refused("politi", "RC9", opCompleteRequest, in(map[string]any{"id": req["id"]}))
 			ts.failsWith("politi", "BAD_USER_INPUT", opCompleteRequest, in(map[string]any{"id": req["id"],
 				"deliveredAt": rfc3339(ts.clock.Now().Add(time.Hour)), "deliveryManner": "Overlevert personlig"}))
-			delivered := ts.clock.Now().Add(-time.Hour).Truncate(time.Second)
+			// Not before the police were asked; but a person gives the time to
+			// the minute, and the minute they were asked in is not before it.
+			asked, _ := time.Parse(time.RFC3339Nano, get(ts.as("politi", `query($id: ID!) { policeRequest(id: $id) { createdAt } }`,
+				map[string]any{"id": req["id"]}), "policeRequest", "createdAt").(string))
+			e := ts.failsWith("politi", "BAD_USER_INPUT", opCompleteRequest, in(map[string]any{"id": req["id"],
+				"deliveredAt": rfc3339(asked.Add(-2 * time.Minute)), "deliveryManner": "Overlevert personlig"}))
+			if !e.says("før politiet ble bedt om å levere det") {
+				t.Fatalf("a delivery before the request: %+v", e)
+			}
+			delivered := asked.Truncate(time.Minute)
 			done := ts.as("politi", opCompleteRequest, in(map[string]any{"id": req["id"],
 				"deliveredAt": rfc3339(delivered), "deliveryManner": "Overlevert personlig på bopel"}))
 			if get(done, "completePoliceRequest", "status") != "COMPLETED" || get(done, "completePoliceRequest", "deliveryManner") != "Overlevert personlig på bopel" {

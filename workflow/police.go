@@ -193,7 +193,9 @@ func (s *Service) CompletePoliceRequest(ctx context.Context, in CompletePoliceRe
 				Message: "Oppgi når og hvordan varselet ble levert."}
 		case in.DeliveredAt.After(now):
 			return nil, invalid("Leveringstidspunktet kan ikke være fram i tid.")
-		case in.DeliveredAt.Before(pr.CreatedAt):
+		// People give the time to the minute: a delivery in the very minute
+		// the request was made is not before it.
+		case in.DeliveredAt.Before(pr.CreatedAt.Truncate(time.Minute)):
 			return nil, invalid("Varselet kan ikke være levert før politiet ble bedt om å levere det (%s).",
 				rules.DateOf(pr.CreatedAt).Format("02.01.2006"))
 		}

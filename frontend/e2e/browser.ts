@@ -142,3 +142,61 @@ export async function shotOnFailure(ctx: { task: { name: string; result?: { stat
     await screenshot(browser.page, `failed-${ctx.task.name.replace(/\W+/g, '-').slice(0, 60)}`);
   }
 }
+
+/** osloLocal is an instant as a datetime-local field in Norway shows it. */
+export function osloLocal(at: Date): string {
+  const p = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Oslo', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' })
+      .formatToParts(at)
+      .map((x) => [x.type, x.value]),
+  );
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/** assess fills in the guideline's factors for a recipient and saves the assessment (AS3). */
+export async function assess(page: Page, name: string, notify: boolean, extra: Record<string, string> = {}) {
+  const region = page.getByRole('region', { name: /Er varsel av betydning/ });
+  await region.getByRole('button', { name: `Vurder ${name}` }).click();
+  const form = page.getByRole('form', { name: `Vurdering av ${name}` });
+  await form.getByLabel('Lovbruddets art og alvor').fill('Grov vold og trusler.');
+  await form.getByLabel('Mottakerens behov for å forberede seg').fill('Må kunne forberede seg på å møte domfelte.');
+  await form.getByLabel('Forholdet mellom domfelte og mottakeren').fill('Ingen kontakt i dag.');
+  await form.getByLabel('Sannsynligheten for at de møtes').fill('Bor i samme by.');
+  for (const [label, text] of Object.entries(extra)) await form.getByLabel(label).fill(text);
+  await form.getByRole('radio', { name: notify ? /^Ja, varsel er av betydning/ : /^Nei/ }).check();
+  await form.getByLabel('Begrunnelse').fill(notify ? 'Varsel er av betydning.' : 'Varsel er ikke av betydning nå.');
+  await form.getByRole('button', { name: 'Lagre vurderingen' }).click();
+  await form.waitFor({ state: 'detached' });
+}
+
+/** securityCleared records that notifying puts the convict in no known danger (AS2). */
+export async function securityCleared(page: Page) {
+  const security = page.getByRole('region', { name: /Sikkerhetsvurdering/ });
+  await security.getByRole('radio', { name: 'Nei, ingen kjent fare' }).check();
+  await security.getByLabel('Begrunnelse').fill('Ingen kjent konflikt som tilsier fare for hevnaksjoner.');
+  await security.getByRole('button', { name: 'Lagre sikkerhetsvurderingen' }).click();
+  await security.getByText('Ingen fare', { exact: true }).waitFor();
+}
+
+/** registerEvent registers a custody event for a convict from the case file, and lands on its page. */
+export async function registerEvent(page: Page, convict: string, kind: string, from: string, to?: string) {
+  await menu(page, 'Domfelte');
+  await page.getByRole('link', { name: convict }).click();
+  await page.getByRole('tab', { name: 'Hendelser' }).click();
+  await page.getByRole('button', { name: 'Registrer hendelse' }).click();
+  await page.getByLabel('Hva skjer').selectOption(kind);
+  await page.getByLabel(kind === 'ESCAPE' ? 'Når unndragelsen skjedde' : 'Fra').fill(from);
+  if (to) await page.getByLabel('Til', { exact: true }).fill(to);
+  await page.getByRole('button', { name: 'Registrer', exact: true }).click();
+  await page.getByText(/^Hjemmel for varsel:/).waitFor();
+  return page.url();
+}
+
+/** decide makes the decision to notify as a decision maker, from the event's page (DC1). */
+export async function decide(page: Page, eventUrl: string) {
+  await page.goto(eventUrl);
+  const decision = page.getByRole('region', { name: /Vedtak om varsling/ });
+  await decision.getByLabel('Begrunnelse').fill('Vilkårene for varsling er oppfylt.');
+  await decision.getByRole('button', { name: 'Fatt vedtak om varsling' }).click();
+  await decision.getByText('Vedtak om varsling fattet', { exact: false }).waitFor();
+}

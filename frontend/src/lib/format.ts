@@ -99,3 +99,12 @@ export function formatPercent(share: number): string {
 export function formatNumber(n: number, digits = 0): string {
   return n.toLocaleString('nb-NO', { maximumFractionDigits: digits, minimumFractionDigits: 0 });
 }
+
+/**
+ * instantOf reads a "when" field that starts at the current minute: left
+ * as it was, it means now — to the second, so that something done just now
+ * is not dated before what it answers — and otherwise the time entered.
+ */
+export function instantOf(value: string, now = new Date()): string {
+  return value === localInputValue(now) ? now.toISOString() : fromNorwegianTime(value);
+}

@@ -5,7 +5,7 @@ import { Empty, PageState } from '../components/PageState';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { graphql } from '../gql';
 import type { DisclosureBasis, DisclosureCategory, DisclosureDirection, DisclosureForm } from '../gql/graphql';
-import { formatDate, formatDateTime, fromNorwegianTime, localInputValue } from '../lib/format';
+import { formatDate, formatDateTime, instantOf, localInputValue } from '../lib/format';
 import {
   disclosureBasisLabels,
   disclosureCategoryLabels,
@@ -274,7 +274,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
             avertsImprisonableOffence: averts,
             decidedById: direction === 'TO_POLICE' && staff ? decidedById || undefined : undefined,
             decidedByName: direction === 'FROM_POLICE' || !staff ? decidedByName || undefined : undefined,
-            decidedAt: fromNorwegianTime(decidedAt),
+            decidedAt: instantOf(decidedAt),
             form,
             unverified,
             source: unverified ? source : undefined,

@@ -8,7 +8,7 @@ import { PoliceRequestStatusTag } from '../components/PoliceRequestStatusTag';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { graphql } from '../gql';
 import type { PoliceRequestQuery } from '../gql/graphql';
-import { formatDate, formatDateTime, fromNorwegianTime, localInputValue } from '../lib/format';
+import { formatDate, formatDateTime, instantOf, localInputValue } from '../lib/format';
 import { label, policeRequestKindLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { useHasRole } from '../lib/session';
@@ -209,7 +209,7 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
         void action.submit({
           in:
             r.kind === 'DELIVER_NOTICE'
-              ? { id: r.id, deliveredAt: fromNorwegianTime(deliveredAt), deliveryManner: manner }
+              ? { id: r.id, deliveredAt: instantOf(deliveredAt), deliveryManner: manner }
               : r.kind === 'SECURITY_STATEMENT'
                 ? { id: r.id, riskConfirmed: risk === 'yes', statement: text }
                 : { id: r.id, answer: text },

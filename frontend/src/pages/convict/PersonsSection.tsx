@@ -15,7 +15,7 @@ import type {
   OffenceCategory,
   ReservationHow,
 } from '../../gql/graphql';
-import { formatDate, fromNorwegianTime, localInputValue, todayInNorway } from '../../lib/format';
+import { formatDate, instantOf, localInputValue, todayInNorway } from '../../lib/format';
 import {
   caseStatusLabels,
   guardianKindLabels,
@@ -452,7 +452,7 @@ function ReservationForm({ target, onDone, onCancel }: { target: { victimId?: st
       title="Reservasjon mot flere varsler"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({ in: { ...target, reservedAt: fromNorwegianTime(at), how } });
+        void action.submit({ in: { ...target, reservedAt: instantOf(at), how } });
       }}
     >
       <HStack gap="space-16">
@@ -481,7 +481,7 @@ function AgreementForm({ target, onDone, onCancel }: { target: { victimId?: stri
       title="Avtale om hvor ofte det varsles"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({ in: { ...target, agreedAt: fromNorwegianTime(at), how, frequency, note: note || undefined } });
+        void action.submit({ in: { ...target, agreedAt: instantOf(at), how, frequency, note: note || undefined } });
       }}
     >
       <HStack gap="space-16">

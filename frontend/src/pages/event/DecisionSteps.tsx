@@ -4,7 +4,7 @@ import { FileButton } from '../../components/FileButton';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import type { DecisionConvictInformedHow, DecisionOralAppealAnswer } from '../../gql/graphql';
-import { formatDate, formatDateTime, fromNorwegianTime, localInputValue } from '../../lib/format';
+import { formatDate, formatDateTime, instantOf, localInputValue } from '../../lib/format';
 import { appealStatusLabels, informedHowLabels, label, levelLabels, oralAnswerLabels } from '../../lib/labels';
 import { useHasRole } from '../../lib/session';
 import { useAction } from '../../lib/useAction';
@@ -158,7 +158,7 @@ export function InformStep({ event, onChanged }: { event: CustodyEventData; onCh
         void action.submit({
           in: impracticable
             ? { decisionId: d.id, impracticableReason: reason }
-            : { decisionId: d.id, informedAt: fromNorwegianTime(at), how, oralAppealAnswer: how === 'ORAL' ? answer : undefined },
+            : { decisionId: d.id, informedAt: instantOf(at), how, oralAppealAnswer: how === 'ORAL' ? answer : undefined },
         });
       }}
     >
@@ -240,7 +240,7 @@ export function AppealStep({ event, onChanged }: { event: CustodyEventData; onCh
             aria-label="Registrer klage"
             onSubmit={(e) => {
               e.preventDefault();
-              void register.submit({ in: { decisionId: d.id, receivedAt: fromNorwegianTime(received), grounds: grounds || undefined } });
+              void register.submit({ in: { decisionId: d.id, receivedAt: instantOf(received), grounds: grounds || undefined } });
             }}
           >
             <VStack gap="space-12">
