@@ -73,10 +73,12 @@ describe('logging in', () => {
     await loginButton(page).click();
     await header.getByText('Sara Nilsen').waitFor();
     await expect.poll(() => header.textContent()).toContain('Saksbehandler · Oslo fengsel');
+    // A caseworker's work starts at the worklist, with the code and state gone from the address bar.
+    await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
+    expect(page.url()).toBe(url + '/arbeidsliste');
+    await page.getByRole('navigation', { name: 'Hovedmeny' }).getByRole('link', { name: 'Min side' }).click();
     await page.getByRole('heading', { name: 'Min side' }).waitFor();
     await page.getByRole('main').getByText('Oslo fengsel', { exact: true }).waitFor();
-    // Back on the front page, with the code and state gone from the address bar.
-    expect(page.url()).toBe(url + '/');
     await expectAccessible(page);
     await screenshot(page, 'home');
 
@@ -115,7 +117,8 @@ describe('logging in', () => {
     const header = page.getByRole('banner');
     await header.getByText('Per Olsen').waitFor();
     await expect.poll(() => header.textContent()).toContain('Politikontakt · Oslo politidistrikt');
-    await page.getByRole('main').getByText('Oslo politidistrikt', { exact: true }).waitFor();
+    await page.getByRole('heading', { name: 'Anmodninger fra kriminalomsorgen – Oslo politidistrikt' }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/politi');
     await header.getByRole('button', { name: 'Logg ut' }).click();
     await loginButton(page).waitFor();
     expect(external).toEqual([]);

@@ -1,0 +1,185 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { expectAccessible, login, logout, menu, openBrowser, screenshot, shotOnFailure, type Browser } from './browser';
+import { startVarsel, type Varsel } from './server';
+
+// The other screens, each as the role that uses it, with axe on every page.
+describe('the dashboard, the register, the audit and the refusals', () => {
+  let varsel: Varsel | undefined;
+  let browser: Browser | undefined;
+
+  beforeAll(async () => {
+    varsel = await startVarsel();
+    browser = await openBrowser();
+  });
+  afterEach((ctx) => shotOnFailure(ctx, browser));
+  afterAll(async () => {
+    await browser?.close();
+    await varsel?.stop();
+  });
+
+  it("the analyst's dashboard shows the figures, hides small counts, and exports them (PR4)", async () => {
+    const { page } = browser!;
+    await login(page, varsel!.url, 'analytiker');
+    await page.getByRole('heading', { name: 'Statistikk over varsling' }).waitFor();
+    const table = page.getByRole('region', { name: 'Tallene i tabell' });
+    await table.getByRole('rowheader', { name: 'Totalt' }).waitFor();
+    // Dev mode's year of history at four units: figures, and hidden cells.
+    for (const unit of ['Skien fengsel', 'Stavanger fengsel', 'Trondheim fengsel', 'Tromsø fengsel']) {
+      await table.getByRole('rowheader', { name: unit }).waitFor();
+    }
+    expect(await table.getByText('skjult').count()).toBeGreaterThan(0);
+    const total = page.getByText('Hendelser', { exact: true }).first().locator('..');
+    expect(Number((await total.textContent())?.replace(/\D/g, ''))).toBeGreaterThanOrEqual(80);
+    expect(await page.locator('.recharts-bar-rectangle').count()).toBeGreaterThan(0);
+    await expectAccessible(page);
+    await screenshot(page, 'dashboard');
+
+    // The same figures as CSV, with hidden cells as ":".
+    const download = page.waitForResponse((r) => new URL(r.url()).pathname === '/statistics.csv');
+    await page.getByRole('button', { name: 'Last ned som CSV' }).click();
+    const csv = await (await download).text();
+    expect(csv.split('\n')[0]).toContain('custodyEvents,assessmentsNotify');
+    expect(csv).toContain('Skien fengsel');
+    expect(csv).toContain(':');
+    await page.getByRole('link', { name: /^Last ned varsel-statistikk-/ }).waitFor();
+
+    // By month, too.
+    await page.getByLabel('Grupper etter').selectOption('MONTH');
+    await page.getByRole('columnheader', { name: 'Måned' }).waitFor();
+
+    // Nothing personal for an analyst, not even by address.
+    await page.goto(varsel!.url + '/domfelte');
+    await page.getByText('Rollen din gir ikke tilgang til denne siden.').waitFor();
+    await logout(page);
+  });
+
+  it('a refusal is shown with its rule and provision, and a kind that may not be notified is explained first', async () => {
+    const { page } = browser!;
+    await login(page, varsel!.url, 'saksbehandler');
+    await menu(page, 'Domfelte');
+    await page.getByRole('link', { name: 'Tor Eriksen' }).click();
+    await page.getByRole('button', { name: 'Legg til etterlatt etter Lars Moen' }).click();
+    const form = page.getByRole('form', { name: 'Ny etterlatt' });
+    await form.getByLabel('Relasjon til avdøde').selectOption('COUSIN');
+    await form.getByLabel('Navn').fill('Tone Moen');
+    await form.getByRole('button', { name: 'Lagre' }).click();
+    const alert = form.getByRole('alert');
+    await alert.getByText('Den etterlatte ble ikke registrert').waitFor();
+    expect(await alert.textContent()).toContain('Regel RC3');
+    await expectAccessible(page);
+    await screenshot(page, 'refusal');
+    await form.getByRole('button', { name: 'Avbryt' }).click();
+
+    await page.getByRole('tab', { name: 'Hendelser' }).click();
+    await page.getByRole('button', { name: 'Registrer hendelse' }).click();
+    await page.getByLabel('Hva skjer').selectOption('TRANSFER_TO_OTHER_PRISON');
+    const why = page.getByRole('status').filter({ hasText: 'Overføring til annet fengsel varsles ikke.' });
+    await why.waitFor();
+    expect(await why.textContent()).toContain('Regel EV2 · straffegjennomføringsloven § 7 b');
+    expect(await page.getByRole('button', { name: 'Registrer', exact: true }).isDisabled()).toBe(true);
+    await expectAccessible(page);
+    await logout(page);
+  });
+
+  it('the head of unit records a disclosure to the police; an INFOFLYT convict is refused (IX1, IX2, IX6)', async () => {
+    const { page } = browser!;
+    await login(page, varsel!.url, 'beslutter');
+    await menu(page, 'Opplysningsutveksling');
+    await page.getByRole('button', { name: 'Registrer utlevering' }).click();
+    const form = page.getByRole('form', { name: 'Registrer utlevering' });
+    await form.getByLabel('Domfelt').selectOption({ label: 'Ola Rud (INFOFLYT)' });
+    await form.getByText('Ordinær utlevering er sperret; bruk INFOFLYT-prosedyren (IX6).', { exact: false }).waitFor();
+    await form.getByLabel('Politidistrikt').selectOption({ label: 'Oslo politidistrikt' });
+    await form.getByLabel('Hva som ble utlevert').fill('Permisjonsdatoer for desember.');
+    await form.getByLabel('Formål').fill('Forebygge lovbrudd under permisjon.');
+    await form.getByLabel('Mottaker').fill('Oslo politidistrikt, etterretning');
+    await form.getByLabel('Besluttet av').selectOption({ label: 'Berit Lunde (leder)' });
+    await form.getByRole('button', { name: 'Registrer', exact: true }).click();
+    await form.getByRole('alert').getByText('Regel IX6', { exact: false }).waitFor();
+
+    await form.getByLabel('Domfelt').selectOption({ label: 'Martin Berg' });
+    await form.getByRole('button', { name: 'Registrer', exact: true }).click();
+    await form.waitFor({ state: 'detached' });
+    const row = page.getByRole('row', { name: /Martin Berg/ });
+    await row.getByText('Forvaltningsloven § 13 b første ledd nr. 5', { exact: false }).waitFor();
+    expect(await row.textContent()).toContain('Berit Lunde');
+    await expectAccessible(page);
+    await screenshot(page, 'disclosures');
+    await logout(page);
+  });
+
+  it('the police send a mandatory message, and the unit reads it on its worklist (IX5)', async () => {
+    const { page } = browser!;
+    // The police know the convict by identity number; the demo's is synthetic (month + 80).
+    await login(page, varsel!.url, 'saksbehandler');
+    await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
+    const number = await convictNumber(page, varsel!.url, 'Martin Berg');
+    await logout(page);
+
+    await login(page, varsel!.url, 'politi');
+    await menu(page, 'Melding til kriminalomsorgen');
+    await page.getByLabel('Hva meldingen gjelder').selectOption('CONDITIONS_BREACHED');
+    await page.getByLabel('Kort om saken').fill('Domfelte ble sett i Drammen i strid med vilkår om oppholdssted.');
+    await page.getByLabel('Domfeltes fødselsnummer eller D-nummer').fill('123');
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.getByRole('alert').getByText('Regel PR1', { exact: false }).waitFor();
+    await page.getByLabel('Domfeltes fødselsnummer eller D-nummer').fill(number);
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await page.getByText('Brudd på vilkår er sendt til Oslo fengsel', { exact: false }).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'police-report');
+    await logout(page);
+
+    await login(page, varsel!.url, 'saksbehandler');
+    const messages = page.getByRole('region', { name: 'Meldinger fra politiet (IX5)' });
+    await messages.getByText('Brudd på vilkår').waitFor();
+    await messages.getByRole('button', { name: 'Merk som lest' }).click();
+    await messages.getByText('Ingen uleste meldinger fra politiet.').waitFor();
+    await logout(page);
+  });
+
+  it('the auditor sees the chain intact, the trail and the access log (PR2, PR3)', async () => {
+    const { page } = browser!;
+    await login(page, varsel!.url, 'revisor');
+    await page.getByRole('heading', { name: 'Revisjon' }).waitFor();
+    await page.getByText(/Revisjonssporet er intakt: \d+ rader kontrollert\./).waitFor();
+    await page.getByLabel('Hvem (brukernavn)').first().fill('beslutter');
+    await page.getByRole('cell', { name: /Opprettet: utlevering/ }).first().waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'audit');
+    await page.getByRole('tab', { name: 'Tilgangslogg' }).click();
+    await page.getByRole('cell', { name: 'saksbehandler' }).first().waitFor();
+    await expectAccessible(page);
+    await logout(page);
+  });
+
+  it('the administrator sees what retention would delete (IX8), and everyone has a page of their own', async () => {
+    const { page } = browser!;
+    await login(page, varsel!.url, 'admin');
+    await page.getByRole('heading', { name: 'Sletting av personopplysninger' }).waitFor();
+    await page.getByText('Prøvekjøring', { exact: false }).waitFor();
+    await expectAccessible(page);
+    await menu(page, 'Min side');
+    await page.getByRole('heading', { name: 'Min side' }).waitFor();
+    await expectAccessible(page);
+    await logout(page);
+  });
+});
+
+/** convictNumber is a demo convict's identity number, read with the logged-in caseworker's token. */
+async function convictNumber(page: import('playwright-core').Page, url: string, name: string): Promise<string> {
+  const res = await page.request.post(url + '/graphql', {
+    headers: { authorization: `Bearer ${await token(page)}`, 'content-type': 'application/json' },
+    data: { query: `query($n: String) { convicts(where: {name: $n}) { edges { node { nationalIdentityNumber } } } }`, variables: { n: name } },
+  });
+  const body = (await res.json()) as { data?: { convicts: { edges: { node: { nationalIdentityNumber: string } }[] } }; errors?: unknown };
+  if (!body.data) throw new Error(`no convict ${name}: ${JSON.stringify(body.errors)}`);
+  return body.data.convicts.edges[0]!.node.nationalIdentityNumber;
+}
+
+async function token(page: import('playwright-core').Page): Promise<string> {
+  return page.evaluate(() => {
+    const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
+    return JSON.parse(sessionStorage.getItem(key)!).access_token as string;
+  });
+}
