@@ -1,5 +1,5 @@
 import { Loader, VStack } from '@navikt/ds-react';
-import { useCallback, useMemo, type ReactNode } from 'react';
+import { lazy, Suspense, useCallback, useMemo, type ReactNode } from 'react';
 import { AuthProvider, useAuth } from 'react-oidc-context';
 import { BrowserRouter, Navigate, Route, Routes, useLocation, useNavigate } from 'react-router';
 import { Provider as UrqlProvider, useQuery } from 'urql';
@@ -15,7 +15,6 @@ import { meDocument } from './me';
 import { AuditPage } from './pages/AuditPage';
 import { ConvictPage } from './pages/ConvictPage';
 import { ConvictsPage } from './pages/ConvictsPage';
-import { DashboardPage } from './pages/DashboardPage';
 import { DisclosuresPage } from './pages/DisclosuresPage';
 import { EventPage } from './pages/EventPage';
 import { Home } from './pages/Home';
@@ -27,6 +26,9 @@ import { PoliceRequestsPage } from './pages/PoliceRequestsPage';
 import { PrintBatchPage } from './pages/PrintBatchPage';
 import { RetentionPage } from './pages/RetentionPage';
 import { WorklistPage } from './pages/WorklistPage';
+
+// The charts are big and only analysts and leaders open them: loaded when needed.
+const DashboardPage = lazy(() => import('./pages/DashboardPage').then((m) => ({ default: m.DashboardPage })));
 
 export function App({ config }: { config: AppConfig }) {
   return (
@@ -158,7 +160,14 @@ function Pages({ roles, onLogin }: { roles: readonly string[]; onLogin: () => vo
       <Route path="/politi/anmodninger/:id" element={<PoliceRequestPage />} />
       <Route path="/politi/melding" element={<PoliceReportPage />} />
       <Route path="/utlevering" element={<DisclosuresPage />} />
-      <Route path="/statistikk" element={<DashboardPage />} />
+      <Route
+        path="/statistikk"
+        element={
+          <Suspense fallback={<Waiting text="Henter statistikken …" />}>
+            <DashboardPage />
+          </Suspense>
+        }
+      />
       <Route path="/revisjon" element={<AuditPage />} />
       <Route path="/sletting" element={<RetentionPage />} />
       <Route path="*" element={<NotFound />} />

@@ -301,9 +301,9 @@ export function DashboardPage() {
 
 function Figure({ title, value }: { title: string; value: string }) {
   return (
-    <Box padding="space-16" borderRadius="8" background="default" borderWidth="1" borderColor="neutral-subtle">
+    <Box padding="space-16" borderRadius="8" background="default" borderWidth="1" borderColor="neutral-subtle" role="group" aria-label={title}>
       <VStack gap="space-4">
-        <Detail>{title}</Detail>
+        <Detail aria-hidden>{title}</Detail>
         <BodyShort size="large" weight="semibold">
           {value}
         </BodyShort>
