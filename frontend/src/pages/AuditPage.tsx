@@ -161,7 +161,7 @@ function AuditTrail() {
           <Empty>Ingen rader passer søket.</Empty>
         ) : (
           <>
-            <Detail>{data?.auditEvents.totalCount} rader</Detail>
+            <Detail>{data?.auditEvents.totalCount === 1 ? '1 rad' : `${data?.auditEvents.totalCount} rader`}</Detail>
             <Table size="small">
               <Table.Header>
                 <Table.Row>
