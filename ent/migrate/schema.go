@@ -157,6 +157,13 @@ var (
 				OnDelete:   schema.NoAction,
 			},
 		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "appeal_decision_id",
+				Unique:  false,
+				Columns: []*schema.Column{AppealsColumns[11]},
+			},
+		},
 	}
 	// AssessmentsColumns holds the columns for the "assessments" table.
 	AssessmentsColumns = []*schema.Column{
@@ -216,6 +223,11 @@ var (
 				Unique:  true,
 				Columns: []*schema.Column{AssessmentsColumns[12], AssessmentsColumns[10]},
 			},
+			{
+				Name:    "assessment_custody_event_id_outcome",
+				Unique:  false,
+				Columns: []*schema.Column{AssessmentsColumns[12], AssessmentsColumns[3]},
+			},
 		},
 	}
 	// AuditEventsColumns holds the columns for the "audit_events" table.
@@ -273,6 +285,13 @@ var (
 				Columns:    []*schema.Column{ConditionsColumns[8]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "condition_custody_event_id",
+				Unique:  false,
+				Columns: []*schema.Column{ConditionsColumns[8]},
 			},
 		},
 	}
@@ -471,6 +490,11 @@ var (
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status = 'IN_FORCE'",
 				},
+			},
+			{
+				Name:    "decision_custody_event",
+				Unique:  false,
+				Columns: []*schema.Column{DecisionsColumns[12]},
 			},
 		},
 	}
@@ -752,6 +776,13 @@ var (
 				Columns:    []*schema.Column{InformationRequestsColumns[11]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "informationrequest_custody_event_id",
+				Unique:  false,
+				Columns: []*schema.Column{InformationRequestsColumns[9]},
 			},
 		},
 	}
@@ -1077,6 +1108,11 @@ var (
 				Unique:  false,
 				Columns: []*schema.Column{PoliceRequestsColumns[17]},
 			},
+			{
+				Name:    "policerequest_custody_event_id",
+				Unique:  false,
+				Columns: []*schema.Column{PoliceRequestsColumns[14]},
+			},
 		},
 	}
 	// ReservationsColumns holds the columns for the "reservations" table.
@@ -1153,6 +1189,13 @@ var (
 				Columns:    []*schema.Column{SecurityAssessmentsColumns[9]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "securityassessment_custody_event_id",
+				Unique:  false,
+				Columns: []*schema.Column{SecurityAssessmentsColumns[7]},
 			},
 		},
 	}

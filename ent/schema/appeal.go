@@ -4,6 +4,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 )
 
 // Appeal is the convict's appeal (klage) against a decision to notify. The
@@ -28,6 +29,11 @@ func (Appeal) Edges() []ent.Edge {
 		edge.To("decided_by", StaffMember.Type).Unique(),
 		edge.To("registered_by", StaffMember.Type).Unique(),
 	}
+}
+
+// A decision's appeals are read with the decision.
+func (Appeal) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("decision_id")}
 }
 
 func (Appeal) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

@@ -46,6 +46,8 @@ func (Assessment) Indexes() []ent.Index {
 	return []ent.Index{
 		index.Fields("custody_event_id", "victim_id").Unique(),
 		index.Fields("custody_event_id", "survivor_id").Unique(),
+		// The reports count outcomes by event from the index alone.
+		index.Fields("custody_event_id", "outcome"),
 	}
 }
 

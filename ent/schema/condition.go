@@ -5,6 +5,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 
 	"varsel/rules"
 )
@@ -31,6 +32,11 @@ func (Condition) Edges() []ent.Edge {
 		edge.To("concerns_victims", Victim.Type),
 		edge.To("concerns_survivors", Survivor.Type),
 	}
+}
+
+// An event's conditions are read with the event.
+func (Condition) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("custody_event_id")}
 }
 
 func (Condition) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

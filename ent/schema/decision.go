@@ -51,6 +51,8 @@ func (Decision) Indexes() []ent.Index {
 	// cannot both win.
 	return []ent.Index{
 		index.Fields("custody_event_id").Unique().Annotations(entsql.IndexWhere("status = 'IN_FORCE'")),
+		// Every decision of an event, overturned ones too (history, reports).
+		index.Fields("custody_event_id").StorageKey("decision_custody_event"),
 	}
 }
 

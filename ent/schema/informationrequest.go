@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 	"varsel/rules"
 )
 
@@ -32,6 +33,11 @@ func (InformationRequest) Edges() []ent.Edge {
 		edge.To("police_request", PoliceRequest.Type).Unique(),
 		edge.To("requested_by", StaffMember.Type).Unique(),
 	}
+}
+
+// An event's requests for information are read with the event.
+func (InformationRequest) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("custody_event_id")}
 }
 
 func (InformationRequest) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

@@ -52,7 +52,8 @@ func (PoliceRequest) Edges() []ent.Edge {
 }
 
 func (PoliceRequest) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("police_district_id", "status"), index.Fields("unit_id"), index.Fields("notice_id")}
+	return []ent.Index{index.Fields("police_district_id", "status"), index.Fields("unit_id"), index.Fields("notice_id"),
+		index.Fields("custody_event_id")}
 }
 
 func (PoliceRequest) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

@@ -6,6 +6,7 @@ import (
 	"entgo.io/ent"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
+	"entgo.io/ent/schema/index"
 	"varsel/rules"
 )
 
@@ -30,6 +31,11 @@ func (SecurityAssessment) Edges() []ent.Edge {
 		edge.To("police_request", PoliceRequest.Type).Unique(),
 		edge.To("assessed_by", StaffMember.Type).Unique(),
 	}
+}
+
+// An event's security assessments are read with the event (worklist, decisions, reports).
+func (SecurityAssessment) Indexes() []ent.Index {
+	return []ent.Index{index.Fields("custody_event_id")}
 }
 
 func (SecurityAssessment) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
