@@ -185,6 +185,16 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			}
 			wantCount(t, "Oslo's events", byUnit.Rows[0].CustodyEvents, 7)
 			wantCount(t, "Bergen's events (2)", byUnit.Rows[1].CustodyEvents, hidden)
+			wantFigure(t, "Oslo's median lead days", byUnit.Rows[0].MedianLeadDays, 18, false)
+			wantFigure(t, "Oslo's median police turnaround", byUnit.Rows[0].MedianPoliceTurnaroundHours, 48, false)
+			wantCount(t, "Oslo's notices sent", byUnit.Rows[0].NoticesSent, 7)
+			wantCount(t, "Oslo's appeals", byUnit.Rows[0].AppealsReceived, 5)
+			// The total of a grouped report is the whole period's, medians too.
+			wantCount(t, "total events, by unit", byUnit.Total.CustodyEvents, 9)
+			wantFigure(t, "total on-time rate, by unit", byUnit.Total.OnTimeRate, 5.0/6, false)
+			wantFigure(t, "total median lead days, by unit", byUnit.Total.MedianLeadDays, 18, false)
+			wantFigure(t, "total median police turnaround, by unit", byUnit.Total.MedianPoliceTurnaroundHours, 48, false)
+			wantCount(t, "total by letter, by unit", byUnit.Total.NoticesByLetter, 6)
 
 			byChannel, err := reporting.Statistics(analyst(), db.Client, rules.Date(2026, 1, 1), rules.Date(2026, 12, 31), []reporting.Dimension{reporting.ByChannel})
 			if err != nil {
@@ -203,6 +213,9 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			}
 			wantCount(t, "letters", rows["LETTER"].NoticesSent, 6)
 			wantFigure(t, "letters on time", rows["LETTER"].OnTimeRate, 5.0/6, false)
+			wantFigure(t, "letters' median lead days", rows["LETTER"].MedianLeadDays, 18, false)
+			wantCount(t, "by letter, in the letters' row", rows["LETTER"].NoticesByLetter, 6)
+			wantFigure(t, "total median lead days, by channel", byChannel.Total.MedianLeadDays, 18, false)
 			wantCount(t, "telephone notices (1)", rows["PHONE"].NoticesSent, hidden)
 			wantCount(t, "events, which have no channel", rows["none"].CustodyEvents, 9)
 
