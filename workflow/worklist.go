@@ -12,9 +12,11 @@ import (
 	"varsel/ent"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
+	"varsel/ent/convict"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
 	"varsel/ent/notice"
+	"varsel/ent/privacy"
 	"varsel/ent/securityassessment"
 	"varsel/rules"
 )
@@ -67,13 +69,28 @@ const worklistHorizon = 30 * 24 * time.Hour
 // Worklist is the open work of the viewer's units, most urgent first: each
 // item's next step and its deadline (notice due date, appeal deadline …).
 // The privacy policies limit it to the viewer's unit scope (PR5).
+//
+// The policies pick the events; what is read with them — their convicts,
+// assessments, decisions, notices — belongs to those events, so it is read
+// by the events' IDs without the policies filtering every row again (which
+// was most of the worklist's cost in the database).
 func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*WorklistItem, error) {
 	now := s.Now()
-	events, err := withWorkState(client.CustodyEvent.Query()).
+	ids, err := client.CustodyEvent.Query().
 		Where(custodyevent.StatusEQ(custodyevent.StatusOPEN), custodyevent.StartsAtGTE(now.Add(-worklistHorizon))).
+		IDs(ctx)
+	if err != nil || len(ids) == 0 {
+		return nil, err
+	}
+	theirs := privacy.DecisionContext(ctx, privacy.Allow)
+	events, err := withWorkState(client.CustodyEvent.Query()).
+		Where(custodyevent.IDIn(ids...)).
 		Order(ent.Asc(custodyevent.FieldStartsAt)).
-		All(ctx)
+		All(theirs)
 	if err != nil {
+		return nil, err
+	}
+	if err := withRecipients(theirs, client, events); err != nil {
 		return nil, err
 	}
 	var items []*WorklistItem
@@ -94,16 +111,13 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 	return items, nil
 }
 
-// withWorkState loads what nextSteps needs to know of events: the convict's
-// potential recipients, the latest security assessment, the assessments, the
-// decision in force with any pending appeal, and the notices not cancelled.
+// withWorkState loads what nextSteps needs to know of events: the convict,
+// the latest security assessment, the assessments, the decision in force with
+// any pending appeal, and the notices not cancelled. The convict's potential
+// recipients come from withRecipients.
 func withWorkState(q *ent.CustodyEventQuery) *ent.CustodyEventQuery {
 	return q.
-		WithConvict(func(q *ent.ConvictQuery) {
-			q.WithCriminalCases(func(q *ent.CriminalCaseQuery) {
-				q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
-			})
-		}).
+		WithConvict().
 		WithSecurityAssessments(func(q *ent.SecurityAssessmentQuery) {
 			q.Order(ent.Desc(securityassessment.FieldAssessedAt), ent.Desc(securityassessment.FieldID))
 		}).
@@ -118,11 +132,60 @@ func withWorkState(q *ent.CustodyEventQuery) *ent.CustodyEventQuery {
 		})
 }
 
+// withRecipients loads the potential recipients — the convict's cases, their
+// victims and the survivors — for the events that wait for assessments, the
+// one step that needs to know them: security cleared, nothing decided. Most
+// events on a worklist are past that, so most convicts' cases are not read.
+func withRecipients(ctx context.Context, client *ent.Client, events []*ent.CustodyEvent) error {
+	var ids []int
+	for _, ev := range events {
+		if awaitsAssessments(ev) {
+			ids = append(ids, ev.ConvictID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	convicts, err := client.Convict.Query().Where(convict.IDIn(ids...)).
+		WithCriminalCases(func(q *ent.CriminalCaseQuery) {
+			q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
+		}).All(ctx)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int]*ent.Convict, len(convicts))
+	for _, c := range convicts {
+		byID[c.ID] = c
+	}
+	for _, ev := range events {
+		if c := byID[ev.ConvictID]; c != nil && awaitsAssessments(ev) {
+			ev.Edges.Convict = c
+		}
+	}
+	return nil
+}
+
+// awaitsAssessments: security is cleared (AS2) and no decision is in force,
+// so nextSteps counts the potential recipients not yet assessed.
+func awaitsAssessments(ev *ent.CustodyEvent) bool {
+	if len(ev.Edges.SecurityAssessments) == 0 || len(ev.Edges.Decisions) > 0 {
+		return false
+	}
+	switch ev.Edges.SecurityAssessments[0].Outcome {
+	case rules.AwaitingPolice, rules.RiskConfirmed:
+		return false
+	}
+	return true
+}
+
 // NextSteps is what remains to be done for one event, as its worklist items
 // would say it, whether or not the event is still on the worklist.
 func (s *Service) NextSteps(ctx context.Context, client *ent.Client, eventID int) ([]*WorklistItem, error) {
 	ev, err := found(withWorkState(client.CustodyEvent.Query()).Where(custodyevent.ID(eventID)).Only(ctx))("hendelsen")
 	if err != nil {
+		return nil, err
+	}
+	if err := withRecipients(ctx, client, []*ent.CustodyEvent{ev}); err != nil {
 		return nil, err
 	}
 	return s.nextSteps(ev, s.Now()), nil
