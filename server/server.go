@@ -191,7 +191,7 @@ func (s *Server) Serve(ctx context.Context) error {
 func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
 	gql := graph.NewHandler(s.client, s.db.DB, s.workflow, s.cfg.Dev)
-	mux.Handle("POST /graphql", http.MaxBytesHandler(s.authenticated(gql), maxRequestBody))
+	mux.Handle("POST /graphql", http.MaxBytesHandler(s.authenticated(limitConcurrency(graphqlConcurrency, gql)), maxRequestBody))
 	s.letterRoutes(mux)
 	s.statisticsRoutes(mux)
 	mux.HandleFunc("GET /config.json", s.spaConfig)
@@ -214,6 +214,27 @@ func (s *Server) routes() (http.Handler, error) {
 }
 
 // authenticated requires a valid bearer token once the issuer is known.
+// graphqlConcurrency bounds the GraphQL requests executed at once; the rest
+// wait their turn. A running request holds what it has read while it waits
+// for a database connection, so without a bound a burst larger than the
+// connection pool costs memory without end; with one, it costs waiting.
+const graphqlConcurrency = 32
+
+// limitConcurrency lets n requests through next at a time. A request whose
+// client gives up while it waits is dropped.
+func limitConcurrency(n int, next http.Handler) http.Handler {
+	running := make(chan struct{}, n)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		select {
+		case running <- struct{}{}:
+		case <-r.Context().Done():
+			return
+		}
+		defer func() { <-running }()
+		next.ServeHTTP(w, r)
+	})
+}
+
 func (s *Server) authenticated(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a := s.auth.Load()

@@ -32,7 +32,7 @@ type DB struct {
 // OpenPostgres opens the PostgreSQL database at url (lib/pq syntax) and checks
 // that it answers.
 func OpenPostgres(ctx context.Context, url string) (*DB, error) {
-	db, err := sql.Open("postgres", url)
+	db, err := sql.Open("postgres", withSessionDefaults(url))
 	if err != nil {
 		return nil, err
 	}
@@ -44,6 +44,39 @@ func OpenPostgres(ctx context.Context, url string) (*DB, error) {
 		return nil, fmt.Errorf("PostgreSQL at %s: %w", redact(url), err)
 	}
 	return &DB{DB: db, Dialect: dialect.Postgres}, nil
+}
+
+// sessionDefaults are the PostgreSQL settings Varsel's sessions run with
+// unless the URL sets them. JIT compilation is off: Varsel's statements are
+// short, and the larger reports, whose estimated cost passes PostgreSQL's JIT
+// threshold, spent more time compiling (a few hundred milliseconds) than
+// running.
+var sessionDefaults = map[string]string{"jit": "off"}
+
+// withSessionDefaults adds sessionDefaults to a lib/pq URL or key=value
+// connection string; lib/pq passes parameters it does not know to the server
+// as run-time settings.
+func withSessionDefaults(dsn string) string {
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		u, err := url.Parse(dsn)
+		if err != nil {
+			return dsn // lib/pq reports the error
+		}
+		q := u.Query()
+		for k, v := range sessionDefaults {
+			if !q.Has(k) {
+				q.Set(k, v)
+			}
+		}
+		u.RawQuery = q.Encode()
+		return u.String()
+	}
+	for k, v := range sessionDefaults {
+		if !strings.Contains(" "+dsn, " "+k+"=") {
+			dsn += " " + k + "=" + v
+		}
+	}
+	return dsn
 }
 
 // OpenSQLite opens (creating if needed) the SQLite database file at path.
