@@ -23,7 +23,9 @@ import (
 	"time"
 
 	"varsel/audit"
+	"varsel/seed"
 	"varsel/server"
+	"varsel/server/database"
 	"varsel/server/devidp"
 )
 
@@ -32,6 +34,8 @@ const usage = `usage:
   varsel devtoken [--dev] USER  print an access token for a seeded dev user
   varsel audit verify [--dev]   verify the audit trail's hash chain
   varsel migrate [--dev]        apply database migrations and exit
+  varsel seed --scale national|small [--years 10]
+                                fill the PostgreSQL database at DATABASE_URL with synthetic data
   varsel healthcheck            exit 0 when the local server answers /readyz`
 
 func main() {
@@ -63,10 +67,16 @@ func run(ctx context.Context, args []string) error {
 	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	dev := fs.Bool("dev", false, "dev mode: SQLite under VARSEL_DATA_DIR, built-in identity provider, demo data")
+	scale := fs.String("scale", "", "seed: national (about 100,000 convicts) or small (2,000)")
+	years := fs.Int("years", 10, "seed: how many years of custody events")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
 	setupLogging(*dev)
+	if cmd == "seed" {
+		// Only the database is needed: no identity provider, no dev mode.
+		return seedDatabase(ctx, os.Getenv("DATABASE_URL"), *scale, *years)
+	}
 	cfg, err := server.LoadConfig(*dev, os.Getenv)
 	if err != nil {
 		return err
@@ -160,5 +170,56 @@ func healthcheck(ctx context.Context) error {
 	if resp.StatusCode != http.StatusOK {
 		return fmt.Errorf("not ready: HTTP %d", resp.StatusCode)
 	}
+	return nil
+}
+
+// seedDatabase migrates the PostgreSQL database at url, adds the reference
+// data and fills it with synthetic data at the scale asked for, printing
+// what it wrote.
+func seedDatabase(ctx context.Context, url, scale string, years int) error {
+	if years < 1 || years > 20 {
+		return fmt.Errorf("seed: --years must be 1–20")
+	}
+	var sc seed.Scale
+	switch scale {
+	case "national":
+		sc = seed.National(years)
+	case "small":
+		sc = seed.Small(years)
+	default:
+		return fmt.Errorf("usage: varsel seed --scale national|small [--years N]")
+	}
+	if url == "" {
+		return fmt.Errorf("seed: bulk loading needs PostgreSQL; set DATABASE_URL")
+	}
+	db, err := database.OpenPostgres(ctx, url)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if _, err := db.Migrate(ctx); err != nil {
+		return err
+	}
+	if err := server.EnsureReferenceData(ctx, db.Client()); err != nil {
+		return err
+	}
+	fmt.Printf("seeding %d convicts, %d years of events\n", sc.Convicts, sc.Years)
+	start := time.Now()
+	counts, err := seed.Run(ctx, db.DB, sc, time.Now(), func(table string, rows int, took time.Duration) {
+		if rows < 0 {
+			fmt.Printf("%-28s %14s  %6.1fs\n", table, "", took.Seconds())
+			return
+		}
+		fmt.Printf("%-28s %9d rows  %6.1fs\n", table, rows, took.Seconds())
+	})
+	if err != nil {
+		return err
+	}
+	total := 0
+	for _, n := range counts {
+		total += n
+	}
+	fmt.Printf("%-28s %9d rows  %6.1fs\n", "in all", total, time.Since(start).Seconds())
+	fmt.Printf("%-28s %9d\n", "victims, survivors, guardians", counts["victims"]+counts["survivors"]+counts["guardians"])
 	return nil
 }
