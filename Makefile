@@ -27,6 +27,10 @@ test: ## the one test command (CI runs it): generated code, Go tests on SQLite a
 	$(MAKE) build
 	$(NPM) --prefix $(FRONTEND) run e2e
 
+.PHONY: bench
+bench: ## seed a throw-away PostgreSQL at national scale and run the load benchmark (about ten minutes)
+	scripts/bench
+
 .PHONY: generate
 generate: node_modules ## regenerate ent, gqlgen and the SPA's GraphQL types
 	$(GO) generate ./...
