@@ -690,6 +690,7 @@ type ComplexityRoot struct {
 	PotentialRecipient struct {
 		Assessment   func(childComplexity int) int
 		CriminalCase func(childComplexity int) int
+		Minor        func(childComplexity int) int
 		Survivor     func(childComplexity int) int
 		Survivors    func(childComplexity int) int
 		Victim       func(childComplexity int) int
@@ -4139,6 +4140,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PotentialRecipient.CriminalCase(childComplexity), true
+	case "PotentialRecipient.minor":
+		if e.ComplexityRoot.PotentialRecipient.Minor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PotentialRecipient.Minor(childComplexity), true
 	case "PotentialRecipient.survivor":
 		if e.ComplexityRoot.PotentialRecipient.Survivor == nil {
 			break
@@ -6027,6 +6034,8 @@ type PotentialRecipient {
   assessment: Assessment
   "How many survivors the deceased victim has; with several, the assessment says whether one or several are notified (RC4)."
   survivors: Int!
+  "Under 18 today: assessed particularly carefully (AS4), and written to through the guardians (RC5)."
+  minor: Boolean!
 }
 
 extend type CustodyEvent {
@@ -13272,6 +13281,8 @@ func (ec *executionContext) childFields_PotentialRecipient(ctx context.Context, 
 		return ec.fieldContext_PotentialRecipient_assessment(ctx, field)
 	case "survivors":
 		return ec.fieldContext_PotentialRecipient_survivors(ctx, field)
+	case "minor":
+		return ec.fieldContext_PotentialRecipient_minor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PotentialRecipient", field.Name)
 }
@@ -28435,6 +28446,29 @@ func (ec *executionContext) _PotentialRecipient_survivors(ctx context.Context, f
 }
 func (ec *executionContext) fieldContext_PotentialRecipient_survivors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PotentialRecipient", field, false, false, errors.New("field of type Int does not have child fields"))
+}
+
+func (ec *executionContext) _PotentialRecipient_minor(ctx context.Context, field graphql.CollectedField, obj *workflow.PotentialRecipient) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PotentialRecipient_minor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Minor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PotentialRecipient_minor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PotentialRecipient", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
 func (ec *executionContext) _PrepareNoticesResult_notices(ctx context.Context, field graphql.CollectedField, obj *workflow.PrepareNoticesResult) (ret graphql.Marshaler) {
@@ -62812,6 +62846,11 @@ func (ec *executionContext) _PotentialRecipient(ctx context.Context, sel ast.Sel
 			}
 		case "survivors":
 			out.Values[i] = ec._PotentialRecipient_survivors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minor":
+			out.Values[i] = ec._PotentialRecipient_minor(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

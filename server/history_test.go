@@ -60,10 +60,11 @@ func TestEventNextStepsAndCaseHistory(t *testing.T) {
 
 			// Who is to be assessed: Ingrid and Emma, each without an assessment yet (AS1).
 			const recipients = `query($id: ID!) { custodyEvent(id: $id) { potentialRecipients {
-				victim { id name } survivor { name } criminalCase { caseNumber } assessment { outcome } survivors } } }`
+				victim { id name } survivor { name } criminalCase { caseNumber } assessment { outcome } survivors minor } } }`
 			pr := get(ts.as("saksbehandler", recipients, map[string]any{"id": evID}), "custodyEvent", "potentialRecipients").([]any)
 			if len(pr) != 2 || get(pr[0], "victim", "name") != "Ingrid Solberg" || get(pr[1], "victim", "name") != "Emma Solberg" ||
-				get(pr[0], "assessment") != nil || get(pr[0], "criminalCase", "caseNumber") != "23-041187MED-OTIR/06" {
+				get(pr[0], "assessment") != nil || get(pr[0], "criminalCase", "caseNumber") != "23-041187MED-OTIR/06" ||
+				get(pr[0], "minor") != false || get(pr[1], "minor") != true { // Emma is 13 (AS4)
 				t.Fatalf("potential recipients = %v", pr)
 			}
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": evID, "victimId": id(pr, 0, "victim", "id"),

@@ -4,6 +4,7 @@ import (
 	"context"
 	"slices"
 	"strings"
+	"time"
 
 	"varsel/ent"
 	"varsel/ent/condition"
@@ -198,6 +199,9 @@ type PotentialRecipient struct {
 	// Survivors is how many survivors the deceased victim has; with several,
 	// the assessment says whether one or several are notified (RC4).
 	Survivors int
+	// Minor: under 18 today, so assessed particularly carefully (AS4) and
+	// written to through the guardians (RC5).
+	Minor bool
 }
 
 // PotentialRecipients lists who must be assessed before the event (AS1):
@@ -223,17 +227,20 @@ func (s *Service) PotentialRecipients(ctx context.Context, client *ent.Client, e
 		}
 		return latest
 	}
+	now := s.Now()
+	minor := func(birth *time.Time) bool { return birth != nil && rules.IsMinor(*birth, now) }
 	var out []*PotentialRecipient
 	for _, v := range victims {
 		if !v.Deceased {
-			out = append(out, &PotentialRecipient{Victim: v, CriminalCase: v.Edges.CriminalCase, Assessment: assessed(&v.ID, nil)})
+			out = append(out, &PotentialRecipient{Victim: v, CriminalCase: v.Edges.CriminalCase, Assessment: assessed(&v.ID, nil),
+				Minor: minor(v.BirthDate)})
 		}
 	}
 	for _, sv := range survivors {
 		v := sv.Edges.Victim
 		if v.Deceased {
 			out = append(out, &PotentialRecipient{Survivor: sv, CriminalCase: v.Edges.CriminalCase,
-				Assessment: assessed(nil, &sv.ID), Survivors: len(v.Edges.Survivors)})
+				Assessment: assessed(nil, &sv.ID), Survivors: len(v.Edges.Survivors), Minor: minor(sv.BirthDate)})
 		}
 	}
 	return out, nil

@@ -52,6 +52,8 @@ export async function startVarsel(): Promise<Varsel> {
       VARSEL_PUBLIC_URL: url,
       VARSEL_DATA_DIR: dataDir,
       VARSEL_WEB_DIR: dist,
+      // Warnings and errors only, so a failure's log is not buried (E2E_LOG_LEVEL=info for every request).
+      VARSEL_LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

@@ -190,7 +190,7 @@ function CaseCard({ criminalCase: c, policeDistricts, onChanged }: { criminalCas
   );
 }
 
-/** ageOn is a person's age in whole years on a date, for showing; the server decides who is a minor (RC5). */
+/** ageOn is a person's age in whole years on a date, for showing; who is a minor, the server decides (RC5, AS4). */
 function ageOn(birth: string, on: string): number {
   const [by, bm, bd] = birth.split('-').map(Number) as [number, number, number];
   const [y, m, d] = on.split('-').map(Number) as [number, number, number];
@@ -208,8 +208,8 @@ function PersonTags({ birthDate, protection, writtenStandard, underGuardianship,
   return (
     <HStack gap="space-4" wrap>
       {age !== undefined && (
-        <Tag size="xsmall" variant="moderate" data-color={age < 18 ? 'warning' : 'neutral'}>
-          {age < 18 ? `Under 18 år (${age})` : `${age} år`}
+        <Tag size="xsmall" variant="moderate" data-color="neutral">
+          {age} år
         </Tag>
       )}
       {underGuardianship && <Tag size="xsmall" variant="moderate" data-color="warning">Under vergemål (RC6)</Tag>}

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import type { AssessmentFactorsInput } from '../../gql/graphql';
-import { formatDateTime, todayInNorway } from '../../lib/format';
+import { formatDateTime } from '../../lib/format';
 import { label, protectionLabels, relationLabels } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
@@ -51,16 +51,9 @@ export function SignificanceStep({ event, onChanged, blocked }: { event: Custody
   );
 }
 
-function minor(birthDate?: string | null): boolean {
-  if (!birthDate) return false;
-  const [by, bm, bd] = birthDate.split('-').map(Number) as [number, number, number];
-  const [y, m, d] = todayInNorway().split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0) < 18;
-}
-
 function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { event: CustodyEventData; recipient: Recipient; onChanged: () => void; blocked?: string }) {
   const person = (r.victim ?? r.survivor)!;
-  const isMinor = minor(person.birthDate);
+  const isMinor = r.minor;
   const decided = (event.decisions ?? []).some((d) => d.status === 'IN_FORCE');
   const [open, setOpen] = useState(false);
   const [notify, setNotify] = useState<'yes' | 'no'>('yes');

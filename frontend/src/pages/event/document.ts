@@ -59,6 +59,7 @@ export const eventPageDocument = graphql(`
           }
         }
         survivors
+        minor
       }
       conditions {
         id
