@@ -1,28 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assess, decide, expectAccessible, login, logout, openBrowser, osloLocal, registerEvent, screenshot, securityCleared, shotOnFailure, type Browser } from './browser';
-import { startVarsel, type Varsel } from './server';
+import { describe, expect, it } from 'vitest';
+import { assess, decide, expectAccessible, login, logout, osloLocal, registerEvent, screenshot, securityCleared } from './browser';
+import { useVarsel } from './setup';
 
 // An escape is notified as soon as possible after it happened (NT2), the
 // convict cannot be told (DC3), and the telephone — allowed only as an
 // exception — must be documented in writing afterwards (NT1).
 describe('an escape, notified at once by telephone', () => {
-  let varsel: Varsel | undefined;
-  let browser: Browser | undefined;
+  const varsel = useVarsel();
   let eventUrl = '';
 
-  beforeAll(async () => {
-    varsel = await startVarsel();
-    browser = await openBrowser();
-  });
-  afterEach((ctx) => shotOnFailure(ctx, browser));
-  afterAll(async () => {
-    await browser?.close();
-    await varsel?.stop();
-  });
-
   it('the caseworker registers the escape and assesses at once; only Ingrid is to be notified', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     eventUrl = await registerEvent(page, 'Martin Berg', 'ESCAPE', osloLocal(new Date(Date.now() - 2 * 3_600_000)));
     await page.getByText('Hjemmel for varsel: straffegjennomføringsloven § 40 siste ledd', { exact: false }).waitFor();
     await securityCleared(page);
@@ -34,8 +23,8 @@ describe('an escape, notified at once by telephone', () => {
   });
 
   it('the decision maker decides; the convict who escaped cannot be told', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'beslutter');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'beslutter');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
     await decide(page, eventUrl);
     const inform = page.getByRole('region', { name: /Underretning av domfelte/ });
@@ -44,8 +33,8 @@ describe('an escape, notified at once by telephone', () => {
   });
 
   it('the caseworker notifies Ingrid today by telephone and documents the call', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
     await page.goto(eventUrl);
     const notices = page.getByRole('region', { name: /^8\. Varsler/ });

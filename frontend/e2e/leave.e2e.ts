@@ -1,28 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { daysAhead, expectAccessible, login, logout, menu, openBrowser, pdfFrom, screenshot, shotOnFailure, type Browser } from './browser';
-import { startVarsel, type Varsel } from './server';
+import { describe, expect, it } from 'vitest';
+import { daysAhead, expectAccessible, login, logout, menu, pdfFrom, screenshot } from './browser';
+import { useVarsel } from './setup';
 
 // One LEAVE from registration to a posted letter: Sara Nilsen prepares it,
 // Berit Lunde decides, Sara informs the convict, prepares the notices and
 // posts the letters (RULEBOOK EV1, AS2, AS3, AS4, DC1, DC3, DC6, NT1, NT6).
 describe('a leave, from registration to a posted letter', () => {
-  let varsel: Varsel | undefined;
-  let browser: Browser | undefined;
+  const varsel = useVarsel();
   let eventUrl = '';
 
-  beforeAll(async () => {
-    varsel = await startVarsel();
-    browser = await openBrowser();
-  });
-  afterEach((ctx) => shotOnFailure(ctx, browser));
-  afterAll(async () => {
-    await browser?.close();
-    await varsel?.stop();
-  });
-
   it('the caseworker registers the leave, the conditions, the security and each recipient', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
     await menu(page, 'Domfelte');
     await page.getByRole('link', { name: 'Martin Berg' }).click();
@@ -99,8 +88,8 @@ describe('a leave, from registration to a posted letter', () => {
   });
 
   it('the decision maker finds it on the worklist and decides', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'beslutter');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'beslutter');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
     const row = page.getByRole('row', { name: /Fatt vedtak om varsling: permisjon/ });
     await row.getByRole('cell', { name: 'DC1' }).waitFor();
@@ -119,8 +108,8 @@ describe('a leave, from registration to a posted letter', () => {
   });
 
   it('the caseworker informs the convict, prepares the notices and posts the letters', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
     await page.goto(eventUrl);
 

@@ -1,25 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { expectAccessible, login, logout, menu, openBrowser, screenshot, shotOnFailure, type Browser } from './browser';
-import { startVarsel, type Varsel } from './server';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, login, logout, menu, screenshot } from './browser';
+import { useVarsel } from './setup';
 
 // The other screens, each as the role that uses it, with axe on every page.
 describe('the dashboard, the register, the audit and the refusals', () => {
-  let varsel: Varsel | undefined;
-  let browser: Browser | undefined;
-
-  beforeAll(async () => {
-    varsel = await startVarsel();
-    browser = await openBrowser();
-  });
-  afterEach((ctx) => shotOnFailure(ctx, browser));
-  afterAll(async () => {
-    await browser?.close();
-    await varsel?.stop();
-  });
+  const varsel = useVarsel();
 
   it("the analyst's dashboard shows the figures, hides small counts, and exports them (PR4)", async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'analytiker');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'analytiker');
     await page.getByRole('heading', { name: 'Statistikk over varsling' }).waitFor();
     const table = page.getByRole('region', { name: 'Tallene i tabell' });
     await table.getByRole('rowheader', { name: 'Totalt' }).waitFor();
@@ -48,14 +37,14 @@ describe('the dashboard, the register, the audit and the refusals', () => {
     await page.getByRole('columnheader', { name: 'Måned' }).waitFor();
 
     // Nothing personal for an analyst, not even by address.
-    await page.goto(varsel!.url + '/domfelte');
+    await page.goto(varsel.url() + '/domfelte');
     await page.getByText('Rollen din gir ikke tilgang til denne siden.').waitFor();
     await logout(page);
   });
 
   it('a refusal is shown with its rule and provision, and a kind that may not be notified is explained first', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     await menu(page, 'Domfelte');
     await page.getByRole('link', { name: 'Tor Eriksen' }).click();
     await page.getByRole('button', { name: 'Legg til etterlatt etter Lars Moen' }).click();
@@ -82,8 +71,8 @@ describe('the dashboard, the register, the audit and the refusals', () => {
   });
 
   it('the head of unit records a disclosure to the police; an INFOFLYT convict is refused (IX1, IX2, IX6)', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'beslutter');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'beslutter');
     await menu(page, 'Opplysningsutveksling');
     await page.getByRole('button', { name: 'Registrer utlevering' }).click();
     const form = page.getByRole('form', { name: 'Registrer utlevering' });
@@ -109,14 +98,14 @@ describe('the dashboard, the register, the audit and the refusals', () => {
   });
 
   it('the police send a mandatory message, and the unit reads it on its worklist (IX5)', async () => {
-    const { page } = browser!;
+    const page = varsel.page();
     // The police know the convict by identity number; the demo's is synthetic (month + 80).
-    await login(page, varsel!.url, 'saksbehandler');
+    await login(page, varsel.url(), 'saksbehandler');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
-    const number = await convictNumber(page, varsel!.url, 'Martin Berg');
+    const number = await convictNumber(page, varsel.url(), 'Martin Berg');
     await logout(page);
 
-    await login(page, varsel!.url, 'politi');
+    await login(page, varsel.url(), 'politi');
     await menu(page, 'Melding til kriminalomsorgen');
     await page.getByLabel('Hva meldingen gjelder').selectOption('CONDITIONS_BREACHED');
     await page.getByLabel('Kort om saken').fill('Domfelte ble sett i Drammen i strid med vilkår om oppholdssted.');
@@ -130,7 +119,7 @@ describe('the dashboard, the register, the audit and the refusals', () => {
     await screenshot(page, 'police-report');
     await logout(page);
 
-    await login(page, varsel!.url, 'saksbehandler');
+    await login(page, varsel.url(), 'saksbehandler');
     const messages = page.getByRole('region', { name: 'Meldinger fra politiet (IX5)' });
     await messages.getByText('Brudd på vilkår').waitFor();
     await messages.getByRole('button', { name: 'Merk som lest' }).click();
@@ -139,8 +128,8 @@ describe('the dashboard, the register, the audit and the refusals', () => {
   });
 
   it('the auditor sees the chain intact, the trail and the access log (PR2, PR3)', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'revisor');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'revisor');
     await page.getByRole('heading', { name: 'Revisjon' }).waitFor();
     await page.getByText(/Revisjonssporet er intakt: \d+ rader kontrollert\./).waitFor();
     await page.getByLabel('Hvem (brukernavn)').first().fill('beslutter');
@@ -154,8 +143,8 @@ describe('the dashboard, the register, the audit and the refusals', () => {
   });
 
   it('the administrator sees what retention would delete (IX8), and everyone has a page of their own', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'admin');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'admin');
     await page.getByRole('heading', { name: 'Sletting av personopplysninger' }).waitFor();
     await page.getByText('Prøvekjøring', { exact: false }).waitFor();
     await expectAccessible(page);

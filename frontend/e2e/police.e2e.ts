@@ -1,28 +1,17 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { assess, daysAhead, decide, expectAccessible, login, logout, openBrowser, pdfFrom, registerEvent, screenshot, securityCleared, shotOnFailure, type Browser } from './browser';
-import { startVarsel, type Varsel } from './server';
+import { describe, expect, it } from 'vitest';
+import { assess, daysAhead, decide, expectAccessible, login, logout, pdfFrom, registerEvent, screenshot, securityCleared } from './browser';
+import { useVarsel } from './setup';
 
 // A survivor whose address is strictly confidential (code 6) is notified
 // through the police of her district, who see whom to notify, the letter and
 // the event's time — and nothing else of the case (RC9, PR5).
 describe('a protected address, delivered by the police', () => {
-  let varsel: Varsel | undefined;
-  let browser: Browser | undefined;
+  const varsel = useVarsel();
   let eventUrl = '';
 
-  beforeAll(async () => {
-    varsel = await startVarsel();
-    browser = await openBrowser();
-  });
-  afterEach((ctx) => shotOnFailure(ctx, browser));
-  afterAll(async () => {
-    await browser?.close();
-    await varsel?.stop();
-  });
-
   it('the caseworker prepares a leave for Tor Eriksen; both survivors are assessed (RC3, RC4)', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     eventUrl = await registerEvent(page, 'Tor Eriksen', 'LEAVE', daysAhead(30, '09:00'), daysAhead(31, '21:00'));
     // Serving more than ten years: the region decides (DC2).
     await page.getByText('vedtak på regionalt nivå (Region øst)', { exact: false }).waitFor();
@@ -34,16 +23,16 @@ describe('a protected address, delivered by the police', () => {
   });
 
   it('the region decides', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'region');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'region');
     await page.getByRole('row', { name: /Fatt vedtak om varsling: permisjon/ }).waitFor();
     await decide(page, eventUrl);
     await logout(page);
   });
 
   it('the caseworker asks the police of Anne Moen\u2019s district to deliver', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
     await page.goto(eventUrl);
     const inform = page.getByRole('region', { name: /Underretning av domfelte/ });
@@ -67,8 +56,8 @@ describe('a protected address, delivered by the police', () => {
   });
 
   it('the police of another district see nothing of it', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'politi2');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'politi2');
     await page.getByRole('heading', { name: /Anmodninger fra kriminalomsorgen – Vest politidistrikt/ }).waitFor();
     await page.getByRole('table').or(page.getByText('Ingen anmodninger.')).first().waitFor();
     expect(await page.getByRole('main').textContent()).not.toContain('Oslo fengsel');
@@ -77,8 +66,8 @@ describe('a protected address, delivered by the police', () => {
   });
 
   it('the police of Oslo see whom to notify, deliver, and confirm it', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'politi');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'politi');
     await page.getByRole('heading', { name: /Anmodninger fra kriminalomsorgen – Oslo politidistrikt/ }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'police-requests');
@@ -103,8 +92,8 @@ describe('a protected address, delivered by the police', () => {
   });
 
   it('the caseworker sees the notice delivered', async () => {
-    const { page } = browser!;
-    await login(page, varsel!.url, 'saksbehandler');
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
     await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
     await page.goto(eventUrl);
     await page.getByRole('article', { name: 'Varsel til Anne Moen' }).getByText('Levert', { exact: true }).waitFor();

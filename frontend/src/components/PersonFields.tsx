@@ -1,8 +1,9 @@
 import { HStack, Select, TextField, VStack } from '@navikt/ds-react';
 import type { AddressProtection, PersonInput, WrittenStandard } from '../gql/graphql';
-import { options, protectionLabels, writtenStandardLabels } from '../lib/labels';
+import { protectionLabels, writtenStandardLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { TimeField } from './TimeField';
+import { Options } from './Options';
 
 /** PersonDraft is a person being registered, as the form holds it. */
 export interface PersonDraft {
@@ -94,18 +95,10 @@ export function PersonFields({ value: p, onChange, policeDistricts }: Props) {
           value={p.addressProtection}
           onChange={(e) => set({ addressProtection: e.target.value as AddressProtection })}
         >
-          {options(protectionLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={protectionLabels} />
         </Select>
         <Select label="Målform i brev" value={p.writtenStandard} onChange={(e) => set({ writtenStandard: e.target.value as WrittenStandard })}>
-          {options(writtenStandardLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={writtenStandardLabels} />
         </Select>
       </HStack>
       {police ? (

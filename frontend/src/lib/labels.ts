@@ -331,3 +331,8 @@ export function label<K extends string>(names: Record<K, string>, value: K | nul
 export function options<K extends string>(names: Record<K, string>): { value: K; label: string }[] {
   return (Object.keys(names) as K[]).map((value) => ({ value, label: names[value] }));
 }
+
+/** nodes are the items of a Relay connection, without the empty edges GraphQL allows. */
+export function nodes<T>(connection: { edges?: ({ node?: T | null } | null)[] | null } | undefined | null): T[] {
+  return connection?.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+}

@@ -5,7 +5,7 @@ import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
 import type { AccessLogEntryPersonType, AccessLogEntryWhereInput, AuditEventWhereInput } from '../gql/graphql';
 import { formatDateTime, fromNorwegianTime } from '../lib/format';
-import { auditActionLabels, entityTypeLabel, label } from '../lib/labels';
+import { auditActionLabels, entityTypeLabel, label, nodes } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { TimeField } from '../components/TimeField';
 
@@ -138,7 +138,7 @@ function AuditTrail() {
     occurredAtGTE: since ? fromNorwegianTime(since) : undefined,
   };
   const [{ data, fetching, error }, reexecute] = useQuery({ query: auditDocument, variables: { where, after: after.at(-1) } });
-  const rows = data?.auditEvents.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const rows = nodes(data?.auditEvents);
   return (
     <VStack gap="space-16">
       <form role="search" aria-label="Søk i revisjonssporet" onSubmit={(e) => e.preventDefault()}>
@@ -218,7 +218,7 @@ function AccessLog() {
     occurredAtGTE: since ? fromNorwegianTime(since) : undefined,
   };
   const [{ data, fetching, error }, reexecute] = useQuery({ query: accessDocument, variables: { where, after: after.at(-1) } });
-  const rows = data?.accessLog.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const rows = nodes(data?.accessLog);
   return (
     <VStack gap="space-16">
       <form role="search" aria-label="Søk i tilgangsloggen" onSubmit={(e) => e.preventDefault()}>

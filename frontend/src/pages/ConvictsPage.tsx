@@ -9,6 +9,7 @@ import { RuleNote } from '../lib/rulebook';
 import { useSession } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
+import { nodes } from '../lib/labels';
 
 const convictsDocument = graphql(`
   query Convicts($name: String) {
@@ -52,7 +53,7 @@ export function ConvictsPage() {
     requestPolicy: 'cache-and-network',
   });
   const [adding, setAdding] = useState(false);
-  const convicts = data?.convicts.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const convicts = nodes(data?.convicts);
 
   return (
     <VStack gap="space-24">

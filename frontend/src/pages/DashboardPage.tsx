@@ -7,10 +7,11 @@ import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
 import type { StatisticsDimension, StatisticsQuery } from '../gql/graphql';
 import { addDays, formatDate, todayInNorway } from '../lib/format';
-import { channelLabels, dimensionLabels, eventKindLabels, label, options } from '../lib/labels';
+import { channelLabels, dimensionLabels, eventKindLabels, label } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { chartValue, monthLabel, showCount, showFigure, showRate, type Cell } from '../lib/statistics';
 import { TimeField } from '../components/TimeField';
+import { Options } from '../components/Options';
 
 const statisticsDocument = graphql(`
   query Statistics($from: Date!, $to: Date!, $groupBy: [StatisticsDimension!]!) {
@@ -196,11 +197,7 @@ export function DashboardPage() {
         <TimeField label="Fra" type="date" value={from} onChange={(e) => setFrom(e.target.value)} />
         <TimeField label="Til" type="date" value={to} onChange={(e) => setTo(e.target.value)} />
         <Select label="Grupper etter" value={groupBy} onChange={(e) => setGroupBy(e.target.value as StatisticsDimension)}>
-          {options(dimensionLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={dimensionLabels} />
         </Select>
         <FileButton path={`/statistics.csv?from=${from}&to=${to}&groupBy=${groupBy}`} filename={`varsel-statistikk-${from}-${to}.csv`} working="Lager CSV-filen">
           Last ned som CSV

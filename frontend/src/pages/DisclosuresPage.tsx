@@ -6,18 +6,12 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { graphql } from '../gql';
 import type { DisclosureBasis, DisclosureCategory, DisclosureDirection, DisclosureForm } from '../gql/graphql';
 import { formatDate, formatDateTime, instantOf, localInputValue } from '../lib/format';
-import {
-  disclosureBasisLabels,
-  disclosureCategoryLabels,
-  disclosureDirectionLabels,
-  disclosureFormLabels,
-  label,
-  options,
-} from '../lib/labels';
+import { disclosureBasisLabels, disclosureCategoryLabels, disclosureDirectionLabels, disclosureFormLabels, label, nodes } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { useHasRole, useSession } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
+import { Options } from '../components/Options';
 
 const registerDocument = graphql(`
   query Disclosures($direction: DisclosureDirection) {
@@ -136,7 +130,7 @@ export function DisclosuresPage() {
     requestPolicy: 'cache-and-network',
   });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
-  const rows = data?.disclosures.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const rows = nodes(data?.disclosures);
 
   return (
     <VStack gap="space-24">
@@ -156,11 +150,7 @@ export function DisclosuresPage() {
       )}
       <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection | '')} className="narrow">
         <option value="">Begge retninger</option>
-        {options(disclosureDirectionLabels).map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options names={disclosureDirectionLabels} />
       </Select>
       <PageState fetching={fetching} error={error} hasData={!!data} what="registeret" retry={refresh}>
         {rows.length === 0 ? (
@@ -249,9 +239,9 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
   const [unverified, setUnverified] = useState(false);
   const [source, setSource] = useState('');
   const action = useAction(recordDocument, onDone);
-  const convicts = data?.convicts.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const convicts = nodes(data?.convicts);
   const chosen = convicts.find((c) => c.id === convictId);
-  const deciders = data?.staffMembers.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const deciders = nodes(data?.staffMembers);
 
   return (
     <form
@@ -287,11 +277,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
           Registrer utlevering
         </Heading>
         <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection)}>
-          {options(disclosureDirectionLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={disclosureDirectionLabels} />
         </Select>
         <HStack gap="space-16">
           {staff ? (
@@ -325,18 +311,10 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
         )}
         <HStack gap="space-16">
           <Select label="Kategori" value={category} onChange={(e) => setCategory(e.target.value as DisclosureCategory)}>
-            {options(disclosureCategoryLabels).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <Options names={disclosureCategoryLabels} />
           </Select>
           <Select label="Hjemmel" value={basis} onChange={(e) => setBasis(e.target.value as DisclosureBasis)}>
-            {options(disclosureBasisLabels).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <Options names={disclosureBasisLabels} />
           </Select>
         </HStack>
         {category === 'HEALTH' && direction === 'TO_POLICE' && <RuleNote ids={['IX4']} />}
@@ -398,7 +376,7 @@ function Delegations() {
   const [delegate, setDelegate] = useState('');
   const grant = useAction(delegateDocument, () => (setDelegate(''), refresh()));
   const revoke = useAction(revokeDocument, refresh);
-  const staff = data?.staffMembers.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const staff = nodes(data?.staffMembers);
   const head = data?.self.edges?.[0]?.node?.headOfUnit ?? false;
   const delegations = data?.disclosureDelegations ?? [];
   return (

@@ -4,9 +4,10 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { graphql } from '../gql';
 import type { PoliceReportKind } from '../gql/graphql';
 import { formatDateTime } from '../lib/format';
-import { label, options, policeReportKindLabels } from '../lib/labels';
+import { label, policeReportKindLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { useAction } from '../lib/useAction';
+import { Options } from '../components/Options';
 
 const reportDocument = graphql(`
   mutation ReportToCorrectionalService($in: ReportToCorrectionalServiceInput!) {
@@ -65,11 +66,7 @@ export function PoliceReportPage() {
             autoComplete="off"
           />
           <Select label="Hva meldingen gjelder" value={kind} onChange={(e) => setKind(e.target.value as PoliceReportKind)}>
-            {options(policeReportKindLabels).map((o) => (
-              <option key={o.value} value={o.value}>
-                {o.label}
-              </option>
-            ))}
+            <Options names={policeReportKindLabels} />
           </Select>
           <Textarea label="Kort om saken" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={3} />
           <BodyShort size="small">Skriv bare det kriminalomsorgen trenger for å ivareta sine oppgaver.</BodyShort>

@@ -6,10 +6,11 @@ import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
 import type { PoliceRequestKind, PoliceRequestStatus } from '../gql/graphql';
 import { formatDateTime } from '../lib/format';
-import { label, options, policeRequestKindLabels, policeRequestStatusLabels } from '../lib/labels';
+import { label, policeRequestKindLabels, policeRequestStatusLabels, nodes } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { useSession } from '../lib/session';
 import { PoliceRequestStatusTag } from '../components/PoliceRequestStatusTag';
+import { Options } from '../components/Options';
 
 const requestsDocument = graphql(`
   query PoliceRequests($kind: PoliceRequestKind, $status: PoliceRequestStatus) {
@@ -44,7 +45,7 @@ export function PoliceRequestsPage() {
     variables: { kind: kind || undefined, status: status || undefined },
     requestPolicy: 'cache-and-network',
   });
-  const rows = data?.policeRequests.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const rows = nodes(data?.policeRequests);
   return (
     <VStack gap="space-24">
       <Heading level="1" size="large">
@@ -54,19 +55,11 @@ export function PoliceRequestsPage() {
       <HStack gap="space-16">
         <Select label="Type" value={kind} onChange={(e) => setKind(e.target.value as PoliceRequestKind | '')}>
           <option value="">Alle</option>
-          {options(policeRequestKindLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={policeRequestKindLabels} />
         </Select>
         <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value as PoliceRequestStatus | '')}>
           <option value="">Alle</option>
-          {options(policeRequestStatusLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={policeRequestStatusLabels} />
         </Select>
       </HStack>
       <PageState fetching={fetching} error={error} hasData={!!data} what="anmodningene" retry={() => reexecute({ requestPolicy: 'network-only' })}>

@@ -6,7 +6,7 @@ import { ProblemMessage } from '../components/ProblemMessage';
 import { graphql } from '../gql';
 import { problemOf } from '../lib/errors';
 import { formatDate, formatDateTime } from '../lib/format';
-import { alertKindLabels, label, policeReportKindLabels, workStepLabels } from '../lib/labels';
+import { alertKindLabels, label, policeReportKindLabels, workStepLabels, nodes } from '../lib/labels';
 
 const worklistDocument = graphql(`
   query Worklist {
@@ -71,7 +71,7 @@ export function WorklistPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: worklistDocument, requestPolicy: 'cache-and-network' });
   const [ack, acknowledge] = useMutation(acknowledgeReportDocument);
   const items = data?.notificationWorklist ?? [];
-  const reports = data?.policeReports.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const reports = nodes(data?.policeReports);
   const letters = items.filter((i) => i.step === 'POST_LETTER').length;
   const overdue = items.filter((i) => i.overdue).length;
 

@@ -7,9 +7,10 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import type { DocumentMarkDocumentKind, ExemptionGround } from '../../gql/graphql';
 import { formatDate } from '../../lib/format';
-import { documentKindLabels, exemptionGroundLabels, label, options } from '../../lib/labels';
+import { documentKindLabels, exemptionGroundLabels, label } from '../../lib/labels';
 import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
+import { Options } from '../../components/Options';
 
 const documentsDocument = graphql(`
   query ConvictDocuments($id: ID!, $forConvictAccess: Boolean!) {
@@ -159,11 +160,7 @@ function MarkForm({ convictId, document, onDone, onCancel }: {
     >
       <VStack gap="space-12">
         <Select label="Grunnlag (straffegjennomføringsloven § 7 bokstav c)" value={ground} onChange={(e) => setGround(e.target.value as ExemptionGround)}>
-          {options(exemptionGroundLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={exemptionGroundLabels} />
         </Select>
         <Textarea label="Begrunnelse" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Dokumentet ble ikke unntatt" />

@@ -8,7 +8,7 @@ import { graphql } from '../../gql';
 import type { EventKind } from '../../gql/graphql';
 import { citation } from '../../lib/errors';
 import { formatWhen, fromNorwegianTime } from '../../lib/format';
-import { eventKindLabels, eventStatusLabels, label, levelLabels } from '../../lib/labels';
+import { eventKindLabels, eventStatusLabels, label, levelLabels, nodes } from '../../lib/labels';
 import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { TimeField } from '../../components/TimeField';
@@ -71,7 +71,7 @@ const registerEventDocument = graphql(`
 export function EventsSection({ convictId }: { convictId: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: eventsDocument, variables: { id: convictId }, requestPolicy: 'cache-and-network' });
   const [adding, setAdding] = useState(false);
-  const events = data?.node?.__typename === 'Convict' ? (data.node.custodyEvents.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])) : [];
+  const events = data?.node?.__typename === 'Convict' ? nodes(data.node.custodyEvents) : [];
   return (
     <VStack gap="space-16">
       {adding ? (

@@ -4,7 +4,7 @@ import { useQuery } from 'urql';
 import { Empty, PageState } from '../../components/PageState';
 import { graphql } from '../../gql';
 import { formatDate, formatDateTime } from '../../lib/format';
-import { channelLabels, eventKindLabels, label } from '../../lib/labels';
+import { channelLabels, eventKindLabels, label, nodes } from '../../lib/labels';
 import { NoticeStatusTag } from '../../components/NoticeStatusTag';
 
 const noticesDocument = graphql(`
@@ -49,7 +49,7 @@ const noticesDocument = graphql(`
 /** NoticesSection lists every notice of the convict's events, with its recipient, channel and status. */
 export function NoticesSection({ convictId }: { convictId: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: noticesDocument, variables: { id: convictId }, requestPolicy: 'cache-and-network' });
-  const events = data?.node?.__typename === 'Convict' ? (data.node.custodyEvents.edges ?? []).flatMap((e) => (e?.node ? [e.node] : [])) : [];
+  const events = data?.node?.__typename === 'Convict' ? nodes(data.node.custodyEvents) : [];
   const rows = events.flatMap((e) => (e.notices ?? []).map((n) => ({ event: e, notice: n })));
   return (
     <PageState fetching={fetching} error={error} hasData={!!data} what="varslene" retry={() => reexecute({ requestPolicy: 'network-only' })}>

@@ -13,7 +13,7 @@ import type {
   GuardianKind,
   NotificationAgreementHow,
   OffenceCategory,
-  ReservationHow,
+  ReservationHow
 } from '../../gql/graphql';
 import { formatDate, instantOf, localInputValue, todayInNorway } from '../../lib/format';
 import {
@@ -24,11 +24,12 @@ import {
   options,
   protectionLabels,
   relationLabels,
-  writtenStandardLabels,
+  writtenStandardLabels
 } from '../../lib/labels';
 import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { TimeField } from '../../components/TimeField';
+import { Options } from '../../components/Options';
 
 type Convict = Extract<NonNullable<ConvictFileQuery['node']>, { __typename: 'Convict' }>;
 type CriminalCase = NonNullable<Convict['criminalCases']>[number];
@@ -525,11 +526,7 @@ function AddCaseForm({ convictId, onDone, onCancel }: { convictId: string; onDon
         <TextField label="Saksnummer" value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} />
         <TimeField label="Domsdato" type="date" value={judgmentDate} onChange={(e) => setJudgmentDate(e.target.value)} />
         <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
-          {options(caseStatusLabels).map((o) => (
-            <option key={o.value} value={o.value}>
-              {o.label}
-            </option>
-          ))}
+          <Options names={caseStatusLabels} />
         </Select>
       </HStack>
       <CheckboxGroup legend="Lovbrudd" value={offences} onChange={(v: OffenceCategory[]) => setOffences(v)}>
@@ -587,11 +584,7 @@ function AddSurvivorForm({ victimId, policeDistricts, onDone, onCancel }: { vict
       }}
     >
       <Select label="Relasjon til avdøde" description="Bare ektefelle, samboer, barn, foreldre og søsken er etterlatte (RC3)" value={relation} onChange={(e) => setRelation(e.target.value as FamilyRelation)}>
-        {options(relationLabels).map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options names={relationLabels} />
       </Select>
       <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} />
       <Checkbox checked={guardianship} onChange={(e) => setGuardianship(e.target.checked)}>
@@ -639,11 +632,7 @@ function AddGuardianForm({ target, policeDistricts, onDone, onCancel }: {
       }}
     >
       <Select label="Grunnlag" value={kind} onChange={(e) => setKind(e.target.value as GuardianKind)}>
-        {options(guardianKindLabels).map((o) => (
-          <option key={o.value} value={o.value}>
-            {o.label}
-          </option>
-        ))}
+        <Options names={guardianKindLabels} />
       </Select>
       <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} />
       <ProblemMessage problem={action.problem} heading="Vergen ble ikke registrert" />

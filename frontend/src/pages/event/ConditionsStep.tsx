@@ -4,9 +4,10 @@ import { Empty } from '../../components/PageState';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import type { AreaLevel, ConditionKind } from '../../gql/graphql';
-import { areaLevelLabels, conditionKindLabels, label, options } from '../../lib/labels';
+import { areaLevelLabels, conditionKindLabels, label } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
+import { Options } from '../../components/Options';
 
 const recordConditionsDocument = graphql(`
   mutation RecordConditions($in: RecordConditionsInput!) {
@@ -113,11 +114,7 @@ export function ConditionsStep({ event, onChanged }: { event: CustodyEventData; 
             <VStack gap="space-12">
               <HStack gap="space-16" align="end">
                 <Select label={`Vilkår ${i + 1}`} value={d.kind} onChange={(e) => set(i, { kind: e.target.value as ConditionKind })}>
-                  {options(conditionKindLabels).map((o) => (
-                    <option key={o.value} value={o.value}>
-                      {o.label}
-                    </option>
-                  ))}
+                  <Options names={conditionKindLabels} />
                 </Select>
                 <Button type="button" size="xsmall" variant="tertiary" onClick={() => setEditing(editing.filter((_, j) => j !== i))}>
                   Fjern vilkår {i + 1}
@@ -132,11 +129,7 @@ export function ConditionsStep({ event, onChanged }: { event: CustodyEventData; 
                     onChange={(e) => set(i, { area: e.target.value })}
                   />
                   <Select label="Nivå" value={d.areaLevel} onChange={(e) => set(i, { areaLevel: e.target.value as AreaLevel })}>
-                    {options(areaLevelLabels).map((o) => (
-                      <option key={o.value} value={o.value}>
-                        {o.label}
-                      </option>
-                    ))}
+                    <Options names={areaLevelLabels} />
                   </Select>
                 </HStack>
               ) : (
