@@ -185,7 +185,7 @@ export async function registerEvent(page: Page, convict: string, kind: string, f
   await page.getByRole('tab', { name: 'Hendelser' }).click();
   await page.getByRole('button', { name: 'Registrer hendelse' }).click();
   await page.getByLabel('Hva skjer').selectOption(kind);
-  await page.getByLabel(kind === 'ESCAPE' ? 'Når unndragelsen skjedde' : 'Fra').fill(from);
+  await page.getByLabel(kind === 'ESCAPE' ? 'Når unndragelsen skjedde' : 'Fra', { exact: true }).fill(from);
   if (to) await page.getByLabel('Til', { exact: true }).fill(to);
   await page.getByRole('button', { name: 'Registrer', exact: true }).click();
   await page.getByText(/^Hjemmel for varsel:/).waitFor();

@@ -25,7 +25,7 @@ describe('a leave, from registration to a posted letter', () => {
     await page.getByRole('button', { name: 'Registrer hendelse' }).click();
     await page.getByLabel('Hva skjer').selectOption('LEAVE');
     await page.getByText('Hjemmel for varsel: straffegjennomføringsloven § 36 tredje ledd').waitFor();
-    await page.getByLabel('Fra').fill(daysAhead(25, '10:00'));
+    await page.getByLabel('Fra', { exact: true }).fill(daysAhead(25, '10:00'));
     await page.getByLabel('Til', { exact: true }).fill(daysAhead(27, '18:00'));
     await page.getByRole('button', { name: 'Registrer', exact: true }).click();
     await page.getByRole('heading', { name: /^Permisjon / }).waitFor();

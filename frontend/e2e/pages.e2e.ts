@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, login, logout, menu, screenshot } from './browser';
+import { daysAhead, expectAccessible, login, logout, menu, screenshot } from './browser';
 import { useVarsel } from './setup';
 
 // The other screens, each as the role that uses it, with axe on every page.
@@ -67,6 +67,23 @@ describe('the dashboard, the register, the audit and the refusals', () => {
     expect(await why.textContent()).toContain('Regel EV2 · straffegjennomføringsloven § 7 b');
     expect(await page.getByRole('button', { name: 'Registrer', exact: true }).isDisabled()).toBe(true);
     await expectAccessible(page);
+    await page.getByRole('button', { name: 'Avbryt' }).click();
+
+    // A stay in an institution whose grant decided not to notify: its leaves are refused (EV5).
+    await page.getByRole('button', { name: 'Registrer institusjonsopphold (§ 12)' }).click();
+    const stay = page.getByRole('form', { name: 'Institusjonsopphold (straffegjennomføringsloven § 12)' });
+    await stay.getByLabel('Institusjon', { exact: true }).fill('Behandlingsinstitusjonen Solheim');
+    await stay.getByLabel('Fra', { exact: true }).fill(daysAhead(1).slice(0, 10));
+    await stay.getByRole('checkbox', { name: 'Utganger fra institusjonen skal varsles' }).uncheck();
+    await stay.getByLabel('Vurderingen av behovet for varsling ved utganger').fill('Fornærmede bor langt unna; ikke behov.');
+    await stay.getByRole('button', { name: 'Registrer oppholdet' }).click();
+    await page.getByText('utganger varsles ikke', { exact: false }).waitFor();
+    await page.getByRole('button', { name: 'Registrer hendelse' }).click();
+    await page.getByLabel('Hva skjer').selectOption('LEAVE');
+    await page.getByLabel('Permisjon fra institusjonsopphold').selectOption({ label: `Behandlingsinstitusjonen Solheim, fra ${norwegianDate(daysAhead(1))}` });
+    await page.getByLabel('Fra', { exact: true }).fill(daysAhead(20));
+    await page.getByRole('button', { name: 'Registrer', exact: true }).click();
+    await page.getByRole('alert').getByText('Regel EV5', { exact: false }).waitFor();
     await logout(page);
   });
 
@@ -171,4 +188,10 @@ async function token(page: import('playwright-core').Page): Promise<string> {
     const key = Object.keys(sessionStorage).find((k) => k.startsWith('oidc.user:'))!;
     return JSON.parse(sessionStorage.getItem(key)!).access_token as string;
   });
+}
+
+/** norwegianDate shows the date of a datetime-local value as 08.12.2026. */
+function norwegianDate(local: string): string {
+  const [y, m, d] = local.slice(0, 10).split('-');
+  return `${d}.${m}.${y}`;
 }

@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Checkbox, Detail, Heading, HStack, Link, Select, Table, Tag, VStack } from '@navikt/ds-react';
+import { Alert, BodyShort, Button, Checkbox, Detail, Heading, HStack, Link, Select, Table, Tag, Textarea, TextField, VStack } from '@navikt/ds-react';
 import { useState, type FormEvent } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { useQuery } from 'urql';
@@ -7,7 +7,7 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import type { EventKind } from '../../gql/graphql';
 import { citation } from '../../lib/errors';
-import { formatWhen, fromNorwegianTime } from '../../lib/format';
+import { formatDate, formatWhen, fromNorwegianTime } from '../../lib/format';
 import { eventKindLabels, eventStatusLabels, label, levelLabels, nodes } from '../../lib/labels';
 import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
@@ -19,6 +19,14 @@ const eventsDocument = graphql(`
       __typename
       ... on Convict {
         id
+        institutionStays {
+          id
+          institution
+          fromDate
+          toDate
+          notifyOnLeaves
+          reasoning
+        }
         custodyEvents(first: 100, orderBy: { field: STARTS_AT, direction: DESC }) {
           totalCount
           edges {
@@ -59,6 +67,14 @@ const eventKindsDocument = graphql(`
   }
 `);
 
+const recordStayDocument = graphql(`
+  mutation RecordInstitutionStay($in: RecordInstitutionStayInput!) {
+    recordInstitutionStay(input: $in) {
+      id
+    }
+  }
+`);
+
 const registerEventDocument = graphql(`
   mutation RegisterCustodyEvent($in: RegisterCustodyEventInput!) {
     registerCustodyEvent(input: $in) {
@@ -70,18 +86,43 @@ const registerEventDocument = graphql(`
 /** EventsSection lists the convict's custody events and registers a new one. */
 export function EventsSection({ convictId }: { convictId: string }) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: eventsDocument, variables: { id: convictId }, requestPolicy: 'cache-and-network' });
-  const [adding, setAdding] = useState(false);
-  const events = data?.node?.__typename === 'Convict' ? nodes(data.node.custodyEvents) : [];
+  const [adding, setAdding] = useState<'event' | 'stay'>();
+  const convict = data?.node?.__typename === 'Convict' ? data.node : undefined;
+  const events = convict ? nodes(convict.custodyEvents) : [];
+  const stays = convict?.institutionStays ?? [];
   return (
     <VStack gap="space-16">
-      {adding ? (
-        <RegisterEventForm convictId={convictId} onCancel={() => setAdding(false)} />
-      ) : (
-        <div>
-          <Button size="small" onClick={() => setAdding(true)}>
+      {adding === 'event' && <RegisterEventForm convictId={convictId} stays={stays} onCancel={() => setAdding(undefined)} />}
+      {adding === 'stay' && (
+        <InstitutionStayForm
+          convictId={convictId}
+          onDone={() => (setAdding(undefined), reexecute({ requestPolicy: 'network-only' }))}
+          onCancel={() => setAdding(undefined)}
+        />
+      )}
+      {!adding && (
+        <HStack gap="space-8">
+          <Button size="small" onClick={() => setAdding('event')}>
             Registrer hendelse
           </Button>
-        </div>
+          <Button size="small" variant="secondary" onClick={() => setAdding('stay')}>
+            Registrer institusjonsopphold (§ 12)
+          </Button>
+        </HStack>
+      )}
+      {stays.length > 0 && (
+        <VStack gap="space-4" as="ul" className="plain-list" aria-label="Institusjonsopphold">
+          {stays.map((st) => (
+            <li key={st.id}>
+              <BodyShort size="small">
+                {st.institution}, fra {formatDate(st.fromDate)}
+                {st.toDate ? ` til ${formatDate(st.toDate)}` : ''} –{' '}
+                {st.notifyOnLeaves ? 'utganger fra institusjonen varsles (EV5)' : 'utganger varsles ikke'}
+              </BodyShort>
+              <Detail>{st.reasoning}</Detail>
+            </li>
+          ))}
+        </VStack>
       )}
       <PageState fetching={fetching} error={error} hasData={!!data} what="hendelsene" retry={() => reexecute({ requestPolicy: 'network-only' })}>
         {events.length === 0 ? (
@@ -128,7 +169,9 @@ export function EventsSection({ convictId }: { convictId: string }) {
  * notified is explained as soon as it is chosen, with the rule and the
  * provision (EV2, EV3), rather than refused after the fact.
  */
-function RegisterEventForm({ convictId, onCancel }: { convictId: string; onCancel: () => void }) {
+type Stay = { id: string; institution: string; fromDate: string; notifyOnLeaves: boolean };
+
+function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; stays: Stay[]; onCancel: () => void }) {
   const navigate = useNavigate();
   const [{ data }] = useQuery({ query: eventKindsDocument, requestPolicy: 'cache-first' });
   const [kind, setKind] = useState<EventKind>('LEAVE');
@@ -137,6 +180,7 @@ function RegisterEventForm({ convictId, onCancel }: { convictId: string; onCance
   const [endsAt, setEndsAt] = useState('');
   const [fullTerm, setFullTerm] = useState(false);
   const [dutyUntil, setDutyUntil] = useState('');
+  const [stayId, setStayId] = useState('');
   const action = useAction(registerEventDocument, (d) => void navigate(`/hendelser/${d.registerCustodyEvent.id}`));
   const kinds = data?.eventKinds ?? [];
   const info = kinds.find((k) => k.kind === kind);
@@ -156,6 +200,7 @@ function RegisterEventForm({ convictId, onCancel }: { convictId: string; onCance
         dateOnly,
         fullTermRelease: kind === 'RELEASE' && fullTerm,
         reportingDutyUntil: kind === 'RESIDENCE_CHANGE_ON_PAROLE' && dutyUntil ? dutyUntil : undefined,
+        institutionStayId: kind === 'LEAVE' && stayId ? stayId : undefined,
       },
     });
   };
@@ -224,6 +269,16 @@ function RegisterEventForm({ convictId, onCancel }: { convictId: string; onCance
                 Løslatelse ved endt straff (ikke prøveløslatelse) – ingen flere varsler følger (NT5)
               </Checkbox>
             )}
+            {kind === 'LEAVE' && stays.length > 0 && (
+              <Select label="Permisjon fra institusjonsopphold" description="Institusjonen melder permisjonen i god tid (EV5)" value={stayId} onChange={(e) => setStayId(e.target.value)}>
+                <option value="">Nei, fra fengselet</option>
+                {stays.map((st) => (
+                  <option key={st.id} value={st.id}>
+                    {st.institution}, fra {formatDate(st.fromDate)}
+                  </option>
+                ))}
+              </Select>
+            )}
             {kind === 'RESIDENCE_CHANGE_ON_PAROLE' && (
               <TimeField
                 label="Møteplikten varer til"
@@ -240,6 +295,54 @@ function RegisterEventForm({ convictId, onCancel }: { convictId: string; onCance
         <HStack gap="space-8">
           <Button type="submit" loading={action.busy} disabled={!!info?.refusal}>
             Registrer
+          </Button>
+          <Button type="button" variant="tertiary" onClick={onCancel}>
+            Avbryt
+          </Button>
+        </HStack>
+      </VStack>
+    </form>
+  );
+}
+
+/**
+ * InstitutionStayForm records a stay in an institution under strgjfl § 12,
+ * with the assessment of whether each leave from it is to be notified (EV5).
+ */
+function InstitutionStayForm({ convictId, onDone, onCancel }: { convictId: string; onDone: () => void; onCancel: () => void }) {
+  const [institution, setInstitution] = useState('');
+  const [fromDate, setFromDate] = useState('');
+  const [toDate, setToDate] = useState('');
+  const [notify, setNotify] = useState(true);
+  const [reasoning, setReasoning] = useState('');
+  const action = useAction(recordStayDocument, onDone);
+  return (
+    <form
+      className="panel"
+      aria-labelledby="nytt-opphold"
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.submit({ in: { convictId, institution, fromDate, toDate: toDate || undefined, notifyOnLeaves: notify, reasoning } });
+      }}
+    >
+      <VStack gap="space-16">
+        <Heading id="nytt-opphold" level="2" size="medium">
+          Institusjonsopphold (straffegjennomføringsloven § 12)
+        </Heading>
+        <RuleNote ids={['EV5']} />
+        <TextField label="Institusjon" value={institution} onChange={(e) => setInstitution(e.target.value)} />
+        <HStack gap="space-16">
+          <TimeField label="Fra" type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
+          <TimeField label="Til" description="Valgfritt" type="date" value={toDate} onChange={(e) => setToDate(e.target.value)} />
+        </HStack>
+        <Checkbox checked={notify} onChange={(e) => setNotify(e.target.checked)}>
+          Utganger fra institusjonen skal varsles
+        </Checkbox>
+        <Textarea label="Vurderingen av behovet for varsling ved utganger" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
+        <ProblemMessage problem={action.problem} heading="Oppholdet ble ikke registrert" />
+        <HStack gap="space-8">
+          <Button type="submit" loading={action.busy}>
+            Registrer oppholdet
           </Button>
           <Button type="button" variant="tertiary" onClick={onCancel}>
             Avbryt
