@@ -87,6 +87,28 @@ describe('the dashboard, the register, the audit and the refusals', () => {
     await logout(page);
   });
 
+  it("every tab of a case file is accessible, and the history shows who recorded what (PR3)", async () => {
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
+    await menu(page, 'Domfelte');
+    await page.getByRole('link', { name: 'Martin Berg' }).waitFor();
+    await expectAccessible(page);
+    await page.getByLabel('Søk etter navn').fill('tor');
+    await page.getByRole('link', { name: 'Tor Eriksen' }).waitFor();
+    expect(await page.getByRole('link', { name: 'Martin Berg' }).count()).toBe(0);
+    await page.getByRole('link', { name: 'Tor Eriksen' }).click();
+    for (const tab of ['Hendelser', 'Varsler', 'Dokumenter og innsyn', 'Historikk']) {
+      await page.getByRole('tab', { name: tab }).click();
+      await page.getByRole('tabpanel').getByText(/./).first().waitFor();
+      await expectAccessible(page);
+    }
+    // The history of Tor Eriksen's case: this test's own additions above, newest first.
+    await page.getByRole('cell', { name: /Opprettet: institusjonsopphold/ }).first().waitFor();
+    await page.getByRole('cell', { name: 'Sara Nilsen' }).first().waitFor();
+    await screenshot(page, 'history');
+    await logout(page);
+  });
+
   it('the head of unit records a disclosure to the police; an INFOFLYT convict is refused (IX1, IX2, IX6)', async () => {
     const page = varsel.page();
     await login(page, varsel.url(), 'beslutter');

@@ -14,8 +14,8 @@ import { TimeField } from '../components/TimeField';
 import { Options } from '../components/Options';
 
 const registerDocument = graphql(`
-  query Disclosures($direction: DisclosureDirection) {
-    disclosures(first: 100, direction: $direction, orderBy: { field: DECIDED_AT, direction: DESC }) {
+  query Disclosures($direction: DisclosureDirection, $convictId: ID) {
+    disclosures(first: 100, direction: $direction, convictId: $convictId, orderBy: { field: DECIDED_AT, direction: DESC }) {
       totalCount
       edges {
         node {
@@ -123,12 +123,14 @@ const revokeDocument = graphql(`
 export function DisclosuresPage() {
   const staff = useHasRole('CASEWORKER', 'DECISION_MAKER');
   const [direction, setDirection] = useState<DisclosureDirection | ''>('');
+  const [convictId, setConvictId] = useState('');
   const [recording, setRecording] = useState(false);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: registerDocument,
-    variables: { direction: direction || undefined },
+    variables: { direction: direction || undefined, convictId: convictId || undefined },
     requestPolicy: 'cache-and-network',
   });
+  const [{ data: context }] = useStaffContext(!staff);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const rows = nodes(data?.disclosures);
 
@@ -148,10 +150,24 @@ export function DisclosuresPage() {
       {recording && (
         <RecordForm districts={data?.policeDistricts ?? []} onDone={() => (setRecording(false), refresh())} onCancel={() => setRecording(false)} />
       )}
-      <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection | '')} className="narrow">
-        <option value="">Begge retninger</option>
-        <Options names={disclosureDirectionLabels} />
-      </Select>
+      <form role="search" aria-label="Søk i registeret" onSubmit={(e) => e.preventDefault()}>
+        <HStack gap="space-16">
+          <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection | '')}>
+            <option value="">Begge retninger</option>
+            <Options names={disclosureDirectionLabels} />
+          </Select>
+          {staff && (
+            <Select label="Domfelt" value={convictId} onChange={(e) => setConvictId(e.target.value)}>
+              <option value="">Alle domfelte</option>
+              {nodes(context?.convicts).map((c) => (
+                <option key={c.id} value={c.id}>
+                  {c.name}
+                </option>
+              ))}
+            </Select>
+          )}
+        </HStack>
+      </form>
       <PageState fetching={fetching} error={error} hasData={!!data} what="registeret" retry={refresh}>
         {rows.length === 0 ? (
           <Empty>Ingen utleveringer er registrert.</Empty>
