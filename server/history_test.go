@@ -67,7 +67,8 @@ func TestEventNextStepsAndCaseHistory(t *testing.T) {
 				get(pr[0], "minor") != false || get(pr[1], "minor") != true { // Emma is 13 (AS4)
 				t.Fatalf("potential recipients = %v", pr)
 			}
-			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": evID, "victimId": id(pr, 0, "victim", "id"),
+			ingrid := id(pr, 0, "victim", "id")
+			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": evID, "victimId": ingrid,
 				"notify": true, "factors": factors(false), "reasoning": "Varsel er av betydning."}))
 			pr = get(ts.as("saksbehandler", recipients, map[string]any{"id": evID}), "custodyEvent", "potentialRecipients").([]any)
 			if get(pr[0], "assessment", "outcome") != "NOTIFY" || get(pr[1], "assessment") != nil {
@@ -84,6 +85,10 @@ func TestEventNextStepsAndCaseHistory(t *testing.T) {
 				t.Fatalf("Tor Eriksen's potential recipients = %v", pr)
 			}
 
+			// What is recorded about a person belongs to the case too (RC10).
+			ts.as("saksbehandler", opReservation, in(map[string]any{"victimId": ingrid,
+				"reservedAt": rfc3339(time.Now().Add(-time.Hour)), "how": "LETTER"}))
+
 			const history = `query($id: ID!) { convictHistory(convictId: $id) { seq occurredAt actor actorName operation action entityType entityID } }`
 			r := ts.do(ts.token("saksbehandler"), history, map[string]any{"id": martin["id"]})
 			if len(r.Errors) > 0 {
@@ -99,6 +104,9 @@ func TestEventNextStepsAndCaseHistory(t *testing.T) {
 				t.Fatalf("history = %v", rows)
 			}
 			// Newest first; the demo data seeded at start is part of the case's history.
+			if seen["recordReservation Reservation"] == nil || seen[" Guardian"] == nil {
+				t.Errorf("the history lacks the reservation or the guardian: %v", rows)
+			}
 			if get(rows[0], "seq").(float64) <= get(rows[len(rows)-1], "seq").(float64) || seen[" Victim"] == nil {
 				t.Errorf("history is not newest first, or lacks the victims: %v", rows)
 			}

@@ -10,12 +10,9 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/disclosure"
 	"varsel/ent/documentmark"
-	"varsel/ent/guardian"
 	"varsel/ent/institutionstay"
-	"varsel/ent/notificationagreement"
 	"varsel/ent/policereport"
 	"varsel/ent/predicate"
-	"varsel/ent/reservation"
 	"varsel/ent/staffmember"
 )
 
@@ -46,7 +43,10 @@ const historyLimit = 500
 func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convictID int) ([]*HistoryEntry, error) {
 	c, err := found(client.Convict.Query().Where(convict.ID(convictID)).
 		WithCriminalCases(func(q *ent.CriminalCaseQuery) {
-			q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
+			q.WithVictims(func(q *ent.VictimQuery) {
+				q.WithGuardians().WithReservations().WithNotificationAgreements().
+					WithSurvivors(func(q *ent.SurvivorQuery) { q.WithGuardians().WithReservations().WithNotificationAgreements() })
+			})
 		}).
 		WithCustodyEvents(func(q *ent.CustodyEventQuery) {
 			q.WithConditions().WithInformationRequests().WithSecurityAssessments().WithAssessments().
@@ -58,15 +58,26 @@ func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convic
 	}
 	ids := map[string][]int{ent.TypeConvict: {c.ID}}
 	add := func(typ string, id int) { ids[typ] = append(ids[typ], id) }
-	var victims, survivors []int
+	// What is recorded about a person: their guardians, reservations and agreements (RC5, RC10).
+	addPerson := func(guardians []*ent.Guardian, reservations []*ent.Reservation, agreements []*ent.NotificationAgreement) {
+		for _, x := range guardians {
+			add(ent.TypeGuardian, x.ID)
+		}
+		for _, x := range reservations {
+			add(ent.TypeReservation, x.ID)
+		}
+		for _, x := range agreements {
+			add(ent.TypeNotificationAgreement, x.ID)
+		}
+	}
 	for _, k := range c.Edges.CriminalCases {
 		add(ent.TypeCriminalCase, k.ID)
 		for _, v := range k.Edges.Victims {
 			add(ent.TypeVictim, v.ID)
-			victims = append(victims, v.ID)
+			addPerson(v.Edges.Guardians, v.Edges.Reservations, v.Edges.NotificationAgreements)
 			for _, sv := range v.Edges.Survivors {
 				add(ent.TypeSurvivor, sv.ID)
-				survivors = append(survivors, sv.ID)
+				addPerson(sv.Edges.Guardians, sv.Edges.Reservations, sv.Edges.NotificationAgreements)
 			}
 		}
 	}
@@ -97,25 +108,10 @@ func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convic
 			add(ent.TypePoliceRequest, x.ID)
 		}
 	}
-	ofPersons := func(v, s func([]int) predicate.Guardian) predicate.Guardian {
-		return guardian.Or(v(victims), s(survivors))
-	}
 	related := []struct {
 		typ   string
 		query func() ([]int, error)
 	}{
-		{ent.TypeGuardian, func() ([]int, error) {
-			return client.Guardian.Query().Where(ofPersons(
-				func(ids []int) predicate.Guardian { return guardian.VictimIDIn(ids...) },
-				func(ids []int) predicate.Guardian { return guardian.SurvivorIDIn(ids...) })).IDs(ctx)
-		}},
-		{ent.TypeReservation, func() ([]int, error) {
-			return client.Reservation.Query().Where(reservation.Or(reservation.VictimIDIn(victims...), reservation.SurvivorIDIn(survivors...))).IDs(ctx)
-		}},
-		{ent.TypeNotificationAgreement, func() ([]int, error) {
-			return client.NotificationAgreement.Query().Where(notificationagreement.Or(
-				notificationagreement.VictimIDIn(victims...), notificationagreement.SurvivorIDIn(survivors...))).IDs(ctx)
-		}},
 		{ent.TypeInstitutionStay, func() ([]int, error) {
 			return client.InstitutionStay.Query().Where(institutionstay.ConvictID(c.ID)).IDs(ctx)
 		}},
