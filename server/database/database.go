@@ -15,7 +15,7 @@ import (
 
 	"entgo.io/ent/dialect"
 	entsql "entgo.io/ent/dialect/sql"
-	_ "github.com/lib/pq"  // PostgreSQL
+	"github.com/lib/pq"    // PostgreSQL
 	_ "modernc.org/sqlite" // SQLite
 
 	"varsel/audit"
@@ -32,10 +32,11 @@ type DB struct {
 // OpenPostgres opens the PostgreSQL database at url (lib/pq syntax) and checks
 // that it answers.
 func OpenPostgres(ctx context.Context, url string) (*DB, error) {
-	db, err := sql.Open("postgres", withSessionDefaults(url))
+	connector, err := pq.NewConnector(withSessionDefaults(url))
 	if err != nil {
-		return nil, err
+		return nil, fmt.Errorf("PostgreSQL at %s: %w", redact(url), err)
 	}
+	db := sql.OpenDB(cachingConnector{connector})
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(20)
 	db.SetConnMaxIdleTime(5 * time.Minute)
@@ -51,7 +52,11 @@ func OpenPostgres(ctx context.Context, url string) (*DB, error) {
 // short, and the larger reports, whose estimated cost passes PostgreSQL's JIT
 // threshold, spent more time compiling (a few hundred milliseconds) than
 // running.
-var sessionDefaults = map[string]string{"jit": "off"}
+//
+// Parallel query is off too: Varsel's statements are short, and their
+// workers would compete with the other requests for the server's cores (on
+// the benchmark's two cores the reports ran a third faster without).
+var sessionDefaults = map[string]string{"jit": "off", "max_parallel_workers_per_gather": "0"}
 
 // withSessionDefaults adds sessionDefaults to a lib/pq URL or key=value
 // connection string; lib/pq passes parameters it does not know to the server
