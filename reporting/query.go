@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"strings"
 	"time"
 
 	"entgo.io/ent/dialect"
@@ -35,7 +36,6 @@ type period struct {
 	start, end time.Time
 	unitIDs    []int
 	groupBy    []Dimension
-	total      bool // the total of a grouped report (see groupings)
 }
 
 func (q *period) grouped(d Dimension) bool {
@@ -81,6 +81,18 @@ func (k groupKey) key(channel *rules.Channel) Key {
 // events of the period and the scope; and selects the group keys followed
 // by cols, grouping by the keys when group is set.
 func (q *period) frame(s *entsql.Selector, eventOf string, group bool, cols ...string) {
+	q.frameWith(s, eventOf, frameOptions{group: group}, cols...)
+}
+
+// frameOptions: group by the keys; with sets, also in all (PostgreSQL's
+// GROUPING SETS: the total's row has every key NULL); channel, if set, is
+// the notice's channel column, a key too when grouping by channel.
+type frameOptions struct {
+	group, sets bool
+	channel     string
+}
+
+func (q *period) frameWith(s *entsql.Selector, eventOf string, o frameOptions, cols ...string) {
 	e := s.Table()
 	if eventOf != "" {
 		e = entsql.Table(custodyevent.Table).As("e")
@@ -119,10 +131,17 @@ func (q *period) frame(s *entsql.Selector, eventOf string, group bool, cols ...s
 	} else {
 		s.AppendSelectExprAs(entsql.Raw("NULL"), "g_month")
 	}
+	if o.channel != "" {
+		key(ByChannel, fmt.Sprintf("COALESCE(%s, '')", o.channel), "g_channel")
+	}
 	for _, col := range cols {
 		s.AppendSelectExpr(entsql.Raw(col))
 	}
-	if group && len(groupBy) > 0 {
+	switch {
+	case !o.group || len(groupBy) == 0:
+	case o.sets:
+		s.GroupBy("GROUPING SETS ((" + strings.Join(groupBy, ", ") + "), ())")
+	default:
 		s.GroupBy(groupBy...)
 	}
 }
@@ -149,14 +168,12 @@ func (q *period) tally(ctx context.Context, client *ent.Client) (map[keyValue]*t
 	}
 	if dialectName == dialect.Postgres {
 		// PostgreSQL counts the notices and police requests and draws the
-		// medians itself: per group, and (for the medians) once more in all.
-		for _, p := range q.groupings() {
-			if err := p.noticeFigures(ctx, client, t); err != nil {
-				return nil, nil, err
-			}
-			if err := p.requestFigures(ctx, client, t); err != nil {
-				return nil, nil, err
-			}
+		// medians itself, per group and in all, in one pass each.
+		if err := q.noticeFigures(ctx, client, t); err != nil {
+			return nil, nil, err
+		}
+		if err := q.requestFigures(ctx, client, t); err != nil {
+			return nil, nil, err
 		}
 	} else if err := q.noticeRows(ctx, client, t); err != nil {
 		return nil, nil, err
@@ -189,31 +206,26 @@ func (t *tallies) of(k groupKey, channel *rules.Channel) []*tally {
 	return []*tally{g, t.total}
 }
 
-// groupings are the period as the database is asked it, when it draws
-// medians: grouped as asked, and in all (once, with no grouping asked).
-// total says which one p is.
-func (q *period) groupings() []*period {
+// add counts a row of the database's grouped figures, from a query grouped
+// by the keys and in all: the total's row (every key NULL) counts for the
+// total, the others for their groups; without groups, the one row is both.
+func (q *period) add(t *tallies, k groupKey, channel sql.NullString, fn func(*tally)) {
 	if len(q.groupBy) == 0 {
-		return []*period{q}
+		for _, x := range t.of(k, nil) {
+			fn(x)
+		}
+		return
 	}
-	all := *q
-	all.groupBy, all.total = nil, true
-	return []*period{q, &all}
-}
-
-// add counts a row of the database's grouped figures: to its group, and to
-// the total when there is no grouping; or to the total alone when p is the
-// total of a grouped report.
-func (p *period) add(t *tallies, k groupKey, channel *rules.Channel, fn func(*tally)) {
-	if p.total {
+	if !k.Unit.Valid && !k.Region.Valid && !k.Kind.Valid && !k.Month.Valid && !channel.Valid {
 		fn(t.total)
 		return
 	}
-	for _, x := range t.of(k, channel) {
-		if x != t.total || len(p.groupBy) == 0 {
-			fn(x)
-		}
+	var ch *rules.Channel
+	if channel.Valid && channel.String != "" {
+		c := rules.Channel(channel.String)
+		ch = &c
 	}
+	fn(t.of(k, ch)[0])
 }
 
 // inPeriod restricts the custody event table ev to the period.
@@ -255,28 +267,25 @@ func (q *period) events(ctx context.Context, client *ent.Client, t *tallies, dia
 			count(fmt.Sprintf("%s = '%s'", a.C(assessment.FieldOutcome), assessment.OutcomeNOTIFY))+" AS notify").
 			From(a).Join(ae).On(a.C(assessment.FieldCustodyEventID), ae.C(custodyevent.FieldID)).Where(q.inPeriod(ae)).
 			GroupBy(a.C(assessment.FieldCustodyEventID)).As("a")
-		sa, se := of(securityassessment.Table, "sx")
-		blocked := b.Select(entsql.As(sa.C(securityassessment.FieldCustodyEventID), "ev")).Distinct().
-			From(sa).Join(se).On(sa.C(securityassessment.FieldCustodyEventID), se.C(custodyevent.FieldID)).
-			Where(entsql.And(q.inPeriod(se), entsql.EQ(sa.C(securityassessment.FieldOutcome), string(rules.RiskConfirmed)))).As("b")
-		d, de := of(decision.Table, "dx")
-		decided := b.Select(entsql.As(d.C(decision.FieldCustodyEventID), "ev")).Distinct().
-			From(d).Join(de).On(d.C(decision.FieldCustodyEventID), de.C(custodyevent.FieldID)).Where(q.inPeriod(de)).As("d")
+		// Few events are stopped for security, or appealed: those are read
+		// whole; the assessments, many, only for the period's events.
+		sa := entsql.Table(securityassessment.Table).As("sx")
+		blocked := b.Select(entsql.As(sa.C(securityassessment.FieldCustodyEventID), "ev")).Distinct().From(sa).
+			Where(entsql.EQ(sa.C(securityassessment.FieldOutcome), string(rules.RiskConfirmed))).As("b")
 		ap, pd := entsql.Table(appeal.Table).As("px"), entsql.Table(decision.Table).As("pd")
-		pe := entsql.Table(custodyevent.Table).As("pe")
 		appeals := b.Select(entsql.As(pd.C(decision.FieldCustodyEventID), "ev"), "COUNT(*) AS n",
 			count(fmt.Sprintf("%s = '%s'", ap.C(appeal.FieldStatus), appeal.StatusUPHELD))+" AS upheld",
 			count(fmt.Sprintf("%s = '%s'", ap.C(appeal.FieldStatus), appeal.StatusOVERTURNED))+" AS overturned").
 			From(ap).Join(pd).On(ap.C(appeal.FieldDecisionID), pd.C(decision.FieldID)).
-			Join(pe).On(pd.C(decision.FieldCustodyEventID), pe.C(custodyevent.FieldID)).Where(q.inPeriod(pe)).
 			GroupBy(pd.C(decision.FieldCustodyEventID)).As("p")
 		id := s.C(custodyevent.FieldID)
 		s.LeftJoin(as).On(id, as.C("ev"))
 		s.LeftJoin(blocked).On(id, blocked.C("ev"))
-		s.LeftJoin(decided).On(id, decided.C("ev"))
 		s.LeftJoin(appeals).On(id, appeals.C("ev"))
+		// Only open events can be pending; only they are looked up.
+		undecided := fmt.Sprintf("NOT EXISTS (SELECT 1 FROM %s WHERE %s.%s = %s)", decision.Table, decision.Table, decision.FieldCustodyEventID, id)
 		q.frame(s, "", true, "COUNT(*) AS n",
-			"COALESCE("+count(fmt.Sprintf("%s = 'OPEN' AND %s IS NULL AND %s IS NULL", s.C(custodyevent.FieldStatus), decided.C("ev"), blocked.C("ev")))+", 0) AS pending",
+			"COALESCE("+count(fmt.Sprintf("%s = 'OPEN' AND %s IS NULL AND %s", s.C(custodyevent.FieldStatus), blocked.C("ev"), undecided))+", 0) AS pending",
 			fmt.Sprintf("COUNT(%s) AS blocked", blocked.C("ev")),
 			fmt.Sprintf("COALESCE(SUM(%s), 0) AS assessed", as.C("n")),
 			fmt.Sprintf("COALESCE(SUM(%s), 0) AS notify", as.C("notify")),
@@ -326,7 +335,7 @@ func (p *period) noticeFigures(ctx context.Context, client *ent.Client, t *talli
 		count := func(cond string) string { return "COALESCE(SUM(CASE WHEN " + cond + " THEN 1 ELSE 0 END), 0)" }
 		timed := fmt.Sprintf("e.%s <> '%s'", custodyevent.FieldKind, rules.Escape)
 		channel, sent, due := s.C(notice.FieldChannel), s.C(notice.FieldSentAt), s.C(notice.FieldDueDate)
-		p.frame(s, s.C(notice.FieldCustodyEventID), true, "COUNT(*) AS sent",
+		p.frameWith(s, s.C(notice.FieldCustodyEventID), frameOptions{group: true, sets: true, channel: channel}, "COUNT(*) AS sent",
 			count(fmt.Sprintf("%s = '%s'", channel, rules.Letter))+" AS letter",
 			count(fmt.Sprintf("%s = '%s'", channel, rules.Digipost))+" AS digipost",
 			count(fmt.Sprintf("%s = '%s'", channel, rules.Phone))+" AS phone",
@@ -338,22 +347,11 @@ func (p *period) noticeFigures(ctx context.Context, client *ent.Client, t *talli
 			count(s.C(notice.FieldLate))+" AS late",
 			count(fmt.Sprintf("%[1]s AND %[2]s IS NOT NULL AND %[2]s <> ''", s.C(notice.FieldLate), s.C(notice.FieldLateJustification)))+" AS justified",
 			count(fmt.Sprintf("%s = '%s' AND %s IS NULL", channel, rules.Phone, s.C(notice.FieldPhoneDocumentedAt)))+" AS undocumented")
-		if p.grouped(ByChannel) {
-			s.AppendSelectExprAs(entsql.Raw(channel), "g_channel")
-			s.GroupBy("g_channel")
-		} else {
-			s.AppendSelectExprAs(entsql.Raw("NULL"), "g_channel")
-		}
 	}).Scan(ctx, &rows); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		var channel *rules.Channel
-		if r.Channel.Valid {
-			c := rules.Channel(r.Channel.String)
-			channel = &c
-		}
-		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, channel, func(x *tally) {
+		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, r.Channel, func(x *tally) {
 			x.sent += r.Sent
 			x.byChannel[rules.Letter] += r.Letter
 			x.byChannel[rules.Digipost] += r.Digipost
@@ -386,14 +384,14 @@ func (p *period) requestFigures(ctx context.Context, client *ent.Client, t *tall
 	}
 	if err := client.PoliceRequest.Query().Modify(func(s *entsql.Selector) {
 		done := s.C(policerequest.FieldCompletedAt)
-		p.frame(s, s.C(policerequest.FieldCustodyEventID), true, "COUNT(*) AS n", fmt.Sprintf("COUNT(%s) AS done", done),
+		p.frameWith(s, s.C(policerequest.FieldCustodyEventID), frameOptions{group: true, sets: true}, "COUNT(*) AS n", fmt.Sprintf("COUNT(%s) AS done", done),
 			fmt.Sprintf("percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM %s - %s) / 3600) FILTER (WHERE %s IS NOT NULL) AS median",
 				done, s.C(policerequest.FieldCreatedAt), done))
 	}).Scan(ctx, &rows); err != nil {
 		return err
 	}
 	for _, r := range rows {
-		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, nil, func(x *tally) {
+		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, sql.NullString{}, func(x *tally) {
 			x.requests += r.N
 			if r.Median.Valid {
 				x.turnaround = sample{med: &r.Median.Float64, n: r.Done}
