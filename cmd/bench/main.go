@@ -37,7 +37,7 @@ import (
 	"sync/atomic"
 	"time"
 
-	_ "github.com/lib/pq"
+	"github.com/lib/pq"
 
 	"varsel/server"
 	"varsel/server/devidp"
@@ -78,6 +78,7 @@ func main() {
 	seconds := flag.Int("seconds", 10, "how long each scenario runs (statistics: three times as long)")
 	warmup := flag.Duration("warmup", 2*time.Second, "how long each scenario runs before it is measured")
 	only := flag.String("only", "", "run only the scenarios whose name contains this")
+	rates := flag.String("rates", "", "other rates than the targets', e.g. worklist=25,statistics=1 (by the start of the scenario's name)")
 	flag.Parse()
 
 	cfg, err := server.LoadConfig(true, os.Getenv)
@@ -156,25 +157,47 @@ func main() {
 				return nil
 			},
 			baseline: func(ctx context.Context, db *sql.DB, _ int) error {
-				// The same state by hand: the unit's open events on the
-				// horizon, each with its latest security assessment, the
-				// recipients not yet assessed, the decision in force and its
-				// pending appeal, and the notices not cancelled.
-				return drain(db.QueryContext(ctx, `
-					SELECT e.id, e.kind, e.starts_at, e.created_at, c.id, c.name,
-						(SELECT s.outcome FROM security_assessments s WHERE s.custody_event_id = e.id ORDER BY s.assessed_at DESC, s.id DESC LIMIT 1),
-						(SELECT count(*) FROM criminal_cases k JOIN victims v ON v.criminal_case_id = k.id
-							WHERE k.convict_id = c.id AND k.status <> 'COMPLETED' AND NOT v.deceased
-							AND NOT EXISTS (SELECT 1 FROM assessments a WHERE a.custody_event_id = e.id AND a.victim_id = v.id)),
-						(SELECT bool_or(a.outcome = 'NOTIFY') FROM assessments a WHERE a.custody_event_id = e.id),
-						d.id, d.convict_informed_at, d.informing_impracticable_reason, d.appeal_deadline,
-						(SELECT p.id FROM appeals p WHERE p.decision_id = d.id AND p.status = 'PENDING' LIMIT 1),
-						n.id, n.status, n.channel, n.due_date, n.sent_at, n.phone_documented_at
-					FROM custody_events e JOIN convicts c ON c.id = e.convict_id
-					LEFT JOIN decisions d ON d.custody_event_id = e.id AND d.status = 'IN_FORCE'
-					LEFT JOIN notices n ON n.custody_event_id = e.id AND n.status <> 'CANCELLED'
-					WHERE c.unit_id = $1 AND e.status = 'OPEN' AND e.starts_at >= now() - interval '30 days'
-					ORDER BY e.starts_at, n.id`, unitID))
+				// The same state by hand, as a service without an ORM would
+				// read it: the unit's open events on the horizon, then by
+				// their IDs the latest security assessment of each, the
+				// assessments, the decisions in force with pending appeals,
+				// the notices not cancelled, and the convicts' recipients.
+				var ids, convicts []int64
+				rows, err := db.QueryContext(ctx, `SELECT e.id, e.convict_id FROM custody_events e JOIN convicts c ON c.id = e.convict_id
+					WHERE c.unit_id = $1 AND e.status = 'OPEN' AND e.starts_at >= now() - interval '30 days' ORDER BY e.starts_at`, unitID)
+				if err != nil {
+					return err
+				}
+				for rows.Next() {
+					var id, convict int64
+					if err := rows.Scan(&id, &convict); err != nil {
+						rows.Close()
+						return err
+					}
+					ids, convicts = append(ids, id), append(convicts, convict)
+				}
+				rows.Close()
+				for _, q := range []struct {
+					sql string
+					arg []int64
+				}{
+					{`SELECT e.id, e.kind, e.starts_at, e.created_at, c.id, c.name FROM custody_events e JOIN convicts c ON c.id = e.convict_id WHERE e.id = ANY($1)`, ids},
+					{`SELECT DISTINCT ON (custody_event_id) custody_event_id, outcome FROM security_assessments WHERE custody_event_id = ANY($1)
+						ORDER BY custody_event_id, assessed_at DESC, id DESC`, ids},
+					{`SELECT custody_event_id, victim_id, survivor_id, outcome FROM assessments WHERE custody_event_id = ANY($1)`, ids},
+					{`SELECT d.id, d.custody_event_id, d.convict_informed_at, d.informing_impracticable_reason, d.appeal_deadline, p.id
+						FROM decisions d LEFT JOIN appeals p ON p.decision_id = d.id AND p.status = 'PENDING'
+						WHERE d.custody_event_id = ANY($1) AND d.status = 'IN_FORCE'`, ids},
+					{`SELECT id, custody_event_id, status, channel, due_date, sent_at, phone_documented_at FROM notices
+						WHERE custody_event_id = ANY($1) AND status <> 'CANCELLED' ORDER BY id`, ids},
+					{`SELECT k.convict_id, k.status, v.id, v.deceased, s.id FROM criminal_cases k JOIN victims v ON v.criminal_case_id = k.id
+						LEFT JOIN survivors s ON s.victim_id = v.id WHERE k.convict_id = ANY($1)`, convicts},
+				} {
+					if err := drain(db.QueryContext(ctx, q.sql, pq.Array(q.arg))); err != nil {
+						return err
+					}
+				}
+				return nil
 			}},
 		{name: "convict, depth 3", rate: 300, target: "p99 < 50 ms", user: "saksbehandler",
 			query: func(i int) (string, map[string]any) {
@@ -212,23 +235,24 @@ func main() {
 					map[string]any{"from": from, "to": to}
 			},
 			baseline: func(ctx context.Context, db *sql.DB, _ int) error {
-				// The main figures by unit in one statement, medians and the
-				// on-time rate in the database.
-				return drain(db.QueryContext(ctx, `
-					WITH ev AS (SELECT e.id, e.kind, e.starts_at, e.status, c.unit_id FROM custody_events e
-						JOIN convicts c ON c.id = e.convict_id
-						WHERE e.starts_at >= $1::date::timestamp AT TIME ZONE 'Europe/Oslo'
-						AND e.starts_at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo')
-					SELECT ev.unit_id, count(*),
-						(SELECT count(*) FROM assessments a JOIN ev e2 ON e2.id = a.custody_event_id WHERE e2.unit_id = ev.unit_id AND a.outcome = 'NOTIFY'),
-						n.sent, n.on_time, n.median_lead
-					FROM ev LEFT JOIN (
-						SELECT e3.unit_id, count(*) AS sent,
-							avg(CASE WHEN (s.sent_at AT TIME ZONE 'Europe/Oslo')::date <= s.due_date THEN 1 ELSE 0 END) AS on_time,
-							percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e3.starts_at - s.sent_at) / 86400) AS median_lead
-						FROM notices s JOIN ev e3 ON e3.id = s.custody_event_id WHERE s.sent_at IS NOT NULL AND e3.kind <> 'ESCAPE'
-						GROUP BY e3.unit_id) n ON n.unit_id = ev.unit_id
-					GROUP BY ev.unit_id, n.sent, n.on_time, n.median_lead`, from, to))
+				// The main figures by unit by hand: events, assessments to
+				// notify, and the sent notices with their on-time rate and
+				// median lead time.
+				period := `e.starts_at >= $1::date::timestamp AT TIME ZONE 'Europe/Oslo' AND e.starts_at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo'`
+				for _, q := range []string{
+					`SELECT c.unit_id, count(*) FROM custody_events e JOIN convicts c ON c.id = e.convict_id WHERE ` + period + ` GROUP BY c.unit_id`,
+					`SELECT c.unit_id, count(*) FROM assessments a JOIN custody_events e ON e.id = a.custody_event_id JOIN convicts c ON c.id = e.convict_id
+						WHERE a.outcome = 'NOTIFY' AND ` + period + ` GROUP BY c.unit_id`,
+					`SELECT c.unit_id, count(*), avg(CASE WHEN (n.sent_at AT TIME ZONE 'Europe/Oslo')::date <= n.due_date THEN 1 ELSE 0 END),
+							percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.starts_at - n.sent_at) / 86400)
+						FROM notices n JOIN custody_events e ON e.id = n.custody_event_id JOIN convicts c ON c.id = e.convict_id
+						WHERE n.sent_at IS NOT NULL AND e.kind <> 'ESCAPE' AND ` + period + ` GROUP BY c.unit_id`,
+				} {
+					if err := drain(db.QueryContext(ctx, q, from, to)); err != nil {
+						return err
+					}
+				}
+				return nil
 			}},
 		{name: "mutation + audit row", rate: 100, target: "p99 < 50 ms", user: "saksbehandler",
 			query: func(i int) (string, map[string]any) {
@@ -236,6 +260,22 @@ func main() {
 					map[string]any{"in": map[string]any{"convictId": strconv.Itoa(convict(i)), "kind": "LEAVE",
 						"startsAt": runStart.Add(time.Duration(i) * time.Minute).Format(time.RFC3339)}}
 			}},
+	}
+
+	for _, kv := range strings.Split(*rates, ",") {
+		name, rate, ok := strings.Cut(kv, "=")
+		n, err := strconv.Atoi(rate)
+		if !ok || err != nil || n < 1 {
+			if kv != "" {
+				log.Fatalf("-rates: %q is not name=rate", kv)
+			}
+			continue
+		}
+		for i := range scenarios {
+			if strings.HasPrefix(scenarios[i].name, name) {
+				scenarios[i].rate = n
+			}
+		}
 	}
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 1024}, Timeout: 10 * time.Second}
