@@ -278,6 +278,11 @@ func main() {
 		}
 	}
 
+	// Seeding and the server's start-up jobs leave the machine busy for a
+	// while: wait for it to settle before the first scenario.
+	settle(90 * time.Second)
+	fmt.Printf("machine at the start: load average %s\n", loadavg())
+
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 1024}, Timeout: 10 * time.Second}
 	fmt.Printf("\n%-27s %6s %7s %8s %8s %8s %6s  %-13s %8s %8s %6s  %4s %4s %4s\n", "scenario", "rate/s", "done/s", "p50", "p95", "p99", "errors",
 		"target", "SQL p50", "SQL p99", "ratio", "gen", "srv", "rest")
@@ -381,6 +386,19 @@ func idle(pid int) {
 		a := sample(pid)
 		time.Sleep(250 * time.Millisecond)
 		if c := sample(pid).since(a); c.server < 5 && c.server+c.rest < 15 {
+			return
+		}
+	}
+}
+
+// settle waits, up to max, until the whole machine has been under 10% busy
+// for two seconds.
+func settle(max time.Duration) {
+	deadline := time.Now().Add(max)
+	for time.Now().Before(deadline) {
+		a := sample(0)
+		time.Sleep(2 * time.Second)
+		if c := sample(0).since(a); c.rest+c.generator < 10 {
 			return
 		}
 	}
