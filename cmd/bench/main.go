@@ -280,7 +280,7 @@ func main() {
 
 	// Seeding and the server's start-up jobs leave the machine busy for a
 	// while: wait for it to settle before the first scenario.
-	settle(90 * time.Second)
+	settle(5 * time.Minute)
 	fmt.Printf("machine at the start: load average %s\n", loadavg())
 
 	client := &http.Client{Transport: &http.Transport{MaxIdleConnsPerHost: 1024, MaxConnsPerHost: 1024}, Timeout: 10 * time.Second}
@@ -391,14 +391,15 @@ func idle(pid int) {
 	}
 }
 
-// settle waits, up to max, until the whole machine has been under 10% busy
-// for two seconds.
+// settle waits, up to max, until the machine is quiet: under 10% busy for
+// two seconds, and a load average over the last minute below 0.7.
 func settle(max time.Duration) {
 	deadline := time.Now().Add(max)
 	for time.Now().Before(deadline) {
 		a := sample(0)
 		time.Sleep(2 * time.Second)
-		if c := sample(0).since(a); c.rest+c.generator < 10 {
+		load, _ := strconv.ParseFloat(strings.Fields(loadavg())[0], 64)
+		if c := sample(0).since(a); c.rest+c.generator < 10 && load < 0.7 {
 			return
 		}
 	}
