@@ -324,9 +324,9 @@ var (
 		},
 		Indexes: []*schema.Index{
 			{
-				Name:    "convict_unit_id",
+				Name:    "convict_unit_id_id",
 				Unique:  false,
-				Columns: []*schema.Column{ConvictsColumns[10]},
+				Columns: []*schema.Column{ConvictsColumns[10], ConvictsColumns[0]},
 			},
 			{
 				Name:    "convict_national_identity_number",

@@ -42,8 +42,13 @@ func (Convict) Edges() []ent.Edge {
 }
 
 func (Convict) Indexes() []ent.Index {
-	// One person is one convict: registering them twice is refused.
-	return []ent.Index{index.Fields("unit_id"), index.Fields("national_identity_number").Unique()}
+	return []ent.Index{
+		// A unit's convicts from the index alone: the unit scope (PR5) of
+		// every query of case data asks for them.
+		index.Fields("unit_id", "id"),
+		// One person is one convict: registering them twice is refused.
+		index.Fields("national_identity_number").Unique(),
+	}
 }
 
 func (Convict) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
