@@ -77,7 +77,7 @@ func main() {
 	pid := flag.Int("server-pid", 0, "the server's process, for its CPU time and memory")
 	seconds := flag.Int("seconds", 10, "how long each scenario runs (statistics: three times as long)")
 	warmup := flag.Duration("warmup", 2*time.Second, "how long each scenario runs before it is measured")
-	only := flag.String("only", "", "run only the scenarios whose name contains this")
+	only := flag.String("only", "", "run only the scenarios whose name contains one of these (comma-separated)")
 	rates := flag.String("rates", "", "other rates than the targets', e.g. worklist=25,statistics=1 (by the start of the scenario's name)")
 	flag.Parse()
 
@@ -288,7 +288,7 @@ func main() {
 		"target", "SQL p50", "SQL p99", "ratio", "gen", "srv", "rest")
 	call := 0 // every request a new index, warm-ups included: mutations never repeat
 	for _, s := range scenarios {
-		if *only != "" && !strings.Contains(s.name, *only) {
+		if *only != "" && !slices.ContainsFunc(strings.Split(*only, ","), func(o string) bool { return strings.Contains(s.name, o) }) {
 			continue
 		}
 		dur := time.Duration(*seconds) * time.Second
