@@ -28,7 +28,7 @@ test: ## the one test command (CI runs it): generated code, Go tests on SQLite a
 	$(NPM) --prefix $(FRONTEND) run e2e
 
 .PHONY: bench
-bench: ## seed a throw-away PostgreSQL at national scale and run the load benchmark (about ten minutes)
+bench: ## seed a throw-away PostgreSQL at national scale and run the load benchmark (about seven minutes)
 	scripts/bench
 
 .PHONY: generate
