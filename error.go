@@ -12,6 +12,7 @@ const (
 	ENOTFOUND        = "NOT_FOUND"       // does not exist, or is outside the viewer's scope
 	EINVALID         = "BAD_USER_INPUT"  // refused by a rule or by validation
 	ECONFLICT        = "CONFLICT"        // lost a race, or would duplicate something
+	ECANCELLED       = "CANCELLED"       // the client went away, or its deadline passed, before the answer
 	EINTERNAL        = "INTERNAL"        // anything else; details go to the log only
 )
 

@@ -59,6 +59,12 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		setCode(gerr, varsel.EINVALID)
 	case errors.As(err, &gqe) && gqe.Extensions["code"] != nil:
 		// gqlgen's own parse and validation errors keep their codes.
+	case ctx.Err() != nil:
+		// The client went away or gave up, and the database stopped for it:
+		// nothing is wrong with the service, so it is no internal error.
+		slog.InfoContext(ctx, "GraphQL request cancelled", "cause", ctx.Err())
+		gerr.Message = "Forespørselen ble avbrutt."
+		setCode(gerr, varsel.ECANCELLED)
 	default:
 		logInternal(ctx, err)
 		gerr.Message = "Det oppstod en intern feil. Prøv igjen, og kontakt brukerstøtte hvis feilen vedvarer."

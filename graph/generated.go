@@ -54,7 +54,6 @@ type ResolverRoot interface {
 	Mutation() MutationResolver
 	PoliceRequest() PoliceRequestResolver
 	Query() QueryResolver
-	StatisticsRow() StatisticsRowResolver
 	Survivor() SurvivorResolver
 	Victim() VictimResolver
 }
@@ -1031,9 +1030,6 @@ type QueryResolver interface {
 	ConvictDocuments(ctx context.Context, convictID int, forConvictAccess bool) (*workflow.ConvictDocumentList, error)
 	RetentionReport(ctx context.Context) (*workflow.RetentionReport, error)
 	Statistics(ctx context.Context, from time.Time, to time.Time, groupBy []reporting.Dimension) (*reporting.Report, error)
-}
-type StatisticsRowResolver interface {
-	Unit(ctx context.Context, obj *reporting.Row) (*ent.Unit, error)
 }
 type SurvivorResolver interface {
 	Name(ctx context.Context, obj *ent.Survivor) (string, error)
@@ -6303,7 +6299,7 @@ type StatisticsFigure {
 
 "The figures of one group, for the custody events that start in the period."
 type StatisticsRow {
-  unit: Unit @goField(forceResolver: true)
+  unit: Unit
   region: String
   eventKind: EventKind
   month: String
@@ -31276,7 +31272,7 @@ func (ec *executionContext) _StatisticsRow_unit(ctx context.Context, field graph
 			return ec.fieldContext_StatisticsRow_unit(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return ec.Resolvers.StatisticsRow().Unit(ctx, obj)
+			return obj.Unit, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
@@ -31290,8 +31286,8 @@ func (ec *executionContext) fieldContext_StatisticsRow_unit(_ context.Context, f
 	fc = &graphql.FieldContext{
 		Object:     "StatisticsRow",
 		Field:      field,
-		IsMethod:   true,
-		IsResolver: true,
+		IsMethod:   false,
+		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Unit(ctx, field)
 		},
@@ -64421,172 +64417,139 @@ func (ec *executionContext) _StatisticsRow(ctx context.Context, sel ast.Selectio
 		case "__typename":
 			out.Values[i] = graphql.MarshalString("StatisticsRow")
 		case "unit":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._StatisticsRow_unit(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
+			out.Values[i] = ec._StatisticsRow_unit(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
 			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "region":
 			out.Values[i] = ec._StatisticsRow_region(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "eventKind":
 			out.Values[i] = ec._StatisticsRow_eventKind(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "month":
 			out.Values[i] = ec._StatisticsRow_month(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "channel":
 			out.Values[i] = ec._StatisticsRow_channel(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "custodyEvents":
 			out.Values[i] = ec._StatisticsRow_custodyEvents(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "assessmentsNotify":
 			out.Values[i] = ec._StatisticsRow_assessmentsNotify(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "assessmentsDoNotNotify":
 			out.Values[i] = ec._StatisticsRow_assessmentsDoNotNotify(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "eventsBlockedForSecurity":
 			out.Values[i] = ec._StatisticsRow_eventsBlockedForSecurity(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "noticesSent":
 			out.Values[i] = ec._StatisticsRow_noticesSent(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "noticesByLetter":
 			out.Values[i] = ec._StatisticsRow_noticesByLetter(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "noticesByDigipost":
 			out.Values[i] = ec._StatisticsRow_noticesByDigipost(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "noticesByPhone":
 			out.Values[i] = ec._StatisticsRow_noticesByPhone(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "noticesViaPolice":
 			out.Values[i] = ec._StatisticsRow_noticesViaPolice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "onTimeRate":
 			out.Values[i] = ec._StatisticsRow_onTimeRate(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "medianLeadDays":
 			out.Values[i] = ec._StatisticsRow_medianLeadDays(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "lateNotices":
 			out.Values[i] = ec._StatisticsRow_lateNotices(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "lateNoticesJustified":
 			out.Values[i] = ec._StatisticsRow_lateNoticesJustified(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "escapesNotified":
 			out.Values[i] = ec._StatisticsRow_escapesNotified(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "medianHoursEscapeToNotice":
 			out.Values[i] = ec._StatisticsRow_medianHoursEscapeToNotice(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "appealsReceived":
 			out.Values[i] = ec._StatisticsRow_appealsReceived(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "appealsUpheld":
 			out.Values[i] = ec._StatisticsRow_appealsUpheld(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "appealsOverturned":
 			out.Values[i] = ec._StatisticsRow_appealsOverturned(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "policeRequests":
 			out.Values[i] = ec._StatisticsRow_policeRequests(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "medianPoliceTurnaroundHours":
 			out.Values[i] = ec._StatisticsRow_medianPoliceTurnaroundHours(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "undocumentedPhoneNotices":
 			out.Values[i] = ec._StatisticsRow_undocumentedPhoneNotices(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		case "decisionsPending":
 			out.Values[i] = ec._StatisticsRow_decisionsPending(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))

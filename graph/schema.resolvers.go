@@ -361,14 +361,6 @@ func (r *queryResolver) Statistics(ctx context.Context, from time.Time, to time.
 	return reporting.Statistics(ctx, r.Client, from, to, groupBy)
 }
 
-// Unit is the resolver for the unit field.
-func (r *statisticsRowResolver) Unit(ctx context.Context, obj *reporting.Row) (*ent.Unit, error) {
-	if obj.UnitID == nil {
-		return nil, nil
-	}
-	return r.Client.Unit.Get(ctx, *obj.UnitID)
-}
-
 // Name is the resolver for the name field.
 func (r *survivorResolver) Name(ctx context.Context, obj *ent.Survivor) (string, error) {
 	return personal(ctx, accesslog.Survivor, obj.ID, accesslog.Identity, obj.Name)
@@ -442,10 +434,4 @@ func (r *victimResolver) Country(ctx context.Context, obj *ent.Victim) (*string,
 // Mutation returns MutationResolver implementation.
 func (r *Resolver) Mutation() MutationResolver { return &mutationResolver{r} }
 
-// StatisticsRow returns StatisticsRowResolver implementation.
-func (r *Resolver) StatisticsRow() StatisticsRowResolver { return &statisticsRowResolver{r} }
-
-type (
-	mutationResolver      struct{ *Resolver }
-	statisticsRowResolver struct{ *Resolver }
-)
+type mutationResolver struct{ *Resolver }

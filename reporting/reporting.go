@@ -19,6 +19,7 @@ import (
 
 	"varsel"
 	"varsel/ent"
+	"varsel/ent/unit"
 	"varsel/rules"
 )
 
@@ -63,6 +64,8 @@ type Figure struct {
 // Row is the figures of one group.
 type Row struct {
 	Key
+	// Unit is the unit of a row grouped by unit, read once for the whole report.
+	Unit                        *ent.Unit
 	CustodyEvents               Count
 	AssessmentsNotify           Count
 	AssessmentsDoNotNotify      Count
@@ -140,7 +143,34 @@ func Statistics(ctx context.Context, client *ent.Client, from, to time.Time, gro
 			cmp.Compare(deref(a.Month), deref(b.Month)), cmp.Compare(deref(a.EventKind), deref(b.EventKind)),
 			cmp.Compare(deref(a.Channel), deref(b.Channel)))
 	})
-	return r, nil
+	return r, r.withUnits(ctx, client)
+}
+
+// withUnits reads the units of the rows grouped by unit, in one query.
+func (r *Report) withUnits(ctx context.Context, client *ent.Client) error {
+	var ids []int
+	for _, row := range r.Rows {
+		if row.UnitID != nil {
+			ids = append(ids, *row.UnitID)
+		}
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	units, err := client.Unit.Query().Where(unit.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return err
+	}
+	byID := make(map[int]*ent.Unit, len(units))
+	for _, u := range units {
+		byID[u.ID] = u
+	}
+	for _, row := range r.Rows {
+		if row.UnitID != nil {
+			row.Unit = byID[*row.UnitID]
+		}
+	}
+	return nil
 }
 
 // tally is a group's raw counts before suppression.
