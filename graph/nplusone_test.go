@@ -114,3 +114,55 @@ func TestNoQueryGrowsWithTheRows(t *testing.T) {
 		}
 	}
 }
+
+// A unit's worklist is computed once per change: asked again with nothing
+// changed, it costs one statement (the audit trail's last sequence number);
+// after any committed change it is computed afresh and shows the change.
+func TestWorklistIsComputedOncePerChange(t *testing.T) {
+	db := dbtest.Open(t, dbtest.Dialects[0])
+	seeder := ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))
+	seeder.Use(audit.Hook(db.Dialect))
+	unitID, _ := seedUnit(t, seeder, 3)
+	a := &api{t: t}
+	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &a.stmts}))
+	client.Use(audit.Hook(db.Dialect))
+	h := graph.NewHandler(client, db.DB.DB, workflow.New(), false)
+	viewer := &varsel.Viewer{Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker}, UnitID: unitID, UnitIDs: []int{unitID}}
+	a.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), viewer)))
+	})
+	const q = `{ notificationWorklist { step custodyEvent { id } } }`
+	items := func() []any {
+		t.Helper()
+		r := a.query(q)
+		if len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		return r.Data["notificationWorklist"].([]any)
+	}
+
+	a.stmts.Store(0)
+	first := items()
+	computed := a.stmts.Load()
+	a.stmts.Store(0)
+	if again := items(); len(again) != len(first) || a.stmts.Load() != 1 || computed <= 1 {
+		t.Fatalf("asked again: %d items (was %d) after %d statements (first time %d)", len(again), len(first), a.stmts.Load(), computed)
+	}
+
+	// A new event at the unit: the next worklist has it.
+	ctx := varsel.SystemContext(context.Background())
+	tx, err := seeder.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := tx.Convict.Query().FirstX(ctx)
+	tx.CustodyEvent.Create().SetConvict(cv).SetKind(rules.Leave).SetLegalBasis("strgjfl. § 7 b").
+		SetStartsAt(time.Now().AddDate(0, 0, 40)).SetDecidingLevel(rules.LocalLevel).SetDecidingUnitID(unitID).ExecX(ctx)
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	a.stmts.Store(0)
+	if after := items(); len(after) != len(first)+1 || a.stmts.Load() <= 1 {
+		t.Fatalf("after a change: %d items (was %d), %d statements", len(after), len(first), a.stmts.Load())
+	}
+}

@@ -25,6 +25,8 @@ type Service struct {
 	Now func() time.Time
 	// Deliveries sends Digipost notices; nil when no job queue runs.
 	Deliveries Deliveries
+
+	worklists worklistCache
 }
 
 // New returns the workflow on the real clock.

@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"time"
 
+	"varsel"
 	"varsel/ent"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
@@ -74,8 +75,32 @@ const worklistHorizon = 30 * 24 * time.Hour
 // assessments, decisions, notices — belongs to those events, so it is read
 // by the events' IDs without the policies filtering every row again (which
 // was most of the worklist's cost in the database).
+//
+// A worklist once computed is kept until the next change (worklistCache):
+// the caseworkers of a unit ask for it far more often than anything changes.
 func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*WorklistItem, error) {
 	now := s.Now()
+	v := varsel.FromContext(ctx)
+	if v == nil {
+		return nil, varsel.Errorf(varsel.EUNAUTHENTICATED, "Du er ikke logget inn.")
+	}
+	key, err := s.worklists.key(ctx, client, v, now)
+	if err != nil {
+		return nil, err
+	}
+	if items, ok := s.worklists.get(key); ok {
+		return items, nil
+	}
+	items, err := s.worklist(ctx, client, now)
+	if err != nil {
+		return nil, err
+	}
+	s.worklists.put(key, items)
+	return items, nil
+}
+
+// worklist computes the worklist afresh.
+func (s *Service) worklist(ctx context.Context, client *ent.Client, now time.Time) ([]*WorklistItem, error) {
 	ids, err := client.CustodyEvent.Query().
 		Where(custodyevent.StatusEQ(custodyevent.StatusOPEN), custodyevent.StartsAtGTE(now.Add(-worklistHorizon))).
 		IDs(ctx)
