@@ -88,15 +88,9 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 	if err != nil {
 		return nil, err
 	}
-	if items, ok := s.worklists.get(key); ok {
-		return items, nil
-	}
-	items, err := s.worklist(ctx, client, now)
-	if err != nil {
-		return nil, err
-	}
-	s.worklists.put(key, items)
-	return items, nil
+	return s.worklists.get(ctx, key, func() ([]*WorklistItem, error) {
+		return s.worklist(ctx, client, now)
+	})
 }
 
 // worklist computes the worklist afresh.

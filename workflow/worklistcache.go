@@ -22,17 +22,30 @@ import (
 // stands. The minute is part of the key too, for what time alone changes: the
 // overdue marks and the events that leave the horizon (deadlines are kept to
 // the minute).
+//
+// After a change every caseworker's next request misses at once; those
+// asking for the same key wait for the one computation (flight) instead of
+// each computing it.
 type worklistCache struct {
 	mu      sync.Mutex
 	entries map[string][]*WorklistItem
+	flights map[string]*worklistFlight
+}
+
+// worklistFlight is one computation of a worklist that others wait for.
+type worklistFlight struct {
+	done  chan struct{}
+	items []*WorklistItem
+	err   error
 }
 
 // worklistCacheSize bounds the entries; when it is reached the cache starts
 // afresh (older sequence numbers are dead entries anyway).
 const worklistCacheSize = 256
 
-// key is the viewer's scope — the unit IDs and roles the privacy policies
-// decide by — with the audit trail's sequence number and the minute.
+// key is the viewer's scope — the unit IDs, roles and police district the
+// privacy policies decide by — with the audit trail's sequence number and
+// the minute.
 func (c *worklistCache) key(ctx context.Context, client *ent.Client, v *varsel.Viewer, now time.Time) (string, error) {
 	seqs, err := client.AuditEvent.Query().Order(ent.Desc(auditevent.FieldSeq)).Limit(1).
 		Select(auditevent.FieldSeq).Ints(privacy.DecisionContext(ctx, privacy.Allow))
@@ -46,21 +59,48 @@ func (c *worklistCache) key(ctx context.Context, client *ent.Client, v *varsel.V
 	units, roles := slices.Clone(v.UnitIDs), slices.Clone(v.Roles)
 	slices.Sort(units)
 	slices.Sort(roles)
-	return fmt.Sprint(units, roles, v.System, seq, now.In(rules.Norway).Format("2006-01-02T15:04")), nil
+	return fmt.Sprint(units, roles, v.PoliceDistrictID, v.System, seq, now.In(rules.Norway).Format("2006-01-02T15:04")), nil
 }
 
-func (c *worklistCache) get(key string) ([]*WorklistItem, bool) {
+// get returns the worklist for key, computing it with compute unless it is
+// kept or being computed already. A computation that fails is not kept, and
+// those who waited for it compute their own (it may have failed only because
+// its request was cancelled); a waiter whose own request ends stops waiting.
+func (c *worklistCache) get(ctx context.Context, key string, compute func() ([]*WorklistItem, error)) ([]*WorklistItem, error) {
 	c.mu.Lock()
-	defer c.mu.Unlock()
-	items, ok := c.entries[key]
-	return items, ok
-}
-
-func (c *worklistCache) put(key string, items []*WorklistItem) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if c.entries == nil || len(c.entries) >= worklistCacheSize {
-		c.entries = map[string][]*WorklistItem{}
+	if items, ok := c.entries[key]; ok {
+		c.mu.Unlock()
+		return items, nil
 	}
-	c.entries[key] = items
+	if f, ok := c.flights[key]; ok {
+		c.mu.Unlock()
+		select {
+		case <-f.done:
+			if f.err != nil {
+				return compute()
+			}
+			return f.items, nil
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		}
+	}
+	f := &worklistFlight{done: make(chan struct{})}
+	if c.flights == nil {
+		c.flights = map[string]*worklistFlight{}
+	}
+	c.flights[key] = f
+	c.mu.Unlock()
+
+	f.items, f.err = compute()
+	c.mu.Lock()
+	delete(c.flights, key)
+	if f.err == nil {
+		if c.entries == nil || len(c.entries) >= worklistCacheSize {
+			c.entries = map[string][]*WorklistItem{}
+		}
+		c.entries[key] = f.items
+	}
+	c.mu.Unlock()
+	close(f.done)
+	return f.items, f.err
 }

@@ -53,6 +53,9 @@ type scenario struct {
 	// check looks at one response, to make sure the scenario reads what it
 	// should (a worklist that is not empty, say).
 	check func(body []byte) error
+	// changes is how many workflow mutations a second are sent alongside,
+	// not measured: reads that must see every change as it is committed.
+	changes int
 }
 
 type result struct {
@@ -262,6 +265,14 @@ func main() {
 			}},
 	}
 
+	// The worklist again while events are registered: every change makes
+	// the kept worklists stale (workflow.worklistCache), so this is the
+	// worklist as it is computed afresh, not as it is kept.
+	changing := scenarios[0]
+	changing.name, changing.changes = "worklist, 5 changes/s", 5
+	scenarios = slices.Insert(scenarios, 1, changing)
+	register := scenarios[len(scenarios)-1].query
+
 	for _, kv := range strings.Split(*rates, ",") {
 		name, rate, ok := strings.Cut(kv, "=")
 		n, err := strconv.Atoi(rate)
@@ -306,7 +317,23 @@ func main() {
 		open(s.rate, *warmup, *pid, gql)
 		call += s.rate * int(warmup.Seconds()+1)
 		idle(*pid)
+		var changes sync.WaitGroup
+		if s.changes > 0 {
+			first := call + s.rate*int(dur.Seconds()+1)
+			call = first + s.changes*int(dur.Seconds()+1)
+			changes.Go(func() {
+				c := open(s.changes, dur, 0, func(i int) error {
+					q, vars := register(first + i)
+					_, err := post(client, *url, tokens["saksbehandler"], q, vars)
+					return err
+				})
+				if c.errors > 0 {
+					log.Printf("%s: %d of the changes failed", s.name, c.errors)
+				}
+			})
+		}
 		g := open(s.rate, dur, *pid, gql)
+		changes.Wait()
 		call += s.rate * int(dur.Seconds()+1)
 		line := fmt.Sprintf("%-27s %6d %7.0f %8s %8s %8s %6d  %-13s", s.name, s.rate, float64(g.sent-g.errors)/g.took.Seconds(),
 			ms(g.pct(0.50)), ms(g.pct(0.95)), ms(g.pct(0.99)), g.errors, s.target)
