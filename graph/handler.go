@@ -20,6 +20,7 @@ import (
 	"varsel/accesslog"
 	"varsel/audit"
 	"varsel/ent"
+	"varsel/reporting"
 	"varsel/workflow"
 )
 
@@ -28,7 +29,7 @@ import (
 // the authenticated viewer in each request's context.
 func NewHandler(client *ent.Client, db *sql.DB, wf *workflow.Service, dev bool) http.Handler {
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Client: client, DB: db, Workflow: wf},
+		Resolvers:  &Resolver{Client: client, DB: db, Workflow: wf, Reports: &reporting.Reports{}},
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
 	srv.AddTransport(transport.POST{})

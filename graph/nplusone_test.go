@@ -24,7 +24,7 @@ import (
 // seedUnit stores n convicts at one unit, each with a case, two victims, a
 // leave 30 days ahead, an assessment, a READY notice, a police request and a
 // disclosure — what the main queries read. It returns the unit and district.
-func seedUnit(t *testing.T, client *ent.Client, n int) (unitID, districtID int) {
+func seedUnit(t testing.TB, client *ent.Client, n int) (unitID, districtID int) {
 	t.Helper()
 	ctx := varsel.SystemContext(context.Background())
 	tx, err := client.Tx(ctx)
@@ -164,5 +164,59 @@ func TestWorklistIsComputedOncePerChange(t *testing.T) {
 	a.stmts.Store(0)
 	if after := items(); len(after) != len(first)+1 || a.stmts.Load() <= 1 {
 		t.Fatalf("after a change: %d items (was %d), %d statements", len(after), len(first), a.stmts.Load())
+	}
+}
+
+// Statistics are computed once per change, like the worklist: the same
+// report asked again unchanged costs one statement, and a committed change
+// is in the next one.
+func TestStatisticsAreComputedOncePerChange(t *testing.T) {
+	db := dbtest.Open(t, dbtest.Dialects[1])
+	seeder := ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))
+	seeder.Use(audit.Hook(db.Dialect))
+	unitID, _ := seedUnit(t, seeder, 6)
+	a := &api{t: t}
+	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &a.stmts}))
+	client.Use(audit.Hook(db.Dialect))
+	h := graph.NewHandler(client, db.DB.DB, workflow.New(), false)
+	viewer := &varsel.Viewer{Subject: "analytiker", Roles: []varsel.Role{varsel.RoleAnalyst}}
+	a.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		h.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), viewer)))
+	})
+	today := time.Now().In(rules.Norway)
+	q := fmt.Sprintf(`{ statistics(from: %q, to: %q, groupBy: [UNIT]) { total { custodyEvents { value suppressed } } } }`,
+		today.Format(time.DateOnly), today.AddDate(0, 0, 60).Format(time.DateOnly))
+	events := func() float64 {
+		t.Helper()
+		r := a.query(q)
+		if len(r.Errors) > 0 {
+			t.Fatal(r.Errors)
+		}
+		return r.Data["statistics"].(map[string]any)["total"].(map[string]any)["custodyEvents"].(map[string]any)["value"].(float64)
+	}
+
+	a.stmts.Store(0)
+	if n := events(); n != 6 {
+		t.Fatalf("%v events, want 6", n)
+	}
+	computed := a.stmts.Load()
+	a.stmts.Store(0)
+	if n := events(); n != 6 || a.stmts.Load() != 1 || computed <= 1 {
+		t.Fatalf("asked again: %v events after %d statements (first time %d)", n, a.stmts.Load(), computed)
+	}
+
+	ctx := varsel.SystemContext(context.Background())
+	tx, err := seeder.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := tx.Convict.Query().FirstX(ctx)
+	tx.CustodyEvent.Create().SetConvict(cv).SetKind(rules.Leave).SetLegalBasis("strgjfl. § 7 b").
+		SetStartsAt(time.Now().AddDate(0, 0, 40)).SetDecidingLevel(rules.LocalLevel).SetDecidingUnitID(unitID).ExecX(ctx)
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	if n := events(); n != 7 {
+		t.Fatalf("after a new event: %v events, want 7", n)
 	}
 }

@@ -7,6 +7,7 @@ import (
 	"database/sql"
 
 	"varsel/ent"
+	"varsel/reporting"
 	"varsel/workflow"
 )
 
@@ -18,4 +19,6 @@ type Resolver struct {
 	DB *sql.DB
 	// Workflow carries custody events from registration to notices.
 	Workflow *workflow.Service
+	// Reports computes the dashboards' statistics.
+	Reports *reporting.Reports
 }

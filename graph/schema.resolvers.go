@@ -358,7 +358,7 @@ func (r *queryResolver) RetentionReport(ctx context.Context) (*workflow.Retentio
 
 // Statistics is the resolver for the statistics field.
 func (r *queryResolver) Statistics(ctx context.Context, from time.Time, to time.Time, groupBy []reporting.Dimension) (*reporting.Report, error) {
-	return reporting.Statistics(ctx, r.Client, from, to, groupBy)
+	return r.Reports.Statistics(ctx, r.Client, from, to, groupBy)
 }
 
 // Name is the resolver for the name field.

@@ -17,6 +17,7 @@ import (
 	"varsel"
 	"varsel/ent"
 	"varsel/rules"
+	"varsel/untilchange"
 )
 
 // Service is the notification workflow.
@@ -26,7 +27,7 @@ type Service struct {
 	// Deliveries sends Digipost notices; nil when no job queue runs.
 	Deliveries Deliveries
 
-	worklists worklistCache
+	worklists untilchange.Cache[[]*WorklistItem]
 }
 
 // New returns the workflow on the real clock.

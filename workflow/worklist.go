@@ -20,6 +20,7 @@ import (
 	"varsel/ent/privacy"
 	"varsel/ent/securityassessment"
 	"varsel/rules"
+	"varsel/untilchange"
 )
 
 // WorkStep is the next thing to do for an event or a notice.
@@ -76,7 +77,7 @@ const worklistHorizon = 30 * 24 * time.Hour
 // by the events' IDs without the policies filtering every row again (which
 // was most of the worklist's cost in the database).
 //
-// A worklist once computed is kept until the next change (worklistCache):
+// A worklist once computed is kept until the next change (untilchange):
 // the caseworkers of a unit ask for it far more often than anything changes.
 func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*WorklistItem, error) {
 	now := s.Now()
@@ -84,11 +85,14 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 	if v == nil {
 		return nil, varsel.Errorf(varsel.EUNAUTHENTICATED, "Du er ikke logget inn.")
 	}
-	key, err := s.worklists.key(ctx, client, v, now)
+	// The minute is part of the key for what time alone changes: the overdue
+	// marks and the events that leave the horizon (deadlines are shown to
+	// the minute).
+	key, err := untilchange.Key(ctx, client, v, now.In(rules.Norway).Format("2006-01-02T15:04"))
 	if err != nil {
 		return nil, err
 	}
-	return s.worklists.get(ctx, key, func() ([]*WorklistItem, error) {
+	return s.worklists.Get(ctx, key, func() ([]*WorklistItem, error) {
 		return s.worklist(ctx, client, now)
 	})
 }

@@ -30,6 +30,7 @@ import (
 	"log"
 	"net/http"
 	"os"
+	"path/filepath"
 	"slices"
 	"strconv"
 	"strings"
@@ -80,6 +81,8 @@ func main() {
 	pid := flag.Int("server-pid", 0, "the server's process, for its CPU time and memory")
 	seconds := flag.Int("seconds", 10, "how long each scenario runs (statistics: three times as long)")
 	warmup := flag.Duration("warmup", 2*time.Second, "how long each scenario runs before it is measured")
+	profile := flag.String("profile", "", "a directory: save the server's CPU profile of each GraphQL scenario there (needs -debug-url)")
+	debugURL := flag.String("debug-url", "", "the server's profiler (VARSEL_DEBUG_ADDR), e.g. http://127.0.0.1:18081")
 	only := flag.String("only", "", "run only the scenarios whose name contains one of these (comma-separated)")
 	rates := flag.String("rates", "", "other rates than the targets', e.g. worklist=25,statistics=1 (by the start of the scenario's name)")
 	flag.Parse()
@@ -332,8 +335,13 @@ func main() {
 				}
 			})
 		}
+		var profiled sync.WaitGroup
+		if *profile != "" {
+			profiled.Go(func() { saveProfile(*debugURL, filepath.Join(*profile, slug(s.name)+".pprof"), dur) })
+		}
 		g := open(s.rate, dur, *pid, gql)
 		changes.Wait()
+		profiled.Wait()
 		call += s.rate * int(dur.Seconds()+1)
 		line := fmt.Sprintf("%-27s %6d %7.0f %8s %8s %8s %6d  %-13s", s.name, s.rate, float64(g.sent-g.errors)/g.took.Seconds(),
 			ms(g.pct(0.50)), ms(g.pct(0.95)), ms(g.pct(0.99)), g.errors, s.target)
@@ -450,6 +458,36 @@ func post(c *http.Client, url, token, query string, vars map[string]any) ([]byte
 		return nil, fmt.Errorf("%d %.300s", resp.StatusCode, b)
 	}
 	return b, nil
+}
+
+// saveProfile saves the server's CPU profile over d to file.
+func saveProfile(debugURL, file string, d time.Duration) {
+	resp, err := http.Get(fmt.Sprintf("%s/debug/pprof/profile?seconds=%d", debugURL, int(d.Seconds())))
+	if err != nil {
+		log.Printf("profile: %v", err)
+		return
+	}
+	defer resp.Body.Close()
+	b, err := io.ReadAll(resp.Body)
+	if err == nil && resp.StatusCode != 200 {
+		err = fmt.Errorf("%s: %.200s", resp.Status, b)
+	}
+	if err == nil {
+		err = os.WriteFile(file, b, 0o644)
+	}
+	if err != nil {
+		log.Printf("profile: %v", err)
+	}
+}
+
+// slug is a scenario's name as a file name.
+func slug(name string) string {
+	return strings.Trim(strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return '-'
+	}, strings.ToLower(name)), "-")
 }
 
 func nodeFound(b []byte) error {

@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/http/pprof"
 	"os"
 	"os/signal"
 	"strings"
@@ -86,6 +87,12 @@ func run(ctx context.Context, args []string) error {
 		s, err := server.Open(ctx, cfg)
 		if err != nil {
 			return err
+		}
+		if addr := os.Getenv("VARSEL_DEBUG_ADDR"); addr != "" {
+			if host, _, err := net.SplitHostPort(addr); err != nil || !(host == "localhost" || net.ParseIP(host).IsLoopback()) {
+				return fmt.Errorf("VARSEL_DEBUG_ADDR: the profiler listens on this machine only (127.0.0.1:port), not %q", addr)
+			}
+			go serveProfiler(addr)
 		}
 		return s.Serve(ctx)
 	case "devtoken":
@@ -222,4 +229,19 @@ func seedDatabase(ctx context.Context, url, scale string, years int) error {
 	fmt.Printf("%-28s %9d rows  %6.1fs\n", "in all", total, time.Since(start).Seconds())
 	fmt.Printf("%-28s %9d\n", "victims, survivors, guardians", counts["victims"]+counts["survivors"]+counts["guardians"])
 	return nil
+}
+
+// serveProfiler serves Go's profiler (net/http/pprof) on addr, apart from
+// the service's own address: for measuring the server under load (make
+// bench), never to be reachable from outside the machine. Profiles hold no
+// personal data, only where the time and memory went.
+func serveProfiler(addr string) {
+	mux := http.NewServeMux()
+	mux.HandleFunc("/debug/pprof/", pprof.Index)
+	mux.HandleFunc("/debug/pprof/profile", pprof.Profile)
+	srv := &http.Server{Addr: addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}
+	slog.Warn("profiler listening", "addr", addr)
+	if err := srv.ListenAndServe(); err != nil {
+		slog.Error("profiler stopped", "err", err)
+	}
 }

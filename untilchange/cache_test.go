@@ -1,0 +1,147 @@
+package untilchange
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	entsql "entgo.io/ent/dialect/sql"
+
+	"varsel"
+	"varsel/audit"
+	"varsel/dbtest"
+	"varsel/ent"
+)
+
+// Those who ask for a result while it is being computed wait for that one
+// computation, and get what it got; the next ones get it kept.
+func TestConcurrentMissesComputeOnce(t *testing.T) {
+	var c Cache[[]string]
+	var computed atomic.Int32
+	release := make(chan struct{})
+	want := []string{"Varsel skal sendes"}
+	compute := func() ([]string, error) {
+		computed.Add(1)
+		<-release
+		return want, nil
+	}
+	var wg sync.WaitGroup
+	got := make([][]string, 20)
+	for i := range got {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			items, err := c.Get(context.Background(), "k", compute)
+			if err != nil {
+				t.Error(err)
+			}
+			got[i] = items
+		}()
+	}
+	// Let every goroutine reach the cache before the computation ends.
+	for {
+		c.mu.Lock()
+		f := c.flights["k"]
+		c.mu.Unlock()
+		if f != nil {
+			break
+		}
+	}
+	close(release)
+	wg.Wait()
+	for i, items := range got {
+		if len(items) != 1 || items[0] != want[0] {
+			t.Fatalf("request %d got %v", i, items)
+		}
+	}
+	// Whenever each arrived — during the computation, or after it when the
+	// worklist was kept — it was computed once.
+	if items, _ := c.Get(context.Background(), "k", compute); len(items) != 1 || computed.Load() != 1 {
+		t.Fatalf("kept: %v, computed %d times", items, computed.Load())
+	}
+}
+
+// A computation that fails is not kept, and those who waited for it compute
+// their own instead of getting another request's error.
+func TestWaitersComputeTheirOwnAfterAFailure(t *testing.T) {
+	var c Cache[[]string]
+	started, release := make(chan struct{}), make(chan struct{})
+	go c.Get(context.Background(), "k", func() ([]string, error) {
+		close(started)
+		<-release
+		return nil, context.Canceled
+	})
+	<-started
+	done := make(chan error)
+	go func() {
+		items, err := c.Get(context.Background(), "k", func() ([]string, error) {
+			return []string{"egen"}, nil
+		})
+		if err == nil && (len(items) != 1 || items[0] != "egen") {
+			err = errors.New("the waiter did not get its own result")
+		}
+		done <- err
+	}()
+	close(release)
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+}
+
+// The key moves with every committed change, and only then: a transaction
+// rolled back leaves it, and so does a read. Viewers of other scopes get
+// other keys.
+func TestKeyMovesWithEveryCommittedChange(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			db := dbtest.Open(t, d)
+			client := ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))
+			client.Use(audit.Hook(db.Dialect))
+			ctx := varsel.SystemContext(context.Background())
+			oslo := &varsel.Viewer{Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{2, 1}}
+			key := func(v *varsel.Viewer) string {
+				t.Helper()
+				k, err := Key(ctx, client, v, "2026-12-01")
+				if err != nil {
+					t.Fatal(err)
+				}
+				return k
+			}
+			change := func(commit bool) {
+				t.Helper()
+				tx, err := client.Tx(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				tx.PoliceDistrict.Create().SetName("Øst politidistrikt").SetCode(fmt.Sprint("ost-", commit)).ExecX(ctx)
+				if commit {
+					err = tx.Commit()
+				} else {
+					err = tx.Rollback()
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+			}
+			before := key(oslo)
+			if again := key(&varsel.Viewer{Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{1, 2}}); again != before {
+				t.Fatalf("the same scope in another order: %q, not %q", again, before)
+			}
+			if other := key(&varsel.Viewer{Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{1}}); other == before {
+				t.Fatal("another unit scope has the same key")
+			}
+			client.PoliceDistrict.Query().CountX(ctx)
+			change(false)
+			if k := key(oslo); k != before {
+				t.Fatalf("after a read and a rollback the key moved: %q → %q", before, k)
+			}
+			change(true)
+			if k := key(oslo); k == before {
+				t.Fatal("after a committed change the key stands")
+			}
+		})
+	}
+}
