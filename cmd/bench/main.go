@@ -274,6 +274,16 @@ func main() {
 	changing := scenarios[0]
 	changing.name, changing.changes = "worklist, 5 changes/s", 5
 	scenarios = slices.Insert(scenarios, 1, changing)
+	// And the statistics while events are registered, once a second: each
+	// report after a change is counted afresh.
+	for i, s := range scenarios {
+		if strings.HasPrefix(s.name, "statistics") {
+			changing := s
+			changing.name, changing.changes = "statistics, 1 change/s", 1
+			scenarios = slices.Insert(scenarios, i+1, changing)
+			break
+		}
+	}
 	register := scenarios[len(scenarios)-1].query
 
 	for _, kv := range strings.Split(*rates, ",") {
