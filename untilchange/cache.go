@@ -26,6 +26,10 @@ import (
 // the unit IDs, roles and police district the privacy policies decide by —
 // the audit trail's last sequence number, and parts, what else the result
 // depends on (its arguments; the minute, for what time alone changes).
+//
+// client must not be a transaction's: in a transaction the number may name
+// a change that is then rolled back, and a later commit takes the same
+// number.
 func Key(ctx context.Context, client *ent.Client, v *varsel.Viewer, parts ...any) (string, error) {
 	seqs, err := client.AuditEvent.Query().Order(ent.Desc(auditevent.FieldSeq)).Limit(1).
 		Select(auditevent.FieldSeq).Ints(privacy.DecisionContext(ctx, privacy.Allow))
