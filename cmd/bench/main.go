@@ -488,14 +488,13 @@ func saveProfile(debugURL, file string, d time.Duration) {
 	}
 }
 
-// slug is a scenario's name as a file name.
+// slug is a scenario's name as a file name: "worklist (Oslo fengsel)" is
+// worklist-oslo-fengsel.
 func slug(name string) string {
-	return strings.Trim(strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return '-'
-	}, strings.ToLower(name)), "-")
+	words := strings.FieldsFunc(strings.ToLower(name), func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	return strings.Join(words, "-")
 }
 
 func nodeFound(b []byte) error {

@@ -91,8 +91,8 @@ func run(ctx context.Context, args []string) error {
 			return err
 		}
 		if addr := os.Getenv("VARSEL_DEBUG_ADDR"); addr != "" {
-			if host, _, err := net.SplitHostPort(addr); err != nil || !(host == "localhost" || net.ParseIP(host).IsLoopback()) {
-				return fmt.Errorf("VARSEL_DEBUG_ADDR: the profiler listens on this machine only (127.0.0.1:port), not %q", addr)
+			if err := checkProfilerAddr(addr); err != nil {
+				return err
 			}
 			go serveProfiler(addr)
 		}
@@ -230,6 +230,16 @@ func seedDatabase(ctx context.Context, url, scale string, years int) error {
 	}
 	fmt.Printf("%-28s %9d rows  %6.1fs\n", "in all", total, time.Since(start).Seconds())
 	fmt.Printf("%-28s %9d\n", "victims, survivors, guardians", counts["victims"]+counts["survivors"]+counts["guardians"])
+	return nil
+}
+
+// checkProfilerAddr refuses a profiler address other than this machine's
+// loopback: the profiler is never to be reached from outside.
+func checkProfilerAddr(addr string) error {
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil || !(host == "localhost" || net.ParseIP(host).IsLoopback()) {
+		return fmt.Errorf("VARSEL_DEBUG_ADDR: the profiler listens on this machine only (127.0.0.1:port), not %q", addr)
+	}
 	return nil
 }
 
