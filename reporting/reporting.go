@@ -115,7 +115,7 @@ func (r *Reports) Statistics(ctx context.Context, client *ent.Client, from, to t
 	if v == nil {
 		return nil, varsel.Errorf(varsel.EUNAUTHENTICATED, "Du er ikke logget inn.")
 	}
-	key, err := untilchange.Key(ctx, client, v, from.Format(time.DateOnly), to.Format(time.DateOnly), groupBy)
+	key, err := untilchange.NewKey(ctx, client, v, from.Format(time.DateOnly), to.Format(time.DateOnly), groupBy)
 	if err != nil {
 		return nil, err
 	}

@@ -5,14 +5,15 @@
 // transaction (PR3), and appends are serialised, so the trail's last
 // sequence number moves with every committed change, in every process on the
 // database. A result computed at one sequence number is the result for as
-// long as the number stands: a key that holds the number (Key) makes a kept
-// result exact, never stale.
+// long as the number stands: a key that holds the number (NewKey) makes a
+// kept result exact, never stale.
 package untilchange
 
 import (
 	"context"
 	"fmt"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -22,19 +23,27 @@ import (
 	"varsel/ent/privacy"
 )
 
-// Key is the key of a result computed for viewer v now: the viewer's scope —
-// the unit IDs, roles and police district the privacy policies decide by —
-// the audit trail's last sequence number, and parts, what else the result
-// depends on (its arguments; the minute, for what time alone changes).
+// Key names a result: what it is — the viewer's scope (the unit IDs, roles
+// and police district the privacy policies decide by) and the arguments —
+// and the version it was computed at: the audit trail's last sequence
+// number, and for results that time alone changes, the time (At). A Cache
+// keeps one result for each what, the newest, so results of older versions
+// take no memory once a newer one is computed.
+type Key struct {
+	what, version string
+}
+
+// NewKey is the key of a result computed for viewer v now with args, what
+// else the result depends on.
 //
 // client must not be a transaction's: in a transaction the number may name
 // a change that is then rolled back, and a later commit takes the same
 // number.
-func Key(ctx context.Context, client *ent.Client, v *varsel.Viewer, parts ...any) (string, error) {
+func NewKey(ctx context.Context, client *ent.Client, v *varsel.Viewer, args ...any) (Key, error) {
 	seqs, err := client.AuditEvent.Query().Order(ent.Desc(auditevent.FieldSeq)).Limit(1).
 		Select(auditevent.FieldSeq).Ints(privacy.DecisionContext(ctx, privacy.Allow))
 	if err != nil {
-		return "", err
+		return Key{}, err
 	}
 	seq := 0
 	if len(seqs) > 0 {
@@ -44,23 +53,36 @@ func Key(ctx context.Context, client *ent.Client, v *varsel.Viewer, parts ...any
 	slices.Sort(units)
 	slices.Sort(roles)
 	var b strings.Builder
-	fmt.Fprint(&b, units, roles, v.PoliceDistrictID, v.System, seq)
-	for _, p := range parts {
-		fmt.Fprintf(&b, "|%v", p)
+	fmt.Fprint(&b, units, roles, v.PoliceDistrictID, v.System)
+	for _, a := range args {
+		fmt.Fprintf(&b, "|%v", a)
 	}
-	return b.String(), nil
+	return Key{what: b.String(), version: strconv.Itoa(seq)}, nil
 }
 
-// Cache keeps results by key. The zero Cache is ready to use. Results must
-// not be changed by those who get them: they are shared.
+// At is the key with t, what time alone changes (the minute, say), in its
+// version.
+func (k Key) At(t string) Key {
+	k.version += "@" + t
+	return k
+}
+
+// Cache keeps the newest result for each what of a Key. The zero Cache is
+// ready to use. Results must not be changed by those who get them: they are
+// shared.
 //
 // After a change everyone's next request misses at once; those asking for
 // the same key wait for the one computation (a flight) instead of each
 // computing it.
 type Cache[T any] struct {
 	mu      sync.Mutex
-	entries map[string]T
-	flights map[string]*flight[T]
+	entries map[string]entry[T]
+	flights map[Key]*flight[T]
+}
+
+type entry[T any] struct {
+	version string
+	result  T
 }
 
 // flight is one computation of a result that others wait for.
@@ -70,19 +92,19 @@ type flight[T any] struct {
 	err    error
 }
 
-// size bounds the entries; when it is reached the cache starts afresh
-// (entries for older sequence numbers are dead anyway).
+// size bounds the whats kept (a statistics report for every period anyone
+// asked for, say); when it is reached the cache starts afresh.
 const size = 256
 
 // Get returns the result for key, computing it with compute unless it is
 // kept or being computed already. A computation that fails is not kept, and
 // those who waited for it compute their own (it may have failed only because
 // its request was cancelled); a waiter whose own request ends stops waiting.
-func (c *Cache[T]) Get(ctx context.Context, key string, compute func() (T, error)) (T, error) {
+func (c *Cache[T]) Get(ctx context.Context, key Key, compute func() (T, error)) (T, error) {
 	c.mu.Lock()
-	if r, ok := c.entries[key]; ok {
+	if e, ok := c.entries[key.what]; ok && e.version == key.version {
 		c.mu.Unlock()
-		return r, nil
+		return e.result, nil
 	}
 	if f, ok := c.flights[key]; ok {
 		c.mu.Unlock()
@@ -99,7 +121,7 @@ func (c *Cache[T]) Get(ctx context.Context, key string, compute func() (T, error
 	}
 	f := &flight[T]{done: make(chan struct{})}
 	if c.flights == nil {
-		c.flights = map[string]*flight[T]{}
+		c.flights = map[Key]*flight[T]{}
 	}
 	c.flights[key] = f
 	c.mu.Unlock()
@@ -109,9 +131,9 @@ func (c *Cache[T]) Get(ctx context.Context, key string, compute func() (T, error
 	delete(c.flights, key)
 	if f.err == nil {
 		if c.entries == nil || len(c.entries) >= size {
-			c.entries = map[string]T{}
+			c.entries = map[string]entry[T]{}
 		}
-		c.entries[key] = f.result
+		c.entries[key.what] = entry[T]{version: key.version, result: f.result}
 	}
 	c.mu.Unlock()
 	close(f.done)

@@ -20,6 +20,7 @@ import (
 // computation, and get what it got; the next ones get it kept.
 func TestConcurrentMissesComputeOnce(t *testing.T) {
 	var c Cache[[]string]
+	k := Key{what: "oslo", version: "7"}
 	var computed atomic.Int32
 	release := make(chan struct{})
 	want := []string{"Varsel skal sendes"}
@@ -34,7 +35,7 @@ func TestConcurrentMissesComputeOnce(t *testing.T) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			items, err := c.Get(context.Background(), "k", compute)
+			items, err := c.Get(context.Background(), k, compute)
 			if err != nil {
 				t.Error(err)
 			}
@@ -44,7 +45,7 @@ func TestConcurrentMissesComputeOnce(t *testing.T) {
 	// Let every goroutine reach the cache before the computation ends.
 	for {
 		c.mu.Lock()
-		f := c.flights["k"]
+		f := c.flights[k]
 		c.mu.Unlock()
 		if f != nil {
 			break
@@ -59,7 +60,7 @@ func TestConcurrentMissesComputeOnce(t *testing.T) {
 	}
 	// Whenever each arrived — during the computation, or after it when the
 	// worklist was kept — it was computed once.
-	if items, _ := c.Get(context.Background(), "k", compute); len(items) != 1 || computed.Load() != 1 {
+	if items, _ := c.Get(context.Background(), k, compute); len(items) != 1 || computed.Load() != 1 {
 		t.Fatalf("kept: %v, computed %d times", items, computed.Load())
 	}
 }
@@ -68,8 +69,9 @@ func TestConcurrentMissesComputeOnce(t *testing.T) {
 // their own instead of getting another request's error.
 func TestWaitersComputeTheirOwnAfterAFailure(t *testing.T) {
 	var c Cache[[]string]
+	k := Key{what: "oslo", version: "7"}
 	started, release := make(chan struct{}), make(chan struct{})
-	go c.Get(context.Background(), "k", func() ([]string, error) {
+	go c.Get(context.Background(), k, func() ([]string, error) {
 		close(started)
 		<-release
 		return nil, context.Canceled
@@ -77,7 +79,7 @@ func TestWaitersComputeTheirOwnAfterAFailure(t *testing.T) {
 	<-started
 	done := make(chan error)
 	go func() {
-		items, err := c.Get(context.Background(), "k", func() ([]string, error) {
+		items, err := c.Get(context.Background(), k, func() ([]string, error) {
 			return []string{"egen"}, nil
 		})
 		if err == nil && (len(items) != 1 || items[0] != "egen") {
@@ -102,9 +104,9 @@ func TestKeyMovesWithEveryCommittedChange(t *testing.T) {
 			client.Use(audit.Hook(db.Dialect))
 			ctx := varsel.SystemContext(context.Background())
 			oslo := &varsel.Viewer{Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{2, 1}}
-			key := func(v *varsel.Viewer) string {
+			key := func(v *varsel.Viewer) Key {
 				t.Helper()
-				k, err := Key(ctx, client, v, "2026-12-01")
+				k, err := NewKey(ctx, client, v, "2026-12-01")
 				if err != nil {
 					t.Fatal(err)
 				}
@@ -128,7 +130,7 @@ func TestKeyMovesWithEveryCommittedChange(t *testing.T) {
 			}
 			before := key(oslo)
 			if again := key(&varsel.Viewer{Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{1, 2}}); again != before {
-				t.Fatalf("the same scope in another order: %q, not %q", again, before)
+				t.Fatalf("the same scope in another order: %v, not %v", again, before)
 			}
 			if other := key(&varsel.Viewer{Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{1}}); other == before {
 				t.Fatal("another unit scope has the same key")
@@ -136,12 +138,41 @@ func TestKeyMovesWithEveryCommittedChange(t *testing.T) {
 			client.PoliceDistrict.Query().CountX(ctx)
 			change(false)
 			if k := key(oslo); k != before {
-				t.Fatalf("after a read and a rollback the key moved: %q → %q", before, k)
+				t.Fatalf("after a read and a rollback the key moved: %v → %v", before, k)
 			}
 			change(true)
 			if k := key(oslo); k == before {
 				t.Fatal("after a committed change the key stands")
 			}
 		})
+	}
+}
+
+// A newer version replaces the result of an older one for the same what, and
+// the older one is not served again; other whats keep theirs.
+func TestANewerVersionReplacesTheOlder(t *testing.T) {
+	var c Cache[string]
+	get := func(k Key, computed string) string {
+		t.Helper()
+		r, err := c.Get(context.Background(), k, func() (string, error) { return computed, nil })
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	oslo7, oslo8, bergen7 := Key{"oslo", "7"}, Key{"oslo", "8"}, Key{"bergen", "7"}
+	get(oslo7, "oslo at 7")
+	get(bergen7, "bergen at 7")
+	if r := get(oslo8, "oslo at 8"); r != "oslo at 8" {
+		t.Fatalf("at 8: %q", r)
+	}
+	if r := get(oslo7.At("12:01"), "oslo at 7, 12:01"); r != "oslo at 7, 12:01" {
+		t.Fatalf("at another minute: %q", r)
+	}
+	if r := get(bergen7, "computed again"); r != "bergen at 7" {
+		t.Fatalf("bergen: %q", r)
+	}
+	if len(c.entries) != 2 {
+		t.Fatalf("%d results kept, want one for each of the two", len(c.entries))
 	}
 }

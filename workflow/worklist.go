@@ -88,11 +88,11 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 	// The minute is part of the key for what time alone changes: the overdue
 	// marks and the events that leave the horizon (deadlines are shown to
 	// the minute).
-	key, err := untilchange.Key(ctx, client, v, now.In(rules.Norway).Format("2006-01-02T15:04"))
+	key, err := untilchange.NewKey(ctx, client, v)
 	if err != nil {
 		return nil, err
 	}
-	return s.worklists.Get(ctx, key, func() ([]*WorklistItem, error) {
+	return s.worklists.Get(ctx, key.At(now.In(rules.Norway).Format("2006-01-02T15:04")), func() ([]*WorklistItem, error) {
 		return s.worklist(ctx, client, now)
 	})
 }
