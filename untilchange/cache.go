@@ -13,7 +13,6 @@ import (
 	"context"
 	"fmt"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -30,7 +29,21 @@ import (
 // keeps one result for each what, the newest, so results of older versions
 // take no memory once a newer one is computed.
 type Key struct {
-	what, version string
+	what    string
+	version version
+}
+
+// version is when a result was computed: the sequence number, and the time
+// for results that time alone changes (a sortable text, such as
+// 2026-12-01T14:05).
+type version struct {
+	seq int
+	at  string
+}
+
+// before reports whether v is older than w.
+func (v version) before(w version) bool {
+	return v.seq < w.seq || v.seq == w.seq && v.at < w.at
 }
 
 // NewKey is the key of a result computed for viewer v now with args, what
@@ -57,13 +70,13 @@ func NewKey(ctx context.Context, client *ent.Client, v *varsel.Viewer, args ...a
 	for _, a := range args {
 		fmt.Fprintf(&b, "|%v", a)
 	}
-	return Key{what: b.String(), version: strconv.Itoa(seq)}, nil
+	return Key{what: b.String(), version: version{seq: seq}}, nil
 }
 
-// At is the key with t, what time alone changes (the minute, say), in its
-// version.
+// At is the key with t, what time alone changes, in its version: a text
+// that sorts as the times do (the minute as 2026-12-01T14:05, say).
 func (k Key) At(t string) Key {
-	k.version += "@" + t
+	k.version.at = t
 	return k
 }
 
@@ -81,7 +94,7 @@ type Cache[T any] struct {
 }
 
 type entry[T any] struct {
-	version string
+	version version
 	result  T
 }
 
@@ -133,7 +146,10 @@ func (c *Cache[T]) Get(ctx context.Context, key Key, compute func() (T, error)) 
 		if c.entries == nil || len(c.entries) >= size {
 			c.entries = map[string]entry[T]{}
 		}
-		c.entries[key.what] = entry[T]{version: key.version, result: f.result}
+		// A computation that ends after a newer one does not replace it.
+		if e, ok := c.entries[key.what]; !ok || !key.version.before(e.version) {
+			c.entries[key.what] = entry[T]{version: key.version, result: f.result}
+		}
 	}
 	c.mu.Unlock()
 	close(f.done)

@@ -20,7 +20,7 @@ import (
 // computation, and get what it got; the next ones get it kept.
 func TestConcurrentMissesComputeOnce(t *testing.T) {
 	var c Cache[[]string]
-	k := Key{what: "oslo", version: "7"}
+	k := Key{what: "oslo", version: version{seq: 7}}
 	var computed atomic.Int32
 	release := make(chan struct{})
 	want := []string{"Varsel skal sendes"}
@@ -69,7 +69,7 @@ func TestConcurrentMissesComputeOnce(t *testing.T) {
 // their own instead of getting another request's error.
 func TestWaitersComputeTheirOwnAfterAFailure(t *testing.T) {
 	var c Cache[[]string]
-	k := Key{what: "oslo", version: "7"}
+	k := Key{what: "oslo", version: version{seq: 7}}
 	started, release := make(chan struct{}), make(chan struct{})
 	go c.Get(context.Background(), k, func() ([]string, error) {
 		close(started)
@@ -160,13 +160,13 @@ func TestANewerVersionReplacesTheOlder(t *testing.T) {
 		}
 		return r
 	}
-	oslo7, oslo8, bergen7 := Key{"oslo", "7"}, Key{"oslo", "8"}, Key{"bergen", "7"}
+	oslo7, oslo8, bergen7 := Key{"oslo", version{seq: 7}}, Key{"oslo", version{seq: 8}}, Key{"bergen", version{seq: 7}}
 	get(oslo7, "oslo at 7")
 	get(bergen7, "bergen at 7")
 	if r := get(oslo8, "oslo at 8"); r != "oslo at 8" {
 		t.Fatalf("at 8: %q", r)
 	}
-	if r := get(oslo7.At("12:01"), "oslo at 7, 12:01"); r != "oslo at 7, 12:01" {
+	if r := get(oslo8.At("2026-12-01T12:01"), "oslo at 8, 12:01"); r != "oslo at 8, 12:01" {
 		t.Fatalf("at another minute: %q", r)
 	}
 	if r := get(bergen7, "computed again"); r != "bergen at 7" {
@@ -174,5 +174,13 @@ func TestANewerVersionReplacesTheOlder(t *testing.T) {
 	}
 	if len(c.entries) != 2 {
 		t.Fatalf("%d results kept, want one for each of the two", len(c.entries))
+	}
+	// A computation for an older version that ends late (a slow request
+	// started before the change) does not replace the newer result.
+	if r := get(oslo7, "oslo at 7 again"); r != "oslo at 7 again" {
+		t.Fatalf("the slow one gets what it computed: %q", r)
+	}
+	if r := get(oslo8.At("2026-12-01T12:01"), "computed again"); r != "oslo at 8, 12:01" {
+		t.Fatalf("after the slow one: %q", r)
 	}
 }
