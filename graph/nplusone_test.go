@@ -64,6 +64,50 @@ func seedUnit(t testing.TB, client *ent.Client, n int) (unitID, districtID int) 
 	return unit.ID, district.ID
 }
 
+// seeded is a unit seeded with n convicts (seedUnit) behind the GraphQL
+// handler, whose statements are counted in api.stmts.
+type seeded struct {
+	*api
+	graphql            http.Handler
+	seeder             *ent.Client // writes as the service, not counted
+	unitID, districtID int
+}
+
+func newSeeded(t *testing.T, dialectName string, n int) *seeded {
+	t.Helper()
+	db := dbtest.Open(t, dialectName)
+	s := &seeded{api: &api{t: t}, seeder: ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))}
+	s.seeder.Use(audit.Hook(db.Dialect))
+	s.unitID, s.districtID = seedUnit(t, s.seeder, n)
+	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &s.stmts}))
+	client.Use(audit.Hook(db.Dialect))
+	s.graphql = graph.NewHandler(client, db.DB.DB, workflow.New(), false)
+	return s
+}
+
+// as sends the next queries as viewer v.
+func (s *seeded) as(v *varsel.Viewer) {
+	s.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		s.graphql.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), v)))
+	})
+}
+
+// addLeave commits a new leave, 40 days ahead, for a convict of the unit.
+func (s *seeded) addLeave(t *testing.T) {
+	t.Helper()
+	ctx := varsel.SystemContext(context.Background())
+	tx, err := s.seeder.Tx(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	cv := tx.Convict.Query().FirstX(ctx)
+	tx.CustodyEvent.Create().SetConvict(cv).SetKind(rules.Leave).SetLegalBasis("strgjfl. § 7 b").
+		SetStartsAt(time.Now().AddDate(0, 0, 40)).SetDecidingLevel(rules.LocalLevel).SetDecidingUnitID(s.unitID).ExecX(ctx)
+	if err := tx.Commit(); err != nil {
+		t.Fatal(err)
+	}
+}
+
 // The main queries issue the same number of SQL statements for 10 rows as
 // for 1,000: nothing is loaded row by row (no N+1). Pages hold up to 100.
 func TestNoQueryGrowsWithTheRows(t *testing.T) {
@@ -79,23 +123,14 @@ func TestNoQueryGrowsWithTheRows(t *testing.T) {
 	}
 	counts := map[string][2]int64{}
 	for i, n := range []int{10, 1000} {
-		db := dbtest.Open(t, dbtest.Dialects[0])
-		seeder := ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))
-		seeder.Use(audit.Hook(db.Dialect))
-		unitID, districtID := seedUnit(t, seeder, n)
-		a := &api{t: t}
-		client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &a.stmts}))
-		client.Use(audit.Hook(db.Dialect))
-		h := graph.NewHandler(client, db.DB.DB, workflow.New(), false)
+		a := newSeeded(t, dbtest.Dialects[0], n)
 		viewers := map[string]*varsel.Viewer{
-			"caseworker": {Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker}, UnitID: unitID, UnitIDs: []int{unitID}},
-			"police":     {Subject: "politi", Roles: []varsel.Role{varsel.RolePolice}, PoliceDistrictID: districtID},
+			"caseworker": {Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker}, UnitID: a.unitID, UnitIDs: []int{a.unitID}},
+			"police":     {Subject: "politi", Roles: []varsel.Role{varsel.RolePolice}, PoliceDistrictID: a.districtID},
 			"analyst":    {Subject: "analytiker", Roles: []varsel.Role{varsel.RoleAnalyst}},
 		}
 		for _, q := range queries {
-			a.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-				h.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), viewers[q.role])))
-			})
+			a.as(viewers[q.role])
 			a.stmts.Store(0)
 			r := a.query(q.query)
 			if len(r.Errors) > 0 || len(r.Data) == 0 {
@@ -119,18 +154,8 @@ func TestNoQueryGrowsWithTheRows(t *testing.T) {
 // changed, it costs one statement (the audit trail's last sequence number);
 // after any committed change it is computed afresh and shows the change.
 func TestWorklistIsComputedOncePerChange(t *testing.T) {
-	db := dbtest.Open(t, dbtest.Dialects[0])
-	seeder := ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))
-	seeder.Use(audit.Hook(db.Dialect))
-	unitID, _ := seedUnit(t, seeder, 3)
-	a := &api{t: t}
-	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &a.stmts}))
-	client.Use(audit.Hook(db.Dialect))
-	h := graph.NewHandler(client, db.DB.DB, workflow.New(), false)
-	viewer := &varsel.Viewer{Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker}, UnitID: unitID, UnitIDs: []int{unitID}}
-	a.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), viewer)))
-	})
+	a := newSeeded(t, dbtest.Dialects[0], 3)
+	a.as(&varsel.Viewer{Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker}, UnitID: a.unitID, UnitIDs: []int{a.unitID}})
 	const q = `{ notificationWorklist { step custodyEvent { id } } }`
 	items := func() []any {
 		t.Helper()
@@ -150,17 +175,7 @@ func TestWorklistIsComputedOncePerChange(t *testing.T) {
 	}
 
 	// A new event at the unit: the next worklist has it.
-	ctx := varsel.SystemContext(context.Background())
-	tx, err := seeder.Tx(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cv := tx.Convict.Query().FirstX(ctx)
-	tx.CustodyEvent.Create().SetConvict(cv).SetKind(rules.Leave).SetLegalBasis("strgjfl. § 7 b").
-		SetStartsAt(time.Now().AddDate(0, 0, 40)).SetDecidingLevel(rules.LocalLevel).SetDecidingUnitID(unitID).ExecX(ctx)
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	a.addLeave(t)
 	a.stmts.Store(0)
 	if after := items(); len(after) != len(first)+1 || a.stmts.Load() <= 1 {
 		t.Fatalf("after a change: %d items (was %d), %d statements", len(after), len(first), a.stmts.Load())
@@ -171,18 +186,8 @@ func TestWorklistIsComputedOncePerChange(t *testing.T) {
 // report asked again unchanged costs one statement, and a committed change
 // is in the next one.
 func TestStatisticsAreComputedOncePerChange(t *testing.T) {
-	db := dbtest.Open(t, dbtest.Dialects[1])
-	seeder := ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))
-	seeder.Use(audit.Hook(db.Dialect))
-	unitID, _ := seedUnit(t, seeder, 6)
-	a := &api{t: t}
-	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &a.stmts}))
-	client.Use(audit.Hook(db.Dialect))
-	h := graph.NewHandler(client, db.DB.DB, workflow.New(), false)
-	viewer := &varsel.Viewer{Subject: "analytiker", Roles: []varsel.Role{varsel.RoleAnalyst}}
-	a.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		h.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), viewer)))
-	})
+	a := newSeeded(t, dbtest.Dialects[1], 6)
+	a.as(&varsel.Viewer{Subject: "analytiker", Roles: []varsel.Role{varsel.RoleAnalyst}})
 	today := time.Now().In(rules.Norway)
 	q := fmt.Sprintf(`{ statistics(from: %q, to: %q, groupBy: [UNIT]) { total { custodyEvents { value suppressed } } } }`,
 		today.Format(time.DateOnly), today.AddDate(0, 0, 60).Format(time.DateOnly))
@@ -205,17 +210,7 @@ func TestStatisticsAreComputedOncePerChange(t *testing.T) {
 		t.Fatalf("asked again: %v events after %d statements (first time %d)", n, a.stmts.Load(), computed)
 	}
 
-	ctx := varsel.SystemContext(context.Background())
-	tx, err := seeder.Tx(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	cv := tx.Convict.Query().FirstX(ctx)
-	tx.CustodyEvent.Create().SetConvict(cv).SetKind(rules.Leave).SetLegalBasis("strgjfl. § 7 b").
-		SetStartsAt(time.Now().AddDate(0, 0, 40)).SetDecidingLevel(rules.LocalLevel).SetDecidingUnitID(unitID).ExecX(ctx)
-	if err := tx.Commit(); err != nil {
-		t.Fatal(err)
-	}
+	a.addLeave(t)
 	if n := events(); n != 7 {
 		t.Fatalf("after a new event: %v events, want 7", n)
 	}
