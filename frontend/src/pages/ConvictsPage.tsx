@@ -10,6 +10,7 @@ import { useSession } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
 import { nodes } from '../lib/labels';
+import { FormButtons } from '../components/FormButtons';
 
 const convictsDocument = graphql(`
   query Convicts($name: String) {
@@ -171,14 +172,7 @@ function RegisterConvictForm({ units, onCancel }: { units: { id: string; name: s
         </CheckboxGroup>
         <RuleNote ids={['DC2', 'IX6']} />
         <ProblemMessage problem={action.problem} heading="Domfelte ble ikke registrert" />
-        <HStack gap="space-8">
-          <Button type="submit" loading={action.busy}>
-            Registrer
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={onCancel} submit="Registrer" />
       </VStack>
     </form>
   );

@@ -12,6 +12,7 @@ import { useHasRole, useSession } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
 import { Options } from '../components/Options';
+import { FormButtons } from '../components/FormButtons';
 
 const registerDocument = graphql(`
   query Disclosures($direction: DisclosureDirection, $convictId: ID) {
@@ -372,14 +373,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
         </Checkbox>
         {unverified && <TextField label="Kilde" value={source} onChange={(e) => setSource(e.target.value)} />}
         <ProblemMessage problem={action.problem} heading="Utleveringen ble ikke registrert" />
-        <HStack gap="space-8">
-          <Button type="submit" loading={action.busy}>
-            Registrer
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={onCancel} submit="Registrer" />
       </VStack>
     </form>
   );

@@ -14,6 +14,7 @@ import { RuleNote } from '../lib/rulebook';
 import { useHasRole } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
+import { FormButtons } from '../components/FormButtons';
 
 const requestDocument = graphql(`
   query PoliceRequest($id: ID!) {
@@ -262,14 +263,7 @@ function DeclineForm({ id, onDone, onCancel }: { id: string; onDone: () => void;
       <VStack gap="space-12">
         <Textarea label="Hvorfor politiet ikke kan gjøre det" description="Enheten varsles" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Avslaget ble ikke lagret" />
-        <HStack gap="space-8">
-          <Button type="submit" size="small" variant="danger" loading={action.busy}>
-            Avslå
-          </Button>
-          <Button type="button" size="small" variant="tertiary" onClick={onCancel}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={onCancel} submit="Avslå" size="small" variant="danger" />
       </VStack>
     </form>
   );

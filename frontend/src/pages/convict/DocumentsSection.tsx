@@ -11,6 +11,7 @@ import { documentKindLabels, exemptionGroundLabels, label } from '../../lib/labe
 import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { Options } from '../../components/Options';
+import { FormButtons } from '../../components/FormButtons';
 
 const documentsDocument = graphql(`
   query ConvictDocuments($id: ID!, $forConvictAccess: Boolean!) {
@@ -164,14 +165,7 @@ function MarkForm({ convictId, document, onDone, onCancel }: {
         </Select>
         <Textarea label="Begrunnelse" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Dokumentet ble ikke unntatt" />
-        <HStack gap="space-8">
-          <Button type="submit" size="small" loading={action.busy}>
-            Unnta fra innsyn
-          </Button>
-          <Button type="button" size="small" variant="tertiary" onClick={onCancel}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={onCancel} submit="Unnta fra innsyn" size="small" />
       </VStack>
     </form>
   );

@@ -12,6 +12,7 @@ import { eventKindLabels, eventStatusLabels, label, levelLabels, nodes } from '.
 import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { TimeField } from '../../components/TimeField';
+import { FormButtons } from '../../components/FormButtons';
 
 const eventsDocument = graphql(`
   query ConvictEvents($id: ID!) {
@@ -292,14 +293,7 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
         )}
         <RuleNote ids={['EV1', 'EV6', 'DC2']} />
         <ProblemMessage problem={action.problem} heading="Hendelsen ble ikke registrert" />
-        <HStack gap="space-8">
-          <Button type="submit" loading={action.busy} disabled={!!info?.refusal}>
-            Registrer
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={onCancel} submit="Registrer" disabled={!!info?.refusal} />
       </VStack>
     </form>
   );
@@ -340,14 +334,7 @@ function InstitutionStayForm({ convictId, onDone, onCancel }: { convictId: strin
         </Checkbox>
         <Textarea label="Vurderingen av behovet for varsling ved utganger" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Oppholdet ble ikke registrert" />
-        <HStack gap="space-8">
-          <Button type="submit" loading={action.busy}>
-            Registrer oppholdet
-          </Button>
-          <Button type="button" variant="tertiary" onClick={onCancel}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={onCancel} submit="Registrer oppholdet" />
       </VStack>
     </form>
   );

@@ -30,6 +30,7 @@ import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { TimeField } from '../../components/TimeField';
 import { Options } from '../../components/Options';
+import { FormButtons } from '../../components/FormButtons';
 
 type Convict = Extract<NonNullable<ConvictFileQuery['node']>, { __typename: 'Convict' }>;
 type CriminalCase = NonNullable<Convict['criminalCases']>[number];
@@ -431,19 +432,6 @@ function FormPanel({ title, children, onSubmit }: { title: string; children: Rea
   );
 }
 
-function FormButtons({ busy, onCancel, submit = 'Lagre' }: { busy: boolean; onCancel: () => void; submit?: string }) {
-  return (
-    <HStack gap="space-8">
-      <Button type="submit" size="small" loading={busy}>
-        {submit}
-      </Button>
-      <Button type="button" size="small" variant="tertiary" onClick={onCancel}>
-        Avbryt
-      </Button>
-    </HStack>
-  );
-}
-
 function ReservationForm({ target, onDone, onCancel }: { target: { victimId?: string; survivorId?: string }; onDone: () => void; onCancel: () => void }) {
   const [at, setAt] = useState(localInputValue(new Date()));
   const [how, setHow] = useState<ReservationHow>('LETTER');
@@ -466,7 +454,7 @@ function ReservationForm({ target, onDone, onCancel }: { target: { victimId?: st
         </Select>
       </HStack>
       <ProblemMessage problem={action.problem} heading="Reservasjonen ble ikke registrert" />
-      <FormButtons busy={action.busy} onCancel={onCancel} />
+      <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>
   );
 }
@@ -500,7 +488,7 @@ function AgreementForm({ target, onDone, onCancel }: { target: { victimId?: stri
       </HStack>
       <Textarea label="Merknad" value={note} onChange={(e) => setNote(e.target.value)} minRows={2} />
       <ProblemMessage problem={action.problem} heading="Avtalen ble ikke registrert" />
-      <FormButtons busy={action.busy} onCancel={onCancel} />
+      <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>
   );
 }
@@ -540,7 +528,7 @@ function AddCaseForm({ convictId, onDone, onCancel }: { convictId: string; onDon
       </CheckboxGroup>
       <Textarea label="Domspremissene" description="Det retten la vekt på, til bruk i vurderingen (AS3)" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
       <ProblemMessage problem={action.problem} heading="Straffesaken ble ikke lagret" />
-      <FormButtons busy={action.busy} onCancel={onCancel} />
+      <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>
   );
 }
@@ -565,7 +553,7 @@ function AddVictimForm({ caseId, policeDistricts, onDone, onCancel }: { caseId: 
         <Checkbox value="guardianship">Voksen under vergemål – varsles gjennom vergen (RC6)</Checkbox>
       </CheckboxGroup>
       <ProblemMessage problem={action.problem} heading="Fornærmede ble ikke registrert" />
-      <FormButtons busy={action.busy} onCancel={onCancel} />
+      <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>
   );
 }
@@ -591,7 +579,7 @@ function AddSurvivorForm({ victimId, policeDistricts, onDone, onCancel }: { vict
         Voksen under vergemål – varsles gjennom vergen (RC6)
       </Checkbox>
       <ProblemMessage problem={action.problem} heading="Den etterlatte ble ikke registrert" />
-      <FormButtons busy={action.busy} onCancel={onCancel} />
+      <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>
   );
 }
@@ -636,7 +624,7 @@ function AddGuardianForm({ target, policeDistricts, onDone, onCancel }: {
       </Select>
       <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} />
       <ProblemMessage problem={action.problem} heading="Vergen ble ikke registrert" />
-      <FormButtons busy={action.busy} onCancel={onCancel} />
+      <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>
   );
 }

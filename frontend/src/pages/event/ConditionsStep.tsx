@@ -8,6 +8,7 @@ import { areaLevelLabels, conditionKindLabels, label } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
 import { Options } from '../../components/Options';
+import { FormButtons } from '../../components/FormButtons';
 
 const recordConditionsDocument = graphql(`
   mutation RecordConditions($in: RecordConditionsInput!) {
@@ -152,14 +153,7 @@ export function ConditionsStep({ event, onChanged }: { event: CustodyEventData; 
           </Button>
         </div>
         <ProblemMessage problem={action.problem} heading="Vilkårene ble ikke lagret" />
-        <HStack gap="space-8">
-          <Button type="submit" size="small" loading={action.busy}>
-            Lagre vilkårene
-          </Button>
-          <Button type="button" size="small" variant="tertiary" onClick={() => setEditing(undefined)}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={() => setEditing(undefined)} submit="Lagre vilkårene" size="small" />
       </VStack>
     </form>
   );

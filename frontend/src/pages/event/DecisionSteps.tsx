@@ -10,6 +10,7 @@ import { useHasRole } from '../../lib/session';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
 import { TimeField } from '../../components/TimeField';
+import { FormButtons } from '../../components/FormButtons';
 
 const decideDocument = graphql(`
   mutation DecideNotification($in: DecideNotificationInput!) {
@@ -247,14 +248,7 @@ export function AppealStep({ event, onChanged }: { event: CustodyEventData; onCh
               <TimeField label="Når klagen kom inn" type="datetime-local" value={received} onChange={(e) => setReceived(e.target.value)} />
               <Textarea label="Klagegrunner" value={grounds} onChange={(e) => setGrounds(e.target.value)} minRows={2} />
               <ProblemMessage problem={register.problem} heading="Klagen ble ikke registrert" />
-              <HStack gap="space-8">
-                <Button type="submit" size="small" loading={register.busy}>
-                  Registrer klagen
-                </Button>
-                <Button type="button" size="small" variant="tertiary" onClick={() => setRegistering(false)}>
-                  Avbryt
-                </Button>
-              </HStack>
+              <FormButtons busy={register.busy} onCancel={() => setRegistering(false)} submit="Registrer klagen" size="small" />
             </VStack>
           </form>
         ) : (

@@ -8,6 +8,7 @@ import { formatDateTime } from '../../lib/format';
 import { informationSourceLabels, label, policeRequestStatusLabels } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData, District } from './document';
+import { FormButtons } from '../../components/FormButtons';
 
 const requestDocument = graphql(`
   mutation RequestInformation($in: RequestInformationInput!) {
@@ -119,14 +120,7 @@ export function InformationStep({ event, districts, onChanged }: { event: Custod
             </HStack>
             <Textarea label="Formål" description="Hva opplysningene skal brukes til i vurderingen" value={purpose} onChange={(e) => setPurpose(e.target.value)} minRows={2} />
             <ProblemMessage problem={ask.problem} heading="Forespørselen ble ikke registrert" />
-            <HStack gap="space-8">
-              <Button type="submit" size="small" loading={ask.busy}>
-                Send forespørsel
-              </Button>
-              <Button type="button" size="small" variant="tertiary" onClick={() => setAsking(false)}>
-                Avbryt
-              </Button>
-            </HStack>
+            <FormButtons busy={ask.busy} onCancel={() => setAsking(false)} submit="Send forespørsel" size="small" />
           </VStack>
         </form>
       ) : (

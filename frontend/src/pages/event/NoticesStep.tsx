@@ -10,6 +10,7 @@ import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { decisionInForce } from './DecisionSteps';
 import type { CustodyEventData } from './document';
+import { FormButtons } from '../../components/FormButtons';
 
 const prepareDocument = graphql(`
   mutation PrepareNotices($in: PrepareNoticesInput!) {
@@ -265,14 +266,7 @@ function ReleaseForm({ notice, event, onDone }: { notice: Notice; event: Custody
               minRows={2}
             />
             <ProblemMessage problem={action.problem} heading="Varselet ble ikke frigitt" />
-            <HStack gap="space-8">
-              <Button type="submit" size="small" loading={action.busy}>
-                Frigi varselet
-              </Button>
-              <Button type="button" size="small" variant="tertiary" onClick={() => setOpen(false)}>
-                Avbryt
-              </Button>
-            </HStack>
+            <FormButtons busy={action.busy} onCancel={() => setOpen(false)} submit="Frigi varselet" size="small" />
           </VStack>
         </form>
       ) : (

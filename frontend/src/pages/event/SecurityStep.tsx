@@ -6,6 +6,7 @@ import { formatDateTime } from '../../lib/format';
 import { label, securityOutcomeLabels } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData, District } from './document';
+import { FormButtons } from '../../components/FormButtons';
 
 const securityDocument = graphql(`
   mutation RecordSecurityAssessment($in: RecordSecurityAssessmentInput!) {
@@ -83,16 +84,7 @@ export function SecurityStep({ event, districts, onChanged }: { event: CustodyEv
             )}
             <Textarea label="Begrunnelse" description="Vurderingen journalføres og følger saken (AS2)" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={3} />
             <ProblemMessage problem={action.problem} heading="Sikkerhetsvurderingen ble ikke lagret" />
-            <HStack gap="space-8">
-              <Button type="submit" size="small" loading={action.busy}>
-                Lagre sikkerhetsvurderingen
-              </Button>
-              {redo && (
-                <Button type="button" size="small" variant="tertiary" onClick={() => setRedo(false)}>
-                  Avbryt
-                </Button>
-              )}
-            </HStack>
+            <FormButtons busy={action.busy} onCancel={redo ? () => setRedo(false) : undefined} submit="Lagre sikkerhetsvurderingen" size="small" />
           </VStack>
         </form>
       )}
@@ -139,14 +131,7 @@ function PoliceStatementForm({ securityAssessmentId, onDone }: { securityAssessm
         </RadioGroup>
         <Textarea label="Uttalelsen" value={statement} onChange={(e) => setStatement(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} />
-        <HStack gap="space-8">
-          <Button type="submit" size="small" loading={action.busy}>
-            Lagre uttalelsen
-          </Button>
-          <Button type="button" size="small" variant="tertiary" onClick={() => setOpen(false)}>
-            Avbryt
-          </Button>
-        </HStack>
+        <FormButtons busy={action.busy} onCancel={() => setOpen(false)} submit="Lagre uttalelsen" size="small" />
       </VStack>
     </form>
   );

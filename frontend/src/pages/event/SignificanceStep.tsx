@@ -7,6 +7,7 @@ import { formatDateTime } from '../../lib/format';
 import { label, protectionLabels, relationLabels } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
+import { FormButtons } from '../../components/FormButtons';
 
 const assessDocument = graphql(`
   mutation RecordSignificanceAssessment($in: RecordSignificanceAssessmentInput!) {
@@ -167,14 +168,7 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
               </RadioGroup>
               <Textarea label="Begrunnelse" minRows={3} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
               <ProblemMessage problem={action.problem} heading="Vurderingen ble ikke lagret" />
-              <HStack gap="space-8">
-                <Button type="submit" size="small" loading={action.busy}>
-                  Lagre vurderingen
-                </Button>
-                <Button type="button" size="small" variant="tertiary" onClick={() => setOpen(false)}>
-                  Avbryt
-                </Button>
-              </HStack>
+              <FormButtons busy={action.busy} onCancel={() => setOpen(false)} submit="Lagre vurderingen" size="small" />
             </VStack>
           </form>
         )}
