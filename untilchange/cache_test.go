@@ -7,6 +7,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	entsql "entgo.io/ent/dialect/sql"
 
@@ -87,6 +88,10 @@ func TestWaitersComputeTheirOwnAfterAFailure(t *testing.T) {
 		}
 		done <- err
 	}()
+	// Give the waiter time to reach the flight before it fails (arriving
+	// later, it would compute its own anyway, and the test would show
+	// nothing rather than fail falsely).
+	time.Sleep(50 * time.Millisecond)
 	close(release)
 	if err := <-done; err != nil {
 		t.Fatal(err)
