@@ -1,8 +1,14 @@
 package varsel
 
 import (
+	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"io"
+	"net"
+	"strings"
+	"syscall"
 )
 
 // Error codes a client sees in the GraphQL error's `extensions.code`.
@@ -13,17 +19,29 @@ const (
 	EINVALID         = "BAD_USER_INPUT"  // refused by a rule or by validation
 	ECONFLICT        = "CONFLICT"        // lost a race, or would duplicate something
 	ECANCELLED       = "CANCELLED"       // the client went away, or its deadline passed, before the answer
+	ELIMIT           = "LIMIT_EXCEEDED"  // the request is over a limit on its size or cost; extensions.limit says which
+	EUNAVAILABLE     = "UNAVAILABLE"     // the database cannot be reached; try again later
 	EINTERNAL        = "INTERNAL"        // anything else; details go to the log only
 )
 
 // Error is an error meant for the client. Message is Norwegian Bokmål, written
 // for a caseworker. Rule and Provision say which rule of the rulebook refused
-// the request and the legal provision behind it, where there is one.
+// the request and the legal provision behind it, where there is one; Field
+// names the input field at fault (its GraphQL name, dotted for nested input,
+// e.g. "factors.minorRecipient"), so that a form can mark it.
 type Error struct {
 	Code      string
 	Message   string
 	Rule      string
 	Provision string
+	Field     string
+}
+
+// On returns a copy of e that names the input field at fault.
+func (e *Error) On(field string) *Error {
+	c := *e
+	c.Field = field
+	return &c
 }
 
 func (e *Error) Error() string {
@@ -55,4 +73,33 @@ func ErrorMessage(err error) string {
 		return e.Message
 	}
 	return "Det oppstod en intern feil."
+}
+
+// Unavailable reports whether err says that the database cannot be reached
+// or cannot take the request now — a refused or broken connection, a server
+// shutting down or starting, too many connections — rather than that
+// something is wrong with the request or the code: the client may try again.
+func Unavailable(err error) bool {
+	var (
+		netErr *net.OpError
+		state  interface{ SQLState() string }
+	)
+	switch {
+	case err == nil:
+		return false
+	case errors.As(err, &netErr),
+		errors.Is(err, driver.ErrBadConn),
+		errors.Is(err, sql.ErrConnDone),
+		errors.Is(err, io.ErrUnexpectedEOF),
+		errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.EPIPE):
+		return true
+	case errors.As(err, &state):
+		// PostgreSQL's connection exceptions (class 08), too many
+		// connections, and shutting down or starting up.
+		code := state.SQLState()
+		return strings.HasPrefix(code, "08") || code == "53300" || code == "57P01" || code == "57P02" || code == "57P03"
+	}
+	return false
 }

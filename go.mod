@@ -16,6 +16,7 @@ require (
 	github.com/zitadel/oidc/v3 v3.49.2
 	golang.org/x/text v0.41.0
 	modernc.org/sqlite v1.61.1
+	pgregory.net/rapid v1.3.0
 )
 
 require (

@@ -151,7 +151,13 @@ func (j *Jobs) inTx(ctx context.Context, fn func(ctx context.Context) error) err
 	if err != nil {
 		return err
 	}
-	if err := fn(ent.NewContext(ent.NewTxContext(ctx, tx), tx.Client())); err != nil {
+	ctx, touched := workflow.WithInvariantCheck(ent.NewContext(ent.NewTxContext(ctx, tx), tx.Client()))
+	if err := fn(ctx); err != nil {
+		tx.Rollback()
+		return err
+	}
+	// The lifecycle's invariants hold before a job's change commits too.
+	if err := j.wf.CheckInvariants(ctx, touched); err != nil {
 		tx.Rollback()
 		return err
 	}
@@ -185,12 +191,22 @@ func (w *sendWorker) Work(ctx context.Context, job *river.Job[SendDigipostArgs])
 		return river.JobCancel(errors.New("Digipost is not configured"))
 	}
 	sys := varsel.NewContext(ctx, jobViewer)
+	// The guards of sending are checked at the moment it leaves (AS2, DC5,
+	// RC5, RC10, NT2, NT4): a notice that may no longer go is held instead.
+	var mayGo bool
+	if err := j.inTx(ctx, func(ctx context.Context) error {
+		var err error
+		mayGo, err = j.wf.CheckDigipostSend(ctx, job.Args.NoticeID)
+		return err
+	}); err != nil {
+		return err
+	}
+	if !mayGo {
+		return nil
+	}
 	n, err := j.client.Notice.Get(sys, job.Args.NoticeID)
 	if err != nil {
 		return err
-	}
-	if n.Status != notice.StatusSENDING || n.Channel == nil || *n.Channel != rules.Digipost {
-		return nil // sent already, or no longer meant for Digipost
 	}
 	logCtx, reads := accesslog.NewContext(sys)
 	letter, n, err := NoticeLetter(logCtx, j.client, n.ID)
@@ -216,9 +232,7 @@ func (w *sendWorker) Work(ctx context.Context, job *river.Job[SendDigipostArgs])
 		// The recipient cannot get Digipost: the notice goes back to READY for
 		// another channel, and is never lost.
 		slog.WarnContext(ctx, "Digipost rejected a notice; it is READY again", "notice", n.ID, "err", err)
-		return river.JobCancel(j.inTx(ctx, func(ctx context.Context) error {
-			return ent.FromContext(ctx).Notice.UpdateOneID(n.ID).ClearChannel().SetStatus(notice.StatusREADY).Exec(ctx)
-		}))
+		return river.JobCancel(j.inTx(ctx, func(ctx context.Context) error { return j.wf.MarkDigipostRejected(ctx, n.ID) }))
 	}
 	if err != nil {
 		return err // retried with backoff
@@ -251,8 +265,15 @@ type releaseWorker struct {
 }
 
 func (w *releaseWorker) Work(ctx context.Context, _ *river.Job[ReleaseHeldArgs]) error {
-	return w.jobs.inTx(ctx, func(ctx context.Context) error {
-		_, err := w.jobs.wf.ReleaseDue(ctx)
+	return w.jobs.ReleaseDue(ctx)
+}
+
+// ReleaseDue does now what the periodic release job does: brings waiting
+// notices in line with the facts and releases those whose decision became
+// final. Tests that move the clock call it, as the job would run.
+func (j *Jobs) ReleaseDue(ctx context.Context) error {
+	return j.inTx(ctx, func(ctx context.Context) error {
+		_, err := j.wf.ReleaseDue(ctx)
 		return err
 	})
 }
@@ -315,7 +336,7 @@ type sweepWorker struct {
 
 func (w *sweepWorker) Work(ctx context.Context, _ *river.Job[SweepArgs]) error {
 	ids, err := w.jobs.client.Notice.Query().
-		Where(notice.StatusEQ(notice.StatusSENDING), notice.ChannelEQ(rules.Digipost)).
+		Where(notice.StatusEQ(rules.NoticeSending), notice.ChannelEQ(rules.Digipost)).
 		IDs(varsel.NewContext(ctx, jobViewer))
 	if err != nil {
 		return err

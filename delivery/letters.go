@@ -29,7 +29,7 @@ import (
 // log of ctx (PR2).
 func NoticeLetter(ctx context.Context, client *ent.Client, id int) (letters.NoticeLetter, *ent.Notice, error) {
 	n, err := client.Notice.Query().Where(notice.ID(id)).
-		WithVictim().WithSurvivor().WithGuardian().
+		WithVictim().WithSurvivor().WithGuardian().WithCorrects().
 		WithCustodyEvent(func(q *ent.CustodyEventQuery) {
 			q.WithConvict(func(q *ent.ConvictQuery) { q.WithUnit() })
 		}).Only(ctx)
@@ -43,6 +43,10 @@ func NoticeLetter(ctx context.Context, client *ent.Client, id int) (letters.Noti
 		Date:      time.Now(),
 		ByPolice:  n.Route == rules.ThroughPolice,
 		Content:   n.Content,
+		Kind:      n.Kind,
+	}
+	if told := n.Edges.Corrects; told != nil { // a correction or cancellation says when the earlier notice went (NT8)
+		l.Told = told.SentAt
 	}
 	if n.SentAt != nil {
 		l.Date = *n.SentAt
@@ -135,9 +139,15 @@ func DecisionLetter(ctx context.Context, client *ent.Client, id int) (letters.De
 		Date:        d.DecidedAt,
 		ConvictName: c.Name,
 		ConvictUnit: c.Edges.Unit.Name,
-		Reasoning:   d.Reasoning,
 		DecidedAt:   d.DecidedAt,
 		Deadline:    d.AppealDeadline,
+	}
+	// Reasons withheld under strgjfl § 7 letter d never reach the letter, not
+	// even by mistake in a template (DC1, IX7).
+	if d.ReasonsWithheld != nil {
+		l.ReasonsWithheld = true
+	} else {
+		l.Reasoning = d.Reasoning
 	}
 	if p := d.Edges.DecidingUnit.Edges.Parent; p != nil {
 		l.AppealBody = p.Name

@@ -34,6 +34,8 @@ type Appeal struct {
 	DecidedAt *time.Time `json:"decided_at,omitempty"`
 	// Reasoning holds the value of the "reasoning" field.
 	Reasoning string `json:"reasoning,omitempty"`
+	// the convict's representative (fullmektig), if any; never an inmate, a person serving a sentence or an employee of the correctional service (DC8)
+	RepresentativeName string `json:"-"`
 	// DecisionID holds the value of the "decision_id" field.
 	DecisionID int `json:"decision_id,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
@@ -113,7 +115,7 @@ func (*Appeal) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case appeal.FieldID, appeal.FieldDecisionID:
 			values[i] = new(sql.NullInt64)
-		case appeal.FieldGrounds, appeal.FieldStatus, appeal.FieldReasoning:
+		case appeal.FieldGrounds, appeal.FieldStatus, appeal.FieldReasoning, appeal.FieldRepresentativeName:
 			values[i] = new(sql.NullString)
 		case appeal.FieldCreatedAt, appeal.FieldUpdatedAt, appeal.FieldReceivedAt, appeal.FieldDecidedAt:
 			values[i] = new(sql.NullTime)
@@ -186,6 +188,12 @@ func (_m *Appeal) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field reasoning", values[i])
 			} else if value.Valid {
 				_m.Reasoning = value.String
+			}
+		case appeal.FieldRepresentativeName:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field representative_name", values[i])
+			} else if value.Valid {
+				_m.RepresentativeName = value.String
 			}
 		case appeal.FieldDecisionID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -292,6 +300,8 @@ func (_m *Appeal) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("reasoning=")
 	builder.WriteString(_m.Reasoning)
+	builder.WriteString(", ")
+	builder.WriteString("representative_name=<sensitive>")
 	builder.WriteString(", ")
 	builder.WriteString("decision_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.DecisionID))

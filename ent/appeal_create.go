@@ -115,6 +115,20 @@ func (_c *AppealCreate) SetNillableReasoning(v *string) *AppealCreate {
 	return _c
 }
 
+// SetRepresentativeName sets the "representative_name" field.
+func (_c *AppealCreate) SetRepresentativeName(v string) *AppealCreate {
+	_c.mutation.SetRepresentativeName(v)
+	return _c
+}
+
+// SetNillableRepresentativeName sets the "representative_name" field if the given value is not nil.
+func (_c *AppealCreate) SetNillableRepresentativeName(v *string) *AppealCreate {
+	if v != nil {
+		_c.SetRepresentativeName(*v)
+	}
+	return _c
+}
+
 // SetDecisionID sets the "decision_id" field.
 func (_c *AppealCreate) SetDecisionID(v int) *AppealCreate {
 	_c.mutation.SetDecisionID(v)
@@ -320,6 +334,10 @@ func (_c *AppealCreate) createSpec() (*Appeal, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Reasoning(); ok {
 		_spec.SetField(appeal.FieldReasoning, field.TypeString, value)
 		_node.Reasoning = value
+	}
+	if value, ok := _c.mutation.RepresentativeName(); ok {
+		_spec.SetField(appeal.FieldRepresentativeName, field.TypeString, value)
+		_node.RepresentativeName = value
 	}
 	if nodes := _c.mutation.DecisionIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -531,6 +549,24 @@ func (u *AppealUpsert) ClearReasoning() *AppealUpsert {
 	return u
 }
 
+// SetRepresentativeName sets the "representative_name" field.
+func (u *AppealUpsert) SetRepresentativeName(v string) *AppealUpsert {
+	u.Set(appeal.FieldRepresentativeName, v)
+	return u
+}
+
+// UpdateRepresentativeName sets the "representative_name" field to the value that was provided on create.
+func (u *AppealUpsert) UpdateRepresentativeName() *AppealUpsert {
+	u.SetExcluded(appeal.FieldRepresentativeName)
+	return u
+}
+
+// ClearRepresentativeName clears the value of the "representative_name" field.
+func (u *AppealUpsert) ClearRepresentativeName() *AppealUpsert {
+	u.SetNull(appeal.FieldRepresentativeName)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -681,6 +717,27 @@ func (u *AppealUpsertOne) UpdateReasoning() *AppealUpsertOne {
 func (u *AppealUpsertOne) ClearReasoning() *AppealUpsertOne {
 	return u.Update(func(s *AppealUpsert) {
 		s.ClearReasoning()
+	})
+}
+
+// SetRepresentativeName sets the "representative_name" field.
+func (u *AppealUpsertOne) SetRepresentativeName(v string) *AppealUpsertOne {
+	return u.Update(func(s *AppealUpsert) {
+		s.SetRepresentativeName(v)
+	})
+}
+
+// UpdateRepresentativeName sets the "representative_name" field to the value that was provided on create.
+func (u *AppealUpsertOne) UpdateRepresentativeName() *AppealUpsertOne {
+	return u.Update(func(s *AppealUpsert) {
+		s.UpdateRepresentativeName()
+	})
+}
+
+// ClearRepresentativeName clears the value of the "representative_name" field.
+func (u *AppealUpsertOne) ClearRepresentativeName() *AppealUpsertOne {
+	return u.Update(func(s *AppealUpsert) {
+		s.ClearRepresentativeName()
 	})
 }
 
@@ -1000,6 +1057,27 @@ func (u *AppealUpsertBulk) UpdateReasoning() *AppealUpsertBulk {
 func (u *AppealUpsertBulk) ClearReasoning() *AppealUpsertBulk {
 	return u.Update(func(s *AppealUpsert) {
 		s.ClearReasoning()
+	})
+}
+
+// SetRepresentativeName sets the "representative_name" field.
+func (u *AppealUpsertBulk) SetRepresentativeName(v string) *AppealUpsertBulk {
+	return u.Update(func(s *AppealUpsert) {
+		s.SetRepresentativeName(v)
+	})
+}
+
+// UpdateRepresentativeName sets the "representative_name" field to the value that was provided on create.
+func (u *AppealUpsertBulk) UpdateRepresentativeName() *AppealUpsertBulk {
+	return u.Update(func(s *AppealUpsert) {
+		s.UpdateRepresentativeName()
+	})
+}
+
+// ClearRepresentativeName clears the value of the "representative_name" field.
+func (u *AppealUpsertBulk) ClearRepresentativeName() *AppealUpsertBulk {
+	return u.Update(func(s *AppealUpsert) {
+		s.ClearRepresentativeName()
 	})
 }
 

@@ -125,6 +125,26 @@ func (_u *AppealUpdate) ClearReasoning() *AppealUpdate {
 	return _u
 }
 
+// SetRepresentativeName sets the "representative_name" field.
+func (_u *AppealUpdate) SetRepresentativeName(v string) *AppealUpdate {
+	_u.mutation.SetRepresentativeName(v)
+	return _u
+}
+
+// SetNillableRepresentativeName sets the "representative_name" field if the given value is not nil.
+func (_u *AppealUpdate) SetNillableRepresentativeName(v *string) *AppealUpdate {
+	if v != nil {
+		_u.SetRepresentativeName(*v)
+	}
+	return _u
+}
+
+// ClearRepresentativeName clears the value of the "representative_name" field.
+func (_u *AppealUpdate) ClearRepresentativeName() *AppealUpdate {
+	_u.mutation.ClearRepresentativeName()
+	return _u
+}
+
 // SetDecidingUnitID sets the "deciding_unit" edge to the Unit entity by ID.
 func (_u *AppealUpdate) SetDecidingUnitID(id int) *AppealUpdate {
 	_u.mutation.SetDecidingUnitID(id)
@@ -304,6 +324,12 @@ func (_u *AppealUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if _u.mutation.ReasoningCleared() {
 		_spec.ClearField(appeal.FieldReasoning, field.TypeString)
+	}
+	if value, ok := _u.mutation.RepresentativeName(); ok {
+		_spec.SetField(appeal.FieldRepresentativeName, field.TypeString, value)
+	}
+	if _u.mutation.RepresentativeNameCleared() {
+		_spec.ClearField(appeal.FieldRepresentativeName, field.TypeString)
 	}
 	if _u.mutation.DecidingUnitCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -505,6 +531,26 @@ func (_u *AppealUpdateOne) SetNillableReasoning(v *string) *AppealUpdateOne {
 // ClearReasoning clears the value of the "reasoning" field.
 func (_u *AppealUpdateOne) ClearReasoning() *AppealUpdateOne {
 	_u.mutation.ClearReasoning()
+	return _u
+}
+
+// SetRepresentativeName sets the "representative_name" field.
+func (_u *AppealUpdateOne) SetRepresentativeName(v string) *AppealUpdateOne {
+	_u.mutation.SetRepresentativeName(v)
+	return _u
+}
+
+// SetNillableRepresentativeName sets the "representative_name" field if the given value is not nil.
+func (_u *AppealUpdateOne) SetNillableRepresentativeName(v *string) *AppealUpdateOne {
+	if v != nil {
+		_u.SetRepresentativeName(*v)
+	}
+	return _u
+}
+
+// ClearRepresentativeName clears the value of the "representative_name" field.
+func (_u *AppealUpdateOne) ClearRepresentativeName() *AppealUpdateOne {
+	_u.mutation.ClearRepresentativeName()
 	return _u
 }
 
@@ -717,6 +763,12 @@ func (_u *AppealUpdateOne) sqlSave(ctx context.Context) (_node *Appeal, err erro
 	}
 	if _u.mutation.ReasoningCleared() {
 		_spec.ClearField(appeal.FieldReasoning, field.TypeString)
+	}
+	if value, ok := _u.mutation.RepresentativeName(); ok {
+		_spec.SetField(appeal.FieldRepresentativeName, field.TypeString, value)
+	}
+	if _u.mutation.RepresentativeNameCleared() {
+		_spec.ClearField(appeal.FieldRepresentativeName, field.TypeString)
 	}
 	if _u.mutation.DecidingUnitCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -18,6 +18,7 @@ import (
 	"varsel/ent/auditevent"
 	"varsel/ent/condition"
 	"varsel/ent/convict"
+	"varsel/ent/correction"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
@@ -66,6 +67,8 @@ type Client struct {
 	Condition *ConditionClient
 	// Convict is the client for interacting with the Convict builders.
 	Convict *ConvictClient
+	// Correction is the client for interacting with the Correction builders.
+	Correction *CorrectionClient
 	// CriminalCase is the client for interacting with the CriminalCase builders.
 	CriminalCase *CriminalCaseClient
 	// CustodyEvent is the client for interacting with the CustodyEvent builders.
@@ -124,6 +127,7 @@ func (c *Client) init() {
 	c.AuditEvent = NewAuditEventClient(c.config)
 	c.Condition = NewConditionClient(c.config)
 	c.Convict = NewConvictClient(c.config)
+	c.Correction = NewCorrectionClient(c.config)
 	c.CriminalCase = NewCriminalCaseClient(c.config)
 	c.CustodyEvent = NewCustodyEventClient(c.config)
 	c.Decision = NewDecisionClient(c.config)
@@ -243,6 +247,7 @@ func (c *Client) Tx(ctx context.Context) (*Tx, error) {
 		AuditEvent:            NewAuditEventClient(cfg),
 		Condition:             NewConditionClient(cfg),
 		Convict:               NewConvictClient(cfg),
+		Correction:            NewCorrectionClient(cfg),
 		CriminalCase:          NewCriminalCaseClient(cfg),
 		CustodyEvent:          NewCustodyEventClient(cfg),
 		Decision:              NewDecisionClient(cfg),
@@ -289,6 +294,7 @@ func (c *Client) BeginTx(ctx context.Context, opts *sql.TxOptions) (*Tx, error) 
 		AuditEvent:            NewAuditEventClient(cfg),
 		Condition:             NewConditionClient(cfg),
 		Convict:               NewConvictClient(cfg),
+		Correction:            NewCorrectionClient(cfg),
 		CriminalCase:          NewCriminalCaseClient(cfg),
 		CustodyEvent:          NewCustodyEventClient(cfg),
 		Decision:              NewDecisionClient(cfg),
@@ -339,8 +345,8 @@ func (c *Client) Close() error {
 func (c *Client) Use(hooks ...Hook) {
 	for _, n := range []interface{ Use(...Hook) }{
 		c.AccessLogEntry, c.Alert, c.Appeal, c.Assessment, c.AuditEvent, c.Condition,
-		c.Convict, c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation,
-		c.Disclosure, c.DocumentMark, c.Guardian, c.InformationRequest,
+		c.Convict, c.Correction, c.CriminalCase, c.CustodyEvent, c.Decision,
+		c.Delegation, c.Disclosure, c.DocumentMark, c.Guardian, c.InformationRequest,
 		c.InstitutionStay, c.Notice, c.NotificationAgreement, c.PoliceDistrict,
 		c.PoliceReport, c.PoliceRequest, c.Reservation, c.SecurityAssessment,
 		c.StaffMember, c.Survivor, c.Unit, c.Victim,
@@ -354,8 +360,8 @@ func (c *Client) Use(hooks ...Hook) {
 func (c *Client) Intercept(interceptors ...Interceptor) {
 	for _, n := range []interface{ Intercept(...Interceptor) }{
 		c.AccessLogEntry, c.Alert, c.Appeal, c.Assessment, c.AuditEvent, c.Condition,
-		c.Convict, c.CriminalCase, c.CustodyEvent, c.Decision, c.Delegation,
-		c.Disclosure, c.DocumentMark, c.Guardian, c.InformationRequest,
+		c.Convict, c.Correction, c.CriminalCase, c.CustodyEvent, c.Decision,
+		c.Delegation, c.Disclosure, c.DocumentMark, c.Guardian, c.InformationRequest,
 		c.InstitutionStay, c.Notice, c.NotificationAgreement, c.PoliceDistrict,
 		c.PoliceReport, c.PoliceRequest, c.Reservation, c.SecurityAssessment,
 		c.StaffMember, c.Survivor, c.Unit, c.Victim,
@@ -381,6 +387,8 @@ func (c *Client) Mutate(ctx context.Context, m Mutation) (Value, error) {
 		return c.Condition.mutate(ctx, m)
 	case *ConvictMutation:
 		return c.Convict.mutate(ctx, m)
+	case *CorrectionMutation:
+		return c.Correction.mutate(ctx, m)
 	case *CriminalCaseMutation:
 		return c.CriminalCase.mutate(ctx, m)
 	case *CustodyEventMutation:
@@ -1700,6 +1708,172 @@ func (c *ConvictClient) mutate(ctx context.Context, m *ConvictMutation) (Value, 
 	}
 }
 
+// CorrectionClient is a client for the Correction schema.
+type CorrectionClient struct {
+	config
+}
+
+// NewCorrectionClient returns a client for the Correction from the given config.
+func NewCorrectionClient(c config) *CorrectionClient {
+	return &CorrectionClient{config: c}
+}
+
+// Use adds a list of mutation hooks to the hooks stack.
+// A call to `Use(f, g, h)` equals to `correction.Hooks(f(g(h())))`.
+func (c *CorrectionClient) Use(hooks ...Hook) {
+	c.hooks.Correction = append(c.hooks.Correction, hooks...)
+}
+
+// Intercept adds a list of query interceptors to the interceptors stack.
+// A call to `Intercept(f, g, h)` equals to `correction.Intercept(f(g(h())))`.
+func (c *CorrectionClient) Intercept(interceptors ...Interceptor) {
+	c.inters.Correction = append(c.inters.Correction, interceptors...)
+}
+
+// Create returns a builder for creating a Correction entity.
+func (c *CorrectionClient) Create() *CorrectionCreate {
+	mutation := newCorrectionMutation(c.config, OpCreate)
+	return &CorrectionCreate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// CreateBulk returns a builder for creating a bulk of Correction entities.
+func (c *CorrectionClient) CreateBulk(builders ...*CorrectionCreate) *CorrectionCreateBulk {
+	return &CorrectionCreateBulk{config: c.config, builders: builders}
+}
+
+// MapCreateBulk creates a bulk creation builder from the given slice. For each item in the slice, the function creates
+// a builder and applies setFunc on it.
+func (c *CorrectionClient) MapCreateBulk(slice any, setFunc func(*CorrectionCreate, int)) *CorrectionCreateBulk {
+	rv := reflect.ValueOf(slice)
+	if rv.Kind() != reflect.Slice {
+		return &CorrectionCreateBulk{err: fmt.Errorf("calling to CorrectionClient.MapCreateBulk with wrong type %T, need slice", slice)}
+	}
+	builders := make([]*CorrectionCreate, rv.Len())
+	for i := 0; i < rv.Len(); i++ {
+		builders[i] = c.Create()
+		setFunc(builders[i], i)
+	}
+	return &CorrectionCreateBulk{config: c.config, builders: builders}
+}
+
+// Update returns an update builder for Correction.
+func (c *CorrectionClient) Update() *CorrectionUpdate {
+	mutation := newCorrectionMutation(c.config, OpUpdate)
+	return &CorrectionUpdate{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOne returns an update builder for the given entity.
+func (c *CorrectionClient) UpdateOne(_m *Correction) *CorrectionUpdateOne {
+	mutation := newCorrectionMutation(c.config, OpUpdateOne, withCorrection(_m))
+	return &CorrectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// UpdateOneID returns an update builder for the given id.
+func (c *CorrectionClient) UpdateOneID(id int) *CorrectionUpdateOne {
+	mutation := newCorrectionMutation(c.config, OpUpdateOne, withCorrectionID(id))
+	return &CorrectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// Delete returns a delete builder for Correction.
+func (c *CorrectionClient) Delete() *CorrectionDelete {
+	mutation := newCorrectionMutation(c.config, OpDelete)
+	return &CorrectionDelete{config: c.config, hooks: c.Hooks(), mutation: mutation}
+}
+
+// DeleteOne returns a builder for deleting the given entity.
+func (c *CorrectionClient) DeleteOne(_m *Correction) *CorrectionDeleteOne {
+	return c.DeleteOneID(_m.ID)
+}
+
+// DeleteOneID returns a builder for deleting the given entity by its id.
+func (c *CorrectionClient) DeleteOneID(id int) *CorrectionDeleteOne {
+	builder := c.Delete().Where(correction.ID(id))
+	builder.mutation.id = &id
+	builder.mutation.op = OpDeleteOne
+	return &CorrectionDeleteOne{builder}
+}
+
+// Query returns a query builder for Correction.
+func (c *CorrectionClient) Query() *CorrectionQuery {
+	return &CorrectionQuery{
+		config: c.config,
+		ctx:    &QueryContext{Type: TypeCorrection},
+		inters: c.Interceptors(),
+	}
+}
+
+// Get returns a Correction entity by its id.
+func (c *CorrectionClient) Get(ctx context.Context, id int) (*Correction, error) {
+	return c.Query().Where(correction.ID(id)).Only(ctx)
+}
+
+// GetX is like Get, but panics if an error occurs.
+func (c *CorrectionClient) GetX(ctx context.Context, id int) *Correction {
+	obj, err := c.Get(ctx, id)
+	if err != nil {
+		panic(err)
+	}
+	return obj
+}
+
+// QueryConvict queries the convict edge of a Correction.
+func (c *CorrectionClient) QueryConvict(_m *Correction) *ConvictQuery {
+	query := (&ConvictClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(correction.Table, correction.FieldID, id),
+			sqlgraph.To(convict.Table, convict.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, correction.ConvictTable, correction.ConvictColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryRecordedBy queries the recorded_by edge of a Correction.
+func (c *CorrectionClient) QueryRecordedBy(_m *Correction) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(correction.Table, correction.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, correction.RecordedByTable, correction.RecordedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// Hooks returns the client hooks.
+func (c *CorrectionClient) Hooks() []Hook {
+	hooks := c.hooks.Correction
+	return append(hooks[:len(hooks):len(hooks)], correction.Hooks[:]...)
+}
+
+// Interceptors returns the client interceptors.
+func (c *CorrectionClient) Interceptors() []Interceptor {
+	return c.inters.Correction
+}
+
+func (c *CorrectionClient) mutate(ctx context.Context, m *CorrectionMutation) (Value, error) {
+	switch m.Op() {
+	case OpCreate:
+		return (&CorrectionCreate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdate:
+		return (&CorrectionUpdate{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpUpdateOne:
+		return (&CorrectionUpdateOne{config: c.config, hooks: c.Hooks(), mutation: m}).Save(ctx)
+	case OpDelete, OpDeleteOne:
+		return (&CorrectionDelete{config: c.config, hooks: c.Hooks(), mutation: m}).Exec(ctx)
+	default:
+		return nil, fmt.Errorf("ent: unknown Correction mutation op: %q", m.Op())
+	}
+}
+
 // CriminalCaseClient is a client for the CriminalCase schema.
 type CriminalCaseClient struct {
 	config
@@ -2792,6 +2966,22 @@ func (c *DisclosureClient) QueryRecordedBy(_m *Disclosure) *StaffMemberQuery {
 	return query
 }
 
+// QueryVerifiedBy queries the verified_by edge of a Disclosure.
+func (c *DisclosureClient) QueryVerifiedBy(_m *Disclosure) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(disclosure.Table, disclosure.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, disclosure.VerifiedByTable, disclosure.VerifiedByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // Hooks returns the client hooks.
 func (c *DisclosureClient) Hooks() []Hook {
 	hooks := c.hooks.Disclosure
@@ -3743,6 +3933,38 @@ func (c *NoticeClient) QueryPoliceDistrict(_m *Notice) *PoliceDistrictQuery {
 			sqlgraph.From(notice.Table, notice.FieldID, id),
 			sqlgraph.To(policedistrict.Table, policedistrict.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, notice.PoliceDistrictTable, notice.PoliceDistrictColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryCorrects queries the corrects edge of a Notice.
+func (c *NoticeClient) QueryCorrects(_m *Notice) *NoticeQuery {
+	query := (&NoticeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notice.Table, notice.FieldID, id),
+			sqlgraph.To(notice.Table, notice.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notice.CorrectsTable, notice.CorrectsColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
+// QueryFollowUps queries the follow_ups edge of a Notice.
+func (c *NoticeClient) QueryFollowUps(_m *Notice) *NoticeQuery {
+	query := (&NoticeClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notice.Table, notice.FieldID, id),
+			sqlgraph.To(notice.Table, notice.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, notice.FollowUpsTable, notice.FollowUpsColumn),
 		)
 		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
 		return fromV, nil
@@ -5744,17 +5966,18 @@ func (c *VictimClient) mutate(ctx context.Context, m *VictimMutation) (Value, er
 type (
 	hooks struct {
 		AccessLogEntry, Alert, Appeal, Assessment, AuditEvent, Condition, Convict,
-		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, DocumentMark,
-		Guardian, InformationRequest, InstitutionStay, Notice, NotificationAgreement,
-		PoliceDistrict, PoliceReport, PoliceRequest, Reservation, SecurityAssessment,
-		StaffMember, Survivor, Unit, Victim []ent.Hook
+		Correction, CriminalCase, CustodyEvent, Decision, Delegation, Disclosure,
+		DocumentMark, Guardian, InformationRequest, InstitutionStay, Notice,
+		NotificationAgreement, PoliceDistrict, PoliceReport, PoliceRequest,
+		Reservation, SecurityAssessment, StaffMember, Survivor, Unit, Victim []ent.Hook
 	}
 	inters struct {
 		AccessLogEntry, Alert, Appeal, Assessment, AuditEvent, Condition, Convict,
-		CriminalCase, CustodyEvent, Decision, Delegation, Disclosure, DocumentMark,
-		Guardian, InformationRequest, InstitutionStay, Notice, NotificationAgreement,
-		PoliceDistrict, PoliceReport, PoliceRequest, Reservation, SecurityAssessment,
-		StaffMember, Survivor, Unit, Victim []ent.Interceptor
+		Correction, CriminalCase, CustodyEvent, Decision, Delegation, Disclosure,
+		DocumentMark, Guardian, InformationRequest, InstitutionStay, Notice,
+		NotificationAgreement, PoliceDistrict, PoliceReport, PoliceRequest,
+		Reservation, SecurityAssessment, StaffMember, Survivor, Unit,
+		Victim []ent.Interceptor
 	}
 )
 

@@ -42,10 +42,18 @@ type CustodyEvent struct {
 	FromInstitution bool `json:"from_institution,omitempty"`
 	// a release at the end of the sentence, not parole: no further notices follow (NT5)
 	FullTermRelease bool `json:"full_term_release,omitempty"`
-	// for a residence change on parole: the end of the reporting duty (møteplikt)
-	ReportingDutyUntil *time.Time `json:"reporting_duty_until,omitempty"`
+	// for a residence change on parole: the last day of the probation period (prøvetiden, EV1)
+	ProbationEndsOn *time.Time `json:"probation_ends_on,omitempty"`
 	// Status holds the value of the "status" field.
 	Status custodyevent.Status `json:"status,omitempty"`
+	// when the event was cancelled (NT8)
+	CancelledAt *time.Time `json:"cancelled_at,omitempty"`
+	// why the event was cancelled (NT8)
+	CancelReason string `json:"cancel_reason,omitempty"`
+	// when the event's time was last changed (NT8)
+	MovedAt *time.Time `json:"moved_at,omitempty"`
+	// why the event's time was last changed (NT8)
+	MoveReason string `json:"move_reason,omitempty"`
 	// ConvictID holds the value of the "convict_id" field.
 	ConvictID int `json:"convict_id,omitempty"`
 	// DecidingUnitID holds the value of the "deciding_unit_id" field.
@@ -214,9 +222,9 @@ func (*CustodyEvent) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case custodyevent.FieldID, custodyevent.FieldConvictID, custodyevent.FieldDecidingUnitID, custodyevent.FieldInstitutionStayID:
 			values[i] = new(sql.NullInt64)
-		case custodyevent.FieldKind, custodyevent.FieldLegalBasis, custodyevent.FieldDecidingLevel, custodyevent.FieldStatus:
+		case custodyevent.FieldKind, custodyevent.FieldLegalBasis, custodyevent.FieldDecidingLevel, custodyevent.FieldStatus, custodyevent.FieldCancelReason, custodyevent.FieldMoveReason:
 			values[i] = new(sql.NullString)
-		case custodyevent.FieldCreatedAt, custodyevent.FieldUpdatedAt, custodyevent.FieldStartsAt, custodyevent.FieldEndsAt, custodyevent.FieldReportingDutyUntil:
+		case custodyevent.FieldCreatedAt, custodyevent.FieldUpdatedAt, custodyevent.FieldStartsAt, custodyevent.FieldEndsAt, custodyevent.FieldProbationEndsOn, custodyevent.FieldCancelledAt, custodyevent.FieldMovedAt:
 			values[i] = new(sql.NullTime)
 		case custodyevent.ForeignKeys[0]: // custody_event_created_by
 			values[i] = new(sql.NullInt64)
@@ -302,18 +310,44 @@ func (_m *CustodyEvent) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.FullTermRelease = value.Bool
 			}
-		case custodyevent.FieldReportingDutyUntil:
+		case custodyevent.FieldProbationEndsOn:
 			if value, ok := values[i].(*sql.NullTime); !ok {
-				return fmt.Errorf("unexpected type %T for field reporting_duty_until", values[i])
+				return fmt.Errorf("unexpected type %T for field probation_ends_on", values[i])
 			} else if value.Valid {
-				_m.ReportingDutyUntil = new(time.Time)
-				*_m.ReportingDutyUntil = value.Time
+				_m.ProbationEndsOn = new(time.Time)
+				*_m.ProbationEndsOn = value.Time
 			}
 		case custodyevent.FieldStatus:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = custodyevent.Status(value.String)
+			}
+		case custodyevent.FieldCancelledAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field cancelled_at", values[i])
+			} else if value.Valid {
+				_m.CancelledAt = new(time.Time)
+				*_m.CancelledAt = value.Time
+			}
+		case custodyevent.FieldCancelReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field cancel_reason", values[i])
+			} else if value.Valid {
+				_m.CancelReason = value.String
+			}
+		case custodyevent.FieldMovedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field moved_at", values[i])
+			} else if value.Valid {
+				_m.MovedAt = new(time.Time)
+				*_m.MovedAt = value.Time
+			}
+		case custodyevent.FieldMoveReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field move_reason", values[i])
+			} else if value.Valid {
+				_m.MoveReason = value.String
 			}
 		case custodyevent.FieldConvictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -464,13 +498,29 @@ func (_m *CustodyEvent) String() string {
 	builder.WriteString("full_term_release=")
 	builder.WriteString(fmt.Sprintf("%v", _m.FullTermRelease))
 	builder.WriteString(", ")
-	if v := _m.ReportingDutyUntil; v != nil {
-		builder.WriteString("reporting_duty_until=")
+	if v := _m.ProbationEndsOn; v != nil {
+		builder.WriteString("probation_ends_on=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.CancelledAt; v != nil {
+		builder.WriteString("cancelled_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("cancel_reason=")
+	builder.WriteString(_m.CancelReason)
+	builder.WriteString(", ")
+	if v := _m.MovedAt; v != nil {
+		builder.WriteString("moved_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("move_reason=")
+	builder.WriteString(_m.MoveReason)
 	builder.WriteString(", ")
 	builder.WriteString("convict_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.ConvictID))

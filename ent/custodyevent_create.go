@@ -142,16 +142,16 @@ func (_c *CustodyEventCreate) SetNillableFullTermRelease(v *bool) *CustodyEventC
 	return _c
 }
 
-// SetReportingDutyUntil sets the "reporting_duty_until" field.
-func (_c *CustodyEventCreate) SetReportingDutyUntil(v time.Time) *CustodyEventCreate {
-	_c.mutation.SetReportingDutyUntil(v)
+// SetProbationEndsOn sets the "probation_ends_on" field.
+func (_c *CustodyEventCreate) SetProbationEndsOn(v time.Time) *CustodyEventCreate {
+	_c.mutation.SetProbationEndsOn(v)
 	return _c
 }
 
-// SetNillableReportingDutyUntil sets the "reporting_duty_until" field if the given value is not nil.
-func (_c *CustodyEventCreate) SetNillableReportingDutyUntil(v *time.Time) *CustodyEventCreate {
+// SetNillableProbationEndsOn sets the "probation_ends_on" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableProbationEndsOn(v *time.Time) *CustodyEventCreate {
 	if v != nil {
-		_c.SetReportingDutyUntil(*v)
+		_c.SetProbationEndsOn(*v)
 	}
 	return _c
 }
@@ -166,6 +166,62 @@ func (_c *CustodyEventCreate) SetStatus(v custodyevent.Status) *CustodyEventCrea
 func (_c *CustodyEventCreate) SetNillableStatus(v *custodyevent.Status) *CustodyEventCreate {
 	if v != nil {
 		_c.SetStatus(*v)
+	}
+	return _c
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_c *CustodyEventCreate) SetCancelledAt(v time.Time) *CustodyEventCreate {
+	_c.mutation.SetCancelledAt(v)
+	return _c
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableCancelledAt(v *time.Time) *CustodyEventCreate {
+	if v != nil {
+		_c.SetCancelledAt(*v)
+	}
+	return _c
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (_c *CustodyEventCreate) SetCancelReason(v string) *CustodyEventCreate {
+	_c.mutation.SetCancelReason(v)
+	return _c
+}
+
+// SetNillableCancelReason sets the "cancel_reason" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableCancelReason(v *string) *CustodyEventCreate {
+	if v != nil {
+		_c.SetCancelReason(*v)
+	}
+	return _c
+}
+
+// SetMovedAt sets the "moved_at" field.
+func (_c *CustodyEventCreate) SetMovedAt(v time.Time) *CustodyEventCreate {
+	_c.mutation.SetMovedAt(v)
+	return _c
+}
+
+// SetNillableMovedAt sets the "moved_at" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableMovedAt(v *time.Time) *CustodyEventCreate {
+	if v != nil {
+		_c.SetMovedAt(*v)
+	}
+	return _c
+}
+
+// SetMoveReason sets the "move_reason" field.
+func (_c *CustodyEventCreate) SetMoveReason(v string) *CustodyEventCreate {
+	_c.mutation.SetMoveReason(v)
+	return _c
+}
+
+// SetNillableMoveReason sets the "move_reason" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableMoveReason(v *string) *CustodyEventCreate {
+	if v != nil {
+		_c.SetMoveReason(*v)
 	}
 	return _c
 }
@@ -536,13 +592,29 @@ func (_c *CustodyEventCreate) createSpec() (*CustodyEvent, *sqlgraph.CreateSpec)
 		_spec.SetField(custodyevent.FieldFullTermRelease, field.TypeBool, value)
 		_node.FullTermRelease = value
 	}
-	if value, ok := _c.mutation.ReportingDutyUntil(); ok {
-		_spec.SetField(custodyevent.FieldReportingDutyUntil, field.TypeTime, value)
-		_node.ReportingDutyUntil = &value
+	if value, ok := _c.mutation.ProbationEndsOn(); ok {
+		_spec.SetField(custodyevent.FieldProbationEndsOn, field.TypeTime, value)
+		_node.ProbationEndsOn = &value
 	}
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(custodyevent.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.CancelledAt(); ok {
+		_spec.SetField(custodyevent.FieldCancelledAt, field.TypeTime, value)
+		_node.CancelledAt = &value
+	}
+	if value, ok := _c.mutation.CancelReason(); ok {
+		_spec.SetField(custodyevent.FieldCancelReason, field.TypeString, value)
+		_node.CancelReason = value
+	}
+	if value, ok := _c.mutation.MovedAt(); ok {
+		_spec.SetField(custodyevent.FieldMovedAt, field.TypeTime, value)
+		_node.MovedAt = &value
+	}
+	if value, ok := _c.mutation.MoveReason(); ok {
+		_spec.SetField(custodyevent.FieldMoveReason, field.TypeString, value)
+		_node.MoveReason = value
 	}
 	if nodes := _c.mutation.ConvictIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -866,21 +938,21 @@ func (u *CustodyEventUpsert) UpdateFullTermRelease() *CustodyEventUpsert {
 	return u
 }
 
-// SetReportingDutyUntil sets the "reporting_duty_until" field.
-func (u *CustodyEventUpsert) SetReportingDutyUntil(v time.Time) *CustodyEventUpsert {
-	u.Set(custodyevent.FieldReportingDutyUntil, v)
+// SetProbationEndsOn sets the "probation_ends_on" field.
+func (u *CustodyEventUpsert) SetProbationEndsOn(v time.Time) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldProbationEndsOn, v)
 	return u
 }
 
-// UpdateReportingDutyUntil sets the "reporting_duty_until" field to the value that was provided on create.
-func (u *CustodyEventUpsert) UpdateReportingDutyUntil() *CustodyEventUpsert {
-	u.SetExcluded(custodyevent.FieldReportingDutyUntil)
+// UpdateProbationEndsOn sets the "probation_ends_on" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateProbationEndsOn() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldProbationEndsOn)
 	return u
 }
 
-// ClearReportingDutyUntil clears the value of the "reporting_duty_until" field.
-func (u *CustodyEventUpsert) ClearReportingDutyUntil() *CustodyEventUpsert {
-	u.SetNull(custodyevent.FieldReportingDutyUntil)
+// ClearProbationEndsOn clears the value of the "probation_ends_on" field.
+func (u *CustodyEventUpsert) ClearProbationEndsOn() *CustodyEventUpsert {
+	u.SetNull(custodyevent.FieldProbationEndsOn)
 	return u
 }
 
@@ -893,6 +965,78 @@ func (u *CustodyEventUpsert) SetStatus(v custodyevent.Status) *CustodyEventUpser
 // UpdateStatus sets the "status" field to the value that was provided on create.
 func (u *CustodyEventUpsert) UpdateStatus() *CustodyEventUpsert {
 	u.SetExcluded(custodyevent.FieldStatus)
+	return u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *CustodyEventUpsert) SetCancelledAt(v time.Time) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldCancelledAt, v)
+	return u
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateCancelledAt() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldCancelledAt)
+	return u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *CustodyEventUpsert) ClearCancelledAt() *CustodyEventUpsert {
+	u.SetNull(custodyevent.FieldCancelledAt)
+	return u
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (u *CustodyEventUpsert) SetCancelReason(v string) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldCancelReason, v)
+	return u
+}
+
+// UpdateCancelReason sets the "cancel_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateCancelReason() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldCancelReason)
+	return u
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (u *CustodyEventUpsert) ClearCancelReason() *CustodyEventUpsert {
+	u.SetNull(custodyevent.FieldCancelReason)
+	return u
+}
+
+// SetMovedAt sets the "moved_at" field.
+func (u *CustodyEventUpsert) SetMovedAt(v time.Time) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldMovedAt, v)
+	return u
+}
+
+// UpdateMovedAt sets the "moved_at" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateMovedAt() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldMovedAt)
+	return u
+}
+
+// ClearMovedAt clears the value of the "moved_at" field.
+func (u *CustodyEventUpsert) ClearMovedAt() *CustodyEventUpsert {
+	u.SetNull(custodyevent.FieldMovedAt)
+	return u
+}
+
+// SetMoveReason sets the "move_reason" field.
+func (u *CustodyEventUpsert) SetMoveReason(v string) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldMoveReason, v)
+	return u
+}
+
+// UpdateMoveReason sets the "move_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateMoveReason() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldMoveReason)
+	return u
+}
+
+// ClearMoveReason clears the value of the "move_reason" field.
+func (u *CustodyEventUpsert) ClearMoveReason() *CustodyEventUpsert {
+	u.SetNull(custodyevent.FieldMoveReason)
 	return u
 }
 
@@ -1070,24 +1214,24 @@ func (u *CustodyEventUpsertOne) UpdateFullTermRelease() *CustodyEventUpsertOne {
 	})
 }
 
-// SetReportingDutyUntil sets the "reporting_duty_until" field.
-func (u *CustodyEventUpsertOne) SetReportingDutyUntil(v time.Time) *CustodyEventUpsertOne {
+// SetProbationEndsOn sets the "probation_ends_on" field.
+func (u *CustodyEventUpsertOne) SetProbationEndsOn(v time.Time) *CustodyEventUpsertOne {
 	return u.Update(func(s *CustodyEventUpsert) {
-		s.SetReportingDutyUntil(v)
+		s.SetProbationEndsOn(v)
 	})
 }
 
-// UpdateReportingDutyUntil sets the "reporting_duty_until" field to the value that was provided on create.
-func (u *CustodyEventUpsertOne) UpdateReportingDutyUntil() *CustodyEventUpsertOne {
+// UpdateProbationEndsOn sets the "probation_ends_on" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateProbationEndsOn() *CustodyEventUpsertOne {
 	return u.Update(func(s *CustodyEventUpsert) {
-		s.UpdateReportingDutyUntil()
+		s.UpdateProbationEndsOn()
 	})
 }
 
-// ClearReportingDutyUntil clears the value of the "reporting_duty_until" field.
-func (u *CustodyEventUpsertOne) ClearReportingDutyUntil() *CustodyEventUpsertOne {
+// ClearProbationEndsOn clears the value of the "probation_ends_on" field.
+func (u *CustodyEventUpsertOne) ClearProbationEndsOn() *CustodyEventUpsertOne {
 	return u.Update(func(s *CustodyEventUpsert) {
-		s.ClearReportingDutyUntil()
+		s.ClearProbationEndsOn()
 	})
 }
 
@@ -1102,6 +1246,90 @@ func (u *CustodyEventUpsertOne) SetStatus(v custodyevent.Status) *CustodyEventUp
 func (u *CustodyEventUpsertOne) UpdateStatus() *CustodyEventUpsertOne {
 	return u.Update(func(s *CustodyEventUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *CustodyEventUpsertOne) SetCancelledAt(v time.Time) *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetCancelledAt(v)
+	})
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateCancelledAt() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateCancelledAt()
+	})
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *CustodyEventUpsertOne) ClearCancelledAt() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearCancelledAt()
+	})
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (u *CustodyEventUpsertOne) SetCancelReason(v string) *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetCancelReason(v)
+	})
+}
+
+// UpdateCancelReason sets the "cancel_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateCancelReason() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateCancelReason()
+	})
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (u *CustodyEventUpsertOne) ClearCancelReason() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearCancelReason()
+	})
+}
+
+// SetMovedAt sets the "moved_at" field.
+func (u *CustodyEventUpsertOne) SetMovedAt(v time.Time) *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetMovedAt(v)
+	})
+}
+
+// UpdateMovedAt sets the "moved_at" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateMovedAt() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateMovedAt()
+	})
+}
+
+// ClearMovedAt clears the value of the "moved_at" field.
+func (u *CustodyEventUpsertOne) ClearMovedAt() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearMovedAt()
+	})
+}
+
+// SetMoveReason sets the "move_reason" field.
+func (u *CustodyEventUpsertOne) SetMoveReason(v string) *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetMoveReason(v)
+	})
+}
+
+// UpdateMoveReason sets the "move_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateMoveReason() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateMoveReason()
+	})
+}
+
+// ClearMoveReason clears the value of the "move_reason" field.
+func (u *CustodyEventUpsertOne) ClearMoveReason() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearMoveReason()
 	})
 }
 
@@ -1447,24 +1675,24 @@ func (u *CustodyEventUpsertBulk) UpdateFullTermRelease() *CustodyEventUpsertBulk
 	})
 }
 
-// SetReportingDutyUntil sets the "reporting_duty_until" field.
-func (u *CustodyEventUpsertBulk) SetReportingDutyUntil(v time.Time) *CustodyEventUpsertBulk {
+// SetProbationEndsOn sets the "probation_ends_on" field.
+func (u *CustodyEventUpsertBulk) SetProbationEndsOn(v time.Time) *CustodyEventUpsertBulk {
 	return u.Update(func(s *CustodyEventUpsert) {
-		s.SetReportingDutyUntil(v)
+		s.SetProbationEndsOn(v)
 	})
 }
 
-// UpdateReportingDutyUntil sets the "reporting_duty_until" field to the value that was provided on create.
-func (u *CustodyEventUpsertBulk) UpdateReportingDutyUntil() *CustodyEventUpsertBulk {
+// UpdateProbationEndsOn sets the "probation_ends_on" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateProbationEndsOn() *CustodyEventUpsertBulk {
 	return u.Update(func(s *CustodyEventUpsert) {
-		s.UpdateReportingDutyUntil()
+		s.UpdateProbationEndsOn()
 	})
 }
 
-// ClearReportingDutyUntil clears the value of the "reporting_duty_until" field.
-func (u *CustodyEventUpsertBulk) ClearReportingDutyUntil() *CustodyEventUpsertBulk {
+// ClearProbationEndsOn clears the value of the "probation_ends_on" field.
+func (u *CustodyEventUpsertBulk) ClearProbationEndsOn() *CustodyEventUpsertBulk {
 	return u.Update(func(s *CustodyEventUpsert) {
-		s.ClearReportingDutyUntil()
+		s.ClearProbationEndsOn()
 	})
 }
 
@@ -1479,6 +1707,90 @@ func (u *CustodyEventUpsertBulk) SetStatus(v custodyevent.Status) *CustodyEventU
 func (u *CustodyEventUpsertBulk) UpdateStatus() *CustodyEventUpsertBulk {
 	return u.Update(func(s *CustodyEventUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (u *CustodyEventUpsertBulk) SetCancelledAt(v time.Time) *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetCancelledAt(v)
+	})
+}
+
+// UpdateCancelledAt sets the "cancelled_at" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateCancelledAt() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateCancelledAt()
+	})
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (u *CustodyEventUpsertBulk) ClearCancelledAt() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearCancelledAt()
+	})
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (u *CustodyEventUpsertBulk) SetCancelReason(v string) *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetCancelReason(v)
+	})
+}
+
+// UpdateCancelReason sets the "cancel_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateCancelReason() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateCancelReason()
+	})
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (u *CustodyEventUpsertBulk) ClearCancelReason() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearCancelReason()
+	})
+}
+
+// SetMovedAt sets the "moved_at" field.
+func (u *CustodyEventUpsertBulk) SetMovedAt(v time.Time) *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetMovedAt(v)
+	})
+}
+
+// UpdateMovedAt sets the "moved_at" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateMovedAt() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateMovedAt()
+	})
+}
+
+// ClearMovedAt clears the value of the "moved_at" field.
+func (u *CustodyEventUpsertBulk) ClearMovedAt() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearMovedAt()
+	})
+}
+
+// SetMoveReason sets the "move_reason" field.
+func (u *CustodyEventUpsertBulk) SetMoveReason(v string) *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetMoveReason(v)
+	})
+}
+
+// UpdateMoveReason sets the "move_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateMoveReason() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateMoveReason()
+	})
+}
+
+// ClearMoveReason clears the value of the "move_reason" field.
+func (u *CustodyEventUpsertBulk) ClearMoveReason() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearMoveReason()
 	})
 }
 

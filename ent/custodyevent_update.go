@@ -135,23 +135,23 @@ func (_u *CustodyEventUpdate) SetNillableFullTermRelease(v *bool) *CustodyEventU
 	return _u
 }
 
-// SetReportingDutyUntil sets the "reporting_duty_until" field.
-func (_u *CustodyEventUpdate) SetReportingDutyUntil(v time.Time) *CustodyEventUpdate {
-	_u.mutation.SetReportingDutyUntil(v)
+// SetProbationEndsOn sets the "probation_ends_on" field.
+func (_u *CustodyEventUpdate) SetProbationEndsOn(v time.Time) *CustodyEventUpdate {
+	_u.mutation.SetProbationEndsOn(v)
 	return _u
 }
 
-// SetNillableReportingDutyUntil sets the "reporting_duty_until" field if the given value is not nil.
-func (_u *CustodyEventUpdate) SetNillableReportingDutyUntil(v *time.Time) *CustodyEventUpdate {
+// SetNillableProbationEndsOn sets the "probation_ends_on" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableProbationEndsOn(v *time.Time) *CustodyEventUpdate {
 	if v != nil {
-		_u.SetReportingDutyUntil(*v)
+		_u.SetProbationEndsOn(*v)
 	}
 	return _u
 }
 
-// ClearReportingDutyUntil clears the value of the "reporting_duty_until" field.
-func (_u *CustodyEventUpdate) ClearReportingDutyUntil() *CustodyEventUpdate {
-	_u.mutation.ClearReportingDutyUntil()
+// ClearProbationEndsOn clears the value of the "probation_ends_on" field.
+func (_u *CustodyEventUpdate) ClearProbationEndsOn() *CustodyEventUpdate {
+	_u.mutation.ClearProbationEndsOn()
 	return _u
 }
 
@@ -166,6 +166,86 @@ func (_u *CustodyEventUpdate) SetNillableStatus(v *custodyevent.Status) *Custody
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *CustodyEventUpdate) SetCancelledAt(v time.Time) *CustodyEventUpdate {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableCancelledAt(v *time.Time) *CustodyEventUpdate {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *CustodyEventUpdate) ClearCancelledAt() *CustodyEventUpdate {
+	_u.mutation.ClearCancelledAt()
+	return _u
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (_u *CustodyEventUpdate) SetCancelReason(v string) *CustodyEventUpdate {
+	_u.mutation.SetCancelReason(v)
+	return _u
+}
+
+// SetNillableCancelReason sets the "cancel_reason" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableCancelReason(v *string) *CustodyEventUpdate {
+	if v != nil {
+		_u.SetCancelReason(*v)
+	}
+	return _u
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (_u *CustodyEventUpdate) ClearCancelReason() *CustodyEventUpdate {
+	_u.mutation.ClearCancelReason()
+	return _u
+}
+
+// SetMovedAt sets the "moved_at" field.
+func (_u *CustodyEventUpdate) SetMovedAt(v time.Time) *CustodyEventUpdate {
+	_u.mutation.SetMovedAt(v)
+	return _u
+}
+
+// SetNillableMovedAt sets the "moved_at" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableMovedAt(v *time.Time) *CustodyEventUpdate {
+	if v != nil {
+		_u.SetMovedAt(*v)
+	}
+	return _u
+}
+
+// ClearMovedAt clears the value of the "moved_at" field.
+func (_u *CustodyEventUpdate) ClearMovedAt() *CustodyEventUpdate {
+	_u.mutation.ClearMovedAt()
+	return _u
+}
+
+// SetMoveReason sets the "move_reason" field.
+func (_u *CustodyEventUpdate) SetMoveReason(v string) *CustodyEventUpdate {
+	_u.mutation.SetMoveReason(v)
+	return _u
+}
+
+// SetNillableMoveReason sets the "move_reason" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableMoveReason(v *string) *CustodyEventUpdate {
+	if v != nil {
+		_u.SetMoveReason(*v)
+	}
+	return _u
+}
+
+// ClearMoveReason clears the value of the "move_reason" field.
+func (_u *CustodyEventUpdate) ClearMoveReason() *CustodyEventUpdate {
+	_u.mutation.ClearMoveReason()
 	return _u
 }
 
@@ -581,14 +661,38 @@ func (_u *CustodyEventUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if value, ok := _u.mutation.FullTermRelease(); ok {
 		_spec.SetField(custodyevent.FieldFullTermRelease, field.TypeBool, value)
 	}
-	if value, ok := _u.mutation.ReportingDutyUntil(); ok {
-		_spec.SetField(custodyevent.FieldReportingDutyUntil, field.TypeTime, value)
+	if value, ok := _u.mutation.ProbationEndsOn(); ok {
+		_spec.SetField(custodyevent.FieldProbationEndsOn, field.TypeTime, value)
 	}
-	if _u.mutation.ReportingDutyUntilCleared() {
-		_spec.ClearField(custodyevent.FieldReportingDutyUntil, field.TypeTime)
+	if _u.mutation.ProbationEndsOnCleared() {
+		_spec.ClearField(custodyevent.FieldProbationEndsOn, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(custodyevent.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(custodyevent.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(custodyevent.FieldCancelledAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelReason(); ok {
+		_spec.SetField(custodyevent.FieldCancelReason, field.TypeString, value)
+	}
+	if _u.mutation.CancelReasonCleared() {
+		_spec.ClearField(custodyevent.FieldCancelReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.MovedAt(); ok {
+		_spec.SetField(custodyevent.FieldMovedAt, field.TypeTime, value)
+	}
+	if _u.mutation.MovedAtCleared() {
+		_spec.ClearField(custodyevent.FieldMovedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.MoveReason(); ok {
+		_spec.SetField(custodyevent.FieldMoveReason, field.TypeString, value)
+	}
+	if _u.mutation.MoveReasonCleared() {
+		_spec.ClearField(custodyevent.FieldMoveReason, field.TypeString)
 	}
 	if _u.mutation.DecidingUnitCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -1081,23 +1185,23 @@ func (_u *CustodyEventUpdateOne) SetNillableFullTermRelease(v *bool) *CustodyEve
 	return _u
 }
 
-// SetReportingDutyUntil sets the "reporting_duty_until" field.
-func (_u *CustodyEventUpdateOne) SetReportingDutyUntil(v time.Time) *CustodyEventUpdateOne {
-	_u.mutation.SetReportingDutyUntil(v)
+// SetProbationEndsOn sets the "probation_ends_on" field.
+func (_u *CustodyEventUpdateOne) SetProbationEndsOn(v time.Time) *CustodyEventUpdateOne {
+	_u.mutation.SetProbationEndsOn(v)
 	return _u
 }
 
-// SetNillableReportingDutyUntil sets the "reporting_duty_until" field if the given value is not nil.
-func (_u *CustodyEventUpdateOne) SetNillableReportingDutyUntil(v *time.Time) *CustodyEventUpdateOne {
+// SetNillableProbationEndsOn sets the "probation_ends_on" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableProbationEndsOn(v *time.Time) *CustodyEventUpdateOne {
 	if v != nil {
-		_u.SetReportingDutyUntil(*v)
+		_u.SetProbationEndsOn(*v)
 	}
 	return _u
 }
 
-// ClearReportingDutyUntil clears the value of the "reporting_duty_until" field.
-func (_u *CustodyEventUpdateOne) ClearReportingDutyUntil() *CustodyEventUpdateOne {
-	_u.mutation.ClearReportingDutyUntil()
+// ClearProbationEndsOn clears the value of the "probation_ends_on" field.
+func (_u *CustodyEventUpdateOne) ClearProbationEndsOn() *CustodyEventUpdateOne {
+	_u.mutation.ClearProbationEndsOn()
 	return _u
 }
 
@@ -1112,6 +1216,86 @@ func (_u *CustodyEventUpdateOne) SetNillableStatus(v *custodyevent.Status) *Cust
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (_u *CustodyEventUpdateOne) SetCancelledAt(v time.Time) *CustodyEventUpdateOne {
+	_u.mutation.SetCancelledAt(v)
+	return _u
+}
+
+// SetNillableCancelledAt sets the "cancelled_at" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableCancelledAt(v *time.Time) *CustodyEventUpdateOne {
+	if v != nil {
+		_u.SetCancelledAt(*v)
+	}
+	return _u
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (_u *CustodyEventUpdateOne) ClearCancelledAt() *CustodyEventUpdateOne {
+	_u.mutation.ClearCancelledAt()
+	return _u
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (_u *CustodyEventUpdateOne) SetCancelReason(v string) *CustodyEventUpdateOne {
+	_u.mutation.SetCancelReason(v)
+	return _u
+}
+
+// SetNillableCancelReason sets the "cancel_reason" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableCancelReason(v *string) *CustodyEventUpdateOne {
+	if v != nil {
+		_u.SetCancelReason(*v)
+	}
+	return _u
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (_u *CustodyEventUpdateOne) ClearCancelReason() *CustodyEventUpdateOne {
+	_u.mutation.ClearCancelReason()
+	return _u
+}
+
+// SetMovedAt sets the "moved_at" field.
+func (_u *CustodyEventUpdateOne) SetMovedAt(v time.Time) *CustodyEventUpdateOne {
+	_u.mutation.SetMovedAt(v)
+	return _u
+}
+
+// SetNillableMovedAt sets the "moved_at" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableMovedAt(v *time.Time) *CustodyEventUpdateOne {
+	if v != nil {
+		_u.SetMovedAt(*v)
+	}
+	return _u
+}
+
+// ClearMovedAt clears the value of the "moved_at" field.
+func (_u *CustodyEventUpdateOne) ClearMovedAt() *CustodyEventUpdateOne {
+	_u.mutation.ClearMovedAt()
+	return _u
+}
+
+// SetMoveReason sets the "move_reason" field.
+func (_u *CustodyEventUpdateOne) SetMoveReason(v string) *CustodyEventUpdateOne {
+	_u.mutation.SetMoveReason(v)
+	return _u
+}
+
+// SetNillableMoveReason sets the "move_reason" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableMoveReason(v *string) *CustodyEventUpdateOne {
+	if v != nil {
+		_u.SetMoveReason(*v)
+	}
+	return _u
+}
+
+// ClearMoveReason clears the value of the "move_reason" field.
+func (_u *CustodyEventUpdateOne) ClearMoveReason() *CustodyEventUpdateOne {
+	_u.mutation.ClearMoveReason()
 	return _u
 }
 
@@ -1557,14 +1741,38 @@ func (_u *CustodyEventUpdateOne) sqlSave(ctx context.Context) (_node *CustodyEve
 	if value, ok := _u.mutation.FullTermRelease(); ok {
 		_spec.SetField(custodyevent.FieldFullTermRelease, field.TypeBool, value)
 	}
-	if value, ok := _u.mutation.ReportingDutyUntil(); ok {
-		_spec.SetField(custodyevent.FieldReportingDutyUntil, field.TypeTime, value)
+	if value, ok := _u.mutation.ProbationEndsOn(); ok {
+		_spec.SetField(custodyevent.FieldProbationEndsOn, field.TypeTime, value)
 	}
-	if _u.mutation.ReportingDutyUntilCleared() {
-		_spec.ClearField(custodyevent.FieldReportingDutyUntil, field.TypeTime)
+	if _u.mutation.ProbationEndsOnCleared() {
+		_spec.ClearField(custodyevent.FieldProbationEndsOn, field.TypeTime)
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(custodyevent.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.CancelledAt(); ok {
+		_spec.SetField(custodyevent.FieldCancelledAt, field.TypeTime, value)
+	}
+	if _u.mutation.CancelledAtCleared() {
+		_spec.ClearField(custodyevent.FieldCancelledAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.CancelReason(); ok {
+		_spec.SetField(custodyevent.FieldCancelReason, field.TypeString, value)
+	}
+	if _u.mutation.CancelReasonCleared() {
+		_spec.ClearField(custodyevent.FieldCancelReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.MovedAt(); ok {
+		_spec.SetField(custodyevent.FieldMovedAt, field.TypeTime, value)
+	}
+	if _u.mutation.MovedAtCleared() {
+		_spec.ClearField(custodyevent.FieldMovedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.MoveReason(); ok {
+		_spec.SetField(custodyevent.FieldMoveReason, field.TypeString, value)
+	}
+	if _u.mutation.MoveReasonCleared() {
+		_spec.ClearField(custodyevent.FieldMoveReason, field.TypeString)
 	}
 	if _u.mutation.DecidingUnitCleared() {
 		edge := &sqlgraph.EdgeSpec{

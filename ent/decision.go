@@ -29,8 +29,10 @@ type Decision struct {
 	Status decision.Status `json:"status,omitempty"`
 	// the level that decided (DC2)
 	Level rules.Level `json:"level,omitempty"`
-	// may omit what would reveal information exempt from the convict's access (strgjfl § 7 letter d, IX7)
+	// the reasons, always recorded (fvl §§ 24–25, DC1)
 	Reasoning string `json:"reasoning,omitempty"`
+	// the exemption that leaves the reasons out of the letter to the convict (strgjfl § 7 letter d, IX7)
+	ReasonsWithheld *rules.ExemptionGround `json:"reasons_withheld,omitempty"`
 	// DecidedAt holds the value of the "decided_at" field.
 	DecidedAt time.Time `json:"decided_at,omitempty"`
 	// ConvictInformedAt holds the value of the "convict_informed_at" field.
@@ -148,7 +150,7 @@ func (*Decision) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case decision.FieldID, decision.FieldCustodyEventID, decision.FieldDecidingUnitID:
 			values[i] = new(sql.NullInt64)
-		case decision.FieldStatus, decision.FieldLevel, decision.FieldReasoning, decision.FieldConvictInformedHow, decision.FieldInformingImpracticableReason, decision.FieldOralAppealAnswer:
+		case decision.FieldStatus, decision.FieldLevel, decision.FieldReasoning, decision.FieldReasonsWithheld, decision.FieldConvictInformedHow, decision.FieldInformingImpracticableReason, decision.FieldOralAppealAnswer:
 			values[i] = new(sql.NullString)
 		case decision.FieldCreatedAt, decision.FieldUpdatedAt, decision.FieldDecidedAt, decision.FieldConvictInformedAt, decision.FieldAppealDeadline:
 			values[i] = new(sql.NullTime)
@@ -206,6 +208,13 @@ func (_m *Decision) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field reasoning", values[i])
 			} else if value.Valid {
 				_m.Reasoning = value.String
+			}
+		case decision.FieldReasonsWithheld:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field reasons_withheld", values[i])
+			} else if value.Valid {
+				_m.ReasonsWithheld = new(rules.ExemptionGround)
+				*_m.ReasonsWithheld = rules.ExemptionGround(value.String)
 			}
 		case decision.FieldDecidedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -353,6 +362,11 @@ func (_m *Decision) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("reasoning=")
 	builder.WriteString(_m.Reasoning)
+	builder.WriteString(", ")
+	if v := _m.ReasonsWithheld; v != nil {
+		builder.WriteString("reasons_withheld=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("decided_at=")
 	builder.WriteString(_m.DecidedAt.Format(time.ANSIC))

@@ -82,10 +82,16 @@ func (_c *DecisionCreate) SetReasoning(v string) *DecisionCreate {
 	return _c
 }
 
-// SetNillableReasoning sets the "reasoning" field if the given value is not nil.
-func (_c *DecisionCreate) SetNillableReasoning(v *string) *DecisionCreate {
+// SetReasonsWithheld sets the "reasons_withheld" field.
+func (_c *DecisionCreate) SetReasonsWithheld(v rules.ExemptionGround) *DecisionCreate {
+	_c.mutation.SetReasonsWithheld(v)
+	return _c
+}
+
+// SetNillableReasonsWithheld sets the "reasons_withheld" field if the given value is not nil.
+func (_c *DecisionCreate) SetNillableReasonsWithheld(v *rules.ExemptionGround) *DecisionCreate {
 	if v != nil {
-		_c.SetReasoning(*v)
+		_c.SetReasonsWithheld(*v)
 	}
 	return _c
 }
@@ -338,6 +344,19 @@ func (_c *DecisionCreate) check() error {
 			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Decision.level": %w`, err)}
 		}
 	}
+	if _, ok := _c.mutation.Reasoning(); !ok {
+		return &ValidationError{Name: "reasoning", err: errors.New(`ent: missing required field "Decision.reasoning"`)}
+	}
+	if v, ok := _c.mutation.Reasoning(); ok {
+		if err := decision.ReasoningValidator(v); err != nil {
+			return &ValidationError{Name: "reasoning", err: fmt.Errorf(`ent: validator failed for field "Decision.reasoning": %w`, err)}
+		}
+	}
+	if v, ok := _c.mutation.ReasonsWithheld(); ok {
+		if err := decision.ReasonsWithheldValidator(v); err != nil {
+			return &ValidationError{Name: "reasons_withheld", err: fmt.Errorf(`ent: validator failed for field "Decision.reasons_withheld": %w`, err)}
+		}
+	}
 	if _, ok := _c.mutation.DecidedAt(); !ok {
 		return &ValidationError{Name: "decided_at", err: errors.New(`ent: missing required field "Decision.decided_at"`)}
 	}
@@ -409,6 +428,10 @@ func (_c *DecisionCreate) createSpec() (*Decision, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Reasoning(); ok {
 		_spec.SetField(decision.FieldReasoning, field.TypeString, value)
 		_node.Reasoning = value
+	}
+	if value, ok := _c.mutation.ReasonsWithheld(); ok {
+		_spec.SetField(decision.FieldReasonsWithheld, field.TypeEnum, value)
+		_node.ReasonsWithheld = &value
 	}
 	if value, ok := _c.mutation.DecidedAt(); ok {
 		_spec.SetField(decision.FieldDecidedAt, field.TypeTime, value)
@@ -634,9 +657,21 @@ func (u *DecisionUpsert) UpdateReasoning() *DecisionUpsert {
 	return u
 }
 
-// ClearReasoning clears the value of the "reasoning" field.
-func (u *DecisionUpsert) ClearReasoning() *DecisionUpsert {
-	u.SetNull(decision.FieldReasoning)
+// SetReasonsWithheld sets the "reasons_withheld" field.
+func (u *DecisionUpsert) SetReasonsWithheld(v rules.ExemptionGround) *DecisionUpsert {
+	u.Set(decision.FieldReasonsWithheld, v)
+	return u
+}
+
+// UpdateReasonsWithheld sets the "reasons_withheld" field to the value that was provided on create.
+func (u *DecisionUpsert) UpdateReasonsWithheld() *DecisionUpsert {
+	u.SetExcluded(decision.FieldReasonsWithheld)
+	return u
+}
+
+// ClearReasonsWithheld clears the value of the "reasons_withheld" field.
+func (u *DecisionUpsert) ClearReasonsWithheld() *DecisionUpsert {
+	u.SetNull(decision.FieldReasonsWithheld)
 	return u
 }
 
@@ -849,10 +884,24 @@ func (u *DecisionUpsertOne) UpdateReasoning() *DecisionUpsertOne {
 	})
 }
 
-// ClearReasoning clears the value of the "reasoning" field.
-func (u *DecisionUpsertOne) ClearReasoning() *DecisionUpsertOne {
+// SetReasonsWithheld sets the "reasons_withheld" field.
+func (u *DecisionUpsertOne) SetReasonsWithheld(v rules.ExemptionGround) *DecisionUpsertOne {
 	return u.Update(func(s *DecisionUpsert) {
-		s.ClearReasoning()
+		s.SetReasonsWithheld(v)
+	})
+}
+
+// UpdateReasonsWithheld sets the "reasons_withheld" field to the value that was provided on create.
+func (u *DecisionUpsertOne) UpdateReasonsWithheld() *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.UpdateReasonsWithheld()
+	})
+}
+
+// ClearReasonsWithheld clears the value of the "reasons_withheld" field.
+func (u *DecisionUpsertOne) ClearReasonsWithheld() *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.ClearReasonsWithheld()
 	})
 }
 
@@ -1248,10 +1297,24 @@ func (u *DecisionUpsertBulk) UpdateReasoning() *DecisionUpsertBulk {
 	})
 }
 
-// ClearReasoning clears the value of the "reasoning" field.
-func (u *DecisionUpsertBulk) ClearReasoning() *DecisionUpsertBulk {
+// SetReasonsWithheld sets the "reasons_withheld" field.
+func (u *DecisionUpsertBulk) SetReasonsWithheld(v rules.ExemptionGround) *DecisionUpsertBulk {
 	return u.Update(func(s *DecisionUpsert) {
-		s.ClearReasoning()
+		s.SetReasonsWithheld(v)
+	})
+}
+
+// UpdateReasonsWithheld sets the "reasons_withheld" field to the value that was provided on create.
+func (u *DecisionUpsertBulk) UpdateReasonsWithheld() *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.UpdateReasonsWithheld()
+	})
+}
+
+// ClearReasonsWithheld clears the value of the "reasons_withheld" field.
+func (u *DecisionUpsertBulk) ClearReasonsWithheld() *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.ClearReasonsWithheld()
 	})
 }
 

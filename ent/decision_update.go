@@ -81,9 +81,23 @@ func (_u *DecisionUpdate) SetNillableReasoning(v *string) *DecisionUpdate {
 	return _u
 }
 
-// ClearReasoning clears the value of the "reasoning" field.
-func (_u *DecisionUpdate) ClearReasoning() *DecisionUpdate {
-	_u.mutation.ClearReasoning()
+// SetReasonsWithheld sets the "reasons_withheld" field.
+func (_u *DecisionUpdate) SetReasonsWithheld(v rules.ExemptionGround) *DecisionUpdate {
+	_u.mutation.SetReasonsWithheld(v)
+	return _u
+}
+
+// SetNillableReasonsWithheld sets the "reasons_withheld" field if the given value is not nil.
+func (_u *DecisionUpdate) SetNillableReasonsWithheld(v *rules.ExemptionGround) *DecisionUpdate {
+	if v != nil {
+		_u.SetReasonsWithheld(*v)
+	}
+	return _u
+}
+
+// ClearReasonsWithheld clears the value of the "reasons_withheld" field.
+func (_u *DecisionUpdate) ClearReasonsWithheld() *DecisionUpdate {
+	_u.mutation.ClearReasonsWithheld()
 	return _u
 }
 
@@ -382,6 +396,16 @@ func (_u *DecisionUpdate) check() error {
 			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Decision.level": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Reasoning(); ok {
+		if err := decision.ReasoningValidator(v); err != nil {
+			return &ValidationError{Name: "reasoning", err: fmt.Errorf(`ent: validator failed for field "Decision.reasoning": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReasonsWithheld(); ok {
+		if err := decision.ReasonsWithheldValidator(v); err != nil {
+			return &ValidationError{Name: "reasons_withheld", err: fmt.Errorf(`ent: validator failed for field "Decision.reasons_withheld": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ConvictInformedHow(); ok {
 		if err := decision.ConvictInformedHowValidator(v); err != nil {
 			return &ValidationError{Name: "convict_informed_how", err: fmt.Errorf(`ent: validator failed for field "Decision.convict_informed_how": %w`, err)}
@@ -431,8 +455,11 @@ func (_u *DecisionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if value, ok := _u.mutation.Reasoning(); ok {
 		_spec.SetField(decision.FieldReasoning, field.TypeString, value)
 	}
-	if _u.mutation.ReasoningCleared() {
-		_spec.ClearField(decision.FieldReasoning, field.TypeString)
+	if value, ok := _u.mutation.ReasonsWithheld(); ok {
+		_spec.SetField(decision.FieldReasonsWithheld, field.TypeEnum, value)
+	}
+	if _u.mutation.ReasonsWithheldCleared() {
+		_spec.ClearField(decision.FieldReasonsWithheld, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.DecidedAt(); ok {
 		_spec.SetField(decision.FieldDecidedAt, field.TypeTime, value)
@@ -685,9 +712,23 @@ func (_u *DecisionUpdateOne) SetNillableReasoning(v *string) *DecisionUpdateOne 
 	return _u
 }
 
-// ClearReasoning clears the value of the "reasoning" field.
-func (_u *DecisionUpdateOne) ClearReasoning() *DecisionUpdateOne {
-	_u.mutation.ClearReasoning()
+// SetReasonsWithheld sets the "reasons_withheld" field.
+func (_u *DecisionUpdateOne) SetReasonsWithheld(v rules.ExemptionGround) *DecisionUpdateOne {
+	_u.mutation.SetReasonsWithheld(v)
+	return _u
+}
+
+// SetNillableReasonsWithheld sets the "reasons_withheld" field if the given value is not nil.
+func (_u *DecisionUpdateOne) SetNillableReasonsWithheld(v *rules.ExemptionGround) *DecisionUpdateOne {
+	if v != nil {
+		_u.SetReasonsWithheld(*v)
+	}
+	return _u
+}
+
+// ClearReasonsWithheld clears the value of the "reasons_withheld" field.
+func (_u *DecisionUpdateOne) ClearReasonsWithheld() *DecisionUpdateOne {
+	_u.mutation.ClearReasonsWithheld()
 	return _u
 }
 
@@ -999,6 +1040,16 @@ func (_u *DecisionUpdateOne) check() error {
 			return &ValidationError{Name: "level", err: fmt.Errorf(`ent: validator failed for field "Decision.level": %w`, err)}
 		}
 	}
+	if v, ok := _u.mutation.Reasoning(); ok {
+		if err := decision.ReasoningValidator(v); err != nil {
+			return &ValidationError{Name: "reasoning", err: fmt.Errorf(`ent: validator failed for field "Decision.reasoning": %w`, err)}
+		}
+	}
+	if v, ok := _u.mutation.ReasonsWithheld(); ok {
+		if err := decision.ReasonsWithheldValidator(v); err != nil {
+			return &ValidationError{Name: "reasons_withheld", err: fmt.Errorf(`ent: validator failed for field "Decision.reasons_withheld": %w`, err)}
+		}
+	}
 	if v, ok := _u.mutation.ConvictInformedHow(); ok {
 		if err := decision.ConvictInformedHowValidator(v); err != nil {
 			return &ValidationError{Name: "convict_informed_how", err: fmt.Errorf(`ent: validator failed for field "Decision.convict_informed_how": %w`, err)}
@@ -1065,8 +1116,11 @@ func (_u *DecisionUpdateOne) sqlSave(ctx context.Context) (_node *Decision, err 
 	if value, ok := _u.mutation.Reasoning(); ok {
 		_spec.SetField(decision.FieldReasoning, field.TypeString, value)
 	}
-	if _u.mutation.ReasoningCleared() {
-		_spec.ClearField(decision.FieldReasoning, field.TypeString)
+	if value, ok := _u.mutation.ReasonsWithheld(); ok {
+		_spec.SetField(decision.FieldReasonsWithheld, field.TypeEnum, value)
+	}
+	if _u.mutation.ReasonsWithheldCleared() {
+		_spec.ClearField(decision.FieldReasonsWithheld, field.TypeEnum)
 	}
 	if value, ok := _u.mutation.DecidedAt(); ok {
 		_spec.SetField(decision.FieldDecidedAt, field.TypeTime, value)

@@ -39,7 +39,7 @@ type Disclosure struct {
 	Recipient string `json:"recipient,omitempty"`
 	// LegalBasis holds the value of the "legal_basis" field.
 	LegalBasis rules.DisclosureBasis `json:"legal_basis,omitempty"`
-	// the register criminal record information came from (strafferegistreringsloven)
+	// the register criminal record information came from (politiregisterloven § 9)
 	Register string `json:"register,omitempty"`
 	// used to avert an offence punishable by imprisonment: the only lawful use of communication-control material (IX3)
 	AvertsImprisonableOffence bool `json:"averts_imprisonable_offence,omitempty"`
@@ -49,8 +49,14 @@ type Disclosure struct {
 	DecidedAt time.Time `json:"decided_at,omitempty"`
 	// Form holds the value of the "form" field.
 	Form rules.DisclosureForm `json:"form,omitempty"`
-	// unverified information is kept 4 months (IX8)
+	// unverified information is to be verified, and is kept 4 months unless it is (IX8)
 	Unverified bool `json:"unverified,omitempty"`
+	// when unverified information was verified (IX8)
+	VerifiedAt *time.Time `json:"verified_at,omitempty"`
+	// how it was verified
+	Verification string `json:"verification,omitempty"`
+	// the individual decision that rests on unverified information, which keeps it (IX8, § 6)
+	DecisionBasis string `json:"decision_basis,omitempty"`
 	// where unverified information comes from
 	Source string `json:"source,omitempty"`
 	// unverified information is deleted on this day (IX8)
@@ -68,6 +74,7 @@ type Disclosure struct {
 	Edges                  DisclosureEdges `json:"edges"`
 	disclosure_decided_by  *int
 	disclosure_recorded_by *int
+	disclosure_verified_by *int
 	selectValues           sql.SelectValues
 }
 
@@ -85,11 +92,13 @@ type DisclosureEdges struct {
 	DecidedBy *StaffMember `json:"decided_by,omitempty"`
 	// RecordedBy holds the value of the recorded_by edge.
 	RecordedBy *StaffMember `json:"recorded_by,omitempty"`
+	// VerifiedBy holds the value of the verified_by edge.
+	VerifiedBy *StaffMember `json:"verified_by,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [5]map[string]int
 }
 
 // ConvictOrErr returns the Convict value or an error if the edge
@@ -158,6 +167,17 @@ func (e DisclosureEdges) RecordedByOrErr() (*StaffMember, error) {
 	return nil, &NotLoadedError{edge: "recorded_by"}
 }
 
+// VerifiedByOrErr returns the VerifiedBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DisclosureEdges) VerifiedByOrErr() (*StaffMember, error) {
+	if e.VerifiedBy != nil {
+		return e.VerifiedBy, nil
+	} else if e.loadedTypes[6] {
+		return nil, &NotFoundError{label: staffmember.Label}
+	}
+	return nil, &NotLoadedError{edge: "verified_by"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Disclosure) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -167,13 +187,15 @@ func (*Disclosure) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case disclosure.FieldID, disclosure.FieldConvictID, disclosure.FieldUnitID, disclosure.FieldPoliceDistrictID, disclosure.FieldPoliceReportID:
 			values[i] = new(sql.NullInt64)
-		case disclosure.FieldDirection, disclosure.FieldCategory, disclosure.FieldSummary, disclosure.FieldPurpose, disclosure.FieldRecipient, disclosure.FieldLegalBasis, disclosure.FieldRegister, disclosure.FieldDecidedByName, disclosure.FieldForm, disclosure.FieldSource:
+		case disclosure.FieldDirection, disclosure.FieldCategory, disclosure.FieldSummary, disclosure.FieldPurpose, disclosure.FieldRecipient, disclosure.FieldLegalBasis, disclosure.FieldRegister, disclosure.FieldDecidedByName, disclosure.FieldForm, disclosure.FieldVerification, disclosure.FieldDecisionBasis, disclosure.FieldSource:
 			values[i] = new(sql.NullString)
-		case disclosure.FieldCreatedAt, disclosure.FieldUpdatedAt, disclosure.FieldDecidedAt, disclosure.FieldExpiresOn:
+		case disclosure.FieldCreatedAt, disclosure.FieldUpdatedAt, disclosure.FieldDecidedAt, disclosure.FieldVerifiedAt, disclosure.FieldExpiresOn:
 			values[i] = new(sql.NullTime)
 		case disclosure.ForeignKeys[0]: // disclosure_decided_by
 			values[i] = new(sql.NullInt64)
 		case disclosure.ForeignKeys[1]: // disclosure_recorded_by
+			values[i] = new(sql.NullInt64)
+		case disclosure.ForeignKeys[2]: // disclosure_verified_by
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -280,6 +302,25 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.Unverified = value.Bool
 			}
+		case disclosure.FieldVerifiedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field verified_at", values[i])
+			} else if value.Valid {
+				_m.VerifiedAt = new(time.Time)
+				*_m.VerifiedAt = value.Time
+			}
+		case disclosure.FieldVerification:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field verification", values[i])
+			} else if value.Valid {
+				_m.Verification = value.String
+			}
+		case disclosure.FieldDecisionBasis:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field decision_basis", values[i])
+			} else if value.Valid {
+				_m.DecisionBasis = value.String
+			}
 		case disclosure.FieldSource:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field source", values[i])
@@ -332,6 +373,13 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 				_m.disclosure_recorded_by = new(int)
 				*_m.disclosure_recorded_by = int(value.Int64)
 			}
+		case disclosure.ForeignKeys[2]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field disclosure_verified_by", value)
+			} else if value.Valid {
+				_m.disclosure_verified_by = new(int)
+				*_m.disclosure_verified_by = int(value.Int64)
+			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
 		}
@@ -373,6 +421,11 @@ func (_m *Disclosure) QueryDecidedBy() *StaffMemberQuery {
 // QueryRecordedBy queries the "recorded_by" edge of the Disclosure entity.
 func (_m *Disclosure) QueryRecordedBy() *StaffMemberQuery {
 	return NewDisclosureClient(_m.config).QueryRecordedBy(_m)
+}
+
+// QueryVerifiedBy queries the "verified_by" edge of the Disclosure entity.
+func (_m *Disclosure) QueryVerifiedBy() *StaffMemberQuery {
+	return NewDisclosureClient(_m.config).QueryVerifiedBy(_m)
 }
 
 // Update returns a builder for updating this Disclosure.
@@ -439,6 +492,17 @@ func (_m *Disclosure) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("unverified=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Unverified))
+	builder.WriteString(", ")
+	if v := _m.VerifiedAt; v != nil {
+		builder.WriteString("verified_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("verification=")
+	builder.WriteString(_m.Verification)
+	builder.WriteString(", ")
+	builder.WriteString("decision_basis=")
+	builder.WriteString(_m.DecisionBasis)
 	builder.WriteString(", ")
 	builder.WriteString("source=")
 	builder.WriteString(_m.Source)

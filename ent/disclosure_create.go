@@ -152,6 +152,48 @@ func (_c *DisclosureCreate) SetNillableUnverified(v *bool) *DisclosureCreate {
 	return _c
 }
 
+// SetVerifiedAt sets the "verified_at" field.
+func (_c *DisclosureCreate) SetVerifiedAt(v time.Time) *DisclosureCreate {
+	_c.mutation.SetVerifiedAt(v)
+	return _c
+}
+
+// SetNillableVerifiedAt sets the "verified_at" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableVerifiedAt(v *time.Time) *DisclosureCreate {
+	if v != nil {
+		_c.SetVerifiedAt(*v)
+	}
+	return _c
+}
+
+// SetVerification sets the "verification" field.
+func (_c *DisclosureCreate) SetVerification(v string) *DisclosureCreate {
+	_c.mutation.SetVerification(v)
+	return _c
+}
+
+// SetNillableVerification sets the "verification" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableVerification(v *string) *DisclosureCreate {
+	if v != nil {
+		_c.SetVerification(*v)
+	}
+	return _c
+}
+
+// SetDecisionBasis sets the "decision_basis" field.
+func (_c *DisclosureCreate) SetDecisionBasis(v string) *DisclosureCreate {
+	_c.mutation.SetDecisionBasis(v)
+	return _c
+}
+
+// SetNillableDecisionBasis sets the "decision_basis" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableDecisionBasis(v *string) *DisclosureCreate {
+	if v != nil {
+		_c.SetDecisionBasis(*v)
+	}
+	return _c
+}
+
 // SetSource sets the "source" field.
 func (_c *DisclosureCreate) SetSource(v string) *DisclosureCreate {
 	_c.mutation.SetSource(v)
@@ -268,6 +310,25 @@ func (_c *DisclosureCreate) SetNillableRecordedByID(id *int) *DisclosureCreate {
 // SetRecordedBy sets the "recorded_by" edge to the StaffMember entity.
 func (_c *DisclosureCreate) SetRecordedBy(v *StaffMember) *DisclosureCreate {
 	return _c.SetRecordedByID(v.ID)
+}
+
+// SetVerifiedByID sets the "verified_by" edge to the StaffMember entity by ID.
+func (_c *DisclosureCreate) SetVerifiedByID(id int) *DisclosureCreate {
+	_c.mutation.SetVerifiedByID(id)
+	return _c
+}
+
+// SetNillableVerifiedByID sets the "verified_by" edge to the StaffMember entity by ID if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableVerifiedByID(id *int) *DisclosureCreate {
+	if id != nil {
+		_c = _c.SetVerifiedByID(*id)
+	}
+	return _c
+}
+
+// SetVerifiedBy sets the "verified_by" edge to the StaffMember entity.
+func (_c *DisclosureCreate) SetVerifiedBy(v *StaffMember) *DisclosureCreate {
+	return _c.SetVerifiedByID(v.ID)
 }
 
 // Mutation returns the DisclosureMutation object of the builder.
@@ -514,6 +575,18 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		_spec.SetField(disclosure.FieldUnverified, field.TypeBool, value)
 		_node.Unverified = value
 	}
+	if value, ok := _c.mutation.VerifiedAt(); ok {
+		_spec.SetField(disclosure.FieldVerifiedAt, field.TypeTime, value)
+		_node.VerifiedAt = &value
+	}
+	if value, ok := _c.mutation.Verification(); ok {
+		_spec.SetField(disclosure.FieldVerification, field.TypeString, value)
+		_node.Verification = value
+	}
+	if value, ok := _c.mutation.DecisionBasis(); ok {
+		_spec.SetField(disclosure.FieldDecisionBasis, field.TypeString, value)
+		_node.DecisionBasis = value
+	}
 	if value, ok := _c.mutation.Source(); ok {
 		_spec.SetField(disclosure.FieldSource, field.TypeString, value)
 		_node.Source = value
@@ -624,6 +697,23 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		_node.disclosure_recorded_by = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.VerifiedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.VerifiedByTable,
+			Columns: []string{disclosure.VerifiedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.disclosure_verified_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -685,6 +775,60 @@ func (u *DisclosureUpsert) SetUpdatedAt(v time.Time) *DisclosureUpsert {
 // UpdateUpdatedAt sets the "updated_at" field to the value that was provided on create.
 func (u *DisclosureUpsert) UpdateUpdatedAt() *DisclosureUpsert {
 	u.SetExcluded(disclosure.FieldUpdatedAt)
+	return u
+}
+
+// SetVerifiedAt sets the "verified_at" field.
+func (u *DisclosureUpsert) SetVerifiedAt(v time.Time) *DisclosureUpsert {
+	u.Set(disclosure.FieldVerifiedAt, v)
+	return u
+}
+
+// UpdateVerifiedAt sets the "verified_at" field to the value that was provided on create.
+func (u *DisclosureUpsert) UpdateVerifiedAt() *DisclosureUpsert {
+	u.SetExcluded(disclosure.FieldVerifiedAt)
+	return u
+}
+
+// ClearVerifiedAt clears the value of the "verified_at" field.
+func (u *DisclosureUpsert) ClearVerifiedAt() *DisclosureUpsert {
+	u.SetNull(disclosure.FieldVerifiedAt)
+	return u
+}
+
+// SetVerification sets the "verification" field.
+func (u *DisclosureUpsert) SetVerification(v string) *DisclosureUpsert {
+	u.Set(disclosure.FieldVerification, v)
+	return u
+}
+
+// UpdateVerification sets the "verification" field to the value that was provided on create.
+func (u *DisclosureUpsert) UpdateVerification() *DisclosureUpsert {
+	u.SetExcluded(disclosure.FieldVerification)
+	return u
+}
+
+// ClearVerification clears the value of the "verification" field.
+func (u *DisclosureUpsert) ClearVerification() *DisclosureUpsert {
+	u.SetNull(disclosure.FieldVerification)
+	return u
+}
+
+// SetDecisionBasis sets the "decision_basis" field.
+func (u *DisclosureUpsert) SetDecisionBasis(v string) *DisclosureUpsert {
+	u.Set(disclosure.FieldDecisionBasis, v)
+	return u
+}
+
+// UpdateDecisionBasis sets the "decision_basis" field to the value that was provided on create.
+func (u *DisclosureUpsert) UpdateDecisionBasis() *DisclosureUpsert {
+	u.SetExcluded(disclosure.FieldDecisionBasis)
+	return u
+}
+
+// ClearDecisionBasis clears the value of the "decision_basis" field.
+func (u *DisclosureUpsert) ClearDecisionBasis() *DisclosureUpsert {
+	u.SetNull(disclosure.FieldDecisionBasis)
 	return u
 }
 
@@ -798,6 +942,69 @@ func (u *DisclosureUpsertOne) SetUpdatedAt(v time.Time) *DisclosureUpsertOne {
 func (u *DisclosureUpsertOne) UpdateUpdatedAt() *DisclosureUpsertOne {
 	return u.Update(func(s *DisclosureUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVerifiedAt sets the "verified_at" field.
+func (u *DisclosureUpsertOne) SetVerifiedAt(v time.Time) *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.SetVerifiedAt(v)
+	})
+}
+
+// UpdateVerifiedAt sets the "verified_at" field to the value that was provided on create.
+func (u *DisclosureUpsertOne) UpdateVerifiedAt() *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.UpdateVerifiedAt()
+	})
+}
+
+// ClearVerifiedAt clears the value of the "verified_at" field.
+func (u *DisclosureUpsertOne) ClearVerifiedAt() *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.ClearVerifiedAt()
+	})
+}
+
+// SetVerification sets the "verification" field.
+func (u *DisclosureUpsertOne) SetVerification(v string) *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.SetVerification(v)
+	})
+}
+
+// UpdateVerification sets the "verification" field to the value that was provided on create.
+func (u *DisclosureUpsertOne) UpdateVerification() *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.UpdateVerification()
+	})
+}
+
+// ClearVerification clears the value of the "verification" field.
+func (u *DisclosureUpsertOne) ClearVerification() *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.ClearVerification()
+	})
+}
+
+// SetDecisionBasis sets the "decision_basis" field.
+func (u *DisclosureUpsertOne) SetDecisionBasis(v string) *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.SetDecisionBasis(v)
+	})
+}
+
+// UpdateDecisionBasis sets the "decision_basis" field to the value that was provided on create.
+func (u *DisclosureUpsertOne) UpdateDecisionBasis() *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.UpdateDecisionBasis()
+	})
+}
+
+// ClearDecisionBasis clears the value of the "decision_basis" field.
+func (u *DisclosureUpsertOne) ClearDecisionBasis() *DisclosureUpsertOne {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.ClearDecisionBasis()
 	})
 }
 
@@ -1077,6 +1284,69 @@ func (u *DisclosureUpsertBulk) SetUpdatedAt(v time.Time) *DisclosureUpsertBulk {
 func (u *DisclosureUpsertBulk) UpdateUpdatedAt() *DisclosureUpsertBulk {
 	return u.Update(func(s *DisclosureUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetVerifiedAt sets the "verified_at" field.
+func (u *DisclosureUpsertBulk) SetVerifiedAt(v time.Time) *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.SetVerifiedAt(v)
+	})
+}
+
+// UpdateVerifiedAt sets the "verified_at" field to the value that was provided on create.
+func (u *DisclosureUpsertBulk) UpdateVerifiedAt() *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.UpdateVerifiedAt()
+	})
+}
+
+// ClearVerifiedAt clears the value of the "verified_at" field.
+func (u *DisclosureUpsertBulk) ClearVerifiedAt() *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.ClearVerifiedAt()
+	})
+}
+
+// SetVerification sets the "verification" field.
+func (u *DisclosureUpsertBulk) SetVerification(v string) *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.SetVerification(v)
+	})
+}
+
+// UpdateVerification sets the "verification" field to the value that was provided on create.
+func (u *DisclosureUpsertBulk) UpdateVerification() *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.UpdateVerification()
+	})
+}
+
+// ClearVerification clears the value of the "verification" field.
+func (u *DisclosureUpsertBulk) ClearVerification() *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.ClearVerification()
+	})
+}
+
+// SetDecisionBasis sets the "decision_basis" field.
+func (u *DisclosureUpsertBulk) SetDecisionBasis(v string) *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.SetDecisionBasis(v)
+	})
+}
+
+// UpdateDecisionBasis sets the "decision_basis" field to the value that was provided on create.
+func (u *DisclosureUpsertBulk) UpdateDecisionBasis() *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.UpdateDecisionBasis()
+	})
+}
+
+// ClearDecisionBasis clears the value of the "decision_basis" field.
+func (u *DisclosureUpsertBulk) ClearDecisionBasis() *DisclosureUpsertBulk {
+	return u.Update(func(s *DisclosureUpsert) {
+		s.ClearDecisionBasis()
 	})
 }
 

@@ -35,6 +35,7 @@ type DisclosureQuery struct {
 	withPoliceReport   *PoliceReportQuery
 	withDecidedBy      *StaffMemberQuery
 	withRecordedBy     *StaffMemberQuery
+	withVerifiedBy     *StaffMemberQuery
 	withFKs            bool
 	loadTotal          []func(context.Context, []*Disclosure) error
 	modifiers          []func(*sql.Selector)
@@ -199,6 +200,28 @@ func (_q *DisclosureQuery) QueryRecordedBy() *StaffMemberQuery {
 			sqlgraph.From(disclosure.Table, disclosure.FieldID, selector),
 			sqlgraph.To(staffmember.Table, staffmember.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, disclosure.RecordedByTable, disclosure.RecordedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryVerifiedBy chains the current query on the "verified_by" edge.
+func (_q *DisclosureQuery) QueryVerifiedBy() *StaffMemberQuery {
+	query := (&StaffMemberClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(disclosure.Table, disclosure.FieldID, selector),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, disclosure.VerifiedByTable, disclosure.VerifiedByColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -404,6 +427,7 @@ func (_q *DisclosureQuery) Clone() *DisclosureQuery {
 		withPoliceReport:   _q.withPoliceReport.Clone(),
 		withDecidedBy:      _q.withDecidedBy.Clone(),
 		withRecordedBy:     _q.withRecordedBy.Clone(),
+		withVerifiedBy:     _q.withVerifiedBy.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -474,6 +498,17 @@ func (_q *DisclosureQuery) WithRecordedBy(opts ...func(*StaffMemberQuery)) *Disc
 		opt(query)
 	}
 	_q.withRecordedBy = query
+	return _q
+}
+
+// WithVerifiedBy tells the query-builder to eager-load the nodes that are connected to
+// the "verified_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DisclosureQuery) WithVerifiedBy(opts ...func(*StaffMemberQuery)) *DisclosureQuery {
+	query := (&StaffMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withVerifiedBy = query
 	return _q
 }
 
@@ -562,16 +597,17 @@ func (_q *DisclosureQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 		nodes       = []*Disclosure{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withConvict != nil,
 			_q.withUnit != nil,
 			_q.withPoliceDistrict != nil,
 			_q.withPoliceReport != nil,
 			_q.withDecidedBy != nil,
 			_q.withRecordedBy != nil,
+			_q.withVerifiedBy != nil,
 		}
 	)
-	if _q.withDecidedBy != nil || _q.withRecordedBy != nil {
+	if _q.withDecidedBy != nil || _q.withRecordedBy != nil || _q.withVerifiedBy != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -631,6 +667,12 @@ func (_q *DisclosureQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*D
 	if query := _q.withRecordedBy; query != nil {
 		if err := _q.loadRecordedBy(ctx, query, nodes, nil,
 			func(n *Disclosure, e *StaffMember) { n.Edges.RecordedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withVerifiedBy; query != nil {
+		if err := _q.loadVerifiedBy(ctx, query, nodes, nil,
+			func(n *Disclosure, e *StaffMember) { n.Edges.VerifiedBy = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -818,6 +860,38 @@ func (_q *DisclosureQuery) loadRecordedBy(ctx context.Context, query *StaffMembe
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "disclosure_recorded_by" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *DisclosureQuery) loadVerifiedBy(ctx context.Context, query *StaffMemberQuery, nodes []*Disclosure, init func(*Disclosure), assign func(*Disclosure, *StaffMember)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Disclosure)
+	for i := range nodes {
+		if nodes[i].disclosure_verified_by == nil {
+			continue
+		}
+		fk := *nodes[i].disclosure_verified_by
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(staffmember.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "disclosure_verified_by" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -9,6 +9,7 @@ import (
 	"time"
 	"varsel/ent/disclosure"
 	"varsel/ent/predicate"
+	"varsel/ent/staffmember"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -35,9 +36,94 @@ func (_u *DisclosureUpdate) SetUpdatedAt(v time.Time) *DisclosureUpdate {
 	return _u
 }
 
+// SetVerifiedAt sets the "verified_at" field.
+func (_u *DisclosureUpdate) SetVerifiedAt(v time.Time) *DisclosureUpdate {
+	_u.mutation.SetVerifiedAt(v)
+	return _u
+}
+
+// SetNillableVerifiedAt sets the "verified_at" field if the given value is not nil.
+func (_u *DisclosureUpdate) SetNillableVerifiedAt(v *time.Time) *DisclosureUpdate {
+	if v != nil {
+		_u.SetVerifiedAt(*v)
+	}
+	return _u
+}
+
+// ClearVerifiedAt clears the value of the "verified_at" field.
+func (_u *DisclosureUpdate) ClearVerifiedAt() *DisclosureUpdate {
+	_u.mutation.ClearVerifiedAt()
+	return _u
+}
+
+// SetVerification sets the "verification" field.
+func (_u *DisclosureUpdate) SetVerification(v string) *DisclosureUpdate {
+	_u.mutation.SetVerification(v)
+	return _u
+}
+
+// SetNillableVerification sets the "verification" field if the given value is not nil.
+func (_u *DisclosureUpdate) SetNillableVerification(v *string) *DisclosureUpdate {
+	if v != nil {
+		_u.SetVerification(*v)
+	}
+	return _u
+}
+
+// ClearVerification clears the value of the "verification" field.
+func (_u *DisclosureUpdate) ClearVerification() *DisclosureUpdate {
+	_u.mutation.ClearVerification()
+	return _u
+}
+
+// SetDecisionBasis sets the "decision_basis" field.
+func (_u *DisclosureUpdate) SetDecisionBasis(v string) *DisclosureUpdate {
+	_u.mutation.SetDecisionBasis(v)
+	return _u
+}
+
+// SetNillableDecisionBasis sets the "decision_basis" field if the given value is not nil.
+func (_u *DisclosureUpdate) SetNillableDecisionBasis(v *string) *DisclosureUpdate {
+	if v != nil {
+		_u.SetDecisionBasis(*v)
+	}
+	return _u
+}
+
+// ClearDecisionBasis clears the value of the "decision_basis" field.
+func (_u *DisclosureUpdate) ClearDecisionBasis() *DisclosureUpdate {
+	_u.mutation.ClearDecisionBasis()
+	return _u
+}
+
+// SetVerifiedByID sets the "verified_by" edge to the StaffMember entity by ID.
+func (_u *DisclosureUpdate) SetVerifiedByID(id int) *DisclosureUpdate {
+	_u.mutation.SetVerifiedByID(id)
+	return _u
+}
+
+// SetNillableVerifiedByID sets the "verified_by" edge to the StaffMember entity by ID if the given value is not nil.
+func (_u *DisclosureUpdate) SetNillableVerifiedByID(id *int) *DisclosureUpdate {
+	if id != nil {
+		_u = _u.SetVerifiedByID(*id)
+	}
+	return _u
+}
+
+// SetVerifiedBy sets the "verified_by" edge to the StaffMember entity.
+func (_u *DisclosureUpdate) SetVerifiedBy(v *StaffMember) *DisclosureUpdate {
+	return _u.SetVerifiedByID(v.ID)
+}
+
 // Mutation returns the DisclosureMutation object of the builder.
 func (_u *DisclosureUpdate) Mutation() *DisclosureMutation {
 	return _u.mutation
+}
+
+// ClearVerifiedBy clears the "verified_by" edge to the StaffMember entity.
+func (_u *DisclosureUpdate) ClearVerifiedBy() *DisclosureUpdate {
+	_u.mutation.ClearVerifiedBy()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -120,11 +206,58 @@ func (_u *DisclosureUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	if _u.mutation.RegisterCleared() {
 		_spec.ClearField(disclosure.FieldRegister, field.TypeString)
 	}
+	if value, ok := _u.mutation.VerifiedAt(); ok {
+		_spec.SetField(disclosure.FieldVerifiedAt, field.TypeTime, value)
+	}
+	if _u.mutation.VerifiedAtCleared() {
+		_spec.ClearField(disclosure.FieldVerifiedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Verification(); ok {
+		_spec.SetField(disclosure.FieldVerification, field.TypeString, value)
+	}
+	if _u.mutation.VerificationCleared() {
+		_spec.ClearField(disclosure.FieldVerification, field.TypeString)
+	}
+	if value, ok := _u.mutation.DecisionBasis(); ok {
+		_spec.SetField(disclosure.FieldDecisionBasis, field.TypeString, value)
+	}
+	if _u.mutation.DecisionBasisCleared() {
+		_spec.ClearField(disclosure.FieldDecisionBasis, field.TypeString)
+	}
 	if _u.mutation.SourceCleared() {
 		_spec.ClearField(disclosure.FieldSource, field.TypeString)
 	}
 	if _u.mutation.ExpiresOnCleared() {
 		_spec.ClearField(disclosure.FieldExpiresOn, field.TypeTime)
+	}
+	if _u.mutation.VerifiedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.VerifiedByTable,
+			Columns: []string{disclosure.VerifiedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VerifiedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.VerifiedByTable,
+			Columns: []string{disclosure.VerifiedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
@@ -154,9 +287,94 @@ func (_u *DisclosureUpdateOne) SetUpdatedAt(v time.Time) *DisclosureUpdateOne {
 	return _u
 }
 
+// SetVerifiedAt sets the "verified_at" field.
+func (_u *DisclosureUpdateOne) SetVerifiedAt(v time.Time) *DisclosureUpdateOne {
+	_u.mutation.SetVerifiedAt(v)
+	return _u
+}
+
+// SetNillableVerifiedAt sets the "verified_at" field if the given value is not nil.
+func (_u *DisclosureUpdateOne) SetNillableVerifiedAt(v *time.Time) *DisclosureUpdateOne {
+	if v != nil {
+		_u.SetVerifiedAt(*v)
+	}
+	return _u
+}
+
+// ClearVerifiedAt clears the value of the "verified_at" field.
+func (_u *DisclosureUpdateOne) ClearVerifiedAt() *DisclosureUpdateOne {
+	_u.mutation.ClearVerifiedAt()
+	return _u
+}
+
+// SetVerification sets the "verification" field.
+func (_u *DisclosureUpdateOne) SetVerification(v string) *DisclosureUpdateOne {
+	_u.mutation.SetVerification(v)
+	return _u
+}
+
+// SetNillableVerification sets the "verification" field if the given value is not nil.
+func (_u *DisclosureUpdateOne) SetNillableVerification(v *string) *DisclosureUpdateOne {
+	if v != nil {
+		_u.SetVerification(*v)
+	}
+	return _u
+}
+
+// ClearVerification clears the value of the "verification" field.
+func (_u *DisclosureUpdateOne) ClearVerification() *DisclosureUpdateOne {
+	_u.mutation.ClearVerification()
+	return _u
+}
+
+// SetDecisionBasis sets the "decision_basis" field.
+func (_u *DisclosureUpdateOne) SetDecisionBasis(v string) *DisclosureUpdateOne {
+	_u.mutation.SetDecisionBasis(v)
+	return _u
+}
+
+// SetNillableDecisionBasis sets the "decision_basis" field if the given value is not nil.
+func (_u *DisclosureUpdateOne) SetNillableDecisionBasis(v *string) *DisclosureUpdateOne {
+	if v != nil {
+		_u.SetDecisionBasis(*v)
+	}
+	return _u
+}
+
+// ClearDecisionBasis clears the value of the "decision_basis" field.
+func (_u *DisclosureUpdateOne) ClearDecisionBasis() *DisclosureUpdateOne {
+	_u.mutation.ClearDecisionBasis()
+	return _u
+}
+
+// SetVerifiedByID sets the "verified_by" edge to the StaffMember entity by ID.
+func (_u *DisclosureUpdateOne) SetVerifiedByID(id int) *DisclosureUpdateOne {
+	_u.mutation.SetVerifiedByID(id)
+	return _u
+}
+
+// SetNillableVerifiedByID sets the "verified_by" edge to the StaffMember entity by ID if the given value is not nil.
+func (_u *DisclosureUpdateOne) SetNillableVerifiedByID(id *int) *DisclosureUpdateOne {
+	if id != nil {
+		_u = _u.SetVerifiedByID(*id)
+	}
+	return _u
+}
+
+// SetVerifiedBy sets the "verified_by" edge to the StaffMember entity.
+func (_u *DisclosureUpdateOne) SetVerifiedBy(v *StaffMember) *DisclosureUpdateOne {
+	return _u.SetVerifiedByID(v.ID)
+}
+
 // Mutation returns the DisclosureMutation object of the builder.
 func (_u *DisclosureUpdateOne) Mutation() *DisclosureMutation {
 	return _u.mutation
+}
+
+// ClearVerifiedBy clears the "verified_by" edge to the StaffMember entity.
+func (_u *DisclosureUpdateOne) ClearVerifiedBy() *DisclosureUpdateOne {
+	_u.mutation.ClearVerifiedBy()
+	return _u
 }
 
 // Where appends a list predicates to the DisclosureUpdate builder.
@@ -269,11 +487,58 @@ func (_u *DisclosureUpdateOne) sqlSave(ctx context.Context) (_node *Disclosure, 
 	if _u.mutation.RegisterCleared() {
 		_spec.ClearField(disclosure.FieldRegister, field.TypeString)
 	}
+	if value, ok := _u.mutation.VerifiedAt(); ok {
+		_spec.SetField(disclosure.FieldVerifiedAt, field.TypeTime, value)
+	}
+	if _u.mutation.VerifiedAtCleared() {
+		_spec.ClearField(disclosure.FieldVerifiedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.Verification(); ok {
+		_spec.SetField(disclosure.FieldVerification, field.TypeString, value)
+	}
+	if _u.mutation.VerificationCleared() {
+		_spec.ClearField(disclosure.FieldVerification, field.TypeString)
+	}
+	if value, ok := _u.mutation.DecisionBasis(); ok {
+		_spec.SetField(disclosure.FieldDecisionBasis, field.TypeString, value)
+	}
+	if _u.mutation.DecisionBasisCleared() {
+		_spec.ClearField(disclosure.FieldDecisionBasis, field.TypeString)
+	}
 	if _u.mutation.SourceCleared() {
 		_spec.ClearField(disclosure.FieldSource, field.TypeString)
 	}
 	if _u.mutation.ExpiresOnCleared() {
 		_spec.ClearField(disclosure.FieldExpiresOn, field.TypeTime)
+	}
+	if _u.mutation.VerifiedByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.VerifiedByTable,
+			Columns: []string{disclosure.VerifiedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.VerifiedByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.VerifiedByTable,
+			Columns: []string{disclosure.VerifiedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Disclosure{config: _u.config}

@@ -15,6 +15,7 @@ import (
 	"varsel/ent/auditevent"
 	"varsel/ent/condition"
 	"varsel/ent/convict"
+	"varsel/ent/correction"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
@@ -106,6 +107,7 @@ func checkColumn(t, c string) error {
 			auditevent.Table:            auditevent.ValidColumn,
 			condition.Table:             condition.ValidColumn,
 			convict.Table:               convict.ValidColumn,
+			correction.Table:            correction.ValidColumn,
 			criminalcase.Table:          criminalcase.ValidColumn,
 			custodyevent.Table:          custodyevent.ValidColumn,
 			decision.Table:              decision.ValidColumn,

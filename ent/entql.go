@@ -10,6 +10,7 @@ import (
 	"varsel/ent/auditevent"
 	"varsel/ent/condition"
 	"varsel/ent/convict"
+	"varsel/ent/correction"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
@@ -40,7 +41,7 @@ import (
 
 // schemaGraph holds a representation of ent/schema at runtime.
 var schemaGraph = func() *sqlgraph.Schema {
-	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 27)}
+	graph := &sqlgraph.Schema{Nodes: make([]*sqlgraph.Node, 28)}
 	graph.Nodes[0] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   accesslogentry.Table,
@@ -99,14 +100,15 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Appeal",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			appeal.FieldCreatedAt:  {Type: field.TypeTime, Column: appeal.FieldCreatedAt},
-			appeal.FieldUpdatedAt:  {Type: field.TypeTime, Column: appeal.FieldUpdatedAt},
-			appeal.FieldReceivedAt: {Type: field.TypeTime, Column: appeal.FieldReceivedAt},
-			appeal.FieldGrounds:    {Type: field.TypeString, Column: appeal.FieldGrounds},
-			appeal.FieldStatus:     {Type: field.TypeEnum, Column: appeal.FieldStatus},
-			appeal.FieldDecidedAt:  {Type: field.TypeTime, Column: appeal.FieldDecidedAt},
-			appeal.FieldReasoning:  {Type: field.TypeString, Column: appeal.FieldReasoning},
-			appeal.FieldDecisionID: {Type: field.TypeInt, Column: appeal.FieldDecisionID},
+			appeal.FieldCreatedAt:          {Type: field.TypeTime, Column: appeal.FieldCreatedAt},
+			appeal.FieldUpdatedAt:          {Type: field.TypeTime, Column: appeal.FieldUpdatedAt},
+			appeal.FieldReceivedAt:         {Type: field.TypeTime, Column: appeal.FieldReceivedAt},
+			appeal.FieldGrounds:            {Type: field.TypeString, Column: appeal.FieldGrounds},
+			appeal.FieldStatus:             {Type: field.TypeEnum, Column: appeal.FieldStatus},
+			appeal.FieldDecidedAt:          {Type: field.TypeTime, Column: appeal.FieldDecidedAt},
+			appeal.FieldReasoning:          {Type: field.TypeString, Column: appeal.FieldReasoning},
+			appeal.FieldRepresentativeName: {Type: field.TypeString, Column: appeal.FieldRepresentativeName},
+			appeal.FieldDecisionID:         {Type: field.TypeInt, Column: appeal.FieldDecisionID},
 		},
 	}
 	graph.Nodes[3] = &sqlgraph.Node{
@@ -202,6 +204,26 @@ var schemaGraph = func() *sqlgraph.Schema {
 	}
 	graph.Nodes[7] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
+			Table:   correction.Table,
+			Columns: correction.Columns,
+			ID: &sqlgraph.FieldSpec{
+				Type:   field.TypeInt,
+				Column: correction.FieldID,
+			},
+		},
+		Type: "Correction",
+		Fields: map[string]*sqlgraph.FieldSpec{
+			correction.FieldCreatedAt: {Type: field.TypeTime, Column: correction.FieldCreatedAt},
+			correction.FieldUpdatedAt: {Type: field.TypeTime, Column: correction.FieldUpdatedAt},
+			correction.FieldSubject:   {Type: field.TypeEnum, Column: correction.FieldSubject},
+			correction.FieldSubjectID: {Type: field.TypeInt, Column: correction.FieldSubjectID},
+			correction.FieldChanged:   {Type: field.TypeJSON, Column: correction.FieldChanged},
+			correction.FieldReason:    {Type: field.TypeString, Column: correction.FieldReason},
+			correction.FieldConvictID: {Type: field.TypeInt, Column: correction.FieldConvictID},
+		},
+	}
+	graph.Nodes[8] = &sqlgraph.Node{
+		NodeSpec: sqlgraph.NodeSpec{
 			Table:   criminalcase.Table,
 			Columns: criminalcase.Columns,
 			ID: &sqlgraph.FieldSpec{
@@ -221,7 +243,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			criminalcase.FieldConvictID:         {Type: field.TypeInt, Column: criminalcase.FieldConvictID},
 		},
 	}
-	graph.Nodes[8] = &sqlgraph.Node{
+	graph.Nodes[9] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   custodyevent.Table,
 			Columns: custodyevent.Columns,
@@ -232,24 +254,28 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "CustodyEvent",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			custodyevent.FieldCreatedAt:          {Type: field.TypeTime, Column: custodyevent.FieldCreatedAt},
-			custodyevent.FieldUpdatedAt:          {Type: field.TypeTime, Column: custodyevent.FieldUpdatedAt},
-			custodyevent.FieldKind:               {Type: field.TypeEnum, Column: custodyevent.FieldKind},
-			custodyevent.FieldLegalBasis:         {Type: field.TypeString, Column: custodyevent.FieldLegalBasis},
-			custodyevent.FieldStartsAt:           {Type: field.TypeTime, Column: custodyevent.FieldStartsAt},
-			custodyevent.FieldEndsAt:             {Type: field.TypeTime, Column: custodyevent.FieldEndsAt},
-			custodyevent.FieldDateOnly:           {Type: field.TypeBool, Column: custodyevent.FieldDateOnly},
-			custodyevent.FieldDecidingLevel:      {Type: field.TypeEnum, Column: custodyevent.FieldDecidingLevel},
-			custodyevent.FieldFromInstitution:    {Type: field.TypeBool, Column: custodyevent.FieldFromInstitution},
-			custodyevent.FieldFullTermRelease:    {Type: field.TypeBool, Column: custodyevent.FieldFullTermRelease},
-			custodyevent.FieldReportingDutyUntil: {Type: field.TypeTime, Column: custodyevent.FieldReportingDutyUntil},
-			custodyevent.FieldStatus:             {Type: field.TypeEnum, Column: custodyevent.FieldStatus},
-			custodyevent.FieldConvictID:          {Type: field.TypeInt, Column: custodyevent.FieldConvictID},
-			custodyevent.FieldDecidingUnitID:     {Type: field.TypeInt, Column: custodyevent.FieldDecidingUnitID},
-			custodyevent.FieldInstitutionStayID:  {Type: field.TypeInt, Column: custodyevent.FieldInstitutionStayID},
+			custodyevent.FieldCreatedAt:         {Type: field.TypeTime, Column: custodyevent.FieldCreatedAt},
+			custodyevent.FieldUpdatedAt:         {Type: field.TypeTime, Column: custodyevent.FieldUpdatedAt},
+			custodyevent.FieldKind:              {Type: field.TypeEnum, Column: custodyevent.FieldKind},
+			custodyevent.FieldLegalBasis:        {Type: field.TypeString, Column: custodyevent.FieldLegalBasis},
+			custodyevent.FieldStartsAt:          {Type: field.TypeTime, Column: custodyevent.FieldStartsAt},
+			custodyevent.FieldEndsAt:            {Type: field.TypeTime, Column: custodyevent.FieldEndsAt},
+			custodyevent.FieldDateOnly:          {Type: field.TypeBool, Column: custodyevent.FieldDateOnly},
+			custodyevent.FieldDecidingLevel:     {Type: field.TypeEnum, Column: custodyevent.FieldDecidingLevel},
+			custodyevent.FieldFromInstitution:   {Type: field.TypeBool, Column: custodyevent.FieldFromInstitution},
+			custodyevent.FieldFullTermRelease:   {Type: field.TypeBool, Column: custodyevent.FieldFullTermRelease},
+			custodyevent.FieldProbationEndsOn:   {Type: field.TypeTime, Column: custodyevent.FieldProbationEndsOn},
+			custodyevent.FieldStatus:            {Type: field.TypeEnum, Column: custodyevent.FieldStatus},
+			custodyevent.FieldCancelledAt:       {Type: field.TypeTime, Column: custodyevent.FieldCancelledAt},
+			custodyevent.FieldCancelReason:      {Type: field.TypeString, Column: custodyevent.FieldCancelReason},
+			custodyevent.FieldMovedAt:           {Type: field.TypeTime, Column: custodyevent.FieldMovedAt},
+			custodyevent.FieldMoveReason:        {Type: field.TypeString, Column: custodyevent.FieldMoveReason},
+			custodyevent.FieldConvictID:         {Type: field.TypeInt, Column: custodyevent.FieldConvictID},
+			custodyevent.FieldDecidingUnitID:    {Type: field.TypeInt, Column: custodyevent.FieldDecidingUnitID},
+			custodyevent.FieldInstitutionStayID: {Type: field.TypeInt, Column: custodyevent.FieldInstitutionStayID},
 		},
 	}
-	graph.Nodes[9] = &sqlgraph.Node{
+	graph.Nodes[10] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   decision.Table,
 			Columns: decision.Columns,
@@ -265,6 +291,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldStatus:                       {Type: field.TypeEnum, Column: decision.FieldStatus},
 			decision.FieldLevel:                        {Type: field.TypeEnum, Column: decision.FieldLevel},
 			decision.FieldReasoning:                    {Type: field.TypeString, Column: decision.FieldReasoning},
+			decision.FieldReasonsWithheld:              {Type: field.TypeEnum, Column: decision.FieldReasonsWithheld},
 			decision.FieldDecidedAt:                    {Type: field.TypeTime, Column: decision.FieldDecidedAt},
 			decision.FieldConvictInformedAt:            {Type: field.TypeTime, Column: decision.FieldConvictInformedAt},
 			decision.FieldConvictInformedHow:           {Type: field.TypeEnum, Column: decision.FieldConvictInformedHow},
@@ -275,7 +302,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldDecidingUnitID:               {Type: field.TypeInt, Column: decision.FieldDecidingUnitID},
 		},
 	}
-	graph.Nodes[10] = &sqlgraph.Node{
+	graph.Nodes[11] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   delegation.Table,
 			Columns: delegation.Columns,
@@ -294,7 +321,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			delegation.FieldDelegateID: {Type: field.TypeInt, Column: delegation.FieldDelegateID},
 		},
 	}
-	graph.Nodes[11] = &sqlgraph.Node{
+	graph.Nodes[12] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   disclosure.Table,
 			Columns: disclosure.Columns,
@@ -319,6 +346,9 @@ var schemaGraph = func() *sqlgraph.Schema {
 			disclosure.FieldDecidedAt:                 {Type: field.TypeTime, Column: disclosure.FieldDecidedAt},
 			disclosure.FieldForm:                      {Type: field.TypeEnum, Column: disclosure.FieldForm},
 			disclosure.FieldUnverified:                {Type: field.TypeBool, Column: disclosure.FieldUnverified},
+			disclosure.FieldVerifiedAt:                {Type: field.TypeTime, Column: disclosure.FieldVerifiedAt},
+			disclosure.FieldVerification:              {Type: field.TypeString, Column: disclosure.FieldVerification},
+			disclosure.FieldDecisionBasis:             {Type: field.TypeString, Column: disclosure.FieldDecisionBasis},
 			disclosure.FieldSource:                    {Type: field.TypeString, Column: disclosure.FieldSource},
 			disclosure.FieldExpiresOn:                 {Type: field.TypeTime, Column: disclosure.FieldExpiresOn},
 			disclosure.FieldConvictID:                 {Type: field.TypeInt, Column: disclosure.FieldConvictID},
@@ -327,7 +357,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			disclosure.FieldPoliceReportID:            {Type: field.TypeInt, Column: disclosure.FieldPoliceReportID},
 		},
 	}
-	graph.Nodes[12] = &sqlgraph.Node{
+	graph.Nodes[13] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   documentmark.Table,
 			Columns: documentmark.Columns,
@@ -349,7 +379,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			documentmark.FieldConvictID:    {Type: field.TypeInt, Column: documentmark.FieldConvictID},
 		},
 	}
-	graph.Nodes[13] = &sqlgraph.Node{
+	graph.Nodes[14] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   guardian.Table,
 			Columns: guardian.Columns,
@@ -378,7 +408,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			guardian.FieldSurvivorID:             {Type: field.TypeInt, Column: guardian.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[14] = &sqlgraph.Node{
+	graph.Nodes[15] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   informationrequest.Table,
 			Columns: informationrequest.Columns,
@@ -400,7 +430,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			informationrequest.FieldCustodyEventID: {Type: field.TypeInt, Column: informationrequest.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[15] = &sqlgraph.Node{
+	graph.Nodes[16] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   institutionstay.Table,
 			Columns: institutionstay.Columns,
@@ -421,7 +451,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			institutionstay.FieldConvictID:      {Type: field.TypeInt, Column: institutionstay.FieldConvictID},
 		},
 	}
-	graph.Nodes[16] = &sqlgraph.Node{
+	graph.Nodes[17] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notice.Table,
 			Columns: notice.Columns,
@@ -435,6 +465,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldCreatedAt:                 {Type: field.TypeTime, Column: notice.FieldCreatedAt},
 			notice.FieldUpdatedAt:                 {Type: field.TypeTime, Column: notice.FieldUpdatedAt},
 			notice.FieldStatus:                    {Type: field.TypeEnum, Column: notice.FieldStatus},
+			notice.FieldKind:                      {Type: field.TypeEnum, Column: notice.FieldKind},
+			notice.FieldCorrectsID:                {Type: field.TypeInt, Column: notice.FieldCorrectsID},
 			notice.FieldRoute:                     {Type: field.TypeEnum, Column: notice.FieldRoute},
 			notice.FieldChannel:                   {Type: field.TypeEnum, Column: notice.FieldChannel},
 			notice.FieldDueDate:                   {Type: field.TypeTime, Column: notice.FieldDueDate},
@@ -459,7 +491,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notice.FieldPoliceDistrictID:          {Type: field.TypeInt, Column: notice.FieldPoliceDistrictID},
 		},
 	}
-	graph.Nodes[17] = &sqlgraph.Node{
+	graph.Nodes[18] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   notificationagreement.Table,
 			Columns: notificationagreement.Columns,
@@ -480,7 +512,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			notificationagreement.FieldSurvivorID: {Type: field.TypeInt, Column: notificationagreement.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[18] = &sqlgraph.Node{
+	graph.Nodes[19] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policedistrict.Table,
 			Columns: policedistrict.Columns,
@@ -495,7 +527,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policedistrict.FieldCode: {Type: field.TypeString, Column: policedistrict.FieldCode},
 		},
 	}
-	graph.Nodes[19] = &sqlgraph.Node{
+	graph.Nodes[20] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policereport.Table,
 			Columns: policereport.Columns,
@@ -518,7 +550,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policereport.FieldPoliceDistrictID: {Type: field.TypeInt, Column: policereport.FieldPoliceDistrictID},
 		},
 	}
-	graph.Nodes[20] = &sqlgraph.Node{
+	graph.Nodes[21] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   policerequest.Table,
 			Columns: policerequest.Columns,
@@ -542,13 +574,15 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policerequest.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: policerequest.FieldAcknowledgedAt},
 			policerequest.FieldCompletedAt:      {Type: field.TypeTime, Column: policerequest.FieldCompletedAt},
 			policerequest.FieldDeclinedAt:       {Type: field.TypeTime, Column: policerequest.FieldDeclinedAt},
+			policerequest.FieldWithdrawnAt:      {Type: field.TypeTime, Column: policerequest.FieldWithdrawnAt},
+			policerequest.FieldWithdrawReason:   {Type: field.TypeString, Column: policerequest.FieldWithdrawReason},
 			policerequest.FieldPoliceDistrictID: {Type: field.TypeInt, Column: policerequest.FieldPoliceDistrictID},
 			policerequest.FieldUnitID:           {Type: field.TypeInt, Column: policerequest.FieldUnitID},
 			policerequest.FieldCustodyEventID:   {Type: field.TypeInt, Column: policerequest.FieldCustodyEventID},
 			policerequest.FieldNoticeID:         {Type: field.TypeInt, Column: policerequest.FieldNoticeID},
 		},
 	}
-	graph.Nodes[21] = &sqlgraph.Node{
+	graph.Nodes[22] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   reservation.Table,
 			Columns: reservation.Columns,
@@ -568,7 +602,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			reservation.FieldSurvivorID: {Type: field.TypeInt, Column: reservation.FieldSurvivorID},
 		},
 	}
-	graph.Nodes[22] = &sqlgraph.Node{
+	graph.Nodes[23] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   securityassessment.Table,
 			Columns: securityassessment.Columns,
@@ -579,16 +613,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "SecurityAssessment",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			securityassessment.FieldCreatedAt:       {Type: field.TypeTime, Column: securityassessment.FieldCreatedAt},
-			securityassessment.FieldUpdatedAt:       {Type: field.TypeTime, Column: securityassessment.FieldUpdatedAt},
-			securityassessment.FieldOutcome:         {Type: field.TypeEnum, Column: securityassessment.FieldOutcome},
-			securityassessment.FieldReasoning:       {Type: field.TypeString, Column: securityassessment.FieldReasoning},
-			securityassessment.FieldPoliceStatement: {Type: field.TypeString, Column: securityassessment.FieldPoliceStatement},
-			securityassessment.FieldAssessedAt:      {Type: field.TypeTime, Column: securityassessment.FieldAssessedAt},
-			securityassessment.FieldCustodyEventID:  {Type: field.TypeInt, Column: securityassessment.FieldCustodyEventID},
+			securityassessment.FieldCreatedAt:         {Type: field.TypeTime, Column: securityassessment.FieldCreatedAt},
+			securityassessment.FieldUpdatedAt:         {Type: field.TypeTime, Column: securityassessment.FieldUpdatedAt},
+			securityassessment.FieldKind:              {Type: field.TypeEnum, Column: securityassessment.FieldKind},
+			securityassessment.FieldOutcome:           {Type: field.TypeEnum, Column: securityassessment.FieldOutcome},
+			securityassessment.FieldReasoning:         {Type: field.TypeString, Column: securityassessment.FieldReasoning},
+			securityassessment.FieldPoliceStatement:   {Type: field.TypeString, Column: securityassessment.FieldPoliceStatement},
+			securityassessment.FieldPoliceStatementAt: {Type: field.TypeTime, Column: securityassessment.FieldPoliceStatementAt},
+			securityassessment.FieldAssessedAt:        {Type: field.TypeTime, Column: securityassessment.FieldAssessedAt},
+			securityassessment.FieldCustodyEventID:    {Type: field.TypeInt, Column: securityassessment.FieldCustodyEventID},
 		},
 	}
-	graph.Nodes[23] = &sqlgraph.Node{
+	graph.Nodes[24] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   staffmember.Table,
 			Columns: staffmember.Columns,
@@ -607,7 +643,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			staffmember.FieldActive:     {Type: field.TypeBool, Column: staffmember.FieldActive},
 		},
 	}
-	graph.Nodes[24] = &sqlgraph.Node{
+	graph.Nodes[25] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   survivor.Table,
 			Columns: survivor.Columns,
@@ -635,7 +671,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			survivor.FieldVictimID:               {Type: field.TypeInt, Column: survivor.FieldVictimID},
 		},
 	}
-	graph.Nodes[25] = &sqlgraph.Node{
+	graph.Nodes[26] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   unit.Table,
 			Columns: unit.Columns,
@@ -656,7 +692,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			unit.FieldPhone:         {Type: field.TypeString, Column: unit.FieldPhone},
 		},
 	}
-	graph.Nodes[26] = &sqlgraph.Node{
+	graph.Nodes[27] = &sqlgraph.Node{
 		NodeSpec: sqlgraph.NodeSpec{
 			Table:   victim.Table,
 			Columns: victim.Columns,
@@ -935,6 +971,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Convict",
 		"InstitutionStay",
+	)
+	graph.MustAddE(
+		"convict",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   correction.ConvictTable,
+			Columns: []string{correction.ConvictColumn},
+			Bidi:    false,
+		},
+		"Correction",
+		"Convict",
+	)
+	graph.MustAddE(
+		"recorded_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   correction.RecordedByTable,
+			Columns: []string{correction.RecordedByColumn},
+			Bidi:    false,
+		},
+		"Correction",
+		"StaffMember",
 	)
 	graph.MustAddE(
 		"convict",
@@ -1273,6 +1333,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		"StaffMember",
 	)
 	graph.MustAddE(
+		"verified_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   disclosure.VerifiedByTable,
+			Columns: []string{disclosure.VerifiedByColumn},
+			Bidi:    false,
+		},
+		"Disclosure",
+		"StaffMember",
+	)
+	graph.MustAddE(
 		"convict",
 		&sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1487,6 +1559,30 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		"Notice",
 		"PoliceDistrict",
+	)
+	graph.MustAddE(
+		"corrects",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   notice.CorrectsTable,
+			Columns: []string{notice.CorrectsColumn},
+			Bidi:    false,
+		},
+		"Notice",
+		"Notice",
+	)
+	graph.MustAddE(
+		"follow_ups",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+		},
+		"Notice",
+		"Notice",
 	)
 	graph.MustAddE(
 		"victim",
@@ -2295,6 +2391,11 @@ func (f *AppealFilter) WhereReasoning(p entql.StringP) {
 	f.Where(p.Field(appeal.FieldReasoning))
 }
 
+// WhereRepresentativeName applies the entql string predicate on the representative_name field.
+func (f *AppealFilter) WhereRepresentativeName(p entql.StringP) {
+	f.Where(p.Field(appeal.FieldRepresentativeName))
+}
+
 // WhereDecisionID applies the entql int predicate on the decision_id field.
 func (f *AppealFilter) WhereDecisionID(p entql.IntP) {
 	f.Where(p.Field(appeal.FieldDecisionID))
@@ -2880,6 +2981,109 @@ func (f *ConvictFilter) WhereHasInstitutionStaysWith(preds ...predicate.Institut
 }
 
 // addPredicate implements the predicateAdder interface.
+func (_q *CorrectionQuery) addPredicate(pred func(s *sql.Selector)) {
+	_q.predicates = append(_q.predicates, pred)
+}
+
+// Filter returns a Filter implementation to apply filters on the CorrectionQuery builder.
+func (_q *CorrectionQuery) Filter() *CorrectionFilter {
+	return &CorrectionFilter{config: _q.config, predicateAdder: _q}
+}
+
+// addPredicate implements the predicateAdder interface.
+func (m *CorrectionMutation) addPredicate(pred func(s *sql.Selector)) {
+	m.predicates = append(m.predicates, pred)
+}
+
+// Filter returns an entql.Where implementation to apply filters on the CorrectionMutation builder.
+func (m *CorrectionMutation) Filter() *CorrectionFilter {
+	return &CorrectionFilter{config: m.config, predicateAdder: m}
+}
+
+// CorrectionFilter provides a generic filtering capability at runtime for CorrectionQuery.
+type CorrectionFilter struct {
+	predicateAdder
+	config
+}
+
+// Where applies the entql predicate on the query filter.
+func (f *CorrectionFilter) Where(p entql.P) {
+	f.addPredicate(func(s *sql.Selector) {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+			s.AddError(err)
+		}
+	})
+}
+
+// WhereID applies the entql int predicate on the id field.
+func (f *CorrectionFilter) WhereID(p entql.IntP) {
+	f.Where(p.Field(correction.FieldID))
+}
+
+// WhereCreatedAt applies the entql time.Time predicate on the created_at field.
+func (f *CorrectionFilter) WhereCreatedAt(p entql.TimeP) {
+	f.Where(p.Field(correction.FieldCreatedAt))
+}
+
+// WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
+func (f *CorrectionFilter) WhereUpdatedAt(p entql.TimeP) {
+	f.Where(p.Field(correction.FieldUpdatedAt))
+}
+
+// WhereSubject applies the entql string predicate on the subject field.
+func (f *CorrectionFilter) WhereSubject(p entql.StringP) {
+	f.Where(p.Field(correction.FieldSubject))
+}
+
+// WhereSubjectID applies the entql int predicate on the subject_id field.
+func (f *CorrectionFilter) WhereSubjectID(p entql.IntP) {
+	f.Where(p.Field(correction.FieldSubjectID))
+}
+
+// WhereChanged applies the entql json.RawMessage predicate on the changed field.
+func (f *CorrectionFilter) WhereChanged(p entql.BytesP) {
+	f.Where(p.Field(correction.FieldChanged))
+}
+
+// WhereReason applies the entql string predicate on the reason field.
+func (f *CorrectionFilter) WhereReason(p entql.StringP) {
+	f.Where(p.Field(correction.FieldReason))
+}
+
+// WhereConvictID applies the entql int predicate on the convict_id field.
+func (f *CorrectionFilter) WhereConvictID(p entql.IntP) {
+	f.Where(p.Field(correction.FieldConvictID))
+}
+
+// WhereHasConvict applies a predicate to check if query has an edge convict.
+func (f *CorrectionFilter) WhereHasConvict() {
+	f.Where(entql.HasEdge("convict"))
+}
+
+// WhereHasConvictWith applies a predicate to check if query has an edge convict with a given conditions (other predicates).
+func (f *CorrectionFilter) WhereHasConvictWith(preds ...predicate.Convict) {
+	f.Where(entql.HasEdgeWith("convict", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasRecordedBy applies a predicate to check if query has an edge recorded_by.
+func (f *CorrectionFilter) WhereHasRecordedBy() {
+	f.Where(entql.HasEdge("recorded_by"))
+}
+
+// WhereHasRecordedByWith applies a predicate to check if query has an edge recorded_by with a given conditions (other predicates).
+func (f *CorrectionFilter) WhereHasRecordedByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("recorded_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// addPredicate implements the predicateAdder interface.
 func (_q *CriminalCaseQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
 }
@@ -2908,7 +3112,7 @@ type CriminalCaseFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CriminalCaseFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[7].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3016,7 +3220,7 @@ type CustodyEventFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *CustodyEventFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[8].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3077,14 +3281,34 @@ func (f *CustodyEventFilter) WhereFullTermRelease(p entql.BoolP) {
 	f.Where(p.Field(custodyevent.FieldFullTermRelease))
 }
 
-// WhereReportingDutyUntil applies the entql time.Time predicate on the reporting_duty_until field.
-func (f *CustodyEventFilter) WhereReportingDutyUntil(p entql.TimeP) {
-	f.Where(p.Field(custodyevent.FieldReportingDutyUntil))
+// WhereProbationEndsOn applies the entql time.Time predicate on the probation_ends_on field.
+func (f *CustodyEventFilter) WhereProbationEndsOn(p entql.TimeP) {
+	f.Where(p.Field(custodyevent.FieldProbationEndsOn))
 }
 
 // WhereStatus applies the entql string predicate on the status field.
 func (f *CustodyEventFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(custodyevent.FieldStatus))
+}
+
+// WhereCancelledAt applies the entql time.Time predicate on the cancelled_at field.
+func (f *CustodyEventFilter) WhereCancelledAt(p entql.TimeP) {
+	f.Where(p.Field(custodyevent.FieldCancelledAt))
+}
+
+// WhereCancelReason applies the entql string predicate on the cancel_reason field.
+func (f *CustodyEventFilter) WhereCancelReason(p entql.StringP) {
+	f.Where(p.Field(custodyevent.FieldCancelReason))
+}
+
+// WhereMovedAt applies the entql time.Time predicate on the moved_at field.
+func (f *CustodyEventFilter) WhereMovedAt(p entql.TimeP) {
+	f.Where(p.Field(custodyevent.FieldMovedAt))
+}
+
+// WhereMoveReason applies the entql string predicate on the move_reason field.
+func (f *CustodyEventFilter) WhereMoveReason(p entql.StringP) {
+	f.Where(p.Field(custodyevent.FieldMoveReason))
 }
 
 // WhereConvictID applies the entql int predicate on the convict_id field.
@@ -3285,7 +3509,7 @@ type DecisionFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DecisionFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[9].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3319,6 +3543,11 @@ func (f *DecisionFilter) WhereLevel(p entql.StringP) {
 // WhereReasoning applies the entql string predicate on the reasoning field.
 func (f *DecisionFilter) WhereReasoning(p entql.StringP) {
 	f.Where(p.Field(decision.FieldReasoning))
+}
+
+// WhereReasonsWithheld applies the entql string predicate on the reasons_withheld field.
+func (f *DecisionFilter) WhereReasonsWithheld(p entql.StringP) {
+	f.Where(p.Field(decision.FieldReasonsWithheld))
 }
 
 // WhereDecidedAt applies the entql time.Time predicate on the decided_at field.
@@ -3474,7 +3703,7 @@ type DelegationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DelegationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[10].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3586,7 +3815,7 @@ type DisclosureFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DisclosureFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[11].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3665,6 +3894,21 @@ func (f *DisclosureFilter) WhereForm(p entql.StringP) {
 // WhereUnverified applies the entql bool predicate on the unverified field.
 func (f *DisclosureFilter) WhereUnverified(p entql.BoolP) {
 	f.Where(p.Field(disclosure.FieldUnverified))
+}
+
+// WhereVerifiedAt applies the entql time.Time predicate on the verified_at field.
+func (f *DisclosureFilter) WhereVerifiedAt(p entql.TimeP) {
+	f.Where(p.Field(disclosure.FieldVerifiedAt))
+}
+
+// WhereVerification applies the entql string predicate on the verification field.
+func (f *DisclosureFilter) WhereVerification(p entql.StringP) {
+	f.Where(p.Field(disclosure.FieldVerification))
+}
+
+// WhereDecisionBasis applies the entql string predicate on the decision_basis field.
+func (f *DisclosureFilter) WhereDecisionBasis(p entql.StringP) {
+	f.Where(p.Field(disclosure.FieldDecisionBasis))
 }
 
 // WhereSource applies the entql string predicate on the source field.
@@ -3781,6 +4025,20 @@ func (f *DisclosureFilter) WhereHasRecordedByWith(preds ...predicate.StaffMember
 	})))
 }
 
+// WhereHasVerifiedBy applies a predicate to check if query has an edge verified_by.
+func (f *DisclosureFilter) WhereHasVerifiedBy() {
+	f.Where(entql.HasEdge("verified_by"))
+}
+
+// WhereHasVerifiedByWith applies a predicate to check if query has an edge verified_by with a given conditions (other predicates).
+func (f *DisclosureFilter) WhereHasVerifiedByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("verified_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *DocumentMarkQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -3810,7 +4068,7 @@ type DocumentMarkFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *DocumentMarkFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[12].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -3937,7 +4195,7 @@ type GuardianFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *GuardianFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[13].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4099,7 +4357,7 @@ type InformationRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InformationRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[14].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4226,7 +4484,7 @@ type InstitutionStayFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *InstitutionStayFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[15].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4348,7 +4606,7 @@ type NoticeFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NoticeFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[16].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4372,6 +4630,16 @@ func (f *NoticeFilter) WhereUpdatedAt(p entql.TimeP) {
 // WhereStatus applies the entql string predicate on the status field.
 func (f *NoticeFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(notice.FieldStatus))
+}
+
+// WhereKind applies the entql string predicate on the kind field.
+func (f *NoticeFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(notice.FieldKind))
+}
+
+// WhereCorrectsID applies the entql int predicate on the corrects_id field.
+func (f *NoticeFilter) WhereCorrectsID(p entql.IntP) {
+	f.Where(p.Field(notice.FieldCorrectsID))
 }
 
 // WhereRoute applies the entql string predicate on the route field.
@@ -4568,6 +4836,34 @@ func (f *NoticeFilter) WhereHasPoliceDistrictWith(preds ...predicate.PoliceDistr
 	})))
 }
 
+// WhereHasCorrects applies a predicate to check if query has an edge corrects.
+func (f *NoticeFilter) WhereHasCorrects() {
+	f.Where(entql.HasEdge("corrects"))
+}
+
+// WhereHasCorrectsWith applies a predicate to check if query has an edge corrects with a given conditions (other predicates).
+func (f *NoticeFilter) WhereHasCorrectsWith(preds ...predicate.Notice) {
+	f.Where(entql.HasEdgeWith("corrects", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasFollowUps applies a predicate to check if query has an edge follow_ups.
+func (f *NoticeFilter) WhereHasFollowUps() {
+	f.Where(entql.HasEdge("follow_ups"))
+}
+
+// WhereHasFollowUpsWith applies a predicate to check if query has an edge follow_ups with a given conditions (other predicates).
+func (f *NoticeFilter) WhereHasFollowUpsWith(preds ...predicate.Notice) {
+	f.Where(entql.HasEdgeWith("follow_ups", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
 // addPredicate implements the predicateAdder interface.
 func (_q *NotificationAgreementQuery) addPredicate(pred func(s *sql.Selector)) {
 	_q.predicates = append(_q.predicates, pred)
@@ -4597,7 +4893,7 @@ type NotificationAgreementFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *NotificationAgreementFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[17].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4719,7 +5015,7 @@ type PoliceDistrictFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceDistrictFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[18].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4769,7 +5065,7 @@ type PoliceReportFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceReportFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[19].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -4929,7 +5225,7 @@ type PoliceRequestFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *PoliceRequestFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[20].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5003,6 +5299,16 @@ func (f *PoliceRequestFilter) WhereCompletedAt(p entql.TimeP) {
 // WhereDeclinedAt applies the entql time.Time predicate on the declined_at field.
 func (f *PoliceRequestFilter) WhereDeclinedAt(p entql.TimeP) {
 	f.Where(p.Field(policerequest.FieldDeclinedAt))
+}
+
+// WhereWithdrawnAt applies the entql time.Time predicate on the withdrawn_at field.
+func (f *PoliceRequestFilter) WhereWithdrawnAt(p entql.TimeP) {
+	f.Where(p.Field(policerequest.FieldWithdrawnAt))
+}
+
+// WhereWithdrawReason applies the entql string predicate on the withdraw_reason field.
+func (f *PoliceRequestFilter) WhereWithdrawReason(p entql.StringP) {
+	f.Where(p.Field(policerequest.FieldWithdrawReason))
 }
 
 // WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
@@ -5138,7 +5444,7 @@ type ReservationFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *ReservationFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[21].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5255,7 +5561,7 @@ type SecurityAssessmentFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SecurityAssessmentFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[22].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5276,6 +5582,11 @@ func (f *SecurityAssessmentFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(securityassessment.FieldUpdatedAt))
 }
 
+// WhereKind applies the entql string predicate on the kind field.
+func (f *SecurityAssessmentFilter) WhereKind(p entql.StringP) {
+	f.Where(p.Field(securityassessment.FieldKind))
+}
+
 // WhereOutcome applies the entql string predicate on the outcome field.
 func (f *SecurityAssessmentFilter) WhereOutcome(p entql.StringP) {
 	f.Where(p.Field(securityassessment.FieldOutcome))
@@ -5289,6 +5600,11 @@ func (f *SecurityAssessmentFilter) WhereReasoning(p entql.StringP) {
 // WherePoliceStatement applies the entql string predicate on the police_statement field.
 func (f *SecurityAssessmentFilter) WherePoliceStatement(p entql.StringP) {
 	f.Where(p.Field(securityassessment.FieldPoliceStatement))
+}
+
+// WherePoliceStatementAt applies the entql time.Time predicate on the police_statement_at field.
+func (f *SecurityAssessmentFilter) WherePoliceStatementAt(p entql.TimeP) {
+	f.Where(p.Field(securityassessment.FieldPoliceStatementAt))
 }
 
 // WhereAssessedAt applies the entql time.Time predicate on the assessed_at field.
@@ -5372,7 +5688,7 @@ type StaffMemberFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *StaffMemberFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[23].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5470,7 +5786,7 @@ type SurvivorFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *SurvivorFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[24].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5669,7 +5985,7 @@ type UnitFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *UnitFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[25].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})
@@ -5805,7 +6121,7 @@ type VictimFilter struct {
 // Where applies the entql predicate on the query filter.
 func (f *VictimFilter) Where(p entql.P) {
 	f.addPredicate(func(s *sql.Selector) {
-		if err := schemaGraph.EvalP(schemaGraph.Nodes[26].Type, p, s); err != nil {
+		if err := schemaGraph.EvalP(schemaGraph.Nodes[27].Type, p, s); err != nil {
 			s.AddError(err)
 		}
 	})

@@ -1668,15 +1668,35 @@ func (_q *CustodyEventQuery) collectField(ctx context.Context, oneNode bool, opC
 				selectedFields = append(selectedFields, custodyevent.FieldFullTermRelease)
 				fieldSeen[custodyevent.FieldFullTermRelease] = struct{}{}
 			}
-		case "reportingDutyUntil":
-			if _, ok := fieldSeen[custodyevent.FieldReportingDutyUntil]; !ok {
-				selectedFields = append(selectedFields, custodyevent.FieldReportingDutyUntil)
-				fieldSeen[custodyevent.FieldReportingDutyUntil] = struct{}{}
+		case "probationEndsOn":
+			if _, ok := fieldSeen[custodyevent.FieldProbationEndsOn]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldProbationEndsOn)
+				fieldSeen[custodyevent.FieldProbationEndsOn] = struct{}{}
 			}
 		case "status":
 			if _, ok := fieldSeen[custodyevent.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, custodyevent.FieldStatus)
 				fieldSeen[custodyevent.FieldStatus] = struct{}{}
+			}
+		case "cancelledAt":
+			if _, ok := fieldSeen[custodyevent.FieldCancelledAt]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldCancelledAt)
+				fieldSeen[custodyevent.FieldCancelledAt] = struct{}{}
+			}
+		case "cancelReason":
+			if _, ok := fieldSeen[custodyevent.FieldCancelReason]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldCancelReason)
+				fieldSeen[custodyevent.FieldCancelReason] = struct{}{}
+			}
+		case "movedAt":
+			if _, ok := fieldSeen[custodyevent.FieldMovedAt]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldMovedAt)
+				fieldSeen[custodyevent.FieldMovedAt] = struct{}{}
+			}
+		case "moveReason":
+			if _, ok := fieldSeen[custodyevent.FieldMoveReason]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldMoveReason)
+				fieldSeen[custodyevent.FieldMoveReason] = struct{}{}
 			}
 		case "convictID":
 			if _, ok := fieldSeen[custodyevent.FieldConvictID]; !ok {
@@ -1879,6 +1899,11 @@ func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[decision.FieldReasoning]; !ok {
 				selectedFields = append(selectedFields, decision.FieldReasoning)
 				fieldSeen[decision.FieldReasoning] = struct{}{}
+			}
+		case "reasonsWithheld":
+			if _, ok := fieldSeen[decision.FieldReasonsWithheld]; !ok {
+				selectedFields = append(selectedFields, decision.FieldReasonsWithheld)
+				fieldSeen[decision.FieldReasonsWithheld] = struct{}{}
 			}
 		case "decidedAt":
 			if _, ok := fieldSeen[decision.FieldDecidedAt]; !ok {
@@ -2211,6 +2236,17 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 				return err
 			}
 			_q.withRecordedBy = query
+
+		case "verifiedBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withVerifiedBy = query
 		case "createdAt":
 			if _, ok := fieldSeen[disclosure.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, disclosure.FieldCreatedAt)
@@ -2280,6 +2316,21 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[disclosure.FieldUnverified]; !ok {
 				selectedFields = append(selectedFields, disclosure.FieldUnverified)
 				fieldSeen[disclosure.FieldUnverified] = struct{}{}
+			}
+		case "verifiedAt":
+			if _, ok := fieldSeen[disclosure.FieldVerifiedAt]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldVerifiedAt)
+				fieldSeen[disclosure.FieldVerifiedAt] = struct{}{}
+			}
+		case "verification":
+			if _, ok := fieldSeen[disclosure.FieldVerification]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldVerification)
+				fieldSeen[disclosure.FieldVerification] = struct{}{}
+			}
+		case "decisionBasis":
+			if _, ok := fieldSeen[disclosure.FieldDecisionBasis]; !ok {
+				selectedFields = append(selectedFields, disclosure.FieldDecisionBasis)
+				fieldSeen[disclosure.FieldDecisionBasis] = struct{}{}
 			}
 		case "source":
 			if _, ok := fieldSeen[disclosure.FieldSource]; !ok {
@@ -3139,6 +3190,34 @@ func (_q *NoticeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 				selectedFields = append(selectedFields, notice.FieldPoliceDistrictID)
 				fieldSeen[notice.FieldPoliceDistrictID] = struct{}{}
 			}
+
+		case "corrects":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&NoticeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, noticeImplementors)...); err != nil {
+				return err
+			}
+			_q.withCorrects = query
+			if _, ok := fieldSeen[notice.FieldCorrectsID]; !ok {
+				selectedFields = append(selectedFields, notice.FieldCorrectsID)
+				fieldSeen[notice.FieldCorrectsID] = struct{}{}
+			}
+
+		case "followUps":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&NoticeClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, false, opCtx, field, path, mayAddCondition(satisfies, noticeImplementors)...); err != nil {
+				return err
+			}
+			_q.WithNamedFollowUps(alias, func(wq *NoticeQuery) {
+				*wq = *query
+			})
 		case "createdAt":
 			if _, ok := fieldSeen[notice.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, notice.FieldCreatedAt)
@@ -3153,6 +3232,16 @@ func (_q *NoticeQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[notice.FieldStatus]; !ok {
 				selectedFields = append(selectedFields, notice.FieldStatus)
 				fieldSeen[notice.FieldStatus] = struct{}{}
+			}
+		case "kind":
+			if _, ok := fieldSeen[notice.FieldKind]; !ok {
+				selectedFields = append(selectedFields, notice.FieldKind)
+				fieldSeen[notice.FieldKind] = struct{}{}
+			}
+		case "correctsID":
+			if _, ok := fieldSeen[notice.FieldCorrectsID]; !ok {
+				selectedFields = append(selectedFields, notice.FieldCorrectsID)
+				fieldSeen[notice.FieldCorrectsID] = struct{}{}
 			}
 		case "route":
 			if _, ok := fieldSeen[notice.FieldRoute]; !ok {
@@ -3895,6 +3984,16 @@ func (_q *PoliceRequestQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, policerequest.FieldDeclinedAt)
 				fieldSeen[policerequest.FieldDeclinedAt] = struct{}{}
 			}
+		case "withdrawnAt":
+			if _, ok := fieldSeen[policerequest.FieldWithdrawnAt]; !ok {
+				selectedFields = append(selectedFields, policerequest.FieldWithdrawnAt)
+				fieldSeen[policerequest.FieldWithdrawnAt] = struct{}{}
+			}
+		case "withdrawReason":
+			if _, ok := fieldSeen[policerequest.FieldWithdrawReason]; !ok {
+				selectedFields = append(selectedFields, policerequest.FieldWithdrawReason)
+				fieldSeen[policerequest.FieldWithdrawReason] = struct{}{}
+			}
 		case "policeDistrictID":
 			if _, ok := fieldSeen[policerequest.FieldPoliceDistrictID]; !ok {
 				selectedFields = append(selectedFields, policerequest.FieldPoliceDistrictID)
@@ -4196,6 +4295,11 @@ func (_q *SecurityAssessmentQuery) collectField(ctx context.Context, oneNode boo
 				selectedFields = append(selectedFields, securityassessment.FieldUpdatedAt)
 				fieldSeen[securityassessment.FieldUpdatedAt] = struct{}{}
 			}
+		case "kind":
+			if _, ok := fieldSeen[securityassessment.FieldKind]; !ok {
+				selectedFields = append(selectedFields, securityassessment.FieldKind)
+				fieldSeen[securityassessment.FieldKind] = struct{}{}
+			}
 		case "outcome":
 			if _, ok := fieldSeen[securityassessment.FieldOutcome]; !ok {
 				selectedFields = append(selectedFields, securityassessment.FieldOutcome)
@@ -4210,6 +4314,11 @@ func (_q *SecurityAssessmentQuery) collectField(ctx context.Context, oneNode boo
 			if _, ok := fieldSeen[securityassessment.FieldPoliceStatement]; !ok {
 				selectedFields = append(selectedFields, securityassessment.FieldPoliceStatement)
 				fieldSeen[securityassessment.FieldPoliceStatement] = struct{}{}
+			}
+		case "policeStatementAt":
+			if _, ok := fieldSeen[securityassessment.FieldPoliceStatementAt]; !ok {
+				selectedFields = append(selectedFields, securityassessment.FieldPoliceStatementAt)
+				fieldSeen[securityassessment.FieldPoliceStatementAt] = struct{}{}
 			}
 		case "assessedAt":
 			if _, ok := fieldSeen[securityassessment.FieldAssessedAt]; !ok {

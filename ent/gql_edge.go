@@ -457,6 +457,14 @@ func (_m *Disclosure) RecordedBy(ctx context.Context) (*StaffMember, error) {
 	return result, MaskNotFound(err)
 }
 
+func (_m *Disclosure) VerifiedBy(ctx context.Context) (*StaffMember, error) {
+	result, err := _m.Edges.VerifiedByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryVerifiedBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *DocumentMark) MarkedBy(ctx context.Context) (*StaffMember, error) {
 	result, err := _m.Edges.MarkedByOrErr()
 	if IsNotLoaded(err) {
@@ -595,6 +603,26 @@ func (_m *Notice) PoliceDistrict(ctx context.Context) (*PoliceDistrict, error) {
 		result, err = _m.QueryPoliceDistrict().Only(ctx)
 	}
 	return result, MaskNotFound(err)
+}
+
+func (_m *Notice) Corrects(ctx context.Context) (*Notice, error) {
+	result, err := _m.Edges.CorrectsOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryCorrects().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
+func (_m *Notice) FollowUps(ctx context.Context) (result []*Notice, err error) {
+	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
+		result, err = _m.NamedFollowUps(graphql.GetFieldContext(ctx).Field.Alias)
+	} else {
+		result, err = _m.Edges.FollowUpsOrErr()
+	}
+	if IsNotLoaded(err) {
+		result, err = _m.QueryFollowUps().All(ctx)
+	}
+	return result, err
 }
 
 func (_m *NotificationAgreement) Victim(ctx context.Context) (*Victim, error) {

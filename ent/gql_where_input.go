@@ -1182,6 +1182,23 @@ type AppealWhereInput struct {
 	ReasoningEqualFold    *string  `json:"reasoningEqualFold,omitempty"`
 	ReasoningContainsFold *string  `json:"reasoningContainsFold,omitempty"`
 
+	// "representative_name" field predicates.
+	RepresentativeName             *string  `json:"representativeName,omitempty"`
+	RepresentativeNameNEQ          *string  `json:"representativeNameNEQ,omitempty"`
+	RepresentativeNameIn           []string `json:"representativeNameIn,omitempty"`
+	RepresentativeNameNotIn        []string `json:"representativeNameNotIn,omitempty"`
+	RepresentativeNameGT           *string  `json:"representativeNameGT,omitempty"`
+	RepresentativeNameGTE          *string  `json:"representativeNameGTE,omitempty"`
+	RepresentativeNameLT           *string  `json:"representativeNameLT,omitempty"`
+	RepresentativeNameLTE          *string  `json:"representativeNameLTE,omitempty"`
+	RepresentativeNameContains     *string  `json:"representativeNameContains,omitempty"`
+	RepresentativeNameHasPrefix    *string  `json:"representativeNameHasPrefix,omitempty"`
+	RepresentativeNameHasSuffix    *string  `json:"representativeNameHasSuffix,omitempty"`
+	RepresentativeNameIsNil        bool     `json:"representativeNameIsNil,omitempty"`
+	RepresentativeNameNotNil       bool     `json:"representativeNameNotNil,omitempty"`
+	RepresentativeNameEqualFold    *string  `json:"representativeNameEqualFold,omitempty"`
+	RepresentativeNameContainsFold *string  `json:"representativeNameContainsFold,omitempty"`
+
 	// "decision_id" field predicates.
 	DecisionID      *int  `json:"decisionID,omitempty"`
 	DecisionIDNEQ   *int  `json:"decisionIDNEQ,omitempty"`
@@ -1503,6 +1520,51 @@ func (i *AppealWhereInput) P() (predicate.Appeal, error) {
 	}
 	if i.ReasoningContainsFold != nil {
 		predicates = append(predicates, appeal.ReasoningContainsFold(*i.ReasoningContainsFold))
+	}
+	if i.RepresentativeName != nil {
+		predicates = append(predicates, appeal.RepresentativeNameEQ(*i.RepresentativeName))
+	}
+	if i.RepresentativeNameNEQ != nil {
+		predicates = append(predicates, appeal.RepresentativeNameNEQ(*i.RepresentativeNameNEQ))
+	}
+	if len(i.RepresentativeNameIn) > 0 {
+		predicates = append(predicates, appeal.RepresentativeNameIn(i.RepresentativeNameIn...))
+	}
+	if len(i.RepresentativeNameNotIn) > 0 {
+		predicates = append(predicates, appeal.RepresentativeNameNotIn(i.RepresentativeNameNotIn...))
+	}
+	if i.RepresentativeNameGT != nil {
+		predicates = append(predicates, appeal.RepresentativeNameGT(*i.RepresentativeNameGT))
+	}
+	if i.RepresentativeNameGTE != nil {
+		predicates = append(predicates, appeal.RepresentativeNameGTE(*i.RepresentativeNameGTE))
+	}
+	if i.RepresentativeNameLT != nil {
+		predicates = append(predicates, appeal.RepresentativeNameLT(*i.RepresentativeNameLT))
+	}
+	if i.RepresentativeNameLTE != nil {
+		predicates = append(predicates, appeal.RepresentativeNameLTE(*i.RepresentativeNameLTE))
+	}
+	if i.RepresentativeNameContains != nil {
+		predicates = append(predicates, appeal.RepresentativeNameContains(*i.RepresentativeNameContains))
+	}
+	if i.RepresentativeNameHasPrefix != nil {
+		predicates = append(predicates, appeal.RepresentativeNameHasPrefix(*i.RepresentativeNameHasPrefix))
+	}
+	if i.RepresentativeNameHasSuffix != nil {
+		predicates = append(predicates, appeal.RepresentativeNameHasSuffix(*i.RepresentativeNameHasSuffix))
+	}
+	if i.RepresentativeNameIsNil {
+		predicates = append(predicates, appeal.RepresentativeNameIsNil())
+	}
+	if i.RepresentativeNameNotNil {
+		predicates = append(predicates, appeal.RepresentativeNameNotNil())
+	}
+	if i.RepresentativeNameEqualFold != nil {
+		predicates = append(predicates, appeal.RepresentativeNameEqualFold(*i.RepresentativeNameEqualFold))
+	}
+	if i.RepresentativeNameContainsFold != nil {
+		predicates = append(predicates, appeal.RepresentativeNameContainsFold(*i.RepresentativeNameContainsFold))
 	}
 	if i.DecisionID != nil {
 		predicates = append(predicates, appeal.DecisionIDEQ(*i.DecisionID))
@@ -4245,23 +4307,81 @@ type CustodyEventWhereInput struct {
 	FullTermRelease    *bool `json:"fullTermRelease,omitempty"`
 	FullTermReleaseNEQ *bool `json:"fullTermReleaseNEQ,omitempty"`
 
-	// "reporting_duty_until" field predicates.
-	ReportingDutyUntil       *time.Time  `json:"reportingDutyUntil,omitempty"`
-	ReportingDutyUntilNEQ    *time.Time  `json:"reportingDutyUntilNEQ,omitempty"`
-	ReportingDutyUntilIn     []time.Time `json:"reportingDutyUntilIn,omitempty"`
-	ReportingDutyUntilNotIn  []time.Time `json:"reportingDutyUntilNotIn,omitempty"`
-	ReportingDutyUntilGT     *time.Time  `json:"reportingDutyUntilGT,omitempty"`
-	ReportingDutyUntilGTE    *time.Time  `json:"reportingDutyUntilGTE,omitempty"`
-	ReportingDutyUntilLT     *time.Time  `json:"reportingDutyUntilLT,omitempty"`
-	ReportingDutyUntilLTE    *time.Time  `json:"reportingDutyUntilLTE,omitempty"`
-	ReportingDutyUntilIsNil  bool        `json:"reportingDutyUntilIsNil,omitempty"`
-	ReportingDutyUntilNotNil bool        `json:"reportingDutyUntilNotNil,omitempty"`
+	// "probation_ends_on" field predicates.
+	ProbationEndsOn       *time.Time  `json:"probationEndsOn,omitempty"`
+	ProbationEndsOnNEQ    *time.Time  `json:"probationEndsOnNEQ,omitempty"`
+	ProbationEndsOnIn     []time.Time `json:"probationEndsOnIn,omitempty"`
+	ProbationEndsOnNotIn  []time.Time `json:"probationEndsOnNotIn,omitempty"`
+	ProbationEndsOnGT     *time.Time  `json:"probationEndsOnGT,omitempty"`
+	ProbationEndsOnGTE    *time.Time  `json:"probationEndsOnGTE,omitempty"`
+	ProbationEndsOnLT     *time.Time  `json:"probationEndsOnLT,omitempty"`
+	ProbationEndsOnLTE    *time.Time  `json:"probationEndsOnLTE,omitempty"`
+	ProbationEndsOnIsNil  bool        `json:"probationEndsOnIsNil,omitempty"`
+	ProbationEndsOnNotNil bool        `json:"probationEndsOnNotNil,omitempty"`
 
 	// "status" field predicates.
 	Status      *custodyevent.Status  `json:"status,omitempty"`
 	StatusNEQ   *custodyevent.Status  `json:"statusNEQ,omitempty"`
 	StatusIn    []custodyevent.Status `json:"statusIn,omitempty"`
 	StatusNotIn []custodyevent.Status `json:"statusNotIn,omitempty"`
+
+	// "cancelled_at" field predicates.
+	CancelledAt       *time.Time  `json:"cancelledAt,omitempty"`
+	CancelledAtNEQ    *time.Time  `json:"cancelledAtNEQ,omitempty"`
+	CancelledAtIn     []time.Time `json:"cancelledAtIn,omitempty"`
+	CancelledAtNotIn  []time.Time `json:"cancelledAtNotIn,omitempty"`
+	CancelledAtGT     *time.Time  `json:"cancelledAtGT,omitempty"`
+	CancelledAtGTE    *time.Time  `json:"cancelledAtGTE,omitempty"`
+	CancelledAtLT     *time.Time  `json:"cancelledAtLT,omitempty"`
+	CancelledAtLTE    *time.Time  `json:"cancelledAtLTE,omitempty"`
+	CancelledAtIsNil  bool        `json:"cancelledAtIsNil,omitempty"`
+	CancelledAtNotNil bool        `json:"cancelledAtNotNil,omitempty"`
+
+	// "cancel_reason" field predicates.
+	CancelReason             *string  `json:"cancelReason,omitempty"`
+	CancelReasonNEQ          *string  `json:"cancelReasonNEQ,omitempty"`
+	CancelReasonIn           []string `json:"cancelReasonIn,omitempty"`
+	CancelReasonNotIn        []string `json:"cancelReasonNotIn,omitempty"`
+	CancelReasonGT           *string  `json:"cancelReasonGT,omitempty"`
+	CancelReasonGTE          *string  `json:"cancelReasonGTE,omitempty"`
+	CancelReasonLT           *string  `json:"cancelReasonLT,omitempty"`
+	CancelReasonLTE          *string  `json:"cancelReasonLTE,omitempty"`
+	CancelReasonContains     *string  `json:"cancelReasonContains,omitempty"`
+	CancelReasonHasPrefix    *string  `json:"cancelReasonHasPrefix,omitempty"`
+	CancelReasonHasSuffix    *string  `json:"cancelReasonHasSuffix,omitempty"`
+	CancelReasonIsNil        bool     `json:"cancelReasonIsNil,omitempty"`
+	CancelReasonNotNil       bool     `json:"cancelReasonNotNil,omitempty"`
+	CancelReasonEqualFold    *string  `json:"cancelReasonEqualFold,omitempty"`
+	CancelReasonContainsFold *string  `json:"cancelReasonContainsFold,omitempty"`
+
+	// "moved_at" field predicates.
+	MovedAt       *time.Time  `json:"movedAt,omitempty"`
+	MovedAtNEQ    *time.Time  `json:"movedAtNEQ,omitempty"`
+	MovedAtIn     []time.Time `json:"movedAtIn,omitempty"`
+	MovedAtNotIn  []time.Time `json:"movedAtNotIn,omitempty"`
+	MovedAtGT     *time.Time  `json:"movedAtGT,omitempty"`
+	MovedAtGTE    *time.Time  `json:"movedAtGTE,omitempty"`
+	MovedAtLT     *time.Time  `json:"movedAtLT,omitempty"`
+	MovedAtLTE    *time.Time  `json:"movedAtLTE,omitempty"`
+	MovedAtIsNil  bool        `json:"movedAtIsNil,omitempty"`
+	MovedAtNotNil bool        `json:"movedAtNotNil,omitempty"`
+
+	// "move_reason" field predicates.
+	MoveReason             *string  `json:"moveReason,omitempty"`
+	MoveReasonNEQ          *string  `json:"moveReasonNEQ,omitempty"`
+	MoveReasonIn           []string `json:"moveReasonIn,omitempty"`
+	MoveReasonNotIn        []string `json:"moveReasonNotIn,omitempty"`
+	MoveReasonGT           *string  `json:"moveReasonGT,omitempty"`
+	MoveReasonGTE          *string  `json:"moveReasonGTE,omitempty"`
+	MoveReasonLT           *string  `json:"moveReasonLT,omitempty"`
+	MoveReasonLTE          *string  `json:"moveReasonLTE,omitempty"`
+	MoveReasonContains     *string  `json:"moveReasonContains,omitempty"`
+	MoveReasonHasPrefix    *string  `json:"moveReasonHasPrefix,omitempty"`
+	MoveReasonHasSuffix    *string  `json:"moveReasonHasSuffix,omitempty"`
+	MoveReasonIsNil        bool     `json:"moveReasonIsNil,omitempty"`
+	MoveReasonNotNil       bool     `json:"moveReasonNotNil,omitempty"`
+	MoveReasonEqualFold    *string  `json:"moveReasonEqualFold,omitempty"`
+	MoveReasonContainsFold *string  `json:"moveReasonContainsFold,omitempty"`
 
 	// "convict_id" field predicates.
 	ConvictID      *int  `json:"convictID,omitempty"`
@@ -4606,35 +4726,35 @@ func (i *CustodyEventWhereInput) P() (predicate.CustodyEvent, error) {
 	if i.FullTermReleaseNEQ != nil {
 		predicates = append(predicates, custodyevent.FullTermReleaseNEQ(*i.FullTermReleaseNEQ))
 	}
-	if i.ReportingDutyUntil != nil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilEQ(*i.ReportingDutyUntil))
+	if i.ProbationEndsOn != nil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnEQ(*i.ProbationEndsOn))
 	}
-	if i.ReportingDutyUntilNEQ != nil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilNEQ(*i.ReportingDutyUntilNEQ))
+	if i.ProbationEndsOnNEQ != nil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnNEQ(*i.ProbationEndsOnNEQ))
 	}
-	if len(i.ReportingDutyUntilIn) > 0 {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilIn(i.ReportingDutyUntilIn...))
+	if len(i.ProbationEndsOnIn) > 0 {
+		predicates = append(predicates, custodyevent.ProbationEndsOnIn(i.ProbationEndsOnIn...))
 	}
-	if len(i.ReportingDutyUntilNotIn) > 0 {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilNotIn(i.ReportingDutyUntilNotIn...))
+	if len(i.ProbationEndsOnNotIn) > 0 {
+		predicates = append(predicates, custodyevent.ProbationEndsOnNotIn(i.ProbationEndsOnNotIn...))
 	}
-	if i.ReportingDutyUntilGT != nil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilGT(*i.ReportingDutyUntilGT))
+	if i.ProbationEndsOnGT != nil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnGT(*i.ProbationEndsOnGT))
 	}
-	if i.ReportingDutyUntilGTE != nil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilGTE(*i.ReportingDutyUntilGTE))
+	if i.ProbationEndsOnGTE != nil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnGTE(*i.ProbationEndsOnGTE))
 	}
-	if i.ReportingDutyUntilLT != nil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilLT(*i.ReportingDutyUntilLT))
+	if i.ProbationEndsOnLT != nil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnLT(*i.ProbationEndsOnLT))
 	}
-	if i.ReportingDutyUntilLTE != nil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilLTE(*i.ReportingDutyUntilLTE))
+	if i.ProbationEndsOnLTE != nil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnLTE(*i.ProbationEndsOnLTE))
 	}
-	if i.ReportingDutyUntilIsNil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilIsNil())
+	if i.ProbationEndsOnIsNil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnIsNil())
 	}
-	if i.ReportingDutyUntilNotNil {
-		predicates = append(predicates, custodyevent.ReportingDutyUntilNotNil())
+	if i.ProbationEndsOnNotNil {
+		predicates = append(predicates, custodyevent.ProbationEndsOnNotNil())
 	}
 	if i.Status != nil {
 		predicates = append(predicates, custodyevent.StatusEQ(*i.Status))
@@ -4647,6 +4767,156 @@ func (i *CustodyEventWhereInput) P() (predicate.CustodyEvent, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, custodyevent.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.CancelledAt != nil {
+		predicates = append(predicates, custodyevent.CancelledAtEQ(*i.CancelledAt))
+	}
+	if i.CancelledAtNEQ != nil {
+		predicates = append(predicates, custodyevent.CancelledAtNEQ(*i.CancelledAtNEQ))
+	}
+	if len(i.CancelledAtIn) > 0 {
+		predicates = append(predicates, custodyevent.CancelledAtIn(i.CancelledAtIn...))
+	}
+	if len(i.CancelledAtNotIn) > 0 {
+		predicates = append(predicates, custodyevent.CancelledAtNotIn(i.CancelledAtNotIn...))
+	}
+	if i.CancelledAtGT != nil {
+		predicates = append(predicates, custodyevent.CancelledAtGT(*i.CancelledAtGT))
+	}
+	if i.CancelledAtGTE != nil {
+		predicates = append(predicates, custodyevent.CancelledAtGTE(*i.CancelledAtGTE))
+	}
+	if i.CancelledAtLT != nil {
+		predicates = append(predicates, custodyevent.CancelledAtLT(*i.CancelledAtLT))
+	}
+	if i.CancelledAtLTE != nil {
+		predicates = append(predicates, custodyevent.CancelledAtLTE(*i.CancelledAtLTE))
+	}
+	if i.CancelledAtIsNil {
+		predicates = append(predicates, custodyevent.CancelledAtIsNil())
+	}
+	if i.CancelledAtNotNil {
+		predicates = append(predicates, custodyevent.CancelledAtNotNil())
+	}
+	if i.CancelReason != nil {
+		predicates = append(predicates, custodyevent.CancelReasonEQ(*i.CancelReason))
+	}
+	if i.CancelReasonNEQ != nil {
+		predicates = append(predicates, custodyevent.CancelReasonNEQ(*i.CancelReasonNEQ))
+	}
+	if len(i.CancelReasonIn) > 0 {
+		predicates = append(predicates, custodyevent.CancelReasonIn(i.CancelReasonIn...))
+	}
+	if len(i.CancelReasonNotIn) > 0 {
+		predicates = append(predicates, custodyevent.CancelReasonNotIn(i.CancelReasonNotIn...))
+	}
+	if i.CancelReasonGT != nil {
+		predicates = append(predicates, custodyevent.CancelReasonGT(*i.CancelReasonGT))
+	}
+	if i.CancelReasonGTE != nil {
+		predicates = append(predicates, custodyevent.CancelReasonGTE(*i.CancelReasonGTE))
+	}
+	if i.CancelReasonLT != nil {
+		predicates = append(predicates, custodyevent.CancelReasonLT(*i.CancelReasonLT))
+	}
+	if i.CancelReasonLTE != nil {
+		predicates = append(predicates, custodyevent.CancelReasonLTE(*i.CancelReasonLTE))
+	}
+	if i.CancelReasonContains != nil {
+		predicates = append(predicates, custodyevent.CancelReasonContains(*i.CancelReasonContains))
+	}
+	if i.CancelReasonHasPrefix != nil {
+		predicates = append(predicates, custodyevent.CancelReasonHasPrefix(*i.CancelReasonHasPrefix))
+	}
+	if i.CancelReasonHasSuffix != nil {
+		predicates = append(predicates, custodyevent.CancelReasonHasSuffix(*i.CancelReasonHasSuffix))
+	}
+	if i.CancelReasonIsNil {
+		predicates = append(predicates, custodyevent.CancelReasonIsNil())
+	}
+	if i.CancelReasonNotNil {
+		predicates = append(predicates, custodyevent.CancelReasonNotNil())
+	}
+	if i.CancelReasonEqualFold != nil {
+		predicates = append(predicates, custodyevent.CancelReasonEqualFold(*i.CancelReasonEqualFold))
+	}
+	if i.CancelReasonContainsFold != nil {
+		predicates = append(predicates, custodyevent.CancelReasonContainsFold(*i.CancelReasonContainsFold))
+	}
+	if i.MovedAt != nil {
+		predicates = append(predicates, custodyevent.MovedAtEQ(*i.MovedAt))
+	}
+	if i.MovedAtNEQ != nil {
+		predicates = append(predicates, custodyevent.MovedAtNEQ(*i.MovedAtNEQ))
+	}
+	if len(i.MovedAtIn) > 0 {
+		predicates = append(predicates, custodyevent.MovedAtIn(i.MovedAtIn...))
+	}
+	if len(i.MovedAtNotIn) > 0 {
+		predicates = append(predicates, custodyevent.MovedAtNotIn(i.MovedAtNotIn...))
+	}
+	if i.MovedAtGT != nil {
+		predicates = append(predicates, custodyevent.MovedAtGT(*i.MovedAtGT))
+	}
+	if i.MovedAtGTE != nil {
+		predicates = append(predicates, custodyevent.MovedAtGTE(*i.MovedAtGTE))
+	}
+	if i.MovedAtLT != nil {
+		predicates = append(predicates, custodyevent.MovedAtLT(*i.MovedAtLT))
+	}
+	if i.MovedAtLTE != nil {
+		predicates = append(predicates, custodyevent.MovedAtLTE(*i.MovedAtLTE))
+	}
+	if i.MovedAtIsNil {
+		predicates = append(predicates, custodyevent.MovedAtIsNil())
+	}
+	if i.MovedAtNotNil {
+		predicates = append(predicates, custodyevent.MovedAtNotNil())
+	}
+	if i.MoveReason != nil {
+		predicates = append(predicates, custodyevent.MoveReasonEQ(*i.MoveReason))
+	}
+	if i.MoveReasonNEQ != nil {
+		predicates = append(predicates, custodyevent.MoveReasonNEQ(*i.MoveReasonNEQ))
+	}
+	if len(i.MoveReasonIn) > 0 {
+		predicates = append(predicates, custodyevent.MoveReasonIn(i.MoveReasonIn...))
+	}
+	if len(i.MoveReasonNotIn) > 0 {
+		predicates = append(predicates, custodyevent.MoveReasonNotIn(i.MoveReasonNotIn...))
+	}
+	if i.MoveReasonGT != nil {
+		predicates = append(predicates, custodyevent.MoveReasonGT(*i.MoveReasonGT))
+	}
+	if i.MoveReasonGTE != nil {
+		predicates = append(predicates, custodyevent.MoveReasonGTE(*i.MoveReasonGTE))
+	}
+	if i.MoveReasonLT != nil {
+		predicates = append(predicates, custodyevent.MoveReasonLT(*i.MoveReasonLT))
+	}
+	if i.MoveReasonLTE != nil {
+		predicates = append(predicates, custodyevent.MoveReasonLTE(*i.MoveReasonLTE))
+	}
+	if i.MoveReasonContains != nil {
+		predicates = append(predicates, custodyevent.MoveReasonContains(*i.MoveReasonContains))
+	}
+	if i.MoveReasonHasPrefix != nil {
+		predicates = append(predicates, custodyevent.MoveReasonHasPrefix(*i.MoveReasonHasPrefix))
+	}
+	if i.MoveReasonHasSuffix != nil {
+		predicates = append(predicates, custodyevent.MoveReasonHasSuffix(*i.MoveReasonHasSuffix))
+	}
+	if i.MoveReasonIsNil {
+		predicates = append(predicates, custodyevent.MoveReasonIsNil())
+	}
+	if i.MoveReasonNotNil {
+		predicates = append(predicates, custodyevent.MoveReasonNotNil())
+	}
+	if i.MoveReasonEqualFold != nil {
+		predicates = append(predicates, custodyevent.MoveReasonEqualFold(*i.MoveReasonEqualFold))
+	}
+	if i.MoveReasonContainsFold != nil {
+		predicates = append(predicates, custodyevent.MoveReasonContainsFold(*i.MoveReasonContainsFold))
 	}
 	if i.ConvictID != nil {
 		predicates = append(predicates, custodyevent.ConvictIDEQ(*i.ConvictID))
@@ -4960,10 +5230,16 @@ type DecisionWhereInput struct {
 	ReasoningContains     *string  `json:"reasoningContains,omitempty"`
 	ReasoningHasPrefix    *string  `json:"reasoningHasPrefix,omitempty"`
 	ReasoningHasSuffix    *string  `json:"reasoningHasSuffix,omitempty"`
-	ReasoningIsNil        bool     `json:"reasoningIsNil,omitempty"`
-	ReasoningNotNil       bool     `json:"reasoningNotNil,omitempty"`
 	ReasoningEqualFold    *string  `json:"reasoningEqualFold,omitempty"`
 	ReasoningContainsFold *string  `json:"reasoningContainsFold,omitempty"`
+
+	// "reasons_withheld" field predicates.
+	ReasonsWithheld       *rules.ExemptionGround  `json:"reasonsWithheld,omitempty"`
+	ReasonsWithheldNEQ    *rules.ExemptionGround  `json:"reasonsWithheldNEQ,omitempty"`
+	ReasonsWithheldIn     []rules.ExemptionGround `json:"reasonsWithheldIn,omitempty"`
+	ReasonsWithheldNotIn  []rules.ExemptionGround `json:"reasonsWithheldNotIn,omitempty"`
+	ReasonsWithheldIsNil  bool                    `json:"reasonsWithheldIsNil,omitempty"`
+	ReasonsWithheldNotNil bool                    `json:"reasonsWithheldNotNil,omitempty"`
 
 	// "decided_at" field predicates.
 	DecidedAt      *time.Time  `json:"decidedAt,omitempty"`
@@ -5269,17 +5545,29 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 	if i.ReasoningHasSuffix != nil {
 		predicates = append(predicates, decision.ReasoningHasSuffix(*i.ReasoningHasSuffix))
 	}
-	if i.ReasoningIsNil {
-		predicates = append(predicates, decision.ReasoningIsNil())
-	}
-	if i.ReasoningNotNil {
-		predicates = append(predicates, decision.ReasoningNotNil())
-	}
 	if i.ReasoningEqualFold != nil {
 		predicates = append(predicates, decision.ReasoningEqualFold(*i.ReasoningEqualFold))
 	}
 	if i.ReasoningContainsFold != nil {
 		predicates = append(predicates, decision.ReasoningContainsFold(*i.ReasoningContainsFold))
+	}
+	if i.ReasonsWithheld != nil {
+		predicates = append(predicates, decision.ReasonsWithheldEQ(*i.ReasonsWithheld))
+	}
+	if i.ReasonsWithheldNEQ != nil {
+		predicates = append(predicates, decision.ReasonsWithheldNEQ(*i.ReasonsWithheldNEQ))
+	}
+	if len(i.ReasonsWithheldIn) > 0 {
+		predicates = append(predicates, decision.ReasonsWithheldIn(i.ReasonsWithheldIn...))
+	}
+	if len(i.ReasonsWithheldNotIn) > 0 {
+		predicates = append(predicates, decision.ReasonsWithheldNotIn(i.ReasonsWithheldNotIn...))
+	}
+	if i.ReasonsWithheldIsNil {
+		predicates = append(predicates, decision.ReasonsWithheldIsNil())
+	}
+	if i.ReasonsWithheldNotNil {
+		predicates = append(predicates, decision.ReasonsWithheldNotNil())
 	}
 	if i.DecidedAt != nil {
 		predicates = append(predicates, decision.DecidedAtEQ(*i.DecidedAt))
@@ -6038,6 +6326,18 @@ type DisclosureWhereInput struct {
 	Unverified    *bool `json:"unverified,omitempty"`
 	UnverifiedNEQ *bool `json:"unverifiedNEQ,omitempty"`
 
+	// "verified_at" field predicates.
+	VerifiedAt       *time.Time  `json:"verifiedAt,omitempty"`
+	VerifiedAtNEQ    *time.Time  `json:"verifiedAtNEQ,omitempty"`
+	VerifiedAtIn     []time.Time `json:"verifiedAtIn,omitempty"`
+	VerifiedAtNotIn  []time.Time `json:"verifiedAtNotIn,omitempty"`
+	VerifiedAtGT     *time.Time  `json:"verifiedAtGT,omitempty"`
+	VerifiedAtGTE    *time.Time  `json:"verifiedAtGTE,omitempty"`
+	VerifiedAtLT     *time.Time  `json:"verifiedAtLT,omitempty"`
+	VerifiedAtLTE    *time.Time  `json:"verifiedAtLTE,omitempty"`
+	VerifiedAtIsNil  bool        `json:"verifiedAtIsNil,omitempty"`
+	VerifiedAtNotNil bool        `json:"verifiedAtNotNil,omitempty"`
+
 	// "expires_on" field predicates.
 	ExpiresOn       *time.Time  `json:"expiresOn,omitempty"`
 	ExpiresOnNEQ    *time.Time  `json:"expiresOnNEQ,omitempty"`
@@ -6091,6 +6391,10 @@ type DisclosureWhereInput struct {
 	// "recorded_by" edge predicates.
 	HasRecordedBy     *bool                    `json:"hasRecordedBy,omitempty"`
 	HasRecordedByWith []*StaffMemberWhereInput `json:"hasRecordedByWith,omitempty"`
+
+	// "verified_by" edge predicates.
+	HasVerifiedBy     *bool                    `json:"hasVerifiedBy,omitempty"`
+	HasVerifiedByWith []*StaffMemberWhereInput `json:"hasVerifiedByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -6320,6 +6624,36 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 	if i.UnverifiedNEQ != nil {
 		predicates = append(predicates, disclosure.UnverifiedNEQ(*i.UnverifiedNEQ))
 	}
+	if i.VerifiedAt != nil {
+		predicates = append(predicates, disclosure.VerifiedAtEQ(*i.VerifiedAt))
+	}
+	if i.VerifiedAtNEQ != nil {
+		predicates = append(predicates, disclosure.VerifiedAtNEQ(*i.VerifiedAtNEQ))
+	}
+	if len(i.VerifiedAtIn) > 0 {
+		predicates = append(predicates, disclosure.VerifiedAtIn(i.VerifiedAtIn...))
+	}
+	if len(i.VerifiedAtNotIn) > 0 {
+		predicates = append(predicates, disclosure.VerifiedAtNotIn(i.VerifiedAtNotIn...))
+	}
+	if i.VerifiedAtGT != nil {
+		predicates = append(predicates, disclosure.VerifiedAtGT(*i.VerifiedAtGT))
+	}
+	if i.VerifiedAtGTE != nil {
+		predicates = append(predicates, disclosure.VerifiedAtGTE(*i.VerifiedAtGTE))
+	}
+	if i.VerifiedAtLT != nil {
+		predicates = append(predicates, disclosure.VerifiedAtLT(*i.VerifiedAtLT))
+	}
+	if i.VerifiedAtLTE != nil {
+		predicates = append(predicates, disclosure.VerifiedAtLTE(*i.VerifiedAtLTE))
+	}
+	if i.VerifiedAtIsNil {
+		predicates = append(predicates, disclosure.VerifiedAtIsNil())
+	}
+	if i.VerifiedAtNotNil {
+		predicates = append(predicates, disclosure.VerifiedAtNotNil())
+	}
 	if i.ExpiresOn != nil {
 		predicates = append(predicates, disclosure.ExpiresOnEQ(*i.ExpiresOn))
 	}
@@ -6476,6 +6810,24 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, disclosure.HasRecordedByWith(with...))
+	}
+	if i.HasVerifiedBy != nil {
+		p := disclosure.HasVerifiedBy()
+		if !*i.HasVerifiedBy {
+			p = disclosure.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasVerifiedByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasVerifiedByWith))
+		for _, w := range i.HasVerifiedByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasVerifiedByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, disclosure.HasVerifiedByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -8397,10 +8749,24 @@ type NoticeWhereInput struct {
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
 	// "status" field predicates.
-	Status      *notice.Status  `json:"status,omitempty"`
-	StatusNEQ   *notice.Status  `json:"statusNEQ,omitempty"`
-	StatusIn    []notice.Status `json:"statusIn,omitempty"`
-	StatusNotIn []notice.Status `json:"statusNotIn,omitempty"`
+	Status      *rules.NoticeStatus  `json:"status,omitempty"`
+	StatusNEQ   *rules.NoticeStatus  `json:"statusNEQ,omitempty"`
+	StatusIn    []rules.NoticeStatus `json:"statusIn,omitempty"`
+	StatusNotIn []rules.NoticeStatus `json:"statusNotIn,omitempty"`
+
+	// "kind" field predicates.
+	Kind      *rules.NoticeKind  `json:"kind,omitempty"`
+	KindNEQ   *rules.NoticeKind  `json:"kindNEQ,omitempty"`
+	KindIn    []rules.NoticeKind `json:"kindIn,omitempty"`
+	KindNotIn []rules.NoticeKind `json:"kindNotIn,omitempty"`
+
+	// "corrects_id" field predicates.
+	CorrectsID       *int  `json:"correctsID,omitempty"`
+	CorrectsIDNEQ    *int  `json:"correctsIDNEQ,omitempty"`
+	CorrectsIDIn     []int `json:"correctsIDIn,omitempty"`
+	CorrectsIDNotIn  []int `json:"correctsIDNotIn,omitempty"`
+	CorrectsIDIsNil  bool  `json:"correctsIDIsNil,omitempty"`
+	CorrectsIDNotNil bool  `json:"correctsIDNotNil,omitempty"`
 
 	// "route" field predicates.
 	Route      *rules.Route  `json:"route,omitempty"`
@@ -8636,6 +9002,14 @@ type NoticeWhereInput struct {
 	// "police_district" edge predicates.
 	HasPoliceDistrict     *bool                       `json:"hasPoliceDistrict,omitempty"`
 	HasPoliceDistrictWith []*PoliceDistrictWhereInput `json:"hasPoliceDistrictWith,omitempty"`
+
+	// "corrects" edge predicates.
+	HasCorrects     *bool               `json:"hasCorrects,omitempty"`
+	HasCorrectsWith []*NoticeWhereInput `json:"hasCorrectsWith,omitempty"`
+
+	// "follow_ups" edge predicates.
+	HasFollowUps     *bool               `json:"hasFollowUps,omitempty"`
+	HasFollowUpsWith []*NoticeWhereInput `json:"hasFollowUpsWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -8792,6 +9166,36 @@ func (i *NoticeWhereInput) P() (predicate.Notice, error) {
 	}
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, notice.StatusNotIn(i.StatusNotIn...))
+	}
+	if i.Kind != nil {
+		predicates = append(predicates, notice.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, notice.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, notice.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, notice.KindNotIn(i.KindNotIn...))
+	}
+	if i.CorrectsID != nil {
+		predicates = append(predicates, notice.CorrectsIDEQ(*i.CorrectsID))
+	}
+	if i.CorrectsIDNEQ != nil {
+		predicates = append(predicates, notice.CorrectsIDNEQ(*i.CorrectsIDNEQ))
+	}
+	if len(i.CorrectsIDIn) > 0 {
+		predicates = append(predicates, notice.CorrectsIDIn(i.CorrectsIDIn...))
+	}
+	if len(i.CorrectsIDNotIn) > 0 {
+		predicates = append(predicates, notice.CorrectsIDNotIn(i.CorrectsIDNotIn...))
+	}
+	if i.CorrectsIDIsNil {
+		predicates = append(predicates, notice.CorrectsIDIsNil())
+	}
+	if i.CorrectsIDNotNil {
+		predicates = append(predicates, notice.CorrectsIDNotNil())
 	}
 	if i.Route != nil {
 		predicates = append(predicates, notice.RouteEQ(*i.Route))
@@ -9414,6 +9818,42 @@ func (i *NoticeWhereInput) P() (predicate.Notice, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, notice.HasPoliceDistrictWith(with...))
+	}
+	if i.HasCorrects != nil {
+		p := notice.HasCorrects()
+		if !*i.HasCorrects {
+			p = notice.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasCorrectsWith) > 0 {
+		with := make([]predicate.Notice, 0, len(i.HasCorrectsWith))
+		for _, w := range i.HasCorrectsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasCorrectsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notice.HasCorrectsWith(with...))
+	}
+	if i.HasFollowUps != nil {
+		p := notice.HasFollowUps()
+		if !*i.HasFollowUps {
+			p = notice.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasFollowUpsWith) > 0 {
+		with := make([]predicate.Notice, 0, len(i.HasFollowUpsWith))
+		for _, w := range i.HasFollowUpsWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasFollowUpsWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, notice.HasFollowUpsWith(with...))
 	}
 	switch len(predicates) {
 	case 0:
@@ -10752,6 +11192,35 @@ type PoliceRequestWhereInput struct {
 	DeclinedAtIsNil  bool        `json:"declinedAtIsNil,omitempty"`
 	DeclinedAtNotNil bool        `json:"declinedAtNotNil,omitempty"`
 
+	// "withdrawn_at" field predicates.
+	WithdrawnAt       *time.Time  `json:"withdrawnAt,omitempty"`
+	WithdrawnAtNEQ    *time.Time  `json:"withdrawnAtNEQ,omitempty"`
+	WithdrawnAtIn     []time.Time `json:"withdrawnAtIn,omitempty"`
+	WithdrawnAtNotIn  []time.Time `json:"withdrawnAtNotIn,omitempty"`
+	WithdrawnAtGT     *time.Time  `json:"withdrawnAtGT,omitempty"`
+	WithdrawnAtGTE    *time.Time  `json:"withdrawnAtGTE,omitempty"`
+	WithdrawnAtLT     *time.Time  `json:"withdrawnAtLT,omitempty"`
+	WithdrawnAtLTE    *time.Time  `json:"withdrawnAtLTE,omitempty"`
+	WithdrawnAtIsNil  bool        `json:"withdrawnAtIsNil,omitempty"`
+	WithdrawnAtNotNil bool        `json:"withdrawnAtNotNil,omitempty"`
+
+	// "withdraw_reason" field predicates.
+	WithdrawReason             *string  `json:"withdrawReason,omitempty"`
+	WithdrawReasonNEQ          *string  `json:"withdrawReasonNEQ,omitempty"`
+	WithdrawReasonIn           []string `json:"withdrawReasonIn,omitempty"`
+	WithdrawReasonNotIn        []string `json:"withdrawReasonNotIn,omitempty"`
+	WithdrawReasonGT           *string  `json:"withdrawReasonGT,omitempty"`
+	WithdrawReasonGTE          *string  `json:"withdrawReasonGTE,omitempty"`
+	WithdrawReasonLT           *string  `json:"withdrawReasonLT,omitempty"`
+	WithdrawReasonLTE          *string  `json:"withdrawReasonLTE,omitempty"`
+	WithdrawReasonContains     *string  `json:"withdrawReasonContains,omitempty"`
+	WithdrawReasonHasPrefix    *string  `json:"withdrawReasonHasPrefix,omitempty"`
+	WithdrawReasonHasSuffix    *string  `json:"withdrawReasonHasSuffix,omitempty"`
+	WithdrawReasonIsNil        bool     `json:"withdrawReasonIsNil,omitempty"`
+	WithdrawReasonNotNil       bool     `json:"withdrawReasonNotNil,omitempty"`
+	WithdrawReasonEqualFold    *string  `json:"withdrawReasonEqualFold,omitempty"`
+	WithdrawReasonContainsFold *string  `json:"withdrawReasonContainsFold,omitempty"`
+
 	// "police_district_id" field predicates.
 	PoliceDistrictID      *int  `json:"policeDistrictID,omitempty"`
 	PoliceDistrictIDNEQ   *int  `json:"policeDistrictIDNEQ,omitempty"`
@@ -11259,6 +11728,81 @@ func (i *PoliceRequestWhereInput) P() (predicate.PoliceRequest, error) {
 	}
 	if i.DeclinedAtNotNil {
 		predicates = append(predicates, policerequest.DeclinedAtNotNil())
+	}
+	if i.WithdrawnAt != nil {
+		predicates = append(predicates, policerequest.WithdrawnAtEQ(*i.WithdrawnAt))
+	}
+	if i.WithdrawnAtNEQ != nil {
+		predicates = append(predicates, policerequest.WithdrawnAtNEQ(*i.WithdrawnAtNEQ))
+	}
+	if len(i.WithdrawnAtIn) > 0 {
+		predicates = append(predicates, policerequest.WithdrawnAtIn(i.WithdrawnAtIn...))
+	}
+	if len(i.WithdrawnAtNotIn) > 0 {
+		predicates = append(predicates, policerequest.WithdrawnAtNotIn(i.WithdrawnAtNotIn...))
+	}
+	if i.WithdrawnAtGT != nil {
+		predicates = append(predicates, policerequest.WithdrawnAtGT(*i.WithdrawnAtGT))
+	}
+	if i.WithdrawnAtGTE != nil {
+		predicates = append(predicates, policerequest.WithdrawnAtGTE(*i.WithdrawnAtGTE))
+	}
+	if i.WithdrawnAtLT != nil {
+		predicates = append(predicates, policerequest.WithdrawnAtLT(*i.WithdrawnAtLT))
+	}
+	if i.WithdrawnAtLTE != nil {
+		predicates = append(predicates, policerequest.WithdrawnAtLTE(*i.WithdrawnAtLTE))
+	}
+	if i.WithdrawnAtIsNil {
+		predicates = append(predicates, policerequest.WithdrawnAtIsNil())
+	}
+	if i.WithdrawnAtNotNil {
+		predicates = append(predicates, policerequest.WithdrawnAtNotNil())
+	}
+	if i.WithdrawReason != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonEQ(*i.WithdrawReason))
+	}
+	if i.WithdrawReasonNEQ != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonNEQ(*i.WithdrawReasonNEQ))
+	}
+	if len(i.WithdrawReasonIn) > 0 {
+		predicates = append(predicates, policerequest.WithdrawReasonIn(i.WithdrawReasonIn...))
+	}
+	if len(i.WithdrawReasonNotIn) > 0 {
+		predicates = append(predicates, policerequest.WithdrawReasonNotIn(i.WithdrawReasonNotIn...))
+	}
+	if i.WithdrawReasonGT != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonGT(*i.WithdrawReasonGT))
+	}
+	if i.WithdrawReasonGTE != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonGTE(*i.WithdrawReasonGTE))
+	}
+	if i.WithdrawReasonLT != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonLT(*i.WithdrawReasonLT))
+	}
+	if i.WithdrawReasonLTE != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonLTE(*i.WithdrawReasonLTE))
+	}
+	if i.WithdrawReasonContains != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonContains(*i.WithdrawReasonContains))
+	}
+	if i.WithdrawReasonHasPrefix != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonHasPrefix(*i.WithdrawReasonHasPrefix))
+	}
+	if i.WithdrawReasonHasSuffix != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonHasSuffix(*i.WithdrawReasonHasSuffix))
+	}
+	if i.WithdrawReasonIsNil {
+		predicates = append(predicates, policerequest.WithdrawReasonIsNil())
+	}
+	if i.WithdrawReasonNotNil {
+		predicates = append(predicates, policerequest.WithdrawReasonNotNil())
+	}
+	if i.WithdrawReasonEqualFold != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonEqualFold(*i.WithdrawReasonEqualFold))
+	}
+	if i.WithdrawReasonContainsFold != nil {
+		predicates = append(predicates, policerequest.WithdrawReasonContainsFold(*i.WithdrawReasonContainsFold))
 	}
 	if i.PoliceDistrictID != nil {
 		predicates = append(predicates, policerequest.PoliceDistrictIDEQ(*i.PoliceDistrictID))
@@ -11808,6 +12352,12 @@ type SecurityAssessmentWhereInput struct {
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
+	// "kind" field predicates.
+	Kind      *rules.SecurityRecordKind  `json:"kind,omitempty"`
+	KindNEQ   *rules.SecurityRecordKind  `json:"kindNEQ,omitempty"`
+	KindIn    []rules.SecurityRecordKind `json:"kindIn,omitempty"`
+	KindNotIn []rules.SecurityRecordKind `json:"kindNotIn,omitempty"`
+
 	// "outcome" field predicates.
 	Outcome      *rules.SecurityOutcome  `json:"outcome,omitempty"`
 	OutcomeNEQ   *rules.SecurityOutcome  `json:"outcomeNEQ,omitempty"`
@@ -11845,6 +12395,18 @@ type SecurityAssessmentWhereInput struct {
 	PoliceStatementNotNil       bool     `json:"policeStatementNotNil,omitempty"`
 	PoliceStatementEqualFold    *string  `json:"policeStatementEqualFold,omitempty"`
 	PoliceStatementContainsFold *string  `json:"policeStatementContainsFold,omitempty"`
+
+	// "police_statement_at" field predicates.
+	PoliceStatementAt       *time.Time  `json:"policeStatementAt,omitempty"`
+	PoliceStatementAtNEQ    *time.Time  `json:"policeStatementAtNEQ,omitempty"`
+	PoliceStatementAtIn     []time.Time `json:"policeStatementAtIn,omitempty"`
+	PoliceStatementAtNotIn  []time.Time `json:"policeStatementAtNotIn,omitempty"`
+	PoliceStatementAtGT     *time.Time  `json:"policeStatementAtGT,omitempty"`
+	PoliceStatementAtGTE    *time.Time  `json:"policeStatementAtGTE,omitempty"`
+	PoliceStatementAtLT     *time.Time  `json:"policeStatementAtLT,omitempty"`
+	PoliceStatementAtLTE    *time.Time  `json:"policeStatementAtLTE,omitempty"`
+	PoliceStatementAtIsNil  bool        `json:"policeStatementAtIsNil,omitempty"`
+	PoliceStatementAtNotNil bool        `json:"policeStatementAtNotNil,omitempty"`
 
 	// "assessed_at" field predicates.
 	AssessedAt      *time.Time  `json:"assessedAt,omitempty"`
@@ -12018,6 +12580,18 @@ func (i *SecurityAssessmentWhereInput) P() (predicate.SecurityAssessment, error)
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, securityassessment.UpdatedAtLTE(*i.UpdatedAtLTE))
 	}
+	if i.Kind != nil {
+		predicates = append(predicates, securityassessment.KindEQ(*i.Kind))
+	}
+	if i.KindNEQ != nil {
+		predicates = append(predicates, securityassessment.KindNEQ(*i.KindNEQ))
+	}
+	if len(i.KindIn) > 0 {
+		predicates = append(predicates, securityassessment.KindIn(i.KindIn...))
+	}
+	if len(i.KindNotIn) > 0 {
+		predicates = append(predicates, securityassessment.KindNotIn(i.KindNotIn...))
+	}
 	if i.Outcome != nil {
 		predicates = append(predicates, securityassessment.OutcomeEQ(*i.Outcome))
 	}
@@ -12113,6 +12687,36 @@ func (i *SecurityAssessmentWhereInput) P() (predicate.SecurityAssessment, error)
 	}
 	if i.PoliceStatementContainsFold != nil {
 		predicates = append(predicates, securityassessment.PoliceStatementContainsFold(*i.PoliceStatementContainsFold))
+	}
+	if i.PoliceStatementAt != nil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtEQ(*i.PoliceStatementAt))
+	}
+	if i.PoliceStatementAtNEQ != nil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtNEQ(*i.PoliceStatementAtNEQ))
+	}
+	if len(i.PoliceStatementAtIn) > 0 {
+		predicates = append(predicates, securityassessment.PoliceStatementAtIn(i.PoliceStatementAtIn...))
+	}
+	if len(i.PoliceStatementAtNotIn) > 0 {
+		predicates = append(predicates, securityassessment.PoliceStatementAtNotIn(i.PoliceStatementAtNotIn...))
+	}
+	if i.PoliceStatementAtGT != nil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtGT(*i.PoliceStatementAtGT))
+	}
+	if i.PoliceStatementAtGTE != nil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtGTE(*i.PoliceStatementAtGTE))
+	}
+	if i.PoliceStatementAtLT != nil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtLT(*i.PoliceStatementAtLT))
+	}
+	if i.PoliceStatementAtLTE != nil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtLTE(*i.PoliceStatementAtLTE))
+	}
+	if i.PoliceStatementAtIsNil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtIsNil())
+	}
+	if i.PoliceStatementAtNotNil {
+		predicates = append(predicates, securityassessment.PoliceStatementAtNotNil())
 	}
 	if i.AssessedAt != nil {
 		predicates = append(predicates, securityassessment.AssessedAtEQ(*i.AssessedAt))

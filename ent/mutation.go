@@ -15,6 +15,7 @@ import (
 	"varsel/ent/auditevent"
 	"varsel/ent/condition"
 	"varsel/ent/convict"
+	"varsel/ent/correction"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
@@ -58,6 +59,7 @@ const (
 	TypeAuditEvent            = "AuditEvent"
 	TypeCondition             = "Condition"
 	TypeConvict               = "Convict"
+	TypeCorrection            = "Correction"
 	TypeCriminalCase          = "CriminalCase"
 	TypeCustodyEvent          = "CustodyEvent"
 	TypeDecision              = "Decision"
@@ -2366,6 +2368,7 @@ type AppealMutation struct {
 	status               *appeal.Status
 	decided_at           *time.Time
 	reasoning            *string
+	representative_name  *string
 	clearedFields        map[string]struct{}
 	decision             *int
 	cleareddecision      bool
@@ -2769,6 +2772,55 @@ func (m *AppealMutation) ResetReasoning() {
 	delete(m.clearedFields, appeal.FieldReasoning)
 }
 
+// SetRepresentativeName sets the "representative_name" field.
+func (m *AppealMutation) SetRepresentativeName(s string) {
+	m.representative_name = &s
+}
+
+// RepresentativeName returns the value of the "representative_name" field in the mutation.
+func (m *AppealMutation) RepresentativeName() (r string, exists bool) {
+	v := m.representative_name
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRepresentativeName returns the old "representative_name" field's value of the Appeal entity.
+// If the Appeal object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *AppealMutation) OldRepresentativeName(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRepresentativeName is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRepresentativeName requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRepresentativeName: %w", err)
+	}
+	return oldValue.RepresentativeName, nil
+}
+
+// ClearRepresentativeName clears the value of the "representative_name" field.
+func (m *AppealMutation) ClearRepresentativeName() {
+	m.representative_name = nil
+	m.clearedFields[appeal.FieldRepresentativeName] = struct{}{}
+}
+
+// RepresentativeNameCleared returns if the "representative_name" field was cleared in this mutation.
+func (m *AppealMutation) RepresentativeNameCleared() bool {
+	_, ok := m.clearedFields[appeal.FieldRepresentativeName]
+	return ok
+}
+
+// ResetRepresentativeName resets all changes to the "representative_name" field.
+func (m *AppealMutation) ResetRepresentativeName() {
+	m.representative_name = nil
+	delete(m.clearedFields, appeal.FieldRepresentativeName)
+}
+
 // SetDecisionID sets the "decision_id" field.
 func (m *AppealMutation) SetDecisionID(i int) {
 	m.decision = &i
@@ -2983,7 +3035,7 @@ func (m *AppealMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *AppealMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, appeal.FieldCreatedAt)
 	}
@@ -3004,6 +3056,9 @@ func (m *AppealMutation) Fields() []string {
 	}
 	if m.reasoning != nil {
 		fields = append(fields, appeal.FieldReasoning)
+	}
+	if m.representative_name != nil {
+		fields = append(fields, appeal.FieldRepresentativeName)
 	}
 	if m.decision != nil {
 		fields = append(fields, appeal.FieldDecisionID)
@@ -3030,6 +3085,8 @@ func (m *AppealMutation) Field(name string) (ent.Value, bool) {
 		return m.DecidedAt()
 	case appeal.FieldReasoning:
 		return m.Reasoning()
+	case appeal.FieldRepresentativeName:
+		return m.RepresentativeName()
 	case appeal.FieldDecisionID:
 		return m.DecisionID()
 	}
@@ -3055,6 +3112,8 @@ func (m *AppealMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldDecidedAt(ctx)
 	case appeal.FieldReasoning:
 		return m.OldReasoning(ctx)
+	case appeal.FieldRepresentativeName:
+		return m.OldRepresentativeName(ctx)
 	case appeal.FieldDecisionID:
 		return m.OldDecisionID(ctx)
 	}
@@ -3115,6 +3174,13 @@ func (m *AppealMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetReasoning(v)
 		return nil
+	case appeal.FieldRepresentativeName:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRepresentativeName(v)
+		return nil
 	case appeal.FieldDecisionID:
 		v, ok := value.(int)
 		if !ok {
@@ -3164,6 +3230,9 @@ func (m *AppealMutation) ClearedFields() []string {
 	if m.FieldCleared(appeal.FieldReasoning) {
 		fields = append(fields, appeal.FieldReasoning)
 	}
+	if m.FieldCleared(appeal.FieldRepresentativeName) {
+		fields = append(fields, appeal.FieldRepresentativeName)
+	}
 	return fields
 }
 
@@ -3186,6 +3255,9 @@ func (m *AppealMutation) ClearField(name string) error {
 		return nil
 	case appeal.FieldReasoning:
 		m.ClearReasoning()
+		return nil
+	case appeal.FieldRepresentativeName:
+		m.ClearRepresentativeName()
 		return nil
 	}
 	return fmt.Errorf("unknown Appeal nullable field %s", name)
@@ -3215,6 +3287,9 @@ func (m *AppealMutation) ResetField(name string) error {
 		return nil
 	case appeal.FieldReasoning:
 		m.ResetReasoning()
+		return nil
+	case appeal.FieldRepresentativeName:
+		m.ResetRepresentativeName()
 		return nil
 	case appeal.FieldDecisionID:
 		m.ResetDecisionID()
@@ -7714,6 +7789,821 @@ func (m *ConvictMutation) ResetEdge(name string) error {
 	return fmt.Errorf("unknown Convict edge %s", name)
 }
 
+// CorrectionMutation represents an operation that mutates the Correction nodes in the graph.
+type CorrectionMutation struct {
+	config
+	op                 Op
+	typ                string
+	id                 *int
+	created_at         *time.Time
+	updated_at         *time.Time
+	subject            *correction.Subject
+	subject_id         *int
+	addsubject_id      *int
+	changed            *[]string
+	appendchanged      []string
+	reason             *string
+	clearedFields      map[string]struct{}
+	convict            *int
+	clearedconvict     bool
+	recorded_by        *int
+	clearedrecorded_by bool
+	done               bool
+	oldValue           func(context.Context) (*Correction, error)
+	predicates         []predicate.Correction
+}
+
+var _ ent.Mutation = (*CorrectionMutation)(nil)
+
+// correctionOption allows management of the mutation configuration using functional options.
+type correctionOption func(*CorrectionMutation)
+
+// newCorrectionMutation creates new mutation for the Correction entity.
+func newCorrectionMutation(c config, op Op, opts ...correctionOption) *CorrectionMutation {
+	m := &CorrectionMutation{
+		config:        c,
+		op:            op,
+		typ:           TypeCorrection,
+		clearedFields: make(map[string]struct{}),
+	}
+	for _, opt := range opts {
+		opt(m)
+	}
+	return m
+}
+
+// withCorrectionID sets the ID field of the mutation.
+func withCorrectionID(id int) correctionOption {
+	return func(m *CorrectionMutation) {
+		var (
+			err   error
+			once  sync.Once
+			value *Correction
+		)
+		m.oldValue = func(ctx context.Context) (*Correction, error) {
+			once.Do(func() {
+				if m.done {
+					err = errors.New("querying old values post mutation is not allowed")
+				} else {
+					value, err = m.Client().Correction.Get(ctx, id)
+				}
+			})
+			return value, err
+		}
+		m.id = &id
+	}
+}
+
+// withCorrection sets the old Correction of the mutation.
+func withCorrection(node *Correction) correctionOption {
+	return func(m *CorrectionMutation) {
+		m.oldValue = func(context.Context) (*Correction, error) {
+			return node, nil
+		}
+		m.id = &node.ID
+	}
+}
+
+// Client returns a new `ent.Client` from the mutation. If the mutation was
+// executed in a transaction (ent.Tx), a transactional client is returned.
+func (m CorrectionMutation) Client() *Client {
+	client := &Client{config: m.config}
+	client.init()
+	return client
+}
+
+// Tx returns an `ent.Tx` for mutations that were executed in transactions;
+// it returns an error otherwise.
+func (m CorrectionMutation) Tx() (*Tx, error) {
+	if _, ok := m.driver.(*txDriver); !ok {
+		return nil, errors.New("ent: mutation is not running in a transaction")
+	}
+	tx := &Tx{config: m.config}
+	tx.init()
+	return tx, nil
+}
+
+// ID returns the ID value in the mutation. Note that the ID is only available
+// if it was provided to the builder or after it was returned from the database.
+func (m *CorrectionMutation) ID() (id int, exists bool) {
+	if m.id == nil {
+		return
+	}
+	return *m.id, true
+}
+
+// IDs queries the database and returns the entity ids that match the mutation's predicate.
+// That means, if the mutation is applied within a transaction with an isolation level such
+// as sql.LevelSerializable, the returned ids match the ids of the rows that will be updated
+// or updated by the mutation.
+func (m *CorrectionMutation) IDs(ctx context.Context) ([]int, error) {
+	switch {
+	case m.op.Is(OpUpdateOne | OpDeleteOne):
+		id, exists := m.ID()
+		if exists {
+			return []int{id}, nil
+		}
+		fallthrough
+	case m.op.Is(OpUpdate | OpDelete):
+		return m.Client().Correction.Query().Where(m.predicates...).IDs(ctx)
+	default:
+		return nil, fmt.Errorf("IDs is not allowed on %s operations", m.op)
+	}
+}
+
+// SetCreatedAt sets the "created_at" field.
+func (m *CorrectionMutation) SetCreatedAt(t time.Time) {
+	m.created_at = &t
+}
+
+// CreatedAt returns the value of the "created_at" field in the mutation.
+func (m *CorrectionMutation) CreatedAt() (r time.Time, exists bool) {
+	v := m.created_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCreatedAt returns the old "created_at" field's value of the Correction entity.
+// If the Correction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CorrectionMutation) OldCreatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCreatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCreatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCreatedAt: %w", err)
+	}
+	return oldValue.CreatedAt, nil
+}
+
+// ResetCreatedAt resets all changes to the "created_at" field.
+func (m *CorrectionMutation) ResetCreatedAt() {
+	m.created_at = nil
+}
+
+// SetUpdatedAt sets the "updated_at" field.
+func (m *CorrectionMutation) SetUpdatedAt(t time.Time) {
+	m.updated_at = &t
+}
+
+// UpdatedAt returns the value of the "updated_at" field in the mutation.
+func (m *CorrectionMutation) UpdatedAt() (r time.Time, exists bool) {
+	v := m.updated_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldUpdatedAt returns the old "updated_at" field's value of the Correction entity.
+// If the Correction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CorrectionMutation) OldUpdatedAt(ctx context.Context) (v time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldUpdatedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldUpdatedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldUpdatedAt: %w", err)
+	}
+	return oldValue.UpdatedAt, nil
+}
+
+// ResetUpdatedAt resets all changes to the "updated_at" field.
+func (m *CorrectionMutation) ResetUpdatedAt() {
+	m.updated_at = nil
+}
+
+// SetSubject sets the "subject" field.
+func (m *CorrectionMutation) SetSubject(c correction.Subject) {
+	m.subject = &c
+}
+
+// Subject returns the value of the "subject" field in the mutation.
+func (m *CorrectionMutation) Subject() (r correction.Subject, exists bool) {
+	v := m.subject
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubject returns the old "subject" field's value of the Correction entity.
+// If the Correction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CorrectionMutation) OldSubject(ctx context.Context) (v correction.Subject, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubject is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubject requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubject: %w", err)
+	}
+	return oldValue.Subject, nil
+}
+
+// ResetSubject resets all changes to the "subject" field.
+func (m *CorrectionMutation) ResetSubject() {
+	m.subject = nil
+}
+
+// SetSubjectID sets the "subject_id" field.
+func (m *CorrectionMutation) SetSubjectID(i int) {
+	m.subject_id = &i
+	m.addsubject_id = nil
+}
+
+// SubjectID returns the value of the "subject_id" field in the mutation.
+func (m *CorrectionMutation) SubjectID() (r int, exists bool) {
+	v := m.subject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldSubjectID returns the old "subject_id" field's value of the Correction entity.
+// If the Correction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CorrectionMutation) OldSubjectID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldSubjectID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldSubjectID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldSubjectID: %w", err)
+	}
+	return oldValue.SubjectID, nil
+}
+
+// AddSubjectID adds i to the "subject_id" field.
+func (m *CorrectionMutation) AddSubjectID(i int) {
+	if m.addsubject_id != nil {
+		*m.addsubject_id += i
+	} else {
+		m.addsubject_id = &i
+	}
+}
+
+// AddedSubjectID returns the value that was added to the "subject_id" field in this mutation.
+func (m *CorrectionMutation) AddedSubjectID() (r int, exists bool) {
+	v := m.addsubject_id
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// ResetSubjectID resets all changes to the "subject_id" field.
+func (m *CorrectionMutation) ResetSubjectID() {
+	m.subject_id = nil
+	m.addsubject_id = nil
+}
+
+// SetChanged sets the "changed" field.
+func (m *CorrectionMutation) SetChanged(s []string) {
+	m.changed = &s
+	m.appendchanged = nil
+}
+
+// Changed returns the value of the "changed" field in the mutation.
+func (m *CorrectionMutation) Changed() (r []string, exists bool) {
+	v := m.changed
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldChanged returns the old "changed" field's value of the Correction entity.
+// If the Correction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CorrectionMutation) OldChanged(ctx context.Context) (v []string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldChanged is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldChanged requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldChanged: %w", err)
+	}
+	return oldValue.Changed, nil
+}
+
+// AppendChanged adds s to the "changed" field.
+func (m *CorrectionMutation) AppendChanged(s []string) {
+	m.appendchanged = append(m.appendchanged, s...)
+}
+
+// AppendedChanged returns the list of values that were appended to the "changed" field in this mutation.
+func (m *CorrectionMutation) AppendedChanged() ([]string, bool) {
+	if len(m.appendchanged) == 0 {
+		return nil, false
+	}
+	return m.appendchanged, true
+}
+
+// ResetChanged resets all changes to the "changed" field.
+func (m *CorrectionMutation) ResetChanged() {
+	m.changed = nil
+	m.appendchanged = nil
+}
+
+// SetReason sets the "reason" field.
+func (m *CorrectionMutation) SetReason(s string) {
+	m.reason = &s
+}
+
+// Reason returns the value of the "reason" field in the mutation.
+func (m *CorrectionMutation) Reason() (r string, exists bool) {
+	v := m.reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReason returns the old "reason" field's value of the Correction entity.
+// If the Correction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CorrectionMutation) OldReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReason: %w", err)
+	}
+	return oldValue.Reason, nil
+}
+
+// ResetReason resets all changes to the "reason" field.
+func (m *CorrectionMutation) ResetReason() {
+	m.reason = nil
+}
+
+// SetConvictID sets the "convict_id" field.
+func (m *CorrectionMutation) SetConvictID(i int) {
+	m.convict = &i
+}
+
+// ConvictID returns the value of the "convict_id" field in the mutation.
+func (m *CorrectionMutation) ConvictID() (r int, exists bool) {
+	v := m.convict
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldConvictID returns the old "convict_id" field's value of the Correction entity.
+// If the Correction object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CorrectionMutation) OldConvictID(ctx context.Context) (v int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldConvictID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldConvictID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldConvictID: %w", err)
+	}
+	return oldValue.ConvictID, nil
+}
+
+// ResetConvictID resets all changes to the "convict_id" field.
+func (m *CorrectionMutation) ResetConvictID() {
+	m.convict = nil
+}
+
+// ClearConvict clears the "convict" edge to the Convict entity.
+func (m *CorrectionMutation) ClearConvict() {
+	m.clearedconvict = true
+	m.clearedFields[correction.FieldConvictID] = struct{}{}
+}
+
+// ConvictCleared reports if the "convict" edge to the Convict entity was cleared.
+func (m *CorrectionMutation) ConvictCleared() bool {
+	return m.clearedconvict
+}
+
+// ConvictIDs returns the "convict" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// ConvictID instead. It exists only for internal usage by the builders.
+func (m *CorrectionMutation) ConvictIDs() (ids []int) {
+	if id := m.convict; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetConvict resets all changes to the "convict" edge.
+func (m *CorrectionMutation) ResetConvict() {
+	m.convict = nil
+	m.clearedconvict = false
+}
+
+// SetRecordedByID sets the "recorded_by" edge to the StaffMember entity by id.
+func (m *CorrectionMutation) SetRecordedByID(id int) {
+	m.recorded_by = &id
+}
+
+// ClearRecordedBy clears the "recorded_by" edge to the StaffMember entity.
+func (m *CorrectionMutation) ClearRecordedBy() {
+	m.clearedrecorded_by = true
+}
+
+// RecordedByCleared reports if the "recorded_by" edge to the StaffMember entity was cleared.
+func (m *CorrectionMutation) RecordedByCleared() bool {
+	return m.clearedrecorded_by
+}
+
+// RecordedByID returns the "recorded_by" edge ID in the mutation.
+func (m *CorrectionMutation) RecordedByID() (id int, exists bool) {
+	if m.recorded_by != nil {
+		return *m.recorded_by, true
+	}
+	return
+}
+
+// RecordedByIDs returns the "recorded_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// RecordedByID instead. It exists only for internal usage by the builders.
+func (m *CorrectionMutation) RecordedByIDs() (ids []int) {
+	if id := m.recorded_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetRecordedBy resets all changes to the "recorded_by" edge.
+func (m *CorrectionMutation) ResetRecordedBy() {
+	m.recorded_by = nil
+	m.clearedrecorded_by = false
+}
+
+// Where appends a list predicates to the CorrectionMutation builder.
+func (m *CorrectionMutation) Where(ps ...predicate.Correction) {
+	m.predicates = append(m.predicates, ps...)
+}
+
+// WhereP appends storage-level predicates to the CorrectionMutation builder. Using this method,
+// users can use type-assertion to append predicates that do not depend on any generated package.
+func (m *CorrectionMutation) WhereP(ps ...func(*sql.Selector)) {
+	p := make([]predicate.Correction, len(ps))
+	for i := range ps {
+		p[i] = ps[i]
+	}
+	m.Where(p...)
+}
+
+// Op returns the operation name.
+func (m *CorrectionMutation) Op() Op {
+	return m.op
+}
+
+// SetOp allows setting the mutation operation.
+func (m *CorrectionMutation) SetOp(op Op) {
+	m.op = op
+}
+
+// Type returns the node type of this mutation (Correction).
+func (m *CorrectionMutation) Type() string {
+	return m.typ
+}
+
+// Fields returns all fields that were changed during this mutation. Note that in
+// order to get all numeric fields that were incremented/decremented, call
+// AddedFields().
+func (m *CorrectionMutation) Fields() []string {
+	fields := make([]string, 0, 7)
+	if m.created_at != nil {
+		fields = append(fields, correction.FieldCreatedAt)
+	}
+	if m.updated_at != nil {
+		fields = append(fields, correction.FieldUpdatedAt)
+	}
+	if m.subject != nil {
+		fields = append(fields, correction.FieldSubject)
+	}
+	if m.subject_id != nil {
+		fields = append(fields, correction.FieldSubjectID)
+	}
+	if m.changed != nil {
+		fields = append(fields, correction.FieldChanged)
+	}
+	if m.reason != nil {
+		fields = append(fields, correction.FieldReason)
+	}
+	if m.convict != nil {
+		fields = append(fields, correction.FieldConvictID)
+	}
+	return fields
+}
+
+// Field returns the value of a field with the given name. The second boolean
+// return value indicates that this field was not set, or was not defined in the
+// schema.
+func (m *CorrectionMutation) Field(name string) (ent.Value, bool) {
+	switch name {
+	case correction.FieldCreatedAt:
+		return m.CreatedAt()
+	case correction.FieldUpdatedAt:
+		return m.UpdatedAt()
+	case correction.FieldSubject:
+		return m.Subject()
+	case correction.FieldSubjectID:
+		return m.SubjectID()
+	case correction.FieldChanged:
+		return m.Changed()
+	case correction.FieldReason:
+		return m.Reason()
+	case correction.FieldConvictID:
+		return m.ConvictID()
+	}
+	return nil, false
+}
+
+// OldField returns the old value of the field from the database. An error is
+// returned if the mutation operation is not UpdateOne, or the query to the
+// database failed.
+func (m *CorrectionMutation) OldField(ctx context.Context, name string) (ent.Value, error) {
+	switch name {
+	case correction.FieldCreatedAt:
+		return m.OldCreatedAt(ctx)
+	case correction.FieldUpdatedAt:
+		return m.OldUpdatedAt(ctx)
+	case correction.FieldSubject:
+		return m.OldSubject(ctx)
+	case correction.FieldSubjectID:
+		return m.OldSubjectID(ctx)
+	case correction.FieldChanged:
+		return m.OldChanged(ctx)
+	case correction.FieldReason:
+		return m.OldReason(ctx)
+	case correction.FieldConvictID:
+		return m.OldConvictID(ctx)
+	}
+	return nil, fmt.Errorf("unknown Correction field %s", name)
+}
+
+// SetField sets the value of a field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CorrectionMutation) SetField(name string, value ent.Value) error {
+	switch name {
+	case correction.FieldCreatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCreatedAt(v)
+		return nil
+	case correction.FieldUpdatedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetUpdatedAt(v)
+		return nil
+	case correction.FieldSubject:
+		v, ok := value.(correction.Subject)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubject(v)
+		return nil
+	case correction.FieldSubjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetSubjectID(v)
+		return nil
+	case correction.FieldChanged:
+		v, ok := value.([]string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetChanged(v)
+		return nil
+	case correction.FieldReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReason(v)
+		return nil
+	case correction.FieldConvictID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetConvictID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Correction field %s", name)
+}
+
+// AddedFields returns all numeric fields that were incremented/decremented during
+// this mutation.
+func (m *CorrectionMutation) AddedFields() []string {
+	var fields []string
+	if m.addsubject_id != nil {
+		fields = append(fields, correction.FieldSubjectID)
+	}
+	return fields
+}
+
+// AddedField returns the numeric value that was incremented/decremented on a field
+// with the given name. The second boolean return value indicates that this field
+// was not set, or was not defined in the schema.
+func (m *CorrectionMutation) AddedField(name string) (ent.Value, bool) {
+	switch name {
+	case correction.FieldSubjectID:
+		return m.AddedSubjectID()
+	}
+	return nil, false
+}
+
+// AddField adds the value to the field with the given name. It returns an error if
+// the field is not defined in the schema, or if the type mismatched the field
+// type.
+func (m *CorrectionMutation) AddField(name string, value ent.Value) error {
+	switch name {
+	case correction.FieldSubjectID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.AddSubjectID(v)
+		return nil
+	}
+	return fmt.Errorf("unknown Correction numeric field %s", name)
+}
+
+// ClearedFields returns all nullable fields that were cleared during this
+// mutation.
+func (m *CorrectionMutation) ClearedFields() []string {
+	return nil
+}
+
+// FieldCleared returns a boolean indicating if a field with the given name was
+// cleared in this mutation.
+func (m *CorrectionMutation) FieldCleared(name string) bool {
+	_, ok := m.clearedFields[name]
+	return ok
+}
+
+// ClearField clears the value of the field with the given name. It returns an
+// error if the field is not defined in the schema.
+func (m *CorrectionMutation) ClearField(name string) error {
+	return fmt.Errorf("unknown Correction nullable field %s", name)
+}
+
+// ResetField resets all changes in the mutation for the field with the given name.
+// It returns an error if the field is not defined in the schema.
+func (m *CorrectionMutation) ResetField(name string) error {
+	switch name {
+	case correction.FieldCreatedAt:
+		m.ResetCreatedAt()
+		return nil
+	case correction.FieldUpdatedAt:
+		m.ResetUpdatedAt()
+		return nil
+	case correction.FieldSubject:
+		m.ResetSubject()
+		return nil
+	case correction.FieldSubjectID:
+		m.ResetSubjectID()
+		return nil
+	case correction.FieldChanged:
+		m.ResetChanged()
+		return nil
+	case correction.FieldReason:
+		m.ResetReason()
+		return nil
+	case correction.FieldConvictID:
+		m.ResetConvictID()
+		return nil
+	}
+	return fmt.Errorf("unknown Correction field %s", name)
+}
+
+// AddedEdges returns all edge names that were set/added in this mutation.
+func (m *CorrectionMutation) AddedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.convict != nil {
+		edges = append(edges, correction.EdgeConvict)
+	}
+	if m.recorded_by != nil {
+		edges = append(edges, correction.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// AddedIDs returns all IDs (to other nodes) that were added for the given edge
+// name in this mutation.
+func (m *CorrectionMutation) AddedIDs(name string) []ent.Value {
+	switch name {
+	case correction.EdgeConvict:
+		if id := m.convict; id != nil {
+			return []ent.Value{*id}
+		}
+	case correction.EdgeRecordedBy:
+		if id := m.recorded_by; id != nil {
+			return []ent.Value{*id}
+		}
+	}
+	return nil
+}
+
+// RemovedEdges returns all edge names that were removed in this mutation.
+func (m *CorrectionMutation) RemovedEdges() []string {
+	edges := make([]string, 0, 2)
+	return edges
+}
+
+// RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
+// the given name in this mutation.
+func (m *CorrectionMutation) RemovedIDs(name string) []ent.Value {
+	return nil
+}
+
+// ClearedEdges returns all edge names that were cleared in this mutation.
+func (m *CorrectionMutation) ClearedEdges() []string {
+	edges := make([]string, 0, 2)
+	if m.clearedconvict {
+		edges = append(edges, correction.EdgeConvict)
+	}
+	if m.clearedrecorded_by {
+		edges = append(edges, correction.EdgeRecordedBy)
+	}
+	return edges
+}
+
+// EdgeCleared returns a boolean which indicates if the edge with the given name
+// was cleared in this mutation.
+func (m *CorrectionMutation) EdgeCleared(name string) bool {
+	switch name {
+	case correction.EdgeConvict:
+		return m.clearedconvict
+	case correction.EdgeRecordedBy:
+		return m.clearedrecorded_by
+	}
+	return false
+}
+
+// ClearEdge clears the value of the edge with the given name. It returns an error
+// if that edge is not defined in the schema.
+func (m *CorrectionMutation) ClearEdge(name string) error {
+	switch name {
+	case correction.EdgeConvict:
+		m.ClearConvict()
+		return nil
+	case correction.EdgeRecordedBy:
+		m.ClearRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Correction unique edge %s", name)
+}
+
+// ResetEdge resets all changes to the edge with the given name in this mutation.
+// It returns an error if the edge is not defined in the schema.
+func (m *CorrectionMutation) ResetEdge(name string) error {
+	switch name {
+	case correction.EdgeConvict:
+		m.ResetConvict()
+		return nil
+	case correction.EdgeRecordedBy:
+		m.ResetRecordedBy()
+		return nil
+	}
+	return fmt.Errorf("unknown Correction edge %s", name)
+}
+
 // CriminalCaseMutation represents an operation that mutates the CriminalCase nodes in the graph.
 type CriminalCaseMutation struct {
 	config
@@ -8614,8 +9504,12 @@ type CustodyEventMutation struct {
 	deciding_level              *rules.Level
 	from_institution            *bool
 	full_term_release           *bool
-	reporting_duty_until        *time.Time
+	probation_ends_on           *time.Time
 	status                      *custodyevent.Status
+	cancelled_at                *time.Time
+	cancel_reason               *string
+	moved_at                    *time.Time
+	move_reason                 *string
 	clearedFields               map[string]struct{}
 	convict                     *int
 	clearedconvict              bool
@@ -9122,53 +10016,53 @@ func (m *CustodyEventMutation) ResetFullTermRelease() {
 	m.full_term_release = nil
 }
 
-// SetReportingDutyUntil sets the "reporting_duty_until" field.
-func (m *CustodyEventMutation) SetReportingDutyUntil(t time.Time) {
-	m.reporting_duty_until = &t
+// SetProbationEndsOn sets the "probation_ends_on" field.
+func (m *CustodyEventMutation) SetProbationEndsOn(t time.Time) {
+	m.probation_ends_on = &t
 }
 
-// ReportingDutyUntil returns the value of the "reporting_duty_until" field in the mutation.
-func (m *CustodyEventMutation) ReportingDutyUntil() (r time.Time, exists bool) {
-	v := m.reporting_duty_until
+// ProbationEndsOn returns the value of the "probation_ends_on" field in the mutation.
+func (m *CustodyEventMutation) ProbationEndsOn() (r time.Time, exists bool) {
+	v := m.probation_ends_on
 	if v == nil {
 		return
 	}
 	return *v, true
 }
 
-// OldReportingDutyUntil returns the old "reporting_duty_until" field's value of the CustodyEvent entity.
+// OldProbationEndsOn returns the old "probation_ends_on" field's value of the CustodyEvent entity.
 // If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *CustodyEventMutation) OldReportingDutyUntil(ctx context.Context) (v *time.Time, err error) {
+func (m *CustodyEventMutation) OldProbationEndsOn(ctx context.Context) (v *time.Time, err error) {
 	if !m.op.Is(OpUpdateOne) {
-		return v, errors.New("OldReportingDutyUntil is only allowed on UpdateOne operations")
+		return v, errors.New("OldProbationEndsOn is only allowed on UpdateOne operations")
 	}
 	if m.id == nil || m.oldValue == nil {
-		return v, errors.New("OldReportingDutyUntil requires an ID field in the mutation")
+		return v, errors.New("OldProbationEndsOn requires an ID field in the mutation")
 	}
 	oldValue, err := m.oldValue(ctx)
 	if err != nil {
-		return v, fmt.Errorf("querying old value for OldReportingDutyUntil: %w", err)
+		return v, fmt.Errorf("querying old value for OldProbationEndsOn: %w", err)
 	}
-	return oldValue.ReportingDutyUntil, nil
+	return oldValue.ProbationEndsOn, nil
 }
 
-// ClearReportingDutyUntil clears the value of the "reporting_duty_until" field.
-func (m *CustodyEventMutation) ClearReportingDutyUntil() {
-	m.reporting_duty_until = nil
-	m.clearedFields[custodyevent.FieldReportingDutyUntil] = struct{}{}
+// ClearProbationEndsOn clears the value of the "probation_ends_on" field.
+func (m *CustodyEventMutation) ClearProbationEndsOn() {
+	m.probation_ends_on = nil
+	m.clearedFields[custodyevent.FieldProbationEndsOn] = struct{}{}
 }
 
-// ReportingDutyUntilCleared returns if the "reporting_duty_until" field was cleared in this mutation.
-func (m *CustodyEventMutation) ReportingDutyUntilCleared() bool {
-	_, ok := m.clearedFields[custodyevent.FieldReportingDutyUntil]
+// ProbationEndsOnCleared returns if the "probation_ends_on" field was cleared in this mutation.
+func (m *CustodyEventMutation) ProbationEndsOnCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldProbationEndsOn]
 	return ok
 }
 
-// ResetReportingDutyUntil resets all changes to the "reporting_duty_until" field.
-func (m *CustodyEventMutation) ResetReportingDutyUntil() {
-	m.reporting_duty_until = nil
-	delete(m.clearedFields, custodyevent.FieldReportingDutyUntil)
+// ResetProbationEndsOn resets all changes to the "probation_ends_on" field.
+func (m *CustodyEventMutation) ResetProbationEndsOn() {
+	m.probation_ends_on = nil
+	delete(m.clearedFields, custodyevent.FieldProbationEndsOn)
 }
 
 // SetStatus sets the "status" field.
@@ -9205,6 +10099,202 @@ func (m *CustodyEventMutation) OldStatus(ctx context.Context) (v custodyevent.St
 // ResetStatus resets all changes to the "status" field.
 func (m *CustodyEventMutation) ResetStatus() {
 	m.status = nil
+}
+
+// SetCancelledAt sets the "cancelled_at" field.
+func (m *CustodyEventMutation) SetCancelledAt(t time.Time) {
+	m.cancelled_at = &t
+}
+
+// CancelledAt returns the value of the "cancelled_at" field in the mutation.
+func (m *CustodyEventMutation) CancelledAt() (r time.Time, exists bool) {
+	v := m.cancelled_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelledAt returns the old "cancelled_at" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldCancelledAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelledAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelledAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelledAt: %w", err)
+	}
+	return oldValue.CancelledAt, nil
+}
+
+// ClearCancelledAt clears the value of the "cancelled_at" field.
+func (m *CustodyEventMutation) ClearCancelledAt() {
+	m.cancelled_at = nil
+	m.clearedFields[custodyevent.FieldCancelledAt] = struct{}{}
+}
+
+// CancelledAtCleared returns if the "cancelled_at" field was cleared in this mutation.
+func (m *CustodyEventMutation) CancelledAtCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldCancelledAt]
+	return ok
+}
+
+// ResetCancelledAt resets all changes to the "cancelled_at" field.
+func (m *CustodyEventMutation) ResetCancelledAt() {
+	m.cancelled_at = nil
+	delete(m.clearedFields, custodyevent.FieldCancelledAt)
+}
+
+// SetCancelReason sets the "cancel_reason" field.
+func (m *CustodyEventMutation) SetCancelReason(s string) {
+	m.cancel_reason = &s
+}
+
+// CancelReason returns the value of the "cancel_reason" field in the mutation.
+func (m *CustodyEventMutation) CancelReason() (r string, exists bool) {
+	v := m.cancel_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCancelReason returns the old "cancel_reason" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldCancelReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCancelReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCancelReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCancelReason: %w", err)
+	}
+	return oldValue.CancelReason, nil
+}
+
+// ClearCancelReason clears the value of the "cancel_reason" field.
+func (m *CustodyEventMutation) ClearCancelReason() {
+	m.cancel_reason = nil
+	m.clearedFields[custodyevent.FieldCancelReason] = struct{}{}
+}
+
+// CancelReasonCleared returns if the "cancel_reason" field was cleared in this mutation.
+func (m *CustodyEventMutation) CancelReasonCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldCancelReason]
+	return ok
+}
+
+// ResetCancelReason resets all changes to the "cancel_reason" field.
+func (m *CustodyEventMutation) ResetCancelReason() {
+	m.cancel_reason = nil
+	delete(m.clearedFields, custodyevent.FieldCancelReason)
+}
+
+// SetMovedAt sets the "moved_at" field.
+func (m *CustodyEventMutation) SetMovedAt(t time.Time) {
+	m.moved_at = &t
+}
+
+// MovedAt returns the value of the "moved_at" field in the mutation.
+func (m *CustodyEventMutation) MovedAt() (r time.Time, exists bool) {
+	v := m.moved_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMovedAt returns the old "moved_at" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldMovedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMovedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMovedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMovedAt: %w", err)
+	}
+	return oldValue.MovedAt, nil
+}
+
+// ClearMovedAt clears the value of the "moved_at" field.
+func (m *CustodyEventMutation) ClearMovedAt() {
+	m.moved_at = nil
+	m.clearedFields[custodyevent.FieldMovedAt] = struct{}{}
+}
+
+// MovedAtCleared returns if the "moved_at" field was cleared in this mutation.
+func (m *CustodyEventMutation) MovedAtCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldMovedAt]
+	return ok
+}
+
+// ResetMovedAt resets all changes to the "moved_at" field.
+func (m *CustodyEventMutation) ResetMovedAt() {
+	m.moved_at = nil
+	delete(m.clearedFields, custodyevent.FieldMovedAt)
+}
+
+// SetMoveReason sets the "move_reason" field.
+func (m *CustodyEventMutation) SetMoveReason(s string) {
+	m.move_reason = &s
+}
+
+// MoveReason returns the value of the "move_reason" field in the mutation.
+func (m *CustodyEventMutation) MoveReason() (r string, exists bool) {
+	v := m.move_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldMoveReason returns the old "move_reason" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldMoveReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldMoveReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldMoveReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldMoveReason: %w", err)
+	}
+	return oldValue.MoveReason, nil
+}
+
+// ClearMoveReason clears the value of the "move_reason" field.
+func (m *CustodyEventMutation) ClearMoveReason() {
+	m.move_reason = nil
+	m.clearedFields[custodyevent.FieldMoveReason] = struct{}{}
+}
+
+// MoveReasonCleared returns if the "move_reason" field was cleared in this mutation.
+func (m *CustodyEventMutation) MoveReasonCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldMoveReason]
+	return ok
+}
+
+// ResetMoveReason resets all changes to the "move_reason" field.
+func (m *CustodyEventMutation) ResetMoveReason() {
+	m.move_reason = nil
+	delete(m.clearedFields, custodyevent.FieldMoveReason)
 }
 
 // SetConvictID sets the "convict_id" field.
@@ -9860,7 +10950,7 @@ func (m *CustodyEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustodyEventMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 19)
 	if m.created_at != nil {
 		fields = append(fields, custodyevent.FieldCreatedAt)
 	}
@@ -9891,11 +10981,23 @@ func (m *CustodyEventMutation) Fields() []string {
 	if m.full_term_release != nil {
 		fields = append(fields, custodyevent.FieldFullTermRelease)
 	}
-	if m.reporting_duty_until != nil {
-		fields = append(fields, custodyevent.FieldReportingDutyUntil)
+	if m.probation_ends_on != nil {
+		fields = append(fields, custodyevent.FieldProbationEndsOn)
 	}
 	if m.status != nil {
 		fields = append(fields, custodyevent.FieldStatus)
+	}
+	if m.cancelled_at != nil {
+		fields = append(fields, custodyevent.FieldCancelledAt)
+	}
+	if m.cancel_reason != nil {
+		fields = append(fields, custodyevent.FieldCancelReason)
+	}
+	if m.moved_at != nil {
+		fields = append(fields, custodyevent.FieldMovedAt)
+	}
+	if m.move_reason != nil {
+		fields = append(fields, custodyevent.FieldMoveReason)
 	}
 	if m.convict != nil {
 		fields = append(fields, custodyevent.FieldConvictID)
@@ -9934,10 +11036,18 @@ func (m *CustodyEventMutation) Field(name string) (ent.Value, bool) {
 		return m.FromInstitution()
 	case custodyevent.FieldFullTermRelease:
 		return m.FullTermRelease()
-	case custodyevent.FieldReportingDutyUntil:
-		return m.ReportingDutyUntil()
+	case custodyevent.FieldProbationEndsOn:
+		return m.ProbationEndsOn()
 	case custodyevent.FieldStatus:
 		return m.Status()
+	case custodyevent.FieldCancelledAt:
+		return m.CancelledAt()
+	case custodyevent.FieldCancelReason:
+		return m.CancelReason()
+	case custodyevent.FieldMovedAt:
+		return m.MovedAt()
+	case custodyevent.FieldMoveReason:
+		return m.MoveReason()
 	case custodyevent.FieldConvictID:
 		return m.ConvictID()
 	case custodyevent.FieldDecidingUnitID:
@@ -9973,10 +11083,18 @@ func (m *CustodyEventMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldFromInstitution(ctx)
 	case custodyevent.FieldFullTermRelease:
 		return m.OldFullTermRelease(ctx)
-	case custodyevent.FieldReportingDutyUntil:
-		return m.OldReportingDutyUntil(ctx)
+	case custodyevent.FieldProbationEndsOn:
+		return m.OldProbationEndsOn(ctx)
 	case custodyevent.FieldStatus:
 		return m.OldStatus(ctx)
+	case custodyevent.FieldCancelledAt:
+		return m.OldCancelledAt(ctx)
+	case custodyevent.FieldCancelReason:
+		return m.OldCancelReason(ctx)
+	case custodyevent.FieldMovedAt:
+		return m.OldMovedAt(ctx)
+	case custodyevent.FieldMoveReason:
+		return m.OldMoveReason(ctx)
 	case custodyevent.FieldConvictID:
 		return m.OldConvictID(ctx)
 	case custodyevent.FieldDecidingUnitID:
@@ -10062,12 +11180,12 @@ func (m *CustodyEventMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetFullTermRelease(v)
 		return nil
-	case custodyevent.FieldReportingDutyUntil:
+	case custodyevent.FieldProbationEndsOn:
 		v, ok := value.(time.Time)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
-		m.SetReportingDutyUntil(v)
+		m.SetProbationEndsOn(v)
 		return nil
 	case custodyevent.FieldStatus:
 		v, ok := value.(custodyevent.Status)
@@ -10075,6 +11193,34 @@ func (m *CustodyEventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case custodyevent.FieldCancelledAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelledAt(v)
+		return nil
+	case custodyevent.FieldCancelReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCancelReason(v)
+		return nil
+	case custodyevent.FieldMovedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMovedAt(v)
+		return nil
+	case custodyevent.FieldMoveReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetMoveReason(v)
 		return nil
 	case custodyevent.FieldConvictID:
 		v, ok := value.(int)
@@ -10133,8 +11279,20 @@ func (m *CustodyEventMutation) ClearedFields() []string {
 	if m.FieldCleared(custodyevent.FieldEndsAt) {
 		fields = append(fields, custodyevent.FieldEndsAt)
 	}
-	if m.FieldCleared(custodyevent.FieldReportingDutyUntil) {
-		fields = append(fields, custodyevent.FieldReportingDutyUntil)
+	if m.FieldCleared(custodyevent.FieldProbationEndsOn) {
+		fields = append(fields, custodyevent.FieldProbationEndsOn)
+	}
+	if m.FieldCleared(custodyevent.FieldCancelledAt) {
+		fields = append(fields, custodyevent.FieldCancelledAt)
+	}
+	if m.FieldCleared(custodyevent.FieldCancelReason) {
+		fields = append(fields, custodyevent.FieldCancelReason)
+	}
+	if m.FieldCleared(custodyevent.FieldMovedAt) {
+		fields = append(fields, custodyevent.FieldMovedAt)
+	}
+	if m.FieldCleared(custodyevent.FieldMoveReason) {
+		fields = append(fields, custodyevent.FieldMoveReason)
 	}
 	if m.FieldCleared(custodyevent.FieldInstitutionStayID) {
 		fields = append(fields, custodyevent.FieldInstitutionStayID)
@@ -10156,8 +11314,20 @@ func (m *CustodyEventMutation) ClearField(name string) error {
 	case custodyevent.FieldEndsAt:
 		m.ClearEndsAt()
 		return nil
-	case custodyevent.FieldReportingDutyUntil:
-		m.ClearReportingDutyUntil()
+	case custodyevent.FieldProbationEndsOn:
+		m.ClearProbationEndsOn()
+		return nil
+	case custodyevent.FieldCancelledAt:
+		m.ClearCancelledAt()
+		return nil
+	case custodyevent.FieldCancelReason:
+		m.ClearCancelReason()
+		return nil
+	case custodyevent.FieldMovedAt:
+		m.ClearMovedAt()
+		return nil
+	case custodyevent.FieldMoveReason:
+		m.ClearMoveReason()
 		return nil
 	case custodyevent.FieldInstitutionStayID:
 		m.ClearInstitutionStayID()
@@ -10200,11 +11370,23 @@ func (m *CustodyEventMutation) ResetField(name string) error {
 	case custodyevent.FieldFullTermRelease:
 		m.ResetFullTermRelease()
 		return nil
-	case custodyevent.FieldReportingDutyUntil:
-		m.ResetReportingDutyUntil()
+	case custodyevent.FieldProbationEndsOn:
+		m.ResetProbationEndsOn()
 		return nil
 	case custodyevent.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case custodyevent.FieldCancelledAt:
+		m.ResetCancelledAt()
+		return nil
+	case custodyevent.FieldCancelReason:
+		m.ResetCancelReason()
+		return nil
+	case custodyevent.FieldMovedAt:
+		m.ResetMovedAt()
+		return nil
+	case custodyevent.FieldMoveReason:
+		m.ResetMoveReason()
 		return nil
 	case custodyevent.FieldConvictID:
 		m.ResetConvictID()
@@ -10542,6 +11724,7 @@ type DecisionMutation struct {
 	status                         *decision.Status
 	level                          *rules.Level
 	reasoning                      *string
+	reasons_withheld               *rules.ExemptionGround
 	decided_at                     *time.Time
 	convict_informed_at            *time.Time
 	convict_informed_how           *decision.ConvictInformedHow
@@ -10841,22 +12024,58 @@ func (m *DecisionMutation) OldReasoning(ctx context.Context) (v string, err erro
 	return oldValue.Reasoning, nil
 }
 
-// ClearReasoning clears the value of the "reasoning" field.
-func (m *DecisionMutation) ClearReasoning() {
-	m.reasoning = nil
-	m.clearedFields[decision.FieldReasoning] = struct{}{}
-}
-
-// ReasoningCleared returns if the "reasoning" field was cleared in this mutation.
-func (m *DecisionMutation) ReasoningCleared() bool {
-	_, ok := m.clearedFields[decision.FieldReasoning]
-	return ok
-}
-
 // ResetReasoning resets all changes to the "reasoning" field.
 func (m *DecisionMutation) ResetReasoning() {
 	m.reasoning = nil
-	delete(m.clearedFields, decision.FieldReasoning)
+}
+
+// SetReasonsWithheld sets the "reasons_withheld" field.
+func (m *DecisionMutation) SetReasonsWithheld(rg rules.ExemptionGround) {
+	m.reasons_withheld = &rg
+}
+
+// ReasonsWithheld returns the value of the "reasons_withheld" field in the mutation.
+func (m *DecisionMutation) ReasonsWithheld() (r rules.ExemptionGround, exists bool) {
+	v := m.reasons_withheld
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldReasonsWithheld returns the old "reasons_withheld" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldReasonsWithheld(ctx context.Context) (v *rules.ExemptionGround, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldReasonsWithheld is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldReasonsWithheld requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldReasonsWithheld: %w", err)
+	}
+	return oldValue.ReasonsWithheld, nil
+}
+
+// ClearReasonsWithheld clears the value of the "reasons_withheld" field.
+func (m *DecisionMutation) ClearReasonsWithheld() {
+	m.reasons_withheld = nil
+	m.clearedFields[decision.FieldReasonsWithheld] = struct{}{}
+}
+
+// ReasonsWithheldCleared returns if the "reasons_withheld" field was cleared in this mutation.
+func (m *DecisionMutation) ReasonsWithheldCleared() bool {
+	_, ok := m.clearedFields[decision.FieldReasonsWithheld]
+	return ok
+}
+
+// ResetReasonsWithheld resets all changes to the "reasons_withheld" field.
+func (m *DecisionMutation) ResetReasonsWithheld() {
+	m.reasons_withheld = nil
+	delete(m.clearedFields, decision.FieldReasonsWithheld)
 }
 
 // SetDecidedAt sets the "decided_at" field.
@@ -11486,7 +12705,7 @@ func (m *DecisionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DecisionMutation) Fields() []string {
-	fields := make([]string, 0, 13)
+	fields := make([]string, 0, 14)
 	if m.created_at != nil {
 		fields = append(fields, decision.FieldCreatedAt)
 	}
@@ -11501,6 +12720,9 @@ func (m *DecisionMutation) Fields() []string {
 	}
 	if m.reasoning != nil {
 		fields = append(fields, decision.FieldReasoning)
+	}
+	if m.reasons_withheld != nil {
+		fields = append(fields, decision.FieldReasonsWithheld)
 	}
 	if m.decided_at != nil {
 		fields = append(fields, decision.FieldDecidedAt)
@@ -11544,6 +12766,8 @@ func (m *DecisionMutation) Field(name string) (ent.Value, bool) {
 		return m.Level()
 	case decision.FieldReasoning:
 		return m.Reasoning()
+	case decision.FieldReasonsWithheld:
+		return m.ReasonsWithheld()
 	case decision.FieldDecidedAt:
 		return m.DecidedAt()
 	case decision.FieldConvictInformedAt:
@@ -11579,6 +12803,8 @@ func (m *DecisionMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldLevel(ctx)
 	case decision.FieldReasoning:
 		return m.OldReasoning(ctx)
+	case decision.FieldReasonsWithheld:
+		return m.OldReasonsWithheld(ctx)
 	case decision.FieldDecidedAt:
 		return m.OldDecidedAt(ctx)
 	case decision.FieldConvictInformedAt:
@@ -11638,6 +12864,13 @@ func (m *DecisionMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetReasoning(v)
+		return nil
+	case decision.FieldReasonsWithheld:
+		v, ok := value.(rules.ExemptionGround)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetReasonsWithheld(v)
 		return nil
 	case decision.FieldDecidedAt:
 		v, ok := value.(time.Time)
@@ -11728,8 +12961,8 @@ func (m *DecisionMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *DecisionMutation) ClearedFields() []string {
 	var fields []string
-	if m.FieldCleared(decision.FieldReasoning) {
-		fields = append(fields, decision.FieldReasoning)
+	if m.FieldCleared(decision.FieldReasonsWithheld) {
+		fields = append(fields, decision.FieldReasonsWithheld)
 	}
 	if m.FieldCleared(decision.FieldConvictInformedAt) {
 		fields = append(fields, decision.FieldConvictInformedAt)
@@ -11760,8 +12993,8 @@ func (m *DecisionMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *DecisionMutation) ClearField(name string) error {
 	switch name {
-	case decision.FieldReasoning:
-		m.ClearReasoning()
+	case decision.FieldReasonsWithheld:
+		m.ClearReasonsWithheld()
 		return nil
 	case decision.FieldConvictInformedAt:
 		m.ClearConvictInformedAt()
@@ -11800,6 +13033,9 @@ func (m *DecisionMutation) ResetField(name string) error {
 		return nil
 	case decision.FieldReasoning:
 		m.ResetReasoning()
+		return nil
+	case decision.FieldReasonsWithheld:
+		m.ResetReasonsWithheld()
 		return nil
 	case decision.FieldDecidedAt:
 		m.ResetDecidedAt()
@@ -12811,6 +14047,9 @@ type DisclosureMutation struct {
 	decided_at                  *time.Time
 	form                        *rules.DisclosureForm
 	unverified                  *bool
+	verified_at                 *time.Time
+	verification                *string
+	decision_basis              *string
 	source                      *string
 	expires_on                  *time.Time
 	clearedFields               map[string]struct{}
@@ -12826,6 +14065,8 @@ type DisclosureMutation struct {
 	cleareddecided_by           bool
 	recorded_by                 *int
 	clearedrecorded_by          bool
+	verified_by                 *int
+	clearedverified_by          bool
 	done                        bool
 	oldValue                    func(context.Context) (*Disclosure, error)
 	predicates                  []predicate.Disclosure
@@ -13446,6 +14687,153 @@ func (m *DisclosureMutation) ResetUnverified() {
 	m.unverified = nil
 }
 
+// SetVerifiedAt sets the "verified_at" field.
+func (m *DisclosureMutation) SetVerifiedAt(t time.Time) {
+	m.verified_at = &t
+}
+
+// VerifiedAt returns the value of the "verified_at" field in the mutation.
+func (m *DisclosureMutation) VerifiedAt() (r time.Time, exists bool) {
+	v := m.verified_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerifiedAt returns the old "verified_at" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldVerifiedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerifiedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerifiedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerifiedAt: %w", err)
+	}
+	return oldValue.VerifiedAt, nil
+}
+
+// ClearVerifiedAt clears the value of the "verified_at" field.
+func (m *DisclosureMutation) ClearVerifiedAt() {
+	m.verified_at = nil
+	m.clearedFields[disclosure.FieldVerifiedAt] = struct{}{}
+}
+
+// VerifiedAtCleared returns if the "verified_at" field was cleared in this mutation.
+func (m *DisclosureMutation) VerifiedAtCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldVerifiedAt]
+	return ok
+}
+
+// ResetVerifiedAt resets all changes to the "verified_at" field.
+func (m *DisclosureMutation) ResetVerifiedAt() {
+	m.verified_at = nil
+	delete(m.clearedFields, disclosure.FieldVerifiedAt)
+}
+
+// SetVerification sets the "verification" field.
+func (m *DisclosureMutation) SetVerification(s string) {
+	m.verification = &s
+}
+
+// Verification returns the value of the "verification" field in the mutation.
+func (m *DisclosureMutation) Verification() (r string, exists bool) {
+	v := m.verification
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldVerification returns the old "verification" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldVerification(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldVerification is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldVerification requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldVerification: %w", err)
+	}
+	return oldValue.Verification, nil
+}
+
+// ClearVerification clears the value of the "verification" field.
+func (m *DisclosureMutation) ClearVerification() {
+	m.verification = nil
+	m.clearedFields[disclosure.FieldVerification] = struct{}{}
+}
+
+// VerificationCleared returns if the "verification" field was cleared in this mutation.
+func (m *DisclosureMutation) VerificationCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldVerification]
+	return ok
+}
+
+// ResetVerification resets all changes to the "verification" field.
+func (m *DisclosureMutation) ResetVerification() {
+	m.verification = nil
+	delete(m.clearedFields, disclosure.FieldVerification)
+}
+
+// SetDecisionBasis sets the "decision_basis" field.
+func (m *DisclosureMutation) SetDecisionBasis(s string) {
+	m.decision_basis = &s
+}
+
+// DecisionBasis returns the value of the "decision_basis" field in the mutation.
+func (m *DisclosureMutation) DecisionBasis() (r string, exists bool) {
+	v := m.decision_basis
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldDecisionBasis returns the old "decision_basis" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldDecisionBasis(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldDecisionBasis is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldDecisionBasis requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldDecisionBasis: %w", err)
+	}
+	return oldValue.DecisionBasis, nil
+}
+
+// ClearDecisionBasis clears the value of the "decision_basis" field.
+func (m *DisclosureMutation) ClearDecisionBasis() {
+	m.decision_basis = nil
+	m.clearedFields[disclosure.FieldDecisionBasis] = struct{}{}
+}
+
+// DecisionBasisCleared returns if the "decision_basis" field was cleared in this mutation.
+func (m *DisclosureMutation) DecisionBasisCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldDecisionBasis]
+	return ok
+}
+
+// ResetDecisionBasis resets all changes to the "decision_basis" field.
+func (m *DisclosureMutation) ResetDecisionBasis() {
+	m.decision_basis = nil
+	delete(m.clearedFields, disclosure.FieldDecisionBasis)
+}
+
 // SetSource sets the "source" field.
 func (m *DisclosureMutation) SetSource(s string) {
 	m.source = &s
@@ -13887,6 +15275,45 @@ func (m *DisclosureMutation) ResetRecordedBy() {
 	m.clearedrecorded_by = false
 }
 
+// SetVerifiedByID sets the "verified_by" edge to the StaffMember entity by id.
+func (m *DisclosureMutation) SetVerifiedByID(id int) {
+	m.verified_by = &id
+}
+
+// ClearVerifiedBy clears the "verified_by" edge to the StaffMember entity.
+func (m *DisclosureMutation) ClearVerifiedBy() {
+	m.clearedverified_by = true
+}
+
+// VerifiedByCleared reports if the "verified_by" edge to the StaffMember entity was cleared.
+func (m *DisclosureMutation) VerifiedByCleared() bool {
+	return m.clearedverified_by
+}
+
+// VerifiedByID returns the "verified_by" edge ID in the mutation.
+func (m *DisclosureMutation) VerifiedByID() (id int, exists bool) {
+	if m.verified_by != nil {
+		return *m.verified_by, true
+	}
+	return
+}
+
+// VerifiedByIDs returns the "verified_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// VerifiedByID instead. It exists only for internal usage by the builders.
+func (m *DisclosureMutation) VerifiedByIDs() (ids []int) {
+	if id := m.verified_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetVerifiedBy resets all changes to the "verified_by" edge.
+func (m *DisclosureMutation) ResetVerifiedBy() {
+	m.verified_by = nil
+	m.clearedverified_by = false
+}
+
 // Where appends a list predicates to the DisclosureMutation builder.
 func (m *DisclosureMutation) Where(ps ...predicate.Disclosure) {
 	m.predicates = append(m.predicates, ps...)
@@ -13921,7 +15348,7 @@ func (m *DisclosureMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DisclosureMutation) Fields() []string {
-	fields := make([]string, 0, 20)
+	fields := make([]string, 0, 23)
 	if m.created_at != nil {
 		fields = append(fields, disclosure.FieldCreatedAt)
 	}
@@ -13963,6 +15390,15 @@ func (m *DisclosureMutation) Fields() []string {
 	}
 	if m.unverified != nil {
 		fields = append(fields, disclosure.FieldUnverified)
+	}
+	if m.verified_at != nil {
+		fields = append(fields, disclosure.FieldVerifiedAt)
+	}
+	if m.verification != nil {
+		fields = append(fields, disclosure.FieldVerification)
+	}
+	if m.decision_basis != nil {
+		fields = append(fields, disclosure.FieldDecisionBasis)
 	}
 	if m.source != nil {
 		fields = append(fields, disclosure.FieldSource)
@@ -14018,6 +15454,12 @@ func (m *DisclosureMutation) Field(name string) (ent.Value, bool) {
 		return m.Form()
 	case disclosure.FieldUnverified:
 		return m.Unverified()
+	case disclosure.FieldVerifiedAt:
+		return m.VerifiedAt()
+	case disclosure.FieldVerification:
+		return m.Verification()
+	case disclosure.FieldDecisionBasis:
+		return m.DecisionBasis()
 	case disclosure.FieldSource:
 		return m.Source()
 	case disclosure.FieldExpiresOn:
@@ -14067,6 +15509,12 @@ func (m *DisclosureMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldForm(ctx)
 	case disclosure.FieldUnverified:
 		return m.OldUnverified(ctx)
+	case disclosure.FieldVerifiedAt:
+		return m.OldVerifiedAt(ctx)
+	case disclosure.FieldVerification:
+		return m.OldVerification(ctx)
+	case disclosure.FieldDecisionBasis:
+		return m.OldDecisionBasis(ctx)
 	case disclosure.FieldSource:
 		return m.OldSource(ctx)
 	case disclosure.FieldExpiresOn:
@@ -14186,6 +15634,27 @@ func (m *DisclosureMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUnverified(v)
 		return nil
+	case disclosure.FieldVerifiedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerifiedAt(v)
+		return nil
+	case disclosure.FieldVerification:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetVerification(v)
+		return nil
+	case disclosure.FieldDecisionBasis:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetDecisionBasis(v)
+		return nil
 	case disclosure.FieldSource:
 		v, ok := value.(string)
 		if !ok {
@@ -14264,6 +15733,15 @@ func (m *DisclosureMutation) ClearedFields() []string {
 	if m.FieldCleared(disclosure.FieldRegister) {
 		fields = append(fields, disclosure.FieldRegister)
 	}
+	if m.FieldCleared(disclosure.FieldVerifiedAt) {
+		fields = append(fields, disclosure.FieldVerifiedAt)
+	}
+	if m.FieldCleared(disclosure.FieldVerification) {
+		fields = append(fields, disclosure.FieldVerification)
+	}
+	if m.FieldCleared(disclosure.FieldDecisionBasis) {
+		fields = append(fields, disclosure.FieldDecisionBasis)
+	}
 	if m.FieldCleared(disclosure.FieldSource) {
 		fields = append(fields, disclosure.FieldSource)
 	}
@@ -14289,6 +15767,15 @@ func (m *DisclosureMutation) ClearField(name string) error {
 	switch name {
 	case disclosure.FieldRegister:
 		m.ClearRegister()
+		return nil
+	case disclosure.FieldVerifiedAt:
+		m.ClearVerifiedAt()
+		return nil
+	case disclosure.FieldVerification:
+		m.ClearVerification()
+		return nil
+	case disclosure.FieldDecisionBasis:
+		m.ClearDecisionBasis()
 		return nil
 	case disclosure.FieldSource:
 		m.ClearSource()
@@ -14349,6 +15836,15 @@ func (m *DisclosureMutation) ResetField(name string) error {
 	case disclosure.FieldUnverified:
 		m.ResetUnverified()
 		return nil
+	case disclosure.FieldVerifiedAt:
+		m.ResetVerifiedAt()
+		return nil
+	case disclosure.FieldVerification:
+		m.ResetVerification()
+		return nil
+	case disclosure.FieldDecisionBasis:
+		m.ResetDecisionBasis()
+		return nil
 	case disclosure.FieldSource:
 		m.ResetSource()
 		return nil
@@ -14373,7 +15869,7 @@ func (m *DisclosureMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DisclosureMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.convict != nil {
 		edges = append(edges, disclosure.EdgeConvict)
 	}
@@ -14391,6 +15887,9 @@ func (m *DisclosureMutation) AddedEdges() []string {
 	}
 	if m.recorded_by != nil {
 		edges = append(edges, disclosure.EdgeRecordedBy)
+	}
+	if m.verified_by != nil {
+		edges = append(edges, disclosure.EdgeVerifiedBy)
 	}
 	return edges
 }
@@ -14423,13 +15922,17 @@ func (m *DisclosureMutation) AddedIDs(name string) []ent.Value {
 		if id := m.recorded_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case disclosure.EdgeVerifiedBy:
+		if id := m.verified_by; id != nil {
+			return []ent.Value{*id}
+		}
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DisclosureMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	return edges
 }
 
@@ -14441,7 +15944,7 @@ func (m *DisclosureMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DisclosureMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedconvict {
 		edges = append(edges, disclosure.EdgeConvict)
 	}
@@ -14459,6 +15962,9 @@ func (m *DisclosureMutation) ClearedEdges() []string {
 	}
 	if m.clearedrecorded_by {
 		edges = append(edges, disclosure.EdgeRecordedBy)
+	}
+	if m.clearedverified_by {
+		edges = append(edges, disclosure.EdgeVerifiedBy)
 	}
 	return edges
 }
@@ -14479,6 +15985,8 @@ func (m *DisclosureMutation) EdgeCleared(name string) bool {
 		return m.cleareddecided_by
 	case disclosure.EdgeRecordedBy:
 		return m.clearedrecorded_by
+	case disclosure.EdgeVerifiedBy:
+		return m.clearedverified_by
 	}
 	return false
 }
@@ -14505,6 +16013,9 @@ func (m *DisclosureMutation) ClearEdge(name string) error {
 	case disclosure.EdgeRecordedBy:
 		m.ClearRecordedBy()
 		return nil
+	case disclosure.EdgeVerifiedBy:
+		m.ClearVerifiedBy()
+		return nil
 	}
 	return fmt.Errorf("unknown Disclosure unique edge %s", name)
 }
@@ -14530,6 +16041,9 @@ func (m *DisclosureMutation) ResetEdge(name string) error {
 		return nil
 	case disclosure.EdgeRecordedBy:
 		m.ResetRecordedBy()
+		return nil
+	case disclosure.EdgeVerifiedBy:
+		m.ResetVerifiedBy()
 		return nil
 	}
 	return fmt.Errorf("unknown Disclosure edge %s", name)
@@ -18910,7 +20424,8 @@ type NoticeMutation struct {
 	id                          *int
 	created_at                  *time.Time
 	updated_at                  *time.Time
-	status                      *notice.Status
+	status                      *rules.NoticeStatus
+	kind                        *rules.NoticeKind
 	route                       *rules.Route
 	channel                     *rules.Channel
 	due_date                    *time.Time
@@ -18940,6 +20455,11 @@ type NoticeMutation struct {
 	clearedguardian             bool
 	police_district             *int
 	clearedpolice_district      bool
+	corrects                    *int
+	clearedcorrects             bool
+	follow_ups                  map[int]struct{}
+	removedfollow_ups           map[int]struct{}
+	clearedfollow_ups           bool
 	done                        bool
 	oldValue                    func(context.Context) (*Notice, error)
 	predicates                  []predicate.Notice
@@ -19116,12 +20636,12 @@ func (m *NoticeMutation) ResetUpdatedAt() {
 }
 
 // SetStatus sets the "status" field.
-func (m *NoticeMutation) SetStatus(n notice.Status) {
-	m.status = &n
+func (m *NoticeMutation) SetStatus(rs rules.NoticeStatus) {
+	m.status = &rs
 }
 
 // Status returns the value of the "status" field in the mutation.
-func (m *NoticeMutation) Status() (r notice.Status, exists bool) {
+func (m *NoticeMutation) Status() (r rules.NoticeStatus, exists bool) {
 	v := m.status
 	if v == nil {
 		return
@@ -19132,7 +20652,7 @@ func (m *NoticeMutation) Status() (r notice.Status, exists bool) {
 // OldStatus returns the old "status" field's value of the Notice entity.
 // If the Notice object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *NoticeMutation) OldStatus(ctx context.Context) (v notice.Status, err error) {
+func (m *NoticeMutation) OldStatus(ctx context.Context) (v rules.NoticeStatus, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldStatus is only allowed on UpdateOne operations")
 	}
@@ -19149,6 +20669,91 @@ func (m *NoticeMutation) OldStatus(ctx context.Context) (v notice.Status, err er
 // ResetStatus resets all changes to the "status" field.
 func (m *NoticeMutation) ResetStatus() {
 	m.status = nil
+}
+
+// SetKind sets the "kind" field.
+func (m *NoticeMutation) SetKind(rk rules.NoticeKind) {
+	m.kind = &rk
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *NoticeMutation) Kind() (r rules.NoticeKind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the Notice entity.
+// If the Notice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NoticeMutation) OldKind(ctx context.Context) (v rules.NoticeKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *NoticeMutation) ResetKind() {
+	m.kind = nil
+}
+
+// SetCorrectsID sets the "corrects_id" field.
+func (m *NoticeMutation) SetCorrectsID(i int) {
+	m.corrects = &i
+}
+
+// CorrectsID returns the value of the "corrects_id" field in the mutation.
+func (m *NoticeMutation) CorrectsID() (r int, exists bool) {
+	v := m.corrects
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldCorrectsID returns the old "corrects_id" field's value of the Notice entity.
+// If the Notice object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *NoticeMutation) OldCorrectsID(ctx context.Context) (v *int, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldCorrectsID is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldCorrectsID requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldCorrectsID: %w", err)
+	}
+	return oldValue.CorrectsID, nil
+}
+
+// ClearCorrectsID clears the value of the "corrects_id" field.
+func (m *NoticeMutation) ClearCorrectsID() {
+	m.corrects = nil
+	m.clearedFields[notice.FieldCorrectsID] = struct{}{}
+}
+
+// CorrectsIDCleared returns if the "corrects_id" field was cleared in this mutation.
+func (m *NoticeMutation) CorrectsIDCleared() bool {
+	_, ok := m.clearedFields[notice.FieldCorrectsID]
+	return ok
+}
+
+// ResetCorrectsID resets all changes to the "corrects_id" field.
+func (m *NoticeMutation) ResetCorrectsID() {
+	m.corrects = nil
+	delete(m.clearedFields, notice.FieldCorrectsID)
 }
 
 // SetRoute sets the "route" field.
@@ -20287,6 +21892,87 @@ func (m *NoticeMutation) ResetPoliceDistrict() {
 	m.clearedpolice_district = false
 }
 
+// ClearCorrects clears the "corrects" edge to the Notice entity.
+func (m *NoticeMutation) ClearCorrects() {
+	m.clearedcorrects = true
+	m.clearedFields[notice.FieldCorrectsID] = struct{}{}
+}
+
+// CorrectsCleared reports if the "corrects" edge to the Notice entity was cleared.
+func (m *NoticeMutation) CorrectsCleared() bool {
+	return m.CorrectsIDCleared() || m.clearedcorrects
+}
+
+// CorrectsIDs returns the "corrects" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// CorrectsID instead. It exists only for internal usage by the builders.
+func (m *NoticeMutation) CorrectsIDs() (ids []int) {
+	if id := m.corrects; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetCorrects resets all changes to the "corrects" edge.
+func (m *NoticeMutation) ResetCorrects() {
+	m.corrects = nil
+	m.clearedcorrects = false
+}
+
+// AddFollowUpIDs adds the "follow_ups" edge to the Notice entity by ids.
+func (m *NoticeMutation) AddFollowUpIDs(ids ...int) {
+	if m.follow_ups == nil {
+		m.follow_ups = make(map[int]struct{})
+	}
+	for i := range ids {
+		m.follow_ups[ids[i]] = struct{}{}
+	}
+}
+
+// ClearFollowUps clears the "follow_ups" edge to the Notice entity.
+func (m *NoticeMutation) ClearFollowUps() {
+	m.clearedfollow_ups = true
+}
+
+// FollowUpsCleared reports if the "follow_ups" edge to the Notice entity was cleared.
+func (m *NoticeMutation) FollowUpsCleared() bool {
+	return m.clearedfollow_ups
+}
+
+// RemoveFollowUpIDs removes the "follow_ups" edge to the Notice entity by IDs.
+func (m *NoticeMutation) RemoveFollowUpIDs(ids ...int) {
+	if m.removedfollow_ups == nil {
+		m.removedfollow_ups = make(map[int]struct{})
+	}
+	for i := range ids {
+		delete(m.follow_ups, ids[i])
+		m.removedfollow_ups[ids[i]] = struct{}{}
+	}
+}
+
+// RemovedFollowUps returns the removed IDs of the "follow_ups" edge to the Notice entity.
+func (m *NoticeMutation) RemovedFollowUpsIDs() (ids []int) {
+	for id := range m.removedfollow_ups {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// FollowUpsIDs returns the "follow_ups" edge IDs in the mutation.
+func (m *NoticeMutation) FollowUpsIDs() (ids []int) {
+	for id := range m.follow_ups {
+		ids = append(ids, id)
+	}
+	return
+}
+
+// ResetFollowUps resets all changes to the "follow_ups" edge.
+func (m *NoticeMutation) ResetFollowUps() {
+	m.follow_ups = nil
+	m.clearedfollow_ups = false
+	m.removedfollow_ups = nil
+}
+
 // Where appends a list predicates to the NoticeMutation builder.
 func (m *NoticeMutation) Where(ps ...predicate.Notice) {
 	m.predicates = append(m.predicates, ps...)
@@ -20321,7 +22007,7 @@ func (m *NoticeMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *NoticeMutation) Fields() []string {
-	fields := make([]string, 0, 25)
+	fields := make([]string, 0, 27)
 	if m.created_at != nil {
 		fields = append(fields, notice.FieldCreatedAt)
 	}
@@ -20330,6 +22016,12 @@ func (m *NoticeMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, notice.FieldStatus)
+	}
+	if m.kind != nil {
+		fields = append(fields, notice.FieldKind)
+	}
+	if m.corrects != nil {
+		fields = append(fields, notice.FieldCorrectsID)
 	}
 	if m.route != nil {
 		fields = append(fields, notice.FieldRoute)
@@ -20411,6 +22103,10 @@ func (m *NoticeMutation) Field(name string) (ent.Value, bool) {
 		return m.UpdatedAt()
 	case notice.FieldStatus:
 		return m.Status()
+	case notice.FieldKind:
+		return m.Kind()
+	case notice.FieldCorrectsID:
+		return m.CorrectsID()
 	case notice.FieldRoute:
 		return m.Route()
 	case notice.FieldChannel:
@@ -20470,6 +22166,10 @@ func (m *NoticeMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldUpdatedAt(ctx)
 	case notice.FieldStatus:
 		return m.OldStatus(ctx)
+	case notice.FieldKind:
+		return m.OldKind(ctx)
+	case notice.FieldCorrectsID:
+		return m.OldCorrectsID(ctx)
 	case notice.FieldRoute:
 		return m.OldRoute(ctx)
 	case notice.FieldChannel:
@@ -20538,11 +22238,25 @@ func (m *NoticeMutation) SetField(name string, value ent.Value) error {
 		m.SetUpdatedAt(v)
 		return nil
 	case notice.FieldStatus:
-		v, ok := value.(notice.Status)
+		v, ok := value.(rules.NoticeStatus)
 		if !ok {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetStatus(v)
+		return nil
+	case notice.FieldKind:
+		v, ok := value.(rules.NoticeKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
+	case notice.FieldCorrectsID:
+		v, ok := value.(int)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetCorrectsID(v)
 		return nil
 	case notice.FieldRoute:
 		v, ok := value.(rules.Route)
@@ -20731,6 +22445,9 @@ func (m *NoticeMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *NoticeMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(notice.FieldCorrectsID) {
+		fields = append(fields, notice.FieldCorrectsID)
+	}
 	if m.FieldCleared(notice.FieldChannel) {
 		fields = append(fields, notice.FieldChannel)
 	}
@@ -20787,6 +22504,9 @@ func (m *NoticeMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *NoticeMutation) ClearField(name string) error {
 	switch name {
+	case notice.FieldCorrectsID:
+		m.ClearCorrectsID()
+		return nil
 	case notice.FieldChannel:
 		m.ClearChannel()
 		return nil
@@ -20845,6 +22565,12 @@ func (m *NoticeMutation) ResetField(name string) error {
 		return nil
 	case notice.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case notice.FieldKind:
+		m.ResetKind()
+		return nil
+	case notice.FieldCorrectsID:
+		m.ResetCorrectsID()
 		return nil
 	case notice.FieldRoute:
 		m.ResetRoute()
@@ -20918,7 +22644,7 @@ func (m *NoticeMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *NoticeMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 8)
 	if m.custody_event != nil {
 		edges = append(edges, notice.EdgeCustodyEvent)
 	}
@@ -20936,6 +22662,12 @@ func (m *NoticeMutation) AddedEdges() []string {
 	}
 	if m.police_district != nil {
 		edges = append(edges, notice.EdgePoliceDistrict)
+	}
+	if m.corrects != nil {
+		edges = append(edges, notice.EdgeCorrects)
+	}
+	if m.follow_ups != nil {
+		edges = append(edges, notice.EdgeFollowUps)
 	}
 	return edges
 }
@@ -20968,25 +22700,46 @@ func (m *NoticeMutation) AddedIDs(name string) []ent.Value {
 		if id := m.police_district; id != nil {
 			return []ent.Value{*id}
 		}
+	case notice.EdgeCorrects:
+		if id := m.corrects; id != nil {
+			return []ent.Value{*id}
+		}
+	case notice.EdgeFollowUps:
+		ids := make([]ent.Value, 0, len(m.follow_ups))
+		for id := range m.follow_ups {
+			ids = append(ids, id)
+		}
+		return ids
 	}
 	return nil
 }
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *NoticeMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 8)
+	if m.removedfollow_ups != nil {
+		edges = append(edges, notice.EdgeFollowUps)
+	}
 	return edges
 }
 
 // RemovedIDs returns all IDs (to other nodes) that were removed for the edge with
 // the given name in this mutation.
 func (m *NoticeMutation) RemovedIDs(name string) []ent.Value {
+	switch name {
+	case notice.EdgeFollowUps:
+		ids := make([]ent.Value, 0, len(m.removedfollow_ups))
+		for id := range m.removedfollow_ups {
+			ids = append(ids, id)
+		}
+		return ids
+	}
 	return nil
 }
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *NoticeMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 8)
 	if m.clearedcustody_event {
 		edges = append(edges, notice.EdgeCustodyEvent)
 	}
@@ -21004,6 +22757,12 @@ func (m *NoticeMutation) ClearedEdges() []string {
 	}
 	if m.clearedpolice_district {
 		edges = append(edges, notice.EdgePoliceDistrict)
+	}
+	if m.clearedcorrects {
+		edges = append(edges, notice.EdgeCorrects)
+	}
+	if m.clearedfollow_ups {
+		edges = append(edges, notice.EdgeFollowUps)
 	}
 	return edges
 }
@@ -21024,6 +22783,10 @@ func (m *NoticeMutation) EdgeCleared(name string) bool {
 		return m.clearedguardian
 	case notice.EdgePoliceDistrict:
 		return m.clearedpolice_district
+	case notice.EdgeCorrects:
+		return m.clearedcorrects
+	case notice.EdgeFollowUps:
+		return m.clearedfollow_ups
 	}
 	return false
 }
@@ -21050,6 +22813,9 @@ func (m *NoticeMutation) ClearEdge(name string) error {
 	case notice.EdgePoliceDistrict:
 		m.ClearPoliceDistrict()
 		return nil
+	case notice.EdgeCorrects:
+		m.ClearCorrects()
+		return nil
 	}
 	return fmt.Errorf("unknown Notice unique edge %s", name)
 }
@@ -21075,6 +22841,12 @@ func (m *NoticeMutation) ResetEdge(name string) error {
 		return nil
 	case notice.EdgePoliceDistrict:
 		m.ResetPoliceDistrict()
+		return nil
+	case notice.EdgeCorrects:
+		m.ResetCorrects()
+		return nil
+	case notice.EdgeFollowUps:
+		m.ResetFollowUps()
 		return nil
 	}
 	return fmt.Errorf("unknown Notice edge %s", name)
@@ -23506,6 +25278,8 @@ type PoliceRequestMutation struct {
 	acknowledged_at        *time.Time
 	completed_at           *time.Time
 	declined_at            *time.Time
+	withdrawn_at           *time.Time
+	withdraw_reason        *string
 	clearedFields          map[string]struct{}
 	police_district        *int
 	clearedpolice_district bool
@@ -24207,6 +25981,104 @@ func (m *PoliceRequestMutation) ResetDeclinedAt() {
 	delete(m.clearedFields, policerequest.FieldDeclinedAt)
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (m *PoliceRequestMutation) SetWithdrawnAt(t time.Time) {
+	m.withdrawn_at = &t
+}
+
+// WithdrawnAt returns the value of the "withdrawn_at" field in the mutation.
+func (m *PoliceRequestMutation) WithdrawnAt() (r time.Time, exists bool) {
+	v := m.withdrawn_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawnAt returns the old "withdrawn_at" field's value of the PoliceRequest entity.
+// If the PoliceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceRequestMutation) OldWithdrawnAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawnAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawnAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawnAt: %w", err)
+	}
+	return oldValue.WithdrawnAt, nil
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (m *PoliceRequestMutation) ClearWithdrawnAt() {
+	m.withdrawn_at = nil
+	m.clearedFields[policerequest.FieldWithdrawnAt] = struct{}{}
+}
+
+// WithdrawnAtCleared returns if the "withdrawn_at" field was cleared in this mutation.
+func (m *PoliceRequestMutation) WithdrawnAtCleared() bool {
+	_, ok := m.clearedFields[policerequest.FieldWithdrawnAt]
+	return ok
+}
+
+// ResetWithdrawnAt resets all changes to the "withdrawn_at" field.
+func (m *PoliceRequestMutation) ResetWithdrawnAt() {
+	m.withdrawn_at = nil
+	delete(m.clearedFields, policerequest.FieldWithdrawnAt)
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (m *PoliceRequestMutation) SetWithdrawReason(s string) {
+	m.withdraw_reason = &s
+}
+
+// WithdrawReason returns the value of the "withdraw_reason" field in the mutation.
+func (m *PoliceRequestMutation) WithdrawReason() (r string, exists bool) {
+	v := m.withdraw_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawReason returns the old "withdraw_reason" field's value of the PoliceRequest entity.
+// If the PoliceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceRequestMutation) OldWithdrawReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawReason: %w", err)
+	}
+	return oldValue.WithdrawReason, nil
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (m *PoliceRequestMutation) ClearWithdrawReason() {
+	m.withdraw_reason = nil
+	m.clearedFields[policerequest.FieldWithdrawReason] = struct{}{}
+}
+
+// WithdrawReasonCleared returns if the "withdraw_reason" field was cleared in this mutation.
+func (m *PoliceRequestMutation) WithdrawReasonCleared() bool {
+	_, ok := m.clearedFields[policerequest.FieldWithdrawReason]
+	return ok
+}
+
+// ResetWithdrawReason resets all changes to the "withdraw_reason" field.
+func (m *PoliceRequestMutation) ResetWithdrawReason() {
+	m.withdraw_reason = nil
+	delete(m.clearedFields, policerequest.FieldWithdrawReason)
+}
+
 // SetPoliceDistrictID sets the "police_district_id" field.
 func (m *PoliceRequestMutation) SetPoliceDistrictID(i int) {
 	m.police_district = &i
@@ -24597,7 +26469,7 @@ func (m *PoliceRequestMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PoliceRequestMutation) Fields() []string {
-	fields := make([]string, 0, 17)
+	fields := make([]string, 0, 19)
 	if m.created_at != nil {
 		fields = append(fields, policerequest.FieldCreatedAt)
 	}
@@ -24636,6 +26508,12 @@ func (m *PoliceRequestMutation) Fields() []string {
 	}
 	if m.declined_at != nil {
 		fields = append(fields, policerequest.FieldDeclinedAt)
+	}
+	if m.withdrawn_at != nil {
+		fields = append(fields, policerequest.FieldWithdrawnAt)
+	}
+	if m.withdraw_reason != nil {
+		fields = append(fields, policerequest.FieldWithdrawReason)
 	}
 	if m.police_district != nil {
 		fields = append(fields, policerequest.FieldPoliceDistrictID)
@@ -24683,6 +26561,10 @@ func (m *PoliceRequestMutation) Field(name string) (ent.Value, bool) {
 		return m.CompletedAt()
 	case policerequest.FieldDeclinedAt:
 		return m.DeclinedAt()
+	case policerequest.FieldWithdrawnAt:
+		return m.WithdrawnAt()
+	case policerequest.FieldWithdrawReason:
+		return m.WithdrawReason()
 	case policerequest.FieldPoliceDistrictID:
 		return m.PoliceDistrictID()
 	case policerequest.FieldUnitID:
@@ -24726,6 +26608,10 @@ func (m *PoliceRequestMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldCompletedAt(ctx)
 	case policerequest.FieldDeclinedAt:
 		return m.OldDeclinedAt(ctx)
+	case policerequest.FieldWithdrawnAt:
+		return m.OldWithdrawnAt(ctx)
+	case policerequest.FieldWithdrawReason:
+		return m.OldWithdrawReason(ctx)
 	case policerequest.FieldPoliceDistrictID:
 		return m.OldPoliceDistrictID(ctx)
 	case policerequest.FieldUnitID:
@@ -24834,6 +26720,20 @@ func (m *PoliceRequestMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetDeclinedAt(v)
 		return nil
+	case policerequest.FieldWithdrawnAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawnAt(v)
+		return nil
+	case policerequest.FieldWithdrawReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawReason(v)
+		return nil
 	case policerequest.FieldPoliceDistrictID:
 		v, ok := value.(int)
 		if !ok {
@@ -24922,6 +26822,12 @@ func (m *PoliceRequestMutation) ClearedFields() []string {
 	if m.FieldCleared(policerequest.FieldDeclinedAt) {
 		fields = append(fields, policerequest.FieldDeclinedAt)
 	}
+	if m.FieldCleared(policerequest.FieldWithdrawnAt) {
+		fields = append(fields, policerequest.FieldWithdrawnAt)
+	}
+	if m.FieldCleared(policerequest.FieldWithdrawReason) {
+		fields = append(fields, policerequest.FieldWithdrawReason)
+	}
 	if m.FieldCleared(policerequest.FieldCustodyEventID) {
 		fields = append(fields, policerequest.FieldCustodyEventID)
 	}
@@ -24968,6 +26874,12 @@ func (m *PoliceRequestMutation) ClearField(name string) error {
 		return nil
 	case policerequest.FieldDeclinedAt:
 		m.ClearDeclinedAt()
+		return nil
+	case policerequest.FieldWithdrawnAt:
+		m.ClearWithdrawnAt()
+		return nil
+	case policerequest.FieldWithdrawReason:
+		m.ClearWithdrawReason()
 		return nil
 	case policerequest.FieldCustodyEventID:
 		m.ClearCustodyEventID()
@@ -25021,6 +26933,12 @@ func (m *PoliceRequestMutation) ResetField(name string) error {
 		return nil
 	case policerequest.FieldDeclinedAt:
 		m.ResetDeclinedAt()
+		return nil
+	case policerequest.FieldWithdrawnAt:
+		m.ResetWithdrawnAt()
+		return nil
+	case policerequest.FieldWithdrawReason:
+		m.ResetWithdrawReason()
 		return nil
 	case policerequest.FieldPoliceDistrictID:
 		m.ResetPoliceDistrictID()
@@ -26082,9 +28000,11 @@ type SecurityAssessmentMutation struct {
 	id                    *int
 	created_at            *time.Time
 	updated_at            *time.Time
+	kind                  *rules.SecurityRecordKind
 	outcome               *rules.SecurityOutcome
 	reasoning             *string
 	police_statement      *string
+	police_statement_at   *time.Time
 	assessed_at           *time.Time
 	clearedFields         map[string]struct{}
 	custody_event         *int
@@ -26268,6 +28188,42 @@ func (m *SecurityAssessmentMutation) ResetUpdatedAt() {
 	m.updated_at = nil
 }
 
+// SetKind sets the "kind" field.
+func (m *SecurityAssessmentMutation) SetKind(rrk rules.SecurityRecordKind) {
+	m.kind = &rrk
+}
+
+// Kind returns the value of the "kind" field in the mutation.
+func (m *SecurityAssessmentMutation) Kind() (r rules.SecurityRecordKind, exists bool) {
+	v := m.kind
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldKind returns the old "kind" field's value of the SecurityAssessment entity.
+// If the SecurityAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SecurityAssessmentMutation) OldKind(ctx context.Context) (v rules.SecurityRecordKind, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldKind is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldKind requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldKind: %w", err)
+	}
+	return oldValue.Kind, nil
+}
+
+// ResetKind resets all changes to the "kind" field.
+func (m *SecurityAssessmentMutation) ResetKind() {
+	m.kind = nil
+}
+
 // SetOutcome sets the "outcome" field.
 func (m *SecurityAssessmentMutation) SetOutcome(ro rules.SecurityOutcome) {
 	m.outcome = &ro
@@ -26387,6 +28343,55 @@ func (m *SecurityAssessmentMutation) PoliceStatementCleared() bool {
 func (m *SecurityAssessmentMutation) ResetPoliceStatement() {
 	m.police_statement = nil
 	delete(m.clearedFields, securityassessment.FieldPoliceStatement)
+}
+
+// SetPoliceStatementAt sets the "police_statement_at" field.
+func (m *SecurityAssessmentMutation) SetPoliceStatementAt(t time.Time) {
+	m.police_statement_at = &t
+}
+
+// PoliceStatementAt returns the value of the "police_statement_at" field in the mutation.
+func (m *SecurityAssessmentMutation) PoliceStatementAt() (r time.Time, exists bool) {
+	v := m.police_statement_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldPoliceStatementAt returns the old "police_statement_at" field's value of the SecurityAssessment entity.
+// If the SecurityAssessment object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SecurityAssessmentMutation) OldPoliceStatementAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldPoliceStatementAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldPoliceStatementAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldPoliceStatementAt: %w", err)
+	}
+	return oldValue.PoliceStatementAt, nil
+}
+
+// ClearPoliceStatementAt clears the value of the "police_statement_at" field.
+func (m *SecurityAssessmentMutation) ClearPoliceStatementAt() {
+	m.police_statement_at = nil
+	m.clearedFields[securityassessment.FieldPoliceStatementAt] = struct{}{}
+}
+
+// PoliceStatementAtCleared returns if the "police_statement_at" field was cleared in this mutation.
+func (m *SecurityAssessmentMutation) PoliceStatementAtCleared() bool {
+	_, ok := m.clearedFields[securityassessment.FieldPoliceStatementAt]
+	return ok
+}
+
+// ResetPoliceStatementAt resets all changes to the "police_statement_at" field.
+func (m *SecurityAssessmentMutation) ResetPoliceStatementAt() {
+	m.police_statement_at = nil
+	delete(m.clearedFields, securityassessment.FieldPoliceStatementAt)
 }
 
 // SetAssessedAt sets the "assessed_at" field.
@@ -26600,12 +28605,15 @@ func (m *SecurityAssessmentMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SecurityAssessmentMutation) Fields() []string {
-	fields := make([]string, 0, 7)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, securityassessment.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, securityassessment.FieldUpdatedAt)
+	}
+	if m.kind != nil {
+		fields = append(fields, securityassessment.FieldKind)
 	}
 	if m.outcome != nil {
 		fields = append(fields, securityassessment.FieldOutcome)
@@ -26615,6 +28623,9 @@ func (m *SecurityAssessmentMutation) Fields() []string {
 	}
 	if m.police_statement != nil {
 		fields = append(fields, securityassessment.FieldPoliceStatement)
+	}
+	if m.police_statement_at != nil {
+		fields = append(fields, securityassessment.FieldPoliceStatementAt)
 	}
 	if m.assessed_at != nil {
 		fields = append(fields, securityassessment.FieldAssessedAt)
@@ -26634,12 +28645,16 @@ func (m *SecurityAssessmentMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case securityassessment.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case securityassessment.FieldKind:
+		return m.Kind()
 	case securityassessment.FieldOutcome:
 		return m.Outcome()
 	case securityassessment.FieldReasoning:
 		return m.Reasoning()
 	case securityassessment.FieldPoliceStatement:
 		return m.PoliceStatement()
+	case securityassessment.FieldPoliceStatementAt:
+		return m.PoliceStatementAt()
 	case securityassessment.FieldAssessedAt:
 		return m.AssessedAt()
 	case securityassessment.FieldCustodyEventID:
@@ -26657,12 +28672,16 @@ func (m *SecurityAssessmentMutation) OldField(ctx context.Context, name string) 
 		return m.OldCreatedAt(ctx)
 	case securityassessment.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case securityassessment.FieldKind:
+		return m.OldKind(ctx)
 	case securityassessment.FieldOutcome:
 		return m.OldOutcome(ctx)
 	case securityassessment.FieldReasoning:
 		return m.OldReasoning(ctx)
 	case securityassessment.FieldPoliceStatement:
 		return m.OldPoliceStatement(ctx)
+	case securityassessment.FieldPoliceStatementAt:
+		return m.OldPoliceStatementAt(ctx)
 	case securityassessment.FieldAssessedAt:
 		return m.OldAssessedAt(ctx)
 	case securityassessment.FieldCustodyEventID:
@@ -26690,6 +28709,13 @@ func (m *SecurityAssessmentMutation) SetField(name string, value ent.Value) erro
 		}
 		m.SetUpdatedAt(v)
 		return nil
+	case securityassessment.FieldKind:
+		v, ok := value.(rules.SecurityRecordKind)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetKind(v)
+		return nil
 	case securityassessment.FieldOutcome:
 		v, ok := value.(rules.SecurityOutcome)
 		if !ok {
@@ -26710,6 +28736,13 @@ func (m *SecurityAssessmentMutation) SetField(name string, value ent.Value) erro
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetPoliceStatement(v)
+		return nil
+	case securityassessment.FieldPoliceStatementAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetPoliceStatementAt(v)
 		return nil
 	case securityassessment.FieldAssessedAt:
 		v, ok := value.(time.Time)
@@ -26761,6 +28794,9 @@ func (m *SecurityAssessmentMutation) ClearedFields() []string {
 	if m.FieldCleared(securityassessment.FieldPoliceStatement) {
 		fields = append(fields, securityassessment.FieldPoliceStatement)
 	}
+	if m.FieldCleared(securityassessment.FieldPoliceStatementAt) {
+		fields = append(fields, securityassessment.FieldPoliceStatementAt)
+	}
 	return fields
 }
 
@@ -26778,6 +28814,9 @@ func (m *SecurityAssessmentMutation) ClearField(name string) error {
 	case securityassessment.FieldPoliceStatement:
 		m.ClearPoliceStatement()
 		return nil
+	case securityassessment.FieldPoliceStatementAt:
+		m.ClearPoliceStatementAt()
+		return nil
 	}
 	return fmt.Errorf("unknown SecurityAssessment nullable field %s", name)
 }
@@ -26792,6 +28831,9 @@ func (m *SecurityAssessmentMutation) ResetField(name string) error {
 	case securityassessment.FieldUpdatedAt:
 		m.ResetUpdatedAt()
 		return nil
+	case securityassessment.FieldKind:
+		m.ResetKind()
+		return nil
 	case securityassessment.FieldOutcome:
 		m.ResetOutcome()
 		return nil
@@ -26800,6 +28842,9 @@ func (m *SecurityAssessmentMutation) ResetField(name string) error {
 		return nil
 	case securityassessment.FieldPoliceStatement:
 		m.ResetPoliceStatement()
+		return nil
+	case securityassessment.FieldPoliceStatementAt:
+		m.ResetPoliceStatementAt()
 		return nil
 	case securityassessment.FieldAssessedAt:
 		m.ResetAssessedAt()

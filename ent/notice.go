@@ -29,15 +29,19 @@ type Notice struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Status holds the value of the "status" field.
-	Status notice.Status `json:"status,omitempty"`
+	// changed only by a notice transition (rules.NoticeTransitions)
+	Status rules.NoticeStatus `json:"status,omitempty"`
+	// the notice of the event, or a correction or cancellation of one told before (NT8)
+	Kind rules.NoticeKind `json:"kind,omitempty"`
+	// the notice a correction or cancellation follows (NT8)
+	CorrectsID *int `json:"corrects_id,omitempty"`
 	// via the police for a protected or unknown address (RC9)
 	Route rules.Route `json:"route,omitempty"`
 	// chosen when the notice is sent (NT1)
 	Channel *rules.Channel `json:"channel,omitempty"`
 	// the last day to send it: 14 days before the event, or at once for an escape (NT2)
 	DueDate time.Time `json:"due_date,omitempty"`
-	// prepared after its due date (NT2)
+	// prepared or sent after its due date (NT2)
 	Late bool `json:"late,omitempty"`
 	// LateJustification holds the value of the "late_justification" field.
 	LateJustification string `json:"late_justification,omitempty"`
@@ -47,7 +51,7 @@ type Notice struct {
 	Content rules.NoticeContent `json:"content,omitempty"`
 	// WrittenStandard holds the value of the "written_standard" field.
 	WrittenStandard rules.WrittenStandard `json:"written_standard,omitempty"`
-	// event and addressee: preparing twice never makes a second notice (NT6)
+	// event, recipient and addressee: one notice that is not cancelled per addressee (NT6)
 	DedupeKey string `json:"dedupe_key,omitempty"`
 	// SentAt holds the value of the "sent_at" field.
 	SentAt *time.Time `json:"sent_at,omitempty"`
@@ -95,11 +99,17 @@ type NoticeEdges struct {
 	Guardian *Guardian `json:"guardian,omitempty"`
 	// PoliceDistrict holds the value of the police_district edge.
 	PoliceDistrict *PoliceDistrict `json:"police_district,omitempty"`
+	// Corrects holds the value of the corrects edge.
+	Corrects *Notice `json:"corrects,omitempty"`
+	// FollowUps holds the value of the follow_ups edge.
+	FollowUps []*Notice `json:"follow_ups,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [8]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [8]map[string]int
+
+	namedFollowUps map[string][]*Notice
 }
 
 // CustodyEventOrErr returns the CustodyEvent value or an error if the edge
@@ -168,6 +178,26 @@ func (e NoticeEdges) PoliceDistrictOrErr() (*PoliceDistrict, error) {
 	return nil, &NotLoadedError{edge: "police_district"}
 }
 
+// CorrectsOrErr returns the Corrects value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e NoticeEdges) CorrectsOrErr() (*Notice, error) {
+	if e.Corrects != nil {
+		return e.Corrects, nil
+	} else if e.loadedTypes[6] {
+		return nil, &NotFoundError{label: notice.Label}
+	}
+	return nil, &NotLoadedError{edge: "corrects"}
+}
+
+// FollowUpsOrErr returns the FollowUps value or an error if the edge
+// was not loaded in eager-loading.
+func (e NoticeEdges) FollowUpsOrErr() ([]*Notice, error) {
+	if e.loadedTypes[7] {
+		return e.FollowUps, nil
+	}
+	return nil, &NotLoadedError{edge: "follow_ups"}
+}
+
 // scanValues returns the types for scanning values from sql.Rows.
 func (*Notice) scanValues(columns []string) ([]any, error) {
 	values := make([]any, len(columns))
@@ -177,9 +207,9 @@ func (*Notice) scanValues(columns []string) ([]any, error) {
 			values[i] = new([]byte)
 		case notice.FieldLate:
 			values[i] = new(sql.NullBool)
-		case notice.FieldID, notice.FieldCustodyEventID, notice.FieldAssessmentID, notice.FieldVictimID, notice.FieldSurvivorID, notice.FieldGuardianID, notice.FieldPoliceDistrictID:
+		case notice.FieldID, notice.FieldCorrectsID, notice.FieldCustodyEventID, notice.FieldAssessmentID, notice.FieldVictimID, notice.FieldSurvivorID, notice.FieldGuardianID, notice.FieldPoliceDistrictID:
 			values[i] = new(sql.NullInt64)
-		case notice.FieldStatus, notice.FieldRoute, notice.FieldChannel, notice.FieldLateJustification, notice.FieldEarlyReleaseJustification, notice.FieldWrittenStandard, notice.FieldDedupeKey, notice.FieldPhoneReason, notice.FieldPhoneDocumentation, notice.FieldCancelReason:
+		case notice.FieldStatus, notice.FieldKind, notice.FieldRoute, notice.FieldChannel, notice.FieldLateJustification, notice.FieldEarlyReleaseJustification, notice.FieldWrittenStandard, notice.FieldDedupeKey, notice.FieldPhoneReason, notice.FieldPhoneDocumentation, notice.FieldCancelReason:
 			values[i] = new(sql.NullString)
 		case notice.FieldCreatedAt, notice.FieldUpdatedAt, notice.FieldDueDate, notice.FieldSentAt, notice.FieldDeliveredAt, notice.FieldPhoneDocumentedAt, notice.FieldCancelledAt:
 			values[i] = new(sql.NullTime)
@@ -220,7 +250,20 @@ func (_m *Notice) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
-				_m.Status = notice.Status(value.String)
+				_m.Status = rules.NoticeStatus(value.String)
+			}
+		case notice.FieldKind:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field kind", values[i])
+			} else if value.Valid {
+				_m.Kind = rules.NoticeKind(value.String)
+			}
+		case notice.FieldCorrectsID:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for field corrects_id", values[i])
+			} else if value.Valid {
+				_m.CorrectsID = new(int)
+				*_m.CorrectsID = int(value.Int64)
 			}
 		case notice.FieldRoute:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -408,6 +451,16 @@ func (_m *Notice) QueryPoliceDistrict() *PoliceDistrictQuery {
 	return NewNoticeClient(_m.config).QueryPoliceDistrict(_m)
 }
 
+// QueryCorrects queries the "corrects" edge of the Notice entity.
+func (_m *Notice) QueryCorrects() *NoticeQuery {
+	return NewNoticeClient(_m.config).QueryCorrects(_m)
+}
+
+// QueryFollowUps queries the "follow_ups" edge of the Notice entity.
+func (_m *Notice) QueryFollowUps() *NoticeQuery {
+	return NewNoticeClient(_m.config).QueryFollowUps(_m)
+}
+
 // Update returns a builder for updating this Notice.
 // Note that you need to call Notice.Unwrap() before calling this method if this Notice
 // was returned from a transaction, and the transaction was committed or rolled back.
@@ -439,6 +492,14 @@ func (_m *Notice) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	builder.WriteString("kind=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Kind))
+	builder.WriteString(", ")
+	if v := _m.CorrectsID; v != nil {
+		builder.WriteString("corrects_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("route=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Route))
@@ -525,6 +586,30 @@ func (_m *Notice) String() string {
 	}
 	builder.WriteByte(')')
 	return builder.String()
+}
+
+// NamedFollowUps returns the FollowUps named value or an error if the edge was not
+// loaded in eager-loading with this name.
+func (_m *Notice) NamedFollowUps(name string) ([]*Notice, error) {
+	if _m.Edges.namedFollowUps == nil {
+		return nil, &NotLoadedError{edge: name}
+	}
+	nodes, ok := _m.Edges.namedFollowUps[name]
+	if !ok {
+		return nil, &NotLoadedError{edge: name}
+	}
+	return nodes, nil
+}
+
+func (_m *Notice) appendNamedFollowUps(name string, edges ...*Notice) {
+	if _m.Edges.namedFollowUps == nil {
+		_m.Edges.namedFollowUps = make(map[string][]*Notice)
+	}
+	if len(edges) == 0 {
+		_m.Edges.namedFollowUps[name] = []*Notice{}
+	} else {
+		_m.Edges.namedFollowUps[name] = append(_m.Edges.namedFollowUps[name], edges...)
+	}
 }
 
 // Notices is a parsable slice of Notice.

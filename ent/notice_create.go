@@ -58,15 +58,43 @@ func (_c *NoticeCreate) SetNillableUpdatedAt(v *time.Time) *NoticeCreate {
 }
 
 // SetStatus sets the "status" field.
-func (_c *NoticeCreate) SetStatus(v notice.Status) *NoticeCreate {
+func (_c *NoticeCreate) SetStatus(v rules.NoticeStatus) *NoticeCreate {
 	_c.mutation.SetStatus(v)
 	return _c
 }
 
 // SetNillableStatus sets the "status" field if the given value is not nil.
-func (_c *NoticeCreate) SetNillableStatus(v *notice.Status) *NoticeCreate {
+func (_c *NoticeCreate) SetNillableStatus(v *rules.NoticeStatus) *NoticeCreate {
 	if v != nil {
 		_c.SetStatus(*v)
+	}
+	return _c
+}
+
+// SetKind sets the "kind" field.
+func (_c *NoticeCreate) SetKind(v rules.NoticeKind) *NoticeCreate {
+	_c.mutation.SetKind(v)
+	return _c
+}
+
+// SetNillableKind sets the "kind" field if the given value is not nil.
+func (_c *NoticeCreate) SetNillableKind(v *rules.NoticeKind) *NoticeCreate {
+	if v != nil {
+		_c.SetKind(*v)
+	}
+	return _c
+}
+
+// SetCorrectsID sets the "corrects_id" field.
+func (_c *NoticeCreate) SetCorrectsID(v int) *NoticeCreate {
+	_c.mutation.SetCorrectsID(v)
+	return _c
+}
+
+// SetNillableCorrectsID sets the "corrects_id" field if the given value is not nil.
+func (_c *NoticeCreate) SetNillableCorrectsID(v *int) *NoticeCreate {
+	if v != nil {
+		_c.SetCorrectsID(*v)
 	}
 	return _c
 }
@@ -353,6 +381,26 @@ func (_c *NoticeCreate) SetPoliceDistrict(v *PoliceDistrict) *NoticeCreate {
 	return _c.SetPoliceDistrictID(v.ID)
 }
 
+// SetCorrects sets the "corrects" edge to the Notice entity.
+func (_c *NoticeCreate) SetCorrects(v *Notice) *NoticeCreate {
+	return _c.SetCorrectsID(v.ID)
+}
+
+// AddFollowUpIDs adds the "follow_ups" edge to the Notice entity by IDs.
+func (_c *NoticeCreate) AddFollowUpIDs(ids ...int) *NoticeCreate {
+	_c.mutation.AddFollowUpIDs(ids...)
+	return _c
+}
+
+// AddFollowUps adds the "follow_ups" edges to the Notice entity.
+func (_c *NoticeCreate) AddFollowUps(v ...*Notice) *NoticeCreate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _c.AddFollowUpIDs(ids...)
+}
+
 // Mutation returns the NoticeMutation object of the builder.
 func (_c *NoticeCreate) Mutation() *NoticeMutation {
 	return _c.mutation
@@ -408,6 +456,10 @@ func (_c *NoticeCreate) defaults() error {
 		v := notice.DefaultStatus
 		_c.mutation.SetStatus(v)
 	}
+	if _, ok := _c.mutation.Kind(); !ok {
+		v := notice.DefaultKind
+		_c.mutation.SetKind(v)
+	}
 	if _, ok := _c.mutation.Late(); !ok {
 		v := notice.DefaultLate
 		_c.mutation.SetLate(v)
@@ -429,6 +481,14 @@ func (_c *NoticeCreate) check() error {
 	if v, ok := _c.mutation.Status(); ok {
 		if err := notice.StatusValidator(v); err != nil {
 			return &ValidationError{Name: "status", err: fmt.Errorf(`ent: validator failed for field "Notice.status": %w`, err)}
+		}
+	}
+	if _, ok := _c.mutation.Kind(); !ok {
+		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "Notice.kind"`)}
+	}
+	if v, ok := _c.mutation.Kind(); ok {
+		if err := notice.KindValidator(v); err != nil {
+			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "Notice.kind": %w`, err)}
 		}
 	}
 	if _, ok := _c.mutation.Route(); !ok {
@@ -519,6 +579,10 @@ func (_c *NoticeCreate) createSpec() (*Notice, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.Status(); ok {
 		_spec.SetField(notice.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
+	}
+	if value, ok := _c.mutation.Kind(); ok {
+		_spec.SetField(notice.FieldKind, field.TypeEnum, value)
+		_node.Kind = value
 	}
 	if value, ok := _c.mutation.Route(); ok {
 		_spec.SetField(notice.FieldRoute, field.TypeEnum, value)
@@ -686,6 +750,39 @@ func (_c *NoticeCreate) createSpec() (*Notice, *sqlgraph.CreateSpec) {
 		_node.PoliceDistrictID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
+	if nodes := _c.mutation.CorrectsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: true,
+			Table:   notice.CorrectsTable,
+			Columns: []string{notice.CorrectsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.CorrectsID = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.FollowUpsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges = append(_spec.Edges, edge)
+	}
 	return _node, _spec
 }
 
@@ -751,7 +848,7 @@ func (u *NoticeUpsert) UpdateUpdatedAt() *NoticeUpsert {
 }
 
 // SetStatus sets the "status" field.
-func (u *NoticeUpsert) SetStatus(v notice.Status) *NoticeUpsert {
+func (u *NoticeUpsert) SetStatus(v rules.NoticeStatus) *NoticeUpsert {
 	u.Set(notice.FieldStatus, v)
 	return u
 }
@@ -1034,6 +1131,12 @@ func (u *NoticeUpsertOne) UpdateNewValues() *NoticeUpsertOne {
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(notice.FieldCreatedAt)
 		}
+		if _, exists := u.create.mutation.Kind(); exists {
+			s.SetIgnore(notice.FieldKind)
+		}
+		if _, exists := u.create.mutation.CorrectsID(); exists {
+			s.SetIgnore(notice.FieldCorrectsID)
+		}
 		if _, exists := u.create.mutation.DedupeKey(); exists {
 			s.SetIgnore(notice.FieldDedupeKey)
 		}
@@ -1098,7 +1201,7 @@ func (u *NoticeUpsertOne) UpdateUpdatedAt() *NoticeUpsertOne {
 }
 
 // SetStatus sets the "status" field.
-func (u *NoticeUpsertOne) SetStatus(v notice.Status) *NoticeUpsertOne {
+func (u *NoticeUpsertOne) SetStatus(v rules.NoticeStatus) *NoticeUpsertOne {
 	return u.Update(func(s *NoticeUpsert) {
 		s.SetStatus(v)
 	})
@@ -1591,6 +1694,12 @@ func (u *NoticeUpsertBulk) UpdateNewValues() *NoticeUpsertBulk {
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(notice.FieldCreatedAt)
 			}
+			if _, exists := b.mutation.Kind(); exists {
+				s.SetIgnore(notice.FieldKind)
+			}
+			if _, exists := b.mutation.CorrectsID(); exists {
+				s.SetIgnore(notice.FieldCorrectsID)
+			}
 			if _, exists := b.mutation.DedupeKey(); exists {
 				s.SetIgnore(notice.FieldDedupeKey)
 			}
@@ -1656,7 +1765,7 @@ func (u *NoticeUpsertBulk) UpdateUpdatedAt() *NoticeUpsertBulk {
 }
 
 // SetStatus sets the "status" field.
-func (u *NoticeUpsertBulk) SetStatus(v notice.Status) *NoticeUpsertBulk {
+func (u *NoticeUpsertBulk) SetStatus(v rules.NoticeStatus) *NoticeUpsertBulk {
 	return u.Update(func(s *NoticeUpsert) {
 		s.SetStatus(v)
 	})

@@ -4,6 +4,7 @@ package ent
 
 import (
 	"context"
+	"database/sql/driver"
 	"errors"
 	"fmt"
 	"math"
@@ -36,8 +37,11 @@ type NoticeQuery struct {
 	withSurvivor       *SurvivorQuery
 	withGuardian       *GuardianQuery
 	withPoliceDistrict *PoliceDistrictQuery
+	withCorrects       *NoticeQuery
+	withFollowUps      *NoticeQuery
 	loadTotal          []func(context.Context, []*Notice) error
 	modifiers          []func(*sql.Selector)
+	withNamedFollowUps map[string]*NoticeQuery
 	// intermediate query (i.e. traversal path).
 	sql  *sql.Selector
 	path func(context.Context) (*sql.Selector, error)
@@ -199,6 +203,50 @@ func (_q *NoticeQuery) QueryPoliceDistrict() *PoliceDistrictQuery {
 			sqlgraph.From(notice.Table, notice.FieldID, selector),
 			sqlgraph.To(policedistrict.Table, policedistrict.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, notice.PoliceDistrictTable, notice.PoliceDistrictColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryCorrects chains the current query on the "corrects" edge.
+func (_q *NoticeQuery) QueryCorrects() *NoticeQuery {
+	query := (&NoticeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notice.Table, notice.FieldID, selector),
+			sqlgraph.To(notice.Table, notice.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, notice.CorrectsTable, notice.CorrectsColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryFollowUps chains the current query on the "follow_ups" edge.
+func (_q *NoticeQuery) QueryFollowUps() *NoticeQuery {
+	query := (&NoticeClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(notice.Table, notice.FieldID, selector),
+			sqlgraph.To(notice.Table, notice.FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, notice.FollowUpsTable, notice.FollowUpsColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -404,6 +452,8 @@ func (_q *NoticeQuery) Clone() *NoticeQuery {
 		withSurvivor:       _q.withSurvivor.Clone(),
 		withGuardian:       _q.withGuardian.Clone(),
 		withPoliceDistrict: _q.withPoliceDistrict.Clone(),
+		withCorrects:       _q.withCorrects.Clone(),
+		withFollowUps:      _q.withFollowUps.Clone(),
 		// clone intermediate query.
 		sql:       _q.sql.Clone(),
 		path:      _q.path,
@@ -474,6 +524,28 @@ func (_q *NoticeQuery) WithPoliceDistrict(opts ...func(*PoliceDistrictQuery)) *N
 		opt(query)
 	}
 	_q.withPoliceDistrict = query
+	return _q
+}
+
+// WithCorrects tells the query-builder to eager-load the nodes that are connected to
+// the "corrects" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *NoticeQuery) WithCorrects(opts ...func(*NoticeQuery)) *NoticeQuery {
+	query := (&NoticeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withCorrects = query
+	return _q
+}
+
+// WithFollowUps tells the query-builder to eager-load the nodes that are connected to
+// the "follow_ups" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *NoticeQuery) WithFollowUps(opts ...func(*NoticeQuery)) *NoticeQuery {
+	query := (&NoticeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withFollowUps = query
 	return _q
 }
 
@@ -561,13 +633,15 @@ func (_q *NoticeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Notic
 	var (
 		nodes       = []*Notice{}
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [8]bool{
 			_q.withCustodyEvent != nil,
 			_q.withAssessment != nil,
 			_q.withVictim != nil,
 			_q.withSurvivor != nil,
 			_q.withGuardian != nil,
 			_q.withPoliceDistrict != nil,
+			_q.withCorrects != nil,
+			_q.withFollowUps != nil,
 		}
 	)
 	_spec.ScanValues = func(columns []string) ([]any, error) {
@@ -624,6 +698,26 @@ func (_q *NoticeQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Notic
 	if query := _q.withPoliceDistrict; query != nil {
 		if err := _q.loadPoliceDistrict(ctx, query, nodes, nil,
 			func(n *Notice, e *PoliceDistrict) { n.Edges.PoliceDistrict = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withCorrects; query != nil {
+		if err := _q.loadCorrects(ctx, query, nodes, nil,
+			func(n *Notice, e *Notice) { n.Edges.Corrects = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withFollowUps; query != nil {
+		if err := _q.loadFollowUps(ctx, query, nodes,
+			func(n *Notice) { n.Edges.FollowUps = []*Notice{} },
+			func(n *Notice, e *Notice) { n.Edges.FollowUps = append(n.Edges.FollowUps, e) }); err != nil {
+			return nil, err
+		}
+	}
+	for name, query := range _q.withNamedFollowUps {
+		if err := _q.loadFollowUps(ctx, query, nodes,
+			func(n *Notice) { n.appendNamedFollowUps(name) },
+			func(n *Notice, e *Notice) { n.appendNamedFollowUps(name, e) }); err != nil {
 			return nil, err
 		}
 	}
@@ -821,6 +915,71 @@ func (_q *NoticeQuery) loadPoliceDistrict(ctx context.Context, query *PoliceDist
 	}
 	return nil
 }
+func (_q *NoticeQuery) loadCorrects(ctx context.Context, query *NoticeQuery, nodes []*Notice, init func(*Notice), assign func(*Notice, *Notice)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Notice)
+	for i := range nodes {
+		if nodes[i].CorrectsID == nil {
+			continue
+		}
+		fk := *nodes[i].CorrectsID
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(notice.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "corrects_id" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *NoticeQuery) loadFollowUps(ctx context.Context, query *NoticeQuery, nodes []*Notice, init func(*Notice), assign func(*Notice, *Notice)) error {
+	fks := make([]driver.Value, 0, len(nodes))
+	nodeids := make(map[int]*Notice)
+	for i := range nodes {
+		fks = append(fks, nodes[i].ID)
+		nodeids[nodes[i].ID] = nodes[i]
+		if init != nil {
+			init(nodes[i])
+		}
+	}
+	if len(query.ctx.Fields) > 0 {
+		query.ctx.AppendFieldOnce(notice.FieldCorrectsID)
+	}
+	query.Where(predicate.Notice(func(s *sql.Selector) {
+		s.Where(sql.InValues(s.C(notice.FollowUpsColumn), fks...))
+	}))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		fk := n.CorrectsID
+		if fk == nil {
+			return fmt.Errorf(`foreign-key "corrects_id" is nil for node %v`, n.ID)
+		}
+		node, ok := nodeids[*fk]
+		if !ok {
+			return fmt.Errorf(`unexpected referenced foreign-key "corrects_id" returned %v for node %v`, *fk, n.ID)
+		}
+		assign(node, n)
+	}
+	return nil
+}
 
 func (_q *NoticeQuery) sqlCount(ctx context.Context) (int, error) {
 	_spec := _q.querySpec()
@@ -867,6 +1026,9 @@ func (_q *NoticeQuery) querySpec() *sqlgraph.QuerySpec {
 		}
 		if _q.withPoliceDistrict != nil {
 			_spec.Node.AddColumnOnce(notice.FieldPoliceDistrictID)
+		}
+		if _q.withCorrects != nil {
+			_spec.Node.AddColumnOnce(notice.FieldCorrectsID)
 		}
 	}
 	if ps := _q.predicates; len(ps) > 0 {
@@ -957,6 +1119,20 @@ func (_q *NoticeQuery) ForShare(opts ...sql.LockOption) *NoticeQuery {
 func (_q *NoticeQuery) Modify(modifiers ...func(s *sql.Selector)) *NoticeSelect {
 	_q.modifiers = append(_q.modifiers, modifiers...)
 	return _q.Select()
+}
+
+// WithNamedFollowUps tells the query-builder to eager-load the nodes that are connected to the "follow_ups"
+// edge with the given name. The optional arguments are used to configure the query builder of the edge.
+func (_q *NoticeQuery) WithNamedFollowUps(name string, opts ...func(*NoticeQuery)) *NoticeQuery {
+	query := (&NoticeClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	if _q.withNamedFollowUps == nil {
+		_q.withNamedFollowUps = make(map[string]*NoticeQuery)
+	}
+	_q.withNamedFollowUps[name] = query
+	return _q
 }
 
 // NoticeGroupBy is the group-by builder for Notice entities.

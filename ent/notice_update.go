@@ -38,13 +38,13 @@ func (_u *NoticeUpdate) SetUpdatedAt(v time.Time) *NoticeUpdate {
 }
 
 // SetStatus sets the "status" field.
-func (_u *NoticeUpdate) SetStatus(v notice.Status) *NoticeUpdate {
+func (_u *NoticeUpdate) SetStatus(v rules.NoticeStatus) *NoticeUpdate {
 	_u.mutation.SetStatus(v)
 	return _u
 }
 
 // SetNillableStatus sets the "status" field if the given value is not nil.
-func (_u *NoticeUpdate) SetNillableStatus(v *notice.Status) *NoticeUpdate {
+func (_u *NoticeUpdate) SetNillableStatus(v *rules.NoticeStatus) *NoticeUpdate {
 	if v != nil {
 		_u.SetStatus(*v)
 	}
@@ -346,6 +346,21 @@ func (_u *NoticeUpdate) SetPoliceDistrict(v *PoliceDistrict) *NoticeUpdate {
 	return _u.SetPoliceDistrictID(v.ID)
 }
 
+// AddFollowUpIDs adds the "follow_ups" edge to the Notice entity by IDs.
+func (_u *NoticeUpdate) AddFollowUpIDs(ids ...int) *NoticeUpdate {
+	_u.mutation.AddFollowUpIDs(ids...)
+	return _u
+}
+
+// AddFollowUps adds the "follow_ups" edges to the Notice entity.
+func (_u *NoticeUpdate) AddFollowUps(v ...*Notice) *NoticeUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFollowUpIDs(ids...)
+}
+
 // Mutation returns the NoticeMutation object of the builder.
 func (_u *NoticeUpdate) Mutation() *NoticeMutation {
 	return _u.mutation
@@ -355,6 +370,27 @@ func (_u *NoticeUpdate) Mutation() *NoticeMutation {
 func (_u *NoticeUpdate) ClearPoliceDistrict() *NoticeUpdate {
 	_u.mutation.ClearPoliceDistrict()
 	return _u
+}
+
+// ClearFollowUps clears all "follow_ups" edges to the Notice entity.
+func (_u *NoticeUpdate) ClearFollowUps() *NoticeUpdate {
+	_u.mutation.ClearFollowUps()
+	return _u
+}
+
+// RemoveFollowUpIDs removes the "follow_ups" edge to Notice entities by IDs.
+func (_u *NoticeUpdate) RemoveFollowUpIDs(ids ...int) *NoticeUpdate {
+	_u.mutation.RemoveFollowUpIDs(ids...)
+	return _u
+}
+
+// RemoveFollowUps removes "follow_ups" edges to Notice entities.
+func (_u *NoticeUpdate) RemoveFollowUps(v ...*Notice) *NoticeUpdate {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFollowUpIDs(ids...)
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -558,6 +594,51 @@ func (_u *NoticeUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 		}
 		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
+	if _u.mutation.FollowUpsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFollowUpsIDs(); len(nodes) > 0 && !_u.mutation.FollowUpsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FollowUpsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -587,13 +668,13 @@ func (_u *NoticeUpdateOne) SetUpdatedAt(v time.Time) *NoticeUpdateOne {
 }
 
 // SetStatus sets the "status" field.
-func (_u *NoticeUpdateOne) SetStatus(v notice.Status) *NoticeUpdateOne {
+func (_u *NoticeUpdateOne) SetStatus(v rules.NoticeStatus) *NoticeUpdateOne {
 	_u.mutation.SetStatus(v)
 	return _u
 }
 
 // SetNillableStatus sets the "status" field if the given value is not nil.
-func (_u *NoticeUpdateOne) SetNillableStatus(v *notice.Status) *NoticeUpdateOne {
+func (_u *NoticeUpdateOne) SetNillableStatus(v *rules.NoticeStatus) *NoticeUpdateOne {
 	if v != nil {
 		_u.SetStatus(*v)
 	}
@@ -895,6 +976,21 @@ func (_u *NoticeUpdateOne) SetPoliceDistrict(v *PoliceDistrict) *NoticeUpdateOne
 	return _u.SetPoliceDistrictID(v.ID)
 }
 
+// AddFollowUpIDs adds the "follow_ups" edge to the Notice entity by IDs.
+func (_u *NoticeUpdateOne) AddFollowUpIDs(ids ...int) *NoticeUpdateOne {
+	_u.mutation.AddFollowUpIDs(ids...)
+	return _u
+}
+
+// AddFollowUps adds the "follow_ups" edges to the Notice entity.
+func (_u *NoticeUpdateOne) AddFollowUps(v ...*Notice) *NoticeUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.AddFollowUpIDs(ids...)
+}
+
 // Mutation returns the NoticeMutation object of the builder.
 func (_u *NoticeUpdateOne) Mutation() *NoticeMutation {
 	return _u.mutation
@@ -904,6 +1000,27 @@ func (_u *NoticeUpdateOne) Mutation() *NoticeMutation {
 func (_u *NoticeUpdateOne) ClearPoliceDistrict() *NoticeUpdateOne {
 	_u.mutation.ClearPoliceDistrict()
 	return _u
+}
+
+// ClearFollowUps clears all "follow_ups" edges to the Notice entity.
+func (_u *NoticeUpdateOne) ClearFollowUps() *NoticeUpdateOne {
+	_u.mutation.ClearFollowUps()
+	return _u
+}
+
+// RemoveFollowUpIDs removes the "follow_ups" edge to Notice entities by IDs.
+func (_u *NoticeUpdateOne) RemoveFollowUpIDs(ids ...int) *NoticeUpdateOne {
+	_u.mutation.RemoveFollowUpIDs(ids...)
+	return _u
+}
+
+// RemoveFollowUps removes "follow_ups" edges to Notice entities.
+func (_u *NoticeUpdateOne) RemoveFollowUps(v ...*Notice) *NoticeUpdateOne {
+	ids := make([]int, len(v))
+	for i := range v {
+		ids[i] = v[i].ID
+	}
+	return _u.RemoveFollowUpIDs(ids...)
 }
 
 // Where appends a list predicates to the NoticeUpdate builder.
@@ -1130,6 +1247,51 @@ func (_u *NoticeUpdateOne) sqlSave(ctx context.Context) (_node *Notice, err erro
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(policedistrict.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.FollowUpsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.RemovedFollowUpsIDs(); len(nodes) > 0 && !_u.mutation.FollowUpsCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.FollowUpsIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.O2M,
+			Inverse: false,
+			Table:   notice.FollowUpsTable,
+			Columns: []string{notice.FollowUpsColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(notice.FieldID, field.TypeInt),
 			},
 		}
 		for _, k := range nodes {

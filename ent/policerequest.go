@@ -48,6 +48,10 @@ type PoliceRequest struct {
 	CompletedAt *time.Time `json:"completed_at,omitempty"`
 	// DeclinedAt holds the value of the "declined_at" field.
 	DeclinedAt *time.Time `json:"declined_at,omitempty"`
+	// the correctional service withdrew the request: the notice is not to be delivered
+	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
+	// WithdrawReason holds the value of the "withdraw_reason" field.
+	WithdrawReason string `json:"withdraw_reason,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`
 	// the unit that asks
@@ -160,9 +164,9 @@ func (*PoliceRequest) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case policerequest.FieldID, policerequest.FieldPoliceDistrictID, policerequest.FieldUnitID, policerequest.FieldCustodyEventID, policerequest.FieldNoticeID:
 			values[i] = new(sql.NullInt64)
-		case policerequest.FieldKind, policerequest.FieldStatus, policerequest.FieldQuestion, policerequest.FieldResponse, policerequest.FieldDeliveryManner, policerequest.FieldDeclineReason:
+		case policerequest.FieldKind, policerequest.FieldStatus, policerequest.FieldQuestion, policerequest.FieldResponse, policerequest.FieldDeliveryManner, policerequest.FieldDeclineReason, policerequest.FieldWithdrawReason:
 			values[i] = new(sql.NullString)
-		case policerequest.FieldCreatedAt, policerequest.FieldUpdatedAt, policerequest.FieldDeliveredAt, policerequest.FieldAcknowledgedAt, policerequest.FieldCompletedAt, policerequest.FieldDeclinedAt:
+		case policerequest.FieldCreatedAt, policerequest.FieldUpdatedAt, policerequest.FieldDeliveredAt, policerequest.FieldAcknowledgedAt, policerequest.FieldCompletedAt, policerequest.FieldDeclinedAt, policerequest.FieldWithdrawnAt:
 			values[i] = new(sql.NullTime)
 		case policerequest.ForeignKeys[0]: // police_request_requested_by
 			values[i] = new(sql.NullInt64)
@@ -271,6 +275,19 @@ func (_m *PoliceRequest) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.DeclinedAt = new(time.Time)
 				*_m.DeclinedAt = value.Time
+			}
+		case policerequest.FieldWithdrawnAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field withdrawn_at", values[i])
+			} else if value.Valid {
+				_m.WithdrawnAt = new(time.Time)
+				*_m.WithdrawnAt = value.Time
+			}
+		case policerequest.FieldWithdrawReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field withdraw_reason", values[i])
+			} else if value.Valid {
+				_m.WithdrawReason = value.String
 			}
 		case policerequest.FieldPoliceDistrictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -424,6 +441,14 @@ func (_m *PoliceRequest) String() string {
 		builder.WriteString("declined_at=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.WithdrawnAt; v != nil {
+		builder.WriteString("withdrawn_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("withdraw_reason=")
+	builder.WriteString(_m.WithdrawReason)
 	builder.WriteString(", ")
 	builder.WriteString("police_district_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PoliceDistrictID))

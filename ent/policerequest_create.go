@@ -201,6 +201,34 @@ func (_c *PoliceRequestCreate) SetNillableDeclinedAt(v *time.Time) *PoliceReques
 	return _c
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (_c *PoliceRequestCreate) SetWithdrawnAt(v time.Time) *PoliceRequestCreate {
+	_c.mutation.SetWithdrawnAt(v)
+	return _c
+}
+
+// SetNillableWithdrawnAt sets the "withdrawn_at" field if the given value is not nil.
+func (_c *PoliceRequestCreate) SetNillableWithdrawnAt(v *time.Time) *PoliceRequestCreate {
+	if v != nil {
+		_c.SetWithdrawnAt(*v)
+	}
+	return _c
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (_c *PoliceRequestCreate) SetWithdrawReason(v string) *PoliceRequestCreate {
+	_c.mutation.SetWithdrawReason(v)
+	return _c
+}
+
+// SetNillableWithdrawReason sets the "withdraw_reason" field if the given value is not nil.
+func (_c *PoliceRequestCreate) SetNillableWithdrawReason(v *string) *PoliceRequestCreate {
+	if v != nil {
+		_c.SetWithdrawReason(*v)
+	}
+	return _c
+}
+
 // SetPoliceDistrictID sets the "police_district_id" field.
 func (_c *PoliceRequestCreate) SetPoliceDistrictID(v int) *PoliceRequestCreate {
 	_c.mutation.SetPoliceDistrictID(v)
@@ -471,6 +499,14 @@ func (_c *PoliceRequestCreate) createSpec() (*PoliceRequest, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.DeclinedAt(); ok {
 		_spec.SetField(policerequest.FieldDeclinedAt, field.TypeTime, value)
 		_node.DeclinedAt = &value
+	}
+	if value, ok := _c.mutation.WithdrawnAt(); ok {
+		_spec.SetField(policerequest.FieldWithdrawnAt, field.TypeTime, value)
+		_node.WithdrawnAt = &value
+	}
+	if value, ok := _c.mutation.WithdrawReason(); ok {
+		_spec.SetField(policerequest.FieldWithdrawReason, field.TypeString, value)
+		_node.WithdrawReason = value
 	}
 	if nodes := _c.mutation.PoliceDistrictIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -812,6 +848,42 @@ func (u *PoliceRequestUpsert) ClearDeclinedAt() *PoliceRequestUpsert {
 	return u
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (u *PoliceRequestUpsert) SetWithdrawnAt(v time.Time) *PoliceRequestUpsert {
+	u.Set(policerequest.FieldWithdrawnAt, v)
+	return u
+}
+
+// UpdateWithdrawnAt sets the "withdrawn_at" field to the value that was provided on create.
+func (u *PoliceRequestUpsert) UpdateWithdrawnAt() *PoliceRequestUpsert {
+	u.SetExcluded(policerequest.FieldWithdrawnAt)
+	return u
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (u *PoliceRequestUpsert) ClearWithdrawnAt() *PoliceRequestUpsert {
+	u.SetNull(policerequest.FieldWithdrawnAt)
+	return u
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (u *PoliceRequestUpsert) SetWithdrawReason(v string) *PoliceRequestUpsert {
+	u.Set(policerequest.FieldWithdrawReason, v)
+	return u
+}
+
+// UpdateWithdrawReason sets the "withdraw_reason" field to the value that was provided on create.
+func (u *PoliceRequestUpsert) UpdateWithdrawReason() *PoliceRequestUpsert {
+	u.SetExcluded(policerequest.FieldWithdrawReason)
+	return u
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (u *PoliceRequestUpsert) ClearWithdrawReason() *PoliceRequestUpsert {
+	u.SetNull(policerequest.FieldWithdrawReason)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1086,6 +1158,48 @@ func (u *PoliceRequestUpsertOne) UpdateDeclinedAt() *PoliceRequestUpsertOne {
 func (u *PoliceRequestUpsertOne) ClearDeclinedAt() *PoliceRequestUpsertOne {
 	return u.Update(func(s *PoliceRequestUpsert) {
 		s.ClearDeclinedAt()
+	})
+}
+
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (u *PoliceRequestUpsertOne) SetWithdrawnAt(v time.Time) *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetWithdrawnAt(v)
+	})
+}
+
+// UpdateWithdrawnAt sets the "withdrawn_at" field to the value that was provided on create.
+func (u *PoliceRequestUpsertOne) UpdateWithdrawnAt() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateWithdrawnAt()
+	})
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (u *PoliceRequestUpsertOne) ClearWithdrawnAt() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearWithdrawnAt()
+	})
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (u *PoliceRequestUpsertOne) SetWithdrawReason(v string) *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetWithdrawReason(v)
+	})
+}
+
+// UpdateWithdrawReason sets the "withdraw_reason" field to the value that was provided on create.
+func (u *PoliceRequestUpsertOne) UpdateWithdrawReason() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateWithdrawReason()
+	})
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (u *PoliceRequestUpsertOne) ClearWithdrawReason() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearWithdrawReason()
 	})
 }
 
@@ -1529,6 +1643,48 @@ func (u *PoliceRequestUpsertBulk) UpdateDeclinedAt() *PoliceRequestUpsertBulk {
 func (u *PoliceRequestUpsertBulk) ClearDeclinedAt() *PoliceRequestUpsertBulk {
 	return u.Update(func(s *PoliceRequestUpsert) {
 		s.ClearDeclinedAt()
+	})
+}
+
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (u *PoliceRequestUpsertBulk) SetWithdrawnAt(v time.Time) *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetWithdrawnAt(v)
+	})
+}
+
+// UpdateWithdrawnAt sets the "withdrawn_at" field to the value that was provided on create.
+func (u *PoliceRequestUpsertBulk) UpdateWithdrawnAt() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateWithdrawnAt()
+	})
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (u *PoliceRequestUpsertBulk) ClearWithdrawnAt() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearWithdrawnAt()
+	})
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (u *PoliceRequestUpsertBulk) SetWithdrawReason(v string) *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetWithdrawReason(v)
+	})
+}
+
+// UpdateWithdrawReason sets the "withdraw_reason" field to the value that was provided on create.
+func (u *PoliceRequestUpsertBulk) UpdateWithdrawReason() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateWithdrawReason()
+	})
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (u *PoliceRequestUpsertBulk) ClearWithdrawReason() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearWithdrawReason()
 	})
 }
 

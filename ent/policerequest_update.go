@@ -230,6 +230,46 @@ func (_u *PoliceRequestUpdate) ClearDeclinedAt() *PoliceRequestUpdate {
 	return _u
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (_u *PoliceRequestUpdate) SetWithdrawnAt(v time.Time) *PoliceRequestUpdate {
+	_u.mutation.SetWithdrawnAt(v)
+	return _u
+}
+
+// SetNillableWithdrawnAt sets the "withdrawn_at" field if the given value is not nil.
+func (_u *PoliceRequestUpdate) SetNillableWithdrawnAt(v *time.Time) *PoliceRequestUpdate {
+	if v != nil {
+		_u.SetWithdrawnAt(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (_u *PoliceRequestUpdate) ClearWithdrawnAt() *PoliceRequestUpdate {
+	_u.mutation.ClearWithdrawnAt()
+	return _u
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (_u *PoliceRequestUpdate) SetWithdrawReason(v string) *PoliceRequestUpdate {
+	_u.mutation.SetWithdrawReason(v)
+	return _u
+}
+
+// SetNillableWithdrawReason sets the "withdraw_reason" field if the given value is not nil.
+func (_u *PoliceRequestUpdate) SetNillableWithdrawReason(v *string) *PoliceRequestUpdate {
+	if v != nil {
+		_u.SetWithdrawReason(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (_u *PoliceRequestUpdate) ClearWithdrawReason() *PoliceRequestUpdate {
+	_u.mutation.ClearWithdrawReason()
+	return _u
+}
+
 // SetRequestedByID sets the "requested_by" edge to the StaffMember entity by ID.
 func (_u *PoliceRequestUpdate) SetRequestedByID(id int) *PoliceRequestUpdate {
 	_u.mutation.SetRequestedByID(id)
@@ -420,6 +460,18 @@ func (_u *PoliceRequestUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if _u.mutation.DeclinedAtCleared() {
 		_spec.ClearField(policerequest.FieldDeclinedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.WithdrawnAt(); ok {
+		_spec.SetField(policerequest.FieldWithdrawnAt, field.TypeTime, value)
+	}
+	if _u.mutation.WithdrawnAtCleared() {
+		_spec.ClearField(policerequest.FieldWithdrawnAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.WithdrawReason(); ok {
+		_spec.SetField(policerequest.FieldWithdrawReason, field.TypeString, value)
+	}
+	if _u.mutation.WithdrawReasonCleared() {
+		_spec.ClearField(policerequest.FieldWithdrawReason, field.TypeString)
 	}
 	if _u.mutation.RequestedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -701,6 +753,46 @@ func (_u *PoliceRequestUpdateOne) ClearDeclinedAt() *PoliceRequestUpdateOne {
 	return _u
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (_u *PoliceRequestUpdateOne) SetWithdrawnAt(v time.Time) *PoliceRequestUpdateOne {
+	_u.mutation.SetWithdrawnAt(v)
+	return _u
+}
+
+// SetNillableWithdrawnAt sets the "withdrawn_at" field if the given value is not nil.
+func (_u *PoliceRequestUpdateOne) SetNillableWithdrawnAt(v *time.Time) *PoliceRequestUpdateOne {
+	if v != nil {
+		_u.SetWithdrawnAt(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (_u *PoliceRequestUpdateOne) ClearWithdrawnAt() *PoliceRequestUpdateOne {
+	_u.mutation.ClearWithdrawnAt()
+	return _u
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (_u *PoliceRequestUpdateOne) SetWithdrawReason(v string) *PoliceRequestUpdateOne {
+	_u.mutation.SetWithdrawReason(v)
+	return _u
+}
+
+// SetNillableWithdrawReason sets the "withdraw_reason" field if the given value is not nil.
+func (_u *PoliceRequestUpdateOne) SetNillableWithdrawReason(v *string) *PoliceRequestUpdateOne {
+	if v != nil {
+		_u.SetWithdrawReason(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (_u *PoliceRequestUpdateOne) ClearWithdrawReason() *PoliceRequestUpdateOne {
+	_u.mutation.ClearWithdrawReason()
+	return _u
+}
+
 // SetRequestedByID sets the "requested_by" edge to the StaffMember entity by ID.
 func (_u *PoliceRequestUpdateOne) SetRequestedByID(id int) *PoliceRequestUpdateOne {
 	_u.mutation.SetRequestedByID(id)
@@ -921,6 +1013,18 @@ func (_u *PoliceRequestUpdateOne) sqlSave(ctx context.Context) (_node *PoliceReq
 	}
 	if _u.mutation.DeclinedAtCleared() {
 		_spec.ClearField(policerequest.FieldDeclinedAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.WithdrawnAt(); ok {
+		_spec.SetField(policerequest.FieldWithdrawnAt, field.TypeTime, value)
+	}
+	if _u.mutation.WithdrawnAtCleared() {
+		_spec.ClearField(policerequest.FieldWithdrawnAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.WithdrawReason(); ok {
+		_spec.SetField(policerequest.FieldWithdrawReason, field.TypeString, value)
+	}
+	if _u.mutation.WithdrawReasonCleared() {
+		_spec.ClearField(policerequest.FieldWithdrawReason, field.TypeString)
 	}
 	if _u.mutation.RequestedByCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -25,12 +25,16 @@ type SecurityAssessment struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// an assessment, or a decision maker's finding that lifts a risk or an awaited statement (AS2)
+	Kind rules.SecurityRecordKind `json:"kind,omitempty"`
 	// Outcome holds the value of the "outcome" field.
 	Outcome rules.SecurityOutcome `json:"outcome,omitempty"`
 	// Reasoning holds the value of the "reasoning" field.
 	Reasoning string `json:"reasoning,omitempty"`
 	// PoliceStatement holds the value of the "police_statement" field.
 	PoliceStatement string `json:"police_statement,omitempty"`
+	// when the police's statement was recorded (AS2)
+	PoliceStatementAt *time.Time `json:"police_statement_at,omitempty"`
 	// AssessedAt holds the value of the "assessed_at" field.
 	AssessedAt time.Time `json:"assessed_at,omitempty"`
 	// CustodyEventID holds the value of the "custody_event_id" field.
@@ -98,9 +102,9 @@ func (*SecurityAssessment) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case securityassessment.FieldID, securityassessment.FieldCustodyEventID:
 			values[i] = new(sql.NullInt64)
-		case securityassessment.FieldOutcome, securityassessment.FieldReasoning, securityassessment.FieldPoliceStatement:
+		case securityassessment.FieldKind, securityassessment.FieldOutcome, securityassessment.FieldReasoning, securityassessment.FieldPoliceStatement:
 			values[i] = new(sql.NullString)
-		case securityassessment.FieldCreatedAt, securityassessment.FieldUpdatedAt, securityassessment.FieldAssessedAt:
+		case securityassessment.FieldCreatedAt, securityassessment.FieldUpdatedAt, securityassessment.FieldPoliceStatementAt, securityassessment.FieldAssessedAt:
 			values[i] = new(sql.NullTime)
 		case securityassessment.ForeignKeys[0]: // security_assessment_police_request
 			values[i] = new(sql.NullInt64)
@@ -139,6 +143,12 @@ func (_m *SecurityAssessment) assignValues(columns []string, values []any) error
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
 			}
+		case securityassessment.FieldKind:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field kind", values[i])
+			} else if value.Valid {
+				_m.Kind = rules.SecurityRecordKind(value.String)
+			}
 		case securityassessment.FieldOutcome:
 			if value, ok := values[i].(*sql.NullString); !ok {
 				return fmt.Errorf("unexpected type %T for field outcome", values[i])
@@ -156,6 +166,13 @@ func (_m *SecurityAssessment) assignValues(columns []string, values []any) error
 				return fmt.Errorf("unexpected type %T for field police_statement", values[i])
 			} else if value.Valid {
 				_m.PoliceStatement = value.String
+			}
+		case securityassessment.FieldPoliceStatementAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field police_statement_at", values[i])
+			} else if value.Valid {
+				_m.PoliceStatementAt = new(time.Time)
+				*_m.PoliceStatementAt = value.Time
 			}
 		case securityassessment.FieldAssessedAt:
 			if value, ok := values[i].(*sql.NullTime); !ok {
@@ -240,6 +257,9 @@ func (_m *SecurityAssessment) String() string {
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
 	builder.WriteString(", ")
+	builder.WriteString("kind=")
+	builder.WriteString(fmt.Sprintf("%v", _m.Kind))
+	builder.WriteString(", ")
 	builder.WriteString("outcome=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Outcome))
 	builder.WriteString(", ")
@@ -248,6 +268,11 @@ func (_m *SecurityAssessment) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("police_statement=")
 	builder.WriteString(_m.PoliceStatement)
+	builder.WriteString(", ")
+	if v := _m.PoliceStatementAt; v != nil {
+		builder.WriteString("police_statement_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("assessed_at=")
 	builder.WriteString(_m.AssessedAt.Format(time.ANSIC))

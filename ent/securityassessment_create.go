@@ -54,6 +54,20 @@ func (_c *SecurityAssessmentCreate) SetNillableUpdatedAt(v *time.Time) *Security
 	return _c
 }
 
+// SetKind sets the "kind" field.
+func (_c *SecurityAssessmentCreate) SetKind(v rules.SecurityRecordKind) *SecurityAssessmentCreate {
+	_c.mutation.SetKind(v)
+	return _c
+}
+
+// SetNillableKind sets the "kind" field if the given value is not nil.
+func (_c *SecurityAssessmentCreate) SetNillableKind(v *rules.SecurityRecordKind) *SecurityAssessmentCreate {
+	if v != nil {
+		_c.SetKind(*v)
+	}
+	return _c
+}
+
 // SetOutcome sets the "outcome" field.
 func (_c *SecurityAssessmentCreate) SetOutcome(v rules.SecurityOutcome) *SecurityAssessmentCreate {
 	_c.mutation.SetOutcome(v)
@@ -76,6 +90,20 @@ func (_c *SecurityAssessmentCreate) SetPoliceStatement(v string) *SecurityAssess
 func (_c *SecurityAssessmentCreate) SetNillablePoliceStatement(v *string) *SecurityAssessmentCreate {
 	if v != nil {
 		_c.SetPoliceStatement(*v)
+	}
+	return _c
+}
+
+// SetPoliceStatementAt sets the "police_statement_at" field.
+func (_c *SecurityAssessmentCreate) SetPoliceStatementAt(v time.Time) *SecurityAssessmentCreate {
+	_c.mutation.SetPoliceStatementAt(v)
+	return _c
+}
+
+// SetNillablePoliceStatementAt sets the "police_statement_at" field if the given value is not nil.
+func (_c *SecurityAssessmentCreate) SetNillablePoliceStatementAt(v *time.Time) *SecurityAssessmentCreate {
+	if v != nil {
+		_c.SetPoliceStatementAt(*v)
 	}
 	return _c
 }
@@ -186,6 +214,10 @@ func (_c *SecurityAssessmentCreate) defaults() error {
 		v := securityassessment.DefaultUpdatedAt()
 		_c.mutation.SetUpdatedAt(v)
 	}
+	if _, ok := _c.mutation.Kind(); !ok {
+		v := securityassessment.DefaultKind
+		_c.mutation.SetKind(v)
+	}
 	return nil
 }
 
@@ -196,6 +228,14 @@ func (_c *SecurityAssessmentCreate) check() error {
 	}
 	if _, ok := _c.mutation.UpdatedAt(); !ok {
 		return &ValidationError{Name: "updated_at", err: errors.New(`ent: missing required field "SecurityAssessment.updated_at"`)}
+	}
+	if _, ok := _c.mutation.Kind(); !ok {
+		return &ValidationError{Name: "kind", err: errors.New(`ent: missing required field "SecurityAssessment.kind"`)}
+	}
+	if v, ok := _c.mutation.Kind(); ok {
+		if err := securityassessment.KindValidator(v); err != nil {
+			return &ValidationError{Name: "kind", err: fmt.Errorf(`ent: validator failed for field "SecurityAssessment.kind": %w`, err)}
+		}
 	}
 	if _, ok := _c.mutation.Outcome(); !ok {
 		return &ValidationError{Name: "outcome", err: errors.New(`ent: missing required field "SecurityAssessment.outcome"`)}
@@ -257,6 +297,10 @@ func (_c *SecurityAssessmentCreate) createSpec() (*SecurityAssessment, *sqlgraph
 		_spec.SetField(securityassessment.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
 	}
+	if value, ok := _c.mutation.Kind(); ok {
+		_spec.SetField(securityassessment.FieldKind, field.TypeEnum, value)
+		_node.Kind = value
+	}
 	if value, ok := _c.mutation.Outcome(); ok {
 		_spec.SetField(securityassessment.FieldOutcome, field.TypeEnum, value)
 		_node.Outcome = value
@@ -268,6 +312,10 @@ func (_c *SecurityAssessmentCreate) createSpec() (*SecurityAssessment, *sqlgraph
 	if value, ok := _c.mutation.PoliceStatement(); ok {
 		_spec.SetField(securityassessment.FieldPoliceStatement, field.TypeString, value)
 		_node.PoliceStatement = value
+	}
+	if value, ok := _c.mutation.PoliceStatementAt(); ok {
+		_spec.SetField(securityassessment.FieldPoliceStatementAt, field.TypeTime, value)
+		_node.PoliceStatementAt = &value
 	}
 	if value, ok := _c.mutation.AssessedAt(); ok {
 		_spec.SetField(securityassessment.FieldAssessedAt, field.TypeTime, value)
@@ -400,18 +448,6 @@ func (u *SecurityAssessmentUpsert) UpdateOutcome() *SecurityAssessmentUpsert {
 	return u
 }
 
-// SetReasoning sets the "reasoning" field.
-func (u *SecurityAssessmentUpsert) SetReasoning(v string) *SecurityAssessmentUpsert {
-	u.Set(securityassessment.FieldReasoning, v)
-	return u
-}
-
-// UpdateReasoning sets the "reasoning" field to the value that was provided on create.
-func (u *SecurityAssessmentUpsert) UpdateReasoning() *SecurityAssessmentUpsert {
-	u.SetExcluded(securityassessment.FieldReasoning)
-	return u
-}
-
 // SetPoliceStatement sets the "police_statement" field.
 func (u *SecurityAssessmentUpsert) SetPoliceStatement(v string) *SecurityAssessmentUpsert {
 	u.Set(securityassessment.FieldPoliceStatement, v)
@@ -430,15 +466,21 @@ func (u *SecurityAssessmentUpsert) ClearPoliceStatement() *SecurityAssessmentUps
 	return u
 }
 
-// SetAssessedAt sets the "assessed_at" field.
-func (u *SecurityAssessmentUpsert) SetAssessedAt(v time.Time) *SecurityAssessmentUpsert {
-	u.Set(securityassessment.FieldAssessedAt, v)
+// SetPoliceStatementAt sets the "police_statement_at" field.
+func (u *SecurityAssessmentUpsert) SetPoliceStatementAt(v time.Time) *SecurityAssessmentUpsert {
+	u.Set(securityassessment.FieldPoliceStatementAt, v)
 	return u
 }
 
-// UpdateAssessedAt sets the "assessed_at" field to the value that was provided on create.
-func (u *SecurityAssessmentUpsert) UpdateAssessedAt() *SecurityAssessmentUpsert {
-	u.SetExcluded(securityassessment.FieldAssessedAt)
+// UpdatePoliceStatementAt sets the "police_statement_at" field to the value that was provided on create.
+func (u *SecurityAssessmentUpsert) UpdatePoliceStatementAt() *SecurityAssessmentUpsert {
+	u.SetExcluded(securityassessment.FieldPoliceStatementAt)
+	return u
+}
+
+// ClearPoliceStatementAt clears the value of the "police_statement_at" field.
+func (u *SecurityAssessmentUpsert) ClearPoliceStatementAt() *SecurityAssessmentUpsert {
+	u.SetNull(securityassessment.FieldPoliceStatementAt)
 	return u
 }
 
@@ -455,6 +497,15 @@ func (u *SecurityAssessmentUpsertOne) UpdateNewValues() *SecurityAssessmentUpser
 	u.create.conflict = append(u.create.conflict, sql.ResolveWith(func(s *sql.UpdateSet) {
 		if _, exists := u.create.mutation.CreatedAt(); exists {
 			s.SetIgnore(securityassessment.FieldCreatedAt)
+		}
+		if _, exists := u.create.mutation.Kind(); exists {
+			s.SetIgnore(securityassessment.FieldKind)
+		}
+		if _, exists := u.create.mutation.Reasoning(); exists {
+			s.SetIgnore(securityassessment.FieldReasoning)
+		}
+		if _, exists := u.create.mutation.AssessedAt(); exists {
+			s.SetIgnore(securityassessment.FieldAssessedAt)
 		}
 		if _, exists := u.create.mutation.CustodyEventID(); exists {
 			s.SetIgnore(securityassessment.FieldCustodyEventID)
@@ -518,20 +569,6 @@ func (u *SecurityAssessmentUpsertOne) UpdateOutcome() *SecurityAssessmentUpsertO
 	})
 }
 
-// SetReasoning sets the "reasoning" field.
-func (u *SecurityAssessmentUpsertOne) SetReasoning(v string) *SecurityAssessmentUpsertOne {
-	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.SetReasoning(v)
-	})
-}
-
-// UpdateReasoning sets the "reasoning" field to the value that was provided on create.
-func (u *SecurityAssessmentUpsertOne) UpdateReasoning() *SecurityAssessmentUpsertOne {
-	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.UpdateReasoning()
-	})
-}
-
 // SetPoliceStatement sets the "police_statement" field.
 func (u *SecurityAssessmentUpsertOne) SetPoliceStatement(v string) *SecurityAssessmentUpsertOne {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
@@ -553,17 +590,24 @@ func (u *SecurityAssessmentUpsertOne) ClearPoliceStatement() *SecurityAssessment
 	})
 }
 
-// SetAssessedAt sets the "assessed_at" field.
-func (u *SecurityAssessmentUpsertOne) SetAssessedAt(v time.Time) *SecurityAssessmentUpsertOne {
+// SetPoliceStatementAt sets the "police_statement_at" field.
+func (u *SecurityAssessmentUpsertOne) SetPoliceStatementAt(v time.Time) *SecurityAssessmentUpsertOne {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.SetAssessedAt(v)
+		s.SetPoliceStatementAt(v)
 	})
 }
 
-// UpdateAssessedAt sets the "assessed_at" field to the value that was provided on create.
-func (u *SecurityAssessmentUpsertOne) UpdateAssessedAt() *SecurityAssessmentUpsertOne {
+// UpdatePoliceStatementAt sets the "police_statement_at" field to the value that was provided on create.
+func (u *SecurityAssessmentUpsertOne) UpdatePoliceStatementAt() *SecurityAssessmentUpsertOne {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.UpdateAssessedAt()
+		s.UpdatePoliceStatementAt()
+	})
+}
+
+// ClearPoliceStatementAt clears the value of the "police_statement_at" field.
+func (u *SecurityAssessmentUpsertOne) ClearPoliceStatementAt() *SecurityAssessmentUpsertOne {
+	return u.Update(func(s *SecurityAssessmentUpsert) {
+		s.ClearPoliceStatementAt()
 	})
 }
 
@@ -746,6 +790,15 @@ func (u *SecurityAssessmentUpsertBulk) UpdateNewValues() *SecurityAssessmentUpse
 			if _, exists := b.mutation.CreatedAt(); exists {
 				s.SetIgnore(securityassessment.FieldCreatedAt)
 			}
+			if _, exists := b.mutation.Kind(); exists {
+				s.SetIgnore(securityassessment.FieldKind)
+			}
+			if _, exists := b.mutation.Reasoning(); exists {
+				s.SetIgnore(securityassessment.FieldReasoning)
+			}
+			if _, exists := b.mutation.AssessedAt(); exists {
+				s.SetIgnore(securityassessment.FieldAssessedAt)
+			}
 			if _, exists := b.mutation.CustodyEventID(); exists {
 				s.SetIgnore(securityassessment.FieldCustodyEventID)
 			}
@@ -809,20 +862,6 @@ func (u *SecurityAssessmentUpsertBulk) UpdateOutcome() *SecurityAssessmentUpsert
 	})
 }
 
-// SetReasoning sets the "reasoning" field.
-func (u *SecurityAssessmentUpsertBulk) SetReasoning(v string) *SecurityAssessmentUpsertBulk {
-	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.SetReasoning(v)
-	})
-}
-
-// UpdateReasoning sets the "reasoning" field to the value that was provided on create.
-func (u *SecurityAssessmentUpsertBulk) UpdateReasoning() *SecurityAssessmentUpsertBulk {
-	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.UpdateReasoning()
-	})
-}
-
 // SetPoliceStatement sets the "police_statement" field.
 func (u *SecurityAssessmentUpsertBulk) SetPoliceStatement(v string) *SecurityAssessmentUpsertBulk {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
@@ -844,17 +883,24 @@ func (u *SecurityAssessmentUpsertBulk) ClearPoliceStatement() *SecurityAssessmen
 	})
 }
 
-// SetAssessedAt sets the "assessed_at" field.
-func (u *SecurityAssessmentUpsertBulk) SetAssessedAt(v time.Time) *SecurityAssessmentUpsertBulk {
+// SetPoliceStatementAt sets the "police_statement_at" field.
+func (u *SecurityAssessmentUpsertBulk) SetPoliceStatementAt(v time.Time) *SecurityAssessmentUpsertBulk {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.SetAssessedAt(v)
+		s.SetPoliceStatementAt(v)
 	})
 }
 
-// UpdateAssessedAt sets the "assessed_at" field to the value that was provided on create.
-func (u *SecurityAssessmentUpsertBulk) UpdateAssessedAt() *SecurityAssessmentUpsertBulk {
+// UpdatePoliceStatementAt sets the "police_statement_at" field to the value that was provided on create.
+func (u *SecurityAssessmentUpsertBulk) UpdatePoliceStatementAt() *SecurityAssessmentUpsertBulk {
 	return u.Update(func(s *SecurityAssessmentUpsert) {
-		s.UpdateAssessedAt()
+		s.UpdatePoliceStatementAt()
+	})
+}
+
+// ClearPoliceStatementAt clears the value of the "police_statement_at" field.
+func (u *SecurityAssessmentUpsertBulk) ClearPoliceStatementAt() *SecurityAssessmentUpsertBulk {
+	return u.Update(func(s *SecurityAssessmentUpsert) {
+		s.ClearPoliceStatementAt()
 	})
 }
 

@@ -52,20 +52,6 @@ func (_u *SecurityAssessmentUpdate) SetNillableOutcome(v *rules.SecurityOutcome)
 	return _u
 }
 
-// SetReasoning sets the "reasoning" field.
-func (_u *SecurityAssessmentUpdate) SetReasoning(v string) *SecurityAssessmentUpdate {
-	_u.mutation.SetReasoning(v)
-	return _u
-}
-
-// SetNillableReasoning sets the "reasoning" field if the given value is not nil.
-func (_u *SecurityAssessmentUpdate) SetNillableReasoning(v *string) *SecurityAssessmentUpdate {
-	if v != nil {
-		_u.SetReasoning(*v)
-	}
-	return _u
-}
-
 // SetPoliceStatement sets the "police_statement" field.
 func (_u *SecurityAssessmentUpdate) SetPoliceStatement(v string) *SecurityAssessmentUpdate {
 	_u.mutation.SetPoliceStatement(v)
@@ -86,17 +72,23 @@ func (_u *SecurityAssessmentUpdate) ClearPoliceStatement() *SecurityAssessmentUp
 	return _u
 }
 
-// SetAssessedAt sets the "assessed_at" field.
-func (_u *SecurityAssessmentUpdate) SetAssessedAt(v time.Time) *SecurityAssessmentUpdate {
-	_u.mutation.SetAssessedAt(v)
+// SetPoliceStatementAt sets the "police_statement_at" field.
+func (_u *SecurityAssessmentUpdate) SetPoliceStatementAt(v time.Time) *SecurityAssessmentUpdate {
+	_u.mutation.SetPoliceStatementAt(v)
 	return _u
 }
 
-// SetNillableAssessedAt sets the "assessed_at" field if the given value is not nil.
-func (_u *SecurityAssessmentUpdate) SetNillableAssessedAt(v *time.Time) *SecurityAssessmentUpdate {
+// SetNillablePoliceStatementAt sets the "police_statement_at" field if the given value is not nil.
+func (_u *SecurityAssessmentUpdate) SetNillablePoliceStatementAt(v *time.Time) *SecurityAssessmentUpdate {
 	if v != nil {
-		_u.SetAssessedAt(*v)
+		_u.SetPoliceStatementAt(*v)
 	}
+	return _u
+}
+
+// ClearPoliceStatementAt clears the value of the "police_statement_at" field.
+func (_u *SecurityAssessmentUpdate) ClearPoliceStatementAt() *SecurityAssessmentUpdate {
+	_u.mutation.ClearPoliceStatementAt()
 	return _u
 }
 
@@ -204,11 +196,6 @@ func (_u *SecurityAssessmentUpdate) check() error {
 			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "SecurityAssessment.outcome": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.Reasoning(); ok {
-		if err := securityassessment.ReasoningValidator(v); err != nil {
-			return &ValidationError{Name: "reasoning", err: fmt.Errorf(`ent: validator failed for field "SecurityAssessment.reasoning": %w`, err)}
-		}
-	}
 	if _u.mutation.CustodyEventCleared() && len(_u.mutation.CustodyEventIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "SecurityAssessment.custody_event"`)
 	}
@@ -239,17 +226,17 @@ func (_u *SecurityAssessmentUpdate) sqlSave(ctx context.Context) (_node int, err
 	if value, ok := _u.mutation.Outcome(); ok {
 		_spec.SetField(securityassessment.FieldOutcome, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.Reasoning(); ok {
-		_spec.SetField(securityassessment.FieldReasoning, field.TypeString, value)
-	}
 	if value, ok := _u.mutation.PoliceStatement(); ok {
 		_spec.SetField(securityassessment.FieldPoliceStatement, field.TypeString, value)
 	}
 	if _u.mutation.PoliceStatementCleared() {
 		_spec.ClearField(securityassessment.FieldPoliceStatement, field.TypeString)
 	}
-	if value, ok := _u.mutation.AssessedAt(); ok {
-		_spec.SetField(securityassessment.FieldAssessedAt, field.TypeTime, value)
+	if value, ok := _u.mutation.PoliceStatementAt(); ok {
+		_spec.SetField(securityassessment.FieldPoliceStatementAt, field.TypeTime, value)
+	}
+	if _u.mutation.PoliceStatementAtCleared() {
+		_spec.ClearField(securityassessment.FieldPoliceStatementAt, field.TypeTime)
 	}
 	if _u.mutation.PoliceRequestCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -351,20 +338,6 @@ func (_u *SecurityAssessmentUpdateOne) SetNillableOutcome(v *rules.SecurityOutco
 	return _u
 }
 
-// SetReasoning sets the "reasoning" field.
-func (_u *SecurityAssessmentUpdateOne) SetReasoning(v string) *SecurityAssessmentUpdateOne {
-	_u.mutation.SetReasoning(v)
-	return _u
-}
-
-// SetNillableReasoning sets the "reasoning" field if the given value is not nil.
-func (_u *SecurityAssessmentUpdateOne) SetNillableReasoning(v *string) *SecurityAssessmentUpdateOne {
-	if v != nil {
-		_u.SetReasoning(*v)
-	}
-	return _u
-}
-
 // SetPoliceStatement sets the "police_statement" field.
 func (_u *SecurityAssessmentUpdateOne) SetPoliceStatement(v string) *SecurityAssessmentUpdateOne {
 	_u.mutation.SetPoliceStatement(v)
@@ -385,17 +358,23 @@ func (_u *SecurityAssessmentUpdateOne) ClearPoliceStatement() *SecurityAssessmen
 	return _u
 }
 
-// SetAssessedAt sets the "assessed_at" field.
-func (_u *SecurityAssessmentUpdateOne) SetAssessedAt(v time.Time) *SecurityAssessmentUpdateOne {
-	_u.mutation.SetAssessedAt(v)
+// SetPoliceStatementAt sets the "police_statement_at" field.
+func (_u *SecurityAssessmentUpdateOne) SetPoliceStatementAt(v time.Time) *SecurityAssessmentUpdateOne {
+	_u.mutation.SetPoliceStatementAt(v)
 	return _u
 }
 
-// SetNillableAssessedAt sets the "assessed_at" field if the given value is not nil.
-func (_u *SecurityAssessmentUpdateOne) SetNillableAssessedAt(v *time.Time) *SecurityAssessmentUpdateOne {
+// SetNillablePoliceStatementAt sets the "police_statement_at" field if the given value is not nil.
+func (_u *SecurityAssessmentUpdateOne) SetNillablePoliceStatementAt(v *time.Time) *SecurityAssessmentUpdateOne {
 	if v != nil {
-		_u.SetAssessedAt(*v)
+		_u.SetPoliceStatementAt(*v)
 	}
+	return _u
+}
+
+// ClearPoliceStatementAt clears the value of the "police_statement_at" field.
+func (_u *SecurityAssessmentUpdateOne) ClearPoliceStatementAt() *SecurityAssessmentUpdateOne {
+	_u.mutation.ClearPoliceStatementAt()
 	return _u
 }
 
@@ -516,11 +495,6 @@ func (_u *SecurityAssessmentUpdateOne) check() error {
 			return &ValidationError{Name: "outcome", err: fmt.Errorf(`ent: validator failed for field "SecurityAssessment.outcome": %w`, err)}
 		}
 	}
-	if v, ok := _u.mutation.Reasoning(); ok {
-		if err := securityassessment.ReasoningValidator(v); err != nil {
-			return &ValidationError{Name: "reasoning", err: fmt.Errorf(`ent: validator failed for field "SecurityAssessment.reasoning": %w`, err)}
-		}
-	}
 	if _u.mutation.CustodyEventCleared() && len(_u.mutation.CustodyEventIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "SecurityAssessment.custody_event"`)
 	}
@@ -568,17 +542,17 @@ func (_u *SecurityAssessmentUpdateOne) sqlSave(ctx context.Context) (_node *Secu
 	if value, ok := _u.mutation.Outcome(); ok {
 		_spec.SetField(securityassessment.FieldOutcome, field.TypeEnum, value)
 	}
-	if value, ok := _u.mutation.Reasoning(); ok {
-		_spec.SetField(securityassessment.FieldReasoning, field.TypeString, value)
-	}
 	if value, ok := _u.mutation.PoliceStatement(); ok {
 		_spec.SetField(securityassessment.FieldPoliceStatement, field.TypeString, value)
 	}
 	if _u.mutation.PoliceStatementCleared() {
 		_spec.ClearField(securityassessment.FieldPoliceStatement, field.TypeString)
 	}
-	if value, ok := _u.mutation.AssessedAt(); ok {
-		_spec.SetField(securityassessment.FieldAssessedAt, field.TypeTime, value)
+	if value, ok := _u.mutation.PoliceStatementAt(); ok {
+		_spec.SetField(securityassessment.FieldPoliceStatementAt, field.TypeTime, value)
+	}
+	if _u.mutation.PoliceStatementAtCleared() {
+		_spec.ClearField(securityassessment.FieldPoliceStatementAt, field.TypeTime)
 	}
 	if _u.mutation.PoliceRequestCleared() {
 		edge := &sqlgraph.EdgeSpec{

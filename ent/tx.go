@@ -28,6 +28,8 @@ type Tx struct {
 	Condition *ConditionClient
 	// Convict is the client for interacting with the Convict builders.
 	Convict *ConvictClient
+	// Correction is the client for interacting with the Correction builders.
+	Correction *CorrectionClient
 	// CriminalCase is the client for interacting with the CriminalCase builders.
 	CriminalCase *CriminalCaseClient
 	// CustodyEvent is the client for interacting with the CustodyEvent builders.
@@ -206,6 +208,7 @@ func (tx *Tx) init() {
 	tx.AuditEvent = NewAuditEventClient(tx.config)
 	tx.Condition = NewConditionClient(tx.config)
 	tx.Convict = NewConvictClient(tx.config)
+	tx.Correction = NewCorrectionClient(tx.config)
 	tx.CriminalCase = NewCriminalCaseClient(tx.config)
 	tx.CustodyEvent = NewCustodyEventClient(tx.config)
 	tx.Decision = NewDecisionClient(tx.config)

@@ -45,6 +45,9 @@ func (r *queryResolver) StaffMembers(ctx context.Context, after *entgql.Cursor[i
 // CustodyEvent returns CustodyEventResolver implementation.
 func (r *Resolver) CustodyEvent() CustodyEventResolver { return &custodyEventResolver{r} }
 
+// Decision returns DecisionResolver implementation.
+func (r *Resolver) Decision() DecisionResolver { return &decisionResolver{r} }
+
 // Disclosure returns DisclosureResolver implementation.
 func (r *Resolver) Disclosure() DisclosureResolver { return &disclosureResolver{r} }
 
@@ -65,6 +68,7 @@ func (r *Resolver) Victim() VictimResolver { return &victimResolver{r} }
 
 type (
 	custodyEventResolver  struct{ *Resolver }
+	decisionResolver      struct{ *Resolver }
 	disclosureResolver    struct{ *Resolver }
 	guardianResolver      struct{ *Resolver }
 	policeRequestResolver struct{ *Resolver }

@@ -21,7 +21,6 @@ import (
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
 	"varsel/ent/documentmark"
-	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policerequest"
 	"varsel/ent/reservation"
@@ -49,6 +48,7 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	CustodyEvent() CustodyEventResolver
+	Decision() DecisionResolver
 	Disclosure() DisclosureResolver
 	Guardian() GuardianResolver
 	Mutation() MutationResolver
@@ -134,6 +134,12 @@ type ComplexityRoot struct {
 		UpdatedAt    func(childComplexity int) int
 	}
 
+	AppealDeadlineInfo struct {
+		Deadline   func(childComplexity int) int
+		InformedOn func(childComplexity int) int
+		MovedPast  func(childComplexity int) int
+	}
+
 	Assessment struct {
 		AssessedBy                func(childComplexity int) int
 		CreatedAt                 func(childComplexity int) int
@@ -198,6 +204,11 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Clock struct {
+		Now       func(childComplexity int) int
+		Simulated func(childComplexity int) int
+	}
+
 	Condition struct {
 		Area              func(childComplexity int) int
 		AreaLevel         func(childComplexity int) int
@@ -256,6 +267,13 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	CorrectPersonResult struct {
+		Changed  func(childComplexity int) int
+		Guardian func(childComplexity int) int
+		Survivor func(childComplexity int) int
+		Victim   func(childComplexity int) int
+	}
+
 	CriminalCase struct {
 		CaseNumber        func(childComplexity int) int
 		Convict           func(childComplexity int) int
@@ -272,6 +290,8 @@ type ComplexityRoot struct {
 
 	CustodyEvent struct {
 		Assessments         func(childComplexity int) int
+		CancelReason        func(childComplexity int) int
+		CancelledAt         func(childComplexity int) int
 		Conditions          func(childComplexity int) int
 		Convict             func(childComplexity int) int
 		ConvictID           func(childComplexity int) int
@@ -291,13 +311,17 @@ type ComplexityRoot struct {
 		InstitutionStayID   func(childComplexity int) int
 		Kind                func(childComplexity int) int
 		LegalBasis          func(childComplexity int) int
+		MoveReason          func(childComplexity int) int
+		MovedAt             func(childComplexity int) int
 		NextSteps           func(childComplexity int) int
 		Notices             func(childComplexity int) int
 		PoliceRequests      func(childComplexity int) int
 		PotentialRecipients func(childComplexity int) int
-		ReportingDutyUntil  func(childComplexity int) int
+		ProbationEndsOn     func(childComplexity int) int
 		SecurityAssessments func(childComplexity int) int
 		StartsAt            func(childComplexity int) int
+		State               func(childComplexity int) int
+		StateName           func(childComplexity int) int
 		Status              func(childComplexity int) int
 		UpdatedAt           func(childComplexity int) int
 	}
@@ -332,8 +356,10 @@ type ComplexityRoot struct {
 		Level                        func(childComplexity int) int
 		OralAppealAnswer             func(childComplexity int) int
 		Reasoning                    func(childComplexity int) int
+		ReasonsWithheld              func(childComplexity int) int
 		Status                       func(childComplexity int) int
 		UpdatedAt                    func(childComplexity int) int
+		Warnings                     func(childComplexity int) int
 	}
 
 	Delegation struct {
@@ -358,6 +384,7 @@ type ComplexityRoot struct {
 		DecidedAt                 func(childComplexity int) int
 		DecidedBy                 func(childComplexity int) int
 		DecidedByName             func(childComplexity int) int
+		DecisionBasis             func(childComplexity int) int
 		Direction                 func(childComplexity int) int
 		ExpiresOn                 func(childComplexity int) int
 		Form                      func(childComplexity int) int
@@ -377,6 +404,9 @@ type ComplexityRoot struct {
 		UnitID                    func(childComplexity int) int
 		Unverified                func(childComplexity int) int
 		UpdatedAt                 func(childComplexity int) int
+		Verification              func(childComplexity int) int
+		VerifiedAt                func(childComplexity int) int
+		VerifiedBy                func(childComplexity int) int
 	}
 
 	DisclosureConnection struct {
@@ -446,6 +476,7 @@ type ComplexityRoot struct {
 		Action     func(childComplexity int) int
 		Actor      func(childComplexity int) int
 		ActorName  func(childComplexity int) int
+		Detail     func(childComplexity int) int
 		EntityID   func(childComplexity int) int
 		EntityType func(childComplexity int) int
 		OccurredAt func(childComplexity int) int
@@ -485,42 +516,48 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
-		AcknowledgePoliceReport      func(childComplexity int, id int) int
-		AcknowledgePoliceRequest     func(childComplexity int, id int) int
-		AddCriminalCase              func(childComplexity int, input workflow.AddCriminalCaseInput) int
-		AddGuardian                  func(childComplexity int, input workflow.AddGuardianInput) int
-		AddSurvivor                  func(childComplexity int, input workflow.AddSurvivorInput) int
-		AddVictim                    func(childComplexity int, input workflow.AddVictimInput) int
-		CancelNotice                 func(childComplexity int, input workflow.CancelNoticeInput) int
-		CompletePoliceRequest        func(childComplexity int, input workflow.CompletePoliceRequestInput) int
-		DecideAppeal                 func(childComplexity int, input workflow.DecideAppealInput) int
-		DecideNotification           func(childComplexity int, input workflow.DecideNotificationInput) int
-		DeclinePoliceRequest         func(childComplexity int, id int, reason string) int
-		DelegateDisclosureAuthority  func(childComplexity int, delegateID int) int
-		DispatchNotice               func(childComplexity int, input workflow.DispatchNoticeInput) int
-		DocumentPhoneNotice          func(childComplexity int, id int, documentation string) int
-		LiftDocumentMark             func(childComplexity int, id int) int
-		LiftReservation              func(childComplexity int, id int) int
-		MarkDocumentExempt           func(childComplexity int, input workflow.MarkDocumentExemptInput) int
-		MarkNoticePosted             func(childComplexity int, id int) int
-		PrepareNotices               func(childComplexity int, input workflow.PrepareNoticesInput) int
-		RecordConditions             func(childComplexity int, input workflow.RecordConditionsInput) int
-		RecordConvictInformed        func(childComplexity int, input workflow.RecordConvictInformedInput) int
-		RecordDisclosure             func(childComplexity int, input workflow.RecordDisclosureInput) int
-		RecordInformationAnswer      func(childComplexity int, input workflow.RecordInformationAnswerInput) int
-		RecordInstitutionStay        func(childComplexity int, input workflow.RecordInstitutionStayInput) int
-		RecordNotificationAgreement  func(childComplexity int, input workflow.RecordNotificationAgreementInput) int
-		RecordPoliceStatement        func(childComplexity int, input workflow.RecordPoliceStatementInput) int
-		RecordReservation            func(childComplexity int, input workflow.RecordReservationInput) int
-		RecordSecurityAssessment     func(childComplexity int, input workflow.RecordSecurityAssessmentInput) int
-		RecordSignificanceAssessment func(childComplexity int, input workflow.RecordSignificanceAssessmentInput) int
-		RegisterAppeal               func(childComplexity int, input workflow.RegisterAppealInput) int
-		RegisterConvict              func(childComplexity int, input workflow.RegisterConvictInput) int
-		RegisterCustodyEvent         func(childComplexity int, input workflow.RegisterCustodyEventInput) int
-		ReleaseNotice                func(childComplexity int, input workflow.ReleaseNoticeInput) int
-		ReportToCorrectionalService  func(childComplexity int, input workflow.ReportToCorrectionalServiceInput) int
-		RequestInformation           func(childComplexity int, input workflow.RequestInformationInput) int
-		RevokeDelegation             func(childComplexity int, id int) int
+		AcknowledgePoliceReport       func(childComplexity int, id int) int
+		AcknowledgePoliceRequest      func(childComplexity int, id int) int
+		AddCriminalCase               func(childComplexity int, input workflow.AddCriminalCaseInput) int
+		AddGuardian                   func(childComplexity int, input workflow.AddGuardianInput) int
+		AddSurvivor                   func(childComplexity int, input workflow.AddSurvivorInput) int
+		AddVictim                     func(childComplexity int, input workflow.AddVictimInput) int
+		CancelCustodyEvent            func(childComplexity int, input workflow.CancelCustodyEventInput) int
+		CancelNotice                  func(childComplexity int, input workflow.CancelNoticeInput) int
+		CompletePoliceRequest         func(childComplexity int, input workflow.CompletePoliceRequestInput) int
+		CorrectPerson                 func(childComplexity int, input workflow.CorrectPersonInput) int
+		DecideAppeal                  func(childComplexity int, input workflow.DecideAppealInput) int
+		DecideNotification            func(childComplexity int, input workflow.DecideNotificationInput) int
+		DeclinePoliceRequest          func(childComplexity int, id int, reason string) int
+		DelegateDisclosureAuthority   func(childComplexity int, delegateID int) int
+		DispatchNotice                func(childComplexity int, input workflow.DispatchNoticeInput) int
+		DocumentPhoneNotice           func(childComplexity int, id int, documentation string) int
+		LiftDocumentMark              func(childComplexity int, id int) int
+		LiftReservation               func(childComplexity int, id int) int
+		MarkDocumentExempt            func(childComplexity int, input workflow.MarkDocumentExemptInput) int
+		MarkNoticePosted              func(childComplexity int, id int, lateJustification *string) int
+		MoveCustodyEvent              func(childComplexity int, input workflow.MoveCustodyEventInput) int
+		PrepareNotices                func(childComplexity int, input workflow.PrepareNoticesInput) int
+		RecordConditions              func(childComplexity int, input workflow.RecordConditionsInput) int
+		RecordConvictInformed         func(childComplexity int, input workflow.RecordConvictInformedInput) int
+		RecordDisclosure              func(childComplexity int, input workflow.RecordDisclosureInput) int
+		RecordDisclosureDecisionBasis func(childComplexity int, id int, decision string) int
+		RecordInformationAnswer       func(childComplexity int, input workflow.RecordInformationAnswerInput) int
+		RecordInstitutionStay         func(childComplexity int, input workflow.RecordInstitutionStayInput) int
+		RecordNotificationAgreement   func(childComplexity int, input workflow.RecordNotificationAgreementInput) int
+		RecordPoliceStatement         func(childComplexity int, input workflow.RecordPoliceStatementInput) int
+		RecordReservation             func(childComplexity int, input workflow.RecordReservationInput) int
+		RecordSecurityAssessment      func(childComplexity int, input workflow.RecordSecurityAssessmentInput) int
+		RecordSecurityFinding         func(childComplexity int, input workflow.RecordSecurityFindingInput) int
+		RecordSignificanceAssessment  func(childComplexity int, input workflow.RecordSignificanceAssessmentInput) int
+		RegisterAppeal                func(childComplexity int, input workflow.RegisterAppealInput) int
+		RegisterConvict               func(childComplexity int, input workflow.RegisterConvictInput) int
+		RegisterCustodyEvent          func(childComplexity int, input workflow.RegisterCustodyEventInput) int
+		ReleaseNotice                 func(childComplexity int, input workflow.ReleaseNoticeInput) int
+		ReportToCorrectionalService   func(childComplexity int, input workflow.ReportToCorrectionalServiceInput) int
+		RequestInformation            func(childComplexity int, input workflow.RequestInformationInput) int
+		RevokeDelegation              func(childComplexity int, id int) int
+		VerifyDisclosure              func(childComplexity int, id int, verification string) int
 	}
 
 	Notice struct {
@@ -530,15 +567,19 @@ type ComplexityRoot struct {
 		CancelledAt               func(childComplexity int) int
 		Channel                   func(childComplexity int) int
 		Content                   func(childComplexity int) int
+		Corrects                  func(childComplexity int) int
+		CorrectsID                func(childComplexity int) int
 		CreatedAt                 func(childComplexity int) int
 		CustodyEvent              func(childComplexity int) int
 		CustodyEventID            func(childComplexity int) int
 		DeliveredAt               func(childComplexity int) int
 		DueDate                   func(childComplexity int) int
 		EarlyReleaseJustification func(childComplexity int) int
+		FollowUps                 func(childComplexity int) int
 		Guardian                  func(childComplexity int) int
 		GuardianID                func(childComplexity int) int
 		ID                        func(childComplexity int) int
+		Kind                      func(childComplexity int) int
 		Late                      func(childComplexity int) int
 		LateJustification         func(childComplexity int) int
 		PhoneDocumentation        func(childComplexity int) int
@@ -673,6 +714,8 @@ type ComplexityRoot struct {
 		Unit             func(childComplexity int) int
 		UnitID           func(childComplexity int) int
 		UpdatedAt        func(childComplexity int) int
+		WithdrawReason   func(childComplexity int) int
+		WithdrawnAt      func(childComplexity int) int
 	}
 
 	PoliceRequestConnection struct {
@@ -702,8 +745,10 @@ type ComplexityRoot struct {
 
 	Query struct {
 		AccessLog             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
+		AppealDeadlineFor     func(childComplexity int, informedOn time.Time) int
 		AuditChainStatus      func(childComplexity int) int
 		AuditEvents           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		Clock                 func(childComplexity int) int
 		ConvictDocuments      func(childComplexity int, convictID int, forConvictAccess bool) int
 		ConvictHistory        func(childComplexity int, convictID int) int
 		Convicts              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
@@ -747,11 +792,13 @@ type ComplexityRoot struct {
 	}
 
 	RetentionReport struct {
-		Applied               func(childComplexity int) int
-		AsOf                  func(childComplexity int) int
-		Convicts              func(childComplexity int) int
-		DeletedRows           func(childComplexity int) int
-		UnverifiedDisclosures func(childComplexity int) int
+		Applied                    func(childComplexity int) int
+		AsOf                       func(childComplexity int) int
+		Convicts                   func(childComplexity int) int
+		ConvictsWithoutSentenceEnd func(childComplexity int) int
+		DeletedRows                func(childComplexity int) int
+		KeptForDecisions           func(childComplexity int) int
+		UnverifiedDisclosures      func(childComplexity int) int
 	}
 
 	Rule struct {
@@ -761,17 +808,19 @@ type ComplexityRoot struct {
 	}
 
 	SecurityAssessment struct {
-		AssessedAt      func(childComplexity int) int
-		AssessedBy      func(childComplexity int) int
-		CreatedAt       func(childComplexity int) int
-		CustodyEvent    func(childComplexity int) int
-		CustodyEventID  func(childComplexity int) int
-		ID              func(childComplexity int) int
-		Outcome         func(childComplexity int) int
-		PoliceRequest   func(childComplexity int) int
-		PoliceStatement func(childComplexity int) int
-		Reasoning       func(childComplexity int) int
-		UpdatedAt       func(childComplexity int) int
+		AssessedAt        func(childComplexity int) int
+		AssessedBy        func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		CustodyEvent      func(childComplexity int) int
+		CustodyEventID    func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		Outcome           func(childComplexity int) int
+		PoliceRequest     func(childComplexity int) int
+		PoliceStatement   func(childComplexity int) int
+		PoliceStatementAt func(childComplexity int) int
+		Reasoning         func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
 	}
 
 	StaffMember struct {
@@ -824,6 +873,7 @@ type ComplexityRoot struct {
 		AssessmentsNotify           func(childComplexity int) int
 		Channel                     func(childComplexity int) int
 		CustodyEvents               func(childComplexity int) int
+		DecisionsNotInformed        func(childComplexity int) int
 		DecisionsPending            func(childComplexity int) int
 		EscapesNotified             func(childComplexity int) int
 		EventKind                   func(childComplexity int) int
@@ -838,6 +888,7 @@ type ComplexityRoot struct {
 		NoticesByLetter             func(childComplexity int) int
 		NoticesByPhone              func(childComplexity int) int
 		NoticesSent                 func(childComplexity int) int
+		NoticesSentBeforeFinal      func(childComplexity int) int
 		NoticesViaPolice            func(childComplexity int) int
 		OnTimeRate                  func(childComplexity int) int
 		PoliceRequests              func(childComplexity int) int
@@ -946,8 +997,13 @@ type ComplexityRoot struct {
 // region    ************************** generated!.gotpl **************************
 
 type CustodyEventResolver interface {
+	State(ctx context.Context, obj *ent.CustodyEvent) (rules.EventState, error)
+	StateName(ctx context.Context, obj *ent.CustodyEvent) (string, error)
 	NextSteps(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.WorklistItem, error)
 	PotentialRecipients(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.PotentialRecipient, error)
+}
+type DecisionResolver interface {
+	Warnings(ctx context.Context, obj *ent.Decision) ([]string, error)
 }
 type DisclosureResolver interface {
 	ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error)
@@ -971,10 +1027,14 @@ type MutationResolver interface {
 	RecordInstitutionStay(ctx context.Context, input workflow.RecordInstitutionStayInput) (*ent.InstitutionStay, error)
 	RegisterCustodyEvent(ctx context.Context, input workflow.RegisterCustodyEventInput) (*ent.CustodyEvent, error)
 	RecordConditions(ctx context.Context, input workflow.RecordConditionsInput) (*ent.CustodyEvent, error)
+	MoveCustodyEvent(ctx context.Context, input workflow.MoveCustodyEventInput) (*ent.CustodyEvent, error)
+	CorrectPerson(ctx context.Context, input workflow.CorrectPersonInput) (*workflow.CorrectPersonResult, error)
+	CancelCustodyEvent(ctx context.Context, input workflow.CancelCustodyEventInput) (*ent.CustodyEvent, error)
 	RequestInformation(ctx context.Context, input workflow.RequestInformationInput) (*ent.InformationRequest, error)
 	RecordInformationAnswer(ctx context.Context, input workflow.RecordInformationAnswerInput) (*ent.InformationRequest, error)
 	RecordSecurityAssessment(ctx context.Context, input workflow.RecordSecurityAssessmentInput) (*ent.SecurityAssessment, error)
 	RecordPoliceStatement(ctx context.Context, input workflow.RecordPoliceStatementInput) (*ent.SecurityAssessment, error)
+	RecordSecurityFinding(ctx context.Context, input workflow.RecordSecurityFindingInput) (*ent.SecurityAssessment, error)
 	RecordSignificanceAssessment(ctx context.Context, input workflow.RecordSignificanceAssessmentInput) (*ent.Assessment, error)
 	DecideNotification(ctx context.Context, input workflow.DecideNotificationInput) (*ent.Decision, error)
 	RecordConvictInformed(ctx context.Context, input workflow.RecordConvictInformedInput) (*ent.Decision, error)
@@ -987,7 +1047,7 @@ type MutationResolver interface {
 	ReleaseNotice(ctx context.Context, input workflow.ReleaseNoticeInput) (*ent.Notice, error)
 	CancelNotice(ctx context.Context, input workflow.CancelNoticeInput) (*ent.Notice, error)
 	DispatchNotice(ctx context.Context, input workflow.DispatchNoticeInput) (*ent.Notice, error)
-	MarkNoticePosted(ctx context.Context, id int) (*ent.Notice, error)
+	MarkNoticePosted(ctx context.Context, id int, lateJustification *string) (*ent.Notice, error)
 	DocumentPhoneNotice(ctx context.Context, id int, documentation string) (*ent.Notice, error)
 	AcknowledgePoliceRequest(ctx context.Context, id int) (*ent.PoliceRequest, error)
 	CompletePoliceRequest(ctx context.Context, input workflow.CompletePoliceRequestInput) (*ent.PoliceRequest, error)
@@ -999,6 +1059,8 @@ type MutationResolver interface {
 	RevokeDelegation(ctx context.Context, id int) (*ent.Delegation, error)
 	MarkDocumentExempt(ctx context.Context, input workflow.MarkDocumentExemptInput) (*ent.DocumentMark, error)
 	LiftDocumentMark(ctx context.Context, id int) (*ent.DocumentMark, error)
+	VerifyDisclosure(ctx context.Context, id int, verification string) (*ent.Disclosure, error)
+	RecordDisclosureDecisionBasis(ctx context.Context, id int, decision string) (*ent.Disclosure, error)
 }
 type PoliceRequestResolver interface {
 	Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
@@ -1020,6 +1082,8 @@ type QueryResolver interface {
 	Rulebook(ctx context.Context) ([]*rules.Rule, error)
 	EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error)
 	ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error)
+	AppealDeadlineFor(ctx context.Context, informedOn time.Time) (*workflow.AppealDeadlineInfo, error)
+	Clock(ctx context.Context) (*workflow.Clock, error)
 	NotificationWorklist(ctx context.Context) ([]*workflow.WorklistItem, error)
 	NotificationAlerts(ctx context.Context) ([]*ent.Alert, error)
 	PoliceRequests(ctx context.Context, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) (*ent.PoliceRequestConnection, error)
@@ -1375,6 +1439,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Appeal.UpdatedAt(childComplexity), true
 
+	case "AppealDeadlineInfo.deadline":
+		if e.ComplexityRoot.AppealDeadlineInfo.Deadline == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealDeadlineInfo.Deadline(childComplexity), true
+	case "AppealDeadlineInfo.informedOn":
+		if e.ComplexityRoot.AppealDeadlineInfo.InformedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealDeadlineInfo.InformedOn(childComplexity), true
+	case "AppealDeadlineInfo.movedPast":
+		if e.ComplexityRoot.AppealDeadlineInfo.MovedPast == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AppealDeadlineInfo.MovedPast(childComplexity), true
+
 	case "Assessment.assessedBy":
 		if e.ComplexityRoot.Assessment.AssessedBy == nil {
 			break
@@ -1657,6 +1740,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "Clock.now":
+		if e.ComplexityRoot.Clock.Now == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Clock.Now(childComplexity), true
+	case "Clock.simulated":
+		if e.ComplexityRoot.Clock.Simulated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Clock.Simulated(childComplexity), true
+
 	case "Condition.area":
 		if e.ComplexityRoot.Condition.Area == nil {
 			break
@@ -1908,6 +2004,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ConvictEdge.Node(childComplexity), true
 
+	case "CorrectPersonResult.changed":
+		if e.ComplexityRoot.CorrectPersonResult.Changed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectPersonResult.Changed(childComplexity), true
+	case "CorrectPersonResult.guardian":
+		if e.ComplexityRoot.CorrectPersonResult.Guardian == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectPersonResult.Guardian(childComplexity), true
+	case "CorrectPersonResult.survivor":
+		if e.ComplexityRoot.CorrectPersonResult.Survivor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectPersonResult.Survivor(childComplexity), true
+	case "CorrectPersonResult.victim":
+		if e.ComplexityRoot.CorrectPersonResult.Victim == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CorrectPersonResult.Victim(childComplexity), true
+
 	case "CriminalCase.caseNumber":
 		if e.ComplexityRoot.CriminalCase.CaseNumber == nil {
 			break
@@ -1981,6 +2102,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.Assessments(childComplexity), true
+	case "CustodyEvent.cancelReason":
+		if e.ComplexityRoot.CustodyEvent.CancelReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.CancelReason(childComplexity), true
+	case "CustodyEvent.cancelledAt":
+		if e.ComplexityRoot.CustodyEvent.CancelledAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.CancelledAt(childComplexity), true
 	case "CustodyEvent.conditions":
 		if e.ComplexityRoot.CustodyEvent.Conditions == nil {
 			break
@@ -2095,6 +2228,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.LegalBasis(childComplexity), true
+	case "CustodyEvent.moveReason":
+		if e.ComplexityRoot.CustodyEvent.MoveReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.MoveReason(childComplexity), true
+	case "CustodyEvent.movedAt":
+		if e.ComplexityRoot.CustodyEvent.MovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.MovedAt(childComplexity), true
 	case "CustodyEvent.nextSteps":
 		if e.ComplexityRoot.CustodyEvent.NextSteps == nil {
 			break
@@ -2119,12 +2264,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.PotentialRecipients(childComplexity), true
-	case "CustodyEvent.reportingDutyUntil":
-		if e.ComplexityRoot.CustodyEvent.ReportingDutyUntil == nil {
+	case "CustodyEvent.probationEndsOn":
+		if e.ComplexityRoot.CustodyEvent.ProbationEndsOn == nil {
 			break
 		}
 
-		return e.ComplexityRoot.CustodyEvent.ReportingDutyUntil(childComplexity), true
+		return e.ComplexityRoot.CustodyEvent.ProbationEndsOn(childComplexity), true
 	case "CustodyEvent.securityAssessments":
 		if e.ComplexityRoot.CustodyEvent.SecurityAssessments == nil {
 			break
@@ -2137,6 +2282,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.StartsAt(childComplexity), true
+	case "CustodyEvent.state":
+		if e.ComplexityRoot.CustodyEvent.State == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.State(childComplexity), true
+	case "CustodyEvent.stateName":
+		if e.ComplexityRoot.CustodyEvent.StateName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.StateName(childComplexity), true
 	case "CustodyEvent.status":
 		if e.ComplexityRoot.CustodyEvent.Status == nil {
 			break
@@ -2290,6 +2447,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Reasoning(childComplexity), true
+	case "Decision.reasonsWithheld":
+		if e.ComplexityRoot.Decision.ReasonsWithheld == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.ReasonsWithheld(childComplexity), true
 	case "Decision.status":
 		if e.ComplexityRoot.Decision.Status == nil {
 			break
@@ -2302,6 +2465,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.UpdatedAt(childComplexity), true
+	case "Decision.warnings":
+		if e.ComplexityRoot.Decision.Warnings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.Warnings(childComplexity), true
 
 	case "Delegation.createdAt":
 		if e.ComplexityRoot.Delegation.CreatedAt == nil {
@@ -2412,6 +2581,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.DecidedByName(childComplexity), true
+	case "Disclosure.decisionBasis":
+		if e.ComplexityRoot.Disclosure.DecisionBasis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.DecisionBasis(childComplexity), true
 	case "Disclosure.direction":
 		if e.ComplexityRoot.Disclosure.Direction == nil {
 			break
@@ -2526,6 +2701,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.UpdatedAt(childComplexity), true
+	case "Disclosure.verification":
+		if e.ComplexityRoot.Disclosure.Verification == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.Verification(childComplexity), true
+	case "Disclosure.verifiedAt":
+		if e.ComplexityRoot.Disclosure.VerifiedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.VerifiedAt(childComplexity), true
+	case "Disclosure.verifiedBy":
+		if e.ComplexityRoot.Disclosure.VerifiedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.VerifiedBy(childComplexity), true
 
 	case "DisclosureConnection.edges":
 		if e.ComplexityRoot.DisclosureConnection.Edges == nil {
@@ -2821,6 +3014,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.HistoryEntry.ActorName(childComplexity), true
+	case "HistoryEntry.detail":
+		if e.ComplexityRoot.HistoryEntry.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HistoryEntry.Detail(childComplexity), true
 	case "HistoryEntry.entityID":
 		if e.ComplexityRoot.HistoryEntry.EntityID == nil {
 			break
@@ -3070,6 +3269,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AddVictim(childComplexity, args["input"].(workflow.AddVictimInput)), true
+	case "Mutation.cancelCustodyEvent":
+		if e.ComplexityRoot.Mutation.CancelCustodyEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_cancelCustodyEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CancelCustodyEvent(childComplexity, args["input"].(workflow.CancelCustodyEventInput)), true
 	case "Mutation.cancelNotice":
 		if e.ComplexityRoot.Mutation.CancelNotice == nil {
 			break
@@ -3092,6 +3302,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CompletePoliceRequest(childComplexity, args["input"].(workflow.CompletePoliceRequestInput)), true
+	case "Mutation.correctPerson":
+		if e.ComplexityRoot.Mutation.CorrectPerson == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_correctPerson_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CorrectPerson(childComplexity, args["input"].(workflow.CorrectPersonInput)), true
 	case "Mutation.decideAppeal":
 		if e.ComplexityRoot.Mutation.DecideAppeal == nil {
 			break
@@ -3201,7 +3422,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.MarkNoticePosted(childComplexity, args["id"].(int)), true
+		return e.ComplexityRoot.Mutation.MarkNoticePosted(childComplexity, args["id"].(int), args["lateJustification"].(*string)), true
+	case "Mutation.moveCustodyEvent":
+		if e.ComplexityRoot.Mutation.MoveCustodyEvent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_moveCustodyEvent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MoveCustodyEvent(childComplexity, args["input"].(workflow.MoveCustodyEventInput)), true
 	case "Mutation.prepareNotices":
 		if e.ComplexityRoot.Mutation.PrepareNotices == nil {
 			break
@@ -3246,6 +3478,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordDisclosure(childComplexity, args["input"].(workflow.RecordDisclosureInput)), true
+	case "Mutation.recordDisclosureDecisionBasis":
+		if e.ComplexityRoot.Mutation.RecordDisclosureDecisionBasis == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordDisclosureDecisionBasis_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordDisclosureDecisionBasis(childComplexity, args["id"].(int), args["decision"].(string)), true
 	case "Mutation.recordInformationAnswer":
 		if e.ComplexityRoot.Mutation.RecordInformationAnswer == nil {
 			break
@@ -3312,6 +3555,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordSecurityAssessment(childComplexity, args["input"].(workflow.RecordSecurityAssessmentInput)), true
+	case "Mutation.recordSecurityFinding":
+		if e.ComplexityRoot.Mutation.RecordSecurityFinding == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordSecurityFinding_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordSecurityFinding(childComplexity, args["input"].(workflow.RecordSecurityFindingInput)), true
 	case "Mutation.recordSignificanceAssessment":
 		if e.ComplexityRoot.Mutation.RecordSignificanceAssessment == nil {
 			break
@@ -3400,6 +3654,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeDelegation(childComplexity, args["id"].(int)), true
+	case "Mutation.verifyDisclosure":
+		if e.ComplexityRoot.Mutation.VerifyDisclosure == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_verifyDisclosure_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.VerifyDisclosure(childComplexity, args["id"].(int), args["verification"].(string)), true
 
 	case "Notice.assessment":
 		if e.ComplexityRoot.Notice.Assessment == nil {
@@ -3437,6 +3702,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Notice.Content(childComplexity), true
+	case "Notice.corrects":
+		if e.ComplexityRoot.Notice.Corrects == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notice.Corrects(childComplexity), true
+	case "Notice.correctsID":
+		if e.ComplexityRoot.Notice.CorrectsID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notice.CorrectsID(childComplexity), true
 	case "Notice.createdAt":
 		if e.ComplexityRoot.Notice.CreatedAt == nil {
 			break
@@ -3473,6 +3750,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Notice.EarlyReleaseJustification(childComplexity), true
+	case "Notice.followUps":
+		if e.ComplexityRoot.Notice.FollowUps == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notice.FollowUps(childComplexity), true
 	case "Notice.guardian":
 		if e.ComplexityRoot.Notice.Guardian == nil {
 			break
@@ -3491,6 +3774,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Notice.ID(childComplexity), true
+	case "Notice.kind":
+		if e.ComplexityRoot.Notice.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notice.Kind(childComplexity), true
 	case "Notice.late":
 		if e.ComplexityRoot.Notice.Late == nil {
 			break
@@ -4091,6 +4380,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceRequest.UpdatedAt(childComplexity), true
+	case "PoliceRequest.withdrawReason":
+		if e.ComplexityRoot.PoliceRequest.WithdrawReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.WithdrawReason(childComplexity), true
+	case "PoliceRequest.withdrawnAt":
+		if e.ComplexityRoot.PoliceRequest.WithdrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.WithdrawnAt(childComplexity), true
 
 	case "PoliceRequestConnection.edges":
 		if e.ComplexityRoot.PoliceRequestConnection.Edges == nil {
@@ -4185,6 +4486,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AccessLog(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AccessLogEntryOrder), args["where"].(*ent.AccessLogEntryWhereInput)), true
+	case "Query.appealDeadlineFor":
+		if e.ComplexityRoot.Query.AppealDeadlineFor == nil {
+			break
+		}
+
+		args, err := ec.field_Query_appealDeadlineFor_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.AppealDeadlineFor(childComplexity, args["informedOn"].(time.Time)), true
 	case "Query.auditChainStatus":
 		if e.ComplexityRoot.Query.AuditChainStatus == nil {
 			break
@@ -4202,6 +4514,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["after"].(*entgql.Cursor[int]), args["first"].(*int), args["before"].(*entgql.Cursor[int]), args["last"].(*int), args["orderBy"].(*ent.AuditEventOrder), args["where"].(*ent.AuditEventWhereInput)), true
+	case "Query.clock":
+		if e.ComplexityRoot.Query.Clock == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.Clock(childComplexity), true
 	case "Query.convictDocuments":
 		if e.ComplexityRoot.Query.ConvictDocuments == nil {
 			break
@@ -4488,12 +4806,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RetentionReport.Convicts(childComplexity), true
+	case "RetentionReport.convictsWithoutSentenceEnd":
+		if e.ComplexityRoot.RetentionReport.ConvictsWithoutSentenceEnd == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.ConvictsWithoutSentenceEnd(childComplexity), true
 	case "RetentionReport.deletedRows":
 		if e.ComplexityRoot.RetentionReport.DeletedRows == nil {
 			break
 		}
 
 		return e.ComplexityRoot.RetentionReport.DeletedRows(childComplexity), true
+	case "RetentionReport.keptForDecisions":
+		if e.ComplexityRoot.RetentionReport.KeptForDecisions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.KeptForDecisions(childComplexity), true
 	case "RetentionReport.unverifiedDisclosures":
 		if e.ComplexityRoot.RetentionReport.UnverifiedDisclosures == nil {
 			break
@@ -4556,6 +4886,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SecurityAssessment.ID(childComplexity), true
+	case "SecurityAssessment.kind":
+		if e.ComplexityRoot.SecurityAssessment.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityAssessment.Kind(childComplexity), true
 	case "SecurityAssessment.outcome":
 		if e.ComplexityRoot.SecurityAssessment.Outcome == nil {
 			break
@@ -4574,6 +4910,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SecurityAssessment.PoliceStatement(childComplexity), true
+	case "SecurityAssessment.policeStatementAt":
+		if e.ComplexityRoot.SecurityAssessment.PoliceStatementAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityAssessment.PoliceStatementAt(childComplexity), true
 	case "SecurityAssessment.reasoning":
 		if e.ComplexityRoot.SecurityAssessment.Reasoning == nil {
 			break
@@ -4779,6 +5121,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatisticsRow.CustodyEvents(childComplexity), true
+	case "StatisticsRow.decisionsNotInformed":
+		if e.ComplexityRoot.StatisticsRow.DecisionsNotInformed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.DecisionsNotInformed(childComplexity), true
 	case "StatisticsRow.decisionsPending":
 		if e.ComplexityRoot.StatisticsRow.DecisionsPending == nil {
 			break
@@ -4863,6 +5211,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.StatisticsRow.NoticesSent(childComplexity), true
+	case "StatisticsRow.noticesSentBeforeFinal":
+		if e.ComplexityRoot.StatisticsRow.NoticesSentBeforeFinal == nil {
+			break
+		}
+
+		return e.ComplexityRoot.StatisticsRow.NoticesSentBeforeFinal(childComplexity), true
 	case "StatisticsRow.noticesViaPolice":
 		if e.ComplexityRoot.StatisticsRow.NoticesViaPolice == nil {
 			break
@@ -5389,6 +5743,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputAssessmentWhereInput,
 		ec.unmarshalInputAuditEventOrder,
 		ec.unmarshalInputAuditEventWhereInput,
+		ec.unmarshalInputCancelCustodyEventInput,
 		ec.unmarshalInputCancelNoticeInput,
 		ec.unmarshalInputCompletePoliceRequestInput,
 		ec.unmarshalInputConditionInput,
@@ -5396,6 +5751,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputConditionWhereInput,
 		ec.unmarshalInputConvictOrder,
 		ec.unmarshalInputConvictWhereInput,
+		ec.unmarshalInputCorrectPersonInput,
 		ec.unmarshalInputCriminalCaseOrder,
 		ec.unmarshalInputCriminalCaseWhereInput,
 		ec.unmarshalInputCustodyEventOrder,
@@ -5418,6 +5774,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputInstitutionStayOrder,
 		ec.unmarshalInputInstitutionStayWhereInput,
 		ec.unmarshalInputMarkDocumentExemptInput,
+		ec.unmarshalInputMoveCustodyEventInput,
 		ec.unmarshalInputNoticeOrder,
 		ec.unmarshalInputNoticeWhereInput,
 		ec.unmarshalInputNotificationAgreementOrder,
@@ -5439,12 +5796,14 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputRecordPoliceStatementInput,
 		ec.unmarshalInputRecordReservationInput,
 		ec.unmarshalInputRecordSecurityAssessmentInput,
+		ec.unmarshalInputRecordSecurityFindingInput,
 		ec.unmarshalInputRecordSignificanceAssessmentInput,
 		ec.unmarshalInputRegisterAppealInput,
 		ec.unmarshalInputRegisterConvictInput,
 		ec.unmarshalInputRegisterCustodyEventInput,
 		ec.unmarshalInputReleaseNoticeInput,
 		ec.unmarshalInputReportToCorrectionalServiceInput,
+		ec.unmarshalInputRepresentativeInput,
 		ec.unmarshalInputRequestInformationInput,
 		ec.unmarshalInputReservationOrder,
 		ec.unmarshalInputReservationWhereInput,
@@ -5792,8 +6151,8 @@ input RegisterCustodyEventInput {
   dateOnly: Boolean! = false
   "A release at the end of the sentence (not parole): no further notices follow (NT5)."
   fullTermRelease: Boolean! = false
-  "For a residence change on parole: the last day of the reporting duty (EV1)."
-  reportingDutyUntil: Date
+  "For a residence change on parole: the last day of the probation period (prøvetiden, EV1)."
+  probationEndsOn: Date
   "For a leave from an institution stay under § 12 (EV5)."
   institutionStayId: ID
 }
@@ -5807,6 +6166,43 @@ input ConditionInput {
   "The victims and survivors the condition directly concerns; only they are told (NT3)."
   concernsVictimIds: [ID!]! = []
   concernsSurvivorIds: [ID!]! = []
+}
+
+"Moves an event to a new time (NT8): unsent notices follow; whoever was told the old time gets a corrected notice."
+input MoveCustodyEventInput {
+  custodyEventId: ID!
+  startsAt: Time!
+  endsAt: Time
+  dateOnly: Boolean! = false
+  "Why the time changed; kept in the case history (NT8, PR3)."
+  reason: String!
+}
+
+"Cancels an event (NT8): unsent notices are cancelled; whoever was told of it gets a cancellation."
+input CancelCustodyEventInput {
+  custodyEventId: ID!
+  "Why the event will not happen; kept in the case history (NT8, PR3)."
+  reason: String!
+}
+
+"Corrects a victim, survivor or guardian (exactly one): the person as they are now, and why (NT8)."
+input CorrectPersonInput {
+  victimId: ID
+  survivorId: ID
+  guardianId: ID
+  person: PersonInput!
+  "For a victim or survivor: under guardianship (RC6); unchanged when left out."
+  underGuardianship: Boolean
+  "Why; kept in the case history (NT8, PR3)."
+  reason: String!
+}
+
+type CorrectPersonResult {
+  victim: Victim
+  survivor: Survivor
+  guardian: Guardian
+  "The fields that changed, by their API names."
+  changed: [String!]!
 }
 
 input RecordConditionsInput {
@@ -5839,6 +6235,13 @@ input RecordSecurityAssessmentInput {
   policeDistrictId: ID
 }
 
+"A decision maker's reasoned finding that lifts a confirmed risk or a police statement still awaited (AS2). A newer assessment saying \"no risk\" lifts nothing."
+input RecordSecurityFindingInput {
+  custodyEventId: ID!
+  "Why the risk no longer stands, or why the police's statement is not awaited."
+  reasoning: String!
+}
+
 input RecordPoliceStatementInput {
   securityAssessmentId: ID!
   "A confirmed risk: no notice is given (AS2)."
@@ -5862,8 +6265,10 @@ input RecordSignificanceAssessmentInput {
 
 input DecideNotificationInput {
   custodyEventId: ID!
-  "May omit what would reveal information exempt from the convict's access (strgjfl § 7 letter d)."
-  reasoning: String
+  "The reasons, always recorded (fvl §§ 24–25, DC1)."
+  reasoning: String!
+  "When the reasons would reveal information exempt from the convict's access: the exemption, which leaves them out of the letter (strgjfl § 7 letter d, IX7)."
+  reasonsWithheld: ExemptionGround
 }
 
 input RecordConvictInformedInput {
@@ -5880,6 +6285,18 @@ input RegisterAppealInput {
   decisionId: ID!
   receivedAt: Time!
   grounds: String
+  "The convict's representative (fullmektig), if any (DC8)."
+  representative: RepresentativeInput
+}
+
+"The convict's representative. An inmate, a person serving a sentence or an employee of the correctional service cannot be one (DC8)."
+input RepresentativeInput {
+  name: String!
+  "Checked against the convicts registered: a person serving a sentence is refused. Not stored."
+  nationalIdentityNumber: String
+  isInmate: Boolean! = false
+  isServingSentence: Boolean! = false
+  isEmployedByCorrectionalService: Boolean! = false
 }
 
 input DecideAppealInput {
@@ -5907,11 +6324,11 @@ input RecordNotificationAgreementInput {
 
 input PrepareNoticesInput {
   custodyEventId: ID!
-  "LETTER (default) or DIGIPOST; notices to protected addresses go via the police. SMS and e-mail are refused (NT1)."
-  channel: String
+  "LETTER (default) or DIGIPOST; notices to protected addresses go via the police. There is no SMS or e-mail channel (NT1)."
+  channel: Channel
   "Required when the notice is later than 14 days before the event (NT2)."
   lateJustification: String
-  "Releases the notices before the appeal deadline; needs the DC6 record (DC5, DC6)."
+  "A decision maker's justification for releasing the notices before the decision is final (DC5)."
   earlyReleaseJustification: String
 }
 
@@ -5923,16 +6340,18 @@ type PrepareNoticesResult {
 
 input ReleaseNoticeInput {
   noticeId: ID!
-  "Required to release before the appeal deadline (DC5)."
+  "A decision maker's justification, required to release before the decision is final (DC5)."
   justification: String
 }
 
 input DispatchNoticeInput {
   noticeId: ID!
-  "LETTER, DIGIPOST, PHONE or VIA_POLICE. SMS, e-mail and other electronic messages are refused (NT1)."
-  channel: String!
+  "LETTER, DIGIPOST, PHONE or VIA_POLICE. There is no SMS, e-mail or other electronic channel (NT1)."
+  channel: Channel!
   "Why the exceptional telephone notice is used; required for PHONE (NT1)."
   phoneReason: String
+  "Required when the notice goes later than its due date (NT2)."
+  lateJustification: String
 }
 
 input CancelNoticeInput {
@@ -6019,6 +6438,8 @@ type HistoryEntry {
   "The kind of record, e.g. Decision."
   entityType: String!
   entityID: ID!
+  "For a correction: which fields changed (by name, never their values) and why (NT8)."
+  detail: String
 }
 
 "A person a notice of the event may go to, and that person's assessment once made (RC1–RC3, AS1)."
@@ -6034,7 +6455,56 @@ type PotentialRecipient {
   minor: Boolean!
 }
 
+"Where a custody event stands in its lifecycle (rules/lifecycle.go). It follows from the facts: security first (AS2), then the decision and its appeal."
+enum EventState {
+  "Registered; security is not yet assessed (AS2)."
+  REGISTERED
+  "The police's statement on a possible risk is awaited; nothing is decided or sent (AS2)."
+  AWAITING_POLICE
+  "The police confirmed a risk; no notice is given (AS2)."
+  BLOCKED
+  "Security is cleared; each potential recipient is assessed (AS1)."
+  ASSESSING
+  "The decision to notify is made; the convict is not yet informed (DC3)."
+  DECIDED
+  "The convict may appeal until the deadline (DC4, DC5)."
+  APPEAL_WINDOW
+  "An appeal waits for the level above (DC7)."
+  APPEALED
+  "The decision is final; notices may go (DC5)."
+  FINAL
+  "The decision was overturned on appeal (DC7)."
+  OVERTURNED
+  CANCELLED
+  CLOSED
+}
+
+"When the appeal deadline would end for a decision that reaches the convict on a day (DC4)."
+type AppealDeadlineInfo {
+  "The day the decision reaches the convict; it is not counted."
+  informedOn: Date!
+  "The last day to appeal."
+  deadline: Date!
+  "Why the deadline moved past the seventh day: the weekend days and public holidays it fell on, in Norwegian."
+  movedPast: [String!]!
+}
+
+"The time the service runs on. In dev mode it may be fixed or moved (VARSEL_DEV_CLOCK), for training and tests; the web app then shows a banner."
+type Clock {
+  now: Time!
+  simulated: Boolean!
+}
+
+extend type Decision {
+  "DC5: warnings when the appeal deadline falls after the notices' due date or after the event itself."
+  warnings: [String!]! @goField(forceResolver: true)
+}
+
 extend type CustodyEvent {
+  "Where the event stands in the lifecycle (rules/lifecycle.go); it follows from the facts."
+  state: EventState! @goField(forceResolver: true)
+  "The state in Norwegian."
+  stateName: String! @goField(forceResolver: true)
   "What remains to be done for the event, as the worklist says it."
   nextSteps: [WorklistItem!]! @goField(forceResolver: true)
   "Who must be assessed before the event: living victims of the cases served, survivors of the deceased (AS1)."
@@ -6054,6 +6524,10 @@ extend type Query {
   eventKinds: [EventKindInfo!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The audit trail of a convict's case, newest first (the latest 500 changes)."
   convictHistory(convictId: ID!): [HistoryEntry!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "When the appeal deadline would end for a decision that reaches the convict on the day (DC4); the decision step shows it before anything is recorded."
+  appealDeadlineFor(informedOn: Date!): AppealDeadlineInfo!
+  "The time the service runs on (dev mode may simulate it)."
+  clock: Clock!
   "The viewer's units' open work, most urgent first."
   notificationWorklist: [WorklistItem!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "Reminders the service raised for the viewer's units: notices due soon, undocumented telephone notices, lead times at risk (NT1, NT2)."
@@ -6069,10 +6543,18 @@ type Mutation {
   recordInstitutionStay(input: RecordInstitutionStayInput!): InstitutionStay! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   registerCustodyEvent(input: RegisterCustodyEventInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordConditions(input: RecordConditionsInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The event's time changed (NT8)."
+  moveCustodyEvent(input: MoveCustodyEventInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Corrects what is registered about a person; their notices follow (NT8)."
+  correctPerson(input: CorrectPersonInput!): CorrectPersonResult! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The event will not happen (NT8)."
+  cancelCustodyEvent(input: CancelCustodyEventInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   requestInformation(input: RequestInformationInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordInformationAnswer(input: RecordInformationAnswerInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordSecurityAssessment(input: RecordSecurityAssessmentInput!): SecurityAssessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordPoliceStatement(input: RecordPoliceStatementInput!): SecurityAssessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "A decision maker's reasoned finding that lifts a confirmed risk or an awaited police statement (AS2)."
+  recordSecurityFinding(input: RecordSecurityFindingInput!): SecurityAssessment! @hasRole(roles: [DECISION_MAKER])
   recordSignificanceAssessment(input: RecordSignificanceAssessmentInput!): Assessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The decision (enkeltvedtak) to notify; a decision maker at the deciding level only (DC1, DC2)."
   decideNotification(input: DecideNotificationInput!): Decision! @hasRole(roles: [DECISION_MAKER])
@@ -6088,8 +6570,8 @@ type Mutation {
   cancelNotice(input: CancelNoticeInput!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "Sends a READY notice by a lawful channel, once; dispatching again by the same channel changes nothing (NT1, NT6)."
   dispatchNotice(input: DispatchNoticeInput!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
-  "Records that a letter from the print batch is posted."
-  markNoticePosted(id: ID!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Records that a letter from the print batch is posted; a letter posted after its due date needs the justification (NT2)."
+  markNoticePosted(id: ID!, lateJustification: String): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "Records in writing that a notice was given by telephone (NT1)."
   documentPhoneNotice(id: ID!, documentation: String!): Notice! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
 }
@@ -6225,6 +6707,10 @@ type RetentionReport {
   unverifiedDisclosures: [RetentionItem!]!
   "Convicts whose sentence ended 10 years ago or more: all their personal data goes."
   convicts: [RetentionItem!]!
+  "Unverified information that is kept past its 4 months because an individual decision rests on it (IX8, § 6)."
+  keptForDecisions: [RetentionItem!]!
+  "Convicts with no recorded sentence end and nothing recorded for two years: listed for review, never kept silently (IX8)."
+  convictsWithoutSentenceEnd: [RetentionItem!]!
   deletedRows: Int!
 }
 
@@ -6266,6 +6752,10 @@ extend type Mutation {
   markDocumentExempt(input: MarkDocumentExemptInput!): DocumentMark! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "Ends an exemption from the convict's access (IX7)."
   liftDocumentMark(id: ID!): DocumentMark! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Records that unverified information was verified; it is then kept like any other (IX8)."
+  verifyDisclosure(id: ID!, verification: String!): Disclosure! @hasRole(roles: [CASEWORKER, DECISION_MAKER, POLICE])
+  "Records the individual decision that rests on unverified information, which keeps it past 4 months (IX8, § 6)."
+  recordDisclosureDecisionBasis(id: ID!, decision: String!): Disclosure! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
 }
 
 # ---------------------------------------------------------------------------
@@ -6318,10 +6808,14 @@ type StatisticsRow {
   onTimeRate: StatisticsFigure!
   "Median days from sending to the event; escapes excepted."
   medianLeadDays: StatisticsFigure!
-  "Notices prepared after their due date (NT2)."
+  "Notices sent after their due date (NT2)."
   lateNotices: StatisticsCount!
   "Of the late notices, those with a written justification."
   lateNoticesJustified: StatisticsCount!
+  "Exceptions (DC3): decisions on an event other than an escape that the convict could not be told of, as a decision maker justified."
+  decisionsNotInformed: StatisticsCount!
+  "Exceptions (DC5): notices sent before the decision was final, as a decision maker justified."
+  noticesSentBeforeFinal: StatisticsCount!
   escapesNotified: StatisticsCount!
   "Median hours from the escape to the first notice sent."
   medianHoursEscapeToNotice: StatisticsFigure!
@@ -8040,10 +8534,26 @@ type CustodyEvent implements Node {
   """
   fullTermRelease: Boolean!
   """
-  for a residence change on parole: the end of the reporting duty (møteplikt)
+  for a residence change on parole: the last day of the probation period (prøvetiden, EV1)
   """
-  reportingDutyUntil: Date
+  probationEndsOn: Date
   status: CustodyEventStatus!
+  """
+  when the event was cancelled (NT8)
+  """
+  cancelledAt: Time
+  """
+  why the event was cancelled (NT8)
+  """
+  cancelReason: String
+  """
+  when the event's time was last changed (NT8)
+  """
+  movedAt: Time
+  """
+  why the event's time was last changed (NT8)
+  """
+  moveReason: String
   convictID: ID!
   decidingUnitID: ID!
   institutionStayID: ID
@@ -8229,18 +8739,18 @@ input CustodyEventWhereInput {
   fullTermRelease: Boolean
   fullTermReleaseNEQ: Boolean
   """
-  reporting_duty_until field predicates
+  probation_ends_on field predicates
   """
-  reportingDutyUntil: Date
-  reportingDutyUntilNEQ: Date
-  reportingDutyUntilIn: [Date!]
-  reportingDutyUntilNotIn: [Date!]
-  reportingDutyUntilGT: Date
-  reportingDutyUntilGTE: Date
-  reportingDutyUntilLT: Date
-  reportingDutyUntilLTE: Date
-  reportingDutyUntilIsNil: Boolean
-  reportingDutyUntilNotNil: Boolean
+  probationEndsOn: Date
+  probationEndsOnNEQ: Date
+  probationEndsOnIn: [Date!]
+  probationEndsOnNotIn: [Date!]
+  probationEndsOnGT: Date
+  probationEndsOnGTE: Date
+  probationEndsOnLT: Date
+  probationEndsOnLTE: Date
+  probationEndsOnIsNil: Boolean
+  probationEndsOnNotNil: Boolean
   """
   status field predicates
   """
@@ -8248,6 +8758,68 @@ input CustodyEventWhereInput {
   statusNEQ: CustodyEventStatus
   statusIn: [CustodyEventStatus!]
   statusNotIn: [CustodyEventStatus!]
+  """
+  cancelled_at field predicates
+  """
+  cancelledAt: Time
+  cancelledAtNEQ: Time
+  cancelledAtIn: [Time!]
+  cancelledAtNotIn: [Time!]
+  cancelledAtGT: Time
+  cancelledAtGTE: Time
+  cancelledAtLT: Time
+  cancelledAtLTE: Time
+  cancelledAtIsNil: Boolean
+  cancelledAtNotNil: Boolean
+  """
+  cancel_reason field predicates
+  """
+  cancelReason: String
+  cancelReasonNEQ: String
+  cancelReasonIn: [String!]
+  cancelReasonNotIn: [String!]
+  cancelReasonGT: String
+  cancelReasonGTE: String
+  cancelReasonLT: String
+  cancelReasonLTE: String
+  cancelReasonContains: String
+  cancelReasonHasPrefix: String
+  cancelReasonHasSuffix: String
+  cancelReasonIsNil: Boolean
+  cancelReasonNotNil: Boolean
+  cancelReasonEqualFold: String
+  cancelReasonContainsFold: String
+  """
+  moved_at field predicates
+  """
+  movedAt: Time
+  movedAtNEQ: Time
+  movedAtIn: [Time!]
+  movedAtNotIn: [Time!]
+  movedAtGT: Time
+  movedAtGTE: Time
+  movedAtLT: Time
+  movedAtLTE: Time
+  movedAtIsNil: Boolean
+  movedAtNotNil: Boolean
+  """
+  move_reason field predicates
+  """
+  moveReason: String
+  moveReasonNEQ: String
+  moveReasonIn: [String!]
+  moveReasonNotIn: [String!]
+  moveReasonGT: String
+  moveReasonGTE: String
+  moveReasonLT: String
+  moveReasonLTE: String
+  moveReasonContains: String
+  moveReasonHasPrefix: String
+  moveReasonHasSuffix: String
+  moveReasonIsNil: Boolean
+  moveReasonNotNil: Boolean
+  moveReasonEqualFold: String
+  moveReasonContainsFold: String
   """
   convict_id field predicates
   """
@@ -8337,9 +8909,13 @@ type Decision implements Node {
   """
   level: Level!
   """
-  may omit what would reveal information exempt from the convict's access (strgjfl § 7 letter d, IX7)
+  the reasons, always recorded (fvl §§ 24–25, DC1)
   """
-  reasoning: String
+  reasoning: String!
+  """
+  the exemption that leaves the reasons out of the letter to the convict (strgjfl § 7 letter d, IX7)
+  """
+  reasonsWithheld: ExemptionGround
   decidedAt: Time!
   convictInformedAt: Time
   convictInformedHow: DecisionConvictInformedHow
@@ -8478,10 +9054,17 @@ input DecisionWhereInput {
   reasoningContains: String
   reasoningHasPrefix: String
   reasoningHasSuffix: String
-  reasoningIsNil: Boolean
-  reasoningNotNil: Boolean
   reasoningEqualFold: String
   reasoningContainsFold: String
+  """
+  reasons_withheld field predicates
+  """
+  reasonsWithheld: ExemptionGround
+  reasonsWithheldNEQ: ExemptionGround
+  reasonsWithheldIn: [ExemptionGround!]
+  reasonsWithheldNotIn: [ExemptionGround!]
+  reasonsWithheldIsNil: Boolean
+  reasonsWithheldNotNil: Boolean
   """
   decided_at field predicates
   """
@@ -8743,7 +9326,7 @@ type Disclosure implements Node {
   recipient: String!
   legalBasis: DisclosureBasis!
   """
-  the register criminal record information came from (strafferegistreringsloven)
+  the register criminal record information came from (politiregisterloven § 9)
   """
   register: String
   """
@@ -8757,9 +9340,21 @@ type Disclosure implements Node {
   decidedAt: Time!
   form: DisclosureForm!
   """
-  unverified information is kept 4 months (IX8)
+  unverified information is to be verified, and is kept 4 months unless it is (IX8)
   """
   unverified: Boolean!
+  """
+  when unverified information was verified (IX8)
+  """
+  verifiedAt: Time
+  """
+  how it was verified
+  """
+  verification: String
+  """
+  the individual decision that rests on unverified information, which keeps it (IX8, § 6)
+  """
+  decisionBasis: String
   """
   where unverified information comes from
   """
@@ -8779,6 +9374,7 @@ type Disclosure implements Node {
   """
   decidedBy: StaffMember
   recordedBy: StaffMember
+  verifiedBy: StaffMember
 }
 """
 DisclosureBasis is enum for the field legal_basis
@@ -8791,8 +9387,9 @@ enum DisclosureBasis @goModel(model: "varsel/rules.DisclosureBasis") {
   POLITIREGISTERLOVEN_30
   POLITIREGISTERFORSKRIFTEN_9_6_10
   POLITIREGISTERFORSKRIFTEN_10_5
-  STRAFFEREGISTRERINGSLOVEN
+  POLITIREGISTERLOVEN_9
   STRAFFEPROSESSLOVEN_216I
+  STRAFFELOVEN_196
 }
 """
 DisclosureCategory is enum for the field category
@@ -8960,6 +9557,19 @@ input DisclosureWhereInput {
   unverified: Boolean
   unverifiedNEQ: Boolean
   """
+  verified_at field predicates
+  """
+  verifiedAt: Time
+  verifiedAtNEQ: Time
+  verifiedAtIn: [Time!]
+  verifiedAtNotIn: [Time!]
+  verifiedAtGT: Time
+  verifiedAtGTE: Time
+  verifiedAtLT: Time
+  verifiedAtLTE: Time
+  verifiedAtIsNil: Boolean
+  verifiedAtNotNil: Boolean
+  """
   expires_on field predicates
   """
   expiresOn: Date
@@ -9022,6 +9632,11 @@ input DisclosureWhereInput {
   """
   hasRecordedBy: Boolean
   hasRecordedByWith: [StaffMemberWhereInput!]
+  """
+  verified_by edge predicates
+  """
+  hasVerifiedBy: Boolean
+  hasVerifiedByWith: [StaffMemberWhereInput!]
 }
 type DocumentMark implements Node {
   id: ID!
@@ -9213,7 +9828,7 @@ enum EventKind @goModel(model: "varsel/rules.EventKind") {
   OTHER
 }
 """
-ExemptionGround is enum for the field ground
+ExemptionGround is enum for the field reasons_withheld
 """
 enum ExemptionGround @goModel(model: "varsel/rules.ExemptionGround") {
   OTHER_PERSON
@@ -9771,7 +10386,18 @@ type Notice implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
+  """
+  changed only by a notice transition (rules.NoticeTransitions)
+  """
   status: NoticeStatus!
+  """
+  the notice of the event, or a correction or cancellation of one told before (NT8)
+  """
+  kind: NoticeKind!
+  """
+  the notice a correction or cancellation follows (NT8)
+  """
+  correctsID: ID
   """
   via the police for a protected or unknown address (RC9)
   """
@@ -9785,7 +10411,7 @@ type Notice implements Node {
   """
   dueDate: Date!
   """
-  prepared after its due date (NT2)
+  prepared or sent after its due date (NT2)
   """
   late: Boolean!
   lateJustification: String
@@ -9832,6 +10458,8 @@ type Notice implements Node {
   survivor: Survivor
   guardian: Guardian
   policeDistrict: PoliceDistrict
+  corrects: Notice
+  followUps: [Notice!]
 }
 """
 A connection to a list of items.
@@ -9864,6 +10492,14 @@ type NoticeEdge {
   cursor: Cursor!
 }
 """
+NoticeKind is enum for the field kind
+"""
+enum NoticeKind @goModel(model: "varsel/rules.NoticeKind") {
+  NOTICE
+  CORRECTION
+  CANCELLATION
+}
+"""
 Ordering options for Notice connections
 """
 input NoticeOrder {
@@ -9887,8 +10523,7 @@ enum NoticeOrderField {
 """
 NoticeStatus is enum for the field status
 """
-enum NoticeStatus @goModel(model: "varsel/ent/notice.Status") {
-  DRAFT
+enum NoticeStatus @goModel(model: "varsel/rules.NoticeStatus") {
   HELD
   READY
   SENDING
@@ -9944,6 +10579,22 @@ input NoticeWhereInput {
   statusNEQ: NoticeStatus
   statusIn: [NoticeStatus!]
   statusNotIn: [NoticeStatus!]
+  """
+  kind field predicates
+  """
+  kind: NoticeKind
+  kindNEQ: NoticeKind
+  kindIn: [NoticeKind!]
+  kindNotIn: [NoticeKind!]
+  """
+  corrects_id field predicates
+  """
+  correctsID: ID
+  correctsIDNEQ: ID
+  correctsIDIn: [ID!]
+  correctsIDNotIn: [ID!]
+  correctsIDIsNil: Boolean
+  correctsIDNotNil: Boolean
   """
   route field predicates
   """
@@ -10205,6 +10856,16 @@ input NoticeWhereInput {
   """
   hasPoliceDistrict: Boolean
   hasPoliceDistrictWith: [PoliceDistrictWhereInput!]
+  """
+  corrects edge predicates
+  """
+  hasCorrects: Boolean
+  hasCorrectsWith: [NoticeWhereInput!]
+  """
+  follow_ups edge predicates
+  """
+  hasFollowUps: Boolean
+  hasFollowUpsWith: [NoticeWhereInput!]
 }
 type NotificationAgreement implements Node {
   id: ID!
@@ -10705,6 +11366,11 @@ type PoliceRequest implements Node {
   acknowledgedAt: Time
   completedAt: Time
   declinedAt: Time
+  """
+  the correctional service withdrew the request: the notice is not to be delivered
+  """
+  withdrawnAt: Time
+  withdrawReason: String
   policeDistrictID: ID!
   """
   the unit that asks
@@ -10781,6 +11447,7 @@ enum PoliceRequestStatus @goModel(model: "varsel/ent/policerequest.Status") {
   ACKNOWLEDGED
   COMPLETED
   DECLINED
+  WITHDRAWN
 }
 """
 PoliceRequestWhereInput is used for filtering PoliceRequest objects.
@@ -10932,6 +11599,37 @@ input PoliceRequestWhereInput {
   declinedAtLTE: Time
   declinedAtIsNil: Boolean
   declinedAtNotNil: Boolean
+  """
+  withdrawn_at field predicates
+  """
+  withdrawnAt: Time
+  withdrawnAtNEQ: Time
+  withdrawnAtIn: [Time!]
+  withdrawnAtNotIn: [Time!]
+  withdrawnAtGT: Time
+  withdrawnAtGTE: Time
+  withdrawnAtLT: Time
+  withdrawnAtLTE: Time
+  withdrawnAtIsNil: Boolean
+  withdrawnAtNotNil: Boolean
+  """
+  withdraw_reason field predicates
+  """
+  withdrawReason: String
+  withdrawReasonNEQ: String
+  withdrawReasonIn: [String!]
+  withdrawReasonNotIn: [String!]
+  withdrawReasonGT: String
+  withdrawReasonGTE: String
+  withdrawReasonLT: String
+  withdrawReasonLTE: String
+  withdrawReasonContains: String
+  withdrawReasonHasPrefix: String
+  withdrawReasonHasSuffix: String
+  withdrawReasonIsNil: Boolean
+  withdrawReasonNotNil: Boolean
+  withdrawReasonEqualFold: String
+  withdrawReasonContainsFold: String
   """
   police_district_id field predicates
   """
@@ -11269,9 +11967,17 @@ type SecurityAssessment implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
+  """
+  an assessment, or a decision maker's finding that lifts a risk or an awaited statement (AS2)
+  """
+  kind: SecurityRecordKind!
   outcome: SecurityOutcome!
   reasoning: String!
   policeStatement: String
+  """
+  when the police's statement was recorded (AS2)
+  """
+  policeStatementAt: Time
   assessedAt: Time!
   custodyEventID: ID!
   custodyEvent: CustodyEvent!
@@ -11339,6 +12045,13 @@ input SecurityAssessmentWhereInput {
   updatedAtLT: Time
   updatedAtLTE: Time
   """
+  kind field predicates
+  """
+  kind: SecurityRecordKind
+  kindNEQ: SecurityRecordKind
+  kindIn: [SecurityRecordKind!]
+  kindNotIn: [SecurityRecordKind!]
+  """
   outcome field predicates
   """
   outcome: SecurityOutcome
@@ -11379,6 +12092,19 @@ input SecurityAssessmentWhereInput {
   policeStatementNotNil: Boolean
   policeStatementEqualFold: String
   policeStatementContainsFold: String
+  """
+  police_statement_at field predicates
+  """
+  policeStatementAt: Time
+  policeStatementAtNEQ: Time
+  policeStatementAtIn: [Time!]
+  policeStatementAtNotIn: [Time!]
+  policeStatementAtGT: Time
+  policeStatementAtGTE: Time
+  policeStatementAtLT: Time
+  policeStatementAtLTE: Time
+  policeStatementAtIsNil: Boolean
+  policeStatementAtNotNil: Boolean
   """
   assessed_at field predicates
   """
@@ -11421,6 +12147,14 @@ enum SecurityOutcome @goModel(model: "varsel/rules.SecurityOutcome") {
   AWAITING_POLICE
   RISK_CONFIRMED
   RISK_RULED_OUT
+  RISK_LIFTED
+}
+"""
+SecurityRecordKind is enum for the field kind
+"""
+enum SecurityRecordKind @goModel(model: "varsel/rules.SecurityRecordKind") {
+  ASSESSMENT
+  DECISION_MAKER_FINDING
 }
 type StaffMember implements Node {
   id: ID!
@@ -12251,6 +12985,18 @@ func (ec *executionContext) childFields_Appeal(ctx context.Context, field graphq
 	return nil, fmt.Errorf("no field named %q was found under type Appeal", field.Name)
 }
 
+func (ec *executionContext) childFields_AppealDeadlineInfo(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "informedOn":
+		return ec.fieldContext_AppealDeadlineInfo_informedOn(ctx, field)
+	case "deadline":
+		return ec.fieldContext_AppealDeadlineInfo_deadline(ctx, field)
+	case "movedPast":
+		return ec.fieldContext_AppealDeadlineInfo_movedPast(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AppealDeadlineInfo", field.Name)
+}
+
 func (ec *executionContext) childFields_Assessment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12379,6 +13125,16 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Clock(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "now":
+		return ec.fieldContext_Clock_now(ctx, field)
+	case "simulated":
+		return ec.fieldContext_Clock_simulated(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Clock", field.Name)
+}
+
 func (ec *executionContext) childFields_Condition(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12495,6 +13251,20 @@ func (ec *executionContext) childFields_ConvictEdge(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type ConvictEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_CorrectPersonResult(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "victim":
+		return ec.fieldContext_CorrectPersonResult_victim(ctx, field)
+	case "survivor":
+		return ec.fieldContext_CorrectPersonResult_survivor(ctx, field)
+	case "guardian":
+		return ec.fieldContext_CorrectPersonResult_guardian(ctx, field)
+	case "changed":
+		return ec.fieldContext_CorrectPersonResult_changed(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type CorrectPersonResult", field.Name)
+}
+
 func (ec *executionContext) childFields_CriminalCase(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -12547,10 +13317,18 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_fromInstitution(ctx, field)
 	case "fullTermRelease":
 		return ec.fieldContext_CustodyEvent_fullTermRelease(ctx, field)
-	case "reportingDutyUntil":
-		return ec.fieldContext_CustodyEvent_reportingDutyUntil(ctx, field)
+	case "probationEndsOn":
+		return ec.fieldContext_CustodyEvent_probationEndsOn(ctx, field)
 	case "status":
 		return ec.fieldContext_CustodyEvent_status(ctx, field)
+	case "cancelledAt":
+		return ec.fieldContext_CustodyEvent_cancelledAt(ctx, field)
+	case "cancelReason":
+		return ec.fieldContext_CustodyEvent_cancelReason(ctx, field)
+	case "movedAt":
+		return ec.fieldContext_CustodyEvent_movedAt(ctx, field)
+	case "moveReason":
+		return ec.fieldContext_CustodyEvent_moveReason(ctx, field)
 	case "convictID":
 		return ec.fieldContext_CustodyEvent_convictID(ctx, field)
 	case "decidingUnitID":
@@ -12579,6 +13357,10 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_createdBy(ctx, field)
 	case "institutionStay":
 		return ec.fieldContext_CustodyEvent_institutionStay(ctx, field)
+	case "state":
+		return ec.fieldContext_CustodyEvent_state(ctx, field)
+	case "stateName":
+		return ec.fieldContext_CustodyEvent_stateName(ctx, field)
 	case "nextSteps":
 		return ec.fieldContext_CustodyEvent_nextSteps(ctx, field)
 	case "potentialRecipients":
@@ -12623,6 +13405,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_level(ctx, field)
 	case "reasoning":
 		return ec.fieldContext_Decision_reasoning(ctx, field)
+	case "reasonsWithheld":
+		return ec.fieldContext_Decision_reasonsWithheld(ctx, field)
 	case "decidedAt":
 		return ec.fieldContext_Decision_decidedAt(ctx, field)
 	case "convictInformedAt":
@@ -12651,6 +13435,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_assessments(ctx, field)
 	case "appeals":
 		return ec.fieldContext_Decision_appeals(ctx, field)
+	case "warnings":
+		return ec.fieldContext_Decision_warnings(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Decision", field.Name)
 }
@@ -12713,6 +13499,12 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_form(ctx, field)
 	case "unverified":
 		return ec.fieldContext_Disclosure_unverified(ctx, field)
+	case "verifiedAt":
+		return ec.fieldContext_Disclosure_verifiedAt(ctx, field)
+	case "verification":
+		return ec.fieldContext_Disclosure_verification(ctx, field)
+	case "decisionBasis":
+		return ec.fieldContext_Disclosure_decisionBasis(ctx, field)
 	case "source":
 		return ec.fieldContext_Disclosure_source(ctx, field)
 	case "expiresOn":
@@ -12733,6 +13525,8 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_decidedBy(ctx, field)
 	case "recordedBy":
 		return ec.fieldContext_Disclosure_recordedBy(ctx, field)
+	case "verifiedBy":
+		return ec.fieldContext_Disclosure_verifiedBy(ctx, field)
 	case "convictName":
 		return ec.fieldContext_Disclosure_convictName(ctx, field)
 	case "legalBasisProvision":
@@ -12885,6 +13679,8 @@ func (ec *executionContext) childFields_HistoryEntry(ctx context.Context, field 
 		return ec.fieldContext_HistoryEntry_entityType(ctx, field)
 	case "entityID":
 		return ec.fieldContext_HistoryEntry_entityID(ctx, field)
+	case "detail":
+		return ec.fieldContext_HistoryEntry_detail(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type HistoryEntry", field.Name)
 }
@@ -12961,6 +13757,10 @@ func (ec *executionContext) childFields_Notice(ctx context.Context, field graphq
 		return ec.fieldContext_Notice_updatedAt(ctx, field)
 	case "status":
 		return ec.fieldContext_Notice_status(ctx, field)
+	case "kind":
+		return ec.fieldContext_Notice_kind(ctx, field)
+	case "correctsID":
+		return ec.fieldContext_Notice_correctsID(ctx, field)
 	case "route":
 		return ec.fieldContext_Notice_route(ctx, field)
 	case "channel":
@@ -13015,6 +13815,10 @@ func (ec *executionContext) childFields_Notice(ctx context.Context, field graphq
 		return ec.fieldContext_Notice_guardian(ctx, field)
 	case "policeDistrict":
 		return ec.fieldContext_Notice_policeDistrict(ctx, field)
+	case "corrects":
+		return ec.fieldContext_Notice_corrects(ctx, field)
+	case "followUps":
+		return ec.fieldContext_Notice_followUps(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Notice", field.Name)
 }
@@ -13221,6 +14025,10 @@ func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field
 		return ec.fieldContext_PoliceRequest_completedAt(ctx, field)
 	case "declinedAt":
 		return ec.fieldContext_PoliceRequest_declinedAt(ctx, field)
+	case "withdrawnAt":
+		return ec.fieldContext_PoliceRequest_withdrawnAt(ctx, field)
+	case "withdrawReason":
+		return ec.fieldContext_PoliceRequest_withdrawReason(ctx, field)
 	case "policeDistrictID":
 		return ec.fieldContext_PoliceRequest_policeDistrictID(ctx, field)
 	case "unitID":
@@ -13341,6 +14149,10 @@ func (ec *executionContext) childFields_RetentionReport(ctx context.Context, fie
 		return ec.fieldContext_RetentionReport_unverifiedDisclosures(ctx, field)
 	case "convicts":
 		return ec.fieldContext_RetentionReport_convicts(ctx, field)
+	case "keptForDecisions":
+		return ec.fieldContext_RetentionReport_keptForDecisions(ctx, field)
+	case "convictsWithoutSentenceEnd":
+		return ec.fieldContext_RetentionReport_convictsWithoutSentenceEnd(ctx, field)
 	case "deletedRows":
 		return ec.fieldContext_RetentionReport_deletedRows(ctx, field)
 	}
@@ -13367,12 +14179,16 @@ func (ec *executionContext) childFields_SecurityAssessment(ctx context.Context, 
 		return ec.fieldContext_SecurityAssessment_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_SecurityAssessment_updatedAt(ctx, field)
+	case "kind":
+		return ec.fieldContext_SecurityAssessment_kind(ctx, field)
 	case "outcome":
 		return ec.fieldContext_SecurityAssessment_outcome(ctx, field)
 	case "reasoning":
 		return ec.fieldContext_SecurityAssessment_reasoning(ctx, field)
 	case "policeStatement":
 		return ec.fieldContext_SecurityAssessment_policeStatement(ctx, field)
+	case "policeStatementAt":
+		return ec.fieldContext_SecurityAssessment_policeStatementAt(ctx, field)
 	case "assessedAt":
 		return ec.fieldContext_SecurityAssessment_assessedAt(ctx, field)
 	case "custodyEventID":
@@ -13509,6 +14325,10 @@ func (ec *executionContext) childFields_StatisticsRow(ctx context.Context, field
 		return ec.fieldContext_StatisticsRow_lateNotices(ctx, field)
 	case "lateNoticesJustified":
 		return ec.fieldContext_StatisticsRow_lateNoticesJustified(ctx, field)
+	case "decisionsNotInformed":
+		return ec.fieldContext_StatisticsRow_decisionsNotInformed(ctx, field)
+	case "noticesSentBeforeFinal":
+		return ec.fieldContext_StatisticsRow_noticesSentBeforeFinal(ctx, field)
 	case "escapesNotified":
 		return ec.fieldContext_StatisticsRow_escapesNotified(ctx, field)
 	case "medianHoursEscapeToNotice":
@@ -13987,6 +14807,20 @@ func (ec *executionContext) field_Mutation_addVictim_args(ctx context.Context, r
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_cancelCustodyEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.CancelCustodyEventInput, error) {
+			return ec.unmarshalNCancelCustodyEventInput2varselᚋworkflowᚐCancelCustodyEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelNotice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14007,6 +14841,20 @@ func (ec *executionContext) field_Mutation_completePoliceRequest_args(ctx contex
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (workflow.CompletePoliceRequestInput, error) {
 			return ec.unmarshalNCompletePoliceRequestInput2varselᚋworkflowᚐCompletePoliceRequestInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_correctPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.CorrectPersonInput, error) {
+			return ec.unmarshalNCorrectPersonInput2varselᚋworkflowᚐCorrectPersonInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14168,6 +15016,28 @@ func (ec *executionContext) field_Mutation_markNoticePosted_args(ctx context.Con
 		return nil, err
 	}
 	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "lateJustification",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["lateJustification"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_moveCustodyEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.MoveCustodyEventInput, error) {
+			return ec.unmarshalNMoveCustodyEventInput2varselᚋworkflowᚐMoveCustodyEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -14210,6 +15080,28 @@ func (ec *executionContext) field_Mutation_recordConvictInformed_args(ctx contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordDisclosureDecisionBasis_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "decision",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decision"] = arg1
 	return args, nil
 }
 
@@ -14303,6 +15195,20 @@ func (ec *executionContext) field_Mutation_recordSecurityAssessment_args(ctx con
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (workflow.RecordSecurityAssessmentInput, error) {
 			return ec.unmarshalNRecordSecurityAssessmentInput2varselᚋworkflowᚐRecordSecurityAssessmentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordSecurityFinding_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.RecordSecurityFindingInput, error) {
+			return ec.unmarshalNRecordSecurityFindingInput2varselᚋworkflowᚐRecordSecurityFindingInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -14423,6 +15329,28 @@ func (ec *executionContext) field_Mutation_revokeDelegation_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_verifyDisclosure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNID2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "verification",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["verification"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Query___type_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -14488,6 +15416,20 @@ func (ec *executionContext) field_Query_accessLog_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_appealDeadlineFor_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "informedOn",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["informedOn"] = arg0
 	return args, nil
 }
 
@@ -16344,6 +17286,75 @@ func (ec *executionContext) fieldContext_Appeal_registeredBy(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _AppealDeadlineInfo_informedOn(ctx context.Context, field graphql.CollectedField, obj *workflow.AppealDeadlineInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealDeadlineInfo_informedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InformedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealDeadlineInfo_informedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppealDeadlineInfo", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _AppealDeadlineInfo_deadline(ctx context.Context, field graphql.CollectedField, obj *workflow.AppealDeadlineInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealDeadlineInfo_deadline(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Deadline, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealDeadlineInfo_deadline(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppealDeadlineInfo", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
+func (ec *executionContext) _AppealDeadlineInfo_movedPast(ctx context.Context, field graphql.CollectedField, obj *workflow.AppealDeadlineInfo) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AppealDeadlineInfo_movedPast(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MovedPast, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AppealDeadlineInfo_movedPast(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AppealDeadlineInfo", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Assessment_id(ctx context.Context, field graphql.CollectedField, obj *ent.Assessment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17483,6 +18494,52 @@ func (ec *executionContext) fieldContext_AuditEventEdge_cursor(_ context.Context
 	return graphql.NewScalarFieldContext("AuditEventEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
+func (ec *executionContext) _Clock_now(ctx context.Context, field graphql.CollectedField, obj *workflow.Clock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Clock_now(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Now, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Clock_now(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Clock", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Clock_simulated(ctx context.Context, field graphql.CollectedField, obj *workflow.Clock) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Clock_simulated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Simulated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Clock_simulated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Clock", field, false, false, errors.New("field of type Boolean does not have child fields"))
+}
+
 func (ec *executionContext) _Condition_id(ctx context.Context, field graphql.CollectedField, obj *ent.Condition) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18523,6 +19580,125 @@ func (ec *executionContext) fieldContext_ConvictEdge_cursor(_ context.Context, f
 	return graphql.NewScalarFieldContext("ConvictEdge", field, false, false, errors.New("field of type Cursor does not have child fields"))
 }
 
+func (ec *executionContext) _CorrectPersonResult_victim(ctx context.Context, field graphql.CollectedField, obj *workflow.CorrectPersonResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrectPersonResult_victim(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Victim, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Victim) graphql.Marshaler {
+			return ec.marshalOVictim2ᚖvarselᚋentᚐVictim(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CorrectPersonResult_victim(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrectPersonResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Victim(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrectPersonResult_survivor(ctx context.Context, field graphql.CollectedField, obj *workflow.CorrectPersonResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrectPersonResult_survivor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Survivor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Survivor) graphql.Marshaler {
+			return ec.marshalOSurvivor2ᚖvarselᚋentᚐSurvivor(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CorrectPersonResult_survivor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrectPersonResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Survivor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrectPersonResult_guardian(ctx context.Context, field graphql.CollectedField, obj *workflow.CorrectPersonResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrectPersonResult_guardian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Guardian, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Guardian) graphql.Marshaler {
+			return ec.marshalOGuardian2ᚖvarselᚋentᚐGuardian(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CorrectPersonResult_guardian(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "CorrectPersonResult",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Guardian(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _CorrectPersonResult_changed(ctx context.Context, field graphql.CollectedField, obj *workflow.CorrectPersonResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CorrectPersonResult_changed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Changed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CorrectPersonResult_changed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CorrectPersonResult", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _CriminalCase_id(ctx context.Context, field graphql.CollectedField, obj *ent.CriminalCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19047,16 +20223,16 @@ func (ec *executionContext) fieldContext_CustodyEvent_fullTermRelease(_ context.
 	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
-func (ec *executionContext) _CustodyEvent_reportingDutyUntil(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+func (ec *executionContext) _CustodyEvent_probationEndsOn(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
 		ec.OperationContext,
 		field,
 		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_CustodyEvent_reportingDutyUntil(ctx, field)
+			return ec.fieldContext_CustodyEvent_probationEndsOn(ctx, field)
 		},
 		func(ctx context.Context) (any, error) {
-			return obj.ReportingDutyUntil, nil
+			return obj.ProbationEndsOn, nil
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
@@ -19066,7 +20242,7 @@ func (ec *executionContext) _CustodyEvent_reportingDutyUntil(ctx context.Context
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_CustodyEvent_reportingDutyUntil(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+func (ec *executionContext) fieldContext_CustodyEvent_probationEndsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
@@ -19091,6 +20267,98 @@ func (ec *executionContext) _CustodyEvent_status(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_CustodyEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type CustodyEventStatus does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_cancelledAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_cancelledAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelledAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_cancelledAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_cancelReason(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_cancelReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CancelReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_cancelReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_movedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_movedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_movedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_moveReason(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_moveReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MoveReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_moveReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CustodyEvent_convictID(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
@@ -19514,6 +20782,52 @@ func (ec *executionContext) fieldContext_CustodyEvent_institutionStay(_ context.
 	return fc, nil
 }
 
+func (ec *executionContext) _CustodyEvent_state(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_state(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustodyEvent().State(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.EventState) graphql.Marshaler {
+			return ec.marshalNEventState2varselᚋrulesᚐEventState(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_state(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, true, true, errors.New("field of type EventState does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_stateName(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_stateName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.CustodyEvent().StateName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_stateName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _CustodyEvent_nextSteps(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19848,14 +21162,37 @@ func (ec *executionContext) _Decision_reasoning(ctx context.Context, field graph
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalOString2string(ctx, selections, v)
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_reasoning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Decision_reasonsWithheld(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_reasonsWithheld(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReasonsWithheld, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *rules.ExemptionGround) graphql.Marshaler {
+			return ec.marshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx, selections, v)
 		},
 		true,
 		false,
 	)
 }
-func (ec *executionContext) fieldContext_Decision_reasoning(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type String does not have child fields"))
+func (ec *executionContext) fieldContext_Decision_reasonsWithheld(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type ExemptionGround does not have child fields"))
 }
 
 func (ec *executionContext) _Decision_decidedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
@@ -20232,6 +21569,29 @@ func (ec *executionContext) fieldContext_Decision_appeals(_ context.Context, fie
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Decision_warnings(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_warnings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Decision().Warnings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_warnings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Delegation_id(ctx context.Context, field graphql.CollectedField, obj *ent.Delegation) (ret graphql.Marshaler) {
@@ -20836,6 +22196,75 @@ func (ec *executionContext) fieldContext_Disclosure_unverified(_ context.Context
 	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type Boolean does not have child fields"))
 }
 
+func (ec *executionContext) _Disclosure_verifiedAt(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_verifiedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_verifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_verification(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_verification(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Verification, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_verification(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_decisionBasis(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_decisionBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionBasis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_decisionBasis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Disclosure_source(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21090,6 +22519,38 @@ func (ec *executionContext) _Disclosure_recordedBy(ctx context.Context, field gr
 	)
 }
 func (ec *executionContext) fieldContext_Disclosure_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Disclosure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Disclosure_verifiedBy(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_verifiedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_verifiedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Disclosure",
 		Field:      field,
@@ -22457,6 +23918,29 @@ func (ec *executionContext) fieldContext_HistoryEntry_entityID(_ context.Context
 	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
+func (ec *executionContext) _HistoryEntry_detail(ctx context.Context, field graphql.CollectedField, obj *workflow.HistoryEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HistoryEntry_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_HistoryEntry_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HistoryEntry", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _InformationRequest_id(ctx context.Context, field graphql.CollectedField, obj *ent.InformationRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23582,6 +25066,192 @@ func (ec *executionContext) fieldContext_Mutation_recordConditions(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_moveCustodyEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_moveCustodyEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MoveCustodyEvent(ctx, fc.Args["input"].(workflow.MoveCustodyEventInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_moveCustodyEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_moveCustodyEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_correctPerson(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_correctPerson(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CorrectPerson(ctx, fc.Args["input"].(workflow.CorrectPersonInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *workflow.CorrectPersonResult
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *workflow.CorrectPersonResult
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.CorrectPersonResult) graphql.Marshaler {
+			return ec.marshalNCorrectPersonResult2ᚖvarselᚋworkflowᚐCorrectPersonResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_correctPerson(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CorrectPersonResult(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_correctPerson_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_cancelCustodyEvent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_cancelCustodyEvent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CancelCustodyEvent(ctx, fc.Args["input"].(workflow.CancelCustodyEventInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.CustodyEvent
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CustodyEvent) graphql.Marshaler {
+			return ec.marshalNCustodyEvent2ᚖvarselᚋentᚐCustodyEvent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_cancelCustodyEvent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CustodyEvent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_cancelCustodyEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_requestInformation(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23824,6 +25494,68 @@ func (ec *executionContext) fieldContext_Mutation_recordPoliceStatement(ctx cont
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_recordPoliceStatement_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordSecurityFinding(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordSecurityFinding(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordSecurityFinding(ctx, fc.Args["input"].(workflow.RecordSecurityFindingInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.SecurityAssessment
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.SecurityAssessment
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.SecurityAssessment) graphql.Marshaler {
+			return ec.marshalNSecurityAssessment2ᚖvarselᚋentᚐSecurityAssessment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordSecurityFinding(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SecurityAssessment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordSecurityFinding_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -24584,7 +26316,7 @@ func (ec *executionContext) _Mutation_markNoticePosted(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().MarkNoticePosted(ctx, fc.Args["id"].(int))
+			return ec.Resolvers.Mutation().MarkNoticePosted(ctx, fc.Args["id"].(int), fc.Args["lateJustification"].(*string))
 		},
 		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
 			directive0 := next
@@ -25318,6 +27050,130 @@ func (ec *executionContext) fieldContext_Mutation_liftDocumentMark(ctx context.C
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_verifyDisclosure(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_verifyDisclosure(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().VerifyDisclosure(ctx, fc.Args["id"].(int), fc.Args["verification"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER", "POLICE"})
+				if err != nil {
+					var zeroVal *ent.Disclosure
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Disclosure
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Disclosure) graphql.Marshaler {
+			return ec.marshalNDisclosure2ᚖvarselᚋentᚐDisclosure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_verifyDisclosure(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Disclosure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_verifyDisclosure_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordDisclosureDecisionBasis(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordDisclosureDecisionBasis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordDisclosureDecisionBasis(ctx, fc.Args["id"].(int), fc.Args["decision"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Disclosure
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Disclosure
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Disclosure) graphql.Marshaler {
+			return ec.marshalNDisclosure2ᚖvarselᚋentᚐDisclosure(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordDisclosureDecisionBasis(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Disclosure(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordDisclosureDecisionBasis_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Notice_id(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -25399,8 +27255,8 @@ func (ec *executionContext) _Notice_status(ctx context.Context, field graphql.Co
 			return obj.Status, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v notice.Status) graphql.Marshaler {
-			return ec.marshalNNoticeStatus2varselᚋentᚋnoticeᚐStatus(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v rules.NoticeStatus) graphql.Marshaler {
+			return ec.marshalNNoticeStatus2varselᚋrulesᚐNoticeStatus(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25408,6 +27264,52 @@ func (ec *executionContext) _Notice_status(ctx context.Context, field graphql.Co
 }
 func (ec *executionContext) fieldContext_Notice_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type NoticeStatus does not have child fields"))
+}
+
+func (ec *executionContext) _Notice_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notice_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.NoticeKind) graphql.Marshaler {
+			return ec.marshalNNoticeKind2varselᚋrulesᚐNoticeKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notice_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type NoticeKind does not have child fields"))
+}
+
+func (ec *executionContext) _Notice_correctsID(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notice_correctsID(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CorrectsID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notice_correctsID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notice", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
 func (ec *executionContext) _Notice_route(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
@@ -26089,6 +27991,70 @@ func (ec *executionContext) fieldContext_Notice_policeDistrict(_ context.Context
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_PoliceDistrict(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notice_corrects(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notice_corrects(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Corrects(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Notice) graphql.Marshaler {
+			return ec.marshalONotice2ᚖvarselᚋentᚐNotice(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notice_corrects(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Notice_followUps(ctx context.Context, field graphql.CollectedField, obj *ent.Notice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notice_followUps(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FollowUps(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*ent.Notice) graphql.Marshaler {
+			return ec.marshalONotice2ᚕᚖvarselᚋentᚐNoticeᚄ(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notice_followUps(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Notice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notice(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27899,6 +29865,52 @@ func (ec *executionContext) fieldContext_PoliceRequest_declinedAt(_ context.Cont
 	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _PoliceRequest_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_withdrawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceRequest_withdrawReason(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_withdrawReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_withdrawReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _PoliceRequest_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29192,6 +31204,82 @@ func (ec *executionContext) fieldContext_Query_convictHistory(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_appealDeadlineFor(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_appealDeadlineFor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().AppealDeadlineFor(ctx, fc.Args["informedOn"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.AppealDeadlineInfo) graphql.Marshaler {
+			return ec.marshalNAppealDeadlineInfo2ᚖvarselᚋworkflowᚐAppealDeadlineInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_appealDeadlineFor(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AppealDeadlineInfo(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_appealDeadlineFor_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_clock(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_clock(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().Clock(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.Clock) graphql.Marshaler {
+			return ec.marshalNClock2ᚖvarselᚋworkflowᚐClock(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_clock(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Clock(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_notificationWorklist(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30276,6 +32364,70 @@ func (ec *executionContext) fieldContext_RetentionReport_convicts(_ context.Cont
 	return fc, nil
 }
 
+func (ec *executionContext) _RetentionReport_keptForDecisions(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_keptForDecisions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.KeptForDecisions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.RetentionItem) graphql.Marshaler {
+			return ec.marshalNRetentionItem2ᚕvarselᚋworkflowᚐRetentionItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_keptForDecisions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionReport_convictsWithoutSentenceEnd(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_convictsWithoutSentenceEnd(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictsWithoutSentenceEnd, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.RetentionItem) graphql.Marshaler {
+			return ec.marshalNRetentionItem2ᚕvarselᚋworkflowᚐRetentionItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_convictsWithoutSentenceEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _RetentionReport_deletedRows(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30437,6 +32589,29 @@ func (ec *executionContext) fieldContext_SecurityAssessment_updatedAt(_ context.
 	return graphql.NewScalarFieldContext("SecurityAssessment", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _SecurityAssessment_kind(ctx context.Context, field graphql.CollectedField, obj *ent.SecurityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityAssessment_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.SecurityRecordKind) graphql.Marshaler {
+			return ec.marshalNSecurityRecordKind2varselᚋrulesᚐSecurityRecordKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityAssessment_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityAssessment", field, false, false, errors.New("field of type SecurityRecordKind does not have child fields"))
+}
+
 func (ec *executionContext) _SecurityAssessment_outcome(ctx context.Context, field graphql.CollectedField, obj *ent.SecurityAssessment) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30504,6 +32679,29 @@ func (ec *executionContext) _SecurityAssessment_policeStatement(ctx context.Cont
 }
 func (ec *executionContext) fieldContext_SecurityAssessment_policeStatement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("SecurityAssessment", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityAssessment_policeStatementAt(ctx context.Context, field graphql.CollectedField, obj *ent.SecurityAssessment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityAssessment_policeStatementAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PoliceStatementAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityAssessment_policeStatementAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityAssessment", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
 func (ec *executionContext) _SecurityAssessment_assessedAt(ctx context.Context, field graphql.CollectedField, obj *ent.SecurityAssessment) (ret graphql.Marshaler) {
@@ -31791,6 +33989,70 @@ func (ec *executionContext) _StatisticsRow_lateNoticesJustified(ctx context.Cont
 	)
 }
 func (ec *executionContext) fieldContext_StatisticsRow_lateNoticesJustified(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_decisionsNotInformed(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_decisionsNotInformed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecisionsNotInformed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_decisionsNotInformed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "StatisticsRow",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StatisticsCount(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _StatisticsRow_noticesSentBeforeFinal(ctx context.Context, field graphql.CollectedField, obj *reporting.Row) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_StatisticsRow_noticesSentBeforeFinal(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoticesSentBeforeFinal, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v reporting.Count) graphql.Marshaler {
+			return ec.marshalNStatisticsCount2varselᚋreportingᚐCount(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_StatisticsRow_noticesSentBeforeFinal(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "StatisticsRow",
 		Field:      field,
@@ -39273,6 +41535,43 @@ func (ec *executionContext) unmarshalInputAuditEventWhereInput(ctx context.Conte
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCancelCustodyEventInput(ctx context.Context, obj any) (workflow.CancelCustodyEventInput, error) {
+	var it workflow.CancelCustodyEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCancelNoticeInput(ctx context.Context, obj any) (workflow.CancelNoticeInput, error) {
 	var it workflow.CancelNoticeInput
 	if obj == nil {
@@ -40695,6 +42994,71 @@ func (ec *executionContext) unmarshalInputConvictWhereInput(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCorrectPersonInput(ctx context.Context, obj any) (workflow.CorrectPersonInput, error) {
+	var it workflow.CorrectPersonInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"victimId", "survivorId", "guardianId", "person", "underGuardianship", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "victimId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimID = data
+		case "survivorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("survivorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurvivorID = data
+		case "guardianId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("guardianId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GuardianID = data
+		case "person":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("person"))
+			data, err := ec.unmarshalNPersonInput2varselᚋworkflowᚐPersonInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Person = data
+		case "underGuardianship":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("underGuardianship"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnderGuardianship = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCriminalCaseOrder(ctx context.Context, obj any) (ent.CriminalCaseOrder, error) {
 	var it ent.CriminalCaseOrder
 	if obj == nil {
@@ -41336,7 +43700,7 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "legalBasisGT", "legalBasisGTE", "legalBasisLT", "legalBasisLTE", "legalBasisContains", "legalBasisHasPrefix", "legalBasisHasSuffix", "legalBasisEqualFold", "legalBasisContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "dateOnly", "dateOnlyNEQ", "decidingLevel", "decidingLevelNEQ", "decidingLevelIn", "decidingLevelNotIn", "fromInstitution", "fromInstitutionNEQ", "fullTermRelease", "fullTermReleaseNEQ", "reportingDutyUntil", "reportingDutyUntilNEQ", "reportingDutyUntilIn", "reportingDutyUntilNotIn", "reportingDutyUntilGT", "reportingDutyUntilGTE", "reportingDutyUntilLT", "reportingDutyUntilLTE", "reportingDutyUntilIsNil", "reportingDutyUntilNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "institutionStayID", "institutionStayIDNEQ", "institutionStayIDIn", "institutionStayIDNotIn", "institutionStayIDIsNil", "institutionStayIDNotNil", "hasConvict", "hasConvictWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasConditions", "hasConditionsWith", "hasInformationRequests", "hasInformationRequestsWith", "hasSecurityAssessments", "hasSecurityAssessmentsWith", "hasAssessments", "hasAssessmentsWith", "hasDecisions", "hasDecisionsWith", "hasNotices", "hasNoticesWith", "hasPoliceRequests", "hasPoliceRequestsWith", "hasCreatedBy", "hasCreatedByWith", "hasInstitutionStay", "hasInstitutionStayWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "legalBasisGT", "legalBasisGTE", "legalBasisLT", "legalBasisLTE", "legalBasisContains", "legalBasisHasPrefix", "legalBasisHasSuffix", "legalBasisEqualFold", "legalBasisContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "dateOnly", "dateOnlyNEQ", "decidingLevel", "decidingLevelNEQ", "decidingLevelIn", "decidingLevelNotIn", "fromInstitution", "fromInstitutionNEQ", "fullTermRelease", "fullTermReleaseNEQ", "probationEndsOn", "probationEndsOnNEQ", "probationEndsOnIn", "probationEndsOnNotIn", "probationEndsOnGT", "probationEndsOnGTE", "probationEndsOnLT", "probationEndsOnLTE", "probationEndsOnIsNil", "probationEndsOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "movedAt", "movedAtNEQ", "movedAtIn", "movedAtNotIn", "movedAtGT", "movedAtGTE", "movedAtLT", "movedAtLTE", "movedAtIsNil", "movedAtNotNil", "moveReason", "moveReasonNEQ", "moveReasonIn", "moveReasonNotIn", "moveReasonGT", "moveReasonGTE", "moveReasonLT", "moveReasonLTE", "moveReasonContains", "moveReasonHasPrefix", "moveReasonHasSuffix", "moveReasonIsNil", "moveReasonNotNil", "moveReasonEqualFold", "moveReasonContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "institutionStayID", "institutionStayIDNEQ", "institutionStayIDIn", "institutionStayIDNotIn", "institutionStayIDIsNil", "institutionStayIDNotNil", "hasConvict", "hasConvictWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasConditions", "hasConditionsWith", "hasInformationRequests", "hasInformationRequestsWith", "hasSecurityAssessments", "hasSecurityAssessmentsWith", "hasAssessments", "hasAssessmentsWith", "hasDecisions", "hasDecisionsWith", "hasNotices", "hasNoticesWith", "hasPoliceRequests", "hasPoliceRequestsWith", "hasCreatedBy", "hasCreatedByWith", "hasInstitutionStay", "hasInstitutionStayWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -41847,76 +44211,76 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 				return it, err
 			}
 			it.FullTermReleaseNEQ = data
-		case "reportingDutyUntil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntil"))
+		case "probationEndsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntil = data
-		case "reportingDutyUntilNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilNEQ"))
+			it.ProbationEndsOn = data
+		case "probationEndsOnNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnNEQ"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilNEQ = data
-		case "reportingDutyUntilIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilIn"))
+			it.ProbationEndsOnNEQ = data
+		case "probationEndsOnIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnIn"))
 			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilIn = data
-		case "reportingDutyUntilNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilNotIn"))
+			it.ProbationEndsOnIn = data
+		case "probationEndsOnNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnNotIn"))
 			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilNotIn = data
-		case "reportingDutyUntilGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilGT"))
+			it.ProbationEndsOnNotIn = data
+		case "probationEndsOnGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnGT"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilGT = data
-		case "reportingDutyUntilGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilGTE"))
+			it.ProbationEndsOnGT = data
+		case "probationEndsOnGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnGTE"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilGTE = data
-		case "reportingDutyUntilLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilLT"))
+			it.ProbationEndsOnGTE = data
+		case "probationEndsOnLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnLT"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilLT = data
-		case "reportingDutyUntilLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilLTE"))
+			it.ProbationEndsOnLT = data
+		case "probationEndsOnLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnLTE"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilLTE = data
-		case "reportingDutyUntilIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilIsNil"))
+			it.ProbationEndsOnLTE = data
+		case "probationEndsOnIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnIsNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilIsNil = data
-		case "reportingDutyUntilNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntilNotNil"))
+			it.ProbationEndsOnIsNil = data
+		case "probationEndsOnNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOnNotNil"))
 			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntilNotNil = data
+			it.ProbationEndsOnNotNil = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
 			data, err := ec.unmarshalOCustodyEventStatus2ᚖvarselᚋentᚋcustodyeventᚐStatus(ctx, v)
@@ -41945,6 +44309,356 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "cancelledAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAt = data
+		case "cancelledAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNEQ = data
+		case "cancelledAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIn = data
+		case "cancelledAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotIn = data
+		case "cancelledAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGT = data
+		case "cancelledAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtGTE = data
+		case "cancelledAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLT = data
+		case "cancelledAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtLTE = data
+		case "cancelledAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtIsNil = data
+		case "cancelledAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelledAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelledAtNotNil = data
+		case "cancelReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReason = data
+		case "cancelReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonNEQ = data
+		case "cancelReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonIn = data
+		case "cancelReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonNotIn = data
+		case "cancelReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonGT = data
+		case "cancelReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonGTE = data
+		case "cancelReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonLT = data
+		case "cancelReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonLTE = data
+		case "cancelReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonContains = data
+		case "cancelReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonHasPrefix = data
+		case "cancelReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonHasSuffix = data
+		case "cancelReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonIsNil = data
+		case "cancelReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonNotNil = data
+		case "cancelReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonEqualFold = data
+		case "cancelReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("cancelReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CancelReasonContainsFold = data
+		case "movedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAt = data
+		case "movedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtNEQ = data
+		case "movedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtIn = data
+		case "movedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtNotIn = data
+		case "movedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtGT = data
+		case "movedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtGTE = data
+		case "movedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtLT = data
+		case "movedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtLTE = data
+		case "movedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtIsNil = data
+		case "movedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedAtNotNil = data
+		case "moveReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReason = data
+		case "moveReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonNEQ = data
+		case "moveReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonIn = data
+		case "moveReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonNotIn = data
+		case "moveReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonGT = data
+		case "moveReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonGTE = data
+		case "moveReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonLT = data
+		case "moveReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonLTE = data
+		case "moveReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonContains = data
+		case "moveReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonHasPrefix = data
+		case "moveReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonHasSuffix = data
+		case "moveReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonIsNil = data
+		case "moveReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonNotNil = data
+		case "moveReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonEqualFold = data
+		case "moveReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("moveReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MoveReasonContainsFold = data
 		case "convictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -42257,7 +44971,7 @@ func (ec *executionContext) unmarshalInputDecideNotificationInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"custodyEventId", "reasoning"}
+	fieldsInOrder := [...]string{"custodyEventId", "reasoning", "reasonsWithheld"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42273,11 +44987,18 @@ func (ec *executionContext) unmarshalInputDecideNotificationInput(ctx context.Co
 			it.CustodyEventID = data
 		case "reasoning":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalNString2string(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Reasoning = data
+		case "reasonsWithheld":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonsWithheld"))
+			data, err := ec.unmarshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonsWithheld = data
 		}
 	}
 	return it, nil
@@ -42335,7 +45056,7 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningIsNil", "reasoningNotNil", "reasoningEqualFold", "reasoningContainsFold", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "convictInformedAt", "convictInformedAtNEQ", "convictInformedAtIn", "convictInformedAtNotIn", "convictInformedAtGT", "convictInformedAtGTE", "convictInformedAtLT", "convictInformedAtLTE", "convictInformedAtIsNil", "convictInformedAtNotNil", "convictInformedHow", "convictInformedHowNEQ", "convictInformedHowIn", "convictInformedHowNotIn", "convictInformedHowIsNil", "convictInformedHowNotNil", "informingImpracticableReason", "informingImpracticableReasonNEQ", "informingImpracticableReasonIn", "informingImpracticableReasonNotIn", "informingImpracticableReasonGT", "informingImpracticableReasonGTE", "informingImpracticableReasonLT", "informingImpracticableReasonLTE", "informingImpracticableReasonContains", "informingImpracticableReasonHasPrefix", "informingImpracticableReasonHasSuffix", "informingImpracticableReasonIsNil", "informingImpracticableReasonNotNil", "informingImpracticableReasonEqualFold", "informingImpracticableReasonContainsFold", "oralAppealAnswer", "oralAppealAnswerNEQ", "oralAppealAnswerIn", "oralAppealAnswerNotIn", "oralAppealAnswerIsNil", "oralAppealAnswerNotNil", "appealDeadline", "appealDeadlineNEQ", "appealDeadlineIn", "appealDeadlineNotIn", "appealDeadlineGT", "appealDeadlineGTE", "appealDeadlineLT", "appealDeadlineLTE", "appealDeadlineIsNil", "appealDeadlineNotNil", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasDecidedBy", "hasDecidedByWith", "hasConvictInformedBy", "hasConvictInformedByWith", "hasAssessments", "hasAssessmentsWith", "hasAppeals", "hasAppealsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "reasonsWithheld", "reasonsWithheldNEQ", "reasonsWithheldIn", "reasonsWithheldNotIn", "reasonsWithheldIsNil", "reasonsWithheldNotNil", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "convictInformedAt", "convictInformedAtNEQ", "convictInformedAtIn", "convictInformedAtNotIn", "convictInformedAtGT", "convictInformedAtGTE", "convictInformedAtLT", "convictInformedAtLTE", "convictInformedAtIsNil", "convictInformedAtNotNil", "convictInformedHow", "convictInformedHowNEQ", "convictInformedHowIn", "convictInformedHowNotIn", "convictInformedHowIsNil", "convictInformedHowNotNil", "informingImpracticableReason", "informingImpracticableReasonNEQ", "informingImpracticableReasonIn", "informingImpracticableReasonNotIn", "informingImpracticableReasonGT", "informingImpracticableReasonGTE", "informingImpracticableReasonLT", "informingImpracticableReasonLTE", "informingImpracticableReasonContains", "informingImpracticableReasonHasPrefix", "informingImpracticableReasonHasSuffix", "informingImpracticableReasonIsNil", "informingImpracticableReasonNotNil", "informingImpracticableReasonEqualFold", "informingImpracticableReasonContainsFold", "oralAppealAnswer", "oralAppealAnswerNEQ", "oralAppealAnswerIn", "oralAppealAnswerNotIn", "oralAppealAnswerIsNil", "oralAppealAnswerNotNil", "appealDeadline", "appealDeadlineNEQ", "appealDeadlineIn", "appealDeadlineNotIn", "appealDeadlineGT", "appealDeadlineGTE", "appealDeadlineLT", "appealDeadlineLTE", "appealDeadlineIsNil", "appealDeadlineNotNil", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasDecidedBy", "hasDecidedByWith", "hasConvictInformedBy", "hasConvictInformedByWith", "hasAssessments", "hasAssessmentsWith", "hasAppeals", "hasAppealsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -42664,20 +45385,6 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ReasoningHasSuffix = data
-		case "reasoningIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasoningIsNil = data
-		case "reasoningNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ReasoningNotNil = data
 		case "reasoningEqualFold":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoningEqualFold"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -42692,6 +45399,48 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.ReasoningContainsFold = data
+		case "reasonsWithheld":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonsWithheld"))
+			data, err := ec.unmarshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonsWithheld = data
+		case "reasonsWithheldNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonsWithheldNEQ"))
+			data, err := ec.unmarshalOExemptionGround2ᚖvarselᚋrulesᚐExemptionGround(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonsWithheldNEQ = data
+		case "reasonsWithheldIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonsWithheldIn"))
+			data, err := ec.unmarshalOExemptionGround2ᚕvarselᚋrulesᚐExemptionGroundᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonsWithheldIn = data
+		case "reasonsWithheldNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonsWithheldNotIn"))
+			data, err := ec.unmarshalOExemptionGround2ᚕvarselᚋrulesᚐExemptionGroundᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonsWithheldNotIn = data
+		case "reasonsWithheldIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonsWithheldIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonsWithheldIsNil = data
+		case "reasonsWithheldNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasonsWithheldNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ReasonsWithheldNotNil = data
 		case "decidedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decidedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -43751,7 +46500,7 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "avertsImprisonableOffence", "avertsImprisonableOffenceNEQ", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "form", "formNEQ", "formIn", "formNotIn", "unverified", "unverifiedNEQ", "expiresOn", "expiresOnNEQ", "expiresOnIn", "expiresOnNotIn", "expiresOnGT", "expiresOnGTE", "expiresOnLT", "expiresOnLTE", "expiresOnIsNil", "expiresOnNotNil", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeReportID", "policeReportIDNEQ", "policeReportIDIn", "policeReportIDNotIn", "policeReportIDIsNil", "policeReportIDNotNil", "hasUnit", "hasUnitWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasDecidedBy", "hasDecidedByWith", "hasRecordedBy", "hasRecordedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "avertsImprisonableOffence", "avertsImprisonableOffenceNEQ", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "form", "formNEQ", "formIn", "formNotIn", "unverified", "unverifiedNEQ", "verifiedAt", "verifiedAtNEQ", "verifiedAtIn", "verifiedAtNotIn", "verifiedAtGT", "verifiedAtGTE", "verifiedAtLT", "verifiedAtLTE", "verifiedAtIsNil", "verifiedAtNotNil", "expiresOn", "expiresOnNEQ", "expiresOnIn", "expiresOnNotIn", "expiresOnGT", "expiresOnGTE", "expiresOnLT", "expiresOnLTE", "expiresOnIsNil", "expiresOnNotNil", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeReportID", "policeReportIDNEQ", "policeReportIDIn", "policeReportIDNotIn", "policeReportIDIsNil", "policeReportIDNotNil", "hasUnit", "hasUnitWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasDecidedBy", "hasDecidedByWith", "hasRecordedBy", "hasRecordedByWith", "hasVerifiedBy", "hasVerifiedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44143,6 +46892,76 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.UnverifiedNEQ = data
+		case "verifiedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAt = data
+		case "verifiedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtNEQ = data
+		case "verifiedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtIn = data
+		case "verifiedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtNotIn = data
+		case "verifiedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtGT = data
+		case "verifiedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtGTE = data
+		case "verifiedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtLT = data
+		case "verifiedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtLTE = data
+		case "verifiedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtIsNil = data
+		case "verifiedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("verifiedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VerifiedAtNotNil = data
 		case "expiresOn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("expiresOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
@@ -44395,6 +47214,20 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.HasRecordedByWith = data
+		case "hasVerifiedBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVerifiedBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVerifiedBy = data
+		case "hasVerifiedByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasVerifiedByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasVerifiedByWith = data
 		}
 	}
 	return it, nil
@@ -44411,7 +47244,7 @@ func (ec *executionContext) unmarshalInputDispatchNoticeInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"noticeId", "channel", "phoneReason"}
+	fieldsInOrder := [...]string{"noticeId", "channel", "phoneReason", "lateJustification"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -44427,7 +47260,7 @@ func (ec *executionContext) unmarshalInputDispatchNoticeInput(ctx context.Contex
 			it.NoticeID = data
 		case "channel":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
-			data, err := ec.unmarshalNString2string(ctx, v)
+			data, err := ec.unmarshalNChannel2varselᚋrulesᚐChannel(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -44439,6 +47272,13 @@ func (ec *executionContext) unmarshalInputDispatchNoticeInput(ctx context.Contex
 				return it, err
 			}
 			it.PhoneReason = data
+		case "lateJustification":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("lateJustification"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.LateJustification = data
 		}
 	}
 	return it, nil
@@ -47082,6 +49922,68 @@ func (ec *executionContext) unmarshalInputMarkDocumentExemptInput(ctx context.Co
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputMoveCustodyEventInput(ctx context.Context, obj any) (workflow.MoveCustodyEventInput, error) {
+	var it workflow.MoveCustodyEventInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["dateOnly"]; !present {
+		asMap["dateOnly"] = false
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "startsAt", "endsAt", "dateOnly", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "endsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAt = data
+		case "dateOnly":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("dateOnly"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DateOnly = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputNoticeOrder(ctx context.Context, obj any) (ent.NoticeOrder, error) {
 	var it ent.NoticeOrder
 	if obj == nil {
@@ -47134,7 +50036,7 @@ func (ec *executionContext) unmarshalInputNoticeWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "route", "routeNEQ", "routeIn", "routeNotIn", "channel", "channelNEQ", "channelIn", "channelNotIn", "channelIsNil", "channelNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "late", "lateNEQ", "lateJustification", "lateJustificationNEQ", "lateJustificationIn", "lateJustificationNotIn", "lateJustificationGT", "lateJustificationGTE", "lateJustificationLT", "lateJustificationLTE", "lateJustificationContains", "lateJustificationHasPrefix", "lateJustificationHasSuffix", "lateJustificationIsNil", "lateJustificationNotNil", "lateJustificationEqualFold", "lateJustificationContainsFold", "earlyReleaseJustification", "earlyReleaseJustificationNEQ", "earlyReleaseJustificationIn", "earlyReleaseJustificationNotIn", "earlyReleaseJustificationGT", "earlyReleaseJustificationGTE", "earlyReleaseJustificationLT", "earlyReleaseJustificationLTE", "earlyReleaseJustificationContains", "earlyReleaseJustificationHasPrefix", "earlyReleaseJustificationHasSuffix", "earlyReleaseJustificationIsNil", "earlyReleaseJustificationNotNil", "earlyReleaseJustificationEqualFold", "earlyReleaseJustificationContainsFold", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "phoneReason", "phoneReasonNEQ", "phoneReasonIn", "phoneReasonNotIn", "phoneReasonGT", "phoneReasonGTE", "phoneReasonLT", "phoneReasonLTE", "phoneReasonContains", "phoneReasonHasPrefix", "phoneReasonHasSuffix", "phoneReasonIsNil", "phoneReasonNotNil", "phoneReasonEqualFold", "phoneReasonContainsFold", "phoneDocumentedAt", "phoneDocumentedAtNEQ", "phoneDocumentedAtIn", "phoneDocumentedAtNotIn", "phoneDocumentedAtGT", "phoneDocumentedAtGTE", "phoneDocumentedAtLT", "phoneDocumentedAtLTE", "phoneDocumentedAtIsNil", "phoneDocumentedAtNotNil", "phoneDocumentation", "phoneDocumentationNEQ", "phoneDocumentationIn", "phoneDocumentationNotIn", "phoneDocumentationGT", "phoneDocumentationGTE", "phoneDocumentationLT", "phoneDocumentationLTE", "phoneDocumentationContains", "phoneDocumentationHasPrefix", "phoneDocumentationHasSuffix", "phoneDocumentationIsNil", "phoneDocumentationNotNil", "phoneDocumentationEqualFold", "phoneDocumentationContainsFold", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "assessmentID", "assessmentIDNEQ", "assessmentIDIn", "assessmentIDNotIn", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "guardianID", "guardianIDNEQ", "guardianIDIn", "guardianIDNotIn", "guardianIDIsNil", "guardianIDNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "hasCustodyEvent", "hasCustodyEventWith", "hasAssessment", "hasAssessmentWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith", "hasGuardian", "hasGuardianWith", "hasPoliceDistrict", "hasPoliceDistrictWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "kind", "kindNEQ", "kindIn", "kindNotIn", "correctsID", "correctsIDNEQ", "correctsIDIn", "correctsIDNotIn", "correctsIDIsNil", "correctsIDNotNil", "route", "routeNEQ", "routeIn", "routeNotIn", "channel", "channelNEQ", "channelIn", "channelNotIn", "channelIsNil", "channelNotNil", "dueDate", "dueDateNEQ", "dueDateIn", "dueDateNotIn", "dueDateGT", "dueDateGTE", "dueDateLT", "dueDateLTE", "late", "lateNEQ", "lateJustification", "lateJustificationNEQ", "lateJustificationIn", "lateJustificationNotIn", "lateJustificationGT", "lateJustificationGTE", "lateJustificationLT", "lateJustificationLTE", "lateJustificationContains", "lateJustificationHasPrefix", "lateJustificationHasSuffix", "lateJustificationIsNil", "lateJustificationNotNil", "lateJustificationEqualFold", "lateJustificationContainsFold", "earlyReleaseJustification", "earlyReleaseJustificationNEQ", "earlyReleaseJustificationIn", "earlyReleaseJustificationNotIn", "earlyReleaseJustificationGT", "earlyReleaseJustificationGTE", "earlyReleaseJustificationLT", "earlyReleaseJustificationLTE", "earlyReleaseJustificationContains", "earlyReleaseJustificationHasPrefix", "earlyReleaseJustificationHasSuffix", "earlyReleaseJustificationIsNil", "earlyReleaseJustificationNotNil", "earlyReleaseJustificationEqualFold", "earlyReleaseJustificationContainsFold", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "sentAt", "sentAtNEQ", "sentAtIn", "sentAtNotIn", "sentAtGT", "sentAtGTE", "sentAtLT", "sentAtLTE", "sentAtIsNil", "sentAtNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "phoneReason", "phoneReasonNEQ", "phoneReasonIn", "phoneReasonNotIn", "phoneReasonGT", "phoneReasonGTE", "phoneReasonLT", "phoneReasonLTE", "phoneReasonContains", "phoneReasonHasPrefix", "phoneReasonHasSuffix", "phoneReasonIsNil", "phoneReasonNotNil", "phoneReasonEqualFold", "phoneReasonContainsFold", "phoneDocumentedAt", "phoneDocumentedAtNEQ", "phoneDocumentedAtIn", "phoneDocumentedAtNotIn", "phoneDocumentedAtGT", "phoneDocumentedAtGTE", "phoneDocumentedAtLT", "phoneDocumentedAtLTE", "phoneDocumentedAtIsNil", "phoneDocumentedAtNotNil", "phoneDocumentation", "phoneDocumentationNEQ", "phoneDocumentationIn", "phoneDocumentationNotIn", "phoneDocumentationGT", "phoneDocumentationGTE", "phoneDocumentationLT", "phoneDocumentationLTE", "phoneDocumentationContains", "phoneDocumentationHasPrefix", "phoneDocumentationHasSuffix", "phoneDocumentationIsNil", "phoneDocumentationNotNil", "phoneDocumentationEqualFold", "phoneDocumentationContainsFold", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "assessmentID", "assessmentIDNEQ", "assessmentIDIn", "assessmentIDNotIn", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "guardianID", "guardianIDNEQ", "guardianIDIn", "guardianIDNotIn", "guardianIDIsNil", "guardianIDNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "hasCustodyEvent", "hasCustodyEventWith", "hasAssessment", "hasAssessmentWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith", "hasGuardian", "hasGuardianWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCorrects", "hasCorrectsWith", "hasFollowUps", "hasFollowUpsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -47332,32 +50234,102 @@ func (ec *executionContext) unmarshalInputNoticeWhereInput(ctx context.Context, 
 			it.UpdatedAtLTE = data
 		case "status":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
-			data, err := ec.unmarshalONoticeStatus2ᚖvarselᚋentᚋnoticeᚐStatus(ctx, v)
+			data, err := ec.unmarshalONoticeStatus2ᚖvarselᚋrulesᚐNoticeStatus(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.Status = data
 		case "statusNEQ":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNEQ"))
-			data, err := ec.unmarshalONoticeStatus2ᚖvarselᚋentᚋnoticeᚐStatus(ctx, v)
+			data, err := ec.unmarshalONoticeStatus2ᚖvarselᚋrulesᚐNoticeStatus(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StatusNEQ = data
 		case "statusIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusIn"))
-			data, err := ec.unmarshalONoticeStatus2ᚕvarselᚋentᚋnoticeᚐStatusᚄ(ctx, v)
+			data, err := ec.unmarshalONoticeStatus2ᚕvarselᚋrulesᚐNoticeStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StatusIn = data
 		case "statusNotIn":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusNotIn"))
-			data, err := ec.unmarshalONoticeStatus2ᚕvarselᚋentᚋnoticeᚐStatusᚄ(ctx, v)
+			data, err := ec.unmarshalONoticeStatus2ᚕvarselᚋrulesᚐNoticeStatusᚄ(ctx, v)
 			if err != nil {
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalONoticeKind2ᚖvarselᚋrulesᚐNoticeKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalONoticeKind2ᚖvarselᚋrulesᚐNoticeKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalONoticeKind2ᚕvarselᚋrulesᚐNoticeKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalONoticeKind2ᚕvarselᚋrulesᚐNoticeKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
+		case "correctsID":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("correctsID"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CorrectsID = data
+		case "correctsIDNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("correctsIDNEQ"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CorrectsIDNEQ = data
+		case "correctsIDIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("correctsIDIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CorrectsIDIn = data
+		case "correctsIDNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("correctsIDNotIn"))
+			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CorrectsIDNotIn = data
+		case "correctsIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("correctsIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CorrectsIDIsNil = data
+		case "correctsIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("correctsIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CorrectsIDNotNil = data
 		case "route":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("route"))
 			data, err := ec.unmarshalORoute2ᚖvarselᚋrulesᚐRoute(ctx, v)
@@ -48639,6 +51611,34 @@ func (ec *executionContext) unmarshalInputNoticeWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasPoliceDistrictWith = data
+		case "hasCorrects":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCorrects"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCorrects = data
+		case "hasCorrectsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasCorrectsWith"))
+			data, err := ec.unmarshalONoticeWhereInput2ᚕᚖvarselᚋentᚐNoticeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasCorrectsWith = data
+		case "hasFollowUps":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollowUps"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFollowUps = data
+		case "hasFollowUpsWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasFollowUpsWith"))
+			data, err := ec.unmarshalONoticeWhereInput2ᚕᚖvarselᚋentᚐNoticeWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasFollowUpsWith = data
 		}
 	}
 	return it, nil
@@ -50353,7 +53353,7 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "withdrawnAt", "withdrawnAtNEQ", "withdrawnAtIn", "withdrawnAtNotIn", "withdrawnAtGT", "withdrawnAtGTE", "withdrawnAtLT", "withdrawnAtLTE", "withdrawnAtIsNil", "withdrawnAtNotNil", "withdrawReason", "withdrawReasonNEQ", "withdrawReasonIn", "withdrawReasonNotIn", "withdrawReasonGT", "withdrawReasonGTE", "withdrawReasonLT", "withdrawReasonLTE", "withdrawReasonContains", "withdrawReasonHasPrefix", "withdrawReasonHasSuffix", "withdrawReasonIsNil", "withdrawReasonNotNil", "withdrawReasonEqualFold", "withdrawReasonContainsFold", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51123,6 +54123,181 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 				return it, err
 			}
 			it.DeclinedAtNotNil = data
+		case "withdrawnAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAt = data
+		case "withdrawnAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNEQ = data
+		case "withdrawnAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtIn = data
+		case "withdrawnAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNotIn = data
+		case "withdrawnAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtGT = data
+		case "withdrawnAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtGTE = data
+		case "withdrawnAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtLT = data
+		case "withdrawnAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtLTE = data
+		case "withdrawnAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtIsNil = data
+		case "withdrawnAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNotNil = data
+		case "withdrawReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReason = data
+		case "withdrawReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNEQ = data
+		case "withdrawReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonIn = data
+		case "withdrawReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNotIn = data
+		case "withdrawReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonGT = data
+		case "withdrawReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonGTE = data
+		case "withdrawReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonLT = data
+		case "withdrawReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonLTE = data
+		case "withdrawReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonContains = data
+		case "withdrawReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonHasPrefix = data
+		case "withdrawReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonHasSuffix = data
+		case "withdrawReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonIsNil = data
+		case "withdrawReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNotNil = data
+		case "withdrawReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonEqualFold = data
+		case "withdrawReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonContainsFold = data
 		case "policeDistrictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -51267,7 +54442,7 @@ func (ec *executionContext) unmarshalInputPrepareNoticesInput(ctx context.Contex
 			it.CustodyEventID = data
 		case "channel":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("channel"))
-			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			data, err := ec.unmarshalOChannel2ᚖvarselᚋrulesᚐChannel(ctx, v)
 			if err != nil {
 				return it, err
 			}
@@ -51855,6 +55030,43 @@ func (ec *executionContext) unmarshalInputRecordSecurityAssessmentInput(ctx cont
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputRecordSecurityFindingInput(ctx context.Context, obj any) (workflow.RecordSecurityFindingInput, error) {
+	var it workflow.RecordSecurityFindingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "reasoning"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "reasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reasoning"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reasoning = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputRecordSignificanceAssessmentInput(ctx context.Context, obj any) (workflow.RecordSignificanceAssessmentInput, error) {
 	var it workflow.RecordSignificanceAssessmentInput
 	if obj == nil {
@@ -51945,7 +55157,7 @@ func (ec *executionContext) unmarshalInputRegisterAppealInput(ctx context.Contex
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"decisionId", "receivedAt", "grounds"}
+	fieldsInOrder := [...]string{"decisionId", "receivedAt", "grounds", "representative"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -51973,6 +55185,13 @@ func (ec *executionContext) unmarshalInputRegisterAppealInput(ctx context.Contex
 				return it, err
 			}
 			it.Grounds = data
+		case "representative":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("representative"))
+			data, err := ec.unmarshalORepresentativeInput2ᚖvarselᚋworkflowᚐRepresentativeInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Representative = data
 		}
 	}
 	return it, nil
@@ -52085,7 +55304,7 @@ func (ec *executionContext) unmarshalInputRegisterCustodyEventInput(ctx context.
 		asMap["fullTermRelease"] = false
 	}
 
-	fieldsInOrder := [...]string{"convictId", "kind", "startsAt", "endsAt", "dateOnly", "fullTermRelease", "reportingDutyUntil", "institutionStayId"}
+	fieldsInOrder := [...]string{"convictId", "kind", "startsAt", "endsAt", "dateOnly", "fullTermRelease", "probationEndsOn", "institutionStayId"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -52134,13 +55353,13 @@ func (ec *executionContext) unmarshalInputRegisterCustodyEventInput(ctx context.
 				return it, err
 			}
 			it.FullTermRelease = data
-		case "reportingDutyUntil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportingDutyUntil"))
+		case "probationEndsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("probationEndsOn"))
 			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.ReportingDutyUntil = data
+			it.ProbationEndsOn = data
 		case "institutionStayId":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("institutionStayId"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -52229,6 +55448,74 @@ func (ec *executionContext) unmarshalInputReportToCorrectionalServiceInput(ctx c
 				return it, err
 			}
 			it.Summary = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputRepresentativeInput(ctx context.Context, obj any) (workflow.RepresentativeInput, error) {
+	var it workflow.RepresentativeInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["isInmate"]; !present {
+		asMap["isInmate"] = false
+	}
+	if _, present := asMap["isServingSentence"]; !present {
+		asMap["isServingSentence"] = false
+	}
+	if _, present := asMap["isEmployedByCorrectionalService"]; !present {
+		asMap["isEmployedByCorrectionalService"] = false
+	}
+
+	fieldsInOrder := [...]string{"name", "nationalIdentityNumber", "isInmate", "isServingSentence", "isEmployedByCorrectionalService"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "nationalIdentityNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nationalIdentityNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NationalIdentityNumber = data
+		case "isInmate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isInmate"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsInmate = data
+		case "isServingSentence":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isServingSentence"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsServingSentence = data
+		case "isEmployedByCorrectionalService":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("isEmployedByCorrectionalService"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IsEmployedByCorrectionalService = data
 		}
 	}
 	return it, nil
@@ -52877,7 +56164,7 @@ func (ec *executionContext) unmarshalInputSecurityAssessmentWhereInput(ctx conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "policeStatement", "policeStatementNEQ", "policeStatementIn", "policeStatementNotIn", "policeStatementGT", "policeStatementGTE", "policeStatementLT", "policeStatementLTE", "policeStatementContains", "policeStatementHasPrefix", "policeStatementHasSuffix", "policeStatementIsNil", "policeStatementNotNil", "policeStatementEqualFold", "policeStatementContainsFold", "assessedAt", "assessedAtNEQ", "assessedAtIn", "assessedAtNotIn", "assessedAtGT", "assessedAtGTE", "assessedAtLT", "assessedAtLTE", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasPoliceRequest", "hasPoliceRequestWith", "hasAssessedBy", "hasAssessedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "outcome", "outcomeNEQ", "outcomeIn", "outcomeNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "policeStatement", "policeStatementNEQ", "policeStatementIn", "policeStatementNotIn", "policeStatementGT", "policeStatementGTE", "policeStatementLT", "policeStatementLTE", "policeStatementContains", "policeStatementHasPrefix", "policeStatementHasSuffix", "policeStatementIsNil", "policeStatementNotNil", "policeStatementEqualFold", "policeStatementContainsFold", "policeStatementAt", "policeStatementAtNEQ", "policeStatementAtIn", "policeStatementAtNotIn", "policeStatementAtGT", "policeStatementAtGTE", "policeStatementAtLT", "policeStatementAtLTE", "policeStatementAtIsNil", "policeStatementAtNotNil", "assessedAt", "assessedAtNEQ", "assessedAtIn", "assessedAtNotIn", "assessedAtGT", "assessedAtGTE", "assessedAtLT", "assessedAtLTE", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasPoliceRequest", "hasPoliceRequestWith", "hasAssessedBy", "hasAssessedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53073,6 +56360,34 @@ func (ec *executionContext) unmarshalInputSecurityAssessmentWhereInput(ctx conte
 				return it, err
 			}
 			it.UpdatedAtLTE = data
+		case "kind":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
+			data, err := ec.unmarshalOSecurityRecordKind2ᚖvarselᚋrulesᚐSecurityRecordKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Kind = data
+		case "kindNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNEQ"))
+			data, err := ec.unmarshalOSecurityRecordKind2ᚖvarselᚋrulesᚐSecurityRecordKind(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNEQ = data
+		case "kindIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindIn"))
+			data, err := ec.unmarshalOSecurityRecordKind2ᚕvarselᚋrulesᚐSecurityRecordKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindIn = data
+		case "kindNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kindNotIn"))
+			data, err := ec.unmarshalOSecurityRecordKind2ᚕvarselᚋrulesᚐSecurityRecordKindᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.KindNotIn = data
 		case "outcome":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("outcome"))
 			data, err := ec.unmarshalOSecurityOutcome2ᚖvarselᚋrulesᚐSecurityOutcome(ctx, v)
@@ -53297,6 +56612,76 @@ func (ec *executionContext) unmarshalInputSecurityAssessmentWhereInput(ctx conte
 				return it, err
 			}
 			it.PoliceStatementContainsFold = data
+		case "policeStatementAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAt = data
+		case "policeStatementAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtNEQ = data
+		case "policeStatementAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtIn = data
+		case "policeStatementAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtNotIn = data
+		case "policeStatementAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtGT = data
+		case "policeStatementAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtGTE = data
+		case "policeStatementAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtLT = data
+		case "policeStatementAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtLTE = data
+		case "policeStatementAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtIsNil = data
+		case "policeStatementAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeStatementAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PoliceStatementAtNotNil = data
 		case "assessedAt":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("assessedAt"))
 			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
@@ -56536,6 +59921,54 @@ func (ec *executionContext) _Appeal(ctx context.Context, sel ast.SelectionSet, o
 	return out
 }
 
+var appealDeadlineInfoImplementors = []string{"AppealDeadlineInfo"}
+
+func (ec *executionContext) _AppealDeadlineInfo(ctx context.Context, sel ast.SelectionSet, obj *workflow.AppealDeadlineInfo) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, appealDeadlineInfoImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AppealDeadlineInfo")
+		case "informedOn":
+			out.Values[i] = ec._AppealDeadlineInfo_informedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deadline":
+			out.Values[i] = ec._AppealDeadlineInfo_deadline(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "movedPast":
+			out.Values[i] = ec._AppealDeadlineInfo_movedPast(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var assessmentImplementors = []string{"Assessment", "Node"}
 
 func (ec *executionContext) _Assessment(ctx context.Context, sel ast.SelectionSet, obj *ent.Assessment) graphql.Marshaler {
@@ -57105,6 +60538,49 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 			}
 		case "cursor":
 			out.Values[i] = ec._AuditEventEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var clockImplementors = []string{"Clock"}
+
+func (ec *executionContext) _Clock(ctx context.Context, sel ast.SelectionSet, obj *workflow.Clock) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, clockImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Clock")
+		case "now":
+			out.Values[i] = ec._Clock_now(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "simulated":
+			out.Values[i] = ec._Clock_simulated(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -57758,6 +61234,59 @@ func (ec *executionContext) _ConvictEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var correctPersonResultImplementors = []string{"CorrectPersonResult"}
+
+func (ec *executionContext) _CorrectPersonResult(ctx context.Context, sel ast.SelectionSet, obj *workflow.CorrectPersonResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, correctPersonResultImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("CorrectPersonResult")
+		case "victim":
+			out.Values[i] = ec._CorrectPersonResult_victim(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "survivor":
+			out.Values[i] = ec._CorrectPersonResult_survivor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "guardian":
+			out.Values[i] = ec._CorrectPersonResult_guardian(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "changed":
+			out.Values[i] = ec._CorrectPersonResult_changed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
 var criminalCaseImplementors = []string{"CriminalCase", "Node"}
 
 func (ec *executionContext) _CriminalCase(ctx context.Context, sel ast.SelectionSet, obj *ent.CriminalCase) graphql.Marshaler {
@@ -57979,14 +61508,34 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "reportingDutyUntil":
-			out.Values[i] = ec._CustodyEvent_reportingDutyUntil(ctx, field, obj)
+		case "probationEndsOn":
+			out.Values[i] = ec._CustodyEvent_probationEndsOn(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "status":
 			out.Values[i] = ec._CustodyEvent_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelledAt":
+			out.Values[i] = ec._CustodyEvent_cancelledAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "cancelReason":
+			out.Values[i] = ec._CustodyEvent_cancelReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "movedAt":
+			out.Values[i] = ec._CustodyEvent_movedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "moveReason":
+			out.Values[i] = ec._CustodyEvent_moveReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "convictID":
@@ -58422,6 +61971,82 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "state":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustodyEvent_state(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "stateName":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._CustodyEvent_stateName(ctx, field, obj)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "nextSteps":
 			field := field
 
@@ -58649,6 +62274,11 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			}
 		case "reasoning":
 			out.Values[i] = ec._Decision_reasoning(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reasonsWithheld":
+			out.Values[i] = ec._Decision_reasonsWithheld(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -58893,6 +62523,44 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 				}()
 				res = ec._Decision_appeals(ctx, field, obj)
 				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "warnings":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Decision_warnings(ctx, field, obj)
+				if res == graphql.Null {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -59210,6 +62878,21 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "verifiedAt":
+			out.Values[i] = ec._Disclosure_verifiedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "verification":
+			out.Values[i] = ec._Disclosure_verification(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decisionBasis":
+			out.Values[i] = ec._Disclosure_decisionBasis(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "source":
 			out.Values[i] = ec._Disclosure_source(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -59364,6 +63047,44 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 					}
 				}()
 				res = ec._Disclosure_recordedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "verifiedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Disclosure_verifiedBy(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -60360,6 +64081,11 @@ func (ec *executionContext) _HistoryEntry(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "detail":
+			out.Values[i] = ec._HistoryEntry_detail(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -60846,6 +64572,27 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "moveCustodyEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_moveCustodyEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "correctPerson":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_correctPerson(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "cancelCustodyEvent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_cancelCustodyEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "requestInformation":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_requestInformation(ctx, field)
@@ -60870,6 +64617,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "recordPoliceStatement":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_recordPoliceStatement(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordSecurityFinding":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordSecurityFinding(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -61042,6 +64796,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "verifyDisclosure":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_verifyDisclosure(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordDisclosureDecisionBasis":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordDisclosureDecisionBasis(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -61093,6 +64861,16 @@ func (ec *executionContext) _Notice(ctx context.Context, sel ast.SelectionSet, o
 		case "status":
 			out.Values[i] = ec._Notice_status(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Notice_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "correctsID":
+			out.Values[i] = ec._Notice_correctsID(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "route":
@@ -61400,6 +65178,82 @@ func (ec *executionContext) _Notice(ctx context.Context, sel ast.SelectionSet, o
 					}
 				}()
 				res = ec._Notice_policeDistrict(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "corrects":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notice_corrects(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "followUps":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Notice_followUps(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -62420,6 +66274,16 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "withdrawnAt":
+			out.Values[i] = ec._PoliceRequest_withdrawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withdrawReason":
+			out.Values[i] = ec._PoliceRequest_withdrawReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "policeDistrictID":
 			out.Values[i] = ec._PoliceRequest_policeDistrictID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -63242,6 +67106,50 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "appealDeadlineFor":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_appealDeadlineFor(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "clock":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_clock(ctx, field)
+				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
 		case "notificationWorklist":
 			field := field
 
@@ -63759,6 +67667,16 @@ func (ec *executionContext) _RetentionReport(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "keptForDecisions":
+			out.Values[i] = ec._RetentionReport_keptForDecisions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "convictsWithoutSentenceEnd":
+			out.Values[i] = ec._RetentionReport_convictsWithoutSentenceEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "deletedRows":
 			out.Values[i] = ec._RetentionReport_deletedRows(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -63860,6 +67778,11 @@ func (ec *executionContext) _SecurityAssessment(ctx context.Context, sel ast.Sel
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "kind":
+			out.Values[i] = ec._SecurityAssessment_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "outcome":
 			out.Values[i] = ec._SecurityAssessment_outcome(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -63872,6 +67795,11 @@ func (ec *executionContext) _SecurityAssessment(ctx context.Context, sel ast.Sel
 			}
 		case "policeStatement":
 			out.Values[i] = ec._SecurityAssessment_policeStatement(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "policeStatementAt":
+			out.Values[i] = ec._SecurityAssessment_policeStatementAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
@@ -64503,6 +68431,16 @@ func (ec *executionContext) _StatisticsRow(ctx context.Context, sel ast.Selectio
 			}
 		case "lateNoticesJustified":
 			out.Values[i] = ec._StatisticsRow_lateNoticesJustified(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decisionsNotInformed":
+			out.Values[i] = ec._StatisticsRow_decisionsNotInformed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "noticesSentBeforeFinal":
+			out.Values[i] = ec._StatisticsRow_noticesSentBeforeFinal(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -66697,6 +70635,16 @@ func (ec *executionContext) marshalNAppeal2ᚖvarselᚋentᚐAppeal(ctx context.
 	return ec._Appeal(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAppealDeadlineInfo2ᚖvarselᚋworkflowᚐAppealDeadlineInfo(ctx context.Context, sel ast.SelectionSet, v *workflow.AppealDeadlineInfo) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._AppealDeadlineInfo(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNAppealOrderField2ᚖvarselᚋentᚐAppealOrderField(ctx context.Context, v any) (*ent.AppealOrderField, error) {
 	var res = new(ent.AppealOrderField)
 	err := res.UnmarshalGQL(v)
@@ -66855,6 +70803,11 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 	return res
 }
 
+func (ec *executionContext) unmarshalNCancelCustodyEventInput2varselᚋworkflowᚐCancelCustodyEventInput(ctx context.Context, v any) (workflow.CancelCustodyEventInput, error) {
+	res, err := ec.unmarshalInputCancelCustodyEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCancelNoticeInput2varselᚋworkflowᚐCancelNoticeInput(ctx context.Context, v any) (workflow.CancelNoticeInput, error) {
 	res, err := ec.unmarshalInputCancelNoticeInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -66878,6 +70831,16 @@ func (ec *executionContext) unmarshalNChannel2varselᚋrulesᚐChannel(ctx conte
 
 func (ec *executionContext) marshalNChannel2varselᚋrulesᚐChannel(ctx context.Context, sel ast.SelectionSet, v rules.Channel) graphql.Marshaler {
 	return v
+}
+
+func (ec *executionContext) marshalNClock2ᚖvarselᚋworkflowᚐClock(ctx context.Context, sel ast.SelectionSet, v *workflow.Clock) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._Clock(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNCompletePoliceRequestInput2varselᚋworkflowᚐCompletePoliceRequestInput(ctx context.Context, v any) (workflow.CompletePoliceRequestInput, error) {
@@ -67020,6 +70983,21 @@ func (ec *executionContext) marshalNConvictOrderField2ᚖvarselᚋentᚐConvictO
 func (ec *executionContext) unmarshalNConvictWhereInput2ᚖvarselᚋentᚐConvictWhereInput(ctx context.Context, v any) (*ent.ConvictWhereInput, error) {
 	res, err := ec.unmarshalInputConvictWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNCorrectPersonInput2varselᚋworkflowᚐCorrectPersonInput(ctx context.Context, v any) (workflow.CorrectPersonInput, error) {
+	res, err := ec.unmarshalInputCorrectPersonInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNCorrectPersonResult2ᚖvarselᚋworkflowᚐCorrectPersonResult(ctx context.Context, sel ast.SelectionSet, v *workflow.CorrectPersonResult) graphql.Marshaler {
+	if v == nil {
+		if !graphql.HasFieldError(ctx, graphql.GetFieldContext(ctx)) {
+			graphql.AddErrorf(ctx, "the requested element is null which the schema does not allow")
+		}
+		return graphql.Null
+	}
+	return ec._CorrectPersonResult(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNCriminalCase2ᚖvarselᚋentᚐCriminalCase(ctx context.Context, sel ast.SelectionSet, v *ent.CriminalCase) graphql.Marshaler {
@@ -67411,6 +71389,16 @@ func (ec *executionContext) marshalNEventKindInfo2ᚖvarselᚋrulesᚐEventKindI
 	return ec._EventKindInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNEventState2varselᚋrulesᚐEventState(ctx context.Context, v any) (rules.EventState, error) {
+	var res rules.EventState
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNEventState2varselᚋrulesᚐEventState(ctx context.Context, sel ast.SelectionSet, v rules.EventState) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNExemptionGround2varselᚋrulesᚐExemptionGround(ctx context.Context, v any) (rules.ExemptionGround, error) {
 	var res rules.ExemptionGround
 	err := res.UnmarshalGQL(v)
@@ -67672,6 +71660,11 @@ func (ec *executionContext) unmarshalNMarkDocumentExemptInput2varselᚋworkflow�
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNMoveCustodyEventInput2varselᚋworkflowᚐMoveCustodyEventInput(ctx context.Context, v any) (workflow.MoveCustodyEventInput, error) {
+	res, err := ec.unmarshalInputMoveCustodyEventInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNNode2ᚕvarselᚋentᚐNoder(ctx context.Context, sel ast.SelectionSet, v []ent.Noder) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -67732,6 +71725,16 @@ func (ec *executionContext) marshalNNoticeContent2varselᚋrulesᚐNoticeContent
 	return ec._NoticeContent(ctx, sel, &v)
 }
 
+func (ec *executionContext) unmarshalNNoticeKind2varselᚋrulesᚐNoticeKind(ctx context.Context, v any) (rules.NoticeKind, error) {
+	var res rules.NoticeKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNoticeKind2varselᚋrulesᚐNoticeKind(ctx context.Context, sel ast.SelectionSet, v rules.NoticeKind) graphql.Marshaler {
+	return v
+}
+
 func (ec *executionContext) unmarshalNNoticeOrderField2ᚖvarselᚋentᚐNoticeOrderField(ctx context.Context, v any) (*ent.NoticeOrderField, error) {
 	var res = new(ent.NoticeOrderField)
 	err := res.UnmarshalGQL(v)
@@ -67748,13 +71751,13 @@ func (ec *executionContext) marshalNNoticeOrderField2ᚖvarselᚋentᚐNoticeOrd
 	return v
 }
 
-func (ec *executionContext) unmarshalNNoticeStatus2varselᚋentᚋnoticeᚐStatus(ctx context.Context, v any) (notice.Status, error) {
-	var res notice.Status
+func (ec *executionContext) unmarshalNNoticeStatus2varselᚋrulesᚐNoticeStatus(ctx context.Context, v any) (rules.NoticeStatus, error) {
+	var res rules.NoticeStatus
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalNNoticeStatus2varselᚋentᚋnoticeᚐStatus(ctx context.Context, sel ast.SelectionSet, v notice.Status) graphql.Marshaler {
+func (ec *executionContext) marshalNNoticeStatus2varselᚋrulesᚐNoticeStatus(ctx context.Context, sel ast.SelectionSet, v rules.NoticeStatus) graphql.Marshaler {
 	return v
 }
 
@@ -68108,6 +72111,11 @@ func (ec *executionContext) unmarshalNRecordSecurityAssessmentInput2varselᚋwor
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNRecordSecurityFindingInput2varselᚋworkflowᚐRecordSecurityFindingInput(ctx context.Context, v any) (workflow.RecordSecurityFindingInput, error) {
+	res, err := ec.unmarshalInputRecordSecurityFindingInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRecordSignificanceAssessmentInput2varselᚋworkflowᚐRecordSignificanceAssessmentInput(ctx context.Context, v any) (workflow.RecordSignificanceAssessmentInput, error) {
 	res, err := ec.unmarshalInputRecordSignificanceAssessmentInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -68335,6 +72343,16 @@ func (ec *executionContext) unmarshalNSecurityOutcome2varselᚋrulesᚐSecurityO
 }
 
 func (ec *executionContext) marshalNSecurityOutcome2varselᚋrulesᚐSecurityOutcome(ctx context.Context, sel ast.SelectionSet, v rules.SecurityOutcome) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNSecurityRecordKind2varselᚋrulesᚐSecurityRecordKind(ctx context.Context, v any) (rules.SecurityRecordKind, error) {
+	var res rules.SecurityRecordKind
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNSecurityRecordKind2varselᚋrulesᚐSecurityRecordKind(ctx context.Context, sel ast.SelectionSet, v rules.SecurityRecordKind) graphql.Marshaler {
 	return v
 }
 
@@ -71343,16 +75361,16 @@ func (ec *executionContext) marshalONoticeEdge2ᚖvarselᚋentᚐNoticeEdge(ctx 
 	return ec._NoticeEdge(ctx, sel, v)
 }
 
-func (ec *executionContext) unmarshalONoticeStatus2ᚕvarselᚋentᚋnoticeᚐStatusᚄ(ctx context.Context, v any) ([]notice.Status, error) {
+func (ec *executionContext) unmarshalONoticeKind2ᚕvarselᚋrulesᚐNoticeKindᚄ(ctx context.Context, v any) ([]rules.NoticeKind, error) {
 	if v == nil {
 		return nil, nil
 	}
 	vSlice := graphql.CoerceList(v)
 	var err error
-	res := make([]notice.Status, len(vSlice))
+	res := make([]rules.NoticeKind, len(vSlice))
 	for i := range vSlice {
 		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
-		res[i], err = ec.unmarshalNNoticeStatus2varselᚋentᚋnoticeᚐStatus(ctx, vSlice[i])
+		res[i], err = ec.unmarshalNNoticeKind2varselᚋrulesᚐNoticeKind(ctx, vSlice[i])
 		if err != nil {
 			return nil, err
 		}
@@ -71360,14 +75378,14 @@ func (ec *executionContext) unmarshalONoticeStatus2ᚕvarselᚋentᚋnoticeᚐSt
 	return res, nil
 }
 
-func (ec *executionContext) marshalONoticeStatus2ᚕvarselᚋentᚋnoticeᚐStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []notice.Status) graphql.Marshaler {
+func (ec *executionContext) marshalONoticeKind2ᚕvarselᚋrulesᚐNoticeKindᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.NoticeKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNNoticeStatus2varselᚋentᚋnoticeᚐStatus(ctx, sel, v[i])
+		return ec.marshalNNoticeKind2varselᚋrulesᚐNoticeKind(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -71379,16 +75397,68 @@ func (ec *executionContext) marshalONoticeStatus2ᚕvarselᚋentᚋnoticeᚐStat
 	return ret
 }
 
-func (ec *executionContext) unmarshalONoticeStatus2ᚖvarselᚋentᚋnoticeᚐStatus(ctx context.Context, v any) (*notice.Status, error) {
+func (ec *executionContext) unmarshalONoticeKind2ᚖvarselᚋrulesᚐNoticeKind(ctx context.Context, v any) (*rules.NoticeKind, error) {
 	if v == nil {
 		return nil, nil
 	}
-	var res = new(notice.Status)
+	var res = new(rules.NoticeKind)
 	err := res.UnmarshalGQL(v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
-func (ec *executionContext) marshalONoticeStatus2ᚖvarselᚋentᚋnoticeᚐStatus(ctx context.Context, sel ast.SelectionSet, v *notice.Status) graphql.Marshaler {
+func (ec *executionContext) marshalONoticeKind2ᚖvarselᚋrulesᚐNoticeKind(ctx context.Context, sel ast.SelectionSet, v *rules.NoticeKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalONoticeStatus2ᚕvarselᚋrulesᚐNoticeStatusᚄ(ctx context.Context, v any) ([]rules.NoticeStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.NoticeStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNNoticeStatus2varselᚋrulesᚐNoticeStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalONoticeStatus2ᚕvarselᚋrulesᚐNoticeStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.NoticeStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNoticeStatus2varselᚋrulesᚐNoticeStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalONoticeStatus2ᚖvarselᚋrulesᚐNoticeStatus(ctx context.Context, v any) (*rules.NoticeStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.NoticeStatus)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalONoticeStatus2ᚖvarselᚋrulesᚐNoticeStatus(ctx context.Context, sel ast.SelectionSet, v *rules.NoticeStatus) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}
@@ -71835,6 +75905,14 @@ func (ec *executionContext) unmarshalOPoliceRequestWhereInput2ᚖvarselᚋentᚐ
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalORepresentativeInput2ᚖvarselᚋworkflowᚐRepresentativeInput(ctx context.Context, v any) (*workflow.RepresentativeInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputRepresentativeInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalOReservation2ᚕᚖvarselᚋentᚐReservationᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Reservation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -72073,6 +76151,58 @@ func (ec *executionContext) unmarshalOSecurityOutcome2ᚖvarselᚋrulesᚐSecuri
 }
 
 func (ec *executionContext) marshalOSecurityOutcome2ᚖvarselᚋrulesᚐSecurityOutcome(ctx context.Context, sel ast.SelectionSet, v *rules.SecurityOutcome) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
+}
+
+func (ec *executionContext) unmarshalOSecurityRecordKind2ᚕvarselᚋrulesᚐSecurityRecordKindᚄ(ctx context.Context, v any) ([]rules.SecurityRecordKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.SecurityRecordKind, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNSecurityRecordKind2varselᚋrulesᚐSecurityRecordKind(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOSecurityRecordKind2ᚕvarselᚋrulesᚐSecurityRecordKindᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.SecurityRecordKind) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSecurityRecordKind2varselᚋrulesᚐSecurityRecordKind(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOSecurityRecordKind2ᚖvarselᚋrulesᚐSecurityRecordKind(ctx context.Context, v any) (*rules.SecurityRecordKind, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(rules.SecurityRecordKind)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOSecurityRecordKind2ᚖvarselᚋrulesᚐSecurityRecordKind(ctx context.Context, sel ast.SelectionSet, v *rules.SecurityRecordKind) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
 	}

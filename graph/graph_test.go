@@ -48,13 +48,13 @@ func (d countingDriver) Tx(ctx context.Context) (dialect.Tx, error) {
 // api is the GraphQL handler on a fresh SQLite database, run as a
 // caseworker, counting the SQL it issues.
 type api struct {
-	t       *testing.T
+	t       testing.TB
 	client  *ent.Client
 	handler http.Handler
 	stmts   atomic.Int64
 }
 
-func newAPI(t *testing.T, dev bool) *api {
+func newAPI(t testing.TB, dev bool) *api {
 	db := dbtest.Open(t, dialect.SQLite)
 	a := &api{t: t}
 	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &a.stmts}))
@@ -104,40 +104,6 @@ func deepUnits(levels int) string {
 	}
 	b.WriteString(" } } } } }")
 	return b.String()
-}
-
-// The platform issue: an over-complex or over-deep query is refused before
-// any SQL runs, and a page larger than 100 is refused.
-func TestOversizedQueriesAreRefusedBeforeAnySQL(t *testing.T) {
-	cases := []struct {
-		name, query, want string
-	}{
-		{"too complex", `{ convicts(first: 100) { edges { node { custodyEvents(first: 100) { edges { node { notices { id status } } } } } } } }`, "for omfattende"},
-		{"too deep", deepUnits(12), "for dyp"},
-		{"page over 100", `{ convicts(first: 101) { totalCount } }`, "mellom 0 og 100"},
-		{"negative page", `{ auditEvents(last: -1) { totalCount } }`, "mellom 0 og 100"},
-		{"nested page over 100", `{ convicts(first: 1) { edges { node { custodyEvents(first: 500) { totalCount } } } } }`, "mellom 0 og 100"},
-	}
-	a := newAPI(t, false)
-	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) {
-			a.stmts.Store(0)
-			r := a.query(tc.query)
-			if len(r.Errors) != 1 || r.Errors[0].Extensions["code"] != varsel.EINVALID || !strings.Contains(r.Errors[0].Message, tc.want) {
-				t.Fatalf("errors = %+v, want one BAD_USER_INPUT saying %q", r.Errors, tc.want)
-			}
-			if n := a.stmts.Load(); n != 0 {
-				t.Fatalf("%d SQL statements ran before the refusal", n)
-			}
-		})
-	}
-	t.Run("an ordinary query runs", func(t *testing.T) {
-		a.stmts.Store(0)
-		r := a.query(`{ convicts(first: 20) { totalCount edges { node { name criminalCases { caseNumber } } } } }`)
-		if len(r.Errors) > 0 || a.stmts.Load() == 0 {
-			t.Fatalf("errors %v after %d statements", r.Errors, a.stmts.Load())
-		}
-	})
 }
 
 // The platform issue: introspection and field suggestions in dev mode only;

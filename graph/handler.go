@@ -7,12 +7,10 @@ import (
 	"net/http"
 	"strings"
 
-	"entgo.io/contrib/entgql"
 	"github.com/99designs/gqlgen/graphql"
 	"github.com/99designs/gqlgen/graphql/handler"
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
-	"github.com/99designs/gqlgen/graphql/handler/transport"
 	"github.com/vektah/gqlparser/v2/ast"
 	"github.com/vektah/gqlparser/v2/gqlerror"
 
@@ -32,18 +30,25 @@ func NewHandler(client *ent.Client, db *sql.DB, wf *workflow.Service, dev bool) 
 		Resolvers:  &Resolver{Client: client, DB: db, Workflow: wf, Reports: &reporting.Reports{}},
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
-	srv.AddTransport(transport.POST{})
-	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.AddTransport(postJSON{})
+	cache := lru.New[*ast.QueryDocument](1000)
+	srv.SetQueryCache(cache)
+	srv.SetParserTokenLimit(MaxTokens)
 	srv.SetDisableSuggestion(!dev)
 	if dev {
 		srv.Use(extension.Introspection{})
 	}
+	// Limits before work: the document's shape before it is validated, its
+	// cost before it runs.
+	srv.Use(documentLimits{cache: cache})
 	srv.Use(queryLimits{})
 	// Registered before the transaction so that reads are logged after a
 	// mutation commits, on their own connection.
 	srv.Use(accessLogging{client: client})
 	// Every mutation runs in one transaction with its audit rows (PR3).
-	srv.Use(entgql.Transactioner{TxOpener: client})
+	srv.Use(transaction{client: client})
+	// Inside the transaction: the lifecycle's invariants hold before it commits.
+	srv.Use(invariantCheck{wf: wf})
 	srv.AroundRootFields(func(ctx context.Context, next graphql.RootResolver) graphql.Marshaler {
 		return next(audit.WithOperation(ctx, graphql.GetRootFieldContext(ctx).Field.Name))
 	})

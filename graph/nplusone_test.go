@@ -14,7 +14,6 @@ import (
 	"varsel/dbtest"
 	"varsel/ent"
 	"varsel/ent/assessment"
-	"varsel/ent/notice"
 	"varsel/ent/policerequest"
 	"varsel/graph"
 	"varsel/rules"
@@ -49,7 +48,7 @@ func seedUnit(t testing.TB, client *ent.Client, n int) (unitID, districtID int) 
 			SetDecidingLevel(rules.LocalLevel).SetDecidingUnit(unit).SaveX(ctx)
 		as := c.Assessment.Create().SetCustodyEvent(ev).SetVictim(v).SetOutcome(assessment.OutcomeNOTIFY).
 			SetFactors(rules.Factors{}).SetReasoning("x").SaveX(ctx)
-		c.Notice.Create().SetCustodyEvent(ev).SetAssessment(as).SetVictim(v).SetStatus(notice.StatusREADY).SetRoute(rules.Direct).
+		c.Notice.Create().SetCustodyEvent(ev).SetAssessment(as).SetVictim(v).SetStatus(rules.NoticeReady).SetRoute(rules.Direct).
 			SetDueDate(rules.DateOf(start).AddDate(0, 0, -14)).SetContent(rules.NoticeContent{EventKind: rules.Leave}).
 			SetWrittenStandard(rules.Bokmal).SetDedupeKey(fmt.Sprint("n", i)).ExecX(ctx)
 		c.PoliceRequest.Create().SetKind(policerequest.KindSECURITY_STATEMENT).SetPoliceDistrict(district).SetUnit(unit).

@@ -4,6 +4,7 @@
 package graph
 
 import (
+	"context"
 	"database/sql"
 
 	"varsel/ent"
@@ -21,4 +22,14 @@ type Resolver struct {
 	Workflow *workflow.Service
 	// Reports computes the dashboards' statistics.
 	Reports *reporting.Reports
+}
+
+// clientIn is the client a field resolver reads with: inside a mutation, the
+// mutation's transaction, so that what it returns shows the change it made
+// (an event's state after it was cancelled); otherwise the shared client.
+func (r *Resolver) clientIn(ctx context.Context) *ent.Client {
+	if c := ent.FromContext(ctx); c != nil {
+		return c
+	}
+	return r.Client
 }

@@ -21,14 +21,31 @@ import (
 	"entgo.io/contrib/entgql"
 )
 
+// State is the resolver for the state field.
+func (r *custodyEventResolver) State(ctx context.Context, obj *ent.CustodyEvent) (rules.EventState, error) {
+	st, err := r.Workflow.EventState(ctx, r.clientIn(ctx), obj.ID)
+	return st, err
+}
+
+// StateName is the resolver for the stateName field.
+func (r *custodyEventResolver) StateName(ctx context.Context, obj *ent.CustodyEvent) (string, error) {
+	st, err := r.Workflow.EventState(ctx, r.clientIn(ctx), obj.ID)
+	return st.Name(), err
+}
+
 // NextSteps is the resolver for the nextSteps field.
 func (r *custodyEventResolver) NextSteps(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.WorklistItem, error) {
-	return r.Workflow.NextSteps(ctx, r.Client, obj.ID)
+	return r.Workflow.NextSteps(ctx, r.clientIn(ctx), obj.ID)
 }
 
 // PotentialRecipients is the resolver for the potentialRecipients field.
 func (r *custodyEventResolver) PotentialRecipients(ctx context.Context, obj *ent.CustodyEvent) ([]*workflow.PotentialRecipient, error) {
-	return r.Workflow.PotentialRecipients(ctx, r.Client, obj.ID)
+	return r.Workflow.PotentialRecipients(ctx, r.clientIn(ctx), obj.ID)
+}
+
+// Warnings is the resolver for the warnings field.
+func (r *decisionResolver) Warnings(ctx context.Context, obj *ent.Decision) ([]string, error) {
+	return r.Workflow.DecisionWarnings(ctx, r.clientIn(ctx), obj)
 }
 
 // ConvictName is the resolver for the convictName field.
@@ -116,6 +133,21 @@ func (r *mutationResolver) RecordConditions(ctx context.Context, input workflow.
 	return r.Workflow.RecordConditions(ctx, input)
 }
 
+// MoveCustodyEvent is the resolver for the moveCustodyEvent field.
+func (r *mutationResolver) MoveCustodyEvent(ctx context.Context, input workflow.MoveCustodyEventInput) (*ent.CustodyEvent, error) {
+	return r.Workflow.MoveCustodyEvent(ctx, input)
+}
+
+// CorrectPerson is the resolver for the correctPerson field.
+func (r *mutationResolver) CorrectPerson(ctx context.Context, input workflow.CorrectPersonInput) (*workflow.CorrectPersonResult, error) {
+	return r.Workflow.CorrectPerson(ctx, input)
+}
+
+// CancelCustodyEvent is the resolver for the cancelCustodyEvent field.
+func (r *mutationResolver) CancelCustodyEvent(ctx context.Context, input workflow.CancelCustodyEventInput) (*ent.CustodyEvent, error) {
+	return r.Workflow.CancelCustodyEvent(ctx, input)
+}
+
 // RequestInformation is the resolver for the requestInformation field.
 func (r *mutationResolver) RequestInformation(ctx context.Context, input workflow.RequestInformationInput) (*ent.InformationRequest, error) {
 	return r.Workflow.RequestInformation(ctx, input)
@@ -134,6 +166,11 @@ func (r *mutationResolver) RecordSecurityAssessment(ctx context.Context, input w
 // RecordPoliceStatement is the resolver for the recordPoliceStatement field.
 func (r *mutationResolver) RecordPoliceStatement(ctx context.Context, input workflow.RecordPoliceStatementInput) (*ent.SecurityAssessment, error) {
 	return r.Workflow.RecordPoliceStatement(ctx, input)
+}
+
+// RecordSecurityFinding is the resolver for the recordSecurityFinding field.
+func (r *mutationResolver) RecordSecurityFinding(ctx context.Context, input workflow.RecordSecurityFindingInput) (*ent.SecurityAssessment, error) {
+	return r.Workflow.RecordSecurityFinding(ctx, input)
 }
 
 // RecordSignificanceAssessment is the resolver for the recordSignificanceAssessment field.
@@ -197,8 +234,8 @@ func (r *mutationResolver) DispatchNotice(ctx context.Context, input workflow.Di
 }
 
 // MarkNoticePosted is the resolver for the markNoticePosted field.
-func (r *mutationResolver) MarkNoticePosted(ctx context.Context, id int) (*ent.Notice, error) {
-	return r.Workflow.MarkNoticePosted(ctx, id)
+func (r *mutationResolver) MarkNoticePosted(ctx context.Context, id int, lateJustification *string) (*ent.Notice, error) {
+	return r.Workflow.MarkNoticePosted(ctx, id, lateJustification)
 }
 
 // DocumentPhoneNotice is the resolver for the documentPhoneNotice field.
@@ -256,6 +293,16 @@ func (r *mutationResolver) LiftDocumentMark(ctx context.Context, id int) (*ent.D
 	return r.Workflow.LiftDocumentMark(ctx, id)
 }
 
+// VerifyDisclosure is the resolver for the verifyDisclosure field.
+func (r *mutationResolver) VerifyDisclosure(ctx context.Context, id int, verification string) (*ent.Disclosure, error) {
+	return r.Workflow.VerifyDisclosure(ctx, id, verification)
+}
+
+// RecordDisclosureDecisionBasis is the resolver for the recordDisclosureDecisionBasis field.
+func (r *mutationResolver) RecordDisclosureDecisionBasis(ctx context.Context, id int, decision string) (*ent.Disclosure, error) {
+	return r.Workflow.RecordDisclosureDecisionBasis(ctx, id, decision)
+}
+
 // Question is the resolver for the question field.
 func (r *policeRequestResolver) Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error) {
 	return requestText(ctx, obj.ID, obj.Question)
@@ -268,7 +315,7 @@ func (r *policeRequestResolver) Response(ctx context.Context, obj *ent.PoliceReq
 
 // Delivery is the resolver for the delivery field.
 func (r *policeRequestResolver) Delivery(ctx context.Context, obj *ent.PoliceRequest) (*workflow.NoticeDelivery, error) {
-	return r.Workflow.Delivery(ctx, r.Client, obj)
+	return r.Workflow.Delivery(ctx, r.clientIn(ctx), obj)
 }
 
 // Me is the resolver for the me field.
@@ -309,6 +356,16 @@ func (r *queryResolver) EventKinds(ctx context.Context) ([]*rules.EventKindInfo,
 // ConvictHistory is the resolver for the convictHistory field.
 func (r *queryResolver) ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error) {
 	return r.Workflow.ConvictHistory(ctx, r.Client, convictID)
+}
+
+// AppealDeadlineFor is the resolver for the appealDeadlineFor field.
+func (r *queryResolver) AppealDeadlineFor(ctx context.Context, informedOn time.Time) (*workflow.AppealDeadlineInfo, error) {
+	return r.Workflow.AppealDeadlineFor(informedOn), nil
+}
+
+// Clock is the resolver for the clock field.
+func (r *queryResolver) Clock(ctx context.Context) (*workflow.Clock, error) {
+	return r.Workflow.Clock(), nil
 }
 
 // NotificationWorklist is the resolver for the notificationWorklist field.

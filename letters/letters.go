@@ -41,7 +41,11 @@ type NoticeLetter struct {
 	OnBehalfOf string
 	// ByPolice: the police deliver the letter (RC9); no address is printed.
 	ByPolice bool
-	Content  rules.NoticeContent
+	// Kind: a notice, or a correction or cancellation of one told before
+	// (NT8); Told is when that one was sent.
+	Kind    rules.NoticeKind
+	Told    *time.Time
+	Content rules.NoticeContent
 }
 
 // DecisionLetter is the decision to notify as the convict receives it
@@ -57,9 +61,12 @@ type DecisionLetter struct {
 	Victims     int // how many victims are notified
 	Survivors   int // how many survivors are notified
 	Reasoning   string
-	DecidedAt   time.Time
-	Deadline    *time.Time // the appeal deadline, when known (DC4)
-	AppealBody  string     // the unit that decides an appeal (DC7)
+	// ReasonsWithheld: an exemption was recorded (DC1, strgjfl § 7 letter d),
+	// so the letter says the reasons are not given instead of printing them.
+	ReasonsWithheld bool
+	DecidedAt       time.Time
+	Deadline        *time.Time // the appeal deadline, when known (DC4)
+	AppealBody      string     // the unit that decides an appeal (DC7)
 }
 
 // PoliceRequest asks a police district to deliver a notice (RC9): whom to

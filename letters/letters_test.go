@@ -75,6 +75,7 @@ var (
 // recipient may reserve against more notices, and whom to contact — in the
 // recipient's written standard, with Norwegian letters rendered correctly.
 func TestNoticeLetter(t *testing.T) {
+	told := time.Date(2026, time.December, 12, 9, 0, 0, 0, time.UTC)
 	cases := []struct {
 		name   string
 		letter letters.NoticeLetter
@@ -85,7 +86,9 @@ func TestNoticeLetter(t *testing.T) {
 			[]string{"Kriminalomsorgen", "Oslo fengsel", "Ingrid Solberg", "Storgata 12", "0184 Oslo", "Vår referanse: VARSEL-55834574849",
 				"Varsel om permisjon", "skal ha permisjon fra 22. desember 2026 kl. 10.00 til 24. desember 2026 kl. 18.00",
 				"Oppholdssted: domfelte skal oppholde seg i Drammen (by).", "Forbud mot kontakt: Ingen kontakt med fornærmede eller datteren.",
-				"straffegjennomføringsloven § 36 tredje ledd", "reservere deg mot flere varsler", "telefon 23 00 00 00", "Dato: 2. desember 2026", "æ", "ø", "å"},
+				"straffegjennomføringsloven § 36 tredje ledd", "reservere deg mot flere varsler",
+				// The confidentiality rests on fvl § 13 and strgjfl § 7 letter h; letter i is what lets it reach the victim.
+				"Taushetsbelagt, jf. forvaltningsloven § 13 og straffegjennomføringsloven § 7 bokstav h", "(straffegjennomføringsloven § 7 bokstav i)", "telefon 23 00 00 00", "Dato: 2. desember 2026", "æ", "ø", "å"},
 			[]string{"SMS", "e-post", "{{", "<no value>"}},
 		{"Nynorsk, to a guardian on behalf of a child", letters.NoticeLetter{Standard: rules.Nynorsk, Unit: oslo, Reference: "VARSEL-2", Date: start.AddDate(0, 0, -20),
 			To: letters.Addressee{Name: "Ingrid Solberg", Address: []string{"Storgata 12", "0184 Oslo"}}, OnBehalfOf: "Emma Solberg",
@@ -102,6 +105,30 @@ func TestNoticeLetter(t *testing.T) {
 			To: ingrid, Content: rules.NoticeContent{EventKind: rules.Release, LegalBasis: "straffegjennomføringsloven § 42 sjette og syvende ledd", StartsAt: start, DateOnly: true}},
 			[]string{"Varsel om løslatelse", "skal ha løslatelse fra 22. desember 2026."},
 			[]string{"reservere", "kl. 10.00"}},
+		// NT8: a correction replaces the notice sent before, and says so; a
+		// cancellation says the event will not happen, in every standard.
+		{"Bokmål correction", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "VARSEL-6", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCorrection, Told: &told},
+			[]string{"Rettelse: ny tid for permisjon", "erstatter varselet vi sendte deg 12. desember 2026", "Tidspunktet er endret",
+				"skal ha permisjon fra 22. desember 2026 kl. 10.00 til 24. desember 2026 kl. 18.00"},
+			[]string{"Avlyst", "{{"}},
+		{"Bokmål cancellation", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "VARSEL-7", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCancellation, Told: &told},
+			[]string{"Avlyst: permisjon", "Vi varslet deg 12. desember 2026", "skulle ha permisjon fra 22. desember 2026 kl. 10.00",
+				"Dette er avlyst, og varselet gjelder ikke lenger", "Taushetsbelagt"},
+			[]string{"Vilkår som gjelder", "reservere deg", "skal ha permisjon"}},
+		{"Nynorsk correction", letters.NoticeLetter{Standard: rules.Nynorsk, Unit: oslo, Reference: "VARSEL-8", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCorrection, Told: &told},
+			[]string{"Retting: ny tid for permisjon", "erstattar varselet vi sende deg 12. desember 2026", "Tidspunktet er endra"}, nil},
+		{"Nynorsk cancellation", letters.NoticeLetter{Standard: rules.Nynorsk, Unit: oslo, Reference: "VARSEL-9", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCancellation, Told: &told},
+			[]string{"Avlyst: permisjon", "Vi varsla deg 12. desember 2026", "varselet gjeld ikkje lenger"}, []string{"reservere"}},
+		{"English correction", letters.NoticeLetter{Standard: rules.English, Unit: oslo, Reference: "VARSEL-10", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCorrection, Told: &told},
+			[]string{"Correction: a new time for leave", "replaces the notice we sent you on 12 December 2026", "The time has changed"}, nil},
+		{"English cancellation", letters.NoticeLetter{Standard: rules.English, Unit: oslo, Reference: "VARSEL-11", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCancellation, Told: &told},
+			[]string{"Cancelled: leave", "On 12 December 2026 we notified you", "the notice no longer applies"}, []string{"You can decline"}},
 		{"delivered by the police: no address is printed", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "VARSEL-5", Date: start,
 			To: letters.Addressee{Name: "Anne Moen"}, ByPolice: true, Content: leave},
 			[]string{"Anne Moen", "Leveres av politiet"},
@@ -136,15 +163,23 @@ func TestDecisionLetter(t *testing.T) {
 	text := pdfText(t, "decision", pdf)
 	contains(t, text, "Martin Berg", "Vedtak om varsling av fornærmede eller etterlatte", "2 fornærmede i straffesaken blir varslet om permisjon",
 		"Du kan klage", "Klagefristen er 7 dager", "Fristen går ut 30. november 2026", "Region øst", "straffegjennomføringsloven § 7 bokstav c",
-		"forvaltningsloven § 18", "straffegjennomføringsloven § 36 tredje ledd", "Fornærmede har et reelt behov")
-	lacks(t, text, "Ingrid", "Storgata", "0184", "Drammen (by)", "telefon 9")
+		"forvaltningsloven § 18", "straffegjennomføringsloven § 36 tredje ledd", "Fornærmede har et reelt behov",
+		// The appeal right and its deadline, with the deadline's computation (DC4).
+		"(forvaltningsloven § 28 første ledd)", "straffegjennomføringsloven § 7 bokstav e; forvaltningsloven § 30, jf. domstolloven §§ 148–149")
+	// DC1: no exemption was recorded, so the letter does not claim one.
+	lacks(t, text, "Ingrid", "Storgata", "0184", "Drammen (by)", "telefon 9", "§ 7 bokstav d", "ikke gjengitt")
 
+	// DC1, IX7: reasons are printed unless an exemption was recorded; then the
+	// letter says so, and the recorded reasons never reach it.
 	withheld, err := letters.DecisionPDF(letters.DecisionLetter{Unit: oslo, Reference: "VEDTAK-2", Date: start, ConvictName: "Tor Eriksen",
-		ConvictUnit: "Oslo fengsel", Content: leave, Survivors: 1, DecidedAt: start, AppealBody: "Region øst"})
+		ConvictUnit: "Oslo fengsel", Content: leave, Survivors: 1, DecidedAt: start, AppealBody: "Region øst",
+		ReasonsWithheld: true, Reasoning: "Opplysning fra politiet om trusler"})
 	if err != nil {
 		t.Fatal(err)
 	}
-	contains(t, pdfText(t, "decision-withheld", withheld), "1 etterlatt i straffesaken", "straffegjennomføringsloven § 7 bokstav d")
+	text = pdfText(t, "decision-withheld", withheld)
+	contains(t, text, "1 etterlatt i straffesaken", "Begrunnelsen er ikke gjengitt", "straffegjennomføringsloven § 7 bokstav d")
+	lacks(t, text, "Opplysning fra politiet")
 }
 
 // RC9: the police get what they need to deliver — who, and by when — and

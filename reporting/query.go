@@ -251,6 +251,7 @@ func (q *period) events(ctx context.Context, client *ent.Client, t *tallies, dia
 		Appeals    int            `sql:"appeals"`
 		Upheld     int            `sql:"upheld"`
 		Overturned int            `sql:"overturned"`
+		NotInfo    int            `sql:"not_informed"`
 	}
 	if err := client.CustodyEvent.Query().Modify(func(s *entsql.Selector) {
 		*dialectName = s.Dialect()
@@ -278,7 +279,13 @@ func (q *period) events(ctx context.Context, client *ent.Client, t *tallies, dia
 			count(fmt.Sprintf("%s = '%s'", ap.C(appeal.FieldStatus), appeal.StatusOVERTURNED))+" AS overturned").
 			From(ap).Join(pd).On(ap.C(appeal.FieldDecisionID), pd.C(decision.FieldID)).
 			GroupBy(pd.C(decision.FieldCustodyEventID)).As("p")
+		// DC3: decisions on a non-escape event the convict could not be told of.
+		ni := entsql.Table(decision.Table).As("nx")
+		notInformed := b.Select(entsql.As(ni.C(decision.FieldCustodyEventID), "ev"), "COUNT(*) AS n").From(ni).
+			Where(entsql.And(entsql.NotNull(ni.C(decision.FieldInformingImpracticableReason)), entsql.NEQ(ni.C(decision.FieldInformingImpracticableReason), ""))).
+			GroupBy(ni.C(decision.FieldCustodyEventID)).As("ni")
 		id := s.C(custodyevent.FieldID)
+		s.LeftJoin(notInformed).On(id, notInformed.C("ev"))
 		s.LeftJoin(as).On(id, as.C("ev"))
 		s.LeftJoin(blocked).On(id, blocked.C("ev"))
 		s.LeftJoin(appeals).On(id, appeals.C("ev"))
@@ -291,7 +298,8 @@ func (q *period) events(ctx context.Context, client *ent.Client, t *tallies, dia
 			fmt.Sprintf("COALESCE(SUM(%s), 0) AS notify", as.C("notify")),
 			fmt.Sprintf("COALESCE(SUM(%s), 0) AS appeals", appeals.C("n")),
 			fmt.Sprintf("COALESCE(SUM(%s), 0) AS upheld", appeals.C("upheld")),
-			fmt.Sprintf("COALESCE(SUM(%s), 0) AS overturned", appeals.C("overturned")))
+			fmt.Sprintf("COALESCE(SUM(%s), 0) AS overturned", appeals.C("overturned")),
+			fmt.Sprintf("COALESCE(SUM(CASE WHEN %s <> '%s' THEN %s ELSE 0 END), 0) AS not_informed", s.C(custodyevent.FieldKind), rules.Escape, notInformed.C("n")))
 	}).Scan(ctx, &rows); err != nil {
 		return err
 	}
@@ -305,6 +313,7 @@ func (q *period) events(ctx context.Context, client *ent.Client, t *tallies, dia
 			x.appeals += r.Appeals
 			x.upheld += r.Upheld
 			x.overturned += r.Overturned
+			x.notInformed += r.NotInfo
 		}
 	}
 	return nil
@@ -329,6 +338,7 @@ func (p *period) noticeFigures(ctx context.Context, client *ent.Client, t *talli
 		LeadMedian   sql.NullFloat64 `sql:"lead_median"`
 		Late         int             `sql:"late"`
 		Justified    int             `sql:"justified"`
+		Early        int             `sql:"early"`
 		Undocumented int             `sql:"undocumented"`
 	}
 	if err := client.Notice.Query().Where(notice.SentAtNotNil()).Modify(func(s *entsql.Selector) {
@@ -346,6 +356,7 @@ func (p *period) noticeFigures(ctx context.Context, client *ent.Client, t *talli
 				custodyevent.FieldStartsAt, sent, timed),
 			count(s.C(notice.FieldLate))+" AS late",
 			count(fmt.Sprintf("%[1]s AND %[2]s IS NOT NULL AND %[2]s <> ''", s.C(notice.FieldLate), s.C(notice.FieldLateJustification)))+" AS justified",
+			count(fmt.Sprintf("%[1]s IS NOT NULL AND %[1]s <> ''", s.C(notice.FieldEarlyReleaseJustification)))+" AS early",
 			count(fmt.Sprintf("%s = '%s' AND %s IS NULL", channel, rules.Phone, s.C(notice.FieldPhoneDocumentedAt)))+" AS undocumented")
 	}).Scan(ctx, &rows); err != nil {
 		return err
@@ -361,6 +372,7 @@ func (p *period) noticeFigures(ctx context.Context, client *ent.Client, t *talli
 			x.onTime += r.OnTime
 			x.late += r.Late
 			x.lateJustified += r.Justified
+			x.beforeFinal += r.Early
 			x.undocumented += r.Undocumented
 			if r.LeadMedian.Valid {
 				x.leadDays = sample{med: &r.LeadMedian.Float64, n: r.Timed}
@@ -438,6 +450,7 @@ func (q *period) noticeRows(ctx context.Context, client *ent.Client, t *tallies)
 		DueDate    time.Time      `sql:"due_date"`
 		Late       bool           `sql:"late"`
 		Justified  bool           `sql:"justified"`
+		Early      bool           `sql:"early"`
 		Documented bool           `sql:"documented"`
 	}
 	if err := client.Notice.Query().Where(notice.SentAtNotNil()).Modify(func(s *entsql.Selector) {
@@ -449,6 +462,7 @@ func (q *period) noticeRows(ctx context.Context, client *ent.Client, t *tallies)
 			s.C(notice.FieldDueDate)+" AS due_date",
 			s.C(notice.FieldLate)+" AS late",
 			fmt.Sprintf("CASE WHEN %[1]s IS NOT NULL AND %[1]s <> '' THEN 1 ELSE 0 END AS justified", s.C(notice.FieldLateJustification)),
+			fmt.Sprintf("CASE WHEN %[1]s IS NOT NULL AND %[1]s <> '' THEN 1 ELSE 0 END AS early", s.C(notice.FieldEarlyReleaseJustification)),
 			fmt.Sprintf("CASE WHEN %s IS NOT NULL THEN 1 ELSE 0 END AS documented", s.C(notice.FieldPhoneDocumentedAt)))
 	}).Scan(ctx, &notices); err != nil {
 		return err
@@ -470,6 +484,9 @@ func (q *period) noticeRows(ctx context.Context, client *ent.Client, t *tallies)
 					x.onTime++
 				}
 				x.leadDays.add(n.StartsAt.Sub(n.SentAt).Hours() / 24)
+			}
+			if n.Early {
+				x.beforeFinal++
 			}
 			if n.Late {
 				x.late++

@@ -66,20 +66,25 @@ type Figure struct {
 type Row struct {
 	Key
 	// Unit is the unit of a row grouped by unit, read once for the whole report.
-	Unit                        *ent.Unit
-	CustodyEvents               Count
-	AssessmentsNotify           Count
-	AssessmentsDoNotNotify      Count
-	EventsBlockedForSecurity    Count // a confirmed risk of revenge stopped the notices (AS2)
-	NoticesSent                 Count
-	NoticesByLetter             Count
-	NoticesByDigipost           Count
-	NoticesByPhone              Count
-	NoticesViaPolice            Count
-	OnTimeRate                  Figure // share of sent notices sent by their due date (NT2), escapes excepted
-	MedianLeadDays              Figure // days from sending to the event, escapes excepted
-	LateNotices                 Count
-	LateNoticesJustified        Count
+	Unit                     *ent.Unit
+	CustodyEvents            Count
+	AssessmentsNotify        Count
+	AssessmentsDoNotNotify   Count
+	EventsBlockedForSecurity Count // a confirmed risk of revenge stopped the notices (AS2)
+	NoticesSent              Count
+	NoticesByLetter          Count
+	NoticesByDigipost        Count
+	NoticesByPhone           Count
+	NoticesViaPolice         Count
+	OnTimeRate               Figure // share of sent notices sent by their due date (NT2), escapes excepted
+	MedianLeadDays           Figure // days from sending to the event, escapes excepted
+	LateNotices              Count
+	LateNoticesJustified     Count
+	// Exceptions a decision maker justified (DC3, DC5): a decision the convict
+	// of a non-escape event could not be told of, and notices sent before the
+	// decision was final.
+	DecisionsNotInformed        Count
+	NoticesSentBeforeFinal      Count
 	EscapesNotified             Count
 	MedianHoursEscapeToNotice   Figure
 	AppealsReceived             Count
@@ -206,6 +211,7 @@ type tally struct {
 	onTime, timed                                       int
 	leadDays                                            sample
 	late, lateJustified                                 int
+	notInformed, beforeFinal                            int
 	escapesNotified                                     int
 	escapeHours                                         sample
 	appeals, upheld, overturned, requests, undocumented int
@@ -229,6 +235,8 @@ func (t *tally) row() *Row {
 		MedianLeadDays:              t.leadDays.median(),
 		LateNotices:                 count(t.late),
 		LateNoticesJustified:        count(t.lateJustified),
+		DecisionsNotInformed:        count(t.notInformed),
+		NoticesSentBeforeFinal:      count(t.beforeFinal),
 		EscapesNotified:             count(t.escapesNotified),
 		MedianHoursEscapeToNotice:   t.escapeHours.median(),
 		AppealsReceived:             count(t.appeals),

@@ -11,7 +11,6 @@ import (
 	"varsel/ent"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
-	"varsel/ent/notice"
 	"varsel/ent/policerequest"
 	"varsel/reporting"
 	"varsel/rules"
@@ -70,13 +69,16 @@ func seed(t *testing.T, client *ent.Client) fixture {
 		return c.Assessment.Create().SetCustodyEvent(ev).SetOutcome(outcome).SetFactors(rules.Factors{}).SetReasoning("x").SaveX(ctx)
 	}
 	n := 0
-	send := func(ev *ent.CustodyEvent, as *ent.Assessment, channel rules.Channel, sent, due time.Time, late bool) {
+	send := func(ev *ent.CustodyEvent, as *ent.Assessment, channel rules.Channel, sent, due time.Time, late bool, early ...string) {
 		n++
-		create := c.Notice.Create().SetCustodyEvent(ev).SetAssessment(as).SetStatus(notice.StatusSENT).SetRoute(rules.Direct).
+		create := c.Notice.Create().SetCustodyEvent(ev).SetAssessment(as).SetStatus(rules.NoticeSent).SetRoute(rules.Direct).
 			SetChannel(channel).SetDueDate(due).SetLate(late).SetContent(rules.NoticeContent{}).SetWrittenStandard(rules.Bokmal).
 			SetDedupeKey(fmt.Sprint("n", n)).SetSentAt(sent)
 		if late {
 			create.SetLateJustification("Permisjonen ble innvilget sent.")
+		}
+		for _, why := range early { // sent before the decision was final (DC5)
+			create.SetEarlyReleaseJustification(why)
 		}
 		create.ExecX(ctx)
 	}
@@ -90,8 +92,10 @@ func seed(t *testing.T, client *ent.Client) fixture {
 			send(ev, as, rules.Letter, oslo(2026, 3, 5, 10).Add(minute), due, true)
 			continue // not decided
 		}
-		send(ev, as, rules.Letter, oslo(2026, 2, 20, 10).Add(minute), due, false)
-		d := c.Decision.Create().SetCustodyEvent(ev).SetLevel(rules.LocalLevel).SetDecidedAt(oslo(2026, 2, 10, 9)).SetDecidingUnit(osloUnit).SaveX(ctx)
+		send(ev, as, rules.Letter, oslo(2026, 2, 20, 10).Add(minute), due, false, "Permisjonen nærmer seg.")
+		// DC3: the convict could not be told (an exception a decision maker justified).
+		d := c.Decision.Create().SetCustodyEvent(ev).SetLevel(rules.LocalLevel).SetDecidedAt(oslo(2026, 2, 10, 9)).SetDecidingUnit(osloUnit).
+			SetReasoning("Fornærmede har bedt om varsel.").SetInformingImpracticableReason("Domfelte er innlagt på sykehus.").SaveX(ctx)
 		status := appeal.StatusUPHELD
 		if i >= 3 {
 			status = appeal.StatusOVERTURNED
@@ -104,6 +108,9 @@ func seed(t *testing.T, client *ent.Client) fixture {
 	}
 	escape := event(a, osloUnit, rules.Escape, oslo(2026, 4, 2, 12))
 	send(escape, assess(escape, assessment.OutcomeNOTIFY), rules.Phone, oslo(2026, 4, 2, 15), rules.Date(2026, 4, 2), false)
+	// An escaped convict cannot be told: the rule, not an exception (DC3).
+	c.Decision.Create().SetCustodyEvent(escape).SetLevel(rules.LocalLevel).SetDecidedAt(oslo(2026, 4, 2, 13)).SetDecidingUnit(osloUnit).
+		SetReasoning("Unndragelse.").SetInformingImpracticableReason("Domfelte har unndratt seg.").ExecX(ctx)
 	event(a, osloUnit, rules.Leave, oslo(2025, 12, 20, 10))
 	for i := range 2 {
 		ev := event(b, bergenUnit, rules.Leave, oslo(2026, 3, 10, 10).Add(time.Duration(i)*time.Minute))
@@ -175,6 +182,8 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			wantFigure(t, "median police turnaround", tot.MedianPoliceTurnaroundHours, 48, false)
 			wantCount(t, "undocumented phone (1)", tot.UndocumentedPhoneNotices, hidden)
 			wantCount(t, "decisions pending (3)", tot.DecisionsPending, hidden)
+			wantCount(t, "not informed, escapes excepted (DC3)", tot.DecisionsNotInformed, 5)
+			wantCount(t, "sent before final (DC5)", tot.NoticesSentBeforeFinal, 5)
 
 			byUnit, err := reporting.Statistics(analyst(), db.Client, rules.Date(2026, 1, 1), rules.Date(2026, 12, 31), []reporting.Dimension{reporting.ByUnit})
 			if err != nil {

@@ -44,6 +44,7 @@ const (
 	AwaitingPolice SecurityOutcome = "AWAITING_POLICE" // a possible risk: the police are asked for a statement
 	RiskConfirmed  SecurityOutcome = "RISK_CONFIRMED"  // no notice is given
 	RiskRuledOut   SecurityOutcome = "RISK_RULED_OUT"  // the police found no risk
+	RiskLifted     SecurityOutcome = "RISK_LIFTED"     // a decision maker's reasoned finding lifted a risk or an awaited statement
 )
 
 // SecurityOutcomeFor is the outcome of a caseworker's security assessment:
@@ -79,23 +80,6 @@ func SecurityOutcomeAfterPolice(riskConfirmed bool) SecurityOutcome {
 func CheckSecurityReasoning(reasoning string) error {
 	if blank(reasoning) {
 		return violate("AS2", securityGuideline, "Skriv den sikkerhetsmessige vurderingen: kan varsling få betydning for domfeltes sikkerhet?")
-	}
-	return nil
-}
-
-// CheckSecurityCleared: security is assessed first and independently; no
-// notice is decided or given without a security assessment, while the
-// police's statement is awaited, or when a risk is confirmed (AS2). nil
-// outcome means no security assessment yet.
-func CheckSecurityCleared(outcome *SecurityOutcome) error {
-	switch {
-	case outcome == nil:
-		return violate("AS2", securityGuideline,
-			"Den sikkerhetsmessige vurderingen er ikke gjort. Vurder alltid først om varsling kan få betydning for domfeltes sikkerhet.")
-	case *outcome == AwaitingPolice:
-		return violate("AS2", securityGuideline, "Politiets uttalelse om faren for hevnaksjoner er ikke mottatt ennå.")
-	case *outcome == RiskConfirmed:
-		return violate("AS2", securityGuideline, "Politiet har bekreftet fare for hevnaksjoner eller lignende. Da skal det ikke varsles.")
 	}
 	return nil
 }
@@ -190,5 +174,5 @@ func AssessmentRequired(agreement *AgreementFrequency, noticesSent int) bool {
 
 // Values lists the security outcomes.
 func (SecurityOutcome) Values() []string {
-	return []string{string(NoRisk), string(AwaitingPolice), string(RiskConfirmed), string(RiskRuledOut)}
+	return []string{string(NoRisk), string(AwaitingPolice), string(RiskConfirmed), string(RiskRuledOut), string(RiskLifted)}
 }

@@ -16,18 +16,17 @@ func TestSecurityAssessment(t *testing.T) {
 		t.Fatal("the police's statement decides the outcome")
 	}
 	cases := []struct {
-		name    string
-		outcome *rules.SecurityOutcome
-		want    string
+		name     string
+		security rules.Security
+		want     string
 	}{
-		{"no security assessment yet: nothing may be decided", nil, "AS2"},
-		{"waiting for the police's statement", ptr(rules.AwaitingPolice), "AS2"},
-		{"a confirmed risk: no notice", ptr(rules.RiskConfirmed), "AS2"},
-		{"no risk", ptr(rules.NoRisk), ""},
-		{"the police ruled the risk out", ptr(rules.RiskRuledOut), ""},
+		{"no security assessment yet: nothing may be decided", rules.SecurityNotAssessed, "AS2"},
+		{"waiting for the police's statement", rules.SecurityAwaitingPolice, "AS2"},
+		{"a confirmed risk: no notice", rules.SecurityRisk, "AS2"},
+		{"cleared", rules.SecurityCleared, ""},
 	}
 	for _, tc := range cases {
-		t.Run(tc.name, func(t *testing.T) { wantRule(t, rules.CheckSecurityCleared(tc.outcome), tc.want) })
+		t.Run(tc.name, func(t *testing.T) { wantRule(t, rules.CheckSecurity(tc.security), tc.want) })
 	}
 	wantRule(t, rules.CheckPoliceAsked(true, false), "AS2")
 	wantRule(t, rules.CheckPoliceAsked(true, true), "")

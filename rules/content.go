@@ -183,7 +183,7 @@ func CheckResidenceArea(area string, level *AreaLevel) error {
 		return violate("NT4", contentGuideline, "Oppgi oppholdsstedet som kommune, by eller landsdel, og hvilket av dem det er.")
 	case strings.ContainsAny(area, "0123456789") || areaWords.MatchString(area):
 		return violate("NT4", contentGuideline,
-			"Oppholdssted gis bare som kommune, by eller landsdel, aldri som adresse eller noe som identifiserer en adresse (%q).", area)
+			"Oppholdssted gis bare som kommune, by eller landsdel, aldri som adresse eller noe som identifiserer en adresse.")
 	}
 	return nil
 }

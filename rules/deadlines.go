@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"fmt"
 	"time"
 	_ "time/tzdata" // Norwegian time wherever the service runs
 )
@@ -79,18 +80,56 @@ func IsWorkingDay(date time.Time) bool {
 const AppealPeriod = 7
 
 // AppealDeadlineProvision is where the appeal deadline and its counting come from.
-const AppealDeadlineProvision = "straffegjennomføringsloven § 7 bokstav e, domstolloven §§ 148–149"
+const AppealDeadlineProvision = "straffegjennomføringsloven § 7 bokstav e; forvaltningsloven § 30, jf. domstolloven §§ 148–149"
 
 // AppealDeadline returns the last day to appeal a decision that reached the
 // convict on the given date (DC4): 7 days, not counting the day it reached
-// them (domstolloven § 148); a deadline ending on a Saturday, Sunday or
-// public holiday moves to the next working day (domstolloven § 149).
+// them; a deadline ending on a Saturday, Sunday or public holiday moves to
+// the next working day (forvaltningsloven § 30, jf. domstolloven §§ 148–149).
 func AppealDeadline(reached time.Time) time.Time {
 	d := Date(reached.Date()).AddDate(0, 0, AppealPeriod)
 	for !IsWorkingDay(d) {
 		d = d.AddDate(0, 0, 1)
 	}
 	return d
+}
+
+// AppealDeadlineExplained returns the appeal deadline for a decision that
+// reached the convict on the date, and the days it moved past — weekends and
+// public holidays by name — so that a caseworker sees why (DC4).
+func AppealDeadlineExplained(reached time.Time) (time.Time, []string) {
+	d := Date(reached.Date()).AddDate(0, 0, AppealPeriod)
+	var moved []string
+	for !IsWorkingDay(d) {
+		name, holiday := PublicHolidays(d.Year())[d]
+		if !holiday {
+			name = map[time.Weekday]string{time.Saturday: "lørdag", time.Sunday: "søndag"}[d.Weekday()]
+		}
+		moved = append(moved, d.Format("02.01.2006")+" ("+name+")")
+		d = d.AddDate(0, 0, 1)
+	}
+	return d, moved
+}
+
+// DecisionTimingWarnings are the warnings DC5 asks for when a decision is
+// made so late that the appeal deadline falls after the notices' due date
+// (NT2) or after the event itself: then the notices cannot wait for the
+// decision to become final, and a decision maker must say why if they go
+// earlier. An escape is notified at once and has none.
+func DecisionTimingWarnings(kind EventKind, due, eventStarts time.Time, deadline *time.Time) []string {
+	out := []string{}
+	if kind == Escape || deadline == nil {
+		return out
+	}
+	if deadline.After(due) {
+		out = append(out, fmt.Sprintf("Klagefristen (%s) går ut etter fristen for å sende varselet (%s). Varselet kan bare sendes før vedtaket er endelig når en beslutter begrunner det (DC5).",
+			deadline.Format("02.01.2006"), due.Format("02.01.2006")))
+	}
+	if !deadline.Before(DateOf(eventStarts)) {
+		out = append(out, fmt.Sprintf("Klagefristen (%s) går ut samme dag som eller etter at %s begynner (%s) (DC5).",
+			deadline.Format("02.01.2006"), kind.Name(), DateOf(eventStarts).Format("02.01.2006")))
+	}
+	return out
 }
 
 // LeadTimeDays is how many days before an event a notice should be sent, so

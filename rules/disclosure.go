@@ -20,8 +20,8 @@ const (
 	reportProvision    = "politiregisterforskriften § 10-5"
 	accessProvision    = "straffegjennomføringsloven § 7 bokstav c"
 	retentionProvision = "forskrift om behandling av personopplysninger i kriminalomsorgen § 6"
-	kkProvision        = "straffeprosessloven § 216 i første ledd bokstav d"
-	registerProvision  = "strafferegistreringsloven"
+	kkProvision        = "straffeprosessloven § 216 i første ledd bokstav f"
+	registerProvision  = "politiregisterloven § 9"
 )
 
 // DisclosureDirection is which way information went.
@@ -87,9 +87,13 @@ const (
 	Politiregisterforskriften9610 DisclosureBasis = "POLITIREGISTERFORSKRIFTEN_9_6_10"
 	// Politiregisterforskriften105: the police's mandatory messages (IX5).
 	Politiregisterforskriften105 DisclosureBasis = "POLITIREGISTERFORSKRIFTEN_10_5"
-	// Strafferegistreringsloven: criminal record information; the register
-	// is recorded.
-	Strafferegistreringsloven DisclosureBasis = "STRAFFEREGISTRERINGSLOVEN"
+	// Politiregisterloven9: criminal record information from the reaction
+	// register (politiregisterloven § 9; the criminal records act it replaced
+	// was repealed in 2014); the register is recorded.
+	Politiregisterloven9 DisclosureBasis = "POLITIREGISTERLOVEN_9"
+	// Straffeloven196: the correctional service's duty to avert a serious
+	// offence, which applies regardless of confidentiality.
+	Straffeloven196 DisclosureBasis = "STRAFFELOVEN_196"
 	// Straffeprosessloven216i: communication-control material, only to avert
 	// an offence punishable by imprisonment.
 	Straffeprosessloven216i DisclosureBasis = "STRAFFEPROSESSLOVEN_216I"
@@ -99,7 +103,7 @@ const (
 func (DisclosureBasis) Values() []string {
 	return []string{string(FVL13b5), string(FVL13b6), string(Politiregisterloven26), string(Politiregisterloven27),
 		string(Politiregisterloven30), string(Politiregisterforskriften9610), string(Politiregisterforskriften105),
-		string(Strafferegistreringsloven), string(Straffeprosessloven216i)}
+		string(Politiregisterloven9), string(Straffeprosessloven216i), string(Straffeloven196)}
 }
 
 // Provision is the basis as a caseworker cites it (IX3).
@@ -119,10 +123,12 @@ func (b DisclosureBasis) Provision() string {
 		return "politiregisterforskriften § 9-6 nr. 10"
 	case Politiregisterforskriften105:
 		return "politiregisterforskriften § 10-5"
-	case Strafferegistreringsloven:
-		return "strafferegistreringsloven"
+	case Politiregisterloven9:
+		return "politiregisterloven § 9"
+	case Straffeloven196:
+		return "straffeloven § 196"
 	case Straffeprosessloven216i:
-		return "straffeprosessloven § 216 i"
+		return "straffeprosessloven § 216 i første ledd bokstav f"
 	}
 	return string(b)
 }
@@ -131,7 +137,7 @@ func (b DisclosureBasis) Provision() string {
 // record information may go either way, so it has none.
 func (b DisclosureBasis) Direction() (DisclosureDirection, bool) {
 	switch b {
-	case FVL13b5, FVL13b6:
+	case FVL13b5, FVL13b6, Straffeloven196:
 		return ToPolice, true
 	case Politiregisterloven26, Politiregisterloven27, Politiregisterloven30,
 		Politiregisterforskriften9610, Politiregisterforskriften105, Straffeprosessloven216i:
@@ -206,7 +212,7 @@ func CheckDisclosureRecord(d DisclosureRecord, now time.Time) error {
 
 // CheckDisclosureBasis: a disclosure rests on one of the current lawful bases,
 // the one for its direction (IX3). Criminal record information rests on the
-// criminal records act and names the register; communication-control
+// reaction register's provision (politiregisterloven § 9) and names the register; communication-control
 // material rests on strpl § 216 i and may be used only to avert an offence
 // punishable by imprisonment — any other purpose is refused.
 func CheckDisclosureBasis(d DisclosureRecord) error {
@@ -224,10 +230,10 @@ func CheckDisclosureBasis(d DisclosureRecord) error {
 	case d.Category == CommunicationControl && !d.AvertsImprisonableOffence:
 		return violate("IX3", kkProvision,
 			"Opplysninger fra kommunikasjonskontroll kan bare brukes for å avverge en straffbar handling som kan medføre frihetsstraff, for eksempel rømning eller vold i fengsel eller under permisjon. Andre formål er ikke tillatt.")
-	case d.Category == CriminalRecord && d.Basis != Strafferegistreringsloven,
-		d.Basis == Strafferegistreringsloven && d.Category != CriminalRecord:
-		return violate("IX3", registerProvision, "Opplysninger fra strafferegistrene utleveres med hjemmel i strafferegistreringsloven.")
-	case d.Basis == Strafferegistreringsloven && blank(d.Register):
+	case d.Category == CriminalRecord && d.Basis != Politiregisterloven9,
+		d.Basis == Politiregisterloven9 && d.Category != CriminalRecord:
+		return violate("IX3", registerProvision, "Opplysninger fra reaksjonsregisteret utleveres med hjemmel i politiregisterloven § 9 (strafferegistreringsloven er opphevet).")
+	case d.Basis == Politiregisterloven9 && blank(d.Register):
 		return violate("IX3", registerProvision, "Oppgi hvilket register opplysningene kommer fra.")
 	}
 	if want, ok := d.Basis.Direction(); ok && want != d.Direction {
@@ -430,6 +436,63 @@ func PersonalDataExpiresOn(sentenceEnded time.Time) time.Time {
 // Expired reports whether data whose expiry day is expires is due for
 // deletion at now (IX8): from the start of that day, Norwegian time.
 func Expired(expires, now time.Time) bool { return !DateOf(now).Before(DateOf(expires)) }
+
+// UnverifiedFate is what becomes of unverified information when its 4
+// months have run (IX8, KO personal-data regulation §§ 4 and 6).
+type UnverifiedFate int
+
+const (
+	// KeepUnverified: its 4 months have not run.
+	KeepUnverified UnverifiedFate = iota
+	// KeepVerified: it was verified, and is kept like any other information.
+	KeepVerified
+	// KeepForDecision: an individual decision rests on it (§ 6).
+	KeepForDecision
+	// DeleteUnverified: still unverified after 4 months, and nothing rests on it.
+	DeleteUnverified
+)
+
+// UnverifiedFateOf decides what becomes of unverified information at now:
+// information that is verified is kept; information an individual decision
+// rests on is kept; what is still unverified after 4 months is deleted (IX8).
+func UnverifiedFateOf(expires time.Time, verified bool, decisionBasis string, now time.Time) UnverifiedFate {
+	switch {
+	case verified:
+		return KeepVerified
+	case !Expired(expires, now):
+		return KeepUnverified
+	case !blank(decisionBasis):
+		return KeepForDecision
+	}
+	return DeleteUnverified
+}
+
+// UnreviewedSentenceYears is how long a convict may go without a recorded
+// sentence end and without anything recorded before the convict is listed
+// for review (IX8): personal data is never kept silently for ever.
+const UnreviewedSentenceYears = 2
+
+// NeedsSentenceEndReview: a convict whose sentence end is not recorded, and
+// about whom nothing has been recorded for two years, is listed for review
+// — has the sentence ended? — instead of being kept silently (IX8).
+func NeedsSentenceEndReview(sentenceEnded *time.Time, lastActivity, now time.Time) bool {
+	return sentenceEnded == nil && !DateOf(lastActivity).After(DateOf(now).AddDate(-UnreviewedSentenceYears, 0, 0))
+}
+
+// CheckVerification: unverified information is verified with a record of
+// how (IX8); information that was never unverified, or is verified already,
+// has nothing to verify.
+func CheckVerification(unverified, verified bool, how string) error {
+	switch {
+	case !unverified:
+		return violate("IX8", retentionProvision, "Opplysningene er ikke registrert som ubekreftede.")
+	case verified:
+		return violate("IX8", retentionProvision, "Opplysningene er allerede bekreftet.")
+	case blank(how):
+		return violate("IX8", retentionProvision, "Skriv hvordan opplysningene ble bekreftet, og av hvem.").On("verification")
+	}
+	return nil
+}
 
 // RetentionRule is the rule ID and provision that deletion follows (IX8).
 func RetentionRule() (string, string) { return "IX8", retentionProvision }

@@ -74,9 +74,9 @@ func TestDisclosureBasis(t *testing.T) {
 		{"politiregisterforskriften § 9-6 no. 10", fromPolice(rules.Politiregisterforskriften9610, rules.PoliceInformation), ""},
 		{"politiregisterloven § 27 is no basis for the correctional service's disclosures", func(d *rules.DisclosureRecord) { d.Basis = rules.Politiregisterloven27 }, "IX3"},
 		{"a repealed reference (strpl § 61 c) is not on the list", func(d *rules.DisclosureRecord) { d.Basis = "STRPL_61C" }, "IX3"},
-		{"criminal record without its register", fromPolice(rules.Strafferegistreringsloven, rules.CriminalRecord), "IX3"},
+		{"criminal record without its register", fromPolice(rules.Politiregisterloven9, rules.CriminalRecord), "IX3"},
 		{"criminal record from the police with its register", func(d *rules.DisclosureRecord) {
-			fromPolice(rules.Strafferegistreringsloven, rules.CriminalRecord)(d)
+			fromPolice(rules.Politiregisterloven9, rules.CriminalRecord)(d)
 			d.Register = "Reaksjonsregisteret"
 		}, ""},
 		{"criminal record on another basis", fromPolice(rules.Politiregisterloven26, rules.CriminalRecord), "IX3"},
@@ -105,7 +105,9 @@ func TestDisclosureBasis(t *testing.T) {
 	}
 }
 
-// IX3: the refusal names the provision a caseworker can look up.
+// IX3: the refusal names the provision a caseworker can look up — the
+// current one, straffeprosessloven § 216 i first paragraph letter f (the
+// circular said letter d).
 func TestCommunicationControlRefusalNamesProvision(t *testing.T) {
 	d := oralToPolice()
 	d.Direction, d.Basis, d.Category = rules.FromPolice, rules.Straffeprosessloven216i, rules.CommunicationControl
@@ -113,7 +115,7 @@ func TestCommunicationControlRefusalNamesProvision(t *testing.T) {
 	if !errors.As(rules.CheckDisclosureBasis(d), &v) {
 		t.Fatal("communication control without the purpose of averting an offence was accepted")
 	}
-	if v.Provision != "straffeprosessloven § 216 i første ledd bokstav d" || !strings.Contains(v.Message, "frihetsstraff") {
+	if v.Provision != "straffeprosessloven § 216 i første ledd bokstav f" || !strings.Contains(v.Message, "frihetsstraff") {
 		t.Fatalf("violation = %+v", v)
 	}
 }

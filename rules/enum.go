@@ -65,3 +65,11 @@ func (k PoliceReportKind) MarshalGQL(w io.Writer)       { marshalEnum(w, string(
 func (k *PoliceReportKind) UnmarshalGQL(v any) error    { return unmarshalEnum(v, k.Values(), k) }
 func (g ExemptionGround) MarshalGQL(w io.Writer)        { marshalEnum(w, string(g)) }
 func (g *ExemptionGround) UnmarshalGQL(v any) error     { return unmarshalEnum(v, g.Values(), g) }
+func (k NoticeKind) MarshalGQL(w io.Writer)             { marshalEnum(w, string(k)) }
+func (k *NoticeKind) UnmarshalGQL(v any) error          { return unmarshalEnum(v, k.Values(), k) }
+func (s NoticeStatus) MarshalGQL(w io.Writer)           { marshalEnum(w, string(s)) }
+func (s *NoticeStatus) UnmarshalGQL(v any) error        { return unmarshalEnum(v, s.Values(), s) }
+func (k SecurityRecordKind) MarshalGQL(w io.Writer)     { marshalEnum(w, string(k)) }
+func (k *SecurityRecordKind) UnmarshalGQL(v any) error  { return unmarshalEnum(v, k.Values(), k) }
+func (s EventState) MarshalGQL(w io.Writer)             { marshalEnum(w, string(s)) }
+func (s *EventState) UnmarshalGQL(v any) error          { return unmarshalEnum(v, s.Values(), s) }

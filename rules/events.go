@@ -24,8 +24,9 @@ const (
 	Release EventKind = "RELEASE"
 	// ParoleFromPreventiveDetention is prøveløslatelse fra forvaring (straffeloven § 45).
 	ParoleFromPreventiveDetention EventKind = "PAROLE_FROM_PREVENTIVE_DETENTION"
-	// ResidenceChangeOnParole is a paroled convict's change of residence while
-	// the reporting duty (møteplikt) lasts (strgjfl § 42 sixth paragraph).
+	// ResidenceChangeOnParole is a paroled convict's change of residence
+	// during the probation period (prøvetiden), strgjfl § 42 sixth paragraph
+	// second sentence.
 	ResidenceChangeOnParole EventKind = "RESIDENCE_CHANGE_ON_PAROLE"
 
 	// The kinds below are never notifiable (EV2, EV3).
@@ -141,9 +142,11 @@ type EventFacts struct {
 	DateOnly bool
 	// ServingPreventiveDetention: the convict serves forvaring.
 	ServingPreventiveDetention bool
-	// ReportingDutyUntil is the last day of the reporting duty (møteplikt)
-	// during parole, for a residence change.
-	ReportingDutyUntil *time.Time
+	// ProbationEndsOn is the last day of the probation period (prøvetiden)
+	// after parole, for a residence change (EV1).
+	ProbationEndsOn *time.Time
+	// FullTermRelease: a release at the end of the sentence, not parole.
+	FullTermRelease bool
 	// FromInstitution: a leave from a stay in an institution under § 12 (EV5).
 	FromInstitution bool
 	// InstitutionNotifies: the grant of that stay decided that leaves from it
@@ -168,18 +171,21 @@ func CheckEvent(e EventFacts, now time.Time) (string, error) {
 	case e.Kind == ResidenceChangeOnParole && e.ServingPreventiveDetention:
 		return "", violate("EV4", preventiveDetentionParole,
 			"Endring av bosted kan ikke varsles ved prøveløslatelse fra forvaring.")
-	case e.Kind == ResidenceChangeOnParole && e.ReportingDutyUntil == nil:
+	case e.Kind == ResidenceChangeOnParole && e.ProbationEndsOn == nil:
 		return "", violate("EV1", residenceChangeProvision,
-			"Endring av bosted kan bare varsles mens den prøveløslatte har møteplikt. Oppgi når møteplikten slutter.")
-	case e.Kind == ResidenceChangeOnParole && DateOf(e.StartsAt).After(*e.ReportingDutyUntil):
+			"Endring av bosted kan bare varsles i prøvetiden. Oppgi når prøvetiden slutter.").On("probationEndsOn")
+	case e.Kind == ResidenceChangeOnParole && DateOf(e.StartsAt).After(*e.ProbationEndsOn):
 		return "", violate("EV1", residenceChangeProvision,
-			"Bostedsendringen skjer etter at møteplikten er slutt, og kan ikke varsles.")
+			"Bostedsendringen skjer etter at prøvetiden er slutt, og kan ikke varsles.").On("startsAt")
 	case e.Kind == ParoleFromPreventiveDetention && !e.ServingPreventiveDetention:
 		return "", violate("EV1", preventiveDetentionParole,
 			"Domfelte soner ikke forvaring. Bruk løslatelse for prøveløslatelse fra fengselsstraff.")
+	case e.Kind == Release && e.ServingPreventiveDetention && e.FullTermRelease:
+		return "", violate("EV3", preventiveDetentionParole,
+			"Domfelte soner forvaring. Løslatelse fordi tidsrammen er utløpt, gir ikke rett til varsel; straffeloven § 45 syvende ledd gjelder bare prøveløslatelse fra forvaring.")
 	case e.Kind == Release && e.ServingPreventiveDetention:
 		return "", violate("EV1", preventiveDetentionParole,
-			"Domfelte soner forvaring. Prøveløslatelse fra forvaring registreres som det; løslatelse ved tidsrammens utløp varsles ikke.")
+			"Domfelte soner forvaring. Prøveløslatelse fra forvaring registreres som det, etter straffeloven § 45 syvende ledd.")
 	case e.FromInstitution && e.Kind != Leave:
 		return "", violate("EV5", institutionProvision, "Fra et institusjonsopphold er det permisjoner som varsles.")
 	case e.FromInstitution && !e.InstitutionNotifies:
@@ -240,7 +246,7 @@ func CheckDecider(required, decider Level) error {
 }
 
 // appealProvision is where DC7 comes from.
-const appealProvision = "forvaltningsloven § 28 første ledd, straffegjennomføringsloven § 7 b"
+const appealProvision = "forvaltningsloven § 28 første ledd"
 
 // AppealLevel returns the level that decides an appeal against a decision
 // made at the given level: the next level up (DC7).

@@ -41,9 +41,11 @@ var (
 	firstCheckWeights  = []int{3, 7, 6, 1, 8, 9, 4, 5, 2, 1}
 	secondCheckWeights = []int{5, 4, 3, 2, 7, 6, 5, 4, 3, 2, 1}
 
-	// daysInMonth allows 29 February: the century is not in the number
-	// (and PR1 forbids deriving it), so any year may be a leap year.
-	daysInMonth = [13]int{0, 31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
+	// daysInMonth has 28 days in February; 29 February exists only where
+	// the two-digit year is divisible by 4 (PR1). The century is not in the
+	// number, and PR1 forbids deriving it: 00 counts as a leap year, since
+	// 2000 was one.
+	daysInMonth = [13]int{0, 31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31}
 )
 
 // ValidateIdentityNumber checks a fødselsnummer or D-nummer under PR1 as it
@@ -54,8 +56,8 @@ var (
 // The date part (the first six digits) must be a day and month that exist,
 // after taking away the D-nummer offset (first digit 4–7) and the synthetic
 // offset (month 81–92). Only PR1's offsets are known: NAV's and others' +40
-// on the month is refused. February has 29 days and the year is not looked
-// at, because the century cannot be known.
+// on the month is refused. 29 February exists only where the two-digit year
+// is divisible by 4; the century cannot be known and is not guessed.
 //
 // The check digits, read literally from PR1 and from Skatteetaten's
 // description ("Nytt fødselsnummer fra 2032"): multiply the first nine
@@ -92,7 +94,9 @@ func ValidateIdentityNumber(s string, on time.Time) (IdentityNumber, error) {
 	if month > syntheticMonthOffset {
 		id.Synthetic, month = true, month-syntheticMonthOffset
 	}
-	if month < 1 || month > 12 || day < 1 || day > daysInMonth[month] {
+	year := digits[4]*10 + digits[5]
+	leapDay := month == 2 && day == 29 && year%4 == 0
+	if month < 1 || month > 12 || day < 1 || (day > daysInMonth[month] && !leapDay) {
 		return IdentityNumber{}, violate("PR1", identityProvision,
 			"%s har ingen gyldig dato i de seks første sifrene.", noun)
 	}

@@ -1,6 +1,9 @@
 package rules
 
-import "time"
+import (
+	"strings"
+	"time"
+)
 
 // AddressProtection is the protection of a person's address in the population
 // register (RC9).
@@ -263,21 +266,58 @@ func DeliveryRoute(p AddressProtection) Route {
 	return Direct
 }
 
-// CheckAddressStorage: the system never stores a strengt fortrolig (code 6)
-// address (RC9), and an unprotected or fortrolig address must be complete
-// enough to send a letter to.
-func CheckAddressStorage(p AddressProtection, hasAddress bool) error {
+// AddressParts are the parts of a postal address as stored.
+type AddressParts struct {
+	Line, PostalCode, Place, Country string
+}
+
+// Stored lists the parts that hold anything.
+func (a AddressParts) Stored() []string {
+	var out []string
+	for _, p := range []string{a.Line, a.PostalCode, a.Place, a.Country} {
+		if !blank(p) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// StoresNoAddress reports whether no part of an address may be stored for a
+// person with this protection: code 6 (strengt fortrolig, also abroad) and
+// an unknown address (RC9).
+func StoresNoAddress(p AddressProtection) bool {
+	return DeliveryRoute(p) == ThroughPolice
+}
+
+// CheckAddressStorage: the system never stores any part of a strengt
+// fortrolig (code 6) address — no street, postal code, place or country
+// (RC9); an unknown address has no parts; an unprotected or fortrolig
+// address must be complete enough to send a letter to: a street line and,
+// in Norway, the postal code and place.
+func CheckAddressStorage(p AddressProtection, a AddressParts) error {
+	any := len(a.Stored()) > 0
 	switch {
-	case DeliveryRoute(p) == ThroughPolice && p != UnknownAddress && hasAddress:
+	case DeliveryRoute(p) == ThroughPolice && p != UnknownAddress && any:
 		return violate("RC9", policeDelivery,
-			"Adressen er strengt fortrolig og skal ikke lagres. Politiet besørger varselet; oppgi bare politidistriktet.")
-	case p == UnknownAddress && hasAddress:
-		return violate("RC9", policeDelivery, "Adressen er oppgitt som ukjent, men en adresse er fylt ut.")
-	case DeliveryRoute(p) == Direct && !hasAddress:
+			"Adressen er strengt fortrolig, og ingen del av den skal lagres – verken gate, postnummer, sted eller land. Politiet besørger varselet; oppgi bare politidistriktet.").On("person.addressLine")
+	case p == UnknownAddress && any:
+		return violate("RC9", policeDelivery, "Adressen er oppgitt som ukjent, men deler av en adresse er fylt ut.").On("person.addressLine")
+	case DeliveryRoute(p) == Direct && blank(a.Line):
 		return violate("RC9", policeDelivery,
-			"Adressen mangler. Fyll ut adressen, eller oppgi at den er ukjent eller strengt fortrolig så politiet besørger varselet.")
+			"Adressen mangler. Fyll ut adressen, eller oppgi at den er ukjent eller strengt fortrolig så politiet besørger varselet.").On("person.addressLine")
+	case DeliveryRoute(p) == Direct && (blank(a.Country) || isNorway(a.Country)) && (blank(a.PostalCode) || blank(a.Place)):
+		return violate("RC9", policeDelivery, "Oppgi postnummer og poststed, så brevet kommer fram.").On("person.postalCode")
 	}
 	return nil
+}
+
+// isNorway reports whether a country field means Norway.
+func isNorway(country string) bool {
+	switch strings.ToLower(strings.TrimSpace(country)) {
+	case "norge", "noreg", "norway", "no", "nor":
+		return true
+	}
+	return false
 }
 
 // CheckNotReserved: a recipient who has reserved against further notices

@@ -126,29 +126,35 @@ func TestMayReceive(t *testing.T) {
 
 // RC9: protected or unknown addresses go through the police; code 6 is never stored.
 func TestDeliveryRouteAndAddressStorage(t *testing.T) {
+	full := rules.AddressParts{Line: "Storgata 1", PostalCode: "0150", Place: "Oslo"}
+	none := rules.AddressParts{}
 	cases := []struct {
 		name       string
 		protection rules.AddressProtection
-		hasAddress bool
+		address    rules.AddressParts
 		route      rules.Route
 		want       string
 	}{
-		{"an ordinary address: the unit sends it", rules.Unprotected, true, rules.Direct, ""},
-		{"a fortrolig (code 7) address is stored and used", rules.Confidential, true, rules.Direct, ""},
-		{"a strengt fortrolig (code 6) address goes through the police", rules.StrictlyConfidential, false, rules.ThroughPolice, ""},
-		{"strengt fortrolig utland goes through the police", rules.StrictlyConfidentialAbroad, false, rules.ThroughPolice, ""},
-		{"an unknown address goes through the police", rules.UnknownAddress, false, rules.ThroughPolice, ""},
-		{"a code 6 address is never stored", rules.StrictlyConfidential, true, rules.ThroughPolice, "RC9"},
-		{"a code 6 abroad address is never stored", rules.StrictlyConfidentialAbroad, true, rules.ThroughPolice, "RC9"},
-		{"an address cannot be both unknown and given", rules.UnknownAddress, true, rules.ThroughPolice, "RC9"},
-		{"an unprotected address must be given", rules.Unprotected, false, rules.Direct, "RC9"},
+		{"an ordinary address: the unit sends it", rules.Unprotected, full, rules.Direct, ""},
+		{"an address abroad needs no Norwegian postal code", rules.Unprotected, rules.AddressParts{Line: "Storgatan 1", Place: "Stockholm", Country: "Sverige"}, rules.Direct, ""},
+		{"a fortrolig (code 7) address is stored and used", rules.Confidential, full, rules.Direct, ""},
+		{"a strengt fortrolig (code 6) address goes through the police", rules.StrictlyConfidential, none, rules.ThroughPolice, ""},
+		{"strengt fortrolig utland goes through the police", rules.StrictlyConfidentialAbroad, none, rules.ThroughPolice, ""},
+		{"an unknown address goes through the police", rules.UnknownAddress, none, rules.ThroughPolice, ""},
+		{"a code 6 address is never stored", rules.StrictlyConfidential, full, rules.ThroughPolice, "RC9"},
+		{"not even the postal code of a code 6 address is stored", rules.StrictlyConfidential, rules.AddressParts{PostalCode: "0150"}, rules.ThroughPolice, "RC9"},
+		{"not even the place of a code 6 address is stored", rules.StrictlyConfidential, rules.AddressParts{Place: "Oslo"}, rules.ThroughPolice, "RC9"},
+		{"not even the country of a code 6 abroad address is stored", rules.StrictlyConfidentialAbroad, rules.AddressParts{Country: "Sverige"}, rules.ThroughPolice, "RC9"},
+		{"an address cannot be both unknown and given", rules.UnknownAddress, rules.AddressParts{PostalCode: "0150"}, rules.ThroughPolice, "RC9"},
+		{"an unprotected address must be given", rules.Unprotected, none, rules.Direct, "RC9"},
+		{"a Norwegian address needs its postal code and place", rules.Unprotected, rules.AddressParts{Line: "Storgata 1"}, rules.Direct, "RC9"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			if got := rules.DeliveryRoute(tc.protection); got != tc.route {
 				t.Fatalf("route %s, want %s", got, tc.route)
 			}
-			wantRule(t, rules.CheckAddressStorage(tc.protection, tc.hasAddress), tc.want)
+			wantRule(t, rules.CheckAddressStorage(tc.protection, tc.address), tc.want)
 		})
 	}
 }

@@ -12,6 +12,16 @@ type Violation struct {
 	Rule      string // the rulebook's ID, e.g. "EV2"
 	Provision string // e.g. "strgjfl. § 7 b"
 	Message   string
+	// Field is the input field at fault, by its API name (dotted for nested
+	// input, e.g. "factors.minorRecipient"), or "" when no single field is.
+	Field string
+}
+
+// On returns a copy of v that names the input field at fault.
+func (v *Violation) On(field string) *Violation {
+	c := *v
+	c.Field = field
+	return &c
 }
 
 // Error reads "rule (provision): message", e.g. "PR1 (folkeregisterloven

@@ -187,7 +187,7 @@ func TestSeedReadsBackThroughTheService(t *testing.T) {
 			if n.Late && n.LateJustification == "" {
 				t.Errorf("notice %d is late without a justification (NT2)", n.ID)
 			}
-			if (n.Status == notice.StatusSENT || n.Status == notice.StatusDELIVERED) && n.SentAt == nil {
+			if (n.Status == rules.NoticeSent || n.Status == rules.NoticeDelivered) && n.SentAt == nil {
 				t.Errorf("notice %d is %s but has no time sent", n.ID, n.Status)
 			}
 		}

@@ -19,6 +19,7 @@ import (
 	"varsel/ent/policedistrict"
 	"varsel/ent/staffmember"
 	"varsel/ent/unit"
+	"varsel/graph"
 )
 
 // signingAlgorithms are the only token algorithms accepted: no "none", no
@@ -26,8 +27,8 @@ import (
 var signingAlgorithms = []string{oidc.RS256, oidc.ES256}
 
 // Authenticator turns a bearer token into the request's viewer. Tokens are
-// verified with go-oidc against the issuer's discovered keys: signature,
-// issuer, audience, expiry and not-before.
+// verified with go-oidc against the issuer's discovered keys (providerKeys):
+// signature, issuer, audience, expiry and not-before.
 type Authenticator struct {
 	verifier *oidc.IDTokenVerifier
 	client   *ent.Client
@@ -60,8 +61,18 @@ func NewAuthenticator(ctx context.Context, cfg OIDCConfig, discoveryURL string, 
 	if err != nil {
 		return nil, fmt.Errorf("OIDC issuer %s cannot be reached or is not an OIDC provider: %w", cfg.Issuer, err)
 	}
+	var meta struct {
+		JWKSURL string `json:"jwks_uri"`
+	}
+	if err := provider.Claims(&meta); err != nil || meta.JWKSURL == "" {
+		return nil, fmt.Errorf("OIDC issuer %s publishes no jwks_uri", cfg.Issuer)
+	}
 	a := &Authenticator{client: client, claims: cfg, now: time.Now, cache: map[[32]byte]cachedViewer{}}
-	a.verifier = provider.Verifier(&oidc.Config{
+	keys, err := newProviderKeys(ctx, meta.JWKSURL, func() time.Time { return a.now() })
+	if err != nil {
+		return nil, fmt.Errorf("OIDC issuer %s: %w", cfg.Issuer, err)
+	}
+	a.verifier = oidc.NewVerifier(cfg.Issuer, keys, &oidc.Config{
 		ClientID:             cfg.Audience,
 		SupportedSigningAlgs: signingAlgorithms,
 		Now:                  func() time.Time { return a.now() },
@@ -212,9 +223,13 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 		case errors.Is(err, errUnauthenticated):
 			unauthenticated(w, "Innloggingen er ugyldig eller utløpt. Logg inn på nytt.")
 			return
+		case varsel.Unavailable(err):
+			slog.WarnContext(r.Context(), "database unavailable while building the viewer", "err", err)
+			unavailable(w)
+			return
 		case err != nil:
 			slog.ErrorContext(r.Context(), "building the viewer failed", "err", err)
-			http.Error(w, "internal error", http.StatusInternalServerError)
+			writeError(w, http.StatusInternalServerError, varsel.EINTERNAL, "Det oppstod en intern feil. Prøv igjen, og kontakt brukerstøtte hvis feilen vedvarer.")
 			return
 		}
 		next.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), v)))
@@ -223,10 +238,21 @@ func (a *Authenticator) Middleware(next http.Handler) http.Handler {
 
 func unauthenticated(w http.ResponseWriter, msg string) {
 	w.Header().Set("WWW-Authenticate", `Bearer error="invalid_token"`)
+	writeError(w, http.StatusUnauthorized, varsel.EUNAUTHENTICATED, msg)
+}
+
+// unavailable answers 503 while the database is away, with when to try again.
+func unavailable(w http.ResponseWriter) {
+	w.Header().Set("Retry-After", graph.RetryAfter)
+	writeError(w, http.StatusServiceUnavailable, varsel.EUNAVAILABLE, graph.UnavailableMessage)
+}
+
+// writeError answers with a GraphQL-shaped error: a message people read and a code.
+func writeError(w http.ResponseWriter, status int, code, msg string) {
 	w.Header().Set("Content-Type", "application/json")
-	w.WriteHeader(http.StatusUnauthorized)
+	w.WriteHeader(status)
 	json.NewEncoder(w).Encode(map[string]any{"errors": []any{map[string]any{
 		"message":    msg,
-		"extensions": map[string]any{"code": varsel.EUNAUTHENTICATED},
+		"extensions": map[string]any{"code": code},
 	}}})
 }

@@ -47,8 +47,12 @@ type Config struct {
 	// demo cases.
 	DemoHistory bool
 
-	// Clock replaces the wall clock of the workflow (tests only).
+	// Clock replaces the wall clock of the workflow: tests, and dev mode's
+	// VARSEL_DEV_CLOCK.
 	Clock func() time.Time
+	// ClockSimulated: the workflow runs on a simulated clock
+	// (VARSEL_DEV_CLOCK), and the web app shows a banner.
+	ClockSimulated bool
 }
 
 // OIDCConfig says whose tokens Varsel accepts and how to read them.
@@ -100,6 +104,15 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 				return c, fmt.Errorf("%s: %w", d.key, err)
 			}
 		}
+	}
+	if v := get("VARSEL_DEV_CLOCK", ""); v != "" {
+		if !dev {
+			return c, errors.New("refusing to start: VARSEL_DEV_CLOCK moves the service's clock and is for dev mode only (varsel serve --dev)")
+		}
+		if c.Clock, err = ParseDevClock(v, time.Now); err != nil {
+			return c, fmt.Errorf("VARSEL_DEV_CLOCK: %w", err)
+		}
+		c.ClockSimulated = true
 	}
 	switch h := get("VARSEL_DEMO_HISTORY", "on"); {
 	case !dev:
@@ -154,3 +167,54 @@ func (c *Config) ResolveDevURLs(addr net.Addr) {
 	}
 	c.OIDC.Issuer = c.PublicURL + "/oidc"
 }
+
+// ParseDevClock reads VARSEL_DEV_CLOCK: a moment the clock starts at and
+// runs on from ("2027-03-24", "2027-03-24T09:30" in Norwegian time, or
+// RFC 3339), or an offset from the real time ("+14d", "-2d12h", "+36h").
+// A trainer or an end-to-end test plays a case on the dates it concerns.
+func ParseDevClock(v string, wall func() time.Time) (func() time.Time, error) {
+	oslo, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		return nil, err
+	}
+	if v[0] == '+' || v[0] == '-' {
+		sign, rest := time.Duration(1), v[1:]
+		if v[0] == '-' {
+			sign = -1
+		}
+		var days time.Duration
+		if i := strings.IndexByte(rest, 'd'); i >= 0 {
+			var n int
+			if _, err := fmt.Sscanf(rest[:i], "%d", &n); err != nil || n < 0 {
+				return nil, fmt.Errorf("want an offset like +14d or -2d12h, not %q", v)
+			}
+			days, rest = time.Duration(n)*24*time.Hour, rest[i+1:]
+		}
+		var more time.Duration
+		if rest != "" {
+			if more, err = time.ParseDuration(rest); err != nil {
+				return nil, fmt.Errorf("want an offset like +14d or -2d12h, not %q", v)
+			}
+		}
+		offset := sign * (days + more)
+		return func() time.Time { return wall().Add(offset) }, nil
+	}
+	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04", "2006-01-02"} {
+		var start time.Time
+		if layout == time.RFC3339 {
+			start, err = time.Parse(layout, v)
+		} else {
+			start, err = time.ParseInLocation(layout, v, oslo)
+		}
+		if err == nil {
+			offset := start.Sub(wall())
+			return func() time.Time { return wall().Add(offset) }, nil
+		}
+	}
+	return nil, fmt.Errorf("want a date (2027-03-24), a time (2027-03-24T09:30) or an offset (+14d), not %q", v)
+}
+
+// BehindTLS reports whether people reach Varsel over TLS — VARSEL_PUBLIC_URL
+// is https — though it may itself serve plain HTTP behind a proxy that ends
+// TLS: then its responses carry HSTS.
+func (c Config) BehindTLS() bool { return strings.HasPrefix(c.PublicURL, "https://") }

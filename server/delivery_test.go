@@ -267,7 +267,10 @@ func TestPeriodicJobs(t *testing.T) {
 			})
 			eventually(t, 10*time.Second, "the due-soon alert", func() bool { return alertKinds()["NOTICE_DUE_SOON/"+s.event] })
 
-			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": n["id"], "channel": "PHONE", "phoneReason": "Kort tid igjen."}))
+			// Now past its due date: lateness is judged when it is sent (NT2).
+			ts.refused("saksbehandler", "NT2", opDispatch, in(map[string]any{"noticeId": n["id"], "channel": "PHONE", "phoneReason": "Kort tid igjen."}))
+			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": n["id"], "channel": "PHONE", "phoneReason": "Kort tid igjen.",
+				"lateJustification": "Vedtaket ble endelig etter fristen for varselet."}))
 			ts.clock.advance(2 * 24 * time.Hour)
 			eventually(t, 10*time.Second, "the phone documentation alert", func() bool { return alertKinds()["PHONE_UNDOCUMENTED/"+s.event] })
 			ts.as("saksbehandler", opDocumented, map[string]any{"id": n["id"], "d": "Ringte fornærmede kl. 09.10."})

@@ -10,7 +10,6 @@ import (
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
 	"varsel/ent/decision"
-	"varsel/ent/notice"
 	"varsel/ent/policerequest"
 	"varsel/rules"
 )
@@ -157,7 +156,7 @@ func seedDemoEvent(ctx context.Context, tx *ent.Tx, r *rand.Rand, d demoEvent) {
 	if channel == rules.ViaPolice {
 		route = rules.ThroughPolice
 	}
-	create := tx.Notice.Create().SetCustodyEvent(ev).SetAssessment(a).SetVictim(d.victim).SetStatus(notice.StatusSENT).
+	create := tx.Notice.Create().SetCustodyEvent(ev).SetAssessment(a).SetVictim(d.victim).SetStatus(rules.NoticeSent).
 		SetRoute(route).SetChannel(channel).SetDueDate(due).SetLate(late).SetWrittenStandard(rules.Bokmal).
 		SetContent(rules.NoticeContentFor(rules.EventFacts{Kind: d.kind, StartsAt: d.startsAt}, false, nil)).
 		SetDedupeKey(d.key).SetSentAt(sent).SetCreatedAt(sent.Add(-time.Hour))
@@ -171,7 +170,7 @@ func seedDemoEvent(ctx context.Context, tx *ent.Tx, r *rand.Rand, d demoEvent) {
 			create.SetPhoneDocumentedAt(sent.Add(3 * time.Hour)).SetPhoneDocumentation("Samtalen er dokumentert.")
 		}
 	case rules.ViaPolice:
-		create.SetStatus(notice.StatusDELIVERED).SetDeliveredAt(sent.Add(30 * time.Hour)).SetPoliceDistrictID(d.district)
+		create.SetStatus(rules.NoticeDelivered).SetDeliveredAt(sent.Add(30 * time.Hour)).SetPoliceDistrictID(d.district)
 	}
 	create.ExecX(ctx)
 }

@@ -39,15 +39,22 @@ type testServer struct {
 	clock *clock
 }
 
-// clock is the workflow's clock in tests: real time, moved on by the test.
+// clock is the workflow's clock in tests: real time, moved on by the test —
+// or, once set with tickFrom, a clock of its own that moves a millisecond
+// each time it is read, so that a test replays the same times every run.
 type clock struct {
-	mu     sync.Mutex
-	offset time.Duration
+	mu      sync.Mutex
+	offset  time.Duration
+	ticking *time.Time
 }
 
 func (c *clock) Now() time.Time {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.ticking != nil {
+		*c.ticking = c.ticking.Add(time.Millisecond)
+		return *c.ticking
+	}
 	return time.Now().Add(c.offset)
 }
 
@@ -55,7 +62,19 @@ func (c *clock) Now() time.Time {
 func (c *clock) advance(d time.Duration) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.ticking != nil {
+		*c.ticking = c.ticking.Add(d)
+		return
+	}
 	c.offset += d
+}
+
+// tickFrom makes the clock start at start and move only when read or
+// advanced.
+func (c *clock) tickFrom(start time.Time) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.ticking = &start
 }
 
 // startServer starts Varsel in dev mode on a fresh database of the dialect,
@@ -73,7 +92,7 @@ func startServer(t *testing.T, dialectName string, extra ...string) *testServer 
 		k, v, _ := strings.Cut(kv, "=")
 		env[k] = v
 	}
-	if dialectName == dialect.Postgres {
+	if dialectName == dialect.Postgres && env["DATABASE_URL"] == "" {
 		env["DATABASE_URL"] = dbtest.CreateDatabase(t, "")
 	}
 	cfg, err := server.LoadConfig(true, func(k string) string { return env[k] })
@@ -81,7 +100,9 @@ func startServer(t *testing.T, dialectName string, extra ...string) *testServer 
 		t.Fatal(err)
 	}
 	clk := &clock{}
-	cfg.Clock = clk.Now
+	if !cfg.ClockSimulated { // a test of VARSEL_DEV_CLOCK keeps the clock it set
+		cfg.Clock = clk.Now
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	srv, err := server.Open(ctx, cfg)
 	if err != nil {

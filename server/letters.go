@@ -14,6 +14,7 @@ import (
 	"varsel/ent"
 	"varsel/ent/notice"
 	"varsel/ent/privacy"
+	"varsel/graph"
 	"varsel/letters"
 	"varsel/rules"
 )
@@ -66,9 +67,12 @@ func (s *Server) letterRoutes(mux *http.ServeMux) {
 // posted, most urgent first, as one PDF.
 func (s *Server) printBatch(ctx context.Context) ([]byte, string, error) {
 	ids, err := s.client.Notice.Query().
-		Where(notice.StatusEQ(notice.StatusSENDING), notice.ChannelEQ(rules.Letter)).
+		Where(notice.StatusEQ(rules.NoticeSending), notice.ChannelEQ(rules.Letter)).
 		Order(ent.Asc(notice.FieldDueDate), ent.Asc(notice.FieldID)).IDs(ctx)
 	if err != nil {
+		return nil, "", err
+	}
+	if ids, err = s.workflow.MayPrint(ctx, s.client, ids); err != nil {
 		return nil, "", err
 	}
 	if len(ids) == 0 {
@@ -110,13 +114,11 @@ func (s *Server) pdf(roles []varsel.Role, make func(ctx context.Context, id int)
 			http.Error(w, "Du har ikke tilgang til dette brevet.", http.StatusForbidden)
 			return
 		case err != nil:
-			slog.ErrorContext(r.Context(), "making a letter failed", "path", r.URL.Path, "err", err)
-			http.Error(w, "Brevet kunne ikke lages.", http.StatusInternalServerError)
+			failed(w, r, "making a letter failed", "Brevet kunne ikke lages.", err)
 			return
 		}
 		if err := reads.Flush(ctx, s.client, r.URL.Path); err != nil {
-			slog.ErrorContext(r.Context(), "access log not written; letter withheld", "err", err)
-			http.Error(w, "Tilgangsloggen kunne ikke skrives, så brevet vises ikke.", http.StatusInternalServerError)
+			failed(w, r, "access log not written; letter withheld", "Tilgangsloggen kunne ikke skrives, så brevet vises ikke.", err)
 			return
 		}
 		w.Header().Set("Content-Type", "application/pdf")
@@ -126,4 +128,18 @@ func (s *Server) pdf(roles []varsel.Role, make func(ctx context.Context, id int)
 		w.Header().Set("Cache-Control", "no-store")
 		w.Write(pdf)
 	})
+}
+
+// failed answers a request that could not be served: 503 with Retry-After
+// while the database is away, otherwise 500; msg is what the person is told,
+// and the error goes to the log only.
+func failed(w http.ResponseWriter, r *http.Request, what, msg string, err error) {
+	if varsel.Unavailable(err) {
+		slog.WarnContext(r.Context(), what+": database unavailable", "path", r.URL.Path, "err", err)
+		w.Header().Set("Retry-After", graph.RetryAfter)
+		http.Error(w, graph.UnavailableMessage, http.StatusServiceUnavailable)
+		return
+	}
+	slog.ErrorContext(r.Context(), what, "path", r.URL.Path, "err", err)
+	http.Error(w, msg, http.StatusInternalServerError)
 }

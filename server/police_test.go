@@ -211,7 +211,7 @@ func TestPoliceStatementAndDecline(t *testing.T) {
 			}
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event,
 				"victimId": s.file.victimNamed("Ingrid Solberg")["id"], "notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
-			ts.refused("beslutter", "AS2", opDecide, in(map[string]any{"custodyEventId": s.event}))
+			ts.refused("beslutter", "AS2", opDecide, in(map[string]any{"custodyEventId": s.event, "reasoning": "Vilkårene for varsling er oppfylt."}))
 
 			// AS6: a request for information, declined by the police.
 			info := ts.freshLeave(40)

@@ -37,7 +37,10 @@ func (ts *testServer) decided(days int) stage {
 	ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 	ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event, "victimId": s.file.victimNamed("Ingrid Solberg")["id"],
 		"notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
-	s.decision = id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": s.event})), "decideNotification", "id")
+	// Every potential recipient is assessed before the decision (AS1).
+	ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event, "victimId": s.file.victimNamed("Emma Solberg")["id"],
+		"notify": false, "factors": factors(true), "reasoning": "Moren varsles; varsel til barnet er ikke av betydning nå."}))
+	s.decision = id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": s.event, "reasoning": "Vilkårene for varsling er oppfylt."})), "decideNotification", "id")
 	return s
 }
 
@@ -80,7 +83,7 @@ func TestWorkflowRefusals(t *testing.T) {
 		{"EV4", "a residence change on parole from forvaring is not notifiable", func(ts *testServer) (string, string, map[string]any) {
 			f := ts.convictFile("region", "Knut Lie")
 			return "region", opRegisterEvent, in(map[string]any{"convictId": f["id"], "kind": "RESIDENCE_CHANGE_ON_PAROLE",
-				"startsAt": rfc3339(ts.clock.Now().AddDate(0, 0, 20)), "reportingDutyUntil": ts.clock.Now().AddDate(1, 0, 0).Format(time.DateOnly)})
+				"startsAt": rfc3339(ts.clock.Now().AddDate(0, 0, 20)), "probationEndsOn": ts.clock.Now().AddDate(1, 0, 0).Format(time.DateOnly)})
 		}},
 		{"EV5", "a leave from an institution whose grant did not decide notification", func(ts *testServer) (string, string, map[string]any) {
 			f := ts.convictFile("saksbehandler", "Martin Berg")
@@ -175,6 +178,7 @@ func TestWorkflowRefusals(t *testing.T) {
 		}},
 		{"AS7", "no notice before the decision is made", func(ts *testServer) (string, string, map[string]any) {
 			s := ts.freshLeave(30)
+			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 			return "saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event})
 		}},
 		{"RC1", "a victim of another convict's case is refused", func(ts *testServer) (string, string, map[string]any) {
@@ -208,7 +212,7 @@ func TestWorkflowRefusals(t *testing.T) {
 			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": eventID, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": eventID, "survivorId": f.survivorNamed("Kjell Moen")["id"],
 				"notify": true, "factors": factors(false), "reasoning": "Av betydning.", "severalSurvivorsReasoning": "Bare faren bor i nærheten."}))
-			return "beslutter", opDecide, in(map[string]any{"custodyEventId": eventID})
+			return "beslutter", opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."})
 		}},
 		{"DC2", "a local decision maker cannot decide for a forvaring convict", func(ts *testServer) (string, string, map[string]any) {
 			c := ts.as("saksbehandler", opRegisterConvict, in(map[string]any{"name": "Forvart Person", "nationalIdentityNumber": nin(1975, 2, 2),
@@ -221,21 +225,21 @@ func TestWorkflowRefusals(t *testing.T) {
 			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": eventID, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": eventID, "victimId": id(v, "addVictim", "id"),
 				"notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
-			return "beslutter", opDecide, in(map[string]any{"custodyEventId": eventID})
+			return "beslutter", opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."})
 		}},
 		{"DC2", "the region cannot decide what the local unit decides", func(ts *testServer) (string, string, map[string]any) {
 			s := ts.freshLeave(30)
 			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event, "victimId": s.file.victimNamed("Ingrid Solberg")["id"],
 				"notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
-			return "region", opDecide, in(map[string]any{"custodyEventId": s.event})
+			return "region", opDecide, in(map[string]any{"custodyEventId": s.event, "reasoning": "Vilkårene for varsling er oppfylt."})
 		}},
 		{"DC3", "a notice cannot be released before the convict is informed", func(ts *testServer) (string, string, map[string]any) {
 			s := ts.decided(30)
 			n := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event})), "prepareNotices", "notices", 0)
 			return "saksbehandler", opRelease, in(map[string]any{"noticeId": get(n, "id")})
 		}},
-		{"DC6", "a notice cannot be READY before the appeal deadline without the DC6 record", func(ts *testServer) (string, string, map[string]any) {
+		{"DC5", "a caseworker cannot release a notice before the decision is final, whatever the justification", func(ts *testServer) (string, string, map[string]any) {
 			s := ts.informed(30)
 			n := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event})), "prepareNotices", "notices", 0)
 			return "saksbehandler", opRelease, in(map[string]any{"noticeId": get(n, "id"), "justification": "Utgangen er snart."})
@@ -283,7 +287,7 @@ func TestWorkflowPermissions(t *testing.T) {
 	ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 	ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event, "victimId": s.file.victimNamed("Ingrid Solberg")["id"],
 		"notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
-	ts.failsWith("saksbehandler", "FORBIDDEN", opDecide, in(map[string]any{"custodyEventId": s.event}))
+	ts.failsWith("saksbehandler", "FORBIDDEN", opDecide, in(map[string]any{"custodyEventId": s.event, "reasoning": "Vilkårene for varsling er oppfylt."}))
 	ts.failsWith("saksbehandler2", "NOT_FOUND", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "x"}))
 	for _, user := range []string{"politi", "analytiker", "revisor", "admin"} {
 		ts.failsWith(user, "FORBIDDEN", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "x"}))
@@ -327,7 +331,8 @@ func (ts *testServer) decidedFor(f file, victim string, minor bool) stage {
 	ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 	ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event, "victimId": f.victimNamed(victim)["id"],
 		"notify": true, "factors": factors(minor), "reasoning": "Av betydning."}))
-	s.decision = id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": s.event})), "decideNotification", "id")
+	ts.assessTheRest("saksbehandler", s.event, "")
+	s.decision = id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": s.event, "reasoning": "Vilkårene for varsling er oppfylt."})), "decideNotification", "id")
 	ts.as("saksbehandler", opInformed, in(map[string]any{"decisionId": s.decision, "informedAt": rfc3339(ts.clock.Now()), "how": "LETTER"}))
 	return s
 }
@@ -346,8 +351,21 @@ func TestEarlyAndLateNoticesAreJustified(t *testing.T) {
 			n := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event,
 				"lateJustification":         "Permisjonen ble innvilget med kort varsel.",
 				"earlyReleaseJustification": "Permisjonen begynner før klagefristen; domfelte klager ikke."})), "prepareNotices", "notices", 0)
-			if get(n, "status") != "READY" || get(n, "late") != true || get(n, "earlyReleaseJustification") == "" || get(n, "lateJustification") == "" {
+			// Told orally and not appealing, the convict waived the appeal (DC6):
+			// the decision is final, so the notice goes without an early release.
+			if get(n, "status") != "READY" || get(n, "late") != true || get(n, "earlyReleaseJustification") != "" || get(n, "lateJustification") == "" {
 				t.Fatalf("notice = %v", n)
+			}
+
+			// Informed by letter, the appeal window runs: only a decision maker
+			// may release before it ends, with the reason, reported as early (DC5).
+			s = ts.informed(10)
+			prepare := in(map[string]any{"custodyEventId": s.event, "lateJustification": "Permisjonen ble innvilget med kort varsel.",
+				"earlyReleaseJustification": "Permisjonen begynner før klagefristen går ut."})
+			ts.refused("saksbehandler", "DC5", opPrepare, prepare)
+			n = get(ts.as("beslutter", opPrepare, prepare), "prepareNotices", "notices", 0)
+			if get(n, "status") != "READY" || get(n, "earlyReleaseJustification") != "Permisjonen begynner før klagefristen går ut." {
+				t.Fatalf("released early by the decision maker: %v", n)
 			}
 		})
 	}

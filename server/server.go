@@ -26,9 +26,6 @@ import (
 	"varsel/workflow"
 )
 
-// maxRequestBody bounds a GraphQL request.
-const maxRequestBody = 1 << 20
-
 // Server is a running Varsel.
 type Server struct {
 	jobs     *delivery.Jobs
@@ -52,8 +49,13 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 		return nil, err
 	}
 	s := &Server{cfg: cfg, db: db, client: db.Client(), workflow: workflow.New()}
+	// The lifecycle's invariants are checked before each commit (workflow.CheckInvariants).
+	s.client.Use(workflow.InvariantHook())
 	if cfg.Clock != nil {
 		s.workflow.Now = cfg.Clock
+		s.workflow.Simulated = cfg.ClockSimulated
+		// Rows are dated by the same clock the workflow runs on.
+		s.client.Use(s.workflow.ClockHook())
 	}
 	if err := s.prepare(ctx); err != nil {
 		db.Close()
@@ -191,7 +193,7 @@ func (s *Server) Serve(ctx context.Context) error {
 func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
 	gql := graph.NewHandler(s.client, s.db.DB, s.workflow, s.cfg.Dev)
-	mux.Handle("POST /graphql", http.MaxBytesHandler(s.authenticated(limitConcurrency(graphqlConcurrency, gql)), maxRequestBody))
+	mux.Handle("POST /graphql", s.authenticated(limitConcurrency(graphqlConcurrency, gql))) // the body's limit: graph.MaxRequestBody
 	s.letterRoutes(mux)
 	s.statisticsRoutes(mux)
 	mux.HandleFunc("GET /config.json", s.spaConfig)
@@ -210,7 +212,7 @@ func (s *Server) routes() (http.Handler, error) {
 		http.Error(w, "GraphQL is POST with a JSON body", http.StatusMethodNotAllowed)
 	})
 	mux.Handle("/", spa(s.cfg.WebDir, s.cfg.OIDC.Issuer))
-	return logRequests(securityHeaders(mux)), nil
+	return logRequests(securityHeaders(s.cfg.BehindTLS(), mux)), nil
 }
 
 // authenticated requires a valid bearer token once the issuer is known.
@@ -246,7 +248,8 @@ func (s *Server) authenticated(next http.Handler) http.Handler {
 	})
 }
 
-// spaConfig tells the SPA where to log in.
+// spaConfig tells the SPA where to log in, and whether Digipost is set up
+// (the SPA offers it as a channel only then).
 func (s *Server) spaConfig(w http.ResponseWriter, _ *http.Request) {
 	w.Header().Set("Content-Type", "application/json")
 	w.Header().Set("Cache-Control", "no-store")
@@ -256,7 +259,8 @@ func (s *Server) spaConfig(w http.ResponseWriter, _ *http.Request) {
 			"client_id": s.cfg.OIDC.SPAClientID,
 			"scope":     s.cfg.OIDC.Scope,
 		},
-		"dev": s.cfg.Dev,
+		"dev":      s.cfg.Dev,
+		"digipost": s.cfg.Digipost != nil,
 	})
 }
 
@@ -316,13 +320,27 @@ func (r *statusRecorder) WriteHeader(code int) {
 
 func (r *statusRecorder) Unwrap() http.ResponseWriter { return r.ResponseWriter }
 
-// securityHeaders are sent with every response.
-func securityHeaders(next http.Handler) http.Handler {
+// securityHeaders are sent with every response. Nothing is stored by a
+// browser or a proxy unless the handler says otherwise (the web app's files
+// do): the API, the letters and the statistics hold personal data. HSTS when
+// the request came over TLS or people reach Varsel over TLS (behindTLS);
+// browsers ignore it over plain HTTP.
+func securityHeaders(behindTLS bool, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h := w.Header()
+		h.Set("Cache-Control", "no-store")
 		h.Set("X-Content-Type-Options", "nosniff")
 		h.Set("Referrer-Policy", "no-referrer")
 		h.Set("X-Frame-Options", "DENY")
+		h.Set("Permissions-Policy", permissionsPolicy)
+		if behindTLS || r.TLS != nil {
+			h.Set("Strict-Transport-Security", "max-age=63072000; includeSubDomains")
+		}
 		next.ServeHTTP(w, r)
 	})
 }
+
+// permissionsPolicy turns off what the web app never uses, for it and for
+// anything that might be injected into it.
+const permissionsPolicy = "accelerometer=(), autoplay=(), camera=(), display-capture=(), geolocation=(), gyroscope=(), " +
+	"magnetometer=(), microphone=(), midi=(), payment=(), publickey-credentials-get=(), serial=(), usb=(), xr-spatial-tracking=()"

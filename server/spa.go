@@ -45,12 +45,16 @@ func spa(dir, issuer string) http.Handler {
 // contentSecurityPolicy lets the app talk only to this server and to the
 // identity provider, and load nothing from anywhere else. Frames may show
 // blob: URLs: the letters, fetched with the access token, are previewed so.
+// No inline script or style: the build has none, and the design system
+// (Aksel) sets its computed styles through React's style property, which
+// React applies through the CSSOM, which the policy does not govern; the
+// browser tests ran under this policy without a violation.
 func contentSecurityPolicy(issuer string) string {
 	idp := ""
 	if u, err := url.Parse(issuer); err == nil && u.Host != "" {
 		idp = " " + u.Scheme + "://" + u.Host
 	}
-	return "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; " +
+	return "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
 		"font-src 'self'; connect-src 'self'" + idp + "; frame-src 'self' blob:" + idp + "; form-action 'self'" + idp +
 		"; frame-ancestors 'none'; base-uri 'self'; object-src 'none'"
 }

@@ -3,7 +3,6 @@ package server
 import (
 	"encoding/csv"
 	"fmt"
-	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
@@ -43,13 +42,12 @@ func (s *Server) statisticsRoutes(mux *http.ServeMux) {
 				http.Error(w, varsel.ErrorMessage(err), http.StatusBadRequest)
 				return
 			}
-			slog.ErrorContext(r.Context(), "statistics failed", "err", err)
-			http.Error(w, "Statistikken kunne ikke lages.", http.StatusInternalServerError)
+			failed(w, r, "statistics failed", "Statistikken kunne ikke lages.", err)
 			return
 		}
 		units, err := s.client.Unit.Query().All(r.Context())
 		if err != nil {
-			http.Error(w, "Statistikken kunne ikke lages.", http.StatusInternalServerError)
+			failed(w, r, "statistics failed", "Statistikken kunne ikke lages.", err)
 			return
 		}
 		w.Header().Set("Content-Type", "text/csv; charset=utf-8")

@@ -136,7 +136,7 @@ func escapeNotices(p *process, minutesAgo int) []string {
 		p.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": eventID, "victimId": get(v, "id"), "notify": true,
 			"factors": factors(get(v, "name") == "Emma Solberg"), "reasoning": "Av betydning."}))
 	}
-	p.as("beslutter", opDecide, in(map[string]any{"custodyEventId": eventID}))
+	p.as("beslutter", opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."}))
 	var ids []string
 	for _, n := range get(p.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": eventID})), "prepareNotices", "notices").([]any) {
 		if get(n, "status") != "READY" {

@@ -8,7 +8,7 @@ import (
 
 // The GraphQL operations of the notification workflow, as the SPA sends them.
 const (
-	opConvictFile = `query($name: String!) { convicts(where: {name: $name}) { edges { node {
+	opConvictFile = `query($name: String!) { convicts(first: 10, where: {name: $name}) { edges { node {
 		id name unit { name }
 		criminalCases { id caseNumber status victims { id name deceased
 			guardians { id name excludedAsConvict }

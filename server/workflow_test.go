@@ -49,7 +49,8 @@ func (ts *testServer) walkToReady(w walk) (string, []any) {
 		}
 		ts.as(w.caseworker, opAssess, in(a))
 	}
-	decisionID := id(ts.as(w.decider, opDecide, in(map[string]any{"custodyEventId": eventID})), "decideNotification", "id")
+	ts.assessTheRest(w.caseworker, eventID, w.severalSurvivors)
+	decisionID := id(ts.as(w.decider, opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."})), "decideNotification", "id")
 	if w.informed {
 		ts.as(w.caseworker, opInformed, in(map[string]any{"decisionId": decisionID,
 			"informedAt": rfc3339(ts.clock.Now()), "how": "LETTER"}))
@@ -70,6 +71,32 @@ func (ts *testServer) walkToReady(w walk) (string, []any) {
 		}
 	}
 	return eventID, notices
+}
+
+// assessTheRest records, for every potential recipient of the event not yet
+// assessed, that a notice does not matter to them, with the reasons (AS1,
+// AS5): a decision is refused while anyone is left out.
+func (ts *testServer) assessTheRest(user, eventID, severalSurvivors string) {
+	ts.t.Helper()
+	pr := get(ts.as(user, `query($id: ID!) { custodyEvent(id: $id) { potentialRecipients {
+		victim { id } survivor { id } assessment { id } minor survivors } } }`, map[string]any{"id": eventID}),
+		"custodyEvent", "potentialRecipients").([]any)
+	for _, p := range pr {
+		if get(p, "assessment") != nil {
+			continue
+		}
+		a := map[string]any{"custodyEventId": eventID, "notify": false, "factors": factors(get(p, "minor") == true),
+			"reasoning": "Varsel er ikke av betydning for denne mottakeren nå."}
+		if v := get(p, "victim"); v != nil {
+			a["victimId"] = get(v, "id")
+		} else {
+			a["survivorId"] = get(p, "survivor", "id")
+			if get(p, "survivors").(float64) > 1 {
+				a["severalSurvivorsReasoning"] = severalSurvivors
+			}
+		}
+		ts.as(user, opAssess, in(a))
+	}
 }
 
 func leaveOf(ts *testServer, days int) map[string]any {
@@ -112,7 +139,7 @@ func TestEveryNotifiableEventReachesReadyNotices(t *testing.T) {
 		{"interruption", berg("INTERRUPTION", map[string]any{"startsAt": in(30), "endsAt": in(60)}), "straffegjennomføringsloven § 36 tredje ledd", "LOCAL", 2, true},
 		{"parole", berg("RELEASE", map[string]any{"startsAt": in(50)}), "straffegjennomføringsloven § 42 sjette og syvende ledd", "LOCAL", 2, true},
 		{"release at full term", berg("RELEASE", map[string]any{"startsAt": in(50), "fullTermRelease": true}), "straffegjennomføringsloven § 42 sjette og syvende ledd", "LOCAL", 2, false},
-		{"residence change while the reporting duty lasts", berg("RESIDENCE_CHANGE_ON_PAROLE", map[string]any{"startsAt": in(40), "reportingDutyUntil": time.Now().AddDate(0, 6, 0).Format(time.DateOnly)}), "straffegjennomføringsloven § 42 sjette ledd annet punktum", "LOCAL", 2, true},
+		{"residence change while the reporting duty lasts", berg("RESIDENCE_CHANGE_ON_PAROLE", map[string]any{"startsAt": in(40), "probationEndsOn": time.Now().AddDate(0, 6, 0).Format(time.DateOnly)}), "straffegjennomføringsloven § 42 sjette ledd annet punktum", "LOCAL", 2, true},
 		{"an escape, notified at once", berg("ESCAPE", map[string]any{"startsAt": rfc3339(time.Now().Add(-2 * time.Hour))}), "straffegjennomføringsloven § 40 siste ledd", "LOCAL", 2, true},
 		{"parole from forvaring, decided by the region", walk{caseworker: "region", decider: "region", convict: "Knut Lie",
 			event: map[string]any{"kind": "PAROLE_FROM_PREVENTIVE_DETENTION", "startsAt": in(60)}, recipients: []recipientSpec{{victim: "Hanne Vik"}}, informed: true},
@@ -227,8 +254,9 @@ func TestLeaveFromRegistrationToReadyNotices(t *testing.T) {
 				t.Fatalf("worklist = %v", work)
 			}
 
-			// Before the deadline the notice waits (DC6 without the oral record).
-			ts.refused("saksbehandler", "DC6", opRelease, in(map[string]any{"noticeId": get(toIngrid, "id"), "justification": "Haster."}))
+			// Before the deadline the notice waits: only a decision maker may
+			// release it early, with the reason (DC5).
+			ts.refused("saksbehandler", "DC5", opRelease, in(map[string]any{"noticeId": get(toIngrid, "id"), "justification": "Haster."}))
 			ts.clock.advance(10 * 24 * time.Hour)
 			again := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": eventID})), "prepareNotices", "notices").([]any)
 			if len(again) != 2 || get(again[0], "id") != get(notices[0], "id") || get(again[0], "status") != "READY" || get(again[1], "status") != "READY" {
@@ -311,7 +339,8 @@ func TestAppealOverturnedCancelsNotices(t *testing.T) {
 			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": eventID, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": eventID, "victimId": f.victimNamed("Ingrid Solberg")["id"],
 				"notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
-			decisionID := id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": eventID})), "decideNotification", "id")
+			ts.assessTheRest("saksbehandler", eventID, "")
+			decisionID := id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."})), "decideNotification", "id")
 			ts.as("saksbehandler", opInformed, in(map[string]any{"decisionId": decisionID, "informedAt": rfc3339(ts.clock.Now()), "how": "IN_PERSON"}))
 			ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": eventID}))
 			appealID := id(ts.as("saksbehandler", opRegisterAppeal, in(map[string]any{"decisionId": decisionID,
@@ -362,10 +391,10 @@ func TestConfirmedRiskBlocksNotices(t *testing.T) {
 			}
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": eventID, "victimId": f.victimNamed("Ingrid Solberg")["id"],
 				"notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
-			ts.refused("beslutter", "AS2", opDecide, in(map[string]any{"custodyEventId": eventID}))
+			ts.refused("beslutter", "AS2", opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."}))
 			ts.as("saksbehandler", opPoliceStatement, in(map[string]any{"securityAssessmentId": id(sa, "recordSecurityAssessment", "id"),
 				"riskConfirmed": true, "statement": "Politiet bekrefter reell fare for hevnaksjon."}))
-			e := ts.refused("beslutter", "AS2", opDecide, in(map[string]any{"custodyEventId": eventID}))
+			e := ts.refused("beslutter", "AS2", opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."}))
 			if !e.says("hevnaksjoner") {
 				t.Fatalf("refusal = %+v", e)
 			}
@@ -389,6 +418,7 @@ func TestConcurrentDecisionsOneWins(t *testing.T) {
 			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": eventID, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": eventID, "victimId": f.victimNamed("Ingrid Solberg")["id"],
 				"notify": true, "factors": factors(false), "reasoning": "Av betydning."}))
+			ts.assessTheRest("saksbehandler", eventID, "")
 			token := ts.token("beslutter")
 			const n = 4
 			results := make([]gqlResponse, n)
@@ -397,7 +427,7 @@ func TestConcurrentDecisionsOneWins(t *testing.T) {
 				wg.Add(1)
 				go func() {
 					defer wg.Done()
-					results[i] = ts.do(token, opDecide, in(map[string]any{"custodyEventId": eventID}))
+					results[i] = ts.do(token, opDecide, in(map[string]any{"custodyEventId": eventID, "reasoning": "Vilkårene for varsling er oppfylt."}))
 				}()
 			}
 			wg.Wait()

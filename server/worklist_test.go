@@ -49,7 +49,7 @@ func TestWorklistFollowsTheWorkflow(t *testing.T) {
 			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event, "victimId": s.file.victimNamed("Emma Solberg")["id"],
 				"notify": false, "factors": factors(true), "reasoning": "Emma bor hos faren i Tromsø; ikke av betydning nå."}))
 			wantSteps(t, ts.steps("saksbehandler", s.event), "DECIDE/DC1")
-			decision := id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": s.event})), "decideNotification", "id")
+			decision := id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": s.event, "reasoning": "Vilkårene for varsling er oppfylt."})), "decideNotification", "id")
 			wantSteps(t, ts.steps("saksbehandler", s.event), "INFORM_CONVICT/DC3")
 			ts.as("saksbehandler", opInformed, in(map[string]any{"decisionId": decision, "informedAt": rfc3339(ts.clock.Now()), "how": "IN_PERSON"}))
 			wantSteps(t, ts.steps("saksbehandler", s.event), "PREPARE_NOTICES/NT2")

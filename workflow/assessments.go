@@ -6,9 +6,9 @@ import (
 	"strings"
 	"time"
 
+	"varsel"
 	"varsel/ent"
 	"varsel/ent/assessment"
-	"varsel/ent/decision"
 	"varsel/ent/notice"
 	"varsel/ent/notificationagreement"
 	"varsel/ent/policerequest"
@@ -46,7 +46,7 @@ func (s *Service) RequestInformation(ctx context.Context, in RequestInformationI
 		SetNillableRequestedByID(staffID(v))
 	if in.Source == rules.PoliceSource {
 		if in.PoliceDistrictID == nil {
-			return nil, invalid("Oppgi hvilket politidistrikt som spørres.")
+			return nil, refuse("AS6", "Oppgi hvilket politidistrikt som spørres.").On("policeDistrictId")
 		}
 		pr, err := s.askPolice(ctx, client, ev, policerequest.KindINFORMATION, *in.PoliceDistrictID, strings.TrimSpace(in.Purpose))
 		if err != nil {
@@ -68,7 +68,7 @@ func (s *Service) RecordInformationAnswer(ctx context.Context, in RecordInformat
 		return nil, err
 	}
 	if strings.TrimSpace(in.Summary) == "" {
-		return nil, invalid("Skriv et sammendrag av svaret (AS6).")
+		return nil, refuse("AS6", "Skriv et sammendrag av svaret.").On("summary")
 	}
 	answered := s.Now()
 	if in.AnsweredAt != nil {
@@ -80,7 +80,10 @@ func (s *Service) RecordInformationAnswer(ctx context.Context, in RecordInformat
 // RecordSecurityAssessment records the assessment, made first and on its own,
 // of whether notifying could endanger the convict. A possible risk of revenge
 // or similar asks the police district for a statement; until it comes,
-// nothing is decided (AS2).
+// nothing is decided and nothing goes: notices not yet gone are held (AS2).
+// It may be recorded at any time — new information after the decision stops
+// the notices just the same — but a newer assessment saying "no risk" never
+// lifts a confirmed risk or an awaited statement.
 func (s *Service) RecordSecurityAssessment(ctx context.Context, in RecordSecurityAssessmentInput) (*ent.SecurityAssessment, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -94,43 +97,88 @@ func (s *Service) RecordSecurityAssessment(ctx context.Context, in RecordSecurit
 	if err != nil {
 		return nil, err
 	}
-	if err := rules.CheckSecurityReasoning(in.Reasoning); err != nil {
+	c, err := s.caseOf(ctx, client, ev.ID)
+	if err != nil {
 		return nil, err
+	}
+	if err := rules.Fire(rules.AssessSecurity, c, rules.Step{Reasoning: in.Reasoning}); err != nil {
+		return nil, err
+	}
+	if err := rules.CheckSecurityReasoning(in.Reasoning); err != nil {
+		return nil, err.(*rules.Violation).On("reasoning")
 	}
 	if err := rules.CheckPoliceAsked(in.PossibleRevengeRisk, in.PoliceDistrictID != nil); err != nil {
-		return nil, err
-	}
-	if decided, err := client.Decision.Query().Where(decision.CustodyEventID(ev.ID), decision.StatusEQ(decision.StatusIN_FORCE)).Exist(ctx); err != nil {
-		return nil, err
-	} else if decided {
-		return nil, conflict("Vedtak om varsling er fattet. En ny sikkerhetsvurdering som endrer utfallet, må føre til at vedtaket omgjøres.")
+		return nil, err.(*rules.Violation).On("policeDistrictId")
 	}
 	outcome := rules.SecurityOutcomeFor(in.PossibleRevengeRisk)
 	create := client.SecurityAssessment.Create().
 		SetCustodyEventID(ev.ID).
+		SetKind(rules.CaseworkerAssessment).
 		SetOutcome(outcome).
 		SetReasoning(strings.TrimSpace(in.Reasoning)).
 		SetAssessedAt(s.Now()).
 		SetNillableAssessedByID(staffID(v))
 	if outcome == rules.AwaitingPolice {
-		c, err := client.Convict.Get(ctx, ev.ConvictID)
+		conv, err := client.Convict.Get(ctx, ev.ConvictID)
 		if err != nil {
 			return nil, err
 		}
 		question := fmt.Sprintf("Kriminalomsorgen ber om politiets uttalelse: er det fare for hevnaksjoner eller lignende mot %s ved %s %s?",
-			c.Name, ev.Kind.Name(), rules.DateOf(ev.StartsAt).Format("02.01.2006"))
+			conv.Name, ev.Kind.Name(), rules.DateOf(ev.StartsAt).Format("02.01.2006"))
 		pr, err := s.askPolice(ctx, client, ev, policerequest.KindSECURITY_STATEMENT, *in.PoliceDistrictID, question)
 		if err != nil {
 			return nil, err
 		}
 		create.SetPoliceRequest(pr)
 	}
-	return create.Save(ctx)
+	sa, err := create.Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return sa, s.followSecurity(ctx, client, ev.ID)
+}
+
+// RecordSecurityFinding records a decision maker's reasoned finding that
+// lifts a confirmed risk or a police statement still awaited (AS2): the
+// only way besides the police's own statement. Notices held for it may then
+// go when the rest of the rules allow.
+func (s *Service) RecordSecurityFinding(ctx context.Context, in RecordSecurityFindingInput) (*ent.SecurityAssessment, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := viewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := s.openEvent(ctx, client, in.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.caseOf(ctx, client, ev.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := rules.Fire(rules.LiftSecurityConcern, c, rules.Step{DecisionMaker: v.Has(varsel.RoleDecisionMaker), Reasoning: in.Reasoning}); err != nil {
+		return nil, err
+	}
+	sa, err := client.SecurityAssessment.Create().
+		SetCustodyEventID(ev.ID).
+		SetKind(rules.DecisionMakerFinding).
+		SetOutcome(rules.RiskLifted).
+		SetReasoning(strings.TrimSpace(in.Reasoning)).
+		SetAssessedAt(s.Now()).
+		SetNillableAssessedByID(staffID(v)).
+		Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return sa, s.followSecurity(ctx, client, ev.ID)
 }
 
 // RecordPoliceStatement records the police's statement on a possible risk of
 // revenge. A confirmed risk means no notice is given: the event's notices
-// not yet sent are cancelled (AS2).
+// not yet delivered are cancelled (AS2).
 func (s *Service) RecordPoliceStatement(ctx context.Context, in RecordPoliceStatementInput) (*ent.SecurityAssessment, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -142,7 +190,7 @@ func (s *Service) RecordPoliceStatement(ctx context.Context, in RecordPoliceStat
 		return nil, err
 	}
 	if strings.TrimSpace(in.Statement) == "" {
-		return nil, invalid("Skriv politiets uttalelse (AS2).")
+		return nil, refuse("AS2", "Skriv politiets uttalelse.").On("statement")
 	}
 	if err := s.settleSecurityAssessment(ctx, client, sa, in.RiskConfirmed, strings.TrimSpace(in.Statement)); err != nil {
 		return nil, err
@@ -157,23 +205,46 @@ func (s *Service) RecordPoliceStatement(ctx context.Context, in RecordPoliceStat
 }
 
 // settleSecurityAssessment records the police's statement on an assessment
-// waiting for it. A confirmed risk means no notice is given: the event's
-// notices not yet sent are cancelled (AS2).
+// waiting for it, and the event's notices follow where security now stands
+// (AS2).
 func (s *Service) settleSecurityAssessment(ctx context.Context, client *ent.Client, sa *ent.SecurityAssessment, riskConfirmed bool, statement string) error {
+	c, err := s.caseOf(ctx, client, sa.CustodyEventID)
+	if err != nil {
+		return err
+	}
+	if err := rules.Fire(rules.RecordPoliceStatement, c, rules.Step{}); err != nil {
+		return err
+	}
 	if sa.Outcome != rules.AwaitingPolice {
 		return conflict("Sikkerhetsvurderingen venter ikke på politiets uttalelse.")
 	}
 	if err := client.SecurityAssessment.UpdateOne(sa).
 		SetOutcome(rules.SecurityOutcomeAfterPolice(riskConfirmed)).
 		SetPoliceStatement(statement).
+		SetPoliceStatementAt(s.Now()).
 		Exec(ctx); err != nil {
 		return err
 	}
-	if riskConfirmed {
-		return s.cancelUnsent(ctx, client, notice.CustodyEventID(sa.CustodyEventID),
-			"Politiet har bekreftet fare for hevnaksjoner; det skal ikke varsles (AS2).")
+	return s.followSecurity(ctx, client, sa.CustodyEventID)
+}
+
+// followSecurity makes the event's notices follow where security stands
+// (AS2): a risk confirmed cancels every notice not yet delivered and
+// withdraws it from the police; a statement awaited holds what has not
+// gone; security cleared lets held notices go when the rest of the rules
+// allow.
+func (s *Service) followSecurity(ctx context.Context, client *ent.Client, eventID int) error {
+	c, err := s.caseOf(ctx, client, eventID)
+	if err != nil {
+		return err
 	}
-	return nil
+	switch c.SecurityNow() {
+	case rules.SecurityRisk:
+		return s.cancelUnsent(ctx, client, c, "Politiet har bekreftet fare for hevnaksjoner; det skal ikke varsles (AS2).")
+	case rules.SecurityAwaitingPolice, rules.SecurityNotAssessed:
+		return s.holdUnsent(ctx, client, c)
+	}
+	return s.releaseHeld(ctx, client, c, "", false)
 }
 
 // RecordSignificanceAssessment records the concrete assessment of whether a
@@ -197,12 +268,14 @@ func (s *Service) RecordSignificanceAssessment(ctx context.Context, in RecordSig
 		return nil, err
 	}
 	if (in.VictimID == nil) == (in.SurvivorID == nil) {
-		return nil, invalid("Vurderingen gjelder enten en fornærmet eller en etterlatt.")
+		return nil, refuse("AS1", "Vurderingen gjelder enten en fornærmet eller en etterlatt.")
 	}
-	if n, err := client.SecurityAssessment.Query().Where(securityassessment.CustodyEventID(ev.ID)).Count(ctx); err != nil {
+	c, err := s.caseOf(ctx, client, ev.ID)
+	if err != nil {
 		return nil, err
-	} else if n == 0 {
-		return nil, rules.CheckSecurityCleared(nil) // AS2: security first
+	}
+	if err := rules.Fire(rules.AssessRecipient, c, rules.Step{}); err != nil {
+		return nil, err
 	}
 	victims, survivors, err := potentialRecipients(ctx, client, ev.ConvictID)
 	if err != nil {
@@ -220,7 +293,7 @@ func (s *Service) RecordSignificanceAssessment(ctx context.Context, in RecordSig
 			return nil, rules.CheckVictimCase(rules.Completed, "") // RC1: not a victim in a case the convict serves
 		}
 		if victim.Deceased {
-			return nil, invalid("Fornærmede er død. Vurder varsel til de etterlatte (RC3).")
+			return nil, refuse("RC3", "Fornærmede er død. Vurder varsel til de etterlatte.")
 		}
 		birth, caseStatus = victim.BirthDate, victim.Edges.CriminalCase.Status
 		existing.Where(assessment.VictimID(victim.ID))
@@ -295,7 +368,7 @@ func (s *Service) RecordSignificanceAssessment(ctx context.Context, in RecordSig
 func (s *Service) checkWantsNotices(ctx context.Context, client *ent.Client, victimID, survivorID *int) error {
 	reserved := client.Reservation.Query().Where(reservation.LiftedAtIsNil())
 	agreements := client.NotificationAgreement.Query().Order(ent.Desc(notificationagreement.FieldAgreedAt))
-	sent := client.Notice.Query().Where(notice.StatusIn(notice.StatusSENT, notice.StatusDELIVERED))
+	sent := client.Notice.Query().Where(notice.StatusIn(rules.NoticeSent, rules.NoticeDelivered))
 	if victimID != nil {
 		reserved.Where(reservation.VictimID(*victimID))
 		agreements.Where(notificationagreement.VictimID(*victimID))
@@ -351,20 +424,6 @@ func (s *Service) askPolice(ctx context.Context, client *ent.Client, ev *ent.Cus
 		SetQuestion(question).
 		SetNillableRequestedByID(staffID(v)).
 		Save(ctx)
-}
-
-// latestSecurityOutcome is the outcome of the event's latest security
-// assessment, or nil when there is none (AS2).
-func latestSecurityOutcome(ctx context.Context, client *ent.Client, event int) (*rules.SecurityOutcome, error) {
-	sa, err := client.SecurityAssessment.Query().Where(securityassessment.CustodyEventID(event)).
-		Order(ent.Desc(securityassessment.FieldAssessedAt), ent.Desc(securityassessment.FieldID)).First(ctx)
-	if ent.IsNotFound(err) {
-		return nil, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	return &sa.Outcome, nil
 }
 
 func findByID[T any](xs []T, id int, key func(T) int) T {

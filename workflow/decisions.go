@@ -8,8 +8,8 @@ import (
 	"varsel/ent"
 	"varsel/ent/appeal"
 	"varsel/ent/assessment"
+	"varsel/ent/convict"
 	"varsel/ent/decision"
-	"varsel/ent/notice"
 	"varsel/rules"
 )
 
@@ -18,10 +18,10 @@ import (
 const escapeImpracticable = "Domfelte har unndratt seg gjennomføringen og kan ikke underrettes før varselet gis (straffegjennomføringsloven § 40 siste ledd)."
 
 // DecideNotification makes the individual decision (enkeltvedtak) to notify
-// the recipients whose assessment says so (DC1). Only a decision maker of the
-// unit at the deciding level decides (DC2), and only once security is
-// cleared (AS2). Two decision makers deciding at once: one wins, the other
-// gets CONFLICT.
+// the recipients whose assessment says so (DC1), with its reasons. Only a
+// decision maker of the unit at the deciding level decides (DC2), only once
+// security is cleared (AS2) and every potential recipient is assessed (AS1).
+// Two decision makers deciding at once: one wins, the other gets CONFLICT.
 func (s *Service) DecideNotification(ctx context.Context, in DecideNotificationInput) (*ent.Decision, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -38,11 +38,15 @@ func (s *Service) DecideNotification(ctx context.Context, in DecideNotificationI
 	if err := s.checkDecisionMaker(ctx, client, v, ev.DecidingLevel, ev.DecidingUnitID); err != nil {
 		return nil, err
 	}
-	outcome, err := latestSecurityOutcome(ctx, client, ev.ID)
+	c, err := s.caseOf(ctx, client, ev.ID)
 	if err != nil {
 		return nil, err
 	}
-	if err := rules.CheckSecurityCleared(outcome); err != nil {
+	step := rules.Step{DecisionMaker: true, Reasoning: in.Reasoning}
+	if in.ReasonsWithheld != nil {
+		step.ReasonsWithheld = string(*in.ReasonsWithheld)
+	}
+	if err := rules.Fire(rules.Decide, c, step); err != nil {
 		return nil, err
 	}
 	notify, err := client.Assessment.Query().
@@ -50,14 +54,12 @@ func (s *Service) DecideNotification(ctx context.Context, in DecideNotificationI
 	if err != nil {
 		return nil, err
 	}
-	if len(notify) == 0 {
-		return nil, invalid("Ingen vurdering konkluderer med at varsel er av betydning for mottakeren. Da skal det ikke treffes vedtak om varsling.")
-	}
 	create := client.Decision.Create().
 		SetCustodyEventID(ev.ID).
 		SetDecidingUnitID(ev.DecidingUnitID).
 		SetLevel(ev.DecidingLevel).
-		SetReasoning(strings.TrimSpace(text(in.Reasoning))).
+		SetReasoning(strings.TrimSpace(in.Reasoning)).
+		SetNillableReasonsWithheld(in.ReasonsWithheld).
 		SetDecidedAt(s.Now()).
 		SetNillableDecidedByID(staffID(v)).
 		AddAssessmentIDs(notify...)
@@ -93,8 +95,9 @@ func (s *Service) checkDecisionMaker(ctx context.Context, client *ent.Client, v 
 // RecordConvictInformed records that the decision reached the convict — when,
 // how and by whom — and so when the 7-day appeal deadline ends (DC3, DC4). A
 // convict told orally because time does not allow more is asked whether he
-// or she will appeal, and the answer is recorded (DC6). When informing is
-// impracticable (an escape), the reason is recorded instead.
+// or she will appeal, and the answer is recorded (DC6). That informing is
+// impracticable is the rule for an escape, and otherwise an exception only a
+// decision maker records, with the reason (DC3).
 func (s *Service) RecordConvictInformed(ctx context.Context, in RecordConvictInformedInput) (*ent.Decision, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -108,34 +111,47 @@ func (s *Service) RecordConvictInformed(ctx context.Context, in RecordConvictInf
 	if err != nil {
 		return nil, err
 	}
-	if d.ConvictInformedAt != nil || d.InformingImpracticableReason != "" {
-		return nil, conflict("Det er allerede registrert at domfelte er underrettet om vedtaket.")
+	c, err := s.caseOf(ctx, client, d.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	reason := strings.TrimSpace(text(in.ImpracticableReason))
+	oral := in.How != nil && *in.How == decision.ConvictInformedHowORAL
+	if err := rules.Fire(rules.InformConvict, c, rules.Step{
+		DecisionMaker: v.Has(varsel.RoleDecisionMaker), InformedAt: in.InformedAt, Impracticable: reason,
+		Oral: oral, OralAnswer: in.OralAppealAnswer != nil,
+	}); err != nil {
+		return nil, err
 	}
 	update := d.Update().SetNillableConvictInformedByID(staffID(v))
-	if reason := strings.TrimSpace(text(in.ImpracticableReason)); reason != "" {
+	if reason != "" {
 		return update.SetInformingImpracticableReason(reason).Save(ctx)
 	}
-	const provision = "straffegjennomføringsloven § 7 b, forvaltningsloven § 27"
-	switch {
-	case in.InformedAt == nil || in.How == nil:
-		return nil, &rules.Violation{Rule: "DC3", Provision: provision,
-			Message: "Oppgi når og hvordan domfelte ble underrettet, eller hvorfor det ikke praktisk lar seg gjøre."}
-	case in.InformedAt.After(s.Now()):
-		return nil, invalid("Tidspunktet for underretningen kan ikke være i fremtiden.")
-	case *in.How == decision.ConvictInformedHowORAL && in.OralAppealAnswer == nil:
-		return nil, &rules.Violation{Rule: "DC6", Provision: rules.ReleaseProvision,
-			Message: "Domfelte ble orientert muntlig. Registrer om han eller hun vil klage."}
+	if in.How == nil {
+		return nil, (&rules.Violation{Rule: "DC3", Provision: "forvaltningsloven § 27, straffegjennomføringsloven § 7 bokstav c og d",
+			Message: "Oppgi hvordan domfelte ble underrettet."}).On("how")
 	}
 	deadline := rules.AppealDeadline(rules.DateOf(*in.InformedAt))
 	update.SetConvictInformedAt(*in.InformedAt).SetConvictInformedHow(*in.How).SetAppealDeadline(deadline)
-	if *in.How == decision.ConvictInformedHowORAL {
+	if oral {
 		update.SetOralAppealAnswer(*in.OralAppealAnswer)
 	}
-	return update.Save(ctx)
+	saved, err := update.Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	// Told orally and not appealing: the decision is final and the notices
+	// may go (DC6).
+	if c, err = s.caseOf(ctx, client, d.CustodyEventID); err != nil {
+		return nil, err
+	}
+	return saved, s.releaseHeld(ctx, client, c, "", false)
 }
 
 // RegisterAppeal registers the convict's appeal against a decision to
-// notify. Notices not yet sent wait for the appeal to be decided (DC5, DC7).
+// notify, with the convict's representative if any — never an inmate, a
+// person serving a sentence or an employee of the correctional service
+// (DC8). Notices not yet sent wait for the appeal to be decided (DC5, DC7).
 func (s *Service) RegisterAppeal(ctx context.Context, in RegisterAppealInput) (*ent.Appeal, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -149,32 +165,64 @@ func (s *Service) RegisterAppeal(ctx context.Context, in RegisterAppealInput) (*
 	if err != nil {
 		return nil, err
 	}
-	if pending, err := d.QueryAppeals().Where(appeal.StatusEQ(appeal.StatusPENDING)).Exist(ctx); err != nil {
-		return nil, err
-	} else if pending {
-		return nil, conflict("En klage på vedtaket er allerede registrert og ikke avgjort.")
-	}
-	if in.ReceivedAt.After(s.Now()) {
-		return nil, invalid("Tidspunktet klagen kom inn kan ikke være i fremtiden.")
-	}
-	a, err := client.Appeal.Create().
-		SetDecisionID(d.ID).
-		SetReceivedAt(in.ReceivedAt).
-		SetGrounds(strings.TrimSpace(text(in.Grounds))).
-		SetNillableRegisteredByID(staffID(v)).
-		Save(ctx)
+	c, err := s.caseOf(ctx, client, d.CustodyEventID)
 	if err != nil {
 		return nil, err
 	}
-	_, err = client.Notice.Update().
-		Where(notice.CustodyEventID(d.CustodyEventID), notice.StatusEQ(notice.StatusREADY)).
-		SetStatus(notice.StatusHELD).Save(ctx)
-	return a, err
+	rep, err := s.representative(ctx, client, in.Representative)
+	if err != nil {
+		return nil, err
+	}
+	if err := rules.Fire(rules.RegisterAppeal, c, rules.Step{Representative: rep}); err != nil {
+		return nil, err
+	}
+	if in.ReceivedAt.After(s.Now()) {
+		return nil, refuse("DC7", "Tidspunktet klagen kom inn kan ikke være i fremtiden.").On("receivedAt")
+	}
+	create := client.Appeal.Create().
+		SetDecisionID(d.ID).
+		SetReceivedAt(in.ReceivedAt).
+		SetGrounds(strings.TrimSpace(text(in.Grounds))).
+		SetNillableRegisteredByID(staffID(v))
+	if in.Representative != nil {
+		create.SetRepresentativeName(strings.TrimSpace(in.Representative.Name))
+	}
+	a, err := create.Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return a, s.holdUnsent(ctx, client, c)
+}
+
+// representative is what the rules need to know of the convict's
+// representative (DC8): what the caseworker recorded, and whether the
+// registers show a person serving a sentence — a convict registered with
+// that identity number whose sentence has not ended.
+func (s *Service) representative(ctx context.Context, client *ent.Client, in *RepresentativeInput) (*rules.Representative, error) {
+	if in == nil {
+		return nil, nil
+	}
+	if strings.TrimSpace(in.Name) == "" {
+		return nil, refuse("DC8", "Oppgi navnet på fullmektigen.").On("representative.name")
+	}
+	r := &rules.Representative{Inmate: in.IsInmate, ServingSentence: in.IsServingSentence, Employee: in.IsEmployedByCorrectionalService}
+	if nin := strings.TrimSpace(text(in.NationalIdentityNumber)); nin != "" {
+		if _, err := rules.ValidateIdentityNumber(nin, s.Now()); err != nil {
+			return nil, err.(*rules.Violation).On("representative.nationalIdentityNumber")
+		}
+		serving, err := client.Convict.Query().Where(convict.NationalIdentityNumber(nin),
+			convict.Or(convict.SentenceEndedOnIsNil(), convict.SentenceEndedOnGTE(s.today()))).Exist(varsel.OnBehalfOf(ctx))
+		if err != nil {
+			return nil, err
+		}
+		r.ServingSentence = r.ServingSentence || serving
+	}
+	return r, nil
 }
 
 // DecideAppeal decides an appeal at the level above the one that decided
 // (DC7). Upheld, the notices may go when the rules allow; overturned, the
-// decision falls and every notice not yet sent is cancelled.
+// decision falls and every notice not yet delivered is cancelled.
 func (s *Service) DecideAppeal(ctx context.Context, in DecideAppealInput) (*ent.Appeal, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -198,7 +246,7 @@ func (s *Service) DecideAppeal(ctx context.Context, in DecideAppealInput) (*ent.
 		return nil, err
 	}
 	if d.Edges.DecidingUnit.ParentID == nil {
-		return nil, invalid("Enheten som fattet vedtaket har ingen overordnet enhet (DC7).")
+		return nil, refuse("DC7", "Enheten som fattet vedtaket har ingen overordnet enhet.")
 	}
 	if !v.Has(varsel.RoleDecisionMaker) {
 		return nil, varsel.Errorf(varsel.EFORBIDDEN, "Bare en beslutter kan avgjøre klager (DC7).")
@@ -213,8 +261,12 @@ func (s *Service) DecideAppeal(ctx context.Context, in DecideAppealInput) (*ent.
 	if own.ID != *d.Edges.DecidingUnit.ParentID || own.Kind != body {
 		return nil, varsel.Errorf(varsel.EFORBIDDEN, "Klagen avgjøres av enheten over %s.", d.Edges.DecidingUnit.Name)
 	}
-	if strings.TrimSpace(in.Reasoning) == "" {
-		return nil, invalid("Skriv begrunnelsen for klageavgjørelsen.")
+	c, err := s.caseOf(ctx, client, d.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	if err := rules.Fire(rules.DecideAppeal, c, rules.Step{DecisionMaker: true, Reasoning: in.Reasoning}); err != nil {
+		return nil, err
 	}
 	status := appeal.StatusUPHELD
 	if !in.Upheld {
@@ -230,14 +282,18 @@ func (s *Service) DecideAppeal(ctx context.Context, in DecideAppealInput) (*ent.
 	if err != nil {
 		return nil, err
 	}
-	if in.Upheld {
-		return decided, s.releaseHeld(ctx, client, d.CustodyEventID)
+	if !in.Upheld {
+		if err := d.Update().SetStatus(decision.StatusOVERTURNED).Exec(ctx); err != nil {
+			return nil, err
+		}
 	}
-	if err := d.Update().SetStatus(decision.StatusOVERTURNED).Exec(ctx); err != nil {
+	if c, err = s.caseOf(ctx, client, d.CustodyEventID); err != nil {
 		return nil, err
 	}
-	return decided, s.cancelUnsent(ctx, client, notice.CustodyEventID(d.CustodyEventID),
-		"Vedtaket om varsling er omgjort etter klage (DC7).")
+	if in.Upheld {
+		return decided, s.releaseHeld(ctx, client, c, "", false)
+	}
+	return decided, s.cancelUnsent(ctx, client, c, "Vedtaket om varsling er omgjort etter klage (DC7).")
 }
 
 // decisionInForce loads a decision that has not been overturned.
@@ -250,23 +306,4 @@ func (s *Service) decisionInForce(ctx context.Context, client *ent.Client, id in
 		return nil, conflict("Vedtaket er omgjort etter klage.")
 	}
 	return d, nil
-}
-
-// appealState is what the release rules need to know of a decision (DC5, DC6).
-func appealState(d *ent.Decision, appeals []*ent.Appeal) rules.AppealState {
-	st := rules.AppealState{
-		ConvictInformed:        d.ConvictInformedAt != nil,
-		InformingImpracticable: d.InformingImpracticableReason != "",
-		Deadline:               d.AppealDeadline,
-		OralNoAppeal:           d.OralAppealAnswer != nil && *d.OralAppealAnswer == decision.OralAppealAnswerDOES_NOT_APPEAL,
-	}
-	for _, a := range appeals {
-		switch a.Status {
-		case appeal.StatusPENDING:
-			st.AppealPending = true
-		case appeal.StatusUPHELD:
-			st.AppealUpheld = true
-		}
-	}
-	return st
 }

@@ -136,7 +136,7 @@ func (s *Service) disclosureConvict(ctx context.Context, client *ent.Client, in 
 	}
 	nin := strings.TrimSpace(text(in.ConvictNationalIdentityNumber))
 	if nin == "" {
-		return nil, invalid("Oppgi hvem utleveringen gjaldt: domfeltes fødselsnummer.")
+		return nil, refuse("IX1", "Oppgi hvem utleveringen gjaldt: domfeltes fødselsnummer.")
 	}
 	if _, err := rules.ValidateIdentityNumber(nin, s.Now()); err != nil {
 		return nil, err
@@ -207,7 +207,7 @@ func (s *Service) DelegateDisclosureAuthority(ctx context.Context, delegateID in
 		return nil, err
 	}
 	if !delegate.Active || s.staffUnit(ctx, client, delegate) != v.UnitID {
-		return nil, invalid("Myndigheten kan bare delegeres til en aktiv medarbeider ved enheten.")
+		return nil, refuse("IX2", "Myndigheten kan bare delegeres til en aktiv medarbeider ved enheten.")
 	}
 	existing, err := client.Delegation.Query().
 		Where(delegation.UnitID(v.UnitID), delegation.DelegateID(delegateID), delegation.RevokedAtIsNil()).First(ctx)
@@ -318,4 +318,50 @@ func (s *Service) ConvictName(ctx context.Context, client *ent.Client, d *ent.Di
 		return "", err
 	}
 	return c.Name, nil
+}
+
+// VerifyDisclosure records that unverified information was verified, and
+// how: it is then kept like any other information, not deleted after 4
+// months (IX8, KO personal-data regulation § 4).
+func (s *Service) VerifyDisclosure(ctx context.Context, id int, verification string) (*ent.Disclosure, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := viewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := found(client.Disclosure.Get(ctx, id))("utleveringen")
+	if err != nil {
+		return nil, err
+	}
+	if err := rules.CheckVerification(d.Unverified, d.VerifiedAt != nil, verification); err != nil {
+		return nil, err
+	}
+	return d.Update().SetVerifiedAt(s.Now()).SetVerification(strings.TrimSpace(verification)).
+		SetNillableVerifiedByID(staffID(v)).Save(varsel.OnBehalfOf(ctx))
+}
+
+// RecordDisclosureDecisionBasis records the individual decision that rests
+// on unverified information; it is then kept past its 4 months (IX8, KO
+// personal-data regulation § 6).
+func (s *Service) RecordDisclosureDecisionBasis(ctx context.Context, id int, decisionRef string) (*ent.Disclosure, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := found(client.Disclosure.Get(ctx, id))("utleveringen")
+	if err != nil {
+		return nil, err
+	}
+	if !d.Unverified || d.VerifiedAt != nil {
+		return nil, &rules.Violation{Rule: "IX8", Provision: "forskrift om behandling av personopplysninger i kriminalomsorgen § 6",
+			Message: "Bare ubekreftede opplysninger slettes etter 4 måneder; disse trenger ikke et vedtak for å bli lagret."}
+	}
+	if strings.TrimSpace(decisionRef) == "" {
+		return nil, (&rules.Violation{Rule: "IX8", Provision: "forskrift om behandling av personopplysninger i kriminalomsorgen § 6",
+			Message: "Oppgi hvilket enkeltvedtak som bygger på opplysningene."}).On("decision")
+	}
+	return d.Update().SetDecisionBasis(strings.TrimSpace(decisionRef)).Save(varsel.OnBehalfOf(ctx))
 }

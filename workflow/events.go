@@ -2,6 +2,7 @@ package workflow
 
 import (
 	"context"
+	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -37,7 +38,8 @@ func (s *Service) RegisterCustodyEvent(ctx context.Context, in RegisterCustodyEv
 		EndsAt:                     in.EndsAt,
 		DateOnly:                   in.DateOnly,
 		ServingPreventiveDetention: c.ServingPreventiveDetention,
-		ReportingDutyUntil:         in.ReportingDutyUntil,
+		ProbationEndsOn:            in.ProbationEndsOn,
+		FullTermRelease:            in.Kind == rules.Release && in.FullTermRelease,
 		FromInstitution:            in.InstitutionStayID != nil,
 	}
 	if in.InstitutionStayID != nil {
@@ -50,10 +52,10 @@ func (s *Service) RegisterCustodyEvent(ctx context.Context, in RegisterCustodyEv
 		}
 		facts.InstitutionNotifies = stay.NotifyOnLeaves
 	}
-	basis, err := rules.CheckEvent(facts, s.Now())
-	if err != nil {
+	if err := rules.Fire(rules.RegisterEvent, &rules.Case{Now: s.Now()}, rules.Step{Event: &facts}); err != nil {
 		return nil, err
 	}
+	basis := rules.LegalBasis(in.Kind)
 	level := rules.DecidingLevel(in.Kind, rules.ConvictProfile{
 		SentenceOverTenYears:       c.SentenceOverTenYears,
 		ServingPreventiveDetention: c.ServingPreventiveDetention,
@@ -62,12 +64,12 @@ func (s *Service) RegisterCustodyEvent(ctx context.Context, in RegisterCustodyEv
 	decidingUnit := c.UnitID
 	if level == rules.RegionLevel {
 		if c.Edges.Unit.ParentID == nil {
-			return nil, invalid("%s er ikke knyttet til en region, og vedtaket skal treffes på regionalt nivå (DC2).", c.Edges.Unit.Name)
+			return nil, refuse("DC2", "%s er ikke knyttet til en region, og vedtaket skal treffes på regionalt nivå.", c.Edges.Unit.Name)
 		}
 		decidingUnit = *c.Edges.Unit.ParentID
 	}
 	if in.Kind != rules.ResidenceChangeOnParole {
-		in.ReportingDutyUntil = nil
+		in.ProbationEndsOn = nil
 	}
 	return client.CustodyEvent.Create().
 		SetConvictID(c.ID).
@@ -77,7 +79,7 @@ func (s *Service) RegisterCustodyEvent(ctx context.Context, in RegisterCustodyEv
 		SetNillableEndsAt(in.EndsAt).
 		SetDateOnly(in.DateOnly).
 		SetFullTermRelease(in.Kind == rules.Release && in.FullTermRelease).
-		SetNillableReportingDutyUntil(in.ReportingDutyUntil).
+		SetNillableProbationEndsOn(in.ProbationEndsOn).
 		SetNillableInstitutionStayID(in.InstitutionStayID).
 		SetDecidingLevel(level).
 		SetDecidingUnitID(decidingUnit).
@@ -98,7 +100,14 @@ func (s *Service) RecordConditions(ctx context.Context, in RecordConditionsInput
 	if err != nil {
 		return nil, err
 	}
-	if n, err := client.Notice.Query().Where(notice.CustodyEventID(ev.ID), notice.StatusNEQ(notice.StatusCANCELLED)).Count(ctx); err != nil {
+	c0, err := s.caseOf(ctx, client, ev.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := rules.Fire(rules.RecordConditions, c0, rules.Step{}); err != nil {
+		return nil, err
+	}
+	if n, err := client.Notice.Query().Where(notice.CustodyEventID(ev.ID), notice.StatusNEQ(rules.NoticeCancelled)).Count(ctx); err != nil {
 		return nil, err
 	} else if n > 0 {
 		return nil, conflict("Varsler er allerede laget ut fra vilkårene. Avbryt varslene før vilkårene endres.")
@@ -110,17 +119,22 @@ func (s *Service) RecordConditions(ctx context.Context, in RecordConditionsInput
 	if _, err := client.Condition.Delete().Where(condition.CustodyEventID(ev.ID)).Exec(ctx); err != nil {
 		return nil, err
 	}
-	for _, c := range in.Conditions {
+	for i, c := range in.Conditions {
+		field := func(name string) string { return fmt.Sprintf("conditions.%d.%s", i, name) }
 		area := strings.TrimSpace(text(c.Area))
 		if c.Kind == rules.Residence {
 			if err := rules.CheckResidenceArea(area, c.AreaLevel); err != nil {
-				return nil, err
+				return nil, err.(*rules.Violation).On(field("area"))
 			}
 		} else if area != "" || c.AreaLevel != nil {
-			return nil, invalid("Bare vilkår om oppholdssted har et område.")
+			return nil, refuse("NT4", "Bare vilkår om oppholdssted har et område.").On(field("area"))
 		}
 		if err := rules.CheckPostalAddress(text(c.Description)); err != nil {
-			return nil, err
+			return nil, err.(*rules.Violation).On(field("description"))
+		}
+		// The description reaches the recipient too: no address in it (NT4).
+		if err := rules.CheckNoAddress(text(c.Description)); err != nil {
+			return nil, err.(*rules.Violation).On(field("description"))
 		}
 		for _, id := range c.ConcernsVictimIDs {
 			if !slices.ContainsFunc(victims, func(v *ent.Victim) bool { return v.ID == id }) {

@@ -2,12 +2,15 @@ package workflow
 
 import (
 	"context"
+	"fmt"
+	"strings"
 	"time"
 
 	"varsel"
 	"varsel/ent"
 	"varsel/ent/auditevent"
 	"varsel/ent/convict"
+	"varsel/ent/correction"
 	"varsel/ent/disclosure"
 	"varsel/ent/documentmark"
 	"varsel/ent/institutionstay"
@@ -29,6 +32,8 @@ type HistoryEntry struct {
 	Action     auditevent.Action
 	EntityType string
 	EntityID   int
+	// Detail says, for a correction, which fields changed and why (NT8).
+	Detail *string
 }
 
 // historyLimit is how many changes a case history shows, newest first.
@@ -119,6 +124,7 @@ func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convic
 		{ent.TypePoliceReport, func() ([]int, error) {
 			return client.PoliceReport.Query().Where(policereport.ConvictID(c.ID)).IDs(ctx)
 		}},
+		{ent.TypeCorrection, func() ([]int, error) { return client.Correction.Query().Where(correction.ConvictID(c.ID)).IDs(ctx) }},
 		{ent.TypeDocumentMark, func() ([]int, error) {
 			return client.DocumentMark.Query().Where(documentmark.ConvictID(c.ID)).IDs(ctx)
 		}},
@@ -165,6 +171,10 @@ func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convic
 			names[m.ID] = m.Name
 		}
 	}
+	details, err := correctionDetails(sys, client, ids[ent.TypeCorrection])
+	if err != nil {
+		return nil, err
+	}
 	out := make([]*HistoryEntry, len(rows))
 	for i, r := range rows {
 		name := names[r.ActorStaffID]
@@ -173,6 +183,46 @@ func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convic
 		}
 		out[i] = &HistoryEntry{Seq: r.Seq, OccurredAt: r.OccurredAt, Actor: r.Actor, ActorName: name,
 			Operation: r.Operation, Action: r.Action, EntityType: r.EntityType, EntityID: r.EntityID}
+		if d, ok := details[r.EntityID]; ok && r.EntityType == ent.TypeCorrection {
+			out[i].Detail = &d
+		}
+	}
+	return out, nil
+}
+
+// fieldNames are the corrected fields as a caseworker reads them.
+var fieldNames = map[string]string{
+	"name": "navn", "nationalIdentityNumber": "fødselsnummer", "birthDate": "fødselsdato", "address": "adresse",
+	"addressProtection": "adressesperre", "writtenStandard": "målform", "policeDistrictId": "politidistrikt",
+	"underGuardianship": "vergemål", "startsAt": "tidspunkt", "endsAt": "sluttidspunkt", "dateOnly": "bare dato",
+	"status": "avlyst",
+}
+
+var subjectNames = map[correction.Subject]string{
+	correction.SubjectVICTIM: "fornærmet", correction.SubjectSURVIVOR: "etterlatt", correction.SubjectGUARDIAN: "verge",
+	correction.SubjectCUSTODY_EVENT: "hendelse",
+}
+
+// correctionDetails says, for each correction, what was corrected and why:
+// the fields by name, never their values (NT8, PR3).
+func correctionDetails(ctx context.Context, client *ent.Client, ids []int) (map[int]string, error) {
+	out := map[int]string{}
+	if len(ids) == 0 {
+		return out, nil
+	}
+	rows, err := client.Correction.Query().Where(correction.IDIn(ids...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range rows {
+		names := make([]string, len(r.Changed))
+		for i, f := range r.Changed {
+			if n, ok := fieldNames[f]; ok {
+				f = n
+			}
+			names[i] = f
+		}
+		out[r.ID] = fmt.Sprintf("Rettet (%s): %s. Begrunnelse: %s", subjectNames[r.Subject], strings.Join(names, ", "), r.Reason)
 	}
 	return out, nil
 }

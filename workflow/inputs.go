@@ -85,14 +85,14 @@ type RecordInstitutionStayInput struct {
 }
 
 type RegisterCustodyEventInput struct {
-	ConvictID          int
-	Kind               rules.EventKind
-	StartsAt           time.Time
-	EndsAt             *time.Time
-	DateOnly           bool
-	FullTermRelease    bool
-	ReportingDutyUntil *time.Time
-	InstitutionStayID  *int
+	ConvictID         int
+	Kind              rules.EventKind
+	StartsAt          time.Time
+	EndsAt            *time.Time
+	DateOnly          bool
+	FullTermRelease   bool
+	ProbationEndsOn   *time.Time
+	InstitutionStayID *int
 }
 
 type ConditionInput struct {
@@ -130,6 +130,11 @@ type RecordSecurityAssessmentInput struct {
 	PoliceDistrictID    *int
 }
 
+type RecordSecurityFindingInput struct {
+	CustodyEventID int
+	Reasoning      string
+}
+
 type RecordPoliceStatementInput struct {
 	SecurityAssessmentID int
 	RiskConfirmed        bool
@@ -148,8 +153,9 @@ type RecordSignificanceAssessmentInput struct {
 }
 
 type DecideNotificationInput struct {
-	CustodyEventID int
-	Reasoning      *string
+	CustodyEventID  int
+	Reasoning       string
+	ReasonsWithheld *rules.ExemptionGround
 }
 
 type RecordConvictInformedInput struct {
@@ -161,9 +167,20 @@ type RecordConvictInformedInput struct {
 }
 
 type RegisterAppealInput struct {
-	DecisionID int
-	ReceivedAt time.Time
-	Grounds    *string
+	DecisionID     int
+	ReceivedAt     time.Time
+	Grounds        *string
+	Representative *RepresentativeInput
+}
+
+// RepresentativeInput is the convict's representative (fullmektig) in an
+// appeal (DC8).
+type RepresentativeInput struct {
+	Name                            string
+	NationalIdentityNumber          *string
+	IsInmate                        bool
+	IsServingSentence               bool
+	IsEmployedByCorrectionalService bool
 }
 
 type DecideAppealInput struct {
@@ -190,7 +207,7 @@ type RecordNotificationAgreementInput struct {
 
 type PrepareNoticesInput struct {
 	CustodyEventID            int
-	Channel                   *string
+	Channel                   *rules.Channel
 	LateJustification         *string
 	EarlyReleaseJustification *string
 }
@@ -210,4 +227,20 @@ type ReleaseNoticeInput struct {
 type CancelNoticeInput struct {
 	NoticeID int
 	Reason   string
+}
+
+// AppealDeadlineInfo is when the appeal deadline would end for a decision
+// that reaches the convict on a day, and why it moved past the seventh day
+// (DC4).
+type AppealDeadlineInfo struct {
+	InformedOn time.Time
+	Deadline   time.Time
+	MovedPast  []string
+}
+
+// Clock is the time the service runs on; Simulated in dev mode when
+// VARSEL_DEV_CLOCK fixes or moves it.
+type Clock struct {
+	Now       time.Time
+	Simulated bool
 }

@@ -72,7 +72,7 @@ func (s *Service) AddCriminalCase(ctx context.Context, in AddCriminalCaseInput) 
 		return nil, invalid("Oppgi saksnummeret.")
 	}
 	if len(in.OffenceCategories) == 0 {
-		return nil, invalid("Oppgi hvilke typer lovbrudd saken gjelder; det veier tungt i vurderingen (AS3).")
+		return nil, refuse("AS3", "Oppgi hvilke typer lovbrudd saken gjelder; det veier tungt i vurderingen.")
 	}
 	status := in.Status
 	if status == "" {
@@ -146,7 +146,7 @@ func (s *Service) AddGuardian(ctx context.Context, in AddGuardianInput) (*Guardi
 		return nil, err
 	}
 	if (in.VictimID == nil) == (in.SurvivorID == nil) {
-		return nil, invalid("En verge registreres for enten en fornærmet eller en etterlatt.")
+		return nil, refuse("RC5", "En verge registreres for enten en fornærmet eller en etterlatt.")
 	}
 	var convictNumber string
 	create := client.Guardian.Create().SetKind(in.Kind)
@@ -200,7 +200,7 @@ func (s *Service) RecordInstitutionStay(ctx context.Context, in RecordInstitutio
 		return nil, err
 	}
 	if strings.TrimSpace(in.Institution) == "" || strings.TrimSpace(in.Reasoning) == "" {
-		return nil, invalid("Oppgi institusjonen og vurderingen av behovet for varsling ved utganger (EV5).")
+		return nil, refuse("EV5", "Oppgi institusjonen og vurderingen av behovet for varsling ved utganger.")
 	}
 	return client.InstitutionStay.Create().
 		SetConvictID(in.ConvictID).
@@ -232,12 +232,12 @@ func (s *Service) checkPerson(p PersonInput, convictNumber string, reachable boo
 			return "", err
 		}
 	}
-	hasAddress := strings.TrimSpace(text(p.AddressLine)) != ""
+	parts := rules.AddressParts{Line: text(p.AddressLine), PostalCode: text(p.PostalCode), Place: text(p.PostalPlace), Country: text(p.Country)}
 	if err := rules.CheckPostalAddress(text(p.AddressLine)); err != nil {
-		return "", err
+		return "", err.(*rules.Violation).On("person.addressLine")
 	}
-	if reachable || hasAddress {
-		if err := rules.CheckAddressStorage(p.AddressProtection, hasAddress); err != nil {
+	if reachable || len(parts.Stored()) > 0 {
+		if err := rules.CheckAddressStorage(p.AddressProtection, parts); err != nil {
 			return "", err
 		}
 	}

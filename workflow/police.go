@@ -192,11 +192,11 @@ func (s *Service) CompletePoliceRequest(ctx context.Context, in CompletePoliceRe
 			return nil, &rules.Violation{Rule: "RC9", Provision: "retningslinjer til straffegjennomføringsloven § 7 b, punkt 7b.5",
 				Message: "Oppgi når og hvordan varselet ble levert."}
 		case in.DeliveredAt.After(now):
-			return nil, invalid("Leveringstidspunktet kan ikke være fram i tid.")
+			return nil, refuse("RC9", "Leveringstidspunktet kan ikke være fram i tid.").On("deliveredAt")
 		// People give the time to the minute: a delivery in the very minute
 		// the request was made is not before it.
 		case in.DeliveredAt.Before(pr.CreatedAt.Truncate(time.Minute)):
-			return nil, invalid("Varselet kan ikke være levert før politiet ble bedt om å levere det (%s).",
+			return nil, refuse("RC9", "Varselet kan ikke være levert før politiet ble bedt om å levere det (%s).",
 				rules.DateOf(pr.CreatedAt).Format("02.01.2006"))
 		}
 		if err := s.confirmPoliceDelivery(onBehalf, client, *pr.NoticeID, *in.DeliveredAt); err != nil {
@@ -228,15 +228,27 @@ func (s *Service) DeclinePoliceRequest(ctx context.Context, id int, reason strin
 		return nil, err
 	}
 	if strings.TrimSpace(reason) == "" {
-		return nil, invalid("Skriv hvorfor politiet avslår forespørselen, slik at kriminalomsorgen kan følge den opp.")
+		return nil, refuse("RC9", "Skriv hvorfor politiet avslår forespørselen, slik at kriminalomsorgen kan følge den opp.")
 	}
 	now := s.Now()
 	onBehalf := varsel.OnBehalfOf(ctx)
 	if pr.Kind == policerequest.KindDELIVER_NOTICE {
-		if _, err := client.Notice.Update().
-			Where(notice.ID(*pr.NoticeID), notice.StatusEQ(notice.StatusSENT), notice.ChannelEQ(rules.ViaPolice)).
-			SetStatus(notice.StatusREADY).ClearSentAt().Save(onBehalf); err != nil {
+		n, err := client.Notice.Get(onBehalf, *pr.NoticeID)
+		if err != nil {
 			return nil, err
+		}
+		if n.Status == rules.NoticeSent && n.Channel != nil && *n.Channel == rules.ViaPolice {
+			c, err := s.caseOf(ctx, client, n.CustodyEventID)
+			if err != nil {
+				return nil, err
+			}
+			to, err := rules.FireNotice(rules.PoliceDeclined, c, rules.Step{Notice: c.Notice(n.ID)})
+			if err != nil {
+				return nil, err
+			}
+			if err := n.Update().SetStatus(to).ClearSentAt().Exec(onBehalf); err != nil {
+				return nil, err
+			}
 		}
 	}
 	updated, err := client.PoliceRequest.UpdateOne(pr).SetStatus(policerequest.StatusDECLINED).SetDeclinedAt(now).
@@ -270,6 +282,10 @@ func (s *Service) policeRequestToHandle(ctx context.Context, id int) (*ent.Clien
 		return nil, nil, nil, conflict("Forespørselen er allerede besvart.")
 	case policerequest.StatusDECLINED:
 		return nil, nil, nil, conflict("Forespørselen er avslått.")
+	case policerequest.StatusWITHDRAWN:
+		// The service withdrew it: a risk was confirmed, or the decision fell
+		// (AS2, DC7). There is nothing left to answer.
+		return nil, nil, nil, conflict("Kriminalomsorgen har trukket forespørselen tilbake. Varselet skal ikke leveres.")
 	}
 	return client, v, pr, nil
 }

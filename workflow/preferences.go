@@ -2,11 +2,13 @@ package workflow
 
 import (
 	"context"
+	"slices"
 	"strings"
 
 	"varsel/ent"
 	"varsel/ent/notice"
 	"varsel/ent/predicate"
+	"varsel/rules"
 )
 
 // RecordReservation records that a victim or survivor reserves against
@@ -35,7 +37,7 @@ func (s *Service) RecordReservation(ctx context.Context, in RecordReservationInp
 	if err != nil {
 		return nil, err
 	}
-	return r, s.cancelUnsent(ctx, client, whose, "Mottakeren har reservert seg mot flere varsler (RC10).")
+	return r, s.cancelForRecipient(ctx, client, whose, "Mottakeren har reservert seg mot flere varsler (RC10).")
 }
 
 // LiftReservation lifts a reservation; notices may be given again (RC10).
@@ -80,12 +82,36 @@ func (s *Service) RecordNotificationAgreement(ctx context.Context, in RecordNoti
 		Save(ctx)
 }
 
+// cancelForRecipient cancels every notice to a recipient that has not
+// reached them, in every event, and withdraws those the police hold (RC10).
+func (s *Service) cancelForRecipient(ctx context.Context, client *ent.Client, whose predicate.Notice, reason string) error {
+	events, err := client.Notice.Query().Where(whose, notice.StatusIn(rules.NoticeHeld, rules.NoticeReady, rules.NoticeSending, rules.NoticeSent)).
+		GroupBy(notice.FieldCustodyEventID).Ints(ctx)
+	if err != nil {
+		return err
+	}
+	ids, err := client.Notice.Query().Where(whose).IDs(ctx)
+	if err != nil {
+		return err
+	}
+	for _, ev := range events {
+		c, err := s.caseOf(ctx, client, ev)
+		if err != nil {
+			return err
+		}
+		if err := s.cancelMatching(ctx, client, c, func(n rules.CaseNotice) bool { return slices.Contains(ids, n.ID) }, reason); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // person checks that exactly one of a victim and a survivor is given and
 // visible, and returns the predicate for the notices concerning them.
 func (s *Service) person(ctx context.Context, client *ent.Client, victimID, survivorID *int) (predicate.Notice, error) {
 	switch {
 	case (victimID == nil) == (survivorID == nil):
-		return nil, invalid("Oppgi enten en fornærmet eller en etterlatt.")
+		return nil, refuse("RC10", "Oppgi enten en fornærmet eller en etterlatt.")
 	case victimID != nil:
 		if _, err := found(client.Victim.Get(ctx, *victimID))("fornærmede"); err != nil {
 			return nil, err

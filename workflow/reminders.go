@@ -40,7 +40,7 @@ func (s *Service) Remind(ctx context.Context) (int, error) {
 	want := map[string]*ent.AlertCreate{}
 
 	due, err := client.Notice.Query().
-		Where(notice.StatusIn(notice.StatusHELD, notice.StatusREADY, notice.StatusSENDING), notice.DueDateLTE(soon)).
+		Where(notice.StatusIn(rules.NoticeHeld, rules.NoticeReady, rules.NoticeSending), notice.DueDateLTE(soon)).
 		WithCustodyEvent(func(q *ent.CustodyEventQuery) { q.WithConvict() }).All(ctx)
 	if err != nil {
 		return 0, err
@@ -53,7 +53,7 @@ func (s *Service) Remind(ctx context.Context) (int, error) {
 	}
 
 	phones, err := client.Notice.Query().
-		Where(notice.ChannelEQ(rules.Phone), notice.StatusEQ(notice.StatusSENT), notice.PhoneDocumentedAtIsNil(),
+		Where(notice.ChannelEQ(rules.Phone), notice.StatusEQ(rules.NoticeSent), notice.PhoneDocumentedAtIsNil(),
 			notice.SentAtLT(now.Add(-phoneDocumentationGrace))).
 		WithCustodyEvent(func(q *ent.CustodyEventQuery) { q.WithConvict() }).All(ctx)
 	if err != nil {
@@ -77,7 +77,7 @@ func (s *Service) Remind(ctx context.Context) (int, error) {
 	}
 	for _, ev := range events {
 		evDue := rules.NoticeDueDate(ev.Kind, ev.StartsAt, ev.CreatedAt)
-		if len(ev.Edges.Notices) > 0 || evDue.After(soon) || riskConfirmed(ev) {
+		if len(ev.Edges.Notices) > 0 || evDue.After(soon) || riskConfirmed(ev, now) {
 			continue
 		}
 		key := fmt.Sprint("lead:", ev.ID)
@@ -139,7 +139,7 @@ func (s *Service) declinedPending(ctx context.Context, client *ent.Client) ([]*e
 	isDeclined := policerequest.StatusEQ(policerequest.StatusDECLINED)
 	var ids []int
 	notices, err := client.PoliceRequest.Query().
-		Where(isDeclined, policerequest.KindEQ(policerequest.KindDELIVER_NOTICE), policerequest.HasNoticeWith(notice.StatusEQ(notice.StatusREADY))).
+		Where(isDeclined, policerequest.KindEQ(policerequest.KindDELIVER_NOTICE), policerequest.HasNoticeWith(notice.StatusEQ(rules.NoticeReady))).
 		IDs(ctx)
 	if err != nil {
 		return nil, err
@@ -165,13 +165,9 @@ func (s *Service) declinedPending(ctx context.Context, client *ent.Client) ([]*e
 	return client.PoliceRequest.Query().Where(policerequest.IDIn(ids...)).All(ctx)
 }
 
-func riskConfirmed(ev *ent.CustodyEvent) bool {
-	for _, sa := range ev.Edges.SecurityAssessments {
-		if sa.Outcome == rules.RiskConfirmed {
-			return true
-		}
-	}
-	return false
+// riskConfirmed: a confirmed risk stands for the event now (AS2).
+func riskConfirmed(ev *ent.CustodyEvent, now time.Time) bool {
+	return securityOf(ev, now) == rules.SecurityRisk
 }
 
 // Alerts are the open alerts of the viewer's units (PR5).

@@ -49,8 +49,14 @@ type RetentionReport struct {
 	AsOf    time.Time
 	Applied bool
 	// UnverifiedDisclosures are disclosures of unverified information past
-	// their 4 months.
+	// their 4 months, not verified, with no decision resting on them.
 	UnverifiedDisclosures []RetentionItem
+	// KeptForDecisions are unverified disclosures past their 4 months that
+	// are kept because an individual decision rests on them (§ 6).
+	KeptForDecisions []RetentionItem
+	// ConvictsWithoutSentenceEnd are convicts with no recorded sentence end
+	// and nothing recorded for two years: listed for review, not deleted.
+	ConvictsWithoutSentenceEnd []RetentionItem
 	// Convicts are convicts whose sentence ended 10 years ago or more: all
 	// their personal data goes, with their cases, victims, survivors,
 	// guardians, events, assessments, decisions, notices, requests,
@@ -68,15 +74,31 @@ func (s *Service) Retention(ctx context.Context, client *ent.Client, apply bool)
 	report := &RetentionReport{AsOf: now, Applied: apply}
 
 	unverified, err := client.Disclosure.Query().
-		Where(disclosure.Unverified(true), disclosure.ExpiresOnNotNil(), disclosure.ExpiresOnLTE(today)).
+		Where(disclosure.Unverified(true), disclosure.VerifiedAtIsNil(), disclosure.ExpiresOnNotNil(), disclosure.ExpiresOnLTE(today)).
 		Order(ent.Asc(disclosure.FieldExpiresOn), ent.Asc(disclosure.FieldID)).All(ctx)
 	if err != nil {
 		return nil, err
 	}
 	for _, d := range unverified {
-		if rules.Expired(*d.ExpiresOn, now) {
+		switch rules.UnverifiedFateOf(*d.ExpiresOn, d.VerifiedAt != nil, d.DecisionBasis, now) {
+		case rules.DeleteUnverified:
 			report.UnverifiedDisclosures = append(report.UnverifiedDisclosures, RetentionItem{d.ID, *d.ExpiresOn})
+		case rules.KeepForDecision:
+			report.KeptForDecisions = append(report.KeptForDecisions, RetentionItem{d.ID, *d.ExpiresOn})
 		}
+	}
+	// Convicts with no sentence end recorded, registered two years ago or
+	// more, with no event since: listed for review.
+	quiet := today.AddDate(-rules.UnreviewedSentenceYears, 0, 0)
+	unreviewed, err := client.Convict.Query().
+		Where(convict.SentenceEndedOnIsNil(), convict.CreatedAtLTE(quiet),
+			convict.Not(convict.HasCustodyEventsWith(custodyevent.Or(custodyevent.StartsAtGT(quiet), custodyevent.CreatedAtGT(quiet))))).
+		Order(ent.Asc(convict.FieldID)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, c := range unreviewed {
+		report.ConvictsWithoutSentenceEnd = append(report.ConvictsWithoutSentenceEnd, RetentionItem{c.ID, today})
 	}
 	// A sentence that ended on or before this day ended 10 years ago.
 	cutoff := today.AddDate(-rules.PersonalDataRetentionYears, 0, 0)

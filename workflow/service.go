@@ -11,6 +11,7 @@ package workflow
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"time"
 
@@ -24,6 +25,8 @@ import (
 type Service struct {
 	// Now is the clock; tests set it.
 	Now func() time.Time
+	// Simulated: the clock is fixed or moved in dev mode (VARSEL_DEV_CLOCK).
+	Simulated bool
 	// Deliveries sends Digipost notices; nil when no job queue runs.
 	Deliveries Deliveries
 
@@ -63,12 +66,18 @@ func notFound(what string) error {
 	return varsel.Errorf(varsel.ENOTFOUND, "Fant ikke %s, eller du har ikke tilgang til det.", what)
 }
 
-func conflict(format string, args ...any) error {
+func conflict(format string, args ...any) *varsel.Error {
 	return varsel.Errorf(varsel.ECONFLICT, format, args...)
 }
 
-func invalid(format string, args ...any) error {
+func invalid(format string, args ...any) *varsel.Error {
 	return varsel.Errorf(varsel.EINVALID, format, args...)
+}
+
+// refuse is a refusal by a rule of the rulebook: the client is told the
+// rule and its provision, as with every refusal.
+func refuse(rule, format string, args ...any) *varsel.Error {
+	return &varsel.Error{Code: varsel.EINVALID, Rule: rule, Provision: provisionOf(rule), Message: fmt.Sprintf(format, args...)}
 }
 
 // found maps ent's not-found to a message naming what was looked for:

@@ -100,7 +100,11 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 // worklist computes the worklist afresh.
 func (s *Service) worklist(ctx context.Context, client *ent.Client, now time.Time) ([]*WorklistItem, error) {
 	ids, err := client.CustodyEvent.Query().
-		Where(custodyevent.StatusEQ(custodyevent.StatusOPEN), custodyevent.StartsAtGTE(now.Add(-worklistHorizon))).
+		Where(custodyevent.StartsAtGTE(now.Add(-worklistHorizon)), custodyevent.Or(
+			custodyevent.StatusEQ(custodyevent.StatusOPEN),
+			// A cancelled event stays until its cancellations have gone (NT8).
+			custodyevent.And(custodyevent.StatusEQ(custodyevent.StatusCANCELLED),
+				custodyevent.HasNoticesWith(notice.StatusIn(rules.NoticeHeld, rules.NoticeReady, rules.NoticeSending))))).
 		IDs(ctx)
 	if err != nil || len(ids) == 0 {
 		return nil, err
@@ -151,7 +155,7 @@ func withWorkState(q *ent.CustodyEventQuery) *ent.CustodyEventQuery {
 			})
 		}).
 		WithNotices(func(q *ent.NoticeQuery) {
-			q.Where(notice.StatusNEQ(notice.StatusCANCELLED)).Order(ent.Asc(notice.FieldID))
+			q.Where(notice.StatusNEQ(rules.NoticeCancelled)).Order(ent.Asc(notice.FieldID))
 		})
 }
 
@@ -191,14 +195,24 @@ func withRecipients(ctx context.Context, client *ent.Client, events []*ent.Custo
 // awaitsAssessments: security is cleared (AS2) and no decision is in force,
 // so nextSteps counts the potential recipients not yet assessed.
 func awaitsAssessments(ev *ent.CustodyEvent) bool {
-	if len(ev.Edges.SecurityAssessments) == 0 || len(ev.Edges.Decisions) > 0 {
+	if len(ev.Edges.Decisions) > 0 {
 		return false
 	}
-	switch ev.Edges.SecurityAssessments[0].Outcome {
-	case rules.AwaitingPolice, rules.RiskConfirmed:
-		return false
+	switch securityOf(ev, time.Now()) {
+	case rules.SecurityCleared, rules.SecurityAwaitingPolice:
+		return true
 	}
-	return true
+	return false
+}
+
+// securityOf is where the event's security stands at a moment, from all its
+// security records (AS2).
+func securityOf(ev *ent.CustodyEvent, at time.Time) rules.Security {
+	records := make([]rules.SecurityRecord, len(ev.Edges.SecurityAssessments))
+	for i, sa := range ev.Edges.SecurityAssessments {
+		records[i] = securityRecord(sa)
+	}
+	return rules.EffectiveSecurity(records, at)
 }
 
 // NextSteps is what remains to be done for one event, as its worklist items
@@ -223,48 +237,37 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 		return it
 	}
 	what := fmt.Sprintf("%s %s", ev.Kind.Name(), rules.DateOf(ev.StartsAt).Format("02.01.2006"))
-
-	var security *rules.SecurityOutcome
-	if len(ev.Edges.SecurityAssessments) > 0 {
-		security = &ev.Edges.SecurityAssessments[0].Outcome
+	if ev.Status == custodyevent.StatusCANCELLED {
+		what += " (avlyst)"
 	}
-	switch {
-	case security == nil:
+
+	switch securityOf(ev, now) {
+	case rules.SecurityNotAssessed:
 		return []*WorklistItem{item(StepAssessSecurity, "AS2", "Gjør sikkerhetsvurdering: "+what, &due)}
-	case *security == rules.AwaitingPolice:
-		return []*WorklistItem{item(StepAwaitPolice, "AS2", "Venter på politiets uttalelse om fare for hevnaksjoner: "+what, &due)}
-	case *security == rules.RiskConfirmed:
+	case rules.SecurityAwaitingPolice:
+		// The assessments of the recipients go on while the police answer;
+		// the decision waits (AS2).
+		items := []*WorklistItem{item(StepAwaitPolice, "AS2", "Venter på politiets uttalelse om fare for hevnaksjoner: "+what, &due)}
+		if len(ev.Edges.Decisions) == 0 {
+			if pending := pendingAssessments(ev); pending > 0 {
+				items = append(items, item(StepAssessSignificance, "AS1",
+					fmt.Sprintf("Vurder om varsel er av betydning for %d mulige mottakere: %s", pending, what), &due))
+			}
+		}
+		return items
+	case rules.SecurityRisk:
 		return nil // no notice is given
 	}
 
+	if ev.Status == custodyevent.StatusCANCELLED && len(ev.Edges.Decisions) == 0 {
+		return nil
+	}
 	if len(ev.Edges.Decisions) == 0 {
-		assessed := map[string]bool{}
 		notify := false
 		for _, a := range ev.Edges.Assessments {
-			if a.VictimID != nil {
-				assessed[fmt.Sprint("v", *a.VictimID)] = true
-			}
-			if a.SurvivorID != nil {
-				assessed[fmt.Sprint("s", *a.SurvivorID)] = true
-			}
 			notify = notify || a.Outcome == assessment.OutcomeNOTIFY
 		}
-		pending := 0
-		for _, c := range ev.Edges.Convict.Edges.CriminalCases {
-			if c.Status == rules.Completed {
-				continue
-			}
-			for _, v := range c.Edges.Victims {
-				if !v.Deceased && !assessed[fmt.Sprint("v", v.ID)] {
-					pending++
-				}
-				for _, sv := range v.Edges.Survivors {
-					if v.Deceased && !assessed[fmt.Sprint("s", sv.ID)] {
-						pending++
-					}
-				}
-			}
-		}
+		pending := pendingAssessments(ev)
 		switch {
 		case pending > 0:
 			return []*WorklistItem{item(StepAssessSignificance, "AS1",
@@ -281,12 +284,12 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 		it.Decision, it.Appeal = d, d.Edges.Appeals[0]
 		return []*WorklistItem{it}
 	}
-	if d.ConvictInformedAt == nil && d.InformingImpracticableReason == "" {
+	if ev.Status == custodyevent.StatusOPEN && d.ConvictInformedAt == nil && d.InformingImpracticableReason == "" {
 		it := item(StepInformConvict, "DC3", "Underrett domfelte om vedtaket og klageadgangen: "+what, &due)
 		it.Decision = d
 		return []*WorklistItem{it}
 	}
-	if len(ev.Edges.Notices) == 0 {
+	if len(ev.Edges.Notices) == 0 && ev.Status == custodyevent.StatusOPEN {
 		it := item(StepPrepareNotices, "NT2", "Lag varslene: "+what, &due)
 		it.Decision = d
 		return []*WorklistItem{it}
@@ -294,23 +297,23 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 	var items []*WorklistItem
 	for _, n := range ev.Edges.Notices {
 		switch n.Status {
-		case notice.StatusHELD:
+		case rules.NoticeHeld:
 			it := item(StepAwaitAppealDeadline, "DC5", "Varselet venter til klagefristen er ute: "+what, d.AppealDeadline)
 			it.Decision, it.Notice = d, n
 			items = append(items, it)
-		case notice.StatusREADY, notice.StatusDRAFT:
+		case rules.NoticeReady:
 			dueDate := n.DueDate
-			it := item(StepSendNotice, "NT2", "Send varselet: "+what, &dueDate)
+			it := item(StepSendNotice, "NT2", "Send "+noticeNoun(n.Kind)+": "+what, &dueDate)
 			it.Decision, it.Notice = d, n
 			items = append(items, it)
-		case notice.StatusSENDING:
+		case rules.NoticeSending:
 			if n.Channel != nil && *n.Channel == rules.Letter {
 				dueDate := n.DueDate
 				it := item(StepPostLetter, "NT1", "Skriv ut og post brevet: "+what, &dueDate)
 				it.Decision, it.Notice = d, n
 				items = append(items, it)
 			}
-		case notice.StatusSENT:
+		case rules.NoticeSent:
 			switch {
 			case *n.Channel == rules.Phone && n.PhoneDocumentedAt == nil:
 				deadline := rules.DateOf(n.SentAt.Add(phoneDocumentationGrace))
@@ -328,6 +331,40 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 	return items
 }
 
+// pendingAssessments counts the potential recipients of an event not yet
+// assessed (AS1): living victims of the cases served, survivors of the dead.
+func pendingAssessments(ev *ent.CustodyEvent) int {
+	if ev.Edges.Convict == nil {
+		return 0
+	}
+	assessed := map[string]bool{}
+	for _, a := range ev.Edges.Assessments {
+		if a.VictimID != nil {
+			assessed[fmt.Sprint("v", *a.VictimID)] = true
+		}
+		if a.SurvivorID != nil {
+			assessed[fmt.Sprint("s", *a.SurvivorID)] = true
+		}
+	}
+	pending := 0
+	for _, c := range ev.Edges.Convict.Edges.CriminalCases {
+		if c.Status != rules.Serving {
+			continue
+		}
+		for _, v := range c.Edges.Victims {
+			if !v.Deceased && !assessed[fmt.Sprint("v", v.ID)] {
+				pending++
+			}
+			for _, sv := range v.Edges.Survivors {
+				if v.Deceased && !assessed[fmt.Sprint("s", sv.ID)] {
+					pending++
+				}
+			}
+		}
+	}
+	return pending
+}
+
 // MarshalGQL and UnmarshalGQL make WorkStep the GraphQL enum of that name.
 func (s WorkStep) MarshalGQL(w io.Writer) { io.WriteString(w, strconv.Quote(string(s))) }
 
@@ -338,4 +375,15 @@ func (s *WorkStep) UnmarshalGQL(v any) error {
 	}
 	*s = WorkStep(str)
 	return nil
+}
+
+// noticeNoun is how the worklist names a notice of its kind (NT8).
+func noticeNoun(k rules.NoticeKind) string {
+	switch k {
+	case rules.KindCorrection:
+		return "rettelsen"
+	case rules.KindCancellation:
+		return "avlysningen"
+	}
+	return "varselet"
 }

@@ -32,6 +32,8 @@ const (
 	FieldDecidedAt = "decided_at"
 	// FieldReasoning holds the string denoting the reasoning field in the database.
 	FieldReasoning = "reasoning"
+	// FieldRepresentativeName holds the string denoting the representative_name field in the database.
+	FieldRepresentativeName = "representative_name"
 	// FieldDecisionID holds the string denoting the decision_id field in the database.
 	FieldDecisionID = "decision_id"
 	// EdgeDecision holds the string denoting the decision edge name in mutations.
@@ -84,6 +86,7 @@ var Columns = []string{
 	FieldStatus,
 	FieldDecidedAt,
 	FieldReasoning,
+	FieldRepresentativeName,
 	FieldDecisionID,
 }
 
@@ -194,6 +197,11 @@ func ByDecidedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByReasoning orders the results by the reasoning field.
 func ByReasoning(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReasoning, opts...).ToFunc()
+}
+
+// ByRepresentativeName orders the results by the representative_name field.
+func ByRepresentativeName(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRepresentativeName, opts...).ToFunc()
 }
 
 // ByDecisionID orders the results by the decision_id field.

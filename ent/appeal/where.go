@@ -85,6 +85,11 @@ func Reasoning(v string) predicate.Appeal {
 	return predicate.Appeal(sql.FieldEQ(FieldReasoning, v))
 }
 
+// RepresentativeName applies equality check predicate on the "representative_name" field. It's identical to RepresentativeNameEQ.
+func RepresentativeName(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldEQ(FieldRepresentativeName, v))
+}
+
 // DecisionID applies equality check predicate on the "decision_id" field. It's identical to DecisionIDEQ.
 func DecisionID(v int) predicate.Appeal {
 	return predicate.Appeal(sql.FieldEQ(FieldDecisionID, v))
@@ -428,6 +433,81 @@ func ReasoningEqualFold(v string) predicate.Appeal {
 // ReasoningContainsFold applies the ContainsFold predicate on the "reasoning" field.
 func ReasoningContainsFold(v string) predicate.Appeal {
 	return predicate.Appeal(sql.FieldContainsFold(FieldReasoning, v))
+}
+
+// RepresentativeNameEQ applies the EQ predicate on the "representative_name" field.
+func RepresentativeNameEQ(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldEQ(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameNEQ applies the NEQ predicate on the "representative_name" field.
+func RepresentativeNameNEQ(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldNEQ(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameIn applies the In predicate on the "representative_name" field.
+func RepresentativeNameIn(vs ...string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldIn(FieldRepresentativeName, vs...))
+}
+
+// RepresentativeNameNotIn applies the NotIn predicate on the "representative_name" field.
+func RepresentativeNameNotIn(vs ...string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldNotIn(FieldRepresentativeName, vs...))
+}
+
+// RepresentativeNameGT applies the GT predicate on the "representative_name" field.
+func RepresentativeNameGT(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldGT(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameGTE applies the GTE predicate on the "representative_name" field.
+func RepresentativeNameGTE(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldGTE(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameLT applies the LT predicate on the "representative_name" field.
+func RepresentativeNameLT(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldLT(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameLTE applies the LTE predicate on the "representative_name" field.
+func RepresentativeNameLTE(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldLTE(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameContains applies the Contains predicate on the "representative_name" field.
+func RepresentativeNameContains(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldContains(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameHasPrefix applies the HasPrefix predicate on the "representative_name" field.
+func RepresentativeNameHasPrefix(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldHasPrefix(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameHasSuffix applies the HasSuffix predicate on the "representative_name" field.
+func RepresentativeNameHasSuffix(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldHasSuffix(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameIsNil applies the IsNil predicate on the "representative_name" field.
+func RepresentativeNameIsNil() predicate.Appeal {
+	return predicate.Appeal(sql.FieldIsNull(FieldRepresentativeName))
+}
+
+// RepresentativeNameNotNil applies the NotNil predicate on the "representative_name" field.
+func RepresentativeNameNotNil() predicate.Appeal {
+	return predicate.Appeal(sql.FieldNotNull(FieldRepresentativeName))
+}
+
+// RepresentativeNameEqualFold applies the EqualFold predicate on the "representative_name" field.
+func RepresentativeNameEqualFold(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldEqualFold(FieldRepresentativeName, v))
+}
+
+// RepresentativeNameContainsFold applies the ContainsFold predicate on the "representative_name" field.
+func RepresentativeNameContainsFold(v string) predicate.Appeal {
+	return predicate.Appeal(sql.FieldContainsFold(FieldRepresentativeName, v))
 }
 
 // DecisionIDEQ applies the EQ predicate on the "decision_id" field.

@@ -40,10 +40,18 @@ const (
 	FieldFromInstitution = "from_institution"
 	// FieldFullTermRelease holds the string denoting the full_term_release field in the database.
 	FieldFullTermRelease = "full_term_release"
-	// FieldReportingDutyUntil holds the string denoting the reporting_duty_until field in the database.
-	FieldReportingDutyUntil = "reporting_duty_until"
+	// FieldProbationEndsOn holds the string denoting the probation_ends_on field in the database.
+	FieldProbationEndsOn = "reporting_duty_until"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldCancelledAt holds the string denoting the cancelled_at field in the database.
+	FieldCancelledAt = "cancelled_at"
+	// FieldCancelReason holds the string denoting the cancel_reason field in the database.
+	FieldCancelReason = "cancel_reason"
+	// FieldMovedAt holds the string denoting the moved_at field in the database.
+	FieldMovedAt = "moved_at"
+	// FieldMoveReason holds the string denoting the move_reason field in the database.
+	FieldMoveReason = "move_reason"
 	// FieldConvictID holds the string denoting the convict_id field in the database.
 	FieldConvictID = "convict_id"
 	// FieldDecidingUnitID holds the string denoting the deciding_unit_id field in the database.
@@ -166,8 +174,12 @@ var Columns = []string{
 	FieldDecidingLevel,
 	FieldFromInstitution,
 	FieldFullTermRelease,
-	FieldReportingDutyUntil,
+	FieldProbationEndsOn,
 	FieldStatus,
+	FieldCancelledAt,
+	FieldCancelReason,
+	FieldMovedAt,
+	FieldMoveReason,
 	FieldConvictID,
 	FieldDecidingUnitID,
 	FieldInstitutionStayID,
@@ -323,14 +335,34 @@ func ByFullTermRelease(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldFullTermRelease, opts...).ToFunc()
 }
 
-// ByReportingDutyUntil orders the results by the reporting_duty_until field.
-func ByReportingDutyUntil(opts ...sql.OrderTermOption) OrderOption {
-	return sql.OrderByField(FieldReportingDutyUntil, opts...).ToFunc()
+// ByProbationEndsOn orders the results by the probation_ends_on field.
+func ByProbationEndsOn(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldProbationEndsOn, opts...).ToFunc()
 }
 
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByCancelledAt orders the results by the cancelled_at field.
+func ByCancelledAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCancelledAt, opts...).ToFunc()
+}
+
+// ByCancelReason orders the results by the cancel_reason field.
+func ByCancelReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCancelReason, opts...).ToFunc()
+}
+
+// ByMovedAt orders the results by the moved_at field.
+func ByMovedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMovedAt, opts...).ToFunc()
+}
+
+// ByMoveReason orders the results by the move_reason field.
+func ByMoveReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldMoveReason, opts...).ToFunc()
 }
 
 // ByConvictID orders the results by the convict_id field.

@@ -96,9 +96,29 @@ func FullTermRelease(v bool) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldEQ(FieldFullTermRelease, v))
 }
 
-// ReportingDutyUntil applies equality check predicate on the "reporting_duty_until" field. It's identical to ReportingDutyUntilEQ.
-func ReportingDutyUntil(v time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldEQ(FieldReportingDutyUntil, v))
+// ProbationEndsOn applies equality check predicate on the "probation_ends_on" field. It's identical to ProbationEndsOnEQ.
+func ProbationEndsOn(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldProbationEndsOn, v))
+}
+
+// CancelledAt applies equality check predicate on the "cancelled_at" field. It's identical to CancelledAtEQ.
+func CancelledAt(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldCancelledAt, v))
+}
+
+// CancelReason applies equality check predicate on the "cancel_reason" field. It's identical to CancelReasonEQ.
+func CancelReason(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldCancelReason, v))
+}
+
+// MovedAt applies equality check predicate on the "moved_at" field. It's identical to MovedAtEQ.
+func MovedAt(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldMovedAt, v))
+}
+
+// MoveReason applies equality check predicate on the "move_reason" field. It's identical to MoveReasonEQ.
+func MoveReason(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldMoveReason, v))
 }
 
 // ConvictID applies equality check predicate on the "convict_id" field. It's identical to ConvictIDEQ.
@@ -441,54 +461,54 @@ func FullTermReleaseNEQ(v bool) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldNEQ(FieldFullTermRelease, v))
 }
 
-// ReportingDutyUntilEQ applies the EQ predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilEQ(v time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldEQ(FieldReportingDutyUntil, v))
+// ProbationEndsOnEQ applies the EQ predicate on the "probation_ends_on" field.
+func ProbationEndsOnEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldProbationEndsOn, v))
 }
 
-// ReportingDutyUntilNEQ applies the NEQ predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilNEQ(v time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldNEQ(FieldReportingDutyUntil, v))
+// ProbationEndsOnNEQ applies the NEQ predicate on the "probation_ends_on" field.
+func ProbationEndsOnNEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldProbationEndsOn, v))
 }
 
-// ReportingDutyUntilIn applies the In predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilIn(vs ...time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldIn(FieldReportingDutyUntil, vs...))
+// ProbationEndsOnIn applies the In predicate on the "probation_ends_on" field.
+func ProbationEndsOnIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldProbationEndsOn, vs...))
 }
 
-// ReportingDutyUntilNotIn applies the NotIn predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilNotIn(vs ...time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldNotIn(FieldReportingDutyUntil, vs...))
+// ProbationEndsOnNotIn applies the NotIn predicate on the "probation_ends_on" field.
+func ProbationEndsOnNotIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldProbationEndsOn, vs...))
 }
 
-// ReportingDutyUntilGT applies the GT predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilGT(v time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldGT(FieldReportingDutyUntil, v))
+// ProbationEndsOnGT applies the GT predicate on the "probation_ends_on" field.
+func ProbationEndsOnGT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGT(FieldProbationEndsOn, v))
 }
 
-// ReportingDutyUntilGTE applies the GTE predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilGTE(v time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldGTE(FieldReportingDutyUntil, v))
+// ProbationEndsOnGTE applies the GTE predicate on the "probation_ends_on" field.
+func ProbationEndsOnGTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGTE(FieldProbationEndsOn, v))
 }
 
-// ReportingDutyUntilLT applies the LT predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilLT(v time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldLT(FieldReportingDutyUntil, v))
+// ProbationEndsOnLT applies the LT predicate on the "probation_ends_on" field.
+func ProbationEndsOnLT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLT(FieldProbationEndsOn, v))
 }
 
-// ReportingDutyUntilLTE applies the LTE predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilLTE(v time.Time) predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldLTE(FieldReportingDutyUntil, v))
+// ProbationEndsOnLTE applies the LTE predicate on the "probation_ends_on" field.
+func ProbationEndsOnLTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLTE(FieldProbationEndsOn, v))
 }
 
-// ReportingDutyUntilIsNil applies the IsNil predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilIsNil() predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldIsNull(FieldReportingDutyUntil))
+// ProbationEndsOnIsNil applies the IsNil predicate on the "probation_ends_on" field.
+func ProbationEndsOnIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldProbationEndsOn))
 }
 
-// ReportingDutyUntilNotNil applies the NotNil predicate on the "reporting_duty_until" field.
-func ReportingDutyUntilNotNil() predicate.CustodyEvent {
-	return predicate.CustodyEvent(sql.FieldNotNull(FieldReportingDutyUntil))
+// ProbationEndsOnNotNil applies the NotNil predicate on the "probation_ends_on" field.
+func ProbationEndsOnNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldProbationEndsOn))
 }
 
 // StatusEQ applies the EQ predicate on the "status" field.
@@ -509,6 +529,256 @@ func StatusIn(vs ...Status) predicate.CustodyEvent {
 // StatusNotIn applies the NotIn predicate on the "status" field.
 func StatusNotIn(vs ...Status) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldNotIn(FieldStatus, vs...))
+}
+
+// CancelledAtEQ applies the EQ predicate on the "cancelled_at" field.
+func CancelledAtEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtNEQ applies the NEQ predicate on the "cancelled_at" field.
+func CancelledAtNEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldCancelledAt, v))
+}
+
+// CancelledAtIn applies the In predicate on the "cancelled_at" field.
+func CancelledAtIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtNotIn applies the NotIn predicate on the "cancelled_at" field.
+func CancelledAtNotIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldCancelledAt, vs...))
+}
+
+// CancelledAtGT applies the GT predicate on the "cancelled_at" field.
+func CancelledAtGT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGT(FieldCancelledAt, v))
+}
+
+// CancelledAtGTE applies the GTE predicate on the "cancelled_at" field.
+func CancelledAtGTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGTE(FieldCancelledAt, v))
+}
+
+// CancelledAtLT applies the LT predicate on the "cancelled_at" field.
+func CancelledAtLT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLT(FieldCancelledAt, v))
+}
+
+// CancelledAtLTE applies the LTE predicate on the "cancelled_at" field.
+func CancelledAtLTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLTE(FieldCancelledAt, v))
+}
+
+// CancelledAtIsNil applies the IsNil predicate on the "cancelled_at" field.
+func CancelledAtIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldCancelledAt))
+}
+
+// CancelledAtNotNil applies the NotNil predicate on the "cancelled_at" field.
+func CancelledAtNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldCancelledAt))
+}
+
+// CancelReasonEQ applies the EQ predicate on the "cancel_reason" field.
+func CancelReasonEQ(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldCancelReason, v))
+}
+
+// CancelReasonNEQ applies the NEQ predicate on the "cancel_reason" field.
+func CancelReasonNEQ(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldCancelReason, v))
+}
+
+// CancelReasonIn applies the In predicate on the "cancel_reason" field.
+func CancelReasonIn(vs ...string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldCancelReason, vs...))
+}
+
+// CancelReasonNotIn applies the NotIn predicate on the "cancel_reason" field.
+func CancelReasonNotIn(vs ...string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldCancelReason, vs...))
+}
+
+// CancelReasonGT applies the GT predicate on the "cancel_reason" field.
+func CancelReasonGT(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGT(FieldCancelReason, v))
+}
+
+// CancelReasonGTE applies the GTE predicate on the "cancel_reason" field.
+func CancelReasonGTE(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGTE(FieldCancelReason, v))
+}
+
+// CancelReasonLT applies the LT predicate on the "cancel_reason" field.
+func CancelReasonLT(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLT(FieldCancelReason, v))
+}
+
+// CancelReasonLTE applies the LTE predicate on the "cancel_reason" field.
+func CancelReasonLTE(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLTE(FieldCancelReason, v))
+}
+
+// CancelReasonContains applies the Contains predicate on the "cancel_reason" field.
+func CancelReasonContains(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldContains(FieldCancelReason, v))
+}
+
+// CancelReasonHasPrefix applies the HasPrefix predicate on the "cancel_reason" field.
+func CancelReasonHasPrefix(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldHasPrefix(FieldCancelReason, v))
+}
+
+// CancelReasonHasSuffix applies the HasSuffix predicate on the "cancel_reason" field.
+func CancelReasonHasSuffix(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldHasSuffix(FieldCancelReason, v))
+}
+
+// CancelReasonIsNil applies the IsNil predicate on the "cancel_reason" field.
+func CancelReasonIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldCancelReason))
+}
+
+// CancelReasonNotNil applies the NotNil predicate on the "cancel_reason" field.
+func CancelReasonNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldCancelReason))
+}
+
+// CancelReasonEqualFold applies the EqualFold predicate on the "cancel_reason" field.
+func CancelReasonEqualFold(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEqualFold(FieldCancelReason, v))
+}
+
+// CancelReasonContainsFold applies the ContainsFold predicate on the "cancel_reason" field.
+func CancelReasonContainsFold(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldContainsFold(FieldCancelReason, v))
+}
+
+// MovedAtEQ applies the EQ predicate on the "moved_at" field.
+func MovedAtEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldMovedAt, v))
+}
+
+// MovedAtNEQ applies the NEQ predicate on the "moved_at" field.
+func MovedAtNEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldMovedAt, v))
+}
+
+// MovedAtIn applies the In predicate on the "moved_at" field.
+func MovedAtIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldMovedAt, vs...))
+}
+
+// MovedAtNotIn applies the NotIn predicate on the "moved_at" field.
+func MovedAtNotIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldMovedAt, vs...))
+}
+
+// MovedAtGT applies the GT predicate on the "moved_at" field.
+func MovedAtGT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGT(FieldMovedAt, v))
+}
+
+// MovedAtGTE applies the GTE predicate on the "moved_at" field.
+func MovedAtGTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGTE(FieldMovedAt, v))
+}
+
+// MovedAtLT applies the LT predicate on the "moved_at" field.
+func MovedAtLT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLT(FieldMovedAt, v))
+}
+
+// MovedAtLTE applies the LTE predicate on the "moved_at" field.
+func MovedAtLTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLTE(FieldMovedAt, v))
+}
+
+// MovedAtIsNil applies the IsNil predicate on the "moved_at" field.
+func MovedAtIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldMovedAt))
+}
+
+// MovedAtNotNil applies the NotNil predicate on the "moved_at" field.
+func MovedAtNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldMovedAt))
+}
+
+// MoveReasonEQ applies the EQ predicate on the "move_reason" field.
+func MoveReasonEQ(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldMoveReason, v))
+}
+
+// MoveReasonNEQ applies the NEQ predicate on the "move_reason" field.
+func MoveReasonNEQ(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldMoveReason, v))
+}
+
+// MoveReasonIn applies the In predicate on the "move_reason" field.
+func MoveReasonIn(vs ...string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldMoveReason, vs...))
+}
+
+// MoveReasonNotIn applies the NotIn predicate on the "move_reason" field.
+func MoveReasonNotIn(vs ...string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldMoveReason, vs...))
+}
+
+// MoveReasonGT applies the GT predicate on the "move_reason" field.
+func MoveReasonGT(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGT(FieldMoveReason, v))
+}
+
+// MoveReasonGTE applies the GTE predicate on the "move_reason" field.
+func MoveReasonGTE(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGTE(FieldMoveReason, v))
+}
+
+// MoveReasonLT applies the LT predicate on the "move_reason" field.
+func MoveReasonLT(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLT(FieldMoveReason, v))
+}
+
+// MoveReasonLTE applies the LTE predicate on the "move_reason" field.
+func MoveReasonLTE(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLTE(FieldMoveReason, v))
+}
+
+// MoveReasonContains applies the Contains predicate on the "move_reason" field.
+func MoveReasonContains(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldContains(FieldMoveReason, v))
+}
+
+// MoveReasonHasPrefix applies the HasPrefix predicate on the "move_reason" field.
+func MoveReasonHasPrefix(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldHasPrefix(FieldMoveReason, v))
+}
+
+// MoveReasonHasSuffix applies the HasSuffix predicate on the "move_reason" field.
+func MoveReasonHasSuffix(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldHasSuffix(FieldMoveReason, v))
+}
+
+// MoveReasonIsNil applies the IsNil predicate on the "move_reason" field.
+func MoveReasonIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldMoveReason))
+}
+
+// MoveReasonNotNil applies the NotNil predicate on the "move_reason" field.
+func MoveReasonNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldMoveReason))
+}
+
+// MoveReasonEqualFold applies the EqualFold predicate on the "move_reason" field.
+func MoveReasonEqualFold(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEqualFold(FieldMoveReason, v))
+}
+
+// MoveReasonContainsFold applies the ContainsFold predicate on the "move_reason" field.
+func MoveReasonContainsFold(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldContainsFold(FieldMoveReason, v))
 }
 
 // ConvictIDEQ applies the EQ predicate on the "convict_id" field.

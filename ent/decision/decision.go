@@ -30,6 +30,8 @@ const (
 	FieldLevel = "level"
 	// FieldReasoning holds the string denoting the reasoning field in the database.
 	FieldReasoning = "reasoning"
+	// FieldReasonsWithheld holds the string denoting the reasons_withheld field in the database.
+	FieldReasonsWithheld = "reasons_withheld"
 	// FieldDecidedAt holds the string denoting the decided_at field in the database.
 	FieldDecidedAt = "decided_at"
 	// FieldConvictInformedAt holds the string denoting the convict_informed_at field in the database.
@@ -110,6 +112,7 @@ var Columns = []string{
 	FieldStatus,
 	FieldLevel,
 	FieldReasoning,
+	FieldReasonsWithheld,
 	FieldDecidedAt,
 	FieldConvictInformedAt,
 	FieldConvictInformedHow,
@@ -162,6 +165,8 @@ var (
 	DefaultUpdatedAt func() time.Time
 	// UpdateDefaultUpdatedAt holds the default value on update for the "updated_at" field.
 	UpdateDefaultUpdatedAt func() time.Time
+	// ReasoningValidator is a validator for the "reasoning" field. It is called by the builders before save.
+	ReasoningValidator func(string) error
 )
 
 // Status defines the type for the "status" enum field.
@@ -197,6 +202,16 @@ func LevelValidator(l rules.Level) error {
 		return nil
 	default:
 		return fmt.Errorf("decision: invalid enum value for level field: %q", l)
+	}
+}
+
+// ReasonsWithheldValidator is a validator for the "reasons_withheld" field enum values. It is called by the builders before save.
+func ReasonsWithheldValidator(rw rules.ExemptionGround) error {
+	switch rw {
+	case "OTHER_PERSON", "SECURITY", "INVESTIGATION":
+		return nil
+	default:
+		return fmt.Errorf("decision: invalid enum value for reasons_withheld field: %q", rw)
 	}
 }
 
@@ -279,6 +294,11 @@ func ByLevel(opts ...sql.OrderTermOption) OrderOption {
 // ByReasoning orders the results by the reasoning field.
 func ByReasoning(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldReasoning, opts...).ToFunc()
+}
+
+// ByReasonsWithheld orders the results by the reasons_withheld field.
+func ByReasonsWithheld(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldReasonsWithheld, opts...).ToFunc()
 }
 
 // ByDecidedAt orders the results by the decided_at field.
@@ -442,6 +462,13 @@ var (
 	_ graphql.Marshaler = (*rules.Level)(nil)
 	// rules.Level must implement graphql.Unmarshaler.
 	_ graphql.Unmarshaler = (*rules.Level)(nil)
+)
+
+var (
+	// rules.ExemptionGround must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.ExemptionGround)(nil)
+	// rules.ExemptionGround must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.ExemptionGround)(nil)
 )
 
 // MarshalGQL implements graphql.Marshaler interface.

@@ -286,16 +286,6 @@ func ReasoningHasSuffix(v string) predicate.Decision {
 	return predicate.Decision(sql.FieldHasSuffix(FieldReasoning, v))
 }
 
-// ReasoningIsNil applies the IsNil predicate on the "reasoning" field.
-func ReasoningIsNil() predicate.Decision {
-	return predicate.Decision(sql.FieldIsNull(FieldReasoning))
-}
-
-// ReasoningNotNil applies the NotNil predicate on the "reasoning" field.
-func ReasoningNotNil() predicate.Decision {
-	return predicate.Decision(sql.FieldNotNull(FieldReasoning))
-}
-
 // ReasoningEqualFold applies the EqualFold predicate on the "reasoning" field.
 func ReasoningEqualFold(v string) predicate.Decision {
 	return predicate.Decision(sql.FieldEqualFold(FieldReasoning, v))
@@ -304,6 +294,46 @@ func ReasoningEqualFold(v string) predicate.Decision {
 // ReasoningContainsFold applies the ContainsFold predicate on the "reasoning" field.
 func ReasoningContainsFold(v string) predicate.Decision {
 	return predicate.Decision(sql.FieldContainsFold(FieldReasoning, v))
+}
+
+// ReasonsWithheldEQ applies the EQ predicate on the "reasons_withheld" field.
+func ReasonsWithheldEQ(v rules.ExemptionGround) predicate.Decision {
+	vc := v
+	return predicate.Decision(sql.FieldEQ(FieldReasonsWithheld, vc))
+}
+
+// ReasonsWithheldNEQ applies the NEQ predicate on the "reasons_withheld" field.
+func ReasonsWithheldNEQ(v rules.ExemptionGround) predicate.Decision {
+	vc := v
+	return predicate.Decision(sql.FieldNEQ(FieldReasonsWithheld, vc))
+}
+
+// ReasonsWithheldIn applies the In predicate on the "reasons_withheld" field.
+func ReasonsWithheldIn(vs ...rules.ExemptionGround) predicate.Decision {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Decision(sql.FieldIn(FieldReasonsWithheld, v...))
+}
+
+// ReasonsWithheldNotIn applies the NotIn predicate on the "reasons_withheld" field.
+func ReasonsWithheldNotIn(vs ...rules.ExemptionGround) predicate.Decision {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Decision(sql.FieldNotIn(FieldReasonsWithheld, v...))
+}
+
+// ReasonsWithheldIsNil applies the IsNil predicate on the "reasons_withheld" field.
+func ReasonsWithheldIsNil() predicate.Decision {
+	return predicate.Decision(sql.FieldIsNull(FieldReasonsWithheld))
+}
+
+// ReasonsWithheldNotNil applies the NotNil predicate on the "reasons_withheld" field.
+func ReasonsWithheldNotNil() predicate.Decision {
+	return predicate.Decision(sql.FieldNotNull(FieldReasonsWithheld))
 }
 
 // DecidedAtEQ applies the EQ predicate on the "decided_at" field.

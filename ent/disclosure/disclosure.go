@@ -46,6 +46,12 @@ const (
 	FieldForm = "form"
 	// FieldUnverified holds the string denoting the unverified field in the database.
 	FieldUnverified = "unverified"
+	// FieldVerifiedAt holds the string denoting the verified_at field in the database.
+	FieldVerifiedAt = "verified_at"
+	// FieldVerification holds the string denoting the verification field in the database.
+	FieldVerification = "verification"
+	// FieldDecisionBasis holds the string denoting the decision_basis field in the database.
+	FieldDecisionBasis = "decision_basis"
 	// FieldSource holds the string denoting the source field in the database.
 	FieldSource = "source"
 	// FieldExpiresOn holds the string denoting the expires_on field in the database.
@@ -70,6 +76,8 @@ const (
 	EdgeDecidedBy = "decided_by"
 	// EdgeRecordedBy holds the string denoting the recorded_by edge name in mutations.
 	EdgeRecordedBy = "recorded_by"
+	// EdgeVerifiedBy holds the string denoting the verified_by edge name in mutations.
+	EdgeVerifiedBy = "verified_by"
 	// Table holds the table name of the disclosure in the database.
 	Table = "disclosures"
 	// ConvictTable is the table that holds the convict relation/edge.
@@ -114,6 +122,13 @@ const (
 	RecordedByInverseTable = "staff_members"
 	// RecordedByColumn is the table column denoting the recorded_by relation/edge.
 	RecordedByColumn = "disclosure_recorded_by"
+	// VerifiedByTable is the table that holds the verified_by relation/edge.
+	VerifiedByTable = "disclosures"
+	// VerifiedByInverseTable is the table name for the StaffMember entity.
+	// It exists in this package in order to avoid circular dependency with the "staffmember" package.
+	VerifiedByInverseTable = "staff_members"
+	// VerifiedByColumn is the table column denoting the verified_by relation/edge.
+	VerifiedByColumn = "disclosure_verified_by"
 )
 
 // Columns holds all SQL columns for disclosure fields.
@@ -133,6 +148,9 @@ var Columns = []string{
 	FieldDecidedAt,
 	FieldForm,
 	FieldUnverified,
+	FieldVerifiedAt,
+	FieldVerification,
+	FieldDecisionBasis,
 	FieldSource,
 	FieldExpiresOn,
 	FieldConvictID,
@@ -146,6 +164,7 @@ var Columns = []string{
 var ForeignKeys = []string{
 	"disclosure_decided_by",
 	"disclosure_recorded_by",
+	"disclosure_verified_by",
 }
 
 // ValidColumn reports if the column name is valid (part of the table columns).
@@ -214,7 +233,7 @@ func CategoryValidator(c rules.DisclosureCategory) error {
 // LegalBasisValidator is a validator for the "legal_basis" field enum values. It is called by the builders before save.
 func LegalBasisValidator(lb rules.DisclosureBasis) error {
 	switch lb {
-	case "FVL_13B_5", "FVL_13B_6", "POLITIREGISTERLOVEN_26", "POLITIREGISTERLOVEN_27", "POLITIREGISTERLOVEN_30", "POLITIREGISTERFORSKRIFTEN_9_6_10", "POLITIREGISTERFORSKRIFTEN_10_5", "STRAFFEREGISTRERINGSLOVEN", "STRAFFEPROSESSLOVEN_216I":
+	case "FVL_13B_5", "FVL_13B_6", "POLITIREGISTERLOVEN_26", "POLITIREGISTERLOVEN_27", "POLITIREGISTERLOVEN_30", "POLITIREGISTERFORSKRIFTEN_9_6_10", "POLITIREGISTERFORSKRIFTEN_10_5", "POLITIREGISTERLOVEN_9", "STRAFFEPROSESSLOVEN_216I", "STRAFFELOVEN_196":
 		return nil
 	default:
 		return fmt.Errorf("disclosure: invalid enum value for legal_basis field: %q", lb)
@@ -309,6 +328,21 @@ func ByUnverified(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUnverified, opts...).ToFunc()
 }
 
+// ByVerifiedAt orders the results by the verified_at field.
+func ByVerifiedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVerifiedAt, opts...).ToFunc()
+}
+
+// ByVerification orders the results by the verification field.
+func ByVerification(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldVerification, opts...).ToFunc()
+}
+
+// ByDecisionBasis orders the results by the decision_basis field.
+func ByDecisionBasis(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldDecisionBasis, opts...).ToFunc()
+}
+
 // BySource orders the results by the source field.
 func BySource(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldSource, opts...).ToFunc()
@@ -380,6 +414,13 @@ func ByRecordedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 		sqlgraph.OrderByNeighborTerms(s, newRecordedByStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByVerifiedByField orders the results by verified_by field.
+func ByVerifiedByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newVerifiedByStep(), sql.OrderByField(field, opts...))
+	}
+}
 func newConvictStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -420,6 +461,13 @@ func newRecordedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(RecordedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, RecordedByTable, RecordedByColumn),
+	)
+}
+func newVerifiedByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(VerifiedByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, VerifiedByTable, VerifiedByColumn),
 	)
 }
 

@@ -106,6 +106,21 @@ func Unverified(v bool) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldUnverified, v))
 }
 
+// VerifiedAt applies equality check predicate on the "verified_at" field. It's identical to VerifiedAtEQ.
+func VerifiedAt(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldVerifiedAt, v))
+}
+
+// Verification applies equality check predicate on the "verification" field. It's identical to VerificationEQ.
+func Verification(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldVerification, v))
+}
+
+// DecisionBasis applies equality check predicate on the "decision_basis" field. It's identical to DecisionBasisEQ.
+func DecisionBasis(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldDecisionBasis, v))
+}
+
 // Source applies equality check predicate on the "source" field. It's identical to SourceEQ.
 func Source(v string) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldSource, v))
@@ -731,6 +746,206 @@ func UnverifiedNEQ(v bool) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldNEQ(FieldUnverified, v))
 }
 
+// VerifiedAtEQ applies the EQ predicate on the "verified_at" field.
+func VerifiedAtEQ(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldVerifiedAt, v))
+}
+
+// VerifiedAtNEQ applies the NEQ predicate on the "verified_at" field.
+func VerifiedAtNEQ(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldVerifiedAt, v))
+}
+
+// VerifiedAtIn applies the In predicate on the "verified_at" field.
+func VerifiedAtIn(vs ...time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldVerifiedAt, vs...))
+}
+
+// VerifiedAtNotIn applies the NotIn predicate on the "verified_at" field.
+func VerifiedAtNotIn(vs ...time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldVerifiedAt, vs...))
+}
+
+// VerifiedAtGT applies the GT predicate on the "verified_at" field.
+func VerifiedAtGT(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGT(FieldVerifiedAt, v))
+}
+
+// VerifiedAtGTE applies the GTE predicate on the "verified_at" field.
+func VerifiedAtGTE(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGTE(FieldVerifiedAt, v))
+}
+
+// VerifiedAtLT applies the LT predicate on the "verified_at" field.
+func VerifiedAtLT(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLT(FieldVerifiedAt, v))
+}
+
+// VerifiedAtLTE applies the LTE predicate on the "verified_at" field.
+func VerifiedAtLTE(v time.Time) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLTE(FieldVerifiedAt, v))
+}
+
+// VerifiedAtIsNil applies the IsNil predicate on the "verified_at" field.
+func VerifiedAtIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldVerifiedAt))
+}
+
+// VerifiedAtNotNil applies the NotNil predicate on the "verified_at" field.
+func VerifiedAtNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldVerifiedAt))
+}
+
+// VerificationEQ applies the EQ predicate on the "verification" field.
+func VerificationEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldVerification, v))
+}
+
+// VerificationNEQ applies the NEQ predicate on the "verification" field.
+func VerificationNEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldVerification, v))
+}
+
+// VerificationIn applies the In predicate on the "verification" field.
+func VerificationIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldVerification, vs...))
+}
+
+// VerificationNotIn applies the NotIn predicate on the "verification" field.
+func VerificationNotIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldVerification, vs...))
+}
+
+// VerificationGT applies the GT predicate on the "verification" field.
+func VerificationGT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGT(FieldVerification, v))
+}
+
+// VerificationGTE applies the GTE predicate on the "verification" field.
+func VerificationGTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGTE(FieldVerification, v))
+}
+
+// VerificationLT applies the LT predicate on the "verification" field.
+func VerificationLT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLT(FieldVerification, v))
+}
+
+// VerificationLTE applies the LTE predicate on the "verification" field.
+func VerificationLTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLTE(FieldVerification, v))
+}
+
+// VerificationContains applies the Contains predicate on the "verification" field.
+func VerificationContains(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContains(FieldVerification, v))
+}
+
+// VerificationHasPrefix applies the HasPrefix predicate on the "verification" field.
+func VerificationHasPrefix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasPrefix(FieldVerification, v))
+}
+
+// VerificationHasSuffix applies the HasSuffix predicate on the "verification" field.
+func VerificationHasSuffix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasSuffix(FieldVerification, v))
+}
+
+// VerificationIsNil applies the IsNil predicate on the "verification" field.
+func VerificationIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldVerification))
+}
+
+// VerificationNotNil applies the NotNil predicate on the "verification" field.
+func VerificationNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldVerification))
+}
+
+// VerificationEqualFold applies the EqualFold predicate on the "verification" field.
+func VerificationEqualFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEqualFold(FieldVerification, v))
+}
+
+// VerificationContainsFold applies the ContainsFold predicate on the "verification" field.
+func VerificationContainsFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContainsFold(FieldVerification, v))
+}
+
+// DecisionBasisEQ applies the EQ predicate on the "decision_basis" field.
+func DecisionBasisEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldDecisionBasis, v))
+}
+
+// DecisionBasisNEQ applies the NEQ predicate on the "decision_basis" field.
+func DecisionBasisNEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldDecisionBasis, v))
+}
+
+// DecisionBasisIn applies the In predicate on the "decision_basis" field.
+func DecisionBasisIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldDecisionBasis, vs...))
+}
+
+// DecisionBasisNotIn applies the NotIn predicate on the "decision_basis" field.
+func DecisionBasisNotIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldDecisionBasis, vs...))
+}
+
+// DecisionBasisGT applies the GT predicate on the "decision_basis" field.
+func DecisionBasisGT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGT(FieldDecisionBasis, v))
+}
+
+// DecisionBasisGTE applies the GTE predicate on the "decision_basis" field.
+func DecisionBasisGTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGTE(FieldDecisionBasis, v))
+}
+
+// DecisionBasisLT applies the LT predicate on the "decision_basis" field.
+func DecisionBasisLT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLT(FieldDecisionBasis, v))
+}
+
+// DecisionBasisLTE applies the LTE predicate on the "decision_basis" field.
+func DecisionBasisLTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLTE(FieldDecisionBasis, v))
+}
+
+// DecisionBasisContains applies the Contains predicate on the "decision_basis" field.
+func DecisionBasisContains(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContains(FieldDecisionBasis, v))
+}
+
+// DecisionBasisHasPrefix applies the HasPrefix predicate on the "decision_basis" field.
+func DecisionBasisHasPrefix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasPrefix(FieldDecisionBasis, v))
+}
+
+// DecisionBasisHasSuffix applies the HasSuffix predicate on the "decision_basis" field.
+func DecisionBasisHasSuffix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasSuffix(FieldDecisionBasis, v))
+}
+
+// DecisionBasisIsNil applies the IsNil predicate on the "decision_basis" field.
+func DecisionBasisIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldDecisionBasis))
+}
+
+// DecisionBasisNotNil applies the NotNil predicate on the "decision_basis" field.
+func DecisionBasisNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldDecisionBasis))
+}
+
+// DecisionBasisEqualFold applies the EqualFold predicate on the "decision_basis" field.
+func DecisionBasisEqualFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEqualFold(FieldDecisionBasis, v))
+}
+
+// DecisionBasisContainsFold applies the ContainsFold predicate on the "decision_basis" field.
+func DecisionBasisContainsFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContainsFold(FieldDecisionBasis, v))
+}
+
 // SourceEQ applies the EQ predicate on the "source" field.
 func SourceEQ(v string) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldSource, v))
@@ -1076,6 +1291,29 @@ func HasRecordedBy() predicate.Disclosure {
 func HasRecordedByWith(preds ...predicate.StaffMember) predicate.Disclosure {
 	return predicate.Disclosure(func(s *sql.Selector) {
 		step := newRecordedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasVerifiedBy applies the HasEdge predicate on the "verified_by" edge.
+func HasVerifiedBy() predicate.Disclosure {
+	return predicate.Disclosure(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, VerifiedByTable, VerifiedByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasVerifiedByWith applies the HasEdge predicate on the "verified_by" edge with a given conditions (other predicates).
+func HasVerifiedByWith(preds ...predicate.StaffMember) predicate.Disclosure {
+	return predicate.Disclosure(func(s *sql.Selector) {
+		step := newVerifiedByStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

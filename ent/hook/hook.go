@@ -92,6 +92,18 @@ func (f ConvictFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, err
 	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.ConvictMutation", m)
 }
 
+// The CorrectionFunc type is an adapter to allow the use of ordinary
+// function as Correction mutator.
+type CorrectionFunc func(context.Context, *ent.CorrectionMutation) (ent.Value, error)
+
+// Mutate calls f(ctx, m).
+func (f CorrectionFunc) Mutate(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+	if mv, ok := m.(*ent.CorrectionMutation); ok {
+		return f(ctx, mv)
+	}
+	return nil, fmt.Errorf("unexpected mutation type %T. expect *ent.CorrectionMutation", m)
+}
+
 // The CriminalCaseFunc type is an adapter to allow the use of ordinary
 // function as CriminalCase mutator.
 type CriminalCaseFunc func(context.Context, *ent.CriminalCaseMutation) (ent.Value, error)

@@ -14,6 +14,7 @@ import (
 	"varsel/ent/auditevent"
 	"varsel/ent/condition"
 	"varsel/ent/convict"
+	"varsel/ent/correction"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
@@ -282,6 +283,33 @@ func (f TraverseConvict) Traverse(ctx context.Context, q ent.Query) error {
 		return f(ctx, q)
 	}
 	return fmt.Errorf("unexpected query type %T. expect *ent.ConvictQuery", q)
+}
+
+// The CorrectionFunc type is an adapter to allow the use of ordinary function as a Querier.
+type CorrectionFunc func(context.Context, *ent.CorrectionQuery) (ent.Value, error)
+
+// Query calls f(ctx, q).
+func (f CorrectionFunc) Query(ctx context.Context, q ent.Query) (ent.Value, error) {
+	if q, ok := q.(*ent.CorrectionQuery); ok {
+		return f(ctx, q)
+	}
+	return nil, fmt.Errorf("unexpected query type %T. expect *ent.CorrectionQuery", q)
+}
+
+// The TraverseCorrection type is an adapter to allow the use of ordinary function as Traverser.
+type TraverseCorrection func(context.Context, *ent.CorrectionQuery) error
+
+// Intercept is a dummy implementation of Intercept that returns the next Querier in the pipeline.
+func (f TraverseCorrection) Intercept(next ent.Querier) ent.Querier {
+	return next
+}
+
+// Traverse calls f(ctx, q).
+func (f TraverseCorrection) Traverse(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CorrectionQuery); ok {
+		return f(ctx, q)
+	}
+	return fmt.Errorf("unexpected query type %T. expect *ent.CorrectionQuery", q)
 }
 
 // The CriminalCaseFunc type is an adapter to allow the use of ordinary function as a Querier.
@@ -841,6 +869,8 @@ func NewQuery(q ent.Query) (Query, error) {
 		return &query[*ent.ConditionQuery, predicate.Condition, condition.OrderOption]{typ: ent.TypeCondition, tq: q}, nil
 	case *ent.ConvictQuery:
 		return &query[*ent.ConvictQuery, predicate.Convict, convict.OrderOption]{typ: ent.TypeConvict, tq: q}, nil
+	case *ent.CorrectionQuery:
+		return &query[*ent.CorrectionQuery, predicate.Correction, correction.OrderOption]{typ: ent.TypeCorrection, tq: q}, nil
 	case *ent.CriminalCaseQuery:
 		return &query[*ent.CriminalCaseQuery, predicate.CriminalCase, criminalcase.OrderOption]{typ: ent.TypeCriminalCase, tq: q}, nil
 	case *ent.CustodyEventQuery:

@@ -121,6 +121,7 @@ var (
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"PENDING", "UPHELD", "OVERTURNED"}, Default: "PENDING"},
 		{Name: "decided_at", Type: field.TypeTime, Nullable: true},
 		{Name: "reasoning", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "representative_name", Type: field.TypeString, Nullable: true},
 		{Name: "appeal_deciding_unit", Type: field.TypeInt, Nullable: true},
 		{Name: "appeal_decided_by", Type: field.TypeInt, Nullable: true},
 		{Name: "appeal_registered_by", Type: field.TypeInt, Nullable: true},
@@ -134,25 +135,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "appeals_units_deciding_unit",
-				Columns:    []*schema.Column{AppealsColumns[8]},
+				Columns:    []*schema.Column{AppealsColumns[9]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "appeals_staff_members_decided_by",
-				Columns:    []*schema.Column{AppealsColumns[9]},
-				RefColumns: []*schema.Column{StaffMembersColumns[0]},
-				OnDelete:   schema.SetNull,
-			},
-			{
-				Symbol:     "appeals_staff_members_registered_by",
 				Columns:    []*schema.Column{AppealsColumns[10]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
-				Symbol:     "appeals_decisions_appeals",
+				Symbol:     "appeals_staff_members_registered_by",
 				Columns:    []*schema.Column{AppealsColumns[11]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "appeals_decisions_appeals",
+				Columns:    []*schema.Column{AppealsColumns[12]},
 				RefColumns: []*schema.Column{DecisionsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -161,7 +162,7 @@ var (
 			{
 				Name:    "appeal_decision_id",
 				Unique:  false,
-				Columns: []*schema.Column{AppealsColumns[11]},
+				Columns: []*schema.Column{AppealsColumns[12]},
 			},
 		},
 	}
@@ -335,6 +336,45 @@ var (
 			},
 		},
 	}
+	// CorrectionsColumns holds the columns for the "corrections" table.
+	CorrectionsColumns = []*schema.Column{
+		{Name: "id", Type: field.TypeInt, Increment: true},
+		{Name: "created_at", Type: field.TypeTime},
+		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "subject", Type: field.TypeEnum, Enums: []string{"VICTIM", "SURVIVOR", "GUARDIAN", "CUSTODY_EVENT"}},
+		{Name: "subject_id", Type: field.TypeInt},
+		{Name: "changed", Type: field.TypeJSON},
+		{Name: "reason", Type: field.TypeString, Size: 2147483647},
+		{Name: "convict_id", Type: field.TypeInt},
+		{Name: "correction_recorded_by", Type: field.TypeInt, Nullable: true},
+	}
+	// CorrectionsTable holds the schema information for the "corrections" table.
+	CorrectionsTable = &schema.Table{
+		Name:       "corrections",
+		Columns:    CorrectionsColumns,
+		PrimaryKey: []*schema.Column{CorrectionsColumns[0]},
+		ForeignKeys: []*schema.ForeignKey{
+			{
+				Symbol:     "corrections_convicts_convict",
+				Columns:    []*schema.Column{CorrectionsColumns[7]},
+				RefColumns: []*schema.Column{ConvictsColumns[0]},
+				OnDelete:   schema.NoAction,
+			},
+			{
+				Symbol:     "corrections_staff_members_recorded_by",
+				Columns:    []*schema.Column{CorrectionsColumns[8]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+		},
+		Indexes: []*schema.Index{
+			{
+				Name:    "correction_convict_id",
+				Unique:  false,
+				Columns: []*schema.Column{CorrectionsColumns[7]},
+			},
+		},
+	}
 	// CriminalCasesColumns holds the columns for the "criminal_cases" table.
 	CriminalCasesColumns = []*schema.Column{
 		{Name: "id", Type: field.TypeInt, Increment: true},
@@ -383,6 +423,10 @@ var (
 		{Name: "full_term_release", Type: field.TypeBool, Default: false},
 		{Name: "reporting_duty_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED", "CANCELLED"}, Default: "OPEN"},
+		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
+		{Name: "cancel_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "moved_at", Type: field.TypeTime, Nullable: true},
+		{Name: "move_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "convict_id", Type: field.TypeInt},
 		{Name: "deciding_unit_id", Type: field.TypeInt},
 		{Name: "custody_event_created_by", Type: field.TypeInt, Nullable: true},
@@ -396,25 +440,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "custody_events_convicts_custody_events",
-				Columns:    []*schema.Column{CustodyEventsColumns[13]},
+				Columns:    []*schema.Column{CustodyEventsColumns[17]},
 				RefColumns: []*schema.Column{ConvictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "custody_events_units_deciding_unit",
-				Columns:    []*schema.Column{CustodyEventsColumns[14]},
+				Columns:    []*schema.Column{CustodyEventsColumns[18]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "custody_events_staff_members_created_by",
-				Columns:    []*schema.Column{CustodyEventsColumns[15]},
+				Columns:    []*schema.Column{CustodyEventsColumns[19]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "custody_events_institution_stays_leaves",
-				Columns:    []*schema.Column{CustodyEventsColumns[16]},
+				Columns:    []*schema.Column{CustodyEventsColumns[20]},
 				RefColumns: []*schema.Column{InstitutionStaysColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -423,7 +467,7 @@ var (
 			{
 				Name:    "custodyevent_convict_id_kind_starts_at",
 				Unique:  true,
-				Columns: []*schema.Column{CustodyEventsColumns[13], CustodyEventsColumns[3], CustodyEventsColumns[5]},
+				Columns: []*schema.Column{CustodyEventsColumns[17], CustodyEventsColumns[3], CustodyEventsColumns[5]},
 			},
 			{
 				Name:    "custodyevent_starts_at",
@@ -439,7 +483,8 @@ var (
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"IN_FORCE", "OVERTURNED"}, Default: "IN_FORCE"},
 		{Name: "level", Type: field.TypeEnum, Enums: []string{"LOCAL", "REGION", "DIRECTORATE"}},
-		{Name: "reasoning", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "reasoning", Type: field.TypeString, Size: 2147483647},
+		{Name: "reasons_withheld", Type: field.TypeEnum, Nullable: true, Enums: []string{"OTHER_PERSON", "SECURITY", "INVESTIGATION"}},
 		{Name: "decided_at", Type: field.TypeTime},
 		{Name: "convict_informed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "convict_informed_how", Type: field.TypeEnum, Nullable: true, Enums: []string{"LETTER", "IN_PERSON", "ORAL"}},
@@ -459,25 +504,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "decisions_custody_events_decisions",
-				Columns:    []*schema.Column{DecisionsColumns[12]},
+				Columns:    []*schema.Column{DecisionsColumns[13]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "decisions_units_deciding_unit",
-				Columns:    []*schema.Column{DecisionsColumns[13]},
+				Columns:    []*schema.Column{DecisionsColumns[14]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "decisions_staff_members_decided_by",
-				Columns:    []*schema.Column{DecisionsColumns[14]},
+				Columns:    []*schema.Column{DecisionsColumns[15]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "decisions_staff_members_convict_informed_by",
-				Columns:    []*schema.Column{DecisionsColumns[15]},
+				Columns:    []*schema.Column{DecisionsColumns[16]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -486,7 +531,7 @@ var (
 			{
 				Name:    "decision_custody_event_id",
 				Unique:  true,
-				Columns: []*schema.Column{DecisionsColumns[12]},
+				Columns: []*schema.Column{DecisionsColumns[13]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status = 'IN_FORCE'",
 				},
@@ -494,7 +539,7 @@ var (
 			{
 				Name:    "decision_custody_event",
 				Unique:  false,
-				Columns: []*schema.Column{DecisionsColumns[12]},
+				Columns: []*schema.Column{DecisionsColumns[13]},
 			},
 		},
 	}
@@ -545,13 +590,16 @@ var (
 		{Name: "summary", Type: field.TypeString, Size: 2147483647},
 		{Name: "purpose", Type: field.TypeString, Size: 2147483647},
 		{Name: "recipient", Type: field.TypeString},
-		{Name: "legal_basis", Type: field.TypeEnum, Enums: []string{"FVL_13B_5", "FVL_13B_6", "POLITIREGISTERLOVEN_26", "POLITIREGISTERLOVEN_27", "POLITIREGISTERLOVEN_30", "POLITIREGISTERFORSKRIFTEN_9_6_10", "POLITIREGISTERFORSKRIFTEN_10_5", "STRAFFEREGISTRERINGSLOVEN", "STRAFFEPROSESSLOVEN_216I"}},
+		{Name: "legal_basis", Type: field.TypeEnum, Enums: []string{"FVL_13B_5", "FVL_13B_6", "POLITIREGISTERLOVEN_26", "POLITIREGISTERLOVEN_27", "POLITIREGISTERLOVEN_30", "POLITIREGISTERFORSKRIFTEN_9_6_10", "POLITIREGISTERFORSKRIFTEN_10_5", "POLITIREGISTERLOVEN_9", "STRAFFEPROSESSLOVEN_216I", "STRAFFELOVEN_196"}},
 		{Name: "register", Type: field.TypeString, Nullable: true},
 		{Name: "averts_imprisonable_offence", Type: field.TypeBool, Default: false},
 		{Name: "decided_by_name", Type: field.TypeString},
 		{Name: "decided_at", Type: field.TypeTime},
 		{Name: "form", Type: field.TypeEnum, Enums: []string{"WRITTEN", "ORAL"}},
 		{Name: "unverified", Type: field.TypeBool, Default: false},
+		{Name: "verified_at", Type: field.TypeTime, Nullable: true},
+		{Name: "verification", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "decision_basis", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "source", Type: field.TypeString, Nullable: true},
 		{Name: "expires_on", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
 		{Name: "convict_id", Type: field.TypeInt},
@@ -560,6 +608,7 @@ var (
 		{Name: "police_report_id", Type: field.TypeInt, Nullable: true},
 		{Name: "disclosure_decided_by", Type: field.TypeInt, Nullable: true},
 		{Name: "disclosure_recorded_by", Type: field.TypeInt, Nullable: true},
+		{Name: "disclosure_verified_by", Type: field.TypeInt, Nullable: true},
 	}
 	// DisclosuresTable holds the schema information for the "disclosures" table.
 	DisclosuresTable = &schema.Table{
@@ -569,37 +618,43 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "disclosures_convicts_convict",
-				Columns:    []*schema.Column{DisclosuresColumns[17]},
+				Columns:    []*schema.Column{DisclosuresColumns[20]},
 				RefColumns: []*schema.Column{ConvictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "disclosures_units_unit",
-				Columns:    []*schema.Column{DisclosuresColumns[18]},
+				Columns:    []*schema.Column{DisclosuresColumns[21]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "disclosures_police_districts_police_district",
-				Columns:    []*schema.Column{DisclosuresColumns[19]},
+				Columns:    []*schema.Column{DisclosuresColumns[22]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "disclosures_police_reports_police_report",
-				Columns:    []*schema.Column{DisclosuresColumns[20]},
+				Columns:    []*schema.Column{DisclosuresColumns[23]},
 				RefColumns: []*schema.Column{PoliceReportsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "disclosures_staff_members_decided_by",
-				Columns:    []*schema.Column{DisclosuresColumns[21]},
+				Columns:    []*schema.Column{DisclosuresColumns[24]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "disclosures_staff_members_recorded_by",
-				Columns:    []*schema.Column{DisclosuresColumns[22]},
+				Columns:    []*schema.Column{DisclosuresColumns[25]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "disclosures_staff_members_verified_by",
+				Columns:    []*schema.Column{DisclosuresColumns[26]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -608,22 +663,22 @@ var (
 			{
 				Name:    "disclosure_unit_id_decided_at",
 				Unique:  false,
-				Columns: []*schema.Column{DisclosuresColumns[18], DisclosuresColumns[12]},
+				Columns: []*schema.Column{DisclosuresColumns[21], DisclosuresColumns[12]},
 			},
 			{
 				Name:    "disclosure_police_district_id_decided_at",
 				Unique:  false,
-				Columns: []*schema.Column{DisclosuresColumns[19], DisclosuresColumns[12]},
+				Columns: []*schema.Column{DisclosuresColumns[22], DisclosuresColumns[12]},
 			},
 			{
 				Name:    "disclosure_convict_id",
 				Unique:  false,
-				Columns: []*schema.Column{DisclosuresColumns[17]},
+				Columns: []*schema.Column{DisclosuresColumns[20]},
 			},
 			{
 				Name:    "disclosure_expires_on",
 				Unique:  false,
-				Columns: []*schema.Column{DisclosuresColumns[16]},
+				Columns: []*schema.Column{DisclosuresColumns[19]},
 			},
 		},
 	}
@@ -824,7 +879,8 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"DRAFT", "HELD", "READY", "SENDING", "SENT", "DELIVERED", "CANCELLED"}, Default: "DRAFT"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"HELD", "READY", "SENDING", "SENT", "DELIVERED", "CANCELLED"}, Default: "HELD"},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"NOTICE", "CORRECTION", "CANCELLATION"}, Default: "NOTICE"},
 		{Name: "route", Type: field.TypeEnum, Enums: []string{"DIRECT", "VIA_POLICE"}},
 		{Name: "channel", Type: field.TypeEnum, Nullable: true, Enums: []string{"LETTER", "DIGIPOST", "PHONE", "VIA_POLICE"}},
 		{Name: "due_date", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date"}},
@@ -833,7 +889,7 @@ var (
 		{Name: "early_release_justification", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "content", Type: field.TypeJSON},
 		{Name: "written_standard", Type: field.TypeEnum, Enums: []string{"NB", "NN", "EN"}},
-		{Name: "dedupe_key", Type: field.TypeString, Unique: true},
+		{Name: "dedupe_key", Type: field.TypeString},
 		{Name: "sent_at", Type: field.TypeTime, Nullable: true},
 		{Name: "delivered_at", Type: field.TypeTime, Nullable: true},
 		{Name: "phone_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
@@ -847,6 +903,7 @@ var (
 		{Name: "survivor_id", Type: field.TypeInt, Nullable: true},
 		{Name: "guardian_id", Type: field.TypeInt, Nullable: true},
 		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
+		{Name: "corrects_id", Type: field.TypeInt, Nullable: true},
 	}
 	// NoticesTable holds the schema information for the "notices" table.
 	NoticesTable = &schema.Table{
@@ -856,38 +913,44 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "notices_custody_events_notices",
-				Columns:    []*schema.Column{NoticesColumns[20]},
+				Columns:    []*schema.Column{NoticesColumns[21]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "notices_assessments_assessment",
-				Columns:    []*schema.Column{NoticesColumns[21]},
+				Columns:    []*schema.Column{NoticesColumns[22]},
 				RefColumns: []*schema.Column{AssessmentsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "notices_victims_victim",
-				Columns:    []*schema.Column{NoticesColumns[22]},
+				Columns:    []*schema.Column{NoticesColumns[23]},
 				RefColumns: []*schema.Column{VictimsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "notices_survivors_survivor",
-				Columns:    []*schema.Column{NoticesColumns[23]},
+				Columns:    []*schema.Column{NoticesColumns[24]},
 				RefColumns: []*schema.Column{SurvivorsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "notices_guardians_guardian",
-				Columns:    []*schema.Column{NoticesColumns[24]},
+				Columns:    []*schema.Column{NoticesColumns[25]},
 				RefColumns: []*schema.Column{GuardiansColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "notices_police_districts_police_district",
-				Columns:    []*schema.Column{NoticesColumns[25]},
+				Columns:    []*schema.Column{NoticesColumns[26]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "notices_notices_follow_ups",
+				Columns:    []*schema.Column{NoticesColumns[27]},
+				RefColumns: []*schema.Column{NoticesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 		},
@@ -895,12 +958,20 @@ var (
 			{
 				Name:    "notice_status_due_date",
 				Unique:  false,
-				Columns: []*schema.Column{NoticesColumns[3], NoticesColumns[6]},
+				Columns: []*schema.Column{NoticesColumns[3], NoticesColumns[7]},
 			},
 			{
 				Name:    "notice_custody_event_id",
 				Unique:  false,
-				Columns: []*schema.Column{NoticesColumns[20]},
+				Columns: []*schema.Column{NoticesColumns[21]},
+			},
+			{
+				Name:    "notice_active_dedupe",
+				Unique:  true,
+				Columns: []*schema.Column{NoticesColumns[13]},
+				Annotation: &entsql.IndexAnnotation{
+					Where: "status <> 'CANCELLED'",
+				},
 			},
 		},
 	}
@@ -1032,7 +1103,7 @@ var (
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"DELIVER_NOTICE", "SECURITY_STATEMENT", "INFORMATION"}},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "ACKNOWLEDGED", "COMPLETED", "DECLINED"}, Default: "OPEN"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "ACKNOWLEDGED", "COMPLETED", "DECLINED", "WITHDRAWN"}, Default: "OPEN"},
 		{Name: "question", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "response", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "risk_confirmed", Type: field.TypeBool, Nullable: true},
@@ -1042,6 +1113,8 @@ var (
 		{Name: "acknowledged_at", Type: field.TypeTime, Nullable: true},
 		{Name: "completed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "declined_at", Type: field.TypeTime, Nullable: true},
+		{Name: "withdrawn_at", Type: field.TypeTime, Nullable: true},
+		{Name: "withdraw_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "custody_event_id", Type: field.TypeInt, Nullable: true},
 		{Name: "police_district_id", Type: field.TypeInt},
 		{Name: "unit_id", Type: field.TypeInt},
@@ -1057,37 +1130,37 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "police_requests_custody_events_police_requests",
-				Columns:    []*schema.Column{PoliceRequestsColumns[14]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[16]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_police_districts_police_district",
-				Columns:    []*schema.Column{PoliceRequestsColumns[15]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[17]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "police_requests_units_unit",
-				Columns:    []*schema.Column{PoliceRequestsColumns[16]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[18]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "police_requests_notices_notice",
-				Columns:    []*schema.Column{PoliceRequestsColumns[17]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[19]},
 				RefColumns: []*schema.Column{NoticesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_staff_members_requested_by",
-				Columns:    []*schema.Column{PoliceRequestsColumns[18]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[20]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_staff_members_handled_by",
-				Columns:    []*schema.Column{PoliceRequestsColumns[19]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[21]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1096,22 +1169,22 @@ var (
 			{
 				Name:    "policerequest_police_district_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[15], PoliceRequestsColumns[4]},
+				Columns: []*schema.Column{PoliceRequestsColumns[17], PoliceRequestsColumns[4]},
 			},
 			{
 				Name:    "policerequest_unit_id",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[16]},
+				Columns: []*schema.Column{PoliceRequestsColumns[18]},
 			},
 			{
 				Name:    "policerequest_notice_id",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[17]},
+				Columns: []*schema.Column{PoliceRequestsColumns[19]},
 			},
 			{
 				Name:    "policerequest_custody_event_id",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[14]},
+				Columns: []*schema.Column{PoliceRequestsColumns[16]},
 			},
 		},
 	}
@@ -1158,9 +1231,11 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"NO_RISK", "AWAITING_POLICE", "RISK_CONFIRMED", "RISK_RULED_OUT"}},
+		{Name: "kind", Type: field.TypeEnum, Enums: []string{"ASSESSMENT", "DECISION_MAKER_FINDING"}, Default: "ASSESSMENT"},
+		{Name: "outcome", Type: field.TypeEnum, Enums: []string{"NO_RISK", "AWAITING_POLICE", "RISK_CONFIRMED", "RISK_RULED_OUT", "RISK_LIFTED"}},
 		{Name: "reasoning", Type: field.TypeString, Size: 2147483647},
 		{Name: "police_statement", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "police_statement_at", Type: field.TypeTime, Nullable: true},
 		{Name: "assessed_at", Type: field.TypeTime},
 		{Name: "custody_event_id", Type: field.TypeInt},
 		{Name: "security_assessment_police_request", Type: field.TypeInt, Nullable: true},
@@ -1174,19 +1249,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "security_assessments_custody_events_security_assessments",
-				Columns:    []*schema.Column{SecurityAssessmentsColumns[7]},
+				Columns:    []*schema.Column{SecurityAssessmentsColumns[9]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "security_assessments_police_requests_police_request",
-				Columns:    []*schema.Column{SecurityAssessmentsColumns[8]},
+				Columns:    []*schema.Column{SecurityAssessmentsColumns[10]},
 				RefColumns: []*schema.Column{PoliceRequestsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "security_assessments_staff_members_assessed_by",
-				Columns:    []*schema.Column{SecurityAssessmentsColumns[9]},
+				Columns:    []*schema.Column{SecurityAssessmentsColumns[11]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1195,7 +1270,7 @@ var (
 			{
 				Name:    "securityassessment_custody_event_id",
 				Unique:  false,
-				Columns: []*schema.Column{SecurityAssessmentsColumns[7]},
+				Columns: []*schema.Column{SecurityAssessmentsColumns[9]},
 			},
 		},
 	}
@@ -1433,6 +1508,7 @@ var (
 		AuditEventsTable,
 		ConditionsTable,
 		ConvictsTable,
+		CorrectionsTable,
 		CriminalCasesTable,
 		CustodyEventsTable,
 		DecisionsTable,
@@ -1496,6 +1572,11 @@ func init() {
 	ConvictsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(21474836480),
 	}
+	CorrectionsTable.ForeignKeys[0].RefTable = ConvictsTable
+	CorrectionsTable.ForeignKeys[1].RefTable = StaffMembersTable
+	CorrectionsTable.Annotation = &entsql.Annotation{
+		IncrementStart: func(i int) *int { return &i }(115964116992),
+	}
 	CriminalCasesTable.ForeignKeys[0].RefTable = ConvictsTable
 	CriminalCasesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(25769803776),
@@ -1526,6 +1607,7 @@ func init() {
 	DisclosuresTable.ForeignKeys[3].RefTable = PoliceReportsTable
 	DisclosuresTable.ForeignKeys[4].RefTable = StaffMembersTable
 	DisclosuresTable.ForeignKeys[5].RefTable = StaffMembersTable
+	DisclosuresTable.ForeignKeys[6].RefTable = StaffMembersTable
 	DisclosuresTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(42949672960),
 	}
@@ -1558,6 +1640,7 @@ func init() {
 	NoticesTable.ForeignKeys[3].RefTable = SurvivorsTable
 	NoticesTable.ForeignKeys[4].RefTable = GuardiansTable
 	NoticesTable.ForeignKeys[5].RefTable = PoliceDistrictsTable
+	NoticesTable.ForeignKeys[6].RefTable = NoticesTable
 	NoticesTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(55834574848),
 	}

@@ -4,8 +4,6 @@ package notice
 
 import (
 	"fmt"
-	"io"
-	"strconv"
 	"time"
 	"varsel/rules"
 
@@ -26,6 +24,10 @@ const (
 	FieldUpdatedAt = "updated_at"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldKind holds the string denoting the kind field in the database.
+	FieldKind = "kind"
+	// FieldCorrectsID holds the string denoting the corrects_id field in the database.
+	FieldCorrectsID = "corrects_id"
 	// FieldRoute holds the string denoting the route field in the database.
 	FieldRoute = "route"
 	// FieldChannel holds the string denoting the channel field in the database.
@@ -82,6 +84,10 @@ const (
 	EdgeGuardian = "guardian"
 	// EdgePoliceDistrict holds the string denoting the police_district edge name in mutations.
 	EdgePoliceDistrict = "police_district"
+	// EdgeCorrects holds the string denoting the corrects edge name in mutations.
+	EdgeCorrects = "corrects"
+	// EdgeFollowUps holds the string denoting the follow_ups edge name in mutations.
+	EdgeFollowUps = "follow_ups"
 	// Table holds the table name of the notice in the database.
 	Table = "notices"
 	// CustodyEventTable is the table that holds the custody_event relation/edge.
@@ -126,6 +132,14 @@ const (
 	PoliceDistrictInverseTable = "police_districts"
 	// PoliceDistrictColumn is the table column denoting the police_district relation/edge.
 	PoliceDistrictColumn = "police_district_id"
+	// CorrectsTable is the table that holds the corrects relation/edge.
+	CorrectsTable = "notices"
+	// CorrectsColumn is the table column denoting the corrects relation/edge.
+	CorrectsColumn = "corrects_id"
+	// FollowUpsTable is the table that holds the follow_ups relation/edge.
+	FollowUpsTable = "notices"
+	// FollowUpsColumn is the table column denoting the follow_ups relation/edge.
+	FollowUpsColumn = "corrects_id"
 )
 
 // Columns holds all SQL columns for notice fields.
@@ -134,6 +148,8 @@ var Columns = []string{
 	FieldCreatedAt,
 	FieldUpdatedAt,
 	FieldStatus,
+	FieldKind,
+	FieldCorrectsID,
 	FieldRoute,
 	FieldChannel,
 	FieldDueDate,
@@ -188,34 +204,27 @@ var (
 	DedupeKeyValidator func(string) error
 )
 
-// Status defines the type for the "status" enum field.
-type Status string
-
-// StatusDRAFT is the default value of the Status enum.
-const DefaultStatus = StatusDRAFT
-
-// Status values.
-const (
-	StatusDRAFT     Status = "DRAFT"
-	StatusHELD      Status = "HELD"
-	StatusREADY     Status = "READY"
-	StatusSENDING   Status = "SENDING"
-	StatusSENT      Status = "SENT"
-	StatusDELIVERED Status = "DELIVERED"
-	StatusCANCELLED Status = "CANCELLED"
-)
-
-func (s Status) String() string {
-	return string(s)
-}
+const DefaultStatus rules.NoticeStatus = "HELD"
 
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
-func StatusValidator(s Status) error {
+func StatusValidator(s rules.NoticeStatus) error {
 	switch s {
-	case StatusDRAFT, StatusHELD, StatusREADY, StatusSENDING, StatusSENT, StatusDELIVERED, StatusCANCELLED:
+	case "HELD", "READY", "SENDING", "SENT", "DELIVERED", "CANCELLED":
 		return nil
 	default:
 		return fmt.Errorf("notice: invalid enum value for status field: %q", s)
+	}
+}
+
+const DefaultKind rules.NoticeKind = "NOTICE"
+
+// KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
+func KindValidator(k rules.NoticeKind) error {
+	switch k {
+	case "NOTICE", "CORRECTION", "CANCELLATION":
+		return nil
+	default:
+		return fmt.Errorf("notice: invalid enum value for kind field: %q", k)
 	}
 }
 
@@ -270,6 +279,16 @@ func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByKind orders the results by the kind field.
+func ByKind(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldKind, opts...).ToFunc()
+}
+
+// ByCorrectsID orders the results by the corrects_id field.
+func ByCorrectsID(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldCorrectsID, opts...).ToFunc()
 }
 
 // ByRoute orders the results by the route field.
@@ -418,6 +437,27 @@ func ByPoliceDistrictField(field string, opts ...sql.OrderTermOption) OrderOptio
 		sqlgraph.OrderByNeighborTerms(s, newPoliceDistrictStep(), sql.OrderByField(field, opts...))
 	}
 }
+
+// ByCorrectsField orders the results by corrects field.
+func ByCorrectsField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newCorrectsStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByFollowUpsCount orders the results by follow_ups count.
+func ByFollowUpsCount(opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborsCount(s, newFollowUpsStep(), opts...)
+	}
+}
+
+// ByFollowUps orders the results by follow_ups terms.
+func ByFollowUps(term sql.OrderTerm, terms ...sql.OrderTerm) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newFollowUpsStep(), append([]sql.OrderTerm{term}, terms...)...)
+	}
+}
 func newCustodyEventStep() *sqlgraph.Step {
 	return sqlgraph.NewStep(
 		sqlgraph.From(Table, FieldID),
@@ -460,24 +500,34 @@ func newPoliceDistrictStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, false, PoliceDistrictTable, PoliceDistrictColumn),
 	)
 }
-
-// MarshalGQL implements graphql.Marshaler interface.
-func (e Status) MarshalGQL(w io.Writer) {
-	io.WriteString(w, strconv.Quote(e.String()))
+func newCorrectsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, true, CorrectsTable, CorrectsColumn),
+	)
+}
+func newFollowUpsStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(Table, FieldID),
+		sqlgraph.Edge(sqlgraph.O2M, false, FollowUpsTable, FollowUpsColumn),
+	)
 }
 
-// UnmarshalGQL implements graphql.Unmarshaler interface.
-func (e *Status) UnmarshalGQL(val interface{}) error {
-	str, ok := val.(string)
-	if !ok {
-		return fmt.Errorf("enum %T must be a string", val)
-	}
-	*e = Status(str)
-	if err := StatusValidator(*e); err != nil {
-		return fmt.Errorf("%s is not a valid Status", str)
-	}
-	return nil
-}
+var (
+	// rules.NoticeStatus must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.NoticeStatus)(nil)
+	// rules.NoticeStatus must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.NoticeStatus)(nil)
+)
+
+var (
+	// rules.NoticeKind must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.NoticeKind)(nil)
+	// rules.NoticeKind must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.NoticeKind)(nil)
+)
 
 var (
 	// rules.Route must implement graphql.Marshaler.

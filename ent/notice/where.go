@@ -66,6 +66,11 @@ func UpdatedAt(v time.Time) predicate.Notice {
 	return predicate.Notice(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// CorrectsID applies equality check predicate on the "corrects_id" field. It's identical to CorrectsIDEQ.
+func CorrectsID(v int) predicate.Notice {
+	return predicate.Notice(sql.FieldEQ(FieldCorrectsID, v))
+}
+
 // DueDate applies equality check predicate on the "due_date" field. It's identical to DueDateEQ.
 func DueDate(v time.Time) predicate.Notice {
 	return predicate.Notice(sql.FieldEQ(FieldDueDate, v))
@@ -237,23 +242,93 @@ func UpdatedAtLTE(v time.Time) predicate.Notice {
 }
 
 // StatusEQ applies the EQ predicate on the "status" field.
-func StatusEQ(v Status) predicate.Notice {
-	return predicate.Notice(sql.FieldEQ(FieldStatus, v))
+func StatusEQ(v rules.NoticeStatus) predicate.Notice {
+	vc := v
+	return predicate.Notice(sql.FieldEQ(FieldStatus, vc))
 }
 
 // StatusNEQ applies the NEQ predicate on the "status" field.
-func StatusNEQ(v Status) predicate.Notice {
-	return predicate.Notice(sql.FieldNEQ(FieldStatus, v))
+func StatusNEQ(v rules.NoticeStatus) predicate.Notice {
+	vc := v
+	return predicate.Notice(sql.FieldNEQ(FieldStatus, vc))
 }
 
 // StatusIn applies the In predicate on the "status" field.
-func StatusIn(vs ...Status) predicate.Notice {
-	return predicate.Notice(sql.FieldIn(FieldStatus, vs...))
+func StatusIn(vs ...rules.NoticeStatus) predicate.Notice {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Notice(sql.FieldIn(FieldStatus, v...))
 }
 
 // StatusNotIn applies the NotIn predicate on the "status" field.
-func StatusNotIn(vs ...Status) predicate.Notice {
-	return predicate.Notice(sql.FieldNotIn(FieldStatus, vs...))
+func StatusNotIn(vs ...rules.NoticeStatus) predicate.Notice {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Notice(sql.FieldNotIn(FieldStatus, v...))
+}
+
+// KindEQ applies the EQ predicate on the "kind" field.
+func KindEQ(v rules.NoticeKind) predicate.Notice {
+	vc := v
+	return predicate.Notice(sql.FieldEQ(FieldKind, vc))
+}
+
+// KindNEQ applies the NEQ predicate on the "kind" field.
+func KindNEQ(v rules.NoticeKind) predicate.Notice {
+	vc := v
+	return predicate.Notice(sql.FieldNEQ(FieldKind, vc))
+}
+
+// KindIn applies the In predicate on the "kind" field.
+func KindIn(vs ...rules.NoticeKind) predicate.Notice {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Notice(sql.FieldIn(FieldKind, v...))
+}
+
+// KindNotIn applies the NotIn predicate on the "kind" field.
+func KindNotIn(vs ...rules.NoticeKind) predicate.Notice {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.Notice(sql.FieldNotIn(FieldKind, v...))
+}
+
+// CorrectsIDEQ applies the EQ predicate on the "corrects_id" field.
+func CorrectsIDEQ(v int) predicate.Notice {
+	return predicate.Notice(sql.FieldEQ(FieldCorrectsID, v))
+}
+
+// CorrectsIDNEQ applies the NEQ predicate on the "corrects_id" field.
+func CorrectsIDNEQ(v int) predicate.Notice {
+	return predicate.Notice(sql.FieldNEQ(FieldCorrectsID, v))
+}
+
+// CorrectsIDIn applies the In predicate on the "corrects_id" field.
+func CorrectsIDIn(vs ...int) predicate.Notice {
+	return predicate.Notice(sql.FieldIn(FieldCorrectsID, vs...))
+}
+
+// CorrectsIDNotIn applies the NotIn predicate on the "corrects_id" field.
+func CorrectsIDNotIn(vs ...int) predicate.Notice {
+	return predicate.Notice(sql.FieldNotIn(FieldCorrectsID, vs...))
+}
+
+// CorrectsIDIsNil applies the IsNil predicate on the "corrects_id" field.
+func CorrectsIDIsNil() predicate.Notice {
+	return predicate.Notice(sql.FieldIsNull(FieldCorrectsID))
+}
+
+// CorrectsIDNotNil applies the NotNil predicate on the "corrects_id" field.
+func CorrectsIDNotNil() predicate.Notice {
+	return predicate.Notice(sql.FieldNotNull(FieldCorrectsID))
 }
 
 // RouteEQ applies the EQ predicate on the "route" field.
@@ -1336,6 +1411,52 @@ func HasPoliceDistrict() predicate.Notice {
 func HasPoliceDistrictWith(preds ...predicate.PoliceDistrict) predicate.Notice {
 	return predicate.Notice(func(s *sql.Selector) {
 		step := newPoliceDistrictStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasCorrects applies the HasEdge predicate on the "corrects" edge.
+func HasCorrects() predicate.Notice {
+	return predicate.Notice(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, true, CorrectsTable, CorrectsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasCorrectsWith applies the HasEdge predicate on the "corrects" edge with a given conditions (other predicates).
+func HasCorrectsWith(preds ...predicate.Notice) predicate.Notice {
+	return predicate.Notice(func(s *sql.Selector) {
+		step := newCorrectsStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasFollowUps applies the HasEdge predicate on the "follow_ups" edge.
+func HasFollowUps() predicate.Notice {
+	return predicate.Notice(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.O2M, false, FollowUpsTable, FollowUpsColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasFollowUpsWith applies the HasEdge predicate on the "follow_ups" edge with a given conditions (other predicates).
+func HasFollowUpsWith(preds ...predicate.Notice) predicate.Notice {
+	return predicate.Notice(func(s *sql.Selector) {
+		step := newFollowUpsStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

@@ -44,6 +44,10 @@ const (
 	FieldCompletedAt = "completed_at"
 	// FieldDeclinedAt holds the string denoting the declined_at field in the database.
 	FieldDeclinedAt = "declined_at"
+	// FieldWithdrawnAt holds the string denoting the withdrawn_at field in the database.
+	FieldWithdrawnAt = "withdrawn_at"
+	// FieldWithdrawReason holds the string denoting the withdraw_reason field in the database.
+	FieldWithdrawReason = "withdraw_reason"
 	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
 	FieldPoliceDistrictID = "police_district_id"
 	// FieldUnitID holds the string denoting the unit_id field in the database.
@@ -126,6 +130,8 @@ var Columns = []string{
 	FieldAcknowledgedAt,
 	FieldCompletedAt,
 	FieldDeclinedAt,
+	FieldWithdrawnAt,
+	FieldWithdrawReason,
 	FieldPoliceDistrictID,
 	FieldUnitID,
 	FieldCustodyEventID,
@@ -206,6 +212,7 @@ const (
 	StatusACKNOWLEDGED Status = "ACKNOWLEDGED"
 	StatusCOMPLETED    Status = "COMPLETED"
 	StatusDECLINED     Status = "DECLINED"
+	StatusWITHDRAWN    Status = "WITHDRAWN"
 )
 
 func (s Status) String() string {
@@ -215,7 +222,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusOPEN, StatusACKNOWLEDGED, StatusCOMPLETED, StatusDECLINED:
+	case StatusOPEN, StatusACKNOWLEDGED, StatusCOMPLETED, StatusDECLINED, StatusWITHDRAWN:
 		return nil
 	default:
 		return fmt.Errorf("policerequest: invalid enum value for status field: %q", s)
@@ -293,6 +300,16 @@ func ByCompletedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByDeclinedAt orders the results by the declined_at field.
 func ByDeclinedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldDeclinedAt, opts...).ToFunc()
+}
+
+// ByWithdrawnAt orders the results by the withdrawn_at field.
+func ByWithdrawnAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldWithdrawnAt, opts...).ToFunc()
+}
+
+// ByWithdrawReason orders the results by the withdraw_reason field.
+func ByWithdrawReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldWithdrawReason, opts...).ToFunc()
 }
 
 // ByPoliceDistrictID orders the results by the police_district_id field.

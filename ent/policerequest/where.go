@@ -110,6 +110,16 @@ func DeclinedAt(v time.Time) predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldEQ(FieldDeclinedAt, v))
 }
 
+// WithdrawnAt applies equality check predicate on the "withdrawn_at" field. It's identical to WithdrawnAtEQ.
+func WithdrawnAt(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldWithdrawnAt, v))
+}
+
+// WithdrawReason applies equality check predicate on the "withdraw_reason" field. It's identical to WithdrawReasonEQ.
+func WithdrawReason(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldWithdrawReason, v))
+}
+
 // PoliceDistrictID applies equality check predicate on the "police_district_id" field. It's identical to PoliceDistrictIDEQ.
 func PoliceDistrictID(v int) predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldEQ(FieldPoliceDistrictID, v))
@@ -768,6 +778,131 @@ func DeclinedAtIsNil() predicate.PoliceRequest {
 // DeclinedAtNotNil applies the NotNil predicate on the "declined_at" field.
 func DeclinedAtNotNil() predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldNotNull(FieldDeclinedAt))
+}
+
+// WithdrawnAtEQ applies the EQ predicate on the "withdrawn_at" field.
+func WithdrawnAtEQ(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtNEQ applies the NEQ predicate on the "withdrawn_at" field.
+func WithdrawnAtNEQ(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNEQ(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtIn applies the In predicate on the "withdrawn_at" field.
+func WithdrawnAtIn(vs ...time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIn(FieldWithdrawnAt, vs...))
+}
+
+// WithdrawnAtNotIn applies the NotIn predicate on the "withdrawn_at" field.
+func WithdrawnAtNotIn(vs ...time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotIn(FieldWithdrawnAt, vs...))
+}
+
+// WithdrawnAtGT applies the GT predicate on the "withdrawn_at" field.
+func WithdrawnAtGT(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGT(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtGTE applies the GTE predicate on the "withdrawn_at" field.
+func WithdrawnAtGTE(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGTE(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtLT applies the LT predicate on the "withdrawn_at" field.
+func WithdrawnAtLT(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLT(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtLTE applies the LTE predicate on the "withdrawn_at" field.
+func WithdrawnAtLTE(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLTE(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtIsNil applies the IsNil predicate on the "withdrawn_at" field.
+func WithdrawnAtIsNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIsNull(FieldWithdrawnAt))
+}
+
+// WithdrawnAtNotNil applies the NotNil predicate on the "withdrawn_at" field.
+func WithdrawnAtNotNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotNull(FieldWithdrawnAt))
+}
+
+// WithdrawReasonEQ applies the EQ predicate on the "withdraw_reason" field.
+func WithdrawReasonEQ(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonNEQ applies the NEQ predicate on the "withdraw_reason" field.
+func WithdrawReasonNEQ(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNEQ(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonIn applies the In predicate on the "withdraw_reason" field.
+func WithdrawReasonIn(vs ...string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIn(FieldWithdrawReason, vs...))
+}
+
+// WithdrawReasonNotIn applies the NotIn predicate on the "withdraw_reason" field.
+func WithdrawReasonNotIn(vs ...string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotIn(FieldWithdrawReason, vs...))
+}
+
+// WithdrawReasonGT applies the GT predicate on the "withdraw_reason" field.
+func WithdrawReasonGT(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGT(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonGTE applies the GTE predicate on the "withdraw_reason" field.
+func WithdrawReasonGTE(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGTE(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonLT applies the LT predicate on the "withdraw_reason" field.
+func WithdrawReasonLT(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLT(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonLTE applies the LTE predicate on the "withdraw_reason" field.
+func WithdrawReasonLTE(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLTE(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonContains applies the Contains predicate on the "withdraw_reason" field.
+func WithdrawReasonContains(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldContains(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonHasPrefix applies the HasPrefix predicate on the "withdraw_reason" field.
+func WithdrawReasonHasPrefix(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldHasPrefix(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonHasSuffix applies the HasSuffix predicate on the "withdraw_reason" field.
+func WithdrawReasonHasSuffix(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldHasSuffix(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonIsNil applies the IsNil predicate on the "withdraw_reason" field.
+func WithdrawReasonIsNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIsNull(FieldWithdrawReason))
+}
+
+// WithdrawReasonNotNil applies the NotNil predicate on the "withdraw_reason" field.
+func WithdrawReasonNotNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotNull(FieldWithdrawReason))
+}
+
+// WithdrawReasonEqualFold applies the EqualFold predicate on the "withdraw_reason" field.
+func WithdrawReasonEqualFold(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEqualFold(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonContainsFold applies the ContainsFold predicate on the "withdraw_reason" field.
+func WithdrawReasonContainsFold(v string) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldContainsFold(FieldWithdrawReason, v))
 }
 
 // PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.

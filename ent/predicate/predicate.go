@@ -27,6 +27,9 @@ type Condition func(*sql.Selector)
 // Convict is the predicate function for convict builders.
 type Convict func(*sql.Selector)
 
+// Correction is the predicate function for correction builders.
+type Correction func(*sql.Selector)
+
 // CriminalCase is the predicate function for criminalcase builders.
 type CriminalCase func(*sql.Selector)
 

@@ -279,6 +279,30 @@ func (f ConvictMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutatio
 	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.ConvictMutation", m)
 }
 
+// The CorrectionQueryRuleFunc type is an adapter to allow the use of ordinary
+// functions as a query rule.
+type CorrectionQueryRuleFunc func(context.Context, *ent.CorrectionQuery) error
+
+// EvalQuery return f(ctx, q).
+func (f CorrectionQueryRuleFunc) EvalQuery(ctx context.Context, q ent.Query) error {
+	if q, ok := q.(*ent.CorrectionQuery); ok {
+		return f(ctx, q)
+	}
+	return Denyf("ent/privacy: unexpected query type %T, expect *ent.CorrectionQuery", q)
+}
+
+// The CorrectionMutationRuleFunc type is an adapter to allow the use of ordinary
+// functions as a mutation rule.
+type CorrectionMutationRuleFunc func(context.Context, *ent.CorrectionMutation) error
+
+// EvalMutation calls f(ctx, m).
+func (f CorrectionMutationRuleFunc) EvalMutation(ctx context.Context, m ent.Mutation) error {
+	if m, ok := m.(*ent.CorrectionMutation); ok {
+		return f(ctx, m)
+	}
+	return Denyf("ent/privacy: unexpected mutation type %T, expect *ent.CorrectionMutation", m)
+}
+
 // The CriminalCaseQueryRuleFunc type is an adapter to allow the use of ordinary
 // functions as a query rule.
 type CriminalCaseQueryRuleFunc func(context.Context, *ent.CriminalCaseQuery) error
@@ -808,6 +832,8 @@ func queryFilter(q ent.Query) (Filter, error) {
 		return q.Filter(), nil
 	case *ent.ConvictQuery:
 		return q.Filter(), nil
+	case *ent.CorrectionQuery:
+		return q.Filter(), nil
 	case *ent.CriminalCaseQuery:
 		return q.Filter(), nil
 	case *ent.CustodyEventQuery:
@@ -868,6 +894,8 @@ func mutationFilter(m ent.Mutation) (Filter, error) {
 	case *ent.ConditionMutation:
 		return m.Filter(), nil
 	case *ent.ConvictMutation:
+		return m.Filter(), nil
+	case *ent.CorrectionMutation:
 		return m.Filter(), nil
 	case *ent.CriminalCaseMutation:
 		return m.Filter(), nil

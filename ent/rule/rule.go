@@ -129,7 +129,7 @@ func unitScope(f privacy.Filter, unitIDs []int) (entql.P, bool) {
 	case *ent.ConvictFilter, *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.DelegationFilter, *ent.AlertFilter,
 		*ent.PoliceReportFilter:
 		return inUnits, true
-	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter, *ent.InstitutionStayFilter, *ent.DocumentMarkFilter:
+	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter, *ent.InstitutionStayFilter, *ent.DocumentMarkFilter, *ent.CorrectionFilter:
 		return convict, true
 	case *ent.VictimFilter:
 		return victim, true

@@ -12,6 +12,7 @@ import (
 	"varsel/ent/auditevent"
 	"varsel/ent/condition"
 	"varsel/ent/convict"
+	"varsel/ent/correction"
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
@@ -241,6 +242,34 @@ func init() {
 	convictDescInfoflyt := convictFields[5].Descriptor()
 	// convict.DefaultInfoflyt holds the default value on creation for the infoflyt field.
 	convict.DefaultInfoflyt = convictDescInfoflyt.Default.(bool)
+	correctionMixin := schema.Correction{}.Mixin()
+	correction.Policy = privacy.NewPolicies(schema.Correction{})
+	correction.Hooks[0] = func(next ent.Mutator) ent.Mutator {
+		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
+			if err := correction.Policy.EvalMutation(ctx, m); err != nil {
+				return nil, err
+			}
+			return next.Mutate(ctx, m)
+		})
+	}
+	correctionMixinFields0 := correctionMixin[0].Fields()
+	_ = correctionMixinFields0
+	correctionFields := schema.Correction{}.Fields()
+	_ = correctionFields
+	// correctionDescCreatedAt is the schema descriptor for created_at field.
+	correctionDescCreatedAt := correctionMixinFields0[0].Descriptor()
+	// correction.DefaultCreatedAt holds the default value on creation for the created_at field.
+	correction.DefaultCreatedAt = correctionDescCreatedAt.Default.(func() time.Time)
+	// correctionDescUpdatedAt is the schema descriptor for updated_at field.
+	correctionDescUpdatedAt := correctionMixinFields0[1].Descriptor()
+	// correction.DefaultUpdatedAt holds the default value on creation for the updated_at field.
+	correction.DefaultUpdatedAt = correctionDescUpdatedAt.Default.(func() time.Time)
+	// correction.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
+	correction.UpdateDefaultUpdatedAt = correctionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// correctionDescReason is the schema descriptor for reason field.
+	correctionDescReason := correctionFields[3].Descriptor()
+	// correction.ReasonValidator is a validator for the "reason" field. It is called by the builders before save.
+	correction.ReasonValidator = correctionDescReason.Validators[0].(func(string) error)
 	criminalcaseMixin := schema.CriminalCase{}.Mixin()
 	criminalcase.Policy = privacy.NewPolicies(schema.CriminalCase{})
 	criminalcase.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -333,6 +362,10 @@ func init() {
 	decision.DefaultUpdatedAt = decisionDescUpdatedAt.Default.(func() time.Time)
 	// decision.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	decision.UpdateDefaultUpdatedAt = decisionDescUpdatedAt.UpdateDefault.(func() time.Time)
+	// decisionDescReasoning is the schema descriptor for reasoning field.
+	decisionDescReasoning := decisionFields[2].Descriptor()
+	// decision.ReasoningValidator is a validator for the "reasoning" field. It is called by the builders before save.
+	decision.ReasoningValidator = decisionDescReasoning.Validators[0].(func(string) error)
 	delegationMixin := schema.Delegation{}.Mixin()
 	delegation.Policy = privacy.NewPolicies(schema.Delegation{})
 	delegation.Hooks[0] = func(next ent.Mutator) ent.Mutator {
@@ -552,11 +585,11 @@ func init() {
 	// notice.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	notice.UpdateDefaultUpdatedAt = noticeDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// noticeDescLate is the schema descriptor for late field.
-	noticeDescLate := noticeFields[4].Descriptor()
+	noticeDescLate := noticeFields[6].Descriptor()
 	// notice.DefaultLate holds the default value on creation for the late field.
 	notice.DefaultLate = noticeDescLate.Default.(bool)
 	// noticeDescDedupeKey is the schema descriptor for dedupe_key field.
-	noticeDescDedupeKey := noticeFields[9].Descriptor()
+	noticeDescDedupeKey := noticeFields[11].Descriptor()
 	// notice.DedupeKeyValidator is a validator for the "dedupe_key" field. It is called by the builders before save.
 	notice.DedupeKeyValidator = noticeDescDedupeKey.Validators[0].(func(string) error)
 	notificationagreementMixin := schema.NotificationAgreement{}.Mixin()
@@ -707,7 +740,7 @@ func init() {
 	// securityassessment.UpdateDefaultUpdatedAt holds the default value on update for the updated_at field.
 	securityassessment.UpdateDefaultUpdatedAt = securityassessmentDescUpdatedAt.UpdateDefault.(func() time.Time)
 	// securityassessmentDescReasoning is the schema descriptor for reasoning field.
-	securityassessmentDescReasoning := securityassessmentFields[1].Descriptor()
+	securityassessmentDescReasoning := securityassessmentFields[2].Descriptor()
 	// securityassessment.ReasoningValidator is a validator for the "reasoning" field. It is called by the builders before save.
 	securityassessment.ReasoningValidator = securityassessmentDescReasoning.Validators[0].(func(string) error)
 	staffmemberMixin := schema.StaffMember{}.Mixin()

@@ -18,6 +18,8 @@ func (Appeal) Fields() []ent.Field {
 		field.Enum("status").Values("PENDING", "UPHELD", "OVERTURNED").Default("PENDING"),
 		field.Time("decided_at").Optional().Nillable(),
 		field.Text("reasoning").Optional(),
+		field.String("representative_name").Optional().Sensitive().
+			Comment("the convict's representative (fullmektig), if any; never an inmate, a person serving a sentence or an employee of the correctional service (DC8)"),
 		field.Int("decision_id").Immutable(),
 	}
 }

@@ -29,9 +29,13 @@ func (CustodyEvent) Fields() []ent.Field {
 			Comment("a leave from an institution stay under strgjfl § 12, reported by the institution (EV5)"),
 		field.Bool("full_term_release").Default(false).
 			Comment("a release at the end of the sentence, not parole: no further notices follow (NT5)"),
-		field.Time("reporting_duty_until").Optional().Nillable().SchemaType(dateType).Annotations(entgql.Type("Date")).
-			Comment("for a residence change on parole: the end of the reporting duty (møteplikt)"),
+		field.Time("probation_ends_on").StorageKey("reporting_duty_until").Optional().Nillable().SchemaType(dateType).Annotations(entgql.Type("Date")).
+			Comment("for a residence change on parole: the last day of the probation period (prøvetiden, EV1)"),
 		field.Enum("status").Values("OPEN", "CLOSED", "CANCELLED").Default("OPEN"),
+		field.Time("cancelled_at").Optional().Nillable().Comment("when the event was cancelled (NT8)"),
+		field.Text("cancel_reason").Optional().Comment("why the event was cancelled (NT8)"),
+		field.Time("moved_at").Optional().Nillable().Comment("when the event's time was last changed (NT8)"),
+		field.Text("move_reason").Optional().Comment("why the event's time was last changed (NT8)"),
 		field.Int("convict_id").Immutable(),
 		field.Int("deciding_unit_id"),
 		field.Int("institution_stay_id").Optional().Nillable().Immutable(),

@@ -20,8 +20,10 @@ func (Decision) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("status").Values("IN_FORCE", "OVERTURNED").Default("IN_FORCE"),
 		field.Enum("level").GoType(rules.Level("")).Annotations(entgql.Type("Level")).Comment("the level that decided (DC2)"),
-		field.Text("reasoning").Optional().
-			Comment("may omit what would reveal information exempt from the convict's access (strgjfl § 7 letter d, IX7)"),
+		field.Text("reasoning").NotEmpty().
+			Comment("the reasons, always recorded (fvl §§ 24–25, DC1)"),
+		field.Enum("reasons_withheld").GoType(rules.ExemptionGround("")).Optional().Nillable().Annotations(entgql.Type("ExemptionGround")).
+			Comment("the exemption that leaves the reasons out of the letter to the convict (strgjfl § 7 letter d, IX7)"),
 		field.Time("decided_at"),
 		field.Time("convict_informed_at").Optional().Nillable(),
 		field.Enum("convict_informed_how").Values("LETTER", "IN_PERSON", "ORAL").Optional().Nillable(),

@@ -30,14 +30,18 @@ func (Disclosure) Fields() []ent.Field {
 		field.Enum("legal_basis").GoType(rules.DisclosureBasis("")).Immutable().
 			Annotations(entgql.Type("DisclosureBasis")),
 		field.String("register").Optional().Immutable().
-			Comment("the register criminal record information came from (strafferegistreringsloven)").Annotations(noFilter),
+			Comment("the register criminal record information came from (politiregisterloven § 9)").Annotations(noFilter),
 		field.Bool("averts_imprisonable_offence").Default(false).Immutable().
 			Comment("used to avert an offence punishable by imprisonment: the only lawful use of communication-control material (IX3)"),
 		field.String("decided_by_name").NotEmpty().Immutable().
 			Comment("who decided: the head of unit or their delegate (IX2), or the police officer").Annotations(noFilter),
 		field.Time("decided_at").Immutable().Annotations(entgql.OrderField("DECIDED_AT")),
 		field.Enum("form").GoType(rules.DisclosureForm("")).Immutable().Annotations(entgql.Type("DisclosureForm")),
-		field.Bool("unverified").Default(false).Immutable().Comment("unverified information is kept 4 months (IX8)"),
+		field.Bool("unverified").Default(false).Immutable().Comment("unverified information is to be verified, and is kept 4 months unless it is (IX8)"),
+		field.Time("verified_at").Optional().Nillable().Comment("when unverified information was verified (IX8)"),
+		field.Text("verification").Optional().Annotations(noFilter).Comment("how it was verified"),
+		field.Text("decision_basis").Optional().Annotations(noFilter).
+			Comment("the individual decision that rests on unverified information, which keeps it (IX8, § 6)"),
 		field.String("source").Optional().Immutable().Comment("where unverified information comes from").Annotations(noFilter),
 		field.Time("expires_on").Optional().Nillable().Immutable().SchemaType(dateType).Annotations(entgql.Type("Date")).
 			Comment("unverified information is deleted on this day (IX8)"),
@@ -58,6 +62,7 @@ func (Disclosure) Edges() []ent.Edge {
 		edge.To("police_report", PoliceReport.Type).Field("police_report_id").Unique().Immutable().Annotations(entgql.Skip()),
 		edge.To("decided_by", StaffMember.Type).Unique().Immutable().Comment("the head of unit or their delegate (IX2)"),
 		edge.To("recorded_by", StaffMember.Type).Unique().Immutable(),
+		edge.To("verified_by", StaffMember.Type).Unique(),
 	}
 }
 

@@ -3,6 +3,7 @@ package schema
 import (
 	"entgo.io/contrib/entgql"
 	"entgo.io/ent"
+	"entgo.io/ent/dialect/entsql"
 	"entgo.io/ent/schema"
 	"entgo.io/ent/schema/edge"
 	"entgo.io/ent/schema/field"
@@ -19,21 +20,24 @@ type Notice struct{ ent.Schema }
 
 func (Notice) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("status").
-			Values("DRAFT", "HELD", "READY", "SENDING", "SENT", "DELIVERED", "CANCELLED").Default("DRAFT").
-			Annotations(entgql.OrderField("STATUS")),
+		field.Enum("status").GoType(rules.NoticeStatus("")).Default(string(rules.NoticeHeld)).
+			Annotations(entgql.OrderField("STATUS"), entgql.Type("NoticeStatus")).
+			Comment("changed only by a notice transition (rules.NoticeTransitions)"),
+		field.Enum("kind").GoType(rules.NoticeKind("")).Default(string(rules.KindNotice)).Immutable().Annotations(entgql.Type("NoticeKind")).
+			Comment("the notice of the event, or a correction or cancellation of one told before (NT8)"),
+		field.Int("corrects_id").Optional().Nillable().Immutable().Comment("the notice a correction or cancellation follows (NT8)"),
 		field.Enum("route").GoType(rules.Route("")).Annotations(entgql.Type("Route")).
 			Comment("via the police for a protected or unknown address (RC9)"),
 		field.Enum("channel").GoType(rules.Channel("")).Annotations(entgql.Type("Channel")).Optional().Nillable().Comment("chosen when the notice is sent (NT1)"),
 		field.Time("due_date").SchemaType(dateType).Annotations(entgql.OrderField("DUE_DATE"), entgql.Type("Date")).
 			Comment("the last day to send it: 14 days before the event, or at once for an escape (NT2)"),
-		field.Bool("late").Default(false).Comment("prepared after its due date (NT2)"),
+		field.Bool("late").Default(false).Comment("prepared or sent after its due date (NT2)"),
 		field.Text("late_justification").Optional(),
 		field.Text("early_release_justification").Optional().Comment("why it was released before the appeal was settled (DC5)"),
 		field.JSON("content", rules.NoticeContent{}),
 		field.Enum("written_standard").GoType(rules.WrittenStandard("")).Annotations(entgql.Type("WrittenStandard")),
-		field.String("dedupe_key").NotEmpty().Unique().Immutable().Annotations(entgql.Skip()).
-			Comment("event and addressee: preparing twice never makes a second notice (NT6)"),
+		field.String("dedupe_key").NotEmpty().Immutable().Annotations(entgql.Skip()).
+			Comment("event, recipient and addressee: one notice that is not cancelled per addressee (NT6)"),
 		field.Time("sent_at").Optional().Nillable(),
 		field.Time("delivered_at").Optional().Nillable(),
 		field.Text("phone_reason").Optional().Comment("why the exceptional telephone notice was used (NT1)"),
@@ -58,11 +62,18 @@ func (Notice) Edges() []ent.Edge {
 		edge.To("survivor", Survivor.Type).Field("survivor_id").Unique().Immutable(),
 		edge.To("guardian", Guardian.Type).Field("guardian_id").Unique().Immutable(),
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique(),
+		edge.To("follow_ups", Notice.Type).From("corrects").Field("corrects_id").Unique().Immutable(),
 	}
 }
 
 func (Notice) Indexes() []ent.Index {
-	return []ent.Index{index.Fields("status", "due_date"), index.Fields("custody_event_id")}
+	return []ent.Index{
+		index.Fields("status", "due_date"), index.Fields("custody_event_id"),
+		// Preparing twice, or two at once, never makes a second notice to an
+		// addressee (NT6); a cancelled one may be replaced.
+		index.Fields("dedupe_key").Unique().StorageKey("notice_active_dedupe").
+			Annotations(entsql.IndexWhere("status <> 'CANCELLED'")),
+	}
 }
 
 func (Notice) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }

@@ -18,7 +18,7 @@ type PoliceRequest struct{ ent.Schema }
 func (PoliceRequest) Fields() []ent.Field {
 	return []ent.Field{
 		field.Enum("kind").Values("DELIVER_NOTICE", "SECURITY_STATEMENT", "INFORMATION").Immutable(),
-		field.Enum("status").Values("OPEN", "ACKNOWLEDGED", "COMPLETED", "DECLINED").Default("OPEN").
+		field.Enum("status").Values("OPEN", "ACKNOWLEDGED", "COMPLETED", "DECLINED", "WITHDRAWN").Default("OPEN").
 			Annotations(entgql.OrderField("STATUS")),
 		// Sensitive: the API serves these through resolvers that log the view.
 		field.Text("question").Optional().Sensitive().Comment("what the police are asked, without more of the case than they need"),
@@ -30,6 +30,8 @@ func (PoliceRequest) Fields() []ent.Field {
 		field.Time("acknowledged_at").Optional().Nillable(),
 		field.Time("completed_at").Optional().Nillable(),
 		field.Time("declined_at").Optional().Nillable(),
+		field.Time("withdrawn_at").Optional().Nillable().Comment("the correctional service withdrew the request: the notice is not to be delivered"),
+		field.Text("withdraw_reason").Optional(),
 		field.Int("police_district_id").Immutable(),
 		field.Int("unit_id").Immutable().Comment("the unit that asks"),
 		field.Int("custody_event_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),

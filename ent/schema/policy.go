@@ -88,6 +88,7 @@ func (Delegation) Policy() ent.Policy            { return casePolicy() }
 func (InstitutionStay) Policy() ent.Policy       { return casePolicy() }
 func (Alert) Policy() ent.Policy                 { return casePolicy() }
 func (DocumentMark) Policy() ent.Policy          { return casePolicy() }
+func (Correction) Policy() ent.Policy            { return casePolicy() }
 
 func (PoliceRequest) Policy() ent.Policy { return sharedWithPolicePolicy() }
 func (Disclosure) Policy() ent.Policy    { return sharedWithPolicePolicy() }

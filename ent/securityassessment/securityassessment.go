@@ -22,12 +22,16 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// FieldKind holds the string denoting the kind field in the database.
+	FieldKind = "kind"
 	// FieldOutcome holds the string denoting the outcome field in the database.
 	FieldOutcome = "outcome"
 	// FieldReasoning holds the string denoting the reasoning field in the database.
 	FieldReasoning = "reasoning"
 	// FieldPoliceStatement holds the string denoting the police_statement field in the database.
 	FieldPoliceStatement = "police_statement"
+	// FieldPoliceStatementAt holds the string denoting the police_statement_at field in the database.
+	FieldPoliceStatementAt = "police_statement_at"
 	// FieldAssessedAt holds the string denoting the assessed_at field in the database.
 	FieldAssessedAt = "assessed_at"
 	// FieldCustodyEventID holds the string denoting the custody_event_id field in the database.
@@ -68,9 +72,11 @@ var Columns = []string{
 	FieldID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
+	FieldKind,
 	FieldOutcome,
 	FieldReasoning,
 	FieldPoliceStatement,
+	FieldPoliceStatementAt,
 	FieldAssessedAt,
 	FieldCustodyEventID,
 }
@@ -115,10 +121,22 @@ var (
 	ReasoningValidator func(string) error
 )
 
+const DefaultKind rules.SecurityRecordKind = "ASSESSMENT"
+
+// KindValidator is a validator for the "kind" field enum values. It is called by the builders before save.
+func KindValidator(k rules.SecurityRecordKind) error {
+	switch k {
+	case "ASSESSMENT", "DECISION_MAKER_FINDING":
+		return nil
+	default:
+		return fmt.Errorf("securityassessment: invalid enum value for kind field: %q", k)
+	}
+}
+
 // OutcomeValidator is a validator for the "outcome" field enum values. It is called by the builders before save.
 func OutcomeValidator(o rules.SecurityOutcome) error {
 	switch o {
-	case "NO_RISK", "AWAITING_POLICE", "RISK_CONFIRMED", "RISK_RULED_OUT":
+	case "NO_RISK", "AWAITING_POLICE", "RISK_CONFIRMED", "RISK_RULED_OUT", "RISK_LIFTED":
 		return nil
 	default:
 		return fmt.Errorf("securityassessment: invalid enum value for outcome field: %q", o)
@@ -143,6 +161,11 @@ func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
 }
 
+// ByKind orders the results by the kind field.
+func ByKind(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldKind, opts...).ToFunc()
+}
+
 // ByOutcome orders the results by the outcome field.
 func ByOutcome(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldOutcome, opts...).ToFunc()
@@ -156,6 +179,11 @@ func ByReasoning(opts ...sql.OrderTermOption) OrderOption {
 // ByPoliceStatement orders the results by the police_statement field.
 func ByPoliceStatement(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPoliceStatement, opts...).ToFunc()
+}
+
+// ByPoliceStatementAt orders the results by the police_statement_at field.
+func ByPoliceStatementAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldPoliceStatementAt, opts...).ToFunc()
 }
 
 // ByAssessedAt orders the results by the assessed_at field.
@@ -209,6 +237,13 @@ func newAssessedByStep() *sqlgraph.Step {
 		sqlgraph.Edge(sqlgraph.M2O, false, AssessedByTable, AssessedByColumn),
 	)
 }
+
+var (
+	// rules.SecurityRecordKind must implement graphql.Marshaler.
+	_ graphql.Marshaler = (*rules.SecurityRecordKind)(nil)
+	// rules.SecurityRecordKind must implement graphql.Unmarshaler.
+	_ graphql.Unmarshaler = (*rules.SecurityRecordKind)(nil)
+)
 
 var (
 	// rules.SecurityOutcome must implement graphql.Marshaler.

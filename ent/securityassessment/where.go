@@ -76,6 +76,11 @@ func PoliceStatement(v string) predicate.SecurityAssessment {
 	return predicate.SecurityAssessment(sql.FieldEQ(FieldPoliceStatement, v))
 }
 
+// PoliceStatementAt applies equality check predicate on the "police_statement_at" field. It's identical to PoliceStatementAtEQ.
+func PoliceStatementAt(v time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldEQ(FieldPoliceStatementAt, v))
+}
+
 // AssessedAt applies equality check predicate on the "assessed_at" field. It's identical to AssessedAtEQ.
 func AssessedAt(v time.Time) predicate.SecurityAssessment {
 	return predicate.SecurityAssessment(sql.FieldEQ(FieldAssessedAt, v))
@@ -164,6 +169,36 @@ func UpdatedAtLT(v time.Time) predicate.SecurityAssessment {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.SecurityAssessment {
 	return predicate.SecurityAssessment(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// KindEQ applies the EQ predicate on the "kind" field.
+func KindEQ(v rules.SecurityRecordKind) predicate.SecurityAssessment {
+	vc := v
+	return predicate.SecurityAssessment(sql.FieldEQ(FieldKind, vc))
+}
+
+// KindNEQ applies the NEQ predicate on the "kind" field.
+func KindNEQ(v rules.SecurityRecordKind) predicate.SecurityAssessment {
+	vc := v
+	return predicate.SecurityAssessment(sql.FieldNEQ(FieldKind, vc))
+}
+
+// KindIn applies the In predicate on the "kind" field.
+func KindIn(vs ...rules.SecurityRecordKind) predicate.SecurityAssessment {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.SecurityAssessment(sql.FieldIn(FieldKind, v...))
+}
+
+// KindNotIn applies the NotIn predicate on the "kind" field.
+func KindNotIn(vs ...rules.SecurityRecordKind) predicate.SecurityAssessment {
+	v := make([]any, len(vs))
+	for i := range v {
+		v[i] = vs[i]
+	}
+	return predicate.SecurityAssessment(sql.FieldNotIn(FieldKind, v...))
 }
 
 // OutcomeEQ applies the EQ predicate on the "outcome" field.
@@ -334,6 +369,56 @@ func PoliceStatementEqualFold(v string) predicate.SecurityAssessment {
 // PoliceStatementContainsFold applies the ContainsFold predicate on the "police_statement" field.
 func PoliceStatementContainsFold(v string) predicate.SecurityAssessment {
 	return predicate.SecurityAssessment(sql.FieldContainsFold(FieldPoliceStatement, v))
+}
+
+// PoliceStatementAtEQ applies the EQ predicate on the "police_statement_at" field.
+func PoliceStatementAtEQ(v time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldEQ(FieldPoliceStatementAt, v))
+}
+
+// PoliceStatementAtNEQ applies the NEQ predicate on the "police_statement_at" field.
+func PoliceStatementAtNEQ(v time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldNEQ(FieldPoliceStatementAt, v))
+}
+
+// PoliceStatementAtIn applies the In predicate on the "police_statement_at" field.
+func PoliceStatementAtIn(vs ...time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldIn(FieldPoliceStatementAt, vs...))
+}
+
+// PoliceStatementAtNotIn applies the NotIn predicate on the "police_statement_at" field.
+func PoliceStatementAtNotIn(vs ...time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldNotIn(FieldPoliceStatementAt, vs...))
+}
+
+// PoliceStatementAtGT applies the GT predicate on the "police_statement_at" field.
+func PoliceStatementAtGT(v time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldGT(FieldPoliceStatementAt, v))
+}
+
+// PoliceStatementAtGTE applies the GTE predicate on the "police_statement_at" field.
+func PoliceStatementAtGTE(v time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldGTE(FieldPoliceStatementAt, v))
+}
+
+// PoliceStatementAtLT applies the LT predicate on the "police_statement_at" field.
+func PoliceStatementAtLT(v time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldLT(FieldPoliceStatementAt, v))
+}
+
+// PoliceStatementAtLTE applies the LTE predicate on the "police_statement_at" field.
+func PoliceStatementAtLTE(v time.Time) predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldLTE(FieldPoliceStatementAt, v))
+}
+
+// PoliceStatementAtIsNil applies the IsNil predicate on the "police_statement_at" field.
+func PoliceStatementAtIsNil() predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldIsNull(FieldPoliceStatementAt))
+}
+
+// PoliceStatementAtNotNil applies the NotNil predicate on the "police_statement_at" field.
+func PoliceStatementAtNotNil() predicate.SecurityAssessment {
+	return predicate.SecurityAssessment(sql.FieldNotNull(FieldPoliceStatementAt))
 }
 
 // AssessedAtEQ applies the EQ predicate on the "assessed_at" field.

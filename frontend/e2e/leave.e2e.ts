@@ -97,7 +97,7 @@ describe('a leave, from registration to a posted letter', () => {
     await screenshot(page, 'worklist');
     await row.getByRole('link', { name: /Gå til steget/ }).click();
     const decision = page.getByRole('region', { name: /Vedtak om varsling/ });
-    await decision.getByLabel('Begrunnelse').fill('Vilkårene for varsling er oppfylt.');
+    await decision.getByLabel('Begrunnelse', { exact: true }).fill('Vilkårene for varsling er oppfylt.');
     await decision.getByRole('button', { name: 'Fatt vedtak om varsling' }).click();
     await decision.getByText('Vedtak om varsling fattet', { exact: false }).waitFor();
     // The convict's decision letter, as the real PDF (DC3).
@@ -128,6 +128,10 @@ describe('a leave, from registration to a posted letter', () => {
     const toEmma = page.getByRole('article', { name: 'Varsel til Ingrid Solberg, på vegne av Emma Solberg' });
     await toIngrid.getByText('Klar til sending').waitFor();
     await toEmma.getByText('Klar til sending').waitFor();
+    // Ready, not sent; the convict waived the appeal, so the decision is final (DC6).
+    expect(await toIngrid.textContent()).not.toContain('Sendt');
+    const appeal = page.getByRole('region', { name: /^7\. Klage/ });
+    await appeal.getByText('Domfelte har sagt at han eller hun ikke vil klage (DC6). Vedtaket er endelig.').waitFor();
     // Only the conditions that concern each recipient (NT3): the residence is Ingrid's.
     expect(await toIngrid.textContent()).toContain('Oppholdssted: Drammen');
     expect(await toEmma.textContent()).not.toContain('Drammen');
@@ -138,6 +142,8 @@ describe('a leave, from registration to a posted letter', () => {
     await expectAccessible(page);
     await screenshot(page, 'event-notices');
 
+    // Digipost is not set up in dev mode, so it is not offered.
+    expect(await toIngrid.getByLabel('Send med').locator('option').allTextContents()).toEqual(['Brev i posten', 'Telefon (unntak, dokumenteres etterpå)']);
     for (const notice of [toIngrid, toEmma]) {
       await notice.getByLabel('Send med').selectOption('LETTER');
       await notice.getByRole('button', { name: 'Legg i utskriftsbunken' }).click();
@@ -163,6 +169,59 @@ describe('a leave, from registration to a posted letter', () => {
     await toIngrid.getByText('Sendt', { exact: true }).waitFor();
     await toEmma.getByText('Sendt', { exact: true }).waitFor();
     await page.getByText('Alle varsler for hendelsen er gitt.').waitFor();
+    await logout(page);
+  });
+
+  it('the leave is moved after the letters went, then cancelled: corrected notices, then cancellations (NT8)', async () => {
+    const page = varsel.page();
+    await login(page, varsel.url(), 'saksbehandler');
+    await page.getByRole('heading', { name: 'Arbeidsliste' }).waitFor();
+    await page.goto(eventUrl);
+
+    await page.getByRole('button', { name: 'Endre tidspunkt' }).click();
+    const move = page.getByRole('form', { name: 'Endre tidspunkt' });
+    await move.getByLabel('Ny start').fill(daysAhead(32, '10:00'));
+    await move.getByLabel('Ny slutt').fill(daysAhead(34, '18:00'));
+    await move.getByRole('button', { name: 'Lagre nytt tidspunkt' }).click();
+    await move.getByText('Regel NT8', { exact: false }).waitFor(); // no reason given: refused, nothing changed
+    await move.getByLabel('Hvorfor tidspunktet endres').fill('Institusjonen har flyttet permisjonen to dager.');
+    await move.getByRole('button', { name: 'Lagre nytt tidspunkt' }).click();
+    const moved = daysAhead(32);
+    const movedDate = `${moved.slice(8, 10)}.${moved.slice(5, 7)}.${moved.slice(0, 4)}`;
+    await page.getByRole('heading', { name: new RegExp(`^Permisjon ${movedDate.replace(/\./g, '\\.')}`) }).waitFor();
+
+    // Both were told the old time: each gets one corrected notice, ready to go.
+    const toIngrid = page.getByRole('article', { name: 'Rettet varsel til Ingrid Solberg', exact: true });
+    const toEmma = page.getByRole('article', { name: 'Rettet varsel til Ingrid Solberg, på vegne av Emma Solberg' });
+    await toIngrid.getByText('Klar til sending').waitFor();
+    await toEmma.getByText('Klar til sending').waitFor();
+    expect(await toIngrid.textContent()).toContain(movedDate);
+    await pdfFrom(page, /^\/letters\/notices\//, () => toIngrid.getByRole('button', { name: 'Forhåndsvis brevet' }).click());
+    await toIngrid.getByTitle(/Forhåndsvisning: varsel-/).waitFor();
+    await expectAccessible(page);
+    await screenshot(page, 'event-correction');
+    await toIngrid.getByLabel('Send med').selectOption('LETTER');
+    await toIngrid.getByRole('button', { name: 'Legg i utskriftsbunken' }).click();
+    await toIngrid.getByText('Sendes', { exact: true }).waitFor();
+
+    // Cancelled: Emma's unsent correction is stopped; both get a cancellation.
+    // The page refreshes after the letter joined the print batch: open the form once it has.
+    const cancel = page.getByRole('form', { name: 'Avlys hendelsen' });
+    await expect
+      .poll(async () => {
+        if (!(await cancel.isVisible())) await page.getByRole('button', { name: 'Avlys hendelsen' }).click();
+        return cancel.isVisible();
+      })
+      .toBe(true);
+    await cancel.getByLabel('Hvorfor hendelsen avlyses').fill('Permisjonen er trukket tilbake.');
+    await cancel.getByRole('button', { name: 'Avlys hendelsen' }).click();
+    await page.getByText('Hendelsen er avlyst: Permisjonen er trukket tilbake.', { exact: false }).waitFor();
+    const cancelIngrid = page.getByRole('article', { name: 'Melding om avlysning til Ingrid Solberg', exact: true });
+    await cancelIngrid.getByText('Klar til sending').waitFor();
+    await page.getByRole('article', { name: 'Melding om avlysning til Ingrid Solberg, på vegne av Emma Solberg' }).getByText('Klar til sending').waitFor();
+    await pdfFrom(page, /^\/letters\/notices\//, () => cancelIngrid.getByRole('button', { name: 'Forhåndsvis brevet' }).click());
+    await cancelIngrid.getByTitle(/Forhåndsvisning: varsel-/).waitFor();
+    await screenshot(page, 'event-cancellation');
     await logout(page);
   });
 });

@@ -94,8 +94,9 @@ describe('the dashboard, the register, the audit and the refusals', () => {
     await page.getByRole('link', { name: 'Martin Berg' }).waitFor();
     await expectAccessible(page);
     await page.getByLabel('Søk etter navn').fill('tor');
+    // The list filters as the user types: wait until the filtered answer has replaced the full list.
+    await page.getByRole('link', { name: 'Martin Berg' }).waitFor({ state: 'detached' });
     await page.getByRole('link', { name: 'Tor Eriksen' }).waitFor();
-    expect(await page.getByRole('link', { name: 'Martin Berg' }).count()).toBe(0);
     await page.getByRole('link', { name: 'Tor Eriksen' }).click();
     for (const tab of ['Hendelser', 'Varsler', 'Dokumenter og innsyn', 'Historikk']) {
       await page.getByRole('tab', { name: tab }).click();

@@ -87,7 +87,9 @@ describe('a protected address, delivered by the police', () => {
     await main.getByText('Under behandling').waitFor();
     await main.getByLabel('Hvordan').fill('Overlevert personlig på bopel.');
     await main.getByRole('button', { name: 'Bekreft levering' }).click();
-    await main.getByText('Besvart', { exact: false }).first().waitFor();
+    // A delivered notice is «Levert», not «Besvart».
+    await main.getByText(/^Levert \d/).waitFor();
+    expect(await main.getByText('Besvart', { exact: false }).count()).toBe(0);
     await logout(page);
   });
 

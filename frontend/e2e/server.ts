@@ -28,10 +28,10 @@ function freePort(): Promise<number> {
 
 /**
  * startVarsel runs bin/varsel serve --dev with a fresh SQLite database and the
- * built SPA, and waits until it is ready. stop ends it; so does the end of the
+ * built SPA (and any extra environment, e.g. VARSEL_DEV_CLOCK), and waits until it is ready. stop ends it; so does the end of the
  * test process, should the test forget or crash.
  */
-export async function startVarsel(): Promise<Varsel> {
+export async function startVarsel(extraEnv: Record<string, string> = {}): Promise<Varsel> {
   // While writing a test, point it at a dev server that already runs.
   const existing = process.env.VARSEL_E2E_URL;
   if (existing) return { url: existing, stop: async () => undefined };
@@ -54,6 +54,7 @@ export async function startVarsel(): Promise<Varsel> {
       VARSEL_WEB_DIR: dist,
       // Warnings and errors only, so a failure's log is not buried (E2E_LOG_LEVEL=info for every request).
       VARSEL_LOG_LEVEL: process.env.E2E_LOG_LEVEL ?? 'warn',
+      ...extraEnv,
     },
     stdio: ['ignore', 'inherit', 'inherit'],
   });

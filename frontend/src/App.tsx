@@ -6,10 +6,13 @@ import { Provider as UrqlProvider, useQuery } from 'urql';
 import { callbackPath, loginState, mayRelogin, oidcSettings, returnPath } from './auth';
 import { errorCode, newClient } from './client';
 import { AppHeader } from './components/AppHeader';
+import { DevClockBanner } from './components/DevClockBanner';
+import { setServiceClock } from './lib/clock';
 import { ErrorState } from './components/ErrorState';
 import { MainNav } from './components/MainNav';
+import { PageChange } from './components/PageChange';
 import type { AppConfig } from './config';
-import { mayOpen, startPage } from './lib/nav';
+import { mayOpen, navItems, startPage } from './lib/nav';
 import { SessionContext, type Session } from './lib/session';
 import { meDocument } from './me';
 import { AuditPage } from './pages/AuditPage';
@@ -34,7 +37,7 @@ export function App({ config }: { config: AppConfig }) {
   return (
     <BrowserRouter>
       <Auth config={config}>
-        <Shell dev={config.dev} />
+        <Shell dev={config.dev} digipost={config.digipost === true} />
       </Auth>
     </BrowserRouter>
   );
@@ -56,7 +59,7 @@ function Auth({ config, children }: { config: AppConfig; children: ReactNode }) 
   );
 }
 
-function Shell({ dev }: { dev: boolean }) {
+function Shell({ dev, digipost }: { dev: boolean; digipost: boolean }) {
   const auth = useAuth();
   const { signinRedirect, signoutRedirect } = auth;
   const token = auth.user?.access_token;
@@ -86,7 +89,7 @@ function Shell({ dev }: { dev: boolean }) {
         Hopp til innhold
       </a>
       {auth.isAuthenticated && !busy ? (
-        <SignedIn token={() => token} onLogin={login} onLogout={() => void signoutRedirect()} />
+        <SignedIn token={() => token} digipost={digipost} onLogin={login} onLogout={() => void signoutRedirect()} />
       ) : (
         <>
           <AppHeader />
@@ -106,14 +109,16 @@ function Shell({ dev }: { dev: boolean }) {
 
 interface SignedInProps {
   token: () => string | undefined;
+  digipost: boolean;
   onLogin: () => void;
   onLogout: () => void;
 }
 
 /** SignedIn is the app for a person who is logged in: their menu and the pages their roles open. */
-function SignedIn({ token, onLogin, onLogout }: SignedInProps) {
+function SignedIn({ token, digipost, onLogin, onLogout }: SignedInProps) {
   const [{ data, error }, reexecute] = useQuery({ query: meDocument });
-  const session = useMemo<Session | undefined>(() => (data ? { me: data.me, token } : undefined), [data, token]);
+  if (data) setServiceClock(data.clock.now, data.clock.simulated);
+  const session = useMemo<Session | undefined>(() => (data ? { me: data.me, token, digipost } : undefined), [data, token, digipost]);
   let body: ReactNode;
   if (session) {
     body = <Pages roles={session.me.roles} onLogin={onLogin} />;
@@ -132,8 +137,10 @@ function SignedIn({ token, onLogin, onLogout }: SignedInProps) {
   }
   return (
     <SessionContext.Provider value={session}>
-      <AppHeader me={data?.me} onLogout={onLogout} />
+      <AppHeader me={data?.me} onLogout={onLogout} nav={session ? navItems(session.me.roles) : undefined} />
+      {data?.clock.simulated && <DevClockBanner now={data.clock.now} />}
       {session && <MainNav roles={session.me.roles} />}
+      {session && <PageChange />}
       <main id="innhold" tabIndex={-1} className="app-main">
         {body}
       </main>

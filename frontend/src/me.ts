@@ -1,6 +1,6 @@
 import { graphql } from './gql';
 
-/** meDocument asks who is logged in: name, roles, and unit or police district. */
+/** meDocument asks who is logged in: name, roles, and unit or police district; and whether the service runs on a simulated clock. */
 export const meDocument = graphql(`
   query Me {
     me {
@@ -16,6 +16,10 @@ export const meDocument = graphql(`
         id
         name
       }
+    }
+    clock {
+      now
+      simulated
     }
   }
 `);

@@ -2,16 +2,22 @@
 package scalar
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"varsel"
 )
 
 // dateLayout is how a Date travels: a calendar date without time or zone.
 const dateLayout = time.DateOnly
+
+var (
+	errDate = varsel.Errorf(varsel.EINVALID, "En dato skrives ÅÅÅÅ-MM-DD, for eksempel 2026-12-20.")
+	errTime = varsel.Errorf(varsel.EINVALID, "Et tidspunkt skrives etter RFC 3339, for eksempel 2026-12-20T10:00:00+01:00.")
+)
 
 // MarshalDate writes a calendar date as "YYYY-MM-DD". Dates are stored as
 // midnight UTC, so the UTC calendar day is the date.
@@ -25,11 +31,11 @@ func MarshalDate(t time.Time) graphql.Marshaler {
 func UnmarshalDate(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("en dato må skrives som ÅÅÅÅ-MM-DD")
+		return time.Time{}, errDate
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("%q er ikke en gyldig dato (ÅÅÅÅ-MM-DD)", s)
+		return time.Time{}, errDate // never the value: it may be anything (PR6)
 	}
 	return t, nil
 }
@@ -46,7 +52,7 @@ func MarshalTime(t time.Time) graphql.Marshaler {
 func UnmarshalTime(v any) (time.Time, error) {
 	t, err := graphql.UnmarshalTime(v)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("et tidspunkt må skrives som RFC 3339, for eksempel 2026-12-20T10:00:00+01:00")
+		return time.Time{}, errTime
 	}
 	return t.UTC(), nil
 }

@@ -69,3 +69,29 @@ describe('the header', () => {
     expect(within(header).queryByRole('button')).not.toBeInTheDocument();
   });
 });
+
+describe('the header on a phone', () => {
+  it("folds the person, the pages and «Logg ut» into «Meny», marking the page shown", async () => {
+    const onLogout = vi.fn();
+    render(
+      <MemoryRouter initialEntries={['/domfelte/7']}>
+        <AppHeader
+          me={caseworker}
+          onLogout={onLogout}
+          nav={[
+            { to: '/arbeidsliste', label: 'Arbeidsliste' },
+            { to: '/domfelte', label: 'Domfelte' },
+          ]}
+        />
+      </MemoryRouter>,
+    );
+    await userEvent.click(within(screen.getByRole('banner')).getByRole('button', { name: 'Meny' }));
+    const menu = await screen.findByRole('menu');
+    expect(menu).toHaveTextContent('Sara Nilsen');
+    expect(menu).toHaveTextContent('Saksbehandler · Oslo fengsel');
+    expect(within(menu).getByRole('menuitem', { name: 'Domfelte' })).toHaveAttribute('aria-current', 'page');
+    expect(within(menu).getByRole('menuitem', { name: 'Arbeidsliste' })).not.toHaveAttribute('aria-current');
+    await userEvent.click(within(menu).getByRole('menuitem', { name: 'Logg ut' }));
+    expect(onLogout).toHaveBeenCalledOnce();
+  });
+});

@@ -3,7 +3,6 @@ import type { NoticeStatus } from '../gql/graphql';
 import { label, noticeStatusLabels } from '../lib/labels';
 
 const colour: Record<NoticeStatus, 'neutral' | 'info' | 'success' | 'warning' | 'danger'> = {
-  DRAFT: 'neutral',
   HELD: 'warning',
   READY: 'info',
   SENDING: 'info',

@@ -2,6 +2,7 @@ import { HStack, Select, TextField, VStack } from '@navikt/ds-react';
 import type { AddressProtection, PersonInput, WrittenStandard } from '../gql/graphql';
 import { protectionLabels, writtenStandardLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
+import type { FieldProps } from '../lib/useAction';
 import { TimeField } from './TimeField';
 import { Options } from './Options';
 
@@ -59,6 +60,8 @@ interface Props {
   value: PersonDraft;
   onChange: (p: PersonDraft) => void;
   policeDistricts: { id: string; name: string }[];
+  /** Ties each field to the server's refusals (useAction's field), by its name in PersonInput under "person". */
+  field?: (name: string) => FieldProps;
 }
 
 /**
@@ -66,14 +69,15 @@ interface Props {
  * letter reaches them: a postal address only, never an e-mail address or a
  * phone number (NT1), and none at all where the police deliver (RC9).
  */
-export function PersonFields({ value: p, onChange, policeDistricts }: Props) {
+export function PersonFields({ value: p, onChange, policeDistricts, field }: Props) {
   const set = (patch: Partial<PersonDraft>) => onChange({ ...p, ...patch });
   const police = policeDelivers(p.addressProtection);
   return (
     <VStack gap="space-12">
-      <TextField label="Navn" value={p.name} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />
+      <TextField {...field?.('person.name')} label="Navn" value={p.name} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />
       <HStack gap="space-16">
         <TextField
+          {...field?.('person.nationalIdentityNumber')}
           label="Fødselsnummer eller D-nummer"
           description="11 siffer (PR1)"
           inputMode="numeric"
@@ -82,6 +86,7 @@ export function PersonFields({ value: p, onChange, policeDistricts }: Props) {
           autoComplete="off"
         />
         <TimeField
+          {...field?.('person.birthDate')}
           label="Fødselsdato"
           description="Avgjør om mottakeren er under 18 år (RC5)"
           type="date"
@@ -91,13 +96,14 @@ export function PersonFields({ value: p, onChange, policeDistricts }: Props) {
       </HStack>
       <HStack gap="space-16">
         <Select
+          {...field?.('person.addressProtection')}
           label="Adressesperre"
           value={p.addressProtection}
           onChange={(e) => set({ addressProtection: e.target.value as AddressProtection })}
         >
           <Options names={protectionLabels} />
         </Select>
-        <Select label="Målform i brev" value={p.writtenStandard} onChange={(e) => set({ writtenStandard: e.target.value as WrittenStandard })}>
+        <Select {...field?.('person.writtenStandard')} label="Målform i brev" value={p.writtenStandard} onChange={(e) => set({ writtenStandard: e.target.value as WrittenStandard })}>
           <Options names={writtenStandardLabels} />
         </Select>
       </HStack>
@@ -106,6 +112,7 @@ export function PersonFields({ value: p, onChange, policeDistricts }: Props) {
       ) : (
         <VStack gap="space-12">
           <TextField
+            {...field?.('person.addressLine')}
             label="Postadresse"
             description="Gate og nummer eller postboks – aldri e-post eller telefonnummer (NT1)"
             value={p.addressLine}
@@ -113,13 +120,14 @@ export function PersonFields({ value: p, onChange, policeDistricts }: Props) {
             autoComplete="off"
           />
           <HStack gap="space-16">
-            <TextField label="Postnummer" inputMode="numeric" htmlSize={6} value={p.postalCode} onChange={(e) => set({ postalCode: e.target.value })} />
-            <TextField label="Poststed" value={p.postalPlace} onChange={(e) => set({ postalPlace: e.target.value })} />
-            <TextField label="Land" description="Hvis ikke Norge" value={p.country} onChange={(e) => set({ country: e.target.value })} />
+            <TextField {...field?.('person.postalCode')} label="Postnummer" inputMode="numeric" htmlSize={6} value={p.postalCode} onChange={(e) => set({ postalCode: e.target.value })} />
+            <TextField {...field?.('person.postalPlace')} label="Poststed" value={p.postalPlace} onChange={(e) => set({ postalPlace: e.target.value })} />
+            <TextField {...field?.('person.country')} label="Land" description="Hvis ikke Norge" value={p.country} onChange={(e) => set({ country: e.target.value })} />
           </HStack>
         </VStack>
       )}
       <Select
+        {...field?.('person.policeDistrictId')}
         label="Politidistrikt"
         description={police ? 'Politiet i dette distriktet leverer varselet (RC9)' : 'Leverer hvis adressen senere sperres'}
         value={p.policeDistrictId}

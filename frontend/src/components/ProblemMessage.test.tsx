@@ -39,3 +39,14 @@ describe('a refusal tells why', () => {
     expect(problemOf(new CombinedError({ networkError: new Error('offline') }))?.message).toContain('Fikk ikke kontakt med Varsel');
   });
 });
+
+describe('a refusal names the field at fault', () => {
+  it('keeps the field the server named (extensions.field)', () => {
+    const problem = problemOf(errorWith('Skriv begrunnelsen.', { code: 'BAD_USER_INPUT', rule: 'DC7', provision: 'p', field: 'reasoning' }));
+    expect(problem?.field).toBe('reasoning');
+  });
+
+  it('has no field when the server names none', () => {
+    expect(problemOf(errorWith('Nei.', { code: 'BAD_USER_INPUT', rule: 'AS2' }))?.field).toBeUndefined();
+  });
+});

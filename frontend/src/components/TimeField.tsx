@@ -1,8 +1,10 @@
 import { TextField, type TextFieldProps } from '@navikt/ds-react';
+import type { Ref } from 'react';
 
 interface Props extends Omit<TextFieldProps, 'type'> {
   /** date, or datetime-local for a date and a time of day. */
   type: 'date' | 'datetime-local';
+  ref?: Ref<HTMLInputElement>;
 }
 
 /**

@@ -8,6 +8,8 @@ export interface Problem {
   rule?: string;
   /** The legal provision behind the rule. */
   provision?: string;
+  /** The input field at fault, by its API name (dotted for nested input, e.g. "factors.minorRecipient"). */
+  field?: string;
   message: string;
 }
 
@@ -35,8 +37,9 @@ export function problemOf(error: CombinedError | undefined): Problem | undefined
   const code = typeof ext.code === 'string' ? ext.code : undefined;
   const rule = typeof ext.rule === 'string' ? ext.rule : undefined;
   const provision = typeof ext.provision === 'string' ? ext.provision : undefined;
+  const field = typeof ext.field === 'string' && ext.field !== '' ? ext.field : undefined;
   const message = code === 'INTERNAL' || !first.message ? (fallback[code ?? 'INTERNAL'] ?? fallback.INTERNAL!) : first.message;
-  return { code, rule, provision, message };
+  return { code, rule, provision, field, message };
 }
 
 /** citation reads "Regel EV2 · straffegjennomføringsloven § 7 b". */

@@ -2,6 +2,7 @@
  * Dates and times as people in Norway read them, always in Norwegian time
  * (the server sends UTC), whatever the office PC's own time zone.
  */
+import { serviceNow } from './clock';
 const zone = 'Europe/Oslo';
 
 const dateFormat = new Intl.DateTimeFormat('nb-NO', { timeZone: zone, day: '2-digit', month: '2-digit', year: 'numeric' });
@@ -51,7 +52,7 @@ function osloParts(at: Date): Record<string, string> {
 }
 
 /** todayInNorway is today's date in Norway, as YYYY-MM-DD. */
-export function todayInNorway(now = new Date()): string {
+export function todayInNorway(now = serviceNow()): string {
   const p = osloParts(now);
   return `${p.year}-${p.month}-${p.day}`;
 }
@@ -105,6 +106,6 @@ export function formatNumber(n: number, digits = 0): string {
  * as it was, it means now — to the second, so that something done just now
  * is not dated before what it answers — and otherwise the time entered.
  */
-export function instantOf(value: string, now = new Date()): string {
+export function instantOf(value: string, now = serviceNow()): string {
   return value === localInputValue(now) ? now.toISOString() : fromNorwegianTime(value);
 }

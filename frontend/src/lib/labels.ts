@@ -72,7 +72,6 @@ export const workStepLabels: Record<WorkStep, string> = {
 };
 
 export const noticeStatusLabels: Record<NoticeStatus, string> = {
-  DRAFT: 'Utkast',
   HELD: 'Holdes tilbake',
   READY: 'Klar til sending',
   SENDING: 'Sendes',
@@ -168,6 +167,7 @@ export const securityOutcomeLabels: Record<SecurityOutcome, string> = {
   AWAITING_POLICE: 'Venter på politiets uttalelse',
   RISK_CONFIRMED: 'Fare bekreftet – ingen varsel',
   RISK_RULED_OUT: 'Fare avkreftet av politiet',
+  RISK_LIFTED: 'Fare opphevet av beslutningstaker',
 };
 
 export const informationSourceLabels: Record<InformationSource, string> = {
@@ -205,9 +205,16 @@ export const policeRequestKindLabels: Record<PoliceRequestKind, string> = {
 export const policeRequestStatusLabels: Record<PoliceRequestStatus, string> = {
   OPEN: 'Ny',
   ACKNOWLEDGED: 'Under behandling',
-  COMPLETED: 'Besvart',
+  COMPLETED: 'Besvart eller levert',
   DECLINED: 'Avslått',
+  WITHDRAWN: 'Trukket tilbake',
 };
+
+/** policeRequestStatus says where one request stands: a notice the police delivered is «Levert», a statement or information given is «Besvart». */
+export function policeRequestStatus(status: PoliceRequestStatus, kind: PoliceRequestKind): string {
+  if (status === 'COMPLETED') return kind === 'DELIVER_NOTICE' ? 'Levert' : 'Besvart';
+  return policeRequestStatusLabels[status];
+}
 
 export const policeReportKindLabels: Record<PoliceReportKind, string> = {
   INVESTIGATION_OPENED: 'Etterforskning innledet',
@@ -238,7 +245,8 @@ export const disclosureBasisLabels: Record<DisclosureBasis, string> = {
   POLITIREGISTERLOVEN_30: 'Politiregisterloven § 30',
   POLITIREGISTERFORSKRIFTEN_9_6_10: 'Politiregisterforskriften § 9-6 nr. 10',
   POLITIREGISTERFORSKRIFTEN_10_5: 'Politiregisterforskriften § 10-5',
-  STRAFFEREGISTRERINGSLOVEN: 'Strafferegistreringsloven',
+  POLITIREGISTERLOVEN_9: 'Politiregisterloven § 9 (opplysninger fra reaksjonsregisteret)',
+  STRAFFELOVEN_196: 'Straffeloven § 196 (avvergingsplikt)',
   STRAFFEPROSESSLOVEN_216I: 'Straffeprosessloven § 216 i',
 };
 

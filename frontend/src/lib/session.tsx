@@ -1,10 +1,12 @@
 import { createContext, useContext } from 'react';
 import type { MeQuery } from '../gql/graphql';
 
-/** Session is who is logged in, and the access token for requests outside GraphQL (PDFs, CSV). */
+/** Session is who is logged in, the access token for requests outside GraphQL (PDFs, CSV), and what this installation offers. */
 export interface Session {
   me: MeQuery['me'];
   token: () => string | undefined;
+  /** Digipost is set up here (the server's config.json); without it, notices go by letter or through the police. */
+  digipost?: boolean;
 }
 
 export const SessionContext = createContext<Session | undefined>(undefined);

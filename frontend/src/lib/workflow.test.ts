@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progress } from './workflow';
+import { progress, stepAnchor } from './workflow';
 
 describe("an event's page follows the server's next steps", () => {
   it('a new event starts with the security assessment (AS2)', () => {
@@ -54,5 +54,46 @@ describe("an event's page follows the server's next steps", () => {
 
   it('every notice sent: all done', () => {
     expect(Object.values(progress([], 'NO_RISK', true, true).state)).toEqual(Array(6).fill('done'));
+  });
+});
+
+describe('the appeal step says what holds for the decision (DC4, DC5, DC7)', () => {
+  it('is not «done» while the appeal window is open, though the notices are being prepared', () => {
+    expect(progress(['PREPARE_NOTICES'], 'NO_RISK', false, true, 'APPEAL_WINDOW').state.appeal).toBe('running');
+  });
+
+  it('nor when every notice went early (DC6) and the window is still open', () => {
+    expect(progress([], 'NO_RISK', true, true, 'APPEAL_WINDOW').state.appeal).toBe('running');
+  });
+
+  it('waits for the level above while an appeal is pending', () => {
+    expect(progress(['DECIDE_APPEAL'], 'NO_RISK', true, true, 'APPEALED').state.appeal).toBe('active');
+  });
+
+  it('is done once the decision is final', () => {
+    expect(progress(['SEND_NOTICE'], 'NO_RISK', true, true, 'FINAL').state.appeal).toBe('done');
+  });
+
+  it('comes later while the convict is not yet informed', () => {
+    expect(progress(['INFORM_CONVICT'], 'NO_RISK', false, true, 'DECIDED').state.appeal).toBe('later');
+  });
+});
+
+describe('«Gå til steget» lands on the step', () => {
+  it.each([
+    ['ASSESS_SECURITY', 'sikkerhet'],
+    ['AWAIT_POLICE_STATEMENT', 'sikkerhet'],
+    ['ASSESS_SIGNIFICANCE', 'vurdering'],
+    ['DECIDE', 'vedtak'],
+    ['INFORM_CONVICT', 'underretning'],
+    ['DECIDE_APPEAL', 'klage'],
+    ['AWAIT_APPEAL_DEADLINE', 'klage'],
+    ['PREPARE_NOTICES', 'varsler'],
+  ] as const)('%s is in the section #%s', (step, anchor) => {
+    expect(stepAnchor(step)).toBe(anchor);
+  });
+
+  it("a step about one notice lands on that notice's card", () => {
+    expect(stepAnchor('POST_LETTER', '12')).toBe('varsel-12');
   });
 });

@@ -1,11 +1,15 @@
-import type { SecurityOutcome, WorkStep } from '../gql/graphql';
+import type { EventState, SecurityOutcome, WorkStep } from '../gql/graphql';
 
 /** The sections of an event's page, in the order the workflow takes them. */
 export const sections = ['security', 'significance', 'decision', 'inform', 'appeal', 'notices'] as const;
 export type Section = (typeof sections)[number];
 
-/** done: behind us; active: the next thing to do; waiting: for someone else; blocked: may not go on; later: not yet. */
-export type SectionState = 'done' | 'active' | 'waiting' | 'blocked' | 'later';
+/**
+ * done: behind us; active: the next thing to do; waiting: for someone else;
+ * running: a time limit runs (the appeal window); blocked: may not go on;
+ * later: not yet.
+ */
+export type SectionState = 'done' | 'active' | 'waiting' | 'running' | 'blocked' | 'later';
 
 const sectionOf: Record<WorkStep, Section> = {
   ASSESS_SECURITY: 'security',
@@ -22,6 +26,26 @@ const sectionOf: Record<WorkStep, Section> = {
   AWAIT_POLICE_DELIVERY: 'notices',
 };
 
+/** The anchor of each section on an event's page (the StepCard's id). */
+export const sectionAnchors: Record<Section, string> = {
+  security: 'sikkerhet',
+  significance: 'vurdering',
+  decision: 'vedtak',
+  inform: 'underretning',
+  appeal: 'klage',
+  notices: 'varsler',
+};
+
+/**
+ * stepAnchor is where on the event's page a step is taken: the notice's own
+ * card when the step is about one notice, else the step's section — so that
+ * «Gå til steget» lands on the step, not at the top of a long page.
+ */
+export function stepAnchor(step: WorkStep, noticeId?: string): string {
+  if (noticeId) return `varsel-${noticeId}`;
+  return sectionAnchors[sectionOf[step]];
+}
+
 const waitingSteps: WorkStep[] = ['AWAIT_POLICE_STATEMENT', 'AWAIT_APPEAL_DEADLINE', 'AWAIT_POLICE_DELIVERY'];
 
 export interface Progress {
@@ -36,7 +60,41 @@ export interface Progress {
  * waits for someone else, and where the workflow has stopped and why. The
  * steps themselves, and the rules behind them, come from the server.
  */
-export function progress(steps: readonly WorkStep[], security: SecurityOutcome | undefined, hasNotices: boolean, decided: boolean): Progress {
+export function progress(
+  steps: readonly WorkStep[],
+  security: SecurityOutcome | undefined,
+  hasNotices: boolean,
+  decided: boolean,
+  eventState?: EventState,
+): Progress {
+  const p = fromSteps(steps, security, hasNotices, decided);
+  if (p.state.appeal !== 'blocked') p.state.appeal = appealState(eventState) ?? p.state.appeal;
+  return p;
+}
+
+/**
+ * appealState is where the appeal stands, from the event's state rather than
+ * from the next step: the notices may be prepared, or even sent early (DC6),
+ * while the window is still open, and the appeal is done only once the
+ * decision is final (DC4, DC5, DC7).
+ */
+function appealState(eventState: EventState | undefined): SectionState | undefined {
+  switch (eventState) {
+    case 'DECIDED':
+      return 'later';
+    case 'APPEAL_WINDOW':
+      return 'running';
+    case 'APPEALED':
+      return 'active';
+    case 'FINAL':
+    case 'OVERTURNED':
+      return 'done';
+    default:
+      return undefined;
+  }
+}
+
+function fromSteps(steps: readonly WorkStep[], security: SecurityOutcome | undefined, hasNotices: boolean, decided: boolean): Progress {
   const state = Object.fromEntries(sections.map((s) => [s, 'later'])) as Record<Section, SectionState>;
   if (security === 'RISK_CONFIRMED') {
     state.security = 'done';

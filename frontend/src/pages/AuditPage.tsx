@@ -1,5 +1,6 @@
 import { Alert, BodyShort, Button, Detail, Heading, HStack, Select, Table, Tabs, TextField, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
+import { useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
@@ -8,6 +9,7 @@ import { formatDateTime, fromNorwegianTime } from '../lib/format';
 import { auditActionLabels, entityTypeLabel, label, nodes } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { TimeField } from '../components/TimeField';
+import { TableScroll } from '../components/TableScroll';
 
 const chainDocument = graphql(`
   query AuditChainStatus {
@@ -80,7 +82,10 @@ const personTypeLabels: Record<AccessLogEntryPersonType, string> = { VICTIM: 'Fo
  */
 export function AuditPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: chainDocument, requestPolicy: 'network-only' });
-  const [tab, setTab] = useState('spor');
+  // The tab is in the address (?fane=tilgang), so that it can be linked to and survives a reload.
+  const [search, setSearch] = useSearchParams();
+  const tab = search.get('fane') === 'tilgang' ? 'tilgang' : 'spor';
+  const setTab = (t: string) => setSearch({ fane: t }, { replace: true });
   const st = data?.auditChainStatus;
   return (
     <VStack gap="space-24">
@@ -162,36 +167,38 @@ function AuditTrail() {
         ) : (
           <>
             <Detail>{data?.auditEvents.totalCount === 1 ? '1 rad' : `${data?.auditEvents.totalCount} rader`}</Detail>
-            <Table size="small">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">Nr.</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Hvem</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Hva</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Operasjon</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Hash</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.DataCell>{r.seq}</Table.DataCell>
-                    <Table.DataCell>{formatDateTime(r.occurredAt)}</Table.DataCell>
-                    <Table.DataCell>{r.actor}</Table.DataCell>
-                    <Table.DataCell>
-                      {label(auditActionLabels, r.action)}: {entityTypeLabel(r.entityType).toLowerCase()} #{r.entityID}
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      <code>{r.operation || '–'}</code>
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      <code title={r.hash}>{r.hash.slice(0, 12)}…</code>
-                    </Table.DataCell>
+            <TableScroll label="Revisjonsspor">
+              <Table size="small">
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Nr.</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Hvem</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Hva</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Operasjon</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Hash</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Header>
+                <Table.Body>
+                  {rows.map((r) => (
+                    <Table.Row key={r.id}>
+                      <Table.DataCell>{r.seq}</Table.DataCell>
+                      <Table.DataCell>{formatDateTime(r.occurredAt)}</Table.DataCell>
+                      <Table.DataCell>{r.actor}</Table.DataCell>
+                      <Table.DataCell>
+                        {label(auditActionLabels, r.action)}: {entityTypeLabel(r.entityType).toLowerCase()} #{r.entityID}
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <code>{r.operation || '–'}</code>
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <code title={r.hash}>{r.hash.slice(0, 12)}…</code>
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
             <Pager
               hasPrevious={after.length > 0}
               hasNext={!!data?.auditEvents.pageInfo.hasNextPage}
@@ -240,34 +247,36 @@ function AccessLog() {
         ) : (
           <>
             <Detail>{data?.accessLog.totalCount} visninger</Detail>
-            <Table size="small">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Hvem</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Hvilken person</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Sak</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Hva</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Hvor</Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {rows.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.DataCell>{formatDateTime(r.occurredAt)}</Table.DataCell>
-                    <Table.DataCell>{r.actor}</Table.DataCell>
-                    <Table.DataCell>
-                      {r.personType ? `${personTypeLabels[r.personType]} #${r.personID}` : r.policeRequestID ? `Anmodning #${r.policeRequestID}` : '–'}
-                    </Table.DataCell>
-                    <Table.DataCell>{r.criminalCaseID ? `#${r.criminalCaseID}` : '–'}</Table.DataCell>
-                    <Table.DataCell>{[r.identity && 'identitet', r.address && 'adresse'].filter(Boolean).join(' og ') || 'anmodning'}</Table.DataCell>
-                    <Table.DataCell>
-                      <code>{r.operation || '–'}</code>
-                    </Table.DataCell>
+            <TableScroll label="Tilgangslogg">
+              <Table size="small">
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Hvem</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Hvilken person</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Sak</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Hva</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Hvor</Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Header>
+                <Table.Body>
+                  {rows.map((r) => (
+                    <Table.Row key={r.id}>
+                      <Table.DataCell>{formatDateTime(r.occurredAt)}</Table.DataCell>
+                      <Table.DataCell>{r.actor}</Table.DataCell>
+                      <Table.DataCell>
+                        {r.personType ? `${personTypeLabels[r.personType]} #${r.personID}` : r.policeRequestID ? `Anmodning #${r.policeRequestID}` : '–'}
+                      </Table.DataCell>
+                      <Table.DataCell>{r.criminalCaseID ? `#${r.criminalCaseID}` : '–'}</Table.DataCell>
+                      <Table.DataCell>{[r.identity && 'identitet', r.address && 'adresse'].filter(Boolean).join(' og ') || 'anmodning'}</Table.DataCell>
+                      <Table.DataCell>
+                        <code>{r.operation || '–'}</code>
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
             <Pager
               hasPrevious={after.length > 0}
               hasNext={!!data?.accessLog.pageInfo.hasNextPage}

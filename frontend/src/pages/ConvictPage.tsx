@@ -42,6 +42,7 @@ export const convictFileDocument = graphql(`
             addressProtection
             writtenStandard
             policeDistrict {
+              id
               name
             }
             reservations {

@@ -10,7 +10,9 @@ import { useSession } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
 import { nodes } from '../lib/labels';
+import { choosableUnits, type UnitRef } from '../lib/units';
 import { FormButtons } from '../components/FormButtons';
+import { TableScroll } from '../components/TableScroll';
 
 const convictsDocument = graphql(`
   query Convicts($name: String) {
@@ -33,6 +35,7 @@ const convictsDocument = graphql(`
       id
       name
       kind
+      parentID
     }
   }
 `);
@@ -76,45 +79,48 @@ export function ConvictsPage() {
         {convicts.length === 0 ? (
           <Empty>{name ? `Ingen domfelte ved enheten heter noe med «${name}».` : 'Enheten har ingen registrerte domfelte.'}</Empty>
         ) : (
-          <Table size="small">
-            <caption className="sr-only">Domfelte ved enheten ({data?.convicts.totalCount})</caption>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Navn</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Merknader</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {convicts.map((c) => (
-                <Table.Row key={c.id}>
-                  <Table.DataCell>
-                    <Link as={RouterLink} to={`/domfelte/${c.id}`}>
-                      {c.name}
-                    </Link>
-                  </Table.DataCell>
-                  <Table.DataCell>{c.unit.name}</Table.DataCell>
-                  <Table.DataCell>
-                    <HStack gap="space-4">
-                      {c.servingPreventiveDetention && <Tag size="xsmall" variant="moderate" data-color="warning">Forvaring</Tag>}
-                      {c.sentenceOverTenYears && <Tag size="xsmall" variant="moderate" data-color="warning">Over 10 år</Tag>}
-                      {c.infoflyt && <Tag size="xsmall" variant="moderate" data-color="danger">INFOFLYT</Tag>}
-                    </HStack>
-                  </Table.DataCell>
+          <TableScroll label="Domfelte">
+            <Table size="small">
+              <caption className="sr-only">Domfelte ved enheten ({data?.convicts.totalCount})</caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Navn</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Enhet</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Merknader</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {convicts.map((c) => (
+                  <Table.Row key={c.id}>
+                    <Table.DataCell>
+                      <Link as={RouterLink} to={`/domfelte/${c.id}`}>
+                        {c.name}
+                      </Link>
+                    </Table.DataCell>
+                    <Table.DataCell>{c.unit.name}</Table.DataCell>
+                    <Table.DataCell>
+                      <HStack gap="space-4">
+                        {c.servingPreventiveDetention && <Tag size="xsmall" variant="moderate" data-color="warning">Forvaring</Tag>}
+                        {c.sentenceOverTenYears && <Tag size="xsmall" variant="moderate" data-color="warning">Over 10 år</Tag>}
+                        {c.infoflyt && <Tag size="xsmall" variant="moderate" data-color="danger">INFOFLYT</Tag>}
+                      </HStack>
+                    </Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </PageState>
     </VStack>
   );
 }
 
-function RegisterConvictForm({ units, onCancel }: { units: { id: string; name: string; kind: string }[]; onCancel: () => void }) {
+function RegisterConvictForm({ units, onCancel }: { units: UnitRef[]; onCancel: () => void }) {
   const { me } = useSession();
   const navigate = useNavigate();
-  const [form, setForm] = useState({ name: '', nin: '', birthDate: '', unitId: me.unit?.kind === 'LOCAL' ? me.unit.id : '' });
+  const choosable = choosableUnits(units, me.unit?.id);
+  const [form, setForm] = useState({ name: '', nin: '', birthDate: '', unitId: choosable[0]?.id ?? '' });
   const [flags, setFlags] = useState<string[]>([]);
   const action = useAction(registerConvictDocument, (d) => void navigate(`/domfelte/${d.registerConvict.id}`));
   const submit = (e: FormEvent) => {
@@ -137,9 +143,10 @@ function RegisterConvictForm({ units, onCancel }: { units: { id: string; name: s
         <Heading id="ny-domfelt" level="2" size="medium">
           Registrer domfelt
         </Heading>
-        <TextField label="Navn" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoComplete="off" />
+        <TextField {...action.field('name')} label="Navn" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoComplete="off" />
         <HStack gap="space-16">
           <TextField
+            {...action.field('nationalIdentityNumber')}
             label="Fødselsnummer eller D-nummer"
             description="11 siffer (PR1)"
             inputMode="numeric"
@@ -148,6 +155,7 @@ function RegisterConvictForm({ units, onCancel }: { units: { id: string; name: s
             autoComplete="off"
           />
           <TimeField
+            {...action.field('birthDate')}
             label="Fødselsdato"
             description="Registreres for seg (PR1)"
             type="date"
@@ -155,15 +163,19 @@ function RegisterConvictForm({ units, onCancel }: { units: { id: string; name: s
             onChange={(e) => setForm({ ...form, birthDate: e.target.value })}
           />
         </HStack>
-        <Select label="Ansvarlig enhet" value={form.unitId} onChange={(e) => setForm({ ...form, unitId: e.target.value })}>
-          <option value="">Min enhet</option>
-          {units
-            .filter((u) => u.kind === 'LOCAL')
-            .map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name}
-              </option>
-            ))}
+        <Select
+          {...action.field('unitId')}
+          label="Ansvarlig enhet"
+          description={choosable.length > 1 ? 'En av enhetene du arbeider for' : undefined}
+          readOnly={choosable.length === 1}
+          value={form.unitId}
+          onChange={(e) => setForm({ ...form, unitId: e.target.value })}
+        >
+          {choosable.map((u) => (
+            <option key={u.id} value={u.id}>
+              {u.name}
+            </option>
+          ))}
         </Select>
         <CheckboxGroup legend="Forhold som avgjør vedtaksnivå og utlevering" value={flags} onChange={setFlags}>
           <Checkbox value="forvaring">Idømt forvaring</Checkbox>

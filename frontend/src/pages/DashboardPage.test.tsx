@@ -30,6 +30,8 @@ function row(unit: string | null, events: number) {
     medianLeadDays: { value: 17, suppressed: false },
     lateNotices: hidden,
     lateNoticesJustified: hidden,
+    decisionsNotInformed: hidden,
+    noticesSentBeforeFinal: hidden,
     escapesNotified: hidden,
     medianHoursEscapeToNotice: none,
     appealsReceived: hidden,

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { useQuery } from 'urql';
 import { FileButton } from '../components/FileButton';
+import { TableScroll } from '../components/TableScroll';
 import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
 import type { StatisticsDimension, StatisticsQuery } from '../gql/graphql';
@@ -11,6 +12,7 @@ import { channelLabels, dimensionLabels, eventKindLabels, label } from '../lib/l
 import { RuleNote } from '../lib/rulebook';
 import { chartValue, monthLabel, showCount, showFigure, showRate, type Cell } from '../lib/statistics';
 import { TimeField } from '../components/TimeField';
+import { useNarrow } from '../lib/useNarrow';
 import { Options } from '../components/Options';
 
 const statisticsDocument = graphql(`
@@ -89,6 +91,14 @@ const statisticsDocument = graphql(`
       value
       suppressed
     }
+    decisionsNotInformed {
+      value
+      suppressed
+    }
+    noticesSentBeforeFinal {
+      value
+      suppressed
+    }
     escapesNotified {
       value
       suppressed
@@ -155,6 +165,8 @@ const columns: { key: keyof Row; title: string; show: (c: Cell) => string }[] = 
   { key: 'medianLeadDays', title: 'Median dager før', show: (c) => showFigure(c, 'd') },
   { key: 'lateNotices', title: 'Sene varsler', show: showCount },
   { key: 'lateNoticesJustified', title: 'Sene, begrunnet', show: showCount },
+  { key: 'noticesSentBeforeFinal', title: 'Sendt før endelig vedtak', show: showCount },
+  { key: 'decisionsNotInformed', title: 'Domfelte ikke underrettet (unntak)', show: showCount },
   { key: 'escapesNotified', title: 'Unndragelser varslet', show: showCount },
   { key: 'medianHoursEscapeToNotice', title: 'Median timer til varsel', show: (c) => showFigure(c, 't') },
   { key: 'appealsReceived', title: 'Klager', show: showCount },
@@ -218,6 +230,8 @@ export function DashboardPage() {
               <Figure title="Sene varsler (begrunnet)" value={`${showCount(s.total.lateNotices)} (${showCount(s.total.lateNoticesJustified)})`} />
               <Figure title="Median timer fra unndragelse til varsel" value={showFigure(s.total.medianHoursEscapeToNotice, 'timer')} />
               <Figure title="Telefonvarsler ikke dokumentert" value={showCount(s.total.undocumentedPhoneNotices)} />
+              <Figure title="Sendt før vedtaket var endelig" value={showCount(s.total.noticesSentBeforeFinal)} />
+              <Figure title="Domfelte ikke underrettet, utenom unndragelser" value={showCount(s.total.decisionsNotInformed)} />
               <Figure title="Venter på vedtak" value={showCount(s.total.decisionsPending)} />
             </HGrid>
             {rows.length === 0 ? (
@@ -229,35 +243,25 @@ export function DashboardPage() {
                     <BodyShort weight="semibold">Varsler sendt etter kanal, per {label(dimensionLabels, groupBy).toLowerCase()}</BodyShort>
                     <Detail>Skjulte tall er utelatt fra diagrammet; se tabellen.</Detail>
                   </figcaption>
-                  <ResponsiveContainer width="100%" height={280}>
-                    <BarChart data={chart} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-                      <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={chart.length > 6 ? -30 : 0} textAnchor={chart.length > 6 ? 'end' : 'middle'} height={chart.length > 6 ? 80 : 30} />
-                      <YAxis allowDecimals={false} />
-                      <Tooltip />
-                      <Legend />
-                      <Bar dataKey="Brev" stackId="k" fill="#0067c5" />
-                      <Bar dataKey="Digipost" stackId="k" fill="#005b82" />
-                      <Bar dataKey="Telefon" stackId="k" fill="#c77300" />
-                      <Bar dataKey="Via politiet" stackId="k" fill="#634689" />
-                    </BarChart>
-                  </ResponsiveContainer>
+                  <BarFigure
+                    data={chart}
+                    bars={[
+                      { key: 'Brev', fill: '#0067c5' },
+                      { key: 'Digipost', fill: '#005b82' },
+                      { key: 'Telefon', fill: '#c77300' },
+                      { key: 'Via politiet', fill: '#634689' },
+                    ]}
+                    height={280}
+                    legend
+                  />
                 </figure>
                 <figure className="chart" aria-labelledby="itide">
                   <figcaption id="itide">
                     <BodyShort weight="semibold">Andel varsler sendt minst 14 dager før (NT2)</BodyShort>
                   </figcaption>
-                  <ResponsiveContainer width="100%" height={240}>
-                    <BarChart data={onTime} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
-                      <CartesianGrid strokeDasharray="3 3" />
-                      <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={onTime.length > 6 ? -30 : 0} textAnchor={onTime.length > 6 ? 'end' : 'middle'} height={onTime.length > 6 ? 80 : 30} />
-                      <YAxis domain={[0, 100]} unit=" %" />
-                      <Tooltip />
-                      <Bar dataKey="I tide (%)" fill="#06893a" />
-                    </BarChart>
-                  </ResponsiveContainer>
+                  <BarFigure data={onTime} bars={[{ key: 'I tide (%)', fill: '#06893a' }]} height={240} percent />
                 </figure>
-                <div className="table-scroll" tabIndex={0} role="region" aria-label="Tallene i tabell">
+                <TableScroll label="Tallene i tabell" region>
                   <Table size="small" zebraStripes>
                     <caption className="sr-only">Tallene per {label(dimensionLabels, groupBy).toLowerCase()}</caption>
                     <Table.Header>
@@ -286,7 +290,7 @@ export function DashboardPage() {
                       ))}
                     </Table.Body>
                   </Table>
-                </div>
+                </TableScroll>
               </>
             )}
           </VStack>
@@ -306,5 +310,54 @@ function Figure({ title, value }: { title: string; value: string }) {
         </BodyShort>
       </VStack>
     </Box>
+  );
+}
+
+interface BarFigureProps {
+  data: ({ name: string } & Record<string, string | number | null>)[];
+  /** The bars, stacked, each a key of the data with its colour. */
+  bars: { key: string; fill: string }[];
+  /** The height on a wide screen. */
+  height: number;
+  /** The values are percentages, 0–100. */
+  percent?: boolean;
+  legend?: boolean;
+}
+
+/**
+ * BarFigure draws one bar per unit, month or kind. On a wide screen the bars
+ * stand side by side; on a narrow one they lie, one under the other, so that
+ * every name has a line of its own and no label runs into the next.
+ */
+function BarFigure({ data, bars, height, percent, legend }: BarFigureProps) {
+  const narrow = useNarrow();
+  const values = percent ? { domain: [0, 100] as [number, number], unit: ' %' } : { allowDecimals: false };
+  const drawn = bars.map((b) => <Bar key={b.key} dataKey={b.key} stackId="k" fill={b.fill} />);
+  if (narrow) {
+    return (
+      <ResponsiveContainer width="100%" height={data.length * 36 + (legend ? 90 : 50)}>
+        <BarChart data={data} layout="vertical" margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+          <CartesianGrid strokeDasharray="3 3" />
+          <XAxis type="number" {...values} tick={{ fontSize: 12 }} />
+          <YAxis type="category" dataKey="name" width={120} interval={0} tick={{ fontSize: 12 }} />
+          <Tooltip />
+          {legend && <Legend />}
+          {drawn}
+        </BarChart>
+      </ResponsiveContainer>
+    );
+  }
+  const many = data.length > 6;
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <BarChart data={data} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+        <CartesianGrid strokeDasharray="3 3" />
+        <XAxis dataKey="name" tick={{ fontSize: 12 }} interval={0} angle={many ? -30 : 0} textAnchor={many ? 'end' : 'middle'} height={many ? 80 : 30} />
+        <YAxis {...values} />
+        <Tooltip />
+        {legend && <Legend />}
+        {drawn}
+      </BarChart>
+    </ResponsiveContainer>
   );
 }

@@ -13,6 +13,8 @@ import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
 import { Options } from '../components/Options';
 import { FormButtons } from '../components/FormButtons';
+import { serviceNow } from '../lib/clock';
+import { TableScroll } from '../components/TableScroll';
 
 const registerDocument = graphql(`
   query Disclosures($direction: DisclosureDirection, $convictId: ID) {
@@ -173,55 +175,57 @@ export function DisclosuresPage() {
         {rows.length === 0 ? (
           <Empty>Ingen utleveringer er registrert.</Empty>
         ) : (
-          <Table size="small">
-            <caption className="sr-only">Registrerte utleveringer ({data?.disclosures.totalCount})</caption>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Besluttet</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Domfelt</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Hva og hvorfor</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Hjemmel</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Mellom</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {rows.map((d) => (
-                <Table.Row key={d.id}>
-                  <Table.DataCell>
-                    <BodyShort size="small">{formatDateTime(d.decidedAt)}</BodyShort>
-                    <Detail>
-                      {d.decidedByName} · {label(disclosureFormLabels, d.form).toLowerCase()}
-                    </Detail>
-                  </Table.DataCell>
-                  <Table.DataCell>{d.convictName}</Table.DataCell>
-                  <Table.DataCell>
-                    <BodyShort size="small" weight="semibold">
-                      {label(disclosureCategoryLabels, d.category)}
-                    </BodyShort>
-                    <BodyShort size="small">{d.summary}</BodyShort>
-                    <Detail>
-                      Formål: {d.purpose} · Mottaker: {d.recipient}
-                    </Detail>
-                    {d.unverified && (
-                      <Tag size="xsmall" variant="moderate" data-color="warning">
-                        Ubekreftet, fra {d.source}; slettes {formatDate(d.expiresOn)} (IX8)
-                      </Tag>
-                    )}
-                  </Table.DataCell>
-                  <Table.DataCell>
-                    {d.legalBasisProvision}
-                    {d.register ? ` (${d.register})` : ''}
-                  </Table.DataCell>
-                  <Table.DataCell>
-                    <BodyShort size="small">{label(disclosureDirectionLabels, d.direction)}</BodyShort>
-                    <Detail>
-                      {d.unit.name} · {d.policeDistrict.name}
-                    </Detail>
-                  </Table.DataCell>
+          <TableScroll label="Registrerte utleveringer">
+            <Table size="small">
+              <caption className="sr-only">Registrerte utleveringer ({data?.disclosures.totalCount})</caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Besluttet</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Domfelt</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Hva og hvorfor</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Hjemmel</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Mellom</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {rows.map((d) => (
+                  <Table.Row key={d.id}>
+                    <Table.DataCell>
+                      <BodyShort size="small">{formatDateTime(d.decidedAt)}</BodyShort>
+                      <Detail>
+                        {d.decidedByName} · {label(disclosureFormLabels, d.form).toLowerCase()}
+                      </Detail>
+                    </Table.DataCell>
+                    <Table.DataCell>{d.convictName}</Table.DataCell>
+                    <Table.DataCell>
+                      <BodyShort size="small" weight="semibold">
+                        {label(disclosureCategoryLabels, d.category)}
+                      </BodyShort>
+                      <BodyShort size="small">{d.summary}</BodyShort>
+                      <Detail>
+                        Formål: {d.purpose} · Mottaker: {d.recipient}
+                      </Detail>
+                      {d.unverified && (
+                        <Tag size="xsmall" variant="moderate" data-color="warning">
+                          Ubekreftet, fra {d.source}; slettes {formatDate(d.expiresOn)} (IX8)
+                        </Tag>
+                      )}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      {d.legalBasisProvision}
+                      {d.register ? ` (${d.register})` : ''}
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      <BodyShort size="small">{label(disclosureDirectionLabels, d.direction)}</BodyShort>
+                      <Detail>
+                        {d.unit.name} · {d.policeDistrict.name}
+                      </Detail>
+                    </Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </PageState>
       {staff && <Delegations />}
@@ -251,7 +255,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
   const [averts, setAverts] = useState(false);
   const [decidedById, setDecidedById] = useState('');
   const [decidedByName, setDecidedByName] = useState(staff ? '' : me.name);
-  const [decidedAt, setDecidedAt] = useState(localInputValue(new Date()));
+  const [decidedAt, setDecidedAt] = useState(localInputValue(serviceNow()));
   const [form, setForm] = useState<DisclosureForm>('WRITTEN');
   const [unverified, setUnverified] = useState(false);
   const [source, setSource] = useState('');

@@ -4,8 +4,8 @@ import { Link as RouterLink, useLocation, useParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageState } from '../components/PageState';
 import { formatDate, formatDateTime, formatWhen } from '../lib/format';
-import { eventKindLabels, eventStatusLabels, label, levelLabels, workStepLabels } from '../lib/labels';
-import { progress } from '../lib/workflow';
+import { eventKindLabels, label, levelLabels, workStepLabels } from '../lib/labels';
+import { progress, stepAnchor } from '../lib/workflow';
 import { decisionInForce, AppealStep, DecisionStep, InformStep } from './event/DecisionSteps';
 import { ConditionsStep } from './event/ConditionsStep';
 import { eventPageDocument, type CustodyEventData, type District } from './event/document';
@@ -14,6 +14,7 @@ import { NoticesStep } from './event/NoticesStep';
 import { SecurityStep } from './event/SecurityStep';
 import { SignificanceStep } from './event/SignificanceStep';
 import { StepCard } from './event/StepCard';
+import { ChangeEvent } from './event/ChangeEvent';
 
 /**
  * EventPage carries one custody event through the workflow: conditions,
@@ -23,20 +24,21 @@ import { StepCard } from './event/StepCard';
  */
 export function EventPage() {
   const { id = '' } = useParams();
-  const { hash } = useLocation();
+  const { hash, key } = useLocation();
   const [{ data, fetching, error }, reexecute] = useQuery({ query: eventPageDocument, variables: { id }, requestPolicy: 'cache-and-network' });
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const ev = data?.custodyEvent;
 
-  // A link to a notice (#varsel-12) scrolls to it once the page is there —
-  // once, not again each time the event is fetched afresh.
-  const scrolledTo = useRef('');
+  // A link to a step (#vedtak) or a notice (#varsel-12) moves focus to it,
+  // which scrolls it into view, once the page is there: once per visit of
+  // the link, not again each time the event is fetched afresh.
+  const focusedFor = useRef('');
   useEffect(() => {
-    if (ev && hash && scrolledTo.current !== hash) {
-      scrolledTo.current = hash;
-      document.getElementById(hash.slice(1))?.scrollIntoView();
+    if (ev && hash && focusedFor.current !== key) {
+      focusedFor.current = key;
+      focusStep(hash.slice(1));
     }
-  }, [ev, hash]);
+  }, [ev, hash, key]);
 
   return (
     <PageState fetching={fetching} error={error} hasData={!!data} what="hendelsen" retry={refresh}>
@@ -58,6 +60,7 @@ function EventWorkflow({ event: ev, districts, refresh, fetching }: {
     latestSecurity?.outcome,
     (ev.notices ?? []).some((n) => n.status !== 'CANCELLED'),
     decided,
+    ev.state,
   );
   const next = ev.nextSteps[0];
   const securityFirst = !latestSecurity || latestSecurity.outcome === 'AWAITING_POLICE' ? 'Sikkerheten vurderes først, og for seg (AS2).' : undefined;
@@ -74,8 +77,9 @@ function EventWorkflow({ event: ev, districts, refresh, fetching }: {
         </Heading>
         <Detail>
           Hjemmel for varsel: {ev.legalBasis} · vedtak på {label(levelLabels, ev.decidingLevel).toLowerCase()} ({ev.decidingUnit.name}) ·{' '}
-          {label(eventStatusLabels, ev.status).toLowerCase()} · registrert {formatDateTime(ev.createdAt)}
+          {ev.stateName} · registrert {formatDateTime(ev.createdAt)}
         </Detail>
+        <ChangeEvent event={ev} onChanged={refresh} />
       </VStack>
 
       {p.stopped ? (
@@ -89,7 +93,9 @@ function EventWorkflow({ event: ev, districts, refresh, fetching }: {
           <HStack justify="space-between" align="center" gap="space-8">
             <VStack gap="space-2">
               <BodyShort weight="semibold">
-                Neste steg: {label(workStepLabels, next.step)} ({next.rule})
+                <Link as={RouterLink} to={{ hash: stepAnchor(next.step, next.notice?.id) }}>
+                  Neste steg: {label(workStepLabels, next.step)} ({next.rule})
+                </Link>
               </BodyShort>
               <BodyShort size="small">
                 {next.title}
@@ -131,4 +137,14 @@ function EventWorkflow({ event: ev, districts, refresh, fetching }: {
       </StepCard>
     </VStack>
   );
+}
+
+/**
+ * focusStep moves focus to a step's heading (a StepCard's «id-tittel») or to
+ * a notice's card, so that a screen reader reads where the person landed and
+ * the page scrolls to it.
+ */
+function focusStep(id: string) {
+  const target = document.getElementById(`${id}-tittel`) ?? document.getElementById(id);
+  target?.focus();
 }

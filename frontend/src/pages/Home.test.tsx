@@ -13,6 +13,7 @@ const sara = {
     unit: { id: '1', name: 'Oslo fengsel', kind: 'LOCAL' },
     policeDistrict: null,
   },
+  clock: { now: '2026-12-02T09:00:00Z', simulated: false },
 };
 
 function answer(body: unknown, status = 200): Response {

@@ -15,6 +15,7 @@ import { useHasRole } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
 import { FormButtons } from '../components/FormButtons';
+import { serviceNow } from '../lib/clock';
 
 const requestDocument = graphql(`
   query PoliceRequest($id: ID!) {
@@ -98,7 +99,7 @@ export function PoliceRequestPage() {
             <Heading level="1" size="large">
               {label(policeRequestKindLabels, r.kind)}
             </Heading>
-            <PoliceRequestStatusTag status={r.status} />
+            <PoliceRequestStatusTag status={r.status} kind={r.kind} />
           </HStack>
           <Detail>
             Fra {r.unit.name}
@@ -150,11 +151,15 @@ function Answer({ request: r, onChanged }: { request: Request; onChanged: () => 
     return (
       <Alert variant="success">
         <VStack gap="space-4">
-          <BodyShort weight="semibold">Besvart {formatDateTime(r.completedAt)}</BodyShort>
-          {r.kind === 'DELIVER_NOTICE' && (
-            <BodyShort>
-              Levert {formatDateTime(r.deliveredAt)}: {r.deliveryManner}
-            </BodyShort>
+          {r.kind === 'DELIVER_NOTICE' ? (
+            <>
+              <BodyShort weight="semibold">Levert {formatDateTime(r.deliveredAt)}</BodyShort>
+              <BodyShort>
+                {r.deliveryManner} · bekreftet {formatDateTime(r.completedAt)}
+              </BodyShort>
+            </>
+          ) : (
+            <BodyShort weight="semibold">Besvart {formatDateTime(r.completedAt)}</BodyShort>
           )}
           {r.kind === 'SECURITY_STATEMENT' && <BodyShort>{r.riskConfirmed ? 'Faren er bekreftet – det gis ikke varsel.' : 'Faren er ikke bekreftet.'}</BodyShort>}
           {r.response && <BodyShort>{r.response}</BodyShort>}
@@ -195,7 +200,7 @@ function Answer({ request: r, onChanged }: { request: Request; onChanged: () => 
 }
 
 function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => void }) {
-  const [deliveredAt, setDeliveredAt] = useState(localInputValue(new Date()));
+  const [deliveredAt, setDeliveredAt] = useState(localInputValue(serviceNow()));
   const [manner, setManner] = useState('');
   const [risk, setRisk] = useState<'no' | 'yes'>('no');
   const [text, setText] = useState('');
@@ -223,19 +228,19 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
         </Heading>
         {r.kind === 'DELIVER_NOTICE' ? (
           <>
-            <TimeField label="Levert" type="datetime-local" value={deliveredAt} onChange={(e) => setDeliveredAt(e.target.value)} />
-            <TextField label="Hvordan" description="For eksempel overlevert personlig" value={manner} onChange={(e) => setManner(e.target.value)} />
+            <TimeField {...action.field('deliveredAt')} label="Levert" type="datetime-local" value={deliveredAt} onChange={(e) => setDeliveredAt(e.target.value)} />
+            <TextField {...action.field('deliveryManner')} label="Hvordan" description="For eksempel overlevert personlig" value={manner} onChange={(e) => setManner(e.target.value)} />
           </>
         ) : r.kind === 'SECURITY_STATEMENT' ? (
           <>
-            <RadioGroup legend="Er det fare for hevnaksjoner eller lignende?" value={risk} onChange={(v: 'no' | 'yes') => setRisk(v)}>
+            <RadioGroup {...action.field('riskConfirmed')} legend="Er det fare for hevnaksjoner eller lignende?" value={risk} onChange={(v: 'no' | 'yes') => setRisk(v)}>
               <Radio value="no">Nei, faren er ikke bekreftet</Radio>
               <Radio value="yes">Ja, faren er bekreftet – det gis ikke varsel (AS2)</Radio>
             </RadioGroup>
-            <Textarea label="Uttalelsen" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
+            <Textarea {...action.field('statement')} label="Uttalelsen" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
           </>
         ) : (
-          <Textarea label="Opplysningene" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
+          <Textarea {...action.field('answer')} label="Opplysningene" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
         )}
         <ProblemMessage problem={action.problem} heading="Svaret ble ikke lagret" />
         <div>
@@ -261,7 +266,7 @@ function DeclineForm({ id, onDone, onCancel }: { id: string; onDone: () => void;
       }}
     >
       <VStack gap="space-12">
-        <Textarea label="Hvorfor politiet ikke kan gjøre det" description="Enheten varsles" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+        <Textarea {...action.field('reason')} label="Hvorfor politiet ikke kan gjøre det" description="Enheten varsles" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Avslaget ble ikke lagret" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Avslå" size="small" variant="danger" />
       </VStack>

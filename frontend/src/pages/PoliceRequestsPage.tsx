@@ -1,4 +1,4 @@
-import { Heading, HStack, Link, Select, Table, VStack } from '@navikt/ds-react';
+import { Box, Detail, Heading, HStack, Link, Select, Table, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useQuery } from 'urql';
@@ -11,6 +11,8 @@ import { RuleNote } from '../lib/rulebook';
 import { useSession } from '../lib/session';
 import { PoliceRequestStatusTag } from '../components/PoliceRequestStatusTag';
 import { Options } from '../components/Options';
+import { TableScroll } from '../components/TableScroll';
+import { useNarrow } from '../lib/useNarrow';
 
 const requestsDocument = graphql(`
   query PoliceRequests($kind: PoliceRequestKind, $status: PoliceRequestStatus) {
@@ -46,6 +48,7 @@ export function PoliceRequestsPage() {
     requestPolicy: 'cache-and-network',
   });
   const rows = nodes(data?.policeRequests);
+  const narrow = useNarrow();
   return (
     <VStack gap="space-24">
       <Heading level="1" size="large">
@@ -65,34 +68,55 @@ export function PoliceRequestsPage() {
       <PageState fetching={fetching} error={error} hasData={!!data} what="anmodningene" retry={() => reexecute({ requestPolicy: 'network-only' })}>
         {rows.length === 0 ? (
           <Empty>Ingen anmodninger{kind || status ? ' som passer filteret' : ''}.</Empty>
-        ) : (
-          <Table size="small">
-            <caption className="sr-only">Anmodninger til distriktet ({data?.policeRequests.totalCount})</caption>
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Anmodning</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {rows.map((r) => (
-                <Table.Row key={r.id}>
-                  <Table.DataCell>{formatDateTime(r.createdAt)}</Table.DataCell>
-                  <Table.DataCell>
+        ) : narrow ? (
+          // On a phone, in the field: one card per request, the link first.
+          <ul className="plain-list card-list" aria-label={`Anmodninger til distriktet (${data?.policeRequests.totalCount})`}>
+            {rows.map((r) => (
+              <li key={r.id}>
+                <Box padding="space-12" borderRadius="8" borderWidth="1" borderColor="neutral-subtle" background="default">
+                  <VStack gap="space-4" align="start">
                     <Link as={RouterLink} to={`/politi/anmodninger/${r.id}`}>
                       {label(policeRequestKindLabels, r.kind)}
                     </Link>
-                  </Table.DataCell>
-                  <Table.DataCell>{r.unit.name}</Table.DataCell>
-                  <Table.DataCell>
-                    <PoliceRequestStatusTag status={r.status} />
-                  </Table.DataCell>
+                    <Detail>
+                      Fra {r.unit.name}, mottatt {formatDateTime(r.createdAt)}
+                    </Detail>
+                    <PoliceRequestStatusTag status={r.status} kind={r.kind} />
+                  </VStack>
+                </Box>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <TableScroll label="Anmodninger">
+            <Table size="small">
+              <caption className="sr-only">Anmodninger til distriktet ({data?.policeRequests.totalCount})</caption>
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Anmodning</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Status</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {rows.map((r) => (
+                  <Table.Row key={r.id}>
+                    <Table.DataCell>{formatDateTime(r.createdAt)}</Table.DataCell>
+                    <Table.DataCell>
+                      <Link as={RouterLink} to={`/politi/anmodninger/${r.id}`}>
+                        {label(policeRequestKindLabels, r.kind)}
+                      </Link>
+                    </Table.DataCell>
+                    <Table.DataCell>{r.unit.name}</Table.DataCell>
+                    <Table.DataCell>
+                      <PoliceRequestStatusTag status={r.status} kind={r.kind} />
+                    </Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </PageState>
     </VStack>

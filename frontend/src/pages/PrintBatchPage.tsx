@@ -8,6 +8,7 @@ import { graphql } from '../gql';
 import { formatDate } from '../lib/format';
 import { RuleNote } from '../lib/rulebook';
 import { useAction } from '../lib/useAction';
+import { TableScroll } from '../components/TableScroll';
 
 const batchDocument = graphql(`
   query PrintBatch {
@@ -66,34 +67,36 @@ export function PrintBatchPage() {
               Lag utskriftsbunken (PDF)
             </FileButton>
             <ProblemMessage problem={posted.problem} heading="Brevet ble ikke merket som postet" />
-            <Table size="small">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Brev</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">
-                    <span className="sr-only">Handling</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {letters.map((l) => (
-                  <Table.Row key={l.notice!.id}>
-                    <Table.DataCell>{formatDate(l.notice!.dueDate)}</Table.DataCell>
-                    <Table.DataCell>
-                      <Link as={RouterLink} to={`/hendelser/${l.custodyEvent?.id}#varsel-${l.notice!.id}`}>
-                        {l.title}
-                      </Link>
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      <Button size="xsmall" variant="secondary" loading={posted.busy} onClick={() => void posted.submit({ id: l.notice!.id })}>
-                        Merk som postet<span className="sr-only">: {l.title}</span>
-                      </Button>
-                    </Table.DataCell>
+            <TableScroll label="Brev til utskrift">
+              <Table size="small">
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Brev</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">
+                      <span className="sr-only">Handling</span>
+                    </Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Header>
+                <Table.Body>
+                  {letters.map((l) => (
+                    <Table.Row key={l.notice!.id}>
+                      <Table.DataCell>{formatDate(l.notice!.dueDate)}</Table.DataCell>
+                      <Table.DataCell>
+                        <Link as={RouterLink} to={`/hendelser/${l.custodyEvent?.id}#varsel-${l.notice!.id}`}>
+                          {l.title}
+                        </Link>
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <Button size="xsmall" variant="secondary" loading={posted.busy} onClick={() => void posted.submit({ id: l.notice!.id })}>
+                          Merk som postet<span className="sr-only">: {l.title}</span>
+                        </Button>
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           </VStack>
         )}
       </PageState>

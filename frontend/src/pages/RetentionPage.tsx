@@ -4,6 +4,7 @@ import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
 import { formatDate, formatDateTime } from '../lib/format';
 import { RuleNote } from '../lib/rulebook';
+import { TableScroll } from '../components/TableScroll';
 
 const retentionDocument = graphql(`
   query RetentionReport {
@@ -56,24 +57,26 @@ function List({ title, items, what }: { title: string; items: { id: string; expi
       {items.length === 0 ? (
         <Empty>Ingenting å slette.</Empty>
       ) : (
-        <Table size="small">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">Id</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Utløpt</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {items.map((i) => (
-              <Table.Row key={i.id}>
-                <Table.DataCell>
-                  {what} #{i.id}
-                </Table.DataCell>
-                <Table.DataCell>{formatDate(i.expiresOn)}</Table.DataCell>
+        <TableScroll label="Hva som ville blitt slettet">
+          <Table size="small">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">Id</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Utløpt</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {items.map((i) => (
+                <Table.Row key={i.id}>
+                  <Table.DataCell>
+                    {what} #{i.id}
+                  </Table.DataCell>
+                  <Table.DataCell>{formatDate(i.expiresOn)}</Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </section>
   );

@@ -1,4 +1,4 @@
-import { Alert, BodyShort, Button, Detail, Heading, HStack, Link, Table, Tag, VStack } from '@navikt/ds-react';
+import { Alert, BodyShort, Box, Button, Detail, Heading, HStack, Link, Table, Tag, VStack } from '@navikt/ds-react';
 import { Link as RouterLink } from 'react-router';
 import { useMutation, useQuery } from 'urql';
 import { Empty, PageState } from '../components/PageState';
@@ -7,6 +7,10 @@ import { graphql } from '../gql';
 import { problemOf } from '../lib/errors';
 import { formatDate, formatDateTime } from '../lib/format';
 import { alertKindLabels, label, policeReportKindLabels, workStepLabels, nodes } from '../lib/labels';
+import { TableScroll } from '../components/TableScroll';
+import { useNarrow } from '../lib/useNarrow';
+import { stepAnchor } from '../lib/workflow';
+import type { WorklistQuery } from '../gql/graphql';
 
 const worklistDocument = graphql(`
   query Worklist {
@@ -74,6 +78,8 @@ export function WorklistPage() {
   const reports = nodes(data?.policeReports);
   const letters = items.filter((i) => i.step === 'POST_LETTER').length;
   const overdue = items.filter((i) => i.overdue).length;
+  // On a phone the tasks are cards, one under the other, rather than a table's narrow columns.
+  const narrow = useNarrow();
 
   return (
     <VStack gap="space-24">
@@ -109,59 +115,69 @@ export function WorklistPage() {
           </Heading>
           {items.length === 0 ? (
             <Empty>Ingen åpne oppgaver. Nye hendelser registreres fra domfeltes side.</Empty>
+          ) : narrow ? (
+            <ul className="plain-list card-list" aria-label="Oppgaver">
+              {items.map((item, i) => (
+                <li key={`${item.custodyEvent?.id}-${item.notice?.id ?? ''}-${item.step}-${i}`}>
+                  <WorkItemCard item={item} />
+                </li>
+              ))}
+            </ul>
           ) : (
-            <Table size="small">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Oppgave</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Domfelt</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Regel</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">
-                    <span className="sr-only">Handling</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {items.map((item, i) => (
-                  <Table.Row key={`${item.custodyEvent?.id}-${item.notice?.id ?? ''}-${item.step}-${i}`}>
-                    <Table.DataCell>
-                      <VStack gap="space-4" align="start">
-                        <span>{item.deadline ? formatDate(item.deadline) : 'Ingen frist'}</span>
-                        {item.overdue && (
-                          <Tag size="xsmall" variant="strong" data-color="danger">
-                            Forfalt
-                          </Tag>
-                        )}
-                      </VStack>
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      <BodyShort size="small" weight="semibold">
-                        {label(workStepLabels, item.step)}
-                      </BodyShort>
-                      <Detail>{item.title}</Detail>
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      <Link as={RouterLink} to={`/domfelte/${item.convict.id}`}>
-                        {item.convict.name}
-                      </Link>
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      <Tag size="xsmall" variant="moderate" data-color="info">
-                        {item.rule}
-                      </Tag>
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      {item.custodyEvent && (
-                        <Link as={RouterLink} to={`/hendelser/${item.custodyEvent.id}${item.notice ? `#varsel-${item.notice.id}` : ''}`}>
-                          Gå til steget<span className="sr-only">: {item.title}</span>
-                        </Link>
-                      )}
-                    </Table.DataCell>
+            <TableScroll label="Oppgaver">
+              <Table size="small">
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Oppgave</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Domfelt</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Regel</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">
+                      <span className="sr-only">Handling</span>
+                    </Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Header>
+                <Table.Body>
+                  {items.map((item, i) => (
+                    <Table.Row key={`${item.custodyEvent?.id}-${item.notice?.id ?? ''}-${item.step}-${i}`}>
+                      <Table.DataCell>
+                        <VStack gap="space-4" align="start">
+                          <span>{item.deadline ? formatDate(item.deadline) : 'Ingen frist'}</span>
+                          {item.overdue && (
+                            <Tag size="xsmall" variant="strong" data-color="danger">
+                              Forfalt
+                            </Tag>
+                          )}
+                        </VStack>
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <BodyShort size="small" weight="semibold">
+                          {label(workStepLabels, item.step)}
+                        </BodyShort>
+                        <Detail>{item.title}</Detail>
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <Link as={RouterLink} to={`/domfelte/${item.convict.id}`}>
+                          {item.convict.name}
+                        </Link>
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <Tag size="xsmall" variant="moderate" data-color="info">
+                          {item.rule}
+                        </Tag>
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        {item.custodyEvent && (
+                          <Link as={RouterLink} to={stepLink(item)!}>
+                            Gå til steget<span className="sr-only">: {item.title}</span>
+                          </Link>
+                        )}
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           )}
         </section>
 
@@ -203,42 +219,92 @@ export function WorklistPage() {
           {reports.length === 0 ? (
             <Empty>Ingen uleste meldinger fra politiet.</Empty>
           ) : (
-            <Table size="small">
-              <Table.Header>
-                <Table.Row>
-                  <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Melding</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
-                  <Table.HeaderCell scope="col">
-                    <span className="sr-only">Handling</span>
-                  </Table.HeaderCell>
-                </Table.Row>
-              </Table.Header>
-              <Table.Body>
-                {reports.map((r) => (
-                  <Table.Row key={r.id}>
-                    <Table.DataCell>{formatDateTime(r.reportedAt)}</Table.DataCell>
-                    <Table.DataCell>
-                      <BodyShort size="small" weight="semibold">
-                        {label(policeReportKindLabels, r.kind)}
-                      </BodyShort>
-                      <Detail>{r.summary}</Detail>
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      {r.reportedByName}, {r.policeDistrict.name}
-                    </Table.DataCell>
-                    <Table.DataCell>
-                      <Button size="xsmall" variant="secondary" loading={ack.fetching} onClick={() => void acknowledge({ id: r.id })}>
-                        Merk som lest
-                      </Button>
-                    </Table.DataCell>
+            <TableScroll label="Meldinger fra politiet">
+              <Table size="small">
+                <Table.Header>
+                  <Table.Row>
+                    <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Melding</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
+                    <Table.HeaderCell scope="col">
+                      <span className="sr-only">Handling</span>
+                    </Table.HeaderCell>
                   </Table.Row>
-                ))}
-              </Table.Body>
-            </Table>
+                </Table.Header>
+                <Table.Body>
+                  {reports.map((r) => (
+                    <Table.Row key={r.id}>
+                      <Table.DataCell>{formatDateTime(r.reportedAt)}</Table.DataCell>
+                      <Table.DataCell>
+                        <BodyShort size="small" weight="semibold">
+                          {label(policeReportKindLabels, r.kind)}
+                        </BodyShort>
+                        <Detail>{r.summary}</Detail>
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        {r.reportedByName}, {r.policeDistrict.name}
+                      </Table.DataCell>
+                      <Table.DataCell>
+                        <Button size="xsmall" variant="secondary" loading={ack.fetching} onClick={() => void acknowledge({ id: r.id })}>
+                          Merk som lest
+                        </Button>
+                      </Table.DataCell>
+                    </Table.Row>
+                  ))}
+                </Table.Body>
+              </Table>
+            </TableScroll>
           )}
         </section>
       </PageState>
     </VStack>
+  );
+}
+
+type WorkItem = WorklistQuery['notificationWorklist'][number];
+
+/** stepLink is the event's page at the step's place: the notice's card, or the step's own section. */
+function stepLink(item: WorkItem): string | undefined {
+  if (!item.custodyEvent) return undefined;
+  return `/hendelser/${item.custodyEvent.id}#${stepAnchor(item.step, item.notice?.id)}`;
+}
+
+/** WorkItemCard is one task on a narrow screen: what to do, for whom, by when, and the way there. */
+function WorkItemCard({ item }: { item: WorkItem }) {
+  const to = stepLink(item);
+  return (
+    <Box padding="space-12" borderRadius="8" borderWidth="1" borderColor="neutral-subtle" background="default">
+      <VStack gap="space-4">
+        <HStack gap="space-8" align="center" justify="space-between">
+          <BodyShort size="small" weight="semibold">
+            {label(workStepLabels, item.step)}
+          </BodyShort>
+          <Tag size="xsmall" variant="moderate" data-color="info">
+            {item.rule}
+          </Tag>
+        </HStack>
+        <Detail>{item.title}</Detail>
+        <HStack gap="space-8" align="center">
+          <BodyShort size="small">
+            {item.deadline ? `Frist ${formatDate(item.deadline)}` : 'Ingen frist'}
+          </BodyShort>
+          {item.overdue && (
+            <Tag size="xsmall" variant="strong" data-color="danger">
+              Forfalt
+            </Tag>
+          )}
+        </HStack>
+        <HStack gap="space-16" align="center">
+          <Link as={RouterLink} to={`/domfelte/${item.convict.id}`}>
+            {item.convict.name}
+          </Link>
+          {to && (
+            <Link as={RouterLink} to={to}>
+              Gå til steget<span className="sr-only">: {item.title}</span>
+            </Link>
+          )}
+        </HStack>
+      </VStack>
+    </Box>
   );
 }

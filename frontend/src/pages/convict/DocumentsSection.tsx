@@ -12,6 +12,7 @@ import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { Options } from '../../components/Options';
 import { FormButtons } from '../../components/FormButtons';
+import { TableScroll } from '../../components/TableScroll';
 
 const documentsDocument = graphql(`
   query ConvictDocuments($id: ID!, $forConvictAccess: Boolean!) {
@@ -82,56 +83,58 @@ export function DocumentsSection({ convictId }: { convictId: string }) {
         {(list?.documents.length ?? 0) === 0 ? (
           <Empty>Ingen dokumenter{asConvict ? ' domfelte kan se' : ''}.</Empty>
         ) : (
-          <Table size="small">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Dato</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Dokument</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Innsyn</Table.HeaderCell>
-                {!asConvict && (
-                  <Table.HeaderCell scope="col">
-                    <span className="sr-only">Handling</span>
-                  </Table.HeaderCell>
-                )}
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {list?.documents.map((d) => (
-                <Table.Row key={`${d.kind}-${d.id}`}>
-                  <Table.DataCell>{formatDate(d.date)}</Table.DataCell>
-                  <Table.DataCell>
-                    <BodyShort size="small">{d.title}</BodyShort>
-                    <Detail>{label(documentKindLabels, d.kind)}</Detail>
-                  </Table.DataCell>
-                  <Table.DataCell>
-                    {d.mark ? (
-                      <VStack gap="space-2">
-                        <Tag size="xsmall" variant="moderate" data-color="warning">
-                          Unntatt: {label(exemptionGroundLabels, d.mark.ground).toLowerCase()}
-                        </Tag>
-                        <Detail>{d.mark.reasoning}</Detail>
-                      </VStack>
-                    ) : (
-                      'Domfelte kan se det'
-                    )}
-                  </Table.DataCell>
+          <TableScroll label="Dokumenter">
+            <Table size="small">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Dato</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Dokument</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Innsyn</Table.HeaderCell>
                   {!asConvict && (
-                    <Table.DataCell>
-                      {d.mark ? (
-                        <Button size="xsmall" variant="tertiary" onClick={() => void lift.submit({ id: d.mark!.id })}>
-                          Opphev unntaket<span className="sr-only">: {d.title}</span>
-                        </Button>
-                      ) : (
-                        <Button size="xsmall" variant="tertiary" onClick={() => setMarking({ kind: d.kind, id: d.id })}>
-                          Unnta fra innsyn<span className="sr-only">: {d.title}</span>
-                        </Button>
-                      )}
-                    </Table.DataCell>
+                    <Table.HeaderCell scope="col">
+                      <span className="sr-only">Handling</span>
+                    </Table.HeaderCell>
                   )}
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {list?.documents.map((d) => (
+                  <Table.Row key={`${d.kind}-${d.id}`}>
+                    <Table.DataCell>{formatDate(d.date)}</Table.DataCell>
+                    <Table.DataCell>
+                      <BodyShort size="small">{d.title}</BodyShort>
+                      <Detail>{label(documentKindLabels, d.kind)}</Detail>
+                    </Table.DataCell>
+                    <Table.DataCell>
+                      {d.mark ? (
+                        <VStack gap="space-2">
+                          <Tag size="xsmall" variant="moderate" data-color="warning">
+                            Unntatt: {label(exemptionGroundLabels, d.mark.ground).toLowerCase()}
+                          </Tag>
+                          <Detail>{d.mark.reasoning}</Detail>
+                        </VStack>
+                      ) : (
+                        'Domfelte kan se det'
+                      )}
+                    </Table.DataCell>
+                    {!asConvict && (
+                      <Table.DataCell>
+                        {d.mark ? (
+                          <Button size="xsmall" variant="tertiary" onClick={() => void lift.submit({ id: d.mark!.id })}>
+                            Opphev unntaket<span className="sr-only">: {d.title}</span>
+                          </Button>
+                        ) : (
+                          <Button size="xsmall" variant="tertiary" onClick={() => setMarking({ kind: d.kind, id: d.id })}>
+                            Unnta fra innsyn<span className="sr-only">: {d.title}</span>
+                          </Button>
+                        )}
+                      </Table.DataCell>
+                    )}
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </PageState>
       {marking && (

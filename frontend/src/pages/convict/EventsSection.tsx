@@ -13,6 +13,7 @@ import { RuleNote } from '../../lib/rulebook';
 import { useAction } from '../../lib/useAction';
 import { TimeField } from '../../components/TimeField';
 import { FormButtons } from '../../components/FormButtons';
+import { TableScroll } from '../../components/TableScroll';
 
 const eventsDocument = graphql(`
   query ConvictEvents($id: ID!) {
@@ -129,36 +130,38 @@ export function EventsSection({ convictId }: { convictId: string }) {
         {events.length === 0 ? (
           <Empty>Ingen hendelser er registrert for domfelte.</Empty>
         ) : (
-          <Table size="small">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Hendelse</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Vedtaksnivå</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Varsler</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Status</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {events.map((e) => (
-                <Table.Row key={e.id}>
-                  <Table.DataCell>
-                    <Link as={RouterLink} to={`/hendelser/${e.id}`}>
-                      {label(eventKindLabels, e.kind)}
-                    </Link>
-                  </Table.DataCell>
-                  <Table.DataCell>{formatWhen(e.startsAt, e.endsAt, e.dateOnly)}</Table.DataCell>
-                  <Table.DataCell>{label(levelLabels, e.decidingLevel)}</Table.DataCell>
-                  <Table.DataCell>{(e.notices ?? []).length}</Table.DataCell>
-                  <Table.DataCell>
-                    <Tag size="xsmall" variant="moderate" data-color={e.status === 'OPEN' ? 'info' : 'neutral'}>
-                      {label(eventStatusLabels, e.status)}
-                    </Tag>
-                  </Table.DataCell>
+          <TableScroll label="Hendelser">
+            <Table size="small">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Hendelse</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Vedtaksnivå</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Varsler</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Status</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {events.map((e) => (
+                  <Table.Row key={e.id}>
+                    <Table.DataCell>
+                      <Link as={RouterLink} to={`/hendelser/${e.id}`}>
+                        {label(eventKindLabels, e.kind)}
+                      </Link>
+                    </Table.DataCell>
+                    <Table.DataCell>{formatWhen(e.startsAt, e.endsAt, e.dateOnly)}</Table.DataCell>
+                    <Table.DataCell>{label(levelLabels, e.decidingLevel)}</Table.DataCell>
+                    <Table.DataCell>{(e.notices ?? []).length}</Table.DataCell>
+                    <Table.DataCell>
+                      <Tag size="xsmall" variant="moderate" data-color={e.status === 'OPEN' ? 'info' : 'neutral'}>
+                        {label(eventStatusLabels, e.status)}
+                      </Tag>
+                    </Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
       </PageState>
     </VStack>
@@ -200,7 +203,7 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
         endsAt: endsAt ? fromNorwegianTime(endsAt) : undefined,
         dateOnly,
         fullTermRelease: kind === 'RELEASE' && fullTerm,
-        reportingDutyUntil: kind === 'RESIDENCE_CHANGE_ON_PAROLE' && dutyUntil ? dutyUntil : undefined,
+        probationEndsOn: kind === 'RESIDENCE_CHANGE_ON_PAROLE' && dutyUntil ? dutyUntil : undefined,
         institutionStayId: kind === 'LEAVE' && stayId ? stayId : undefined,
       },
     });
@@ -255,14 +258,15 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
             </Checkbox>
             <HStack gap="space-16">
               <TimeField
+                {...action.field('startsAt')}
                 label={escape ? 'Når unndragelsen skjedde' : 'Fra'}
                 type={timeType}
                 value={startsAt}
                 onChange={(e) => setStartsAt(e.target.value)}
-                error={missing ? 'Oppgi tidspunktet – en hendelse har en dato, et klokkeslett eller et tidsrom (EV6).' : undefined}
+                error={missing ? 'Oppgi tidspunktet – en hendelse har en dato, et klokkeslett eller et tidsrom (EV6).' : action.field('startsAt').error}
               />
               {!escape && (
-                <TimeField label="Til" description="Slutten på et tidsrom (valgfritt)" type={timeType} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+                <TimeField {...action.field('endsAt')} label="Til" description="Slutten på et tidsrom (valgfritt)" type={timeType} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
               )}
             </HStack>
             {kind === 'RELEASE' && (
@@ -271,7 +275,7 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
               </Checkbox>
             )}
             {kind === 'LEAVE' && stays.length > 0 && (
-              <Select label="Permisjon fra institusjonsopphold" description="Institusjonen melder permisjonen i god tid (EV5)" value={stayId} onChange={(e) => setStayId(e.target.value)}>
+              <Select {...action.field('institutionStayId')} label="Permisjon fra institusjonsopphold" description="Institusjonen melder permisjonen i god tid (EV5)" value={stayId} onChange={(e) => setStayId(e.target.value)}>
                 <option value="">Nei, fra fengselet</option>
                 {stays.map((st) => (
                   <option key={st.id} value={st.id}>
@@ -282,8 +286,9 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
             )}
             {kind === 'RESIDENCE_CHANGE_ON_PAROLE' && (
               <TimeField
-                label="Møteplikten varer til"
-                description="Bostedsendring kan bare varsles mens møteplikten varer (EV1)"
+                {...action.field('probationEndsOn')}
+                label="Prøvetiden varer til"
+                description="Bostedsendring kan bare varsles i prøvetiden (EV1)"
                 type="date"
                 value={dutyUntil}
                 onChange={(e) => setDutyUntil(e.target.value)}

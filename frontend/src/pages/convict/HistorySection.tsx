@@ -5,6 +5,7 @@ import { graphql } from '../../gql';
 import { formatDateTime } from '../../lib/format';
 import { auditActionLabels, entityTypeLabel, label } from '../../lib/labels';
 import { RuleNote } from '../../lib/rulebook';
+import { TableScroll } from '../../components/TableScroll';
 
 const historyDocument = graphql(`
   query ConvictHistory($id: ID!) {
@@ -30,31 +31,33 @@ export function HistorySection({ convictId }: { convictId: string }) {
       {rows.length === 0 ? (
         <Empty>Ingen endringer er registrert.</Empty>
       ) : (
-        <Table size="small">
-          <caption className="sr-only">Endringer i saken, nyeste først</caption>
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Hvem</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Hva</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Handling</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {rows.map((r) => (
-              <Table.Row key={r.seq}>
-                <Table.DataCell>{formatDateTime(r.occurredAt)}</Table.DataCell>
-                <Table.DataCell>{r.actorName}</Table.DataCell>
-                <Table.DataCell>
-                  {label(auditActionLabels, r.action)}: {entityTypeLabel(r.entityType).toLowerCase()} <Detail as="span">#{r.entityID}</Detail>
-                </Table.DataCell>
-                <Table.DataCell>
-                  <code>{r.operation || 'oppstart'}</code>
-                </Table.DataCell>
+        <TableScroll label="Historikk">
+          <Table size="small">
+            <caption className="sr-only">Endringer i saken, nyeste først</caption>
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">Tidspunkt</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Hvem</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Hva</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Handling</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {rows.map((r) => (
+                <Table.Row key={r.seq}>
+                  <Table.DataCell>{formatDateTime(r.occurredAt)}</Table.DataCell>
+                  <Table.DataCell>{r.actorName}</Table.DataCell>
+                  <Table.DataCell>
+                    {label(auditActionLabels, r.action)}: {entityTypeLabel(r.entityType).toLowerCase()} <Detail as="span">#{r.entityID}</Detail>
+                  </Table.DataCell>
+                  <Table.DataCell>
+                    <code>{r.operation || 'oppstart'}</code>
+                  </Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
     </PageState>
   );

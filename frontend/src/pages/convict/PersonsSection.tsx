@@ -31,6 +31,8 @@ import { useAction } from '../../lib/useAction';
 import { TimeField } from '../../components/TimeField';
 import { Options } from '../../components/Options';
 import { FormButtons } from '../../components/FormButtons';
+import { serviceNow } from '../../lib/clock';
+import { CorrectPersonForm } from './CorrectPersonForm';
 
 type Convict = Extract<NonNullable<ConvictFileQuery['node']>, { __typename: 'Convict' }>;
 type CriminalCase = NonNullable<Convict['criminalCases']>[number];
@@ -227,7 +229,7 @@ function PersonTags({ birthDate, protection, writtenStandard, underGuardianship,
 }
 
 function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim; policeDistricts: District[]; onChanged: () => void }) {
-  const [adding, setAdding] = useState<'survivor' | 'guardian' | undefined>();
+  const [adding, setAdding] = useState<'survivor' | 'guardian' | 'correct' | undefined>();
   return (
     <Box padding="space-12" borderRadius="4" background="sunken">
       <VStack gap="space-12">
@@ -257,6 +259,9 @@ function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim;
         {adding === 'survivor' && (
           <AddSurvivorForm victimId={v.id} policeDistricts={policeDistricts} onDone={() => (setAdding(undefined), onChanged())} onCancel={() => setAdding(undefined)} />
         )}
+        {adding === 'correct' && (
+          <CorrectPersonForm kind="victim" person={v} policeDistricts={policeDistricts} onDone={() => (setAdding(undefined), onChanged())} onCancel={() => setAdding(undefined)} />
+        )}
         {adding === 'guardian' && (
           <AddGuardianForm target={{ victimId: v.id }} policeDistricts={policeDistricts} onDone={() => (setAdding(undefined), onChanged())} onCancel={() => setAdding(undefined)} />
         )}
@@ -270,6 +275,11 @@ function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim;
             {!v.deceased && (
               <Button variant="tertiary" size="xsmall" onClick={() => setAdding('guardian')}>
                 Legg til verge eller foresatt<span className="sr-only"> for {v.name}</span>
+              </Button>
+            )}
+            {!v.deceased && (
+              <Button variant="tertiary" size="xsmall" onClick={() => setAdding('correct')}>
+                Rett opplysninger<span className="sr-only"> om {v.name}</span>
               </Button>
             )}
           </HStack>
@@ -433,7 +443,7 @@ function FormPanel({ title, children, onSubmit }: { title: string; children: Rea
 }
 
 function ReservationForm({ target, onDone, onCancel }: { target: { victimId?: string; survivorId?: string }; onDone: () => void; onCancel: () => void }) {
-  const [at, setAt] = useState(localInputValue(new Date()));
+  const [at, setAt] = useState(localInputValue(serviceNow()));
   const [how, setHow] = useState<ReservationHow>('LETTER');
   const action = useAction(reservationDocument, onDone);
   return (
@@ -460,7 +470,7 @@ function ReservationForm({ target, onDone, onCancel }: { target: { victimId?: st
 }
 
 function AgreementForm({ target, onDone, onCancel }: { target: { victimId?: string; survivorId?: string }; onDone: () => void; onCancel: () => void }) {
-  const [at, setAt] = useState(localInputValue(new Date()));
+  const [at, setAt] = useState(localInputValue(serviceNow()));
   const [how, setHow] = useState<NotificationAgreementHow>('PHONE');
   const [frequency, setFrequency] = useState<AgreementFrequency>('EVERY_EVENT');
   const [note, setNote] = useState('');
@@ -547,7 +557,7 @@ function AddVictimForm({ caseId, policeDistricts, onDone, onCancel }: { caseId: 
         });
       }}
     >
-      <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} />
+      <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} field={action.field} />
       <CheckboxGroup legend="Forhold ved fornærmede" value={flags} onChange={setFlags}>
         <Checkbox value="deceased">Avdød – de etterlatte varsles (RC3)</Checkbox>
         <Checkbox value="guardianship">Voksen under vergemål – varsles gjennom vergen (RC6)</Checkbox>
@@ -574,7 +584,7 @@ function AddSurvivorForm({ victimId, policeDistricts, onDone, onCancel }: { vict
       <Select label="Relasjon til avdøde" description="Bare ektefelle, samboer, barn, foreldre og søsken er etterlatte (RC3)" value={relation} onChange={(e) => setRelation(e.target.value as FamilyRelation)}>
         <Options names={relationLabels} />
       </Select>
-      <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} />
+      <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} field={action.field} />
       <Checkbox checked={guardianship} onChange={(e) => setGuardianship(e.target.checked)}>
         Voksen under vergemål – varsles gjennom vergen (RC6)
       </Checkbox>
@@ -622,7 +632,7 @@ function AddGuardianForm({ target, policeDistricts, onDone, onCancel }: {
       <Select label="Grunnlag" value={kind} onChange={(e) => setKind(e.target.value as GuardianKind)}>
         <Options names={guardianKindLabels} />
       </Select>
-      <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} />
+      <PersonFields value={person} onChange={setPerson} policeDistricts={policeDistricts} field={action.field} />
       <ProblemMessage problem={action.problem} heading="Vergen ble ikke registrert" />
       <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>

@@ -9,6 +9,7 @@ import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
 import { Options } from '../../components/Options';
 import { FormButtons } from '../../components/FormButtons';
+import { TableScroll } from '../../components/TableScroll';
 
 const recordConditionsDocument = graphql(`
   mutation RecordConditions($in: RecordConditionsInput!) {
@@ -54,26 +55,28 @@ export function ConditionsStep({ event, onChanged }: { event: CustodyEventData; 
         {existing.length === 0 ? (
           <Empty>Ingen vilkår er registrert som angår mottakerne.</Empty>
         ) : (
-          <Table size="small">
-            <Table.Header>
-              <Table.Row>
-                <Table.HeaderCell scope="col">Vilkår</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Innhold</Table.HeaderCell>
-                <Table.HeaderCell scope="col">Angår</Table.HeaderCell>
-              </Table.Row>
-            </Table.Header>
-            <Table.Body>
-              {existing.map((c, i) => (
-                <Table.Row key={i}>
-                  <Table.DataCell>{label(conditionKindLabels, c.kind)}</Table.DataCell>
-                  <Table.DataCell>
-                    {c.kind === 'RESIDENCE' ? `${c.area} (${label(areaLevelLabels, c.areaLevel).toLowerCase()})` : c.description}
-                  </Table.DataCell>
-                  <Table.DataCell>{c.concerns.map(nameOf).join(', ') || 'Ingen'}</Table.DataCell>
+          <TableScroll label="Vilkår">
+            <Table size="small">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Vilkår</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Innhold</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Angår</Table.HeaderCell>
                 </Table.Row>
-              ))}
-            </Table.Body>
-          </Table>
+              </Table.Header>
+              <Table.Body>
+                {existing.map((c, i) => (
+                  <Table.Row key={i}>
+                    <Table.DataCell>{label(conditionKindLabels, c.kind)}</Table.DataCell>
+                    <Table.DataCell>
+                      {c.kind === 'RESIDENCE' ? `${c.area} (${label(areaLevelLabels, c.areaLevel).toLowerCase()})` : c.description}
+                    </Table.DataCell>
+                    <Table.DataCell>{c.concerns.map(nameOf).join(', ') || 'Ingen'}</Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
         )}
         {locked ? (
           <Detail>Varslene er laget ut fra disse vilkårene. Avbryt varslene før vilkårene endres.</Detail>

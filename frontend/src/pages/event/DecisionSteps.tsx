@@ -1,16 +1,18 @@
 import { Alert, BodyShort, Button, Detail, HStack, Radio, RadioGroup, Select, Textarea, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
+import { useQuery } from 'urql';
 import { FileButton } from '../../components/FileButton';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
-import type { DecisionConvictInformedHow, DecisionOralAppealAnswer } from '../../gql/graphql';
-import { formatDate, formatDateTime, instantOf, localInputValue } from '../../lib/format';
-import { appealStatusLabels, informedHowLabels, label, levelLabels, oralAnswerLabels } from '../../lib/labels';
+import type { DecisionConvictInformedHow, DecisionOralAppealAnswer, ExemptionGround } from '../../gql/graphql';
+import { formatDate, formatDateTime, instantOf, localInputValue, todayInNorway } from '../../lib/format';
+import { appealStatusLabels, exemptionGroundLabels, informedHowLabels, label, levelLabels, oralAnswerLabels } from '../../lib/labels';
 import { useHasRole } from '../../lib/session';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
 import { TimeField } from '../../components/TimeField';
 import { FormButtons } from '../../components/FormButtons';
+import { serviceNow } from '../../lib/clock';
 
 const decideDocument = graphql(`
   mutation DecideNotification($in: DecideNotificationInput!) {
@@ -24,6 +26,14 @@ const informedDocument = graphql(`
     recordConvictInformed(input: $in) {
       id
       appealDeadline
+    }
+  }
+`);
+const deadlineForDocument = graphql(`
+  query AppealDeadlineFor($on: Date!) {
+    appealDeadlineFor(informedOn: $on) {
+      deadline
+      movedPast
     }
   }
 `);
@@ -58,6 +68,8 @@ export function decisionInForce(event: CustodyEventData): Decision | undefined {
 export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEventData; onChanged: () => void; blocked?: string }) {
   const decisionMaker = useHasRole('DECISION_MAKER');
   const [reasoning, setReasoning] = useState('');
+  const [withheld, setWithheld] = useState<ExemptionGround | ''>('');
+  const [missingReasons, setMissingReasons] = useState(false);
   const action = useAction(decideDocument, onChanged);
   const d = decisionInForce(event);
   const overturned = (event.decisions ?? []).filter((x) => x.status === 'OVERTURNED');
@@ -94,7 +106,10 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
           aria-label="Vedtak om varsling"
           onSubmit={(e) => {
             e.preventDefault();
-            void action.submit({ in: { custodyEventId: event.id, reasoning: reasoning || undefined } });
+            const blank = reasoning.trim() === '';
+            setMissingReasons(blank);
+            if (blank) return;
+            void action.submit({ in: { custodyEventId: event.id, reasoning, reasonsWithheld: withheld || undefined } });
           }}
         >
           <VStack gap="space-12">
@@ -102,12 +117,28 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
               Vedtaket treffes på {label(levelLabels, event.decidingLevel).toLowerCase()} ({event.decidingUnit.name}).
             </BodyShort>
             <Textarea
+              {...action.field('reasoning')}
               label="Begrunnelse"
-              description="Kan utelate det som ville røpe opplysninger unntatt fra domfeltes innsyn (straffegjennomføringsloven § 7 bokstav d)"
+              description="Påkrevd. Begrunnelsen registreres alltid (forvaltningsloven §§ 24–25, DC1)"
               value={reasoning}
               onChange={(e) => setReasoning(e.target.value)}
+              error={missingReasons ? 'Skriv begrunnelsen for vedtaket (DC1).' : action.field('reasoning').error}
               minRows={3}
             />
+            <Select
+              {...action.field('reasonsWithheld')}
+              label="Unntak fra innsyn"
+              description="Velg bare når begrunnelsen ville røpe opplysninger unntatt fra domfeltes innsyn; den står da ikke i vedtaksbrevet (straffegjennomføringsloven § 7 bokstav d)"
+              value={withheld}
+              onChange={(e) => setWithheld(e.target.value as ExemptionGround | '')}
+            >
+              <option value="">Nei – begrunnelsen står i vedtaksbrevet</option>
+              {(Object.keys(exemptionGroundLabels) as ExemptionGround[]).map((g) => (
+                <option key={g} value={g}>
+                  Ja – {exemptionGroundLabels[g].toLowerCase()}
+                </option>
+              ))}
+            </Select>
             <ProblemMessage problem={action.problem} heading="Vedtaket ble ikke fattet" />
             <div>
               <Button type="submit" size="small" loading={action.busy}>
@@ -122,13 +153,31 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
 }
 
 /**
+ * DeadlinePreview says, before anything is recorded, when the appeal deadline
+ * would end if the decision reaches the convict at the time entered (DC4),
+ * and which weekend days or public holidays moved it.
+ */
+function DeadlinePreview({ at }: { at: string }) {
+  const on = at ? todayInNorway(new Date(instantOf(at))) : '';
+  const [{ data }] = useQuery({ query: deadlineForDocument, variables: { on }, pause: !on });
+  const info = data?.appealDeadlineFor;
+  if (!info) return null;
+  return (
+    <BodyShort size="small" aria-live="polite">
+      Klagefristen går da ut {formatDate(info.deadline)} (DC4)
+      {info.movedPast.length > 0 && ` – flyttet forbi ${info.movedPast.join(', ')}`}.
+    </BodyShort>
+  );
+}
+
+/**
  * InformStep records that the convict was told of the decision, the right to
  * appeal and the deadline (DC3), which sets the appeal deadline (DC4); told
  * orally, the convict's answer is recorded (DC6).
  */
 export function InformStep({ event, onChanged }: { event: CustodyEventData; onChanged: () => void }) {
   const d = decisionInForce(event);
-  const [at, setAt] = useState(localInputValue(new Date()));
+  const [at, setAt] = useState(localInputValue(serviceNow()));
   const [how, setHow] = useState<DecisionConvictInformedHow>('LETTER');
   const [answer, setAnswer] = useState<DecisionOralAppealAnswer>('DOES_NOT_APPEAL');
   const [impracticable, setImpracticable] = useState(false);
@@ -169,19 +218,20 @@ export function InformStep({ event, onChanged }: { event: CustodyEventData; onCh
           <Radio value="no">Nei, det er praktisk umulig</Radio>
         </RadioGroup>
         {impracticable ? (
-          <Textarea label="Hvorfor det ikke lar seg gjøre" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+          <Textarea {...action.field('impracticableReason')} label="Hvorfor det ikke lar seg gjøre" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         ) : (
           <>
             <HStack gap="space-16">
-              <TimeField label="Når domfelte fikk vedtaket" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
-              <Select label="Hvordan" value={how} onChange={(e) => setHow(e.target.value as DecisionConvictInformedHow)}>
+              <TimeField {...action.field('informedAt')} label="Når domfelte fikk vedtaket" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+              <Select {...action.field('how')} label="Hvordan" value={how} onChange={(e) => setHow(e.target.value as DecisionConvictInformedHow)}>
                 <option value="LETTER">Vedtaksbrev</option>
                 <option value="IN_PERSON">Personlig, skriftlig</option>
                 <option value="ORAL">Muntlig – tiden tillater ikke å vente (DC6)</option>
               </Select>
             </HStack>
+            <DeadlinePreview at={at} />
             {how === 'ORAL' && (
-              <RadioGroup legend="Vil domfelte klage?" value={answer} onChange={(v: DecisionOralAppealAnswer) => setAnswer(v)}>
+              <RadioGroup {...action.field('oralAppealAnswer')} legend="Vil domfelte klage?" value={answer} onChange={(v: DecisionOralAppealAnswer) => setAnswer(v)}>
                 <Radio value="DOES_NOT_APPEAL">Vil ikke klage</Radio>
                 <Radio value="WANTS_TO_APPEAL">Vil klage</Radio>
                 <Radio value="UNDECIDED">Har ikke bestemt seg</Radio>
@@ -207,17 +257,26 @@ export function InformStep({ event, onChanged }: { event: CustodyEventData; onCh
 export function AppealStep({ event, onChanged }: { event: CustodyEventData; onChanged: () => void }) {
   const d = decisionInForce(event) ?? (event.decisions ?? [])[0];
   const [registering, setRegistering] = useState(false);
-  const [received, setReceived] = useState(localInputValue(new Date()));
+  const [received, setReceived] = useState(localInputValue(serviceNow()));
   const [grounds, setGrounds] = useState('');
   const register = useAction(appealDocument, () => (setRegistering(false), onChanged()));
   if (!d) return <Detail>Klage kan registreres når vedtaket er fattet.</Detail>;
   const appeals = d.appeals ?? [];
-  const pending = appeals.find((a) => a.status === 'PENDING');
   return (
     <VStack gap="space-12">
-      {d.appealDeadline && !pending && (
+      {d.appealDeadline && event.state === 'APPEAL_WINDOW' && (
         <BodyShort>
           Klagefrist: {formatDate(d.appealDeadline)}. Varslene holdes tilbake til fristen er ute, så langt det er praktisk mulig (DC5).
+        </BodyShort>
+      )}
+      {event.state === 'FINAL' && appeals.length === 0 && (
+        <BodyShort>
+          {d.oralAppealAnswer === 'DOES_NOT_APPEAL'
+            ? 'Domfelte har sagt at han eller hun ikke vil klage (DC6). '
+            : d.appealDeadline
+              ? `Klagefristen gikk ut ${formatDate(d.appealDeadline)} uten klage. `
+              : ''}
+          Vedtaket er endelig.
         </BodyShort>
       )}
       {appeals.map((a) => (
@@ -234,7 +293,7 @@ export function AppealStep({ event, onChanged }: { event: CustodyEventData; onCh
           {a.status === 'PENDING' && <DecideAppealForm appealId={a.id} onDone={onChanged} />}
         </VStack>
       ))}
-      {d.status === 'IN_FORCE' && !pending && (event.notices ?? []).every((n) => !['SENT', 'DELIVERED', 'SENDING'].includes(n.status)) &&
+      {mayRegisterAppeal(event) &&
         (registering ? (
           <form
             className="panel"
@@ -245,8 +304,8 @@ export function AppealStep({ event, onChanged }: { event: CustodyEventData; onCh
             }}
           >
             <VStack gap="space-12">
-              <TimeField label="Når klagen kom inn" type="datetime-local" value={received} onChange={(e) => setReceived(e.target.value)} />
-              <Textarea label="Klagegrunner" value={grounds} onChange={(e) => setGrounds(e.target.value)} minRows={2} />
+              <TimeField {...register.field('receivedAt')} label="Når klagen kom inn" type="datetime-local" value={received} onChange={(e) => setReceived(e.target.value)} />
+              <Textarea {...register.field('grounds')} label="Klagegrunner" value={grounds} onChange={(e) => setGrounds(e.target.value)} minRows={2} />
               <ProblemMessage problem={register.problem} heading="Klagen ble ikke registrert" />
               <FormButtons busy={register.busy} onCancel={() => setRegistering(false)} submit="Registrer klagen" size="small" />
             </VStack>
@@ -260,6 +319,19 @@ export function AppealStep({ event, onChanged }: { event: CustodyEventData; onCh
         ))}
     </VStack>
   );
+}
+
+/**
+ * mayRegisterAppeal says whether «Registrer klage» is offered: the decision
+ * is in force and open to appeal — its window runs, or it has become final
+ * and a late appeal may still come (DC7) — no appeal has been registered on
+ * it yet (a decided appeal is decided), and no notice has gone out.
+ */
+export function mayRegisterAppeal(event: Pick<CustodyEventData, 'state' | 'decisions' | 'notices'>): boolean {
+  const d = decisionInForce(event as CustodyEventData);
+  if (!d || (d.appeals ?? []).length > 0) return false;
+  if (event.state !== 'APPEAL_WINDOW' && event.state !== 'FINAL') return false;
+  return (event.notices ?? []).every((n) => !['SENT', 'DELIVERED', 'SENDING'].includes(n.status));
 }
 
 function DecideAppealForm({ appealId, onDone }: { appealId: string; onDone: () => void }) {
@@ -283,7 +355,7 @@ function DecideAppealForm({ appealId, onDone }: { appealId: string; onDone: () =
           <Radio value="yes">Vedtaket om varsling står seg</Radio>
           <Radio value="no">Vedtaket omgjøres – varsler som ikke er sendt, kanselleres</Radio>
         </RadioGroup>
-        <Textarea label="Begrunnelse" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
+        <Textarea {...action.field('reasoning')} label="Begrunnelse" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Klagen ble ikke avgjort" />
         <div>
           <Button type="submit" size="small" loading={action.busy}>

@@ -5,10 +5,11 @@ import { ProblemMessage } from '../../components/ProblemMessage';
 import { graphql } from '../../gql';
 import type { InformationSource } from '../../gql/graphql';
 import { formatDateTime } from '../../lib/format';
-import { informationSourceLabels, label, policeRequestStatusLabels } from '../../lib/labels';
+import { informationSourceLabels, label, policeRequestStatus } from '../../lib/labels';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData, District } from './document';
 import { FormButtons } from '../../components/FormButtons';
+import { TableScroll } from '../../components/TableScroll';
 
 const requestDocument = graphql(`
   mutation RequestInformation($in: RequestInformationInput!) {
@@ -43,42 +44,44 @@ export function InformationStep({ event, districts, onChanged }: { event: Custod
       {requests.length === 0 ? (
         <Empty>Ingen opplysninger er innhentet.</Empty>
       ) : (
-        <Table size="small">
-          <Table.Header>
-            <Table.Row>
-              <Table.HeaderCell scope="col">Spurt</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Kilde og formål</Table.HeaderCell>
-              <Table.HeaderCell scope="col">Svar</Table.HeaderCell>
-            </Table.Row>
-          </Table.Header>
-          <Table.Body>
-            {requests.map((r) => (
-              <Table.Row key={r.id}>
-                <Table.DataCell>{formatDateTime(r.requestedAt)}</Table.DataCell>
-                <Table.DataCell>
-                  <BodyShort size="small">
-                    {label(informationSourceLabels, r.source)}
-                    {r.sourceName ? ` (${r.sourceName})` : ''}
-                    {r.policeRequest ? ` – ${r.policeRequest.policeDistrict.name}` : ''}
-                  </BodyShort>
-                  <Detail>{r.purpose}</Detail>
-                </Table.DataCell>
-                <Table.DataCell>
-                  {r.answeredAt ? (
-                    <>
-                      <BodyShort size="small">{r.answerSummary}</BodyShort>
-                      <Detail>{formatDateTime(r.answeredAt)}</Detail>
-                    </>
-                  ) : r.policeRequest ? (
-                    `Politiet: ${label(policeRequestStatusLabels, r.policeRequest.status).toLowerCase()}`
-                  ) : (
-                    <AnswerForm id={r.id} onDone={onChanged} />
-                  )}
-                </Table.DataCell>
+        <TableScroll label="Forespørsler om opplysninger">
+          <Table size="small">
+            <Table.Header>
+              <Table.Row>
+                <Table.HeaderCell scope="col">Spurt</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Kilde og formål</Table.HeaderCell>
+                <Table.HeaderCell scope="col">Svar</Table.HeaderCell>
               </Table.Row>
-            ))}
-          </Table.Body>
-        </Table>
+            </Table.Header>
+            <Table.Body>
+              {requests.map((r) => (
+                <Table.Row key={r.id}>
+                  <Table.DataCell>{formatDateTime(r.requestedAt)}</Table.DataCell>
+                  <Table.DataCell>
+                    <BodyShort size="small">
+                      {label(informationSourceLabels, r.source)}
+                      {r.sourceName ? ` (${r.sourceName})` : ''}
+                      {r.policeRequest ? ` – ${r.policeRequest.policeDistrict.name}` : ''}
+                    </BodyShort>
+                    <Detail>{r.purpose}</Detail>
+                  </Table.DataCell>
+                  <Table.DataCell>
+                    {r.answeredAt ? (
+                      <>
+                        <BodyShort size="small">{r.answerSummary}</BodyShort>
+                        <Detail>{formatDateTime(r.answeredAt)}</Detail>
+                      </>
+                    ) : r.policeRequest ? (
+                      `Politiet: ${policeRequestStatus(r.policeRequest.status, 'INFORMATION').toLowerCase()}`
+                    ) : (
+                      <AnswerForm id={r.id} onDone={onChanged} />
+                    )}
+                  </Table.DataCell>
+                </Table.Row>
+              ))}
+            </Table.Body>
+          </Table>
+        </TableScroll>
       )}
       {asking ? (
         <form
@@ -99,14 +102,14 @@ export function InformationStep({ event, districts, onChanged }: { event: Custod
         >
           <VStack gap="space-12">
             <HStack gap="space-16">
-              <Select label="Hvem spørres" value={source} onChange={(e) => setSource(e.target.value as InformationSource)}>
+              <Select {...ask.field('source')} label="Hvem spørres" value={source} onChange={(e) => setSource(e.target.value as InformationSource)}>
                 <option value="POLICE">Politiet</option>
                 <option value="SOCIAL_SERVICES">Sosialtjenesten</option>
                 <option value="CHILD_WELFARE">Barnevernet</option>
                 <option value="OTHER_AGENCY">Annet offentlig organ</option>
               </Select>
               {source === 'POLICE' ? (
-                <Select label="Politidistrikt" value={district} onChange={(e) => setDistrict(e.target.value)}>
+                <Select {...ask.field('policeDistrictId')} label="Politidistrikt" value={district} onChange={(e) => setDistrict(e.target.value)}>
                   <option value="">Velg distrikt</option>
                   {districts.map((d) => (
                     <option key={d.id} value={d.id}>
@@ -115,10 +118,10 @@ export function InformationStep({ event, districts, onChanged }: { event: Custod
                   ))}
                 </Select>
               ) : (
-                <TextField label="Navn på kontoret" value={sourceName} onChange={(e) => setSourceName(e.target.value)} />
+                <TextField {...ask.field('sourceName')} label="Navn på kontoret" value={sourceName} onChange={(e) => setSourceName(e.target.value)} />
               )}
             </HStack>
-            <Textarea label="Formål" description="Hva opplysningene skal brukes til i vurderingen" value={purpose} onChange={(e) => setPurpose(e.target.value)} minRows={2} />
+            <Textarea {...ask.field('purpose')} label="Formål" description="Hva opplysningene skal brukes til i vurderingen" value={purpose} onChange={(e) => setPurpose(e.target.value)} minRows={2} />
             <ProblemMessage problem={ask.problem} heading="Forespørselen ble ikke registrert" />
             <FormButtons busy={ask.busy} onCancel={() => setAsking(false)} submit="Send forespørsel" size="small" />
           </VStack>
@@ -145,7 +148,7 @@ function AnswerForm({ id, onDone }: { id: string; onDone: () => void }) {
       }}
     >
       <VStack gap="space-8">
-        <Textarea label="Svaret, kort" size="small" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={2} />
+        <Textarea {...action.field('summary')} label="Svaret, kort" size="small" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} />
         <div>
           <Button type="submit" size="xsmall" loading={action.busy}>

@@ -7,9 +7,11 @@ import { graphql } from '../../gql';
 import { formatDate, formatDateTime, formatWhen, todayInNorway } from '../../lib/format';
 import { areaLevelLabels, channelLabels, conditionKindLabels, label, routeLabels, writtenStandardLabels } from '../../lib/labels';
 import { RuleNote } from '../../lib/rulebook';
-import { useAction } from '../../lib/useAction';
+import { useSession } from '../../lib/session';
+import { useAction, type FieldProps } from '../../lib/useAction';
 import { decisionInForce } from './DecisionSteps';
 import type { CustodyEventData } from './document';
+import type { Channel } from '../../gql/graphql';
 import { FormButtons } from '../../components/FormButtons';
 
 const prepareDocument = graphql(`
@@ -41,8 +43,8 @@ const dispatchDocument = graphql(`
   }
 `);
 const postedDocument = graphql(`
-  mutation MarkNoticePosted($id: ID!) {
-    markNoticePosted(id: $id) {
+  mutation MarkNoticePosted($id: ID!, $lateJustification: String) {
+    markNoticePosted(id: $id, lateJustification: $lateJustification) {
       id
       status
     }
@@ -116,10 +118,11 @@ export function NoticesStep({ event, onChanged, blocked }: { event: CustodyEvent
 
 function PrepareForm({ event, deadline, overdue, onDone }: { event: CustodyEventData; deadline?: string; overdue: boolean; onDone: (warnings: string[]) => void }) {
   const d = decisionInForce(event)!;
-  const [channel, setChannel] = useState('LETTER');
+  const [channel, setChannel] = useState<Channel>('LETTER');
   const [late, setLate] = useState('');
   const [early, setEarly] = useState('');
   const action = useAction(prepareDocument, (r) => onDone(r.prepareNotices.warnings));
+  const { digipost } = useSession();
   const beforeDeadline = !!d.appealDeadline && d.appealDeadline >= todayInNorway();
   const mayBeEarly = beforeDeadline && d.oralAppealAnswer === 'DOES_NOT_APPEAL';
   return (
@@ -140,12 +143,20 @@ function PrepareForm({ event, deadline, overdue, onDone }: { event: CustodyEvent
             {event.kind === 'ESCAPE' ? ' – snarest mulig etter unndragelsen' : ', 14 dager før hendelsen'} (NT2).
           </BodyShort>
         )}
-        <Select label="Kanal" description="Mottakere med sperret eller ukjent adresse får varselet via politiet (RC9)" value={channel} onChange={(e) => setChannel(e.target.value)}>
+        <Select
+          {...action.field('channel')}
+          label="Kanal"
+          description="Mottakere med sperret eller ukjent adresse får varselet via politiet (RC9)"
+          readOnly={!digipost}
+          value={channel}
+          onChange={(e) => setChannel(e.target.value as Channel)}
+        >
           <option value="LETTER">Brev i posten</option>
-          <option value="DIGIPOST">Digipost</option>
+          {digipost && <option value="DIGIPOST">Digipost</option>}
         </Select>
         {overdue && (
           <Textarea
+            {...action.field('lateJustification')}
             label="Begrunnelse for sent varsel"
             description="Fristen på 14 dager er passert. Begrunnelsen journalføres og rapporteres (NT2)"
             value={late}
@@ -158,6 +169,7 @@ function PrepareForm({ event, deadline, overdue, onDone }: { event: CustodyEvent
             <RuleNote ids={['DC5', 'DC6']} />
             {mayBeEarly ? (
               <Textarea
+                {...action.field('earlyReleaseJustification')}
                 label="Begrunnelse for å sende før klagefristen (valgfritt)"
                 description="Domfelte er orientert muntlig og vil ikke klage. Uten begrunnelse holdes varslene tilbake til fristen er ute"
                 value={early}
@@ -183,13 +195,17 @@ function PrepareForm({ event, deadline, overdue, onDone }: { event: CustodyEvent
 function NoticeCard({ notice: n, event, onChanged }: { notice: Notice; event: CustodyEventData; onChanged: () => void }) {
   const recipient = n.victim?.name ?? n.survivor?.name ?? '';
   const addressee = n.guardian ? `${n.guardian.name}, på vegne av ${recipient}` : recipient;
-  const unsent = ['DRAFT', 'HELD', 'READY'].includes(n.status);
+  const unsent = ['HELD', 'READY'].includes(n.status);
+  const what = n.kind === 'CORRECTION' ? 'Rettet varsel til ' : n.kind === 'CANCELLATION' ? 'Melding om avlysning til ' : 'Varsel til ';
   return (
-    <Box id={`varsel-${n.id}`} padding="space-16" borderRadius="8" background="default" borderWidth="1" borderColor="neutral-subtle" as="article" aria-label={`Varsel til ${addressee}`}>
+    <Box id={`varsel-${n.id}`} tabIndex={-1} padding="space-16" borderRadius="8" background="default" borderWidth="1" borderColor="neutral-subtle" as="article" aria-label={`${what}${addressee}`}>
       <VStack gap="space-12">
         <HStack justify="space-between" align="start" gap="space-8">
           <VStack gap="space-2">
-            <BodyShort weight="semibold">Til {addressee}</BodyShort>
+            <BodyShort weight="semibold">
+              {n.kind === 'NOTICE' ? 'Til ' : what}
+              {addressee}
+            </BodyShort>
             <Detail>
               {label(routeLabels, n.route)}
               {n.policeDistrict && n.route === 'VIA_POLICE' ? ` (${n.policeDistrict.name})` : ''} · {label(writtenStandardLabels, n.writtenStandard)} · frist{' '}
@@ -213,7 +229,11 @@ function NoticeCard({ notice: n, event, onChanged }: { notice: Notice; event: Cu
           ))}
           {n.content.mayReserve && <Detail>Brevet sier at mottakeren kan reservere seg mot flere varsler (NT5).</Detail>}
           {n.lateJustification && <Detail>Begrunnelse for sent varsel: {n.lateJustification}</Detail>}
-          {n.earlyReleaseJustification && <Detail>Sendt før klagefristen fordi: {n.earlyReleaseJustification}</Detail>}
+          {n.earlyReleaseJustification && (
+            <Detail>
+              {earlyRelease(n.status)} fordi: {n.earlyReleaseJustification}
+            </Detail>
+          )}
           {n.sentAt && <Detail>Sendt {formatDateTime(n.sentAt)}</Detail>}
           {n.deliveredAt && <Detail>Levert {formatDateTime(n.deliveredAt)}</Detail>}
           {n.phoneReason && <Detail>Telefon fordi: {n.phoneReason}</Detail>}
@@ -238,6 +258,11 @@ function NoticeCard({ notice: n, event, onChanged }: { notice: Notice; event: Cu
   );
 }
 
+/** earlyRelease says what was done before the appeal deadline (DC6): a notice only released is not sent. */
+export function earlyRelease(status: Notice['status']): string {
+  return ['SENDING', 'SENT', 'DELIVERED'].includes(status) ? 'Sendt før klagefristen' : 'Frigitt før klagefristen';
+}
+
 function ReleaseForm({ notice, event, onDone }: { notice: Notice; event: CustodyEventData; onDone: () => void }) {
   const d = decisionInForce(event);
   const [open, setOpen] = useState(false);
@@ -259,6 +284,7 @@ function ReleaseForm({ notice, event, onDone }: { notice: Notice; event: Custody
         >
           <VStack gap="space-8">
             <Textarea
+              {...action.field('justification')}
               label="Hvorfor varselet må sendes før klagefristen"
               description="Krever at domfelte er orientert muntlig og har svart (DC6)"
               value={justification}
@@ -282,32 +308,38 @@ function ReleaseForm({ notice, event, onDone }: { notice: Notice; event: Custody
 
 function DispatchForm({ notice, onDone }: { notice: Notice; onDone: () => void }) {
   const police = notice.route === 'VIA_POLICE';
-  const [channel, setChannel] = useState(police ? 'VIA_POLICE' : 'LETTER');
+  const [channel, setChannel] = useState<Channel>(police ? 'VIA_POLICE' : 'LETTER');
   const [reason, setReason] = useState('');
+  const [late, setLate] = useState('');
+  const needsLate = isLate(notice);
   const action = useAction(dispatchDocument, onDone);
+  const { digipost } = useSession();
   return (
     <form
       aria-label={`Send varselet ${notice.id}`}
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({ in: { noticeId: notice.id, channel, phoneReason: channel === 'PHONE' ? reason : undefined } });
+        void action.submit({
+          in: { noticeId: notice.id, channel, phoneReason: channel === 'PHONE' ? reason : undefined, lateJustification: needsLate ? late : undefined },
+        });
       }}
     >
       <VStack gap="space-8">
         <RuleNote ids={police ? ['RC9'] : ['NT1', 'NT6']} />
-        <Select label="Send med" value={channel} onChange={(e) => setChannel(e.target.value)} disabled={police}>
+        <Select {...action.field('channel')} label="Send med" value={channel} onChange={(e) => setChannel(e.target.value as Channel)} disabled={police}>
           {police ? (
             <option value="VIA_POLICE">Via politiet</option>
           ) : (
             <>
               <option value="LETTER">Brev i posten</option>
-              <option value="DIGIPOST">Digipost</option>
+              {digipost && <option value="DIGIPOST">Digipost</option>}
               <option value="PHONE">Telefon (unntak, dokumenteres etterpå)</option>
             </>
           )}
         </Select>
         {channel === 'PHONE' && (
           <Textarea
+            {...action.field('phoneReason')}
             label="Hvorfor telefon"
             description="Telefon brukes bare unntaksvis, og samtalen må dokumenteres skriftlig så snart som mulig (NT1)"
             value={reason}
@@ -315,6 +347,7 @@ function DispatchForm({ notice, onDone }: { notice: Notice; onDone: () => void }
             minRows={2}
           />
         )}
+        {needsLate && <LateField field={action.field('lateJustification')} value={late} onChange={setLate} dueDate={notice.dueDate} />}
         <ProblemMessage problem={action.problem} heading="Varselet ble ikke sendt" />
         <div>
           <Button type="submit" size="small" loading={action.busy}>
@@ -326,14 +359,35 @@ function DispatchForm({ notice, onDone }: { notice: Notice; onDone: () => void }
   );
 }
 
+/** isLate: the notice goes after its due date and no justification is recorded yet (NT2). */
+function isLate(notice: Notice): boolean {
+  return !!notice.dueDate && notice.dueDate < todayInNorway() && !notice.lateJustification;
+}
+
+function LateField({ field, value, onChange, dueDate }: { field: FieldProps; value: string; onChange: (v: string) => void; dueDate?: string | null }) {
+  return (
+    <Textarea
+      {...field}
+      label="Hvorfor varselet sendes for sent"
+      description={`Fristen var ${formatDate(dueDate)}. Et varsel som går etter fristen, må begrunnes (NT2)`}
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      minRows={2}
+    />
+  );
+}
+
 function PostedButton({ notice, onDone }: { notice: Notice; onDone: () => void }) {
   const action = useAction(postedDocument, onDone);
+  const needsLate = isLate(notice);
+  const [late, setLate] = useState('');
   return (
     <VStack gap="space-8">
       <Detail>Brevet ligger i utskriftsbunken. Skriv det ut, post det, og merk det som postet.</Detail>
+      {needsLate && <LateField field={action.field('lateJustification')} value={late} onChange={setLate} dueDate={notice.dueDate} />}
       <ProblemMessage problem={action.problem} />
       <div>
-        <Button size="small" loading={action.busy} onClick={() => void action.submit({ id: notice.id })}>
+        <Button size="small" loading={action.busy} onClick={() => void action.submit({ id: notice.id, lateJustification: needsLate ? late : undefined })}>
           Merk som postet
         </Button>
       </div>
@@ -354,6 +408,7 @@ function PhoneForm({ notice, onDone }: { notice: Notice; onDone: () => void }) {
     >
       <VStack gap="space-8">
         <Textarea
+          {...action.field('documentation')}
           label="Skriftlig dokumentasjon av samtalen"
           description="Hvem som ble ringt, når, og hva som ble sagt (NT1)"
           value={text}
@@ -393,7 +448,7 @@ function CancelForm({ notice, onDone }: { notice: Notice; onDone: () => void }) 
       }}
     >
       <VStack gap="space-8">
-        <TextField label="Hvorfor varselet kanselleres" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <TextField {...action.field('reason')} label="Hvorfor varselet kanselleres" value={reason} onChange={(e) => setReason(e.target.value)} />
         <ProblemMessage problem={action.problem} />
         <HStack gap="space-8">
           <Button type="submit" size="small" variant="danger" loading={action.busy}>

@@ -126,6 +126,7 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
             <VStack gap="space-12">
               {factorFields.map((f) => (
                 <Textarea
+                  {...action.field(`factors.${f.key}`)}
                   key={f.key}
                   label={f.label}
                   description={f.description || undefined}
@@ -137,6 +138,7 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
               ))}
               {isMinor && (
                 <Textarea
+                  {...action.field('factors.minorRecipient')}
                   label="Særlig vurdering fordi mottakeren er under 18 år"
                   description="Påkrevd: vurder varsling særlig nøye, også ved mindre alvorlige lovbrudd (AS4)"
                   minRows={2}
@@ -146,6 +148,7 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
               )}
               {r.survivors > 1 && (
                 <Textarea
+                  {...action.field('severalSurvivorsReasoning')}
                   label="Flere etterlatte: varsles én eller flere, og hvorfor?"
                   description="Påkrevd når avdøde har flere etterlatte (RC4)"
                   minRows={2}
@@ -155,6 +158,7 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
               )}
               {r.criminalCase.status === 'LAPSED_BY_PREVENTIVE_DETENTION' && (
                 <Textarea
+                  {...action.field('realNeedReasoning')}
                   label="Reelt behov for varsel nå"
                   description="Påkrevd: straffen i saken falt bort da forvaring ble idømt (RC2)"
                   minRows={2}
@@ -166,7 +170,7 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
                 <Radio value="yes">Ja, varsel er av betydning</Radio>
                 <Radio value="no">Nei – begrunnes, og mottakeren får ikke vite om det (AS5)</Radio>
               </RadioGroup>
-              <Textarea label="Begrunnelse" minRows={3} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
+              <Textarea {...action.field('reasoning')} label="Begrunnelse" minRows={3} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
               <ProblemMessage problem={action.problem} heading="Vurderingen ble ikke lagret" />
               <FormButtons busy={action.busy} onCancel={() => setOpen(false)} submit="Lagre vurderingen" size="small" />
             </VStack>

@@ -7,6 +7,7 @@ const stateTag: Record<SectionState, { text: string; color: 'success' | 'info' |
   done: { text: 'Fullført', color: 'success' },
   active: { text: 'Neste steg', color: 'info' },
   waiting: { text: 'Venter', color: 'warning' },
+  running: { text: 'Klagefristen løper', color: 'warning' },
   blocked: { text: 'Stoppet', color: 'danger' },
   later: { text: 'Senere', color: 'neutral' },
 };
@@ -37,7 +38,7 @@ export function StepCard({ id, number, title, state, rules, children }: Props) {
     >
       <VStack gap="space-16">
         <HStack justify="space-between" align="center" gap="space-8">
-          <Heading id={`${id}-tittel`} level="2" size="small">
+          <Heading id={`${id}-tittel`} level="2" size="small" tabIndex={-1} className="step-card__title">
             {number}. {title}
           </Heading>
           {tag && (

@@ -12,8 +12,13 @@ export const eventPageDocument = graphql(`
       dateOnly
       decidingLevel
       status
+      state
+      stateName
       fullTermRelease
       createdAt
+      cancelReason
+      movedAt
+      moveReason
       decidingUnit {
         id
         name
@@ -28,6 +33,9 @@ export const eventPageDocument = graphql(`
         rule
         deadline
         overdue
+        notice {
+          id
+        }
       }
       potentialRecipients {
         victim {
@@ -139,6 +147,7 @@ export const eventPageDocument = graphql(`
       }
       notices {
         id
+        kind
         status
         route
         channel

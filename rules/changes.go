@@ -1,0 +1,113 @@
+package rules
+
+import (
+	"strings"
+	"time"
+)
+
+// Reality changes (NT8): an event is moved or cancelled, a recipient's
+// address protection, guardianship or written standard changes. Every
+// unsent notice follows the change before it can go; a recipient already
+// told a time that no longer holds gets a corrected notice or a
+// cancellation, under the same rules as the notice itself.
+
+// NoticeKind says what a notice tells: the event, a correction of a time
+// told before, or that the event will not happen.
+type NoticeKind string
+
+const (
+	// KindNotice is the notice of the event (NT3–NT5).
+	KindNotice NoticeKind = "NOTICE"
+	// KindCorrection corrects a time the recipient was told before (NT8).
+	KindCorrection NoticeKind = "CORRECTION"
+	// KindCancellation tells the recipient that an event they were told of
+	// will not happen (NT8).
+	KindCancellation NoticeKind = "CANCELLATION"
+)
+
+// Values lists the notice kinds.
+func (NoticeKind) Values() []string {
+	return []string{string(KindNotice), string(KindCorrection), string(KindCancellation)}
+}
+
+// FollowUp reports whether the notice follows an earlier one (NT8).
+func (k NoticeKind) FollowUp() bool { return k == KindCorrection || k == KindCancellation }
+
+const changeProvision = "retningslinjer til straffegjennomføringsloven § 7 b, punkt 7b.5"
+
+// CheckChangeReason: a change to what was registered says why, for the
+// audit trail and for the recipient's corrected notice (NT8, PR3).
+func CheckChangeReason(reason string) error {
+	if strings.TrimSpace(reason) == "" {
+		return violate("NT8", changeProvision, "Skriv hvorfor endringen gjøres. Begrunnelsen lagres i historikken.").On("reason")
+	}
+	return nil
+}
+
+// CheckMove checks an event's new time (EV6): a time or a date, a time
+// frame that ends after it starts, and a real change.
+func CheckMove(old EventFacts, startsAt time.Time, endsAt *time.Time, dateOnly bool, reason string) error {
+	if err := CheckChangeReason(reason); err != nil {
+		return err
+	}
+	if endsAt != nil && !endsAt.After(startsAt) {
+		return violate("EV6", provisionOf("EV6"), "Sluttidspunktet må være etter starttidspunktet.").On("endsAt")
+	}
+	if startsAt.Equal(old.StartsAt) && sameTime(endsAt, old.EndsAt) && dateOnly == old.DateOnly {
+		return violate("NT8", changeProvision, "Den nye tiden er den samme som den registrerte.").On("startsAt")
+	}
+	return nil
+}
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(*b)
+}
+
+// NoticeTimes is the time a notice tells the recipient: the event's start
+// and end as they stood when it was made (NT3).
+type NoticeTimes struct {
+	StartsAt time.Time
+	EndsAt   *time.Time
+	DateOnly bool
+}
+
+// Holds reports whether a notice's time is the event's time now.
+func (t NoticeTimes) Holds(e CaseEvent) bool {
+	return t.StartsAt.Equal(e.StartsAt) && sameTime(t.EndsAt, e.EndsAt) && t.DateOnly == e.DateOnly
+}
+
+// FollowUpNeeded says which follow-up, if any, an addressee needs (NT8):
+// given the notices to one addressee, the newest (by id) that is not
+// cancelled must tell the event's current time — or,
+// for a cancelled event, be a cancellation — once anything has left. An
+// addressee never told anything needs no follow-up: their unsent notice
+// follows the facts instead.
+func FollowUpNeeded(e CaseEvent, notices []CaseNotice) (NoticeKind, bool) {
+	told := false
+	var newest *CaseNotice
+	for i := range notices {
+		n := &notices[i]
+		if n.Status == NoticeCancelled {
+			continue
+		}
+		if n.Status.Left() || n.Status == NoticeSending {
+			told = true
+		}
+		if newest == nil || n.ID > newest.ID {
+			newest = n
+		}
+	}
+	if !told || newest == nil {
+		return "", false
+	}
+	if e.Status == EventCancelled {
+		return KindCancellation, newest.Kind != KindCancellation
+	}
+	if newest.Kind == KindCancellation || !newest.Times.Holds(e) {
+		return KindCorrection, true
+	}
+	return "", false
+}

@@ -1,0 +1,167 @@
+package rules_test
+
+import (
+	"slices"
+	"testing"
+	"time"
+
+	"varsel/rules"
+)
+
+// NT8: notices follow the facts. Whoever was told a time that no longer
+// holds gets a correction; whoever was told of an event that will not
+// happen gets a cancellation; exactly once, and nobody who was told nothing.
+func TestFollowUpNeeded(t *testing.T) {
+	start := at(30)
+	moved := at(37)
+	told := func(id int, st rules.NoticeStatus, kind rules.NoticeKind, when time.Time) rules.CaseNotice {
+		return rules.CaseNotice{ID: id, Status: st, Kind: kind, Times: rules.NoticeTimes{StartsAt: when}}
+	}
+	reversed := func(ns ...rules.CaseNotice) []rules.CaseNotice { slices.Reverse(ns); return ns }
+	open := rules.CaseEvent{Kind: rules.Leave, Status: rules.EventOpen, StartsAt: moved}
+	cancelled := rules.CaseEvent{Kind: rules.Leave, Status: rules.EventCancelled, StartsAt: start}
+	cases := []struct {
+		name    string
+		event   rules.CaseEvent
+		notices []rules.CaseNotice
+		want    rules.NoticeKind
+	}{
+		{"nothing told yet: the unsent notice follows instead", open, []rules.CaseNotice{told(1, rules.NoticeReady, rules.KindNotice, start)}, ""},
+		{"told the old time: a correction", open, []rules.CaseNotice{told(1, rules.NoticeSent, rules.KindNotice, start)}, rules.KindCorrection},
+		{"a letter in the print batch may have gone: a correction", open, []rules.CaseNotice{told(1, rules.NoticeSending, rules.KindNotice, start)}, rules.KindCorrection},
+		{"the correction is on its way", open, []rules.CaseNotice{told(1, rules.NoticeSent, rules.KindNotice, start), told(2, rules.NoticeReady, rules.KindCorrection, moved)}, ""},
+		{"whatever order they come in", open, reversed(told(1, rules.NoticeSent, rules.KindNotice, start), told(2, rules.NoticeReady, rules.KindCorrection, moved)), ""},
+		{"the correction went", open, []rules.CaseNotice{told(1, rules.NoticeSent, rules.KindNotice, start), told(2, rules.NoticeSent, rules.KindCorrection, moved)}, ""},
+		{"told the new time already", open, []rules.CaseNotice{told(1, rules.NoticeDelivered, rules.KindNotice, moved)}, ""},
+		{"cancelled after it was told: a cancellation", cancelled, []rules.CaseNotice{told(1, rules.NoticeSent, rules.KindNotice, start)}, rules.KindCancellation},
+		{"cancelled after a correction was told", cancelled, []rules.CaseNotice{told(1, rules.NoticeSent, rules.KindNotice, start), told(2, rules.NoticeSent, rules.KindCorrection, moved)}, rules.KindCancellation},
+		{"the cancellation is on its way", cancelled, []rules.CaseNotice{told(1, rules.NoticeSent, rules.KindNotice, start), told(2, rules.NoticeHeld, rules.KindCancellation, start)}, ""},
+		{"cancelled before anything left: nothing to send", cancelled, []rules.CaseNotice{told(1, rules.NoticeCancelled, rules.KindNotice, start)}, ""},
+	}
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			kind, needed := rules.FollowUpNeeded(tc.event, tc.notices)
+			if needed != (tc.want != "") || kind != tc.want && needed {
+				t.Fatalf("FollowUpNeeded = %q, %v; want %q", kind, needed, tc.want)
+			}
+		})
+	}
+}
+
+// NT8, EV6: a move says why, to a real new time, with the end after the start.
+func TestCheckMove(t *testing.T) {
+	old := rules.EventFacts{Kind: rules.Leave, StartsAt: at(30)}
+	end := at(29)
+	for _, c := range []struct {
+		name, rule, field string
+		starts            time.Time
+		ends              *time.Time
+		reason            string
+	}{
+		{"no reason", "NT8", "reason", at(37), nil, " "},
+		{"the same time", "NT8", "startsAt", at(30), nil, "Flyttet."},
+		{"ends before it starts", "EV6", "endsAt", at(30).Add(time.Hour), &end, "Flyttet."},
+	} {
+		err := rules.CheckMove(old, c.starts, c.ends, false, c.reason)
+		v, ok := err.(*rules.Violation)
+		if !ok || v.Rule != c.rule || v.Field != c.field {
+			t.Errorf("%s: %v, want %s on %s", c.name, err, c.rule, c.field)
+		}
+	}
+	if err := rules.CheckMove(old, at(37), nil, false, "Permisjonen er flyttet en uke."); err != nil {
+		t.Errorf("a lawful move: %v", err)
+	}
+}
+
+// The state machine: a move keeps the event where it stands; a cancellation
+// ends it, from any open state, and nothing can be done with it after.
+func TestMoveAndCancelThroughTheMachine(t *testing.T) {
+	c := decided(assessEveryone(cleared(leaveCase())))
+	if err := rules.Fire(rules.MoveEvent, c, rules.Step{Reasoning: "Flyttet.", Event: &rules.EventFacts{StartsAt: at(40)}}); err != nil {
+		t.Fatalf("move: %v", err)
+	}
+	if err := rules.Fire(rules.CancelEvent, c, rules.Step{}); err == nil {
+		t.Fatal("a cancellation without a reason was accepted (NT8)")
+	}
+	if err := rules.Fire(rules.CancelEvent, c, rules.Step{Reasoning: "Permisjonen er trukket tilbake."}); err != nil {
+		t.Fatalf("cancel: %v", err)
+	}
+	c.Event.Status = rules.EventCancelled
+	if c.State() != rules.StateCancelled {
+		t.Fatalf("state = %s", c.State())
+	}
+	for _, tr := range []rules.Transition{rules.MoveEvent, rules.CancelEvent, rules.PrepareNotices, rules.AssessSecurity} {
+		if err := rules.Fire(tr, c, rules.Step{Reasoning: "x", Event: &rules.EventFacts{StartsAt: at(50)}}); err == nil {
+			t.Errorf("%s was allowed on a cancelled event", tr.Name)
+		}
+	}
+}
+
+// I11 (NT8) and I6 (NT6) with follow-ups: a correction may follow a sent
+// notice, but only one may wait at a time, and a sent stale time without
+// one is a breach.
+func TestInvariantsWithFollowUps(t *testing.T) {
+	base := func() *rules.Case { return decided(assessEveryone(cleared(leaveCase()))) }
+	sent := now
+	mk := func(id int, st rules.NoticeStatus, kind rules.NoticeKind, starts time.Time) rules.CaseNotice {
+		n := rules.CaseNotice{ID: id, Status: st, Kind: kind, Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid},
+			DueDate: rules.DateOf(at(16)), EarlyRelease: "x", Times: rules.NoticeTimes{StartsAt: starts}}
+		if st.Left() {
+			n.SentAt = &sent
+		}
+		return n
+	}
+	has := func(c *rules.Case, inv string) bool {
+		for _, b := range rules.CheckInvariants(c) {
+			if b.Invariant == inv {
+				return true
+			}
+		}
+		return false
+	}
+	c := base()
+	c.Notices = []rules.CaseNotice{mk(1, rules.NoticeSent, rules.KindNotice, at(30))}
+	if has(c, "I11") {
+		t.Fatal("a notice of the current time breaches I11")
+	}
+	c.Event.StartsAt = at(37) // moved, and nothing follows
+	if !has(c, "I11") {
+		t.Fatal("a stale time told with no correction does not breach I11")
+	}
+	c.Notices = append(c.Notices, mk(2, rules.NoticeReady, rules.KindCorrection, at(37)))
+	if has(c, "I11") || has(c, "I6") {
+		t.Fatalf("a correction on its way: %v", rules.CheckInvariants(c))
+	}
+	c.Notices = append(c.Notices, mk(3, rules.NoticeHeld, rules.KindCorrection, at(37)))
+	if !has(c, "I6") {
+		t.Fatal("two corrections waiting for one addressee do not breach I6")
+	}
+	// A correction in the print batch may be in the post: a cancellation may follow it.
+	c.Notices[1].Status, c.Notices[2].Kind = rules.NoticeSending, rules.KindCancellation
+	c.Event.Status = rules.EventCancelled
+	if has(c, "I6") || has(c, "I11") {
+		t.Fatalf("a cancellation after a correction on its way: %v", rules.CheckInvariants(c))
+	}
+	// A recipient who reserved is sent nothing more (RC10).
+	c = base()
+	c.Notices = []rules.CaseNotice{mk(1, rules.NoticeSent, rules.KindNotice, at(30))}
+	c.Event.Status = rules.EventCancelled
+	if !has(c, "I11") {
+		t.Fatal("a cancelled event told with no cancellation does not breach I11")
+	}
+	since := now
+	c.Recipients[0].ReservedSince = &since
+	if has(c, "I11") {
+		t.Fatal("a recipient who reserved is owed a cancellation")
+	}
+}
+
+// RC9: nothing of the address is kept for code 6 or an unknown address.
+func TestStoresNoAddress(t *testing.T) {
+	for p, want := range map[rules.AddressProtection]bool{rules.Unprotected: false, rules.Confidential: false,
+		rules.StrictlyConfidential: true, rules.StrictlyConfidentialAbroad: true, rules.UnknownAddress: true} {
+		if got := rules.StoresNoAddress(p); got != want {
+			t.Errorf("StoresNoAddress(%s) = %v", p, got)
+		}
+	}
+}

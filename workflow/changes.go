@@ -1,0 +1,315 @@
+package workflow
+
+import (
+	"context"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"varsel/ent"
+	"varsel/ent/correction"
+	"varsel/ent/custodyevent"
+	"varsel/rules"
+)
+
+// Reality changes (NT8): an event is moved or cancelled after it was
+// registered, perhaps after notices went out. Every unsent notice follows
+// the change before it can go; whoever was told a time that no longer holds
+// gets a corrected notice, and whoever was told of an event that will not
+// happen gets a cancellation — once, through the same rules as the notice.
+
+// MoveCustodyEventInput moves an event to a new time.
+type MoveCustodyEventInput struct {
+	CustodyEventID int
+	StartsAt       time.Time
+	EndsAt         *time.Time
+	DateOnly       bool
+	Reason         string
+}
+
+// MoveCustodyEvent records the event's new time (EV6) and why (NT8). Unsent
+// notices are re-timed, with a new due date (NT2); a notice the police hold
+// and have not delivered is withdrawn and a new one prepared; whoever was
+// told the old time gets a corrected notice.
+func (s *Service) MoveCustodyEvent(ctx context.Context, in MoveCustodyEventInput) (*ent.CustodyEvent, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := viewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := s.openEvent(ctx, client, in.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.caseOf(ctx, client, ev.ID)
+	if err != nil {
+		return nil, err
+	}
+	reason := strings.TrimSpace(in.Reason)
+	facts := rules.EventFacts{Kind: ev.Kind, StartsAt: in.StartsAt, EndsAt: in.EndsAt, DateOnly: in.DateOnly}
+	if err := rules.Fire(rules.MoveEvent, c, rules.Step{Reasoning: reason, Event: &facts}); err != nil {
+		return nil, err
+	}
+	clash, err := client.CustodyEvent.Query().Where(custodyevent.ConvictID(ev.ConvictID), custodyevent.KindEQ(ev.Kind),
+		custodyevent.StartsAt(in.StartsAt), custodyevent.IDNEQ(ev.ID)).Exist(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if clash {
+		return nil, (&rules.Violation{Rule: "EV6", Provision: "retningslinjer til straffegjennomføringsloven § 7 b, punkt 7b.5",
+			Message: fmt.Sprintf("Domfelte har allerede %s registrert med dette starttidspunktet.", ev.Kind.Name())}).On("startsAt")
+	}
+	update := client.CustodyEvent.UpdateOneID(ev.ID).SetStartsAt(in.StartsAt).SetDateOnly(in.DateOnly).
+		SetMovedAt(s.Now()).SetMoveReason(reason)
+	if in.EndsAt != nil {
+		update.SetEndsAt(*in.EndsAt)
+	} else {
+		update.ClearEndsAt()
+	}
+	changed := []string{}
+	if !in.StartsAt.Equal(c.Event.StartsAt) {
+		changed = append(changed, "startsAt")
+	}
+	if !sameTime(in.EndsAt, c.Event.EndsAt) {
+		changed = append(changed, "endsAt")
+	}
+	if in.DateOnly != c.Event.DateOnly {
+		changed = append(changed, "dateOnly")
+	}
+	if ev, err = update.Save(ctx); err != nil {
+		return nil, err
+	}
+	if err := recordCorrection(ctx, client, v, correction.SubjectCUSTODY_EVENT, ev.ID, ev.ConvictID, changed, reason); err != nil {
+		return nil, err
+	}
+	return ev, s.followEvent(ctx, client, ev.ID, "Hendelsen er flyttet: "+reason)
+}
+
+// CancelCustodyEventInput cancels an event.
+type CancelCustodyEventInput struct {
+	CustodyEventID int
+	Reason         string
+}
+
+// CancelCustodyEvent records that the event will not happen, and why
+// (NT8). Unsent notices are cancelled, a notice the police hold is
+// withdrawn with its request, and whoever was told of the event gets a
+// cancellation.
+func (s *Service) CancelCustodyEvent(ctx context.Context, in CancelCustodyEventInput) (*ent.CustodyEvent, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := viewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := s.openEvent(ctx, client, in.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.caseOf(ctx, client, ev.ID)
+	if err != nil {
+		return nil, err
+	}
+	reason := strings.TrimSpace(in.Reason)
+	if err := rules.Fire(rules.CancelEvent, c, rules.Step{Reasoning: reason}); err != nil {
+		return nil, err
+	}
+	if ev, err = client.CustodyEvent.UpdateOneID(ev.ID).SetStatus(custodyevent.StatusCANCELLED).
+		SetCancelledAt(s.Now()).SetCancelReason(reason).Save(ctx); err != nil {
+		return nil, err
+	}
+	if err := recordCorrection(ctx, client, v, correction.SubjectCUSTODY_EVENT, ev.ID, ev.ConvictID, []string{"status"}, reason); err != nil {
+		return nil, err
+	}
+	return ev, s.followEvent(ctx, client, ev.ID, "Hendelsen er avlyst: "+reason)
+}
+
+// followEvent brings the event's notices in line with the facts after a
+// change (NT8). Without a decision in force there are no notices to follow.
+func (s *Service) followEvent(ctx context.Context, client *ent.Client, eventID int, why string) error {
+	c, err := s.caseOf(ctx, client, eventID)
+	if err != nil {
+		return err
+	}
+	if c.Decision == nil {
+		return s.cancelUnsent(ctx, client, c, why)
+	}
+	if _, err := s.followFacts(ctx, client, c, rules.Letter, "", false); err != nil {
+		return err
+	}
+	// Follow-ups and re-prepared notices go as soon as the rules allow.
+	if c, err = s.caseOf(ctx, client, eventID); err != nil {
+		return err
+	}
+	return s.releaseHeld(ctx, client, c, "", false)
+}
+
+// followChange re-times the recipient's unsent notices (HELD or READY) to
+// the facts as they stand: content, due date and lateness (NT8, NT2). A
+// letter in the print batch or a Digipost send on its way is left to go,
+// and a correction follows it.
+func (s *Service) followChange(ctx context.Context, client *ent.Client, c *rules.Case, r rules.RecipientKey, p recipient, content rules.NoticeContent, due time.Time) error {
+	for i := range c.Notices {
+		n := &c.Notices[i]
+		if n.Recipient != r || (n.Status != rules.NoticeHeld && n.Status != rules.NoticeReady) {
+			continue
+		}
+		stored, err := client.Notice.Get(ctx, n.ID)
+		if err != nil {
+			return err
+		}
+		to := currentAddressee(p, n)
+		want := stored.WrittenStandard
+		if to != nil {
+			want = rules.LetterStandard(to.standard)
+		}
+		if reflect.DeepEqual(stored.Content, content) && stored.DueDate.Equal(due) && stored.WrittenStandard == want {
+			continue
+		}
+		if _, err := rules.FireNotice(rules.FollowChange, c, rules.Step{Notice: n}); err != nil {
+			return err
+		}
+		if err := client.Notice.UpdateOneID(n.ID).SetContent(content).SetDueDate(due).
+			SetLate(rules.IsLate(due, c.Now)).SetWrittenStandard(want).Exec(ctx); err != nil {
+			return err
+		}
+		n.Times = rules.NoticeTimes{StartsAt: content.StartsAt, EndsAt: content.EndsAt, DateOnly: content.DateOnly}
+		n.DueDate = due
+	}
+	return nil
+}
+
+// followUp gives every addressee of the recipient who was told something
+// that no longer holds the correction or cancellation they are owed (NT8),
+// unless they reserved against further notices (RC10). A notice the police
+// hold and have not delivered is withdrawn instead: the recipient was told
+// nothing yet, and a new notice takes its place.
+func (s *Service) followUp(ctx context.Context, client *ent.Client, c *rules.Case, a *ent.Assessment, p recipient, content rules.NoticeContent, due time.Time) error {
+	r := c.Recipient(assessmentKey(a))
+	if r == nil || r.ReservedSince != nil {
+		return nil
+	}
+	stale := func(n rules.CaseNotice) bool {
+		return n.Recipient == r.Key() && (c.Event.Status == rules.EventCancelled || !n.Times.Holds(c.Event))
+	}
+	if err := s.cancelMatching(ctx, client, c, func(n rules.CaseNotice) bool {
+		return stale(n) && n.Status == rules.NoticeSent && n.Channel != nil && *n.Channel == rules.ViaPolice
+	}, "Politiet skal ikke levere varselet: opplysningene i det gjelder ikke lenger (NT8)."); err != nil {
+		return err
+	}
+	groups := map[rules.AddresseeKey][]rules.CaseNotice{}
+	var order []rules.AddresseeKey
+	for _, n := range c.Notices {
+		if n.Recipient != r.Key() {
+			continue
+		}
+		k := n.Addressee()
+		if _, ok := groups[k]; !ok {
+			order = append(order, k)
+		}
+		groups[k] = append(groups[k], n)
+	}
+	for _, k := range order {
+		ns := groups[k]
+		kind, needed := rules.FollowUpNeeded(c.Event, ns)
+		if !needed {
+			continue
+		}
+		told := newestTold(ns)
+		to := currentAddressee(p, &told)
+		if to == nil {
+			continue // no longer linked to the recipient: nothing to write to
+		}
+		if _, err := rules.FireNotice(rules.PrepareFollowUp, c, rules.Step{Notice: &rules.CaseNotice{Recipient: r.Key(), Kind: kind}}); err != nil {
+			return err
+		}
+		route := rules.DeliveryRoute(to.protection)
+		var channel *rules.Channel
+		if route == rules.ThroughPolice {
+			ch := rules.ViaPolice
+			channel = &ch
+		}
+		followDue := due
+		if kind == rules.KindCancellation {
+			followDue = rules.DateOf(c.Now) // a cancellation goes at once
+		}
+		late := rules.IsLate(followDue, c.Now)
+		var lateWhy string
+		if late {
+			lateWhy = "Hendelsen ble endret etter at varselet var sendt; rettelsen sendes så snart som mulig (NT8)."
+		}
+		seq := 0
+		for _, n := range ns {
+			if n.Kind.FollowUp() {
+				seq++
+			}
+		}
+		stored, err := client.Notice.Get(ctx, told.ID)
+		if err != nil {
+			return err
+		}
+		if err := client.Notice.Create().
+			SetKind(kind).
+			SetCorrectsID(told.ID).
+			SetCustodyEventID(c.Event.ID).
+			SetAssessmentID(a.ID).
+			SetNillableVictimID(a.VictimID).
+			SetNillableSurvivorID(a.SurvivorID).
+			SetNillableGuardianID(to.guardianID).
+			SetNillablePoliceDistrictID(to.policeDistrict).
+			SetStatus(rules.NoticeHeld).
+			SetRoute(route).
+			SetNillableChannel(channel).
+			SetDueDate(followDue).
+			SetLate(late).
+			SetLateJustification(lateWhy).
+			// The original was released before the decision was final only
+			// with a decision maker's justification; its follow-up rests on it.
+			SetEarlyReleaseJustification(stored.EarlyReleaseJustification).
+			SetContent(content).
+			SetWrittenStandard(rules.LetterStandard(to.standard)).
+			SetDedupeKey(fmt.Sprintf("%s:%s:%d", stored.DedupeKey, kind, seq+1)).
+			Exec(ctx); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// newestTold is the newest notice to an addressee that has left or may
+// have (on its way).
+func newestTold(ns []rules.CaseNotice) rules.CaseNotice {
+	var out rules.CaseNotice
+	for _, n := range ns {
+		if n.Status.Left() || n.Status == rules.NoticeSending {
+			out = n
+		}
+	}
+	return out
+}
+
+// currentAddressee is the addressee a notice is written to, as the recipient's
+// register stands today.
+func currentAddressee(p recipient, n *rules.CaseNotice) *addressee {
+	if n.GuardianID != nil {
+		if to, ok := p.byID[*n.GuardianID]; ok {
+			return &to
+		}
+		return nil
+	}
+	to := p.self
+	return &to
+}
+
+func sameTime(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(*b)
+}
