@@ -211,7 +211,8 @@ func presentInputError(ctx context.Context, gerr *gqlerror.Error, err error) {
 }
 
 // argumentField is the argument's path below its field, without list
-// indexes: ["registerConvict", "input", "birthDate"] → "input.birthDate".
+// indexes, and below the argument "input" by the input's field names:
+// ["registerConvict", "input", "birthDate"] → "birthDate".
 func argumentField(ctx context.Context, path ast.Path) string {
 	n := 0
 	if fc := graphql.GetFieldContext(ctx); fc != nil {
@@ -223,7 +224,7 @@ func argumentField(ctx context.Context, path ast.Path) string {
 			names = append(names, string(name))
 		}
 	}
-	return strings.Join(names, ".")
+	return fieldName(strings.Join(names, "."))
 }
 
 var (

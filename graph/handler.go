@@ -42,6 +42,7 @@ func NewHandler(client *ent.Client, db *sql.DB, wf *workflow.Service, dev bool) 
 	// cost before it runs.
 	srv.Use(documentLimits{cache: cache})
 	srv.Use(queryLimits{})
+	srv.Use(&inputLimits{})
 	// Registered before the transaction so that reads are logged after a
 	// mutation commits, on their own connection.
 	srv.Use(accessLogging{client: client})

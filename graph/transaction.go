@@ -50,6 +50,12 @@ func (t transaction) InterceptResponse(ctx context.Context, next graphql.Respons
 	if !isMutation(graphql.GetOperationContext(ctx).Operation) {
 		return next(ctx)
 	}
+	if len(graphql.GetErrors(ctx)) > 0 {
+		// Refused before execution (a limit, bad input): gqlgen reports the
+		// errors through the response handlers, and there is nothing to
+		// run in a transaction — not even a BEGIN.
+		return next(ctx)
+	}
 	txCtx, tx, err := t.client.OpenTx(ctx)
 	if err != nil {
 		return &graphql.Response{Errors: gqlerror.List{presentError(ctx, err)}}

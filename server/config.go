@@ -41,6 +41,10 @@ type Config struct {
 	// instead of their own intervals; for tests.
 	JobInterval time.Duration
 
+	// RateLimit (VARSEL_RATE_LIMIT, e.g. "20/s,100" or "off") is how many
+	// requests one signed-in person may make; DefaultRateLimit if unset.
+	RateLimit RateLimit
+
 	// DemoHistory (VARSEL_DEMO_HISTORY, dev mode only, "on" by default)
 	// adds a year of synthetic closed events at four units without seeded
 	// staff, so that the dashboard has figures to show; "off" leaves only the
@@ -103,6 +107,12 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 			if *d.dst, err = time.ParseDuration(v); err != nil {
 				return c, fmt.Errorf("%s: %w", d.key, err)
 			}
+		}
+	}
+	c.RateLimit = DefaultRateLimit
+	if v := get("VARSEL_RATE_LIMIT", ""); v != "" {
+		if c.RateLimit, err = ParseRateLimit(v); err != nil {
+			return c, fmt.Errorf("VARSEL_RATE_LIMIT: %w", err)
 		}
 	}
 	if v := get("VARSEL_DEV_CLOCK", ""); v != "" {

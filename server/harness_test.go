@@ -87,6 +87,9 @@ func startServer(t *testing.T, dialectName string, extra ...string) *testServer 
 		"VARSEL_WEB_DIR":  t.TempDir(),
 		// The demo cases only: the tests count on them.
 		"VARSEL_DEMO_HISTORY": "off",
+		// Tests send requests as fast as the server answers; the limit per
+		// person has its own test (TestOneAbusiveUserIsHeldBack).
+		"VARSEL_RATE_LIMIT": "off",
 	}
 	for _, kv := range extra {
 		k, v, _ := strings.Cut(kv, "=")

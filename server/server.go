@@ -38,6 +38,7 @@ type Server struct {
 	http     *http.Server
 	handler  http.Handler
 	ln       net.Listener
+	limiter  *userLimiter // requests per person (VARSEL_RATE_LIMIT)
 }
 
 // Open connects to the database, applies migrations, ensures reference data
@@ -48,7 +49,7 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, db: db, client: db.Client(), workflow: workflow.New()}
+	s := &Server{cfg: cfg, db: db, client: db.Client(), workflow: workflow.New(), limiter: newUserLimiter(cfg.RateLimit)}
 	// The lifecycle's invariants are checked before each commit (workflow.CheckInvariants).
 	s.client.Use(workflow.InvariantHook())
 	if cfg.Clock != nil {
@@ -215,7 +216,6 @@ func (s *Server) routes() (http.Handler, error) {
 	return logRequests(securityHeaders(s.cfg.BehindTLS(), mux)), nil
 }
 
-// authenticated requires a valid bearer token once the issuer is known.
 // graphqlConcurrency bounds the GraphQL requests executed at once; the rest
 // wait their turn. A running request holds what it has read while it waits
 // for a database connection, so without a bound a burst larger than the
@@ -237,6 +237,9 @@ func limitConcurrency(n int, next http.Handler) http.Handler {
 	})
 }
 
+// authenticated requires a valid bearer token once the issuer is known, and
+// holds back a person over the rate limit (429) before the request does any
+// work.
 func (s *Server) authenticated(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		a := s.auth.Load()
@@ -244,7 +247,7 @@ func (s *Server) authenticated(next http.Handler) http.Handler {
 			http.Error(w, "starting", http.StatusServiceUnavailable)
 			return
 		}
-		a.Middleware(next).ServeHTTP(w, r)
+		a.Middleware(s.limiter.rateLimited(next)).ServeHTTP(w, r)
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"github.com/99designs/gqlgen/graphql"
 
 	"varsel"
+	"varsel/rules"
 )
 
 // dateLayout is how a Date travels: a calendar date without time or zone.
@@ -37,6 +38,9 @@ func UnmarshalDate(v any) (time.Time, error) {
 	if err != nil {
 		return time.Time{}, errDate // never the value: it may be anything (PR6)
 	}
+	if err := rules.CheckYear(t); err != nil {
+		return time.Time{}, varsel.Errorf(varsel.EINVALID, "%s", err.Message)
+	}
 	return t, nil
 }
 
@@ -53,6 +57,9 @@ func UnmarshalTime(v any) (time.Time, error) {
 	t, err := graphql.UnmarshalTime(v)
 	if err != nil {
 		return time.Time{}, errTime
+	}
+	if err := rules.CheckYear(t.UTC()); err != nil {
+		return time.Time{}, varsel.Errorf(varsel.EINVALID, "%s", err.Message)
 	}
 	return t.UTC(), nil
 }
