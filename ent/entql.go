@@ -538,16 +538,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "PoliceReport",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			policereport.FieldCreatedAt:        {Type: field.TypeTime, Column: policereport.FieldCreatedAt},
-			policereport.FieldUpdatedAt:        {Type: field.TypeTime, Column: policereport.FieldUpdatedAt},
-			policereport.FieldKind:             {Type: field.TypeEnum, Column: policereport.FieldKind},
-			policereport.FieldSummary:          {Type: field.TypeString, Column: policereport.FieldSummary},
-			policereport.FieldReportedAt:       {Type: field.TypeTime, Column: policereport.FieldReportedAt},
-			policereport.FieldAcknowledgedAt:   {Type: field.TypeTime, Column: policereport.FieldAcknowledgedAt},
-			policereport.FieldReportedByName:   {Type: field.TypeString, Column: policereport.FieldReportedByName},
-			policereport.FieldConvictID:        {Type: field.TypeInt, Column: policereport.FieldConvictID},
-			policereport.FieldUnitID:           {Type: field.TypeInt, Column: policereport.FieldUnitID},
-			policereport.FieldPoliceDistrictID: {Type: field.TypeInt, Column: policereport.FieldPoliceDistrictID},
+			policereport.FieldCreatedAt:              {Type: field.TypeTime, Column: policereport.FieldCreatedAt},
+			policereport.FieldUpdatedAt:              {Type: field.TypeTime, Column: policereport.FieldUpdatedAt},
+			policereport.FieldKind:                   {Type: field.TypeEnum, Column: policereport.FieldKind},
+			policereport.FieldSummary:                {Type: field.TypeString, Column: policereport.FieldSummary},
+			policereport.FieldReportedAt:             {Type: field.TypeTime, Column: policereport.FieldReportedAt},
+			policereport.FieldAcknowledgedAt:         {Type: field.TypeTime, Column: policereport.FieldAcknowledgedAt},
+			policereport.FieldReportedByName:         {Type: field.TypeString, Column: policereport.FieldReportedByName},
+			policereport.FieldConvictID:              {Type: field.TypeInt, Column: policereport.FieldConvictID},
+			policereport.FieldUnitID:                 {Type: field.TypeInt, Column: policereport.FieldUnitID},
+			policereport.FieldPoliceDistrictID:       {Type: field.TypeInt, Column: policereport.FieldPoliceDistrictID},
+			policereport.FieldNationalIdentityNumber: {Type: field.TypeString, Column: policereport.FieldNationalIdentityNumber},
+			policereport.FieldHeld:                   {Type: field.TypeEnum, Column: policereport.FieldHeld},
 		},
 	}
 	graph.Nodes[21] = &sqlgraph.Node{
@@ -5124,6 +5126,16 @@ func (f *PoliceReportFilter) WhereUnitID(p entql.IntP) {
 // WherePoliceDistrictID applies the entql int predicate on the police_district_id field.
 func (f *PoliceReportFilter) WherePoliceDistrictID(p entql.IntP) {
 	f.Where(p.Field(policereport.FieldPoliceDistrictID))
+}
+
+// WhereNationalIdentityNumber applies the entql string predicate on the national_identity_number field.
+func (f *PoliceReportFilter) WhereNationalIdentityNumber(p entql.StringP) {
+	f.Where(p.Field(policereport.FieldNationalIdentityNumber))
+}
+
+// WhereHeld applies the entql string predicate on the held field.
+func (f *PoliceReportFilter) WhereHeld(p entql.StringP) {
+	f.Where(p.Field(policereport.FieldHeld))
 }
 
 // WhereHasConvict applies a predicate to check if query has an edge convict.

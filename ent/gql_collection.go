@@ -3692,21 +3692,6 @@ func (_q *PoliceReportQuery) collectField(ctx context.Context, oneNode bool, opC
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
 
-		case "unit":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&UnitClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, unitImplementors)...); err != nil {
-				return err
-			}
-			_q.withUnit = query
-			if _, ok := fieldSeen[policereport.FieldUnitID]; !ok {
-				selectedFields = append(selectedFields, policereport.FieldUnitID)
-				fieldSeen[policereport.FieldUnitID] = struct{}{}
-			}
-
 		case "policeDistrict":
 			var (
 				alias = field.Alias
@@ -3777,16 +3762,6 @@ func (_q *PoliceReportQuery) collectField(ctx context.Context, oneNode bool, opC
 			if _, ok := fieldSeen[policereport.FieldReportedByName]; !ok {
 				selectedFields = append(selectedFields, policereport.FieldReportedByName)
 				fieldSeen[policereport.FieldReportedByName] = struct{}{}
-			}
-		case "convictID":
-			if _, ok := fieldSeen[policereport.FieldConvictID]; !ok {
-				selectedFields = append(selectedFields, policereport.FieldConvictID)
-				fieldSeen[policereport.FieldConvictID] = struct{}{}
-			}
-		case "unitID":
-			if _, ok := fieldSeen[policereport.FieldUnitID]; !ok {
-				selectedFields = append(selectedFields, policereport.FieldUnitID)
-				fieldSeen[policereport.FieldUnitID] = struct{}{}
 			}
 		case "policeDistrictID":
 			if _, ok := fieldSeen[policereport.FieldPoliceDistrictID]; !ok {

@@ -649,14 +649,6 @@ func (_m *NotificationAgreement) RecordedBy(ctx context.Context) (*StaffMember, 
 	return result, MaskNotFound(err)
 }
 
-func (_m *PoliceReport) Unit(ctx context.Context) (*Unit, error) {
-	result, err := _m.Edges.UnitOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryUnit().Only(ctx)
-	}
-	return result, err
-}
-
 func (_m *PoliceReport) PoliceDistrict(ctx context.Context) (*PoliceDistrict, error) {
 	result, err := _m.Edges.PoliceDistrictOrErr()
 	if IsNotLoaded(err) {

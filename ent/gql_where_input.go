@@ -10619,27 +10619,11 @@ type PoliceReportWhereInput struct {
 	ReportedByNameEqualFold    *string  `json:"reportedByNameEqualFold,omitempty"`
 	ReportedByNameContainsFold *string  `json:"reportedByNameContainsFold,omitempty"`
 
-	// "convict_id" field predicates.
-	ConvictID      *int  `json:"convictID,omitempty"`
-	ConvictIDNEQ   *int  `json:"convictIDNEQ,omitempty"`
-	ConvictIDIn    []int `json:"convictIDIn,omitempty"`
-	ConvictIDNotIn []int `json:"convictIDNotIn,omitempty"`
-
-	// "unit_id" field predicates.
-	UnitID      *int  `json:"unitID,omitempty"`
-	UnitIDNEQ   *int  `json:"unitIDNEQ,omitempty"`
-	UnitIDIn    []int `json:"unitIDIn,omitempty"`
-	UnitIDNotIn []int `json:"unitIDNotIn,omitempty"`
-
 	// "police_district_id" field predicates.
 	PoliceDistrictID      *int  `json:"policeDistrictID,omitempty"`
 	PoliceDistrictIDNEQ   *int  `json:"policeDistrictIDNEQ,omitempty"`
 	PoliceDistrictIDIn    []int `json:"policeDistrictIDIn,omitempty"`
 	PoliceDistrictIDNotIn []int `json:"policeDistrictIDNotIn,omitempty"`
-
-	// "unit" edge predicates.
-	HasUnit     *bool             `json:"hasUnit,omitempty"`
-	HasUnitWith []*UnitWhereInput `json:"hasUnitWith,omitempty"`
 
 	// "police_district" edge predicates.
 	HasPoliceDistrict     *bool                       `json:"hasPoliceDistrict,omitempty"`
@@ -10902,30 +10886,6 @@ func (i *PoliceReportWhereInput) P() (predicate.PoliceReport, error) {
 	if i.ReportedByNameContainsFold != nil {
 		predicates = append(predicates, policereport.ReportedByNameContainsFold(*i.ReportedByNameContainsFold))
 	}
-	if i.ConvictID != nil {
-		predicates = append(predicates, policereport.ConvictIDEQ(*i.ConvictID))
-	}
-	if i.ConvictIDNEQ != nil {
-		predicates = append(predicates, policereport.ConvictIDNEQ(*i.ConvictIDNEQ))
-	}
-	if len(i.ConvictIDIn) > 0 {
-		predicates = append(predicates, policereport.ConvictIDIn(i.ConvictIDIn...))
-	}
-	if len(i.ConvictIDNotIn) > 0 {
-		predicates = append(predicates, policereport.ConvictIDNotIn(i.ConvictIDNotIn...))
-	}
-	if i.UnitID != nil {
-		predicates = append(predicates, policereport.UnitIDEQ(*i.UnitID))
-	}
-	if i.UnitIDNEQ != nil {
-		predicates = append(predicates, policereport.UnitIDNEQ(*i.UnitIDNEQ))
-	}
-	if len(i.UnitIDIn) > 0 {
-		predicates = append(predicates, policereport.UnitIDIn(i.UnitIDIn...))
-	}
-	if len(i.UnitIDNotIn) > 0 {
-		predicates = append(predicates, policereport.UnitIDNotIn(i.UnitIDNotIn...))
-	}
 	if i.PoliceDistrictID != nil {
 		predicates = append(predicates, policereport.PoliceDistrictIDEQ(*i.PoliceDistrictID))
 	}
@@ -10939,24 +10899,6 @@ func (i *PoliceReportWhereInput) P() (predicate.PoliceReport, error) {
 		predicates = append(predicates, policereport.PoliceDistrictIDNotIn(i.PoliceDistrictIDNotIn...))
 	}
 
-	if i.HasUnit != nil {
-		p := policereport.HasUnit()
-		if !*i.HasUnit {
-			p = policereport.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasUnitWith) > 0 {
-		with := make([]predicate.Unit, 0, len(i.HasUnitWith))
-		for _, w := range i.HasUnitWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasUnitWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, policereport.HasUnitWith(with...))
-	}
 	if i.HasPoliceDistrict != nil {
 		p := policereport.HasPoliceDistrict()
 		if !*i.HasPoliceDistrict {

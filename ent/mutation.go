@@ -24161,30 +24161,32 @@ func (m *PoliceDistrictMutation) ResetEdge(name string) error {
 // PoliceReportMutation represents an operation that mutates the PoliceReport nodes in the graph.
 type PoliceReportMutation struct {
 	config
-	op                     Op
-	typ                    string
-	id                     *int
-	created_at             *time.Time
-	updated_at             *time.Time
-	kind                   *rules.PoliceReportKind
-	summary                *string
-	reported_at            *time.Time
-	acknowledged_at        *time.Time
-	reported_by_name       *string
-	clearedFields          map[string]struct{}
-	convict                *int
-	clearedconvict         bool
-	unit                   *int
-	clearedunit            bool
-	police_district        *int
-	clearedpolice_district bool
-	reported_by            *int
-	clearedreported_by     bool
-	acknowledged_by        *int
-	clearedacknowledged_by bool
-	done                   bool
-	oldValue               func(context.Context) (*PoliceReport, error)
-	predicates             []predicate.PoliceReport
+	op                       Op
+	typ                      string
+	id                       *int
+	created_at               *time.Time
+	updated_at               *time.Time
+	kind                     *rules.PoliceReportKind
+	summary                  *string
+	reported_at              *time.Time
+	acknowledged_at          *time.Time
+	reported_by_name         *string
+	national_identity_number *string
+	held                     *policereport.Held
+	clearedFields            map[string]struct{}
+	convict                  *int
+	clearedconvict           bool
+	unit                     *int
+	clearedunit              bool
+	police_district          *int
+	clearedpolice_district   bool
+	reported_by              *int
+	clearedreported_by       bool
+	acknowledged_by          *int
+	clearedacknowledged_by   bool
+	done                     bool
+	oldValue                 func(context.Context) (*PoliceReport, error)
+	predicates               []predicate.PoliceReport
 }
 
 var _ ent.Mutation = (*PoliceReportMutation)(nil)
@@ -24567,7 +24569,7 @@ func (m *PoliceReportMutation) ConvictID() (r int, exists bool) {
 // OldConvictID returns the old "convict_id" field's value of the PoliceReport entity.
 // If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PoliceReportMutation) OldConvictID(ctx context.Context) (v int, err error) {
+func (m *PoliceReportMutation) OldConvictID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldConvictID is only allowed on UpdateOne operations")
 	}
@@ -24581,9 +24583,22 @@ func (m *PoliceReportMutation) OldConvictID(ctx context.Context) (v int, err err
 	return oldValue.ConvictID, nil
 }
 
+// ClearConvictID clears the value of the "convict_id" field.
+func (m *PoliceReportMutation) ClearConvictID() {
+	m.convict = nil
+	m.clearedFields[policereport.FieldConvictID] = struct{}{}
+}
+
+// ConvictIDCleared returns if the "convict_id" field was cleared in this mutation.
+func (m *PoliceReportMutation) ConvictIDCleared() bool {
+	_, ok := m.clearedFields[policereport.FieldConvictID]
+	return ok
+}
+
 // ResetConvictID resets all changes to the "convict_id" field.
 func (m *PoliceReportMutation) ResetConvictID() {
 	m.convict = nil
+	delete(m.clearedFields, policereport.FieldConvictID)
 }
 
 // SetUnitID sets the "unit_id" field.
@@ -24603,7 +24618,7 @@ func (m *PoliceReportMutation) UnitID() (r int, exists bool) {
 // OldUnitID returns the old "unit_id" field's value of the PoliceReport entity.
 // If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *PoliceReportMutation) OldUnitID(ctx context.Context) (v int, err error) {
+func (m *PoliceReportMutation) OldUnitID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
 	}
@@ -24617,9 +24632,22 @@ func (m *PoliceReportMutation) OldUnitID(ctx context.Context) (v int, err error)
 	return oldValue.UnitID, nil
 }
 
+// ClearUnitID clears the value of the "unit_id" field.
+func (m *PoliceReportMutation) ClearUnitID() {
+	m.unit = nil
+	m.clearedFields[policereport.FieldUnitID] = struct{}{}
+}
+
+// UnitIDCleared returns if the "unit_id" field was cleared in this mutation.
+func (m *PoliceReportMutation) UnitIDCleared() bool {
+	_, ok := m.clearedFields[policereport.FieldUnitID]
+	return ok
+}
+
 // ResetUnitID resets all changes to the "unit_id" field.
 func (m *PoliceReportMutation) ResetUnitID() {
 	m.unit = nil
+	delete(m.clearedFields, policereport.FieldUnitID)
 }
 
 // SetPoliceDistrictID sets the "police_district_id" field.
@@ -24658,6 +24686,104 @@ func (m *PoliceReportMutation) ResetPoliceDistrictID() {
 	m.police_district = nil
 }
 
+// SetNationalIdentityNumber sets the "national_identity_number" field.
+func (m *PoliceReportMutation) SetNationalIdentityNumber(s string) {
+	m.national_identity_number = &s
+}
+
+// NationalIdentityNumber returns the value of the "national_identity_number" field in the mutation.
+func (m *PoliceReportMutation) NationalIdentityNumber() (r string, exists bool) {
+	v := m.national_identity_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNationalIdentityNumber returns the old "national_identity_number" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldNationalIdentityNumber(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNationalIdentityNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNationalIdentityNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNationalIdentityNumber: %w", err)
+	}
+	return oldValue.NationalIdentityNumber, nil
+}
+
+// ClearNationalIdentityNumber clears the value of the "national_identity_number" field.
+func (m *PoliceReportMutation) ClearNationalIdentityNumber() {
+	m.national_identity_number = nil
+	m.clearedFields[policereport.FieldNationalIdentityNumber] = struct{}{}
+}
+
+// NationalIdentityNumberCleared returns if the "national_identity_number" field was cleared in this mutation.
+func (m *PoliceReportMutation) NationalIdentityNumberCleared() bool {
+	_, ok := m.clearedFields[policereport.FieldNationalIdentityNumber]
+	return ok
+}
+
+// ResetNationalIdentityNumber resets all changes to the "national_identity_number" field.
+func (m *PoliceReportMutation) ResetNationalIdentityNumber() {
+	m.national_identity_number = nil
+	delete(m.clearedFields, policereport.FieldNationalIdentityNumber)
+}
+
+// SetHeld sets the "held" field.
+func (m *PoliceReportMutation) SetHeld(po policereport.Held) {
+	m.held = &po
+}
+
+// Held returns the value of the "held" field in the mutation.
+func (m *PoliceReportMutation) Held() (r policereport.Held, exists bool) {
+	v := m.held
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeld returns the old "held" field's value of the PoliceReport entity.
+// If the PoliceReport object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceReportMutation) OldHeld(ctx context.Context) (v *policereport.Held, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeld is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeld requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeld: %w", err)
+	}
+	return oldValue.Held, nil
+}
+
+// ClearHeld clears the value of the "held" field.
+func (m *PoliceReportMutation) ClearHeld() {
+	m.held = nil
+	m.clearedFields[policereport.FieldHeld] = struct{}{}
+}
+
+// HeldCleared returns if the "held" field was cleared in this mutation.
+func (m *PoliceReportMutation) HeldCleared() bool {
+	_, ok := m.clearedFields[policereport.FieldHeld]
+	return ok
+}
+
+// ResetHeld resets all changes to the "held" field.
+func (m *PoliceReportMutation) ResetHeld() {
+	m.held = nil
+	delete(m.clearedFields, policereport.FieldHeld)
+}
+
 // ClearConvict clears the "convict" edge to the Convict entity.
 func (m *PoliceReportMutation) ClearConvict() {
 	m.clearedconvict = true
@@ -24666,7 +24792,7 @@ func (m *PoliceReportMutation) ClearConvict() {
 
 // ConvictCleared reports if the "convict" edge to the Convict entity was cleared.
 func (m *PoliceReportMutation) ConvictCleared() bool {
-	return m.clearedconvict
+	return m.ConvictIDCleared() || m.clearedconvict
 }
 
 // ConvictIDs returns the "convict" edge IDs in the mutation.
@@ -24693,7 +24819,7 @@ func (m *PoliceReportMutation) ClearUnit() {
 
 // UnitCleared reports if the "unit" edge to the Unit entity was cleared.
 func (m *PoliceReportMutation) UnitCleared() bool {
-	return m.clearedunit
+	return m.UnitIDCleared() || m.clearedunit
 }
 
 // UnitIDs returns the "unit" edge IDs in the mutation.
@@ -24851,7 +24977,7 @@ func (m *PoliceReportMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PoliceReportMutation) Fields() []string {
-	fields := make([]string, 0, 10)
+	fields := make([]string, 0, 12)
 	if m.created_at != nil {
 		fields = append(fields, policereport.FieldCreatedAt)
 	}
@@ -24882,6 +25008,12 @@ func (m *PoliceReportMutation) Fields() []string {
 	if m.police_district != nil {
 		fields = append(fields, policereport.FieldPoliceDistrictID)
 	}
+	if m.national_identity_number != nil {
+		fields = append(fields, policereport.FieldNationalIdentityNumber)
+	}
+	if m.held != nil {
+		fields = append(fields, policereport.FieldHeld)
+	}
 	return fields
 }
 
@@ -24910,6 +25042,10 @@ func (m *PoliceReportMutation) Field(name string) (ent.Value, bool) {
 		return m.UnitID()
 	case policereport.FieldPoliceDistrictID:
 		return m.PoliceDistrictID()
+	case policereport.FieldNationalIdentityNumber:
+		return m.NationalIdentityNumber()
+	case policereport.FieldHeld:
+		return m.Held()
 	}
 	return nil, false
 }
@@ -24939,6 +25075,10 @@ func (m *PoliceReportMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldUnitID(ctx)
 	case policereport.FieldPoliceDistrictID:
 		return m.OldPoliceDistrictID(ctx)
+	case policereport.FieldNationalIdentityNumber:
+		return m.OldNationalIdentityNumber(ctx)
+	case policereport.FieldHeld:
+		return m.OldHeld(ctx)
 	}
 	return nil, fmt.Errorf("unknown PoliceReport field %s", name)
 }
@@ -25018,6 +25158,20 @@ func (m *PoliceReportMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPoliceDistrictID(v)
 		return nil
+	case policereport.FieldNationalIdentityNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNationalIdentityNumber(v)
+		return nil
+	case policereport.FieldHeld:
+		v, ok := value.(policereport.Held)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeld(v)
+		return nil
 	}
 	return fmt.Errorf("unknown PoliceReport field %s", name)
 }
@@ -25054,6 +25208,18 @@ func (m *PoliceReportMutation) ClearedFields() []string {
 	if m.FieldCleared(policereport.FieldAcknowledgedAt) {
 		fields = append(fields, policereport.FieldAcknowledgedAt)
 	}
+	if m.FieldCleared(policereport.FieldConvictID) {
+		fields = append(fields, policereport.FieldConvictID)
+	}
+	if m.FieldCleared(policereport.FieldUnitID) {
+		fields = append(fields, policereport.FieldUnitID)
+	}
+	if m.FieldCleared(policereport.FieldNationalIdentityNumber) {
+		fields = append(fields, policereport.FieldNationalIdentityNumber)
+	}
+	if m.FieldCleared(policereport.FieldHeld) {
+		fields = append(fields, policereport.FieldHeld)
+	}
 	return fields
 }
 
@@ -25070,6 +25236,18 @@ func (m *PoliceReportMutation) ClearField(name string) error {
 	switch name {
 	case policereport.FieldAcknowledgedAt:
 		m.ClearAcknowledgedAt()
+		return nil
+	case policereport.FieldConvictID:
+		m.ClearConvictID()
+		return nil
+	case policereport.FieldUnitID:
+		m.ClearUnitID()
+		return nil
+	case policereport.FieldNationalIdentityNumber:
+		m.ClearNationalIdentityNumber()
+		return nil
+	case policereport.FieldHeld:
+		m.ClearHeld()
 		return nil
 	}
 	return fmt.Errorf("unknown PoliceReport nullable field %s", name)
@@ -25108,6 +25286,12 @@ func (m *PoliceReportMutation) ResetField(name string) error {
 		return nil
 	case policereport.FieldPoliceDistrictID:
 		m.ResetPoliceDistrictID()
+		return nil
+	case policereport.FieldNationalIdentityNumber:
+		m.ResetNationalIdentityNumber()
+		return nil
+	case policereport.FieldHeld:
+		m.ResetHeld()
 		return nil
 	}
 	return fmt.Errorf("unknown PoliceReport field %s", name)

@@ -37,11 +37,15 @@ type PoliceReport struct {
 	// ReportedByName holds the value of the "reported_by_name" field.
 	ReportedByName string `json:"reported_by_name,omitempty"`
 	// ConvictID holds the value of the "convict_id" field.
-	ConvictID int `json:"convict_id,omitempty"`
-	// the convict's responsible unit when reported
-	UnitID int `json:"unit_id,omitempty"`
+	ConvictID *int `json:"convict_id,omitempty"`
+	// the convict's responsible unit when reported; none in the national queue
+	UnitID *int `json:"unit_id,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`
+	// the number the police gave, kept only in the national queue, where no convict holds it
+	NationalIdentityNumber *string `json:"-"`
+	// why it waits in the national queue
+	Held *policereport.Held `json:"held,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the PoliceReportQuery when eager-loading is set.
 	Edges                         PoliceReportEdges `json:"edges"`
@@ -66,7 +70,7 @@ type PoliceReportEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [4]map[string]int
+	totalCount [3]map[string]int
 }
 
 // ConvictOrErr returns the Convict value or an error if the edge
@@ -131,7 +135,7 @@ func (*PoliceReport) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case policereport.FieldID, policereport.FieldConvictID, policereport.FieldUnitID, policereport.FieldPoliceDistrictID:
 			values[i] = new(sql.NullInt64)
-		case policereport.FieldKind, policereport.FieldSummary, policereport.FieldReportedByName:
+		case policereport.FieldKind, policereport.FieldSummary, policereport.FieldReportedByName, policereport.FieldNationalIdentityNumber, policereport.FieldHeld:
 			values[i] = new(sql.NullString)
 		case policereport.FieldCreatedAt, policereport.FieldUpdatedAt, policereport.FieldReportedAt, policereport.FieldAcknowledgedAt:
 			values[i] = new(sql.NullTime)
@@ -207,19 +211,35 @@ func (_m *PoliceReport) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field convict_id", values[i])
 			} else if value.Valid {
-				_m.ConvictID = int(value.Int64)
+				_m.ConvictID = new(int)
+				*_m.ConvictID = int(value.Int64)
 			}
 		case policereport.FieldUnitID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field unit_id", values[i])
 			} else if value.Valid {
-				_m.UnitID = int(value.Int64)
+				_m.UnitID = new(int)
+				*_m.UnitID = int(value.Int64)
 			}
 		case policereport.FieldPoliceDistrictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field police_district_id", values[i])
 			} else if value.Valid {
 				_m.PoliceDistrictID = int(value.Int64)
+			}
+		case policereport.FieldNationalIdentityNumber:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field national_identity_number", values[i])
+			} else if value.Valid {
+				_m.NationalIdentityNumber = new(string)
+				*_m.NationalIdentityNumber = value.String
+			}
+		case policereport.FieldHeld:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field held", values[i])
+			} else if value.Valid {
+				_m.Held = new(policereport.Held)
+				*_m.Held = policereport.Held(value.String)
 			}
 		case policereport.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -319,14 +339,25 @@ func (_m *PoliceReport) String() string {
 	builder.WriteString("reported_by_name=")
 	builder.WriteString(_m.ReportedByName)
 	builder.WriteString(", ")
-	builder.WriteString("convict_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.ConvictID))
+	if v := _m.ConvictID; v != nil {
+		builder.WriteString("convict_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("unit_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.UnitID))
+	if v := _m.UnitID; v != nil {
+		builder.WriteString("unit_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("police_district_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PoliceDistrictID))
+	builder.WriteString(", ")
+	builder.WriteString("national_identity_number=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.Held; v != nil {
+		builder.WriteString("held=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteByte(')')
 	return builder.String()
 }

@@ -99,15 +99,59 @@ func (_c *PoliceReportCreate) SetConvictID(v int) *PoliceReportCreate {
 	return _c
 }
 
+// SetNillableConvictID sets the "convict_id" field if the given value is not nil.
+func (_c *PoliceReportCreate) SetNillableConvictID(v *int) *PoliceReportCreate {
+	if v != nil {
+		_c.SetConvictID(*v)
+	}
+	return _c
+}
+
 // SetUnitID sets the "unit_id" field.
 func (_c *PoliceReportCreate) SetUnitID(v int) *PoliceReportCreate {
 	_c.mutation.SetUnitID(v)
 	return _c
 }
 
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_c *PoliceReportCreate) SetNillableUnitID(v *int) *PoliceReportCreate {
+	if v != nil {
+		_c.SetUnitID(*v)
+	}
+	return _c
+}
+
 // SetPoliceDistrictID sets the "police_district_id" field.
 func (_c *PoliceReportCreate) SetPoliceDistrictID(v int) *PoliceReportCreate {
 	_c.mutation.SetPoliceDistrictID(v)
+	return _c
+}
+
+// SetNationalIdentityNumber sets the "national_identity_number" field.
+func (_c *PoliceReportCreate) SetNationalIdentityNumber(v string) *PoliceReportCreate {
+	_c.mutation.SetNationalIdentityNumber(v)
+	return _c
+}
+
+// SetNillableNationalIdentityNumber sets the "national_identity_number" field if the given value is not nil.
+func (_c *PoliceReportCreate) SetNillableNationalIdentityNumber(v *string) *PoliceReportCreate {
+	if v != nil {
+		_c.SetNationalIdentityNumber(*v)
+	}
+	return _c
+}
+
+// SetHeld sets the "held" field.
+func (_c *PoliceReportCreate) SetHeld(v policereport.Held) *PoliceReportCreate {
+	_c.mutation.SetHeld(v)
+	return _c
+}
+
+// SetNillableHeld sets the "held" field if the given value is not nil.
+func (_c *PoliceReportCreate) SetNillableHeld(v *policereport.Held) *PoliceReportCreate {
+	if v != nil {
+		_c.SetHeld(*v)
+	}
 	return _c
 }
 
@@ -253,20 +297,13 @@ func (_c *PoliceReportCreate) check() error {
 			return &ValidationError{Name: "reported_by_name", err: fmt.Errorf(`ent: validator failed for field "PoliceReport.reported_by_name": %w`, err)}
 		}
 	}
-	if _, ok := _c.mutation.ConvictID(); !ok {
-		return &ValidationError{Name: "convict_id", err: errors.New(`ent: missing required field "PoliceReport.convict_id"`)}
-	}
-	if _, ok := _c.mutation.UnitID(); !ok {
-		return &ValidationError{Name: "unit_id", err: errors.New(`ent: missing required field "PoliceReport.unit_id"`)}
-	}
 	if _, ok := _c.mutation.PoliceDistrictID(); !ok {
 		return &ValidationError{Name: "police_district_id", err: errors.New(`ent: missing required field "PoliceReport.police_district_id"`)}
 	}
-	if len(_c.mutation.ConvictIDs()) == 0 {
-		return &ValidationError{Name: "convict", err: errors.New(`ent: missing required edge "PoliceReport.convict"`)}
-	}
-	if len(_c.mutation.UnitIDs()) == 0 {
-		return &ValidationError{Name: "unit", err: errors.New(`ent: missing required edge "PoliceReport.unit"`)}
+	if v, ok := _c.mutation.Held(); ok {
+		if err := policereport.HeldValidator(v); err != nil {
+			return &ValidationError{Name: "held", err: fmt.Errorf(`ent: validator failed for field "PoliceReport.held": %w`, err)}
+		}
 	}
 	if len(_c.mutation.PoliceDistrictIDs()) == 0 {
 		return &ValidationError{Name: "police_district", err: errors.New(`ent: missing required edge "PoliceReport.police_district"`)}
@@ -326,6 +363,14 @@ func (_c *PoliceReportCreate) createSpec() (*PoliceReport, *sqlgraph.CreateSpec)
 		_spec.SetField(policereport.FieldReportedByName, field.TypeString, value)
 		_node.ReportedByName = value
 	}
+	if value, ok := _c.mutation.NationalIdentityNumber(); ok {
+		_spec.SetField(policereport.FieldNationalIdentityNumber, field.TypeString, value)
+		_node.NationalIdentityNumber = &value
+	}
+	if value, ok := _c.mutation.Held(); ok {
+		_spec.SetField(policereport.FieldHeld, field.TypeEnum, value)
+		_node.Held = &value
+	}
 	if nodes := _c.mutation.ConvictIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -340,7 +385,7 @@ func (_c *PoliceReportCreate) createSpec() (*PoliceReport, *sqlgraph.CreateSpec)
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.ConvictID = nodes[0]
+		_node.ConvictID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.UnitIDs(); len(nodes) > 0 {
@@ -357,7 +402,7 @@ func (_c *PoliceReportCreate) createSpec() (*PoliceReport, *sqlgraph.CreateSpec)
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.UnitID = nodes[0]
+		_node.UnitID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.PoliceDistrictIDs(); len(nodes) > 0 {
@@ -527,6 +572,12 @@ func (u *PoliceReportUpsertOne) UpdateNewValues() *PoliceReportUpsertOne {
 		}
 		if _, exists := u.create.mutation.PoliceDistrictID(); exists {
 			s.SetIgnore(policereport.FieldPoliceDistrictID)
+		}
+		if _, exists := u.create.mutation.NationalIdentityNumber(); exists {
+			s.SetIgnore(policereport.FieldNationalIdentityNumber)
+		}
+		if _, exists := u.create.mutation.Held(); exists {
+			s.SetIgnore(policereport.FieldHeld)
 		}
 	}))
 	return u
@@ -793,6 +844,12 @@ func (u *PoliceReportUpsertBulk) UpdateNewValues() *PoliceReportUpsertBulk {
 			}
 			if _, exists := b.mutation.PoliceDistrictID(); exists {
 				s.SetIgnore(policereport.FieldPoliceDistrictID)
+			}
+			if _, exists := b.mutation.NationalIdentityNumber(); exists {
+				s.SetIgnore(policereport.FieldNationalIdentityNumber)
+			}
+			if _, exists := b.mutation.Held(); exists {
+				s.SetIgnore(policereport.FieldHeld)
 			}
 		}
 	}))

@@ -603,7 +603,10 @@ func (_q *PoliceReportQuery) loadConvict(ctx context.Context, query *ConvictQuer
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*PoliceReport)
 	for i := range nodes {
-		fk := nodes[i].ConvictID
+		if nodes[i].ConvictID == nil {
+			continue
+		}
+		fk := *nodes[i].ConvictID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}
@@ -632,7 +635,10 @@ func (_q *PoliceReportQuery) loadUnit(ctx context.Context, query *UnitQuery, nod
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*PoliceReport)
 	for i := range nodes {
-		fk := nodes[i].UnitID
+		if nodes[i].UnitID == nil {
+			continue
+		}
+		fk := *nodes[i].UnitID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}

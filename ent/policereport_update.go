@@ -130,12 +130,6 @@ func (_u *PoliceReportUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *PoliceReportUpdate) check() error {
-	if _u.mutation.ConvictCleared() && len(_u.mutation.ConvictIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "PoliceReport.convict"`)
-	}
-	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "PoliceReport.unit"`)
-	}
 	if _u.mutation.PoliceDistrictCleared() && len(_u.mutation.PoliceDistrictIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "PoliceReport.police_district"`)
 	}
@@ -168,6 +162,12 @@ func (_u *PoliceReportUpdate) sqlSave(ctx context.Context) (_node int, err error
 	}
 	if _u.mutation.AcknowledgedAtCleared() {
 		_spec.ClearField(policereport.FieldAcknowledgedAt, field.TypeTime)
+	}
+	if _u.mutation.NationalIdentityNumberCleared() {
+		_spec.ClearField(policereport.FieldNationalIdentityNumber, field.TypeString)
+	}
+	if _u.mutation.HeldCleared() {
+		_spec.ClearField(policereport.FieldHeld, field.TypeEnum)
 	}
 	if _u.mutation.AcknowledgedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -333,12 +333,6 @@ func (_u *PoliceReportUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *PoliceReportUpdateOne) check() error {
-	if _u.mutation.ConvictCleared() && len(_u.mutation.ConvictIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "PoliceReport.convict"`)
-	}
-	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "PoliceReport.unit"`)
-	}
 	if _u.mutation.PoliceDistrictCleared() && len(_u.mutation.PoliceDistrictIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "PoliceReport.police_district"`)
 	}
@@ -388,6 +382,12 @@ func (_u *PoliceReportUpdateOne) sqlSave(ctx context.Context) (_node *PoliceRepo
 	}
 	if _u.mutation.AcknowledgedAtCleared() {
 		_spec.ClearField(policereport.FieldAcknowledgedAt, field.TypeTime)
+	}
+	if _u.mutation.NationalIdentityNumberCleared() {
+		_spec.ClearField(policereport.FieldNationalIdentityNumber, field.TypeString)
+	}
+	if _u.mutation.HeldCleared() {
+		_spec.ClearField(policereport.FieldHeld, field.TypeEnum)
 	}
 	if _u.mutation.AcknowledgedByCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -54,6 +54,9 @@ func (r *Resolver) Disclosure() DisclosureResolver { return &disclosureResolver{
 // Guardian returns GuardianResolver implementation.
 func (r *Resolver) Guardian() GuardianResolver { return &guardianResolver{r} }
 
+// PoliceReport returns PoliceReportResolver implementation.
+func (r *Resolver) PoliceReport() PoliceReportResolver { return &policeReportResolver{r} }
+
 // PoliceRequest returns PoliceRequestResolver implementation.
 func (r *Resolver) PoliceRequest() PoliceRequestResolver { return &policeRequestResolver{r} }
 
@@ -71,6 +74,7 @@ type (
 	decisionResolver      struct{ *Resolver }
 	disclosureResolver    struct{ *Resolver }
 	guardianResolver      struct{ *Resolver }
+	policeReportResolver  struct{ *Resolver }
 	policeRequestResolver struct{ *Resolver }
 	queryResolver         struct{ *Resolver }
 	survivorResolver      struct{ *Resolver }

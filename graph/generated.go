@@ -52,6 +52,7 @@ type ResolverRoot interface {
 	Disclosure() DisclosureResolver
 	Guardian() GuardianResolver
 	Mutation() MutationResolver
+	PoliceReport() PoliceReportResolver
 	PoliceRequest() PoliceRequestResolver
 	Query() QueryResolver
 	Survivor() SurvivorResolver
@@ -664,21 +665,21 @@ type ComplexityRoot struct {
 	}
 
 	PoliceReport struct {
-		AcknowledgedAt   func(childComplexity int) int
-		AcknowledgedBy   func(childComplexity int) int
-		ConvictID        func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Kind             func(childComplexity int) int
-		PoliceDistrict   func(childComplexity int) int
-		PoliceDistrictID func(childComplexity int) int
-		ReportedAt       func(childComplexity int) int
-		ReportedBy       func(childComplexity int) int
-		ReportedByName   func(childComplexity int) int
-		Summary          func(childComplexity int) int
-		Unit             func(childComplexity int) int
-		UnitID           func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
+		AcknowledgedAt         func(childComplexity int) int
+		AcknowledgedBy         func(childComplexity int) int
+		CreatedAt              func(childComplexity int) int
+		HeldReason             func(childComplexity int) int
+		ID                     func(childComplexity int) int
+		Kind                   func(childComplexity int) int
+		NationalIdentityNumber func(childComplexity int) int
+		PoliceDistrict         func(childComplexity int) int
+		PoliceDistrictID       func(childComplexity int) int
+		ReportedAt             func(childComplexity int) int
+		ReportedBy             func(childComplexity int) int
+		ReportedByName         func(childComplexity int) int
+		Summary                func(childComplexity int) int
+		Unit                   func(childComplexity int) int
+		UpdatedAt              func(childComplexity int) int
 	}
 
 	PoliceReportConnection struct {
@@ -1061,6 +1062,11 @@ type MutationResolver interface {
 	LiftDocumentMark(ctx context.Context, id int) (*ent.DocumentMark, error)
 	VerifyDisclosure(ctx context.Context, id int, verification string) (*ent.Disclosure, error)
 	RecordDisclosureDecisionBasis(ctx context.Context, id int, decision string) (*ent.Disclosure, error)
+}
+type PoliceReportResolver interface {
+	Unit(ctx context.Context, obj *ent.PoliceReport) (*ent.Unit, error)
+	HeldReason(ctx context.Context, obj *ent.PoliceReport) (*model.PoliceReportHeldReason, error)
+	NationalIdentityNumber(ctx context.Context, obj *ent.PoliceReport) (*string, error)
 }
 type PoliceRequestResolver interface {
 	Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
@@ -4143,18 +4149,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceReport.AcknowledgedBy(childComplexity), true
-	case "PoliceReport.convictID":
-		if e.ComplexityRoot.PoliceReport.ConvictID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PoliceReport.ConvictID(childComplexity), true
 	case "PoliceReport.createdAt":
 		if e.ComplexityRoot.PoliceReport.CreatedAt == nil {
 			break
 		}
 
 		return e.ComplexityRoot.PoliceReport.CreatedAt(childComplexity), true
+	case "PoliceReport.heldReason":
+		if e.ComplexityRoot.PoliceReport.HeldReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.HeldReason(childComplexity), true
 	case "PoliceReport.id":
 		if e.ComplexityRoot.PoliceReport.ID == nil {
 			break
@@ -4167,6 +4173,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceReport.Kind(childComplexity), true
+	case "PoliceReport.nationalIdentityNumber":
+		if e.ComplexityRoot.PoliceReport.NationalIdentityNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceReport.NationalIdentityNumber(childComplexity), true
 	case "PoliceReport.policeDistrict":
 		if e.ComplexityRoot.PoliceReport.PoliceDistrict == nil {
 			break
@@ -4209,12 +4221,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceReport.Unit(childComplexity), true
-	case "PoliceReport.unitID":
-		if e.ComplexityRoot.PoliceReport.UnitID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.PoliceReport.UnitID(childComplexity), true
 	case "PoliceReport.updatedAt":
 		if e.ComplexityRoot.PoliceReport.UpdatedAt == nil {
 			break
@@ -6619,6 +6625,23 @@ input CompletePoliceRequestInput {
   answer: String
 }
 
+# A mandatory message from the police (IX5). The police learn from it nothing
+# of the correctional service's registry: the answer is the same whether or not
+# the person is a convict, and whoever it reached.
+extend type PoliceReport {
+  "The unit it reached — for the correctional service's staff only; null for the police, and in the national queue."
+  unit: Unit @goField(forceResolver: true)
+  "Why it waits in the national queue (administrators only): no convict holds the number, or the convict is under INFOFLYT (IX6)."
+  heldReason: PoliceReportHeldReason @goField(forceResolver: true)
+  "The number the police gave, kept only in the national queue (administrators only; PR1)."
+  nationalIdentityNumber: String @goField(forceResolver: true)
+}
+
+enum PoliceReportHeldReason {
+  UNKNOWN_PERSON
+  INFOFLYT
+}
+
 input ReportToCorrectionalServiceInput {
   "The convict's fødselsnummer or D-nummer (PR1); the police do not see the registry."
   convictNationalIdentityNumber: String!
@@ -6720,7 +6743,7 @@ extend type Query {
   "One request to the police, if addressed to the viewer's district or from the viewer's unit. The view is logged."
   policeRequest(id: ID!): PoliceRequest! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER])
   "The police's mandatory messages (IX5): the unit's, or those the district sent."
-  policeReports(after: Cursor, first: Int, before: Cursor, last: Int, unacknowledged: Boolean): PoliceReportConnection! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER])
+  policeReports(after: Cursor, first: Int, before: Cursor, last: Int, unacknowledged: Boolean): PoliceReportConnection! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER, ADMIN])
   "The register of disclosures (IX1): the unit's, or those the police district sent or received."
   disclosures(after: Cursor, first: Int, before: Cursor, last: Int, direction: DisclosureDirection, convictId: ID, orderBy: DisclosureOrder): DisclosureConnection! @hasRole(roles: [CASEWORKER, DECISION_MAKER, POLICE])
   "The unrevoked delegations of the authority to decide disclosures (IX2)."
@@ -11150,13 +11173,7 @@ type PoliceReport implements Node {
   reportedAt: Time!
   acknowledgedAt: Time
   reportedByName: String!
-  convictID: ID!
-  """
-  the convict's responsible unit when reported
-  """
-  unitID: ID!
   policeDistrictID: ID!
-  unit: Unit!
   policeDistrict: PoliceDistrict!
   reportedBy: StaffMember
   acknowledgedBy: StaffMember
@@ -11309,31 +11326,12 @@ input PoliceReportWhereInput {
   reportedByNameEqualFold: String
   reportedByNameContainsFold: String
   """
-  convict_id field predicates
-  """
-  convictID: ID
-  convictIDNEQ: ID
-  convictIDIn: [ID!]
-  convictIDNotIn: [ID!]
-  """
-  unit_id field predicates
-  """
-  unitID: ID
-  unitIDNEQ: ID
-  unitIDIn: [ID!]
-  unitIDNotIn: [ID!]
-  """
   police_district_id field predicates
   """
   policeDistrictID: ID
   policeDistrictIDNEQ: ID
   policeDistrictIDIn: [ID!]
   policeDistrictIDNotIn: [ID!]
-  """
-  unit edge predicates
-  """
-  hasUnit: Boolean
-  hasUnitWith: [UnitWhereInput!]
   """
   police_district edge predicates
   """
@@ -13959,20 +13957,20 @@ func (ec *executionContext) childFields_PoliceReport(ctx context.Context, field 
 		return ec.fieldContext_PoliceReport_acknowledgedAt(ctx, field)
 	case "reportedByName":
 		return ec.fieldContext_PoliceReport_reportedByName(ctx, field)
-	case "convictID":
-		return ec.fieldContext_PoliceReport_convictID(ctx, field)
-	case "unitID":
-		return ec.fieldContext_PoliceReport_unitID(ctx, field)
 	case "policeDistrictID":
 		return ec.fieldContext_PoliceReport_policeDistrictID(ctx, field)
-	case "unit":
-		return ec.fieldContext_PoliceReport_unit(ctx, field)
 	case "policeDistrict":
 		return ec.fieldContext_PoliceReport_policeDistrict(ctx, field)
 	case "reportedBy":
 		return ec.fieldContext_PoliceReport_reportedBy(ctx, field)
 	case "acknowledgedBy":
 		return ec.fieldContext_PoliceReport_acknowledgedBy(ctx, field)
+	case "unit":
+		return ec.fieldContext_PoliceReport_unit(ctx, field)
+	case "heldReason":
+		return ec.fieldContext_PoliceReport_heldReason(ctx, field)
+	case "nationalIdentityNumber":
+		return ec.fieldContext_PoliceReport_nationalIdentityNumber(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PoliceReport", field.Name)
 }
@@ -29250,52 +29248,6 @@ func (ec *executionContext) fieldContext_PoliceReport_reportedByName(_ context.C
 	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
-func (ec *executionContext) _PoliceReport_convictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceReport_convictID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.ConvictID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceReport_convictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _PoliceReport_unitID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceReport_unitID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UnitID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceReport_unitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
 func (ec *executionContext) _PoliceReport_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -29317,38 +29269,6 @@ func (ec *executionContext) _PoliceReport_policeDistrictID(ctx context.Context, 
 }
 func (ec *executionContext) fieldContext_PoliceReport_policeDistrictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _PoliceReport_unit(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceReport_unit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Unit(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
-			return ec.marshalNUnit2ᚖvarselᚋentᚐUnit(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceReport_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PoliceReport",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Unit(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _PoliceReport_policeDistrict(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
@@ -29445,6 +29365,84 @@ func (ec *executionContext) fieldContext_PoliceReport_acknowledgedBy(_ context.C
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReport_unit(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceReport().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖvarselᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceReport_heldReason(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_heldReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceReport().HeldReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PoliceReportHeldReason) graphql.Marshaler {
+			return ec.marshalOPoliceReportHeldReason2ᚖvarselᚋgraphᚋmodelᚐPoliceReportHeldReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_heldReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, true, true, errors.New("field of type PoliceReportHeldReason does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_nationalIdentityNumber(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_nationalIdentityNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceReport().NationalIdentityNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_nationalIdentityNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, true, true, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _PoliceReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReportConnection) (ret graphql.Marshaler) {
@@ -31520,7 +31518,7 @@ func (ec *executionContext) _Query_policeReports(ctx context.Context, field grap
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE", "CASEWORKER", "DECISION_MAKER"})
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"POLICE", "CASEWORKER", "DECISION_MAKER", "ADMIN"})
 				if err != nil {
 					var zeroVal *ent.PoliceReportConnection
 					return zeroVal, err
@@ -52715,7 +52713,7 @@ func (ec *executionContext) unmarshalInputPoliceReportWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "reportedByName", "reportedByNameNEQ", "reportedByNameIn", "reportedByNameNotIn", "reportedByNameGT", "reportedByNameGTE", "reportedByNameLT", "reportedByNameLTE", "reportedByNameContains", "reportedByNameHasPrefix", "reportedByNameHasSuffix", "reportedByNameEqualFold", "reportedByNameContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "hasUnit", "hasUnitWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasReportedBy", "hasReportedByWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "reportedByName", "reportedByNameNEQ", "reportedByNameIn", "reportedByNameNotIn", "reportedByNameGT", "reportedByNameGTE", "reportedByNameLT", "reportedByNameLTE", "reportedByNameContains", "reportedByNameHasPrefix", "reportedByNameHasSuffix", "reportedByNameEqualFold", "reportedByNameContainsFold", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasReportedBy", "hasReportedByWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -53156,62 +53154,6 @@ func (ec *executionContext) unmarshalInputPoliceReportWhereInput(ctx context.Con
 				return it, err
 			}
 			it.ReportedByNameContainsFold = data
-		case "convictID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ConvictID = data
-		case "convictIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ConvictIDNEQ = data
-		case "convictIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ConvictIDIn = data
-		case "convictIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.ConvictIDNotIn = data
-		case "unitID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitID = data
-		case "unitIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitIDNEQ = data
-		case "unitIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitIDIn = data
-		case "unitIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitIDNotIn = data
 		case "policeDistrictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -53240,20 +53182,6 @@ func (ec *executionContext) unmarshalInputPoliceReportWhereInput(ctx context.Con
 				return it, err
 			}
 			it.PoliceDistrictIDNotIn = data
-		case "hasUnit":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasUnit = data
-		case "hasUnitWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitWith"))
-			data, err := ec.unmarshalOUnitWhereInput2ᚕᚖvarselᚋentᚐUnitWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasUnitWith = data
 		case "hasPoliceDistrict":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceDistrict"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -65923,59 +65851,11 @@ func (ec *executionContext) _PoliceReport(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "convictID":
-			out.Values[i] = ec._PoliceReport_convictID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "unitID":
-			out.Values[i] = ec._PoliceReport_unitID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "policeDistrictID":
 			out.Values[i] = ec._PoliceReport_policeDistrictID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "unit":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._PoliceReport_unit(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "policeDistrict":
 			field := field
 
@@ -66062,6 +65942,120 @@ func (ec *executionContext) _PoliceReport(ctx context.Context, sel ast.Selection
 					}
 				}()
 				res = ec._PoliceReport_acknowledgedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "unit":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_unit(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "heldReason":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_heldReason(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "nationalIdentityNumber":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_nationalIdentityNumber(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -75643,6 +75637,22 @@ func (ec *executionContext) marshalOPoliceReportEdge2ᚖvarselᚋentᚐPoliceRep
 		return graphql.Null
 	}
 	return ec._PoliceReportEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPoliceReportHeldReason2ᚖvarselᚋgraphᚋmodelᚐPoliceReportHeldReason(ctx context.Context, v any) (*model.PoliceReportHeldReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	var res = new(model.PoliceReportHeldReason)
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOPoliceReportHeldReason2ᚖvarselᚋgraphᚋmodelᚐPoliceReportHeldReason(ctx context.Context, sel ast.SelectionSet, v *model.PoliceReportHeldReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return v
 }
 
 func (ec *executionContext) unmarshalOPoliceReportKind2ᚕvarselᚋrulesᚐPoliceReportKindᚄ(ctx context.Context, v any) ([]rules.PoliceReportKind, error) {

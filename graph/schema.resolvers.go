@@ -8,6 +8,7 @@ package graph
 import (
 	"context"
 	"time"
+	"varsel"
 	"varsel/accesslog"
 	"varsel/ent"
 	"varsel/ent/policedistrict"
@@ -301,6 +302,32 @@ func (r *mutationResolver) VerifyDisclosure(ctx context.Context, id int, verific
 // RecordDisclosureDecisionBasis is the resolver for the recordDisclosureDecisionBasis field.
 func (r *mutationResolver) RecordDisclosureDecisionBasis(ctx context.Context, id int, decision string) (*ent.Disclosure, error) {
 	return r.Workflow.RecordDisclosureDecisionBasis(ctx, id, decision)
+}
+
+// Unit is the resolver for the unit field.
+func (r *policeReportResolver) Unit(ctx context.Context, obj *ent.PoliceReport) (*ent.Unit, error) {
+	// The police learn nothing of where a report went (no oracle).
+	if obj.UnitID == nil || !varsel.FromContext(ctx).HasAny(varsel.RoleCaseworker, varsel.RoleDecisionMaker) {
+		return nil, nil
+	}
+	return obj.QueryUnit().Only(ctx)
+}
+
+// HeldReason is the resolver for the heldReason field.
+func (r *policeReportResolver) HeldReason(ctx context.Context, obj *ent.PoliceReport) (*model.PoliceReportHeldReason, error) {
+	if obj.Held == nil || !varsel.FromContext(ctx).Has(varsel.RoleAdmin) {
+		return nil, nil
+	}
+	reason := model.PoliceReportHeldReason(*obj.Held)
+	return &reason, nil
+}
+
+// NationalIdentityNumber is the resolver for the nationalIdentityNumber field.
+func (r *policeReportResolver) NationalIdentityNumber(ctx context.Context, obj *ent.PoliceReport) (*string, error) {
+	if !varsel.FromContext(ctx).Has(varsel.RoleAdmin) {
+		return nil, nil
+	}
+	return obj.NationalIdentityNumber, nil
 }
 
 // Question is the resolver for the question field.

@@ -327,7 +327,16 @@ type ReportToCorrectionalServiceInput struct {
 // — an investigation opened, a breach of conditions, a foreign conviction, a
 // crime the convict will likely commit soon — for the convict's responsible
 // unit, records it as a disclosure from the police (IX1), and alerts the
-// unit (IX5). A convict under INFOFLYT is reported through INFOFLYT (IX6).
+// unit (IX5).
+//
+// The police must not learn from the answer whether the person is a convict,
+// nor where (security issue: no oracle). So a valid number is always
+// received, and answered alike: a report that matches no convict, or one
+// under INFOFLYT (IX6: no ordinary disclosure; it is handled through the
+// INFOFLYT procedure), waits in the national queue with the number the police
+// gave, and no unit learns of it. Only what the police can see for
+// themselves — a number that is not valid (PR1), a missing summary — is
+// refused.
 func (s *Service) ReportToCorrectionalService(ctx context.Context, in ReportToCorrectionalServiceInput) (*ent.PoliceReport, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -348,22 +357,24 @@ func (s *Service) ReportToCorrectionalService(ctx context.Context, in ReportToCo
 		return nil, err
 	}
 	onBehalf := varsel.OnBehalfOf(ctx)
-	c, err := found(client.Convict.Query().Where(convict.NationalIdentityNumber(nin)).Only(onBehalf))("noen domfelt med dette fødselsnummeret i kriminalomsorgen")
-	if err != nil {
-		return nil, err
-	}
-	if err := rules.CheckNotInfoflyt(c.Infoflyt); err != nil {
-		return nil, err
-	}
 	district, err := client.PoliceDistrict.Get(ctx, v.PoliceDistrictID)
 	if err != nil {
 		return nil, err
 	}
 	now := s.Now()
 	summary := strings.TrimSpace(in.Summary)
-	report, err := client.PoliceReport.Create().SetKind(in.Kind).SetSummary(summary).SetReportedAt(now).
-		SetReportedByName(v.Name).SetNillableReportedByID(staffID(v)).
-		SetConvictID(c.ID).SetUnitID(c.UnitID).SetPoliceDistrictID(district.ID).Save(onBehalf)
+	create := client.PoliceReport.Create().SetKind(in.Kind).SetSummary(summary).SetReportedAt(now).
+		SetReportedByName(v.Name).SetNillableReportedByID(staffID(v)).SetPoliceDistrictID(district.ID)
+	c, err := client.Convict.Query().Where(convict.NationalIdentityNumber(nin)).Only(onBehalf)
+	switch {
+	case ent.IsNotFound(err):
+		return create.SetHeld(policereport.HeldUNKNOWN_PERSON).SetNationalIdentityNumber(nin).Save(onBehalf)
+	case err != nil:
+		return nil, err
+	case rules.CheckNotInfoflyt(c.Infoflyt) != nil:
+		return create.SetHeld(policereport.HeldINFOFLYT).SetNationalIdentityNumber(nin).Save(onBehalf)
+	}
+	report, err := create.SetConvictID(c.ID).SetUnitID(c.UnitID).Save(onBehalf)
 	if err != nil {
 		return nil, err
 	}
@@ -379,15 +390,15 @@ func (s *Service) ReportToCorrectionalService(ctx context.Context, in ReportToCo
 		SetNillableRecordedByID(staffID(v)).Exec(onBehalf); err != nil {
 		return nil, err
 	}
-	return report, s.raise(onBehalf, client, reportAlert(client, report, district.Name).SetRaisedAt(now))
+	return report, s.raise(onBehalf, client, reportAlert(client, report, c.UnitID, district.Name).SetRaisedAt(now))
 }
 
 // reportAlert is the alert that puts a police report on the unit's worklist.
 // It names the district and the kind, never the person.
-func reportAlert(client *ent.Client, r *ent.PoliceReport, district string) *ent.AlertCreate {
+func reportAlert(client *ent.Client, r *ent.PoliceReport, unitID int, district string) *ent.AlertCreate {
 	return client.Alert.Create().SetKind(alert.KindPOLICE_REPORT).SetRule("IX5").SetKey(fmt.Sprint("report:", r.ID)).
 		SetMessage(fmt.Sprintf("Melding fra %s: %s.", district, r.Kind.Name())).
-		SetUnitID(r.UnitID).SetPoliceReportID(r.ID)
+		SetUnitID(unitID).SetPoliceReportID(r.ID)
 }
 
 // AcknowledgePoliceReport records that the unit has read a police report,

@@ -87,13 +87,15 @@ func (s *Service) Remind(ctx context.Context) (int, error) {
 			SetUnitID(ev.Edges.Convict.UnitID).SetCustodyEventID(ev.ID)
 	}
 
-	// The police's mandatory messages stay until the unit has read them (IX5).
-	reports, err := client.PoliceReport.Query().Where(policereport.AcknowledgedAtIsNil()).WithPoliceDistrict().All(ctx)
+	// The police's mandatory messages stay until the unit has read them (IX5);
+	// those in the national queue reached no unit.
+	reports, err := client.PoliceReport.Query().Where(policereport.AcknowledgedAtIsNil(), policereport.UnitIDNotNil()).
+		WithPoliceDistrict().All(ctx)
 	if err != nil {
 		return 0, err
 	}
 	for _, r := range reports {
-		want[fmt.Sprint("report:", r.ID)] = reportAlert(client, r, r.Edges.PoliceDistrict.Name)
+		want[fmt.Sprint("report:", r.ID)] = reportAlert(client, r, *r.UnitID, r.Edges.PoliceDistrict.Name)
 	}
 	// A request the police declined stays until the unit has acted on it.
 	declined, err := s.declinedPending(ctx, client)

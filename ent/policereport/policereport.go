@@ -4,6 +4,8 @@ package policereport
 
 import (
 	"fmt"
+	"io"
+	"strconv"
 	"time"
 	"varsel/rules"
 
@@ -38,6 +40,10 @@ const (
 	FieldUnitID = "unit_id"
 	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
 	FieldPoliceDistrictID = "police_district_id"
+	// FieldNationalIdentityNumber holds the string denoting the national_identity_number field in the database.
+	FieldNationalIdentityNumber = "national_identity_number"
+	// FieldHeld holds the string denoting the held field in the database.
+	FieldHeld = "held"
 	// EdgeConvict holds the string denoting the convict edge name in mutations.
 	EdgeConvict = "convict"
 	// EdgeUnit holds the string denoting the unit edge name in mutations.
@@ -100,6 +106,8 @@ var Columns = []string{
 	FieldConvictID,
 	FieldUnitID,
 	FieldPoliceDistrictID,
+	FieldNationalIdentityNumber,
+	FieldHeld,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "police_reports"
@@ -151,6 +159,29 @@ func KindValidator(k rules.PoliceReportKind) error {
 		return nil
 	default:
 		return fmt.Errorf("policereport: invalid enum value for kind field: %q", k)
+	}
+}
+
+// Held defines the type for the "held" enum field.
+type Held string
+
+// Held values.
+const (
+	HeldUNKNOWN_PERSON Held = "UNKNOWN_PERSON"
+	HeldINFOFLYT       Held = "INFOFLYT"
+)
+
+func (h Held) String() string {
+	return string(h)
+}
+
+// HeldValidator is a validator for the "held" field enum values. It is called by the builders before save.
+func HeldValidator(h Held) error {
+	switch h {
+	case HeldUNKNOWN_PERSON, HeldINFOFLYT:
+		return nil
+	default:
+		return fmt.Errorf("policereport: invalid enum value for held field: %q", h)
 	}
 }
 
@@ -210,6 +241,16 @@ func ByUnitID(opts ...sql.OrderTermOption) OrderOption {
 // ByPoliceDistrictID orders the results by the police_district_id field.
 func ByPoliceDistrictID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPoliceDistrictID, opts...).ToFunc()
+}
+
+// ByNationalIdentityNumber orders the results by the national_identity_number field.
+func ByNationalIdentityNumber(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNationalIdentityNumber, opts...).ToFunc()
+}
+
+// ByHeld orders the results by the held field.
+func ByHeld(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHeld, opts...).ToFunc()
 }
 
 // ByConvictField orders the results by convict field.
@@ -288,3 +329,21 @@ var (
 	// rules.PoliceReportKind must implement graphql.Unmarshaler.
 	_ graphql.Unmarshaler = (*rules.PoliceReportKind)(nil)
 )
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Held) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Held) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Held(str)
+	if err := HeldValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Held", str)
+	}
+	return nil
+}

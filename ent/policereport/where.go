@@ -101,6 +101,11 @@ func PoliceDistrictID(v int) predicate.PoliceReport {
 	return predicate.PoliceReport(sql.FieldEQ(FieldPoliceDistrictID, v))
 }
 
+// NationalIdentityNumber applies equality check predicate on the "national_identity_number" field. It's identical to NationalIdentityNumberEQ.
+func NationalIdentityNumber(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldEQ(FieldNationalIdentityNumber, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.PoliceReport {
 	return predicate.PoliceReport(sql.FieldEQ(FieldCreatedAt, v))
@@ -451,6 +456,16 @@ func ConvictIDNotIn(vs ...int) predicate.PoliceReport {
 	return predicate.PoliceReport(sql.FieldNotIn(FieldConvictID, vs...))
 }
 
+// ConvictIDIsNil applies the IsNil predicate on the "convict_id" field.
+func ConvictIDIsNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldIsNull(FieldConvictID))
+}
+
+// ConvictIDNotNil applies the NotNil predicate on the "convict_id" field.
+func ConvictIDNotNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNotNull(FieldConvictID))
+}
+
 // UnitIDEQ applies the EQ predicate on the "unit_id" field.
 func UnitIDEQ(v int) predicate.PoliceReport {
 	return predicate.PoliceReport(sql.FieldEQ(FieldUnitID, v))
@@ -471,6 +486,16 @@ func UnitIDNotIn(vs ...int) predicate.PoliceReport {
 	return predicate.PoliceReport(sql.FieldNotIn(FieldUnitID, vs...))
 }
 
+// UnitIDIsNil applies the IsNil predicate on the "unit_id" field.
+func UnitIDIsNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldIsNull(FieldUnitID))
+}
+
+// UnitIDNotNil applies the NotNil predicate on the "unit_id" field.
+func UnitIDNotNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNotNull(FieldUnitID))
+}
+
 // PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.
 func PoliceDistrictIDEQ(v int) predicate.PoliceReport {
 	return predicate.PoliceReport(sql.FieldEQ(FieldPoliceDistrictID, v))
@@ -489,6 +514,111 @@ func PoliceDistrictIDIn(vs ...int) predicate.PoliceReport {
 // PoliceDistrictIDNotIn applies the NotIn predicate on the "police_district_id" field.
 func PoliceDistrictIDNotIn(vs ...int) predicate.PoliceReport {
 	return predicate.PoliceReport(sql.FieldNotIn(FieldPoliceDistrictID, vs...))
+}
+
+// NationalIdentityNumberEQ applies the EQ predicate on the "national_identity_number" field.
+func NationalIdentityNumberEQ(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldEQ(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberNEQ applies the NEQ predicate on the "national_identity_number" field.
+func NationalIdentityNumberNEQ(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNEQ(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberIn applies the In predicate on the "national_identity_number" field.
+func NationalIdentityNumberIn(vs ...string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldIn(FieldNationalIdentityNumber, vs...))
+}
+
+// NationalIdentityNumberNotIn applies the NotIn predicate on the "national_identity_number" field.
+func NationalIdentityNumberNotIn(vs ...string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNotIn(FieldNationalIdentityNumber, vs...))
+}
+
+// NationalIdentityNumberGT applies the GT predicate on the "national_identity_number" field.
+func NationalIdentityNumberGT(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldGT(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberGTE applies the GTE predicate on the "national_identity_number" field.
+func NationalIdentityNumberGTE(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldGTE(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberLT applies the LT predicate on the "national_identity_number" field.
+func NationalIdentityNumberLT(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldLT(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberLTE applies the LTE predicate on the "national_identity_number" field.
+func NationalIdentityNumberLTE(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldLTE(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberContains applies the Contains predicate on the "national_identity_number" field.
+func NationalIdentityNumberContains(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldContains(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberHasPrefix applies the HasPrefix predicate on the "national_identity_number" field.
+func NationalIdentityNumberHasPrefix(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldHasPrefix(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberHasSuffix applies the HasSuffix predicate on the "national_identity_number" field.
+func NationalIdentityNumberHasSuffix(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldHasSuffix(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberIsNil applies the IsNil predicate on the "national_identity_number" field.
+func NationalIdentityNumberIsNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldIsNull(FieldNationalIdentityNumber))
+}
+
+// NationalIdentityNumberNotNil applies the NotNil predicate on the "national_identity_number" field.
+func NationalIdentityNumberNotNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNotNull(FieldNationalIdentityNumber))
+}
+
+// NationalIdentityNumberEqualFold applies the EqualFold predicate on the "national_identity_number" field.
+func NationalIdentityNumberEqualFold(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldEqualFold(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberContainsFold applies the ContainsFold predicate on the "national_identity_number" field.
+func NationalIdentityNumberContainsFold(v string) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldContainsFold(FieldNationalIdentityNumber, v))
+}
+
+// HeldEQ applies the EQ predicate on the "held" field.
+func HeldEQ(v Held) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldEQ(FieldHeld, v))
+}
+
+// HeldNEQ applies the NEQ predicate on the "held" field.
+func HeldNEQ(v Held) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNEQ(FieldHeld, v))
+}
+
+// HeldIn applies the In predicate on the "held" field.
+func HeldIn(vs ...Held) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldIn(FieldHeld, vs...))
+}
+
+// HeldNotIn applies the NotIn predicate on the "held" field.
+func HeldNotIn(vs ...Held) predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNotIn(FieldHeld, vs...))
+}
+
+// HeldIsNil applies the IsNil predicate on the "held" field.
+func HeldIsNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldIsNull(FieldHeld))
+}
+
+// HeldNotNil applies the NotNil predicate on the "held" field.
+func HeldNotNil() predicate.PoliceReport {
+	return predicate.PoliceReport(sql.FieldNotNull(FieldHeld))
 }
 
 // HasConvict applies the HasEdge predicate on the "convict" edge.

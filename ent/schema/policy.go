@@ -92,7 +92,16 @@ func (Correction) Policy() ent.Policy            { return casePolicy() }
 
 func (PoliceRequest) Policy() ent.Policy { return sharedWithPolicePolicy() }
 func (Disclosure) Policy() ent.Policy    { return sharedWithPolicePolicy() }
-func (PoliceReport) Policy() ent.Policy  { return sharedWithPolicePolicy() }
+// PoliceReport is shared with the police like the rest; administrators see
+// the national queue, the reports that reached no unit.
+func (PoliceReport) Policy() ent.Policy {
+	return privacy.Policy{
+		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(),
+			rule.AllowUnitScope(), rule.AllowDistrictScope(), rule.AllowNationalQueue(), privacy.AlwaysDenyRule()},
+		Mutation: privacy.MutationPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(),
+			rule.AllowUnitScope(), rule.AllowDistrictScope(), privacy.AlwaysDenyRule()},
+	}
+}
 
 func (AuditEvent) Policy() ent.Policy     { return appendOnlyPolicy() }
 func (AccessLogEntry) Policy() ent.Policy { return appendOnlyPolicy() }

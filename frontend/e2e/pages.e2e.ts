@@ -154,9 +154,18 @@ describe('the dashboard, the register, the audit and the refusals', () => {
     await page.getByRole('alert').getByText('Regel PR1', { exact: false }).waitFor();
     await page.getByLabel('Domfeltes fødselsnummer eller D-nummer').fill(number);
     await page.getByRole('button', { name: 'Send meldingen' }).click();
-    await page.getByText('Brudd på vilkår er sendt til Oslo fengsel', { exact: false }).waitFor();
+    // The answer names no unit: the police learn nothing of the registry from it.
+    await page.getByText('Brudd på vilkår er mottatt', { exact: false }).waitFor();
+    expect(await page.getByRole('main').textContent()).not.toContain('Oslo fengsel');
     await expectAccessible(page);
     await screenshot(page, 'police-report');
+    // A person who is no convict: the same answer (no oracle); it waits in the national queue.
+    await page.getByLabel('Kort om saken').fill('Anmeldt for trusler.');
+    await page.getByLabel('Domfeltes fødselsnummer eller D-nummer').fill(stranger);
+    await page.getByRole('button', { name: 'Send meldingen' }).click();
+    await expect.poll(() => page.getByLabel('Kort om saken').inputValue()).toBe('');
+    await page.getByText('Brudd på vilkår er mottatt', { exact: false }).waitFor();
+    expect(await page.getByRole('alert').count()).toBe(0);
     await logout(page);
 
     await login(page, varsel.url(), 'saksbehandler');
@@ -188,12 +197,19 @@ describe('the dashboard, the register, the audit and the refusals', () => {
     await page.getByRole('heading', { name: 'Sletting av personopplysninger' }).waitFor();
     await page.getByText('Prøvekjøring', { exact: false }).waitFor();
     await expectAccessible(page);
+    // The police's message on a person who is no convict reached no unit.
+    await menu(page, 'Nasjonal kø');
+    await page.getByRole('row', { name: new RegExp(`${stranger}.*Ingen domfelt med dette nummeret`) }).waitFor();
+    await expectAccessible(page);
     await menu(page, 'Min side');
     await page.getByRole('heading', { name: 'Min side' }).waitFor();
     await expectAccessible(page);
     await logout(page);
   });
 });
+
+/** stranger is a synthetic identity number (month + 80) that no demo convict holds. */
+const stranger = '09837145195';
 
 /** convictNumber is a demo convict's identity number, read with the logged-in caseworker's token. */
 async function convictNumber(page: import('playwright-core').Page, url: string, name: string): Promise<string> {

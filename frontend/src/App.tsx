@@ -28,6 +28,7 @@ import { PoliceRequestPage } from './pages/PoliceRequestPage';
 import { PoliceRequestsPage } from './pages/PoliceRequestsPage';
 import { PrintBatchPage } from './pages/PrintBatchPage';
 import { RetentionPage } from './pages/RetentionPage';
+import { NationalQueuePage } from './pages/NationalQueuePage';
 import { WorklistPage } from './pages/WorklistPage';
 
 // The charts are big and only analysts and leaders open them: loaded when needed.
@@ -177,6 +178,7 @@ function Pages({ roles, onLogin }: { roles: readonly string[]; onLogin: () => vo
       />
       <Route path="/revisjon" element={<AuditPage />} />
       <Route path="/sletting" element={<RetentionPage />} />
+      <Route path="/nasjonal-ko" element={<NationalQueuePage />} />
       <Route path="*" element={<NotFound />} />
     </Routes>
   );

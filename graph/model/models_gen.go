@@ -2,6 +2,13 @@
 
 package model
 
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"strconv"
+)
+
 // The result of verifying the audit trail's hash chain (PR3).
 type AuditChainStatus struct {
 	// True when every row is present and unchanged.
@@ -12,4 +19,59 @@ type AuditChainStatus struct {
 	FirstBrokenSeq *int `json:"firstBrokenSeq,omitempty"`
 	// What is wrong with it, in Norwegian.
 	Problem *string `json:"problem,omitempty"`
+}
+
+type PoliceReportHeldReason string
+
+const (
+	PoliceReportHeldReasonUnknownPerson PoliceReportHeldReason = "UNKNOWN_PERSON"
+	PoliceReportHeldReasonInfoflyt      PoliceReportHeldReason = "INFOFLYT"
+)
+
+var AllPoliceReportHeldReason = []PoliceReportHeldReason{
+	PoliceReportHeldReasonUnknownPerson,
+	PoliceReportHeldReasonInfoflyt,
+}
+
+func (e PoliceReportHeldReason) IsValid() bool {
+	switch e {
+	case PoliceReportHeldReasonUnknownPerson, PoliceReportHeldReasonInfoflyt:
+		return true
+	}
+	return false
+}
+
+func (e PoliceReportHeldReason) String() string {
+	return string(e)
+}
+
+func (e *PoliceReportHeldReason) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = PoliceReportHeldReason(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid PoliceReportHeldReason", str)
+	}
+	return nil
+}
+
+func (e PoliceReportHeldReason) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *PoliceReportHeldReason) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e PoliceReportHeldReason) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

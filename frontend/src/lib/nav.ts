@@ -19,6 +19,7 @@ const pages: (NavItem & { roles: Role[]; hidden?: boolean })[] = [
   { to: '/statistikk', label: 'Statistikk', roles: ['ANALYST', 'DECISION_MAKER'] },
   { to: '/revisjon', label: 'Revisjon', roles: ['AUDITOR'] },
   { to: '/sletting', label: 'Sletting', roles: ['ADMIN', 'AUDITOR'] },
+  { to: '/nasjonal-ko', label: 'Nasjonal kø', roles: ['ADMIN'] },
   { to: '/min-side', label: 'Min side', roles: ['CASEWORKER', 'DECISION_MAKER', 'POLICE', 'ANALYST', 'AUDITOR', 'ADMIN'] },
 ];
 

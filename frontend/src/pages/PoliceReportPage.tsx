@@ -15,9 +15,6 @@ const reportDocument = graphql(`
       id
       kind
       reportedAt
-      unit {
-        name
-      }
     }
   }
 `);
@@ -25,15 +22,16 @@ const reportDocument = graphql(`
 /**
  * PoliceReportPage sends the police's mandatory message to the convict's
  * responsible unit (IX5), found by identity number; the unit sees it on its
- * worklist.
+ * worklist. The answer is the same whether or not the person is a convict,
+ * and names no unit: the police learn nothing of the registry from it.
  */
 export function PoliceReportPage() {
   const [nin, setNin] = useState('');
   const [kind, setKind] = useState<PoliceReportKind>('INVESTIGATION_OPENED');
   const [summary, setSummary] = useState('');
-  const [sent, setSent] = useState<{ kind: PoliceReportKind; unit: string; at: string }>();
+  const [sent, setSent] = useState<{ kind: PoliceReportKind; at: string }>();
   const action = useAction(reportDocument, (d) => {
-    setSent({ kind: d.reportToCorrectionalService.kind, unit: d.reportToCorrectionalService.unit.name, at: d.reportToCorrectionalService.reportedAt });
+    setSent({ kind: d.reportToCorrectionalService.kind, at: d.reportToCorrectionalService.reportedAt });
     setNin('');
     setSummary('');
   });
@@ -45,7 +43,8 @@ export function PoliceReportPage() {
       <RuleNote ids={['IX5']} />
       {sent && (
         <Alert variant="success" role="status">
-          {label(policeReportKindLabels, sent.kind)} er sendt til {sent.unit} {formatDateTime(sent.at)}, og registrert som utlevering fra politiet.
+          {label(policeReportKindLabels, sent.kind)} er mottatt {formatDateTime(sent.at)}. Kriminalomsorgen sender den videre til den som har
+          ansvaret for personen.
         </Alert>
       )}
       <form
