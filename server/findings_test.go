@@ -201,6 +201,47 @@ func TestRC5SeventeenYearOldTurningEighteenWhileTheNoticeWaits(t *testing.T) {
 	}
 }
 
+// RC5, found by the model test (a minimal case of its failing sequence): a
+// letter to a minor's guardian that waits in the print batch when she turns
+// 18 is taken out of it and replaced by one to her; posting the guardian's
+// letter is then refused. (The release job failed with an internal error,
+// since the notice being sent was left to the wrong addressee.)
+func TestRC5ALetterInThePrintBatchWhenTheMinorTurnsEighteen(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			f := ts.convictFile("saksbehandler", "Martin Berg")
+			born := rules.DateOf(ts.clock.Now()).AddDate(-18, 0, 5) // 18 in five days
+			sofie := id(ts.as("saksbehandler", opAddVictim, in(map[string]any{"criminalCaseId": get(f["criminalCases"], 0, "id"),
+				"person": person("Sofie Solberg", map[string]any{"birthDate": born.Format(time.DateOnly)})})), "addVictim", "id")
+			ts.as("saksbehandler", opAddGuardian, in(map[string]any{"victimId": sofie, "kind": "PARENTAL_RESPONSIBILITY",
+				"person": person("Hans Solberg", nil)}))
+			s := ts.freshLeave(30)
+			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": false, "reasoning": "Ingen fare."}))
+			ts.as("saksbehandler", opAssess, in(map[string]any{"custodyEventId": s.event, "victimId": sofie,
+				"notify": true, "factors": factors(true), "reasoning": "Av betydning: hun bor nær permisjonsstedet."}))
+			ts.assessTheRest("saksbehandler", s.event, "")
+			decision := id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": s.event, "reasoning": "Vilkårene er oppfylt."})), "decideNotification", "id")
+			ts.as("saksbehandler", opInformed, in(map[string]any{"decisionId": decision, "informedAt": rfc3339(ts.clock.Now()),
+				"how": "ORAL", "oralAppealAnswer": "DOES_NOT_APPEAL"}))
+			toGuardian := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event})), "prepareNotices", "notices", 0)
+			if get(toGuardian, "guardian") == nil || get(toGuardian, "status") != "READY" {
+				t.Fatalf("while she is 17 the notice = %v, want it ready for the guardian", toGuardian)
+			}
+			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": get(toGuardian, "id"), "channel": "LETTER"})) // in the print batch
+			ts.clock.advance(6 * 24 * time.Hour) // her birthday, before the letter is posted
+			if err := ts.srv.ReleaseDue(context.Background()); err != nil {
+				t.Fatalf("the release job: %v", err)
+			}
+			ts.failsWith("saksbehandler", "CONFLICT", opPosted, map[string]any{"id": get(toGuardian, "id")})
+			notices := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event})), "prepareNotices", "notices").([]any)
+			if len(notices) != 1 || get(notices[0], "guardian") != nil || get(notices[0], "victim", "id") != sofie || get(notices[0], "status") != "READY" {
+				t.Fatalf("after she turned 18 the notices = %v, want one READY notice to her", notices)
+			}
+		})
+	}
+}
+
 // RC9, finding 5: no part of a strengt fortrolig address is stored — not the
 // postal code, the place or the country either; the refusal stores nothing.
 func TestRC9NoPartOfACode6AddressIsStored(t *testing.T) {
