@@ -229,7 +229,7 @@ func TestRC5ALetterInThePrintBatchWhenTheMinorTurnsEighteen(t *testing.T) {
 				t.Fatalf("while she is 17 the notice = %v, want it ready for the guardian", toGuardian)
 			}
 			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": get(toGuardian, "id"), "channel": "LETTER"})) // in the print batch
-			ts.clock.advance(6 * 24 * time.Hour) // her birthday, before the letter is posted
+			ts.clock.advance(6 * 24 * time.Hour)                                                                           // her birthday, before the letter is posted
 			if err := ts.srv.ReleaseDue(context.Background()); err != nil {
 				t.Fatalf("the release job: %v", err)
 			}
