@@ -32,6 +32,9 @@ type DB struct {
 	// Chain is the audit chain, with AuditKey and a checkpoint directory of
 	// the test's own.
 	Chain audit.Chain
+	// URL is the PostgreSQL database's URL, as the server's superuser; ""
+	// for SQLite.
+	URL string
 }
 
 // Open returns a fresh database of the given dialect with every migration
@@ -43,6 +46,7 @@ func Open(tb testing.TB, dialectName string) *DB {
 	ctx := context.Background()
 	var (
 		db  *database.DB
+		url string
 		err error
 	)
 	switch dialectName {
@@ -61,7 +65,8 @@ func Open(tb testing.TB, dialectName string) *DB {
 			_, err = db.Migrate(ctx)
 			return err
 		})
-		db, err = database.OpenPostgres(ctx, CreateDatabase(tb, template))
+		url = CreateDatabase(tb, template)
+		db, err = database.OpenPostgres(ctx, url)
 	default:
 		tb.Fatalf("dbtest: unknown dialect %q", dialectName)
 	}
@@ -69,6 +74,6 @@ func Open(tb testing.TB, dialectName string) *DB {
 		tb.Fatalf("dbtest: %s: %v", dialectName, err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	return &DB{DB: db, Client: db.Client(AuditKey),
+	return &DB{DB: db, Client: db.Client(AuditKey), URL: url,
 		Chain: audit.Chain{DB: db.DB, Key: AuditKey, Checkpoints: audit.CheckpointDir(tb.TempDir())}}
 }
