@@ -9,7 +9,6 @@ package audit
 import (
 	"context"
 	"crypto/sha256"
-	"database/sql"
 	"encoding/hex"
 	"errors"
 	"fmt"
@@ -38,10 +37,13 @@ func WithOperation(ctx context.Context, name string) context.Context {
 }
 
 // Hook returns the ent hook that writes the audit trail for a database of the
-// given ent dialect. Register it with client.Use. A change that does not run
-// in a transaction is refused: the audit row and the change must commit or
-// fail together.
-func Hook(dialectName string) ent.Hook {
+// given ent dialect, hashing rows with key. Register it with client.Use. A
+// change that does not run in a transaction is refused: the audit row and the
+// change must commit or fail together.
+func Hook(dialectName string, key *Key) ent.Hook {
+	if key == nil {
+		panic("audit: Hook needs a key")
+	}
 	serialise := dialectName == dialect.Postgres
 	return func(next ent.Mutator) ent.Mutator {
 		return ent.MutateFunc(func(ctx context.Context, m ent.Mutation) (ent.Value, error) {
@@ -85,7 +87,7 @@ func Hook(dialectName string) ent.Hook {
 				ids = []int{id}
 			}
 			for _, id := range ids {
-				if err := appendEvent(ctx, tx, serialise, action(m.Op()), m.Type(), id); err != nil {
+				if err := appendEvent(ctx, tx, key, serialise, action(m.Op()), m.Type(), id); err != nil {
 					return nil, err
 				}
 			}
@@ -117,9 +119,25 @@ type link struct {
 	prevHash   string
 }
 
-// hash is hex(SHA-256) of the row's fields in a fixed order, each
-// length-prefixed so that no two different rows encode alike.
-func (l link) hash() string {
+// keyedPrefix starts the hash of a row written with a key:
+// "hmac:KEYID:HEX". A legacy row's hash is bare hex.
+const keyedPrefix = "hmac:"
+
+// hash is "hmac:KEYID:" and the hex HMAC-SHA256 of the row's encoding.
+func (l link) hash(key *Key) string {
+	return keyedPrefix + key.ID() + ":" + key.sum(l.encode())
+}
+
+// legacyHash is hex(SHA-256) of the row's encoding: the hash of rows written
+// before the chain had a key.
+func (l link) legacyHash() string {
+	sum := sha256.Sum256(l.encode())
+	return hex.EncodeToString(sum[:])
+}
+
+// encode writes the row's fields in a fixed order, each length-prefixed so
+// that no two different rows encode alike.
+func (l link) encode() []byte {
 	var b strings.Builder
 	for _, f := range []string{
 		strconv.FormatInt(l.seq, 10),
@@ -136,11 +154,10 @@ func (l link) hash() string {
 		b.WriteByte(':')
 		b.WriteString(f)
 	}
-	sum := sha256.Sum256([]byte(b.String()))
-	return hex.EncodeToString(sum[:])
+	return []byte(b.String())
 }
 
-func appendEvent(ctx context.Context, tx *ent.Tx, serialise bool, act auditevent.Action, entityType string, entityID int) error {
+func appendEvent(ctx context.Context, tx *ent.Tx, key *Key, serialise bool, act auditevent.Action, entityType string, entityID int) error {
 	v := varsel.FromContext(ctx)
 	if v == nil {
 		return errors.New("audit: a change without a viewer is refused")
@@ -170,7 +187,7 @@ func appendEvent(ctx context.Context, tx *ent.Tx, serialise bool, act auditevent
 		SetEntityType(l.entityType).
 		SetEntityID(l.entityID).
 		SetPrevHash(l.prevHash).
-		SetHash(l.hash())
+		SetHash(l.hash(key))
 	if l.staffID != 0 {
 		create.SetActorStaffID(l.staffID)
 	}
@@ -203,58 +220,4 @@ func lockTail(ctx context.Context, tx *ent.Tx, serialise bool) (tail, error) {
 		}
 	}
 	return t, rows.Err()
-}
-
-// Status is the result of verifying the chain.
-type Status struct {
-	Checked        int    // rows checked
-	FirstBrokenSeq int64  // 0 when intact
-	Problem        string // Norwegian, for the auditor
-}
-
-// Intact reports whether every row is present and unchanged.
-func (s Status) Intact() bool { return s.FirstBrokenSeq == 0 }
-
-// Verify walks the whole chain in order and reports the first broken link:
-// a missing row (a gap in seq), a row whose hash does not match its content,
-// or a row that does not point at the previous row's hash.
-func Verify(ctx context.Context, db *sql.DB) (Status, error) {
-	rows, err := db.QueryContext(ctx, `SELECT seq, occurred_at, actor, COALESCE(actor_staff_id, 0),
-		COALESCE(operation, ''), action, entity_type, entity_id, prev_hash, hash
-		FROM audit_events ORDER BY seq`)
-	if err != nil {
-		return Status{}, fmt.Errorf("audit: reading the chain: %w", err)
-	}
-	defer rows.Close()
-	var (
-		st   Status
-		prev = tail{}
-	)
-	for rows.Next() {
-		var (
-			l    link
-			hash string
-		)
-		if err := rows.Scan(&l.seq, &l.occurredAt, &l.actor, &l.staffID, &l.operation, &l.action,
-			&l.entityType, &l.entityID, &l.prevHash, &hash); err != nil {
-			return Status{}, err
-		}
-		st.Checked++
-		switch {
-		case l.seq != prev.seq+1:
-			st.FirstBrokenSeq = prev.seq + 1
-			st.Problem = fmt.Sprintf("Rad %d mangler: kjeden hopper fra %d til %d.", prev.seq+1, prev.seq, l.seq)
-		case l.prevHash != prev.hash:
-			st.FirstBrokenSeq = l.seq
-			st.Problem = fmt.Sprintf("Rad %d peker ikke på rad %d slik den er lagret nå.", l.seq, prev.seq)
-		case l.hash() != hash:
-			st.FirstBrokenSeq = l.seq
-			st.Problem = fmt.Sprintf("Rad %d er endret etter at den ble skrevet.", l.seq)
-		}
-		if !st.Intact() {
-			return st, nil
-		}
-		prev = tail{seq: l.seq, hash: hash}
-	}
-	return st, rows.Err()
 }

@@ -27,8 +27,14 @@ var admin = &varsel.Viewer{Subject: "admin", Name: "Adam Holm", Roles: []varsel.
 // createDistricts creates n police districts, each in its own transaction.
 func createDistricts(t *testing.T, client *ent.Client, n int) {
 	t.Helper()
+	createDistrictsFrom(t, client, 0, n)
+}
+
+// createDistrictsFrom creates n police districts numbered from first.
+func createDistrictsFrom(t *testing.T, client *ent.Client, first, n int) {
+	t.Helper()
 	ctx := audit.WithOperation(varsel.NewContext(context.Background(), admin), "test")
-	for i := range n {
+	for i := first; i < first+n; i++ {
 		tx, err := client.Tx(ctx)
 		if err != nil {
 			t.Fatal(err)
@@ -44,7 +50,7 @@ func createDistricts(t *testing.T, client *ent.Client, n int) {
 
 func verify(t *testing.T, db *dbtest.DB) audit.Status {
 	t.Helper()
-	st, err := audit.Verify(context.Background(), db.DB.DB)
+	st, err := db.Chain.Verify(context.Background())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -147,7 +153,7 @@ func TestAuditTrailCannotBeEditedOrDeleted(t *testing.T) {
 // database superuser rights could.
 func disableGuards(t *testing.T, db *dbtest.DB) {
 	t.Helper()
-	stmts := []string{"ALTER TABLE audit_events DISABLE TRIGGER USER"}
+	stmts := []string{"ALTER TABLE audit_events DISABLE TRIGGER USER"} // as the owner
 	if db.Dialect == dialect.SQLite {
 		stmts = []string{"DROP TRIGGER audit_events_no_update", "DROP TRIGGER audit_events_no_delete"}
 	}

@@ -6,6 +6,7 @@ import (
 
 	"entgo.io/ent/dialect"
 
+	"varsel/audit"
 	"varsel/ent"
 	_ "varsel/ent/runtime" // the schema's policies and hooks
 	"varsel/server/database"
@@ -14,11 +15,26 @@ import (
 // Dialects are the databases every storage test runs against.
 var Dialects = []string{dialect.SQLite, dialect.Postgres}
 
+// AuditKey is the audit chain's key in tests.
+var AuditKey = func() *audit.Key {
+	k, err := audit.NewKey([]byte("varsel test audit key, 32 bytes or more"))
+	if err != nil {
+		panic(err)
+	}
+	return k
+}()
+
 // DB is a fresh, migrated database for one test, with an ent client that
-// writes the audit trail like the server's.
+// writes the audit trail like the server's, with AuditKey.
 type DB struct {
 	*database.DB
 	Client *ent.Client
+	// Chain is the audit chain, with AuditKey and a checkpoint directory of
+	// the test's own.
+	Chain audit.Chain
+	// URL is the PostgreSQL database's URL, as the server's superuser; ""
+	// for SQLite.
+	URL string
 }
 
 // Open returns a fresh database of the given dialect with every migration
@@ -30,6 +46,7 @@ func Open(tb testing.TB, dialectName string) *DB {
 	ctx := context.Background()
 	var (
 		db  *database.DB
+		url string
 		err error
 	)
 	switch dialectName {
@@ -48,7 +65,8 @@ func Open(tb testing.TB, dialectName string) *DB {
 			_, err = db.Migrate(ctx)
 			return err
 		})
-		db, err = database.OpenPostgres(ctx, CreateDatabase(tb, template))
+		url = CreateDatabase(tb, template)
+		db, err = database.OpenPostgres(ctx, url)
 	default:
 		tb.Fatalf("dbtest: unknown dialect %q", dialectName)
 	}
@@ -56,5 +74,6 @@ func Open(tb testing.TB, dialectName string) *DB {
 		tb.Fatalf("dbtest: %s: %v", dialectName, err)
 	}
 	tb.Cleanup(func() { db.Close() })
-	return &DB{DB: db, Client: db.Client()}
+	return &DB{DB: db, Client: db.Client(AuditKey), URL: url,
+		Chain: audit.Chain{DB: db.DB, Key: AuditKey, Checkpoints: audit.CheckpointDir(tb.TempDir())}}
 }

@@ -2,7 +2,6 @@ package graph
 
 import (
 	"context"
-	"database/sql"
 	"log/slog"
 	"net/http"
 	"strings"
@@ -25,9 +24,9 @@ import (
 // NewHandler returns the GraphQL endpoint: POST with a JSON body only.
 // Introspection and field suggestions are for dev mode only. The caller puts
 // the authenticated viewer in each request's context.
-func NewHandler(client *ent.Client, db *sql.DB, wf *workflow.Service, dev bool) http.Handler {
+func NewHandler(client *ent.Client, chain audit.Chain, wf *workflow.Service, dev bool) http.Handler {
 	srv := handler.New(NewExecutableSchema(Config{
-		Resolvers:  &Resolver{Client: client, DB: db, Workflow: wf, Reports: &reporting.Reports{}},
+		Resolvers:  &Resolver{Client: client, Audit: chain, Workflow: wf, Reports: &reporting.Reports{}},
 		Directives: DirectiveRoot{HasRole: hasRole},
 	}))
 	srv.AddTransport(postJSON{})

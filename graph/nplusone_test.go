@@ -76,11 +76,11 @@ func newSeeded(t *testing.T, dialectName string, n int) *seeded {
 	t.Helper()
 	db := dbtest.Open(t, dialectName)
 	s := &seeded{api: &api{t: t}, seeder: ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))}
-	s.seeder.Use(audit.Hook(db.Dialect))
+	s.seeder.Use(audit.Hook(db.Dialect, dbtest.AuditKey))
 	s.unitID, s.districtID = seedUnit(t, s.seeder, n)
 	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &s.stmts}))
-	client.Use(audit.Hook(db.Dialect))
-	s.graphql = graph.NewHandler(client, db.DB.DB, workflow.New(), false)
+	client.Use(audit.Hook(db.Dialect, dbtest.AuditKey))
+	s.graphql = graph.NewHandler(client, db.Chain, workflow.New(), false)
 	return s
 }
 

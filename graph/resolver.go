@@ -5,7 +5,7 @@ package graph
 
 import (
 	"context"
-	"database/sql"
+	"varsel/audit"
 
 	"varsel/ent"
 	"varsel/reporting"
@@ -15,9 +15,9 @@ import (
 // Resolver holds what resolvers need. It is built once, in server.
 type Resolver struct {
 	Client *ent.Client
-	// DB is the database behind Client, for work ent does not model
-	// (verifying the audit chain).
-	DB *sql.DB
+	// Audit is the audit chain in the database behind Client, with its key
+	// and checkpoints, for the auditor's check.
+	Audit audit.Chain
 	// Workflow carries custody events from registration to notices.
 	Workflow *workflow.Service
 	// Reports computes the dashboards' statistics.

@@ -352,7 +352,7 @@ func (r *queryResolver) Me(ctx context.Context) (*model.Me, error) {
 
 // AuditChainStatus is the resolver for the auditChainStatus field.
 func (r *queryResolver) AuditChainStatus(ctx context.Context) (*model.AuditChainStatus, error) {
-	return auditChainStatus(ctx, r.DB)
+	return auditChainStatus(ctx, r.Audit)
 }
 
 // PoliceDistricts is the resolver for the policeDistricts field.

@@ -7,8 +7,6 @@ import (
 	"varsel/audit"
 	"varsel/ent"
 	"varsel/graph/model"
-
-	"database/sql"
 )
 
 // me is the viewer with their unit or police district, for display.
@@ -32,16 +30,20 @@ func me(ctx context.Context, client *ent.Client) (*model.Me, error) {
 	return m, nil
 }
 
-// auditChainStatus verifies the audit trail's hash chain (PR3).
-func auditChainStatus(ctx context.Context, db *sql.DB) (*model.AuditChainStatus, error) {
-	st, err := audit.Verify(ctx, db)
+// auditChainStatus verifies the audit trail's chain with its key and against
+// its checkpoints (PR3), as varsel audit verify does.
+func auditChainStatus(ctx context.Context, chain audit.Chain) (*model.AuditChainStatus, error) {
+	st, err := chain.Verify(ctx)
 	if err != nil {
 		return nil, err
 	}
 	res := &model.AuditChainStatus{Intact: st.Intact(), Checked: st.Checked}
 	if !st.Intact() {
-		seq := int(st.FirstBrokenSeq)
-		res.FirstBrokenSeq, res.Problem = &seq, &st.Problem
+		res.Problem = &st.Problem
+		if st.FirstBrokenSeq != 0 {
+			seq := int(st.FirstBrokenSeq)
+			res.FirstBrokenSeq = &seq
+		}
 	}
 	return res, nil
 }

@@ -22,11 +22,13 @@ type Config struct {
 	// the devtoken command. Never in production.
 	Dev bool
 
-	Addr        string // VARSEL_ADDR: where to listen
-	PublicURL   string // VARSEL_PUBLIC_URL: the URL people open; dev mode's issuer lives under it
-	DataDir     string // VARSEL_DATA_DIR: dev mode's SQLite file and signing key
-	DatabaseURL string // DATABASE_URL: PostgreSQL (required in production)
-	WebDir      string // VARSEL_WEB_DIR: the built SPA
+	Addr      string // VARSEL_ADDR: where to listen
+	PublicURL string // VARSEL_PUBLIC_URL: the URL people open; dev mode's issuer lives under it
+	WebDir    string // VARSEL_WEB_DIR: the built SPA
+
+	// DatabaseConfig is the database and the audit chain's key and
+	// checkpoints (dbconfig.go).
+	DatabaseConfig
 
 	OIDC OIDCConfig
 
@@ -71,7 +73,9 @@ type OIDCConfig struct {
 }
 
 // LoadConfig reads the configuration from getenv. In production it refuses to
-// start without a database and an identity provider, naming what is missing.
+// start without a database and an identity provider, naming what is missing,
+// with a database connection that does not verify the server's certificate,
+// or without the audit chain's key and checkpoint directory.
 func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 	get := func(key, def string) string {
 		if v := strings.TrimSpace(getenv(key)); v != "" {
@@ -80,11 +84,9 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 		return def
 	}
 	c := Config{
-		Dev:         dev,
-		Addr:        get("VARSEL_ADDR", ":8080"),
-		DataDir:     get("VARSEL_DATA_DIR", "data"),
-		DatabaseURL: get("DATABASE_URL", ""),
-		WebDir:      get("VARSEL_WEB_DIR", filepath.Join("frontend", "dist")),
+		Dev:    dev,
+		Addr:   get("VARSEL_ADDR", ":8080"),
+		WebDir: get("VARSEL_WEB_DIR", filepath.Join("frontend", "dist")),
 		OIDC: OIDCConfig{
 			Issuer:        get("OIDC_ISSUER", ""),
 			Audience:      get("OIDC_AUDIENCE", "varsel"),
@@ -139,11 +141,11 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 		if c.OIDC.Issuer != "" {
 			return c, errors.New("OIDC_ISSUER is set, but dev mode runs its own identity provider: unset it or run without --dev")
 		}
-		return c, nil
+		return c, c.DatabaseConfig.read(dev, getenv)
 	}
 	c.PublicURL = strings.TrimSuffix(get("VARSEL_PUBLIC_URL", ""), "/")
 	var missing []string
-	for _, kv := range [][2]string{{"DATABASE_URL", c.DatabaseURL}, {"OIDC_ISSUER", c.OIDC.Issuer}} {
+	for _, kv := range [][2]string{{"DATABASE_URL", get("DATABASE_URL", "")}, {"OIDC_ISSUER", c.OIDC.Issuer}} {
 		if kv[1] == "" {
 			missing = append(missing, kv[0])
 		}
@@ -154,10 +156,10 @@ func LoadConfig(dev bool, getenv func(string) string) (Config, error) {
 	if u, err := url.Parse(c.OIDC.Issuer); err != nil || u.Scheme != "https" {
 		return c, fmt.Errorf("refusing to start: OIDC_ISSUER must be an https URL, got %q", c.OIDC.Issuer)
 	}
-	if !strings.HasPrefix(c.DatabaseURL, "postgres://") && !strings.HasPrefix(c.DatabaseURL, "postgresql://") {
-		return c, errors.New("refusing to start: DATABASE_URL must be a postgres:// URL in production")
+	if err := c.DatabaseConfig.read(dev, getenv); err != nil {
+		return c, err
 	}
-	return c, nil
+	return c, c.requireAudit()
 }
 
 // ResolveDevURLs completes a dev-mode configuration: the public URL defaults

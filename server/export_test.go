@@ -3,6 +3,7 @@ package server
 import (
 	"context"
 
+	"varsel/audit"
 	"varsel/ent"
 )
 
@@ -13,3 +14,6 @@ func (s *Server) EntClient() *ent.Client { return s.client }
 // ReleaseDue runs the periodic release job now, for tests that move the
 // clock.
 func (s *Server) ReleaseDue(ctx context.Context) error { return s.jobs.ReleaseDue(ctx) }
+
+// AuditChain is the server's audit chain, with its key and checkpoints.
+func (s *Server) AuditChain() audit.Chain { return s.audit }

@@ -10,12 +10,12 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
-	"path/filepath"
 	"sync/atomic"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql/playground"
 
+	"varsel/audit"
 	"varsel/delivery"
 	"varsel/delivery/digipost"
 	"varsel/ent"
@@ -32,6 +32,7 @@ type Server struct {
 	jobsDB   *sql.DB
 	cfg      Config
 	db       *database.DB
+	audit    audit.Chain
 	client   *ent.Client
 	workflow *workflow.Service
 	auth     atomic.Pointer[Authenticator] // nil until the issuer's keys are known
@@ -45,11 +46,24 @@ type Server struct {
 // (and in dev mode the dev users and demo data), and listens on cfg.Addr.
 // In production the identity provider must answer before Open returns.
 func Open(ctx context.Context, cfg Config) (*Server, error) {
-	db, err := OpenDatabase(ctx, cfg)
+	if cfg.MigrateURL != "" {
+		// As the schema's owner; the server's own role may not change it.
+		n, err := cfg.Migrate(ctx)
+		if err != nil {
+			return nil, err
+		}
+		slog.Info("database migrated as its owner", "migrations_applied", n)
+	}
+	db, err := cfg.OpenDatabase(ctx)
 	if err != nil {
 		return nil, err
 	}
-	s := &Server{cfg: cfg, db: db, client: db.Client(), workflow: workflow.New(), limiter: newUserLimiter(cfg.RateLimit)}
+	chain, err := cfg.AuditChain(db)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	s := &Server{cfg: cfg, db: db, audit: chain, client: db.Client(chain.Key), workflow: workflow.New(), limiter: newUserLimiter(cfg.RateLimit)}
 	// The lifecycle's invariants are checked before each commit (workflow.CheckInvariants).
 	s.client.Use(workflow.InvariantHook())
 	if cfg.Clock != nil {
@@ -98,21 +112,19 @@ func Open(ctx context.Context, cfg Config) (*Server, error) {
 	return s, nil
 }
 
-// OpenDatabase opens PostgreSQL when DATABASE_URL is set, otherwise (dev mode
-// only) SQLite under the data directory.
-func OpenDatabase(ctx context.Context, cfg Config) (*database.DB, error) {
-	if cfg.DatabaseURL != "" {
-		return database.OpenPostgres(ctx, cfg.DatabaseURL)
-	}
-	return database.OpenSQLite(ctx, filepath.Join(cfg.DataDir, "varsel.db"))
-}
-
 func (s *Server) prepare(ctx context.Context) error {
-	n, err := s.db.Migrate(ctx)
-	if err != nil {
-		return err
+	if s.cfg.MigrateURL == "" {
+		n, err := s.db.Migrate(ctx)
+		if err != nil {
+			return err
+		}
+		slog.Info("database ready", "dialect", s.db.Dialect, "migrations_applied", n)
 	}
-	slog.Info("database ready", "dialect", s.db.Dialect, "migrations_applied", n)
+	if !s.cfg.Dev && !s.cfg.AllowOwner {
+		if err := s.db.CheckApplicationRole(ctx); err != nil {
+			return err
+		}
+	}
 	if err := EnsureReferenceData(ctx, s.client); err != nil {
 		return fmt.Errorf("reference data: %w", err)
 	}
@@ -121,7 +133,36 @@ func (s *Server) prepare(ctx context.Context) error {
 			return fmt.Errorf("dev data: %w", err)
 		}
 	}
+	s.checkpoint(ctx)
 	return nil
+}
+
+// checkpoint signs the audit chain's head, when it moved since the newest
+// checkpoint, and keeps it outside the database (PR3). A chain that does not
+// verify is not signed: that is logged, by row number only, and the auditor's
+// check shows it; the service goes on.
+func (s *Server) checkpoint(ctx context.Context) {
+	cp, written, err := s.audit.Checkpoint(ctx, false)
+	switch {
+	case err != nil:
+		slog.Error("audit checkpoint", "err", err)
+	case written:
+		slog.Info("audit checkpoint written", "seq", cp.Seq)
+	}
+}
+
+// checkpoints signs a checkpoint every AuditCheckpointEvery until ctx is done.
+func (s *Server) checkpoints(ctx context.Context) {
+	t := time.NewTicker(s.cfg.AuditCheckpointEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+			s.checkpoint(ctx)
+		}
+	}
 }
 
 // startJobs starts the durable job queue: Digipost sends and the periodic
@@ -165,6 +206,17 @@ func (s *Server) Serve(ctx context.Context) error {
 			s.jobsDB.Close()
 		}
 	}()
+	cpCtx, stopCheckpoints := context.WithCancel(ctx)
+	cpDone := make(chan struct{})
+	go func() { s.checkpoints(cpCtx); close(cpDone) }()
+	defer func() {
+		stopCheckpoints()
+		<-cpDone
+		// The last changes, signed before the process goes.
+		final, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+		defer cancel()
+		s.checkpoint(final)
+	}()
 	errc := make(chan error, 1)
 	go func() { errc <- s.http.Serve(s.ln) }()
 	if s.cfg.Dev {
@@ -193,7 +245,7 @@ func (s *Server) Serve(ctx context.Context) error {
 
 func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(s.client, s.db.DB, s.workflow, s.cfg.Dev)
+	gql := graph.NewHandler(s.client, s.audit, s.workflow, s.cfg.Dev)
 	mux.Handle("POST /graphql", s.authenticated(limitConcurrency(graphqlConcurrency, gql))) // the body's limit: graph.MaxRequestBody
 	s.letterRoutes(mux)
 	s.statisticsRoutes(mux)

@@ -106,7 +106,7 @@ func TestKeyMovesWithEveryCommittedChange(t *testing.T) {
 		t.Run(d, func(t *testing.T) {
 			db := dbtest.Open(t, d)
 			client := ent.NewClient(ent.Driver(entsql.OpenDB(db.Dialect, db.DB.DB)))
-			client.Use(audit.Hook(db.Dialect))
+			client.Use(audit.Hook(db.Dialect, dbtest.AuditKey))
 			ctx := varsel.SystemContext(context.Background())
 			oslo := &varsel.Viewer{Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{2, 1}}
 			key := func(v *varsel.Viewer) Key {

@@ -2,8 +2,9 @@
 //
 //	varsel serve [--dev]        run the server (dev: SQLite, built-in login, demo data)
 //	varsel devtoken [--dev] USER print an access token for a seeded dev user
-//	varsel audit verify [--dev] verify the audit trail's hash chain
-//	varsel migrate [--dev]      apply database migrations and exit
+//	varsel audit verify [--dev] verify the audit trail's chain with its key and checkpoints
+//	varsel audit checkpoint [--dev] sign and store a checkpoint of the audit trail now
+//	varsel migrate [--dev]      apply database migrations (as the schema's owner) and exit
 //	varsel healthcheck          exit 0 when the local server answers /readyz (for containers)
 //
 // Configuration comes from the environment; see README.md.
@@ -24,7 +25,6 @@ import (
 	"syscall"
 	"time"
 
-	"varsel/audit"
 	"varsel/seed"
 	"varsel/server"
 	"varsel/server/database"
@@ -34,8 +34,10 @@ import (
 const usage = `usage:
   varsel serve [--dev]          run the server
   varsel devtoken [--dev] USER  print an access token for a seeded dev user
-  varsel audit verify [--dev]   verify the audit trail's hash chain
-  varsel migrate [--dev]        apply database migrations and exit
+  varsel audit verify [--dev]   verify the audit trail's chain with its key and checkpoints
+  varsel audit checkpoint [--dev]
+                                sign and store a checkpoint of the audit trail now
+  varsel migrate [--dev]        apply database migrations (as the schema's owner) and exit
   varsel seed --scale national|small [--years 10]
                                 fill the PostgreSQL database at DATABASE_URL with synthetic data
   varsel healthcheck            exit 0 when the local server answers /readyz`
@@ -62,10 +64,10 @@ func run(ctx context.Context, args []string) error {
 		return healthcheck(ctx)
 	}
 	if cmd == "audit" {
-		if len(args) == 0 || args[0] != "verify" {
+		if len(args) == 0 || (args[0] != "verify" && args[0] != "checkpoint") {
 			return fmt.Errorf("%s", usage)
 		}
-		cmd, args = "audit verify", args[1:]
+		cmd, args = "audit "+args[0], args[1:]
 	}
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	dev := fs.Bool("dev", false, "dev mode: SQLite under VARSEL_DATA_DIR, built-in identity provider, demo data")
@@ -75,9 +77,14 @@ func run(ctx context.Context, args []string) error {
 		return err
 	}
 	setupLogging(*dev)
-	if cmd == "seed" {
-		// Only the database is needed: no identity provider, no dev mode.
-		return seedDatabase(ctx, os.Getenv("DATABASE_URL"), *scale, *years)
+	switch cmd {
+	case "seed", "audit verify", "audit checkpoint", "migrate":
+		// Only the database and the audit chain's key: no identity provider.
+		dbc, err := server.LoadDatabaseConfig(*dev, os.Getenv)
+		if err != nil {
+			return err
+		}
+		return maintain(ctx, cmd, dbc, *scale, *years)
 	}
 	cfg, err := server.LoadConfig(*dev, os.Getenv)
 	if err != nil {
@@ -108,35 +115,57 @@ func run(ctx context.Context, args []string) error {
 		}
 		fmt.Println(tok)
 		return nil
-	case "audit verify":
-		db, err := server.OpenDatabase(ctx, cfg)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		st, err := audit.Verify(ctx, db.DB)
-		if err != nil {
-			return err
-		}
-		if !st.Intact() {
-			return fmt.Errorf("audit trail BROKEN after checking %d rows: first broken link at seq %d: %s", st.Checked, st.FirstBrokenSeq, st.Problem)
-		}
-		fmt.Printf("audit trail intact: %d rows checked\n", st.Checked)
-		return nil
+	}
+	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+}
+
+// maintain runs the commands that need the database and the audit chain's
+// key only.
+func maintain(ctx context.Context, cmd string, cfg server.DatabaseConfig, scale string, years int) error {
+	switch cmd {
 	case "migrate":
-		db, err := server.OpenDatabase(ctx, cfg)
-		if err != nil {
-			return err
-		}
-		defer db.Close()
-		n, err := db.Migrate(ctx)
+		n, err := cfg.Migrate(ctx)
 		if err != nil {
 			return err
 		}
 		fmt.Printf("%d migrations applied\n", n)
 		return nil
+	case "seed":
+		return seedDatabase(ctx, cfg, scale, years)
 	}
-	return fmt.Errorf("unknown command %q\n%s", cmd, usage)
+	db, err := cfg.OpenDatabase(ctx)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	chain, err := cfg.AuditChain(db)
+	if err != nil {
+		return err
+	}
+	if cmd == "audit checkpoint" {
+		cp, _, err := chain.Checkpoint(ctx, true)
+		if err != nil {
+			return err
+		}
+		fmt.Printf("checkpoint signed: row %d, %s, key %s, in %s\n", cp.Seq, cp.Time.Format(time.RFC3339), chain.Key.ID(), chain.Checkpoints)
+		return nil
+	}
+	st, err := chain.Verify(ctx)
+	if err != nil {
+		return err
+	}
+	if !st.Intact() {
+		return fmt.Errorf("revisjonssporet er BRUTT (%d rader kontrollert, %d sjekkpunkter): %s", st.Checked, st.Checkpoints, st.Problem)
+	}
+	fmt.Printf("audit trail intact: %d rows checked with key %s, against %d checkpoints", st.Checked, chain.Key.ID(), st.Checkpoints)
+	if st.Checkpoints > 0 {
+		fmt.Printf(" (newest %s)", st.LastCheckpoint.Format(time.RFC3339))
+	}
+	fmt.Println()
+	if st.Checkpoints == 0 && st.Checked > 0 {
+		fmt.Fprintf(os.Stderr, "warning: no checkpoints in %s: rows cut off the end of the chain would not be noticed\n", chain.Checkpoints)
+	}
+	return nil
 }
 
 // setupLogging logs JSON in production and text in dev mode, at
@@ -182,10 +211,11 @@ func healthcheck(ctx context.Context) error {
 	return nil
 }
 
-// seedDatabase migrates the PostgreSQL database at url, adds the reference
-// data and fills it with synthetic data at the scale asked for, printing
-// what it wrote.
-func seedDatabase(ctx context.Context, url, scale string, years int) error {
+// seedDatabase migrates the PostgreSQL database at DATABASE_URL, adds the
+// reference data and fills it with synthetic data at the scale asked for,
+// printing what it wrote.
+func seedDatabase(ctx context.Context, cfg server.DatabaseConfig, scale string, years int) error {
+	url := cfg.DatabaseURL
 	if years < 1 || years > 20 {
 		return fmt.Errorf("seed: --years must be 1–20")
 	}
@@ -209,7 +239,11 @@ func seedDatabase(ctx context.Context, url, scale string, years int) error {
 	if _, err := db.Migrate(ctx); err != nil {
 		return err
 	}
-	if err := server.EnsureReferenceData(ctx, db.Client()); err != nil {
+	chain, err := cfg.AuditChain(db)
+	if err != nil {
+		return err
+	}
+	if err := server.EnsureReferenceData(ctx, db.Client(chain.Key)); err != nil {
 		return err
 	}
 	fmt.Printf("seeding %d convicts, %d years of events\n", sc.Convicts, sc.Years)

@@ -123,12 +123,12 @@ func (db *DB) JobsPool(ctx context.Context) (*sql.DB, error) {
 	return jobs.DB, nil
 }
 
-// Client returns an ent client on db that writes the audit trail (PR3). The
-// schema's policies and hooks are registered by importing varsel/ent/runtime,
-// which the caller does.
-func (db *DB) Client(opts ...ent.Option) *ent.Client {
+// Client returns an ent client on db that writes the audit trail (PR3),
+// hashing its rows with key. The schema's policies and hooks are registered
+// by importing varsel/ent/runtime, which the caller does.
+func (db *DB) Client(key *audit.Key, opts ...ent.Option) *ent.Client {
 	client := ent.NewClient(append(opts, ent.Driver(entsql.OpenDB(db.Dialect, db.DB)))...)
-	client.Use(audit.Hook(db.Dialect))
+	client.Use(audit.Hook(db.Dialect, key))
 	return client
 }
 

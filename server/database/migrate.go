@@ -7,10 +7,13 @@ import (
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"log/slog"
 
 	"entgo.io/ent/dialect"
 	"github.com/pressly/goose/v3"
 	"github.com/pressly/goose/v3/lock"
+	"github.com/riverqueue/river/riverdriver/riverdatabasesql"
+	"github.com/riverqueue/river/rivermigrate"
 )
 
 // The migrations are generated from ent/schema by ./generate (make
@@ -40,7 +43,12 @@ func (db *DB) provider() (*goose.Provider, error) {
 	return goose.NewProvider(dia, db.DB, fsys, opts...)
 }
 
-// Migrate applies every migration not yet applied, and returns how many it applied.
+// Migrate applies every migration not yet applied, and returns how many it
+// applied. On PostgreSQL it also migrates the job queue's (River's) tables,
+// so that the role that owns the schema creates them too, and the server's
+// role needs no right to change the schema (see the migration
+// application_role). SQLite's job queue is migrated when it starts, on its
+// own connection.
 func (db *DB) Migrate(ctx context.Context) (int, error) {
 	p, err := db.provider()
 	if err != nil {
@@ -49,6 +57,15 @@ func (db *DB) Migrate(ctx context.Context) (int, error) {
 	results, err := p.Up(ctx)
 	if err != nil {
 		return len(results), fmt.Errorf("applying migrations: %w", err)
+	}
+	if db.Dialect == dialect.Postgres {
+		m, err := rivermigrate.New(riverdatabasesql.New(db.DB), &rivermigrate.Config{Logger: slog.New(slog.DiscardHandler)})
+		if err != nil {
+			return len(results), err
+		}
+		if _, err := m.Migrate(ctx, rivermigrate.DirectionUp, nil); err != nil {
+			return len(results), fmt.Errorf("migrating the job queue: %w", err)
+		}
 	}
 	return len(results), nil
 }

@@ -1,0 +1,9 @@
+package audit
+
+import "time"
+
+// LegacyHash is a row's plain SHA-256, as the chain had it before its key —
+// and as anyone who has read this code but lacks the key can compute it.
+func LegacyHash(seq int64, occurredAt time.Time, actor string, staffID int, operation, action, entityType string, entityID int, prevHash string) string {
+	return link{seq, occurredAt, actor, staffID, operation, action, entityType, entityID, prevHash}.legacyHash()
+}
