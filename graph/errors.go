@@ -44,6 +44,11 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		gerr.Message = UnavailableMessage
 		setCode(gerr, varsel.EUNAVAILABLE)
 		gerr.Err = unavailableError{gerr.Err}
+	case introspectionDisabled(err):
+		// Production answers no introspection: a refusal, not a fault.
+		slog.InfoContext(ctx, "introspection refused in production")
+		gerr.Message = "Skjemaet kan bare hentes i utviklingsmodus."
+		setCode(gerr, varsel.EFORBIDDEN)
 	case errors.As(err, &rf) && rf.Conflict:
 		// The step is taken already, or the state moved on: a conflict, with
 		// the rule that says why.
@@ -279,4 +284,15 @@ func lowerFirst(s string) string {
 	r := []rune(s)
 	r[0] = unicode.ToLower(r[0])
 	return string(r)
+}
+
+// introspectionDisabled reports whether err is gqlgen's refusal of
+// __schema or __type when introspection is off (production).
+func introspectionDisabled(err error) bool {
+	for ; err != nil; err = errors.Unwrap(err) {
+		if err.Error() == "introspection disabled" {
+			return true
+		}
+	}
+	return false
 }
