@@ -1,4 +1,5 @@
 import type { CodegenConfig } from '@graphql-codegen/cli';
+import { addTypenameSelectionDocumentTransform } from '@graphql-codegen/client-preset';
 
 // Typed GraphQL documents from the server's schema (npm run codegen; make
 // generate). The output in src/gql is committed.
@@ -9,7 +10,13 @@ const config: CodegenConfig = {
   generates: {
     './src/gql/': {
       preset: 'client',
-      presetConfig: { fragmentMasking: false },
+      // persisted-documents.json: each operation by its SHA-256, which the
+      // web app sends instead of the document (trusted documents; the
+      // build copies the file to dist/, where the server reads it).
+      presetConfig: { fragmentMasking: false, persistedDocuments: true },
+      // urql's document cache reads __typename to know what a mutation
+      // changed; the server runs the manifest's documents, so they ask for it.
+      documentTransforms: [addTypenameSelectionDocumentTransform],
       config: {
         useTypeImports: true,
         enumsAsTypes: true,

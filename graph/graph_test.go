@@ -54,14 +54,14 @@ type api struct {
 	stmts   atomic.Int64
 }
 
-func newAPI(t testing.TB, dev bool) *api {
+func newAPI(t testing.TB, dev bool, trusted ...graph.TrustedDocuments) *api {
 	db := dbtest.Open(t, dialect.SQLite)
 	a := &api{t: t}
 	client := ent.NewClient(ent.Driver(countingDriver{Driver: entsql.OpenDB(db.Dialect, db.DB.DB), n: &a.stmts}))
 	client.Use(audit.Hook(db.Dialect, dbtest.AuditKey))
 	a.client = client
 	viewer := &varsel.Viewer{Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker}, UnitIDs: []int{1}}
-	h := graph.NewHandler(client, db.Chain, workflow.New(), dev)
+	h := graph.NewHandler(client, db.Chain, workflow.New(), dev, trusted...)
 	a.handler = http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		h.ServeHTTP(w, r.WithContext(varsel.NewContext(r.Context(), viewer)))
 	})

@@ -1,10 +1,7 @@
 package graph
 
 import (
-	"encoding/json"
-	"os"
 	"regexp"
-	"strings"
 	"testing"
 
 	"github.com/vektah/gqlparser/v2/ast"
@@ -12,45 +9,26 @@ import (
 	"github.com/vektah/gqlparser/v2/validator"
 )
 
-// spaDocuments are the web app's GraphQL documents, as its codegen found
-// them (frontend/src/gql/gql.ts), each with the fragments it spreads.
+// spaDocuments are the web app's GraphQL documents by operation name, as
+// the server runs them: from the trusted documents' manifest its codegen
+// writes (frontend/src/gql/persisted-documents.json).
 func spaDocuments(t *testing.T) map[string]string {
 	t.Helper()
-	src, err := os.ReadFile("../frontend/src/gql/gql.ts")
+	trusted, err := LoadTrustedDocuments("../frontend/src/gql/" + ManifestFile)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var texts []string
-	for _, m := range regexp.MustCompile(`(?m)^    ("(?:[^"\\]|\\.)*"): typeof types\.`).FindAllStringSubmatch(string(src), -1) {
-		var s string
-		if err := json.Unmarshal([]byte(m[1]), &s); err != nil {
-			t.Fatal(err)
-		}
-		texts = append(texts, s)
-	}
-	fragments := map[string]string{}
-	fragmentName := regexp.MustCompile(`fragment (\w+) on`)
-	for _, s := range texts {
-		if m := fragmentName.FindStringSubmatch(s); m != nil && !strings.Contains(s, "query ") && !strings.Contains(s, "mutation ") {
-			fragments[m[1]] = s
-		}
-	}
 	docs := map[string]string{}
 	operationName := regexp.MustCompile(`(?:query|mutation) (\w+)`)
-	for _, s := range texts {
-		m := operationName.FindStringSubmatch(s)
-		if m == nil {
-			continue
+	for key, doc := range trusted {
+		name := key
+		if m := operationName.FindStringSubmatch(doc); m != nil {
+			name = m[1]
 		}
-		for name, f := range fragments {
-			if strings.Contains(s, "..."+name) && !strings.Contains(s, "fragment "+name) {
-				s += f
-			}
-		}
-		docs[m[1]] = s
+		docs[name] = doc
 	}
 	if len(docs) < 50 {
-		t.Fatalf("found only %d documents in gql.ts", len(docs))
+		t.Fatalf("found only %d documents in the manifest", len(docs))
 	}
 	return docs
 }

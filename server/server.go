@@ -6,10 +6,13 @@ import (
 	"database/sql"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"fmt"
+	"io/fs"
 	"log/slog"
 	"net"
 	"net/http"
+	"path/filepath"
 	"sync/atomic"
 	"time"
 
@@ -245,7 +248,20 @@ func (s *Server) Serve(ctx context.Context) error {
 
 func (s *Server) routes() (http.Handler, error) {
 	mux := http.NewServeMux()
-	gql := graph.NewHandler(s.client, s.audit, s.workflow, s.cfg.Dev)
+	// The web app's operations (trusted documents), from its build. In
+	// production they are all the API runs; dev mode takes ad-hoc
+	// documents besides.
+	var trusted []graph.TrustedDocuments
+	manifest := filepath.Join(s.cfg.WebDir, graph.ManifestFile)
+	switch docs, err := graph.LoadTrustedDocuments(manifest); {
+	case err == nil:
+		trusted = append(trusted, docs)
+	case !s.cfg.Dev:
+		return nil, fmt.Errorf("refusing to start: the web app's trusted documents (%s) cannot be read — build the web app (make frontend) and point VARSEL_WEB_DIR at it: %w", manifest, err)
+	case !errors.Is(err, fs.ErrNotExist):
+		return nil, err
+	}
+	gql := graph.NewHandler(s.client, s.audit, s.workflow, s.cfg.Dev, trusted...)
 	mux.Handle("POST /graphql", s.authenticated(limitConcurrency(graphqlConcurrency, gql))) // the body's limit: graph.MaxRequestBody
 	s.letterRoutes(mux)
 	s.statisticsRoutes(mux)

@@ -1,3 +1,4 @@
+import { persistedExchange } from '@urql/exchange-persisted';
 import { Client, cacheExchange, fetchExchange, mapExchange, type CombinedError } from 'urql';
 
 /** errorCode is the server's code for a GraphQL error (UNAUTHENTICATED, FORBIDDEN …). */
@@ -12,6 +13,10 @@ export function errorCode(error: CombinedError | undefined): string | undefined 
  * newClient talks to /graphql with POST only (the server refuses GET),
  * sending the current access token. When the server says the login is no
  * longer valid, onUnauthenticated starts a fresh login.
+ *
+ * Every operation goes as its hash from the build's manifest, never as a
+ * document (trusted documents): in production the server runs only the web
+ * app's own operations.
  */
 export function newClient(getToken: () => string | undefined, onUnauthenticated: () => void): Client {
   return new Client({
@@ -23,6 +28,12 @@ export function newClient(getToken: () => string | undefined, onUnauthenticated:
         onError(error) {
           if (errorCode(error) === 'UNAUTHENTICATED') onUnauthenticated();
         },
+      }),
+      persistedExchange({
+        enforcePersistedQueries: true,
+        enableForMutation: true,
+        preferGetForPersistedQueries: false,
+        generateHash: (_, document) => Promise.resolve((document as { __meta__?: { hash?: string } }).__meta__?.hash),
       }),
       fetchExchange,
     ],

@@ -6,19 +6,21 @@ import { describe, expect, it, vi } from 'vitest';
 import { AppHeader, type Me } from './AppHeader';
 
 const caseworker: Me = {
+  __typename: 'Viewer',
   name: 'Sara Nilsen',
   subject: 'saksbehandler',
   roles: ['CASEWORKER'],
-  unit: { id: '1', name: 'Oslo fengsel', kind: 'LOCAL' },
+  unit: { __typename: 'Unit', id: '1', name: 'Oslo fengsel', kind: 'LOCAL' },
   policeDistrict: null,
 };
 
 const police: Me = {
+  __typename: 'Viewer',
   name: 'Per Olsen',
   subject: 'politi',
   roles: ['POLICE'],
   unit: null,
-  policeDistrict: { id: '2', name: 'Oslo politidistrikt' },
+  policeDistrict: { __typename: 'PoliceDistrict', id: '2', name: 'Oslo politidistrikt' },
 };
 
 const decisionMakerAndAdmin: Me = { ...caseworker, name: 'Berit Lunde', roles: ['DECISION_MAKER', 'ADMIN'] };

@@ -18,8 +18,9 @@ beforeEach(() => {
   vi.stubGlobal(
     'fetch',
     vi.fn(async (_url: string, init?: RequestInit) => {
-      const req = JSON.parse(String(init?.body)) as { query: string };
-      const body = req.query.trimStart().startsWith('mutation') ? answer : { data: { appealDeadlineFor: null } };
+      // The web app sends each operation by its hash and name (trusted documents).
+      const req = JSON.parse(String(init?.body)) as { operationName: string };
+      const body = req.operationName === 'AppealDeadlineFor' ? { data: { appealDeadlineFor: null } } : answer;
       return new Response(JSON.stringify(body), { headers: { 'content-type': 'application/json' } });
     }),
   );

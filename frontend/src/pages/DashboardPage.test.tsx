@@ -80,7 +80,7 @@ describe('the dashboard (PR4)', () => {
   it('shows the figures, and every count under 5 as hidden — never as a number', async () => {
     render(
       <MemoryRouter>
-        <SessionContext.Provider value={{ me: { name: 'Anne Berg', subject: 'analytiker', roles: ['ANALYST'], unit: null, policeDistrict: null }, token: () => 't' }}>
+        <SessionContext.Provider value={{ me: { __typename: 'Viewer', name: 'Anne Berg', subject: 'analytiker', roles: ['ANALYST'], unit: null, policeDistrict: null }, token: () => 't' }}>
           <Provider value={newClient(() => 't', () => undefined)}>
             <DashboardPage />
           </Provider>
