@@ -90,12 +90,13 @@ func (u *userLimiter) wait(subject string) time.Duration {
 		u.users[subject] = b
 	}
 	b.used = now
-	r := b.lim.ReserveN(now, 1)
-	if d := r.DelayFrom(now); d > 0 {
-		r.CancelAt(now) // a refused request takes nothing from the bucket
-		return d
+	if b.lim.AllowN(now, 1) {
+		return 0
 	}
-	return 0
+	// A refused request takes nothing from the bucket; the next token comes
+	// when the missing part of one has dripped in.
+	missing := 1 - b.lim.TokensAt(now)
+	return time.Duration(math.Max(missing, 0)/u.limit.Rate*float64(time.Second)) + time.Millisecond
 }
 
 // rateLimited answers 429 with Retry-After to a signed-in person over the

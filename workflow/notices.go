@@ -133,11 +133,13 @@ func (s *Service) followFacts(ctx context.Context, client *ent.Client, c *rules.
 		// Unsent notices to someone who is no longer an addressee are
 		// re-addressed (RC5, RC6); a notice whose route no longer fits the
 		// addressee's protection is re-routed (RC9) — both by a new notice.
-		// So are those being sent: a letter in the print batch not yet
-		// posted is taken out of it (posting it is then refused), and the
-		// Digipost job sends only what is still SENDING when its turn comes.
+		// So are those being sent to someone who may no longer have them: a
+		// letter in the print batch not yet posted is taken out of it
+		// (posting it is then refused), and the Digipost job sends only what
+		// is still SENDING when its turn comes. Of a cancelled event, what is
+		// being sent goes, and the cancellation follows it (NT8).
 		if err := s.stopUnsent(ctx, client, c, func(n rules.CaseNotice) bool {
-			if n.Recipient != r.Key() || (cancelled && n.Kind == rules.KindCancellation) {
+			if n.Recipient != r.Key() || (cancelled && (n.Kind == rules.KindCancellation || n.Status == rules.NoticeSending)) {
 				return false
 			}
 			for _, to := range wanted {
