@@ -298,6 +298,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldInformingImpracticableReason: {Type: field.TypeString, Column: decision.FieldInformingImpracticableReason},
 			decision.FieldOralAppealAnswer:             {Type: field.TypeEnum, Column: decision.FieldOralAppealAnswer},
 			decision.FieldAppealDeadline:               {Type: field.TypeTime, Column: decision.FieldAppealDeadline},
+			decision.FieldWithdrawnAt:                  {Type: field.TypeTime, Column: decision.FieldWithdrawnAt},
+			decision.FieldWithdrawReason:               {Type: field.TypeString, Column: decision.FieldWithdrawReason},
 			decision.FieldCustodyEventID:               {Type: field.TypeInt, Column: decision.FieldCustodyEventID},
 			decision.FieldDecidingUnitID:               {Type: field.TypeInt, Column: decision.FieldDecidingUnitID},
 		},
@@ -1195,6 +1197,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Inverse: false,
 			Table:   decision.ConvictInformedByTable,
 			Columns: []string{decision.ConvictInformedByColumn},
+			Bidi:    false,
+		},
+		"Decision",
+		"StaffMember",
+	)
+	graph.MustAddE(
+		"withdrawn_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.WithdrawnByTable,
+			Columns: []string{decision.WithdrawnByColumn},
 			Bidi:    false,
 		},
 		"Decision",
@@ -3580,6 +3594,16 @@ func (f *DecisionFilter) WhereAppealDeadline(p entql.TimeP) {
 	f.Where(p.Field(decision.FieldAppealDeadline))
 }
 
+// WhereWithdrawnAt applies the entql time.Time predicate on the withdrawn_at field.
+func (f *DecisionFilter) WhereWithdrawnAt(p entql.TimeP) {
+	f.Where(p.Field(decision.FieldWithdrawnAt))
+}
+
+// WhereWithdrawReason applies the entql string predicate on the withdraw_reason field.
+func (f *DecisionFilter) WhereWithdrawReason(p entql.StringP) {
+	f.Where(p.Field(decision.FieldWithdrawReason))
+}
+
 // WhereCustodyEventID applies the entql int predicate on the custody_event_id field.
 func (f *DecisionFilter) WhereCustodyEventID(p entql.IntP) {
 	f.Where(p.Field(decision.FieldCustodyEventID))
@@ -3640,6 +3664,20 @@ func (f *DecisionFilter) WhereHasConvictInformedBy() {
 // WhereHasConvictInformedByWith applies a predicate to check if query has an edge convict_informed_by with a given conditions (other predicates).
 func (f *DecisionFilter) WhereHasConvictInformedByWith(preds ...predicate.StaffMember) {
 	f.Where(entql.HasEdgeWith("convict_informed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasWithdrawnBy applies a predicate to check if query has an edge withdrawn_by.
+func (f *DecisionFilter) WhereHasWithdrawnBy() {
+	f.Where(entql.HasEdge("withdrawn_by"))
+}
+
+// WhereHasWithdrawnByWith applies a predicate to check if query has an edge withdrawn_by with a given conditions (other predicates).
+func (f *DecisionFilter) WhereHasWithdrawnByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("withdrawn_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}

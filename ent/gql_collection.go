@@ -1850,6 +1850,17 @@ func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			}
 			_q.withConvictInformedBy = query
 
+		case "withdrawnBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withWithdrawnBy = query
+
 		case "assessments":
 			var (
 				alias = field.Alias
@@ -1934,6 +1945,16 @@ func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[decision.FieldAppealDeadline]; !ok {
 				selectedFields = append(selectedFields, decision.FieldAppealDeadline)
 				fieldSeen[decision.FieldAppealDeadline] = struct{}{}
+			}
+		case "withdrawnAt":
+			if _, ok := fieldSeen[decision.FieldWithdrawnAt]; !ok {
+				selectedFields = append(selectedFields, decision.FieldWithdrawnAt)
+				fieldSeen[decision.FieldWithdrawnAt] = struct{}{}
+			}
+		case "withdrawReason":
+			if _, ok := fieldSeen[decision.FieldWithdrawReason]; !ok {
+				selectedFields = append(selectedFields, decision.FieldWithdrawReason)
+				fieldSeen[decision.FieldWithdrawReason] = struct{}{}
 			}
 		case "custodyEventID":
 			if _, ok := fieldSeen[decision.FieldCustodyEventID]; !ok {

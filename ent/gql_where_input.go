@@ -5308,6 +5308,35 @@ type DecisionWhereInput struct {
 	AppealDeadlineIsNil  bool        `json:"appealDeadlineIsNil,omitempty"`
 	AppealDeadlineNotNil bool        `json:"appealDeadlineNotNil,omitempty"`
 
+	// "withdrawn_at" field predicates.
+	WithdrawnAt       *time.Time  `json:"withdrawnAt,omitempty"`
+	WithdrawnAtNEQ    *time.Time  `json:"withdrawnAtNEQ,omitempty"`
+	WithdrawnAtIn     []time.Time `json:"withdrawnAtIn,omitempty"`
+	WithdrawnAtNotIn  []time.Time `json:"withdrawnAtNotIn,omitempty"`
+	WithdrawnAtGT     *time.Time  `json:"withdrawnAtGT,omitempty"`
+	WithdrawnAtGTE    *time.Time  `json:"withdrawnAtGTE,omitempty"`
+	WithdrawnAtLT     *time.Time  `json:"withdrawnAtLT,omitempty"`
+	WithdrawnAtLTE    *time.Time  `json:"withdrawnAtLTE,omitempty"`
+	WithdrawnAtIsNil  bool        `json:"withdrawnAtIsNil,omitempty"`
+	WithdrawnAtNotNil bool        `json:"withdrawnAtNotNil,omitempty"`
+
+	// "withdraw_reason" field predicates.
+	WithdrawReason             *string  `json:"withdrawReason,omitempty"`
+	WithdrawReasonNEQ          *string  `json:"withdrawReasonNEQ,omitempty"`
+	WithdrawReasonIn           []string `json:"withdrawReasonIn,omitempty"`
+	WithdrawReasonNotIn        []string `json:"withdrawReasonNotIn,omitempty"`
+	WithdrawReasonGT           *string  `json:"withdrawReasonGT,omitempty"`
+	WithdrawReasonGTE          *string  `json:"withdrawReasonGTE,omitempty"`
+	WithdrawReasonLT           *string  `json:"withdrawReasonLT,omitempty"`
+	WithdrawReasonLTE          *string  `json:"withdrawReasonLTE,omitempty"`
+	WithdrawReasonContains     *string  `json:"withdrawReasonContains,omitempty"`
+	WithdrawReasonHasPrefix    *string  `json:"withdrawReasonHasPrefix,omitempty"`
+	WithdrawReasonHasSuffix    *string  `json:"withdrawReasonHasSuffix,omitempty"`
+	WithdrawReasonIsNil        bool     `json:"withdrawReasonIsNil,omitempty"`
+	WithdrawReasonNotNil       bool     `json:"withdrawReasonNotNil,omitempty"`
+	WithdrawReasonEqualFold    *string  `json:"withdrawReasonEqualFold,omitempty"`
+	WithdrawReasonContainsFold *string  `json:"withdrawReasonContainsFold,omitempty"`
+
 	// "custody_event_id" field predicates.
 	CustodyEventID      *int  `json:"custodyEventID,omitempty"`
 	CustodyEventIDNEQ   *int  `json:"custodyEventIDNEQ,omitempty"`
@@ -5335,6 +5364,10 @@ type DecisionWhereInput struct {
 	// "convict_informed_by" edge predicates.
 	HasConvictInformedBy     *bool                    `json:"hasConvictInformedBy,omitempty"`
 	HasConvictInformedByWith []*StaffMemberWhereInput `json:"hasConvictInformedByWith,omitempty"`
+
+	// "withdrawn_by" edge predicates.
+	HasWithdrawnBy     *bool                    `json:"hasWithdrawnBy,omitempty"`
+	HasWithdrawnByWith []*StaffMemberWhereInput `json:"hasWithdrawnByWith,omitempty"`
 
 	// "assessments" edge predicates.
 	HasAssessments     *bool                   `json:"hasAssessments,omitempty"`
@@ -5734,6 +5767,81 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 	if i.AppealDeadlineNotNil {
 		predicates = append(predicates, decision.AppealDeadlineNotNil())
 	}
+	if i.WithdrawnAt != nil {
+		predicates = append(predicates, decision.WithdrawnAtEQ(*i.WithdrawnAt))
+	}
+	if i.WithdrawnAtNEQ != nil {
+		predicates = append(predicates, decision.WithdrawnAtNEQ(*i.WithdrawnAtNEQ))
+	}
+	if len(i.WithdrawnAtIn) > 0 {
+		predicates = append(predicates, decision.WithdrawnAtIn(i.WithdrawnAtIn...))
+	}
+	if len(i.WithdrawnAtNotIn) > 0 {
+		predicates = append(predicates, decision.WithdrawnAtNotIn(i.WithdrawnAtNotIn...))
+	}
+	if i.WithdrawnAtGT != nil {
+		predicates = append(predicates, decision.WithdrawnAtGT(*i.WithdrawnAtGT))
+	}
+	if i.WithdrawnAtGTE != nil {
+		predicates = append(predicates, decision.WithdrawnAtGTE(*i.WithdrawnAtGTE))
+	}
+	if i.WithdrawnAtLT != nil {
+		predicates = append(predicates, decision.WithdrawnAtLT(*i.WithdrawnAtLT))
+	}
+	if i.WithdrawnAtLTE != nil {
+		predicates = append(predicates, decision.WithdrawnAtLTE(*i.WithdrawnAtLTE))
+	}
+	if i.WithdrawnAtIsNil {
+		predicates = append(predicates, decision.WithdrawnAtIsNil())
+	}
+	if i.WithdrawnAtNotNil {
+		predicates = append(predicates, decision.WithdrawnAtNotNil())
+	}
+	if i.WithdrawReason != nil {
+		predicates = append(predicates, decision.WithdrawReasonEQ(*i.WithdrawReason))
+	}
+	if i.WithdrawReasonNEQ != nil {
+		predicates = append(predicates, decision.WithdrawReasonNEQ(*i.WithdrawReasonNEQ))
+	}
+	if len(i.WithdrawReasonIn) > 0 {
+		predicates = append(predicates, decision.WithdrawReasonIn(i.WithdrawReasonIn...))
+	}
+	if len(i.WithdrawReasonNotIn) > 0 {
+		predicates = append(predicates, decision.WithdrawReasonNotIn(i.WithdrawReasonNotIn...))
+	}
+	if i.WithdrawReasonGT != nil {
+		predicates = append(predicates, decision.WithdrawReasonGT(*i.WithdrawReasonGT))
+	}
+	if i.WithdrawReasonGTE != nil {
+		predicates = append(predicates, decision.WithdrawReasonGTE(*i.WithdrawReasonGTE))
+	}
+	if i.WithdrawReasonLT != nil {
+		predicates = append(predicates, decision.WithdrawReasonLT(*i.WithdrawReasonLT))
+	}
+	if i.WithdrawReasonLTE != nil {
+		predicates = append(predicates, decision.WithdrawReasonLTE(*i.WithdrawReasonLTE))
+	}
+	if i.WithdrawReasonContains != nil {
+		predicates = append(predicates, decision.WithdrawReasonContains(*i.WithdrawReasonContains))
+	}
+	if i.WithdrawReasonHasPrefix != nil {
+		predicates = append(predicates, decision.WithdrawReasonHasPrefix(*i.WithdrawReasonHasPrefix))
+	}
+	if i.WithdrawReasonHasSuffix != nil {
+		predicates = append(predicates, decision.WithdrawReasonHasSuffix(*i.WithdrawReasonHasSuffix))
+	}
+	if i.WithdrawReasonIsNil {
+		predicates = append(predicates, decision.WithdrawReasonIsNil())
+	}
+	if i.WithdrawReasonNotNil {
+		predicates = append(predicates, decision.WithdrawReasonNotNil())
+	}
+	if i.WithdrawReasonEqualFold != nil {
+		predicates = append(predicates, decision.WithdrawReasonEqualFold(*i.WithdrawReasonEqualFold))
+	}
+	if i.WithdrawReasonContainsFold != nil {
+		predicates = append(predicates, decision.WithdrawReasonContainsFold(*i.WithdrawReasonContainsFold))
+	}
 	if i.CustodyEventID != nil {
 		predicates = append(predicates, decision.CustodyEventIDEQ(*i.CustodyEventID))
 	}
@@ -5830,6 +5938,24 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, decision.HasConvictInformedByWith(with...))
+	}
+	if i.HasWithdrawnBy != nil {
+		p := decision.HasWithdrawnBy()
+		if !*i.HasWithdrawnBy {
+			p = decision.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasWithdrawnByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasWithdrawnByWith))
+		for _, w := range i.HasWithdrawnByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasWithdrawnByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, decision.HasWithdrawnByWith(with...))
 	}
 	if i.HasAssessments != nil {
 		p := decision.HasAssessments()

@@ -11731,6 +11731,8 @@ type DecisionMutation struct {
 	informing_impracticable_reason *string
 	oral_appeal_answer             *decision.OralAppealAnswer
 	appeal_deadline                *time.Time
+	withdrawn_at                   *time.Time
+	withdraw_reason                *string
 	clearedFields                  map[string]struct{}
 	custody_event                  *int
 	clearedcustody_event           bool
@@ -11740,6 +11742,8 @@ type DecisionMutation struct {
 	cleareddecided_by              bool
 	convict_informed_by            *int
 	clearedconvict_informed_by     bool
+	withdrawn_by                   *int
+	clearedwithdrawn_by            bool
 	assessments                    map[int]struct{}
 	removedassessments             map[int]struct{}
 	clearedassessments             bool
@@ -12359,6 +12363,104 @@ func (m *DecisionMutation) ResetAppealDeadline() {
 	delete(m.clearedFields, decision.FieldAppealDeadline)
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (m *DecisionMutation) SetWithdrawnAt(t time.Time) {
+	m.withdrawn_at = &t
+}
+
+// WithdrawnAt returns the value of the "withdrawn_at" field in the mutation.
+func (m *DecisionMutation) WithdrawnAt() (r time.Time, exists bool) {
+	v := m.withdrawn_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawnAt returns the old "withdrawn_at" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldWithdrawnAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawnAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawnAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawnAt: %w", err)
+	}
+	return oldValue.WithdrawnAt, nil
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (m *DecisionMutation) ClearWithdrawnAt() {
+	m.withdrawn_at = nil
+	m.clearedFields[decision.FieldWithdrawnAt] = struct{}{}
+}
+
+// WithdrawnAtCleared returns if the "withdrawn_at" field was cleared in this mutation.
+func (m *DecisionMutation) WithdrawnAtCleared() bool {
+	_, ok := m.clearedFields[decision.FieldWithdrawnAt]
+	return ok
+}
+
+// ResetWithdrawnAt resets all changes to the "withdrawn_at" field.
+func (m *DecisionMutation) ResetWithdrawnAt() {
+	m.withdrawn_at = nil
+	delete(m.clearedFields, decision.FieldWithdrawnAt)
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (m *DecisionMutation) SetWithdrawReason(s string) {
+	m.withdraw_reason = &s
+}
+
+// WithdrawReason returns the value of the "withdraw_reason" field in the mutation.
+func (m *DecisionMutation) WithdrawReason() (r string, exists bool) {
+	v := m.withdraw_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawReason returns the old "withdraw_reason" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldWithdrawReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawReason: %w", err)
+	}
+	return oldValue.WithdrawReason, nil
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (m *DecisionMutation) ClearWithdrawReason() {
+	m.withdraw_reason = nil
+	m.clearedFields[decision.FieldWithdrawReason] = struct{}{}
+}
+
+// WithdrawReasonCleared returns if the "withdraw_reason" field was cleared in this mutation.
+func (m *DecisionMutation) WithdrawReasonCleared() bool {
+	_, ok := m.clearedFields[decision.FieldWithdrawReason]
+	return ok
+}
+
+// ResetWithdrawReason resets all changes to the "withdraw_reason" field.
+func (m *DecisionMutation) ResetWithdrawReason() {
+	m.withdraw_reason = nil
+	delete(m.clearedFields, decision.FieldWithdrawReason)
+}
+
 // SetCustodyEventID sets the "custody_event_id" field.
 func (m *DecisionMutation) SetCustodyEventID(i int) {
 	m.custody_event = &i
@@ -12563,6 +12665,45 @@ func (m *DecisionMutation) ResetConvictInformedBy() {
 	m.clearedconvict_informed_by = false
 }
 
+// SetWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by id.
+func (m *DecisionMutation) SetWithdrawnByID(id int) {
+	m.withdrawn_by = &id
+}
+
+// ClearWithdrawnBy clears the "withdrawn_by" edge to the StaffMember entity.
+func (m *DecisionMutation) ClearWithdrawnBy() {
+	m.clearedwithdrawn_by = true
+}
+
+// WithdrawnByCleared reports if the "withdrawn_by" edge to the StaffMember entity was cleared.
+func (m *DecisionMutation) WithdrawnByCleared() bool {
+	return m.clearedwithdrawn_by
+}
+
+// WithdrawnByID returns the "withdrawn_by" edge ID in the mutation.
+func (m *DecisionMutation) WithdrawnByID() (id int, exists bool) {
+	if m.withdrawn_by != nil {
+		return *m.withdrawn_by, true
+	}
+	return
+}
+
+// WithdrawnByIDs returns the "withdrawn_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WithdrawnByID instead. It exists only for internal usage by the builders.
+func (m *DecisionMutation) WithdrawnByIDs() (ids []int) {
+	if id := m.withdrawn_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWithdrawnBy resets all changes to the "withdrawn_by" edge.
+func (m *DecisionMutation) ResetWithdrawnBy() {
+	m.withdrawn_by = nil
+	m.clearedwithdrawn_by = false
+}
+
 // AddAssessmentIDs adds the "assessments" edge to the Assessment entity by ids.
 func (m *DecisionMutation) AddAssessmentIDs(ids ...int) {
 	if m.assessments == nil {
@@ -12705,7 +12846,7 @@ func (m *DecisionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DecisionMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, decision.FieldCreatedAt)
 	}
@@ -12741,6 +12882,12 @@ func (m *DecisionMutation) Fields() []string {
 	}
 	if m.appeal_deadline != nil {
 		fields = append(fields, decision.FieldAppealDeadline)
+	}
+	if m.withdrawn_at != nil {
+		fields = append(fields, decision.FieldWithdrawnAt)
+	}
+	if m.withdraw_reason != nil {
+		fields = append(fields, decision.FieldWithdrawReason)
 	}
 	if m.custody_event != nil {
 		fields = append(fields, decision.FieldCustodyEventID)
@@ -12780,6 +12927,10 @@ func (m *DecisionMutation) Field(name string) (ent.Value, bool) {
 		return m.OralAppealAnswer()
 	case decision.FieldAppealDeadline:
 		return m.AppealDeadline()
+	case decision.FieldWithdrawnAt:
+		return m.WithdrawnAt()
+	case decision.FieldWithdrawReason:
+		return m.WithdrawReason()
 	case decision.FieldCustodyEventID:
 		return m.CustodyEventID()
 	case decision.FieldDecidingUnitID:
@@ -12817,6 +12968,10 @@ func (m *DecisionMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldOralAppealAnswer(ctx)
 	case decision.FieldAppealDeadline:
 		return m.OldAppealDeadline(ctx)
+	case decision.FieldWithdrawnAt:
+		return m.OldWithdrawnAt(ctx)
+	case decision.FieldWithdrawReason:
+		return m.OldWithdrawReason(ctx)
 	case decision.FieldCustodyEventID:
 		return m.OldCustodyEventID(ctx)
 	case decision.FieldDecidingUnitID:
@@ -12914,6 +13069,20 @@ func (m *DecisionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAppealDeadline(v)
 		return nil
+	case decision.FieldWithdrawnAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawnAt(v)
+		return nil
+	case decision.FieldWithdrawReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawReason(v)
+		return nil
 	case decision.FieldCustodyEventID:
 		v, ok := value.(int)
 		if !ok {
@@ -12979,6 +13148,12 @@ func (m *DecisionMutation) ClearedFields() []string {
 	if m.FieldCleared(decision.FieldAppealDeadline) {
 		fields = append(fields, decision.FieldAppealDeadline)
 	}
+	if m.FieldCleared(decision.FieldWithdrawnAt) {
+		fields = append(fields, decision.FieldWithdrawnAt)
+	}
+	if m.FieldCleared(decision.FieldWithdrawReason) {
+		fields = append(fields, decision.FieldWithdrawReason)
+	}
 	return fields
 }
 
@@ -13010,6 +13185,12 @@ func (m *DecisionMutation) ClearField(name string) error {
 		return nil
 	case decision.FieldAppealDeadline:
 		m.ClearAppealDeadline()
+		return nil
+	case decision.FieldWithdrawnAt:
+		m.ClearWithdrawnAt()
+		return nil
+	case decision.FieldWithdrawReason:
+		m.ClearWithdrawReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Decision nullable field %s", name)
@@ -13055,6 +13236,12 @@ func (m *DecisionMutation) ResetField(name string) error {
 	case decision.FieldAppealDeadline:
 		m.ResetAppealDeadline()
 		return nil
+	case decision.FieldWithdrawnAt:
+		m.ResetWithdrawnAt()
+		return nil
+	case decision.FieldWithdrawReason:
+		m.ResetWithdrawReason()
+		return nil
 	case decision.FieldCustodyEventID:
 		m.ResetCustodyEventID()
 		return nil
@@ -13067,7 +13254,7 @@ func (m *DecisionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DecisionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.custody_event != nil {
 		edges = append(edges, decision.EdgeCustodyEvent)
 	}
@@ -13079,6 +13266,9 @@ func (m *DecisionMutation) AddedEdges() []string {
 	}
 	if m.convict_informed_by != nil {
 		edges = append(edges, decision.EdgeConvictInformedBy)
+	}
+	if m.withdrawn_by != nil {
+		edges = append(edges, decision.EdgeWithdrawnBy)
 	}
 	if m.assessments != nil {
 		edges = append(edges, decision.EdgeAssessments)
@@ -13109,6 +13299,10 @@ func (m *DecisionMutation) AddedIDs(name string) []ent.Value {
 		if id := m.convict_informed_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case decision.EdgeWithdrawnBy:
+		if id := m.withdrawn_by; id != nil {
+			return []ent.Value{*id}
+		}
 	case decision.EdgeAssessments:
 		ids := make([]ent.Value, 0, len(m.assessments))
 		for id := range m.assessments {
@@ -13127,7 +13321,7 @@ func (m *DecisionMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DecisionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedassessments != nil {
 		edges = append(edges, decision.EdgeAssessments)
 	}
@@ -13159,7 +13353,7 @@ func (m *DecisionMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DecisionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedcustody_event {
 		edges = append(edges, decision.EdgeCustodyEvent)
 	}
@@ -13171,6 +13365,9 @@ func (m *DecisionMutation) ClearedEdges() []string {
 	}
 	if m.clearedconvict_informed_by {
 		edges = append(edges, decision.EdgeConvictInformedBy)
+	}
+	if m.clearedwithdrawn_by {
+		edges = append(edges, decision.EdgeWithdrawnBy)
 	}
 	if m.clearedassessments {
 		edges = append(edges, decision.EdgeAssessments)
@@ -13193,6 +13390,8 @@ func (m *DecisionMutation) EdgeCleared(name string) bool {
 		return m.cleareddecided_by
 	case decision.EdgeConvictInformedBy:
 		return m.clearedconvict_informed_by
+	case decision.EdgeWithdrawnBy:
+		return m.clearedwithdrawn_by
 	case decision.EdgeAssessments:
 		return m.clearedassessments
 	case decision.EdgeAppeals:
@@ -13217,6 +13416,9 @@ func (m *DecisionMutation) ClearEdge(name string) error {
 	case decision.EdgeConvictInformedBy:
 		m.ClearConvictInformedBy()
 		return nil
+	case decision.EdgeWithdrawnBy:
+		m.ClearWithdrawnBy()
+		return nil
 	}
 	return fmt.Errorf("unknown Decision unique edge %s", name)
 }
@@ -13236,6 +13438,9 @@ func (m *DecisionMutation) ResetEdge(name string) error {
 		return nil
 	case decision.EdgeConvictInformedBy:
 		m.ResetConvictInformedBy()
+		return nil
+	case decision.EdgeWithdrawnBy:
+		m.ResetWithdrawnBy()
 		return nil
 	case decision.EdgeAssessments:
 		m.ResetAssessments()

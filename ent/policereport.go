@@ -38,7 +38,7 @@ type PoliceReport struct {
 	ReportedByName string `json:"reported_by_name,omitempty"`
 	// ConvictID holds the value of the "convict_id" field.
 	ConvictID int `json:"convict_id,omitempty"`
-	// the convict's responsible unit when reported
+	// the convict's responsible unit; a report not yet acknowledged moves with the convict (transferConvict)
 	UnitID int `json:"unit_id,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`

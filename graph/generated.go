@@ -360,6 +360,9 @@ type ComplexityRoot struct {
 		Status                       func(childComplexity int) int
 		UpdatedAt                    func(childComplexity int) int
 		Warnings                     func(childComplexity int) int
+		WithdrawReason               func(childComplexity int) int
+		WithdrawnAt                  func(childComplexity int) int
+		WithdrawnBy                  func(childComplexity int) int
 	}
 
 	Delegation struct {
@@ -557,7 +560,9 @@ type ComplexityRoot struct {
 		ReportToCorrectionalService   func(childComplexity int, input workflow.ReportToCorrectionalServiceInput) int
 		RequestInformation            func(childComplexity int, input workflow.RequestInformationInput) int
 		RevokeDelegation              func(childComplexity int, id int) int
+		TransferConvict               func(childComplexity int, input workflow.TransferConvictInput) int
 		VerifyDisclosure              func(childComplexity int, id int, verification string) int
+		WithdrawDecision              func(childComplexity int, input workflow.WithdrawDecisionInput) int
 	}
 
 	Notice struct {
@@ -1030,6 +1035,8 @@ type MutationResolver interface {
 	MoveCustodyEvent(ctx context.Context, input workflow.MoveCustodyEventInput) (*ent.CustodyEvent, error)
 	CorrectPerson(ctx context.Context, input workflow.CorrectPersonInput) (*workflow.CorrectPersonResult, error)
 	CancelCustodyEvent(ctx context.Context, input workflow.CancelCustodyEventInput) (*ent.CustodyEvent, error)
+	TransferConvict(ctx context.Context, input workflow.TransferConvictInput) (*ent.Convict, error)
+	WithdrawDecision(ctx context.Context, input workflow.WithdrawDecisionInput) (*ent.Decision, error)
 	RequestInformation(ctx context.Context, input workflow.RequestInformationInput) (*ent.InformationRequest, error)
 	RecordInformationAnswer(ctx context.Context, input workflow.RecordInformationAnswerInput) (*ent.InformationRequest, error)
 	RecordSecurityAssessment(ctx context.Context, input workflow.RecordSecurityAssessmentInput) (*ent.SecurityAssessment, error)
@@ -2471,6 +2478,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Warnings(childComplexity), true
+	case "Decision.withdrawReason":
+		if e.ComplexityRoot.Decision.WithdrawReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.WithdrawReason(childComplexity), true
+	case "Decision.withdrawnAt":
+		if e.ComplexityRoot.Decision.WithdrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.WithdrawnAt(childComplexity), true
+	case "Decision.withdrawnBy":
+		if e.ComplexityRoot.Decision.WithdrawnBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.WithdrawnBy(childComplexity), true
 
 	case "Delegation.createdAt":
 		if e.ComplexityRoot.Delegation.CreatedAt == nil {
@@ -3654,6 +3679,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeDelegation(childComplexity, args["id"].(int)), true
+	case "Mutation.transferConvict":
+		if e.ComplexityRoot.Mutation.TransferConvict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_transferConvict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TransferConvict(childComplexity, args["input"].(workflow.TransferConvictInput)), true
 	case "Mutation.verifyDisclosure":
 		if e.ComplexityRoot.Mutation.VerifyDisclosure == nil {
 			break
@@ -3665,6 +3701,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.VerifyDisclosure(childComplexity, args["id"].(int), args["verification"].(string)), true
+	case "Mutation.withdrawDecision":
+		if e.ComplexityRoot.Mutation.WithdrawDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawDecision(childComplexity, args["input"].(workflow.WithdrawDecisionInput)), true
 
 	case "Notice.assessment":
 		if e.ComplexityRoot.Notice.Assessment == nil {
@@ -5813,10 +5860,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputStaffMemberWhereInput,
 		ec.unmarshalInputSurvivorOrder,
 		ec.unmarshalInputSurvivorWhereInput,
+		ec.unmarshalInputTransferConvictInput,
 		ec.unmarshalInputUnitOrder,
 		ec.unmarshalInputUnitWhereInput,
 		ec.unmarshalInputVictimOrder,
 		ec.unmarshalInputVictimWhereInput,
+		ec.unmarshalInputWithdrawDecisionInput,
 	)
 	first := true
 
@@ -6185,6 +6234,22 @@ input CancelCustodyEventInput {
   reason: String!
 }
 
+"Transfers a convict to another unit (PR5, DC2): the new unit's staff see the case and its open work, the old unit's no longer do."
+input TransferConvictInput {
+  convictId: ID!
+  "The local unit the convict moves to."
+  unitId: ID!
+  "Why; kept in the case history (PR3)."
+  reason: String!
+}
+
+"Withdraws a decision to notify (DC1, fvl § 35): unsent notices are cancelled; whoever was told gets a cancellation (NT8)."
+input WithdrawDecisionInput {
+  decisionId: ID!
+  "Why the decision is withdrawn; kept with the case and in its history (DC1, PR3)."
+  reason: String!
+}
+
 "Corrects a victim, survivor or guardian (exactly one): the person as they are now, and why (NT8)."
 input CorrectPersonInput {
   victimId: ID
@@ -6475,6 +6540,8 @@ enum EventState {
   FINAL
   "The decision was overturned on appeal (DC7)."
   OVERTURNED
+  "The unit withdrew its decision to notify (DC1); a new decision may be made."
+  WITHDRAWN
   CANCELLED
   CLOSED
 }
@@ -6549,6 +6616,10 @@ type Mutation {
   correctPerson(input: CorrectPersonInput!): CorrectPersonResult! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The event will not happen (NT8)."
   cancelCustodyEvent(input: CancelCustodyEventInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Moves a convict, the case and its open work to another unit; the deciding level of open events follows (PR5, DC2)."
+  transferConvict(input: TransferConvictInput!): Convict! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Withdraws the decision to notify; a decision maker at the deciding level only (DC1, DC2, NT8)."
+  withdrawDecision(input: WithdrawDecisionInput!): Decision! @hasRole(roles: [DECISION_MAKER])
   requestInformation(input: RequestInformationInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordInformationAnswer(input: RecordInformationAnswerInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordSecurityAssessment(input: RecordSecurityAssessmentInput!): SecurityAssessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
@@ -7089,6 +7160,9 @@ type Alert implements Node {
   rule: String!
   raisedAt: Time!
   resolvedAt: Time
+  """
+  the unit that is to act; it moves with the convict (transferConvict)
+  """
   unitID: ID!
   custodyEventID: ID
   noticeID: ID
@@ -8903,6 +8977,9 @@ type Decision implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
+  """
+  in force; overturned on appeal (DC7); or withdrawn by the unit (DC1, fvl § 35)
+  """
   status: DecisionStatus!
   """
   the level that decided (DC2)
@@ -8931,12 +9008,21 @@ type Decision implements Node {
   the last day to appeal (DC4)
   """
   appealDeadline: Date
+  """
+  when the decision was withdrawn (DC1, NT8)
+  """
+  withdrawnAt: Time
+  """
+  why the decision was withdrawn (DC1, NT8)
+  """
+  withdrawReason: String
   custodyEventID: ID!
   decidingUnitID: ID!
   custodyEvent: CustodyEvent!
   decidingUnit: Unit!
   decidedBy: StaffMember
   convictInformedBy: StaffMember
+  withdrawnBy: StaffMember
   """
   the assessments the decision rests on
   """
@@ -8984,6 +9070,7 @@ DecisionStatus is enum for the field status
 enum DecisionStatus @goModel(model: "varsel/ent/decision.Status") {
   IN_FORCE
   OVERTURNED
+  WITHDRAWN
 }
 """
 DecisionWhereInput is used for filtering Decision objects.
@@ -9139,6 +9226,37 @@ input DecisionWhereInput {
   appealDeadlineIsNil: Boolean
   appealDeadlineNotNil: Boolean
   """
+  withdrawn_at field predicates
+  """
+  withdrawnAt: Time
+  withdrawnAtNEQ: Time
+  withdrawnAtIn: [Time!]
+  withdrawnAtNotIn: [Time!]
+  withdrawnAtGT: Time
+  withdrawnAtGTE: Time
+  withdrawnAtLT: Time
+  withdrawnAtLTE: Time
+  withdrawnAtIsNil: Boolean
+  withdrawnAtNotNil: Boolean
+  """
+  withdraw_reason field predicates
+  """
+  withdrawReason: String
+  withdrawReasonNEQ: String
+  withdrawReasonIn: [String!]
+  withdrawReasonNotIn: [String!]
+  withdrawReasonGT: String
+  withdrawReasonGTE: String
+  withdrawReasonLT: String
+  withdrawReasonLTE: String
+  withdrawReasonContains: String
+  withdrawReasonHasPrefix: String
+  withdrawReasonHasSuffix: String
+  withdrawReasonIsNil: Boolean
+  withdrawReasonNotNil: Boolean
+  withdrawReasonEqualFold: String
+  withdrawReasonContainsFold: String
+  """
   custody_event_id field predicates
   """
   custodyEventID: ID
@@ -9172,6 +9290,11 @@ input DecisionWhereInput {
   """
   hasConvictInformedBy: Boolean
   hasConvictInformedByWith: [StaffMemberWhereInput!]
+  """
+  withdrawn_by edge predicates
+  """
+  hasWithdrawnBy: Boolean
+  hasWithdrawnByWith: [StaffMemberWhereInput!]
   """
   assessments edge predicates
   """
@@ -11152,7 +11275,7 @@ type PoliceReport implements Node {
   reportedByName: String!
   convictID: ID!
   """
-  the convict's responsible unit when reported
+  the convict's responsible unit; a report not yet acknowledged moves with the convict (transferConvict)
   """
   unitID: ID!
   policeDistrictID: ID!
@@ -11373,7 +11496,7 @@ type PoliceRequest implements Node {
   withdrawReason: String
   policeDistrictID: ID!
   """
-  the unit that asks
+  the unit that asks; an open request moves with the convict (transferConvict)
   """
   unitID: ID!
   policeDistrict: PoliceDistrict!
@@ -13419,6 +13542,10 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_oralAppealAnswer(ctx, field)
 	case "appealDeadline":
 		return ec.fieldContext_Decision_appealDeadline(ctx, field)
+	case "withdrawnAt":
+		return ec.fieldContext_Decision_withdrawnAt(ctx, field)
+	case "withdrawReason":
+		return ec.fieldContext_Decision_withdrawReason(ctx, field)
 	case "custodyEventID":
 		return ec.fieldContext_Decision_custodyEventID(ctx, field)
 	case "decidingUnitID":
@@ -13431,6 +13558,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_decidedBy(ctx, field)
 	case "convictInformedBy":
 		return ec.fieldContext_Decision_convictInformedBy(ctx, field)
+	case "withdrawnBy":
+		return ec.fieldContext_Decision_withdrawnBy(ctx, field)
 	case "assessments":
 		return ec.fieldContext_Decision_assessments(ctx, field)
 	case "appeals":
@@ -15329,6 +15458,20 @@ func (ec *executionContext) field_Mutation_revokeDelegation_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_transferConvict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.TransferConvictInput, error) {
+			return ec.unmarshalNTransferConvictInput2varselᚋworkflowᚐTransferConvictInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_verifyDisclosure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15348,6 +15491,20 @@ func (ec *executionContext) field_Mutation_verifyDisclosure_args(ctx context.Con
 		return nil, err
 	}
 	args["verification"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.WithdrawDecisionInput, error) {
+			return ec.unmarshalNWithdrawDecisionInput2varselᚋworkflowᚐWithdrawDecisionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -21333,6 +21490,52 @@ func (ec *executionContext) fieldContext_Decision_appealDeadline(_ context.Conte
 	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
+func (ec *executionContext) _Decision_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_withdrawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Decision_withdrawReason(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_withdrawReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_withdrawReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Decision_custodyEventID(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21495,6 +21698,38 @@ func (ec *executionContext) _Decision_convictInformedBy(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Decision_convictInformedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_withdrawnBy(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_withdrawnBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_withdrawnBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Decision",
 		Field:      field,
@@ -25246,6 +25481,130 @@ func (ec *executionContext) fieldContext_Mutation_cancelCustodyEvent(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_cancelCustodyEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_transferConvict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_transferConvict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TransferConvict(ctx, fc.Args["input"].(workflow.TransferConvictInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Convict
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Convict
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
+			return ec.marshalNConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_transferConvict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_transferConvict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawDecision(ctx, fc.Args["input"].(workflow.WithdrawDecisionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Decision
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Decision
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚖvarselᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -45056,7 +45415,7 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "reasonsWithheld", "reasonsWithheldNEQ", "reasonsWithheldIn", "reasonsWithheldNotIn", "reasonsWithheldIsNil", "reasonsWithheldNotNil", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "convictInformedAt", "convictInformedAtNEQ", "convictInformedAtIn", "convictInformedAtNotIn", "convictInformedAtGT", "convictInformedAtGTE", "convictInformedAtLT", "convictInformedAtLTE", "convictInformedAtIsNil", "convictInformedAtNotNil", "convictInformedHow", "convictInformedHowNEQ", "convictInformedHowIn", "convictInformedHowNotIn", "convictInformedHowIsNil", "convictInformedHowNotNil", "informingImpracticableReason", "informingImpracticableReasonNEQ", "informingImpracticableReasonIn", "informingImpracticableReasonNotIn", "informingImpracticableReasonGT", "informingImpracticableReasonGTE", "informingImpracticableReasonLT", "informingImpracticableReasonLTE", "informingImpracticableReasonContains", "informingImpracticableReasonHasPrefix", "informingImpracticableReasonHasSuffix", "informingImpracticableReasonIsNil", "informingImpracticableReasonNotNil", "informingImpracticableReasonEqualFold", "informingImpracticableReasonContainsFold", "oralAppealAnswer", "oralAppealAnswerNEQ", "oralAppealAnswerIn", "oralAppealAnswerNotIn", "oralAppealAnswerIsNil", "oralAppealAnswerNotNil", "appealDeadline", "appealDeadlineNEQ", "appealDeadlineIn", "appealDeadlineNotIn", "appealDeadlineGT", "appealDeadlineGTE", "appealDeadlineLT", "appealDeadlineLTE", "appealDeadlineIsNil", "appealDeadlineNotNil", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasDecidedBy", "hasDecidedByWith", "hasConvictInformedBy", "hasConvictInformedByWith", "hasAssessments", "hasAssessmentsWith", "hasAppeals", "hasAppealsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "reasonsWithheld", "reasonsWithheldNEQ", "reasonsWithheldIn", "reasonsWithheldNotIn", "reasonsWithheldIsNil", "reasonsWithheldNotNil", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "convictInformedAt", "convictInformedAtNEQ", "convictInformedAtIn", "convictInformedAtNotIn", "convictInformedAtGT", "convictInformedAtGTE", "convictInformedAtLT", "convictInformedAtLTE", "convictInformedAtIsNil", "convictInformedAtNotNil", "convictInformedHow", "convictInformedHowNEQ", "convictInformedHowIn", "convictInformedHowNotIn", "convictInformedHowIsNil", "convictInformedHowNotNil", "informingImpracticableReason", "informingImpracticableReasonNEQ", "informingImpracticableReasonIn", "informingImpracticableReasonNotIn", "informingImpracticableReasonGT", "informingImpracticableReasonGTE", "informingImpracticableReasonLT", "informingImpracticableReasonLTE", "informingImpracticableReasonContains", "informingImpracticableReasonHasPrefix", "informingImpracticableReasonHasSuffix", "informingImpracticableReasonIsNil", "informingImpracticableReasonNotNil", "informingImpracticableReasonEqualFold", "informingImpracticableReasonContainsFold", "oralAppealAnswer", "oralAppealAnswerNEQ", "oralAppealAnswerIn", "oralAppealAnswerNotIn", "oralAppealAnswerIsNil", "oralAppealAnswerNotNil", "appealDeadline", "appealDeadlineNEQ", "appealDeadlineIn", "appealDeadlineNotIn", "appealDeadlineGT", "appealDeadlineGTE", "appealDeadlineLT", "appealDeadlineLTE", "appealDeadlineIsNil", "appealDeadlineNotNil", "withdrawnAt", "withdrawnAtNEQ", "withdrawnAtIn", "withdrawnAtNotIn", "withdrawnAtGT", "withdrawnAtGTE", "withdrawnAtLT", "withdrawnAtLTE", "withdrawnAtIsNil", "withdrawnAtNotNil", "withdrawReason", "withdrawReasonNEQ", "withdrawReasonIn", "withdrawReasonNotIn", "withdrawReasonGT", "withdrawReasonGTE", "withdrawReasonLT", "withdrawReasonLTE", "withdrawReasonContains", "withdrawReasonHasPrefix", "withdrawReasonHasSuffix", "withdrawReasonIsNil", "withdrawReasonNotNil", "withdrawReasonEqualFold", "withdrawReasonContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasDecidedBy", "hasDecidedByWith", "hasConvictInformedBy", "hasConvictInformedByWith", "hasWithdrawnBy", "hasWithdrawnByWith", "hasAssessments", "hasAssessmentsWith", "hasAppeals", "hasAppealsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45826,6 +46185,181 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.AppealDeadlineNotNil = data
+		case "withdrawnAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAt = data
+		case "withdrawnAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNEQ = data
+		case "withdrawnAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtIn = data
+		case "withdrawnAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNotIn = data
+		case "withdrawnAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtGT = data
+		case "withdrawnAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtGTE = data
+		case "withdrawnAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtLT = data
+		case "withdrawnAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtLTE = data
+		case "withdrawnAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtIsNil = data
+		case "withdrawnAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNotNil = data
+		case "withdrawReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReason = data
+		case "withdrawReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNEQ = data
+		case "withdrawReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonIn = data
+		case "withdrawReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNotIn = data
+		case "withdrawReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonGT = data
+		case "withdrawReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonGTE = data
+		case "withdrawReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonLT = data
+		case "withdrawReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonLTE = data
+		case "withdrawReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonContains = data
+		case "withdrawReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonHasPrefix = data
+		case "withdrawReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonHasSuffix = data
+		case "withdrawReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonIsNil = data
+		case "withdrawReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNotNil = data
+		case "withdrawReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonEqualFold = data
+		case "withdrawReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonContainsFold = data
 		case "custodyEventID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -45938,6 +46472,20 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasConvictInformedByWith = data
+		case "hasWithdrawnBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWithdrawnBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasWithdrawnBy = data
+		case "hasWithdrawnByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWithdrawnByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasWithdrawnByWith = data
 		case "hasAssessments":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssessments"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -57809,6 +58357,50 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputTransferConvictInput(ctx context.Context, obj any) (workflow.TransferConvictInput, error) {
+	var it workflow.TransferConvictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"convictId", "unitId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "convictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputUnitOrder(ctx context.Context, obj any) (ent.UnitOrder, error) {
 	var it ent.UnitOrder
 	if obj == nil {
@@ -58982,6 +59574,43 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasNotificationAgreementsWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputWithdrawDecisionInput(ctx context.Context, obj any) (workflow.WithdrawDecisionInput, error) {
+	var it workflow.WithdrawDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decisionId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decisionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
 		}
 	}
 	return it, nil
@@ -62312,6 +62941,16 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "withdrawnAt":
+			out.Values[i] = ec._Decision_withdrawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withdrawReason":
+			out.Values[i] = ec._Decision_withdrawReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "custodyEventID":
 			out.Values[i] = ec._Decision_custodyEventID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62446,6 +63085,44 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 					}
 				}()
 				res = ec._Decision_convictInformedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "withdrawnBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Decision_withdrawnBy(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -64589,6 +65266,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "cancelCustodyEvent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cancelCustodyEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transferConvict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_transferConvict(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawDecision(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -72573,6 +73264,11 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNTransferConvictInput2varselᚋworkflowᚐTransferConvictInput(ctx context.Context, v any) (workflow.TransferConvictInput, error) {
+	res, err := ec.unmarshalInputTransferConvictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNUnit2ᚕᚖvarselᚋentᚐUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Unit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -72659,6 +73355,11 @@ func (ec *executionContext) marshalNViewer2ᚖvarselᚋgraphᚋmodelᚐMe(ctx co
 		return graphql.Null
 	}
 	return ec._Viewer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWithdrawDecisionInput2varselᚋworkflowᚐWithdrawDecisionInput(ctx context.Context, v any) (workflow.WithdrawDecisionInput, error) {
+	res, err := ec.unmarshalInputWithdrawDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNWorkStep2varselᚋworkflowᚐWorkStep(ctx context.Context, v any) (workflow.WorkStep, error) {

@@ -24,6 +24,10 @@ type Case struct {
 	// Overturned: a decision to notify was overturned on appeal (DC7) and no
 	// other is in force.
 	Overturned bool
+	// Withdrawn: the unit withdrew its decision to notify (DC1) and no other
+	// is in force: nobody is to be told of the event, and whoever was gets a
+	// cancellation (NT8).
+	Withdrawn bool
 	// Notices are the event's notices, cancelled ones too.
 	Notices []CaseNotice
 }
@@ -280,6 +284,13 @@ func (c *Case) Notice(id int) *CaseNotice {
 		}
 	}
 	return nil
+}
+
+// CalledOff reports whether nobody is to be told of the event any more: it
+// was cancelled, or the decision to notify was withdrawn and no other is in
+// force (NT8).
+func (c *Case) CalledOff() bool {
+	return c.Event.Status == EventCancelled || (c.Decision == nil && c.Withdrawn)
 }
 
 // SecurityNow is where the event's security stands now (AS2).

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -164,4 +165,76 @@ func TestStoresNoAddress(t *testing.T) {
 			t.Errorf("StoresNoAddress(%s) = %v", p, got)
 		}
 	}
+}
+
+// DC1, DC2, NT8: a decision maker withdraws the decision, in writing; the
+// event then stands WITHDRAWN, a second withdrawal is a conflict, a new
+// decision may be made, and nothing may be withdrawn while an appeal is
+// pending (the level above decides it, DC7).
+func TestWithdrawDecisionThroughTheMachine(t *testing.T) {
+	c := decided(assessEveryone(cleared(leaveCase())))
+	wantRule(t, rules.Fire(rules.WithdrawDecision, c, rules.Step{Reasoning: "Feil i vurderingen."}), "DC2")
+	err := rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: " "})
+	var v *rules.Violation
+	if !errors.As(err, &v) || v.Rule != "DC1" || v.Field != "reason" {
+		t.Fatalf("a withdrawal without reasons: %v, want DC1 on reason", err)
+	}
+	if err := rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: "Feil i vurderingen."}); err != nil {
+		t.Fatalf("withdraw: %v", err)
+	}
+	c.Decision.AppealPending = true
+	wantRule(t, rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: "x"}), "DC5")
+	c.Decision, c.Withdrawn = nil, true
+	if c.State() != rules.StateWithdrawn || !c.CalledOff() {
+		t.Fatalf("state = %s, called off = %v", c.State(), c.CalledOff())
+	}
+	var r *rules.Refusal
+	if err := rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: "x"}); !errors.As(err, &r) || !r.Conflict {
+		t.Fatalf("withdrawing twice: %v", err)
+	}
+	wantRule(t, rules.Fire(rules.PrepareNotices, c, rules.Step{}), "DC1")
+	if err := rules.Fire(rules.Decide, c, rules.Step{DecisionMaker: true, Reasoning: "Nytt vedtak."}); err != nil {
+		t.Fatalf("a new decision after the withdrawal: %v", err)
+	}
+}
+
+// NT8, I11, DC5: after a withdrawal, whoever was told is owed a
+// cancellation, exactly once, and the cancellation may go without a
+// decision in force; a new notice may not.
+func TestWithdrawalOwesCancellations(t *testing.T) {
+	c := cleared(leaveCase())
+	sent := at(-1)
+	notice := rules.CaseNotice{ID: 1, Status: rules.NoticeSent, Kind: rules.KindNotice, SentAt: &sent, EarlyRelease: "x",
+		Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid}, DueDate: rules.DateOf(at(16)), Times: rules.NoticeTimes{StartsAt: at(30)}}
+	c.Notices = []rules.CaseNotice{notice}
+	c.Withdrawn = true
+	if kind, needed := c.FollowUpOwed(c.Notices); !needed || kind != rules.KindCancellation {
+		t.Fatalf("owed %q, %v; want a cancellation", kind, needed)
+	}
+	if !hasBreach(c, "I11") {
+		t.Fatal("a withdrawn decision with nobody told of it does not breach I11")
+	}
+	cancellation := rules.CaseNotice{ID: 2, Status: rules.NoticeReady, Kind: rules.KindCancellation,
+		Recipient: notice.Recipient, DueDate: rules.DateOf(now), Times: notice.Times}
+	c.Notices = append(c.Notices, cancellation)
+	if _, needed := c.FollowUpOwed(c.Notices); needed {
+		t.Fatal("a second cancellation is owed (NT6)")
+	}
+	if b := rules.CheckInvariants(c); len(b) != 0 {
+		t.Fatalf("a cancellation on its way after a withdrawal: %v", b)
+	}
+	if err := rules.CheckMaySend(c, &cancellation); err != nil {
+		t.Fatalf("the cancellation may not go: %v", err)
+	}
+	fresh := rules.CaseNotice{ID: 3, Status: rules.NoticeReady, Kind: rules.KindNotice, Recipient: notice.Recipient, DueDate: rules.DateOf(at(16))}
+	wantRule(t, rules.CheckMaySend(c, &fresh), "AS7")
+}
+
+func hasBreach(c *rules.Case, inv string) bool {
+	for _, b := range rules.CheckInvariants(c) {
+		if b.Invariant == inv {
+			return true
+		}
+	}
+	return false
 }

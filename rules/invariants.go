@@ -192,7 +192,7 @@ func CheckInvariants(c *Case) []Breach {
 		if r := c.Recipient(ns[0].Recipient); r != nil && r.ReservedSince != nil {
 			continue
 		}
-		if kind, needed := FollowUpNeeded(c.Event, ns); needed {
+		if kind, needed := c.FollowUpOwed(ns); needed {
 			add("I11", "NT8", ns[len(ns)-1].ID, "the addressee was told a time that no longer holds and no %s follows", kind)
 		}
 	}

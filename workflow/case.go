@@ -44,18 +44,22 @@ func (s *Service) caseOf(ctx context.Context, client *ent.Client, eventID int) (
 		c.Security = append(c.Security, securityRecord(sa))
 	}
 
-	var inForce *ent.Decision
+	// The newest decision that fell says how: overturned on appeal (DC7) or
+	// withdrawn by the unit (DC1).
+	var inForce, fell *ent.Decision
 	for _, d := range ev.Edges.Decisions {
-		switch d.Status {
-		case decision.StatusIN_FORCE:
+		switch {
+		case d.Status == decision.StatusIN_FORCE:
 			inForce = d
-		case decision.StatusOVERTURNED:
-			c.Overturned = true
+		case fell == nil || d.ID > fell.ID:
+			fell = d
 		}
 	}
 	if inForce != nil {
-		c.Overturned = false
 		c.Decision = caseDecision(inForce)
+	} else if fell != nil {
+		c.Overturned = fell.Status == decision.StatusOVERTURNED
+		c.Withdrawn = fell.Status == decision.StatusWITHDRAWN
 	}
 
 	victims, survivors, err := potentialRecipients(ctx, client, ev.ConvictID)

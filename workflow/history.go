@@ -195,12 +195,13 @@ var fieldNames = map[string]string{
 	"name": "navn", "nationalIdentityNumber": "fødselsnummer", "birthDate": "fødselsdato", "address": "adresse",
 	"addressProtection": "adressesperre", "writtenStandard": "målform", "policeDistrictId": "politidistrikt",
 	"underGuardianship": "vergemål", "startsAt": "tidspunkt", "endsAt": "sluttidspunkt", "dateOnly": "bare dato",
-	"status": "avlyst",
+	"status": "avlyst", "withdrawn": "trukket tilbake", "unitId": "enhet", "decidingLevel": "vedtaksnivå",
 }
 
 var subjectNames = map[correction.Subject]string{
 	correction.SubjectVICTIM: "fornærmet", correction.SubjectSURVIVOR: "etterlatt", correction.SubjectGUARDIAN: "verge",
-	correction.SubjectCUSTODY_EVENT: "hendelse",
+	correction.SubjectCUSTODY_EVENT: "hendelse", correction.SubjectDECISION: "vedtak",
+	correction.SubjectCONVICT: "domfelte",
 }
 
 // correctionDetails says, for each correction, what was corrected and why:

@@ -114,6 +114,8 @@ const (
 	SubjectSURVIVOR      Subject = "SURVIVOR"
 	SubjectGUARDIAN      Subject = "GUARDIAN"
 	SubjectCUSTODY_EVENT Subject = "CUSTODY_EVENT"
+	SubjectDECISION      Subject = "DECISION"
+	SubjectCONVICT       Subject = "CONVICT"
 )
 
 func (s Subject) String() string {
@@ -123,7 +125,7 @@ func (s Subject) String() string {
 // SubjectValidator is a validator for the "subject" field enum values. It is called by the builders before save.
 func SubjectValidator(s Subject) error {
 	switch s {
-	case SubjectVICTIM, SubjectSURVIVOR, SubjectGUARDIAN, SubjectCUSTODY_EVENT:
+	case SubjectVICTIM, SubjectSURVIVOR, SubjectGUARDIAN, SubjectCUSTODY_EVENT, SubjectDECISION, SubjectCONVICT:
 		return nil
 	default:
 		return fmt.Errorf("correction: invalid enum value for subject field: %q", s)

@@ -341,7 +341,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "subject", Type: field.TypeEnum, Enums: []string{"VICTIM", "SURVIVOR", "GUARDIAN", "CUSTODY_EVENT"}},
+		{Name: "subject", Type: field.TypeEnum, Enums: []string{"VICTIM", "SURVIVOR", "GUARDIAN", "CUSTODY_EVENT", "DECISION", "CONVICT"}},
 		{Name: "subject_id", Type: field.TypeInt},
 		{Name: "changed", Type: field.TypeJSON},
 		{Name: "reason", Type: field.TypeString, Size: 2147483647},
@@ -481,7 +481,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"IN_FORCE", "OVERTURNED"}, Default: "IN_FORCE"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"IN_FORCE", "OVERTURNED", "WITHDRAWN"}, Default: "IN_FORCE"},
 		{Name: "level", Type: field.TypeEnum, Enums: []string{"LOCAL", "REGION", "DIRECTORATE"}},
 		{Name: "reasoning", Type: field.TypeString, Size: 2147483647},
 		{Name: "reasons_withheld", Type: field.TypeEnum, Nullable: true, Enums: []string{"OTHER_PERSON", "SECURITY", "INVESTIGATION"}},
@@ -491,10 +491,13 @@ var (
 		{Name: "informing_impracticable_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "oral_appeal_answer", Type: field.TypeEnum, Nullable: true, Enums: []string{"WANTS_TO_APPEAL", "DOES_NOT_APPEAL", "UNDECIDED"}},
 		{Name: "appeal_deadline", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
+		{Name: "withdrawn_at", Type: field.TypeTime, Nullable: true},
+		{Name: "withdraw_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "custody_event_id", Type: field.TypeInt},
 		{Name: "deciding_unit_id", Type: field.TypeInt},
 		{Name: "decision_decided_by", Type: field.TypeInt, Nullable: true},
 		{Name: "decision_convict_informed_by", Type: field.TypeInt, Nullable: true},
+		{Name: "decision_withdrawn_by", Type: field.TypeInt, Nullable: true},
 	}
 	// DecisionsTable holds the schema information for the "decisions" table.
 	DecisionsTable = &schema.Table{
@@ -504,25 +507,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "decisions_custody_events_decisions",
-				Columns:    []*schema.Column{DecisionsColumns[13]},
+				Columns:    []*schema.Column{DecisionsColumns[15]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "decisions_units_deciding_unit",
-				Columns:    []*schema.Column{DecisionsColumns[14]},
+				Columns:    []*schema.Column{DecisionsColumns[16]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "decisions_staff_members_decided_by",
-				Columns:    []*schema.Column{DecisionsColumns[15]},
+				Columns:    []*schema.Column{DecisionsColumns[17]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "decisions_staff_members_convict_informed_by",
-				Columns:    []*schema.Column{DecisionsColumns[16]},
+				Columns:    []*schema.Column{DecisionsColumns[18]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "decisions_staff_members_withdrawn_by",
+				Columns:    []*schema.Column{DecisionsColumns[19]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -531,7 +540,7 @@ var (
 			{
 				Name:    "decision_custody_event_id",
 				Unique:  true,
-				Columns: []*schema.Column{DecisionsColumns[13]},
+				Columns: []*schema.Column{DecisionsColumns[15]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status = 'IN_FORCE'",
 				},
@@ -539,7 +548,7 @@ var (
 			{
 				Name:    "decision_custody_event",
 				Unique:  false,
-				Columns: []*schema.Column{DecisionsColumns[13]},
+				Columns: []*schema.Column{DecisionsColumns[15]},
 			},
 		},
 	}
@@ -1592,6 +1601,7 @@ func init() {
 	DecisionsTable.ForeignKeys[1].RefTable = UnitsTable
 	DecisionsTable.ForeignKeys[2].RefTable = StaffMembersTable
 	DecisionsTable.ForeignKeys[3].RefTable = StaffMembersTable
+	DecisionsTable.ForeignKeys[4].RefTable = StaffMembersTable
 	DecisionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}

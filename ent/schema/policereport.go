@@ -26,7 +26,7 @@ func (PoliceReport) Fields() []ent.Field {
 		field.Time("acknowledged_at").Optional().Nillable(),
 		field.String("reported_by_name").NotEmpty().Immutable(),
 		field.Int("convict_id").Immutable(),
-		field.Int("unit_id").Immutable().Comment("the convict's responsible unit when reported"),
+		field.Int("unit_id").Comment("the convict's responsible unit; a report not yet acknowledged moves with the convict (transferConvict)"),
 		field.Int("police_district_id").Immutable(),
 	}
 }
@@ -34,7 +34,7 @@ func (PoliceReport) Fields() []ent.Field {
 func (PoliceReport) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("convict", Convict.Type).Field("convict_id").Unique().Required().Immutable().Annotations(entgql.Skip()),
-		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required().Immutable(),
+		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required(),
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique().Required().Immutable(),
 		edge.To("reported_by", StaffMember.Type).Unique().Immutable(),
 		edge.To("acknowledged_by", StaffMember.Type).Unique(),
