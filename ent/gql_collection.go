@@ -1377,6 +1377,11 @@ func (_q *CriminalCaseQuery) collectField(ctx context.Context, oneNode bool, opC
 				selectedFields = append(selectedFields, criminalcase.FieldStatus)
 				fieldSeen[criminalcase.FieldStatus] = struct{}{}
 			}
+		case "statusChangedAt":
+			if _, ok := fieldSeen[criminalcase.FieldStatusChangedAt]; !ok {
+				selectedFields = append(selectedFields, criminalcase.FieldStatusChangedAt)
+				fieldSeen[criminalcase.FieldStatusChangedAt] = struct{}{}
+			}
 		case "courtReasoning":
 			if _, ok := fieldSeen[criminalcase.FieldCourtReasoning]; !ok {
 				selectedFields = append(selectedFields, criminalcase.FieldCourtReasoning)
@@ -1627,6 +1632,16 @@ func (_q *CustodyEventQuery) collectField(ctx context.Context, oneNode bool, opC
 			if _, ok := fieldSeen[custodyevent.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, custodyevent.FieldUpdatedAt)
 				fieldSeen[custodyevent.FieldUpdatedAt] = struct{}{}
+			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[custodyevent.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldRegisteredInErrorAt)
+				fieldSeen[custodyevent.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[custodyevent.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldRegisteredInErrorReason)
+				fieldSeen[custodyevent.FieldRegisteredInErrorReason] = struct{}{}
 			}
 		case "kind":
 			if _, ok := fieldSeen[custodyevent.FieldKind]; !ok {
@@ -2687,6 +2702,16 @@ func (_q *GuardianQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[guardian.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, guardian.FieldUpdatedAt)
 				fieldSeen[guardian.FieldUpdatedAt] = struct{}{}
+			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[guardian.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, guardian.FieldRegisteredInErrorAt)
+				fieldSeen[guardian.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[guardian.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, guardian.FieldRegisteredInErrorReason)
+				fieldSeen[guardian.FieldRegisteredInErrorReason] = struct{}{}
 			}
 		case "kind":
 			if _, ok := fieldSeen[guardian.FieldKind]; !ok {
@@ -4678,6 +4703,16 @@ func (_q *SurvivorQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, survivor.FieldUpdatedAt)
 				fieldSeen[survivor.FieldUpdatedAt] = struct{}{}
 			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[survivor.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, survivor.FieldRegisteredInErrorAt)
+				fieldSeen[survivor.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[survivor.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, survivor.FieldRegisteredInErrorReason)
+				fieldSeen[survivor.FieldRegisteredInErrorReason] = struct{}{}
+			}
 		case "relation":
 			if _, ok := fieldSeen[survivor.FieldRelation]; !ok {
 				selectedFields = append(selectedFields, survivor.FieldRelation)
@@ -5150,6 +5185,16 @@ func (_q *VictimQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[victim.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, victim.FieldUpdatedAt)
 				fieldSeen[victim.FieldUpdatedAt] = struct{}{}
+			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[victim.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, victim.FieldRegisteredInErrorAt)
+				fieldSeen[victim.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[victim.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, victim.FieldRegisteredInErrorReason)
+				fieldSeen[victim.FieldRegisteredInErrorReason] = struct{}{}
 			}
 		case "deceased":
 			if _, ok := fieldSeen[victim.FieldDeceased]; !ok {

@@ -153,6 +153,16 @@ func (r *mutationResolver) TransferConvict(ctx context.Context, input workflow.T
 	return r.Workflow.TransferConvict(ctx, input)
 }
 
+// MarkRegisteredInError is the resolver for the markRegisteredInError field.
+func (r *mutationResolver) MarkRegisteredInError(ctx context.Context, input workflow.MarkRegisteredInErrorInput) (int, error) {
+	return r.Workflow.MarkRegisteredInError(ctx, input)
+}
+
+// CorrectCriminalCase is the resolver for the correctCriminalCase field.
+func (r *mutationResolver) CorrectCriminalCase(ctx context.Context, input workflow.CorrectCriminalCaseInput) (*ent.CriminalCase, error) {
+	return r.Workflow.CorrectCriminalCase(ctx, input)
+}
+
 // WithdrawDecision is the resolver for the withdrawDecision field.
 func (r *mutationResolver) WithdrawDecision(ctx context.Context, input workflow.WithdrawDecisionInput) (*ent.Decision, error) {
 	return r.Workflow.WithdrawDecision(ctx, input)

@@ -39,6 +39,9 @@ const (
 	EventOpen      EventStatus = "OPEN"
 	EventClosed    EventStatus = "CLOSED"
 	EventCancelled EventStatus = "CANCELLED"
+	// EventInError was registered in error: it leaves every list and stays
+	// in the history (NT8, PR3).
+	EventInError EventStatus = "REGISTERED_IN_ERROR"
 )
 
 // CaseEvent is the custody event itself.
@@ -137,6 +140,20 @@ func (r CaseRecipient) AgreementSettledAt(t time.Time) bool {
 		}
 	}
 	return AgreementSettled(latest.Frequency, sent)
+}
+
+// HasAddressee reports whether a notice to a may go on the recipient's
+// behalf: the recipient, or one of the registered guardians.
+func (r CaseRecipient) HasAddressee(a AddresseeKey) bool {
+	if a.Kind != GuardianRecipient {
+		return a.Kind == r.Kind && a.ID == r.ID
+	}
+	for _, g := range r.Guardians {
+		if g.ID == a.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // Key names the recipient among the event's recipients.

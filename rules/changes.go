@@ -137,3 +137,20 @@ func CheckWithdrawal(decisionMaker bool, reason string) error {
 }
 
 const withdrawalProvision = "forvaltningsloven §§ 24–25 og 35"
+
+// CheckInError: an event is marked as registered in error with the reason,
+// and only while nothing of it has left — a notice sent, handed to the
+// police or in the print batch means someone may have been told, and then
+// the event is cancelled instead so that they get a cancellation (NT8).
+func CheckInError(c *Case, reason string) error {
+	if err := CheckChangeReason(reason); err != nil {
+		return err
+	}
+	for _, n := range c.Notices {
+		if n.Status.Left() || n.Status == NoticeSending {
+			return violate("NT8", changeProvision,
+				"Et varsel om hendelsen er sendt eller under sending. Avlys hendelsen i stedet, så får de som er varslet beskjed.")
+		}
+	}
+	return nil
+}

@@ -238,3 +238,93 @@ func hasBreach(c *rules.Case, inv string) bool {
 	}
 	return false
 }
+
+// NT8, PR3: an event registered in error leaves the machine from any open
+// state, with the reason, but only while nothing of it has left; after it,
+// nothing can be done with it.
+func TestMarkEventInErrorThroughTheMachine(t *testing.T) {
+	c := decided(assessEveryone(cleared(leaveCase())))
+	recipient := rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid}
+	c.Notices = []rules.CaseNotice{{ID: 1, Status: rules.NoticeReady, Kind: rules.KindNotice, Recipient: recipient}}
+	err := rules.Fire(rules.MarkEventInError, c, rules.Step{Reasoning: " "})
+	var v *rules.Violation
+	if !errors.As(err, &v) || v.Rule != "NT8" || v.Field != "reason" {
+		t.Fatalf("no reason: %v, want NT8 on reason", err)
+	}
+	if err := rules.Fire(rules.MarkEventInError, c, rules.Step{Reasoning: "Feil domfelt."}); err != nil {
+		t.Fatalf("a notice not yet sent: %v", err)
+	}
+	for _, st := range []rules.NoticeStatus{rules.NoticeSending, rules.NoticeSent, rules.NoticeDelivered} {
+		c.Notices[0].Status = st
+		wantRule(t, rules.Fire(rules.MarkEventInError, c, rules.Step{Reasoning: "Feil domfelt."}), "NT8")
+	}
+	c.Notices = nil
+	c.Event.Status = rules.EventInError
+	if c.State() != rules.StateInError {
+		t.Fatalf("state = %s", c.State())
+	}
+	for _, tr := range []rules.Transition{rules.MoveEvent, rules.CancelEvent, rules.MarkEventInError, rules.PrepareNotices} {
+		if err := rules.Fire(tr, c, rules.Step{Reasoning: "x", Event: &rules.EventFacts{StartsAt: at(50)}}); err == nil {
+			t.Errorf("%s was allowed on an event registered in error", tr.Name)
+		}
+	}
+}
+
+// I11 (NT8): nothing more is owed to someone who is no longer a recipient
+// or a registered guardian — a person registered in error, a case completed
+// — since there is nobody to send it to; a registered guardian is owed it.
+func TestNoFollowUpToWhoIsNoLongerAnAddressee(t *testing.T) {
+	sent := at(-1)
+	g := guardian
+	c := decided(assessEveryone(cleared(leaveCase())))
+	c.Notices = []rules.CaseNotice{{ID: 1, Status: rules.NoticeSent, Kind: rules.KindNotice, SentAt: &sent, EarlyRelease: "x",
+		Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: emma}, GuardianID: &g, DueDate: rules.DateOf(at(16)),
+		Times: rules.NoticeTimes{StartsAt: at(30)}}}
+	c.Event.StartsAt = at(37) // moved, and nothing follows
+	if !hasBreach(c, "I11") {
+		t.Fatal("a registered guardian told the old time is owed a correction (I11)")
+	}
+	c.Recipients[1].Guardians = nil // the guardian was registered in error
+	if hasBreach(c, "I11") {
+		t.Fatal("a guardian registered in error is owed a correction")
+	}
+	c = decided(assessEveryone(cleared(leaveCase())))
+	c.Notices = []rules.CaseNotice{{ID: 1, Status: rules.NoticeSent, Kind: rules.KindNotice, SentAt: &sent, EarlyRelease: "x",
+		Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid}, DueDate: rules.DateOf(at(16)), Times: rules.NoticeTimes{StartsAt: at(30)}}}
+	c.Event.StartsAt = at(37)
+	c.Recipients = c.Recipients[1:] // Ingrid is no longer a recipient
+	if hasBreach(c, "I11") {
+		t.Fatal("someone no longer a recipient is owed a correction")
+	}
+}
+
+// RC1, AS3, IX8, NT8: what a correction of a criminal case may change.
+func TestCheckCaseChange(t *testing.T) {
+	status := func(s rules.CaseStatus) *rules.CaseStatus { return &s }
+	for _, c := range []struct {
+		name, rule, field string
+		change            rules.CaseChange
+	}{
+		{"a served case is completed", "", "", rules.CaseChange{Was: rules.Serving, Status: status(rules.Completed), Reason: "Sonet."}},
+		{"what it covers is corrected", "", "", rules.CaseChange{Was: rules.Serving, Coverage: true, Offences: []rules.OffenceCategory{rules.Threats}, Reason: "Rettet."}},
+		{"a case completed in error is served again", "", "", rules.CaseChange{Was: rules.Completed, Status: status(rules.Serving), Reason: "Feil."}},
+		{"without a reason", "NT8", "reason", rules.CaseChange{Was: rules.Serving, Status: status(rules.Completed), Reason: " "}},
+		{"nothing changes", "NT8", "status", rules.CaseChange{Was: rules.Serving, Status: status(rules.Serving), Reason: "x"}},
+		{"a completed case's offences", "RC1", "status", rules.CaseChange{Was: rules.Completed, Coverage: true, Reason: "x"}},
+		{"a completed case completed again", "RC1", "status", rules.CaseChange{Was: rules.Completed, Status: status(rules.Completed), Reason: "x"}},
+		{"no offence", "AS3", "offenceCategories", rules.CaseChange{Was: rules.Serving, Coverage: true, Offences: []rules.OffenceCategory{}, Reason: "x"}},
+		{"a purged case", "IX8", "", rules.CaseChange{Purged: true}},
+	} {
+		err := rules.CheckCaseChange(c.change)
+		if c.rule == "" {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		var v *rules.Violation
+		if !errors.As(err, &v) || v.Rule != c.rule || v.Field != c.field {
+			t.Errorf("%s: %v, want %s on %q", c.name, err, c.rule, c.field)
+		}
+	}
+}

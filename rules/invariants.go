@@ -48,7 +48,7 @@ func InvariantList() []Invariant {
 		{"I6", "NT6", "at most one notice of the event per addressee, at most one correction or cancellation waiting to go, and none sent twice"},
 		{"I7", "RC10", "no recipient with a reservation gets a notice"},
 		{"I8", "NT2", "every notice sent after its due date carries a justification"},
-		{"I11", "NT8", "whoever was told of the event holds its current time, or has a correction or cancellation on its way or sent"},
+		{"I11", "NT8", "whoever was told of the event, and is still a recipient or a registered guardian, holds its current time, or has a correction or cancellation on its way or sent"},
 	}
 }
 
@@ -189,7 +189,11 @@ func CheckInvariants(c *Case) []Breach {
 	}
 	for _, k := range order {
 		ns := byAddressee[k]
-		if r := c.Recipient(ns[0].Recipient); r != nil && r.ReservedSince != nil {
+		// Nothing more goes to someone who is no longer a recipient or an
+		// addressee (a case completed, a person registered in error) — the
+		// follow-up has nobody to go to.
+		r := c.Recipient(ns[0].Recipient)
+		if r == nil || r.ReservedSince != nil || !r.HasAddressee(ns[0].Addressee()) {
 			continue
 		}
 		if kind, needed := c.FollowUpOwed(ns); needed {

@@ -53,12 +53,15 @@ const (
 	StateCancelled EventState = "CANCELLED"
 	// StateClosed: the event is over.
 	StateClosed EventState = "CLOSED"
+	// StateInError: the event was registered in error; it leaves every list
+	// and worklist and stays in the history (NT8, PR3).
+	StateInError EventState = "REGISTERED_IN_ERROR"
 )
 
 // EventStates lists the states in lifecycle order.
 func EventStates() []EventState {
 	return []EventState{StateRegistered, StateAwaitingPolice, StateBlocked, StateAssessing, StateDecided,
-		StateAppealWindow, StateAppealed, StateFinal, StateOverturned, StateWithdrawn, StateCancelled, StateClosed}
+		StateAppealWindow, StateAppealed, StateFinal, StateOverturned, StateWithdrawn, StateCancelled, StateClosed, StateInError}
 }
 
 // Values lists the states, for the API's enum.
@@ -83,6 +86,7 @@ var stateNames = map[EventState]string{
 	StateWithdrawn:      "vedtaket trukket tilbake",
 	StateCancelled:      "avlyst",
 	StateClosed:         "avsluttet",
+	StateInError:        "registrert ved en feil",
 }
 
 // Name is the state in Norwegian, as the web app shows it.
@@ -108,6 +112,8 @@ func (c *Case) State() EventState {
 		return StateCancelled
 	case EventClosed:
 		return StateClosed
+	case EventInError:
+		return StateInError
 	}
 	switch c.SecurityNow() {
 	case SecurityNotAssessed:
@@ -308,6 +314,7 @@ var stateRefusals = map[EventState]struct {
 	StateWithdrawn:      {"DC1", "Vedtaket om varsling er trukket tilbake. Det skal ikke varsles uten et nytt vedtak.", false},
 	StateCancelled:      {"NT8", "Hendelsen er avlyst. Det skal ikke varsles om den.", true},
 	StateClosed:         {"NT8", "Hendelsen er avsluttet.", true},
+	StateInError:        {"NT8", "Hendelsen er registrert ved en feil.", true},
 }
 
 var alreadyDone = map[string]struct{ rule, message string }{
@@ -546,6 +553,12 @@ var (
 		Guards: []Guard{decisionInForce,
 			{"DC1", "a decision maker withdraws the decision in writing, with the reasons; unsent notices are cancelled, and whoever was told gets a cancellation (NT8)",
 				func(_ *Case, s *Step) error { return CheckWithdrawal(s.DecisionMaker, s.Reasoning) }}}}
+	MarkEventInError = Transition{Name: "markRegisteredInError", Who: "caseworker, decision maker",
+		From: open,
+		Moves: []Move{{StateRegistered, StateInError, ""}, {StateAwaitingPolice, StateInError, ""}, {StateBlocked, StateInError, ""},
+			{StateAssessing, StateInError, ""}, {StateDecisionInForce, StateInError, ""}, {StateOverturned, StateInError, ""}, {StateWithdrawn, StateInError, ""}},
+		Guards: []Guard{{"NT8", "a reasoned correction of a registration made in error, of which nothing has reached anyone (else the event is cancelled, so whoever was told gets a cancellation); unsent notices are cancelled",
+			func(c *Case, s *Step) error { return CheckInError(c, s.Reasoning) }}}}
 	AppealDeadlinePasses = Transition{Name: "appeal deadline passes", Who: "time",
 		From:   []EventState{StateAppealWindow},
 		Moves:  []Move{{StateAppealWindow, StateFinal, ""}},
@@ -556,7 +569,7 @@ var (
 func EventTransitions() []Transition {
 	return []Transition{RegisterEvent, RecordConditions, RequestInformation, AssessSecurity, RecordPoliceStatement,
 		LiftSecurityConcern, AssessRecipient, Decide, InformConvict, RegisterAppeal, DecideAppeal, PrepareNotices,
-		MoveEvent, CancelEvent, WithdrawDecision, AppealDeadlinePasses}
+		MoveEvent, CancelEvent, WithdrawDecision, MarkEventInError, AppealDeadlinePasses}
 }
 
 // Notice transitions.

@@ -3,6 +3,7 @@ package server_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"varsel/dbtest"
 )
@@ -244,4 +245,220 @@ func historySaysAs(ts *testServer, user string, convict any, want string) bool {
 		}
 	}
 	return false
+}
+
+const (
+	opMarkInError   = `mutation($in: MarkRegisteredInErrorInput!) { markRegisteredInError(input: $in) }`
+	opConvictEvents = `query($id: ID!) { node(id: $id) { ... on Convict { custodyEvents(first: 50) { totalCount edges { node { id } } } } } }`
+	opHistoryRows   = `query($id: ID!) { convictHistory(convictId: $id) { operation entityType entityID action detail } }`
+)
+
+// eventsOf lists the ids of the convict's events as staff see them.
+func eventsOf(ts *testServer, user string, convict any) []string {
+	var out []string
+	for _, e := range get(ts.as(user, opConvictEvents, map[string]any{"id": convict}), "node", "custodyEvents", "edges").([]any) {
+		out = append(out, get(e, "node", "id").(string))
+	}
+	return out
+}
+
+// NT8, PR3: a custody event registered in error leaves the convict's list
+// of events, the worklist and node lookups; its unsent notices stop; the
+// history still shows it was registered and why it was marked. An event
+// of which a letter went cannot be marked — it is cancelled instead, so
+// that whoever was told gets a cancellation. Bad input stores nothing.
+func TestEventRegisteredInErrorLeavesTheListsAndStaysInTheHistory(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			wrong, _ := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
+			told, notices := ts.walkToReady(berg("LEAVE", leaveOf(ts, 50)))
+			for _, n := range notices {
+				if get(n, "guardian") == nil {
+					ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": get(n, "id"), "channel": "LETTER"}))
+					ts.as("saksbehandler", opPosted, map[string]any{"id": get(n, "id")})
+				}
+			}
+			convict := ts.convictFile("saksbehandler", "Martin Berg")["id"]
+
+			ts.refused("saksbehandler", "NT8", opMarkInError, in(map[string]any{"custodyEventId": wrong, "reason": " "}))
+			ts.failsWith("saksbehandler", "BAD_USER_INPUT", opMarkInError, in(map[string]any{"custodyEventId": wrong,
+				"victimId": ts.convictFile("saksbehandler", "Martin Berg").victimNamed("Ingrid Solberg")["id"], "reason": "Feil."}))
+			ts.failsWith("saksbehandler2", "NOT_FOUND", opMarkInError, in(map[string]any{"custodyEventId": wrong, "reason": "Feil."}))
+			if e := ts.refused("saksbehandler", "NT8", opMarkInError, in(map[string]any{"custodyEventId": told, "reason": "Feil."})); !e.says("Avlys hendelsen") {
+				t.Errorf("the refusal for an event that was notified says %q", e.Message)
+			}
+			if got := eventsOf(ts, "saksbehandler", convict); len(got) != 2 {
+				t.Fatalf("a refused marking changed the events: %v", got)
+			}
+
+			res := ts.as("saksbehandler", opMarkInError, in(map[string]any{"custodyEventId": wrong, "reason": "Permisjonen ble registrert på feil domfelt."}))
+			if get(res, "markRegisteredInError") != wrong {
+				t.Fatalf("marked = %v", res)
+			}
+			if got := eventsOf(ts, "saksbehandler", convict); len(got) != 1 || got[0] != told {
+				t.Errorf("the convict's events after the marking: %v, want only %s", got, told)
+			}
+			ts.failsWith("saksbehandler", "NOT_FOUND", opEventLevel, map[string]any{"id": wrong})
+			if steps := ts.steps("saksbehandler", wrong); len(steps) != 0 {
+				t.Errorf("the worklist still has the event: %v", steps)
+			}
+			// The history keeps it: its registration, the notices stopped
+			// (two, unsent), and why.
+			registered, stopped, why := false, 0, false
+			for _, h := range get(ts.as("saksbehandler", opHistoryRows, map[string]any{"id": convict}), "convictHistory").([]any) {
+				switch {
+				case get(h, "entityType") == "CustodyEvent" && idString(get(h, "entityID")) == wrong && get(h, "action") == "CREATE":
+					registered = true
+				case get(h, "operation") == "markRegisteredInError" && get(h, "entityType") == "Notice":
+					stopped++
+				}
+				if d, _ := get(h, "detail").(string); strings.Contains(d, "Rettet (hendelse): registrert ved en feil. Begrunnelse: Permisjonen ble registrert på feil domfelt") {
+					why = true
+				}
+			}
+			if !registered || stopped != 2 || !why {
+				t.Errorf("history: registered %v, notices stopped %d, why %v", registered, stopped, why)
+			}
+		})
+	}
+}
+
+// NT8, RC5, PR3: Emma, a minor, was registered in error as a victim. Her
+// guardian's waiting notice stops; Ingrid's stays; Emma leaves the case
+// file and the event's potential recipients, and stays in the history.
+// The guardian Emma depends on cannot be marked first: a minor's notice
+// must then go to a guardian, and none would be left (RC5) — refused,
+// nothing stored.
+func TestPersonRegisteredInErrorLeavesTheListsAndTheirNoticesStop(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			event, _ := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
+			f := ts.convictFile("saksbehandler", "Martin Berg")
+			emma := f.victimNamed("Emma Solberg")
+			guardian := get(emma, "guardians", 0, "id")
+
+			ts.refused("saksbehandler", "RC5", opMarkInError, in(map[string]any{"guardianId": guardian, "reason": "Feil verge."}))
+			ts.refused("saksbehandler", "NT8", opMarkInError, in(map[string]any{"victimId": emma["id"], "reason": ""}))
+			if len(get(ts.convictFile("saksbehandler", "Martin Berg").victimNamed("Emma Solberg"), "guardians").([]any)) != 1 {
+				t.Fatal("a refused marking removed the guardian")
+			}
+
+			ts.as("saksbehandler", opMarkInError, in(map[string]any{"victimId": emma["id"], "reason": "Emma er ikke fornærmet i saken."}))
+			active := 0
+			for _, n := range noticesOf(ts, event) {
+				if n["status"] != "CANCELLED" {
+					active++
+					if n["guardian"] != nil || n["status"] != "READY" {
+						t.Errorf("after the marking: %v", n)
+					}
+				}
+			}
+			if active != 1 {
+				t.Errorf("%d notices go on, want Ingrid's", active)
+			}
+			for _, c := range ts.convictFile("saksbehandler", "Martin Berg")["criminalCases"].([]any) {
+				for _, v := range get(c, "victims").([]any) {
+					if get(v, "name") == "Emma Solberg" {
+						t.Error("Emma is still in the case file")
+					}
+				}
+			}
+			for _, p := range get(ts.as("saksbehandler", `query($id: ID!) { custodyEvent(id: $id) { potentialRecipients { victim { id } } } }`,
+				map[string]any{"id": event}), "custodyEvent", "potentialRecipients").([]any) {
+				if get(p, "victim", "id") == emma["id"] {
+					t.Error("Emma is still a potential recipient")
+				}
+			}
+			if !historySays(ts, f["id"], "Rettet (fornærmet): registrert ved en feil. Begrunnelse: Emma er ikke fornærmet") {
+				t.Error("the history does not say Emma was registered in error")
+			}
+		})
+	}
+}
+
+const opCorrectCase = `mutation($in: CorrectCriminalCaseInput!) { correctCriminalCase(input: $in) { id status offenceCategories courtReasoning } }`
+
+// RC1, NT8, AS3, IX8: Martin Berg's case with Ingrid and Emma is corrected.
+// Bad input is refused on the field and stores nothing. Completed, the
+// waiting notices stop and its victims are no longer potential recipients;
+// a completed case is not changed, except by correcting its status: served
+// again, the decision in force stands and the notices are made again.
+// A case purged under the retention rules is refused with IX8.
+func TestCaseStatusAndCoverageCorrected(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d, "VARSEL_JOB_INTERVAL=300ms")
+			event, _ := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
+			f := ts.convictFile("saksbehandler", "Martin Berg")
+			var caseID string
+			for _, c := range f["criminalCases"].([]any) {
+				for _, v := range get(c, "victims").([]any) {
+					if get(v, "name") == "Ingrid Solberg" {
+						caseID = get(c, "id").(string)
+					}
+				}
+			}
+			correct := func(user string, fields map[string]any) map[string]any {
+				fields["criminalCaseId"] = caseID
+				return in(fields)
+			}
+			for _, c := range []struct {
+				rule, field string
+				in          map[string]any
+			}{
+				{"NT8", "reason", map[string]any{"status": "COMPLETED", "reason": " "}},
+				{"NT8", "status", map[string]any{"status": "SERVING", "reason": "Ingen endring."}},
+				{"AS3", "offenceCategories", map[string]any{"offenceCategories": []string{}, "reason": "Rettet."}},
+			} {
+				if e := ts.refused("saksbehandler", c.rule, opCorrectCase, correct("saksbehandler", c.in)); e.Extensions["field"] != c.field {
+					t.Errorf("%s: the refusal names %v, want %s", c.rule, e.Extensions["field"], c.field)
+				}
+			}
+			ts.failsWith("saksbehandler2", "NOT_FOUND", opCorrectCase, correct("", map[string]any{"status": "COMPLETED", "reason": "x"}))
+
+			res := ts.as("saksbehandler", opCorrectCase, correct("", map[string]any{"status": "COMPLETED", "courtReasoning": "Dommen er sonet.",
+				"reason": "Straffen i saken er ferdig gjennomført."}))
+			if get(res, "correctCriminalCase", "status") != "COMPLETED" {
+				t.Fatalf("corrected = %v", res)
+			}
+			for _, n := range noticesOf(ts, event) {
+				if n["status"] != "CANCELLED" {
+					t.Errorf("a notice to a victim of a completed case is %v (RC1)", n["status"])
+				}
+			}
+			if pr := get(ts.as("saksbehandler", `query($id: ID!) { custodyEvent(id: $id) { potentialRecipients { victim { id } } } }`,
+				map[string]any{"id": event}), "custodyEvent", "potentialRecipients").([]any); len(pr) != 0 {
+				t.Errorf("potential recipients of a completed case: %v", pr)
+			}
+			// Completed: no change but its status.
+			ts.refused("saksbehandler", "RC1", opCorrectCase, correct("", map[string]any{"offenceCategories": []string{"THREATS"}, "reason": "Rettet."}))
+			ts.as("saksbehandler", opCorrectCase, correct("", map[string]any{"status": "SERVING", "reason": "Saken ble avsluttet ved en feil."}))
+			active := 0
+			for _, n := range noticesOf(ts, event) {
+				if n["status"] != "CANCELLED" {
+					active++
+				}
+			}
+			if active != 2 {
+				t.Errorf("%d notices after the case is served again, want 2", active)
+			}
+			if !historySays(ts, f["id"], "Rettet (straffesak): status, domspremisser. Begrunnelse: Straffen i saken er ferdig gjennomført") {
+				t.Error("the history does not say what was corrected and why")
+			}
+
+			// IX8: a purged case cannot be changed.
+			ended := ts.clock.Now().AddDate(-10, 0, 3).Format(time.DateOnly)
+			old := id(ts.as("saksbehandler", opRegisterConvict, in(map[string]any{"name": "Gammel Sak", "nationalIdentityNumber": nin(1960, 4, 4),
+				"sentenceEndedOn": ended})), "registerConvict", "id")
+			oldCase := id(ts.as("saksbehandler", opAddCase, in(map[string]any{"convictId": old, "caseNumber": "14-000111MED-OTIR/01",
+				"judgmentDate": "2014-01-10", "offenceCategories": []string{"VIOLENCE"}, "status": "COMPLETED"})), "addCriminalCase", "id")
+			ts.clock.advance(3 * 24 * time.Hour)
+			eventually(t, 15*time.Second, "purging the old case", func() bool {
+				return get(ts.as("saksbehandler", opConvictsNamed, map[string]any{"name": "Gammel Sak"}), "convicts", "totalCount") == 0.0
+			})
+			ts.refused("saksbehandler", "IX8", opCorrectCase, in(map[string]any{"criminalCaseId": oldCase, "status": "SERVING", "reason": "Gjenåpnet."}))
+		})
+	}
 }

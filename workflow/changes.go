@@ -381,8 +381,8 @@ func (s *Service) followCalledOff(ctx context.Context, client *ent.Client, c *ru
 		WithDecisions(func(q *ent.DecisionQuery) {
 			q.Where(decision.StatusEQ(decision.StatusWITHDRAWN)).Order(ent.Desc(decision.FieldID)).
 				WithAssessments(func(q *ent.AssessmentQuery) {
-					q.WithVictim(func(q *ent.VictimQuery) { q.WithGuardians() }).
-						WithSurvivor(func(q *ent.SurvivorQuery) { q.WithGuardians() })
+					q.WithVictim(func(q *ent.VictimQuery) { q.WithGuardians(guardiansInForce) }).
+						WithSurvivor(func(q *ent.SurvivorQuery) { q.WithGuardians(guardiansInForce) })
 				})
 		}).Only(varsel.OnBehalfOf(ctx))
 	if err != nil {

@@ -19,6 +19,8 @@ import (
 	"varsel/ent/notice"
 	"varsel/ent/privacy"
 	"varsel/ent/securityassessment"
+	"varsel/ent/survivor"
+	"varsel/ent/victim"
 	"varsel/rules"
 	"varsel/untilchange"
 )
@@ -173,7 +175,10 @@ func withRecipients(ctx context.Context, client *ent.Client, events []*ent.Custo
 	}
 	convicts, err := client.Convict.Query().Where(convict.IDIn(ids...)).
 		WithCriminalCases(func(q *ent.CriminalCaseQuery) {
-			q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
+			q.WithVictims(func(q *ent.VictimQuery) {
+				q.Where(victim.RegisteredInErrorAtIsNil()).
+					WithSurvivors(func(q *ent.SurvivorQuery) { q.Where(survivor.RegisteredInErrorAtIsNil()) })
+			})
 		}).All(ctx)
 	if err != nil {
 		return err

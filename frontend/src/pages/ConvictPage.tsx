@@ -35,6 +35,7 @@ export const convictFileDocument = graphql(`
           judgmentDate
           offenceCategories
           status
+          courtReasoning
           victims {
             id
             name
