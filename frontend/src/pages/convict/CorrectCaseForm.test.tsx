@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { Provider } from 'urql';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { newClient } from '../../client';
-import { CorrectCaseForm } from './CorrectCaseForm';
+import { CorrectCaseForm, type RegisteredCase } from './CorrectCaseForm';
 
 let sent: { operationName: string; variables: Record<string, unknown> }[] = [];
 let answer: unknown;
@@ -20,7 +20,7 @@ beforeEach(() => {
 });
 afterEach(() => vi.unstubAllGlobals());
 
-const serving = { id: '4', caseNumber: '22-1', status: 'SERVING' as const, offenceCategories: ['VIOLENCE' as const], courtReasoning: 'Grov vold.' };
+const serving: RegisteredCase = { id: '4', caseNumber: '22-1', status: 'SERVING', offenceCategories: ['VIOLENCE'], courtReasoning: 'Grov vold.' };
 
 function renderForm(c = serving) {
   const onDone = vi.fn();
