@@ -285,16 +285,21 @@ func TestNoFollowUpToWhoIsNoLongerAnAddressee(t *testing.T) {
 		t.Fatal("a registered guardian told the old time is owed a correction (I11)")
 	}
 	c.Recipients[1].Guardians = nil // the guardian was registered in error
-	if hasBreach(c, "I11") {
-		t.Fatal("a guardian registered in error is owed a correction")
+	if hasBreach(c, "I11") || hasBreach(c, "I4") {
+		t.Fatalf("a guardian registered in error: %v", rules.CheckInvariants(c))
 	}
 	c = decided(assessEveryone(cleared(leaveCase())))
 	c.Notices = []rules.CaseNotice{{ID: 1, Status: rules.NoticeSent, Kind: rules.KindNotice, SentAt: &sent, EarlyRelease: "x",
 		Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid}, DueDate: rules.DateOf(at(16)), Times: rules.NoticeTimes{StartsAt: at(30)}}}
 	c.Event.StartsAt = at(37)
 	c.Recipients = c.Recipients[1:] // Ingrid is no longer a recipient
-	if hasBreach(c, "I11") {
-		t.Fatal("someone no longer a recipient is owed a correction")
+	if hasBreach(c, "I11") || hasBreach(c, "I4") {
+		t.Fatalf("someone no longer a recipient: %v", rules.CheckInvariants(c))
+	}
+	// What is still waiting for them is a breach: it must stop.
+	c.Notices[0].Status, c.Notices[0].SentAt = rules.NoticeReady, nil
+	if !hasBreach(c, "I4") {
+		t.Fatal("a notice ready for someone no longer a recipient does not breach I4")
 	}
 }
 

@@ -107,6 +107,12 @@ func CheckInvariants(c *Case) []Breach {
 				add("I4", ruleOf(err), n.ID, "%s to the wrong addressee today", n.Status)
 			}
 		case n.Status.Left() && n.SentAt != nil:
+			// Someone no longer a recipient or a registered guardian (a
+			// person registered in error, a case completed) cannot be
+			// judged as things stood; what is pending is judged above.
+			if r := c.Recipient(n.Recipient); r == nil || !r.HasAddressee(n.Addressee()) {
+				continue
+			}
 			then := *c
 			then.Now = *n.SentAt
 			if err := CheckAddressee(&then, &n); err != nil {

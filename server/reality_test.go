@@ -324,9 +324,11 @@ func TestEventRegisteredInErrorLeavesTheListsAndStaysInTheHistory(t *testing.T) 
 	}
 }
 
-// NT8, RC5, PR3: Emma, a minor, was registered in error as a victim. Her
-// guardian's waiting notice stops; Ingrid's stays; Emma leaves the case
-// file and the event's potential recipients, and stays in the history.
+// NT8, RC5, PR3, I4, I11: Emma, a minor, was registered in error as a
+// victim after the letter to her guardian went. Ingrid's notice goes on;
+// Emma leaves the case file, the event's notices and its potential
+// recipients, and stays in the history; when the leave is moved, nothing
+// more goes on her behalf.
 // The guardian Emma depends on cannot be marked first: a minor's notice
 // must then go to a guardian, and none would be left (RC5) — refused,
 // nothing stored.
@@ -334,10 +336,17 @@ func TestPersonRegisteredInErrorLeavesTheListsAndTheirNoticesStop(t *testing.T) 
 	for _, d := range dbtest.Dialects {
 		t.Run(d, func(t *testing.T) {
 			ts := startServer(t, d)
-			event, _ := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
+			event, notices := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
 			f := ts.convictFile("saksbehandler", "Martin Berg")
 			emma := f.victimNamed("Emma Solberg")
 			guardian := get(emma, "guardians", 0, "id")
+			// The letter to Emma's guardian went before the error was found.
+			for _, n := range notices {
+				if get(n, "guardian") != nil {
+					ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": get(n, "id"), "channel": "LETTER"}))
+					ts.as("saksbehandler", opPosted, map[string]any{"id": get(n, "id")})
+				}
+			}
 
 			ts.refused("saksbehandler", "RC5", opMarkInError, in(map[string]any{"guardianId": guardian, "reason": "Feil verge."}))
 			ts.refused("saksbehandler", "NT8", opMarkInError, in(map[string]any{"victimId": emma["id"], "reason": ""}))
@@ -357,6 +366,15 @@ func TestPersonRegisteredInErrorLeavesTheListsAndTheirNoticesStop(t *testing.T) 
 			}
 			if active != 1 {
 				t.Errorf("%d notices go on, want Ingrid's", active)
+			}
+			// Moved later: Ingrid's waiting notice follows; nothing more goes
+			// to Emma's guardian, who was told on her behalf (I4, I11 hold).
+			later := ts.clock.Now().AddDate(0, 0, 25).Truncate(time.Minute)
+			ts.as("saksbehandler", opMove, in(map[string]any{"custodyEventId": event, "startsAt": rfc3339(later), "reason": "Flyttet."}))
+			for _, n := range noticesOf(ts, event) {
+				if n["kind"] != "NOTICE" || n["status"] != "CANCELLED" && !sameInstant(get(n, "content", "startsAt").(string), later) {
+					t.Errorf("after the move: %v", n)
+				}
 			}
 			for _, c := range ts.convictFile("saksbehandler", "Martin Berg")["criminalCases"].([]any) {
 				for _, v := range get(c, "victims").([]any) {

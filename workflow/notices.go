@@ -100,10 +100,13 @@ func (s *Service) followFacts(ctx context.Context, client *ent.Client, c *rules.
 	if len(ev.Edges.Decisions) == 0 {
 		return nil, nil
 	}
-	// A notice to someone who is no longer a recipient — the case completed,
-	// the person registered in error — stops (RC1, NT8).
-	if err := s.stopUnsent(ctx, client, c, func(n rules.CaseNotice) bool { return c.Recipient(n.Recipient) == nil },
-		rules.CancelNotice, "Personen er ikke lenger mottaker av varsel om hendelsen (RC1, NT8)."); err != nil {
+	// A notice to someone who is no longer a recipient or a registered
+	// guardian — the case completed, the person registered in error — stops,
+	// and one the police hold is withdrawn (RC1, NT8).
+	if err := s.cancelMatching(ctx, client, c, func(n rules.CaseNotice) bool {
+		r := c.Recipient(n.Recipient)
+		return r == nil || !r.HasAddressee(n.Addressee())
+	}, "Personen er ikke lenger mottaker av varsel om hendelsen (RC1, NT8)."); err != nil {
 		return nil, err
 	}
 	var warnings []string
