@@ -228,6 +228,16 @@ func TestWithdrawalOwesCancellations(t *testing.T) {
 	}
 	fresh := rules.CaseNotice{ID: 3, Status: rules.NoticeReady, Kind: rules.KindNotice, Recipient: notice.Recipient, DueDate: rules.DateOf(at(16))}
 	wantRule(t, rules.CheckMaySend(c, &fresh), "AS7")
+	// The cancellation went, and a new decision is made: the recipient is
+	// told again through the new decision's notices, not at once (AS7).
+	c.Notices[1].Status, c.Notices[1].SentAt = rules.NoticeSent, &sent
+	decided(c)
+	if kind, needed := c.FollowUpOwed(c.Notices); !needed || kind != rules.KindCorrection {
+		t.Fatalf("after a new decision: owed %q, %v; want a correction when the notices are made", kind, needed)
+	}
+	if hasBreach(c, "I11") {
+		t.Fatalf("a new decision before its notices are made: %v", rules.CheckInvariants(c))
+	}
 }
 
 func hasBreach(c *rules.Case, inv string) bool {

@@ -202,12 +202,32 @@ func CheckInvariants(c *Case) []Breach {
 		if r == nil || r.ReservedSince != nil || !r.HasAddressee(ns[0].Addressee()) {
 			continue
 		}
+		// Told that the notice was withdrawn, and a new decision made since:
+		// they are told again through the new decision's notices, once it
+		// may be told at all (AS7, DC5) — not at the moment it is made.
+		if newestKind(ns) == KindCancellation && !c.CalledOff() {
+			continue
+		}
 		if kind, needed := c.FollowUpOwed(ns); needed {
 			add("I11", "NT8", ns[len(ns)-1].ID, "the addressee was told a time that no longer holds and no %s follows", kind)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Breach) int { return cmp.Compare(a.Invariant, b.Invariant) })
 	return out
+}
+
+// newestKind is the kind of the newest notice (by id) that is not cancelled.
+func newestKind(ns []CaseNotice) NoticeKind {
+	var newest *CaseNotice
+	for i := range ns {
+		if ns[i].Status != NoticeCancelled && (newest == nil || ns[i].ID > newest.ID) {
+			newest = &ns[i]
+		}
+	}
+	if newest == nil {
+		return ""
+	}
+	return newest.Kind
 }
 
 // settledAt: the decision was final at the moment — the deadline had
@@ -218,6 +238,8 @@ func settledAt(d *CaseDecision, at time.Time) bool {
 	switch {
 	case d == nil:
 		return true // overturned since: the notice was sent under a decision that stood then
+	case at.Before(d.DecidedAt):
+		return true // sent under an earlier decision, withdrawn since; this one did not send it
 	case d.AppealUpheldAt != nil && !d.AppealUpheldAt.After(at):
 		return true
 	case d.WaivedAt != nil && !d.WaivedAt.After(at):

@@ -122,6 +122,25 @@ func TestWithdrawDecisionCancelsWhatWaitsAndTellsWhoWasTold(t *testing.T) {
 			if !historySays(ts, f["id"], "Rettet (vedtak): trukket tilbake. Begrunnelse: Vurderingen bygde på feil") {
 				t.Error("the history does not say the decision was withdrawn and why")
 			}
+			// A new decision may be made (WITHDRAWN → DECIDED): Emma's guardian
+			// gets a new notice, and Ingrid, told it was withdrawn, is told again.
+			again := id(ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": event, "reasoning": "Nytt vedtak på riktig grunnlag."})),
+				"decideNotification", "id")
+			ts.as("saksbehandler", opInformed, in(map[string]any{"decisionId": again, "informedAt": rfc3339(ts.clock.Now()), "how": "LETTER"}))
+			ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": event}))
+			kinds := map[string]int{}
+			for _, n := range noticesOf(ts, event) {
+				if n["status"] == "HELD" {
+					to := "Ingrid"
+					if n["guardian"] != nil {
+						to = "guardian"
+					}
+					kinds[to+" "+n["kind"].(string)]++
+				}
+			}
+			if kinds["guardian NOTICE"] != 1 || kinds["Ingrid CORRECTION"] != 1 || len(kinds) != 2 {
+				t.Errorf("after a new decision, waiting: %v; want a notice to the guardian and a correction to Ingrid", kinds)
+			}
 		})
 	}
 }

@@ -208,6 +208,17 @@ func awaitsAssessments(ev *ent.CustodyEvent) bool {
 	return false
 }
 
+// preparedSince reports whether notices were made under the decision in
+// force; after a withdrawn decision, the earlier ones were not (NT8).
+func preparedSince(ev *ent.CustodyEvent, d *ent.Decision) bool {
+	for _, n := range ev.Edges.Notices {
+		if !n.CreatedAt.Before(d.CreatedAt) {
+			return true
+		}
+	}
+	return false
+}
+
 // decisionOf is the event's decision in force, if any, and whether one was
 // overturned (DC7) or withdrawn (DC1).
 func decisionOf(ev *ent.CustodyEvent) (inForce *ent.Decision, fell bool) {
@@ -310,7 +321,7 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 		it.Decision = d
 		return []*WorklistItem{it}
 	}
-	if len(ev.Edges.Notices) == 0 && ev.Status == custodyevent.StatusOPEN {
+	if !preparedSince(ev, d) && ev.Status == custodyevent.StatusOPEN {
 		it := item(StepPrepareNotices, "NT2", "Lag varslene: "+what, &due)
 		it.Decision = d
 		return []*WorklistItem{it}
