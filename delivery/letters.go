@@ -15,6 +15,7 @@ import (
 	"varsel/ent"
 	"varsel/ent/accesslogentry"
 	"varsel/ent/convict"
+	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
 	"varsel/ent/notice"
 	"varsel/ent/policerequest"
@@ -45,6 +46,9 @@ func NoticeLetter(ctx context.Context, client *ent.Client, id int) (letters.Noti
 		Content:   n.Content,
 		Kind:      n.Kind,
 	}
+	// A cancellation of an event that still happens: the decision to notify
+	// was withdrawn (NT8).
+	l.Withdrawn = n.Kind == rules.KindCancellation && n.Edges.CustodyEvent.Status != custodyevent.StatusCANCELLED
 	if told := n.Edges.Corrects; told != nil { // a correction or cancellation says when the earlier notice went (NT8)
 		l.Told = told.SentAt
 	}

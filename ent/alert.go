@@ -34,7 +34,7 @@ type Alert struct {
 	ResolvedAt *time.Time `json:"resolved_at,omitempty"`
 	// kind and subject: the job raises each alert once
 	Key string `json:"key,omitempty"`
-	// UnitID holds the value of the "unit_id" field.
+	// the unit that is to act; it moves with the convict (transferConvict)
 	UnitID int `json:"unit_id,omitempty"`
 	// CustodyEventID holds the value of the "custody_event_id" field.
 	CustodyEventID *int `json:"custody_event_id,omitempty"`

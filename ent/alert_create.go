@@ -463,6 +463,18 @@ func (u *AlertUpsert) ClearResolvedAt() *AlertUpsert {
 	return u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (u *AlertUpsert) SetUnitID(v int) *AlertUpsert {
+	u.Set(alert.FieldUnitID, v)
+	return u
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *AlertUpsert) UpdateUnitID() *AlertUpsert {
+	u.SetExcluded(alert.FieldUnitID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -482,9 +494,6 @@ func (u *AlertUpsertOne) UpdateNewValues() *AlertUpsertOne {
 		}
 		if _, exists := u.create.mutation.Key(); exists {
 			s.SetIgnore(alert.FieldKey)
-		}
-		if _, exists := u.create.mutation.UnitID(); exists {
-			s.SetIgnore(alert.FieldUnitID)
 		}
 		if _, exists := u.create.mutation.CustodyEventID(); exists {
 			s.SetIgnore(alert.FieldCustodyEventID)
@@ -575,6 +584,20 @@ func (u *AlertUpsertOne) UpdateResolvedAt() *AlertUpsertOne {
 func (u *AlertUpsertOne) ClearResolvedAt() *AlertUpsertOne {
 	return u.Update(func(s *AlertUpsert) {
 		s.ClearResolvedAt()
+	})
+}
+
+// SetUnitID sets the "unit_id" field.
+func (u *AlertUpsertOne) SetUnitID(v int) *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetUnitID(v)
+	})
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *AlertUpsertOne) UpdateUnitID() *AlertUpsertOne {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateUnitID()
 	})
 }
 
@@ -762,9 +785,6 @@ func (u *AlertUpsertBulk) UpdateNewValues() *AlertUpsertBulk {
 			if _, exists := b.mutation.Key(); exists {
 				s.SetIgnore(alert.FieldKey)
 			}
-			if _, exists := b.mutation.UnitID(); exists {
-				s.SetIgnore(alert.FieldUnitID)
-			}
 			if _, exists := b.mutation.CustodyEventID(); exists {
 				s.SetIgnore(alert.FieldCustodyEventID)
 			}
@@ -855,6 +875,20 @@ func (u *AlertUpsertBulk) UpdateResolvedAt() *AlertUpsertBulk {
 func (u *AlertUpsertBulk) ClearResolvedAt() *AlertUpsertBulk {
 	return u.Update(func(s *AlertUpsert) {
 		s.ClearResolvedAt()
+	})
+}
+
+// SetUnitID sets the "unit_id" field.
+func (u *AlertUpsertBulk) SetUnitID(v int) *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.SetUnitID(v)
+	})
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *AlertUpsertBulk) UpdateUnitID() *AlertUpsertBulk {
+	return u.Update(func(s *AlertUpsert) {
+		s.UpdateUnitID()
 	})
 }
 

@@ -9,6 +9,7 @@ import (
 	"time"
 	"varsel/ent/alert"
 	"varsel/ent/predicate"
+	"varsel/ent/unit"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -77,9 +78,34 @@ func (_u *AlertUpdate) ClearResolvedAt() *AlertUpdate {
 	return _u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (_u *AlertUpdate) SetUnitID(v int) *AlertUpdate {
+	_u.mutation.SetUnitID(v)
+	return _u
+}
+
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_u *AlertUpdate) SetNillableUnitID(v *int) *AlertUpdate {
+	if v != nil {
+		_u.SetUnitID(*v)
+	}
+	return _u
+}
+
+// SetUnit sets the "unit" edge to the Unit entity.
+func (_u *AlertUpdate) SetUnit(v *Unit) *AlertUpdate {
+	return _u.SetUnitID(v.ID)
+}
+
 // Mutation returns the AlertMutation object of the builder.
 func (_u *AlertUpdate) Mutation() *AlertMutation {
 	return _u.mutation
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (_u *AlertUpdate) ClearUnit() *AlertUpdate {
+	_u.mutation.ClearUnit()
+	return _u
 }
 
 // Save executes the query and returns the number of nodes affected by the update operation.
@@ -157,6 +183,35 @@ func (_u *AlertUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.ResolvedAtCleared() {
 		_spec.ClearField(alert.FieldResolvedAt, field.TypeTime)
 	}
+	if _u.mutation.UnitCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.UnitTable,
+			Columns: []string{alert.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UnitIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.UnitTable,
+			Columns: []string{alert.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	_spec.AddModifiers(_u.modifiers...)
 	if _node, err = sqlgraph.UpdateNodes(ctx, _u.driver, _spec); err != nil {
 		if _, ok := err.(*sqlgraph.NotFoundError); ok {
@@ -227,9 +282,34 @@ func (_u *AlertUpdateOne) ClearResolvedAt() *AlertUpdateOne {
 	return _u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (_u *AlertUpdateOne) SetUnitID(v int) *AlertUpdateOne {
+	_u.mutation.SetUnitID(v)
+	return _u
+}
+
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_u *AlertUpdateOne) SetNillableUnitID(v *int) *AlertUpdateOne {
+	if v != nil {
+		_u.SetUnitID(*v)
+	}
+	return _u
+}
+
+// SetUnit sets the "unit" edge to the Unit entity.
+func (_u *AlertUpdateOne) SetUnit(v *Unit) *AlertUpdateOne {
+	return _u.SetUnitID(v.ID)
+}
+
 // Mutation returns the AlertMutation object of the builder.
 func (_u *AlertUpdateOne) Mutation() *AlertMutation {
 	return _u.mutation
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (_u *AlertUpdateOne) ClearUnit() *AlertUpdateOne {
+	_u.mutation.ClearUnit()
+	return _u
 }
 
 // Where appends a list predicates to the AlertUpdate builder.
@@ -336,6 +416,35 @@ func (_u *AlertUpdateOne) sqlSave(ctx context.Context) (_node *Alert, err error)
 	}
 	if _u.mutation.ResolvedAtCleared() {
 		_spec.ClearField(alert.FieldResolvedAt, field.TypeTime)
+	}
+	if _u.mutation.UnitCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.UnitTable,
+			Columns: []string{alert.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UnitIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   alert.UnitTable,
+			Columns: []string{alert.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	_spec.AddModifiers(_u.modifiers...)
 	_node = &Alert{config: _u.config}

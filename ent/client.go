@@ -2522,6 +2522,22 @@ func (c *DecisionClient) QueryConvictInformedBy(_m *Decision) *StaffMemberQuery 
 	return query
 }
 
+// QueryWithdrawnBy queries the withdrawn_by edge of a Decision.
+func (c *DecisionClient) QueryWithdrawnBy(_m *Decision) *StaffMemberQuery {
+	query := (&StaffMemberClient{config: c.config}).Query()
+	query.path = func(context.Context) (fromV *sql.Selector, _ error) {
+		id := _m.ID
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decision.Table, decision.FieldID, id),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, decision.WithdrawnByTable, decision.WithdrawnByColumn),
+		)
+		fromV = sqlgraph.Neighbors(_m.driver.Dialect(), step)
+		return fromV, nil
+	}
+	return query
+}
+
 // QueryAssessments queries the assessments edge of a Decision.
 func (c *DecisionClient) QueryAssessments(_m *Decision) *AssessmentQuery {
 	query := (&AssessmentClient{config: c.config}).Query()

@@ -32,6 +32,8 @@ type CriminalCase struct {
 	OffenceCategories []rules.OffenceCategory `json:"offence_categories,omitempty"`
 	// Status holds the value of the "status" field.
 	Status rules.CaseStatus `json:"status,omitempty"`
+	// when the status was last corrected: a victim of a case served again is a potential recipient from then (AS1)
+	StatusChangedAt *time.Time `json:"status_changed_at,omitempty"`
 	// what the judgment says that matters for notification (AS3: domspremissene)
 	CourtReasoning string `json:"court_reasoning,omitempty"`
 	// ConvictID holds the value of the "convict_id" field.
@@ -88,7 +90,7 @@ func (*CriminalCase) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case criminalcase.FieldCaseNumber, criminalcase.FieldStatus, criminalcase.FieldCourtReasoning:
 			values[i] = new(sql.NullString)
-		case criminalcase.FieldCreatedAt, criminalcase.FieldUpdatedAt, criminalcase.FieldJudgmentDate:
+		case criminalcase.FieldCreatedAt, criminalcase.FieldUpdatedAt, criminalcase.FieldJudgmentDate, criminalcase.FieldStatusChangedAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -148,6 +150,13 @@ func (_m *CriminalCase) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field status", values[i])
 			} else if value.Valid {
 				_m.Status = rules.CaseStatus(value.String)
+			}
+		case criminalcase.FieldStatusChangedAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field status_changed_at", values[i])
+			} else if value.Valid {
+				_m.StatusChangedAt = new(time.Time)
+				*_m.StatusChangedAt = value.Time
 			}
 		case criminalcase.FieldCourtReasoning:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -224,6 +233,11 @@ func (_m *CriminalCase) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("status=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Status))
+	builder.WriteString(", ")
+	if v := _m.StatusChangedAt; v != nil {
+		builder.WriteString("status_changed_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("court_reasoning=")
 	builder.WriteString(_m.CourtReasoning)

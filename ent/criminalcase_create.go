@@ -85,6 +85,20 @@ func (_c *CriminalCaseCreate) SetNillableStatus(v *rules.CaseStatus) *CriminalCa
 	return _c
 }
 
+// SetStatusChangedAt sets the "status_changed_at" field.
+func (_c *CriminalCaseCreate) SetStatusChangedAt(v time.Time) *CriminalCaseCreate {
+	_c.mutation.SetStatusChangedAt(v)
+	return _c
+}
+
+// SetNillableStatusChangedAt sets the "status_changed_at" field if the given value is not nil.
+func (_c *CriminalCaseCreate) SetNillableStatusChangedAt(v *time.Time) *CriminalCaseCreate {
+	if v != nil {
+		_c.SetStatusChangedAt(*v)
+	}
+	return _c
+}
+
 // SetCourtReasoning sets the "court_reasoning" field.
 func (_c *CriminalCaseCreate) SetCourtReasoning(v string) *CriminalCaseCreate {
 	_c.mutation.SetCourtReasoning(v)
@@ -270,6 +284,10 @@ func (_c *CriminalCaseCreate) createSpec() (*CriminalCase, *sqlgraph.CreateSpec)
 		_spec.SetField(criminalcase.FieldStatus, field.TypeEnum, value)
 		_node.Status = value
 	}
+	if value, ok := _c.mutation.StatusChangedAt(); ok {
+		_spec.SetField(criminalcase.FieldStatusChangedAt, field.TypeTime, value)
+		_node.StatusChangedAt = &value
+	}
 	if value, ok := _c.mutation.CourtReasoning(); ok {
 		_spec.SetField(criminalcase.FieldCourtReasoning, field.TypeString, value)
 		_node.CourtReasoning = value
@@ -419,6 +437,24 @@ func (u *CriminalCaseUpsert) UpdateStatus() *CriminalCaseUpsert {
 	return u
 }
 
+// SetStatusChangedAt sets the "status_changed_at" field.
+func (u *CriminalCaseUpsert) SetStatusChangedAt(v time.Time) *CriminalCaseUpsert {
+	u.Set(criminalcase.FieldStatusChangedAt, v)
+	return u
+}
+
+// UpdateStatusChangedAt sets the "status_changed_at" field to the value that was provided on create.
+func (u *CriminalCaseUpsert) UpdateStatusChangedAt() *CriminalCaseUpsert {
+	u.SetExcluded(criminalcase.FieldStatusChangedAt)
+	return u
+}
+
+// ClearStatusChangedAt clears the value of the "status_changed_at" field.
+func (u *CriminalCaseUpsert) ClearStatusChangedAt() *CriminalCaseUpsert {
+	u.SetNull(criminalcase.FieldStatusChangedAt)
+	return u
+}
+
 // SetCourtReasoning sets the "court_reasoning" field.
 func (u *CriminalCaseUpsert) SetCourtReasoning(v string) *CriminalCaseUpsert {
 	u.Set(criminalcase.FieldCourtReasoning, v)
@@ -552,6 +588,27 @@ func (u *CriminalCaseUpsertOne) SetStatus(v rules.CaseStatus) *CriminalCaseUpser
 func (u *CriminalCaseUpsertOne) UpdateStatus() *CriminalCaseUpsertOne {
 	return u.Update(func(s *CriminalCaseUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetStatusChangedAt sets the "status_changed_at" field.
+func (u *CriminalCaseUpsertOne) SetStatusChangedAt(v time.Time) *CriminalCaseUpsertOne {
+	return u.Update(func(s *CriminalCaseUpsert) {
+		s.SetStatusChangedAt(v)
+	})
+}
+
+// UpdateStatusChangedAt sets the "status_changed_at" field to the value that was provided on create.
+func (u *CriminalCaseUpsertOne) UpdateStatusChangedAt() *CriminalCaseUpsertOne {
+	return u.Update(func(s *CriminalCaseUpsert) {
+		s.UpdateStatusChangedAt()
+	})
+}
+
+// ClearStatusChangedAt clears the value of the "status_changed_at" field.
+func (u *CriminalCaseUpsertOne) ClearStatusChangedAt() *CriminalCaseUpsertOne {
+	return u.Update(func(s *CriminalCaseUpsert) {
+		s.ClearStatusChangedAt()
 	})
 }
 
@@ -857,6 +914,27 @@ func (u *CriminalCaseUpsertBulk) SetStatus(v rules.CaseStatus) *CriminalCaseUpse
 func (u *CriminalCaseUpsertBulk) UpdateStatus() *CriminalCaseUpsertBulk {
 	return u.Update(func(s *CriminalCaseUpsert) {
 		s.UpdateStatus()
+	})
+}
+
+// SetStatusChangedAt sets the "status_changed_at" field.
+func (u *CriminalCaseUpsertBulk) SetStatusChangedAt(v time.Time) *CriminalCaseUpsertBulk {
+	return u.Update(func(s *CriminalCaseUpsert) {
+		s.SetStatusChangedAt(v)
+	})
+}
+
+// UpdateStatusChangedAt sets the "status_changed_at" field to the value that was provided on create.
+func (u *CriminalCaseUpsertBulk) UpdateStatusChangedAt() *CriminalCaseUpsertBulk {
+	return u.Update(func(s *CriminalCaseUpsert) {
+		s.UpdateStatusChangedAt()
+	})
+}
+
+// ClearStatusChangedAt clears the value of the "status_changed_at" field.
+func (u *CriminalCaseUpsertBulk) ClearStatusChangedAt() *CriminalCaseUpsertBulk {
+	return u.Update(func(s *CriminalCaseUpsert) {
+		s.ClearStatusChangedAt()
 	})
 }
 

@@ -92,6 +92,26 @@ func (_u *CriminalCaseUpdate) SetNillableStatus(v *rules.CaseStatus) *CriminalCa
 	return _u
 }
 
+// SetStatusChangedAt sets the "status_changed_at" field.
+func (_u *CriminalCaseUpdate) SetStatusChangedAt(v time.Time) *CriminalCaseUpdate {
+	_u.mutation.SetStatusChangedAt(v)
+	return _u
+}
+
+// SetNillableStatusChangedAt sets the "status_changed_at" field if the given value is not nil.
+func (_u *CriminalCaseUpdate) SetNillableStatusChangedAt(v *time.Time) *CriminalCaseUpdate {
+	if v != nil {
+		_u.SetStatusChangedAt(*v)
+	}
+	return _u
+}
+
+// ClearStatusChangedAt clears the value of the "status_changed_at" field.
+func (_u *CriminalCaseUpdate) ClearStatusChangedAt() *CriminalCaseUpdate {
+	_u.mutation.ClearStatusChangedAt()
+	return _u
+}
+
 // SetCourtReasoning sets the "court_reasoning" field.
 func (_u *CriminalCaseUpdate) SetCourtReasoning(v string) *CriminalCaseUpdate {
 	_u.mutation.SetCourtReasoning(v)
@@ -251,6 +271,12 @@ func (_u *CriminalCaseUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(criminalcase.FieldStatus, field.TypeEnum, value)
 	}
+	if value, ok := _u.mutation.StatusChangedAt(); ok {
+		_spec.SetField(criminalcase.FieldStatusChangedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StatusChangedAtCleared() {
+		_spec.ClearField(criminalcase.FieldStatusChangedAt, field.TypeTime)
+	}
 	if value, ok := _u.mutation.CourtReasoning(); ok {
 		_spec.SetField(criminalcase.FieldCourtReasoning, field.TypeString, value)
 	}
@@ -381,6 +407,26 @@ func (_u *CriminalCaseUpdateOne) SetNillableStatus(v *rules.CaseStatus) *Crimina
 	if v != nil {
 		_u.SetStatus(*v)
 	}
+	return _u
+}
+
+// SetStatusChangedAt sets the "status_changed_at" field.
+func (_u *CriminalCaseUpdateOne) SetStatusChangedAt(v time.Time) *CriminalCaseUpdateOne {
+	_u.mutation.SetStatusChangedAt(v)
+	return _u
+}
+
+// SetNillableStatusChangedAt sets the "status_changed_at" field if the given value is not nil.
+func (_u *CriminalCaseUpdateOne) SetNillableStatusChangedAt(v *time.Time) *CriminalCaseUpdateOne {
+	if v != nil {
+		_u.SetStatusChangedAt(*v)
+	}
+	return _u
+}
+
+// ClearStatusChangedAt clears the value of the "status_changed_at" field.
+func (_u *CriminalCaseUpdateOne) ClearStatusChangedAt() *CriminalCaseUpdateOne {
+	_u.mutation.ClearStatusChangedAt()
 	return _u
 }
 
@@ -572,6 +618,12 @@ func (_u *CriminalCaseUpdateOne) sqlSave(ctx context.Context) (_node *CriminalCa
 	}
 	if value, ok := _u.mutation.Status(); ok {
 		_spec.SetField(criminalcase.FieldStatus, field.TypeEnum, value)
+	}
+	if value, ok := _u.mutation.StatusChangedAt(); ok {
+		_spec.SetField(criminalcase.FieldStatusChangedAt, field.TypeTime, value)
+	}
+	if _u.mutation.StatusChangedAtCleared() {
+		_spec.ClearField(criminalcase.FieldStatusChangedAt, field.TypeTime)
 	}
 	if value, ok := _u.mutation.CourtReasoning(); ok {
 		_spec.SetField(criminalcase.FieldCourtReasoning, field.TypeString, value)

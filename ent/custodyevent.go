@@ -26,6 +26,10 @@ type CustodyEvent struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// when it was marked as registered in error; it then leaves every list (NT8, PR3)
+	RegisteredInErrorAt *time.Time `json:"registered_in_error_at,omitempty"`
+	// why it was registered in error
+	RegisteredInErrorReason string `json:"registered_in_error_reason,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind rules.EventKind `json:"kind,omitempty"`
 	// the provision that allows notifying this kind (EV1)
@@ -222,9 +226,9 @@ func (*CustodyEvent) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case custodyevent.FieldID, custodyevent.FieldConvictID, custodyevent.FieldDecidingUnitID, custodyevent.FieldInstitutionStayID:
 			values[i] = new(sql.NullInt64)
-		case custodyevent.FieldKind, custodyevent.FieldLegalBasis, custodyevent.FieldDecidingLevel, custodyevent.FieldStatus, custodyevent.FieldCancelReason, custodyevent.FieldMoveReason:
+		case custodyevent.FieldRegisteredInErrorReason, custodyevent.FieldKind, custodyevent.FieldLegalBasis, custodyevent.FieldDecidingLevel, custodyevent.FieldStatus, custodyevent.FieldCancelReason, custodyevent.FieldMoveReason:
 			values[i] = new(sql.NullString)
-		case custodyevent.FieldCreatedAt, custodyevent.FieldUpdatedAt, custodyevent.FieldStartsAt, custodyevent.FieldEndsAt, custodyevent.FieldProbationEndsOn, custodyevent.FieldCancelledAt, custodyevent.FieldMovedAt:
+		case custodyevent.FieldCreatedAt, custodyevent.FieldUpdatedAt, custodyevent.FieldRegisteredInErrorAt, custodyevent.FieldStartsAt, custodyevent.FieldEndsAt, custodyevent.FieldProbationEndsOn, custodyevent.FieldCancelledAt, custodyevent.FieldMovedAt:
 			values[i] = new(sql.NullTime)
 		case custodyevent.ForeignKeys[0]: // custody_event_created_by
 			values[i] = new(sql.NullInt64)
@@ -260,6 +264,19 @@ func (_m *CustodyEvent) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case custodyevent.FieldRegisteredInErrorAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_at", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorAt = new(time.Time)
+				*_m.RegisteredInErrorAt = value.Time
+			}
+		case custodyevent.FieldRegisteredInErrorReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_reason", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorReason = value.String
 			}
 		case custodyevent.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -471,6 +488,14 @@ func (_m *CustodyEvent) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.RegisteredInErrorAt; v != nil {
+		builder.WriteString("registered_in_error_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("registered_in_error_reason=")
+	builder.WriteString(_m.RegisteredInErrorReason)
 	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Kind))

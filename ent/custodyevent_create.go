@@ -62,6 +62,34 @@ func (_c *CustodyEventCreate) SetNillableUpdatedAt(v *time.Time) *CustodyEventCr
 	return _c
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_c *CustodyEventCreate) SetRegisteredInErrorAt(v time.Time) *CustodyEventCreate {
+	_c.mutation.SetRegisteredInErrorAt(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableRegisteredInErrorAt(v *time.Time) *CustodyEventCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorAt(*v)
+	}
+	return _c
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_c *CustodyEventCreate) SetRegisteredInErrorReason(v string) *CustodyEventCreate {
+	_c.mutation.SetRegisteredInErrorReason(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_c *CustodyEventCreate) SetNillableRegisteredInErrorReason(v *string) *CustodyEventCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorReason(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *CustodyEventCreate) SetKind(v rules.EventKind) *CustodyEventCreate {
 	_c.mutation.SetKind(v)
@@ -560,6 +588,14 @@ func (_c *CustodyEventCreate) createSpec() (*CustodyEvent, *sqlgraph.CreateSpec)
 		_spec.SetField(custodyevent.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
 	}
+	if value, ok := _c.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(custodyevent.FieldRegisteredInErrorAt, field.TypeTime, value)
+		_node.RegisteredInErrorAt = &value
+	}
+	if value, ok := _c.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(custodyevent.FieldRegisteredInErrorReason, field.TypeString, value)
+		_node.RegisteredInErrorReason = value
+	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(custodyevent.FieldKind, field.TypeEnum, value)
 		_node.Kind = value
@@ -860,6 +896,42 @@ func (u *CustodyEventUpsert) UpdateUpdatedAt() *CustodyEventUpsert {
 	return u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *CustodyEventUpsert) SetRegisteredInErrorAt(v time.Time) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldRegisteredInErrorAt, v)
+	return u
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateRegisteredInErrorAt() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldRegisteredInErrorAt)
+	return u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *CustodyEventUpsert) ClearRegisteredInErrorAt() *CustodyEventUpsert {
+	u.SetNull(custodyevent.FieldRegisteredInErrorAt)
+	return u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *CustodyEventUpsert) SetRegisteredInErrorReason(v string) *CustodyEventUpsert {
+	u.Set(custodyevent.FieldRegisteredInErrorReason, v)
+	return u
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsert) UpdateRegisteredInErrorReason() *CustodyEventUpsert {
+	u.SetExcluded(custodyevent.FieldRegisteredInErrorReason)
+	return u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *CustodyEventUpsert) ClearRegisteredInErrorReason() *CustodyEventUpsert {
+	u.SetNull(custodyevent.FieldRegisteredInErrorReason)
+	return u
+}
+
 // SetStartsAt sets the "starts_at" field.
 func (u *CustodyEventUpsert) SetStartsAt(v time.Time) *CustodyEventUpsert {
 	u.Set(custodyevent.FieldStartsAt, v)
@@ -1120,6 +1192,48 @@ func (u *CustodyEventUpsertOne) SetUpdatedAt(v time.Time) *CustodyEventUpsertOne
 func (u *CustodyEventUpsertOne) UpdateUpdatedAt() *CustodyEventUpsertOne {
 	return u.Update(func(s *CustodyEventUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *CustodyEventUpsertOne) SetRegisteredInErrorAt(v time.Time) *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateRegisteredInErrorAt() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *CustodyEventUpsertOne) ClearRegisteredInErrorAt() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *CustodyEventUpsertOne) SetRegisteredInErrorReason(v string) *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsertOne) UpdateRegisteredInErrorReason() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *CustodyEventUpsertOne) ClearRegisteredInErrorReason() *CustodyEventUpsertOne {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 
@@ -1581,6 +1695,48 @@ func (u *CustodyEventUpsertBulk) SetUpdatedAt(v time.Time) *CustodyEventUpsertBu
 func (u *CustodyEventUpsertBulk) UpdateUpdatedAt() *CustodyEventUpsertBulk {
 	return u.Update(func(s *CustodyEventUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *CustodyEventUpsertBulk) SetRegisteredInErrorAt(v time.Time) *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateRegisteredInErrorAt() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *CustodyEventUpsertBulk) ClearRegisteredInErrorAt() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *CustodyEventUpsertBulk) SetRegisteredInErrorReason(v string) *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *CustodyEventUpsertBulk) UpdateRegisteredInErrorReason() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *CustodyEventUpsertBulk) ClearRegisteredInErrorReason() *CustodyEventUpsertBulk {
+	return u.Update(func(s *CustodyEventUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 

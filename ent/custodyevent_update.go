@@ -45,6 +45,46 @@ func (_u *CustodyEventUpdate) SetUpdatedAt(v time.Time) *CustodyEventUpdate {
 	return _u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *CustodyEventUpdate) SetRegisteredInErrorAt(v time.Time) *CustodyEventUpdate {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableRegisteredInErrorAt(v *time.Time) *CustodyEventUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *CustodyEventUpdate) ClearRegisteredInErrorAt() *CustodyEventUpdate {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *CustodyEventUpdate) SetRegisteredInErrorReason(v string) *CustodyEventUpdate {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *CustodyEventUpdate) SetNillableRegisteredInErrorReason(v *string) *CustodyEventUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *CustodyEventUpdate) ClearRegisteredInErrorReason() *CustodyEventUpdate {
+	_u.mutation.ClearRegisteredInErrorReason()
+	return _u
+}
+
 // SetStartsAt sets the "starts_at" field.
 func (_u *CustodyEventUpdate) SetStartsAt(v time.Time) *CustodyEventUpdate {
 	_u.mutation.SetStartsAt(v)
@@ -640,6 +680,18 @@ func (_u *CustodyEventUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(custodyevent.FieldUpdatedAt, field.TypeTime, value)
 	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(custodyevent.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(custodyevent.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(custodyevent.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(custodyevent.FieldRegisteredInErrorReason, field.TypeString)
+	}
 	if value, ok := _u.mutation.StartsAt(); ok {
 		_spec.SetField(custodyevent.FieldStartsAt, field.TypeTime, value)
 	}
@@ -1092,6 +1144,46 @@ type CustodyEventUpdateOne struct {
 // SetUpdatedAt sets the "updated_at" field.
 func (_u *CustodyEventUpdateOne) SetUpdatedAt(v time.Time) *CustodyEventUpdateOne {
 	_u.mutation.SetUpdatedAt(v)
+	return _u
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *CustodyEventUpdateOne) SetRegisteredInErrorAt(v time.Time) *CustodyEventUpdateOne {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableRegisteredInErrorAt(v *time.Time) *CustodyEventUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *CustodyEventUpdateOne) ClearRegisteredInErrorAt() *CustodyEventUpdateOne {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *CustodyEventUpdateOne) SetRegisteredInErrorReason(v string) *CustodyEventUpdateOne {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *CustodyEventUpdateOne) SetNillableRegisteredInErrorReason(v *string) *CustodyEventUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *CustodyEventUpdateOne) ClearRegisteredInErrorReason() *CustodyEventUpdateOne {
+	_u.mutation.ClearRegisteredInErrorReason()
 	return _u
 }
 
@@ -1719,6 +1811,18 @@ func (_u *CustodyEventUpdateOne) sqlSave(ctx context.Context) (_node *CustodyEve
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(custodyevent.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(custodyevent.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(custodyevent.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(custodyevent.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(custodyevent.FieldRegisteredInErrorReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.StartsAt(); ok {
 		_spec.SetField(custodyevent.FieldStartsAt, field.TypeTime, value)

@@ -25,7 +25,7 @@ type Decision struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
-	// Status holds the value of the "status" field.
+	// in force; overturned on appeal (DC7); or withdrawn by the unit (DC1, fvl § 35)
 	Status decision.Status `json:"status,omitempty"`
 	// the level that decided (DC2)
 	Level rules.Level `json:"level,omitempty"`
@@ -45,6 +45,10 @@ type Decision struct {
 	OralAppealAnswer *decision.OralAppealAnswer `json:"oral_appeal_answer,omitempty"`
 	// the last day to appeal (DC4)
 	AppealDeadline *time.Time `json:"appeal_deadline,omitempty"`
+	// when the decision was withdrawn (DC1, NT8)
+	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
+	// why the decision was withdrawn (DC1, NT8)
+	WithdrawReason string `json:"withdraw_reason,omitempty"`
 	// CustodyEventID holds the value of the "custody_event_id" field.
 	CustodyEventID int `json:"custody_event_id,omitempty"`
 	// DecidingUnitID holds the value of the "deciding_unit_id" field.
@@ -54,6 +58,7 @@ type Decision struct {
 	Edges                        DecisionEdges `json:"edges"`
 	decision_decided_by          *int
 	decision_convict_informed_by *int
+	decision_withdrawn_by        *int
 	selectValues                 sql.SelectValues
 }
 
@@ -67,15 +72,17 @@ type DecisionEdges struct {
 	DecidedBy *StaffMember `json:"decided_by,omitempty"`
 	// ConvictInformedBy holds the value of the convict_informed_by edge.
 	ConvictInformedBy *StaffMember `json:"convict_informed_by,omitempty"`
+	// WithdrawnBy holds the value of the withdrawn_by edge.
+	WithdrawnBy *StaffMember `json:"withdrawn_by,omitempty"`
 	// the assessments the decision rests on
 	Assessments []*Assessment `json:"assessments,omitempty"`
 	// Appeals holds the value of the appeals edge.
 	Appeals []*Appeal `json:"appeals,omitempty"`
 	// loadedTypes holds the information for reporting if a
 	// type was loaded (or requested) in eager-loading or not.
-	loadedTypes [6]bool
+	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [6]map[string]int
+	totalCount [7]map[string]int
 
 	namedAssessments map[string][]*Assessment
 	namedAppeals     map[string][]*Appeal
@@ -125,10 +132,21 @@ func (e DecisionEdges) ConvictInformedByOrErr() (*StaffMember, error) {
 	return nil, &NotLoadedError{edge: "convict_informed_by"}
 }
 
+// WithdrawnByOrErr returns the WithdrawnBy value or an error if the edge
+// was not loaded in eager-loading, or loaded but was not found.
+func (e DecisionEdges) WithdrawnByOrErr() (*StaffMember, error) {
+	if e.WithdrawnBy != nil {
+		return e.WithdrawnBy, nil
+	} else if e.loadedTypes[4] {
+		return nil, &NotFoundError{label: staffmember.Label}
+	}
+	return nil, &NotLoadedError{edge: "withdrawn_by"}
+}
+
 // AssessmentsOrErr returns the Assessments value or an error if the edge
 // was not loaded in eager-loading.
 func (e DecisionEdges) AssessmentsOrErr() ([]*Assessment, error) {
-	if e.loadedTypes[4] {
+	if e.loadedTypes[5] {
 		return e.Assessments, nil
 	}
 	return nil, &NotLoadedError{edge: "assessments"}
@@ -137,7 +155,7 @@ func (e DecisionEdges) AssessmentsOrErr() ([]*Assessment, error) {
 // AppealsOrErr returns the Appeals value or an error if the edge
 // was not loaded in eager-loading.
 func (e DecisionEdges) AppealsOrErr() ([]*Appeal, error) {
-	if e.loadedTypes[5] {
+	if e.loadedTypes[6] {
 		return e.Appeals, nil
 	}
 	return nil, &NotLoadedError{edge: "appeals"}
@@ -150,13 +168,15 @@ func (*Decision) scanValues(columns []string) ([]any, error) {
 		switch columns[i] {
 		case decision.FieldID, decision.FieldCustodyEventID, decision.FieldDecidingUnitID:
 			values[i] = new(sql.NullInt64)
-		case decision.FieldStatus, decision.FieldLevel, decision.FieldReasoning, decision.FieldReasonsWithheld, decision.FieldConvictInformedHow, decision.FieldInformingImpracticableReason, decision.FieldOralAppealAnswer:
+		case decision.FieldStatus, decision.FieldLevel, decision.FieldReasoning, decision.FieldReasonsWithheld, decision.FieldConvictInformedHow, decision.FieldInformingImpracticableReason, decision.FieldOralAppealAnswer, decision.FieldWithdrawReason:
 			values[i] = new(sql.NullString)
-		case decision.FieldCreatedAt, decision.FieldUpdatedAt, decision.FieldDecidedAt, decision.FieldConvictInformedAt, decision.FieldAppealDeadline:
+		case decision.FieldCreatedAt, decision.FieldUpdatedAt, decision.FieldDecidedAt, decision.FieldConvictInformedAt, decision.FieldAppealDeadline, decision.FieldWithdrawnAt:
 			values[i] = new(sql.NullTime)
 		case decision.ForeignKeys[0]: // decision_decided_by
 			values[i] = new(sql.NullInt64)
 		case decision.ForeignKeys[1]: // decision_convict_informed_by
+			values[i] = new(sql.NullInt64)
+		case decision.ForeignKeys[2]: // decision_withdrawn_by
 			values[i] = new(sql.NullInt64)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -256,6 +276,19 @@ func (_m *Decision) assignValues(columns []string, values []any) error {
 				_m.AppealDeadline = new(time.Time)
 				*_m.AppealDeadline = value.Time
 			}
+		case decision.FieldWithdrawnAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field withdrawn_at", values[i])
+			} else if value.Valid {
+				_m.WithdrawnAt = new(time.Time)
+				*_m.WithdrawnAt = value.Time
+			}
+		case decision.FieldWithdrawReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field withdraw_reason", values[i])
+			} else if value.Valid {
+				_m.WithdrawReason = value.String
+			}
 		case decision.FieldCustodyEventID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field custody_event_id", values[i])
@@ -281,6 +314,13 @@ func (_m *Decision) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.decision_convict_informed_by = new(int)
 				*_m.decision_convict_informed_by = int(value.Int64)
+			}
+		case decision.ForeignKeys[2]:
+			if value, ok := values[i].(*sql.NullInt64); !ok {
+				return fmt.Errorf("unexpected type %T for edge-field decision_withdrawn_by", value)
+			} else if value.Valid {
+				_m.decision_withdrawn_by = new(int)
+				*_m.decision_withdrawn_by = int(value.Int64)
 			}
 		default:
 			_m.selectValues.Set(columns[i], values[i])
@@ -313,6 +353,11 @@ func (_m *Decision) QueryDecidedBy() *StaffMemberQuery {
 // QueryConvictInformedBy queries the "convict_informed_by" edge of the Decision entity.
 func (_m *Decision) QueryConvictInformedBy() *StaffMemberQuery {
 	return NewDecisionClient(_m.config).QueryConvictInformedBy(_m)
+}
+
+// QueryWithdrawnBy queries the "withdrawn_by" edge of the Decision entity.
+func (_m *Decision) QueryWithdrawnBy() *StaffMemberQuery {
+	return NewDecisionClient(_m.config).QueryWithdrawnBy(_m)
 }
 
 // QueryAssessments queries the "assessments" edge of the Decision entity.
@@ -393,6 +438,14 @@ func (_m *Decision) String() string {
 		builder.WriteString("appeal_deadline=")
 		builder.WriteString(v.Format(time.ANSIC))
 	}
+	builder.WriteString(", ")
+	if v := _m.WithdrawnAt; v != nil {
+		builder.WriteString("withdrawn_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("withdraw_reason=")
+	builder.WriteString(_m.WithdrawReason)
 	builder.WriteString(", ")
 	builder.WriteString("custody_event_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.CustodyEventID))

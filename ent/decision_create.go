@@ -172,6 +172,34 @@ func (_c *DecisionCreate) SetNillableAppealDeadline(v *time.Time) *DecisionCreat
 	return _c
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (_c *DecisionCreate) SetWithdrawnAt(v time.Time) *DecisionCreate {
+	_c.mutation.SetWithdrawnAt(v)
+	return _c
+}
+
+// SetNillableWithdrawnAt sets the "withdrawn_at" field if the given value is not nil.
+func (_c *DecisionCreate) SetNillableWithdrawnAt(v *time.Time) *DecisionCreate {
+	if v != nil {
+		_c.SetWithdrawnAt(*v)
+	}
+	return _c
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (_c *DecisionCreate) SetWithdrawReason(v string) *DecisionCreate {
+	_c.mutation.SetWithdrawReason(v)
+	return _c
+}
+
+// SetNillableWithdrawReason sets the "withdraw_reason" field if the given value is not nil.
+func (_c *DecisionCreate) SetNillableWithdrawReason(v *string) *DecisionCreate {
+	if v != nil {
+		_c.SetWithdrawReason(*v)
+	}
+	return _c
+}
+
 // SetCustodyEventID sets the "custody_event_id" field.
 func (_c *DecisionCreate) SetCustodyEventID(v int) *DecisionCreate {
 	_c.mutation.SetCustodyEventID(v)
@@ -230,6 +258,25 @@ func (_c *DecisionCreate) SetNillableConvictInformedByID(id *int) *DecisionCreat
 // SetConvictInformedBy sets the "convict_informed_by" edge to the StaffMember entity.
 func (_c *DecisionCreate) SetConvictInformedBy(v *StaffMember) *DecisionCreate {
 	return _c.SetConvictInformedByID(v.ID)
+}
+
+// SetWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by ID.
+func (_c *DecisionCreate) SetWithdrawnByID(id int) *DecisionCreate {
+	_c.mutation.SetWithdrawnByID(id)
+	return _c
+}
+
+// SetNillableWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by ID if the given value is not nil.
+func (_c *DecisionCreate) SetNillableWithdrawnByID(id *int) *DecisionCreate {
+	if id != nil {
+		_c = _c.SetWithdrawnByID(*id)
+	}
+	return _c
+}
+
+// SetWithdrawnBy sets the "withdrawn_by" edge to the StaffMember entity.
+func (_c *DecisionCreate) SetWithdrawnBy(v *StaffMember) *DecisionCreate {
+	return _c.SetWithdrawnByID(v.ID)
 }
 
 // AddAssessmentIDs adds the "assessments" edge to the Assessment entity by IDs.
@@ -457,6 +504,14 @@ func (_c *DecisionCreate) createSpec() (*Decision, *sqlgraph.CreateSpec) {
 		_spec.SetField(decision.FieldAppealDeadline, field.TypeTime, value)
 		_node.AppealDeadline = &value
 	}
+	if value, ok := _c.mutation.WithdrawnAt(); ok {
+		_spec.SetField(decision.FieldWithdrawnAt, field.TypeTime, value)
+		_node.WithdrawnAt = &value
+	}
+	if value, ok := _c.mutation.WithdrawReason(); ok {
+		_spec.SetField(decision.FieldWithdrawReason, field.TypeString, value)
+		_node.WithdrawReason = value
+	}
 	if nodes := _c.mutation.CustodyEventIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -523,6 +578,23 @@ func (_c *DecisionCreate) createSpec() (*Decision, *sqlgraph.CreateSpec) {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
 		_node.decision_convict_informed_by = &nodes[0]
+		_spec.Edges = append(_spec.Edges, edge)
+	}
+	if nodes := _c.mutation.WithdrawnByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.WithdrawnByTable,
+			Columns: []string{decision.WithdrawnByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_node.decision_withdrawn_by = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.AssessmentsIDs(); len(nodes) > 0 {
@@ -777,6 +849,42 @@ func (u *DecisionUpsert) ClearAppealDeadline() *DecisionUpsert {
 	return u
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (u *DecisionUpsert) SetWithdrawnAt(v time.Time) *DecisionUpsert {
+	u.Set(decision.FieldWithdrawnAt, v)
+	return u
+}
+
+// UpdateWithdrawnAt sets the "withdrawn_at" field to the value that was provided on create.
+func (u *DecisionUpsert) UpdateWithdrawnAt() *DecisionUpsert {
+	u.SetExcluded(decision.FieldWithdrawnAt)
+	return u
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (u *DecisionUpsert) ClearWithdrawnAt() *DecisionUpsert {
+	u.SetNull(decision.FieldWithdrawnAt)
+	return u
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (u *DecisionUpsert) SetWithdrawReason(v string) *DecisionUpsert {
+	u.Set(decision.FieldWithdrawReason, v)
+	return u
+}
+
+// UpdateWithdrawReason sets the "withdraw_reason" field to the value that was provided on create.
+func (u *DecisionUpsert) UpdateWithdrawReason() *DecisionUpsert {
+	u.SetExcluded(decision.FieldWithdrawReason)
+	return u
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (u *DecisionUpsert) ClearWithdrawReason() *DecisionUpsert {
+	u.SetNull(decision.FieldWithdrawReason)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -1021,6 +1129,48 @@ func (u *DecisionUpsertOne) UpdateAppealDeadline() *DecisionUpsertOne {
 func (u *DecisionUpsertOne) ClearAppealDeadline() *DecisionUpsertOne {
 	return u.Update(func(s *DecisionUpsert) {
 		s.ClearAppealDeadline()
+	})
+}
+
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (u *DecisionUpsertOne) SetWithdrawnAt(v time.Time) *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.SetWithdrawnAt(v)
+	})
+}
+
+// UpdateWithdrawnAt sets the "withdrawn_at" field to the value that was provided on create.
+func (u *DecisionUpsertOne) UpdateWithdrawnAt() *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.UpdateWithdrawnAt()
+	})
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (u *DecisionUpsertOne) ClearWithdrawnAt() *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.ClearWithdrawnAt()
+	})
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (u *DecisionUpsertOne) SetWithdrawReason(v string) *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.SetWithdrawReason(v)
+	})
+}
+
+// UpdateWithdrawReason sets the "withdraw_reason" field to the value that was provided on create.
+func (u *DecisionUpsertOne) UpdateWithdrawReason() *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.UpdateWithdrawReason()
+	})
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (u *DecisionUpsertOne) ClearWithdrawReason() *DecisionUpsertOne {
+	return u.Update(func(s *DecisionUpsert) {
+		s.ClearWithdrawReason()
 	})
 }
 
@@ -1434,6 +1584,48 @@ func (u *DecisionUpsertBulk) UpdateAppealDeadline() *DecisionUpsertBulk {
 func (u *DecisionUpsertBulk) ClearAppealDeadline() *DecisionUpsertBulk {
 	return u.Update(func(s *DecisionUpsert) {
 		s.ClearAppealDeadline()
+	})
+}
+
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (u *DecisionUpsertBulk) SetWithdrawnAt(v time.Time) *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.SetWithdrawnAt(v)
+	})
+}
+
+// UpdateWithdrawnAt sets the "withdrawn_at" field to the value that was provided on create.
+func (u *DecisionUpsertBulk) UpdateWithdrawnAt() *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.UpdateWithdrawnAt()
+	})
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (u *DecisionUpsertBulk) ClearWithdrawnAt() *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.ClearWithdrawnAt()
+	})
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (u *DecisionUpsertBulk) SetWithdrawReason(v string) *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.SetWithdrawReason(v)
+	})
+}
+
+// UpdateWithdrawReason sets the "withdraw_reason" field to the value that was provided on create.
+func (u *DecisionUpsertBulk) UpdateWithdrawReason() *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.UpdateWithdrawReason()
+	})
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (u *DecisionUpsertBulk) ClearWithdrawReason() *DecisionUpsertBulk {
+	return u.Update(func(s *DecisionUpsert) {
+		s.ClearWithdrawReason()
 	})
 }
 

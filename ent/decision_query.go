@@ -34,6 +34,7 @@ type DecisionQuery struct {
 	withDecidingUnit      *UnitQuery
 	withDecidedBy         *StaffMemberQuery
 	withConvictInformedBy *StaffMemberQuery
+	withWithdrawnBy       *StaffMemberQuery
 	withAssessments       *AssessmentQuery
 	withAppeals           *AppealQuery
 	withFKs               bool
@@ -158,6 +159,28 @@ func (_q *DecisionQuery) QueryConvictInformedBy() *StaffMemberQuery {
 			sqlgraph.From(decision.Table, decision.FieldID, selector),
 			sqlgraph.To(staffmember.Table, staffmember.FieldID),
 			sqlgraph.Edge(sqlgraph.M2O, false, decision.ConvictInformedByTable, decision.ConvictInformedByColumn),
+		)
+		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
+		return fromU, nil
+	}
+	return query
+}
+
+// QueryWithdrawnBy chains the current query on the "withdrawn_by" edge.
+func (_q *DecisionQuery) QueryWithdrawnBy() *StaffMemberQuery {
+	query := (&StaffMemberClient{config: _q.config}).Query()
+	query.path = func(ctx context.Context) (fromU *sql.Selector, err error) {
+		if err := _q.prepareQuery(ctx); err != nil {
+			return nil, err
+		}
+		selector := _q.sqlQuery(ctx)
+		if err := selector.Err(); err != nil {
+			return nil, err
+		}
+		step := sqlgraph.NewStep(
+			sqlgraph.From(decision.Table, decision.FieldID, selector),
+			sqlgraph.To(staffmember.Table, staffmember.FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, decision.WithdrawnByTable, decision.WithdrawnByColumn),
 		)
 		fromU = sqlgraph.SetNeighbors(_q.driver.Dialect(), step)
 		return fromU, nil
@@ -405,6 +428,7 @@ func (_q *DecisionQuery) Clone() *DecisionQuery {
 		withDecidingUnit:      _q.withDecidingUnit.Clone(),
 		withDecidedBy:         _q.withDecidedBy.Clone(),
 		withConvictInformedBy: _q.withConvictInformedBy.Clone(),
+		withWithdrawnBy:       _q.withWithdrawnBy.Clone(),
 		withAssessments:       _q.withAssessments.Clone(),
 		withAppeals:           _q.withAppeals.Clone(),
 		// clone intermediate query.
@@ -455,6 +479,17 @@ func (_q *DecisionQuery) WithConvictInformedBy(opts ...func(*StaffMemberQuery)) 
 		opt(query)
 	}
 	_q.withConvictInformedBy = query
+	return _q
+}
+
+// WithWithdrawnBy tells the query-builder to eager-load the nodes that are connected to
+// the "withdrawn_by" edge. The optional arguments are used to configure the query builder of the edge.
+func (_q *DecisionQuery) WithWithdrawnBy(opts ...func(*StaffMemberQuery)) *DecisionQuery {
+	query := (&StaffMemberClient{config: _q.config}).Query()
+	for _, opt := range opts {
+		opt(query)
+	}
+	_q.withWithdrawnBy = query
 	return _q
 }
 
@@ -565,16 +600,17 @@ func (_q *DecisionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Dec
 		nodes       = []*Decision{}
 		withFKs     = _q.withFKs
 		_spec       = _q.querySpec()
-		loadedTypes = [6]bool{
+		loadedTypes = [7]bool{
 			_q.withCustodyEvent != nil,
 			_q.withDecidingUnit != nil,
 			_q.withDecidedBy != nil,
 			_q.withConvictInformedBy != nil,
+			_q.withWithdrawnBy != nil,
 			_q.withAssessments != nil,
 			_q.withAppeals != nil,
 		}
 	)
-	if _q.withDecidedBy != nil || _q.withConvictInformedBy != nil {
+	if _q.withDecidedBy != nil || _q.withConvictInformedBy != nil || _q.withWithdrawnBy != nil {
 		withFKs = true
 	}
 	if withFKs {
@@ -622,6 +658,12 @@ func (_q *DecisionQuery) sqlAll(ctx context.Context, hooks ...queryHook) ([]*Dec
 	if query := _q.withConvictInformedBy; query != nil {
 		if err := _q.loadConvictInformedBy(ctx, query, nodes, nil,
 			func(n *Decision, e *StaffMember) { n.Edges.ConvictInformedBy = e }); err != nil {
+			return nil, err
+		}
+	}
+	if query := _q.withWithdrawnBy; query != nil {
+		if err := _q.loadWithdrawnBy(ctx, query, nodes, nil,
+			func(n *Decision, e *StaffMember) { n.Edges.WithdrawnBy = e }); err != nil {
 			return nil, err
 		}
 	}
@@ -776,6 +818,38 @@ func (_q *DecisionQuery) loadConvictInformedBy(ctx context.Context, query *Staff
 		nodes, ok := nodeids[n.ID]
 		if !ok {
 			return fmt.Errorf(`unexpected foreign-key "decision_convict_informed_by" returned %v`, n.ID)
+		}
+		for i := range nodes {
+			assign(nodes[i], n)
+		}
+	}
+	return nil
+}
+func (_q *DecisionQuery) loadWithdrawnBy(ctx context.Context, query *StaffMemberQuery, nodes []*Decision, init func(*Decision), assign func(*Decision, *StaffMember)) error {
+	ids := make([]int, 0, len(nodes))
+	nodeids := make(map[int][]*Decision)
+	for i := range nodes {
+		if nodes[i].decision_withdrawn_by == nil {
+			continue
+		}
+		fk := *nodes[i].decision_withdrawn_by
+		if _, ok := nodeids[fk]; !ok {
+			ids = append(ids, fk)
+		}
+		nodeids[fk] = append(nodeids[fk], nodes[i])
+	}
+	if len(ids) == 0 {
+		return nil
+	}
+	query.Where(staffmember.IDIn(ids...))
+	neighbors, err := query.All(ctx)
+	if err != nil {
+		return err
+	}
+	for _, n := range neighbors {
+		nodes, ok := nodeids[n.ID]
+		if !ok {
+			return fmt.Errorf(`unexpected foreign-key "decision_withdrawn_by" returned %v`, n.ID)
 		}
 		for i := range nodes {
 			assign(nodes[i], n)

@@ -215,6 +215,46 @@ func (_u *DecisionUpdate) ClearAppealDeadline() *DecisionUpdate {
 	return _u
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (_u *DecisionUpdate) SetWithdrawnAt(v time.Time) *DecisionUpdate {
+	_u.mutation.SetWithdrawnAt(v)
+	return _u
+}
+
+// SetNillableWithdrawnAt sets the "withdrawn_at" field if the given value is not nil.
+func (_u *DecisionUpdate) SetNillableWithdrawnAt(v *time.Time) *DecisionUpdate {
+	if v != nil {
+		_u.SetWithdrawnAt(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (_u *DecisionUpdate) ClearWithdrawnAt() *DecisionUpdate {
+	_u.mutation.ClearWithdrawnAt()
+	return _u
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (_u *DecisionUpdate) SetWithdrawReason(v string) *DecisionUpdate {
+	_u.mutation.SetWithdrawReason(v)
+	return _u
+}
+
+// SetNillableWithdrawReason sets the "withdraw_reason" field if the given value is not nil.
+func (_u *DecisionUpdate) SetNillableWithdrawReason(v *string) *DecisionUpdate {
+	if v != nil {
+		_u.SetWithdrawReason(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (_u *DecisionUpdate) ClearWithdrawReason() *DecisionUpdate {
+	_u.mutation.ClearWithdrawReason()
+	return _u
+}
+
 // SetDecidedByID sets the "decided_by" edge to the StaffMember entity by ID.
 func (_u *DecisionUpdate) SetDecidedByID(id int) *DecisionUpdate {
 	_u.mutation.SetDecidedByID(id)
@@ -251,6 +291,25 @@ func (_u *DecisionUpdate) SetNillableConvictInformedByID(id *int) *DecisionUpdat
 // SetConvictInformedBy sets the "convict_informed_by" edge to the StaffMember entity.
 func (_u *DecisionUpdate) SetConvictInformedBy(v *StaffMember) *DecisionUpdate {
 	return _u.SetConvictInformedByID(v.ID)
+}
+
+// SetWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by ID.
+func (_u *DecisionUpdate) SetWithdrawnByID(id int) *DecisionUpdate {
+	_u.mutation.SetWithdrawnByID(id)
+	return _u
+}
+
+// SetNillableWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by ID if the given value is not nil.
+func (_u *DecisionUpdate) SetNillableWithdrawnByID(id *int) *DecisionUpdate {
+	if id != nil {
+		_u = _u.SetWithdrawnByID(*id)
+	}
+	return _u
+}
+
+// SetWithdrawnBy sets the "withdrawn_by" edge to the StaffMember entity.
+func (_u *DecisionUpdate) SetWithdrawnBy(v *StaffMember) *DecisionUpdate {
+	return _u.SetWithdrawnByID(v.ID)
 }
 
 // AddAssessmentIDs adds the "assessments" edge to the Assessment entity by IDs.
@@ -297,6 +356,12 @@ func (_u *DecisionUpdate) ClearDecidedBy() *DecisionUpdate {
 // ClearConvictInformedBy clears the "convict_informed_by" edge to the StaffMember entity.
 func (_u *DecisionUpdate) ClearConvictInformedBy() *DecisionUpdate {
 	_u.mutation.ClearConvictInformedBy()
+	return _u
+}
+
+// ClearWithdrawnBy clears the "withdrawn_by" edge to the StaffMember entity.
+func (_u *DecisionUpdate) ClearWithdrawnBy() *DecisionUpdate {
+	_u.mutation.ClearWithdrawnBy()
 	return _u
 }
 
@@ -494,6 +559,18 @@ func (_u *DecisionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	if _u.mutation.AppealDeadlineCleared() {
 		_spec.ClearField(decision.FieldAppealDeadline, field.TypeTime)
 	}
+	if value, ok := _u.mutation.WithdrawnAt(); ok {
+		_spec.SetField(decision.FieldWithdrawnAt, field.TypeTime, value)
+	}
+	if _u.mutation.WithdrawnAtCleared() {
+		_spec.ClearField(decision.FieldWithdrawnAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.WithdrawReason(); ok {
+		_spec.SetField(decision.FieldWithdrawReason, field.TypeString, value)
+	}
+	if _u.mutation.WithdrawReasonCleared() {
+		_spec.ClearField(decision.FieldWithdrawReason, field.TypeString)
+	}
 	if _u.mutation.DecidedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -542,6 +619,35 @@ func (_u *DecisionUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 			Inverse: false,
 			Table:   decision.ConvictInformedByTable,
 			Columns: []string{decision.ConvictInformedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.WithdrawnByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.WithdrawnByTable,
+			Columns: []string{decision.WithdrawnByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.WithdrawnByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.WithdrawnByTable,
+			Columns: []string{decision.WithdrawnByColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
@@ -846,6 +952,46 @@ func (_u *DecisionUpdateOne) ClearAppealDeadline() *DecisionUpdateOne {
 	return _u
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (_u *DecisionUpdateOne) SetWithdrawnAt(v time.Time) *DecisionUpdateOne {
+	_u.mutation.SetWithdrawnAt(v)
+	return _u
+}
+
+// SetNillableWithdrawnAt sets the "withdrawn_at" field if the given value is not nil.
+func (_u *DecisionUpdateOne) SetNillableWithdrawnAt(v *time.Time) *DecisionUpdateOne {
+	if v != nil {
+		_u.SetWithdrawnAt(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (_u *DecisionUpdateOne) ClearWithdrawnAt() *DecisionUpdateOne {
+	_u.mutation.ClearWithdrawnAt()
+	return _u
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (_u *DecisionUpdateOne) SetWithdrawReason(v string) *DecisionUpdateOne {
+	_u.mutation.SetWithdrawReason(v)
+	return _u
+}
+
+// SetNillableWithdrawReason sets the "withdraw_reason" field if the given value is not nil.
+func (_u *DecisionUpdateOne) SetNillableWithdrawReason(v *string) *DecisionUpdateOne {
+	if v != nil {
+		_u.SetWithdrawReason(*v)
+	}
+	return _u
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (_u *DecisionUpdateOne) ClearWithdrawReason() *DecisionUpdateOne {
+	_u.mutation.ClearWithdrawReason()
+	return _u
+}
+
 // SetDecidedByID sets the "decided_by" edge to the StaffMember entity by ID.
 func (_u *DecisionUpdateOne) SetDecidedByID(id int) *DecisionUpdateOne {
 	_u.mutation.SetDecidedByID(id)
@@ -882,6 +1028,25 @@ func (_u *DecisionUpdateOne) SetNillableConvictInformedByID(id *int) *DecisionUp
 // SetConvictInformedBy sets the "convict_informed_by" edge to the StaffMember entity.
 func (_u *DecisionUpdateOne) SetConvictInformedBy(v *StaffMember) *DecisionUpdateOne {
 	return _u.SetConvictInformedByID(v.ID)
+}
+
+// SetWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by ID.
+func (_u *DecisionUpdateOne) SetWithdrawnByID(id int) *DecisionUpdateOne {
+	_u.mutation.SetWithdrawnByID(id)
+	return _u
+}
+
+// SetNillableWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by ID if the given value is not nil.
+func (_u *DecisionUpdateOne) SetNillableWithdrawnByID(id *int) *DecisionUpdateOne {
+	if id != nil {
+		_u = _u.SetWithdrawnByID(*id)
+	}
+	return _u
+}
+
+// SetWithdrawnBy sets the "withdrawn_by" edge to the StaffMember entity.
+func (_u *DecisionUpdateOne) SetWithdrawnBy(v *StaffMember) *DecisionUpdateOne {
+	return _u.SetWithdrawnByID(v.ID)
 }
 
 // AddAssessmentIDs adds the "assessments" edge to the Assessment entity by IDs.
@@ -928,6 +1093,12 @@ func (_u *DecisionUpdateOne) ClearDecidedBy() *DecisionUpdateOne {
 // ClearConvictInformedBy clears the "convict_informed_by" edge to the StaffMember entity.
 func (_u *DecisionUpdateOne) ClearConvictInformedBy() *DecisionUpdateOne {
 	_u.mutation.ClearConvictInformedBy()
+	return _u
+}
+
+// ClearWithdrawnBy clears the "withdrawn_by" edge to the StaffMember entity.
+func (_u *DecisionUpdateOne) ClearWithdrawnBy() *DecisionUpdateOne {
+	_u.mutation.ClearWithdrawnBy()
 	return _u
 }
 
@@ -1155,6 +1326,18 @@ func (_u *DecisionUpdateOne) sqlSave(ctx context.Context) (_node *Decision, err 
 	if _u.mutation.AppealDeadlineCleared() {
 		_spec.ClearField(decision.FieldAppealDeadline, field.TypeTime)
 	}
+	if value, ok := _u.mutation.WithdrawnAt(); ok {
+		_spec.SetField(decision.FieldWithdrawnAt, field.TypeTime, value)
+	}
+	if _u.mutation.WithdrawnAtCleared() {
+		_spec.ClearField(decision.FieldWithdrawnAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.WithdrawReason(); ok {
+		_spec.SetField(decision.FieldWithdrawReason, field.TypeString, value)
+	}
+	if _u.mutation.WithdrawReasonCleared() {
+		_spec.ClearField(decision.FieldWithdrawReason, field.TypeString)
+	}
 	if _u.mutation.DecidedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -1203,6 +1386,35 @@ func (_u *DecisionUpdateOne) sqlSave(ctx context.Context) (_node *Decision, err 
 			Inverse: false,
 			Table:   decision.ConvictInformedByTable,
 			Columns: []string{decision.ConvictInformedByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
+	if _u.mutation.WithdrawnByCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.WithdrawnByTable,
+			Columns: []string{decision.WithdrawnByColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.WithdrawnByIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.WithdrawnByTable,
+			Columns: []string{decision.WithdrawnByColumn},
 			Bidi:    false,
 			Target: &sqlgraph.EdgeTarget{
 				IDSpec: sqlgraph.NewFieldSpec(staffmember.FieldID, field.TypeInt),

@@ -239,6 +239,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			criminalcase.FieldJudgmentDate:      {Type: field.TypeTime, Column: criminalcase.FieldJudgmentDate},
 			criminalcase.FieldOffenceCategories: {Type: field.TypeJSON, Column: criminalcase.FieldOffenceCategories},
 			criminalcase.FieldStatus:            {Type: field.TypeEnum, Column: criminalcase.FieldStatus},
+			criminalcase.FieldStatusChangedAt:   {Type: field.TypeTime, Column: criminalcase.FieldStatusChangedAt},
 			criminalcase.FieldCourtReasoning:    {Type: field.TypeString, Column: criminalcase.FieldCourtReasoning},
 			criminalcase.FieldConvictID:         {Type: field.TypeInt, Column: criminalcase.FieldConvictID},
 		},
@@ -254,25 +255,27 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "CustodyEvent",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			custodyevent.FieldCreatedAt:         {Type: field.TypeTime, Column: custodyevent.FieldCreatedAt},
-			custodyevent.FieldUpdatedAt:         {Type: field.TypeTime, Column: custodyevent.FieldUpdatedAt},
-			custodyevent.FieldKind:              {Type: field.TypeEnum, Column: custodyevent.FieldKind},
-			custodyevent.FieldLegalBasis:        {Type: field.TypeString, Column: custodyevent.FieldLegalBasis},
-			custodyevent.FieldStartsAt:          {Type: field.TypeTime, Column: custodyevent.FieldStartsAt},
-			custodyevent.FieldEndsAt:            {Type: field.TypeTime, Column: custodyevent.FieldEndsAt},
-			custodyevent.FieldDateOnly:          {Type: field.TypeBool, Column: custodyevent.FieldDateOnly},
-			custodyevent.FieldDecidingLevel:     {Type: field.TypeEnum, Column: custodyevent.FieldDecidingLevel},
-			custodyevent.FieldFromInstitution:   {Type: field.TypeBool, Column: custodyevent.FieldFromInstitution},
-			custodyevent.FieldFullTermRelease:   {Type: field.TypeBool, Column: custodyevent.FieldFullTermRelease},
-			custodyevent.FieldProbationEndsOn:   {Type: field.TypeTime, Column: custodyevent.FieldProbationEndsOn},
-			custodyevent.FieldStatus:            {Type: field.TypeEnum, Column: custodyevent.FieldStatus},
-			custodyevent.FieldCancelledAt:       {Type: field.TypeTime, Column: custodyevent.FieldCancelledAt},
-			custodyevent.FieldCancelReason:      {Type: field.TypeString, Column: custodyevent.FieldCancelReason},
-			custodyevent.FieldMovedAt:           {Type: field.TypeTime, Column: custodyevent.FieldMovedAt},
-			custodyevent.FieldMoveReason:        {Type: field.TypeString, Column: custodyevent.FieldMoveReason},
-			custodyevent.FieldConvictID:         {Type: field.TypeInt, Column: custodyevent.FieldConvictID},
-			custodyevent.FieldDecidingUnitID:    {Type: field.TypeInt, Column: custodyevent.FieldDecidingUnitID},
-			custodyevent.FieldInstitutionStayID: {Type: field.TypeInt, Column: custodyevent.FieldInstitutionStayID},
+			custodyevent.FieldCreatedAt:               {Type: field.TypeTime, Column: custodyevent.FieldCreatedAt},
+			custodyevent.FieldUpdatedAt:               {Type: field.TypeTime, Column: custodyevent.FieldUpdatedAt},
+			custodyevent.FieldRegisteredInErrorAt:     {Type: field.TypeTime, Column: custodyevent.FieldRegisteredInErrorAt},
+			custodyevent.FieldRegisteredInErrorReason: {Type: field.TypeString, Column: custodyevent.FieldRegisteredInErrorReason},
+			custodyevent.FieldKind:                    {Type: field.TypeEnum, Column: custodyevent.FieldKind},
+			custodyevent.FieldLegalBasis:              {Type: field.TypeString, Column: custodyevent.FieldLegalBasis},
+			custodyevent.FieldStartsAt:                {Type: field.TypeTime, Column: custodyevent.FieldStartsAt},
+			custodyevent.FieldEndsAt:                  {Type: field.TypeTime, Column: custodyevent.FieldEndsAt},
+			custodyevent.FieldDateOnly:                {Type: field.TypeBool, Column: custodyevent.FieldDateOnly},
+			custodyevent.FieldDecidingLevel:           {Type: field.TypeEnum, Column: custodyevent.FieldDecidingLevel},
+			custodyevent.FieldFromInstitution:         {Type: field.TypeBool, Column: custodyevent.FieldFromInstitution},
+			custodyevent.FieldFullTermRelease:         {Type: field.TypeBool, Column: custodyevent.FieldFullTermRelease},
+			custodyevent.FieldProbationEndsOn:         {Type: field.TypeTime, Column: custodyevent.FieldProbationEndsOn},
+			custodyevent.FieldStatus:                  {Type: field.TypeEnum, Column: custodyevent.FieldStatus},
+			custodyevent.FieldCancelledAt:             {Type: field.TypeTime, Column: custodyevent.FieldCancelledAt},
+			custodyevent.FieldCancelReason:            {Type: field.TypeString, Column: custodyevent.FieldCancelReason},
+			custodyevent.FieldMovedAt:                 {Type: field.TypeTime, Column: custodyevent.FieldMovedAt},
+			custodyevent.FieldMoveReason:              {Type: field.TypeString, Column: custodyevent.FieldMoveReason},
+			custodyevent.FieldConvictID:               {Type: field.TypeInt, Column: custodyevent.FieldConvictID},
+			custodyevent.FieldDecidingUnitID:          {Type: field.TypeInt, Column: custodyevent.FieldDecidingUnitID},
+			custodyevent.FieldInstitutionStayID:       {Type: field.TypeInt, Column: custodyevent.FieldInstitutionStayID},
 		},
 	}
 	graph.Nodes[10] = &sqlgraph.Node{
@@ -298,6 +301,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			decision.FieldInformingImpracticableReason: {Type: field.TypeString, Column: decision.FieldInformingImpracticableReason},
 			decision.FieldOralAppealAnswer:             {Type: field.TypeEnum, Column: decision.FieldOralAppealAnswer},
 			decision.FieldAppealDeadline:               {Type: field.TypeTime, Column: decision.FieldAppealDeadline},
+			decision.FieldWithdrawnAt:                  {Type: field.TypeTime, Column: decision.FieldWithdrawnAt},
+			decision.FieldWithdrawReason:               {Type: field.TypeString, Column: decision.FieldWithdrawReason},
 			decision.FieldCustodyEventID:               {Type: field.TypeInt, Column: decision.FieldCustodyEventID},
 			decision.FieldDecidingUnitID:               {Type: field.TypeInt, Column: decision.FieldDecidingUnitID},
 		},
@@ -390,22 +395,24 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Guardian",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			guardian.FieldName:                   {Type: field.TypeString, Column: guardian.FieldName},
-			guardian.FieldNationalIdentityNumber: {Type: field.TypeString, Column: guardian.FieldNationalIdentityNumber},
-			guardian.FieldBirthDate:              {Type: field.TypeTime, Column: guardian.FieldBirthDate},
-			guardian.FieldAddressLine:            {Type: field.TypeString, Column: guardian.FieldAddressLine},
-			guardian.FieldPostalCode:             {Type: field.TypeString, Column: guardian.FieldPostalCode},
-			guardian.FieldPostalPlace:            {Type: field.TypeString, Column: guardian.FieldPostalPlace},
-			guardian.FieldCountry:                {Type: field.TypeString, Column: guardian.FieldCountry},
-			guardian.FieldAddressProtection:      {Type: field.TypeEnum, Column: guardian.FieldAddressProtection},
-			guardian.FieldWrittenStandard:        {Type: field.TypeEnum, Column: guardian.FieldWrittenStandard},
-			guardian.FieldPoliceDistrictID:       {Type: field.TypeInt, Column: guardian.FieldPoliceDistrictID},
-			guardian.FieldCreatedAt:              {Type: field.TypeTime, Column: guardian.FieldCreatedAt},
-			guardian.FieldUpdatedAt:              {Type: field.TypeTime, Column: guardian.FieldUpdatedAt},
-			guardian.FieldKind:                   {Type: field.TypeEnum, Column: guardian.FieldKind},
-			guardian.FieldExcludedAsConvict:      {Type: field.TypeBool, Column: guardian.FieldExcludedAsConvict},
-			guardian.FieldVictimID:               {Type: field.TypeInt, Column: guardian.FieldVictimID},
-			guardian.FieldSurvivorID:             {Type: field.TypeInt, Column: guardian.FieldSurvivorID},
+			guardian.FieldName:                    {Type: field.TypeString, Column: guardian.FieldName},
+			guardian.FieldNationalIdentityNumber:  {Type: field.TypeString, Column: guardian.FieldNationalIdentityNumber},
+			guardian.FieldBirthDate:               {Type: field.TypeTime, Column: guardian.FieldBirthDate},
+			guardian.FieldAddressLine:             {Type: field.TypeString, Column: guardian.FieldAddressLine},
+			guardian.FieldPostalCode:              {Type: field.TypeString, Column: guardian.FieldPostalCode},
+			guardian.FieldPostalPlace:             {Type: field.TypeString, Column: guardian.FieldPostalPlace},
+			guardian.FieldCountry:                 {Type: field.TypeString, Column: guardian.FieldCountry},
+			guardian.FieldAddressProtection:       {Type: field.TypeEnum, Column: guardian.FieldAddressProtection},
+			guardian.FieldWrittenStandard:         {Type: field.TypeEnum, Column: guardian.FieldWrittenStandard},
+			guardian.FieldPoliceDistrictID:        {Type: field.TypeInt, Column: guardian.FieldPoliceDistrictID},
+			guardian.FieldCreatedAt:               {Type: field.TypeTime, Column: guardian.FieldCreatedAt},
+			guardian.FieldUpdatedAt:               {Type: field.TypeTime, Column: guardian.FieldUpdatedAt},
+			guardian.FieldRegisteredInErrorAt:     {Type: field.TypeTime, Column: guardian.FieldRegisteredInErrorAt},
+			guardian.FieldRegisteredInErrorReason: {Type: field.TypeString, Column: guardian.FieldRegisteredInErrorReason},
+			guardian.FieldKind:                    {Type: field.TypeEnum, Column: guardian.FieldKind},
+			guardian.FieldExcludedAsConvict:       {Type: field.TypeBool, Column: guardian.FieldExcludedAsConvict},
+			guardian.FieldVictimID:                {Type: field.TypeInt, Column: guardian.FieldVictimID},
+			guardian.FieldSurvivorID:              {Type: field.TypeInt, Column: guardian.FieldSurvivorID},
 		},
 	}
 	graph.Nodes[15] = &sqlgraph.Node{
@@ -656,21 +663,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Survivor",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			survivor.FieldName:                   {Type: field.TypeString, Column: survivor.FieldName},
-			survivor.FieldNationalIdentityNumber: {Type: field.TypeString, Column: survivor.FieldNationalIdentityNumber},
-			survivor.FieldBirthDate:              {Type: field.TypeTime, Column: survivor.FieldBirthDate},
-			survivor.FieldAddressLine:            {Type: field.TypeString, Column: survivor.FieldAddressLine},
-			survivor.FieldPostalCode:             {Type: field.TypeString, Column: survivor.FieldPostalCode},
-			survivor.FieldPostalPlace:            {Type: field.TypeString, Column: survivor.FieldPostalPlace},
-			survivor.FieldCountry:                {Type: field.TypeString, Column: survivor.FieldCountry},
-			survivor.FieldAddressProtection:      {Type: field.TypeEnum, Column: survivor.FieldAddressProtection},
-			survivor.FieldWrittenStandard:        {Type: field.TypeEnum, Column: survivor.FieldWrittenStandard},
-			survivor.FieldPoliceDistrictID:       {Type: field.TypeInt, Column: survivor.FieldPoliceDistrictID},
-			survivor.FieldCreatedAt:              {Type: field.TypeTime, Column: survivor.FieldCreatedAt},
-			survivor.FieldUpdatedAt:              {Type: field.TypeTime, Column: survivor.FieldUpdatedAt},
-			survivor.FieldRelation:               {Type: field.TypeEnum, Column: survivor.FieldRelation},
-			survivor.FieldUnderGuardianship:      {Type: field.TypeBool, Column: survivor.FieldUnderGuardianship},
-			survivor.FieldVictimID:               {Type: field.TypeInt, Column: survivor.FieldVictimID},
+			survivor.FieldName:                    {Type: field.TypeString, Column: survivor.FieldName},
+			survivor.FieldNationalIdentityNumber:  {Type: field.TypeString, Column: survivor.FieldNationalIdentityNumber},
+			survivor.FieldBirthDate:               {Type: field.TypeTime, Column: survivor.FieldBirthDate},
+			survivor.FieldAddressLine:             {Type: field.TypeString, Column: survivor.FieldAddressLine},
+			survivor.FieldPostalCode:              {Type: field.TypeString, Column: survivor.FieldPostalCode},
+			survivor.FieldPostalPlace:             {Type: field.TypeString, Column: survivor.FieldPostalPlace},
+			survivor.FieldCountry:                 {Type: field.TypeString, Column: survivor.FieldCountry},
+			survivor.FieldAddressProtection:       {Type: field.TypeEnum, Column: survivor.FieldAddressProtection},
+			survivor.FieldWrittenStandard:         {Type: field.TypeEnum, Column: survivor.FieldWrittenStandard},
+			survivor.FieldPoliceDistrictID:        {Type: field.TypeInt, Column: survivor.FieldPoliceDistrictID},
+			survivor.FieldCreatedAt:               {Type: field.TypeTime, Column: survivor.FieldCreatedAt},
+			survivor.FieldUpdatedAt:               {Type: field.TypeTime, Column: survivor.FieldUpdatedAt},
+			survivor.FieldRegisteredInErrorAt:     {Type: field.TypeTime, Column: survivor.FieldRegisteredInErrorAt},
+			survivor.FieldRegisteredInErrorReason: {Type: field.TypeString, Column: survivor.FieldRegisteredInErrorReason},
+			survivor.FieldRelation:                {Type: field.TypeEnum, Column: survivor.FieldRelation},
+			survivor.FieldUnderGuardianship:       {Type: field.TypeBool, Column: survivor.FieldUnderGuardianship},
+			survivor.FieldVictimID:                {Type: field.TypeInt, Column: survivor.FieldVictimID},
 		},
 	}
 	graph.Nodes[26] = &sqlgraph.Node{
@@ -705,21 +714,23 @@ var schemaGraph = func() *sqlgraph.Schema {
 		},
 		Type: "Victim",
 		Fields: map[string]*sqlgraph.FieldSpec{
-			victim.FieldName:                   {Type: field.TypeString, Column: victim.FieldName},
-			victim.FieldNationalIdentityNumber: {Type: field.TypeString, Column: victim.FieldNationalIdentityNumber},
-			victim.FieldBirthDate:              {Type: field.TypeTime, Column: victim.FieldBirthDate},
-			victim.FieldAddressLine:            {Type: field.TypeString, Column: victim.FieldAddressLine},
-			victim.FieldPostalCode:             {Type: field.TypeString, Column: victim.FieldPostalCode},
-			victim.FieldPostalPlace:            {Type: field.TypeString, Column: victim.FieldPostalPlace},
-			victim.FieldCountry:                {Type: field.TypeString, Column: victim.FieldCountry},
-			victim.FieldAddressProtection:      {Type: field.TypeEnum, Column: victim.FieldAddressProtection},
-			victim.FieldWrittenStandard:        {Type: field.TypeEnum, Column: victim.FieldWrittenStandard},
-			victim.FieldPoliceDistrictID:       {Type: field.TypeInt, Column: victim.FieldPoliceDistrictID},
-			victim.FieldCreatedAt:              {Type: field.TypeTime, Column: victim.FieldCreatedAt},
-			victim.FieldUpdatedAt:              {Type: field.TypeTime, Column: victim.FieldUpdatedAt},
-			victim.FieldDeceased:               {Type: field.TypeBool, Column: victim.FieldDeceased},
-			victim.FieldUnderGuardianship:      {Type: field.TypeBool, Column: victim.FieldUnderGuardianship},
-			victim.FieldCriminalCaseID:         {Type: field.TypeInt, Column: victim.FieldCriminalCaseID},
+			victim.FieldName:                    {Type: field.TypeString, Column: victim.FieldName},
+			victim.FieldNationalIdentityNumber:  {Type: field.TypeString, Column: victim.FieldNationalIdentityNumber},
+			victim.FieldBirthDate:               {Type: field.TypeTime, Column: victim.FieldBirthDate},
+			victim.FieldAddressLine:             {Type: field.TypeString, Column: victim.FieldAddressLine},
+			victim.FieldPostalCode:              {Type: field.TypeString, Column: victim.FieldPostalCode},
+			victim.FieldPostalPlace:             {Type: field.TypeString, Column: victim.FieldPostalPlace},
+			victim.FieldCountry:                 {Type: field.TypeString, Column: victim.FieldCountry},
+			victim.FieldAddressProtection:       {Type: field.TypeEnum, Column: victim.FieldAddressProtection},
+			victim.FieldWrittenStandard:         {Type: field.TypeEnum, Column: victim.FieldWrittenStandard},
+			victim.FieldPoliceDistrictID:        {Type: field.TypeInt, Column: victim.FieldPoliceDistrictID},
+			victim.FieldCreatedAt:               {Type: field.TypeTime, Column: victim.FieldCreatedAt},
+			victim.FieldUpdatedAt:               {Type: field.TypeTime, Column: victim.FieldUpdatedAt},
+			victim.FieldRegisteredInErrorAt:     {Type: field.TypeTime, Column: victim.FieldRegisteredInErrorAt},
+			victim.FieldRegisteredInErrorReason: {Type: field.TypeString, Column: victim.FieldRegisteredInErrorReason},
+			victim.FieldDeceased:                {Type: field.TypeBool, Column: victim.FieldDeceased},
+			victim.FieldUnderGuardianship:       {Type: field.TypeBool, Column: victim.FieldUnderGuardianship},
+			victim.FieldCriminalCaseID:          {Type: field.TypeInt, Column: victim.FieldCriminalCaseID},
 		},
 	}
 	graph.MustAddE(
@@ -1197,6 +1208,18 @@ var schemaGraph = func() *sqlgraph.Schema {
 			Inverse: false,
 			Table:   decision.ConvictInformedByTable,
 			Columns: []string{decision.ConvictInformedByColumn},
+			Bidi:    false,
+		},
+		"Decision",
+		"StaffMember",
+	)
+	graph.MustAddE(
+		"withdrawn_by",
+		&sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   decision.WithdrawnByTable,
+			Columns: []string{decision.WithdrawnByColumn},
 			Bidi:    false,
 		},
 		"Decision",
@@ -3155,6 +3178,11 @@ func (f *CriminalCaseFilter) WhereStatus(p entql.StringP) {
 	f.Where(p.Field(criminalcase.FieldStatus))
 }
 
+// WhereStatusChangedAt applies the entql time.Time predicate on the status_changed_at field.
+func (f *CriminalCaseFilter) WhereStatusChangedAt(p entql.TimeP) {
+	f.Where(p.Field(criminalcase.FieldStatusChangedAt))
+}
+
 // WhereCourtReasoning applies the entql string predicate on the court_reasoning field.
 func (f *CriminalCaseFilter) WhereCourtReasoning(p entql.StringP) {
 	f.Where(p.Field(criminalcase.FieldCourtReasoning))
@@ -3241,6 +3269,16 @@ func (f *CustodyEventFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *CustodyEventFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(custodyevent.FieldUpdatedAt))
+}
+
+// WhereRegisteredInErrorAt applies the entql time.Time predicate on the registered_in_error_at field.
+func (f *CustodyEventFilter) WhereRegisteredInErrorAt(p entql.TimeP) {
+	f.Where(p.Field(custodyevent.FieldRegisteredInErrorAt))
+}
+
+// WhereRegisteredInErrorReason applies the entql string predicate on the registered_in_error_reason field.
+func (f *CustodyEventFilter) WhereRegisteredInErrorReason(p entql.StringP) {
+	f.Where(p.Field(custodyevent.FieldRegisteredInErrorReason))
 }
 
 // WhereKind applies the entql string predicate on the kind field.
@@ -3582,6 +3620,16 @@ func (f *DecisionFilter) WhereAppealDeadline(p entql.TimeP) {
 	f.Where(p.Field(decision.FieldAppealDeadline))
 }
 
+// WhereWithdrawnAt applies the entql time.Time predicate on the withdrawn_at field.
+func (f *DecisionFilter) WhereWithdrawnAt(p entql.TimeP) {
+	f.Where(p.Field(decision.FieldWithdrawnAt))
+}
+
+// WhereWithdrawReason applies the entql string predicate on the withdraw_reason field.
+func (f *DecisionFilter) WhereWithdrawReason(p entql.StringP) {
+	f.Where(p.Field(decision.FieldWithdrawReason))
+}
+
 // WhereCustodyEventID applies the entql int predicate on the custody_event_id field.
 func (f *DecisionFilter) WhereCustodyEventID(p entql.IntP) {
 	f.Where(p.Field(decision.FieldCustodyEventID))
@@ -3642,6 +3690,20 @@ func (f *DecisionFilter) WhereHasConvictInformedBy() {
 // WhereHasConvictInformedByWith applies a predicate to check if query has an edge convict_informed_by with a given conditions (other predicates).
 func (f *DecisionFilter) WhereHasConvictInformedByWith(preds ...predicate.StaffMember) {
 	f.Where(entql.HasEdgeWith("convict_informed_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
+		for _, p := range preds {
+			p(s)
+		}
+	})))
+}
+
+// WhereHasWithdrawnBy applies a predicate to check if query has an edge withdrawn_by.
+func (f *DecisionFilter) WhereHasWithdrawnBy() {
+	f.Where(entql.HasEdge("withdrawn_by"))
+}
+
+// WhereHasWithdrawnByWith applies a predicate to check if query has an edge withdrawn_by with a given conditions (other predicates).
+func (f *DecisionFilter) WhereHasWithdrawnByWith(preds ...predicate.StaffMember) {
+	f.Where(entql.HasEdgeWith("withdrawn_by", sqlgraph.WrapFunc(func(s *sql.Selector) {
 		for _, p := range preds {
 			p(s)
 		}
@@ -4266,6 +4328,16 @@ func (f *GuardianFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *GuardianFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(guardian.FieldUpdatedAt))
+}
+
+// WhereRegisteredInErrorAt applies the entql time.Time predicate on the registered_in_error_at field.
+func (f *GuardianFilter) WhereRegisteredInErrorAt(p entql.TimeP) {
+	f.Where(p.Field(guardian.FieldRegisteredInErrorAt))
+}
+
+// WhereRegisteredInErrorReason applies the entql string predicate on the registered_in_error_reason field.
+func (f *GuardianFilter) WhereRegisteredInErrorReason(p entql.StringP) {
+	f.Where(p.Field(guardian.FieldRegisteredInErrorReason))
 }
 
 // WhereKind applies the entql string predicate on the kind field.
@@ -5869,6 +5941,16 @@ func (f *SurvivorFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(survivor.FieldUpdatedAt))
 }
 
+// WhereRegisteredInErrorAt applies the entql time.Time predicate on the registered_in_error_at field.
+func (f *SurvivorFilter) WhereRegisteredInErrorAt(p entql.TimeP) {
+	f.Where(p.Field(survivor.FieldRegisteredInErrorAt))
+}
+
+// WhereRegisteredInErrorReason applies the entql string predicate on the registered_in_error_reason field.
+func (f *SurvivorFilter) WhereRegisteredInErrorReason(p entql.StringP) {
+	f.Where(p.Field(survivor.FieldRegisteredInErrorReason))
+}
+
 // WhereRelation applies the entql string predicate on the relation field.
 func (f *SurvivorFilter) WhereRelation(p entql.StringP) {
 	f.Where(p.Field(survivor.FieldRelation))
@@ -6202,6 +6284,16 @@ func (f *VictimFilter) WhereCreatedAt(p entql.TimeP) {
 // WhereUpdatedAt applies the entql time.Time predicate on the updated_at field.
 func (f *VictimFilter) WhereUpdatedAt(p entql.TimeP) {
 	f.Where(p.Field(victim.FieldUpdatedAt))
+}
+
+// WhereRegisteredInErrorAt applies the entql time.Time predicate on the registered_in_error_at field.
+func (f *VictimFilter) WhereRegisteredInErrorAt(p entql.TimeP) {
+	f.Where(p.Field(victim.FieldRegisteredInErrorAt))
+}
+
+// WhereRegisteredInErrorReason applies the entql string predicate on the registered_in_error_reason field.
+func (f *VictimFilter) WhereRegisteredInErrorReason(p entql.StringP) {
+	f.Where(p.Field(victim.FieldRegisteredInErrorReason))
 }
 
 // WhereDeceased applies the entql bool predicate on the deceased field.

@@ -1377,6 +1377,11 @@ func (_q *CriminalCaseQuery) collectField(ctx context.Context, oneNode bool, opC
 				selectedFields = append(selectedFields, criminalcase.FieldStatus)
 				fieldSeen[criminalcase.FieldStatus] = struct{}{}
 			}
+		case "statusChangedAt":
+			if _, ok := fieldSeen[criminalcase.FieldStatusChangedAt]; !ok {
+				selectedFields = append(selectedFields, criminalcase.FieldStatusChangedAt)
+				fieldSeen[criminalcase.FieldStatusChangedAt] = struct{}{}
+			}
 		case "courtReasoning":
 			if _, ok := fieldSeen[criminalcase.FieldCourtReasoning]; !ok {
 				selectedFields = append(selectedFields, criminalcase.FieldCourtReasoning)
@@ -1628,6 +1633,16 @@ func (_q *CustodyEventQuery) collectField(ctx context.Context, oneNode bool, opC
 				selectedFields = append(selectedFields, custodyevent.FieldUpdatedAt)
 				fieldSeen[custodyevent.FieldUpdatedAt] = struct{}{}
 			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[custodyevent.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldRegisteredInErrorAt)
+				fieldSeen[custodyevent.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[custodyevent.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, custodyevent.FieldRegisteredInErrorReason)
+				fieldSeen[custodyevent.FieldRegisteredInErrorReason] = struct{}{}
+			}
 		case "kind":
 			if _, ok := fieldSeen[custodyevent.FieldKind]; !ok {
 				selectedFields = append(selectedFields, custodyevent.FieldKind)
@@ -1850,6 +1865,17 @@ func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			}
 			_q.withConvictInformedBy = query
 
+		case "withdrawnBy":
+			var (
+				alias = field.Alias
+				path  = append(path, alias)
+				query = (&StaffMemberClient{config: _q.config}).Query()
+			)
+			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
+				return err
+			}
+			_q.withWithdrawnBy = query
+
 		case "assessments":
 			var (
 				alias = field.Alias
@@ -1934,6 +1960,16 @@ func (_q *DecisionQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[decision.FieldAppealDeadline]; !ok {
 				selectedFields = append(selectedFields, decision.FieldAppealDeadline)
 				fieldSeen[decision.FieldAppealDeadline] = struct{}{}
+			}
+		case "withdrawnAt":
+			if _, ok := fieldSeen[decision.FieldWithdrawnAt]; !ok {
+				selectedFields = append(selectedFields, decision.FieldWithdrawnAt)
+				fieldSeen[decision.FieldWithdrawnAt] = struct{}{}
+			}
+		case "withdrawReason":
+			if _, ok := fieldSeen[decision.FieldWithdrawReason]; !ok {
+				selectedFields = append(selectedFields, decision.FieldWithdrawReason)
+				fieldSeen[decision.FieldWithdrawReason] = struct{}{}
 			}
 		case "custodyEventID":
 			if _, ok := fieldSeen[decision.FieldCustodyEventID]; !ok {
@@ -2666,6 +2702,16 @@ func (_q *GuardianQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 			if _, ok := fieldSeen[guardian.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, guardian.FieldUpdatedAt)
 				fieldSeen[guardian.FieldUpdatedAt] = struct{}{}
+			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[guardian.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, guardian.FieldRegisteredInErrorAt)
+				fieldSeen[guardian.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[guardian.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, guardian.FieldRegisteredInErrorReason)
+				fieldSeen[guardian.FieldRegisteredInErrorReason] = struct{}{}
 			}
 		case "kind":
 			if _, ok := fieldSeen[guardian.FieldKind]; !ok {
@@ -4632,6 +4678,16 @@ func (_q *SurvivorQuery) collectField(ctx context.Context, oneNode bool, opCtx *
 				selectedFields = append(selectedFields, survivor.FieldUpdatedAt)
 				fieldSeen[survivor.FieldUpdatedAt] = struct{}{}
 			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[survivor.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, survivor.FieldRegisteredInErrorAt)
+				fieldSeen[survivor.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[survivor.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, survivor.FieldRegisteredInErrorReason)
+				fieldSeen[survivor.FieldRegisteredInErrorReason] = struct{}{}
+			}
 		case "relation":
 			if _, ok := fieldSeen[survivor.FieldRelation]; !ok {
 				selectedFields = append(selectedFields, survivor.FieldRelation)
@@ -5104,6 +5160,16 @@ func (_q *VictimQuery) collectField(ctx context.Context, oneNode bool, opCtx *gr
 			if _, ok := fieldSeen[victim.FieldUpdatedAt]; !ok {
 				selectedFields = append(selectedFields, victim.FieldUpdatedAt)
 				fieldSeen[victim.FieldUpdatedAt] = struct{}{}
+			}
+		case "registeredInErrorAt":
+			if _, ok := fieldSeen[victim.FieldRegisteredInErrorAt]; !ok {
+				selectedFields = append(selectedFields, victim.FieldRegisteredInErrorAt)
+				fieldSeen[victim.FieldRegisteredInErrorAt] = struct{}{}
+			}
+		case "registeredInErrorReason":
+			if _, ok := fieldSeen[victim.FieldRegisteredInErrorReason]; !ok {
+				selectedFields = append(selectedFields, victim.FieldRegisteredInErrorReason)
+				fieldSeen[victim.FieldRegisteredInErrorReason] = struct{}{}
 			}
 		case "deceased":
 			if _, ok := fieldSeen[victim.FieldDeceased]; !ok {

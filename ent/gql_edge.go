@@ -377,6 +377,14 @@ func (_m *Decision) ConvictInformedBy(ctx context.Context) (*StaffMember, error)
 	return result, MaskNotFound(err)
 }
 
+func (_m *Decision) WithdrawnBy(ctx context.Context) (*StaffMember, error) {
+	result, err := _m.Edges.WithdrawnByOrErr()
+	if IsNotLoaded(err) {
+		result, err = _m.QueryWithdrawnBy().Only(ctx)
+	}
+	return result, MaskNotFound(err)
+}
+
 func (_m *Decision) Assessments(ctx context.Context) (result []*Assessment, err error) {
 	if fc := graphql.GetFieldContext(ctx); fc != nil && fc.Field.Alias != "" {
 		result, err = _m.NamedAssessments(graphql.GetFieldContext(ctx).Field.Alias)

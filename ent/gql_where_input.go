@@ -3855,6 +3855,18 @@ type CriminalCaseWhereInput struct {
 	StatusIn    []rules.CaseStatus `json:"statusIn,omitempty"`
 	StatusNotIn []rules.CaseStatus `json:"statusNotIn,omitempty"`
 
+	// "status_changed_at" field predicates.
+	StatusChangedAt       *time.Time  `json:"statusChangedAt,omitempty"`
+	StatusChangedAtNEQ    *time.Time  `json:"statusChangedAtNEQ,omitempty"`
+	StatusChangedAtIn     []time.Time `json:"statusChangedAtIn,omitempty"`
+	StatusChangedAtNotIn  []time.Time `json:"statusChangedAtNotIn,omitempty"`
+	StatusChangedAtGT     *time.Time  `json:"statusChangedAtGT,omitempty"`
+	StatusChangedAtGTE    *time.Time  `json:"statusChangedAtGTE,omitempty"`
+	StatusChangedAtLT     *time.Time  `json:"statusChangedAtLT,omitempty"`
+	StatusChangedAtLTE    *time.Time  `json:"statusChangedAtLTE,omitempty"`
+	StatusChangedAtIsNil  bool        `json:"statusChangedAtIsNil,omitempty"`
+	StatusChangedAtNotNil bool        `json:"statusChangedAtNotNil,omitempty"`
+
 	// "court_reasoning" field predicates.
 	CourtReasoning             *string  `json:"courtReasoning,omitempty"`
 	CourtReasoningNEQ          *string  `json:"courtReasoningNEQ,omitempty"`
@@ -4105,6 +4117,36 @@ func (i *CriminalCaseWhereInput) P() (predicate.CriminalCase, error) {
 	if len(i.StatusNotIn) > 0 {
 		predicates = append(predicates, criminalcase.StatusNotIn(i.StatusNotIn...))
 	}
+	if i.StatusChangedAt != nil {
+		predicates = append(predicates, criminalcase.StatusChangedAtEQ(*i.StatusChangedAt))
+	}
+	if i.StatusChangedAtNEQ != nil {
+		predicates = append(predicates, criminalcase.StatusChangedAtNEQ(*i.StatusChangedAtNEQ))
+	}
+	if len(i.StatusChangedAtIn) > 0 {
+		predicates = append(predicates, criminalcase.StatusChangedAtIn(i.StatusChangedAtIn...))
+	}
+	if len(i.StatusChangedAtNotIn) > 0 {
+		predicates = append(predicates, criminalcase.StatusChangedAtNotIn(i.StatusChangedAtNotIn...))
+	}
+	if i.StatusChangedAtGT != nil {
+		predicates = append(predicates, criminalcase.StatusChangedAtGT(*i.StatusChangedAtGT))
+	}
+	if i.StatusChangedAtGTE != nil {
+		predicates = append(predicates, criminalcase.StatusChangedAtGTE(*i.StatusChangedAtGTE))
+	}
+	if i.StatusChangedAtLT != nil {
+		predicates = append(predicates, criminalcase.StatusChangedAtLT(*i.StatusChangedAtLT))
+	}
+	if i.StatusChangedAtLTE != nil {
+		predicates = append(predicates, criminalcase.StatusChangedAtLTE(*i.StatusChangedAtLTE))
+	}
+	if i.StatusChangedAtIsNil {
+		predicates = append(predicates, criminalcase.StatusChangedAtIsNil())
+	}
+	if i.StatusChangedAtNotNil {
+		predicates = append(predicates, criminalcase.StatusChangedAtNotNil())
+	}
 	if i.CourtReasoning != nil {
 		predicates = append(predicates, criminalcase.CourtReasoningEQ(*i.CourtReasoning))
 	}
@@ -4245,6 +4287,35 @@ type CustodyEventWhereInput struct {
 	UpdatedAtGTE   *time.Time  `json:"updatedAtGTE,omitempty"`
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
+
+	// "registered_in_error_at" field predicates.
+	RegisteredInErrorAt       *time.Time  `json:"registeredInErrorAt,omitempty"`
+	RegisteredInErrorAtNEQ    *time.Time  `json:"registeredInErrorAtNEQ,omitempty"`
+	RegisteredInErrorAtIn     []time.Time `json:"registeredInErrorAtIn,omitempty"`
+	RegisteredInErrorAtNotIn  []time.Time `json:"registeredInErrorAtNotIn,omitempty"`
+	RegisteredInErrorAtGT     *time.Time  `json:"registeredInErrorAtGT,omitempty"`
+	RegisteredInErrorAtGTE    *time.Time  `json:"registeredInErrorAtGTE,omitempty"`
+	RegisteredInErrorAtLT     *time.Time  `json:"registeredInErrorAtLT,omitempty"`
+	RegisteredInErrorAtLTE    *time.Time  `json:"registeredInErrorAtLTE,omitempty"`
+	RegisteredInErrorAtIsNil  bool        `json:"registeredInErrorAtIsNil,omitempty"`
+	RegisteredInErrorAtNotNil bool        `json:"registeredInErrorAtNotNil,omitempty"`
+
+	// "registered_in_error_reason" field predicates.
+	RegisteredInErrorReason             *string  `json:"registeredInErrorReason,omitempty"`
+	RegisteredInErrorReasonNEQ          *string  `json:"registeredInErrorReasonNEQ,omitempty"`
+	RegisteredInErrorReasonIn           []string `json:"registeredInErrorReasonIn,omitempty"`
+	RegisteredInErrorReasonNotIn        []string `json:"registeredInErrorReasonNotIn,omitempty"`
+	RegisteredInErrorReasonGT           *string  `json:"registeredInErrorReasonGT,omitempty"`
+	RegisteredInErrorReasonGTE          *string  `json:"registeredInErrorReasonGTE,omitempty"`
+	RegisteredInErrorReasonLT           *string  `json:"registeredInErrorReasonLT,omitempty"`
+	RegisteredInErrorReasonLTE          *string  `json:"registeredInErrorReasonLTE,omitempty"`
+	RegisteredInErrorReasonContains     *string  `json:"registeredInErrorReasonContains,omitempty"`
+	RegisteredInErrorReasonHasPrefix    *string  `json:"registeredInErrorReasonHasPrefix,omitempty"`
+	RegisteredInErrorReasonHasSuffix    *string  `json:"registeredInErrorReasonHasSuffix,omitempty"`
+	RegisteredInErrorReasonIsNil        bool     `json:"registeredInErrorReasonIsNil,omitempty"`
+	RegisteredInErrorReasonNotNil       bool     `json:"registeredInErrorReasonNotNil,omitempty"`
+	RegisteredInErrorReasonEqualFold    *string  `json:"registeredInErrorReasonEqualFold,omitempty"`
+	RegisteredInErrorReasonContainsFold *string  `json:"registeredInErrorReasonContainsFold,omitempty"`
 
 	// "kind" field predicates.
 	Kind      *rules.EventKind  `json:"kind,omitempty"`
@@ -4590,6 +4661,81 @@ func (i *CustodyEventWhereInput) P() (predicate.CustodyEvent, error) {
 	}
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, custodyevent.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.RegisteredInErrorAt != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtEQ(*i.RegisteredInErrorAt))
+	}
+	if i.RegisteredInErrorAtNEQ != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtNEQ(*i.RegisteredInErrorAtNEQ))
+	}
+	if len(i.RegisteredInErrorAtIn) > 0 {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtIn(i.RegisteredInErrorAtIn...))
+	}
+	if len(i.RegisteredInErrorAtNotIn) > 0 {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtNotIn(i.RegisteredInErrorAtNotIn...))
+	}
+	if i.RegisteredInErrorAtGT != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtGT(*i.RegisteredInErrorAtGT))
+	}
+	if i.RegisteredInErrorAtGTE != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtGTE(*i.RegisteredInErrorAtGTE))
+	}
+	if i.RegisteredInErrorAtLT != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtLT(*i.RegisteredInErrorAtLT))
+	}
+	if i.RegisteredInErrorAtLTE != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtLTE(*i.RegisteredInErrorAtLTE))
+	}
+	if i.RegisteredInErrorAtIsNil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtIsNil())
+	}
+	if i.RegisteredInErrorAtNotNil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorAtNotNil())
+	}
+	if i.RegisteredInErrorReason != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonEQ(*i.RegisteredInErrorReason))
+	}
+	if i.RegisteredInErrorReasonNEQ != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonNEQ(*i.RegisteredInErrorReasonNEQ))
+	}
+	if len(i.RegisteredInErrorReasonIn) > 0 {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonIn(i.RegisteredInErrorReasonIn...))
+	}
+	if len(i.RegisteredInErrorReasonNotIn) > 0 {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonNotIn(i.RegisteredInErrorReasonNotIn...))
+	}
+	if i.RegisteredInErrorReasonGT != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonGT(*i.RegisteredInErrorReasonGT))
+	}
+	if i.RegisteredInErrorReasonGTE != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonGTE(*i.RegisteredInErrorReasonGTE))
+	}
+	if i.RegisteredInErrorReasonLT != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonLT(*i.RegisteredInErrorReasonLT))
+	}
+	if i.RegisteredInErrorReasonLTE != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonLTE(*i.RegisteredInErrorReasonLTE))
+	}
+	if i.RegisteredInErrorReasonContains != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonContains(*i.RegisteredInErrorReasonContains))
+	}
+	if i.RegisteredInErrorReasonHasPrefix != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonHasPrefix(*i.RegisteredInErrorReasonHasPrefix))
+	}
+	if i.RegisteredInErrorReasonHasSuffix != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonHasSuffix(*i.RegisteredInErrorReasonHasSuffix))
+	}
+	if i.RegisteredInErrorReasonIsNil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonIsNil())
+	}
+	if i.RegisteredInErrorReasonNotNil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonNotNil())
+	}
+	if i.RegisteredInErrorReasonEqualFold != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonEqualFold(*i.RegisteredInErrorReasonEqualFold))
+	}
+	if i.RegisteredInErrorReasonContainsFold != nil {
+		predicates = append(predicates, custodyevent.RegisteredInErrorReasonContainsFold(*i.RegisteredInErrorReasonContainsFold))
 	}
 	if i.Kind != nil {
 		predicates = append(predicates, custodyevent.KindEQ(*i.Kind))
@@ -5308,6 +5454,35 @@ type DecisionWhereInput struct {
 	AppealDeadlineIsNil  bool        `json:"appealDeadlineIsNil,omitempty"`
 	AppealDeadlineNotNil bool        `json:"appealDeadlineNotNil,omitempty"`
 
+	// "withdrawn_at" field predicates.
+	WithdrawnAt       *time.Time  `json:"withdrawnAt,omitempty"`
+	WithdrawnAtNEQ    *time.Time  `json:"withdrawnAtNEQ,omitempty"`
+	WithdrawnAtIn     []time.Time `json:"withdrawnAtIn,omitempty"`
+	WithdrawnAtNotIn  []time.Time `json:"withdrawnAtNotIn,omitempty"`
+	WithdrawnAtGT     *time.Time  `json:"withdrawnAtGT,omitempty"`
+	WithdrawnAtGTE    *time.Time  `json:"withdrawnAtGTE,omitempty"`
+	WithdrawnAtLT     *time.Time  `json:"withdrawnAtLT,omitempty"`
+	WithdrawnAtLTE    *time.Time  `json:"withdrawnAtLTE,omitempty"`
+	WithdrawnAtIsNil  bool        `json:"withdrawnAtIsNil,omitempty"`
+	WithdrawnAtNotNil bool        `json:"withdrawnAtNotNil,omitempty"`
+
+	// "withdraw_reason" field predicates.
+	WithdrawReason             *string  `json:"withdrawReason,omitempty"`
+	WithdrawReasonNEQ          *string  `json:"withdrawReasonNEQ,omitempty"`
+	WithdrawReasonIn           []string `json:"withdrawReasonIn,omitempty"`
+	WithdrawReasonNotIn        []string `json:"withdrawReasonNotIn,omitempty"`
+	WithdrawReasonGT           *string  `json:"withdrawReasonGT,omitempty"`
+	WithdrawReasonGTE          *string  `json:"withdrawReasonGTE,omitempty"`
+	WithdrawReasonLT           *string  `json:"withdrawReasonLT,omitempty"`
+	WithdrawReasonLTE          *string  `json:"withdrawReasonLTE,omitempty"`
+	WithdrawReasonContains     *string  `json:"withdrawReasonContains,omitempty"`
+	WithdrawReasonHasPrefix    *string  `json:"withdrawReasonHasPrefix,omitempty"`
+	WithdrawReasonHasSuffix    *string  `json:"withdrawReasonHasSuffix,omitempty"`
+	WithdrawReasonIsNil        bool     `json:"withdrawReasonIsNil,omitempty"`
+	WithdrawReasonNotNil       bool     `json:"withdrawReasonNotNil,omitempty"`
+	WithdrawReasonEqualFold    *string  `json:"withdrawReasonEqualFold,omitempty"`
+	WithdrawReasonContainsFold *string  `json:"withdrawReasonContainsFold,omitempty"`
+
 	// "custody_event_id" field predicates.
 	CustodyEventID      *int  `json:"custodyEventID,omitempty"`
 	CustodyEventIDNEQ   *int  `json:"custodyEventIDNEQ,omitempty"`
@@ -5335,6 +5510,10 @@ type DecisionWhereInput struct {
 	// "convict_informed_by" edge predicates.
 	HasConvictInformedBy     *bool                    `json:"hasConvictInformedBy,omitempty"`
 	HasConvictInformedByWith []*StaffMemberWhereInput `json:"hasConvictInformedByWith,omitempty"`
+
+	// "withdrawn_by" edge predicates.
+	HasWithdrawnBy     *bool                    `json:"hasWithdrawnBy,omitempty"`
+	HasWithdrawnByWith []*StaffMemberWhereInput `json:"hasWithdrawnByWith,omitempty"`
 
 	// "assessments" edge predicates.
 	HasAssessments     *bool                   `json:"hasAssessments,omitempty"`
@@ -5734,6 +5913,81 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 	if i.AppealDeadlineNotNil {
 		predicates = append(predicates, decision.AppealDeadlineNotNil())
 	}
+	if i.WithdrawnAt != nil {
+		predicates = append(predicates, decision.WithdrawnAtEQ(*i.WithdrawnAt))
+	}
+	if i.WithdrawnAtNEQ != nil {
+		predicates = append(predicates, decision.WithdrawnAtNEQ(*i.WithdrawnAtNEQ))
+	}
+	if len(i.WithdrawnAtIn) > 0 {
+		predicates = append(predicates, decision.WithdrawnAtIn(i.WithdrawnAtIn...))
+	}
+	if len(i.WithdrawnAtNotIn) > 0 {
+		predicates = append(predicates, decision.WithdrawnAtNotIn(i.WithdrawnAtNotIn...))
+	}
+	if i.WithdrawnAtGT != nil {
+		predicates = append(predicates, decision.WithdrawnAtGT(*i.WithdrawnAtGT))
+	}
+	if i.WithdrawnAtGTE != nil {
+		predicates = append(predicates, decision.WithdrawnAtGTE(*i.WithdrawnAtGTE))
+	}
+	if i.WithdrawnAtLT != nil {
+		predicates = append(predicates, decision.WithdrawnAtLT(*i.WithdrawnAtLT))
+	}
+	if i.WithdrawnAtLTE != nil {
+		predicates = append(predicates, decision.WithdrawnAtLTE(*i.WithdrawnAtLTE))
+	}
+	if i.WithdrawnAtIsNil {
+		predicates = append(predicates, decision.WithdrawnAtIsNil())
+	}
+	if i.WithdrawnAtNotNil {
+		predicates = append(predicates, decision.WithdrawnAtNotNil())
+	}
+	if i.WithdrawReason != nil {
+		predicates = append(predicates, decision.WithdrawReasonEQ(*i.WithdrawReason))
+	}
+	if i.WithdrawReasonNEQ != nil {
+		predicates = append(predicates, decision.WithdrawReasonNEQ(*i.WithdrawReasonNEQ))
+	}
+	if len(i.WithdrawReasonIn) > 0 {
+		predicates = append(predicates, decision.WithdrawReasonIn(i.WithdrawReasonIn...))
+	}
+	if len(i.WithdrawReasonNotIn) > 0 {
+		predicates = append(predicates, decision.WithdrawReasonNotIn(i.WithdrawReasonNotIn...))
+	}
+	if i.WithdrawReasonGT != nil {
+		predicates = append(predicates, decision.WithdrawReasonGT(*i.WithdrawReasonGT))
+	}
+	if i.WithdrawReasonGTE != nil {
+		predicates = append(predicates, decision.WithdrawReasonGTE(*i.WithdrawReasonGTE))
+	}
+	if i.WithdrawReasonLT != nil {
+		predicates = append(predicates, decision.WithdrawReasonLT(*i.WithdrawReasonLT))
+	}
+	if i.WithdrawReasonLTE != nil {
+		predicates = append(predicates, decision.WithdrawReasonLTE(*i.WithdrawReasonLTE))
+	}
+	if i.WithdrawReasonContains != nil {
+		predicates = append(predicates, decision.WithdrawReasonContains(*i.WithdrawReasonContains))
+	}
+	if i.WithdrawReasonHasPrefix != nil {
+		predicates = append(predicates, decision.WithdrawReasonHasPrefix(*i.WithdrawReasonHasPrefix))
+	}
+	if i.WithdrawReasonHasSuffix != nil {
+		predicates = append(predicates, decision.WithdrawReasonHasSuffix(*i.WithdrawReasonHasSuffix))
+	}
+	if i.WithdrawReasonIsNil {
+		predicates = append(predicates, decision.WithdrawReasonIsNil())
+	}
+	if i.WithdrawReasonNotNil {
+		predicates = append(predicates, decision.WithdrawReasonNotNil())
+	}
+	if i.WithdrawReasonEqualFold != nil {
+		predicates = append(predicates, decision.WithdrawReasonEqualFold(*i.WithdrawReasonEqualFold))
+	}
+	if i.WithdrawReasonContainsFold != nil {
+		predicates = append(predicates, decision.WithdrawReasonContainsFold(*i.WithdrawReasonContainsFold))
+	}
 	if i.CustodyEventID != nil {
 		predicates = append(predicates, decision.CustodyEventIDEQ(*i.CustodyEventID))
 	}
@@ -5830,6 +6084,24 @@ func (i *DecisionWhereInput) P() (predicate.Decision, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, decision.HasConvictInformedByWith(with...))
+	}
+	if i.HasWithdrawnBy != nil {
+		p := decision.HasWithdrawnBy()
+		if !*i.HasWithdrawnBy {
+			p = decision.Not(p)
+		}
+		predicates = append(predicates, p)
+	}
+	if len(i.HasWithdrawnByWith) > 0 {
+		with := make([]predicate.StaffMember, 0, len(i.HasWithdrawnByWith))
+		for _, w := range i.HasWithdrawnByWith {
+			p, err := w.P()
+			if err != nil {
+				return nil, fmt.Errorf("%w: field 'HasWithdrawnByWith'", err)
+			}
+			with = append(with, p)
+		}
+		predicates = append(predicates, decision.HasWithdrawnByWith(with...))
 	}
 	if i.HasAssessments != nil {
 		p := decision.HasAssessments()
@@ -7350,6 +7622,35 @@ type GuardianWhereInput struct {
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
+	// "registered_in_error_at" field predicates.
+	RegisteredInErrorAt       *time.Time  `json:"registeredInErrorAt,omitempty"`
+	RegisteredInErrorAtNEQ    *time.Time  `json:"registeredInErrorAtNEQ,omitempty"`
+	RegisteredInErrorAtIn     []time.Time `json:"registeredInErrorAtIn,omitempty"`
+	RegisteredInErrorAtNotIn  []time.Time `json:"registeredInErrorAtNotIn,omitempty"`
+	RegisteredInErrorAtGT     *time.Time  `json:"registeredInErrorAtGT,omitempty"`
+	RegisteredInErrorAtGTE    *time.Time  `json:"registeredInErrorAtGTE,omitempty"`
+	RegisteredInErrorAtLT     *time.Time  `json:"registeredInErrorAtLT,omitempty"`
+	RegisteredInErrorAtLTE    *time.Time  `json:"registeredInErrorAtLTE,omitempty"`
+	RegisteredInErrorAtIsNil  bool        `json:"registeredInErrorAtIsNil,omitempty"`
+	RegisteredInErrorAtNotNil bool        `json:"registeredInErrorAtNotNil,omitempty"`
+
+	// "registered_in_error_reason" field predicates.
+	RegisteredInErrorReason             *string  `json:"registeredInErrorReason,omitempty"`
+	RegisteredInErrorReasonNEQ          *string  `json:"registeredInErrorReasonNEQ,omitempty"`
+	RegisteredInErrorReasonIn           []string `json:"registeredInErrorReasonIn,omitempty"`
+	RegisteredInErrorReasonNotIn        []string `json:"registeredInErrorReasonNotIn,omitempty"`
+	RegisteredInErrorReasonGT           *string  `json:"registeredInErrorReasonGT,omitempty"`
+	RegisteredInErrorReasonGTE          *string  `json:"registeredInErrorReasonGTE,omitempty"`
+	RegisteredInErrorReasonLT           *string  `json:"registeredInErrorReasonLT,omitempty"`
+	RegisteredInErrorReasonLTE          *string  `json:"registeredInErrorReasonLTE,omitempty"`
+	RegisteredInErrorReasonContains     *string  `json:"registeredInErrorReasonContains,omitempty"`
+	RegisteredInErrorReasonHasPrefix    *string  `json:"registeredInErrorReasonHasPrefix,omitempty"`
+	RegisteredInErrorReasonHasSuffix    *string  `json:"registeredInErrorReasonHasSuffix,omitempty"`
+	RegisteredInErrorReasonIsNil        bool     `json:"registeredInErrorReasonIsNil,omitempty"`
+	RegisteredInErrorReasonNotNil       bool     `json:"registeredInErrorReasonNotNil,omitempty"`
+	RegisteredInErrorReasonEqualFold    *string  `json:"registeredInErrorReasonEqualFold,omitempty"`
+	RegisteredInErrorReasonContainsFold *string  `json:"registeredInErrorReasonContainsFold,omitempty"`
+
 	// "kind" field predicates.
 	Kind      *rules.GuardianKind  `json:"kind,omitempty"`
 	KindNEQ   *rules.GuardianKind  `json:"kindNEQ,omitempty"`
@@ -7573,6 +7874,81 @@ func (i *GuardianWhereInput) P() (predicate.Guardian, error) {
 	}
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, guardian.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.RegisteredInErrorAt != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtEQ(*i.RegisteredInErrorAt))
+	}
+	if i.RegisteredInErrorAtNEQ != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtNEQ(*i.RegisteredInErrorAtNEQ))
+	}
+	if len(i.RegisteredInErrorAtIn) > 0 {
+		predicates = append(predicates, guardian.RegisteredInErrorAtIn(i.RegisteredInErrorAtIn...))
+	}
+	if len(i.RegisteredInErrorAtNotIn) > 0 {
+		predicates = append(predicates, guardian.RegisteredInErrorAtNotIn(i.RegisteredInErrorAtNotIn...))
+	}
+	if i.RegisteredInErrorAtGT != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtGT(*i.RegisteredInErrorAtGT))
+	}
+	if i.RegisteredInErrorAtGTE != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtGTE(*i.RegisteredInErrorAtGTE))
+	}
+	if i.RegisteredInErrorAtLT != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtLT(*i.RegisteredInErrorAtLT))
+	}
+	if i.RegisteredInErrorAtLTE != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtLTE(*i.RegisteredInErrorAtLTE))
+	}
+	if i.RegisteredInErrorAtIsNil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtIsNil())
+	}
+	if i.RegisteredInErrorAtNotNil {
+		predicates = append(predicates, guardian.RegisteredInErrorAtNotNil())
+	}
+	if i.RegisteredInErrorReason != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonEQ(*i.RegisteredInErrorReason))
+	}
+	if i.RegisteredInErrorReasonNEQ != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonNEQ(*i.RegisteredInErrorReasonNEQ))
+	}
+	if len(i.RegisteredInErrorReasonIn) > 0 {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonIn(i.RegisteredInErrorReasonIn...))
+	}
+	if len(i.RegisteredInErrorReasonNotIn) > 0 {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonNotIn(i.RegisteredInErrorReasonNotIn...))
+	}
+	if i.RegisteredInErrorReasonGT != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonGT(*i.RegisteredInErrorReasonGT))
+	}
+	if i.RegisteredInErrorReasonGTE != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonGTE(*i.RegisteredInErrorReasonGTE))
+	}
+	if i.RegisteredInErrorReasonLT != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonLT(*i.RegisteredInErrorReasonLT))
+	}
+	if i.RegisteredInErrorReasonLTE != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonLTE(*i.RegisteredInErrorReasonLTE))
+	}
+	if i.RegisteredInErrorReasonContains != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonContains(*i.RegisteredInErrorReasonContains))
+	}
+	if i.RegisteredInErrorReasonHasPrefix != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonHasPrefix(*i.RegisteredInErrorReasonHasPrefix))
+	}
+	if i.RegisteredInErrorReasonHasSuffix != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonHasSuffix(*i.RegisteredInErrorReasonHasSuffix))
+	}
+	if i.RegisteredInErrorReasonIsNil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonIsNil())
+	}
+	if i.RegisteredInErrorReasonNotNil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonNotNil())
+	}
+	if i.RegisteredInErrorReasonEqualFold != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonEqualFold(*i.RegisteredInErrorReasonEqualFold))
+	}
+	if i.RegisteredInErrorReasonContainsFold != nil {
+		predicates = append(predicates, guardian.RegisteredInErrorReasonContainsFold(*i.RegisteredInErrorReasonContainsFold))
 	}
 	if i.Kind != nil {
 		predicates = append(predicates, guardian.KindEQ(*i.Kind))
@@ -13182,6 +13558,35 @@ type SurvivorWhereInput struct {
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
+	// "registered_in_error_at" field predicates.
+	RegisteredInErrorAt       *time.Time  `json:"registeredInErrorAt,omitempty"`
+	RegisteredInErrorAtNEQ    *time.Time  `json:"registeredInErrorAtNEQ,omitempty"`
+	RegisteredInErrorAtIn     []time.Time `json:"registeredInErrorAtIn,omitempty"`
+	RegisteredInErrorAtNotIn  []time.Time `json:"registeredInErrorAtNotIn,omitempty"`
+	RegisteredInErrorAtGT     *time.Time  `json:"registeredInErrorAtGT,omitempty"`
+	RegisteredInErrorAtGTE    *time.Time  `json:"registeredInErrorAtGTE,omitempty"`
+	RegisteredInErrorAtLT     *time.Time  `json:"registeredInErrorAtLT,omitempty"`
+	RegisteredInErrorAtLTE    *time.Time  `json:"registeredInErrorAtLTE,omitempty"`
+	RegisteredInErrorAtIsNil  bool        `json:"registeredInErrorAtIsNil,omitempty"`
+	RegisteredInErrorAtNotNil bool        `json:"registeredInErrorAtNotNil,omitempty"`
+
+	// "registered_in_error_reason" field predicates.
+	RegisteredInErrorReason             *string  `json:"registeredInErrorReason,omitempty"`
+	RegisteredInErrorReasonNEQ          *string  `json:"registeredInErrorReasonNEQ,omitempty"`
+	RegisteredInErrorReasonIn           []string `json:"registeredInErrorReasonIn,omitempty"`
+	RegisteredInErrorReasonNotIn        []string `json:"registeredInErrorReasonNotIn,omitempty"`
+	RegisteredInErrorReasonGT           *string  `json:"registeredInErrorReasonGT,omitempty"`
+	RegisteredInErrorReasonGTE          *string  `json:"registeredInErrorReasonGTE,omitempty"`
+	RegisteredInErrorReasonLT           *string  `json:"registeredInErrorReasonLT,omitempty"`
+	RegisteredInErrorReasonLTE          *string  `json:"registeredInErrorReasonLTE,omitempty"`
+	RegisteredInErrorReasonContains     *string  `json:"registeredInErrorReasonContains,omitempty"`
+	RegisteredInErrorReasonHasPrefix    *string  `json:"registeredInErrorReasonHasPrefix,omitempty"`
+	RegisteredInErrorReasonHasSuffix    *string  `json:"registeredInErrorReasonHasSuffix,omitempty"`
+	RegisteredInErrorReasonIsNil        bool     `json:"registeredInErrorReasonIsNil,omitempty"`
+	RegisteredInErrorReasonNotNil       bool     `json:"registeredInErrorReasonNotNil,omitempty"`
+	RegisteredInErrorReasonEqualFold    *string  `json:"registeredInErrorReasonEqualFold,omitempty"`
+	RegisteredInErrorReasonContainsFold *string  `json:"registeredInErrorReasonContainsFold,omitempty"`
+
 	// "relation" field predicates.
 	Relation      *rules.FamilyRelation  `json:"relation,omitempty"`
 	RelationNEQ   *rules.FamilyRelation  `json:"relationNEQ,omitempty"`
@@ -13407,6 +13812,81 @@ func (i *SurvivorWhereInput) P() (predicate.Survivor, error) {
 	}
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, survivor.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.RegisteredInErrorAt != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtEQ(*i.RegisteredInErrorAt))
+	}
+	if i.RegisteredInErrorAtNEQ != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtNEQ(*i.RegisteredInErrorAtNEQ))
+	}
+	if len(i.RegisteredInErrorAtIn) > 0 {
+		predicates = append(predicates, survivor.RegisteredInErrorAtIn(i.RegisteredInErrorAtIn...))
+	}
+	if len(i.RegisteredInErrorAtNotIn) > 0 {
+		predicates = append(predicates, survivor.RegisteredInErrorAtNotIn(i.RegisteredInErrorAtNotIn...))
+	}
+	if i.RegisteredInErrorAtGT != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtGT(*i.RegisteredInErrorAtGT))
+	}
+	if i.RegisteredInErrorAtGTE != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtGTE(*i.RegisteredInErrorAtGTE))
+	}
+	if i.RegisteredInErrorAtLT != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtLT(*i.RegisteredInErrorAtLT))
+	}
+	if i.RegisteredInErrorAtLTE != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtLTE(*i.RegisteredInErrorAtLTE))
+	}
+	if i.RegisteredInErrorAtIsNil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtIsNil())
+	}
+	if i.RegisteredInErrorAtNotNil {
+		predicates = append(predicates, survivor.RegisteredInErrorAtNotNil())
+	}
+	if i.RegisteredInErrorReason != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonEQ(*i.RegisteredInErrorReason))
+	}
+	if i.RegisteredInErrorReasonNEQ != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonNEQ(*i.RegisteredInErrorReasonNEQ))
+	}
+	if len(i.RegisteredInErrorReasonIn) > 0 {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonIn(i.RegisteredInErrorReasonIn...))
+	}
+	if len(i.RegisteredInErrorReasonNotIn) > 0 {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonNotIn(i.RegisteredInErrorReasonNotIn...))
+	}
+	if i.RegisteredInErrorReasonGT != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonGT(*i.RegisteredInErrorReasonGT))
+	}
+	if i.RegisteredInErrorReasonGTE != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonGTE(*i.RegisteredInErrorReasonGTE))
+	}
+	if i.RegisteredInErrorReasonLT != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonLT(*i.RegisteredInErrorReasonLT))
+	}
+	if i.RegisteredInErrorReasonLTE != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonLTE(*i.RegisteredInErrorReasonLTE))
+	}
+	if i.RegisteredInErrorReasonContains != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonContains(*i.RegisteredInErrorReasonContains))
+	}
+	if i.RegisteredInErrorReasonHasPrefix != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonHasPrefix(*i.RegisteredInErrorReasonHasPrefix))
+	}
+	if i.RegisteredInErrorReasonHasSuffix != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonHasSuffix(*i.RegisteredInErrorReasonHasSuffix))
+	}
+	if i.RegisteredInErrorReasonIsNil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonIsNil())
+	}
+	if i.RegisteredInErrorReasonNotNil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonNotNil())
+	}
+	if i.RegisteredInErrorReasonEqualFold != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonEqualFold(*i.RegisteredInErrorReasonEqualFold))
+	}
+	if i.RegisteredInErrorReasonContainsFold != nil {
+		predicates = append(predicates, survivor.RegisteredInErrorReasonContainsFold(*i.RegisteredInErrorReasonContainsFold))
 	}
 	if i.Relation != nil {
 		predicates = append(predicates, survivor.RelationEQ(*i.Relation))
@@ -14112,6 +14592,35 @@ type VictimWhereInput struct {
 	UpdatedAtLT    *time.Time  `json:"updatedAtLT,omitempty"`
 	UpdatedAtLTE   *time.Time  `json:"updatedAtLTE,omitempty"`
 
+	// "registered_in_error_at" field predicates.
+	RegisteredInErrorAt       *time.Time  `json:"registeredInErrorAt,omitempty"`
+	RegisteredInErrorAtNEQ    *time.Time  `json:"registeredInErrorAtNEQ,omitempty"`
+	RegisteredInErrorAtIn     []time.Time `json:"registeredInErrorAtIn,omitempty"`
+	RegisteredInErrorAtNotIn  []time.Time `json:"registeredInErrorAtNotIn,omitempty"`
+	RegisteredInErrorAtGT     *time.Time  `json:"registeredInErrorAtGT,omitempty"`
+	RegisteredInErrorAtGTE    *time.Time  `json:"registeredInErrorAtGTE,omitempty"`
+	RegisteredInErrorAtLT     *time.Time  `json:"registeredInErrorAtLT,omitempty"`
+	RegisteredInErrorAtLTE    *time.Time  `json:"registeredInErrorAtLTE,omitempty"`
+	RegisteredInErrorAtIsNil  bool        `json:"registeredInErrorAtIsNil,omitempty"`
+	RegisteredInErrorAtNotNil bool        `json:"registeredInErrorAtNotNil,omitempty"`
+
+	// "registered_in_error_reason" field predicates.
+	RegisteredInErrorReason             *string  `json:"registeredInErrorReason,omitempty"`
+	RegisteredInErrorReasonNEQ          *string  `json:"registeredInErrorReasonNEQ,omitempty"`
+	RegisteredInErrorReasonIn           []string `json:"registeredInErrorReasonIn,omitempty"`
+	RegisteredInErrorReasonNotIn        []string `json:"registeredInErrorReasonNotIn,omitempty"`
+	RegisteredInErrorReasonGT           *string  `json:"registeredInErrorReasonGT,omitempty"`
+	RegisteredInErrorReasonGTE          *string  `json:"registeredInErrorReasonGTE,omitempty"`
+	RegisteredInErrorReasonLT           *string  `json:"registeredInErrorReasonLT,omitempty"`
+	RegisteredInErrorReasonLTE          *string  `json:"registeredInErrorReasonLTE,omitempty"`
+	RegisteredInErrorReasonContains     *string  `json:"registeredInErrorReasonContains,omitempty"`
+	RegisteredInErrorReasonHasPrefix    *string  `json:"registeredInErrorReasonHasPrefix,omitempty"`
+	RegisteredInErrorReasonHasSuffix    *string  `json:"registeredInErrorReasonHasSuffix,omitempty"`
+	RegisteredInErrorReasonIsNil        bool     `json:"registeredInErrorReasonIsNil,omitempty"`
+	RegisteredInErrorReasonNotNil       bool     `json:"registeredInErrorReasonNotNil,omitempty"`
+	RegisteredInErrorReasonEqualFold    *string  `json:"registeredInErrorReasonEqualFold,omitempty"`
+	RegisteredInErrorReasonContainsFold *string  `json:"registeredInErrorReasonContainsFold,omitempty"`
+
 	// "deceased" field predicates.
 	Deceased    *bool `json:"deceased,omitempty"`
 	DeceasedNEQ *bool `json:"deceasedNEQ,omitempty"`
@@ -14339,6 +14848,81 @@ func (i *VictimWhereInput) P() (predicate.Victim, error) {
 	}
 	if i.UpdatedAtLTE != nil {
 		predicates = append(predicates, victim.UpdatedAtLTE(*i.UpdatedAtLTE))
+	}
+	if i.RegisteredInErrorAt != nil {
+		predicates = append(predicates, victim.RegisteredInErrorAtEQ(*i.RegisteredInErrorAt))
+	}
+	if i.RegisteredInErrorAtNEQ != nil {
+		predicates = append(predicates, victim.RegisteredInErrorAtNEQ(*i.RegisteredInErrorAtNEQ))
+	}
+	if len(i.RegisteredInErrorAtIn) > 0 {
+		predicates = append(predicates, victim.RegisteredInErrorAtIn(i.RegisteredInErrorAtIn...))
+	}
+	if len(i.RegisteredInErrorAtNotIn) > 0 {
+		predicates = append(predicates, victim.RegisteredInErrorAtNotIn(i.RegisteredInErrorAtNotIn...))
+	}
+	if i.RegisteredInErrorAtGT != nil {
+		predicates = append(predicates, victim.RegisteredInErrorAtGT(*i.RegisteredInErrorAtGT))
+	}
+	if i.RegisteredInErrorAtGTE != nil {
+		predicates = append(predicates, victim.RegisteredInErrorAtGTE(*i.RegisteredInErrorAtGTE))
+	}
+	if i.RegisteredInErrorAtLT != nil {
+		predicates = append(predicates, victim.RegisteredInErrorAtLT(*i.RegisteredInErrorAtLT))
+	}
+	if i.RegisteredInErrorAtLTE != nil {
+		predicates = append(predicates, victim.RegisteredInErrorAtLTE(*i.RegisteredInErrorAtLTE))
+	}
+	if i.RegisteredInErrorAtIsNil {
+		predicates = append(predicates, victim.RegisteredInErrorAtIsNil())
+	}
+	if i.RegisteredInErrorAtNotNil {
+		predicates = append(predicates, victim.RegisteredInErrorAtNotNil())
+	}
+	if i.RegisteredInErrorReason != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonEQ(*i.RegisteredInErrorReason))
+	}
+	if i.RegisteredInErrorReasonNEQ != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonNEQ(*i.RegisteredInErrorReasonNEQ))
+	}
+	if len(i.RegisteredInErrorReasonIn) > 0 {
+		predicates = append(predicates, victim.RegisteredInErrorReasonIn(i.RegisteredInErrorReasonIn...))
+	}
+	if len(i.RegisteredInErrorReasonNotIn) > 0 {
+		predicates = append(predicates, victim.RegisteredInErrorReasonNotIn(i.RegisteredInErrorReasonNotIn...))
+	}
+	if i.RegisteredInErrorReasonGT != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonGT(*i.RegisteredInErrorReasonGT))
+	}
+	if i.RegisteredInErrorReasonGTE != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonGTE(*i.RegisteredInErrorReasonGTE))
+	}
+	if i.RegisteredInErrorReasonLT != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonLT(*i.RegisteredInErrorReasonLT))
+	}
+	if i.RegisteredInErrorReasonLTE != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonLTE(*i.RegisteredInErrorReasonLTE))
+	}
+	if i.RegisteredInErrorReasonContains != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonContains(*i.RegisteredInErrorReasonContains))
+	}
+	if i.RegisteredInErrorReasonHasPrefix != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonHasPrefix(*i.RegisteredInErrorReasonHasPrefix))
+	}
+	if i.RegisteredInErrorReasonHasSuffix != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonHasSuffix(*i.RegisteredInErrorReasonHasSuffix))
+	}
+	if i.RegisteredInErrorReasonIsNil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonIsNil())
+	}
+	if i.RegisteredInErrorReasonNotNil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonNotNil())
+	}
+	if i.RegisteredInErrorReasonEqualFold != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonEqualFold(*i.RegisteredInErrorReasonEqualFold))
+	}
+	if i.RegisteredInErrorReasonContainsFold != nil {
+		predicates = append(predicates, victim.RegisteredInErrorReasonContainsFold(*i.RegisteredInErrorReasonContainsFold))
 	}
 	if i.Deceased != nil {
 		predicates = append(predicates, victim.DeceasedEQ(*i.Deceased))

@@ -45,6 +45,10 @@ type Guardian struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// when it was marked as registered in error; it then leaves every list (NT8, PR3)
+	RegisteredInErrorAt *time.Time `json:"registered_in_error_at,omitempty"`
+	// why it was registered in error
+	RegisteredInErrorReason string `json:"registered_in_error_reason,omitempty"`
 	// Kind holds the value of the "kind" field.
 	Kind rules.GuardianKind `json:"kind,omitempty"`
 	// the guardian has the convict's identity number and never receives anything (RC7)
@@ -116,9 +120,9 @@ func (*Guardian) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case guardian.FieldID, guardian.FieldPoliceDistrictID, guardian.FieldVictimID, guardian.FieldSurvivorID:
 			values[i] = new(sql.NullInt64)
-		case guardian.FieldName, guardian.FieldNationalIdentityNumber, guardian.FieldAddressLine, guardian.FieldPostalCode, guardian.FieldPostalPlace, guardian.FieldCountry, guardian.FieldAddressProtection, guardian.FieldWrittenStandard, guardian.FieldKind:
+		case guardian.FieldName, guardian.FieldNationalIdentityNumber, guardian.FieldAddressLine, guardian.FieldPostalCode, guardian.FieldPostalPlace, guardian.FieldCountry, guardian.FieldAddressProtection, guardian.FieldWrittenStandard, guardian.FieldRegisteredInErrorReason, guardian.FieldKind:
 			values[i] = new(sql.NullString)
-		case guardian.FieldBirthDate, guardian.FieldCreatedAt, guardian.FieldUpdatedAt:
+		case guardian.FieldBirthDate, guardian.FieldCreatedAt, guardian.FieldUpdatedAt, guardian.FieldRegisteredInErrorAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -214,6 +218,19 @@ func (_m *Guardian) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case guardian.FieldRegisteredInErrorAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_at", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorAt = new(time.Time)
+				*_m.RegisteredInErrorAt = value.Time
+			}
+		case guardian.FieldRegisteredInErrorReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_reason", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorReason = value.String
 			}
 		case guardian.FieldKind:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -325,6 +342,14 @@ func (_m *Guardian) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.RegisteredInErrorAt; v != nil {
+		builder.WriteString("registered_in_error_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("registered_in_error_reason=")
+	builder.WriteString(_m.RegisteredInErrorReason)
 	builder.WriteString(", ")
 	builder.WriteString("kind=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Kind))

@@ -186,6 +186,34 @@ func (_c *GuardianCreate) SetNillableUpdatedAt(v *time.Time) *GuardianCreate {
 	return _c
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_c *GuardianCreate) SetRegisteredInErrorAt(v time.Time) *GuardianCreate {
+	_c.mutation.SetRegisteredInErrorAt(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_c *GuardianCreate) SetNillableRegisteredInErrorAt(v *time.Time) *GuardianCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorAt(*v)
+	}
+	return _c
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_c *GuardianCreate) SetRegisteredInErrorReason(v string) *GuardianCreate {
+	_c.mutation.SetRegisteredInErrorReason(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_c *GuardianCreate) SetNillableRegisteredInErrorReason(v *string) *GuardianCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorReason(*v)
+	}
+	return _c
+}
+
 // SetKind sets the "kind" field.
 func (_c *GuardianCreate) SetKind(v rules.GuardianKind) *GuardianCreate {
 	_c.mutation.SetKind(v)
@@ -428,6 +456,14 @@ func (_c *GuardianCreate) createSpec() (*Guardian, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(guardian.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(guardian.FieldRegisteredInErrorAt, field.TypeTime, value)
+		_node.RegisteredInErrorAt = &value
+	}
+	if value, ok := _c.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(guardian.FieldRegisteredInErrorReason, field.TypeString, value)
+		_node.RegisteredInErrorReason = value
 	}
 	if value, ok := _c.mutation.Kind(); ok {
 		_spec.SetField(guardian.FieldKind, field.TypeEnum, value)
@@ -714,6 +750,42 @@ func (u *GuardianUpsert) UpdateUpdatedAt() *GuardianUpsert {
 	return u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *GuardianUpsert) SetRegisteredInErrorAt(v time.Time) *GuardianUpsert {
+	u.Set(guardian.FieldRegisteredInErrorAt, v)
+	return u
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *GuardianUpsert) UpdateRegisteredInErrorAt() *GuardianUpsert {
+	u.SetExcluded(guardian.FieldRegisteredInErrorAt)
+	return u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *GuardianUpsert) ClearRegisteredInErrorAt() *GuardianUpsert {
+	u.SetNull(guardian.FieldRegisteredInErrorAt)
+	return u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *GuardianUpsert) SetRegisteredInErrorReason(v string) *GuardianUpsert {
+	u.Set(guardian.FieldRegisteredInErrorReason, v)
+	return u
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *GuardianUpsert) UpdateRegisteredInErrorReason() *GuardianUpsert {
+	u.SetExcluded(guardian.FieldRegisteredInErrorReason)
+	return u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *GuardianUpsert) ClearRegisteredInErrorReason() *GuardianUpsert {
+	u.SetNull(guardian.FieldRegisteredInErrorReason)
+	return u
+}
+
 // SetKind sets the "kind" field.
 func (u *GuardianUpsert) SetKind(v rules.GuardianKind) *GuardianUpsert {
 	u.Set(guardian.FieldKind, v)
@@ -989,6 +1061,48 @@ func (u *GuardianUpsertOne) SetUpdatedAt(v time.Time) *GuardianUpsertOne {
 func (u *GuardianUpsertOne) UpdateUpdatedAt() *GuardianUpsertOne {
 	return u.Update(func(s *GuardianUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *GuardianUpsertOne) SetRegisteredInErrorAt(v time.Time) *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *GuardianUpsertOne) UpdateRegisteredInErrorAt() *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *GuardianUpsertOne) ClearRegisteredInErrorAt() *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *GuardianUpsertOne) SetRegisteredInErrorReason(v string) *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *GuardianUpsertOne) UpdateRegisteredInErrorReason() *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *GuardianUpsertOne) ClearRegisteredInErrorReason() *GuardianUpsertOne {
+	return u.Update(func(s *GuardianUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 
@@ -1437,6 +1551,48 @@ func (u *GuardianUpsertBulk) SetUpdatedAt(v time.Time) *GuardianUpsertBulk {
 func (u *GuardianUpsertBulk) UpdateUpdatedAt() *GuardianUpsertBulk {
 	return u.Update(func(s *GuardianUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *GuardianUpsertBulk) SetRegisteredInErrorAt(v time.Time) *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *GuardianUpsertBulk) UpdateRegisteredInErrorAt() *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *GuardianUpsertBulk) ClearRegisteredInErrorAt() *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *GuardianUpsertBulk) SetRegisteredInErrorReason(v string) *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *GuardianUpsertBulk) UpdateRegisteredInErrorReason() *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *GuardianUpsertBulk) ClearRegisteredInErrorReason() *GuardianUpsertBulk {
+	return u.Update(func(s *GuardianUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 

@@ -219,6 +219,46 @@ func (_u *GuardianUpdate) SetUpdatedAt(v time.Time) *GuardianUpdate {
 	return _u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *GuardianUpdate) SetRegisteredInErrorAt(v time.Time) *GuardianUpdate {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *GuardianUpdate) SetNillableRegisteredInErrorAt(v *time.Time) *GuardianUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *GuardianUpdate) ClearRegisteredInErrorAt() *GuardianUpdate {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *GuardianUpdate) SetRegisteredInErrorReason(v string) *GuardianUpdate {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *GuardianUpdate) SetNillableRegisteredInErrorReason(v *string) *GuardianUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *GuardianUpdate) ClearRegisteredInErrorReason() *GuardianUpdate {
+	_u.mutation.ClearRegisteredInErrorReason()
+	return _u
+}
+
 // SetKind sets the "kind" field.
 func (_u *GuardianUpdate) SetKind(v rules.GuardianKind) *GuardianUpdate {
 	_u.mutation.SetKind(v)
@@ -395,6 +435,18 @@ func (_u *GuardianUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(guardian.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(guardian.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(guardian.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(guardian.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(guardian.FieldRegisteredInErrorReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(guardian.FieldKind, field.TypeEnum, value)
@@ -641,6 +693,46 @@ func (_u *GuardianUpdateOne) SetUpdatedAt(v time.Time) *GuardianUpdateOne {
 	return _u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *GuardianUpdateOne) SetRegisteredInErrorAt(v time.Time) *GuardianUpdateOne {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *GuardianUpdateOne) SetNillableRegisteredInErrorAt(v *time.Time) *GuardianUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *GuardianUpdateOne) ClearRegisteredInErrorAt() *GuardianUpdateOne {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *GuardianUpdateOne) SetRegisteredInErrorReason(v string) *GuardianUpdateOne {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *GuardianUpdateOne) SetNillableRegisteredInErrorReason(v *string) *GuardianUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *GuardianUpdateOne) ClearRegisteredInErrorReason() *GuardianUpdateOne {
+	_u.mutation.ClearRegisteredInErrorReason()
+	return _u
+}
+
 // SetKind sets the "kind" field.
 func (_u *GuardianUpdateOne) SetKind(v rules.GuardianKind) *GuardianUpdateOne {
 	_u.mutation.SetKind(v)
@@ -847,6 +939,18 @@ func (_u *GuardianUpdateOne) sqlSave(ctx context.Context) (_node *Guardian, err 
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(guardian.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(guardian.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(guardian.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(guardian.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(guardian.FieldRegisteredInErrorReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Kind(); ok {
 		_spec.SetField(guardian.FieldKind, field.TypeEnum, value)

@@ -8617,6 +8617,7 @@ type CriminalCaseMutation struct {
 	offence_categories       *[]rules.OffenceCategory
 	appendoffence_categories []rules.OffenceCategory
 	status                   *rules.CaseStatus
+	status_changed_at        *time.Time
 	court_reasoning          *string
 	clearedFields            map[string]struct{}
 	convict                  *int
@@ -8958,6 +8959,55 @@ func (m *CriminalCaseMutation) ResetStatus() {
 	m.status = nil
 }
 
+// SetStatusChangedAt sets the "status_changed_at" field.
+func (m *CriminalCaseMutation) SetStatusChangedAt(t time.Time) {
+	m.status_changed_at = &t
+}
+
+// StatusChangedAt returns the value of the "status_changed_at" field in the mutation.
+func (m *CriminalCaseMutation) StatusChangedAt() (r time.Time, exists bool) {
+	v := m.status_changed_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldStatusChangedAt returns the old "status_changed_at" field's value of the CriminalCase entity.
+// If the CriminalCase object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CriminalCaseMutation) OldStatusChangedAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldStatusChangedAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldStatusChangedAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldStatusChangedAt: %w", err)
+	}
+	return oldValue.StatusChangedAt, nil
+}
+
+// ClearStatusChangedAt clears the value of the "status_changed_at" field.
+func (m *CriminalCaseMutation) ClearStatusChangedAt() {
+	m.status_changed_at = nil
+	m.clearedFields[criminalcase.FieldStatusChangedAt] = struct{}{}
+}
+
+// StatusChangedAtCleared returns if the "status_changed_at" field was cleared in this mutation.
+func (m *CriminalCaseMutation) StatusChangedAtCleared() bool {
+	_, ok := m.clearedFields[criminalcase.FieldStatusChangedAt]
+	return ok
+}
+
+// ResetStatusChangedAt resets all changes to the "status_changed_at" field.
+func (m *CriminalCaseMutation) ResetStatusChangedAt() {
+	m.status_changed_at = nil
+	delete(m.clearedFields, criminalcase.FieldStatusChangedAt)
+}
+
 // SetCourtReasoning sets the "court_reasoning" field.
 func (m *CriminalCaseMutation) SetCourtReasoning(s string) {
 	m.court_reasoning = &s
@@ -9158,7 +9208,7 @@ func (m *CriminalCaseMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CriminalCaseMutation) Fields() []string {
-	fields := make([]string, 0, 8)
+	fields := make([]string, 0, 9)
 	if m.created_at != nil {
 		fields = append(fields, criminalcase.FieldCreatedAt)
 	}
@@ -9176,6 +9226,9 @@ func (m *CriminalCaseMutation) Fields() []string {
 	}
 	if m.status != nil {
 		fields = append(fields, criminalcase.FieldStatus)
+	}
+	if m.status_changed_at != nil {
+		fields = append(fields, criminalcase.FieldStatusChangedAt)
 	}
 	if m.court_reasoning != nil {
 		fields = append(fields, criminalcase.FieldCourtReasoning)
@@ -9203,6 +9256,8 @@ func (m *CriminalCaseMutation) Field(name string) (ent.Value, bool) {
 		return m.OffenceCategories()
 	case criminalcase.FieldStatus:
 		return m.Status()
+	case criminalcase.FieldStatusChangedAt:
+		return m.StatusChangedAt()
 	case criminalcase.FieldCourtReasoning:
 		return m.CourtReasoning()
 	case criminalcase.FieldConvictID:
@@ -9228,6 +9283,8 @@ func (m *CriminalCaseMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldOffenceCategories(ctx)
 	case criminalcase.FieldStatus:
 		return m.OldStatus(ctx)
+	case criminalcase.FieldStatusChangedAt:
+		return m.OldStatusChangedAt(ctx)
 	case criminalcase.FieldCourtReasoning:
 		return m.OldCourtReasoning(ctx)
 	case criminalcase.FieldConvictID:
@@ -9283,6 +9340,13 @@ func (m *CriminalCaseMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetStatus(v)
 		return nil
+	case criminalcase.FieldStatusChangedAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetStatusChangedAt(v)
+		return nil
 	case criminalcase.FieldCourtReasoning:
 		v, ok := value.(string)
 		if !ok {
@@ -9330,6 +9394,9 @@ func (m *CriminalCaseMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *CriminalCaseMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(criminalcase.FieldStatusChangedAt) {
+		fields = append(fields, criminalcase.FieldStatusChangedAt)
+	}
 	if m.FieldCleared(criminalcase.FieldCourtReasoning) {
 		fields = append(fields, criminalcase.FieldCourtReasoning)
 	}
@@ -9347,6 +9414,9 @@ func (m *CriminalCaseMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *CriminalCaseMutation) ClearField(name string) error {
 	switch name {
+	case criminalcase.FieldStatusChangedAt:
+		m.ClearStatusChangedAt()
+		return nil
 	case criminalcase.FieldCourtReasoning:
 		m.ClearCourtReasoning()
 		return nil
@@ -9375,6 +9445,9 @@ func (m *CriminalCaseMutation) ResetField(name string) error {
 		return nil
 	case criminalcase.FieldStatus:
 		m.ResetStatus()
+		return nil
+	case criminalcase.FieldStatusChangedAt:
+		m.ResetStatusChangedAt()
 		return nil
 	case criminalcase.FieldCourtReasoning:
 		m.ResetCourtReasoning()
@@ -9496,6 +9569,8 @@ type CustodyEventMutation struct {
 	id                          *int
 	created_at                  *time.Time
 	updated_at                  *time.Time
+	registered_in_error_at      *time.Time
+	registered_in_error_reason  *string
 	kind                        *rules.EventKind
 	legal_basis                 *string
 	starts_at                   *time.Time
@@ -9713,6 +9788,104 @@ func (m *CustodyEventMutation) OldUpdatedAt(ctx context.Context) (v time.Time, e
 // ResetUpdatedAt resets all changes to the "updated_at" field.
 func (m *CustodyEventMutation) ResetUpdatedAt() {
 	m.updated_at = nil
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (m *CustodyEventMutation) SetRegisteredInErrorAt(t time.Time) {
+	m.registered_in_error_at = &t
+}
+
+// RegisteredInErrorAt returns the value of the "registered_in_error_at" field in the mutation.
+func (m *CustodyEventMutation) RegisteredInErrorAt() (r time.Time, exists bool) {
+	v := m.registered_in_error_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorAt returns the old "registered_in_error_at" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldRegisteredInErrorAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorAt: %w", err)
+	}
+	return oldValue.RegisteredInErrorAt, nil
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (m *CustodyEventMutation) ClearRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	m.clearedFields[custodyevent.FieldRegisteredInErrorAt] = struct{}{}
+}
+
+// RegisteredInErrorAtCleared returns if the "registered_in_error_at" field was cleared in this mutation.
+func (m *CustodyEventMutation) RegisteredInErrorAtCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldRegisteredInErrorAt]
+	return ok
+}
+
+// ResetRegisteredInErrorAt resets all changes to the "registered_in_error_at" field.
+func (m *CustodyEventMutation) ResetRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	delete(m.clearedFields, custodyevent.FieldRegisteredInErrorAt)
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (m *CustodyEventMutation) SetRegisteredInErrorReason(s string) {
+	m.registered_in_error_reason = &s
+}
+
+// RegisteredInErrorReason returns the value of the "registered_in_error_reason" field in the mutation.
+func (m *CustodyEventMutation) RegisteredInErrorReason() (r string, exists bool) {
+	v := m.registered_in_error_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorReason returns the old "registered_in_error_reason" field's value of the CustodyEvent entity.
+// If the CustodyEvent object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *CustodyEventMutation) OldRegisteredInErrorReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorReason: %w", err)
+	}
+	return oldValue.RegisteredInErrorReason, nil
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (m *CustodyEventMutation) ClearRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	m.clearedFields[custodyevent.FieldRegisteredInErrorReason] = struct{}{}
+}
+
+// RegisteredInErrorReasonCleared returns if the "registered_in_error_reason" field was cleared in this mutation.
+func (m *CustodyEventMutation) RegisteredInErrorReasonCleared() bool {
+	_, ok := m.clearedFields[custodyevent.FieldRegisteredInErrorReason]
+	return ok
+}
+
+// ResetRegisteredInErrorReason resets all changes to the "registered_in_error_reason" field.
+func (m *CustodyEventMutation) ResetRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	delete(m.clearedFields, custodyevent.FieldRegisteredInErrorReason)
 }
 
 // SetKind sets the "kind" field.
@@ -10950,12 +11123,18 @@ func (m *CustodyEventMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *CustodyEventMutation) Fields() []string {
-	fields := make([]string, 0, 19)
+	fields := make([]string, 0, 21)
 	if m.created_at != nil {
 		fields = append(fields, custodyevent.FieldCreatedAt)
 	}
 	if m.updated_at != nil {
 		fields = append(fields, custodyevent.FieldUpdatedAt)
+	}
+	if m.registered_in_error_at != nil {
+		fields = append(fields, custodyevent.FieldRegisteredInErrorAt)
+	}
+	if m.registered_in_error_reason != nil {
+		fields = append(fields, custodyevent.FieldRegisteredInErrorReason)
 	}
 	if m.kind != nil {
 		fields = append(fields, custodyevent.FieldKind)
@@ -11020,6 +11199,10 @@ func (m *CustodyEventMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case custodyevent.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case custodyevent.FieldRegisteredInErrorAt:
+		return m.RegisteredInErrorAt()
+	case custodyevent.FieldRegisteredInErrorReason:
+		return m.RegisteredInErrorReason()
 	case custodyevent.FieldKind:
 		return m.Kind()
 	case custodyevent.FieldLegalBasis:
@@ -11067,6 +11250,10 @@ func (m *CustodyEventMutation) OldField(ctx context.Context, name string) (ent.V
 		return m.OldCreatedAt(ctx)
 	case custodyevent.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case custodyevent.FieldRegisteredInErrorAt:
+		return m.OldRegisteredInErrorAt(ctx)
+	case custodyevent.FieldRegisteredInErrorReason:
+		return m.OldRegisteredInErrorReason(ctx)
 	case custodyevent.FieldKind:
 		return m.OldKind(ctx)
 	case custodyevent.FieldLegalBasis:
@@ -11123,6 +11310,20 @@ func (m *CustodyEventMutation) SetField(name string, value ent.Value) error {
 			return fmt.Errorf("unexpected type %T for field %s", value, name)
 		}
 		m.SetUpdatedAt(v)
+		return nil
+	case custodyevent.FieldRegisteredInErrorAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorAt(v)
+		return nil
+	case custodyevent.FieldRegisteredInErrorReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorReason(v)
 		return nil
 	case custodyevent.FieldKind:
 		v, ok := value.(rules.EventKind)
@@ -11276,6 +11477,12 @@ func (m *CustodyEventMutation) AddField(name string, value ent.Value) error {
 // mutation.
 func (m *CustodyEventMutation) ClearedFields() []string {
 	var fields []string
+	if m.FieldCleared(custodyevent.FieldRegisteredInErrorAt) {
+		fields = append(fields, custodyevent.FieldRegisteredInErrorAt)
+	}
+	if m.FieldCleared(custodyevent.FieldRegisteredInErrorReason) {
+		fields = append(fields, custodyevent.FieldRegisteredInErrorReason)
+	}
 	if m.FieldCleared(custodyevent.FieldEndsAt) {
 		fields = append(fields, custodyevent.FieldEndsAt)
 	}
@@ -11311,6 +11518,12 @@ func (m *CustodyEventMutation) FieldCleared(name string) bool {
 // error if the field is not defined in the schema.
 func (m *CustodyEventMutation) ClearField(name string) error {
 	switch name {
+	case custodyevent.FieldRegisteredInErrorAt:
+		m.ClearRegisteredInErrorAt()
+		return nil
+	case custodyevent.FieldRegisteredInErrorReason:
+		m.ClearRegisteredInErrorReason()
+		return nil
 	case custodyevent.FieldEndsAt:
 		m.ClearEndsAt()
 		return nil
@@ -11345,6 +11558,12 @@ func (m *CustodyEventMutation) ResetField(name string) error {
 		return nil
 	case custodyevent.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case custodyevent.FieldRegisteredInErrorAt:
+		m.ResetRegisteredInErrorAt()
+		return nil
+	case custodyevent.FieldRegisteredInErrorReason:
+		m.ResetRegisteredInErrorReason()
 		return nil
 	case custodyevent.FieldKind:
 		m.ResetKind()
@@ -11731,6 +11950,8 @@ type DecisionMutation struct {
 	informing_impracticable_reason *string
 	oral_appeal_answer             *decision.OralAppealAnswer
 	appeal_deadline                *time.Time
+	withdrawn_at                   *time.Time
+	withdraw_reason                *string
 	clearedFields                  map[string]struct{}
 	custody_event                  *int
 	clearedcustody_event           bool
@@ -11740,6 +11961,8 @@ type DecisionMutation struct {
 	cleareddecided_by              bool
 	convict_informed_by            *int
 	clearedconvict_informed_by     bool
+	withdrawn_by                   *int
+	clearedwithdrawn_by            bool
 	assessments                    map[int]struct{}
 	removedassessments             map[int]struct{}
 	clearedassessments             bool
@@ -12359,6 +12582,104 @@ func (m *DecisionMutation) ResetAppealDeadline() {
 	delete(m.clearedFields, decision.FieldAppealDeadline)
 }
 
+// SetWithdrawnAt sets the "withdrawn_at" field.
+func (m *DecisionMutation) SetWithdrawnAt(t time.Time) {
+	m.withdrawn_at = &t
+}
+
+// WithdrawnAt returns the value of the "withdrawn_at" field in the mutation.
+func (m *DecisionMutation) WithdrawnAt() (r time.Time, exists bool) {
+	v := m.withdrawn_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawnAt returns the old "withdrawn_at" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldWithdrawnAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawnAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawnAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawnAt: %w", err)
+	}
+	return oldValue.WithdrawnAt, nil
+}
+
+// ClearWithdrawnAt clears the value of the "withdrawn_at" field.
+func (m *DecisionMutation) ClearWithdrawnAt() {
+	m.withdrawn_at = nil
+	m.clearedFields[decision.FieldWithdrawnAt] = struct{}{}
+}
+
+// WithdrawnAtCleared returns if the "withdrawn_at" field was cleared in this mutation.
+func (m *DecisionMutation) WithdrawnAtCleared() bool {
+	_, ok := m.clearedFields[decision.FieldWithdrawnAt]
+	return ok
+}
+
+// ResetWithdrawnAt resets all changes to the "withdrawn_at" field.
+func (m *DecisionMutation) ResetWithdrawnAt() {
+	m.withdrawn_at = nil
+	delete(m.clearedFields, decision.FieldWithdrawnAt)
+}
+
+// SetWithdrawReason sets the "withdraw_reason" field.
+func (m *DecisionMutation) SetWithdrawReason(s string) {
+	m.withdraw_reason = &s
+}
+
+// WithdrawReason returns the value of the "withdraw_reason" field in the mutation.
+func (m *DecisionMutation) WithdrawReason() (r string, exists bool) {
+	v := m.withdraw_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldWithdrawReason returns the old "withdraw_reason" field's value of the Decision entity.
+// If the Decision object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DecisionMutation) OldWithdrawReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldWithdrawReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldWithdrawReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldWithdrawReason: %w", err)
+	}
+	return oldValue.WithdrawReason, nil
+}
+
+// ClearWithdrawReason clears the value of the "withdraw_reason" field.
+func (m *DecisionMutation) ClearWithdrawReason() {
+	m.withdraw_reason = nil
+	m.clearedFields[decision.FieldWithdrawReason] = struct{}{}
+}
+
+// WithdrawReasonCleared returns if the "withdraw_reason" field was cleared in this mutation.
+func (m *DecisionMutation) WithdrawReasonCleared() bool {
+	_, ok := m.clearedFields[decision.FieldWithdrawReason]
+	return ok
+}
+
+// ResetWithdrawReason resets all changes to the "withdraw_reason" field.
+func (m *DecisionMutation) ResetWithdrawReason() {
+	m.withdraw_reason = nil
+	delete(m.clearedFields, decision.FieldWithdrawReason)
+}
+
 // SetCustodyEventID sets the "custody_event_id" field.
 func (m *DecisionMutation) SetCustodyEventID(i int) {
 	m.custody_event = &i
@@ -12563,6 +12884,45 @@ func (m *DecisionMutation) ResetConvictInformedBy() {
 	m.clearedconvict_informed_by = false
 }
 
+// SetWithdrawnByID sets the "withdrawn_by" edge to the StaffMember entity by id.
+func (m *DecisionMutation) SetWithdrawnByID(id int) {
+	m.withdrawn_by = &id
+}
+
+// ClearWithdrawnBy clears the "withdrawn_by" edge to the StaffMember entity.
+func (m *DecisionMutation) ClearWithdrawnBy() {
+	m.clearedwithdrawn_by = true
+}
+
+// WithdrawnByCleared reports if the "withdrawn_by" edge to the StaffMember entity was cleared.
+func (m *DecisionMutation) WithdrawnByCleared() bool {
+	return m.clearedwithdrawn_by
+}
+
+// WithdrawnByID returns the "withdrawn_by" edge ID in the mutation.
+func (m *DecisionMutation) WithdrawnByID() (id int, exists bool) {
+	if m.withdrawn_by != nil {
+		return *m.withdrawn_by, true
+	}
+	return
+}
+
+// WithdrawnByIDs returns the "withdrawn_by" edge IDs in the mutation.
+// Note that IDs always returns len(IDs) <= 1 for unique edges, and you should use
+// WithdrawnByID instead. It exists only for internal usage by the builders.
+func (m *DecisionMutation) WithdrawnByIDs() (ids []int) {
+	if id := m.withdrawn_by; id != nil {
+		ids = append(ids, *id)
+	}
+	return
+}
+
+// ResetWithdrawnBy resets all changes to the "withdrawn_by" edge.
+func (m *DecisionMutation) ResetWithdrawnBy() {
+	m.withdrawn_by = nil
+	m.clearedwithdrawn_by = false
+}
+
 // AddAssessmentIDs adds the "assessments" edge to the Assessment entity by ids.
 func (m *DecisionMutation) AddAssessmentIDs(ids ...int) {
 	if m.assessments == nil {
@@ -12705,7 +13065,7 @@ func (m *DecisionMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DecisionMutation) Fields() []string {
-	fields := make([]string, 0, 14)
+	fields := make([]string, 0, 16)
 	if m.created_at != nil {
 		fields = append(fields, decision.FieldCreatedAt)
 	}
@@ -12741,6 +13101,12 @@ func (m *DecisionMutation) Fields() []string {
 	}
 	if m.appeal_deadline != nil {
 		fields = append(fields, decision.FieldAppealDeadline)
+	}
+	if m.withdrawn_at != nil {
+		fields = append(fields, decision.FieldWithdrawnAt)
+	}
+	if m.withdraw_reason != nil {
+		fields = append(fields, decision.FieldWithdrawReason)
 	}
 	if m.custody_event != nil {
 		fields = append(fields, decision.FieldCustodyEventID)
@@ -12780,6 +13146,10 @@ func (m *DecisionMutation) Field(name string) (ent.Value, bool) {
 		return m.OralAppealAnswer()
 	case decision.FieldAppealDeadline:
 		return m.AppealDeadline()
+	case decision.FieldWithdrawnAt:
+		return m.WithdrawnAt()
+	case decision.FieldWithdrawReason:
+		return m.WithdrawReason()
 	case decision.FieldCustodyEventID:
 		return m.CustodyEventID()
 	case decision.FieldDecidingUnitID:
@@ -12817,6 +13187,10 @@ func (m *DecisionMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldOralAppealAnswer(ctx)
 	case decision.FieldAppealDeadline:
 		return m.OldAppealDeadline(ctx)
+	case decision.FieldWithdrawnAt:
+		return m.OldWithdrawnAt(ctx)
+	case decision.FieldWithdrawReason:
+		return m.OldWithdrawReason(ctx)
 	case decision.FieldCustodyEventID:
 		return m.OldCustodyEventID(ctx)
 	case decision.FieldDecidingUnitID:
@@ -12914,6 +13288,20 @@ func (m *DecisionMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetAppealDeadline(v)
 		return nil
+	case decision.FieldWithdrawnAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawnAt(v)
+		return nil
+	case decision.FieldWithdrawReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetWithdrawReason(v)
+		return nil
 	case decision.FieldCustodyEventID:
 		v, ok := value.(int)
 		if !ok {
@@ -12979,6 +13367,12 @@ func (m *DecisionMutation) ClearedFields() []string {
 	if m.FieldCleared(decision.FieldAppealDeadline) {
 		fields = append(fields, decision.FieldAppealDeadline)
 	}
+	if m.FieldCleared(decision.FieldWithdrawnAt) {
+		fields = append(fields, decision.FieldWithdrawnAt)
+	}
+	if m.FieldCleared(decision.FieldWithdrawReason) {
+		fields = append(fields, decision.FieldWithdrawReason)
+	}
 	return fields
 }
 
@@ -13010,6 +13404,12 @@ func (m *DecisionMutation) ClearField(name string) error {
 		return nil
 	case decision.FieldAppealDeadline:
 		m.ClearAppealDeadline()
+		return nil
+	case decision.FieldWithdrawnAt:
+		m.ClearWithdrawnAt()
+		return nil
+	case decision.FieldWithdrawReason:
+		m.ClearWithdrawReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Decision nullable field %s", name)
@@ -13055,6 +13455,12 @@ func (m *DecisionMutation) ResetField(name string) error {
 	case decision.FieldAppealDeadline:
 		m.ResetAppealDeadline()
 		return nil
+	case decision.FieldWithdrawnAt:
+		m.ResetWithdrawnAt()
+		return nil
+	case decision.FieldWithdrawReason:
+		m.ResetWithdrawReason()
+		return nil
 	case decision.FieldCustodyEventID:
 		m.ResetCustodyEventID()
 		return nil
@@ -13067,7 +13473,7 @@ func (m *DecisionMutation) ResetField(name string) error {
 
 // AddedEdges returns all edge names that were set/added in this mutation.
 func (m *DecisionMutation) AddedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.custody_event != nil {
 		edges = append(edges, decision.EdgeCustodyEvent)
 	}
@@ -13079,6 +13485,9 @@ func (m *DecisionMutation) AddedEdges() []string {
 	}
 	if m.convict_informed_by != nil {
 		edges = append(edges, decision.EdgeConvictInformedBy)
+	}
+	if m.withdrawn_by != nil {
+		edges = append(edges, decision.EdgeWithdrawnBy)
 	}
 	if m.assessments != nil {
 		edges = append(edges, decision.EdgeAssessments)
@@ -13109,6 +13518,10 @@ func (m *DecisionMutation) AddedIDs(name string) []ent.Value {
 		if id := m.convict_informed_by; id != nil {
 			return []ent.Value{*id}
 		}
+	case decision.EdgeWithdrawnBy:
+		if id := m.withdrawn_by; id != nil {
+			return []ent.Value{*id}
+		}
 	case decision.EdgeAssessments:
 		ids := make([]ent.Value, 0, len(m.assessments))
 		for id := range m.assessments {
@@ -13127,7 +13540,7 @@ func (m *DecisionMutation) AddedIDs(name string) []ent.Value {
 
 // RemovedEdges returns all edge names that were removed in this mutation.
 func (m *DecisionMutation) RemovedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.removedassessments != nil {
 		edges = append(edges, decision.EdgeAssessments)
 	}
@@ -13159,7 +13572,7 @@ func (m *DecisionMutation) RemovedIDs(name string) []ent.Value {
 
 // ClearedEdges returns all edge names that were cleared in this mutation.
 func (m *DecisionMutation) ClearedEdges() []string {
-	edges := make([]string, 0, 6)
+	edges := make([]string, 0, 7)
 	if m.clearedcustody_event {
 		edges = append(edges, decision.EdgeCustodyEvent)
 	}
@@ -13171,6 +13584,9 @@ func (m *DecisionMutation) ClearedEdges() []string {
 	}
 	if m.clearedconvict_informed_by {
 		edges = append(edges, decision.EdgeConvictInformedBy)
+	}
+	if m.clearedwithdrawn_by {
+		edges = append(edges, decision.EdgeWithdrawnBy)
 	}
 	if m.clearedassessments {
 		edges = append(edges, decision.EdgeAssessments)
@@ -13193,6 +13609,8 @@ func (m *DecisionMutation) EdgeCleared(name string) bool {
 		return m.cleareddecided_by
 	case decision.EdgeConvictInformedBy:
 		return m.clearedconvict_informed_by
+	case decision.EdgeWithdrawnBy:
+		return m.clearedwithdrawn_by
 	case decision.EdgeAssessments:
 		return m.clearedassessments
 	case decision.EdgeAppeals:
@@ -13217,6 +13635,9 @@ func (m *DecisionMutation) ClearEdge(name string) error {
 	case decision.EdgeConvictInformedBy:
 		m.ClearConvictInformedBy()
 		return nil
+	case decision.EdgeWithdrawnBy:
+		m.ClearWithdrawnBy()
+		return nil
 	}
 	return fmt.Errorf("unknown Decision unique edge %s", name)
 }
@@ -13236,6 +13657,9 @@ func (m *DecisionMutation) ResetEdge(name string) error {
 		return nil
 	case decision.EdgeConvictInformedBy:
 		m.ResetConvictInformedBy()
+		return nil
+	case decision.EdgeWithdrawnBy:
+		m.ResetWithdrawnBy()
 		return nil
 	case decision.EdgeAssessments:
 		m.ResetAssessments()
@@ -17040,32 +17464,34 @@ func (m *DocumentMarkMutation) ResetEdge(name string) error {
 // GuardianMutation represents an operation that mutates the Guardian nodes in the graph.
 type GuardianMutation struct {
 	config
-	op                       Op
-	typ                      string
-	id                       *int
-	name                     *string
-	national_identity_number *string
-	birth_date               *time.Time
-	address_line             *string
-	postal_code              *string
-	postal_place             *string
-	country                  *string
-	address_protection       *rules.AddressProtection
-	written_standard         *rules.WrittenStandard
-	created_at               *time.Time
-	updated_at               *time.Time
-	kind                     *rules.GuardianKind
-	excluded_as_convict      *bool
-	clearedFields            map[string]struct{}
-	police_district          *int
-	clearedpolice_district   bool
-	victim                   *int
-	clearedvictim            bool
-	survivor                 *int
-	clearedsurvivor          bool
-	done                     bool
-	oldValue                 func(context.Context) (*Guardian, error)
-	predicates               []predicate.Guardian
+	op                         Op
+	typ                        string
+	id                         *int
+	name                       *string
+	national_identity_number   *string
+	birth_date                 *time.Time
+	address_line               *string
+	postal_code                *string
+	postal_place               *string
+	country                    *string
+	address_protection         *rules.AddressProtection
+	written_standard           *rules.WrittenStandard
+	created_at                 *time.Time
+	updated_at                 *time.Time
+	registered_in_error_at     *time.Time
+	registered_in_error_reason *string
+	kind                       *rules.GuardianKind
+	excluded_as_convict        *bool
+	clearedFields              map[string]struct{}
+	police_district            *int
+	clearedpolice_district     bool
+	victim                     *int
+	clearedvictim              bool
+	survivor                   *int
+	clearedsurvivor            bool
+	done                       bool
+	oldValue                   func(context.Context) (*Guardian, error)
+	predicates                 []predicate.Guardian
 }
 
 var _ ent.Mutation = (*GuardianMutation)(nil)
@@ -17689,6 +18115,104 @@ func (m *GuardianMutation) ResetUpdatedAt() {
 	m.updated_at = nil
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (m *GuardianMutation) SetRegisteredInErrorAt(t time.Time) {
+	m.registered_in_error_at = &t
+}
+
+// RegisteredInErrorAt returns the value of the "registered_in_error_at" field in the mutation.
+func (m *GuardianMutation) RegisteredInErrorAt() (r time.Time, exists bool) {
+	v := m.registered_in_error_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorAt returns the old "registered_in_error_at" field's value of the Guardian entity.
+// If the Guardian object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *GuardianMutation) OldRegisteredInErrorAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorAt: %w", err)
+	}
+	return oldValue.RegisteredInErrorAt, nil
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (m *GuardianMutation) ClearRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	m.clearedFields[guardian.FieldRegisteredInErrorAt] = struct{}{}
+}
+
+// RegisteredInErrorAtCleared returns if the "registered_in_error_at" field was cleared in this mutation.
+func (m *GuardianMutation) RegisteredInErrorAtCleared() bool {
+	_, ok := m.clearedFields[guardian.FieldRegisteredInErrorAt]
+	return ok
+}
+
+// ResetRegisteredInErrorAt resets all changes to the "registered_in_error_at" field.
+func (m *GuardianMutation) ResetRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	delete(m.clearedFields, guardian.FieldRegisteredInErrorAt)
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (m *GuardianMutation) SetRegisteredInErrorReason(s string) {
+	m.registered_in_error_reason = &s
+}
+
+// RegisteredInErrorReason returns the value of the "registered_in_error_reason" field in the mutation.
+func (m *GuardianMutation) RegisteredInErrorReason() (r string, exists bool) {
+	v := m.registered_in_error_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorReason returns the old "registered_in_error_reason" field's value of the Guardian entity.
+// If the Guardian object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *GuardianMutation) OldRegisteredInErrorReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorReason: %w", err)
+	}
+	return oldValue.RegisteredInErrorReason, nil
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (m *GuardianMutation) ClearRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	m.clearedFields[guardian.FieldRegisteredInErrorReason] = struct{}{}
+}
+
+// RegisteredInErrorReasonCleared returns if the "registered_in_error_reason" field was cleared in this mutation.
+func (m *GuardianMutation) RegisteredInErrorReasonCleared() bool {
+	_, ok := m.clearedFields[guardian.FieldRegisteredInErrorReason]
+	return ok
+}
+
+// ResetRegisteredInErrorReason resets all changes to the "registered_in_error_reason" field.
+func (m *GuardianMutation) ResetRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	delete(m.clearedFields, guardian.FieldRegisteredInErrorReason)
+}
+
 // SetKind sets the "kind" field.
 func (m *GuardianMutation) SetKind(rk rules.GuardianKind) {
 	m.kind = &rk
@@ -17974,7 +18498,7 @@ func (m *GuardianMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *GuardianMutation) Fields() []string {
-	fields := make([]string, 0, 16)
+	fields := make([]string, 0, 18)
 	if m.name != nil {
 		fields = append(fields, guardian.FieldName)
 	}
@@ -18010,6 +18534,12 @@ func (m *GuardianMutation) Fields() []string {
 	}
 	if m.updated_at != nil {
 		fields = append(fields, guardian.FieldUpdatedAt)
+	}
+	if m.registered_in_error_at != nil {
+		fields = append(fields, guardian.FieldRegisteredInErrorAt)
+	}
+	if m.registered_in_error_reason != nil {
+		fields = append(fields, guardian.FieldRegisteredInErrorReason)
 	}
 	if m.kind != nil {
 		fields = append(fields, guardian.FieldKind)
@@ -18055,6 +18585,10 @@ func (m *GuardianMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case guardian.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case guardian.FieldRegisteredInErrorAt:
+		return m.RegisteredInErrorAt()
+	case guardian.FieldRegisteredInErrorReason:
+		return m.RegisteredInErrorReason()
 	case guardian.FieldKind:
 		return m.Kind()
 	case guardian.FieldExcludedAsConvict:
@@ -18096,6 +18630,10 @@ func (m *GuardianMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldCreatedAt(ctx)
 	case guardian.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case guardian.FieldRegisteredInErrorAt:
+		return m.OldRegisteredInErrorAt(ctx)
+	case guardian.FieldRegisteredInErrorReason:
+		return m.OldRegisteredInErrorReason(ctx)
 	case guardian.FieldKind:
 		return m.OldKind(ctx)
 	case guardian.FieldExcludedAsConvict:
@@ -18197,6 +18735,20 @@ func (m *GuardianMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedAt(v)
 		return nil
+	case guardian.FieldRegisteredInErrorAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorAt(v)
+		return nil
+	case guardian.FieldRegisteredInErrorReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorReason(v)
+		return nil
 	case guardian.FieldKind:
 		v, ok := value.(rules.GuardianKind)
 		if !ok {
@@ -18279,6 +18831,12 @@ func (m *GuardianMutation) ClearedFields() []string {
 	if m.FieldCleared(guardian.FieldPoliceDistrictID) {
 		fields = append(fields, guardian.FieldPoliceDistrictID)
 	}
+	if m.FieldCleared(guardian.FieldRegisteredInErrorAt) {
+		fields = append(fields, guardian.FieldRegisteredInErrorAt)
+	}
+	if m.FieldCleared(guardian.FieldRegisteredInErrorReason) {
+		fields = append(fields, guardian.FieldRegisteredInErrorReason)
+	}
 	if m.FieldCleared(guardian.FieldVictimID) {
 		fields = append(fields, guardian.FieldVictimID)
 	}
@@ -18319,6 +18877,12 @@ func (m *GuardianMutation) ClearField(name string) error {
 		return nil
 	case guardian.FieldPoliceDistrictID:
 		m.ClearPoliceDistrictID()
+		return nil
+	case guardian.FieldRegisteredInErrorAt:
+		m.ClearRegisteredInErrorAt()
+		return nil
+	case guardian.FieldRegisteredInErrorReason:
+		m.ClearRegisteredInErrorReason()
 		return nil
 	case guardian.FieldVictimID:
 		m.ClearVictimID()
@@ -18369,6 +18933,12 @@ func (m *GuardianMutation) ResetField(name string) error {
 		return nil
 	case guardian.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case guardian.FieldRegisteredInErrorAt:
+		m.ResetRegisteredInErrorAt()
+		return nil
+	case guardian.FieldRegisteredInErrorReason:
+		m.ResetRegisteredInErrorReason()
 		return nil
 	case guardian.FieldKind:
 		m.ResetKind()
@@ -29889,6 +30459,8 @@ type SurvivorMutation struct {
 	written_standard               *rules.WrittenStandard
 	created_at                     *time.Time
 	updated_at                     *time.Time
+	registered_in_error_at         *time.Time
+	registered_in_error_reason     *string
 	relation                       *rules.FamilyRelation
 	under_guardianship             *bool
 	clearedFields                  map[string]struct{}
@@ -30534,6 +31106,104 @@ func (m *SurvivorMutation) ResetUpdatedAt() {
 	m.updated_at = nil
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (m *SurvivorMutation) SetRegisteredInErrorAt(t time.Time) {
+	m.registered_in_error_at = &t
+}
+
+// RegisteredInErrorAt returns the value of the "registered_in_error_at" field in the mutation.
+func (m *SurvivorMutation) RegisteredInErrorAt() (r time.Time, exists bool) {
+	v := m.registered_in_error_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorAt returns the old "registered_in_error_at" field's value of the Survivor entity.
+// If the Survivor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SurvivorMutation) OldRegisteredInErrorAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorAt: %w", err)
+	}
+	return oldValue.RegisteredInErrorAt, nil
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (m *SurvivorMutation) ClearRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	m.clearedFields[survivor.FieldRegisteredInErrorAt] = struct{}{}
+}
+
+// RegisteredInErrorAtCleared returns if the "registered_in_error_at" field was cleared in this mutation.
+func (m *SurvivorMutation) RegisteredInErrorAtCleared() bool {
+	_, ok := m.clearedFields[survivor.FieldRegisteredInErrorAt]
+	return ok
+}
+
+// ResetRegisteredInErrorAt resets all changes to the "registered_in_error_at" field.
+func (m *SurvivorMutation) ResetRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	delete(m.clearedFields, survivor.FieldRegisteredInErrorAt)
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (m *SurvivorMutation) SetRegisteredInErrorReason(s string) {
+	m.registered_in_error_reason = &s
+}
+
+// RegisteredInErrorReason returns the value of the "registered_in_error_reason" field in the mutation.
+func (m *SurvivorMutation) RegisteredInErrorReason() (r string, exists bool) {
+	v := m.registered_in_error_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorReason returns the old "registered_in_error_reason" field's value of the Survivor entity.
+// If the Survivor object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *SurvivorMutation) OldRegisteredInErrorReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorReason: %w", err)
+	}
+	return oldValue.RegisteredInErrorReason, nil
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (m *SurvivorMutation) ClearRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	m.clearedFields[survivor.FieldRegisteredInErrorReason] = struct{}{}
+}
+
+// RegisteredInErrorReasonCleared returns if the "registered_in_error_reason" field was cleared in this mutation.
+func (m *SurvivorMutation) RegisteredInErrorReasonCleared() bool {
+	_, ok := m.clearedFields[survivor.FieldRegisteredInErrorReason]
+	return ok
+}
+
+// ResetRegisteredInErrorReason resets all changes to the "registered_in_error_reason" field.
+func (m *SurvivorMutation) ResetRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	delete(m.clearedFields, survivor.FieldRegisteredInErrorReason)
+}
+
 // SetRelation sets the "relation" field.
 func (m *SurvivorMutation) SetRelation(rr rules.FamilyRelation) {
 	m.relation = &rr
@@ -30946,7 +31616,7 @@ func (m *SurvivorMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *SurvivorMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 17)
 	if m.name != nil {
 		fields = append(fields, survivor.FieldName)
 	}
@@ -30982,6 +31652,12 @@ func (m *SurvivorMutation) Fields() []string {
 	}
 	if m.updated_at != nil {
 		fields = append(fields, survivor.FieldUpdatedAt)
+	}
+	if m.registered_in_error_at != nil {
+		fields = append(fields, survivor.FieldRegisteredInErrorAt)
+	}
+	if m.registered_in_error_reason != nil {
+		fields = append(fields, survivor.FieldRegisteredInErrorReason)
 	}
 	if m.relation != nil {
 		fields = append(fields, survivor.FieldRelation)
@@ -31024,6 +31700,10 @@ func (m *SurvivorMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case survivor.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case survivor.FieldRegisteredInErrorAt:
+		return m.RegisteredInErrorAt()
+	case survivor.FieldRegisteredInErrorReason:
+		return m.RegisteredInErrorReason()
 	case survivor.FieldRelation:
 		return m.Relation()
 	case survivor.FieldUnderGuardianship:
@@ -31063,6 +31743,10 @@ func (m *SurvivorMutation) OldField(ctx context.Context, name string) (ent.Value
 		return m.OldCreatedAt(ctx)
 	case survivor.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case survivor.FieldRegisteredInErrorAt:
+		return m.OldRegisteredInErrorAt(ctx)
+	case survivor.FieldRegisteredInErrorReason:
+		return m.OldRegisteredInErrorReason(ctx)
 	case survivor.FieldRelation:
 		return m.OldRelation(ctx)
 	case survivor.FieldUnderGuardianship:
@@ -31162,6 +31846,20 @@ func (m *SurvivorMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedAt(v)
 		return nil
+	case survivor.FieldRegisteredInErrorAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorAt(v)
+		return nil
+	case survivor.FieldRegisteredInErrorReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorReason(v)
+		return nil
 	case survivor.FieldRelation:
 		v, ok := value.(rules.FamilyRelation)
 		if !ok {
@@ -31237,6 +31935,12 @@ func (m *SurvivorMutation) ClearedFields() []string {
 	if m.FieldCleared(survivor.FieldPoliceDistrictID) {
 		fields = append(fields, survivor.FieldPoliceDistrictID)
 	}
+	if m.FieldCleared(survivor.FieldRegisteredInErrorAt) {
+		fields = append(fields, survivor.FieldRegisteredInErrorAt)
+	}
+	if m.FieldCleared(survivor.FieldRegisteredInErrorReason) {
+		fields = append(fields, survivor.FieldRegisteredInErrorReason)
+	}
 	return fields
 }
 
@@ -31271,6 +31975,12 @@ func (m *SurvivorMutation) ClearField(name string) error {
 		return nil
 	case survivor.FieldPoliceDistrictID:
 		m.ClearPoliceDistrictID()
+		return nil
+	case survivor.FieldRegisteredInErrorAt:
+		m.ClearRegisteredInErrorAt()
+		return nil
+	case survivor.FieldRegisteredInErrorReason:
+		m.ClearRegisteredInErrorReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Survivor nullable field %s", name)
@@ -31315,6 +32025,12 @@ func (m *SurvivorMutation) ResetField(name string) error {
 		return nil
 	case survivor.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case survivor.FieldRegisteredInErrorAt:
+		m.ResetRegisteredInErrorAt()
+		return nil
+	case survivor.FieldRegisteredInErrorReason:
+		m.ResetRegisteredInErrorReason()
 		return nil
 	case survivor.FieldRelation:
 		m.ResetRelation()
@@ -32652,6 +33368,8 @@ type VictimMutation struct {
 	written_standard               *rules.WrittenStandard
 	created_at                     *time.Time
 	updated_at                     *time.Time
+	registered_in_error_at         *time.Time
+	registered_in_error_reason     *string
 	deceased                       *bool
 	under_guardianship             *bool
 	clearedFields                  map[string]struct{}
@@ -33300,6 +34018,104 @@ func (m *VictimMutation) ResetUpdatedAt() {
 	m.updated_at = nil
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (m *VictimMutation) SetRegisteredInErrorAt(t time.Time) {
+	m.registered_in_error_at = &t
+}
+
+// RegisteredInErrorAt returns the value of the "registered_in_error_at" field in the mutation.
+func (m *VictimMutation) RegisteredInErrorAt() (r time.Time, exists bool) {
+	v := m.registered_in_error_at
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorAt returns the old "registered_in_error_at" field's value of the Victim entity.
+// If the Victim object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VictimMutation) OldRegisteredInErrorAt(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorAt is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorAt requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorAt: %w", err)
+	}
+	return oldValue.RegisteredInErrorAt, nil
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (m *VictimMutation) ClearRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	m.clearedFields[victim.FieldRegisteredInErrorAt] = struct{}{}
+}
+
+// RegisteredInErrorAtCleared returns if the "registered_in_error_at" field was cleared in this mutation.
+func (m *VictimMutation) RegisteredInErrorAtCleared() bool {
+	_, ok := m.clearedFields[victim.FieldRegisteredInErrorAt]
+	return ok
+}
+
+// ResetRegisteredInErrorAt resets all changes to the "registered_in_error_at" field.
+func (m *VictimMutation) ResetRegisteredInErrorAt() {
+	m.registered_in_error_at = nil
+	delete(m.clearedFields, victim.FieldRegisteredInErrorAt)
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (m *VictimMutation) SetRegisteredInErrorReason(s string) {
+	m.registered_in_error_reason = &s
+}
+
+// RegisteredInErrorReason returns the value of the "registered_in_error_reason" field in the mutation.
+func (m *VictimMutation) RegisteredInErrorReason() (r string, exists bool) {
+	v := m.registered_in_error_reason
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldRegisteredInErrorReason returns the old "registered_in_error_reason" field's value of the Victim entity.
+// If the Victim object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *VictimMutation) OldRegisteredInErrorReason(ctx context.Context) (v string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldRegisteredInErrorReason is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldRegisteredInErrorReason requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldRegisteredInErrorReason: %w", err)
+	}
+	return oldValue.RegisteredInErrorReason, nil
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (m *VictimMutation) ClearRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	m.clearedFields[victim.FieldRegisteredInErrorReason] = struct{}{}
+}
+
+// RegisteredInErrorReasonCleared returns if the "registered_in_error_reason" field was cleared in this mutation.
+func (m *VictimMutation) RegisteredInErrorReasonCleared() bool {
+	_, ok := m.clearedFields[victim.FieldRegisteredInErrorReason]
+	return ok
+}
+
+// ResetRegisteredInErrorReason resets all changes to the "registered_in_error_reason" field.
+func (m *VictimMutation) ResetRegisteredInErrorReason() {
+	m.registered_in_error_reason = nil
+	delete(m.clearedFields, victim.FieldRegisteredInErrorReason)
+}
+
 // SetDeceased sets the "deceased" field.
 func (m *VictimMutation) SetDeceased(b bool) {
 	m.deceased = &b
@@ -33766,7 +34582,7 @@ func (m *VictimMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *VictimMutation) Fields() []string {
-	fields := make([]string, 0, 15)
+	fields := make([]string, 0, 17)
 	if m.name != nil {
 		fields = append(fields, victim.FieldName)
 	}
@@ -33802,6 +34618,12 @@ func (m *VictimMutation) Fields() []string {
 	}
 	if m.updated_at != nil {
 		fields = append(fields, victim.FieldUpdatedAt)
+	}
+	if m.registered_in_error_at != nil {
+		fields = append(fields, victim.FieldRegisteredInErrorAt)
+	}
+	if m.registered_in_error_reason != nil {
+		fields = append(fields, victim.FieldRegisteredInErrorReason)
 	}
 	if m.deceased != nil {
 		fields = append(fields, victim.FieldDeceased)
@@ -33844,6 +34666,10 @@ func (m *VictimMutation) Field(name string) (ent.Value, bool) {
 		return m.CreatedAt()
 	case victim.FieldUpdatedAt:
 		return m.UpdatedAt()
+	case victim.FieldRegisteredInErrorAt:
+		return m.RegisteredInErrorAt()
+	case victim.FieldRegisteredInErrorReason:
+		return m.RegisteredInErrorReason()
 	case victim.FieldDeceased:
 		return m.Deceased()
 	case victim.FieldUnderGuardianship:
@@ -33883,6 +34709,10 @@ func (m *VictimMutation) OldField(ctx context.Context, name string) (ent.Value, 
 		return m.OldCreatedAt(ctx)
 	case victim.FieldUpdatedAt:
 		return m.OldUpdatedAt(ctx)
+	case victim.FieldRegisteredInErrorAt:
+		return m.OldRegisteredInErrorAt(ctx)
+	case victim.FieldRegisteredInErrorReason:
+		return m.OldRegisteredInErrorReason(ctx)
 	case victim.FieldDeceased:
 		return m.OldDeceased(ctx)
 	case victim.FieldUnderGuardianship:
@@ -33982,6 +34812,20 @@ func (m *VictimMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetUpdatedAt(v)
 		return nil
+	case victim.FieldRegisteredInErrorAt:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorAt(v)
+		return nil
+	case victim.FieldRegisteredInErrorReason:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetRegisteredInErrorReason(v)
+		return nil
 	case victim.FieldDeceased:
 		v, ok := value.(bool)
 		if !ok {
@@ -34057,6 +34901,12 @@ func (m *VictimMutation) ClearedFields() []string {
 	if m.FieldCleared(victim.FieldPoliceDistrictID) {
 		fields = append(fields, victim.FieldPoliceDistrictID)
 	}
+	if m.FieldCleared(victim.FieldRegisteredInErrorAt) {
+		fields = append(fields, victim.FieldRegisteredInErrorAt)
+	}
+	if m.FieldCleared(victim.FieldRegisteredInErrorReason) {
+		fields = append(fields, victim.FieldRegisteredInErrorReason)
+	}
 	return fields
 }
 
@@ -34091,6 +34941,12 @@ func (m *VictimMutation) ClearField(name string) error {
 		return nil
 	case victim.FieldPoliceDistrictID:
 		m.ClearPoliceDistrictID()
+		return nil
+	case victim.FieldRegisteredInErrorAt:
+		m.ClearRegisteredInErrorAt()
+		return nil
+	case victim.FieldRegisteredInErrorReason:
+		m.ClearRegisteredInErrorReason()
 		return nil
 	}
 	return fmt.Errorf("unknown Victim nullable field %s", name)
@@ -34135,6 +34991,12 @@ func (m *VictimMutation) ResetField(name string) error {
 		return nil
 	case victim.FieldUpdatedAt:
 		m.ResetUpdatedAt()
+		return nil
+	case victim.FieldRegisteredInErrorAt:
+		m.ResetRegisteredInErrorAt()
+		return nil
+	case victim.FieldRegisteredInErrorReason:
+		m.ResetRegisteredInErrorReason()
 		return nil
 	case victim.FieldDeceased:
 		m.ResetDeceased()

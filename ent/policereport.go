@@ -38,7 +38,7 @@ type PoliceReport struct {
 	ReportedByName string `json:"reported_by_name,omitempty"`
 	// ConvictID holds the value of the "convict_id" field.
 	ConvictID *int `json:"convict_id,omitempty"`
-	// the convict's responsible unit when reported; none in the national queue
+	// the convict's responsible unit; none in the national queue; a report not yet acknowledged moves with the convict (transferConvict)
 	UnitID *int `json:"unit_id,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`

@@ -538,6 +538,24 @@ func (u *PoliceReportUpsert) ClearAcknowledgedAt() *PoliceReportUpsert {
 	return u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (u *PoliceReportUpsert) SetUnitID(v int) *PoliceReportUpsert {
+	u.Set(policereport.FieldUnitID, v)
+	return u
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *PoliceReportUpsert) UpdateUnitID() *PoliceReportUpsert {
+	u.SetExcluded(policereport.FieldUnitID)
+	return u
+}
+
+// ClearUnitID clears the value of the "unit_id" field.
+func (u *PoliceReportUpsert) ClearUnitID() *PoliceReportUpsert {
+	u.SetNull(policereport.FieldUnitID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -566,9 +584,6 @@ func (u *PoliceReportUpsertOne) UpdateNewValues() *PoliceReportUpsertOne {
 		}
 		if _, exists := u.create.mutation.ConvictID(); exists {
 			s.SetIgnore(policereport.FieldConvictID)
-		}
-		if _, exists := u.create.mutation.UnitID(); exists {
-			s.SetIgnore(policereport.FieldUnitID)
 		}
 		if _, exists := u.create.mutation.PoliceDistrictID(); exists {
 			s.SetIgnore(policereport.FieldPoliceDistrictID)
@@ -642,6 +657,27 @@ func (u *PoliceReportUpsertOne) UpdateAcknowledgedAt() *PoliceReportUpsertOne {
 func (u *PoliceReportUpsertOne) ClearAcknowledgedAt() *PoliceReportUpsertOne {
 	return u.Update(func(s *PoliceReportUpsert) {
 		s.ClearAcknowledgedAt()
+	})
+}
+
+// SetUnitID sets the "unit_id" field.
+func (u *PoliceReportUpsertOne) SetUnitID(v int) *PoliceReportUpsertOne {
+	return u.Update(func(s *PoliceReportUpsert) {
+		s.SetUnitID(v)
+	})
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *PoliceReportUpsertOne) UpdateUnitID() *PoliceReportUpsertOne {
+	return u.Update(func(s *PoliceReportUpsert) {
+		s.UpdateUnitID()
+	})
+}
+
+// ClearUnitID clears the value of the "unit_id" field.
+func (u *PoliceReportUpsertOne) ClearUnitID() *PoliceReportUpsertOne {
+	return u.Update(func(s *PoliceReportUpsert) {
+		s.ClearUnitID()
 	})
 }
 
@@ -839,9 +875,6 @@ func (u *PoliceReportUpsertBulk) UpdateNewValues() *PoliceReportUpsertBulk {
 			if _, exists := b.mutation.ConvictID(); exists {
 				s.SetIgnore(policereport.FieldConvictID)
 			}
-			if _, exists := b.mutation.UnitID(); exists {
-				s.SetIgnore(policereport.FieldUnitID)
-			}
 			if _, exists := b.mutation.PoliceDistrictID(); exists {
 				s.SetIgnore(policereport.FieldPoliceDistrictID)
 			}
@@ -915,6 +948,27 @@ func (u *PoliceReportUpsertBulk) UpdateAcknowledgedAt() *PoliceReportUpsertBulk 
 func (u *PoliceReportUpsertBulk) ClearAcknowledgedAt() *PoliceReportUpsertBulk {
 	return u.Update(func(s *PoliceReportUpsert) {
 		s.ClearAcknowledgedAt()
+	})
+}
+
+// SetUnitID sets the "unit_id" field.
+func (u *PoliceReportUpsertBulk) SetUnitID(v int) *PoliceReportUpsertBulk {
+	return u.Update(func(s *PoliceReportUpsert) {
+		s.SetUnitID(v)
+	})
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *PoliceReportUpsertBulk) UpdateUnitID() *PoliceReportUpsertBulk {
+	return u.Update(func(s *PoliceReportUpsert) {
+		s.UpdateUnitID()
+	})
+}
+
+// ClearUnitID clears the value of the "unit_id" field.
+func (u *PoliceReportUpsertBulk) ClearUnitID() *PoliceReportUpsertBulk {
+	return u.Update(func(s *PoliceReportUpsert) {
+		s.ClearUnitID()
 	})
 }
 

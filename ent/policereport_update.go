@@ -10,6 +10,7 @@ import (
 	"varsel/ent/policereport"
 	"varsel/ent/predicate"
 	"varsel/ent/staffmember"
+	"varsel/ent/unit"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -56,6 +57,31 @@ func (_u *PoliceReportUpdate) ClearAcknowledgedAt() *PoliceReportUpdate {
 	return _u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (_u *PoliceReportUpdate) SetUnitID(v int) *PoliceReportUpdate {
+	_u.mutation.SetUnitID(v)
+	return _u
+}
+
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_u *PoliceReportUpdate) SetNillableUnitID(v *int) *PoliceReportUpdate {
+	if v != nil {
+		_u.SetUnitID(*v)
+	}
+	return _u
+}
+
+// ClearUnitID clears the value of the "unit_id" field.
+func (_u *PoliceReportUpdate) ClearUnitID() *PoliceReportUpdate {
+	_u.mutation.ClearUnitID()
+	return _u
+}
+
+// SetUnit sets the "unit" edge to the Unit entity.
+func (_u *PoliceReportUpdate) SetUnit(v *Unit) *PoliceReportUpdate {
+	return _u.SetUnitID(v.ID)
+}
+
 // SetAcknowledgedByID sets the "acknowledged_by" edge to the StaffMember entity by ID.
 func (_u *PoliceReportUpdate) SetAcknowledgedByID(id int) *PoliceReportUpdate {
 	_u.mutation.SetAcknowledgedByID(id)
@@ -78,6 +104,12 @@ func (_u *PoliceReportUpdate) SetAcknowledgedBy(v *StaffMember) *PoliceReportUpd
 // Mutation returns the PoliceReportMutation object of the builder.
 func (_u *PoliceReportUpdate) Mutation() *PoliceReportMutation {
 	return _u.mutation
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (_u *PoliceReportUpdate) ClearUnit() *PoliceReportUpdate {
+	_u.mutation.ClearUnit()
+	return _u
 }
 
 // ClearAcknowledgedBy clears the "acknowledged_by" edge to the StaffMember entity.
@@ -169,6 +201,35 @@ func (_u *PoliceReportUpdate) sqlSave(ctx context.Context) (_node int, err error
 	if _u.mutation.HeldCleared() {
 		_spec.ClearField(policereport.FieldHeld, field.TypeEnum)
 	}
+	if _u.mutation.UnitCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.UnitTable,
+			Columns: []string{policereport.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UnitIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.UnitTable,
+			Columns: []string{policereport.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
+	}
 	if _u.mutation.AcknowledgedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -246,6 +307,31 @@ func (_u *PoliceReportUpdateOne) ClearAcknowledgedAt() *PoliceReportUpdateOne {
 	return _u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (_u *PoliceReportUpdateOne) SetUnitID(v int) *PoliceReportUpdateOne {
+	_u.mutation.SetUnitID(v)
+	return _u
+}
+
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_u *PoliceReportUpdateOne) SetNillableUnitID(v *int) *PoliceReportUpdateOne {
+	if v != nil {
+		_u.SetUnitID(*v)
+	}
+	return _u
+}
+
+// ClearUnitID clears the value of the "unit_id" field.
+func (_u *PoliceReportUpdateOne) ClearUnitID() *PoliceReportUpdateOne {
+	_u.mutation.ClearUnitID()
+	return _u
+}
+
+// SetUnit sets the "unit" edge to the Unit entity.
+func (_u *PoliceReportUpdateOne) SetUnit(v *Unit) *PoliceReportUpdateOne {
+	return _u.SetUnitID(v.ID)
+}
+
 // SetAcknowledgedByID sets the "acknowledged_by" edge to the StaffMember entity by ID.
 func (_u *PoliceReportUpdateOne) SetAcknowledgedByID(id int) *PoliceReportUpdateOne {
 	_u.mutation.SetAcknowledgedByID(id)
@@ -268,6 +354,12 @@ func (_u *PoliceReportUpdateOne) SetAcknowledgedBy(v *StaffMember) *PoliceReport
 // Mutation returns the PoliceReportMutation object of the builder.
 func (_u *PoliceReportUpdateOne) Mutation() *PoliceReportMutation {
 	return _u.mutation
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (_u *PoliceReportUpdateOne) ClearUnit() *PoliceReportUpdateOne {
+	_u.mutation.ClearUnit()
+	return _u
 }
 
 // ClearAcknowledgedBy clears the "acknowledged_by" edge to the StaffMember entity.
@@ -388,6 +480,35 @@ func (_u *PoliceReportUpdateOne) sqlSave(ctx context.Context) (_node *PoliceRepo
 	}
 	if _u.mutation.HeldCleared() {
 		_spec.ClearField(policereport.FieldHeld, field.TypeEnum)
+	}
+	if _u.mutation.UnitCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.UnitTable,
+			Columns: []string{policereport.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UnitIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policereport.UnitTable,
+			Columns: []string{policereport.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.AcknowledgedByCleared() {
 		edge := &sqlgraph.EdgeSpec{

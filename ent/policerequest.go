@@ -54,7 +54,7 @@ type PoliceRequest struct {
 	WithdrawReason string `json:"withdraw_reason,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`
-	// the unit that asks
+	// the unit that asks; an open request moves with the convict (transferConvict)
 	UnitID int `json:"unit_id,omitempty"`
 	// CustodyEventID holds the value of the "custody_event_id" field.
 	CustodyEventID *int `json:"custody_event_id,omitempty"`

@@ -884,6 +884,18 @@ func (u *PoliceRequestUpsert) ClearWithdrawReason() *PoliceRequestUpsert {
 	return u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (u *PoliceRequestUpsert) SetUnitID(v int) *PoliceRequestUpsert {
+	u.Set(policerequest.FieldUnitID, v)
+	return u
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *PoliceRequestUpsert) UpdateUnitID() *PoliceRequestUpsert {
+	u.SetExcluded(policerequest.FieldUnitID)
+	return u
+}
+
 // UpdateNewValues updates the mutable fields using the new values that were set on create.
 // Using this option is equivalent to using:
 //
@@ -903,9 +915,6 @@ func (u *PoliceRequestUpsertOne) UpdateNewValues() *PoliceRequestUpsertOne {
 		}
 		if _, exists := u.create.mutation.PoliceDistrictID(); exists {
 			s.SetIgnore(policerequest.FieldPoliceDistrictID)
-		}
-		if _, exists := u.create.mutation.UnitID(); exists {
-			s.SetIgnore(policerequest.FieldUnitID)
 		}
 		if _, exists := u.create.mutation.CustodyEventID(); exists {
 			s.SetIgnore(policerequest.FieldCustodyEventID)
@@ -1203,6 +1212,20 @@ func (u *PoliceRequestUpsertOne) ClearWithdrawReason() *PoliceRequestUpsertOne {
 	})
 }
 
+// SetUnitID sets the "unit_id" field.
+func (u *PoliceRequestUpsertOne) SetUnitID(v int) *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetUnitID(v)
+	})
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *PoliceRequestUpsertOne) UpdateUnitID() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateUnitID()
+	})
+}
+
 // Exec executes the query.
 func (u *PoliceRequestUpsertOne) Exec(ctx context.Context) error {
 	if len(u.create.conflict) == 0 {
@@ -1387,9 +1410,6 @@ func (u *PoliceRequestUpsertBulk) UpdateNewValues() *PoliceRequestUpsertBulk {
 			}
 			if _, exists := b.mutation.PoliceDistrictID(); exists {
 				s.SetIgnore(policerequest.FieldPoliceDistrictID)
-			}
-			if _, exists := b.mutation.UnitID(); exists {
-				s.SetIgnore(policerequest.FieldUnitID)
 			}
 			if _, exists := b.mutation.CustodyEventID(); exists {
 				s.SetIgnore(policerequest.FieldCustodyEventID)
@@ -1685,6 +1705,20 @@ func (u *PoliceRequestUpsertBulk) UpdateWithdrawReason() *PoliceRequestUpsertBul
 func (u *PoliceRequestUpsertBulk) ClearWithdrawReason() *PoliceRequestUpsertBulk {
 	return u.Update(func(s *PoliceRequestUpsert) {
 		s.ClearWithdrawReason()
+	})
+}
+
+// SetUnitID sets the "unit_id" field.
+func (u *PoliceRequestUpsertBulk) SetUnitID(v int) *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetUnitID(v)
+	})
+}
+
+// UpdateUnitID sets the "unit_id" field to the value that was provided on create.
+func (u *PoliceRequestUpsertBulk) UpdateUnitID() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateUnitID()
 	})
 }
 

@@ -10,6 +10,7 @@ import (
 	"varsel/ent/policerequest"
 	"varsel/ent/predicate"
 	"varsel/ent/staffmember"
+	"varsel/ent/unit"
 
 	"entgo.io/ent/dialect/sql"
 	"entgo.io/ent/dialect/sql/sqlgraph"
@@ -270,6 +271,25 @@ func (_u *PoliceRequestUpdate) ClearWithdrawReason() *PoliceRequestUpdate {
 	return _u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (_u *PoliceRequestUpdate) SetUnitID(v int) *PoliceRequestUpdate {
+	_u.mutation.SetUnitID(v)
+	return _u
+}
+
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_u *PoliceRequestUpdate) SetNillableUnitID(v *int) *PoliceRequestUpdate {
+	if v != nil {
+		_u.SetUnitID(*v)
+	}
+	return _u
+}
+
+// SetUnit sets the "unit" edge to the Unit entity.
+func (_u *PoliceRequestUpdate) SetUnit(v *Unit) *PoliceRequestUpdate {
+	return _u.SetUnitID(v.ID)
+}
+
 // SetRequestedByID sets the "requested_by" edge to the StaffMember entity by ID.
 func (_u *PoliceRequestUpdate) SetRequestedByID(id int) *PoliceRequestUpdate {
 	_u.mutation.SetRequestedByID(id)
@@ -311,6 +331,12 @@ func (_u *PoliceRequestUpdate) SetHandledBy(v *StaffMember) *PoliceRequestUpdate
 // Mutation returns the PoliceRequestMutation object of the builder.
 func (_u *PoliceRequestUpdate) Mutation() *PoliceRequestMutation {
 	return _u.mutation
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (_u *PoliceRequestUpdate) ClearUnit() *PoliceRequestUpdate {
+	_u.mutation.ClearUnit()
+	return _u
 }
 
 // ClearRequestedBy clears the "requested_by" edge to the StaffMember entity.
@@ -472,6 +498,35 @@ func (_u *PoliceRequestUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if _u.mutation.WithdrawReasonCleared() {
 		_spec.ClearField(policerequest.FieldWithdrawReason, field.TypeString)
+	}
+	if _u.mutation.UnitCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policerequest.UnitTable,
+			Columns: []string{policerequest.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UnitIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policerequest.UnitTable,
+			Columns: []string{policerequest.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.RequestedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -793,6 +848,25 @@ func (_u *PoliceRequestUpdateOne) ClearWithdrawReason() *PoliceRequestUpdateOne 
 	return _u
 }
 
+// SetUnitID sets the "unit_id" field.
+func (_u *PoliceRequestUpdateOne) SetUnitID(v int) *PoliceRequestUpdateOne {
+	_u.mutation.SetUnitID(v)
+	return _u
+}
+
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_u *PoliceRequestUpdateOne) SetNillableUnitID(v *int) *PoliceRequestUpdateOne {
+	if v != nil {
+		_u.SetUnitID(*v)
+	}
+	return _u
+}
+
+// SetUnit sets the "unit" edge to the Unit entity.
+func (_u *PoliceRequestUpdateOne) SetUnit(v *Unit) *PoliceRequestUpdateOne {
+	return _u.SetUnitID(v.ID)
+}
+
 // SetRequestedByID sets the "requested_by" edge to the StaffMember entity by ID.
 func (_u *PoliceRequestUpdateOne) SetRequestedByID(id int) *PoliceRequestUpdateOne {
 	_u.mutation.SetRequestedByID(id)
@@ -834,6 +908,12 @@ func (_u *PoliceRequestUpdateOne) SetHandledBy(v *StaffMember) *PoliceRequestUpd
 // Mutation returns the PoliceRequestMutation object of the builder.
 func (_u *PoliceRequestUpdateOne) Mutation() *PoliceRequestMutation {
 	return _u.mutation
+}
+
+// ClearUnit clears the "unit" edge to the Unit entity.
+func (_u *PoliceRequestUpdateOne) ClearUnit() *PoliceRequestUpdateOne {
+	_u.mutation.ClearUnit()
+	return _u
 }
 
 // ClearRequestedBy clears the "requested_by" edge to the StaffMember entity.
@@ -1025,6 +1105,35 @@ func (_u *PoliceRequestUpdateOne) sqlSave(ctx context.Context) (_node *PoliceReq
 	}
 	if _u.mutation.WithdrawReasonCleared() {
 		_spec.ClearField(policerequest.FieldWithdrawReason, field.TypeString)
+	}
+	if _u.mutation.UnitCleared() {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policerequest.UnitTable,
+			Columns: []string{policerequest.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		_spec.Edges.Clear = append(_spec.Edges.Clear, edge)
+	}
+	if nodes := _u.mutation.UnitIDs(); len(nodes) > 0 {
+		edge := &sqlgraph.EdgeSpec{
+			Rel:     sqlgraph.M2O,
+			Inverse: false,
+			Table:   policerequest.UnitTable,
+			Columns: []string{policerequest.UnitColumn},
+			Bidi:    false,
+			Target: &sqlgraph.EdgeTarget{
+				IDSpec: sqlgraph.NewFieldSpec(unit.FieldID, field.TypeInt),
+			},
+		}
+		for _, k := range nodes {
+			edge.Target.Nodes = append(edge.Target.Nodes, k)
+		}
+		_spec.Edges.Add = append(_spec.Edges.Add, edge)
 	}
 	if _u.mutation.RequestedByCleared() {
 		edge := &sqlgraph.EdgeSpec{

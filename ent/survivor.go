@@ -44,6 +44,10 @@ type Survivor struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// when it was marked as registered in error; it then leaves every list (NT8, PR3)
+	RegisteredInErrorAt *time.Time `json:"registered_in_error_at,omitempty"`
+	// why it was registered in error
+	RegisteredInErrorReason string `json:"registered_in_error_reason,omitempty"`
 	// Relation holds the value of the "relation" field.
 	Relation rules.FamilyRelation `json:"relation,omitempty"`
 	// notified through the guardian (RC6)
@@ -149,9 +153,9 @@ func (*Survivor) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case survivor.FieldID, survivor.FieldPoliceDistrictID, survivor.FieldVictimID:
 			values[i] = new(sql.NullInt64)
-		case survivor.FieldName, survivor.FieldNationalIdentityNumber, survivor.FieldAddressLine, survivor.FieldPostalCode, survivor.FieldPostalPlace, survivor.FieldCountry, survivor.FieldAddressProtection, survivor.FieldWrittenStandard, survivor.FieldRelation:
+		case survivor.FieldName, survivor.FieldNationalIdentityNumber, survivor.FieldAddressLine, survivor.FieldPostalCode, survivor.FieldPostalPlace, survivor.FieldCountry, survivor.FieldAddressProtection, survivor.FieldWrittenStandard, survivor.FieldRegisteredInErrorReason, survivor.FieldRelation:
 			values[i] = new(sql.NullString)
-		case survivor.FieldBirthDate, survivor.FieldCreatedAt, survivor.FieldUpdatedAt:
+		case survivor.FieldBirthDate, survivor.FieldCreatedAt, survivor.FieldUpdatedAt, survivor.FieldRegisteredInErrorAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -247,6 +251,19 @@ func (_m *Survivor) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case survivor.FieldRegisteredInErrorAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_at", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorAt = new(time.Time)
+				*_m.RegisteredInErrorAt = value.Time
+			}
+		case survivor.FieldRegisteredInErrorReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_reason", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorReason = value.String
 			}
 		case survivor.FieldRelation:
 			if value, ok := values[i].(*sql.NullString); !ok {
@@ -365,6 +382,14 @@ func (_m *Survivor) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.RegisteredInErrorAt; v != nil {
+		builder.WriteString("registered_in_error_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("registered_in_error_reason=")
+	builder.WriteString(_m.RegisteredInErrorReason)
 	builder.WriteString(", ")
 	builder.WriteString("relation=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Relation))

@@ -189,6 +189,34 @@ func (_c *SurvivorCreate) SetNillableUpdatedAt(v *time.Time) *SurvivorCreate {
 	return _c
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_c *SurvivorCreate) SetRegisteredInErrorAt(v time.Time) *SurvivorCreate {
+	_c.mutation.SetRegisteredInErrorAt(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_c *SurvivorCreate) SetNillableRegisteredInErrorAt(v *time.Time) *SurvivorCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorAt(*v)
+	}
+	return _c
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_c *SurvivorCreate) SetRegisteredInErrorReason(v string) *SurvivorCreate {
+	_c.mutation.SetRegisteredInErrorReason(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_c *SurvivorCreate) SetNillableRegisteredInErrorReason(v *string) *SurvivorCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorReason(*v)
+	}
+	return _c
+}
+
 // SetRelation sets the "relation" field.
 func (_c *SurvivorCreate) SetRelation(v rules.FamilyRelation) *SurvivorCreate {
 	_c.mutation.SetRelation(v)
@@ -470,6 +498,14 @@ func (_c *SurvivorCreate) createSpec() (*Survivor, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(survivor.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(survivor.FieldRegisteredInErrorAt, field.TypeTime, value)
+		_node.RegisteredInErrorAt = &value
+	}
+	if value, ok := _c.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(survivor.FieldRegisteredInErrorReason, field.TypeString, value)
+		_node.RegisteredInErrorReason = value
 	}
 	if value, ok := _c.mutation.Relation(); ok {
 		_spec.SetField(survivor.FieldRelation, field.TypeEnum, value)
@@ -803,6 +839,42 @@ func (u *SurvivorUpsert) UpdateUpdatedAt() *SurvivorUpsert {
 	return u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *SurvivorUpsert) SetRegisteredInErrorAt(v time.Time) *SurvivorUpsert {
+	u.Set(survivor.FieldRegisteredInErrorAt, v)
+	return u
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *SurvivorUpsert) UpdateRegisteredInErrorAt() *SurvivorUpsert {
+	u.SetExcluded(survivor.FieldRegisteredInErrorAt)
+	return u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *SurvivorUpsert) ClearRegisteredInErrorAt() *SurvivorUpsert {
+	u.SetNull(survivor.FieldRegisteredInErrorAt)
+	return u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *SurvivorUpsert) SetRegisteredInErrorReason(v string) *SurvivorUpsert {
+	u.Set(survivor.FieldRegisteredInErrorReason, v)
+	return u
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *SurvivorUpsert) UpdateRegisteredInErrorReason() *SurvivorUpsert {
+	u.SetExcluded(survivor.FieldRegisteredInErrorReason)
+	return u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *SurvivorUpsert) ClearRegisteredInErrorReason() *SurvivorUpsert {
+	u.SetNull(survivor.FieldRegisteredInErrorReason)
+	return u
+}
+
 // SetRelation sets the "relation" field.
 func (u *SurvivorUpsert) SetRelation(v rules.FamilyRelation) *SurvivorUpsert {
 	u.Set(survivor.FieldRelation, v)
@@ -1075,6 +1147,48 @@ func (u *SurvivorUpsertOne) SetUpdatedAt(v time.Time) *SurvivorUpsertOne {
 func (u *SurvivorUpsertOne) UpdateUpdatedAt() *SurvivorUpsertOne {
 	return u.Update(func(s *SurvivorUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *SurvivorUpsertOne) SetRegisteredInErrorAt(v time.Time) *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *SurvivorUpsertOne) UpdateRegisteredInErrorAt() *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *SurvivorUpsertOne) ClearRegisteredInErrorAt() *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *SurvivorUpsertOne) SetRegisteredInErrorReason(v string) *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *SurvivorUpsertOne) UpdateRegisteredInErrorReason() *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *SurvivorUpsertOne) ClearRegisteredInErrorReason() *SurvivorUpsertOne {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 
@@ -1520,6 +1634,48 @@ func (u *SurvivorUpsertBulk) SetUpdatedAt(v time.Time) *SurvivorUpsertBulk {
 func (u *SurvivorUpsertBulk) UpdateUpdatedAt() *SurvivorUpsertBulk {
 	return u.Update(func(s *SurvivorUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *SurvivorUpsertBulk) SetRegisteredInErrorAt(v time.Time) *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *SurvivorUpsertBulk) UpdateRegisteredInErrorAt() *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *SurvivorUpsertBulk) ClearRegisteredInErrorAt() *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *SurvivorUpsertBulk) SetRegisteredInErrorReason(v string) *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *SurvivorUpsertBulk) UpdateRegisteredInErrorReason() *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *SurvivorUpsertBulk) ClearRegisteredInErrorReason() *SurvivorUpsertBulk {
+	return u.Update(func(s *SurvivorUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 

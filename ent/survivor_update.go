@@ -223,6 +223,46 @@ func (_u *SurvivorUpdate) SetUpdatedAt(v time.Time) *SurvivorUpdate {
 	return _u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *SurvivorUpdate) SetRegisteredInErrorAt(v time.Time) *SurvivorUpdate {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *SurvivorUpdate) SetNillableRegisteredInErrorAt(v *time.Time) *SurvivorUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *SurvivorUpdate) ClearRegisteredInErrorAt() *SurvivorUpdate {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *SurvivorUpdate) SetRegisteredInErrorReason(v string) *SurvivorUpdate {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *SurvivorUpdate) SetNillableRegisteredInErrorReason(v *string) *SurvivorUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *SurvivorUpdate) ClearRegisteredInErrorReason() *SurvivorUpdate {
+	_u.mutation.ClearRegisteredInErrorReason()
+	return _u
+}
+
 // SetRelation sets the "relation" field.
 func (_u *SurvivorUpdate) SetRelation(v rules.FamilyRelation) *SurvivorUpdate {
 	_u.mutation.SetRelation(v)
@@ -546,6 +586,18 @@ func (_u *SurvivorUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(survivor.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(survivor.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(survivor.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(survivor.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(survivor.FieldRegisteredInErrorReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Relation(); ok {
 		_spec.SetField(survivor.FieldRelation, field.TypeEnum, value)
@@ -972,6 +1024,46 @@ func (_u *SurvivorUpdateOne) SetUpdatedAt(v time.Time) *SurvivorUpdateOne {
 	return _u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *SurvivorUpdateOne) SetRegisteredInErrorAt(v time.Time) *SurvivorUpdateOne {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *SurvivorUpdateOne) SetNillableRegisteredInErrorAt(v *time.Time) *SurvivorUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *SurvivorUpdateOne) ClearRegisteredInErrorAt() *SurvivorUpdateOne {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *SurvivorUpdateOne) SetRegisteredInErrorReason(v string) *SurvivorUpdateOne {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *SurvivorUpdateOne) SetNillableRegisteredInErrorReason(v *string) *SurvivorUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *SurvivorUpdateOne) ClearRegisteredInErrorReason() *SurvivorUpdateOne {
+	_u.mutation.ClearRegisteredInErrorReason()
+	return _u
+}
+
 // SetRelation sets the "relation" field.
 func (_u *SurvivorUpdateOne) SetRelation(v rules.FamilyRelation) *SurvivorUpdateOne {
 	_u.mutation.SetRelation(v)
@@ -1325,6 +1417,18 @@ func (_u *SurvivorUpdateOne) sqlSave(ctx context.Context) (_node *Survivor, err 
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(survivor.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(survivor.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(survivor.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(survivor.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(survivor.FieldRegisteredInErrorReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Relation(); ok {
 		_spec.SetField(survivor.FieldRelation, field.TypeEnum, value)

@@ -44,6 +44,10 @@ type Victim struct {
 	CreatedAt time.Time `json:"created_at,omitempty"`
 	// UpdatedAt holds the value of the "updated_at" field.
 	UpdatedAt time.Time `json:"updated_at,omitempty"`
+	// when it was marked as registered in error; it then leaves every list (NT8, PR3)
+	RegisteredInErrorAt *time.Time `json:"registered_in_error_at,omitempty"`
+	// why it was registered in error
+	RegisteredInErrorReason string `json:"registered_in_error_reason,omitempty"`
 	// Deceased holds the value of the "deceased" field.
 	Deceased bool `json:"deceased,omitempty"`
 	// an adult under guardianship is notified through the guardian (RC6, vergemålsloven chapter 4)
@@ -161,9 +165,9 @@ func (*Victim) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case victim.FieldID, victim.FieldPoliceDistrictID, victim.FieldCriminalCaseID:
 			values[i] = new(sql.NullInt64)
-		case victim.FieldName, victim.FieldNationalIdentityNumber, victim.FieldAddressLine, victim.FieldPostalCode, victim.FieldPostalPlace, victim.FieldCountry, victim.FieldAddressProtection, victim.FieldWrittenStandard:
+		case victim.FieldName, victim.FieldNationalIdentityNumber, victim.FieldAddressLine, victim.FieldPostalCode, victim.FieldPostalPlace, victim.FieldCountry, victim.FieldAddressProtection, victim.FieldWrittenStandard, victim.FieldRegisteredInErrorReason:
 			values[i] = new(sql.NullString)
-		case victim.FieldBirthDate, victim.FieldCreatedAt, victim.FieldUpdatedAt:
+		case victim.FieldBirthDate, victim.FieldCreatedAt, victim.FieldUpdatedAt, victim.FieldRegisteredInErrorAt:
 			values[i] = new(sql.NullTime)
 		default:
 			values[i] = new(sql.UnknownType)
@@ -259,6 +263,19 @@ func (_m *Victim) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field updated_at", values[i])
 			} else if value.Valid {
 				_m.UpdatedAt = value.Time
+			}
+		case victim.FieldRegisteredInErrorAt:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_at", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorAt = new(time.Time)
+				*_m.RegisteredInErrorAt = value.Time
+			}
+		case victim.FieldRegisteredInErrorReason:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field registered_in_error_reason", values[i])
+			} else if value.Valid {
+				_m.RegisteredInErrorReason = value.String
 			}
 		case victim.FieldDeceased:
 			if value, ok := values[i].(*sql.NullBool); !ok {
@@ -382,6 +399,14 @@ func (_m *Victim) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("updated_at=")
 	builder.WriteString(_m.UpdatedAt.Format(time.ANSIC))
+	builder.WriteString(", ")
+	if v := _m.RegisteredInErrorAt; v != nil {
+		builder.WriteString("registered_in_error_at=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("registered_in_error_reason=")
+	builder.WriteString(_m.RegisteredInErrorReason)
 	builder.WriteString(", ")
 	builder.WriteString("deceased=")
 	builder.WriteString(fmt.Sprintf("%v", _m.Deceased))

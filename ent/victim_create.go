@@ -190,6 +190,34 @@ func (_c *VictimCreate) SetNillableUpdatedAt(v *time.Time) *VictimCreate {
 	return _c
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_c *VictimCreate) SetRegisteredInErrorAt(v time.Time) *VictimCreate {
+	_c.mutation.SetRegisteredInErrorAt(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_c *VictimCreate) SetNillableRegisteredInErrorAt(v *time.Time) *VictimCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorAt(*v)
+	}
+	return _c
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_c *VictimCreate) SetRegisteredInErrorReason(v string) *VictimCreate {
+	_c.mutation.SetRegisteredInErrorReason(v)
+	return _c
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_c *VictimCreate) SetNillableRegisteredInErrorReason(v *string) *VictimCreate {
+	if v != nil {
+		_c.SetRegisteredInErrorReason(*v)
+	}
+	return _c
+}
+
 // SetDeceased sets the "deceased" field.
 func (_c *VictimCreate) SetDeceased(v bool) *VictimCreate {
 	_c.mutation.SetDeceased(v)
@@ -493,6 +521,14 @@ func (_c *VictimCreate) createSpec() (*Victim, *sqlgraph.CreateSpec) {
 	if value, ok := _c.mutation.UpdatedAt(); ok {
 		_spec.SetField(victim.FieldUpdatedAt, field.TypeTime, value)
 		_node.UpdatedAt = value
+	}
+	if value, ok := _c.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(victim.FieldRegisteredInErrorAt, field.TypeTime, value)
+		_node.RegisteredInErrorAt = &value
+	}
+	if value, ok := _c.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(victim.FieldRegisteredInErrorReason, field.TypeString, value)
+		_node.RegisteredInErrorReason = value
 	}
 	if value, ok := _c.mutation.Deceased(); ok {
 		_spec.SetField(victim.FieldDeceased, field.TypeBool, value)
@@ -842,6 +878,42 @@ func (u *VictimUpsert) UpdateUpdatedAt() *VictimUpsert {
 	return u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *VictimUpsert) SetRegisteredInErrorAt(v time.Time) *VictimUpsert {
+	u.Set(victim.FieldRegisteredInErrorAt, v)
+	return u
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *VictimUpsert) UpdateRegisteredInErrorAt() *VictimUpsert {
+	u.SetExcluded(victim.FieldRegisteredInErrorAt)
+	return u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *VictimUpsert) ClearRegisteredInErrorAt() *VictimUpsert {
+	u.SetNull(victim.FieldRegisteredInErrorAt)
+	return u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *VictimUpsert) SetRegisteredInErrorReason(v string) *VictimUpsert {
+	u.Set(victim.FieldRegisteredInErrorReason, v)
+	return u
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *VictimUpsert) UpdateRegisteredInErrorReason() *VictimUpsert {
+	u.SetExcluded(victim.FieldRegisteredInErrorReason)
+	return u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *VictimUpsert) ClearRegisteredInErrorReason() *VictimUpsert {
+	u.SetNull(victim.FieldRegisteredInErrorReason)
+	return u
+}
+
 // SetDeceased sets the "deceased" field.
 func (u *VictimUpsert) SetDeceased(v bool) *VictimUpsert {
 	u.Set(victim.FieldDeceased, v)
@@ -1114,6 +1186,48 @@ func (u *VictimUpsertOne) SetUpdatedAt(v time.Time) *VictimUpsertOne {
 func (u *VictimUpsertOne) UpdateUpdatedAt() *VictimUpsertOne {
 	return u.Update(func(s *VictimUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *VictimUpsertOne) SetRegisteredInErrorAt(v time.Time) *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *VictimUpsertOne) UpdateRegisteredInErrorAt() *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *VictimUpsertOne) ClearRegisteredInErrorAt() *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *VictimUpsertOne) SetRegisteredInErrorReason(v string) *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *VictimUpsertOne) UpdateRegisteredInErrorReason() *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *VictimUpsertOne) ClearRegisteredInErrorReason() *VictimUpsertOne {
+	return u.Update(func(s *VictimUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 
@@ -1559,6 +1673,48 @@ func (u *VictimUpsertBulk) SetUpdatedAt(v time.Time) *VictimUpsertBulk {
 func (u *VictimUpsertBulk) UpdateUpdatedAt() *VictimUpsertBulk {
 	return u.Update(func(s *VictimUpsert) {
 		s.UpdateUpdatedAt()
+	})
+}
+
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (u *VictimUpsertBulk) SetRegisteredInErrorAt(v time.Time) *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.SetRegisteredInErrorAt(v)
+	})
+}
+
+// UpdateRegisteredInErrorAt sets the "registered_in_error_at" field to the value that was provided on create.
+func (u *VictimUpsertBulk) UpdateRegisteredInErrorAt() *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.UpdateRegisteredInErrorAt()
+	})
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (u *VictimUpsertBulk) ClearRegisteredInErrorAt() *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.ClearRegisteredInErrorAt()
+	})
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (u *VictimUpsertBulk) SetRegisteredInErrorReason(v string) *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.SetRegisteredInErrorReason(v)
+	})
+}
+
+// UpdateRegisteredInErrorReason sets the "registered_in_error_reason" field to the value that was provided on create.
+func (u *VictimUpsertBulk) UpdateRegisteredInErrorReason() *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.UpdateRegisteredInErrorReason()
+	})
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (u *VictimUpsertBulk) ClearRegisteredInErrorReason() *VictimUpsertBulk {
+	return u.Update(func(s *VictimUpsert) {
+		s.ClearRegisteredInErrorReason()
 	})
 }
 

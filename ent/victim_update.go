@@ -224,6 +224,46 @@ func (_u *VictimUpdate) SetUpdatedAt(v time.Time) *VictimUpdate {
 	return _u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *VictimUpdate) SetRegisteredInErrorAt(v time.Time) *VictimUpdate {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *VictimUpdate) SetNillableRegisteredInErrorAt(v *time.Time) *VictimUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *VictimUpdate) ClearRegisteredInErrorAt() *VictimUpdate {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *VictimUpdate) SetRegisteredInErrorReason(v string) *VictimUpdate {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *VictimUpdate) SetNillableRegisteredInErrorReason(v *string) *VictimUpdate {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *VictimUpdate) ClearRegisteredInErrorReason() *VictimUpdate {
+	_u.mutation.ClearRegisteredInErrorReason()
+	return _u
+}
+
 // SetDeceased sets the "deceased" field.
 func (_u *VictimUpdate) SetDeceased(v bool) *VictimUpdate {
 	_u.mutation.SetDeceased(v)
@@ -578,6 +618,18 @@ func (_u *VictimUpdate) sqlSave(ctx context.Context) (_node int, err error) {
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(victim.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(victim.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(victim.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(victim.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(victim.FieldRegisteredInErrorReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Deceased(); ok {
 		_spec.SetField(victim.FieldDeceased, field.TypeBool, value)
@@ -1049,6 +1101,46 @@ func (_u *VictimUpdateOne) SetUpdatedAt(v time.Time) *VictimUpdateOne {
 	return _u
 }
 
+// SetRegisteredInErrorAt sets the "registered_in_error_at" field.
+func (_u *VictimUpdateOne) SetRegisteredInErrorAt(v time.Time) *VictimUpdateOne {
+	_u.mutation.SetRegisteredInErrorAt(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorAt sets the "registered_in_error_at" field if the given value is not nil.
+func (_u *VictimUpdateOne) SetNillableRegisteredInErrorAt(v *time.Time) *VictimUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorAt(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorAt clears the value of the "registered_in_error_at" field.
+func (_u *VictimUpdateOne) ClearRegisteredInErrorAt() *VictimUpdateOne {
+	_u.mutation.ClearRegisteredInErrorAt()
+	return _u
+}
+
+// SetRegisteredInErrorReason sets the "registered_in_error_reason" field.
+func (_u *VictimUpdateOne) SetRegisteredInErrorReason(v string) *VictimUpdateOne {
+	_u.mutation.SetRegisteredInErrorReason(v)
+	return _u
+}
+
+// SetNillableRegisteredInErrorReason sets the "registered_in_error_reason" field if the given value is not nil.
+func (_u *VictimUpdateOne) SetNillableRegisteredInErrorReason(v *string) *VictimUpdateOne {
+	if v != nil {
+		_u.SetRegisteredInErrorReason(*v)
+	}
+	return _u
+}
+
+// ClearRegisteredInErrorReason clears the value of the "registered_in_error_reason" field.
+func (_u *VictimUpdateOne) ClearRegisteredInErrorReason() *VictimUpdateOne {
+	_u.mutation.ClearRegisteredInErrorReason()
+	return _u
+}
+
 // SetDeceased sets the "deceased" field.
 func (_u *VictimUpdateOne) SetDeceased(v bool) *VictimUpdateOne {
 	_u.mutation.SetDeceased(v)
@@ -1433,6 +1525,18 @@ func (_u *VictimUpdateOne) sqlSave(ctx context.Context) (_node *Victim, err erro
 	}
 	if value, ok := _u.mutation.UpdatedAt(); ok {
 		_spec.SetField(victim.FieldUpdatedAt, field.TypeTime, value)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorAt(); ok {
+		_spec.SetField(victim.FieldRegisteredInErrorAt, field.TypeTime, value)
+	}
+	if _u.mutation.RegisteredInErrorAtCleared() {
+		_spec.ClearField(victim.FieldRegisteredInErrorAt, field.TypeTime)
+	}
+	if value, ok := _u.mutation.RegisteredInErrorReason(); ok {
+		_spec.SetField(victim.FieldRegisteredInErrorReason, field.TypeString, value)
+	}
+	if _u.mutation.RegisteredInErrorReasonCleared() {
+		_spec.ClearField(victim.FieldRegisteredInErrorReason, field.TypeString)
 	}
 	if value, ok := _u.mutation.Deceased(); ok {
 		_spec.SetField(victim.FieldDeceased, field.TypeBool, value)

@@ -285,46 +285,49 @@ type ComplexityRoot struct {
 		JudgmentDate      func(childComplexity int) int
 		OffenceCategories func(childComplexity int) int
 		Status            func(childComplexity int) int
+		StatusChangedAt   func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
 		Victims           func(childComplexity int) int
 	}
 
 	CustodyEvent struct {
-		Assessments         func(childComplexity int) int
-		CancelReason        func(childComplexity int) int
-		CancelledAt         func(childComplexity int) int
-		Conditions          func(childComplexity int) int
-		Convict             func(childComplexity int) int
-		ConvictID           func(childComplexity int) int
-		CreatedAt           func(childComplexity int) int
-		CreatedBy           func(childComplexity int) int
-		DateOnly            func(childComplexity int) int
-		DecidingLevel       func(childComplexity int) int
-		DecidingUnit        func(childComplexity int) int
-		DecidingUnitID      func(childComplexity int) int
-		Decisions           func(childComplexity int) int
-		EndsAt              func(childComplexity int) int
-		FromInstitution     func(childComplexity int) int
-		FullTermRelease     func(childComplexity int) int
-		ID                  func(childComplexity int) int
-		InformationRequests func(childComplexity int) int
-		InstitutionStay     func(childComplexity int) int
-		InstitutionStayID   func(childComplexity int) int
-		Kind                func(childComplexity int) int
-		LegalBasis          func(childComplexity int) int
-		MoveReason          func(childComplexity int) int
-		MovedAt             func(childComplexity int) int
-		NextSteps           func(childComplexity int) int
-		Notices             func(childComplexity int) int
-		PoliceRequests      func(childComplexity int) int
-		PotentialRecipients func(childComplexity int) int
-		ProbationEndsOn     func(childComplexity int) int
-		SecurityAssessments func(childComplexity int) int
-		StartsAt            func(childComplexity int) int
-		State               func(childComplexity int) int
-		StateName           func(childComplexity int) int
-		Status              func(childComplexity int) int
-		UpdatedAt           func(childComplexity int) int
+		Assessments             func(childComplexity int) int
+		CancelReason            func(childComplexity int) int
+		CancelledAt             func(childComplexity int) int
+		Conditions              func(childComplexity int) int
+		Convict                 func(childComplexity int) int
+		ConvictID               func(childComplexity int) int
+		CreatedAt               func(childComplexity int) int
+		CreatedBy               func(childComplexity int) int
+		DateOnly                func(childComplexity int) int
+		DecidingLevel           func(childComplexity int) int
+		DecidingUnit            func(childComplexity int) int
+		DecidingUnitID          func(childComplexity int) int
+		Decisions               func(childComplexity int) int
+		EndsAt                  func(childComplexity int) int
+		FromInstitution         func(childComplexity int) int
+		FullTermRelease         func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		InformationRequests     func(childComplexity int) int
+		InstitutionStay         func(childComplexity int) int
+		InstitutionStayID       func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		LegalBasis              func(childComplexity int) int
+		MoveReason              func(childComplexity int) int
+		MovedAt                 func(childComplexity int) int
+		NextSteps               func(childComplexity int) int
+		Notices                 func(childComplexity int) int
+		PoliceRequests          func(childComplexity int) int
+		PotentialRecipients     func(childComplexity int) int
+		ProbationEndsOn         func(childComplexity int) int
+		RegisteredInErrorAt     func(childComplexity int) int
+		RegisteredInErrorReason func(childComplexity int) int
+		SecurityAssessments     func(childComplexity int) int
+		StartsAt                func(childComplexity int) int
+		State                   func(childComplexity int) int
+		StateName               func(childComplexity int) int
+		Status                  func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
 	}
 
 	CustodyEventConnection struct {
@@ -361,6 +364,9 @@ type ComplexityRoot struct {
 		Status                       func(childComplexity int) int
 		UpdatedAt                    func(childComplexity int) int
 		Warnings                     func(childComplexity int) int
+		WithdrawReason               func(childComplexity int) int
+		WithdrawnAt                  func(childComplexity int) int
+		WithdrawnBy                  func(childComplexity int) int
 	}
 
 	Delegation struct {
@@ -446,26 +452,28 @@ type ComplexityRoot struct {
 	}
 
 	Guardian struct {
-		AddressLine            func(childComplexity int) int
-		AddressProtection      func(childComplexity int) int
-		BirthDate              func(childComplexity int) int
-		Country                func(childComplexity int) int
-		CreatedAt              func(childComplexity int) int
-		ExcludedAsConvict      func(childComplexity int) int
-		ID                     func(childComplexity int) int
-		Kind                   func(childComplexity int) int
-		Name                   func(childComplexity int) int
-		NationalIdentityNumber func(childComplexity int) int
-		PoliceDistrict         func(childComplexity int) int
-		PoliceDistrictID       func(childComplexity int) int
-		PostalCode             func(childComplexity int) int
-		PostalPlace            func(childComplexity int) int
-		Survivor               func(childComplexity int) int
-		SurvivorID             func(childComplexity int) int
-		UpdatedAt              func(childComplexity int) int
-		Victim                 func(childComplexity int) int
-		VictimID               func(childComplexity int) int
-		WrittenStandard        func(childComplexity int) int
+		AddressLine             func(childComplexity int) int
+		AddressProtection       func(childComplexity int) int
+		BirthDate               func(childComplexity int) int
+		Country                 func(childComplexity int) int
+		CreatedAt               func(childComplexity int) int
+		ExcludedAsConvict       func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Kind                    func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NationalIdentityNumber  func(childComplexity int) int
+		PoliceDistrict          func(childComplexity int) int
+		PoliceDistrictID        func(childComplexity int) int
+		PostalCode              func(childComplexity int) int
+		PostalPlace             func(childComplexity int) int
+		RegisteredInErrorAt     func(childComplexity int) int
+		RegisteredInErrorReason func(childComplexity int) int
+		Survivor                func(childComplexity int) int
+		SurvivorID              func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
+		Victim                  func(childComplexity int) int
+		VictimID                func(childComplexity int) int
+		WrittenStandard         func(childComplexity int) int
 	}
 
 	GuardianResult struct {
@@ -526,6 +534,7 @@ type ComplexityRoot struct {
 		CancelCustodyEvent            func(childComplexity int, input workflow.CancelCustodyEventInput) int
 		CancelNotice                  func(childComplexity int, input workflow.CancelNoticeInput) int
 		CompletePoliceRequest         func(childComplexity int, input workflow.CompletePoliceRequestInput) int
+		CorrectCriminalCase           func(childComplexity int, input workflow.CorrectCriminalCaseInput) int
 		CorrectPerson                 func(childComplexity int, input workflow.CorrectPersonInput) int
 		DecideAppeal                  func(childComplexity int, input workflow.DecideAppealInput) int
 		DecideNotification            func(childComplexity int, input workflow.DecideNotificationInput) int
@@ -537,6 +546,7 @@ type ComplexityRoot struct {
 		LiftReservation               func(childComplexity int, id int) int
 		MarkDocumentExempt            func(childComplexity int, input workflow.MarkDocumentExemptInput) int
 		MarkNoticePosted              func(childComplexity int, id int, lateJustification *string) int
+		MarkRegisteredInError         func(childComplexity int, input workflow.MarkRegisteredInErrorInput) int
 		MoveCustodyEvent              func(childComplexity int, input workflow.MoveCustodyEventInput) int
 		PrepareNotices                func(childComplexity int, input workflow.PrepareNoticesInput) int
 		RecordConditions              func(childComplexity int, input workflow.RecordConditionsInput) int
@@ -558,7 +568,9 @@ type ComplexityRoot struct {
 		ReportToCorrectionalService   func(childComplexity int, input workflow.ReportToCorrectionalServiceInput) int
 		RequestInformation            func(childComplexity int, input workflow.RequestInformationInput) int
 		RevokeDelegation              func(childComplexity int, id int) int
+		TransferConvict               func(childComplexity int, input workflow.TransferConvictInput) int
 		VerifyDisclosure              func(childComplexity int, id int, verification string) int
+		WithdrawDecision              func(childComplexity int, input workflow.WithdrawDecisionInput) int
 	}
 
 	Notice struct {
@@ -899,28 +911,30 @@ type ComplexityRoot struct {
 	}
 
 	Survivor struct {
-		AddressLine            func(childComplexity int) int
-		AddressProtection      func(childComplexity int) int
-		BirthDate              func(childComplexity int) int
-		Conditions             func(childComplexity int) int
-		Country                func(childComplexity int) int
-		CreatedAt              func(childComplexity int) int
-		Guardians              func(childComplexity int) int
-		ID                     func(childComplexity int) int
-		Name                   func(childComplexity int) int
-		NationalIdentityNumber func(childComplexity int) int
-		NotificationAgreements func(childComplexity int) int
-		PoliceDistrict         func(childComplexity int) int
-		PoliceDistrictID       func(childComplexity int) int
-		PostalCode             func(childComplexity int) int
-		PostalPlace            func(childComplexity int) int
-		Relation               func(childComplexity int) int
-		Reservations           func(childComplexity int) int
-		UnderGuardianship      func(childComplexity int) int
-		UpdatedAt              func(childComplexity int) int
-		Victim                 func(childComplexity int) int
-		VictimID               func(childComplexity int) int
-		WrittenStandard        func(childComplexity int) int
+		AddressLine             func(childComplexity int) int
+		AddressProtection       func(childComplexity int) int
+		BirthDate               func(childComplexity int) int
+		Conditions              func(childComplexity int) int
+		Country                 func(childComplexity int) int
+		CreatedAt               func(childComplexity int) int
+		Guardians               func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NationalIdentityNumber  func(childComplexity int) int
+		NotificationAgreements  func(childComplexity int) int
+		PoliceDistrict          func(childComplexity int) int
+		PoliceDistrictID        func(childComplexity int) int
+		PostalCode              func(childComplexity int) int
+		PostalPlace             func(childComplexity int) int
+		RegisteredInErrorAt     func(childComplexity int) int
+		RegisteredInErrorReason func(childComplexity int) int
+		Relation                func(childComplexity int) int
+		Reservations            func(childComplexity int) int
+		UnderGuardianship       func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
+		Victim                  func(childComplexity int) int
+		VictimID                func(childComplexity int) int
+		WrittenStandard         func(childComplexity int) int
 	}
 
 	Unit struct {
@@ -940,29 +954,31 @@ type ComplexityRoot struct {
 	}
 
 	Victim struct {
-		AddressLine            func(childComplexity int) int
-		AddressProtection      func(childComplexity int) int
-		BirthDate              func(childComplexity int) int
-		Conditions             func(childComplexity int) int
-		Country                func(childComplexity int) int
-		CreatedAt              func(childComplexity int) int
-		CriminalCase           func(childComplexity int) int
-		CriminalCaseID         func(childComplexity int) int
-		Deceased               func(childComplexity int) int
-		Guardians              func(childComplexity int) int
-		ID                     func(childComplexity int) int
-		Name                   func(childComplexity int) int
-		NationalIdentityNumber func(childComplexity int) int
-		NotificationAgreements func(childComplexity int) int
-		PoliceDistrict         func(childComplexity int) int
-		PoliceDistrictID       func(childComplexity int) int
-		PostalCode             func(childComplexity int) int
-		PostalPlace            func(childComplexity int) int
-		Reservations           func(childComplexity int) int
-		Survivors              func(childComplexity int) int
-		UnderGuardianship      func(childComplexity int) int
-		UpdatedAt              func(childComplexity int) int
-		WrittenStandard        func(childComplexity int) int
+		AddressLine             func(childComplexity int) int
+		AddressProtection       func(childComplexity int) int
+		BirthDate               func(childComplexity int) int
+		Conditions              func(childComplexity int) int
+		Country                 func(childComplexity int) int
+		CreatedAt               func(childComplexity int) int
+		CriminalCase            func(childComplexity int) int
+		CriminalCaseID          func(childComplexity int) int
+		Deceased                func(childComplexity int) int
+		Guardians               func(childComplexity int) int
+		ID                      func(childComplexity int) int
+		Name                    func(childComplexity int) int
+		NationalIdentityNumber  func(childComplexity int) int
+		NotificationAgreements  func(childComplexity int) int
+		PoliceDistrict          func(childComplexity int) int
+		PoliceDistrictID        func(childComplexity int) int
+		PostalCode              func(childComplexity int) int
+		PostalPlace             func(childComplexity int) int
+		RegisteredInErrorAt     func(childComplexity int) int
+		RegisteredInErrorReason func(childComplexity int) int
+		Reservations            func(childComplexity int) int
+		Survivors               func(childComplexity int) int
+		UnderGuardianship       func(childComplexity int) int
+		UpdatedAt               func(childComplexity int) int
+		WrittenStandard         func(childComplexity int) int
 	}
 
 	Viewer struct {
@@ -1031,6 +1047,10 @@ type MutationResolver interface {
 	MoveCustodyEvent(ctx context.Context, input workflow.MoveCustodyEventInput) (*ent.CustodyEvent, error)
 	CorrectPerson(ctx context.Context, input workflow.CorrectPersonInput) (*workflow.CorrectPersonResult, error)
 	CancelCustodyEvent(ctx context.Context, input workflow.CancelCustodyEventInput) (*ent.CustodyEvent, error)
+	TransferConvict(ctx context.Context, input workflow.TransferConvictInput) (*ent.Convict, error)
+	MarkRegisteredInError(ctx context.Context, input workflow.MarkRegisteredInErrorInput) (int, error)
+	CorrectCriminalCase(ctx context.Context, input workflow.CorrectCriminalCaseInput) (*ent.CriminalCase, error)
+	WithdrawDecision(ctx context.Context, input workflow.WithdrawDecisionInput) (*ent.Decision, error)
 	RequestInformation(ctx context.Context, input workflow.RequestInformationInput) (*ent.InformationRequest, error)
 	RecordInformationAnswer(ctx context.Context, input workflow.RecordInformationAnswerInput) (*ent.InformationRequest, error)
 	RecordSecurityAssessment(ctx context.Context, input workflow.RecordSecurityAssessmentInput) (*ent.SecurityAssessment, error)
@@ -2089,6 +2109,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CriminalCase.Status(childComplexity), true
+	case "CriminalCase.statusChangedAt":
+		if e.ComplexityRoot.CriminalCase.StatusChangedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CriminalCase.StatusChangedAt(childComplexity), true
 	case "CriminalCase.updatedAt":
 		if e.ComplexityRoot.CriminalCase.UpdatedAt == nil {
 			break
@@ -2276,6 +2302,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.CustodyEvent.ProbationEndsOn(childComplexity), true
+	case "CustodyEvent.registeredInErrorAt":
+		if e.ComplexityRoot.CustodyEvent.RegisteredInErrorAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.RegisteredInErrorAt(childComplexity), true
+	case "CustodyEvent.registeredInErrorReason":
+		if e.ComplexityRoot.CustodyEvent.RegisteredInErrorReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.CustodyEvent.RegisteredInErrorReason(childComplexity), true
 	case "CustodyEvent.securityAssessments":
 		if e.ComplexityRoot.CustodyEvent.SecurityAssessments == nil {
 			break
@@ -2477,6 +2515,24 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Decision.Warnings(childComplexity), true
+	case "Decision.withdrawReason":
+		if e.ComplexityRoot.Decision.WithdrawReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.WithdrawReason(childComplexity), true
+	case "Decision.withdrawnAt":
+		if e.ComplexityRoot.Decision.WithdrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.WithdrawnAt(childComplexity), true
+	case "Decision.withdrawnBy":
+		if e.ComplexityRoot.Decision.WithdrawnBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Decision.WithdrawnBy(childComplexity), true
 
 	case "Delegation.createdAt":
 		if e.ComplexityRoot.Delegation.CreatedAt == nil {
@@ -2952,6 +3008,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Guardian.PostalPlace(childComplexity), true
+	case "Guardian.registeredInErrorAt":
+		if e.ComplexityRoot.Guardian.RegisteredInErrorAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.RegisteredInErrorAt(childComplexity), true
+	case "Guardian.registeredInErrorReason":
+		if e.ComplexityRoot.Guardian.RegisteredInErrorReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.RegisteredInErrorReason(childComplexity), true
 	case "Guardian.survivor":
 		if e.ComplexityRoot.Guardian.Survivor == nil {
 			break
@@ -3308,6 +3376,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CompletePoliceRequest(childComplexity, args["input"].(workflow.CompletePoliceRequestInput)), true
+	case "Mutation.correctCriminalCase":
+		if e.ComplexityRoot.Mutation.CorrectCriminalCase == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_correctCriminalCase_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CorrectCriminalCase(childComplexity, args["input"].(workflow.CorrectCriminalCaseInput)), true
 	case "Mutation.correctPerson":
 		if e.ComplexityRoot.Mutation.CorrectPerson == nil {
 			break
@@ -3429,6 +3508,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.MarkNoticePosted(childComplexity, args["id"].(int), args["lateJustification"].(*string)), true
+	case "Mutation.markRegisteredInError":
+		if e.ComplexityRoot.Mutation.MarkRegisteredInError == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markRegisteredInError_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkRegisteredInError(childComplexity, args["input"].(workflow.MarkRegisteredInErrorInput)), true
 	case "Mutation.moveCustodyEvent":
 		if e.ComplexityRoot.Mutation.MoveCustodyEvent == nil {
 			break
@@ -3660,6 +3750,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeDelegation(childComplexity, args["id"].(int)), true
+	case "Mutation.transferConvict":
+		if e.ComplexityRoot.Mutation.TransferConvict == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_transferConvict_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.TransferConvict(childComplexity, args["input"].(workflow.TransferConvictInput)), true
 	case "Mutation.verifyDisclosure":
 		if e.ComplexityRoot.Mutation.VerifyDisclosure == nil {
 			break
@@ -3671,6 +3772,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.VerifyDisclosure(childComplexity, args["id"].(int), args["verification"].(string)), true
+	case "Mutation.withdrawDecision":
+		if e.ComplexityRoot.Mutation.WithdrawDecision == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_withdrawDecision_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.WithdrawDecision(childComplexity, args["input"].(workflow.WithdrawDecisionInput)), true
 
 	case "Notice.assessment":
 		if e.ComplexityRoot.Notice.Assessment == nil {
@@ -5350,6 +5462,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Survivor.PostalPlace(childComplexity), true
+	case "Survivor.registeredInErrorAt":
+		if e.ComplexityRoot.Survivor.RegisteredInErrorAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Survivor.RegisteredInErrorAt(childComplexity), true
+	case "Survivor.registeredInErrorReason":
+		if e.ComplexityRoot.Survivor.RegisteredInErrorReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Survivor.RegisteredInErrorReason(childComplexity), true
 	case "Survivor.relation":
 		if e.ComplexityRoot.Survivor.Relation == nil {
 			break
@@ -5585,6 +5709,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Victim.PostalPlace(childComplexity), true
+	case "Victim.registeredInErrorAt":
+		if e.ComplexityRoot.Victim.RegisteredInErrorAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Victim.RegisteredInErrorAt(childComplexity), true
+	case "Victim.registeredInErrorReason":
+		if e.ComplexityRoot.Victim.RegisteredInErrorReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Victim.RegisteredInErrorReason(childComplexity), true
 	case "Victim.reservations":
 		if e.ComplexityRoot.Victim.Reservations == nil {
 			break
@@ -5757,6 +5893,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputConditionWhereInput,
 		ec.unmarshalInputConvictOrder,
 		ec.unmarshalInputConvictWhereInput,
+		ec.unmarshalInputCorrectCriminalCaseInput,
 		ec.unmarshalInputCorrectPersonInput,
 		ec.unmarshalInputCriminalCaseOrder,
 		ec.unmarshalInputCriminalCaseWhereInput,
@@ -5780,6 +5917,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputInstitutionStayOrder,
 		ec.unmarshalInputInstitutionStayWhereInput,
 		ec.unmarshalInputMarkDocumentExemptInput,
+		ec.unmarshalInputMarkRegisteredInErrorInput,
 		ec.unmarshalInputMoveCustodyEventInput,
 		ec.unmarshalInputNoticeOrder,
 		ec.unmarshalInputNoticeWhereInput,
@@ -5819,10 +5957,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 		ec.unmarshalInputStaffMemberWhereInput,
 		ec.unmarshalInputSurvivorOrder,
 		ec.unmarshalInputSurvivorWhereInput,
+		ec.unmarshalInputTransferConvictInput,
 		ec.unmarshalInputUnitOrder,
 		ec.unmarshalInputUnitWhereInput,
 		ec.unmarshalInputVictimOrder,
 		ec.unmarshalInputVictimWhereInput,
+		ec.unmarshalInputWithdrawDecisionInput,
 	)
 	first := true
 
@@ -6191,6 +6331,45 @@ input CancelCustodyEventInput {
   reason: String!
 }
 
+"Transfers a convict to another unit (PR5, DC2): the new unit's staff see the case and its open work, the old unit's no longer do."
+input TransferConvictInput {
+  convictId: ID!
+  "The local unit the convict moves to."
+  unitId: ID!
+  "Why; kept in the case history (PR3)."
+  reason: String!
+}
+
+"Marks one custody event, victim, survivor or guardian as registered in error (NT8, PR3): it leaves every list and worklist, stays in the audit trail and the history, and nothing is deleted. Its unsent notices stop."
+input MarkRegisteredInErrorInput {
+  custodyEventId: ID
+  victimId: ID
+  survivorId: ID
+  guardianId: ID
+  "Why it was registered in error; kept in the case history (PR3)."
+  reason: String!
+}
+
+"Corrects a criminal case: its status and what it covers, with the reason (RC1, RC2, NT8). A completed case is changed only by correcting its status; a purged one not at all (IX8)."
+input CorrectCriminalCaseInput {
+  criminalCaseId: ID!
+  "Served, lapsed because forvaring was imposed (RC2), or completed; unchanged when left out."
+  status: CaseStatus
+  "The offences the case covers (AS3); unchanged when left out."
+  offenceCategories: [OffenceCategory!]
+  "What the judgment says that matters for notification (AS3); unchanged when left out, cleared when empty."
+  courtReasoning: String
+  "Why; kept in the case history (PR3)."
+  reason: String!
+}
+
+"Withdraws a decision to notify (DC1, fvl § 35): unsent notices are cancelled; whoever was told gets a cancellation (NT8)."
+input WithdrawDecisionInput {
+  decisionId: ID!
+  "Why the decision is withdrawn; kept with the case and in its history (DC1, PR3)."
+  reason: String!
+}
+
 "Corrects a victim, survivor or guardian (exactly one): the person as they are now, and why (NT8)."
 input CorrectPersonInput {
   victimId: ID
@@ -6481,6 +6660,8 @@ enum EventState {
   FINAL
   "The decision was overturned on appeal (DC7)."
   OVERTURNED
+  "The unit withdrew its decision to notify (DC1); a new decision may be made."
+  WITHDRAWN
   CANCELLED
   CLOSED
 }
@@ -6555,6 +6736,14 @@ type Mutation {
   correctPerson(input: CorrectPersonInput!): CorrectPersonResult! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The event will not happen (NT8)."
   cancelCustodyEvent(input: CancelCustodyEventInput!): CustodyEvent! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Moves a convict, the case and its open work to another unit; the deciding level of open events follows (PR5, DC2)."
+  transferConvict(input: TransferConvictInput!): Convict! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Marks a registration as made in error; it leaves every list and worklist and stays in the history (NT8, PR3). Returns the id of what was marked."
+  markRegisteredInError(input: MarkRegisteredInErrorInput!): ID! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Corrects a criminal case's status and what it covers; notices follow (RC1, RC2, NT8)."
+  correctCriminalCase(input: CorrectCriminalCaseInput!): CriminalCase! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "Withdraws the decision to notify; a decision maker at the deciding level only (DC1, DC2, NT8)."
+  withdrawDecision(input: WithdrawDecisionInput!): Decision! @hasRole(roles: [DECISION_MAKER])
   requestInformation(input: RequestInformationInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordInformationAnswer(input: RecordInformationAnswerInput!): InformationRequest! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   recordSecurityAssessment(input: RecordSecurityAssessmentInput!): SecurityAssessment! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
@@ -7112,6 +7301,9 @@ type Alert implements Node {
   rule: String!
   raisedAt: Time!
   resolvedAt: Time
+  """
+  the unit that is to act; it moves with the convict (transferConvict)
+  """
   unitID: ID!
   custodyEventID: ID
   noticeID: ID
@@ -8380,6 +8572,10 @@ type CriminalCase implements Node {
   offenceCategories: [OffenceCategory!]!
   status: CaseStatus!
   """
+  when the status was last corrected: a victim of a case served again is a potential recipient from then (AS1)
+  """
+  statusChangedAt: Time
+  """
   what the judgment says that matters for notification (AS3: domspremissene)
   """
   courtReasoning: String
@@ -8483,6 +8679,19 @@ input CriminalCaseWhereInput {
   statusIn: [CaseStatus!]
   statusNotIn: [CaseStatus!]
   """
+  status_changed_at field predicates
+  """
+  statusChangedAt: Time
+  statusChangedAtNEQ: Time
+  statusChangedAtIn: [Time!]
+  statusChangedAtNotIn: [Time!]
+  statusChangedAtGT: Time
+  statusChangedAtGTE: Time
+  statusChangedAtLT: Time
+  statusChangedAtLTE: Time
+  statusChangedAtIsNil: Boolean
+  statusChangedAtNotNil: Boolean
+  """
   court_reasoning field predicates
   """
   courtReasoning: String
@@ -8527,6 +8736,14 @@ type CustodyEvent implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
+  """
+  when it was marked as registered in error; it then leaves every list (NT8, PR3)
+  """
+  registeredInErrorAt: Time
+  """
+  why it was registered in error
+  """
+  registeredInErrorReason: String
   kind: EventKind!
   """
   the provision that allows notifying this kind (EV1)
@@ -8650,6 +8867,7 @@ enum CustodyEventStatus @goModel(model: "varsel/ent/custodyevent.Status") {
   OPEN
   CLOSED
   CANCELLED
+  REGISTERED_IN_ERROR
 }
 """
 CustodyEventWhereInput is used for filtering CustodyEvent objects.
@@ -8692,6 +8910,37 @@ input CustodyEventWhereInput {
   updatedAtGTE: Time
   updatedAtLT: Time
   updatedAtLTE: Time
+  """
+  registered_in_error_at field predicates
+  """
+  registeredInErrorAt: Time
+  registeredInErrorAtNEQ: Time
+  registeredInErrorAtIn: [Time!]
+  registeredInErrorAtNotIn: [Time!]
+  registeredInErrorAtGT: Time
+  registeredInErrorAtGTE: Time
+  registeredInErrorAtLT: Time
+  registeredInErrorAtLTE: Time
+  registeredInErrorAtIsNil: Boolean
+  registeredInErrorAtNotNil: Boolean
+  """
+  registered_in_error_reason field predicates
+  """
+  registeredInErrorReason: String
+  registeredInErrorReasonNEQ: String
+  registeredInErrorReasonIn: [String!]
+  registeredInErrorReasonNotIn: [String!]
+  registeredInErrorReasonGT: String
+  registeredInErrorReasonGTE: String
+  registeredInErrorReasonLT: String
+  registeredInErrorReasonLTE: String
+  registeredInErrorReasonContains: String
+  registeredInErrorReasonHasPrefix: String
+  registeredInErrorReasonHasSuffix: String
+  registeredInErrorReasonIsNil: Boolean
+  registeredInErrorReasonNotNil: Boolean
+  registeredInErrorReasonEqualFold: String
+  registeredInErrorReasonContainsFold: String
   """
   kind field predicates
   """
@@ -8926,6 +9175,9 @@ type Decision implements Node {
   id: ID!
   createdAt: Time!
   updatedAt: Time!
+  """
+  in force; overturned on appeal (DC7); or withdrawn by the unit (DC1, fvl § 35)
+  """
   status: DecisionStatus!
   """
   the level that decided (DC2)
@@ -8954,12 +9206,21 @@ type Decision implements Node {
   the last day to appeal (DC4)
   """
   appealDeadline: Date
+  """
+  when the decision was withdrawn (DC1, NT8)
+  """
+  withdrawnAt: Time
+  """
+  why the decision was withdrawn (DC1, NT8)
+  """
+  withdrawReason: String
   custodyEventID: ID!
   decidingUnitID: ID!
   custodyEvent: CustodyEvent!
   decidingUnit: Unit!
   decidedBy: StaffMember
   convictInformedBy: StaffMember
+  withdrawnBy: StaffMember
   """
   the assessments the decision rests on
   """
@@ -9007,6 +9268,7 @@ DecisionStatus is enum for the field status
 enum DecisionStatus @goModel(model: "varsel/ent/decision.Status") {
   IN_FORCE
   OVERTURNED
+  WITHDRAWN
 }
 """
 DecisionWhereInput is used for filtering Decision objects.
@@ -9162,6 +9424,37 @@ input DecisionWhereInput {
   appealDeadlineIsNil: Boolean
   appealDeadlineNotNil: Boolean
   """
+  withdrawn_at field predicates
+  """
+  withdrawnAt: Time
+  withdrawnAtNEQ: Time
+  withdrawnAtIn: [Time!]
+  withdrawnAtNotIn: [Time!]
+  withdrawnAtGT: Time
+  withdrawnAtGTE: Time
+  withdrawnAtLT: Time
+  withdrawnAtLTE: Time
+  withdrawnAtIsNil: Boolean
+  withdrawnAtNotNil: Boolean
+  """
+  withdraw_reason field predicates
+  """
+  withdrawReason: String
+  withdrawReasonNEQ: String
+  withdrawReasonIn: [String!]
+  withdrawReasonNotIn: [String!]
+  withdrawReasonGT: String
+  withdrawReasonGTE: String
+  withdrawReasonLT: String
+  withdrawReasonLTE: String
+  withdrawReasonContains: String
+  withdrawReasonHasPrefix: String
+  withdrawReasonHasSuffix: String
+  withdrawReasonIsNil: Boolean
+  withdrawReasonNotNil: Boolean
+  withdrawReasonEqualFold: String
+  withdrawReasonContainsFold: String
+  """
   custody_event_id field predicates
   """
   custodyEventID: ID
@@ -9195,6 +9488,11 @@ input DecisionWhereInput {
   """
   hasConvictInformedBy: Boolean
   hasConvictInformedByWith: [StaffMemberWhereInput!]
+  """
+  withdrawn_by edge predicates
+  """
+  hasWithdrawnBy: Boolean
+  hasWithdrawnByWith: [StaffMemberWhereInput!]
   """
   assessments edge predicates
   """
@@ -9882,6 +10180,14 @@ type Guardian implements Node {
   policeDistrictID: ID
   createdAt: Time!
   updatedAt: Time!
+  """
+  when it was marked as registered in error; it then leaves every list (NT8, PR3)
+  """
+  registeredInErrorAt: Time
+  """
+  why it was registered in error
+  """
+  registeredInErrorReason: String
   kind: GuardianKind!
   """
   the guardian has the convict's identity number and never receives anything (RC7)
@@ -9983,6 +10289,37 @@ input GuardianWhereInput {
   updatedAtGTE: Time
   updatedAtLT: Time
   updatedAtLTE: Time
+  """
+  registered_in_error_at field predicates
+  """
+  registeredInErrorAt: Time
+  registeredInErrorAtNEQ: Time
+  registeredInErrorAtIn: [Time!]
+  registeredInErrorAtNotIn: [Time!]
+  registeredInErrorAtGT: Time
+  registeredInErrorAtGTE: Time
+  registeredInErrorAtLT: Time
+  registeredInErrorAtLTE: Time
+  registeredInErrorAtIsNil: Boolean
+  registeredInErrorAtNotNil: Boolean
+  """
+  registered_in_error_reason field predicates
+  """
+  registeredInErrorReason: String
+  registeredInErrorReasonNEQ: String
+  registeredInErrorReasonIn: [String!]
+  registeredInErrorReasonNotIn: [String!]
+  registeredInErrorReasonGT: String
+  registeredInErrorReasonGTE: String
+  registeredInErrorReasonLT: String
+  registeredInErrorReasonLTE: String
+  registeredInErrorReasonContains: String
+  registeredInErrorReasonHasPrefix: String
+  registeredInErrorReasonHasSuffix: String
+  registeredInErrorReasonIsNil: Boolean
+  registeredInErrorReasonNotNil: Boolean
+  registeredInErrorReasonEqualFold: String
+  registeredInErrorReasonContainsFold: String
   """
   kind field predicates
   """
@@ -11371,7 +11708,7 @@ type PoliceRequest implements Node {
   withdrawReason: String
   policeDistrictID: ID!
   """
-  the unit that asks
+  the unit that asks; an open request moves with the convict (transferConvict)
   """
   unitID: ID!
   policeDistrict: PoliceDistrict!
@@ -12322,6 +12659,14 @@ type Survivor implements Node {
   policeDistrictID: ID
   createdAt: Time!
   updatedAt: Time!
+  """
+  when it was marked as registered in error; it then leaves every list (NT8, PR3)
+  """
+  registeredInErrorAt: Time
+  """
+  why it was registered in error
+  """
+  registeredInErrorReason: String
   relation: FamilyRelation!
   """
   notified through the guardian (RC6)
@@ -12418,6 +12763,37 @@ input SurvivorWhereInput {
   updatedAtGTE: Time
   updatedAtLT: Time
   updatedAtLTE: Time
+  """
+  registered_in_error_at field predicates
+  """
+  registeredInErrorAt: Time
+  registeredInErrorAtNEQ: Time
+  registeredInErrorAtIn: [Time!]
+  registeredInErrorAtNotIn: [Time!]
+  registeredInErrorAtGT: Time
+  registeredInErrorAtGTE: Time
+  registeredInErrorAtLT: Time
+  registeredInErrorAtLTE: Time
+  registeredInErrorAtIsNil: Boolean
+  registeredInErrorAtNotNil: Boolean
+  """
+  registered_in_error_reason field predicates
+  """
+  registeredInErrorReason: String
+  registeredInErrorReasonNEQ: String
+  registeredInErrorReasonIn: [String!]
+  registeredInErrorReasonNotIn: [String!]
+  registeredInErrorReasonGT: String
+  registeredInErrorReasonGTE: String
+  registeredInErrorReasonLT: String
+  registeredInErrorReasonLTE: String
+  registeredInErrorReasonContains: String
+  registeredInErrorReasonHasPrefix: String
+  registeredInErrorReasonHasSuffix: String
+  registeredInErrorReasonIsNil: Boolean
+  registeredInErrorReasonNotNil: Boolean
+  registeredInErrorReasonEqualFold: String
+  registeredInErrorReasonContainsFold: String
   """
   relation field predicates
   """
@@ -12687,6 +13063,14 @@ type Victim implements Node {
   policeDistrictID: ID
   createdAt: Time!
   updatedAt: Time!
+  """
+  when it was marked as registered in error; it then leaves every list (NT8, PR3)
+  """
+  registeredInErrorAt: Time
+  """
+  why it was registered in error
+  """
+  registeredInErrorReason: String
   deceased: Boolean!
   """
   an adult under guardianship is notified through the guardian (RC6, vergemålsloven chapter 4)
@@ -12784,6 +13168,37 @@ input VictimWhereInput {
   updatedAtGTE: Time
   updatedAtLT: Time
   updatedAtLTE: Time
+  """
+  registered_in_error_at field predicates
+  """
+  registeredInErrorAt: Time
+  registeredInErrorAtNEQ: Time
+  registeredInErrorAtIn: [Time!]
+  registeredInErrorAtNotIn: [Time!]
+  registeredInErrorAtGT: Time
+  registeredInErrorAtGTE: Time
+  registeredInErrorAtLT: Time
+  registeredInErrorAtLTE: Time
+  registeredInErrorAtIsNil: Boolean
+  registeredInErrorAtNotNil: Boolean
+  """
+  registered_in_error_reason field predicates
+  """
+  registeredInErrorReason: String
+  registeredInErrorReasonNEQ: String
+  registeredInErrorReasonIn: [String!]
+  registeredInErrorReasonNotIn: [String!]
+  registeredInErrorReasonGT: String
+  registeredInErrorReasonGTE: String
+  registeredInErrorReasonLT: String
+  registeredInErrorReasonLTE: String
+  registeredInErrorReasonContains: String
+  registeredInErrorReasonHasPrefix: String
+  registeredInErrorReasonHasSuffix: String
+  registeredInErrorReasonIsNil: Boolean
+  registeredInErrorReasonNotNil: Boolean
+  registeredInErrorReasonEqualFold: String
+  registeredInErrorReasonContainsFold: String
   """
   deceased field predicates
   """
@@ -13279,6 +13694,8 @@ func (ec *executionContext) childFields_CriminalCase(ctx context.Context, field 
 		return ec.fieldContext_CriminalCase_offenceCategories(ctx, field)
 	case "status":
 		return ec.fieldContext_CriminalCase_status(ctx, field)
+	case "statusChangedAt":
+		return ec.fieldContext_CriminalCase_statusChangedAt(ctx, field)
 	case "courtReasoning":
 		return ec.fieldContext_CriminalCase_courtReasoning(ctx, field)
 	case "convictID":
@@ -13299,6 +13716,10 @@ func (ec *executionContext) childFields_CustodyEvent(ctx context.Context, field 
 		return ec.fieldContext_CustodyEvent_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_CustodyEvent_updatedAt(ctx, field)
+	case "registeredInErrorAt":
+		return ec.fieldContext_CustodyEvent_registeredInErrorAt(ctx, field)
+	case "registeredInErrorReason":
+		return ec.fieldContext_CustodyEvent_registeredInErrorReason(ctx, field)
 	case "kind":
 		return ec.fieldContext_CustodyEvent_kind(ctx, field)
 	case "legalBasis":
@@ -13417,6 +13838,10 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_oralAppealAnswer(ctx, field)
 	case "appealDeadline":
 		return ec.fieldContext_Decision_appealDeadline(ctx, field)
+	case "withdrawnAt":
+		return ec.fieldContext_Decision_withdrawnAt(ctx, field)
+	case "withdrawReason":
+		return ec.fieldContext_Decision_withdrawReason(ctx, field)
 	case "custodyEventID":
 		return ec.fieldContext_Decision_custodyEventID(ctx, field)
 	case "decidingUnitID":
@@ -13429,6 +13854,8 @@ func (ec *executionContext) childFields_Decision(ctx context.Context, field grap
 		return ec.fieldContext_Decision_decidedBy(ctx, field)
 	case "convictInformedBy":
 		return ec.fieldContext_Decision_convictInformedBy(ctx, field)
+	case "withdrawnBy":
+		return ec.fieldContext_Decision_withdrawnBy(ctx, field)
 	case "assessments":
 		return ec.fieldContext_Decision_assessments(ctx, field)
 	case "appeals":
@@ -13617,6 +14044,10 @@ func (ec *executionContext) childFields_Guardian(ctx context.Context, field grap
 		return ec.fieldContext_Guardian_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Guardian_updatedAt(ctx, field)
+	case "registeredInErrorAt":
+		return ec.fieldContext_Guardian_registeredInErrorAt(ctx, field)
+	case "registeredInErrorReason":
+		return ec.fieldContext_Guardian_registeredInErrorReason(ctx, field)
 	case "kind":
 		return ec.fieldContext_Guardian_kind(ctx, field)
 	case "excludedAsConvict":
@@ -14363,6 +14794,10 @@ func (ec *executionContext) childFields_Survivor(ctx context.Context, field grap
 		return ec.fieldContext_Survivor_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Survivor_updatedAt(ctx, field)
+	case "registeredInErrorAt":
+		return ec.fieldContext_Survivor_registeredInErrorAt(ctx, field)
+	case "registeredInErrorReason":
+		return ec.fieldContext_Survivor_registeredInErrorReason(ctx, field)
 	case "relation":
 		return ec.fieldContext_Survivor_relation(ctx, field)
 	case "underGuardianship":
@@ -14445,6 +14880,10 @@ func (ec *executionContext) childFields_Victim(ctx context.Context, field graphq
 		return ec.fieldContext_Victim_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Victim_updatedAt(ctx, field)
+	case "registeredInErrorAt":
+		return ec.fieldContext_Victim_registeredInErrorAt(ctx, field)
+	case "registeredInErrorReason":
+		return ec.fieldContext_Victim_registeredInErrorReason(ctx, field)
 	case "deceased":
 		return ec.fieldContext_Victim_deceased(ctx, field)
 	case "underGuardianship":
@@ -14847,6 +15286,20 @@ func (ec *executionContext) field_Mutation_completePoliceRequest_args(ctx contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_correctCriminalCase_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.CorrectCriminalCaseInput, error) {
+			return ec.unmarshalNCorrectCriminalCaseInput2varselᚋworkflowᚐCorrectCriminalCaseInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_correctPerson_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15022,6 +15475,20 @@ func (ec *executionContext) field_Mutation_markNoticePosted_args(ctx context.Con
 		return nil, err
 	}
 	args["lateJustification"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markRegisteredInError_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.MarkRegisteredInErrorInput, error) {
+			return ec.unmarshalNMarkRegisteredInErrorInput2varselᚋworkflowᚐMarkRegisteredInErrorInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -15327,6 +15794,20 @@ func (ec *executionContext) field_Mutation_revokeDelegation_args(ctx context.Con
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_transferConvict_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.TransferConvictInput, error) {
+			return ec.unmarshalNTransferConvictInput2varselᚋworkflowᚐTransferConvictInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_verifyDisclosure_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -15346,6 +15827,20 @@ func (ec *executionContext) field_Mutation_verifyDisclosure_args(ctx context.Con
 		return nil, err
 	}
 	args["verification"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_withdrawDecision_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (workflow.WithdrawDecisionInput, error) {
+			return ec.unmarshalNWithdrawDecisionInput2varselᚋworkflowᚐWithdrawDecisionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -19858,6 +20353,29 @@ func (ec *executionContext) fieldContext_CriminalCase_status(_ context.Context, 
 	return graphql.NewScalarFieldContext("CriminalCase", field, false, false, errors.New("field of type CaseStatus does not have child fields"))
 }
 
+func (ec *executionContext) _CriminalCase_statusChangedAt(ctx context.Context, field graphql.CollectedField, obj *ent.CriminalCase) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CriminalCase_statusChangedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StatusChangedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CriminalCase_statusChangedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CriminalCase", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
 func (ec *executionContext) _CriminalCase_courtReasoning(ctx context.Context, field graphql.CollectedField, obj *ent.CriminalCase) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20035,6 +20553,52 @@ func (ec *executionContext) _CustodyEvent_updatedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_CustodyEvent_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_registeredInErrorAt(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_registeredInErrorAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_registeredInErrorAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _CustodyEvent_registeredInErrorReason(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_CustodyEvent_registeredInErrorReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_CustodyEvent_registeredInErrorReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("CustodyEvent", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _CustodyEvent_kind(ctx context.Context, field graphql.CollectedField, obj *ent.CustodyEvent) (ret graphql.Marshaler) {
@@ -21331,6 +21895,52 @@ func (ec *executionContext) fieldContext_Decision_appealDeadline(_ context.Conte
 	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type Date does not have child fields"))
 }
 
+func (ec *executionContext) _Decision_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_withdrawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Decision_withdrawReason(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_withdrawReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_withdrawReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Decision", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Decision_custodyEventID(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -21493,6 +22103,38 @@ func (ec *executionContext) _Decision_convictInformedBy(ctx context.Context, fie
 	)
 }
 func (ec *executionContext) fieldContext_Decision_convictInformedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Decision",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Decision_withdrawnBy(ctx context.Context, field graphql.CollectedField, obj *ent.Decision) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Decision_withdrawnBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnBy(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Decision_withdrawnBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "Decision",
 		Field:      field,
@@ -23326,6 +23968,52 @@ func (ec *executionContext) _Guardian_updatedAt(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_Guardian_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Guardian", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Guardian_registeredInErrorAt(ctx context.Context, field graphql.CollectedField, obj *ent.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_registeredInErrorAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_registeredInErrorAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Guardian_registeredInErrorReason(ctx context.Context, field graphql.CollectedField, obj *ent.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_registeredInErrorReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_registeredInErrorReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Guardian_kind(ctx context.Context, field graphql.CollectedField, obj *ent.Guardian) (ret graphql.Marshaler) {
@@ -25244,6 +25932,254 @@ func (ec *executionContext) fieldContext_Mutation_cancelCustodyEvent(ctx context
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_cancelCustodyEvent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_transferConvict(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_transferConvict(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().TransferConvict(ctx, fc.Args["input"].(workflow.TransferConvictInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Convict
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Convict
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
+			return ec.marshalNConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_transferConvict(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_transferConvict_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markRegisteredInError(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markRegisteredInError(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkRegisteredInError(ctx, fc.Args["input"].(workflow.MarkRegisteredInErrorInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal int
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal int
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNID2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markRegisteredInError(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type ID does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markRegisteredInError_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_correctCriminalCase(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_correctCriminalCase(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CorrectCriminalCase(ctx, fc.Args["input"].(workflow.CorrectCriminalCaseInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.CriminalCase
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.CriminalCase
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.CriminalCase) graphql.Marshaler {
+			return ec.marshalNCriminalCase2ᚖvarselᚋentᚐCriminalCase(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_correctCriminalCase(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_CriminalCase(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_correctCriminalCase_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_withdrawDecision(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_withdrawDecision(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().WithdrawDecision(ctx, fc.Args["input"].(workflow.WithdrawDecisionInput))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Decision
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Decision
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Decision) graphql.Marshaler {
+			return ec.marshalNDecision2ᚖvarselᚋentᚐDecision(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_withdrawDecision(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Decision(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_withdrawDecision_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34489,6 +35425,52 @@ func (ec *executionContext) fieldContext_Survivor_updatedAt(_ context.Context, f
 	return graphql.NewScalarFieldContext("Survivor", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
+func (ec *executionContext) _Survivor_registeredInErrorAt(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Survivor_registeredInErrorAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Survivor_registeredInErrorAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Survivor", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Survivor_registeredInErrorReason(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Survivor_registeredInErrorReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Survivor_registeredInErrorReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Survivor", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
 func (ec *executionContext) _Survivor_relation(ctx context.Context, field graphql.CollectedField, obj *ent.Survivor) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -35394,6 +36376,52 @@ func (ec *executionContext) _Victim_updatedAt(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Victim_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Victim", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Victim_registeredInErrorAt(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Victim_registeredInErrorAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Victim_registeredInErrorAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Victim", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _Victim_registeredInErrorReason(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Victim_registeredInErrorReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RegisteredInErrorReason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Victim_registeredInErrorReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Victim", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _Victim_deceased(ctx context.Context, field graphql.CollectedField, obj *ent.Victim) (ret graphql.Marshaler) {
@@ -42992,6 +44020,64 @@ func (ec *executionContext) unmarshalInputConvictWhereInput(ctx context.Context,
 	return it, nil
 }
 
+func (ec *executionContext) unmarshalInputCorrectCriminalCaseInput(ctx context.Context, obj any) (workflow.CorrectCriminalCaseInput, error) {
+	var it workflow.CorrectCriminalCaseInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"criminalCaseId", "status", "offenceCategories", "courtReasoning", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "criminalCaseId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("criminalCaseId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CriminalCaseID = data
+		case "status":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("status"))
+			data, err := ec.unmarshalOCaseStatus2ᚖvarselᚋrulesᚐCaseStatus(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Status = data
+		case "offenceCategories":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offenceCategories"))
+			data, err := ec.unmarshalOOffenceCategory2ᚕvarselᚋrulesᚐOffenceCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OffenceCategories = data
+		case "courtReasoning":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courtReasoning"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CourtReasoning = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
+		}
+	}
+	return it, nil
+}
+
 func (ec *executionContext) unmarshalInputCorrectPersonInput(ctx context.Context, obj any) (workflow.CorrectPersonInput, error) {
 	var it workflow.CorrectPersonInput
 	if obj == nil {
@@ -43109,7 +44195,7 @@ func (ec *executionContext) unmarshalInputCriminalCaseWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "caseNumber", "caseNumberNEQ", "caseNumberIn", "caseNumberNotIn", "caseNumberGT", "caseNumberGTE", "caseNumberLT", "caseNumberLTE", "caseNumberContains", "caseNumberHasPrefix", "caseNumberHasSuffix", "caseNumberEqualFold", "caseNumberContainsFold", "judgmentDate", "judgmentDateNEQ", "judgmentDateIn", "judgmentDateNotIn", "judgmentDateGT", "judgmentDateGTE", "judgmentDateLT", "judgmentDateLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "courtReasoning", "courtReasoningNEQ", "courtReasoningIn", "courtReasoningNotIn", "courtReasoningGT", "courtReasoningGTE", "courtReasoningLT", "courtReasoningLTE", "courtReasoningContains", "courtReasoningHasPrefix", "courtReasoningHasSuffix", "courtReasoningIsNil", "courtReasoningNotNil", "courtReasoningEqualFold", "courtReasoningContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "hasConvict", "hasConvictWith", "hasVictims", "hasVictimsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "caseNumber", "caseNumberNEQ", "caseNumberIn", "caseNumberNotIn", "caseNumberGT", "caseNumberGTE", "caseNumberLT", "caseNumberLTE", "caseNumberContains", "caseNumberHasPrefix", "caseNumberHasSuffix", "caseNumberEqualFold", "caseNumberContainsFold", "judgmentDate", "judgmentDateNEQ", "judgmentDateIn", "judgmentDateNotIn", "judgmentDateGT", "judgmentDateGTE", "judgmentDateLT", "judgmentDateLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "statusChangedAt", "statusChangedAtNEQ", "statusChangedAtIn", "statusChangedAtNotIn", "statusChangedAtGT", "statusChangedAtGTE", "statusChangedAtLT", "statusChangedAtLTE", "statusChangedAtIsNil", "statusChangedAtNotNil", "courtReasoning", "courtReasoningNEQ", "courtReasoningIn", "courtReasoningNotIn", "courtReasoningGT", "courtReasoningGTE", "courtReasoningLT", "courtReasoningLTE", "courtReasoningContains", "courtReasoningHasPrefix", "courtReasoningHasSuffix", "courtReasoningIsNil", "courtReasoningNotNil", "courtReasoningEqualFold", "courtReasoningContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "hasConvict", "hasConvictWith", "hasVictims", "hasVictimsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -43480,6 +44566,76 @@ func (ec *executionContext) unmarshalInputCriminalCaseWhereInput(ctx context.Con
 				return it, err
 			}
 			it.StatusNotIn = data
+		case "statusChangedAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAt = data
+		case "statusChangedAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtNEQ = data
+		case "statusChangedAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtIn = data
+		case "statusChangedAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtNotIn = data
+		case "statusChangedAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtGT = data
+		case "statusChangedAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtGTE = data
+		case "statusChangedAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtLT = data
+		case "statusChangedAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtLTE = data
+		case "statusChangedAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtIsNil = data
+		case "statusChangedAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("statusChangedAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StatusChangedAtNotNil = data
 		case "courtReasoning":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("courtReasoning"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -43698,7 +44854,7 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "legalBasisGT", "legalBasisGTE", "legalBasisLT", "legalBasisLTE", "legalBasisContains", "legalBasisHasPrefix", "legalBasisHasSuffix", "legalBasisEqualFold", "legalBasisContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "dateOnly", "dateOnlyNEQ", "decidingLevel", "decidingLevelNEQ", "decidingLevelIn", "decidingLevelNotIn", "fromInstitution", "fromInstitutionNEQ", "fullTermRelease", "fullTermReleaseNEQ", "probationEndsOn", "probationEndsOnNEQ", "probationEndsOnIn", "probationEndsOnNotIn", "probationEndsOnGT", "probationEndsOnGTE", "probationEndsOnLT", "probationEndsOnLTE", "probationEndsOnIsNil", "probationEndsOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "movedAt", "movedAtNEQ", "movedAtIn", "movedAtNotIn", "movedAtGT", "movedAtGTE", "movedAtLT", "movedAtLTE", "movedAtIsNil", "movedAtNotNil", "moveReason", "moveReasonNEQ", "moveReasonIn", "moveReasonNotIn", "moveReasonGT", "moveReasonGTE", "moveReasonLT", "moveReasonLTE", "moveReasonContains", "moveReasonHasPrefix", "moveReasonHasSuffix", "moveReasonIsNil", "moveReasonNotNil", "moveReasonEqualFold", "moveReasonContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "institutionStayID", "institutionStayIDNEQ", "institutionStayIDIn", "institutionStayIDNotIn", "institutionStayIDIsNil", "institutionStayIDNotNil", "hasConvict", "hasConvictWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasConditions", "hasConditionsWith", "hasInformationRequests", "hasInformationRequestsWith", "hasSecurityAssessments", "hasSecurityAssessmentsWith", "hasAssessments", "hasAssessmentsWith", "hasDecisions", "hasDecisionsWith", "hasNotices", "hasNoticesWith", "hasPoliceRequests", "hasPoliceRequestsWith", "hasCreatedBy", "hasCreatedByWith", "hasInstitutionStay", "hasInstitutionStayWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "registeredInErrorAt", "registeredInErrorAtNEQ", "registeredInErrorAtIn", "registeredInErrorAtNotIn", "registeredInErrorAtGT", "registeredInErrorAtGTE", "registeredInErrorAtLT", "registeredInErrorAtLTE", "registeredInErrorAtIsNil", "registeredInErrorAtNotNil", "registeredInErrorReason", "registeredInErrorReasonNEQ", "registeredInErrorReasonIn", "registeredInErrorReasonNotIn", "registeredInErrorReasonGT", "registeredInErrorReasonGTE", "registeredInErrorReasonLT", "registeredInErrorReasonLTE", "registeredInErrorReasonContains", "registeredInErrorReasonHasPrefix", "registeredInErrorReasonHasSuffix", "registeredInErrorReasonIsNil", "registeredInErrorReasonNotNil", "registeredInErrorReasonEqualFold", "registeredInErrorReasonContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "legalBasisGT", "legalBasisGTE", "legalBasisLT", "legalBasisLTE", "legalBasisContains", "legalBasisHasPrefix", "legalBasisHasSuffix", "legalBasisEqualFold", "legalBasisContainsFold", "startsAt", "startsAtNEQ", "startsAtIn", "startsAtNotIn", "startsAtGT", "startsAtGTE", "startsAtLT", "startsAtLTE", "endsAt", "endsAtNEQ", "endsAtIn", "endsAtNotIn", "endsAtGT", "endsAtGTE", "endsAtLT", "endsAtLTE", "endsAtIsNil", "endsAtNotNil", "dateOnly", "dateOnlyNEQ", "decidingLevel", "decidingLevelNEQ", "decidingLevelIn", "decidingLevelNotIn", "fromInstitution", "fromInstitutionNEQ", "fullTermRelease", "fullTermReleaseNEQ", "probationEndsOn", "probationEndsOnNEQ", "probationEndsOnIn", "probationEndsOnNotIn", "probationEndsOnGT", "probationEndsOnGTE", "probationEndsOnLT", "probationEndsOnLTE", "probationEndsOnIsNil", "probationEndsOnNotNil", "status", "statusNEQ", "statusIn", "statusNotIn", "cancelledAt", "cancelledAtNEQ", "cancelledAtIn", "cancelledAtNotIn", "cancelledAtGT", "cancelledAtGTE", "cancelledAtLT", "cancelledAtLTE", "cancelledAtIsNil", "cancelledAtNotNil", "cancelReason", "cancelReasonNEQ", "cancelReasonIn", "cancelReasonNotIn", "cancelReasonGT", "cancelReasonGTE", "cancelReasonLT", "cancelReasonLTE", "cancelReasonContains", "cancelReasonHasPrefix", "cancelReasonHasSuffix", "cancelReasonIsNil", "cancelReasonNotNil", "cancelReasonEqualFold", "cancelReasonContainsFold", "movedAt", "movedAtNEQ", "movedAtIn", "movedAtNotIn", "movedAtGT", "movedAtGTE", "movedAtLT", "movedAtLTE", "movedAtIsNil", "movedAtNotNil", "moveReason", "moveReasonNEQ", "moveReasonIn", "moveReasonNotIn", "moveReasonGT", "moveReasonGTE", "moveReasonLT", "moveReasonLTE", "moveReasonContains", "moveReasonHasPrefix", "moveReasonHasSuffix", "moveReasonIsNil", "moveReasonNotNil", "moveReasonEqualFold", "moveReasonContainsFold", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "institutionStayID", "institutionStayIDNEQ", "institutionStayIDIn", "institutionStayIDNotIn", "institutionStayIDIsNil", "institutionStayIDNotNil", "hasConvict", "hasConvictWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasConditions", "hasConditionsWith", "hasInformationRequests", "hasInformationRequestsWith", "hasSecurityAssessments", "hasSecurityAssessmentsWith", "hasAssessments", "hasAssessmentsWith", "hasDecisions", "hasDecisionsWith", "hasNotices", "hasNoticesWith", "hasPoliceRequests", "hasPoliceRequestsWith", "hasCreatedBy", "hasCreatedByWith", "hasInstitutionStay", "hasInstitutionStayWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -43894,6 +45050,181 @@ func (ec *executionContext) unmarshalInputCustodyEventWhereInput(ctx context.Con
 				return it, err
 			}
 			it.UpdatedAtLTE = data
+		case "registeredInErrorAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAt = data
+		case "registeredInErrorAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNEQ = data
+		case "registeredInErrorAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIn = data
+		case "registeredInErrorAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotIn = data
+		case "registeredInErrorAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGT = data
+		case "registeredInErrorAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGTE = data
+		case "registeredInErrorAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLT = data
+		case "registeredInErrorAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLTE = data
+		case "registeredInErrorAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIsNil = data
+		case "registeredInErrorAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotNil = data
+		case "registeredInErrorReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReason = data
+		case "registeredInErrorReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNEQ = data
+		case "registeredInErrorReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIn = data
+		case "registeredInErrorReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotIn = data
+		case "registeredInErrorReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGT = data
+		case "registeredInErrorReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGTE = data
+		case "registeredInErrorReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLT = data
+		case "registeredInErrorReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLTE = data
+		case "registeredInErrorReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContains = data
+		case "registeredInErrorReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasPrefix = data
+		case "registeredInErrorReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasSuffix = data
+		case "registeredInErrorReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIsNil = data
+		case "registeredInErrorReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotNil = data
+		case "registeredInErrorReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonEqualFold = data
+		case "registeredInErrorReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContainsFold = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOEventKind2ᚖvarselᚋrulesᚐEventKind(ctx, v)
@@ -45054,7 +46385,7 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "reasonsWithheld", "reasonsWithheldNEQ", "reasonsWithheldIn", "reasonsWithheldNotIn", "reasonsWithheldIsNil", "reasonsWithheldNotNil", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "convictInformedAt", "convictInformedAtNEQ", "convictInformedAtIn", "convictInformedAtNotIn", "convictInformedAtGT", "convictInformedAtGTE", "convictInformedAtLT", "convictInformedAtLTE", "convictInformedAtIsNil", "convictInformedAtNotNil", "convictInformedHow", "convictInformedHowNEQ", "convictInformedHowIn", "convictInformedHowNotIn", "convictInformedHowIsNil", "convictInformedHowNotNil", "informingImpracticableReason", "informingImpracticableReasonNEQ", "informingImpracticableReasonIn", "informingImpracticableReasonNotIn", "informingImpracticableReasonGT", "informingImpracticableReasonGTE", "informingImpracticableReasonLT", "informingImpracticableReasonLTE", "informingImpracticableReasonContains", "informingImpracticableReasonHasPrefix", "informingImpracticableReasonHasSuffix", "informingImpracticableReasonIsNil", "informingImpracticableReasonNotNil", "informingImpracticableReasonEqualFold", "informingImpracticableReasonContainsFold", "oralAppealAnswer", "oralAppealAnswerNEQ", "oralAppealAnswerIn", "oralAppealAnswerNotIn", "oralAppealAnswerIsNil", "oralAppealAnswerNotNil", "appealDeadline", "appealDeadlineNEQ", "appealDeadlineIn", "appealDeadlineNotIn", "appealDeadlineGT", "appealDeadlineGTE", "appealDeadlineLT", "appealDeadlineLTE", "appealDeadlineIsNil", "appealDeadlineNotNil", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasDecidedBy", "hasDecidedByWith", "hasConvictInformedBy", "hasConvictInformedByWith", "hasAssessments", "hasAssessmentsWith", "hasAppeals", "hasAppealsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "status", "statusNEQ", "statusIn", "statusNotIn", "level", "levelNEQ", "levelIn", "levelNotIn", "reasoning", "reasoningNEQ", "reasoningIn", "reasoningNotIn", "reasoningGT", "reasoningGTE", "reasoningLT", "reasoningLTE", "reasoningContains", "reasoningHasPrefix", "reasoningHasSuffix", "reasoningEqualFold", "reasoningContainsFold", "reasonsWithheld", "reasonsWithheldNEQ", "reasonsWithheldIn", "reasonsWithheldNotIn", "reasonsWithheldIsNil", "reasonsWithheldNotNil", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "convictInformedAt", "convictInformedAtNEQ", "convictInformedAtIn", "convictInformedAtNotIn", "convictInformedAtGT", "convictInformedAtGTE", "convictInformedAtLT", "convictInformedAtLTE", "convictInformedAtIsNil", "convictInformedAtNotNil", "convictInformedHow", "convictInformedHowNEQ", "convictInformedHowIn", "convictInformedHowNotIn", "convictInformedHowIsNil", "convictInformedHowNotNil", "informingImpracticableReason", "informingImpracticableReasonNEQ", "informingImpracticableReasonIn", "informingImpracticableReasonNotIn", "informingImpracticableReasonGT", "informingImpracticableReasonGTE", "informingImpracticableReasonLT", "informingImpracticableReasonLTE", "informingImpracticableReasonContains", "informingImpracticableReasonHasPrefix", "informingImpracticableReasonHasSuffix", "informingImpracticableReasonIsNil", "informingImpracticableReasonNotNil", "informingImpracticableReasonEqualFold", "informingImpracticableReasonContainsFold", "oralAppealAnswer", "oralAppealAnswerNEQ", "oralAppealAnswerIn", "oralAppealAnswerNotIn", "oralAppealAnswerIsNil", "oralAppealAnswerNotNil", "appealDeadline", "appealDeadlineNEQ", "appealDeadlineIn", "appealDeadlineNotIn", "appealDeadlineGT", "appealDeadlineGTE", "appealDeadlineLT", "appealDeadlineLTE", "appealDeadlineIsNil", "appealDeadlineNotNil", "withdrawnAt", "withdrawnAtNEQ", "withdrawnAtIn", "withdrawnAtNotIn", "withdrawnAtGT", "withdrawnAtGTE", "withdrawnAtLT", "withdrawnAtLTE", "withdrawnAtIsNil", "withdrawnAtNotNil", "withdrawReason", "withdrawReasonNEQ", "withdrawReasonIn", "withdrawReasonNotIn", "withdrawReasonGT", "withdrawReasonGTE", "withdrawReasonLT", "withdrawReasonLTE", "withdrawReasonContains", "withdrawReasonHasPrefix", "withdrawReasonHasSuffix", "withdrawReasonIsNil", "withdrawReasonNotNil", "withdrawReasonEqualFold", "withdrawReasonContainsFold", "custodyEventID", "custodyEventIDNEQ", "custodyEventIDIn", "custodyEventIDNotIn", "decidingUnitID", "decidingUnitIDNEQ", "decidingUnitIDIn", "decidingUnitIDNotIn", "hasCustodyEvent", "hasCustodyEventWith", "hasDecidingUnit", "hasDecidingUnitWith", "hasDecidedBy", "hasDecidedByWith", "hasConvictInformedBy", "hasConvictInformedByWith", "hasWithdrawnBy", "hasWithdrawnByWith", "hasAssessments", "hasAssessmentsWith", "hasAppeals", "hasAppealsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -45824,6 +47155,181 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.AppealDeadlineNotNil = data
+		case "withdrawnAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAt = data
+		case "withdrawnAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNEQ = data
+		case "withdrawnAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtIn = data
+		case "withdrawnAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNotIn = data
+		case "withdrawnAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtGT = data
+		case "withdrawnAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtGTE = data
+		case "withdrawnAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtLT = data
+		case "withdrawnAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtLTE = data
+		case "withdrawnAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtIsNil = data
+		case "withdrawnAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawnAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawnAtNotNil = data
+		case "withdrawReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReason = data
+		case "withdrawReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNEQ = data
+		case "withdrawReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonIn = data
+		case "withdrawReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNotIn = data
+		case "withdrawReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonGT = data
+		case "withdrawReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonGTE = data
+		case "withdrawReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonLT = data
+		case "withdrawReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonLTE = data
+		case "withdrawReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonContains = data
+		case "withdrawReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonHasPrefix = data
+		case "withdrawReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonHasSuffix = data
+		case "withdrawReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonIsNil = data
+		case "withdrawReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonNotNil = data
+		case "withdrawReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonEqualFold = data
+		case "withdrawReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("withdrawReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.WithdrawReasonContainsFold = data
 		case "custodyEventID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -45936,6 +47442,20 @@ func (ec *executionContext) unmarshalInputDecisionWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasConvictInformedByWith = data
+		case "hasWithdrawnBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWithdrawnBy"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasWithdrawnBy = data
+		case "hasWithdrawnByWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasWithdrawnByWith"))
+			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.HasWithdrawnByWith = data
 		case "hasAssessments":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAssessments"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -47972,7 +49492,7 @@ func (ec *executionContext) unmarshalInputGuardianWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "excludedAsConvict", "excludedAsConvictNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "registeredInErrorAt", "registeredInErrorAtNEQ", "registeredInErrorAtIn", "registeredInErrorAtNotIn", "registeredInErrorAtGT", "registeredInErrorAtGTE", "registeredInErrorAtLT", "registeredInErrorAtLTE", "registeredInErrorAtIsNil", "registeredInErrorAtNotNil", "registeredInErrorReason", "registeredInErrorReasonNEQ", "registeredInErrorReasonIn", "registeredInErrorReasonNotIn", "registeredInErrorReasonGT", "registeredInErrorReasonGTE", "registeredInErrorReasonLT", "registeredInErrorReasonLTE", "registeredInErrorReasonContains", "registeredInErrorReasonHasPrefix", "registeredInErrorReasonHasSuffix", "registeredInErrorReasonIsNil", "registeredInErrorReasonNotNil", "registeredInErrorReasonEqualFold", "registeredInErrorReasonContainsFold", "kind", "kindNEQ", "kindIn", "kindNotIn", "excludedAsConvict", "excludedAsConvictNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "victimIDIsNil", "victimIDNotNil", "survivorID", "survivorIDNEQ", "survivorIDIn", "survivorIDNotIn", "survivorIDIsNil", "survivorIDNotNil", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasSurvivor", "hasSurvivorWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48266,6 +49786,181 @@ func (ec *executionContext) unmarshalInputGuardianWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UpdatedAtLTE = data
+		case "registeredInErrorAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAt = data
+		case "registeredInErrorAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNEQ = data
+		case "registeredInErrorAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIn = data
+		case "registeredInErrorAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotIn = data
+		case "registeredInErrorAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGT = data
+		case "registeredInErrorAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGTE = data
+		case "registeredInErrorAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLT = data
+		case "registeredInErrorAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLTE = data
+		case "registeredInErrorAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIsNil = data
+		case "registeredInErrorAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotNil = data
+		case "registeredInErrorReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReason = data
+		case "registeredInErrorReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNEQ = data
+		case "registeredInErrorReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIn = data
+		case "registeredInErrorReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotIn = data
+		case "registeredInErrorReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGT = data
+		case "registeredInErrorReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGTE = data
+		case "registeredInErrorReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLT = data
+		case "registeredInErrorReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLTE = data
+		case "registeredInErrorReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContains = data
+		case "registeredInErrorReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasPrefix = data
+		case "registeredInErrorReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasSuffix = data
+		case "registeredInErrorReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIsNil = data
+		case "registeredInErrorReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotNil = data
+		case "registeredInErrorReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonEqualFold = data
+		case "registeredInErrorReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContainsFold = data
 		case "kind":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("kind"))
 			data, err := ec.unmarshalOGuardianKind2ᚖvarselᚋrulesᚐGuardianKind(ctx, v)
@@ -49915,6 +51610,64 @@ func (ec *executionContext) unmarshalInputMarkDocumentExemptInput(ctx context.Co
 				return it, err
 			}
 			it.Reasoning = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputMarkRegisteredInErrorInput(ctx context.Context, obj any) (workflow.MarkRegisteredInErrorInput, error) {
+	var it workflow.MarkRegisteredInErrorInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"custodyEventId", "victimId", "survivorId", "guardianId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "custodyEventId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("custodyEventId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CustodyEventID = data
+		case "victimId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("victimId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VictimID = data
+		case "survivorId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("survivorId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.SurvivorID = data
+		case "guardianId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("guardianId"))
+			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GuardianID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
 		}
 	}
 	return it, nil
@@ -57284,7 +59037,7 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith", "hasReservations", "hasReservationsWith", "hasNotificationAgreements", "hasNotificationAgreementsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "registeredInErrorAt", "registeredInErrorAtNEQ", "registeredInErrorAtIn", "registeredInErrorAtNotIn", "registeredInErrorAtGT", "registeredInErrorAtGTE", "registeredInErrorAtLT", "registeredInErrorAtLTE", "registeredInErrorAtIsNil", "registeredInErrorAtNotNil", "registeredInErrorReason", "registeredInErrorReasonNEQ", "registeredInErrorReasonIn", "registeredInErrorReasonNotIn", "registeredInErrorReasonGT", "registeredInErrorReasonGTE", "registeredInErrorReasonLT", "registeredInErrorReasonLTE", "registeredInErrorReasonContains", "registeredInErrorReasonHasPrefix", "registeredInErrorReasonHasSuffix", "registeredInErrorReasonIsNil", "registeredInErrorReasonNotNil", "registeredInErrorReasonEqualFold", "registeredInErrorReasonContainsFold", "relation", "relationNEQ", "relationIn", "relationNotIn", "underGuardianship", "underGuardianshipNEQ", "victimID", "victimIDNEQ", "victimIDIn", "victimIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasVictim", "hasVictimWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith", "hasReservations", "hasReservationsWith", "hasNotificationAgreements", "hasNotificationAgreementsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -57578,6 +59331,181 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 				return it, err
 			}
 			it.UpdatedAtLTE = data
+		case "registeredInErrorAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAt = data
+		case "registeredInErrorAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNEQ = data
+		case "registeredInErrorAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIn = data
+		case "registeredInErrorAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotIn = data
+		case "registeredInErrorAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGT = data
+		case "registeredInErrorAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGTE = data
+		case "registeredInErrorAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLT = data
+		case "registeredInErrorAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLTE = data
+		case "registeredInErrorAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIsNil = data
+		case "registeredInErrorAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotNil = data
+		case "registeredInErrorReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReason = data
+		case "registeredInErrorReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNEQ = data
+		case "registeredInErrorReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIn = data
+		case "registeredInErrorReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotIn = data
+		case "registeredInErrorReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGT = data
+		case "registeredInErrorReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGTE = data
+		case "registeredInErrorReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLT = data
+		case "registeredInErrorReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLTE = data
+		case "registeredInErrorReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContains = data
+		case "registeredInErrorReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasPrefix = data
+		case "registeredInErrorReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasSuffix = data
+		case "registeredInErrorReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIsNil = data
+		case "registeredInErrorReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotNil = data
+		case "registeredInErrorReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonEqualFold = data
+		case "registeredInErrorReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContainsFold = data
 		case "relation":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relation"))
 			data, err := ec.unmarshalOFamilyRelation2ᚖvarselᚋrulesᚐFamilyRelation(ctx, v)
@@ -57732,6 +59660,50 @@ func (ec *executionContext) unmarshalInputSurvivorWhereInput(ctx context.Context
 				return it, err
 			}
 			it.HasNotificationAgreementsWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputTransferConvictInput(ctx context.Context, obj any) (workflow.TransferConvictInput, error) {
+	var it workflow.TransferConvictInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"convictId", "unitId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "convictId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ConvictID = data
+		case "unitId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
 		}
 	}
 	return it, nil
@@ -58462,7 +60434,7 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith", "hasReservations", "hasReservationsWith", "hasNotificationAgreements", "hasNotificationAgreementsWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "addressProtection", "addressProtectionNEQ", "addressProtectionIn", "addressProtectionNotIn", "writtenStandard", "writtenStandardNEQ", "writtenStandardIn", "writtenStandardNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeDistrictIDIsNil", "policeDistrictIDNotNil", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "registeredInErrorAt", "registeredInErrorAtNEQ", "registeredInErrorAtIn", "registeredInErrorAtNotIn", "registeredInErrorAtGT", "registeredInErrorAtGTE", "registeredInErrorAtLT", "registeredInErrorAtLTE", "registeredInErrorAtIsNil", "registeredInErrorAtNotNil", "registeredInErrorReason", "registeredInErrorReasonNEQ", "registeredInErrorReasonIn", "registeredInErrorReasonNotIn", "registeredInErrorReasonGT", "registeredInErrorReasonGTE", "registeredInErrorReasonLT", "registeredInErrorReasonLTE", "registeredInErrorReasonContains", "registeredInErrorReasonHasPrefix", "registeredInErrorReasonHasSuffix", "registeredInErrorReasonIsNil", "registeredInErrorReasonNotNil", "registeredInErrorReasonEqualFold", "registeredInErrorReasonContainsFold", "deceased", "deceasedNEQ", "underGuardianship", "underGuardianshipNEQ", "criminalCaseID", "criminalCaseIDNEQ", "criminalCaseIDIn", "criminalCaseIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasCriminalCase", "hasCriminalCaseWith", "hasSurvivors", "hasSurvivorsWith", "hasGuardians", "hasGuardiansWith", "hasConditions", "hasConditionsWith", "hasReservations", "hasReservationsWith", "hasNotificationAgreements", "hasNotificationAgreementsWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -58756,6 +60728,181 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.UpdatedAtLTE = data
+		case "registeredInErrorAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAt"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAt = data
+		case "registeredInErrorAtNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNEQ"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNEQ = data
+		case "registeredInErrorAtIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIn = data
+		case "registeredInErrorAtNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotIn"))
+			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotIn = data
+		case "registeredInErrorAtGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGT = data
+		case "registeredInErrorAtGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtGTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtGTE = data
+		case "registeredInErrorAtLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLT"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLT = data
+		case "registeredInErrorAtLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtLTE"))
+			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtLTE = data
+		case "registeredInErrorAtIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtIsNil = data
+		case "registeredInErrorAtNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorAtNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorAtNotNil = data
+		case "registeredInErrorReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReason = data
+		case "registeredInErrorReasonNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNEQ"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNEQ = data
+		case "registeredInErrorReasonIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIn = data
+		case "registeredInErrorReasonNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotIn"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotIn = data
+		case "registeredInErrorReasonGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGT = data
+		case "registeredInErrorReasonGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonGTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonGTE = data
+		case "registeredInErrorReasonLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLT"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLT = data
+		case "registeredInErrorReasonLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonLTE"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonLTE = data
+		case "registeredInErrorReasonContains":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContains"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContains = data
+		case "registeredInErrorReasonHasPrefix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasPrefix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasPrefix = data
+		case "registeredInErrorReasonHasSuffix":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonHasSuffix"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonHasSuffix = data
+		case "registeredInErrorReasonIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonIsNil = data
+		case "registeredInErrorReasonNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonNotNil = data
+		case "registeredInErrorReasonEqualFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonEqualFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonEqualFold = data
+		case "registeredInErrorReasonContainsFold":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("registeredInErrorReasonContainsFold"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.RegisteredInErrorReasonContainsFold = data
 		case "deceased":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("deceased"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -58910,6 +61057,43 @@ func (ec *executionContext) unmarshalInputVictimWhereInput(ctx context.Context, 
 				return it, err
 			}
 			it.HasNotificationAgreementsWith = data
+		}
+	}
+	return it, nil
+}
+
+func (ec *executionContext) unmarshalInputWithdrawDecisionInput(ctx context.Context, obj any) (workflow.WithdrawDecisionInput, error) {
+	var it workflow.WithdrawDecisionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"decisionId", "reason"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "decisionId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("decisionId"))
+			data, err := ec.unmarshalNID2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.DecisionID = data
+		case "reason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reason"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reason = data
 		}
 	}
 	return it, nil
@@ -61262,6 +63446,11 @@ func (ec *executionContext) _CriminalCase(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "statusChangedAt":
+			out.Values[i] = ec._CriminalCase_statusChangedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "courtReasoning":
 			out.Values[i] = ec._CriminalCase_courtReasoning(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
@@ -61394,6 +63583,16 @@ func (ec *executionContext) _CustodyEvent(ctx context.Context, sel ast.Selection
 		case "updatedAt":
 			out.Values[i] = ec._CustodyEvent_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredInErrorAt":
+			out.Values[i] = ec._CustodyEvent_registeredInErrorAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredInErrorReason":
+			out.Values[i] = ec._CustodyEvent_registeredInErrorReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "kind":
@@ -62240,6 +64439,16 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "withdrawnAt":
+			out.Values[i] = ec._Decision_withdrawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withdrawReason":
+			out.Values[i] = ec._Decision_withdrawReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "custodyEventID":
 			out.Values[i] = ec._Decision_custodyEventID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -62374,6 +64583,44 @@ func (ec *executionContext) _Decision(ctx context.Context, sel ast.SelectionSet,
 					}
 				}()
 				res = ec._Decision_convictInformedBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "withdrawnBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Decision_withdrawnBy(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -63493,6 +65740,16 @@ func (ec *executionContext) _Guardian(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "registeredInErrorAt":
+			out.Values[i] = ec._Guardian_registeredInErrorAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredInErrorReason":
+			out.Values[i] = ec._Guardian_registeredInErrorReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "kind":
 			out.Values[i] = ec._Guardian_kind(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -64517,6 +66774,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "cancelCustodyEvent":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_cancelCustodyEvent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "transferConvict":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_transferConvict(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markRegisteredInError":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markRegisteredInError(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "correctCriminalCase":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_correctCriminalCase(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "withdrawDecision":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_withdrawDecision(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -68546,6 +70831,16 @@ func (ec *executionContext) _Survivor(ctx context.Context, sel ast.SelectionSet,
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "registeredInErrorAt":
+			out.Values[i] = ec._Survivor_registeredInErrorAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredInErrorReason":
+			out.Values[i] = ec._Survivor_registeredInErrorReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "relation":
 			out.Values[i] = ec._Survivor_relation(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -69346,6 +71641,16 @@ func (ec *executionContext) _Victim(ctx context.Context, sel ast.SelectionSet, o
 		case "updatedAt":
 			out.Values[i] = ec._Victim_updatedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredInErrorAt":
+			out.Values[i] = ec._Victim_registeredInErrorAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "registeredInErrorReason":
+			out.Values[i] = ec._Victim_registeredInErrorReason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "deceased":
@@ -70979,6 +73284,11 @@ func (ec *executionContext) unmarshalNConvictWhereInput2ᚖvarselᚋentᚐConvic
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNCorrectCriminalCaseInput2varselᚋworkflowᚐCorrectCriminalCaseInput(ctx context.Context, v any) (workflow.CorrectCriminalCaseInput, error) {
+	res, err := ec.unmarshalInputCorrectCriminalCaseInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNCorrectPersonInput2varselᚋworkflowᚐCorrectPersonInput(ctx context.Context, v any) (workflow.CorrectPersonInput, error) {
 	res, err := ec.unmarshalInputCorrectPersonInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -71651,6 +73961,11 @@ func (ec *executionContext) marshalNLevel2varselᚋrulesᚐLevel(ctx context.Con
 
 func (ec *executionContext) unmarshalNMarkDocumentExemptInput2varselᚋworkflowᚐMarkDocumentExemptInput(ctx context.Context, v any) (workflow.MarkDocumentExemptInput, error) {
 	res, err := ec.unmarshalInputMarkDocumentExemptInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMarkRegisteredInErrorInput2varselᚋworkflowᚐMarkRegisteredInErrorInput(ctx context.Context, v any) (workflow.MarkRegisteredInErrorInput, error) {
+	res, err := ec.unmarshalInputMarkRegisteredInErrorInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -72567,6 +74882,11 @@ func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel as
 	return res
 }
 
+func (ec *executionContext) unmarshalNTransferConvictInput2varselᚋworkflowᚐTransferConvictInput(ctx context.Context, v any) (workflow.TransferConvictInput, error) {
+	res, err := ec.unmarshalInputTransferConvictInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNUnit2ᚕᚖvarselᚋentᚐUnitᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.Unit) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -72653,6 +74973,11 @@ func (ec *executionContext) marshalNViewer2ᚖvarselᚋgraphᚋmodelᚐMe(ctx co
 		return graphql.Null
 	}
 	return ec._Viewer(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNWithdrawDecisionInput2varselᚋworkflowᚐWithdrawDecisionInput(ctx context.Context, v any) (workflow.WithdrawDecisionInput, error) {
+	res, err := ec.unmarshalInputWithdrawDecisionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNWorkStep2varselᚋworkflowᚐWorkStep(ctx context.Context, v any) (workflow.WorkStep, error) {
@@ -75578,6 +77903,42 @@ func (ec *executionContext) unmarshalONotificationAgreementWhereInput2ᚖvarsel�
 	}
 	res, err := ec.unmarshalInputNotificationAgreementWhereInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalOOffenceCategory2ᚕvarselᚋrulesᚐOffenceCategoryᚄ(ctx context.Context, v any) ([]rules.OffenceCategory, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]rules.OffenceCategory, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNOffenceCategory2varselᚋrulesᚐOffenceCategory(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOOffenceCategory2ᚕvarselᚋrulesᚐOffenceCategoryᚄ(ctx context.Context, sel ast.SelectionSet, v []rules.OffenceCategory) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNOffenceCategory2varselᚋrulesᚐOffenceCategory(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOPoliceDistrict2ᚖvarselᚋentᚐPoliceDistrict(ctx context.Context, sel ast.SelectionSet, v *ent.PoliceDistrict) graphql.Marshaler {

@@ -149,6 +149,26 @@ func (r *mutationResolver) CancelCustodyEvent(ctx context.Context, input workflo
 	return r.Workflow.CancelCustodyEvent(ctx, input)
 }
 
+// TransferConvict is the resolver for the transferConvict field.
+func (r *mutationResolver) TransferConvict(ctx context.Context, input workflow.TransferConvictInput) (*ent.Convict, error) {
+	return r.Workflow.TransferConvict(ctx, input)
+}
+
+// MarkRegisteredInError is the resolver for the markRegisteredInError field.
+func (r *mutationResolver) MarkRegisteredInError(ctx context.Context, input workflow.MarkRegisteredInErrorInput) (int, error) {
+	return r.Workflow.MarkRegisteredInError(ctx, input)
+}
+
+// CorrectCriminalCase is the resolver for the correctCriminalCase field.
+func (r *mutationResolver) CorrectCriminalCase(ctx context.Context, input workflow.CorrectCriminalCaseInput) (*ent.CriminalCase, error) {
+	return r.Workflow.CorrectCriminalCase(ctx, input)
+}
+
+// WithdrawDecision is the resolver for the withdrawDecision field.
+func (r *mutationResolver) WithdrawDecision(ctx context.Context, input workflow.WithdrawDecisionInput) (*ent.Decision, error) {
+	return r.Workflow.WithdrawDecision(ctx, input)
+}
+
 // RequestInformation is the resolver for the requestInformation field.
 func (r *mutationResolver) RequestInformation(ctx context.Context, input workflow.RequestInformationInput) (*ent.InformationRequest, error) {
 	return r.Workflow.RequestInformation(ctx, input)

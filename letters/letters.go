@@ -43,9 +43,13 @@ type NoticeLetter struct {
 	ByPolice bool
 	// Kind: a notice, or a correction or cancellation of one told before
 	// (NT8); Told is when that one was sent.
-	Kind    rules.NoticeKind
-	Told    *time.Time
-	Content rules.NoticeContent
+	Kind rules.NoticeKind
+	Told *time.Time
+	// Withdrawn: a cancellation because the decision to notify was
+	// withdrawn, not because the event will not happen (NT8): the letter
+	// must not say it is cancelled.
+	Withdrawn bool
+	Content   rules.NoticeContent
 }
 
 // DecisionLetter is the decision to notify as the convict receives it

@@ -129,6 +129,18 @@ func TestNoticeLetter(t *testing.T) {
 		{"English cancellation", letters.NoticeLetter{Standard: rules.English, Unit: oslo, Reference: "VARSEL-11", Date: start,
 			To: ingrid, Content: leave, Kind: rules.KindCancellation, Told: &told},
 			[]string{"Cancelled: leave", "On 12 December 2026 we notified you", "the notice no longer applies"}, []string{"You can decline"}},
+		// NT8: a cancellation because the decision was withdrawn never says
+		// the event is cancelled: it may still happen.
+		{"Bokmål withdrawal", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "VARSEL-12", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCancellation, Told: &told, Withdrawn: true},
+			[]string{"Varselet er trukket tilbake: permisjon", "Vi varslet deg 12. desember 2026", "trukket tilbake vedtaket om å varsle"},
+			[]string{"Avlyst", "er avlyst", "reservere deg"}},
+		{"Nynorsk withdrawal", letters.NoticeLetter{Standard: rules.Nynorsk, Unit: oslo, Reference: "VARSEL-13", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCancellation, Told: &told, Withdrawn: true},
+			[]string{"Varselet er trekt tilbake: permisjon", "trekt tilbake vedtaket om å varsle"}, []string{"Avlyst", "er avlyst"}},
+		{"English withdrawal", letters.NoticeLetter{Standard: rules.English, Unit: oslo, Reference: "VARSEL-14", Date: start,
+			To: ingrid, Content: leave, Kind: rules.KindCancellation, Told: &told, Withdrawn: true},
+			[]string{"Notice withdrawn: leave", "withdrawn its decision to notify"}, []string{"Cancelled", "has been cancelled"}},
 		{"delivered by the police: no address is printed", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "VARSEL-5", Date: start,
 			To: letters.Addressee{Name: "Anne Moen"}, ByPolice: true, Content: leave},
 			[]string{"Anne Moen", "Leveres av politiet"},

@@ -102,7 +102,9 @@ func (q *period) frameWith(s *entsql.Selector, eventOf string, o frameOptions, c
 	u := entsql.Table(unit.Table).As("u")
 	s.Join(c).On(e.C(custodyevent.FieldConvictID), c.C(convict.FieldID))
 	s.Join(u).On(c.C(convict.FieldUnitID), u.C(unit.FieldID))
-	where := []*entsql.Predicate{entsql.GTE(e.C(custodyevent.FieldStartsAt), q.start), entsql.LT(e.C(custodyevent.FieldStartsAt), q.end)}
+	// An event registered in error is not counted (NT8).
+	where := []*entsql.Predicate{entsql.GTE(e.C(custodyevent.FieldStartsAt), q.start), entsql.LT(e.C(custodyevent.FieldStartsAt), q.end),
+		entsql.IsNull(e.C(custodyevent.FieldRegisteredInErrorAt))}
 	if q.unitIDs != nil {
 		ids := make([]any, len(q.unitIDs))
 		for i, id := range q.unitIDs {
@@ -230,7 +232,8 @@ func (q *period) add(t *tallies, k groupKey, channel sql.NullString, fn func(*ta
 
 // inPeriod restricts the custody event table ev to the period.
 func (q *period) inPeriod(ev *entsql.SelectTable) *entsql.Predicate {
-	return entsql.And(entsql.GTE(ev.C(custodyevent.FieldStartsAt), q.start), entsql.LT(ev.C(custodyevent.FieldStartsAt), q.end))
+	return entsql.And(entsql.GTE(ev.C(custodyevent.FieldStartsAt), q.start), entsql.LT(ev.C(custodyevent.FieldStartsAt), q.end),
+		entsql.IsNull(ev.C(custodyevent.FieldRegisteredInErrorAt)))
 }
 
 // events counts the events, with what was assessed, decided and appealed

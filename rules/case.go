@@ -24,6 +24,10 @@ type Case struct {
 	// Overturned: a decision to notify was overturned on appeal (DC7) and no
 	// other is in force.
 	Overturned bool
+	// Withdrawn: the unit withdrew its decision to notify (DC1) and no other
+	// is in force: nobody is to be told of the event, and whoever was gets a
+	// cancellation (NT8).
+	Withdrawn bool
 	// Notices are the event's notices, cancelled ones too.
 	Notices []CaseNotice
 }
@@ -35,6 +39,9 @@ const (
 	EventOpen      EventStatus = "OPEN"
 	EventClosed    EventStatus = "CLOSED"
 	EventCancelled EventStatus = "CANCELLED"
+	// EventInError was registered in error: it leaves every list and stays
+	// in the history (NT8, PR3).
+	EventInError EventStatus = "REGISTERED_IN_ERROR"
 )
 
 // CaseEvent is the custody event itself.
@@ -133,6 +140,20 @@ func (r CaseRecipient) AgreementSettledAt(t time.Time) bool {
 		}
 	}
 	return AgreementSettled(latest.Frequency, sent)
+}
+
+// HasAddressee reports whether a notice to a may go on the recipient's
+// behalf: the recipient, or one of the registered guardians.
+func (r CaseRecipient) HasAddressee(a AddresseeKey) bool {
+	if a.Kind != GuardianRecipient {
+		return a.Kind == r.Kind && a.ID == r.ID
+	}
+	for _, g := range r.Guardians {
+		if g.ID == a.ID {
+			return true
+		}
+	}
+	return false
 }
 
 // Key names the recipient among the event's recipients.
@@ -280,6 +301,13 @@ func (c *Case) Notice(id int) *CaseNotice {
 		}
 	}
 	return nil
+}
+
+// CalledOff reports whether nobody is to be told of the event any more: it
+// was cancelled, or the decision to notify was withdrawn and no other is in
+// force (NT8).
+func (c *Case) CalledOff() bool {
+	return c.Event.Status == EventCancelled || (c.Decision == nil && c.Withdrawn)
 }
 
 // SecurityNow is where the event's security stands now (AS2).

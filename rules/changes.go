@@ -86,6 +86,17 @@ func (t NoticeTimes) Holds(e CaseEvent) bool {
 // addressee never told anything needs no follow-up: their unsent notice
 // follows the facts instead.
 func FollowUpNeeded(e CaseEvent, notices []CaseNotice) (NoticeKind, bool) {
+	return followUpNeeded(e, e.Status == EventCancelled, notices)
+}
+
+// FollowUpOwed is FollowUpNeeded for the case as it stands: when the event
+// was cancelled or the decision to notify withdrawn, whoever was told gets
+// a cancellation (NT8).
+func (c *Case) FollowUpOwed(notices []CaseNotice) (NoticeKind, bool) {
+	return followUpNeeded(c.Event, c.CalledOff(), notices)
+}
+
+func followUpNeeded(e CaseEvent, calledOff bool, notices []CaseNotice) (NoticeKind, bool) {
 	told := false
 	var newest *CaseNotice
 	for i := range notices {
@@ -103,11 +114,43 @@ func FollowUpNeeded(e CaseEvent, notices []CaseNotice) (NoticeKind, bool) {
 	if !told || newest == nil {
 		return "", false
 	}
-	if e.Status == EventCancelled {
+	if calledOff {
 		return KindCancellation, newest.Kind != KindCancellation
 	}
 	if newest.Kind == KindCancellation || !newest.Times.Holds(e) {
 		return KindCorrection, true
 	}
 	return "", false
+}
+
+// CheckWithdrawal: a decision to notify is withdrawn (omgjort, fvl § 35) only
+// by a decision maker, in writing, with the reasons — kept with the case
+// (DC1, notoritet) and in the history (PR3).
+func CheckWithdrawal(decisionMaker bool, reason string) error {
+	if !decisionMaker {
+		return violate("DC2", provisionOf("DC2"), "Bare en beslutter på nivået som treffer vedtaket, kan trekke det tilbake.")
+	}
+	if strings.TrimSpace(reason) == "" {
+		return violate("DC1", withdrawalProvision, "Skriv hvorfor vedtaket trekkes tilbake. Begrunnelsen lagres i saken og i historikken.").On("reason")
+	}
+	return nil
+}
+
+const withdrawalProvision = "forvaltningsloven §§ 24–25 og 35"
+
+// CheckInError: an event is marked as registered in error with the reason,
+// and only while nothing of it has left — a notice sent, handed to the
+// police or in the print batch means someone may have been told, and then
+// the event is cancelled instead so that they get a cancellation (NT8).
+func CheckInError(c *Case, reason string) error {
+	if err := CheckChangeReason(reason); err != nil {
+		return err
+	}
+	for _, n := range c.Notices {
+		if n.Status.Left() || n.Status == NoticeSending {
+			return violate("NT8", changeProvision,
+				"Et varsel om hendelsen er sendt eller under sending. Avlys hendelsen i stedet, så får de som er varslet beskjed.")
+		}
+	}
+	return nil
 }

@@ -1,6 +1,7 @@
 package rules_test
 
 import (
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -162,6 +163,183 @@ func TestStoresNoAddress(t *testing.T) {
 		rules.StrictlyConfidential: true, rules.StrictlyConfidentialAbroad: true, rules.UnknownAddress: true} {
 		if got := rules.StoresNoAddress(p); got != want {
 			t.Errorf("StoresNoAddress(%s) = %v", p, got)
+		}
+	}
+}
+
+// DC1, DC2, NT8: a decision maker withdraws the decision, in writing; the
+// event then stands WITHDRAWN, a second withdrawal is a conflict, a new
+// decision may be made, and nothing may be withdrawn while an appeal is
+// pending (the level above decides it, DC7).
+func TestWithdrawDecisionThroughTheMachine(t *testing.T) {
+	c := decided(assessEveryone(cleared(leaveCase())))
+	wantRule(t, rules.Fire(rules.WithdrawDecision, c, rules.Step{Reasoning: "Feil i vurderingen."}), "DC2")
+	err := rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: " "})
+	var v *rules.Violation
+	if !errors.As(err, &v) || v.Rule != "DC1" || v.Field != "reason" {
+		t.Fatalf("a withdrawal without reasons: %v, want DC1 on reason", err)
+	}
+	if err := rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: "Feil i vurderingen."}); err != nil {
+		t.Fatalf("withdraw: %v", err)
+	}
+	c.Decision.AppealPending = true
+	wantRule(t, rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: "x"}), "DC5")
+	c.Decision, c.Withdrawn = nil, true
+	if c.State() != rules.StateWithdrawn || !c.CalledOff() {
+		t.Fatalf("state = %s, called off = %v", c.State(), c.CalledOff())
+	}
+	var r *rules.Refusal
+	if err := rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: true, Reasoning: "x"}); !errors.As(err, &r) || !r.Conflict {
+		t.Fatalf("withdrawing twice: %v", err)
+	}
+	wantRule(t, rules.Fire(rules.PrepareNotices, c, rules.Step{}), "DC1")
+	if err := rules.Fire(rules.Decide, c, rules.Step{DecisionMaker: true, Reasoning: "Nytt vedtak."}); err != nil {
+		t.Fatalf("a new decision after the withdrawal: %v", err)
+	}
+}
+
+// NT8, I11, DC5: after a withdrawal, whoever was told is owed a
+// cancellation, exactly once, and the cancellation may go without a
+// decision in force; a new notice may not.
+func TestWithdrawalOwesCancellations(t *testing.T) {
+	c := cleared(leaveCase())
+	sent := at(-1)
+	notice := rules.CaseNotice{ID: 1, Status: rules.NoticeSent, Kind: rules.KindNotice, SentAt: &sent, EarlyRelease: "x",
+		Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid}, DueDate: rules.DateOf(at(16)), Times: rules.NoticeTimes{StartsAt: at(30)}}
+	c.Notices = []rules.CaseNotice{notice}
+	c.Withdrawn = true
+	if kind, needed := c.FollowUpOwed(c.Notices); !needed || kind != rules.KindCancellation {
+		t.Fatalf("owed %q, %v; want a cancellation", kind, needed)
+	}
+	if !hasBreach(c, "I11") {
+		t.Fatal("a withdrawn decision with nobody told of it does not breach I11")
+	}
+	cancellation := rules.CaseNotice{ID: 2, Status: rules.NoticeReady, Kind: rules.KindCancellation,
+		Recipient: notice.Recipient, DueDate: rules.DateOf(now), Times: notice.Times}
+	c.Notices = append(c.Notices, cancellation)
+	if _, needed := c.FollowUpOwed(c.Notices); needed {
+		t.Fatal("a second cancellation is owed (NT6)")
+	}
+	if b := rules.CheckInvariants(c); len(b) != 0 {
+		t.Fatalf("a cancellation on its way after a withdrawal: %v", b)
+	}
+	if err := rules.CheckMaySend(c, &cancellation); err != nil {
+		t.Fatalf("the cancellation may not go: %v", err)
+	}
+	fresh := rules.CaseNotice{ID: 3, Status: rules.NoticeReady, Kind: rules.KindNotice, Recipient: notice.Recipient, DueDate: rules.DateOf(at(16))}
+	wantRule(t, rules.CheckMaySend(c, &fresh), "AS7")
+	// The cancellation went, and a new decision is made: the recipient is
+	// told again through the new decision's notices, not at once (AS7).
+	c.Notices[1].Status, c.Notices[1].SentAt = rules.NoticeSent, &sent
+	decided(c)
+	if kind, needed := c.FollowUpOwed(c.Notices); !needed || kind != rules.KindCorrection {
+		t.Fatalf("after a new decision: owed %q, %v; want a correction when the notices are made", kind, needed)
+	}
+	if hasBreach(c, "I11") {
+		t.Fatalf("a new decision before its notices are made: %v", rules.CheckInvariants(c))
+	}
+}
+
+func hasBreach(c *rules.Case, inv string) bool {
+	for _, b := range rules.CheckInvariants(c) {
+		if b.Invariant == inv {
+			return true
+		}
+	}
+	return false
+}
+
+// NT8, PR3: an event registered in error leaves the machine from any open
+// state, with the reason, but only while nothing of it has left; after it,
+// nothing can be done with it.
+func TestMarkEventInErrorThroughTheMachine(t *testing.T) {
+	c := decided(assessEveryone(cleared(leaveCase())))
+	recipient := rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid}
+	c.Notices = []rules.CaseNotice{{ID: 1, Status: rules.NoticeReady, Kind: rules.KindNotice, Recipient: recipient}}
+	err := rules.Fire(rules.MarkEventInError, c, rules.Step{Reasoning: " "})
+	var v *rules.Violation
+	if !errors.As(err, &v) || v.Rule != "NT8" || v.Field != "reason" {
+		t.Fatalf("no reason: %v, want NT8 on reason", err)
+	}
+	if err := rules.Fire(rules.MarkEventInError, c, rules.Step{Reasoning: "Feil domfelt."}); err != nil {
+		t.Fatalf("a notice not yet sent: %v", err)
+	}
+	for _, st := range []rules.NoticeStatus{rules.NoticeSending, rules.NoticeSent, rules.NoticeDelivered} {
+		c.Notices[0].Status = st
+		wantRule(t, rules.Fire(rules.MarkEventInError, c, rules.Step{Reasoning: "Feil domfelt."}), "NT8")
+	}
+	c.Notices = nil
+	c.Event.Status = rules.EventInError
+	if c.State() != rules.StateInError {
+		t.Fatalf("state = %s", c.State())
+	}
+	for _, tr := range []rules.Transition{rules.MoveEvent, rules.CancelEvent, rules.MarkEventInError, rules.PrepareNotices} {
+		if err := rules.Fire(tr, c, rules.Step{Reasoning: "x", Event: &rules.EventFacts{StartsAt: at(50)}}); err == nil {
+			t.Errorf("%s was allowed on an event registered in error", tr.Name)
+		}
+	}
+}
+
+// I11 (NT8): nothing more is owed to someone who is no longer a recipient
+// or a registered guardian — a person registered in error, a case completed
+// — since there is nobody to send it to; a registered guardian is owed it.
+func TestNoFollowUpToWhoIsNoLongerAnAddressee(t *testing.T) {
+	sent := at(-1)
+	g := guardian
+	c := decided(assessEveryone(cleared(leaveCase())))
+	c.Notices = []rules.CaseNotice{{ID: 1, Status: rules.NoticeSent, Kind: rules.KindNotice, SentAt: &sent, EarlyRelease: "x",
+		Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: emma}, GuardianID: &g, DueDate: rules.DateOf(at(16)),
+		Times: rules.NoticeTimes{StartsAt: at(30)}}}
+	c.Event.StartsAt = at(37) // moved, and nothing follows
+	if !hasBreach(c, "I11") {
+		t.Fatal("a registered guardian told the old time is owed a correction (I11)")
+	}
+	c.Recipients[1].Guardians = nil // the guardian was registered in error
+	if hasBreach(c, "I11") || hasBreach(c, "I4") {
+		t.Fatalf("a guardian registered in error: %v", rules.CheckInvariants(c))
+	}
+	c = decided(assessEveryone(cleared(leaveCase())))
+	c.Notices = []rules.CaseNotice{{ID: 1, Status: rules.NoticeSent, Kind: rules.KindNotice, SentAt: &sent, EarlyRelease: "x",
+		Recipient: rules.RecipientKey{Kind: rules.VictimRecipient, ID: ingrid}, DueDate: rules.DateOf(at(16)), Times: rules.NoticeTimes{StartsAt: at(30)}}}
+	c.Event.StartsAt = at(37)
+	c.Recipients = c.Recipients[1:] // Ingrid is no longer a recipient
+	if hasBreach(c, "I11") || hasBreach(c, "I4") {
+		t.Fatalf("someone no longer a recipient: %v", rules.CheckInvariants(c))
+	}
+	// What is still waiting for them is a breach: it must stop.
+	c.Notices[0].Status, c.Notices[0].SentAt = rules.NoticeReady, nil
+	if !hasBreach(c, "I4") {
+		t.Fatal("a notice ready for someone no longer a recipient does not breach I4")
+	}
+}
+
+// RC1, AS3, IX8, NT8: what a correction of a criminal case may change.
+func TestCheckCaseChange(t *testing.T) {
+	status := func(s rules.CaseStatus) *rules.CaseStatus { return &s }
+	for _, c := range []struct {
+		name, rule, field string
+		change            rules.CaseChange
+	}{
+		{"a served case is completed", "", "", rules.CaseChange{Was: rules.Serving, Status: status(rules.Completed), Reason: "Sonet."}},
+		{"what it covers is corrected", "", "", rules.CaseChange{Was: rules.Serving, Coverage: true, Offences: []rules.OffenceCategory{rules.Threats}, Reason: "Rettet."}},
+		{"a case completed in error is served again", "", "", rules.CaseChange{Was: rules.Completed, Status: status(rules.Serving), Reason: "Feil."}},
+		{"without a reason", "NT8", "reason", rules.CaseChange{Was: rules.Serving, Status: status(rules.Completed), Reason: " "}},
+		{"nothing changes", "NT8", "status", rules.CaseChange{Was: rules.Serving, Status: status(rules.Serving), Reason: "x"}},
+		{"a completed case's offences", "RC1", "status", rules.CaseChange{Was: rules.Completed, Coverage: true, Reason: "x"}},
+		{"a completed case completed again", "RC1", "status", rules.CaseChange{Was: rules.Completed, Status: status(rules.Completed), Reason: "x"}},
+		{"no offence", "AS3", "offenceCategories", rules.CaseChange{Was: rules.Serving, Coverage: true, Offences: []rules.OffenceCategory{}, Reason: "x"}},
+		{"a purged case", "IX8", "", rules.CaseChange{Purged: true}},
+	} {
+		err := rules.CheckCaseChange(c.change)
+		if c.rule == "" {
+			if err != nil {
+				t.Errorf("%s: %v", c.name, err)
+			}
+			continue
+		}
+		var v *rules.Violation
+		if !errors.As(err, &v) || v.Rule != c.rule || v.Field != c.field {
+			t.Errorf("%s: %v, want %s on %q", c.name, err, c.rule, c.field)
 		}
 	}
 }

@@ -48,7 +48,7 @@ func InvariantList() []Invariant {
 		{"I6", "NT6", "at most one notice of the event per addressee, at most one correction or cancellation waiting to go, and none sent twice"},
 		{"I7", "RC10", "no recipient with a reservation gets a notice"},
 		{"I8", "NT2", "every notice sent after its due date carries a justification"},
-		{"I11", "NT8", "whoever was told of the event holds its current time, or has a correction or cancellation on its way or sent"},
+		{"I11", "NT8", "whoever was told of the event, and is still a recipient or a registered guardian, holds its current time, or has a correction or cancellation on its way or sent"},
 	}
 }
 
@@ -107,6 +107,12 @@ func CheckInvariants(c *Case) []Breach {
 				add("I4", ruleOf(err), n.ID, "%s to the wrong addressee today", n.Status)
 			}
 		case n.Status.Left() && n.SentAt != nil:
+			// Someone no longer a recipient or a registered guardian (a
+			// person registered in error, a case completed) cannot be
+			// judged as things stood; what is pending is judged above.
+			if r := c.Recipient(n.Recipient); r == nil || !r.HasAddressee(n.Addressee()) {
+				continue
+			}
 			then := *c
 			then.Now = *n.SentAt
 			if err := CheckAddressee(&then, &n); err != nil {
@@ -189,15 +195,39 @@ func CheckInvariants(c *Case) []Breach {
 	}
 	for _, k := range order {
 		ns := byAddressee[k]
-		if r := c.Recipient(ns[0].Recipient); r != nil && r.ReservedSince != nil {
+		// Nothing more goes to someone who is no longer a recipient or an
+		// addressee (a case completed, a person registered in error) — the
+		// follow-up has nobody to go to.
+		r := c.Recipient(ns[0].Recipient)
+		if r == nil || r.ReservedSince != nil || !r.HasAddressee(ns[0].Addressee()) {
 			continue
 		}
-		if kind, needed := FollowUpNeeded(c.Event, ns); needed {
+		// Told that the notice was withdrawn, and a new decision made since:
+		// they are told again through the new decision's notices, once it
+		// may be told at all (AS7, DC5) — not at the moment it is made.
+		if newestKind(ns) == KindCancellation && !c.CalledOff() {
+			continue
+		}
+		if kind, needed := c.FollowUpOwed(ns); needed {
 			add("I11", "NT8", ns[len(ns)-1].ID, "the addressee was told a time that no longer holds and no %s follows", kind)
 		}
 	}
 	slices.SortStableFunc(out, func(a, b Breach) int { return cmp.Compare(a.Invariant, b.Invariant) })
 	return out
+}
+
+// newestKind is the kind of the newest notice (by id) that is not cancelled.
+func newestKind(ns []CaseNotice) NoticeKind {
+	var newest *CaseNotice
+	for i := range ns {
+		if ns[i].Status != NoticeCancelled && (newest == nil || ns[i].ID > newest.ID) {
+			newest = &ns[i]
+		}
+	}
+	if newest == nil {
+		return ""
+	}
+	return newest.Kind
 }
 
 // settledAt: the decision was final at the moment — the deadline had
@@ -208,6 +238,8 @@ func settledAt(d *CaseDecision, at time.Time) bool {
 	switch {
 	case d == nil:
 		return true // overturned since: the notice was sent under a decision that stood then
+	case at.Before(d.DecidedAt):
+		return true // sent under an earlier decision, withdrawn since; this one did not send it
 	case d.AppealUpheldAt != nil && !d.AppealUpheldAt.After(at):
 		return true
 	case d.WaivedAt != nil && !d.WaivedAt.After(at):

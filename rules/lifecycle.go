@@ -45,16 +45,23 @@ const (
 	StateFinal EventState = "FINAL"
 	// StateOverturned: the decision was overturned on appeal (DC7).
 	StateOverturned EventState = "OVERTURNED"
+	// StateWithdrawn: the unit withdrew its decision to notify (DC1, fvl
+	// § 35); nothing more is sent, and whoever was told gets a cancellation
+	// (NT8). A new decision may be made.
+	StateWithdrawn EventState = "WITHDRAWN"
 	// StateCancelled: the event will not happen.
 	StateCancelled EventState = "CANCELLED"
 	// StateClosed: the event is over.
 	StateClosed EventState = "CLOSED"
+	// StateInError: the event was registered in error; it leaves every list
+	// and worklist and stays in the history (NT8, PR3).
+	StateInError EventState = "REGISTERED_IN_ERROR"
 )
 
 // EventStates lists the states in lifecycle order.
 func EventStates() []EventState {
 	return []EventState{StateRegistered, StateAwaitingPolice, StateBlocked, StateAssessing, StateDecided,
-		StateAppealWindow, StateAppealed, StateFinal, StateOverturned, StateCancelled, StateClosed}
+		StateAppealWindow, StateAppealed, StateFinal, StateOverturned, StateWithdrawn, StateCancelled, StateClosed, StateInError}
 }
 
 // Values lists the states, for the API's enum.
@@ -76,8 +83,10 @@ var stateNames = map[EventState]string{
 	StateAppealed:       "påklaget",
 	StateFinal:          "endelig vedtak",
 	StateOverturned:     "vedtaket omgjort",
+	StateWithdrawn:      "vedtaket trukket tilbake",
 	StateCancelled:      "avlyst",
 	StateClosed:         "avsluttet",
+	StateInError:        "registrert ved en feil",
 }
 
 // Name is the state in Norwegian, as the web app shows it.
@@ -85,7 +94,7 @@ func (s EventState) Name() string { return stateNames[s] }
 
 // open lists every state of an event that is not cancelled or closed.
 var open = []EventState{StateRegistered, StateAwaitingPolice, StateBlocked, StateAssessing, StateDecided,
-	StateAppealWindow, StateAppealed, StateFinal, StateOverturned}
+	StateAppealWindow, StateAppealed, StateFinal, StateOverturned, StateWithdrawn}
 
 // decided lists the states in which a decision to notify is in force.
 var decided = []EventState{StateDecided, StateAppealWindow, StateAppealed, StateFinal}
@@ -103,6 +112,8 @@ func (c *Case) State() EventState {
 		return StateCancelled
 	case EventClosed:
 		return StateClosed
+	case EventInError:
+		return StateInError
 	}
 	switch c.SecurityNow() {
 	case SecurityNotAssessed:
@@ -116,6 +127,8 @@ func (c *Case) State() EventState {
 	switch {
 	case d == nil && c.Overturned:
 		return StateOverturned
+	case d == nil && c.Withdrawn:
+		return StateWithdrawn
 	case d == nil:
 		return StateAssessing
 	case d.AppealPending:
@@ -298,8 +311,10 @@ var stateRefusals = map[EventState]struct {
 	StateAppealed:       {"DC5", "Domfelte har klaget på vedtaket. Klagen må avgjøres først.", false},
 	StateFinal:          {"DC5", "Vedtaket om varsling er endelig, og steget hører til før vedtaket.", true},
 	StateOverturned:     {"DC7", "Vedtaket om varsling er omgjort etter klage. Det skal ikke varsles.", false},
+	StateWithdrawn:      {"DC1", "Vedtaket om varsling er trukket tilbake. Det skal ikke varsles uten et nytt vedtak.", false},
 	StateCancelled:      {"NT8", "Hendelsen er avlyst. Det skal ikke varsles om den.", true},
 	StateClosed:         {"NT8", "Hendelsen er avsluttet.", true},
+	StateInError:        {"NT8", "Hendelsen er registrert ved en feil.", true},
 }
 
 var alreadyDone = map[string]struct{ rule, message string }{
@@ -308,6 +323,7 @@ var alreadyDone = map[string]struct{ rule, message string }{
 	"registerAppeal":               {"DC7", "En klage på vedtaket er allerede registrert og ikke avgjort."},
 	"decideAppeal":                 {"DC7", "Klagen er allerede avgjort."},
 	"recordSignificanceAssessment": {"AS1", "Vedtaket om varsling er fattet. Vurderingene det bygger på, kan ikke endres nå."},
+	"withdrawDecision":             {"DC1", "Vedtaket om varsling er allerede trukket tilbake."},
 }
 
 var noticeStatusNames = map[NoticeStatus]string{
@@ -490,13 +506,13 @@ var (
 				return CheckSecurityFinding(s.DecisionMaker, c.SecurityNow(), s.Reasoning)
 			}}}}
 	AssessRecipient = Transition{Name: "recordSignificanceAssessment", Who: "caseworker, decision maker",
-		From: []EventState{StateAwaitingPolice, StateBlocked, StateAssessing},
+		From: []EventState{StateAwaitingPolice, StateBlocked, StateAssessing, StateWithdrawn},
 		Done: decided,
 		Guards: []Guard{notYetDecided,
 			{"AS3", "a concrete assessment of the factors, particularly careful for a minor, reasoned (RC1–RC4, AS3–AS5, RC10)", func(*Case, *Step) error { return nil }}}}
 	Decide = Transition{Name: "decideNotification", Who: "decision maker at the deciding level (DC2)",
-		From:   []EventState{StateAssessing},
-		Moves:  []Move{{StateAssessing, StateDecided, ""}},
+		From:   []EventState{StateAssessing, StateWithdrawn},
+		Moves:  []Move{{StateAssessing, StateDecided, ""}, {StateWithdrawn, StateDecided, "a new decision"}},
 		Done:   decided,
 		Guards: []Guard{securityCleared, everyoneAssessed, someoneToNotify, decisionReasoned}}
 	InformConvict = Transition{Name: "recordConvictInformed", Who: "caseworker, decision maker (impracticable: decision maker)",
@@ -526,9 +542,23 @@ var (
 			}}}}
 	CancelEvent = Transition{Name: "cancelCustodyEvent", Who: "caseworker, decision maker",
 		From:  open,
-		Moves: []Move{{StateRegistered, StateCancelled, ""}, {StateAwaitingPolice, StateCancelled, ""}, {StateBlocked, StateCancelled, ""}, {StateAssessing, StateCancelled, ""}, {StateDecisionInForce, StateCancelled, ""}, {StateOverturned, StateCancelled, ""}},
+		Moves: []Move{{StateRegistered, StateCancelled, ""}, {StateAwaitingPolice, StateCancelled, ""}, {StateBlocked, StateCancelled, ""}, {StateAssessing, StateCancelled, ""}, {StateDecisionInForce, StateCancelled, ""}, {StateOverturned, StateCancelled, ""}, {StateWithdrawn, StateCancelled, ""}},
 		Guards: []Guard{{"NT8", "a reasoned cancellation; unsent notices are cancelled, and whoever was told of the event gets a cancellation",
 			func(c *Case, s *Step) error { return CheckChangeReason(s.Reasoning) }}}}
+	WithdrawDecision = Transition{Name: "withdrawDecision", Who: "decision maker at the deciding level (DC2)",
+		// Not while an appeal is pending: the level above decides it (DC7).
+		From: []EventState{StateDecided, StateAppealWindow, StateFinal, StateAwaitingPolice, StateBlocked},
+		Moves: []Move{{StateDecided, StateWithdrawn, ""}, {StateAppealWindow, StateWithdrawn, ""}, {StateFinal, StateWithdrawn, ""}},
+		Done:  []EventState{StateWithdrawn},
+		Guards: []Guard{decisionInForce,
+			{"DC1", "a decision maker withdraws the decision in writing, with the reasons; unsent notices are cancelled, and whoever was told gets a cancellation (NT8)",
+				func(_ *Case, s *Step) error { return CheckWithdrawal(s.DecisionMaker, s.Reasoning) }}}}
+	MarkEventInError = Transition{Name: "markRegisteredInError", Who: "caseworker, decision maker",
+		From: open,
+		Moves: []Move{{StateRegistered, StateInError, ""}, {StateAwaitingPolice, StateInError, ""}, {StateBlocked, StateInError, ""},
+			{StateAssessing, StateInError, ""}, {StateDecisionInForce, StateInError, ""}, {StateOverturned, StateInError, ""}, {StateWithdrawn, StateInError, ""}},
+		Guards: []Guard{{"NT8", "a reasoned correction of a registration made in error, of which nothing has reached anyone (else the event is cancelled, so whoever was told gets a cancellation); unsent notices are cancelled",
+			func(c *Case, s *Step) error { return CheckInError(c, s.Reasoning) }}}}
 	AppealDeadlinePasses = Transition{Name: "appeal deadline passes", Who: "time",
 		From:   []EventState{StateAppealWindow},
 		Moves:  []Move{{StateAppealWindow, StateFinal, ""}},
@@ -539,7 +569,7 @@ var (
 func EventTransitions() []Transition {
 	return []Transition{RegisterEvent, RecordConditions, RequestInformation, AssessSecurity, RecordPoliceStatement,
 		LiftSecurityConcern, AssessRecipient, Decide, InformConvict, RegisterAppeal, DecideAppeal, PrepareNotices,
-		MoveEvent, CancelEvent, AppealDeadlinePasses}
+		MoveEvent, CancelEvent, WithdrawDecision, MarkEventInError, AppealDeadlinePasses}
 }
 
 // Notice transitions.
@@ -586,7 +616,7 @@ var (
 	FollowChange = NoticeTransition{Name: "followChange", Who: "the service, when the event is moved or a recipient's standard changes",
 		From:   []NoticeStatus{NoticeHeld, NoticeReady}, // To: unchanged
 		Guards: []Guard{{"NT8", "a notice that has not left tells the facts as they stand", func(*Case, *Step) error { return nil }}}}
-	PrepareFollowUp = NoticeTransition{Name: "prepareFollowUp", Who: "the service, when the event is moved or cancelled after someone was told",
+	PrepareFollowUp = NoticeTransition{Name: "prepareFollowUp", Who: "the service, when the event is moved or cancelled, or the decision withdrawn, after someone was told",
 		To:     NoticeHeld,
 		Guards: []Guard{notReserved}}
 	DocumentPhone = NoticeTransition{Name: "documentPhone", Who: "caseworker, decision maker",

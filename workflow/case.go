@@ -3,6 +3,7 @@ package workflow
 import (
 	"context"
 	"strings"
+	"time"
 
 	"varsel"
 	"varsel/ent"
@@ -44,18 +45,22 @@ func (s *Service) caseOf(ctx context.Context, client *ent.Client, eventID int) (
 		c.Security = append(c.Security, securityRecord(sa))
 	}
 
-	var inForce *ent.Decision
+	// The newest decision that fell says how: overturned on appeal (DC7) or
+	// withdrawn by the unit (DC1).
+	var inForce, fell *ent.Decision
 	for _, d := range ev.Edges.Decisions {
-		switch d.Status {
-		case decision.StatusIN_FORCE:
+		switch {
+		case d.Status == decision.StatusIN_FORCE:
 			inForce = d
-		case decision.StatusOVERTURNED:
-			c.Overturned = true
+		case fell == nil || d.ID > fell.ID:
+			fell = d
 		}
 	}
 	if inForce != nil {
-		c.Overturned = false
 		c.Decision = caseDecision(inForce)
+	} else if fell != nil {
+		c.Overturned = fell.Status == decision.StatusOVERTURNED
+		c.Withdrawn = fell.Status == decision.StatusWITHDRAWN
 	}
 
 	victims, survivors, err := potentialRecipients(ctx, client, ev.ConvictID)
@@ -80,7 +85,7 @@ func (s *Service) caseOf(ctx context.Context, client *ent.Client, eventID int) (
 		if v.Deceased {
 			continue
 		}
-		r := rules.CaseRecipient{Kind: rules.VictimRecipient, ID: v.ID, RegisteredAt: v.CreatedAt,
+		r := rules.CaseRecipient{Kind: rules.VictimRecipient, ID: v.ID, RegisteredAt: recipientSince(v.CreatedAt, v.Edges.CriminalCase),
 			Person:        rules.Person{BirthDate: v.BirthDate, UnderGuardianship: v.UnderGuardianship, IdentityNumber: v.NationalIdentityNumber},
 			Protection:    v.AddressProtection,
 			StoredAddress: addressParts(v.AddressLine, v.PostalCode, v.PostalPlace, v.Country).Stored(),
@@ -92,7 +97,7 @@ func (s *Service) caseOf(ctx context.Context, client *ent.Client, eventID int) (
 		if !v.Deceased {
 			continue
 		}
-		r := rules.CaseRecipient{Kind: rules.SurvivorRecipient, ID: sv.ID, RegisteredAt: sv.CreatedAt,
+		r := rules.CaseRecipient{Kind: rules.SurvivorRecipient, ID: sv.ID, RegisteredAt: recipientSince(sv.CreatedAt, v.Edges.CriminalCase),
 			Person:        rules.Person{BirthDate: sv.BirthDate, UnderGuardianship: sv.UnderGuardianship, IdentityNumber: sv.NationalIdentityNumber},
 			Protection:    sv.AddressProtection,
 			StoredAddress: addressParts(sv.AddressLine, sv.PostalCode, sv.PostalPlace, sv.Country).Stored(),
@@ -109,13 +114,24 @@ func (s *Service) caseOf(ctx context.Context, client *ent.Client, eventID int) (
 	return c, nil
 }
 
+// recipientSince is when a person became a potential recipient: when they
+// were registered, or when their case's status was last corrected — a
+// case served again brings its victims back from then, and a decision made
+// before did not have to assess them (AS1, I2).
+func recipientSince(registered time.Time, cc *ent.CriminalCase) time.Time {
+	if cc.StatusChangedAt != nil && cc.StatusChangedAt.After(registered) {
+		return *cc.StatusChangedAt
+	}
+	return registered
+}
+
 // withGuardiansAndWishes adds each recipient's guardians, standing
 // reservation and whether an agreement to be notified once is met (RC5–RC7,
 // RC10).
 func (s *Service) withGuardiansAndWishes(ctx context.Context, client *ent.Client, c *rules.Case) error {
 	for i := range c.Recipients {
 		r := &c.Recipients[i]
-		guardians := client.Guardian.Query()
+		guardians := client.Guardian.Query().Where(guardian.RegisteredInErrorAtIsNil())
 		reserved := client.Reservation.Query().Order(ent.Asc(reservation.FieldReservedAt))
 		agreements := client.NotificationAgreement.Query().Order(ent.Desc(notificationagreement.FieldAgreedAt))
 		sent := client.Notice.Query().Where(notice.StatusIn(rules.NoticeSent, rules.NoticeDelivered))

@@ -7,8 +7,10 @@ import (
 	"strings"
 	"time"
 
+	"varsel"
 	"varsel/ent"
 	"varsel/ent/correction"
+	"varsel/ent/decision"
 	"varsel/ent/custodyevent"
 	"varsel/rules"
 )
@@ -137,6 +139,9 @@ func (s *Service) followEvent(ctx context.Context, client *ent.Client, eventID i
 	if err != nil {
 		return err
 	}
+	if c.Decision == nil && c.CalledOff() {
+		return s.followCalledOff(ctx, client, c, why)
+	}
 	if c.Decision == nil {
 		return s.cancelUnsent(ctx, client, c, why)
 	}
@@ -196,7 +201,7 @@ func (s *Service) followUp(ctx context.Context, client *ent.Client, c *rules.Cas
 		return nil
 	}
 	stale := func(n rules.CaseNotice) bool {
-		return n.Recipient == r.Key() && (c.Event.Status == rules.EventCancelled || !n.Times.Holds(c.Event))
+		return n.Recipient == r.Key() && (c.CalledOff() || !n.Times.Holds(c.Event))
 	}
 	if err := s.cancelMatching(ctx, client, c, func(n rules.CaseNotice) bool {
 		return stale(n) && n.Status == rules.NoticeSent && n.Channel != nil && *n.Channel == rules.ViaPolice
@@ -217,7 +222,7 @@ func (s *Service) followUp(ctx context.Context, client *ent.Client, c *rules.Cas
 	}
 	for _, k := range order {
 		ns := groups[k]
-		kind, needed := rules.FollowUpNeeded(c.Event, ns)
+		kind, needed := c.FollowUpOwed(ns)
 		if !needed {
 			continue
 		}
@@ -312,4 +317,88 @@ func sameTime(a, b *time.Time) bool {
 		return a == nil && b == nil
 	}
 	return a.Equal(*b)
+}
+
+// WithdrawDecisionInput withdraws a decision to notify.
+type WithdrawDecisionInput struct {
+	DecisionID int
+	Reason     string
+}
+
+// WithdrawDecision withdraws the decision to notify (omgjøring, fvl § 35),
+// by a decision maker of the unit at the deciding level (DC2), with the
+// reasons (DC1). Its unsent notices are cancelled, a notice the police hold
+// and have not delivered is withdrawn with its request, and whoever was
+// already told gets one cancellation (NT8). A new decision may be made.
+func (s *Service) WithdrawDecision(ctx context.Context, in WithdrawDecisionInput) (*ent.Decision, error) {
+	client, err := tx(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := viewer(ctx)
+	if err != nil {
+		return nil, err
+	}
+	d, err := s.decisionInForce(ctx, client, in.DecisionID)
+	if err != nil {
+		return nil, err
+	}
+	ev, err := s.openEvent(ctx, client, d.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.caseOf(ctx, client, ev.ID)
+	if err != nil {
+		return nil, err
+	}
+	reason := strings.TrimSpace(in.Reason)
+	if err := rules.Fire(rules.WithdrawDecision, c, rules.Step{DecisionMaker: v.Has(varsel.RoleDecisionMaker), Reasoning: reason}); err != nil {
+		return nil, err
+	}
+	if err := s.checkDecisionMaker(ctx, client, v, ev.DecidingLevel, ev.DecidingUnitID); err != nil {
+		return nil, err
+	}
+	if d, err = d.Update().SetStatus(decision.StatusWITHDRAWN).SetWithdrawnAt(s.Now()).SetWithdrawReason(reason).
+		SetNillableWithdrawnByID(staffID(v)).Save(ctx); err != nil {
+		return nil, err
+	}
+	if err := recordCorrection(ctx, client, v, correction.SubjectDECISION, d.ID, ev.ConvictID, []string{"withdrawn"}, reason); err != nil {
+		return nil, err
+	}
+	return d, s.followEvent(ctx, client, ev.ID, "Vedtaket om varsling er trukket tilbake: "+reason)
+}
+
+// followCalledOff stops what is left of a withdrawn decision (NT8): the
+// notices not yet sent are cancelled — but not the cancellations owed — and
+// whoever was told gets a cancellation, which goes as soon as the rules
+// allow.
+func (s *Service) followCalledOff(ctx context.Context, client *ent.Client, c *rules.Case, why string) error {
+	if err := s.cancelMatching(ctx, client, c, func(n rules.CaseNotice) bool { return n.Kind != rules.KindCancellation }, why); err != nil {
+		return err
+	}
+	ev, err := client.CustodyEvent.Query().Where(custodyevent.ID(c.Event.ID)).
+		WithConditions(func(q *ent.ConditionQuery) { q.WithConcernsVictims().WithConcernsSurvivors() }).
+		WithDecisions(func(q *ent.DecisionQuery) {
+			q.Where(decision.StatusEQ(decision.StatusWITHDRAWN)).Order(ent.Desc(decision.FieldID)).
+				WithAssessments(func(q *ent.AssessmentQuery) {
+					q.WithVictim(func(q *ent.VictimQuery) { q.WithGuardians(guardiansInForce) }).
+						WithSurvivor(func(q *ent.SurvivorQuery) { q.WithGuardians(guardiansInForce) })
+				})
+		}).Only(varsel.OnBehalfOf(ctx))
+	if err != nil {
+		return err
+	}
+	if len(ev.Edges.Decisions) > 0 {
+		for _, a := range ev.Edges.Decisions[0].Edges.Assessments {
+			content := rules.NoticeContentFor(rules.EventFacts{Kind: ev.Kind, StartsAt: ev.StartsAt, EndsAt: ev.EndsAt, DateOnly: ev.DateOnly},
+				ev.FullTermRelease, conditionsFor(ev.Edges.Conditions, a))
+			if err := s.followUp(ctx, client, c, a, recipientOf(a), content, c.DueDate()); err != nil {
+				return err
+			}
+		}
+	}
+	if c, err = s.caseOf(ctx, client, c.Event.ID); err != nil {
+		return err
+	}
+	return s.releaseHeld(ctx, client, c, "", false)
 }

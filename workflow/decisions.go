@@ -302,8 +302,11 @@ func (s *Service) decisionInForce(ctx context.Context, client *ent.Client, id in
 	if err != nil {
 		return nil, err
 	}
-	if d.Status != decision.StatusIN_FORCE {
+	switch d.Status {
+	case decision.StatusOVERTURNED:
 		return nil, conflict("Vedtaket er omgjort etter klage.")
+	case decision.StatusWITHDRAWN:
+		return nil, conflict("Vedtaket er trukket tilbake.")
 	}
 	return d, nil
 }

@@ -13,6 +13,8 @@ import (
 	"varsel/ent/criminalcase"
 	"varsel/ent/custodyevent"
 	"varsel/ent/notice"
+	"varsel/ent/survivor"
+	"varsel/ent/victim"
 	"varsel/rules"
 )
 
@@ -181,7 +183,11 @@ func (s *Service) openEvent(ctx context.Context, client *ent.Client, id int) (*e
 func potentialRecipients(ctx context.Context, client *ent.Client, convictID int) ([]*ent.Victim, []*ent.Survivor, error) {
 	cases, err := client.CriminalCase.Query().
 		Where(criminalcase.ConvictID(convictID), criminalcase.StatusNEQ(rules.Completed)).
-		WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors().Order(ent.Asc("id")) }).
+		// Nobody registered in error is a recipient (NT8).
+		WithVictims(func(q *ent.VictimQuery) {
+			q.Where(victim.RegisteredInErrorAtIsNil()).
+				WithSurvivors(func(q *ent.SurvivorQuery) { q.Where(survivor.RegisteredInErrorAtIsNil()) }).Order(ent.Asc("id"))
+		}).
 		Order(ent.Asc("id")).All(ctx)
 	if err != nil {
 		return nil, nil, err

@@ -42,10 +42,16 @@ const historyLimit = 500
 // ConvictHistory is the audit trail of one convict's case — the convict, the
 // criminal cases, victims, survivors and guardians, events and everything
 // recorded for them — newest first, for the staff who handle the case
-// (notoritet). The case is read under the viewer's own policies (PR5); the
-// audit rows, which only auditors list at large, are then read on the
-// viewer's behalf and hold identifiers only.
+// (notoritet). The viewer must see the convict (PR5); the case, with what
+// was registered in error and left the lists (PR3), and its audit rows,
+// which only auditors list at large, are then read on the viewer's behalf.
+// The entries hold identifiers only.
 func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convictID int) ([]*HistoryEntry, error) {
+	if _, err := found(client.Convict.Query().Where(convict.ID(convictID)).Only(ctx))("domfelte"); err != nil {
+		return nil, err
+	}
+	// The case is the viewer's: all of it is read, with what was registered
+	// in error and left the lists, which the history keeps (PR3).
 	c, err := found(client.Convict.Query().Where(convict.ID(convictID)).
 		WithCriminalCases(func(q *ent.CriminalCaseQuery) {
 			q.WithVictims(func(q *ent.VictimQuery) {
@@ -57,7 +63,7 @@ func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convic
 			q.WithConditions().WithInformationRequests().WithSecurityAssessments().WithAssessments().
 				WithDecisions(func(q *ent.DecisionQuery) { q.WithAppeals() }).WithNotices().WithPoliceRequests()
 		}).
-		Only(ctx))("domfelte")
+		Only(varsel.OnBehalfOf(ctx)))("domfelte")
 	if err != nil {
 		return nil, err
 	}
@@ -194,13 +200,15 @@ func (s *Service) ConvictHistory(ctx context.Context, client *ent.Client, convic
 var fieldNames = map[string]string{
 	"name": "navn", "nationalIdentityNumber": "fødselsnummer", "birthDate": "fødselsdato", "address": "adresse",
 	"addressProtection": "adressesperre", "writtenStandard": "målform", "policeDistrictId": "politidistrikt",
-	"underGuardianship": "vergemål", "startsAt": "tidspunkt", "endsAt": "sluttidspunkt", "dateOnly": "bare dato",
-	"status": "avlyst",
+	"underGuardianship": "vergemål", "registeredInError": "registrert ved en feil",
+	"caseStatus": "status", "offenceCategories": "lovbrudd", "courtReasoning": "domspremisser", "startsAt": "tidspunkt", "endsAt": "sluttidspunkt", "dateOnly": "bare dato",
+	"status": "avlyst", "withdrawn": "trukket tilbake", "unitId": "enhet", "decidingLevel": "vedtaksnivå",
 }
 
 var subjectNames = map[correction.Subject]string{
 	correction.SubjectVICTIM: "fornærmet", correction.SubjectSURVIVOR: "etterlatt", correction.SubjectGUARDIAN: "verge",
-	correction.SubjectCUSTODY_EVENT: "hendelse",
+	correction.SubjectCUSTODY_EVENT: "hendelse", correction.SubjectDECISION: "vedtak",
+	correction.SubjectCONVICT: "domfelte", correction.SubjectCRIMINAL_CASE: "straffesak",
 }
 
 // correctionDetails says, for each correction, what was corrected and why:

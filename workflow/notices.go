@@ -11,6 +11,7 @@ import (
 	"varsel/ent"
 	"varsel/ent/custodyevent"
 	"varsel/ent/decision"
+	"varsel/ent/guardian"
 	"varsel/ent/notice"
 	"varsel/ent/policerequest"
 	"varsel/rules"
@@ -89,8 +90,8 @@ func (s *Service) followFacts(ctx context.Context, client *ent.Client, c *rules.
 		WithConditions(func(q *ent.ConditionQuery) { q.WithConcernsVictims().WithConcernsSurvivors() }).
 		WithDecisions(func(q *ent.DecisionQuery) {
 			q.Where(decision.StatusEQ(decision.StatusIN_FORCE)).WithAssessments(func(q *ent.AssessmentQuery) {
-				q.WithVictim(func(q *ent.VictimQuery) { q.WithGuardians() }).
-					WithSurvivor(func(q *ent.SurvivorQuery) { q.WithGuardians() })
+				q.WithVictim(func(q *ent.VictimQuery) { q.WithGuardians(guardiansInForce) }).
+					WithSurvivor(func(q *ent.SurvivorQuery) { q.WithGuardians(guardiansInForce) })
 			})
 		}).Only(varsel.OnBehalfOf(ctx))
 	if err != nil {
@@ -98,6 +99,15 @@ func (s *Service) followFacts(ctx context.Context, client *ent.Client, c *rules.
 	}
 	if len(ev.Edges.Decisions) == 0 {
 		return nil, nil
+	}
+	// A notice to someone who is no longer a recipient or a registered
+	// guardian — the case completed, the person registered in error — stops,
+	// and one the police hold is withdrawn (RC1, NT8).
+	if err := s.cancelMatching(ctx, client, c, func(n rules.CaseNotice) bool {
+		r := c.Recipient(n.Recipient)
+		return r == nil || !r.HasAddressee(n.Addressee())
+	}, "Personen er ikke lenger mottaker av varsel om hendelsen (RC1, NT8)."); err != nil {
+		return nil, err
 	}
 	var warnings []string
 	cancelled := c.Event.Status == rules.EventCancelled
@@ -216,6 +226,9 @@ func readdressReason(r *rules.CaseRecipient, direct, cancelled bool) string {
 	}
 	return "Varselet skal gå til mottakerens verger slik de er registrert i dag, eller leveres på en annen måte fordi adressen er beskyttet (RC5, RC9). Varselet er erstattet."
 }
+
+// guardiansInForce leaves out guardians registered in error (NT8).
+func guardiansInForce(q *ent.GuardianQuery) { q.Where(guardian.RegisteredInErrorAtIsNil()) }
 
 // hasActive reports whether the recipient has a notice to the addressee
 // that is not cancelled (NT6).
@@ -395,7 +408,7 @@ func (s *Service) cancelMatching(ctx context.Context, client *ent.Client, c *rul
 		if err != nil {
 			return err
 		}
-		if err := client.Notice.UpdateOneID(n.ID).SetStatus(to).SetCancelledAt(s.Now()).SetCancelReason(reason).Exec(ctx); err != nil {
+		if err := client.Notice.UpdateOneID(n.ID).SetStatus(to).SetCancelledAt(s.Now()).SetCancelReason(reason).Exec(varsel.OnBehalfOf(ctx)); err != nil {
 			return err
 		}
 		n.Status = to
@@ -421,7 +434,9 @@ func (s *Service) stopUnsent(ctx context.Context, client *ent.Client, c *rules.C
 		if err != nil {
 			return err
 		}
-		if err := client.Notice.UpdateOneID(n.ID).SetStatus(to).SetCancelledAt(s.Now()).SetCancelReason(reason).Exec(ctx); err != nil {
+		// On the step's behalf: a notice to someone registered in error is
+		// hidden from staff, and still stops (NT8).
+		if err := client.Notice.UpdateOneID(n.ID).SetStatus(to).SetCancelledAt(s.Now()).SetCancelReason(reason).Exec(varsel.OnBehalfOf(ctx)); err != nil {
 			return err
 		}
 		n.Status = to

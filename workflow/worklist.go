@@ -19,6 +19,8 @@ import (
 	"varsel/ent/notice"
 	"varsel/ent/privacy"
 	"varsel/ent/securityassessment"
+	"varsel/ent/survivor"
+	"varsel/ent/victim"
 	"varsel/rules"
 	"varsel/untilchange"
 )
@@ -150,9 +152,7 @@ func withWorkState(q *ent.CustodyEventQuery) *ent.CustodyEventQuery {
 		}).
 		WithAssessments().
 		WithDecisions(func(q *ent.DecisionQuery) {
-			q.Where(decision.StatusEQ(decision.StatusIN_FORCE)).WithAppeals(func(q *ent.AppealQuery) {
-				q.Where(appeal.StatusEQ(appeal.StatusPENDING))
-			})
+			q.WithAppeals(func(q *ent.AppealQuery) { q.Where(appeal.StatusEQ(appeal.StatusPENDING)) })
 		}).
 		WithNotices(func(q *ent.NoticeQuery) {
 			q.Where(notice.StatusNEQ(rules.NoticeCancelled)).Order(ent.Asc(notice.FieldID))
@@ -175,7 +175,10 @@ func withRecipients(ctx context.Context, client *ent.Client, events []*ent.Custo
 	}
 	convicts, err := client.Convict.Query().Where(convict.IDIn(ids...)).
 		WithCriminalCases(func(q *ent.CriminalCaseQuery) {
-			q.WithVictims(func(q *ent.VictimQuery) { q.WithSurvivors() })
+			q.WithVictims(func(q *ent.VictimQuery) {
+				q.Where(victim.RegisteredInErrorAtIsNil()).
+					WithSurvivors(func(q *ent.SurvivorQuery) { q.Where(survivor.RegisteredInErrorAtIsNil()) })
+			})
 		}).All(ctx)
 	if err != nil {
 		return err
@@ -195,7 +198,7 @@ func withRecipients(ctx context.Context, client *ent.Client, events []*ent.Custo
 // awaitsAssessments: security is cleared (AS2) and no decision is in force,
 // so nextSteps counts the potential recipients not yet assessed.
 func awaitsAssessments(ev *ent.CustodyEvent) bool {
-	if len(ev.Edges.Decisions) > 0 {
+	if d, _ := decisionOf(ev); d != nil {
 		return false
 	}
 	switch securityOf(ev, time.Now()) {
@@ -203,6 +206,30 @@ func awaitsAssessments(ev *ent.CustodyEvent) bool {
 		return true
 	}
 	return false
+}
+
+// preparedSince reports whether notices were made under the decision in
+// force; after a withdrawn decision, the earlier ones were not (NT8).
+func preparedSince(ev *ent.CustodyEvent, d *ent.Decision) bool {
+	for _, n := range ev.Edges.Notices {
+		if !n.CreatedAt.Before(d.CreatedAt) {
+			return true
+		}
+	}
+	return false
+}
+
+// decisionOf is the event's decision in force, if any, and whether one was
+// overturned (DC7) or withdrawn (DC1).
+func decisionOf(ev *ent.CustodyEvent) (inForce *ent.Decision, fell bool) {
+	for _, d := range ev.Edges.Decisions {
+		if d.Status == decision.StatusIN_FORCE {
+			inForce = d
+		} else {
+			fell = true
+		}
+	}
+	return inForce, fell
 }
 
 // securityOf is where the event's security stands at a moment, from all its
@@ -248,7 +275,7 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 		// The assessments of the recipients go on while the police answer;
 		// the decision waits (AS2).
 		items := []*WorklistItem{item(StepAwaitPolice, "AS2", "Venter på politiets uttalelse om fare for hevnaksjoner: "+what, &due)}
-		if len(ev.Edges.Decisions) == 0 {
+		if d, fell := decisionOf(ev); d == nil && !fell {
 			if pending := pendingAssessments(ev); pending > 0 {
 				items = append(items, item(StepAssessSignificance, "AS1",
 					fmt.Sprintf("Vurder om varsel er av betydning for %d mulige mottakere: %s", pending, what), &due))
@@ -259,10 +286,16 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 		return nil // no notice is given
 	}
 
-	if ev.Status == custodyevent.StatusCANCELLED && len(ev.Edges.Decisions) == 0 {
+	d, fell := decisionOf(ev)
+	if ev.Status == custodyevent.StatusCANCELLED && d == nil && !fell {
 		return nil
 	}
-	if len(ev.Edges.Decisions) == 0 {
+	if d == nil && fell {
+		// The decision was overturned or withdrawn: only what is owed to
+		// those already told goes on (NT8).
+		return noticeSteps(ev, nil, item, what)
+	}
+	if d == nil {
 		notify := false
 		for _, a := range ev.Edges.Assessments {
 			notify = notify || a.Outcome == assessment.OutcomeNOTIFY
@@ -278,7 +311,6 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 		return nil // assessed: nobody is to be notified
 	}
 
-	d := ev.Edges.Decisions[0]
 	if len(d.Edges.Appeals) > 0 {
 		it := item(StepDecideAppeal, "DC7", "Klage på vedtaket om varsling skal avgjøres: "+what, &due)
 		it.Decision, it.Appeal = d, d.Edges.Appeals[0]
@@ -289,16 +321,27 @@ func (s *Service) nextSteps(ev *ent.CustodyEvent, now time.Time) []*WorklistItem
 		it.Decision = d
 		return []*WorklistItem{it}
 	}
-	if len(ev.Edges.Notices) == 0 && ev.Status == custodyevent.StatusOPEN {
+	if !preparedSince(ev, d) && ev.Status == custodyevent.StatusOPEN {
 		it := item(StepPrepareNotices, "NT2", "Lag varslene: "+what, &due)
 		it.Decision = d
 		return []*WorklistItem{it}
+	}
+	return noticeSteps(ev, d, item, what)
+}
+
+// noticeSteps are the steps for the event's notices that are not
+// cancelled: send, post, document, await the police. d is the decision in
+// force, or nil when it fell.
+func noticeSteps(ev *ent.CustodyEvent, d *ent.Decision, item func(WorkStep, string, string, *time.Time) *WorklistItem, what string) []*WorklistItem {
+	var appealDeadline *time.Time
+	if d != nil {
+		appealDeadline = d.AppealDeadline
 	}
 	var items []*WorklistItem
 	for _, n := range ev.Edges.Notices {
 		switch n.Status {
 		case rules.NoticeHeld:
-			it := item(StepAwaitAppealDeadline, "DC5", "Varselet venter til klagefristen er ute: "+what, d.AppealDeadline)
+			it := item(StepAwaitAppealDeadline, "DC5", "Varselet venter til klagefristen er ute: "+what, appealDeadline)
 			it.Decision, it.Notice = d, n
 			items = append(items, it)
 		case rules.NoticeReady:

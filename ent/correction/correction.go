@@ -114,6 +114,9 @@ const (
 	SubjectSURVIVOR      Subject = "SURVIVOR"
 	SubjectGUARDIAN      Subject = "GUARDIAN"
 	SubjectCUSTODY_EVENT Subject = "CUSTODY_EVENT"
+	SubjectDECISION      Subject = "DECISION"
+	SubjectCONVICT       Subject = "CONVICT"
+	SubjectCRIMINAL_CASE Subject = "CRIMINAL_CASE"
 )
 
 func (s Subject) String() string {
@@ -123,7 +126,7 @@ func (s Subject) String() string {
 // SubjectValidator is a validator for the "subject" field enum values. It is called by the builders before save.
 func SubjectValidator(s Subject) error {
 	switch s {
-	case SubjectVICTIM, SubjectSURVIVOR, SubjectGUARDIAN, SubjectCUSTODY_EVENT:
+	case SubjectVICTIM, SubjectSURVIVOR, SubjectGUARDIAN, SubjectCUSTODY_EVENT, SubjectDECISION, SubjectCONVICT, SubjectCRIMINAL_CASE:
 		return nil
 	default:
 		return fmt.Errorf("correction: invalid enum value for subject field: %q", s)

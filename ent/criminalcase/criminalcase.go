@@ -30,6 +30,8 @@ const (
 	FieldOffenceCategories = "offence_categories"
 	// FieldStatus holds the string denoting the status field in the database.
 	FieldStatus = "status"
+	// FieldStatusChangedAt holds the string denoting the status_changed_at field in the database.
+	FieldStatusChangedAt = "status_changed_at"
 	// FieldCourtReasoning holds the string denoting the court_reasoning field in the database.
 	FieldCourtReasoning = "court_reasoning"
 	// FieldConvictID holds the string denoting the convict_id field in the database.
@@ -65,6 +67,7 @@ var Columns = []string{
 	FieldJudgmentDate,
 	FieldOffenceCategories,
 	FieldStatus,
+	FieldStatusChangedAt,
 	FieldCourtReasoning,
 	FieldConvictID,
 }
@@ -140,6 +143,11 @@ func ByJudgmentDate(opts ...sql.OrderTermOption) OrderOption {
 // ByStatus orders the results by the status field.
 func ByStatus(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldStatus, opts...).ToFunc()
+}
+
+// ByStatusChangedAt orders the results by the status_changed_at field.
+func ByStatusChangedAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldStatusChangedAt, opts...).ToFunc()
 }
 
 // ByCourtReasoning orders the results by the court_reasoning field.

@@ -76,6 +76,11 @@ func JudgmentDate(v time.Time) predicate.CriminalCase {
 	return predicate.CriminalCase(sql.FieldEQ(FieldJudgmentDate, v))
 }
 
+// StatusChangedAt applies equality check predicate on the "status_changed_at" field. It's identical to StatusChangedAtEQ.
+func StatusChangedAt(v time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldEQ(FieldStatusChangedAt, v))
+}
+
 // CourtReasoning applies equality check predicate on the "court_reasoning" field. It's identical to CourtReasoningEQ.
 func CourtReasoning(v string) predicate.CriminalCase {
 	return predicate.CriminalCase(sql.FieldEQ(FieldCourtReasoning, v))
@@ -299,6 +304,56 @@ func StatusNotIn(vs ...rules.CaseStatus) predicate.CriminalCase {
 		v[i] = vs[i]
 	}
 	return predicate.CriminalCase(sql.FieldNotIn(FieldStatus, v...))
+}
+
+// StatusChangedAtEQ applies the EQ predicate on the "status_changed_at" field.
+func StatusChangedAtEQ(v time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldEQ(FieldStatusChangedAt, v))
+}
+
+// StatusChangedAtNEQ applies the NEQ predicate on the "status_changed_at" field.
+func StatusChangedAtNEQ(v time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldNEQ(FieldStatusChangedAt, v))
+}
+
+// StatusChangedAtIn applies the In predicate on the "status_changed_at" field.
+func StatusChangedAtIn(vs ...time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldIn(FieldStatusChangedAt, vs...))
+}
+
+// StatusChangedAtNotIn applies the NotIn predicate on the "status_changed_at" field.
+func StatusChangedAtNotIn(vs ...time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldNotIn(FieldStatusChangedAt, vs...))
+}
+
+// StatusChangedAtGT applies the GT predicate on the "status_changed_at" field.
+func StatusChangedAtGT(v time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldGT(FieldStatusChangedAt, v))
+}
+
+// StatusChangedAtGTE applies the GTE predicate on the "status_changed_at" field.
+func StatusChangedAtGTE(v time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldGTE(FieldStatusChangedAt, v))
+}
+
+// StatusChangedAtLT applies the LT predicate on the "status_changed_at" field.
+func StatusChangedAtLT(v time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldLT(FieldStatusChangedAt, v))
+}
+
+// StatusChangedAtLTE applies the LTE predicate on the "status_changed_at" field.
+func StatusChangedAtLTE(v time.Time) predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldLTE(FieldStatusChangedAt, v))
+}
+
+// StatusChangedAtIsNil applies the IsNil predicate on the "status_changed_at" field.
+func StatusChangedAtIsNil() predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldIsNull(FieldStatusChangedAt))
+}
+
+// StatusChangedAtNotNil applies the NotNil predicate on the "status_changed_at" field.
+func StatusChangedAtNotNil() predicate.CriminalCase {
+	return predicate.CriminalCase(sql.FieldNotNull(FieldStatusChangedAt))
 }
 
 // CourtReasoningEQ applies the EQ predicate on the "court_reasoning" field.

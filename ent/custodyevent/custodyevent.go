@@ -24,6 +24,10 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// FieldRegisteredInErrorAt holds the string denoting the registered_in_error_at field in the database.
+	FieldRegisteredInErrorAt = "registered_in_error_at"
+	// FieldRegisteredInErrorReason holds the string denoting the registered_in_error_reason field in the database.
+	FieldRegisteredInErrorReason = "registered_in_error_reason"
 	// FieldKind holds the string denoting the kind field in the database.
 	FieldKind = "kind"
 	// FieldLegalBasis holds the string denoting the legal_basis field in the database.
@@ -166,6 +170,8 @@ var Columns = []string{
 	FieldID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
+	FieldRegisteredInErrorAt,
+	FieldRegisteredInErrorReason,
 	FieldKind,
 	FieldLegalBasis,
 	FieldStartsAt,
@@ -258,9 +264,10 @@ const DefaultStatus = StatusOPEN
 
 // Status values.
 const (
-	StatusOPEN      Status = "OPEN"
-	StatusCLOSED    Status = "CLOSED"
-	StatusCANCELLED Status = "CANCELLED"
+	StatusOPEN                Status = "OPEN"
+	StatusCLOSED              Status = "CLOSED"
+	StatusCANCELLED           Status = "CANCELLED"
+	StatusREGISTERED_IN_ERROR Status = "REGISTERED_IN_ERROR"
 )
 
 func (s Status) String() string {
@@ -270,7 +277,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusOPEN, StatusCLOSED, StatusCANCELLED:
+	case StatusOPEN, StatusCLOSED, StatusCANCELLED, StatusREGISTERED_IN_ERROR:
 		return nil
 	default:
 		return fmt.Errorf("custodyevent: invalid enum value for status field: %q", s)
@@ -293,6 +300,16 @@ func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByUpdatedAt orders the results by the updated_at field.
 func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorAt orders the results by the registered_in_error_at field.
+func ByRegisteredInErrorAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorReason orders the results by the registered_in_error_reason field.
+func ByRegisteredInErrorReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorReason, opts...).ToFunc()
 }
 
 // ByKind orders the results by the kind field.

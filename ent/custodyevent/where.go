@@ -66,6 +66,16 @@ func UpdatedAt(v time.Time) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// RegisteredInErrorAt applies equality check predicate on the "registered_in_error_at" field. It's identical to RegisteredInErrorAtEQ.
+func RegisteredInErrorAt(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorReason applies equality check predicate on the "registered_in_error_reason" field. It's identical to RegisteredInErrorReasonEQ.
+func RegisteredInErrorReason(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldRegisteredInErrorReason, v))
+}
+
 // LegalBasis applies equality check predicate on the "legal_basis" field. It's identical to LegalBasisEQ.
 func LegalBasis(v string) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldEQ(FieldLegalBasis, v))
@@ -214,6 +224,131 @@ func UpdatedAtLT(v time.Time) predicate.CustodyEvent {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.CustodyEvent {
 	return predicate.CustodyEvent(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// RegisteredInErrorAtEQ applies the EQ predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtNEQ applies the NEQ predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNEQ(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtIn applies the In predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldRegisteredInErrorAt, vs...))
+}
+
+// RegisteredInErrorAtNotIn applies the NotIn predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNotIn(vs ...time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldRegisteredInErrorAt, vs...))
+}
+
+// RegisteredInErrorAtGT applies the GT predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtGT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGT(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtGTE applies the GTE predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtGTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGTE(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtLT applies the LT predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtLT(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLT(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtLTE applies the LTE predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtLTE(v time.Time) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLTE(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtIsNil applies the IsNil predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldRegisteredInErrorAt))
+}
+
+// RegisteredInErrorAtNotNil applies the NotNil predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldRegisteredInErrorAt))
+}
+
+// RegisteredInErrorReasonEQ applies the EQ predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonEQ(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEQ(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonNEQ applies the NEQ predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNEQ(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNEQ(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonIn applies the In predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonIn(vs ...string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIn(FieldRegisteredInErrorReason, vs...))
+}
+
+// RegisteredInErrorReasonNotIn applies the NotIn predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNotIn(vs ...string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotIn(FieldRegisteredInErrorReason, vs...))
+}
+
+// RegisteredInErrorReasonGT applies the GT predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonGT(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGT(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonGTE applies the GTE predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonGTE(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldGTE(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonLT applies the LT predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonLT(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLT(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonLTE applies the LTE predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonLTE(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldLTE(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonContains applies the Contains predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonContains(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldContains(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonHasPrefix applies the HasPrefix predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonHasPrefix(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldHasPrefix(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonHasSuffix applies the HasSuffix predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonHasSuffix(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldHasSuffix(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonIsNil applies the IsNil predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonIsNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldIsNull(FieldRegisteredInErrorReason))
+}
+
+// RegisteredInErrorReasonNotNil applies the NotNil predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNotNil() predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldNotNull(FieldRegisteredInErrorReason))
+}
+
+// RegisteredInErrorReasonEqualFold applies the EqualFold predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonEqualFold(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldEqualFold(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonContainsFold applies the ContainsFold predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonContainsFold(v string) predicate.CustodyEvent {
+	return predicate.CustodyEvent(sql.FieldContainsFold(FieldRegisteredInErrorReason, v))
 }
 
 // KindEQ applies the EQ predicate on the "kind" field.

@@ -44,6 +44,10 @@ const (
 	FieldOralAppealAnswer = "oral_appeal_answer"
 	// FieldAppealDeadline holds the string denoting the appeal_deadline field in the database.
 	FieldAppealDeadline = "appeal_deadline"
+	// FieldWithdrawnAt holds the string denoting the withdrawn_at field in the database.
+	FieldWithdrawnAt = "withdrawn_at"
+	// FieldWithdrawReason holds the string denoting the withdraw_reason field in the database.
+	FieldWithdrawReason = "withdraw_reason"
 	// FieldCustodyEventID holds the string denoting the custody_event_id field in the database.
 	FieldCustodyEventID = "custody_event_id"
 	// FieldDecidingUnitID holds the string denoting the deciding_unit_id field in the database.
@@ -56,6 +60,8 @@ const (
 	EdgeDecidedBy = "decided_by"
 	// EdgeConvictInformedBy holds the string denoting the convict_informed_by edge name in mutations.
 	EdgeConvictInformedBy = "convict_informed_by"
+	// EdgeWithdrawnBy holds the string denoting the withdrawn_by edge name in mutations.
+	EdgeWithdrawnBy = "withdrawn_by"
 	// EdgeAssessments holds the string denoting the assessments edge name in mutations.
 	EdgeAssessments = "assessments"
 	// EdgeAppeals holds the string denoting the appeals edge name in mutations.
@@ -90,6 +96,13 @@ const (
 	ConvictInformedByInverseTable = "staff_members"
 	// ConvictInformedByColumn is the table column denoting the convict_informed_by relation/edge.
 	ConvictInformedByColumn = "decision_convict_informed_by"
+	// WithdrawnByTable is the table that holds the withdrawn_by relation/edge.
+	WithdrawnByTable = "decisions"
+	// WithdrawnByInverseTable is the table name for the StaffMember entity.
+	// It exists in this package in order to avoid circular dependency with the "staffmember" package.
+	WithdrawnByInverseTable = "staff_members"
+	// WithdrawnByColumn is the table column denoting the withdrawn_by relation/edge.
+	WithdrawnByColumn = "decision_withdrawn_by"
 	// AssessmentsTable is the table that holds the assessments relation/edge. The primary key declared below.
 	AssessmentsTable = "decision_assessments"
 	// AssessmentsInverseTable is the table name for the Assessment entity.
@@ -119,6 +132,8 @@ var Columns = []string{
 	FieldInformingImpracticableReason,
 	FieldOralAppealAnswer,
 	FieldAppealDeadline,
+	FieldWithdrawnAt,
+	FieldWithdrawReason,
 	FieldCustodyEventID,
 	FieldDecidingUnitID,
 }
@@ -128,6 +143,7 @@ var Columns = []string{
 var ForeignKeys = []string{
 	"decision_decided_by",
 	"decision_convict_informed_by",
+	"decision_withdrawn_by",
 }
 
 var (
@@ -179,6 +195,7 @@ const DefaultStatus = StatusIN_FORCE
 const (
 	StatusIN_FORCE   Status = "IN_FORCE"
 	StatusOVERTURNED Status = "OVERTURNED"
+	StatusWITHDRAWN  Status = "WITHDRAWN"
 )
 
 func (s Status) String() string {
@@ -188,7 +205,7 @@ func (s Status) String() string {
 // StatusValidator is a validator for the "status" field enum values. It is called by the builders before save.
 func StatusValidator(s Status) error {
 	switch s {
-	case StatusIN_FORCE, StatusOVERTURNED:
+	case StatusIN_FORCE, StatusOVERTURNED, StatusWITHDRAWN:
 		return nil
 	default:
 		return fmt.Errorf("decision: invalid enum value for status field: %q", s)
@@ -331,6 +348,16 @@ func ByAppealDeadline(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldAppealDeadline, opts...).ToFunc()
 }
 
+// ByWithdrawnAt orders the results by the withdrawn_at field.
+func ByWithdrawnAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldWithdrawnAt, opts...).ToFunc()
+}
+
+// ByWithdrawReason orders the results by the withdraw_reason field.
+func ByWithdrawReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldWithdrawReason, opts...).ToFunc()
+}
+
 // ByCustodyEventID orders the results by the custody_event_id field.
 func ByCustodyEventID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldCustodyEventID, opts...).ToFunc()
@@ -366,6 +393,13 @@ func ByDecidedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 func ByConvictInformedByField(field string, opts ...sql.OrderTermOption) OrderOption {
 	return func(s *sql.Selector) {
 		sqlgraph.OrderByNeighborTerms(s, newConvictInformedByStep(), sql.OrderByField(field, opts...))
+	}
+}
+
+// ByWithdrawnByField orders the results by withdrawn_by field.
+func ByWithdrawnByField(field string, opts ...sql.OrderTermOption) OrderOption {
+	return func(s *sql.Selector) {
+		sqlgraph.OrderByNeighborTerms(s, newWithdrawnByStep(), sql.OrderByField(field, opts...))
 	}
 }
 
@@ -422,6 +456,13 @@ func newConvictInformedByStep() *sqlgraph.Step {
 		sqlgraph.From(Table, FieldID),
 		sqlgraph.To(ConvictInformedByInverseTable, FieldID),
 		sqlgraph.Edge(sqlgraph.M2O, false, ConvictInformedByTable, ConvictInformedByColumn),
+	)
+}
+func newWithdrawnByStep() *sqlgraph.Step {
+	return sqlgraph.NewStep(
+		sqlgraph.From(Table, FieldID),
+		sqlgraph.To(WithdrawnByInverseTable, FieldID),
+		sqlgraph.Edge(sqlgraph.M2O, false, WithdrawnByTable, WithdrawnByColumn),
 	)
 }
 func newAssessmentsStep() *sqlgraph.Step {

@@ -91,6 +91,16 @@ func AppealDeadline(v time.Time) predicate.Decision {
 	return predicate.Decision(sql.FieldEQ(FieldAppealDeadline, v))
 }
 
+// WithdrawnAt applies equality check predicate on the "withdrawn_at" field. It's identical to WithdrawnAtEQ.
+func WithdrawnAt(v time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldEQ(FieldWithdrawnAt, v))
+}
+
+// WithdrawReason applies equality check predicate on the "withdraw_reason" field. It's identical to WithdrawReasonEQ.
+func WithdrawReason(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldEQ(FieldWithdrawReason, v))
+}
+
 // CustodyEventID applies equality check predicate on the "custody_event_id" field. It's identical to CustodyEventIDEQ.
 func CustodyEventID(v int) predicate.Decision {
 	return predicate.Decision(sql.FieldEQ(FieldCustodyEventID, v))
@@ -611,6 +621,131 @@ func AppealDeadlineNotNil() predicate.Decision {
 	return predicate.Decision(sql.FieldNotNull(FieldAppealDeadline))
 }
 
+// WithdrawnAtEQ applies the EQ predicate on the "withdrawn_at" field.
+func WithdrawnAtEQ(v time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldEQ(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtNEQ applies the NEQ predicate on the "withdrawn_at" field.
+func WithdrawnAtNEQ(v time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldNEQ(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtIn applies the In predicate on the "withdrawn_at" field.
+func WithdrawnAtIn(vs ...time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldIn(FieldWithdrawnAt, vs...))
+}
+
+// WithdrawnAtNotIn applies the NotIn predicate on the "withdrawn_at" field.
+func WithdrawnAtNotIn(vs ...time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldNotIn(FieldWithdrawnAt, vs...))
+}
+
+// WithdrawnAtGT applies the GT predicate on the "withdrawn_at" field.
+func WithdrawnAtGT(v time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldGT(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtGTE applies the GTE predicate on the "withdrawn_at" field.
+func WithdrawnAtGTE(v time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldGTE(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtLT applies the LT predicate on the "withdrawn_at" field.
+func WithdrawnAtLT(v time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldLT(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtLTE applies the LTE predicate on the "withdrawn_at" field.
+func WithdrawnAtLTE(v time.Time) predicate.Decision {
+	return predicate.Decision(sql.FieldLTE(FieldWithdrawnAt, v))
+}
+
+// WithdrawnAtIsNil applies the IsNil predicate on the "withdrawn_at" field.
+func WithdrawnAtIsNil() predicate.Decision {
+	return predicate.Decision(sql.FieldIsNull(FieldWithdrawnAt))
+}
+
+// WithdrawnAtNotNil applies the NotNil predicate on the "withdrawn_at" field.
+func WithdrawnAtNotNil() predicate.Decision {
+	return predicate.Decision(sql.FieldNotNull(FieldWithdrawnAt))
+}
+
+// WithdrawReasonEQ applies the EQ predicate on the "withdraw_reason" field.
+func WithdrawReasonEQ(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldEQ(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonNEQ applies the NEQ predicate on the "withdraw_reason" field.
+func WithdrawReasonNEQ(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldNEQ(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonIn applies the In predicate on the "withdraw_reason" field.
+func WithdrawReasonIn(vs ...string) predicate.Decision {
+	return predicate.Decision(sql.FieldIn(FieldWithdrawReason, vs...))
+}
+
+// WithdrawReasonNotIn applies the NotIn predicate on the "withdraw_reason" field.
+func WithdrawReasonNotIn(vs ...string) predicate.Decision {
+	return predicate.Decision(sql.FieldNotIn(FieldWithdrawReason, vs...))
+}
+
+// WithdrawReasonGT applies the GT predicate on the "withdraw_reason" field.
+func WithdrawReasonGT(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldGT(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonGTE applies the GTE predicate on the "withdraw_reason" field.
+func WithdrawReasonGTE(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldGTE(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonLT applies the LT predicate on the "withdraw_reason" field.
+func WithdrawReasonLT(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldLT(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonLTE applies the LTE predicate on the "withdraw_reason" field.
+func WithdrawReasonLTE(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldLTE(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonContains applies the Contains predicate on the "withdraw_reason" field.
+func WithdrawReasonContains(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldContains(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonHasPrefix applies the HasPrefix predicate on the "withdraw_reason" field.
+func WithdrawReasonHasPrefix(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldHasPrefix(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonHasSuffix applies the HasSuffix predicate on the "withdraw_reason" field.
+func WithdrawReasonHasSuffix(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldHasSuffix(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonIsNil applies the IsNil predicate on the "withdraw_reason" field.
+func WithdrawReasonIsNil() predicate.Decision {
+	return predicate.Decision(sql.FieldIsNull(FieldWithdrawReason))
+}
+
+// WithdrawReasonNotNil applies the NotNil predicate on the "withdraw_reason" field.
+func WithdrawReasonNotNil() predicate.Decision {
+	return predicate.Decision(sql.FieldNotNull(FieldWithdrawReason))
+}
+
+// WithdrawReasonEqualFold applies the EqualFold predicate on the "withdraw_reason" field.
+func WithdrawReasonEqualFold(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldEqualFold(FieldWithdrawReason, v))
+}
+
+// WithdrawReasonContainsFold applies the ContainsFold predicate on the "withdraw_reason" field.
+func WithdrawReasonContainsFold(v string) predicate.Decision {
+	return predicate.Decision(sql.FieldContainsFold(FieldWithdrawReason, v))
+}
+
 // CustodyEventIDEQ applies the EQ predicate on the "custody_event_id" field.
 func CustodyEventIDEQ(v int) predicate.Decision {
 	return predicate.Decision(sql.FieldEQ(FieldCustodyEventID, v))
@@ -735,6 +870,29 @@ func HasConvictInformedBy() predicate.Decision {
 func HasConvictInformedByWith(preds ...predicate.StaffMember) predicate.Decision {
 	return predicate.Decision(func(s *sql.Selector) {
 		step := newConvictInformedByStep()
+		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
+			for _, p := range preds {
+				p(s)
+			}
+		})
+	})
+}
+
+// HasWithdrawnBy applies the HasEdge predicate on the "withdrawn_by" edge.
+func HasWithdrawnBy() predicate.Decision {
+	return predicate.Decision(func(s *sql.Selector) {
+		step := sqlgraph.NewStep(
+			sqlgraph.From(Table, FieldID),
+			sqlgraph.Edge(sqlgraph.M2O, false, WithdrawnByTable, WithdrawnByColumn),
+		)
+		sqlgraph.HasNeighbors(s, step)
+	})
+}
+
+// HasWithdrawnByWith applies the HasEdge predicate on the "withdrawn_by" edge with a given conditions (other predicates).
+func HasWithdrawnByWith(preds ...predicate.StaffMember) predicate.Decision {
+	return predicate.Decision(func(s *sql.Selector) {
+		step := newWithdrawnByStep()
 		sqlgraph.HasNeighborsWith(s, step, func(s *sql.Selector) {
 			for _, p := range preds {
 				p(s)

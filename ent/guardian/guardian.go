@@ -42,6 +42,10 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// FieldRegisteredInErrorAt holds the string denoting the registered_in_error_at field in the database.
+	FieldRegisteredInErrorAt = "registered_in_error_at"
+	// FieldRegisteredInErrorReason holds the string denoting the registered_in_error_reason field in the database.
+	FieldRegisteredInErrorReason = "registered_in_error_reason"
 	// FieldKind holds the string denoting the kind field in the database.
 	FieldKind = "kind"
 	// FieldExcludedAsConvict holds the string denoting the excluded_as_convict field in the database.
@@ -96,6 +100,8 @@ var Columns = []string{
 	FieldPoliceDistrictID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
+	FieldRegisteredInErrorAt,
+	FieldRegisteredInErrorReason,
 	FieldKind,
 	FieldExcludedAsConvict,
 	FieldVictimID,
@@ -232,6 +238,16 @@ func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByUpdatedAt orders the results by the updated_at field.
 func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorAt orders the results by the registered_in_error_at field.
+func ByRegisteredInErrorAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorReason orders the results by the registered_in_error_reason field.
+func ByRegisteredInErrorReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorReason, opts...).ToFunc()
 }
 
 // ByKind orders the results by the kind field.

@@ -106,6 +106,16 @@ func UpdatedAt(v time.Time) predicate.Guardian {
 	return predicate.Guardian(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// RegisteredInErrorAt applies equality check predicate on the "registered_in_error_at" field. It's identical to RegisteredInErrorAtEQ.
+func RegisteredInErrorAt(v time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorReason applies equality check predicate on the "registered_in_error_reason" field. It's identical to RegisteredInErrorReasonEQ.
+func RegisteredInErrorReason(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldEQ(FieldRegisteredInErrorReason, v))
+}
+
 // ExcludedAsConvict applies equality check predicate on the "excluded_as_convict" field. It's identical to ExcludedAsConvictEQ.
 func ExcludedAsConvict(v bool) predicate.Guardian {
 	return predicate.Guardian(sql.FieldEQ(FieldExcludedAsConvict, v))
@@ -779,6 +789,131 @@ func UpdatedAtLT(v time.Time) predicate.Guardian {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.Guardian {
 	return predicate.Guardian(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// RegisteredInErrorAtEQ applies the EQ predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtEQ(v time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtNEQ applies the NEQ predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNEQ(v time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldNEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtIn applies the In predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtIn(vs ...time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldIn(FieldRegisteredInErrorAt, vs...))
+}
+
+// RegisteredInErrorAtNotIn applies the NotIn predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNotIn(vs ...time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldNotIn(FieldRegisteredInErrorAt, vs...))
+}
+
+// RegisteredInErrorAtGT applies the GT predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtGT(v time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldGT(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtGTE applies the GTE predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtGTE(v time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldGTE(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtLT applies the LT predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtLT(v time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldLT(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtLTE applies the LTE predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtLTE(v time.Time) predicate.Guardian {
+	return predicate.Guardian(sql.FieldLTE(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtIsNil applies the IsNil predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtIsNil() predicate.Guardian {
+	return predicate.Guardian(sql.FieldIsNull(FieldRegisteredInErrorAt))
+}
+
+// RegisteredInErrorAtNotNil applies the NotNil predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNotNil() predicate.Guardian {
+	return predicate.Guardian(sql.FieldNotNull(FieldRegisteredInErrorAt))
+}
+
+// RegisteredInErrorReasonEQ applies the EQ predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonEQ(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldEQ(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonNEQ applies the NEQ predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNEQ(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldNEQ(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonIn applies the In predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonIn(vs ...string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldIn(FieldRegisteredInErrorReason, vs...))
+}
+
+// RegisteredInErrorReasonNotIn applies the NotIn predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNotIn(vs ...string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldNotIn(FieldRegisteredInErrorReason, vs...))
+}
+
+// RegisteredInErrorReasonGT applies the GT predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonGT(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldGT(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonGTE applies the GTE predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonGTE(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldGTE(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonLT applies the LT predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonLT(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldLT(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonLTE applies the LTE predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonLTE(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldLTE(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonContains applies the Contains predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonContains(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldContains(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonHasPrefix applies the HasPrefix predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonHasPrefix(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldHasPrefix(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonHasSuffix applies the HasSuffix predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonHasSuffix(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldHasSuffix(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonIsNil applies the IsNil predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonIsNil() predicate.Guardian {
+	return predicate.Guardian(sql.FieldIsNull(FieldRegisteredInErrorReason))
+}
+
+// RegisteredInErrorReasonNotNil applies the NotNil predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNotNil() predicate.Guardian {
+	return predicate.Guardian(sql.FieldNotNull(FieldRegisteredInErrorReason))
+}
+
+// RegisteredInErrorReasonEqualFold applies the EqualFold predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonEqualFold(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldEqualFold(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonContainsFold applies the ContainsFold predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonContainsFold(v string) predicate.Guardian {
+	return predicate.Guardian(sql.FieldContainsFold(FieldRegisteredInErrorReason, v))
 }
 
 // KindEQ applies the EQ predicate on the "kind" field.

@@ -341,7 +341,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "subject", Type: field.TypeEnum, Enums: []string{"VICTIM", "SURVIVOR", "GUARDIAN", "CUSTODY_EVENT"}},
+		{Name: "subject", Type: field.TypeEnum, Enums: []string{"VICTIM", "SURVIVOR", "GUARDIAN", "CUSTODY_EVENT", "DECISION", "CONVICT", "CRIMINAL_CASE"}},
 		{Name: "subject_id", Type: field.TypeInt},
 		{Name: "changed", Type: field.TypeJSON},
 		{Name: "reason", Type: field.TypeString, Size: 2147483647},
@@ -384,6 +384,7 @@ var (
 		{Name: "judgment_date", Type: field.TypeTime, SchemaType: map[string]string{"postgres": "date"}},
 		{Name: "offence_categories", Type: field.TypeJSON},
 		{Name: "status", Type: field.TypeEnum, Enums: []string{"SERVING", "LAPSED_BY_PREVENTIVE_DETENTION", "COMPLETED"}, Default: "SERVING"},
+		{Name: "status_changed_at", Type: field.TypeTime, Nullable: true},
 		{Name: "court_reasoning", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "convict_id", Type: field.TypeInt},
 	}
@@ -395,7 +396,7 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "criminal_cases_convicts_criminal_cases",
-				Columns:    []*schema.Column{CriminalCasesColumns[8]},
+				Columns:    []*schema.Column{CriminalCasesColumns[9]},
 				RefColumns: []*schema.Column{ConvictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -404,7 +405,7 @@ var (
 			{
 				Name:    "criminalcase_convict_id_case_number",
 				Unique:  true,
-				Columns: []*schema.Column{CriminalCasesColumns[8], CriminalCasesColumns[3]},
+				Columns: []*schema.Column{CriminalCasesColumns[9], CriminalCasesColumns[3]},
 			},
 		},
 	}
@@ -413,6 +414,8 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "registered_in_error_at", Type: field.TypeTime, Nullable: true},
+		{Name: "registered_in_error_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"SERVING_OUTSIDE_PRISON", "ELECTRONIC_MONITORING", "DAY_RELEASE", "LEAVE", "INTERRUPTION", "ESCAPE", "RELEASE", "PAROLE_FROM_PREVENTIVE_DETENTION", "RESIDENCE_CHANGE_ON_PAROLE", "ESCORTED_APPEARANCE", "HOSPITAL_ADMISSION", "INSTITUTION_STAY", "TRANSFER_TO_OTHER_PRISON", "SENTENCE_TRANSFER_ABROAD", "RELEASE_AT_TIME_FRAME_END", "OTHER"}},
 		{Name: "legal_basis", Type: field.TypeString},
 		{Name: "starts_at", Type: field.TypeTime},
@@ -422,7 +425,7 @@ var (
 		{Name: "from_institution", Type: field.TypeBool, Default: false},
 		{Name: "full_term_release", Type: field.TypeBool, Default: false},
 		{Name: "reporting_duty_until", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED", "CANCELLED"}, Default: "OPEN"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"OPEN", "CLOSED", "CANCELLED", "REGISTERED_IN_ERROR"}, Default: "OPEN"},
 		{Name: "cancelled_at", Type: field.TypeTime, Nullable: true},
 		{Name: "cancel_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "moved_at", Type: field.TypeTime, Nullable: true},
@@ -440,25 +443,25 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "custody_events_convicts_custody_events",
-				Columns:    []*schema.Column{CustodyEventsColumns[17]},
+				Columns:    []*schema.Column{CustodyEventsColumns[19]},
 				RefColumns: []*schema.Column{ConvictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "custody_events_units_deciding_unit",
-				Columns:    []*schema.Column{CustodyEventsColumns[18]},
+				Columns:    []*schema.Column{CustodyEventsColumns[20]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "custody_events_staff_members_created_by",
-				Columns:    []*schema.Column{CustodyEventsColumns[19]},
+				Columns:    []*schema.Column{CustodyEventsColumns[21]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "custody_events_institution_stays_leaves",
-				Columns:    []*schema.Column{CustodyEventsColumns[20]},
+				Columns:    []*schema.Column{CustodyEventsColumns[22]},
 				RefColumns: []*schema.Column{InstitutionStaysColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -467,12 +470,12 @@ var (
 			{
 				Name:    "custodyevent_convict_id_kind_starts_at",
 				Unique:  true,
-				Columns: []*schema.Column{CustodyEventsColumns[17], CustodyEventsColumns[3], CustodyEventsColumns[5]},
+				Columns: []*schema.Column{CustodyEventsColumns[19], CustodyEventsColumns[5], CustodyEventsColumns[7]},
 			},
 			{
 				Name:    "custodyevent_starts_at",
 				Unique:  false,
-				Columns: []*schema.Column{CustodyEventsColumns[5]},
+				Columns: []*schema.Column{CustodyEventsColumns[7]},
 			},
 		},
 	}
@@ -481,7 +484,7 @@ var (
 		{Name: "id", Type: field.TypeInt, Increment: true},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
-		{Name: "status", Type: field.TypeEnum, Enums: []string{"IN_FORCE", "OVERTURNED"}, Default: "IN_FORCE"},
+		{Name: "status", Type: field.TypeEnum, Enums: []string{"IN_FORCE", "OVERTURNED", "WITHDRAWN"}, Default: "IN_FORCE"},
 		{Name: "level", Type: field.TypeEnum, Enums: []string{"LOCAL", "REGION", "DIRECTORATE"}},
 		{Name: "reasoning", Type: field.TypeString, Size: 2147483647},
 		{Name: "reasons_withheld", Type: field.TypeEnum, Nullable: true, Enums: []string{"OTHER_PERSON", "SECURITY", "INVESTIGATION"}},
@@ -491,10 +494,13 @@ var (
 		{Name: "informing_impracticable_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "oral_appeal_answer", Type: field.TypeEnum, Nullable: true, Enums: []string{"WANTS_TO_APPEAL", "DOES_NOT_APPEAL", "UNDECIDED"}},
 		{Name: "appeal_deadline", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
+		{Name: "withdrawn_at", Type: field.TypeTime, Nullable: true},
+		{Name: "withdraw_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "custody_event_id", Type: field.TypeInt},
 		{Name: "deciding_unit_id", Type: field.TypeInt},
 		{Name: "decision_decided_by", Type: field.TypeInt, Nullable: true},
 		{Name: "decision_convict_informed_by", Type: field.TypeInt, Nullable: true},
+		{Name: "decision_withdrawn_by", Type: field.TypeInt, Nullable: true},
 	}
 	// DecisionsTable holds the schema information for the "decisions" table.
 	DecisionsTable = &schema.Table{
@@ -504,25 +510,31 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "decisions_custody_events_decisions",
-				Columns:    []*schema.Column{DecisionsColumns[13]},
+				Columns:    []*schema.Column{DecisionsColumns[15]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "decisions_units_deciding_unit",
-				Columns:    []*schema.Column{DecisionsColumns[14]},
+				Columns:    []*schema.Column{DecisionsColumns[16]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "decisions_staff_members_decided_by",
-				Columns:    []*schema.Column{DecisionsColumns[15]},
+				Columns:    []*schema.Column{DecisionsColumns[17]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "decisions_staff_members_convict_informed_by",
-				Columns:    []*schema.Column{DecisionsColumns[16]},
+				Columns:    []*schema.Column{DecisionsColumns[18]},
+				RefColumns: []*schema.Column{StaffMembersColumns[0]},
+				OnDelete:   schema.SetNull,
+			},
+			{
+				Symbol:     "decisions_staff_members_withdrawn_by",
+				Columns:    []*schema.Column{DecisionsColumns[19]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -531,7 +543,7 @@ var (
 			{
 				Name:    "decision_custody_event_id",
 				Unique:  true,
-				Columns: []*schema.Column{DecisionsColumns[13]},
+				Columns: []*schema.Column{DecisionsColumns[15]},
 				Annotation: &entsql.IndexAnnotation{
 					Where: "status = 'IN_FORCE'",
 				},
@@ -539,7 +551,7 @@ var (
 			{
 				Name:    "decision_custody_event",
 				Unique:  false,
-				Columns: []*schema.Column{DecisionsColumns[13]},
+				Columns: []*schema.Column{DecisionsColumns[15]},
 			},
 		},
 	}
@@ -749,6 +761,8 @@ var (
 		{Name: "written_standard", Type: field.TypeEnum, Enums: []string{"NB", "NN", "EN"}, Default: "NB"},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "registered_in_error_at", Type: field.TypeTime, Nullable: true},
+		{Name: "registered_in_error_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "kind", Type: field.TypeEnum, Enums: []string{"PARENTAL_RESPONSIBILITY", "APPOINTED_GUARDIAN"}},
 		{Name: "excluded_as_convict", Type: field.TypeBool, Default: false},
 		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
@@ -763,19 +777,19 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "guardians_police_districts_police_district",
-				Columns:    []*schema.Column{GuardiansColumns[14]},
+				Columns:    []*schema.Column{GuardiansColumns[16]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "guardians_survivors_guardians",
-				Columns:    []*schema.Column{GuardiansColumns[15]},
+				Columns:    []*schema.Column{GuardiansColumns[17]},
 				RefColumns: []*schema.Column{SurvivorsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "guardians_victims_guardians",
-				Columns:    []*schema.Column{GuardiansColumns[16]},
+				Columns:    []*schema.Column{GuardiansColumns[18]},
 				RefColumns: []*schema.Column{VictimsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -784,12 +798,12 @@ var (
 			{
 				Name:    "guardian_victim_id_national_identity_number",
 				Unique:  true,
-				Columns: []*schema.Column{GuardiansColumns[16], GuardiansColumns[2]},
+				Columns: []*schema.Column{GuardiansColumns[18], GuardiansColumns[2]},
 			},
 			{
 				Name:    "guardian_survivor_id_national_identity_number",
 				Unique:  true,
-				Columns: []*schema.Column{GuardiansColumns[15], GuardiansColumns[2]},
+				Columns: []*schema.Column{GuardiansColumns[17], GuardiansColumns[2]},
 			},
 		},
 	}
@@ -1322,6 +1336,8 @@ var (
 		{Name: "written_standard", Type: field.TypeEnum, Enums: []string{"NB", "NN", "EN"}, Default: "NB"},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "registered_in_error_at", Type: field.TypeTime, Nullable: true},
+		{Name: "registered_in_error_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "relation", Type: field.TypeEnum, Enums: []string{"SPOUSE", "COHABITANT", "CHILD", "PARENT", "SIBLING", "GRANDPARENT", "GRANDCHILD", "AUNT_OR_UNCLE", "NIECE_OR_NEPHEW", "COUSIN", "FRIEND", "OTHER"}},
 		{Name: "under_guardianship", Type: field.TypeBool, Default: false},
 		{Name: "police_district_id", Type: field.TypeInt, Nullable: true},
@@ -1335,13 +1351,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "survivors_police_districts_police_district",
-				Columns:    []*schema.Column{SurvivorsColumns[14]},
+				Columns:    []*schema.Column{SurvivorsColumns[16]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "survivors_victims_survivors",
-				Columns:    []*schema.Column{SurvivorsColumns[15]},
+				Columns:    []*schema.Column{SurvivorsColumns[17]},
 				RefColumns: []*schema.Column{VictimsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
@@ -1350,7 +1366,7 @@ var (
 			{
 				Name:    "survivor_victim_id_national_identity_number",
 				Unique:  true,
-				Columns: []*schema.Column{SurvivorsColumns[15], SurvivorsColumns[2]},
+				Columns: []*schema.Column{SurvivorsColumns[17], SurvivorsColumns[2]},
 			},
 		},
 	}
@@ -1394,6 +1410,8 @@ var (
 		{Name: "written_standard", Type: field.TypeEnum, Enums: []string{"NB", "NN", "EN"}, Default: "NB"},
 		{Name: "created_at", Type: field.TypeTime},
 		{Name: "updated_at", Type: field.TypeTime},
+		{Name: "registered_in_error_at", Type: field.TypeTime, Nullable: true},
+		{Name: "registered_in_error_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
 		{Name: "deceased", Type: field.TypeBool, Default: false},
 		{Name: "under_guardianship", Type: field.TypeBool, Default: false},
 		{Name: "criminal_case_id", Type: field.TypeInt},
@@ -1407,13 +1425,13 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "victims_criminal_cases_victims",
-				Columns:    []*schema.Column{VictimsColumns[14]},
+				Columns:    []*schema.Column{VictimsColumns[16]},
 				RefColumns: []*schema.Column{CriminalCasesColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "victims_police_districts_police_district",
-				Columns:    []*schema.Column{VictimsColumns[15]},
+				Columns:    []*schema.Column{VictimsColumns[17]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1422,7 +1440,7 @@ var (
 			{
 				Name:    "victim_criminal_case_id_national_identity_number",
 				Unique:  true,
-				Columns: []*schema.Column{VictimsColumns[14], VictimsColumns[2]},
+				Columns: []*schema.Column{VictimsColumns[16], VictimsColumns[2]},
 			},
 		},
 	}
@@ -1594,6 +1612,7 @@ func init() {
 	DecisionsTable.ForeignKeys[1].RefTable = UnitsTable
 	DecisionsTable.ForeignKeys[2].RefTable = StaffMembersTable
 	DecisionsTable.ForeignKeys[3].RefTable = StaffMembersTable
+	DecisionsTable.ForeignKeys[4].RefTable = StaffMembersTable
 	DecisionsTable.Annotation = &entsql.Annotation{
 		IncrementStart: func(i int) *int { return &i }(34359738368),
 	}

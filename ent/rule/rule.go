@@ -120,26 +120,40 @@ func unitScope(f privacy.Filter, unitIDs []int) (entql.P, bool) {
 	}
 	inUnits := entql.FieldIn("unit_id", ids...)
 	convict := entql.HasEdgeWith("convict", inUnits)
-	victim := entql.HasEdgeWith("criminal_case", convict)
-	survivor := entql.HasEdgeWith("victim", victim)
+	// What was registered in error leaves every list (NT8); the audit trail
+	// and the case history keep it (PR3). The service itself still sees it.
+	notInError := entql.FieldNil("registered_in_error_at")
+	inError := entql.FieldNotNil("registered_in_error_at")
+	victim := entql.And(entql.HasEdgeWith("criminal_case", convict), notInError)
+	survivor := entql.And(entql.HasEdgeWith("victim", victim), notInError)
 	person := entql.Or(entql.HasEdgeWith("victim", victim), entql.HasEdgeWith("survivor", survivor))
-	event := entql.HasEdgeWith("custody_event", convict)
+	custodyEvent := entql.And(convict, notInError)
+	event := entql.HasEdgeWith("custody_event", custodyEvent)
+	// Notices and assessments of a person registered in error leave the lists too.
+	ofPerson := entql.And(entql.Not(entql.HasEdgeWith("victim", inError)), entql.Not(entql.HasEdgeWith("survivor", inError)))
 
 	switch f.(type) {
 	case *ent.ConvictFilter, *ent.PoliceRequestFilter, *ent.DisclosureFilter, *ent.DelegationFilter, *ent.AlertFilter,
 		*ent.PoliceReportFilter:
 		return inUnits, true
-	case *ent.CriminalCaseFilter, *ent.CustodyEventFilter, *ent.InstitutionStayFilter, *ent.DocumentMarkFilter, *ent.CorrectionFilter:
+	case *ent.CriminalCaseFilter, *ent.InstitutionStayFilter, *ent.DocumentMarkFilter, *ent.CorrectionFilter:
 		return convict, true
+	case *ent.CustodyEventFilter:
+		return custodyEvent, true
 	case *ent.VictimFilter:
 		return victim, true
 	case *ent.SurvivorFilter:
 		return survivor, true
-	case *ent.GuardianFilter, *ent.ReservationFilter, *ent.NotificationAgreementFilter:
+	case *ent.GuardianFilter:
+		return entql.And(person, notInError), true
+	case *ent.ReservationFilter, *ent.NotificationAgreementFilter:
 		return person, true
-	case *ent.ConditionFilter, *ent.InformationRequestFilter, *ent.SecurityAssessmentFilter,
-		*ent.AssessmentFilter, *ent.DecisionFilter, *ent.NoticeFilter:
+	case *ent.ConditionFilter, *ent.InformationRequestFilter, *ent.SecurityAssessmentFilter, *ent.DecisionFilter:
 		return event, true
+	case *ent.AssessmentFilter:
+		return entql.And(event, ofPerson), true
+	case *ent.NoticeFilter:
+		return entql.And(event, ofPerson, entql.Not(entql.HasEdgeWith("guardian", inError))), true
 	case *ent.AppealFilter:
 		return entql.HasEdgeWith("decision", event), true
 	}

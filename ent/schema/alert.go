@@ -25,7 +25,7 @@ func (Alert) Fields() []ent.Field {
 		field.Time("resolved_at").Optional().Nillable(),
 		field.String("key").NotEmpty().Unique().Immutable().Annotations(entgql.Skip()).
 			Comment("kind and subject: the job raises each alert once"),
-		field.Int("unit_id").Immutable(),
+		field.Int("unit_id").Comment("the unit that is to act; it moves with the convict (transferConvict)"),
 		field.Int("custody_event_id").Optional().Nillable().Immutable(),
 		field.Int("notice_id").Optional().Nillable().Immutable(),
 		field.Int("police_report_id").Optional().Nillable().Immutable(),
@@ -35,7 +35,7 @@ func (Alert) Fields() []ent.Field {
 
 func (Alert) Edges() []ent.Edge {
 	return []ent.Edge{
-		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required().Immutable(),
+		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required(),
 		edge.To("custody_event", CustodyEvent.Type).Field("custody_event_id").Unique().Immutable(),
 		edge.To("notice", Notice.Type).Field("notice_id").Unique().Immutable(),
 		edge.To("police_report", PoliceReport.Type).Field("police_report_id").Unique().Immutable(),

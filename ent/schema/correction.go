@@ -17,7 +17,7 @@ type Correction struct{ ent.Schema }
 
 func (Correction) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("subject").Values("VICTIM", "SURVIVOR", "GUARDIAN", "CUSTODY_EVENT").Immutable(),
+		field.Enum("subject").Values("VICTIM", "SURVIVOR", "GUARDIAN", "CUSTODY_EVENT", "DECISION", "CONVICT", "CRIMINAL_CASE").Immutable(),
 		field.Int("subject_id").Immutable(),
 		field.JSON("changed", []string{}).Immutable().Comment("the API names of the fields that changed"),
 		field.Text("reason").NotEmpty().Immutable(),

@@ -22,6 +22,8 @@ func (CriminalCase) Fields() []ent.Field {
 			Comment("weighed in the assessment (AS3)").
 			Annotations(entgql.Type("[OffenceCategory!]")),
 		field.Enum("status").GoType(rules.CaseStatus("")).Annotations(entgql.Type("CaseStatus")).Default(string(rules.Serving)),
+		field.Time("status_changed_at").Optional().Nillable().
+			Comment("when the status was last corrected: a victim of a case served again is a potential recipient from then (AS1)"),
 		field.Text("court_reasoning").Optional().
 			Comment("what the judgment says that matters for notification (AS3: domspremissene)"),
 		field.Int("convict_id").Immutable(),

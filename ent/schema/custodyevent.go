@@ -31,7 +31,7 @@ func (CustodyEvent) Fields() []ent.Field {
 			Comment("a release at the end of the sentence, not parole: no further notices follow (NT5)"),
 		field.Time("probation_ends_on").StorageKey("reporting_duty_until").Optional().Nillable().SchemaType(dateType).Annotations(entgql.Type("Date")).
 			Comment("for a residence change on parole: the last day of the probation period (prøvetiden, EV1)"),
-		field.Enum("status").Values("OPEN", "CLOSED", "CANCELLED").Default("OPEN"),
+		field.Enum("status").Values("OPEN", "CLOSED", "CANCELLED", "REGISTERED_IN_ERROR").Default("OPEN"),
 		field.Time("cancelled_at").Optional().Nillable().Comment("when the event was cancelled (NT8)"),
 		field.Text("cancel_reason").Optional().Comment("why the event was cancelled (NT8)"),
 		field.Time("moved_at").Optional().Nillable().Comment("when the event's time was last changed (NT8)"),
@@ -63,7 +63,7 @@ func (CustodyEvent) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("convict_id", "kind", "starts_at").Unique(), index.Fields("starts_at")}
 }
 
-func (CustodyEvent) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}} }
+func (CustodyEvent) Mixin() []ent.Mixin { return []ent.Mixin{TimeMixin{}, InErrorMixin{}} }
 
 func (CustodyEvent) Annotations() []schema.Annotation {
 	return []schema.Annotation{entgql.RelayConnection()}

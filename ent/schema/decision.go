@@ -18,7 +18,8 @@ type Decision struct{ ent.Schema }
 
 func (Decision) Fields() []ent.Field {
 	return []ent.Field{
-		field.Enum("status").Values("IN_FORCE", "OVERTURNED").Default("IN_FORCE"),
+		field.Enum("status").Values("IN_FORCE", "OVERTURNED", "WITHDRAWN").Default("IN_FORCE").
+			Comment("in force; overturned on appeal (DC7); or withdrawn by the unit (DC1, fvl § 35)"),
 		field.Enum("level").GoType(rules.Level("")).Annotations(entgql.Type("Level")).Comment("the level that decided (DC2)"),
 		field.Text("reasoning").NotEmpty().
 			Comment("the reasons, always recorded (fvl §§ 24–25, DC1)"),
@@ -32,6 +33,8 @@ func (Decision) Fields() []ent.Field {
 			Comment("the convict's answer when told orally and asked whether to appeal (DC6)"),
 		field.Time("appeal_deadline").Optional().Nillable().SchemaType(dateType).Annotations(entgql.Type("Date")).
 			Comment("the last day to appeal (DC4)"),
+		field.Time("withdrawn_at").Optional().Nillable().Comment("when the decision was withdrawn (DC1, NT8)"),
+		field.Text("withdraw_reason").Optional().Comment("why the decision was withdrawn (DC1, NT8)"),
 		field.Int("custody_event_id").Immutable(),
 		field.Int("deciding_unit_id").Immutable(),
 	}
@@ -43,6 +46,7 @@ func (Decision) Edges() []ent.Edge {
 		edge.To("deciding_unit", Unit.Type).Field("deciding_unit_id").Unique().Required().Immutable(),
 		edge.To("decided_by", StaffMember.Type).Unique(),
 		edge.To("convict_informed_by", StaffMember.Type).Unique(),
+		edge.To("withdrawn_by", StaffMember.Type).Unique(),
 		edge.To("assessments", Assessment.Type).Comment("the assessments the decision rests on"),
 		edge.To("appeals", Appeal.Type),
 	}

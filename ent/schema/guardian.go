@@ -37,4 +37,4 @@ func (Guardian) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("victim_id", "national_identity_number").Unique(), index.Fields("survivor_id", "national_identity_number").Unique()}
 }
 
-func (Guardian) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}} }
+func (Guardian) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}, InErrorMixin{}} }

@@ -62,3 +62,17 @@ func (PersonMixin) Edges() []ent.Edge {
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique(),
 	}
 }
+
+// InErrorMixin marks a record as registered in error (registrert ved en
+// feil): it leaves every list and worklist, stays in the audit trail and the
+// case history, and is never physically deleted (PR3). Its unsent notices
+// stop (NT8).
+type InErrorMixin struct{ mixin.Schema }
+
+func (InErrorMixin) Fields() []ent.Field {
+	return []ent.Field{
+		field.Time("registered_in_error_at").Optional().Nillable().
+			Comment("when it was marked as registered in error; it then leaves every list (NT8, PR3)"),
+		field.Text("registered_in_error_reason").Optional().Comment("why it was registered in error"),
+	}
+}

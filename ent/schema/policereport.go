@@ -32,8 +32,8 @@ func (PoliceReport) Fields() []ent.Field {
 		field.Time("acknowledged_at").Optional().Nillable(),
 		field.String("reported_by_name").NotEmpty().Immutable(),
 		field.Int("convict_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),
-		field.Int("unit_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()).
-			Comment("the convict's responsible unit when reported; none in the national queue"),
+		field.Int("unit_id").Optional().Nillable().Annotations(entgql.Skip()).
+			Comment("the convict's responsible unit; none in the national queue; a report not yet acknowledged moves with the convict (transferConvict)"),
 		field.Int("police_district_id").Immutable(),
 		field.String("national_identity_number").Optional().Nillable().Immutable().Sensitive().Annotations(entgql.Skip()).
 			Comment("the number the police gave, kept only in the national queue, where no convict holds it"),
@@ -47,7 +47,7 @@ func (PoliceReport) Edges() []ent.Edge {
 		edge.To("convict", Convict.Type).Field("convict_id").Unique().Immutable().Annotations(entgql.Skip()),
 		// Not a GraphQL edge: who receives a report is not for the police to
 		// learn (PoliceReport.unit in schema.graphql answers staff only).
-		edge.To("unit", Unit.Type).Field("unit_id").Unique().Immutable().Annotations(entgql.Skip()),
+		edge.To("unit", Unit.Type).Field("unit_id").Unique().Annotations(entgql.Skip()),
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique().Required().Immutable(),
 		edge.To("reported_by", StaffMember.Type).Unique().Immutable(),
 		edge.To("acknowledged_by", StaffMember.Type).Unique(),

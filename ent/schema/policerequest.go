@@ -33,7 +33,7 @@ func (PoliceRequest) Fields() []ent.Field {
 		field.Time("withdrawn_at").Optional().Nillable().Comment("the correctional service withdrew the request: the notice is not to be delivered"),
 		field.Text("withdraw_reason").Optional(),
 		field.Int("police_district_id").Immutable(),
-		field.Int("unit_id").Immutable().Comment("the unit that asks"),
+		field.Int("unit_id").Comment("the unit that asks; an open request moves with the convict (transferConvict)"),
 		field.Int("custody_event_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),
 		field.Int("notice_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),
 	}
@@ -42,7 +42,7 @@ func (PoliceRequest) Fields() []ent.Field {
 func (PoliceRequest) Edges() []ent.Edge {
 	return []ent.Edge{
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique().Required().Immutable(),
-		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required().Immutable(),
+		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required(),
 		// The police reach no case data through a request: what a delivery
 		// needs comes from PoliceRequest.delivery, which logs the read (RC9, PR2).
 		edge.From("custody_event", CustodyEvent.Type).Ref("police_requests").Field("custody_event_id").Unique().Immutable().

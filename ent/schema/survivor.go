@@ -40,4 +40,4 @@ func (Survivor) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("victim_id", "national_identity_number").Unique()}
 }
 
-func (Survivor) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}} }
+func (Survivor) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}, InErrorMixin{}} }

@@ -39,4 +39,4 @@ func (Victim) Indexes() []ent.Index {
 	return []ent.Index{index.Fields("criminal_case_id", "national_identity_number").Unique()}
 }
 
-func (Victim) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}} }
+func (Victim) Mixin() []ent.Mixin { return []ent.Mixin{PersonMixin{}, TimeMixin{}, InErrorMixin{}} }

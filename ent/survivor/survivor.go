@@ -42,6 +42,10 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// FieldRegisteredInErrorAt holds the string denoting the registered_in_error_at field in the database.
+	FieldRegisteredInErrorAt = "registered_in_error_at"
+	// FieldRegisteredInErrorReason holds the string denoting the registered_in_error_reason field in the database.
+	FieldRegisteredInErrorReason = "registered_in_error_reason"
 	// FieldRelation holds the string denoting the relation field in the database.
 	FieldRelation = "relation"
 	// FieldUnderGuardianship holds the string denoting the under_guardianship field in the database.
@@ -119,6 +123,8 @@ var Columns = []string{
 	FieldPoliceDistrictID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
+	FieldRegisteredInErrorAt,
+	FieldRegisteredInErrorReason,
 	FieldRelation,
 	FieldUnderGuardianship,
 	FieldVictimID,
@@ -260,6 +266,16 @@ func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByUpdatedAt orders the results by the updated_at field.
 func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorAt orders the results by the registered_in_error_at field.
+func ByRegisteredInErrorAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorReason orders the results by the registered_in_error_reason field.
+func ByRegisteredInErrorReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorReason, opts...).ToFunc()
 }
 
 // ByRelation orders the results by the relation field.

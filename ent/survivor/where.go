@@ -106,6 +106,16 @@ func UpdatedAt(v time.Time) predicate.Survivor {
 	return predicate.Survivor(sql.FieldEQ(FieldUpdatedAt, v))
 }
 
+// RegisteredInErrorAt applies equality check predicate on the "registered_in_error_at" field. It's identical to RegisteredInErrorAtEQ.
+func RegisteredInErrorAt(v time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorReason applies equality check predicate on the "registered_in_error_reason" field. It's identical to RegisteredInErrorReasonEQ.
+func RegisteredInErrorReason(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldEQ(FieldRegisteredInErrorReason, v))
+}
+
 // UnderGuardianship applies equality check predicate on the "under_guardianship" field. It's identical to UnderGuardianshipEQ.
 func UnderGuardianship(v bool) predicate.Survivor {
 	return predicate.Survivor(sql.FieldEQ(FieldUnderGuardianship, v))
@@ -774,6 +784,131 @@ func UpdatedAtLT(v time.Time) predicate.Survivor {
 // UpdatedAtLTE applies the LTE predicate on the "updated_at" field.
 func UpdatedAtLTE(v time.Time) predicate.Survivor {
 	return predicate.Survivor(sql.FieldLTE(FieldUpdatedAt, v))
+}
+
+// RegisteredInErrorAtEQ applies the EQ predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtEQ(v time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtNEQ applies the NEQ predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNEQ(v time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldNEQ(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtIn applies the In predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtIn(vs ...time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldIn(FieldRegisteredInErrorAt, vs...))
+}
+
+// RegisteredInErrorAtNotIn applies the NotIn predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNotIn(vs ...time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldNotIn(FieldRegisteredInErrorAt, vs...))
+}
+
+// RegisteredInErrorAtGT applies the GT predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtGT(v time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldGT(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtGTE applies the GTE predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtGTE(v time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldGTE(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtLT applies the LT predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtLT(v time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldLT(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtLTE applies the LTE predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtLTE(v time.Time) predicate.Survivor {
+	return predicate.Survivor(sql.FieldLTE(FieldRegisteredInErrorAt, v))
+}
+
+// RegisteredInErrorAtIsNil applies the IsNil predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtIsNil() predicate.Survivor {
+	return predicate.Survivor(sql.FieldIsNull(FieldRegisteredInErrorAt))
+}
+
+// RegisteredInErrorAtNotNil applies the NotNil predicate on the "registered_in_error_at" field.
+func RegisteredInErrorAtNotNil() predicate.Survivor {
+	return predicate.Survivor(sql.FieldNotNull(FieldRegisteredInErrorAt))
+}
+
+// RegisteredInErrorReasonEQ applies the EQ predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonEQ(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldEQ(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonNEQ applies the NEQ predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNEQ(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldNEQ(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonIn applies the In predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonIn(vs ...string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldIn(FieldRegisteredInErrorReason, vs...))
+}
+
+// RegisteredInErrorReasonNotIn applies the NotIn predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNotIn(vs ...string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldNotIn(FieldRegisteredInErrorReason, vs...))
+}
+
+// RegisteredInErrorReasonGT applies the GT predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonGT(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldGT(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonGTE applies the GTE predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonGTE(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldGTE(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonLT applies the LT predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonLT(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldLT(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonLTE applies the LTE predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonLTE(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldLTE(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonContains applies the Contains predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonContains(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldContains(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonHasPrefix applies the HasPrefix predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonHasPrefix(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldHasPrefix(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonHasSuffix applies the HasSuffix predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonHasSuffix(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldHasSuffix(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonIsNil applies the IsNil predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonIsNil() predicate.Survivor {
+	return predicate.Survivor(sql.FieldIsNull(FieldRegisteredInErrorReason))
+}
+
+// RegisteredInErrorReasonNotNil applies the NotNil predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonNotNil() predicate.Survivor {
+	return predicate.Survivor(sql.FieldNotNull(FieldRegisteredInErrorReason))
+}
+
+// RegisteredInErrorReasonEqualFold applies the EqualFold predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonEqualFold(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldEqualFold(FieldRegisteredInErrorReason, v))
+}
+
+// RegisteredInErrorReasonContainsFold applies the ContainsFold predicate on the "registered_in_error_reason" field.
+func RegisteredInErrorReasonContainsFold(v string) predicate.Survivor {
+	return predicate.Survivor(sql.FieldContainsFold(FieldRegisteredInErrorReason, v))
 }
 
 // RelationEQ applies the EQ predicate on the "relation" field.

@@ -42,6 +42,10 @@ const (
 	FieldCreatedAt = "created_at"
 	// FieldUpdatedAt holds the string denoting the updated_at field in the database.
 	FieldUpdatedAt = "updated_at"
+	// FieldRegisteredInErrorAt holds the string denoting the registered_in_error_at field in the database.
+	FieldRegisteredInErrorAt = "registered_in_error_at"
+	// FieldRegisteredInErrorReason holds the string denoting the registered_in_error_reason field in the database.
+	FieldRegisteredInErrorReason = "registered_in_error_reason"
 	// FieldDeceased holds the string denoting the deceased field in the database.
 	FieldDeceased = "deceased"
 	// FieldUnderGuardianship holds the string denoting the under_guardianship field in the database.
@@ -128,6 +132,8 @@ var Columns = []string{
 	FieldPoliceDistrictID,
 	FieldCreatedAt,
 	FieldUpdatedAt,
+	FieldRegisteredInErrorAt,
+	FieldRegisteredInErrorReason,
 	FieldDeceased,
 	FieldUnderGuardianship,
 	FieldCriminalCaseID,
@@ -261,6 +267,16 @@ func ByCreatedAt(opts ...sql.OrderTermOption) OrderOption {
 // ByUpdatedAt orders the results by the updated_at field.
 func ByUpdatedAt(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldUpdatedAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorAt orders the results by the registered_in_error_at field.
+func ByRegisteredInErrorAt(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorAt, opts...).ToFunc()
+}
+
+// ByRegisteredInErrorReason orders the results by the registered_in_error_reason field.
+func ByRegisteredInErrorReason(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldRegisteredInErrorReason, opts...).ToFunc()
 }
 
 // ByDeceased orders the results by the deceased field.

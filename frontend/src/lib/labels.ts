@@ -282,6 +282,7 @@ export const eventStatusLabels: Record<CustodyEventStatus, string> = {
   OPEN: 'Åpen',
   CLOSED: 'Avsluttet',
   CANCELLED: 'Avlyst',
+  REGISTERED_IN_ERROR: 'Registrert ved en feil',
 };
 
 export const auditActionLabels: Record<AuditEventAction, string> = {

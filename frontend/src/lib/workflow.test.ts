@@ -57,6 +57,20 @@ describe("an event's page follows the server's next steps", () => {
   });
 });
 
+describe('a decision that fell stops the workflow there (DC1, DC7)', () => {
+  it('says the decision was withdrawn, not that nobody was to be notified', () => {
+    const p = progress([], 'NO_RISK', true, false, 'WITHDRAWN');
+    expect(p.stopped?.rule).toBe('DC1');
+    expect(p.stopped?.reason).toContain('trukket tilbake');
+  });
+  it('says the decision was overturned on appeal', () => {
+    expect(progress([], 'NO_RISK', false, false, 'OVERTURNED').stopped?.rule).toBe('DC7');
+  });
+  it('still says nobody is notified when the assessments found nobody', () => {
+    expect(progress([], 'NO_RISK', false, false, 'ASSESSING').stopped?.rule).toBe('AS5');
+  });
+});
+
 describe('the appeal step says what holds for the decision (DC4, DC5, DC7)', () => {
   it('is not «done» while the appeal window is open, though the notices are being prepared', () => {
     expect(progress(['PREPARE_NOTICES'], 'NO_RISK', false, true, 'APPEAL_WINDOW').state.appeal).toBe('running');

@@ -69,6 +69,14 @@ export function progress(
 ): Progress {
   const p = fromSteps(steps, security, hasNotices, decided);
   if (p.state.appeal !== 'blocked') p.state.appeal = appealState(eventState) ?? p.state.appeal;
+  // The decision fell and what was owed has gone: the workflow stopped there, not at the assessments.
+  const fell = eventState === 'WITHDRAWN' || eventState === 'OVERTURNED';
+  if (fell && steps.length === 0 && p.stopped?.rule === 'AS5') {
+    p.stopped =
+      eventState === 'WITHDRAWN'
+        ? { rule: 'DC1', reason: 'Vedtaket om varsling er trukket tilbake. Det varsles ikke uten et nytt vedtak, og de som var varslet, har fått melding.' }
+        : { rule: 'DC7', reason: 'Vedtaket om varsling er omgjort etter klage. Det varsles ikke.' };
+  }
   return p;
 }
 

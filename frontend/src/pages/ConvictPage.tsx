@@ -1,4 +1,5 @@
-import { BodyShort, Detail, Heading, HStack, Tabs, Tag, VStack } from '@navikt/ds-react';
+import { BodyShort, Button, Detail, Heading, HStack, Tabs, Tag, VStack } from '@navikt/ds-react';
+import { useState } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { useQuery } from 'urql';
 import { PageState } from '../components/PageState';
@@ -9,6 +10,7 @@ import { EventsSection } from './convict/EventsSection';
 import { HistorySection } from './convict/HistorySection';
 import { NoticesSection } from './convict/NoticesSection';
 import { PersonsSection } from './convict/PersonsSection';
+import { TransferConvictForm } from './convict/TransferConvictForm';
 
 export const convictFileDocument = graphql(`
   query ConvictFile($id: ID!) {
@@ -33,6 +35,7 @@ export const convictFileDocument = graphql(`
           judgmentDate
           offenceCategories
           status
+          courtReasoning
           victims {
             id
             name
@@ -128,6 +131,7 @@ export function ConvictPage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: convictFileDocument, variables: { id }, requestPolicy: 'cache-and-network' });
   const convict = data?.node?.__typename === 'Convict' ? data.node : undefined;
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
+  const [transferring, setTransferring] = useState(false);
 
   return (
     <PageState fetching={fetching} error={error} hasData={!!data} what="domfeltes sak" retry={refresh}>
@@ -148,7 +152,13 @@ export function ConvictPage() {
               {convict.sentenceOverTenYears && <Tag size="small" variant="moderate" data-color="warning">Over 10 år – regionen fatter vedtak (DC2)</Tag>}
               {convict.unit.highSecurity && <Tag size="small" variant="moderate" data-color="warning">Særlig høyt sikkerhetsnivå (DC2)</Tag>}
               {convict.infoflyt && <Tag size="small" variant="moderate" data-color="danger">INFOFLYT – ordinær utlevering er sperret (IX6)</Tag>}
+              {!transferring && (
+                <Button size="small" variant="tertiary" onClick={() => setTransferring(true)}>
+                  Overfør til annen enhet
+                </Button>
+              )}
             </HStack>
+            {transferring && <TransferConvictForm convict={convict} onCancel={() => setTransferring(false)} />}
           </VStack>
           <Tabs value={tab} onChange={(t) => setSearch({ fane: t }, { replace: true })}>
             <Tabs.List>

@@ -32,7 +32,9 @@ import { TimeField } from '../../components/TimeField';
 import { Options } from '../../components/Options';
 import { FormButtons } from '../../components/FormButtons';
 import { serviceNow } from '../../lib/clock';
+import { CorrectCaseForm } from './CorrectCaseForm';
 import { CorrectPersonForm } from './CorrectPersonForm';
+import { RegisteredInErrorForm } from './RegisteredInErrorForm';
 
 type Convict = Extract<NonNullable<ConvictFileQuery['node']>, { __typename: 'Convict' }>;
 type CriminalCase = NonNullable<Convict['criminalCases']>[number];
@@ -151,6 +153,7 @@ export function PersonsSection({ convict, policeDistricts, onChanged }: Props) {
 
 function CaseCard({ criminalCase: c, policeDistricts, onChanged }: { criminalCase: CriminalCase; policeDistricts: District[]; onChanged: () => void }) {
   const [adding, setAdding] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
   return (
     <Box as="section" padding="space-16" borderRadius="8" borderWidth="1" borderColor="neutral-subtle" background="default" aria-label={`Straffesak ${c.caseNumber}`}>
       <VStack gap="space-16">
@@ -176,6 +179,15 @@ function CaseCard({ criminalCase: c, policeDistricts, onChanged }: { criminalCas
           <Alert variant="info" size="small">
             Straffen falt bort da forvaring ble idømt. Fornærmede kan varsles bare etter en vurdering av at det er et reelt behov nå (RC2).
           </Alert>
+        )}
+        {correcting ? (
+          <CorrectCaseForm criminalCase={c} onDone={() => (setCorrecting(false), onChanged())} onCancel={() => setCorrecting(false)} />
+        ) : (
+          <div>
+            <Button variant="tertiary" size="xsmall" onClick={() => setCorrecting(true)}>
+              Rett status eller lovbrudd<span className="sr-only"> i straffesak {c.caseNumber}</span>
+            </Button>
+          </div>
         )}
         {(c.victims ?? []).map((v) => (
           <VictimCard key={v.id} victim={v} policeDistricts={policeDistricts} onChanged={onChanged} />
@@ -229,7 +241,7 @@ function PersonTags({ birthDate, protection, writtenStandard, underGuardianship,
 }
 
 function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim; policeDistricts: District[]; onChanged: () => void }) {
-  const [adding, setAdding] = useState<'survivor' | 'guardian' | 'correct' | undefined>();
+  const [adding, setAdding] = useState<'survivor' | 'guardian' | 'correct' | 'error' | undefined>();
   return (
     <Box padding="space-12" borderRadius="4" background="sunken">
       <VStack gap="space-12">
@@ -252,7 +264,7 @@ function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim;
         </HStack>
         {v.deceased && <BodyShort size="small">Fornærmede er død. De etterlatte varsles i stedet (RC3).</BodyShort>}
         {!v.deceased && <Preferences personKind="victim" person={v} onChanged={onChanged} />}
-        <Guardians guardians={v.guardians ?? []} />
+        <Guardians guardians={v.guardians ?? []} onChanged={onChanged} />
         {(v.survivors ?? []).map((s) => (
           <SurvivorCard key={s.id} survivor={s} policeDistricts={policeDistricts} onChanged={onChanged} />
         ))}
@@ -261,6 +273,9 @@ function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim;
         )}
         {adding === 'correct' && (
           <CorrectPersonForm kind="victim" person={v} policeDistricts={policeDistricts} onDone={() => (setAdding(undefined), onChanged())} onCancel={() => setAdding(undefined)} />
+        )}
+        {adding === 'error' && (
+          <RegisteredInErrorForm target={{ victimId: v.id }} what={v.name} onDone={() => (setAdding(undefined), onChanged())} onCancel={() => setAdding(undefined)} />
         )}
         {adding === 'guardian' && (
           <AddGuardianForm target={{ victimId: v.id }} policeDistricts={policeDistricts} onDone={() => (setAdding(undefined), onChanged())} onCancel={() => setAdding(undefined)} />
@@ -282,6 +297,9 @@ function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim;
                 Rett opplysninger<span className="sr-only"> om {v.name}</span>
               </Button>
             )}
+            <Button variant="tertiary" size="xsmall" onClick={() => setAdding('error')}>
+              Registrert ved en feil<span className="sr-only">: {v.name}</span>
+            </Button>
           </HStack>
         )}
       </VStack>
@@ -291,6 +309,7 @@ function VictimCard({ victim: v, policeDistricts, onChanged }: { victim: Victim;
 
 function SurvivorCard({ survivor: s, policeDistricts, onChanged }: { survivor: Survivor; policeDistricts: District[]; onChanged: () => void }) {
   const [adding, setAdding] = useState(false);
+  const [markingError, setMarkingError] = useState(false);
   return (
     <Box padding="space-12" borderRadius="4" background="default" className="indent">
       <VStack gap="space-8">
@@ -310,22 +329,31 @@ function SurvivorCard({ survivor: s, policeDistricts, onChanged }: { survivor: S
           <AddressButton id={s.id} protection={s.addressProtection} name={s.name} />
         </HStack>
         <Preferences personKind="survivor" person={s} onChanged={onChanged} />
-        <Guardians guardians={s.guardians ?? []} />
+        <Guardians guardians={s.guardians ?? []} onChanged={onChanged} />
+        {markingError && (
+          <RegisteredInErrorForm target={{ survivorId: s.id }} what={s.name} onDone={() => (setMarkingError(false), onChanged())} onCancel={() => setMarkingError(false)} />
+        )}
         {adding ? (
           <AddGuardianForm target={{ survivorId: s.id }} policeDistricts={policeDistricts} onDone={() => (setAdding(false), onChanged())} onCancel={() => setAdding(false)} />
         ) : (
-          <div>
-            <Button variant="tertiary" size="xsmall" onClick={() => setAdding(true)}>
-              Legg til verge eller foresatt<span className="sr-only"> for {s.name}</span>
-            </Button>
-          </div>
+          !markingError && (
+            <HStack gap="space-8">
+              <Button variant="tertiary" size="xsmall" onClick={() => setAdding(true)}>
+                Legg til verge eller foresatt<span className="sr-only"> for {s.name}</span>
+              </Button>
+              <Button variant="tertiary" size="xsmall" onClick={() => setMarkingError(true)}>
+                Registrert ved en feil<span className="sr-only">: {s.name}</span>
+              </Button>
+            </HStack>
+          )
         )}
       </VStack>
     </Box>
   );
 }
 
-function Guardians({ guardians }: { guardians: Guardian[] }) {
+function Guardians({ guardians, onChanged }: { guardians: Guardian[]; onChanged: () => void }) {
+  const [marking, setMarking] = useState<string | undefined>();
   if (guardians.length === 0) return null;
   return (
     <VStack gap="space-4" as="ul" className="plain-list" aria-label="Verger og foresatte">
@@ -343,7 +371,15 @@ function Guardians({ guardians }: { guardians: Guardian[] }) {
                 Er domfelte – får aldri varsel (RC7)
               </Tag>
             )}
+            {marking !== g.id && (
+              <Button variant="tertiary" size="xsmall" onClick={() => setMarking(g.id)}>
+                Registrert ved en feil<span className="sr-only">: {g.name}</span>
+              </Button>
+            )}
           </HStack>
+          {marking === g.id && (
+            <RegisteredInErrorForm target={{ guardianId: g.id }} what={g.name} onDone={() => (setMarking(undefined), onChanged())} onCancel={() => setMarking(undefined)} />
+          )}
         </li>
       ))}
     </VStack>

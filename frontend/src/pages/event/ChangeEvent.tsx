@@ -1,11 +1,13 @@
 import { Alert, BodyShort, Button, Checkbox, HStack, Textarea, VStack } from '@navikt/ds-react';
 import { useState } from 'react';
+import { useNavigate } from 'react-router';
 import { FormButtons } from '../../components/FormButtons';
 import { ProblemMessage } from '../../components/ProblemMessage';
 import { TimeField } from '../../components/TimeField';
 import { graphql } from '../../gql';
 import { formatDateTime, fromNorwegianTime, localInputValue, todayInNorway } from '../../lib/format';
 import { useAction } from '../../lib/useAction';
+import { RegisteredInErrorForm } from '../convict/RegisteredInErrorForm';
 import type { CustodyEventData } from './document';
 
 const moveDocument = graphql(`
@@ -34,7 +36,8 @@ type Ev = CustodyEventData & { cancelReason?: string | null; movedAt?: string | 
  * corrected notice or a cancellation, which then wait in «Varsler».
  */
 export function ChangeEvent({ event, onChanged }: { event: Ev; onChanged: () => void }) {
-  const [open, setOpen] = useState<'' | 'move' | 'cancel'>('');
+  const [open, setOpen] = useState<'' | 'move' | 'cancel' | 'error'>('');
+  const navigate = useNavigate();
   if (event.status === 'CANCELLED') {
     return (
       <Alert variant="warning">
@@ -59,10 +62,21 @@ export function ChangeEvent({ event, onChanged }: { event: Ev; onChanged: () => 
           <Button size="small" variant="secondary" data-color="danger" onClick={() => setOpen('cancel')}>
             Avlys hendelsen
           </Button>
+          <Button size="small" variant="tertiary" onClick={() => setOpen('error')}>
+            Registrert ved en feil
+          </Button>
         </HStack>
       )}
       {open === 'move' && <MoveForm event={event} onDone={() => (setOpen(''), onChanged())} onCancel={() => setOpen('')} />}
       {open === 'cancel' && <CancelForm event={event} onDone={() => (setOpen(''), onChanged())} onCancel={() => setOpen('')} />}
+      {open === 'error' && (
+        <RegisteredInErrorForm
+          target={{ custodyEventId: event.id }}
+          what="hendelsen"
+          onDone={() => navigate(`/domfelte/${event.convict.id}?fane=hendelser`)}
+          onCancel={() => setOpen('')}
+        />
+      )}
     </VStack>
   );
 }

@@ -8,6 +8,7 @@ import type { DecisionConvictInformedHow, DecisionOralAppealAnswer, ExemptionGro
 import { formatDate, formatDateTime, instantOf, localInputValue, todayInNorway } from '../../lib/format';
 import { appealStatusLabels, exemptionGroundLabels, informedHowLabels, label, levelLabels, oralAnswerLabels } from '../../lib/labels';
 import { useHasRole } from '../../lib/session';
+import { WithdrawDecisionForm } from './WithdrawDecisionForm';
 import { useAction } from '../../lib/useAction';
 import type { CustodyEventData } from './document';
 import { TimeField } from '../../components/TimeField';
@@ -73,6 +74,8 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
   const action = useAction(decideDocument, onChanged);
   const d = decisionInForce(event);
   const overturned = (event.decisions ?? []).filter((x) => x.status === 'OVERTURNED');
+  const withdrawn = (event.decisions ?? []).filter((x) => x.status === 'WITHDRAWN');
+  const [withdrawing, setWithdrawing] = useState(false);
   const notify = event.potentialRecipients.some((r) => r.assessment?.outcome === 'NOTIFY');
 
   return (
@@ -80,6 +83,12 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
       {overturned.map((o) => (
         <Alert key={o.id} variant="info" size="small">
           Vedtaket av {formatDate(o.decidedAt)} ble omgjort etter klage; varsler som ikke var sendt, er kansellert (DC7).
+        </Alert>
+      ))}
+      {withdrawn.map((w) => (
+        <Alert key={w.id} variant="info" size="small">
+          Vedtaket av {formatDate(w.decidedAt)} ble trukket tilbake{w.withdrawnAt ? ` ${formatDate(w.withdrawnAt)}` : ''}
+          {w.withdrawReason ? `: ${w.withdrawReason.replace(/[.!]\s*$/, '')}` : ''}. Varsler som ikke var sendt, er stoppet (NT8).
         </Alert>
       ))}
       {d ? (
@@ -91,6 +100,16 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
           <FileButton path={`/letters/decisions/${d.id}`} filename="vedtak-til-domfelte.pdf" preview working="Lager vedtaksbrevet">
             Vis vedtaksbrevet til domfelte
           </FileButton>
+          {decisionMaker && event.status === 'OPEN' && !withdrawing && (
+            <div>
+              <Button size="small" variant="secondary" data-color="danger" onClick={() => setWithdrawing(true)}>
+                Trekk tilbake vedtaket
+              </Button>
+            </div>
+          )}
+          {withdrawing && (
+            <WithdrawDecisionForm decisionId={d.id} onDone={() => (setWithdrawing(false), onChanged())} onCancel={() => setWithdrawing(false)} />
+          )}
         </VStack>
       ) : blocked ? (
         <Detail>{blocked}</Detail>

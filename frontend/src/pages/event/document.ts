@@ -127,6 +127,8 @@ export const eventPageDocument = graphql(`
         informingImpracticableReason
         oralAppealAnswer
         appealDeadline
+        withdrawnAt
+        withdrawReason
         decidingUnit {
           name
         }
