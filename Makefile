@@ -16,14 +16,20 @@ help: ## list the targets
 run: frontend ## build the SPA and run Varsel in dev mode on http://localhost:8080
 	$(GO) run ./cmd/varsel serve --dev
 
+# The server's tests where goroutines meet: two decision makers at once, two processes sending,
+# the rate limit's concurrent requests, a cancellation meeting the print batch.
+RACE_SERVER_TESTS := ^(TestConcurrentDecisionsOneWins|TestTwoProcessesAndACrashSendEachNoticeOnce|TestOneAbusiveUserIsHeldBack|TestCancelWhileTheCorrectionIsInThePrintBatch)$$
+
 .PHONY: test
 test: ## the one test command (CI runs it): generated code, Go tests on SQLite and PostgreSQL, SPA tests, browser tests
 	scripts/ensure-tools
 	$(MAKE) generate-check
 	$(GO) vet ./...
-	scripts/with-postgres $(GO) test -race -count=1 -timeout 20m ./...
-	# the lifecycle's model test at its full budget, without the race detector's slowdown
-	scripts/with-postgres $(GO) test -count=1 -run '^TestLifecycleModel$$' ./server/
+	scripts/with-postgres $(GO) test -race -count=1 -timeout 20m $$($(GO) list ./... | grep -vx 'varsel/server')
+	# The server's integration tests (the model test at its full budget among them) without the
+	# race detector, which makes them some eight times slower; its concurrency tests with it.
+	scripts/with-postgres $(GO) test -count=1 -timeout 20m ./server/
+	scripts/with-postgres $(GO) test -race -count=1 -timeout 20m -run '$(RACE_SERVER_TESTS)' ./server/
 	$(NPM) --prefix $(FRONTEND) run typecheck
 	$(NPM) --prefix $(FRONTEND) test
 	$(MAKE) build

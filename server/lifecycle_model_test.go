@@ -66,9 +66,9 @@ import (
 // deadline, a code-6 postal code — and fails when one is accepted.
 //
 // `go test ./server -run TestLifecycleModel` runs 200 sequences of about 30
-// steps on SQLite and 30 on PostgreSQL (about a minute); under the race
-// detector, which makes the service some eight times slower, 25 and 5 —
-// make test runs both. -rapid.checks=N runs N on each, and -rapid.steps=N
+// steps on SQLite and 30 on PostgreSQL (about a minute), as make test does;
+// under the race detector, which makes the service some eight times slower,
+// 25 and 5. -rapid.checks=N runs N on each, and -rapid.steps=N
 // makes sequences longer. A failing sequence is printed shrunk, with how to
 // replay it.
 

@@ -3,6 +3,6 @@
 package server_test
 
 // raceDetector: the race detector makes the service 5–10 times slower, so
-// the model test runs fewer sequences under it (make test runs it again
-// without the detector at the full budget).
+// the model test runs fewer sequences under it (make test runs the server's
+// tests without the detector, and its concurrency tests with it).
 const raceDetector = true
