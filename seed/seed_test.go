@@ -23,7 +23,6 @@ import (
 	"varsel/ent/policerequest"
 	"varsel/ent/securityassessment"
 	"varsel/ent/survivor"
-	"varsel/ent/unit"
 	"varsel/ent/victim"
 	"varsel/reporting"
 	"varsel/rules"
@@ -234,30 +233,41 @@ func TestSeedReadsBackThroughTheService(t *testing.T) {
 		t.Errorf("statistics: %d units, want the convicts spread over several", len(report.Rows))
 	}
 
-	// The worklist of the unit with the most convicts has work on it, and
-	// every item reads.
-	var busiest struct {
-		UnitID int `json:"unit_id"`
-		N      int `json:"n"`
-	}
-	if err := db.QueryRowContext(ctx, `SELECT c.unit_id, count(*) FROM custody_events e JOIN convicts c ON c.id = e.convict_id
-		WHERE e.status = 'OPEN' GROUP BY c.unit_id ORDER BY count(*) DESC LIMIT 1`).Scan(&busiest.UnitID, &busiest.N); err != nil {
-		t.Fatal(err)
-	}
-	u := c.Unit.Query().Where(unit.ID(busiest.UnitID)).OnlyX(sys)
-	caseworker := varsel.NewContext(ctx, &varsel.Viewer{Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker},
-		UnitID: u.ID, UnitIDs: []int{u.ID}})
-	items, err := workflow.New().Worklist(caseworker, c)
+	// The worklists of the units with the most open events have work on
+	// them, and every item reads. (One unit's open events may all be done
+	// with — assessed as not to be notified, or notified — so the five
+	// busiest are asked, and one must have work.)
+	rows, err := db.QueryContext(ctx, `SELECT c.unit_id FROM custody_events e JOIN convicts c ON c.id = e.convict_id
+		WHERE e.status = 'OPEN' GROUP BY c.unit_id ORDER BY count(*) DESC, c.unit_id LIMIT 5`)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(items) == 0 {
-		t.Errorf("%s has %d open events and an empty worklist", u.Name, busiest.N)
-	}
-	for _, it := range items {
-		if it.Convict == nil || it.Convict.UnitID != u.ID || it.Title == "" {
-			t.Errorf("worklist item %+v", it)
+	var busiest []int
+	for rows.Next() {
+		var id int
+		if err := rows.Scan(&id); err != nil {
+			t.Fatal(err)
 		}
+		busiest = append(busiest, id)
+	}
+	rows.Close()
+	work := 0
+	for _, id := range busiest {
+		caseworker := varsel.NewContext(ctx, &varsel.Viewer{Subject: "saksbehandler", Roles: []varsel.Role{varsel.RoleCaseworker},
+			UnitID: id, UnitIDs: []int{id}})
+		items, err := workflow.New().Worklist(caseworker, c)
+		if err != nil {
+			t.Fatal(err)
+		}
+		work += len(items)
+		for _, it := range items {
+			if it.Convict == nil || it.Convict.UnitID != id || it.Title == "" {
+				t.Errorf("worklist item %+v", it)
+			}
+		}
+	}
+	if work == 0 {
+		t.Errorf("the %d units with the most open events have empty worklists", len(busiest))
 	}
 
 	// The sequences continue after the seeded rows: the service's next
@@ -274,7 +284,7 @@ func TestSeedReadsBackThroughTheService(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	created, err := tx.Convict.Create().SetName("Ny Domfelt").SetNationalIdentityNumber(number).SetUnitID(u.ID).Save(sys)
+	created, err := tx.Convict.Create().SetName("Ny Domfelt").SetNationalIdentityNumber(number).SetUnitID(busiest[0]).Save(sys)
 	if err != nil {
 		tx.Rollback()
 		t.Fatalf("a convict after the seeded ones: %v", err)
