@@ -1,5 +1,11 @@
 # Varsel: the SPA, then a static Go binary, in a small image that runs as a
-# non-root user. Production configuration comes from the environment (README).
+# non-root user. Production configuration comes from the environment (README,
+# Configuration and Security): at least DATABASE_URL (the application role),
+# DATABASE_MIGRATE_URL (the owner, or run `varsel migrate` with it first),
+# OIDC_ISSUER, VARSEL_AUDIT_KEY_FILE (a mounted secret) and
+# VARSEL_AUDIT_CHECKPOINT_DIR (a mounted volume, ideally object storage with a
+# retention lock). The web app's build carries its trusted documents
+# (persisted-documents.json), which the server requires in production.
 
 FROM node:20-bookworm-slim AS web
 WORKDIR /src/frontend
