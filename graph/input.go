@@ -53,24 +53,19 @@ func (l *inputLimits) MutateOperationContext(ctx context.Context, oc *graphql.Op
 }
 
 // lineFields are the input fields and arguments that hold one line; every
-// other text is written reasoning or a description (rules.Paragraphs), and
-// IDs are identifiers.
+// other String is written reasoning or a description (rules.Paragraphs).
 var lineFields = map[string]bool{
 	"name": true, "nationalIdentityNumber": true, "convictNationalIdentityNumber": true,
 	"addressLine": true, "postalCode": true, "postalPlace": true, "country": true,
 	"caseNumber": true, "institution": true, "decidedByName": true, "sourceName": true,
 	"source": true, "register": true, "recipient": true, "area": true, "relationship": true,
-	"search": true,
 }
 
-// textKind is the kind of the text under key, an argument's or an input
-// field's name.
+// textKind is the kind of a String under key, an argument's or an input
+// field's name. (IDs and cursors are told by their types, in checkScalar.)
 func textKind(key string) rules.TextKind {
-	switch {
-	case lineFields[key]:
+	if lineFields[key] {
 		return rules.Line
-	case key == "id" || key == "ids" || strings.HasSuffix(key, "Id") || strings.HasSuffix(key, "Ids") || strings.HasSuffix(key, "ID"):
-		return rules.Identifier
 	}
 	return rules.Paragraphs
 }

@@ -547,7 +547,7 @@ var (
 			func(c *Case, s *Step) error { return CheckChangeReason(s.Reasoning) }}}}
 	WithdrawDecision = Transition{Name: "withdrawDecision", Who: "decision maker at the deciding level (DC2)",
 		// Not while an appeal is pending: the level above decides it (DC7).
-		From: []EventState{StateDecided, StateAppealWindow, StateFinal, StateAwaitingPolice, StateBlocked},
+		From:  []EventState{StateDecided, StateAppealWindow, StateFinal, StateAwaitingPolice, StateBlocked},
 		Moves: []Move{{StateDecided, StateWithdrawn, ""}, {StateAppealWindow, StateWithdrawn, ""}, {StateFinal, StateWithdrawn, ""}},
 		Done:  []EventState{StateWithdrawn},
 		Guards: []Guard{decisionInForce,

@@ -250,6 +250,9 @@ func TestSeedReadsBackThroughTheService(t *testing.T) {
 		}
 		busiest = append(busiest, id)
 	}
+	if err := rows.Err(); err != nil {
+		t.Fatal(err)
+	}
 	rows.Close()
 	work := 0
 	for _, id := range busiest {

@@ -10,8 +10,8 @@ import (
 	"varsel"
 	"varsel/ent"
 	"varsel/ent/correction"
-	"varsel/ent/decision"
 	"varsel/ent/custodyevent"
+	"varsel/ent/decision"
 	"varsel/rules"
 )
 

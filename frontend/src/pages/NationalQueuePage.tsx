@@ -5,7 +5,7 @@ import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import type { PoliceReportHeldReason } from '../gql/graphql';
 import { formatDateTime } from '../lib/format';
-import { label, policeReportKindLabels } from '../lib/labels';
+import { label, nodes, policeReportKindLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 
 const queueDocument = graphql(`
@@ -43,7 +43,7 @@ const heldLabels: Record<PoliceReportHeldReason, string> = {
  */
 export function NationalQueuePage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: queueDocument, requestPolicy: 'network-only' });
-  const reports = data?.policeReports.edges?.flatMap((e) => (e?.node ? [e.node] : [])) ?? [];
+  const reports = nodes(data?.policeReports);
   return (
     <VStack gap="space-24">
       <Heading level="1" size="large">
