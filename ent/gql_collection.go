@@ -3763,17 +3763,6 @@ func (_q *PoliceReportQuery) collectField(ctx context.Context, oneNode bool, opC
 				return err
 			}
 			_q.withReportedBy = query
-
-		case "acknowledgedBy":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&StaffMemberClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, staffmemberImplementors)...); err != nil {
-				return err
-			}
-			_q.withAcknowledgedBy = query
 		case "createdAt":
 			if _, ok := fieldSeen[policereport.FieldCreatedAt]; !ok {
 				selectedFields = append(selectedFields, policereport.FieldCreatedAt)
@@ -3798,11 +3787,6 @@ func (_q *PoliceReportQuery) collectField(ctx context.Context, oneNode bool, opC
 			if _, ok := fieldSeen[policereport.FieldReportedAt]; !ok {
 				selectedFields = append(selectedFields, policereport.FieldReportedAt)
 				fieldSeen[policereport.FieldReportedAt] = struct{}{}
-			}
-		case "acknowledgedAt":
-			if _, ok := fieldSeen[policereport.FieldAcknowledgedAt]; !ok {
-				selectedFields = append(selectedFields, policereport.FieldAcknowledgedAt)
-				fieldSeen[policereport.FieldAcknowledgedAt] = struct{}{}
 			}
 		case "reportedByName":
 			if _, ok := fieldSeen[policereport.FieldReportedByName]; !ok {

@@ -673,14 +673,6 @@ func (_m *PoliceReport) ReportedBy(ctx context.Context) (*StaffMember, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *PoliceReport) AcknowledgedBy(ctx context.Context) (*StaffMember, error) {
-	result, err := _m.Edges.AcknowledgedByOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryAcknowledgedBy().Only(ctx)
-	}
-	return result, MaskNotFound(err)
-}
-
 func (_m *PoliceRequest) PoliceDistrict(ctx context.Context) (*PoliceDistrict, error) {
 	result, err := _m.Edges.PoliceDistrictOrErr()
 	if IsNotLoaded(err) {

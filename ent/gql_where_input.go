@@ -10968,18 +10968,6 @@ type PoliceReportWhereInput struct {
 	ReportedAtLT    *time.Time  `json:"reportedAtLT,omitempty"`
 	ReportedAtLTE   *time.Time  `json:"reportedAtLTE,omitempty"`
 
-	// "acknowledged_at" field predicates.
-	AcknowledgedAt       *time.Time  `json:"acknowledgedAt,omitempty"`
-	AcknowledgedAtNEQ    *time.Time  `json:"acknowledgedAtNEQ,omitempty"`
-	AcknowledgedAtIn     []time.Time `json:"acknowledgedAtIn,omitempty"`
-	AcknowledgedAtNotIn  []time.Time `json:"acknowledgedAtNotIn,omitempty"`
-	AcknowledgedAtGT     *time.Time  `json:"acknowledgedAtGT,omitempty"`
-	AcknowledgedAtGTE    *time.Time  `json:"acknowledgedAtGTE,omitempty"`
-	AcknowledgedAtLT     *time.Time  `json:"acknowledgedAtLT,omitempty"`
-	AcknowledgedAtLTE    *time.Time  `json:"acknowledgedAtLTE,omitempty"`
-	AcknowledgedAtIsNil  bool        `json:"acknowledgedAtIsNil,omitempty"`
-	AcknowledgedAtNotNil bool        `json:"acknowledgedAtNotNil,omitempty"`
-
 	// "reported_by_name" field predicates.
 	ReportedByName             *string  `json:"reportedByName,omitempty"`
 	ReportedByNameNEQ          *string  `json:"reportedByNameNEQ,omitempty"`
@@ -11008,10 +10996,6 @@ type PoliceReportWhereInput struct {
 	// "reported_by" edge predicates.
 	HasReportedBy     *bool                    `json:"hasReportedBy,omitempty"`
 	HasReportedByWith []*StaffMemberWhereInput `json:"hasReportedByWith,omitempty"`
-
-	// "acknowledged_by" edge predicates.
-	HasAcknowledgedBy     *bool                    `json:"hasAcknowledgedBy,omitempty"`
-	HasAcknowledgedByWith []*StaffMemberWhereInput `json:"hasAcknowledgedByWith,omitempty"`
 }
 
 // AddPredicates adds custom predicates to the where input to be used during the filtering phase.
@@ -11193,36 +11177,6 @@ func (i *PoliceReportWhereInput) P() (predicate.PoliceReport, error) {
 	if i.ReportedAtLTE != nil {
 		predicates = append(predicates, policereport.ReportedAtLTE(*i.ReportedAtLTE))
 	}
-	if i.AcknowledgedAt != nil {
-		predicates = append(predicates, policereport.AcknowledgedAtEQ(*i.AcknowledgedAt))
-	}
-	if i.AcknowledgedAtNEQ != nil {
-		predicates = append(predicates, policereport.AcknowledgedAtNEQ(*i.AcknowledgedAtNEQ))
-	}
-	if len(i.AcknowledgedAtIn) > 0 {
-		predicates = append(predicates, policereport.AcknowledgedAtIn(i.AcknowledgedAtIn...))
-	}
-	if len(i.AcknowledgedAtNotIn) > 0 {
-		predicates = append(predicates, policereport.AcknowledgedAtNotIn(i.AcknowledgedAtNotIn...))
-	}
-	if i.AcknowledgedAtGT != nil {
-		predicates = append(predicates, policereport.AcknowledgedAtGT(*i.AcknowledgedAtGT))
-	}
-	if i.AcknowledgedAtGTE != nil {
-		predicates = append(predicates, policereport.AcknowledgedAtGTE(*i.AcknowledgedAtGTE))
-	}
-	if i.AcknowledgedAtLT != nil {
-		predicates = append(predicates, policereport.AcknowledgedAtLT(*i.AcknowledgedAtLT))
-	}
-	if i.AcknowledgedAtLTE != nil {
-		predicates = append(predicates, policereport.AcknowledgedAtLTE(*i.AcknowledgedAtLTE))
-	}
-	if i.AcknowledgedAtIsNil {
-		predicates = append(predicates, policereport.AcknowledgedAtIsNil())
-	}
-	if i.AcknowledgedAtNotNil {
-		predicates = append(predicates, policereport.AcknowledgedAtNotNil())
-	}
 	if i.ReportedByName != nil {
 		predicates = append(predicates, policereport.ReportedByNameEQ(*i.ReportedByName))
 	}
@@ -11310,24 +11264,6 @@ func (i *PoliceReportWhereInput) P() (predicate.PoliceReport, error) {
 			with = append(with, p)
 		}
 		predicates = append(predicates, policereport.HasReportedByWith(with...))
-	}
-	if i.HasAcknowledgedBy != nil {
-		p := policereport.HasAcknowledgedBy()
-		if !*i.HasAcknowledgedBy {
-			p = policereport.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasAcknowledgedByWith) > 0 {
-		with := make([]predicate.StaffMember, 0, len(i.HasAcknowledgedByWith))
-		for _, w := range i.HasAcknowledgedByWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasAcknowledgedByWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, policereport.HasAcknowledgedByWith(with...))
 	}
 	switch len(predicates) {
 	case 0:

@@ -70,7 +70,7 @@ type PoliceReportEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [5]bool
 	// totalCount holds the count of the edges above.
-	totalCount [3]map[string]int
+	totalCount [2]map[string]int
 }
 
 // ConvictOrErr returns the Convict value or an error if the edge

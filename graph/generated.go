@@ -1087,6 +1087,8 @@ type PoliceReportResolver interface {
 	Unit(ctx context.Context, obj *ent.PoliceReport) (*ent.Unit, error)
 	HeldReason(ctx context.Context, obj *ent.PoliceReport) (*model.PoliceReportHeldReason, error)
 	NationalIdentityNumber(ctx context.Context, obj *ent.PoliceReport) (*string, error)
+	AcknowledgedAt(ctx context.Context, obj *ent.PoliceReport) (*time.Time, error)
+	AcknowledgedBy(ctx context.Context, obj *ent.PoliceReport) (*ent.StaffMember, error)
 }
 type PoliceRequestResolver interface {
 	Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
@@ -6824,6 +6826,9 @@ extend type PoliceReport {
   heldReason: PoliceReportHeldReason @goField(forceResolver: true)
   "The number the police gave, kept only in the national queue (administrators only; PR1)."
   nationalIdentityNumber: String @goField(forceResolver: true)
+  "When the unit read it — for the correctional service's staff only: that a unit read it would tell the police it reached one."
+  acknowledgedAt: Time @goField(forceResolver: true)
+  acknowledgedBy: StaffMember @goField(forceResolver: true)
 }
 
 enum PoliceReportHeldReason {
@@ -11508,12 +11513,10 @@ type PoliceReport implements Node {
   kind: PoliceReportKind!
   summary: String!
   reportedAt: Time!
-  acknowledgedAt: Time
   reportedByName: String!
   policeDistrictID: ID!
   policeDistrict: PoliceDistrict!
   reportedBy: StaffMember
-  acknowledgedBy: StaffMember
 }
 """
 A connection to a list of items.
@@ -11634,19 +11637,6 @@ input PoliceReportWhereInput {
   reportedAtLT: Time
   reportedAtLTE: Time
   """
-  acknowledged_at field predicates
-  """
-  acknowledgedAt: Time
-  acknowledgedAtNEQ: Time
-  acknowledgedAtIn: [Time!]
-  acknowledgedAtNotIn: [Time!]
-  acknowledgedAtGT: Time
-  acknowledgedAtGTE: Time
-  acknowledgedAtLT: Time
-  acknowledgedAtLTE: Time
-  acknowledgedAtIsNil: Boolean
-  acknowledgedAtNotNil: Boolean
-  """
   reported_by_name field predicates
   """
   reportedByName: String
@@ -11679,11 +11669,6 @@ input PoliceReportWhereInput {
   """
   hasReportedBy: Boolean
   hasReportedByWith: [StaffMemberWhereInput!]
-  """
-  acknowledged_by edge predicates
-  """
-  hasAcknowledgedBy: Boolean
-  hasAcknowledgedByWith: [StaffMemberWhereInput!]
 }
 type PoliceRequest implements Node {
   id: ID!
@@ -14384,8 +14369,6 @@ func (ec *executionContext) childFields_PoliceReport(ctx context.Context, field 
 		return ec.fieldContext_PoliceReport_summary(ctx, field)
 	case "reportedAt":
 		return ec.fieldContext_PoliceReport_reportedAt(ctx, field)
-	case "acknowledgedAt":
-		return ec.fieldContext_PoliceReport_acknowledgedAt(ctx, field)
 	case "reportedByName":
 		return ec.fieldContext_PoliceReport_reportedByName(ctx, field)
 	case "policeDistrictID":
@@ -14394,14 +14377,16 @@ func (ec *executionContext) childFields_PoliceReport(ctx context.Context, field 
 		return ec.fieldContext_PoliceReport_policeDistrict(ctx, field)
 	case "reportedBy":
 		return ec.fieldContext_PoliceReport_reportedBy(ctx, field)
-	case "acknowledgedBy":
-		return ec.fieldContext_PoliceReport_acknowledgedBy(ctx, field)
 	case "unit":
 		return ec.fieldContext_PoliceReport_unit(ctx, field)
 	case "heldReason":
 		return ec.fieldContext_PoliceReport_heldReason(ctx, field)
 	case "nationalIdentityNumber":
 		return ec.fieldContext_PoliceReport_nationalIdentityNumber(ctx, field)
+	case "acknowledgedAt":
+		return ec.fieldContext_PoliceReport_acknowledgedAt(ctx, field)
+	case "acknowledgedBy":
+		return ec.fieldContext_PoliceReport_acknowledgedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type PoliceReport", field.Name)
 }
@@ -30138,29 +30123,6 @@ func (ec *executionContext) fieldContext_PoliceReport_reportedAt(_ context.Conte
 	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type Time does not have child fields"))
 }
 
-func (ec *executionContext) _PoliceReport_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceReport_acknowledgedAt(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AcknowledgedAt, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
-			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceReport_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("PoliceReport", field, false, false, errors.New("field of type Time does not have child fields"))
-}
-
 func (ec *executionContext) _PoliceReport_reportedByName(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30271,38 +30233,6 @@ func (ec *executionContext) fieldContext_PoliceReport_reportedBy(_ context.Conte
 	return fc, nil
 }
 
-func (ec *executionContext) _PoliceReport_acknowledgedBy(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_PoliceReport_acknowledgedBy(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.AcknowledgedBy(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
-			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
-		},
-		true,
-		false,
-	)
-}
-func (ec *executionContext) fieldContext_PoliceReport_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "PoliceReport",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_StaffMember(ctx, field)
-		},
-	}
-	return fc, nil
-}
-
 func (ec *executionContext) _PoliceReport_unit(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -30379,6 +30309,61 @@ func (ec *executionContext) _PoliceReport_nationalIdentityNumber(ctx context.Con
 }
 func (ec *executionContext) fieldContext_PoliceReport_nationalIdentityNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PoliceReport", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_acknowledgedAt(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_acknowledgedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceReport().AcknowledgedAt(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_acknowledgedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceReport", field, true, true, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _PoliceReport_acknowledgedBy(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceReport_acknowledgedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceReport().AcknowledgedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.StaffMember) graphql.Marshaler {
+			return ec.marshalOStaffMember2ᚖvarselᚋentᚐStaffMember(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceReport_acknowledgedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _PoliceReportConnection_edges(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceReportConnection) (ret graphql.Marshaler) {
@@ -54466,7 +54451,7 @@ func (ec *executionContext) unmarshalInputPoliceReportWhereInput(ctx context.Con
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "reportedByName", "reportedByNameNEQ", "reportedByNameIn", "reportedByNameNotIn", "reportedByNameGT", "reportedByNameGTE", "reportedByNameLT", "reportedByNameLTE", "reportedByNameContains", "reportedByNameHasPrefix", "reportedByNameHasSuffix", "reportedByNameEqualFold", "reportedByNameContainsFold", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasReportedBy", "hasReportedByWith", "hasAcknowledgedBy", "hasAcknowledgedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "reportedAt", "reportedAtNEQ", "reportedAtIn", "reportedAtNotIn", "reportedAtGT", "reportedAtGTE", "reportedAtLT", "reportedAtLTE", "reportedByName", "reportedByNameNEQ", "reportedByNameIn", "reportedByNameNotIn", "reportedByNameGT", "reportedByNameGTE", "reportedByNameLT", "reportedByNameLTE", "reportedByNameContains", "reportedByNameHasPrefix", "reportedByNameHasSuffix", "reportedByNameEqualFold", "reportedByNameContainsFold", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasReportedBy", "hasReportedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -54746,76 +54731,6 @@ func (ec *executionContext) unmarshalInputPoliceReportWhereInput(ctx context.Con
 				return it, err
 			}
 			it.ReportedAtLTE = data
-		case "acknowledgedAt":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAt"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAt = data
-		case "acknowledgedAtNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNEQ"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtNEQ = data
-		case "acknowledgedAtIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtIn = data
-		case "acknowledgedAtNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNotIn"))
-			data, err := ec.unmarshalOTime2ᚕtimeᚐTimeᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtNotIn = data
-		case "acknowledgedAtGT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtGT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtGT = data
-		case "acknowledgedAtGTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtGTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtGTE = data
-		case "acknowledgedAtLT":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtLT"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtLT = data
-		case "acknowledgedAtLTE":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtLTE"))
-			data, err := ec.unmarshalOTime2ᚖtimeᚐTime(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtLTE = data
-		case "acknowledgedAtIsNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtIsNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtIsNil = data
-		case "acknowledgedAtNotNil":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("acknowledgedAtNotNil"))
-			data, err := ec.unmarshalOBoolean2bool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.AcknowledgedAtNotNil = data
 		case "reportedByName":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reportedByName"))
 			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
@@ -54963,20 +54878,6 @@ func (ec *executionContext) unmarshalInputPoliceReportWhereInput(ctx context.Con
 				return it, err
 			}
 			it.HasReportedByWith = data
-		case "hasAcknowledgedBy":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedBy"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAcknowledgedBy = data
-		case "hasAcknowledgedByWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasAcknowledgedByWith"))
-			data, err := ec.unmarshalOStaffMemberWhereInput2ᚕᚖvarselᚋentᚐStaffMemberWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasAcknowledgedByWith = data
 		}
 	}
 	return it, nil
@@ -68126,11 +68027,6 @@ func (ec *executionContext) _PoliceReport(ctx context.Context, sel ast.Selection
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "acknowledgedAt":
-			out.Values[i] = ec._PoliceReport_acknowledgedAt(ctx, field, obj)
-			if out.Values[i] == graphql.RequiredNull {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
 		case "reportedByName":
 			out.Values[i] = ec._PoliceReport_reportedByName(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -68189,44 +68085,6 @@ func (ec *executionContext) _PoliceReport(ctx context.Context, sel ast.Selection
 					}
 				}()
 				res = ec._PoliceReport_reportedBy(ctx, field, obj)
-				if res == graphql.RequiredNull {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
-		case "acknowledgedBy":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._PoliceReport_acknowledgedBy(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -68341,6 +68199,82 @@ func (ec *executionContext) _PoliceReport(ctx context.Context, sel ast.Selection
 					}
 				}()
 				res = ec._PoliceReport_nationalIdentityNumber(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "acknowledgedAt":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_acknowledgedAt(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "acknowledgedBy":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceReport_acknowledgedBy(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}

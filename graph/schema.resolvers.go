@@ -350,6 +350,26 @@ func (r *policeReportResolver) NationalIdentityNumber(ctx context.Context, obj *
 	return obj.NationalIdentityNumber, nil
 }
 
+// AcknowledgedAt is the resolver for the acknowledgedAt field.
+func (r *policeReportResolver) AcknowledgedAt(ctx context.Context, obj *ent.PoliceReport) (*time.Time, error) {
+	if !varsel.FromContext(ctx).HasAny(varsel.RoleCaseworker, varsel.RoleDecisionMaker) {
+		return nil, nil // no oracle: the police do not learn that a unit read it
+	}
+	return obj.AcknowledgedAt, nil
+}
+
+// AcknowledgedBy is the resolver for the acknowledgedBy field.
+func (r *policeReportResolver) AcknowledgedBy(ctx context.Context, obj *ent.PoliceReport) (*ent.StaffMember, error) {
+	if obj.AcknowledgedAt == nil || !varsel.FromContext(ctx).HasAny(varsel.RoleCaseworker, varsel.RoleDecisionMaker) {
+		return nil, nil
+	}
+	staff, err := obj.QueryAcknowledgedBy().Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return staff, err
+}
+
 // Question is the resolver for the question field.
 func (r *policeRequestResolver) Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error) {
 	return requestText(ctx, obj.ID, obj.Question)

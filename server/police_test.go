@@ -394,6 +394,17 @@ func TestPoliceReportIsNoOracle(t *testing.T) {
 			if len(queue) != 2 || held["INFOFLYT"] != numbers["under INFOFLYT"] || held["UNKNOWN_PERSON"] != stranger {
 				t.Errorf("the national queue holds %v", queue)
 			}
+			// Nor does the unit's reading it tell them: the reports that reached
+			// no unit are never read by one.
+			ts.as("saksbehandler", opAckReport, map[string]any{"id": get(unit[0], "node", "id")})
+			for _, e := range get(ts.as("politi", `{ policeReports { edges { node { acknowledgedAt acknowledgedBy { name } } } } }`, nil), "policeReports", "edges").([]any) {
+				if get(e, "node", "acknowledgedAt") != nil || get(e, "node", "acknowledgedBy") != nil {
+					t.Errorf("the police see that a unit read their report: %v", e)
+				}
+			}
+			if get(ts.as("saksbehandler", opReports, nil), "policeReports", "edges", 0, "node", "acknowledgedAt") == nil {
+				t.Error("the unit does not see that it read the report")
+			}
 			// Only the report on an ordinary convict is a disclosure to a unit (IX1, IX6).
 			if n := len(get(ts.as("saksbehandler", opDisclosures, map[string]any{"direction": "FROM_POLICE"}), "disclosures", "edges").([]any)); n != 1 {
 				t.Errorf("%d disclosures from the police, want 1", n)

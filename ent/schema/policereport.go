@@ -29,7 +29,10 @@ func (PoliceReport) Fields() []ent.Field {
 		field.Enum("kind").GoType(rules.PoliceReportKind("")).Immutable().Annotations(entgql.Type("PoliceReportKind")),
 		field.Text("summary").NotEmpty().Immutable().Annotations(entgql.Skip(entgql.SkipWhereInput, entgql.SkipOrderField)),
 		field.Time("reported_at").Immutable().Annotations(entgql.OrderField("REPORTED_AT")),
-		field.Time("acknowledged_at").Optional().Nillable(),
+		// Not a GraphQL field as it stands: whether a unit has read a report
+		// would tell the police it reached one (PoliceReport.acknowledgedAt
+		// in schema.graphql answers staff only).
+		field.Time("acknowledged_at").Optional().Nillable().Annotations(entgql.Skip()),
 		field.String("reported_by_name").NotEmpty().Immutable(),
 		field.Int("convict_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),
 		field.Int("unit_id").Optional().Nillable().Annotations(entgql.Skip()).
@@ -50,7 +53,7 @@ func (PoliceReport) Edges() []ent.Edge {
 		edge.To("unit", Unit.Type).Field("unit_id").Unique().Annotations(entgql.Skip()),
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique().Required().Immutable(),
 		edge.To("reported_by", StaffMember.Type).Unique().Immutable(),
-		edge.To("acknowledged_by", StaffMember.Type).Unique(),
+		edge.To("acknowledged_by", StaffMember.Type).Unique().Annotations(entgql.Skip()),
 	}
 }
 
