@@ -61,14 +61,18 @@ type Disclosure struct {
 	Source string `json:"source,omitempty"`
 	// unverified information is deleted on this day (IX8)
 	ExpiresOn *time.Time `json:"expires_on,omitempty"`
-	// ConvictID holds the value of the "convict_id" field.
-	ConvictID int `json:"convict_id,omitempty"`
-	// UnitID holds the value of the "unit_id" field.
-	UnitID int `json:"unit_id,omitempty"`
+	// none in the national queue: the police named no convict, or one under INFOFLYT
+	ConvictID *int `json:"convict_id,omitempty"`
+	// the convict's responsible unit; none in the national queue
+	UnitID *int `json:"unit_id,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`
 	// PoliceReportID holds the value of the "police_report_id" field.
 	PoliceReportID *int `json:"police_report_id,omitempty"`
+	// the number the police named the person by, when they recorded the disclosure themselves
+	NationalIdentityNumber *string `json:"-"`
+	// why it waits in the national queue
+	Held *disclosure.Held `json:"held,omitempty"`
 	// Edges holds the relations/edges for other nodes in the graph.
 	// The values are being populated by the DisclosureQuery when eager-loading is set.
 	Edges                  DisclosureEdges `json:"edges"`
@@ -98,7 +102,7 @@ type DisclosureEdges struct {
 	// type was loaded (or requested) in eager-loading or not.
 	loadedTypes [7]bool
 	// totalCount holds the count of the edges above.
-	totalCount [5]map[string]int
+	totalCount [4]map[string]int
 }
 
 // ConvictOrErr returns the Convict value or an error if the edge
@@ -187,7 +191,7 @@ func (*Disclosure) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullBool)
 		case disclosure.FieldID, disclosure.FieldConvictID, disclosure.FieldUnitID, disclosure.FieldPoliceDistrictID, disclosure.FieldPoliceReportID:
 			values[i] = new(sql.NullInt64)
-		case disclosure.FieldDirection, disclosure.FieldCategory, disclosure.FieldSummary, disclosure.FieldPurpose, disclosure.FieldRecipient, disclosure.FieldLegalBasis, disclosure.FieldRegister, disclosure.FieldDecidedByName, disclosure.FieldForm, disclosure.FieldVerification, disclosure.FieldDecisionBasis, disclosure.FieldSource:
+		case disclosure.FieldDirection, disclosure.FieldCategory, disclosure.FieldSummary, disclosure.FieldPurpose, disclosure.FieldRecipient, disclosure.FieldLegalBasis, disclosure.FieldRegister, disclosure.FieldDecidedByName, disclosure.FieldForm, disclosure.FieldVerification, disclosure.FieldDecisionBasis, disclosure.FieldSource, disclosure.FieldNationalIdentityNumber, disclosure.FieldHeld:
 			values[i] = new(sql.NullString)
 		case disclosure.FieldCreatedAt, disclosure.FieldUpdatedAt, disclosure.FieldDecidedAt, disclosure.FieldVerifiedAt, disclosure.FieldExpiresOn:
 			values[i] = new(sql.NullTime)
@@ -338,13 +342,15 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field convict_id", values[i])
 			} else if value.Valid {
-				_m.ConvictID = int(value.Int64)
+				_m.ConvictID = new(int)
+				*_m.ConvictID = int(value.Int64)
 			}
 		case disclosure.FieldUnitID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
 				return fmt.Errorf("unexpected type %T for field unit_id", values[i])
 			} else if value.Valid {
-				_m.UnitID = int(value.Int64)
+				_m.UnitID = new(int)
+				*_m.UnitID = int(value.Int64)
 			}
 		case disclosure.FieldPoliceDistrictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -358,6 +364,20 @@ func (_m *Disclosure) assignValues(columns []string, values []any) error {
 			} else if value.Valid {
 				_m.PoliceReportID = new(int)
 				*_m.PoliceReportID = int(value.Int64)
+			}
+		case disclosure.FieldNationalIdentityNumber:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field national_identity_number", values[i])
+			} else if value.Valid {
+				_m.NationalIdentityNumber = new(string)
+				*_m.NationalIdentityNumber = value.String
+			}
+		case disclosure.FieldHeld:
+			if value, ok := values[i].(*sql.NullString); !ok {
+				return fmt.Errorf("unexpected type %T for field held", values[i])
+			} else if value.Valid {
+				_m.Held = new(disclosure.Held)
+				*_m.Held = disclosure.Held(value.String)
 			}
 		case disclosure.ForeignKeys[0]:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -512,17 +532,28 @@ func (_m *Disclosure) String() string {
 		builder.WriteString(v.Format(time.ANSIC))
 	}
 	builder.WriteString(", ")
-	builder.WriteString("convict_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.ConvictID))
+	if v := _m.ConvictID; v != nil {
+		builder.WriteString("convict_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
-	builder.WriteString("unit_id=")
-	builder.WriteString(fmt.Sprintf("%v", _m.UnitID))
+	if v := _m.UnitID; v != nil {
+		builder.WriteString("unit_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("police_district_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PoliceDistrictID))
 	builder.WriteString(", ")
 	if v := _m.PoliceReportID; v != nil {
 		builder.WriteString("police_report_id=")
+		builder.WriteString(fmt.Sprintf("%v", *v))
+	}
+	builder.WriteString(", ")
+	builder.WriteString("national_identity_number=<sensitive>")
+	builder.WriteString(", ")
+	if v := _m.Held; v != nil {
+		builder.WriteString("held=")
 		builder.WriteString(fmt.Sprintf("%v", *v))
 	}
 	builder.WriteByte(')')

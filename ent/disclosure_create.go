@@ -228,9 +228,25 @@ func (_c *DisclosureCreate) SetConvictID(v int) *DisclosureCreate {
 	return _c
 }
 
+// SetNillableConvictID sets the "convict_id" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableConvictID(v *int) *DisclosureCreate {
+	if v != nil {
+		_c.SetConvictID(*v)
+	}
+	return _c
+}
+
 // SetUnitID sets the "unit_id" field.
 func (_c *DisclosureCreate) SetUnitID(v int) *DisclosureCreate {
 	_c.mutation.SetUnitID(v)
+	return _c
+}
+
+// SetNillableUnitID sets the "unit_id" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableUnitID(v *int) *DisclosureCreate {
+	if v != nil {
+		_c.SetUnitID(*v)
+	}
 	return _c
 }
 
@@ -250,6 +266,34 @@ func (_c *DisclosureCreate) SetPoliceReportID(v int) *DisclosureCreate {
 func (_c *DisclosureCreate) SetNillablePoliceReportID(v *int) *DisclosureCreate {
 	if v != nil {
 		_c.SetPoliceReportID(*v)
+	}
+	return _c
+}
+
+// SetNationalIdentityNumber sets the "national_identity_number" field.
+func (_c *DisclosureCreate) SetNationalIdentityNumber(v string) *DisclosureCreate {
+	_c.mutation.SetNationalIdentityNumber(v)
+	return _c
+}
+
+// SetNillableNationalIdentityNumber sets the "national_identity_number" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableNationalIdentityNumber(v *string) *DisclosureCreate {
+	if v != nil {
+		_c.SetNationalIdentityNumber(*v)
+	}
+	return _c
+}
+
+// SetHeld sets the "held" field.
+func (_c *DisclosureCreate) SetHeld(v disclosure.Held) *DisclosureCreate {
+	_c.mutation.SetHeld(v)
+	return _c
+}
+
+// SetNillableHeld sets the "held" field if the given value is not nil.
+func (_c *DisclosureCreate) SetNillableHeld(v *disclosure.Held) *DisclosureCreate {
+	if v != nil {
+		_c.SetHeld(*v)
 	}
 	return _c
 }
@@ -474,20 +518,13 @@ func (_c *DisclosureCreate) check() error {
 	if _, ok := _c.mutation.Unverified(); !ok {
 		return &ValidationError{Name: "unverified", err: errors.New(`ent: missing required field "Disclosure.unverified"`)}
 	}
-	if _, ok := _c.mutation.ConvictID(); !ok {
-		return &ValidationError{Name: "convict_id", err: errors.New(`ent: missing required field "Disclosure.convict_id"`)}
-	}
-	if _, ok := _c.mutation.UnitID(); !ok {
-		return &ValidationError{Name: "unit_id", err: errors.New(`ent: missing required field "Disclosure.unit_id"`)}
-	}
 	if _, ok := _c.mutation.PoliceDistrictID(); !ok {
 		return &ValidationError{Name: "police_district_id", err: errors.New(`ent: missing required field "Disclosure.police_district_id"`)}
 	}
-	if len(_c.mutation.ConvictIDs()) == 0 {
-		return &ValidationError{Name: "convict", err: errors.New(`ent: missing required edge "Disclosure.convict"`)}
-	}
-	if len(_c.mutation.UnitIDs()) == 0 {
-		return &ValidationError{Name: "unit", err: errors.New(`ent: missing required edge "Disclosure.unit"`)}
+	if v, ok := _c.mutation.Held(); ok {
+		if err := disclosure.HeldValidator(v); err != nil {
+			return &ValidationError{Name: "held", err: fmt.Errorf(`ent: validator failed for field "Disclosure.held": %w`, err)}
+		}
 	}
 	if len(_c.mutation.PoliceDistrictIDs()) == 0 {
 		return &ValidationError{Name: "police_district", err: errors.New(`ent: missing required edge "Disclosure.police_district"`)}
@@ -595,6 +632,14 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		_spec.SetField(disclosure.FieldExpiresOn, field.TypeTime, value)
 		_node.ExpiresOn = &value
 	}
+	if value, ok := _c.mutation.NationalIdentityNumber(); ok {
+		_spec.SetField(disclosure.FieldNationalIdentityNumber, field.TypeString, value)
+		_node.NationalIdentityNumber = &value
+	}
+	if value, ok := _c.mutation.Held(); ok {
+		_spec.SetField(disclosure.FieldHeld, field.TypeEnum, value)
+		_node.Held = &value
+	}
 	if nodes := _c.mutation.ConvictIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
 			Rel:     sqlgraph.M2O,
@@ -609,7 +654,7 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.ConvictID = nodes[0]
+		_node.ConvictID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.UnitIDs(); len(nodes) > 0 {
@@ -626,7 +671,7 @@ func (_c *DisclosureCreate) createSpec() (*Disclosure, *sqlgraph.CreateSpec) {
 		for _, k := range nodes {
 			edge.Target.Nodes = append(edge.Target.Nodes, k)
 		}
-		_node.UnitID = nodes[0]
+		_node.UnitID = &nodes[0]
 		_spec.Edges = append(_spec.Edges, edge)
 	}
 	if nodes := _c.mutation.PoliceDistrictIDs(); len(nodes) > 0 {
@@ -899,6 +944,12 @@ func (u *DisclosureUpsertOne) UpdateNewValues() *DisclosureUpsertOne {
 		}
 		if _, exists := u.create.mutation.PoliceReportID(); exists {
 			s.SetIgnore(disclosure.FieldPoliceReportID)
+		}
+		if _, exists := u.create.mutation.NationalIdentityNumber(); exists {
+			s.SetIgnore(disclosure.FieldNationalIdentityNumber)
+		}
+		if _, exists := u.create.mutation.Held(); exists {
+			s.SetIgnore(disclosure.FieldHeld)
 		}
 	}))
 	return u
@@ -1240,6 +1291,12 @@ func (u *DisclosureUpsertBulk) UpdateNewValues() *DisclosureUpsertBulk {
 			}
 			if _, exists := b.mutation.PoliceReportID(); exists {
 				s.SetIgnore(disclosure.FieldPoliceReportID)
+			}
+			if _, exists := b.mutation.NationalIdentityNumber(); exists {
+				s.SetIgnore(disclosure.FieldNationalIdentityNumber)
+			}
+			if _, exists := b.mutation.Held(); exists {
+				s.SetIgnore(disclosure.FieldHeld)
 			}
 		}
 	}))

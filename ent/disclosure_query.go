@@ -688,7 +688,10 @@ func (_q *DisclosureQuery) loadConvict(ctx context.Context, query *ConvictQuery,
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Disclosure)
 	for i := range nodes {
-		fk := nodes[i].ConvictID
+		if nodes[i].ConvictID == nil {
+			continue
+		}
+		fk := *nodes[i].ConvictID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}
@@ -717,7 +720,10 @@ func (_q *DisclosureQuery) loadUnit(ctx context.Context, query *UnitQuery, nodes
 	ids := make([]int, 0, len(nodes))
 	nodeids := make(map[int][]*Disclosure)
 	for i := range nodes {
-		fk := nodes[i].UnitID
+		if nodes[i].UnitID == nil {
+			continue
+		}
+		fk := *nodes[i].UnitID
 		if _, ok := nodeids[fk]; !ok {
 			ids = append(ids, fk)
 		}

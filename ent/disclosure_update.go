@@ -170,12 +170,6 @@ func (_u *DisclosureUpdate) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *DisclosureUpdate) check() error {
-	if _u.mutation.ConvictCleared() && len(_u.mutation.ConvictIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Disclosure.convict"`)
-	}
-	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Disclosure.unit"`)
-	}
 	if _u.mutation.PoliceDistrictCleared() && len(_u.mutation.PoliceDistrictIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Disclosure.police_district"`)
 	}
@@ -229,6 +223,12 @@ func (_u *DisclosureUpdate) sqlSave(ctx context.Context) (_node int, err error) 
 	}
 	if _u.mutation.ExpiresOnCleared() {
 		_spec.ClearField(disclosure.FieldExpiresOn, field.TypeTime)
+	}
+	if _u.mutation.NationalIdentityNumberCleared() {
+		_spec.ClearField(disclosure.FieldNationalIdentityNumber, field.TypeString)
+	}
+	if _u.mutation.HeldCleared() {
+		_spec.ClearField(disclosure.FieldHeld, field.TypeEnum)
 	}
 	if _u.mutation.VerifiedByCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -434,12 +434,6 @@ func (_u *DisclosureUpdateOne) defaults() error {
 
 // check runs all checks and user-defined validators on the builder.
 func (_u *DisclosureUpdateOne) check() error {
-	if _u.mutation.ConvictCleared() && len(_u.mutation.ConvictIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Disclosure.convict"`)
-	}
-	if _u.mutation.UnitCleared() && len(_u.mutation.UnitIDs()) > 0 {
-		return errors.New(`ent: clearing a required unique edge "Disclosure.unit"`)
-	}
 	if _u.mutation.PoliceDistrictCleared() && len(_u.mutation.PoliceDistrictIDs()) > 0 {
 		return errors.New(`ent: clearing a required unique edge "Disclosure.police_district"`)
 	}
@@ -510,6 +504,12 @@ func (_u *DisclosureUpdateOne) sqlSave(ctx context.Context) (_node *Disclosure, 
 	}
 	if _u.mutation.ExpiresOnCleared() {
 		_spec.ClearField(disclosure.FieldExpiresOn, field.TypeTime)
+	}
+	if _u.mutation.NationalIdentityNumberCleared() {
+		_spec.ClearField(disclosure.FieldNationalIdentityNumber, field.TypeString)
+	}
+	if _u.mutation.HeldCleared() {
+		_spec.ClearField(disclosure.FieldHeld, field.TypeEnum)
 	}
 	if _u.mutation.VerifiedByCleared() {
 		edge := &sqlgraph.EdgeSpec{

@@ -360,6 +360,8 @@ var schemaGraph = func() *sqlgraph.Schema {
 			disclosure.FieldUnitID:                    {Type: field.TypeInt, Column: disclosure.FieldUnitID},
 			disclosure.FieldPoliceDistrictID:          {Type: field.TypeInt, Column: disclosure.FieldPoliceDistrictID},
 			disclosure.FieldPoliceReportID:            {Type: field.TypeInt, Column: disclosure.FieldPoliceReportID},
+			disclosure.FieldNationalIdentityNumber:    {Type: field.TypeString, Column: disclosure.FieldNationalIdentityNumber},
+			disclosure.FieldHeld:                      {Type: field.TypeEnum, Column: disclosure.FieldHeld},
 		},
 	}
 	graph.Nodes[13] = &sqlgraph.Node{
@@ -4003,6 +4005,16 @@ func (f *DisclosureFilter) WherePoliceDistrictID(p entql.IntP) {
 // WherePoliceReportID applies the entql int predicate on the police_report_id field.
 func (f *DisclosureFilter) WherePoliceReportID(p entql.IntP) {
 	f.Where(p.Field(disclosure.FieldPoliceReportID))
+}
+
+// WhereNationalIdentityNumber applies the entql string predicate on the national_identity_number field.
+func (f *DisclosureFilter) WhereNationalIdentityNumber(p entql.StringP) {
+	f.Where(p.Field(disclosure.FieldNationalIdentityNumber))
+}
+
+// WhereHeld applies the entql string predicate on the held field.
+func (f *DisclosureFilter) WhereHeld(p entql.StringP) {
+	f.Where(p.Field(disclosure.FieldHeld))
 }
 
 // WhereHasConvict applies a predicate to check if query has an edge convict.

@@ -2221,21 +2221,6 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 	for _, field := range graphql.CollectFields(opCtx, collected.Selections, satisfies) {
 		switch field.Name {
 
-		case "unit":
-			var (
-				alias = field.Alias
-				path  = append(path, alias)
-				query = (&UnitClient{config: _q.config}).Query()
-			)
-			if err := query.collectField(ctx, oneNode, opCtx, field, path, mayAddCondition(satisfies, unitImplementors)...); err != nil {
-				return err
-			}
-			_q.withUnit = query
-			if _, ok := fieldSeen[disclosure.FieldUnitID]; !ok {
-				selectedFields = append(selectedFields, disclosure.FieldUnitID)
-				fieldSeen[disclosure.FieldUnitID] = struct{}{}
-			}
-
 		case "policeDistrict":
 			var (
 				alias = field.Alias
@@ -2382,11 +2367,6 @@ func (_q *DisclosureQuery) collectField(ctx context.Context, oneNode bool, opCtx
 			if _, ok := fieldSeen[disclosure.FieldConvictID]; !ok {
 				selectedFields = append(selectedFields, disclosure.FieldConvictID)
 				fieldSeen[disclosure.FieldConvictID] = struct{}{}
-			}
-		case "unitID":
-			if _, ok := fieldSeen[disclosure.FieldUnitID]; !ok {
-				selectedFields = append(selectedFields, disclosure.FieldUnitID)
-				fieldSeen[disclosure.FieldUnitID] = struct{}{}
 			}
 		case "policeDistrictID":
 			if _, ok := fieldSeen[disclosure.FieldPoliceDistrictID]; !ok {

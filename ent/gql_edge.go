@@ -433,14 +433,6 @@ func (_m *Delegation) GrantedBy(ctx context.Context) (*StaffMember, error) {
 	return result, MaskNotFound(err)
 }
 
-func (_m *Disclosure) Unit(ctx context.Context) (*Unit, error) {
-	result, err := _m.Edges.UnitOrErr()
-	if IsNotLoaded(err) {
-		result, err = _m.QueryUnit().Only(ctx)
-	}
-	return result, err
-}
-
 func (_m *Disclosure) PoliceDistrict(ctx context.Context) (*PoliceDistrict, error) {
 	result, err := _m.Edges.PoliceDistrictOrErr()
 	if IsNotLoaded(err) {

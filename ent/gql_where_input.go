@@ -6623,16 +6623,12 @@ type DisclosureWhereInput struct {
 	ExpiresOnNotNil bool        `json:"expiresOnNotNil,omitempty"`
 
 	// "convict_id" field predicates.
-	ConvictID      *int  `json:"convictID,omitempty"`
-	ConvictIDNEQ   *int  `json:"convictIDNEQ,omitempty"`
-	ConvictIDIn    []int `json:"convictIDIn,omitempty"`
-	ConvictIDNotIn []int `json:"convictIDNotIn,omitempty"`
-
-	// "unit_id" field predicates.
-	UnitID      *int  `json:"unitID,omitempty"`
-	UnitIDNEQ   *int  `json:"unitIDNEQ,omitempty"`
-	UnitIDIn    []int `json:"unitIDIn,omitempty"`
-	UnitIDNotIn []int `json:"unitIDNotIn,omitempty"`
+	ConvictID       *int  `json:"convictID,omitempty"`
+	ConvictIDNEQ    *int  `json:"convictIDNEQ,omitempty"`
+	ConvictIDIn     []int `json:"convictIDIn,omitempty"`
+	ConvictIDNotIn  []int `json:"convictIDNotIn,omitempty"`
+	ConvictIDIsNil  bool  `json:"convictIDIsNil,omitempty"`
+	ConvictIDNotNil bool  `json:"convictIDNotNil,omitempty"`
 
 	// "police_district_id" field predicates.
 	PoliceDistrictID      *int  `json:"policeDistrictID,omitempty"`
@@ -6647,10 +6643,6 @@ type DisclosureWhereInput struct {
 	PoliceReportIDNotIn  []int `json:"policeReportIDNotIn,omitempty"`
 	PoliceReportIDIsNil  bool  `json:"policeReportIDIsNil,omitempty"`
 	PoliceReportIDNotNil bool  `json:"policeReportIDNotNil,omitempty"`
-
-	// "unit" edge predicates.
-	HasUnit     *bool             `json:"hasUnit,omitempty"`
-	HasUnitWith []*UnitWhereInput `json:"hasUnitWith,omitempty"`
 
 	// "police_district" edge predicates.
 	HasPoliceDistrict     *bool                       `json:"hasPoliceDistrict,omitempty"`
@@ -6968,17 +6960,11 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 	if len(i.ConvictIDNotIn) > 0 {
 		predicates = append(predicates, disclosure.ConvictIDNotIn(i.ConvictIDNotIn...))
 	}
-	if i.UnitID != nil {
-		predicates = append(predicates, disclosure.UnitIDEQ(*i.UnitID))
+	if i.ConvictIDIsNil {
+		predicates = append(predicates, disclosure.ConvictIDIsNil())
 	}
-	if i.UnitIDNEQ != nil {
-		predicates = append(predicates, disclosure.UnitIDNEQ(*i.UnitIDNEQ))
-	}
-	if len(i.UnitIDIn) > 0 {
-		predicates = append(predicates, disclosure.UnitIDIn(i.UnitIDIn...))
-	}
-	if len(i.UnitIDNotIn) > 0 {
-		predicates = append(predicates, disclosure.UnitIDNotIn(i.UnitIDNotIn...))
+	if i.ConvictIDNotNil {
+		predicates = append(predicates, disclosure.ConvictIDNotNil())
 	}
 	if i.PoliceDistrictID != nil {
 		predicates = append(predicates, disclosure.PoliceDistrictIDEQ(*i.PoliceDistrictID))
@@ -7011,24 +6997,6 @@ func (i *DisclosureWhereInput) P() (predicate.Disclosure, error) {
 		predicates = append(predicates, disclosure.PoliceReportIDNotNil())
 	}
 
-	if i.HasUnit != nil {
-		p := disclosure.HasUnit()
-		if !*i.HasUnit {
-			p = disclosure.Not(p)
-		}
-		predicates = append(predicates, p)
-	}
-	if len(i.HasUnitWith) > 0 {
-		with := make([]predicate.Unit, 0, len(i.HasUnitWith))
-		for _, w := range i.HasUnitWith {
-			p, err := w.P()
-			if err != nil {
-				return nil, fmt.Errorf("%w: field 'HasUnitWith'", err)
-			}
-			with = append(with, p)
-		}
-		predicates = append(predicates, disclosure.HasUnitWith(with...))
-	}
 	if i.HasPoliceDistrict != nil {
 		p := disclosure.HasPoliceDistrict()
 		if !*i.HasPoliceDistrict {

@@ -14476,6 +14476,8 @@ type DisclosureMutation struct {
 	decision_basis              *string
 	source                      *string
 	expires_on                  *time.Time
+	national_identity_number    *string
+	held                        *disclosure.Held
 	clearedFields               map[string]struct{}
 	convict                     *int
 	clearedconvict              bool
@@ -15373,7 +15375,7 @@ func (m *DisclosureMutation) ConvictID() (r int, exists bool) {
 // OldConvictID returns the old "convict_id" field's value of the Disclosure entity.
 // If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DisclosureMutation) OldConvictID(ctx context.Context) (v int, err error) {
+func (m *DisclosureMutation) OldConvictID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldConvictID is only allowed on UpdateOne operations")
 	}
@@ -15387,9 +15389,22 @@ func (m *DisclosureMutation) OldConvictID(ctx context.Context) (v int, err error
 	return oldValue.ConvictID, nil
 }
 
+// ClearConvictID clears the value of the "convict_id" field.
+func (m *DisclosureMutation) ClearConvictID() {
+	m.convict = nil
+	m.clearedFields[disclosure.FieldConvictID] = struct{}{}
+}
+
+// ConvictIDCleared returns if the "convict_id" field was cleared in this mutation.
+func (m *DisclosureMutation) ConvictIDCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldConvictID]
+	return ok
+}
+
 // ResetConvictID resets all changes to the "convict_id" field.
 func (m *DisclosureMutation) ResetConvictID() {
 	m.convict = nil
+	delete(m.clearedFields, disclosure.FieldConvictID)
 }
 
 // SetUnitID sets the "unit_id" field.
@@ -15409,7 +15424,7 @@ func (m *DisclosureMutation) UnitID() (r int, exists bool) {
 // OldUnitID returns the old "unit_id" field's value of the Disclosure entity.
 // If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
 // An error is returned if the mutation operation is not UpdateOne, or the database query fails.
-func (m *DisclosureMutation) OldUnitID(ctx context.Context) (v int, err error) {
+func (m *DisclosureMutation) OldUnitID(ctx context.Context) (v *int, err error) {
 	if !m.op.Is(OpUpdateOne) {
 		return v, errors.New("OldUnitID is only allowed on UpdateOne operations")
 	}
@@ -15423,9 +15438,22 @@ func (m *DisclosureMutation) OldUnitID(ctx context.Context) (v int, err error) {
 	return oldValue.UnitID, nil
 }
 
+// ClearUnitID clears the value of the "unit_id" field.
+func (m *DisclosureMutation) ClearUnitID() {
+	m.unit = nil
+	m.clearedFields[disclosure.FieldUnitID] = struct{}{}
+}
+
+// UnitIDCleared returns if the "unit_id" field was cleared in this mutation.
+func (m *DisclosureMutation) UnitIDCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldUnitID]
+	return ok
+}
+
 // ResetUnitID resets all changes to the "unit_id" field.
 func (m *DisclosureMutation) ResetUnitID() {
 	m.unit = nil
+	delete(m.clearedFields, disclosure.FieldUnitID)
 }
 
 // SetPoliceDistrictID sets the "police_district_id" field.
@@ -15513,6 +15541,104 @@ func (m *DisclosureMutation) ResetPoliceReportID() {
 	delete(m.clearedFields, disclosure.FieldPoliceReportID)
 }
 
+// SetNationalIdentityNumber sets the "national_identity_number" field.
+func (m *DisclosureMutation) SetNationalIdentityNumber(s string) {
+	m.national_identity_number = &s
+}
+
+// NationalIdentityNumber returns the value of the "national_identity_number" field in the mutation.
+func (m *DisclosureMutation) NationalIdentityNumber() (r string, exists bool) {
+	v := m.national_identity_number
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldNationalIdentityNumber returns the old "national_identity_number" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldNationalIdentityNumber(ctx context.Context) (v *string, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldNationalIdentityNumber is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldNationalIdentityNumber requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldNationalIdentityNumber: %w", err)
+	}
+	return oldValue.NationalIdentityNumber, nil
+}
+
+// ClearNationalIdentityNumber clears the value of the "national_identity_number" field.
+func (m *DisclosureMutation) ClearNationalIdentityNumber() {
+	m.national_identity_number = nil
+	m.clearedFields[disclosure.FieldNationalIdentityNumber] = struct{}{}
+}
+
+// NationalIdentityNumberCleared returns if the "national_identity_number" field was cleared in this mutation.
+func (m *DisclosureMutation) NationalIdentityNumberCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldNationalIdentityNumber]
+	return ok
+}
+
+// ResetNationalIdentityNumber resets all changes to the "national_identity_number" field.
+func (m *DisclosureMutation) ResetNationalIdentityNumber() {
+	m.national_identity_number = nil
+	delete(m.clearedFields, disclosure.FieldNationalIdentityNumber)
+}
+
+// SetHeld sets the "held" field.
+func (m *DisclosureMutation) SetHeld(d disclosure.Held) {
+	m.held = &d
+}
+
+// Held returns the value of the "held" field in the mutation.
+func (m *DisclosureMutation) Held() (r disclosure.Held, exists bool) {
+	v := m.held
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldHeld returns the old "held" field's value of the Disclosure entity.
+// If the Disclosure object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *DisclosureMutation) OldHeld(ctx context.Context) (v *disclosure.Held, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldHeld is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldHeld requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldHeld: %w", err)
+	}
+	return oldValue.Held, nil
+}
+
+// ClearHeld clears the value of the "held" field.
+func (m *DisclosureMutation) ClearHeld() {
+	m.held = nil
+	m.clearedFields[disclosure.FieldHeld] = struct{}{}
+}
+
+// HeldCleared returns if the "held" field was cleared in this mutation.
+func (m *DisclosureMutation) HeldCleared() bool {
+	_, ok := m.clearedFields[disclosure.FieldHeld]
+	return ok
+}
+
+// ResetHeld resets all changes to the "held" field.
+func (m *DisclosureMutation) ResetHeld() {
+	m.held = nil
+	delete(m.clearedFields, disclosure.FieldHeld)
+}
+
 // ClearConvict clears the "convict" edge to the Convict entity.
 func (m *DisclosureMutation) ClearConvict() {
 	m.clearedconvict = true
@@ -15521,7 +15647,7 @@ func (m *DisclosureMutation) ClearConvict() {
 
 // ConvictCleared reports if the "convict" edge to the Convict entity was cleared.
 func (m *DisclosureMutation) ConvictCleared() bool {
-	return m.clearedconvict
+	return m.ConvictIDCleared() || m.clearedconvict
 }
 
 // ConvictIDs returns the "convict" edge IDs in the mutation.
@@ -15548,7 +15674,7 @@ func (m *DisclosureMutation) ClearUnit() {
 
 // UnitCleared reports if the "unit" edge to the Unit entity was cleared.
 func (m *DisclosureMutation) UnitCleared() bool {
-	return m.clearedunit
+	return m.UnitIDCleared() || m.clearedunit
 }
 
 // UnitIDs returns the "unit" edge IDs in the mutation.
@@ -15772,7 +15898,7 @@ func (m *DisclosureMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *DisclosureMutation) Fields() []string {
-	fields := make([]string, 0, 23)
+	fields := make([]string, 0, 25)
 	if m.created_at != nil {
 		fields = append(fields, disclosure.FieldCreatedAt)
 	}
@@ -15842,6 +15968,12 @@ func (m *DisclosureMutation) Fields() []string {
 	if m.police_report != nil {
 		fields = append(fields, disclosure.FieldPoliceReportID)
 	}
+	if m.national_identity_number != nil {
+		fields = append(fields, disclosure.FieldNationalIdentityNumber)
+	}
+	if m.held != nil {
+		fields = append(fields, disclosure.FieldHeld)
+	}
 	return fields
 }
 
@@ -15896,6 +16028,10 @@ func (m *DisclosureMutation) Field(name string) (ent.Value, bool) {
 		return m.PoliceDistrictID()
 	case disclosure.FieldPoliceReportID:
 		return m.PoliceReportID()
+	case disclosure.FieldNationalIdentityNumber:
+		return m.NationalIdentityNumber()
+	case disclosure.FieldHeld:
+		return m.Held()
 	}
 	return nil, false
 }
@@ -15951,6 +16087,10 @@ func (m *DisclosureMutation) OldField(ctx context.Context, name string) (ent.Val
 		return m.OldPoliceDistrictID(ctx)
 	case disclosure.FieldPoliceReportID:
 		return m.OldPoliceReportID(ctx)
+	case disclosure.FieldNationalIdentityNumber:
+		return m.OldNationalIdentityNumber(ctx)
+	case disclosure.FieldHeld:
+		return m.OldHeld(ctx)
 	}
 	return nil, fmt.Errorf("unknown Disclosure field %s", name)
 }
@@ -16121,6 +16261,20 @@ func (m *DisclosureMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetPoliceReportID(v)
 		return nil
+	case disclosure.FieldNationalIdentityNumber:
+		v, ok := value.(string)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetNationalIdentityNumber(v)
+		return nil
+	case disclosure.FieldHeld:
+		v, ok := value.(disclosure.Held)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetHeld(v)
+		return nil
 	}
 	return fmt.Errorf("unknown Disclosure field %s", name)
 }
@@ -16172,8 +16326,20 @@ func (m *DisclosureMutation) ClearedFields() []string {
 	if m.FieldCleared(disclosure.FieldExpiresOn) {
 		fields = append(fields, disclosure.FieldExpiresOn)
 	}
+	if m.FieldCleared(disclosure.FieldConvictID) {
+		fields = append(fields, disclosure.FieldConvictID)
+	}
+	if m.FieldCleared(disclosure.FieldUnitID) {
+		fields = append(fields, disclosure.FieldUnitID)
+	}
 	if m.FieldCleared(disclosure.FieldPoliceReportID) {
 		fields = append(fields, disclosure.FieldPoliceReportID)
+	}
+	if m.FieldCleared(disclosure.FieldNationalIdentityNumber) {
+		fields = append(fields, disclosure.FieldNationalIdentityNumber)
+	}
+	if m.FieldCleared(disclosure.FieldHeld) {
+		fields = append(fields, disclosure.FieldHeld)
 	}
 	return fields
 }
@@ -16207,8 +16373,20 @@ func (m *DisclosureMutation) ClearField(name string) error {
 	case disclosure.FieldExpiresOn:
 		m.ClearExpiresOn()
 		return nil
+	case disclosure.FieldConvictID:
+		m.ClearConvictID()
+		return nil
+	case disclosure.FieldUnitID:
+		m.ClearUnitID()
+		return nil
 	case disclosure.FieldPoliceReportID:
 		m.ClearPoliceReportID()
+		return nil
+	case disclosure.FieldNationalIdentityNumber:
+		m.ClearNationalIdentityNumber()
+		return nil
+	case disclosure.FieldHeld:
+		m.ClearHeld()
 		return nil
 	}
 	return fmt.Errorf("unknown Disclosure nullable field %s", name)
@@ -16286,6 +16464,12 @@ func (m *DisclosureMutation) ResetField(name string) error {
 		return nil
 	case disclosure.FieldPoliceReportID:
 		m.ResetPoliceReportID()
+		return nil
+	case disclosure.FieldNationalIdentityNumber:
+		m.ResetNationalIdentityNumber()
+		return nil
+	case disclosure.FieldHeld:
+		m.ResetHeld()
 		return nil
 	}
 	return fmt.Errorf("unknown Disclosure field %s", name)

@@ -395,9 +395,11 @@ type ComplexityRoot struct {
 		Direction                 func(childComplexity int) int
 		ExpiresOn                 func(childComplexity int) int
 		Form                      func(childComplexity int) int
+		HeldReason                func(childComplexity int) int
 		ID                        func(childComplexity int) int
 		LegalBasis                func(childComplexity int) int
 		LegalBasisProvision       func(childComplexity int) int
+		NationalIdentityNumber    func(childComplexity int) int
 		PoliceDistrict            func(childComplexity int) int
 		PoliceDistrictID          func(childComplexity int) int
 		PoliceReportID            func(childComplexity int) int
@@ -408,7 +410,6 @@ type ComplexityRoot struct {
 		Source                    func(childComplexity int) int
 		Summary                   func(childComplexity int) int
 		Unit                      func(childComplexity int) int
-		UnitID                    func(childComplexity int) int
 		Unverified                func(childComplexity int) int
 		UpdatedAt                 func(childComplexity int) int
 		Verification              func(childComplexity int) int
@@ -811,6 +812,8 @@ type ComplexityRoot struct {
 		ConvictsWithoutSentenceEnd func(childComplexity int) int
 		DeletedRows                func(childComplexity int) int
 		KeptForDecisions           func(childComplexity int) int
+		NationalQueueDisclosures   func(childComplexity int) int
+		NationalQueueReports       func(childComplexity int) int
 		UnverifiedDisclosures      func(childComplexity int) int
 	}
 
@@ -1023,7 +1026,10 @@ type DecisionResolver interface {
 	Warnings(ctx context.Context, obj *ent.Decision) ([]string, error)
 }
 type DisclosureResolver interface {
-	ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error)
+	ConvictName(ctx context.Context, obj *ent.Disclosure) (*string, error)
+	Unit(ctx context.Context, obj *ent.Disclosure) (*ent.Unit, error)
+	NationalIdentityNumber(ctx context.Context, obj *ent.Disclosure) (*string, error)
+	HeldReason(ctx context.Context, obj *ent.Disclosure) (*model.PoliceReportHeldReason, error)
 	LegalBasisProvision(ctx context.Context, obj *ent.Disclosure) (string, error)
 }
 type GuardianResolver interface {
@@ -2669,6 +2675,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.Form(childComplexity), true
+	case "Disclosure.heldReason":
+		if e.ComplexityRoot.Disclosure.HeldReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.HeldReason(childComplexity), true
 	case "Disclosure.id":
 		if e.ComplexityRoot.Disclosure.ID == nil {
 			break
@@ -2687,6 +2699,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.LegalBasisProvision(childComplexity), true
+	case "Disclosure.nationalIdentityNumber":
+		if e.ComplexityRoot.Disclosure.NationalIdentityNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Disclosure.NationalIdentityNumber(childComplexity), true
 	case "Disclosure.policeDistrict":
 		if e.ComplexityRoot.Disclosure.PoliceDistrict == nil {
 			break
@@ -2747,12 +2765,6 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Disclosure.Unit(childComplexity), true
-	case "Disclosure.unitID":
-		if e.ComplexityRoot.Disclosure.UnitID == nil {
-			break
-		}
-
-		return e.ComplexityRoot.Disclosure.UnitID(childComplexity), true
 	case "Disclosure.unverified":
 		if e.ComplexityRoot.Disclosure.Unverified == nil {
 			break
@@ -4944,6 +4956,18 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RetentionReport.KeptForDecisions(childComplexity), true
+	case "RetentionReport.nationalQueueDisclosures":
+		if e.ComplexityRoot.RetentionReport.NationalQueueDisclosures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.NationalQueueDisclosures(childComplexity), true
+	case "RetentionReport.nationalQueueReports":
+		if e.ComplexityRoot.RetentionReport.NationalQueueReports == nil {
+			break
+		}
+
+		return e.ComplexityRoot.RetentionReport.NationalQueueReports(childComplexity), true
 	case "RetentionReport.unverifiedDisclosures":
 		if e.ComplexityRoot.RetentionReport.UnverifiedDisclosures == nil {
 			break
@@ -6846,9 +6870,18 @@ input ReportToCorrectionalServiceInput {
 # ---------------------------------------------------------------------------
 # The information-exchange register (circular G-3/2005, IX1–IX4, IX6–IX8).
 
+# A disclosure the police recorded by identity number tells them nothing of the
+# correctional service's registry: the answer is the same whether or not the
+# person is a convict, and wherever it went.
 extend type Disclosure {
-  "Who the disclosure was about."
-  convictName: String! @goField(forceResolver: true)
+  "Who the disclosure was about; null for the police on what they recorded by identity number, and in the national queue."
+  convictName: String @goField(forceResolver: true)
+  "The correctional service's unit on the other side; null for the police on what they recorded by identity number, and in the national queue."
+  unit: Unit @goField(forceResolver: true)
+  "The number the police named the person by: for the police, on what they recorded; for administrators, in the national queue (PR1)."
+  nationalIdentityNumber: String @goField(forceResolver: true)
+  "Why it waits in the national queue (administrators only): no convict holds the number, or the convict is under INFOFLYT (IX6)."
+  heldReason: PoliceReportHeldReason @goField(forceResolver: true)
   "The provision, as a caseworker cites it (IX3)."
   legalBasisProvision: String! @goField(forceResolver: true)
 }
@@ -6928,6 +6961,10 @@ type RetentionReport {
   keptForDecisions: [RetentionItem!]!
   "Convicts with no recorded sentence end and nothing recorded for two years: listed for review, never kept silently (IX8)."
   convictsWithoutSentenceEnd: [RetentionItem!]!
+  "Police reports in the national queue (they reached no unit) received 10 years ago or more."
+  nationalQueueReports: [RetentionItem!]!
+  "Disclosures in the national queue received 10 years ago or more."
+  nationalQueueDisclosures: [RetentionItem!]!
   deletedRows: Int!
 }
 
@@ -6938,8 +6975,8 @@ extend type Query {
   policeRequest(id: ID!): PoliceRequest! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER])
   "The police's mandatory messages (IX5): the unit's, or those the district sent."
   policeReports(after: Cursor, first: Int, before: Cursor, last: Int, unacknowledged: Boolean): PoliceReportConnection! @hasRole(roles: [POLICE, CASEWORKER, DECISION_MAKER, ADMIN])
-  "The register of disclosures (IX1): the unit's, or those the police district sent or received."
-  disclosures(after: Cursor, first: Int, before: Cursor, last: Int, direction: DisclosureDirection, convictId: ID, orderBy: DisclosureOrder): DisclosureConnection! @hasRole(roles: [CASEWORKER, DECISION_MAKER, POLICE])
+  "The register of disclosures (IX1): the unit's, or those the police district sent or received; for administrators, the national queue."
+  disclosures(after: Cursor, first: Int, before: Cursor, last: Int, direction: DisclosureDirection, convictId: ID, orderBy: DisclosureOrder): DisclosureConnection! @hasRole(roles: [CASEWORKER, DECISION_MAKER, POLICE, ADMIN])
   "The unrevoked delegations of the authority to decide disclosures (IX2)."
   disclosureDelegations: [Delegation!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "A convict's documents with their exemptions; forConvictAccess leaves out those exempt from the convict's access (IX7)."
@@ -9689,11 +9726,12 @@ type Disclosure implements Node {
   unverified information is deleted on this day (IX8)
   """
   expiresOn: Date
-  convictID: ID!
-  unitID: ID!
+  """
+  none in the national queue: the police named no convict, or one under INFOFLYT
+  """
+  convictID: ID
   policeDistrictID: ID!
   policeReportID: ID
-  unit: Unit!
   policeDistrict: PoliceDistrict!
   """
   the head of unit or their delegate (IX2)
@@ -9915,13 +9953,8 @@ input DisclosureWhereInput {
   convictIDNEQ: ID
   convictIDIn: [ID!]
   convictIDNotIn: [ID!]
-  """
-  unit_id field predicates
-  """
-  unitID: ID
-  unitIDNEQ: ID
-  unitIDIn: [ID!]
-  unitIDNotIn: [ID!]
+  convictIDIsNil: Boolean
+  convictIDNotNil: Boolean
   """
   police_district_id field predicates
   """
@@ -9938,11 +9971,6 @@ input DisclosureWhereInput {
   policeReportIDNotIn: [ID!]
   policeReportIDIsNil: Boolean
   policeReportIDNotNil: Boolean
-  """
-  unit edge predicates
-  """
-  hasUnit: Boolean
-  hasUnitWith: [UnitWhereInput!]
   """
   police_district edge predicates
   """
@@ -13921,14 +13949,10 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_expiresOn(ctx, field)
 	case "convictID":
 		return ec.fieldContext_Disclosure_convictID(ctx, field)
-	case "unitID":
-		return ec.fieldContext_Disclosure_unitID(ctx, field)
 	case "policeDistrictID":
 		return ec.fieldContext_Disclosure_policeDistrictID(ctx, field)
 	case "policeReportID":
 		return ec.fieldContext_Disclosure_policeReportID(ctx, field)
-	case "unit":
-		return ec.fieldContext_Disclosure_unit(ctx, field)
 	case "policeDistrict":
 		return ec.fieldContext_Disclosure_policeDistrict(ctx, field)
 	case "decidedBy":
@@ -13939,6 +13963,12 @@ func (ec *executionContext) childFields_Disclosure(ctx context.Context, field gr
 		return ec.fieldContext_Disclosure_verifiedBy(ctx, field)
 	case "convictName":
 		return ec.fieldContext_Disclosure_convictName(ctx, field)
+	case "unit":
+		return ec.fieldContext_Disclosure_unit(ctx, field)
+	case "nationalIdentityNumber":
+		return ec.fieldContext_Disclosure_nationalIdentityNumber(ctx, field)
+	case "heldReason":
+		return ec.fieldContext_Disclosure_heldReason(ctx, field)
 	case "legalBasisProvision":
 		return ec.fieldContext_Disclosure_legalBasisProvision(ctx, field)
 	}
@@ -14567,6 +14597,10 @@ func (ec *executionContext) childFields_RetentionReport(ctx context.Context, fie
 		return ec.fieldContext_RetentionReport_keptForDecisions(ctx, field)
 	case "convictsWithoutSentenceEnd":
 		return ec.fieldContext_RetentionReport_convictsWithoutSentenceEnd(ctx, field)
+	case "nationalQueueReports":
+		return ec.fieldContext_RetentionReport_nationalQueueReports(ctx, field)
+	case "nationalQueueDisclosures":
+		return ec.fieldContext_RetentionReport_nationalQueueDisclosures(ctx, field)
 	case "deletedRows":
 		return ec.fieldContext_RetentionReport_deletedRows(ctx, field)
 	}
@@ -22948,37 +22982,14 @@ func (ec *executionContext) _Disclosure_convictID(ctx context.Context, field gra
 			return obj.ConvictID, nil
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOID2ᚖint(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Disclosure_convictID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _Disclosure_unitID(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Disclosure_unitID(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.UnitID, nil
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
-			return ec.marshalNID2int(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Disclosure_unitID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type ID does not have child fields"))
 }
 
@@ -23026,38 +23037,6 @@ func (ec *executionContext) _Disclosure_policeReportID(ctx context.Context, fiel
 }
 func (ec *executionContext) fieldContext_Disclosure_policeReportID(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Disclosure", field, false, false, errors.New("field of type ID does not have child fields"))
-}
-
-func (ec *executionContext) _Disclosure_unit(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
-	return graphql.ResolveField(
-		ctx,
-		ec.OperationContext,
-		field,
-		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.fieldContext_Disclosure_unit(ctx, field)
-		},
-		func(ctx context.Context) (any, error) {
-			return obj.Unit(ctx)
-		},
-		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
-			return ec.marshalNUnit2ᚖvarselᚋentᚐUnit(ctx, selections, v)
-		},
-		true,
-		true,
-	)
-}
-func (ec *executionContext) fieldContext_Disclosure_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
-	fc = &graphql.FieldContext{
-		Object:     "Disclosure",
-		Field:      field,
-		IsMethod:   true,
-		IsResolver: false,
-		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Unit(ctx, field)
-		},
-	}
-	return fc, nil
 }
 
 func (ec *executionContext) _Disclosure_policeDistrict(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
@@ -23200,15 +23179,93 @@ func (ec *executionContext) _Disclosure_convictName(ctx context.Context, field g
 			return ec.Resolvers.Disclosure().ConvictName(ctx, obj)
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
-			return ec.marshalNString2string(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
 		},
 		true,
-		true,
+		false,
 	)
 }
 func (ec *executionContext) fieldContext_Disclosure_convictName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Disclosure", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_unit(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Disclosure().Unit(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Unit) graphql.Marshaler {
+			return ec.marshalOUnit2ᚖvarselᚋentᚐUnit(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Disclosure",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Unit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Disclosure_nationalIdentityNumber(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_nationalIdentityNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Disclosure().NationalIdentityNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_nationalIdentityNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, true, true, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _Disclosure_heldReason(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Disclosure_heldReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Disclosure().HeldReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PoliceReportHeldReason) graphql.Marshaler {
+			return ec.marshalOPoliceReportHeldReason2ᚖvarselᚋgraphᚋmodelᚐPoliceReportHeldReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Disclosure_heldReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Disclosure", field, true, true, errors.New("field of type PoliceReportHeldReason does not have child fields"))
 }
 
 func (ec *executionContext) _Disclosure_legalBasisProvision(ctx context.Context, field graphql.CollectedField, obj *ent.Disclosure) (ret graphql.Marshaler) {
@@ -32501,7 +32558,7 @@ func (ec *executionContext) _Query_disclosures(ctx context.Context, field graphq
 			directive0 := next
 
 			directive1 := func(ctx context.Context) (any, error) {
-				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER", "POLICE"})
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER", "POLICE", "ADMIN"})
 				if err != nil {
 					var zeroVal *ent.DisclosureConnection
 					return zeroVal, err
@@ -33335,6 +33392,70 @@ func (ec *executionContext) _RetentionReport_convictsWithoutSentenceEnd(ctx cont
 	)
 }
 func (ec *executionContext) fieldContext_RetentionReport_convictsWithoutSentenceEnd(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionReport_nationalQueueReports(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_nationalQueueReports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NationalQueueReports, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.RetentionItem) graphql.Marshaler {
+			return ec.marshalNRetentionItem2ᚕvarselᚋworkflowᚐRetentionItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_nationalQueueReports(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "RetentionReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_RetentionItem(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _RetentionReport_nationalQueueDisclosures(ctx context.Context, field graphql.CollectedField, obj *workflow.RetentionReport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_RetentionReport_nationalQueueDisclosures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NationalQueueDisclosures, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []workflow.RetentionItem) graphql.Marshaler {
+			return ec.marshalNRetentionItem2ᚕvarselᚋworkflowᚐRetentionItemᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_RetentionReport_nationalQueueDisclosures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	fc = &graphql.FieldContext{
 		Object:     "RetentionReport",
 		Field:      field,
@@ -48003,7 +48124,7 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "avertsImprisonableOffence", "avertsImprisonableOffenceNEQ", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "form", "formNEQ", "formIn", "formNotIn", "unverified", "unverifiedNEQ", "verifiedAt", "verifiedAtNEQ", "verifiedAtIn", "verifiedAtNotIn", "verifiedAtGT", "verifiedAtGTE", "verifiedAtLT", "verifiedAtLTE", "verifiedAtIsNil", "verifiedAtNotNil", "expiresOn", "expiresOnNEQ", "expiresOnIn", "expiresOnNotIn", "expiresOnGT", "expiresOnGTE", "expiresOnLT", "expiresOnLTE", "expiresOnIsNil", "expiresOnNotNil", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeReportID", "policeReportIDNEQ", "policeReportIDIn", "policeReportIDNotIn", "policeReportIDIsNil", "policeReportIDNotNil", "hasUnit", "hasUnitWith", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasDecidedBy", "hasDecidedByWith", "hasRecordedBy", "hasRecordedByWith", "hasVerifiedBy", "hasVerifiedByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "direction", "directionNEQ", "directionIn", "directionNotIn", "category", "categoryNEQ", "categoryIn", "categoryNotIn", "legalBasis", "legalBasisNEQ", "legalBasisIn", "legalBasisNotIn", "avertsImprisonableOffence", "avertsImprisonableOffenceNEQ", "decidedAt", "decidedAtNEQ", "decidedAtIn", "decidedAtNotIn", "decidedAtGT", "decidedAtGTE", "decidedAtLT", "decidedAtLTE", "form", "formNEQ", "formIn", "formNotIn", "unverified", "unverifiedNEQ", "verifiedAt", "verifiedAtNEQ", "verifiedAtIn", "verifiedAtNotIn", "verifiedAtGT", "verifiedAtGTE", "verifiedAtLT", "verifiedAtLTE", "verifiedAtIsNil", "verifiedAtNotNil", "expiresOn", "expiresOnNEQ", "expiresOnIn", "expiresOnNotIn", "expiresOnGT", "expiresOnGTE", "expiresOnLT", "expiresOnLTE", "expiresOnIsNil", "expiresOnNotNil", "convictID", "convictIDNEQ", "convictIDIn", "convictIDNotIn", "convictIDIsNil", "convictIDNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "policeReportID", "policeReportIDNEQ", "policeReportIDIn", "policeReportIDNotIn", "policeReportIDIsNil", "policeReportIDNotNil", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasDecidedBy", "hasDecidedByWith", "hasRecordedBy", "hasRecordedByWith", "hasVerifiedBy", "hasVerifiedByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -48563,34 +48684,20 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.ConvictIDNotIn = data
-		case "unitID":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitID"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+		case "convictIDIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.UnitID = data
-		case "unitIDNEQ":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNEQ"))
-			data, err := ec.unmarshalOID2ᚖint(ctx, v)
+			it.ConvictIDIsNil = data
+		case "convictIDNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("convictIDNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
 			if err != nil {
 				return it, err
 			}
-			it.UnitIDNEQ = data
-		case "unitIDIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitIDIn = data
-		case "unitIDNotIn":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitIDNotIn"))
-			data, err := ec.unmarshalOID2ᚕintᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.UnitIDNotIn = data
+			it.ConvictIDNotNil = data
 		case "policeDistrictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -48661,20 +48768,6 @@ func (ec *executionContext) unmarshalInputDisclosureWhereInput(ctx context.Conte
 				return it, err
 			}
 			it.PoliceReportIDNotNil = data
-		case "hasUnit":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnit"))
-			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasUnit = data
-		case "hasUnitWith":
-			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasUnitWith"))
-			data, err := ec.unmarshalOUnitWhereInput2ᚕᚖvarselᚋentᚐUnitWhereInputᚄ(ctx, v)
-			if err != nil {
-				return it, err
-			}
-			it.HasUnitWith = data
 		case "hasPoliceDistrict":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hasPoliceDistrict"))
 			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
@@ -64981,12 +65074,7 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 			}
 		case "convictID":
 			out.Values[i] = ec._Disclosure_convictID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
-				atomic.AddUint32(&out.Invalids, 1)
-			}
-		case "unitID":
-			out.Values[i] = ec._Disclosure_unitID(ctx, field, obj)
-			if out.Values[i] == graphql.Null {
+			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "policeDistrictID":
@@ -64999,44 +65087,6 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
-		case "unit":
-			field := field
-
-			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
-				defer func() {
-					if r := recover(); r != nil {
-						ec.Error(ctx, ec.Recover(ctx, r))
-					}
-				}()
-				res = ec._Disclosure_unit(ctx, field, obj)
-				if res == graphql.Null {
-					atomic.AddUint32(&fs.Invalids, 1)
-				}
-				return res
-			}
-
-			if field.IsDeferred() {
-				deferredFieldSet.AddField(field)
-				fieldIndex := len(deferredFieldSet.Values) - 1
-				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
-					return innerFunc(ctx, deferredFieldSet)
-				})
-
-				for _, deferrable := range field.Deferrables {
-					view, ok := deferLabelToView[deferrable.Label]
-					if !ok {
-						view = deferredFieldSet.NewView()
-						deferLabelToView[deferrable.Label] = view
-					}
-					view.AddIndices(fieldIndex)
-				}
-
-				// don't run the out.Concurrently() call below
-				out.Values[i] = graphql.Null
-				continue
-			}
-
-			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
 		case "policeDistrict":
 			field := field
 
@@ -65199,7 +65249,121 @@ func (ec *executionContext) _Disclosure(ctx context.Context, sel ast.SelectionSe
 					}
 				}()
 				res = ec._Disclosure_convictName(ctx, field, obj)
-				if res == graphql.Null {
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "unit":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Disclosure_unit(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "nationalIdentityNumber":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Disclosure_nationalIdentityNumber(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "heldReason":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Disclosure_heldReason(ctx, field, obj)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -69887,6 +70051,16 @@ func (ec *executionContext) _RetentionReport(ctx context.Context, sel ast.Select
 			}
 		case "convictsWithoutSentenceEnd":
 			out.Values[i] = ec._RetentionReport_convictsWithoutSentenceEnd(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nationalQueueReports":
+			out.Values[i] = ec._RetentionReport_nationalQueueReports(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "nationalQueueDisclosures":
+			out.Values[i] = ec._RetentionReport_nationalQueueDisclosures(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}

@@ -50,8 +50,27 @@ func (r *decisionResolver) Warnings(ctx context.Context, obj *ent.Decision) ([]s
 }
 
 // ConvictName is the resolver for the convictName field.
-func (r *disclosureResolver) ConvictName(ctx context.Context, obj *ent.Disclosure) (string, error) {
+func (r *disclosureResolver) ConvictName(ctx context.Context, obj *ent.Disclosure) (*string, error) {
 	return r.Workflow.ConvictName(ctx, r.Client, obj)
+}
+
+// Unit is the resolver for the unit field.
+func (r *disclosureResolver) Unit(ctx context.Context, obj *ent.Disclosure) (*ent.Unit, error) {
+	return r.Workflow.DisclosureUnit(ctx, r.Client, obj)
+}
+
+// NationalIdentityNumber is the resolver for the nationalIdentityNumber field.
+func (r *disclosureResolver) NationalIdentityNumber(ctx context.Context, obj *ent.Disclosure) (*string, error) {
+	return r.Workflow.DisclosureIdentityNumber(ctx, obj), nil
+}
+
+// HeldReason is the resolver for the heldReason field.
+func (r *disclosureResolver) HeldReason(ctx context.Context, obj *ent.Disclosure) (*model.PoliceReportHeldReason, error) {
+	if obj.Held == nil || !varsel.FromContext(ctx).Has(varsel.RoleAdmin) {
+		return nil, nil
+	}
+	reason := model.PoliceReportHeldReason(*obj.Held)
+	return &reason, nil
 }
 
 // LegalBasisProvision is the resolver for the legalBasisProvision field.

@@ -2,6 +2,7 @@ package server_test
 
 import (
 	"encoding/json"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -91,10 +92,9 @@ func TestDisclosureRegister(t *testing.T) {
 				{"IX1", "unverified without its source", "saksbehandler", toPolice(ts, map[string]any{"unverified": true})},
 				{"IX1", "decided in the future", "saksbehandler", toPolice(ts, map[string]any{"decidedAt": rfc3339(ts.clock.Now().Add(time.Hour))})},
 				{"IX6", "a convict under INFOFLYT", "saksbehandler", toPolice(ts, map[string]any{"convictId": ts.convictFile("saksbehandler", "Ola Rud")["id"]})},
-				{"IX6", "a convict under INFOFLYT, by the police", "politi", in(map[string]any{"direction": "FROM_POLICE",
-					"convictNationalIdentityNumber": convictNIN(ts, "Ola Rud"), "category": "POLICE_INFORMATION", "summary": "Kontakt med kriminelt miljø.",
-					"purpose": "Sikkerhetsvurdering.", "recipient": "Oslo fengsel", "legalBasis": "POLITIREGISTERLOVEN_27",
-					"decidedAt": rfc3339(ts.clock.Now()), "form": "WRITTEN"})},
+				// What the police record about a convict under INFOFLYT is not
+				// refused, which would tell them: it waits in the national queue
+				// (TestDisclosureByThePoliceIsNoOracle).
 			}
 			for _, c := range refusals {
 				e := ts.refused(c.user, c.rule, opRecordDisclosure, c.input)
@@ -153,6 +153,106 @@ func TestDisclosureRegister(t *testing.T) {
 			r := ts.do(ts.token("politi2"), `query($id: ID!) { node(id: $id) { ... on Disclosure { summary } } }`, map[string]any{"id": get(kk, "id")})
 			if strings.Contains(string(mustJSON(r.Data)), "rømning") {
 				t.Fatal("Vest politidistrikt reads Oslo's disclosure by node(id)")
+			}
+		})
+	}
+}
+
+// The police record what they disclosed by identity number, and learn from
+// the answer — and from their register — neither whether the person is a
+// convict nor where: a number no convict holds, or one under INFOFLYT (IX6),
+// is answered like any other, refused alike for the same faults, and waits
+// in the national queue for the administrators (security issue: no oracle).
+func TestDisclosureByThePoliceIsNoOracle(t *testing.T) {
+	const opRecordAll = `mutation($in: RecordDisclosureInput!) { recordDisclosure(input: $in) {
+		direction category summary legalBasis decidedByName unverified expiresOn convictName nationalIdentityNumber heldReason
+		unit { name } policeDistrict { name } } }`
+	const opRegister = `{ disclosures { totalCount edges { node { id convictName nationalIdentityNumber heldReason unit { name } } } } }`
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			stranger, err := rules.SyntheticIdentityNumber(time.Date(1971, 3, 9, 0, 0, 0, 0, time.UTC), 451)
+			if err != nil {
+				t.Fatal(err)
+			}
+			numbers := map[string]string{"a convict": convictNIN(ts, "Martin Berg"), "under INFOFLYT": convictNIN(ts, "Ola Rud"), "no convict": stranger}
+			disclosure := func(nin string, change map[string]any) map[string]any {
+				d := map[string]any{"direction": "FROM_POLICE", "convictNationalIdentityNumber": nin, "category": "POLICE_INFORMATION",
+					"summary": "Kontakt med kriminelt miljø.", "purpose": "Sikkerhetsvurdering.", "recipient": "Kriminalomsorgen",
+					"legalBasis": "POLITIREGISTERLOVEN_27", "decidedByName": "Politiadvokat Lie", "decidedAt": rfc3339(ts.clock.Now()), "form": "WRITTEN"}
+				for k, v := range change {
+					d[k] = v
+				}
+				return in(d)
+			}
+
+			// The same fault is refused alike, whoever the number belongs to.
+			faults := map[string]map[string]any{"no purpose": {"purpose": " "}, "decided in the future": {"decidedAt": rfc3339(ts.clock.Now().Add(time.Hour))},
+				"a basis of the correctional service": {"legalBasis": "FVL_13B_5"}, "the correctional service's disclosure": {"direction": "TO_POLICE"}}
+			for fault, change := range faults {
+				refusals := map[string]string{}
+				for who, nin := range numbers {
+					r := ts.do(ts.token("politi"), opRecordAll, disclosure(nin, change))
+					if len(r.Errors) != 1 || r.code() != "BAD_USER_INPUT" {
+						t.Fatalf("%s, %s: want one refusal, got %d %+v", fault, who, r.Status, r.Errors)
+					}
+					refusals[who] = fmt.Sprint(r.Errors[0].Message, r.Errors[0].Extensions)
+				}
+				for who, e := range refusals {
+					if e != refusals["a convict"] {
+						t.Errorf("%s: the police are refused otherwise for %s: %s, and for a convict: %s", fault, who, e, refusals["a convict"])
+					}
+				}
+			}
+			if e := ts.refused("politi", "IX1", opRecordAll, disclosure(stranger, map[string]any{"direction": "TO_POLICE"})); e.Extensions["field"] != "direction" {
+				t.Errorf("the refusal names %v, not the direction", e.Extensions["field"])
+			}
+
+			// Recorded: the same answer, with the number the police gave and no name, unit or reason.
+			answers := map[string]string{}
+			for who, nin := range numbers {
+				a := get(ts.as("politi", opRecordAll, disclosure(nin, nil)), "recordDisclosure").(map[string]any)
+				if a["nationalIdentityNumber"] != nin || a["convictName"] != nil || a["unit"] != nil || a["heldReason"] != nil {
+					t.Errorf("%s: the police are answered %v", who, a)
+				}
+				a["nationalIdentityNumber"] = "the number"
+				answers[who] = fmt.Sprint(a)
+			}
+			for who, a := range answers {
+				if a != answers["a convict"] {
+					t.Errorf("the police are answered otherwise for %s: %s, and for a convict: %s", who, a, answers["a convict"])
+				}
+			}
+			// So are the police's mandatory messages, in the police's register.
+			for _, nin := range numbers {
+				ts.as("politi", opReport, in(map[string]any{"convictNationalIdentityNumber": nin, "kind": "CONDITIONS_BREACHED",
+					"summary": "Brudd på meldeplikt."}))
+			}
+			register := get(ts.as("politi", opRegister, nil), "disclosures").(map[string]any)
+			if register["totalCount"] != 6.0 {
+				t.Errorf("the police's register holds %v disclosures, want all 6 they made", register["totalCount"])
+			}
+			for _, secret := range []string{"Martin Berg", "Ola Rud", "Oslo fengsel", "INFOFLYT", "UNKNOWN_PERSON"} {
+				if strings.Contains(fmt.Sprint(register), secret) {
+					t.Errorf("the police's register says %q: %v", secret, register)
+				}
+			}
+
+			// The unit sees the two on its convict, by name; the national queue
+			// the two disclosures recorded directly that reached no unit (the
+			// reports' own go with the reports).
+			unit := get(ts.as("saksbehandler", opRegister, nil), "disclosures", "edges").([]any)
+			if len(unit) != 2 || get(unit[0], "node", "convictName") != "Martin Berg" || get(unit[0], "node", "unit", "name") != "Oslo fengsel" ||
+				get(unit[0], "node", "nationalIdentityNumber") != nil {
+				t.Errorf("the unit sees %v", unit)
+			}
+			queue := get(ts.as("admin", opRegister, nil), "disclosures", "edges").([]any)
+			held := map[any]any{}
+			for _, e := range queue {
+				held[get(e, "node", "heldReason")] = get(e, "node", "nationalIdentityNumber")
+			}
+			if len(queue) != 2 || held["INFOFLYT"] != numbers["under INFOFLYT"] || held["UNKNOWN_PERSON"] != stranger {
+				t.Errorf("the national queue holds %v", queue)
 			}
 		})
 	}

@@ -134,6 +134,43 @@ func TestRetentionJob(t *testing.T) {
 	}
 }
 
+// IX8: what waits in the national queue — police reports and disclosures on
+// a person who is no convict, or under INFOFLYT — is kept no longer than a
+// convict's own data: 10 years from when it came in, and then deleted by the
+// job like the rest.
+func TestRetentionOfTheNationalQueue(t *testing.T) {
+	const opQueue = `{ retentionReport { nationalQueueReports { id } nationalQueueDisclosures { id } } }`
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d, "VARSEL_JOB_INTERVAL=300ms")
+			stranger := nin(1971, 3, 9)
+			ts.as("politi", opReport, in(map[string]any{"convictNationalIdentityNumber": stranger, "kind": "FOREIGN_CONVICTION",
+				"summary": "Dømt i Sverige for vold."}))
+			ts.as("politi", opRecordDisclosure, in(map[string]any{"direction": "FROM_POLICE", "convictNationalIdentityNumber": convictNIN(ts, "Ola Rud"),
+				"category": "POLICE_INFORMATION", "summary": "Kontakt med kriminelt miljø.", "purpose": "Sikkerhetsvurdering.",
+				"recipient": "Kriminalomsorgen", "legalBasis": "POLITIREGISTERLOVEN_27", "decidedByName": "Per Olsen",
+				"decidedAt": rfc3339(ts.clock.Now()), "form": "WRITTEN"}))
+			queue := func() (reports, disclosures int) {
+				r := get(ts.as("admin", opQueue, nil), "retentionReport")
+				return len(get(r, "nationalQueueReports").([]any)), len(get(r, "nationalQueueDisclosures").([]any))
+			}
+			ts.clock.advance(10*365*24*time.Hour - 24*time.Hour)
+			if r, d := queue(); r != 0 || d != 0 {
+				t.Fatalf("before 10 years, %d reports and %d disclosures are due", r, d)
+			}
+			held := func() float64 {
+				return get(ts.as("admin", `{ policeReports { totalCount } }`, nil), "policeReports", "totalCount").(float64) +
+					get(ts.as("admin", `{ disclosures { totalCount } }`, nil), "disclosures", "totalCount").(float64)
+			}
+			if n := held(); n != 2 {
+				t.Fatalf("the national queue holds %v, want a report and a disclosure", n)
+			}
+			ts.clock.advance(5 * 24 * time.Hour)
+			eventually(t, 15*time.Second, "deleting the national queue", func() bool { return held() == 0 })
+		})
+	}
+}
+
 // IX7: a document marked as exempt is left out wherever the convict's
 // documents are listed for the convict's access or exported, and counted
 // with the provision; staff see it with the mark; lifting the mark shows it

@@ -10,6 +10,7 @@ import (
 	"varsel/ent/convict"
 	"varsel/ent/delegation"
 	"varsel/ent/disclosure"
+	"varsel/ent/unit"
 	"varsel/rules"
 )
 
@@ -46,12 +47,17 @@ type RecordDisclosureInput struct {
 }
 
 // RecordDisclosure records a disclosure between the correctional service and
-// the police. It is refused for a convict under INFOFLYT (IX6), for health
-// information to the police (IX4), on a basis that does not fit (IX3), when
-// something the record must hold is missing (IX1), and when a disclosure by
-// the correctional service was decided by someone who is neither the head of
-// the unit nor their delegate (IX2). Unverified information is deleted after
-// 4 months (IX8).
+// the police. It is refused for health information to the police (IX4), on a
+// basis that does not fit (IX3), when something the record must hold is
+// missing (IX1), when a disclosure by the correctional service was decided by
+// someone who is neither the head of the unit nor their delegate (IX2), and
+// when the correctional service would disclose about a convict under
+// INFOFLYT (IX6). Unverified information is deleted after 4 months (IX8).
+//
+// The police record what they disclosed by identity number, and are answered
+// alike whether or not the person is a convict (no oracle): every check that
+// can refuse them runs before the number is looked up, and a disclosure that
+// names no convict, or one under INFOFLYT, is kept in the national queue.
 func (s *Service) RecordDisclosure(ctx context.Context, in RecordDisclosureInput) (*ent.Disclosure, error) {
 	client, err := tx(ctx)
 	if err != nil {
@@ -62,28 +68,13 @@ func (s *Service) RecordDisclosure(ctx context.Context, in RecordDisclosureInput
 		return nil, err
 	}
 	police := !v.HasAny(varsel.RoleCaseworker, varsel.RoleDecisionMaker)
-	c, err := s.disclosureConvict(ctx, client, in, police)
+	district, err := s.disclosureDistrict(ctx, client, in, v, police)
 	if err != nil {
 		return nil, err
 	}
-	district := 0
-	switch {
-	case police:
-		district = v.PoliceDistrictID
-		if in.PoliceDistrictID != nil && *in.PoliceDistrictID != district {
-			return nil, varsel.Errorf(varsel.EFORBIDDEN, "Du kan bare registrere utleveringer for ditt eget politidistrikt.")
-		}
-	case in.PoliceDistrictID == nil:
-		return nil, &rules.Violation{Rule: "IX1", Provision: "forskrift om behandling av personopplysninger i kriminalomsorgen §§ 4–5",
-			Message: "Oppgi hvilket politidistrikt utleveringen gjaldt."}
-	default:
-		if _, err := found(client.PoliceDistrict.Get(ctx, *in.PoliceDistrictID))("politidistriktet"); err != nil {
-			return nil, err
-		}
-		district = *in.PoliceDistrictID
-	}
-	if err := rules.CheckNotInfoflyt(c.Infoflyt); err != nil {
-		return nil, err
+	if police && in.Direction != rules.FromPolice {
+		return nil, refuse("IX1", "Politiet registrerer her det politiet har utlevert til kriminalomsorgen. "+
+			"Det kriminalomsorgen utleverer, registrerer enheten selv.").On("direction")
 	}
 	if err := rules.CheckNotHealthInformation(in.Direction, in.Category); err != nil {
 		return nil, err
@@ -92,9 +83,42 @@ func (s *Service) RecordDisclosure(ctx context.Context, in RecordDisclosureInput
 		Direction: in.Direction, Category: in.Category, Summary: in.Summary, Purpose: in.Purpose,
 		Recipient: in.Recipient, Basis: in.LegalBasis, Register: text(in.Register),
 		AvertsImprisonableOffence: in.AvertsImprisonableOffence, DecidedAt: in.DecidedAt, Form: in.Form,
-		Unverified: in.Unverified, Source: text(in.Source),
+		Unverified: in.Unverified, Source: text(in.Source), DecidedBy: text(in.DecidedByName),
 	}
 	if err := rules.CheckDisclosureBasis(record); err != nil {
+		return nil, err
+	}
+	create := client.Disclosure.Create().
+		SetDirection(in.Direction).SetCategory(in.Category).
+		SetSummary(strings.TrimSpace(in.Summary)).SetPurpose(strings.TrimSpace(in.Purpose)).
+		SetRecipient(strings.TrimSpace(in.Recipient)).SetLegalBasis(in.LegalBasis).
+		SetRegister(strings.TrimSpace(record.Register)).SetAvertsImprisonableOffence(in.AvertsImprisonableOffence).
+		SetDecidedAt(in.DecidedAt).SetForm(in.Form).
+		SetUnverified(in.Unverified).SetSource(strings.TrimSpace(record.Source)).
+		SetPoliceDistrictID(district).SetNillableRecordedByID(staffID(v))
+	if in.Unverified {
+		create.SetExpiresOn(rules.UnverifiedExpiresOn(s.Now()))
+	}
+	if police {
+		if err := rules.CheckDisclosureRecord(record, s.Now()); err != nil {
+			return nil, err
+		}
+		nin, err := s.identityNumber(in)
+		if err != nil {
+			return nil, err
+		}
+		create.SetDecidedByName(strings.TrimSpace(record.DecidedBy)).SetNationalIdentityNumber(nin)
+		if err := s.routeByIdentityNumber(ctx, client, nin, create); err != nil {
+			return nil, err
+		}
+		return create.Save(varsel.OnBehalfOf(ctx))
+	}
+
+	c, err := s.disclosureConvict(ctx, client, in)
+	if err != nil {
+		return nil, err
+	}
+	if err := rules.CheckNotInfoflyt(c.Infoflyt); err != nil {
 		return nil, err
 	}
 	decider, err := s.disclosureDecider(ctx, client, in, c.UnitID)
@@ -103,49 +127,82 @@ func (s *Service) RecordDisclosure(ctx context.Context, in RecordDisclosureInput
 	}
 	if decider != nil {
 		record.DecidedBy = decider.Name
-	} else {
-		record.DecidedBy = text(in.DecidedByName)
+		create.SetDecidedByID(decider.ID)
 	}
 	if err := rules.CheckDisclosureRecord(record, s.Now()); err != nil {
 		return nil, err
 	}
-	create := client.Disclosure.Create().
-		SetDirection(in.Direction).SetCategory(in.Category).
-		SetSummary(strings.TrimSpace(in.Summary)).SetPurpose(strings.TrimSpace(in.Purpose)).
-		SetRecipient(strings.TrimSpace(in.Recipient)).SetLegalBasis(in.LegalBasis).
-		SetRegister(strings.TrimSpace(record.Register)).SetAvertsImprisonableOffence(in.AvertsImprisonableOffence).
-		SetDecidedByName(strings.TrimSpace(record.DecidedBy)).SetDecidedAt(in.DecidedAt).SetForm(in.Form).
-		SetUnverified(in.Unverified).SetSource(strings.TrimSpace(record.Source)).
-		SetConvictID(c.ID).SetUnitID(c.UnitID).SetPoliceDistrictID(district).
-		SetNillableRecordedByID(staffID(v))
-	if decider != nil {
-		create.SetDecidedByID(decider.ID)
-	}
-	if in.Unverified {
-		create.SetExpiresOn(rules.UnverifiedExpiresOn(s.Now()))
-	}
-	return create.Save(varsel.OnBehalfOf(ctx))
+	return create.SetDecidedByName(strings.TrimSpace(record.DecidedBy)).
+		SetConvictID(c.ID).SetUnitID(c.UnitID).Save(varsel.OnBehalfOf(ctx))
 }
 
-// disclosureConvict finds the convict a disclosure is about: by ID under the
-// viewer's policies (a unit's own convicts), or — for the police, who do not
-// see the registry — by a valid identity number (PR1).
-func (s *Service) disclosureConvict(ctx context.Context, client *ent.Client, in RecordDisclosureInput, police bool) (*ent.Convict, error) {
-	if in.ConvictID != nil && !police {
-		return found(client.Convict.Get(ctx, *in.ConvictID))("domfelte")
+// disclosureDistrict is the police district on the other side of a
+// disclosure: the police record for their own; the correctional service
+// names it.
+func (s *Service) disclosureDistrict(ctx context.Context, client *ent.Client, in RecordDisclosureInput, v *varsel.Viewer, police bool) (int, error) {
+	switch {
+	case police:
+		if v.PoliceDistrictID == 0 {
+			return 0, varsel.Errorf(varsel.EFORBIDDEN, "Du er ikke knyttet til et politidistrikt.")
+		}
+		if in.PoliceDistrictID != nil && *in.PoliceDistrictID != v.PoliceDistrictID {
+			return 0, varsel.Errorf(varsel.EFORBIDDEN, "Du kan bare registrere utleveringer for ditt eget politidistrikt.")
+		}
+		return v.PoliceDistrictID, nil
+	case in.PoliceDistrictID == nil:
+		return 0, (&rules.Violation{Rule: "IX1", Provision: "forskrift om behandling av personopplysninger i kriminalomsorgen §§ 4–5",
+			Message: "Oppgi hvilket politidistrikt utleveringen gjaldt."}).On("policeDistrictId")
 	}
+	if _, err := found(client.PoliceDistrict.Get(ctx, *in.PoliceDistrictID))("politidistriktet"); err != nil {
+		return 0, err
+	}
+	return *in.PoliceDistrictID, nil
+}
+
+// identityNumber is the valid identity number a disclosure names its person
+// by (PR1).
+func (s *Service) identityNumber(in RecordDisclosureInput) (string, error) {
 	nin := strings.TrimSpace(text(in.ConvictNationalIdentityNumber))
 	if nin == "" {
-		return nil, refuse("IX1", "Oppgi hvem utleveringen gjaldt: domfeltes fødselsnummer.")
+		return "", refuse("IX1", "Oppgi hvem utleveringen gjaldt: domfeltes fødselsnummer.").On("convictNationalIdentityNumber")
 	}
 	if _, err := rules.ValidateIdentityNumber(nin, s.Now()); err != nil {
+		return "", err
+	}
+	return nin, nil
+}
+
+// routeByIdentityNumber sends what the police recorded by identity number to
+// the convict's responsible unit, or — when no convict holds the number, or
+// the convict is under INFOFLYT (IX6) — to the national queue. The police are
+// not told which.
+func (s *Service) routeByIdentityNumber(ctx context.Context, client *ent.Client, nin string, create *ent.DisclosureCreate) error {
+	c, err := client.Convict.Query().Where(convict.NationalIdentityNumber(nin)).Only(varsel.OnBehalfOf(ctx))
+	switch {
+	case ent.IsNotFound(err):
+		create.SetHeld(disclosure.HeldUNKNOWN_PERSON)
+	case err != nil:
+		return err
+	case rules.CheckNotInfoflyt(c.Infoflyt) != nil:
+		create.SetHeld(disclosure.HeldINFOFLYT)
+	default:
+		create.SetConvictID(c.ID).SetUnitID(c.UnitID)
+	}
+	return nil
+}
+
+// disclosureConvict finds the convict the correctional service discloses
+// about: by ID under the viewer's policies (a unit's own convicts), or by a
+// valid identity number.
+func (s *Service) disclosureConvict(ctx context.Context, client *ent.Client, in RecordDisclosureInput) (*ent.Convict, error) {
+	if in.ConvictID != nil {
+		return found(client.Convict.Get(ctx, *in.ConvictID))("domfelte")
+	}
+	nin, err := s.identityNumber(in)
+	if err != nil {
 		return nil, err
 	}
-	q := client.Convict.Query().Where(convict.NationalIdentityNumber(nin))
-	if police {
-		return found(q.Only(varsel.OnBehalfOf(ctx)))("noen domfelt med dette fødselsnummeret i kriminalomsorgen")
-	}
-	return found(q.Only(ctx))("domfelte")
+	return found(client.Convict.Query().Where(convict.NationalIdentityNumber(nin)).Only(ctx))("domfelte")
 }
 
 // disclosureDecider is the staff member who decided a disclosure by the
@@ -270,11 +327,17 @@ func (s *Service) Delegations(ctx context.Context, client *ent.Client) ([]*ent.D
 		Order(ent.Asc(delegation.FieldGrantedAt), ent.Asc(delegation.FieldID)).All(ctx)
 }
 
-// Disclosures lists the disclosures the viewer may see — the unit's, or
-// those the police district sent or received (PR5) — newest first.
+// Disclosures lists the disclosures the viewer may see — the unit's, those
+// the police district sent or received (PR5), or for administrators the
+// national queue — newest first.
 func (s *Service) Disclosures(ctx context.Context, client *ent.Client, after *ent.Cursor, first *int, before *ent.Cursor, last *int,
 	direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) (*ent.DisclosureConnection, error) {
 	q := client.Disclosure.Query()
+	if v := varsel.FromContext(ctx); v.Has(varsel.RoleAdmin) && !v.HasAny(varsel.RoleCaseworker, varsel.RoleDecisionMaker, varsel.RolePolice) {
+		// The national queue's disclosures beside its reports: a report's
+		// own disclosure is handled with the report.
+		q.Where(disclosure.PoliceReportIDIsNil())
+	}
 	if direction != nil {
 		q.Where(disclosure.DirectionEQ(*direction))
 	}
@@ -288,36 +351,99 @@ func (s *Service) Disclosures(ctx context.Context, client *ent.Client, after *en
 	if err != nil || len(conn.Edges) == 0 {
 		return conn, err
 	}
-	// Who each disclosure was about, read once for the page (see ConvictName).
-	ids := make([]int, 0, len(conn.Edges))
+	// Who each disclosure was about, and the unit, read once for the page
+	// (see ConvictName and DisclosureUnit).
+	var convictIDs, unitIDs []int
 	for _, e := range conn.Edges {
-		ids = append(ids, e.Node.ConvictID)
+		if e.Node.ConvictID != nil {
+			convictIDs = append(convictIDs, *e.Node.ConvictID)
+		}
+		if e.Node.UnitID != nil {
+			unitIDs = append(unitIDs, *e.Node.UnitID)
+		}
 	}
-	convicts, err := client.Convict.Query().Where(convict.IDIn(ids...)).Select(convict.FieldID, convict.FieldName).All(varsel.OnBehalfOf(ctx))
+	convicts, err := client.Convict.Query().Where(convict.IDIn(convictIDs...)).Select(convict.FieldID, convict.FieldName).All(varsel.OnBehalfOf(ctx))
 	if err != nil {
 		return nil, err
 	}
-	byID := make(map[int]*ent.Convict, len(convicts))
+	units, err := client.Unit.Query().Where(unit.IDIn(unitIDs...)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	convictByID := make(map[int]*ent.Convict, len(convicts))
 	for _, c := range convicts {
-		byID[c.ID] = c
+		convictByID[c.ID] = c
+	}
+	unitByID := make(map[int]*ent.Unit, len(units))
+	for _, u := range units {
+		unitByID[u.ID] = u
 	}
 	for _, e := range conn.Edges {
-		e.Node.Edges.Convict = byID[e.Node.ConvictID]
+		if e.Node.ConvictID != nil {
+			e.Node.Edges.Convict = convictByID[*e.Node.ConvictID]
+		}
+		if e.Node.UnitID != nil {
+			e.Node.Edges.Unit = unitByID[*e.Node.UnitID]
+		}
 	}
 	return conn, nil
 }
 
-// ConvictName is who a disclosure is about. Both sides of the disclosure
-// know it; the police see it without seeing the convict's file.
-func (s *Service) ConvictName(ctx context.Context, client *ent.Client, d *ent.Disclosure) (string, error) {
+// RecordedByThePolice tells whether the police recorded a disclosure by
+// identity number: then the police learn from it neither whether the person
+// is a convict nor where (no oracle).
+func RecordedByThePolice(d *ent.Disclosure) bool { return d.NationalIdentityNumber != nil }
+
+// toldThePolice tells whether the viewer answers for the police only, and the
+// disclosure is one they recorded by identity number.
+func toldThePolice(ctx context.Context, d *ent.Disclosure) bool {
+	return RecordedByThePolice(d) && !varsel.FromContext(ctx).HasAny(varsel.RoleCaseworker, varsel.RoleDecisionMaker, varsel.RoleAdmin)
+}
+
+// ConvictName is who a disclosure is about. Both sides of a disclosure the
+// correctional service made know it; the police see it without seeing the
+// convict's file. For one the police recorded by identity number, they see
+// the number they gave (DisclosureSubject), and no name; nobody sees one in
+// the national queue, which names no convict.
+func (s *Service) ConvictName(ctx context.Context, client *ent.Client, d *ent.Disclosure) (*string, error) {
+	if d.ConvictID == nil || toldThePolice(ctx, d) {
+		return nil, nil
+	}
 	if d.Edges.Convict != nil {
-		return d.Edges.Convict.Name, nil
+		return &d.Edges.Convict.Name, nil
 	}
-	c, err := client.Convict.Query().Where(convict.ID(d.ConvictID)).Select(convict.FieldName).Only(varsel.OnBehalfOf(ctx))
+	c, err := client.Convict.Query().Where(convict.ID(*d.ConvictID)).Select(convict.FieldName).Only(varsel.OnBehalfOf(ctx))
 	if err != nil {
-		return "", err
+		return nil, err
 	}
-	return c.Name, nil
+	return &c.Name, nil
+}
+
+// DisclosureUnit is the unit on the correctional service's side of a
+// disclosure: none for the police on one they recorded by identity number,
+// and none in the national queue.
+func (s *Service) DisclosureUnit(ctx context.Context, client *ent.Client, d *ent.Disclosure) (*ent.Unit, error) {
+	if d.UnitID == nil || toldThePolice(ctx, d) {
+		return nil, nil
+	}
+	if d.Edges.Unit != nil {
+		return d.Edges.Unit, nil
+	}
+	return client.Unit.Get(ctx, *d.UnitID)
+}
+
+// DisclosureIdentityNumber is the number the police named the person by: for
+// the police, on what they recorded; for administrators, in the national
+// queue (PR1).
+func (s *Service) DisclosureIdentityNumber(ctx context.Context, d *ent.Disclosure) *string {
+	v := varsel.FromContext(ctx)
+	switch {
+	case toldThePolice(ctx, d):
+		return d.NationalIdentityNumber
+	case d.Held != nil && v.Has(varsel.RoleAdmin):
+		return d.NationalIdentityNumber
+	}
+	return nil
 }
 
 // VerifyDisclosure records that unverified information was verified, and

@@ -12,6 +12,7 @@ import (
 	"varsel/ent/accesslogentry"
 	"varsel/ent/alert"
 	"varsel/ent/convict"
+	"varsel/ent/disclosure"
 	"varsel/ent/informationrequest"
 	"varsel/ent/notice"
 	"varsel/ent/policereport"
@@ -365,32 +366,47 @@ func (s *Service) ReportToCorrectionalService(ctx context.Context, in ReportToCo
 	summary := strings.TrimSpace(in.Summary)
 	create := client.PoliceReport.Create().SetKind(in.Kind).SetSummary(summary).SetReportedAt(now).
 		SetReportedByName(v.Name).SetNillableReportedByID(staffID(v)).SetPoliceDistrictID(district.ID)
+	category := rules.PoliceInformation
+	if in.Kind == rules.InvestigationOpened || in.Kind == rules.ImminentOffence {
+		category = rules.OffenceInformation
+	}
+	// The report is also a disclosure from the police (IX1), recorded alike
+	// whether or not it reaches a unit: the police's register must not tell
+	// them either (no oracle).
+	disclosed := client.Disclosure.Create().SetDirection(rules.FromPolice).SetCategory(category).
+		SetSummary(summary).SetPurpose("Pliktig melding til kriminalomsorgen: " + in.Kind.Name() + ".").
+		SetRecipient("Kriminalomsorgen, domfeltes ansvarlige enhet").SetLegalBasis(rules.Politiregisterforskriften105).
+		SetDecidedByName(v.Name).SetDecidedAt(now).SetForm(rules.Written).
+		SetPoliceDistrictID(district.ID).SetNationalIdentityNumber(nin).SetNillableRecordedByID(staffID(v))
 	c, err := client.Convict.Query().Where(convict.NationalIdentityNumber(nin)).Only(onBehalf)
 	switch {
 	case ent.IsNotFound(err):
-		return create.SetHeld(policereport.HeldUNKNOWN_PERSON).SetNationalIdentityNumber(nin).Save(onBehalf)
+		return s.holdReport(onBehalf, create.SetHeld(policereport.HeldUNKNOWN_PERSON).SetNationalIdentityNumber(nin),
+			disclosed.SetHeld(disclosure.HeldUNKNOWN_PERSON))
 	case err != nil:
 		return nil, err
 	case rules.CheckNotInfoflyt(c.Infoflyt) != nil:
-		return create.SetHeld(policereport.HeldINFOFLYT).SetNationalIdentityNumber(nin).Save(onBehalf)
+		return s.holdReport(onBehalf, create.SetHeld(policereport.HeldINFOFLYT).SetNationalIdentityNumber(nin),
+			disclosed.SetHeld(disclosure.HeldINFOFLYT))
 	}
 	report, err := create.SetConvictID(c.ID).SetUnitID(c.UnitID).Save(onBehalf)
 	if err != nil {
 		return nil, err
 	}
-	category := rules.PoliceInformation
-	if in.Kind == rules.InvestigationOpened || in.Kind == rules.ImminentOffence {
-		category = rules.OffenceInformation
-	}
-	if err := client.Disclosure.Create().SetDirection(rules.FromPolice).SetCategory(category).
-		SetSummary(summary).SetPurpose("Pliktig melding til kriminalomsorgen: " + in.Kind.Name() + ".").
-		SetRecipient("Kriminalomsorgen, domfeltes ansvarlige enhet").SetLegalBasis(rules.Politiregisterforskriften105).
-		SetDecidedByName(v.Name).SetDecidedAt(now).SetForm(rules.Written).
-		SetConvictID(c.ID).SetUnitID(c.UnitID).SetPoliceDistrictID(district.ID).SetPoliceReportID(report.ID).
-		SetNillableRecordedByID(staffID(v)).Exec(onBehalf); err != nil {
+	if err := disclosed.SetConvictID(c.ID).SetUnitID(c.UnitID).SetPoliceReportID(report.ID).Exec(onBehalf); err != nil {
 		return nil, err
 	}
 	return report, s.raise(onBehalf, client, reportAlert(client, report, c.UnitID, district.Name).SetRaisedAt(now))
+}
+
+// holdReport puts a police report, and the disclosure it is, in the national
+// queue.
+func (s *Service) holdReport(ctx context.Context, report *ent.PoliceReportCreate, disclosed *ent.DisclosureCreate) (*ent.PoliceReport, error) {
+	r, err := report.Save(ctx)
+	if err != nil {
+		return nil, err
+	}
+	return r, disclosed.SetPoliceReportID(r.ID).Exec(ctx)
 }
 
 // reportAlert is the alert that puts a police report on the unit's worklist.

@@ -62,6 +62,12 @@ type RetentionReport struct {
 	// guardians, events, assessments, decisions, notices, requests,
 	// disclosures and reports.
 	Convicts []RetentionItem
+	// NationalQueueReports and NationalQueueDisclosures are police reports
+	// and disclosures that reached no unit (no convict held the number, or
+	// the convict is under INFOFLYT), received 10 years ago or more: nothing
+	// justifies keeping them longer than a convict's own data.
+	NationalQueueReports     []RetentionItem
+	NationalQueueDisclosures []RetentionItem
 	// DeletedRows counts the rows deleted in all, when applied.
 	DeletedRows int
 }
@@ -113,8 +119,51 @@ func (s *Service) Retention(ctx context.Context, client *ent.Client, apply bool)
 			report.Convicts = append(report.Convicts, RetentionItem{c.ID, expires})
 		}
 	}
+	// Received on or before this day, a record in the national queue is 10
+	// years old.
+	reports, err := client.PoliceReport.Query().
+		Where(policereport.UnitIDIsNil(), policereport.ReportedAtLT(cutoff.AddDate(0, 0, 1))).
+		Order(ent.Asc(policereport.FieldReportedAt), ent.Asc(policereport.FieldID)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, r := range reports {
+		if expires := rules.PersonalDataExpiresOn(r.ReportedAt); rules.Expired(expires, now) {
+			report.NationalQueueReports = append(report.NationalQueueReports, RetentionItem{r.ID, expires})
+		}
+	}
+	queued, err := client.Disclosure.Query().
+		Where(disclosure.UnitIDIsNil(), disclosure.CreatedAtLT(cutoff.AddDate(0, 0, 1))).
+		Order(ent.Asc(disclosure.FieldCreatedAt), ent.Asc(disclosure.FieldID)).All(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, d := range queued {
+		if expires := rules.PersonalDataExpiresOn(d.CreatedAt); rules.Expired(expires, now) {
+			report.NationalQueueDisclosures = append(report.NationalQueueDisclosures, RetentionItem{d.ID, expires})
+		}
+	}
 	if !apply {
 		return report, nil
+	}
+	if ids := itemIDs(report.NationalQueueDisclosures); len(ids) > 0 {
+		n, err := client.Disclosure.Delete().Where(disclosure.IDIn(ids...)).Exec(ctx)
+		if err != nil {
+			return nil, err
+		}
+		report.DeletedRows += n
+	}
+	if ids := itemIDs(report.NationalQueueReports); len(ids) > 0 {
+		m, err := client.Disclosure.Delete().Where(disclosure.PoliceReportIDIn(ids...)).Exec(ctx)
+		if err != nil {
+			return nil, err
+		}
+		report.DeletedRows += m
+		n, err := client.PoliceReport.Delete().Where(policereport.IDIn(ids...)).Exec(ctx)
+		if err != nil {
+			return nil, err
+		}
+		report.DeletedRows += n
 	}
 
 	if ids := itemIDs(report.UnverifiedDisclosures); len(ids) > 0 {

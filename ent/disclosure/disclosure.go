@@ -4,6 +4,8 @@ package disclosure
 
 import (
 	"fmt"
+	"io"
+	"strconv"
 	"time"
 	"varsel/rules"
 
@@ -64,6 +66,10 @@ const (
 	FieldPoliceDistrictID = "police_district_id"
 	// FieldPoliceReportID holds the string denoting the police_report_id field in the database.
 	FieldPoliceReportID = "police_report_id"
+	// FieldNationalIdentityNumber holds the string denoting the national_identity_number field in the database.
+	FieldNationalIdentityNumber = "national_identity_number"
+	// FieldHeld holds the string denoting the held field in the database.
+	FieldHeld = "held"
 	// EdgeConvict holds the string denoting the convict edge name in mutations.
 	EdgeConvict = "convict"
 	// EdgeUnit holds the string denoting the unit edge name in mutations.
@@ -157,6 +163,8 @@ var Columns = []string{
 	FieldUnitID,
 	FieldPoliceDistrictID,
 	FieldPoliceReportID,
+	FieldNationalIdentityNumber,
+	FieldHeld,
 }
 
 // ForeignKeys holds the SQL foreign-keys that are owned by the "disclosures"
@@ -247,6 +255,29 @@ func FormValidator(f rules.DisclosureForm) error {
 		return nil
 	default:
 		return fmt.Errorf("disclosure: invalid enum value for form field: %q", f)
+	}
+}
+
+// Held defines the type for the "held" enum field.
+type Held string
+
+// Held values.
+const (
+	HeldUNKNOWN_PERSON Held = "UNKNOWN_PERSON"
+	HeldINFOFLYT       Held = "INFOFLYT"
+)
+
+func (h Held) String() string {
+	return string(h)
+}
+
+// HeldValidator is a validator for the "held" field enum values. It is called by the builders before save.
+func HeldValidator(h Held) error {
+	switch h {
+	case HeldUNKNOWN_PERSON, HeldINFOFLYT:
+		return nil
+	default:
+		return fmt.Errorf("disclosure: invalid enum value for held field: %q", h)
 	}
 }
 
@@ -371,6 +402,16 @@ func ByPoliceDistrictID(opts ...sql.OrderTermOption) OrderOption {
 // ByPoliceReportID orders the results by the police_report_id field.
 func ByPoliceReportID(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldPoliceReportID, opts...).ToFunc()
+}
+
+// ByNationalIdentityNumber orders the results by the national_identity_number field.
+func ByNationalIdentityNumber(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldNationalIdentityNumber, opts...).ToFunc()
+}
+
+// ByHeld orders the results by the held field.
+func ByHeld(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldHeld, opts...).ToFunc()
 }
 
 // ByConvictField orders the results by convict field.
@@ -498,3 +539,21 @@ var (
 	// rules.DisclosureForm must implement graphql.Unmarshaler.
 	_ graphql.Unmarshaler = (*rules.DisclosureForm)(nil)
 )
+
+// MarshalGQL implements graphql.Marshaler interface.
+func (e Held) MarshalGQL(w io.Writer) {
+	io.WriteString(w, strconv.Quote(e.String()))
+}
+
+// UnmarshalGQL implements graphql.Unmarshaler interface.
+func (e *Held) UnmarshalGQL(val interface{}) error {
+	str, ok := val.(string)
+	if !ok {
+		return fmt.Errorf("enum %T must be a string", val)
+	}
+	*e = Held(str)
+	if err := HeldValidator(*e); err != nil {
+		return fmt.Errorf("%s is not a valid Held", str)
+	}
+	return nil
+}

@@ -151,6 +151,11 @@ func PoliceReportID(v int) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldPoliceReportID, v))
 }
 
+// NationalIdentityNumber applies equality check predicate on the "national_identity_number" field. It's identical to NationalIdentityNumberEQ.
+func NationalIdentityNumber(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldNationalIdentityNumber, v))
+}
+
 // CreatedAtEQ applies the EQ predicate on the "created_at" field.
 func CreatedAtEQ(v time.Time) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldCreatedAt, v))
@@ -1091,6 +1096,16 @@ func ConvictIDNotIn(vs ...int) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldNotIn(FieldConvictID, vs...))
 }
 
+// ConvictIDIsNil applies the IsNil predicate on the "convict_id" field.
+func ConvictIDIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldConvictID))
+}
+
+// ConvictIDNotNil applies the NotNil predicate on the "convict_id" field.
+func ConvictIDNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldConvictID))
+}
+
 // UnitIDEQ applies the EQ predicate on the "unit_id" field.
 func UnitIDEQ(v int) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldEQ(FieldUnitID, v))
@@ -1109,6 +1124,16 @@ func UnitIDIn(vs ...int) predicate.Disclosure {
 // UnitIDNotIn applies the NotIn predicate on the "unit_id" field.
 func UnitIDNotIn(vs ...int) predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldNotIn(FieldUnitID, vs...))
+}
+
+// UnitIDIsNil applies the IsNil predicate on the "unit_id" field.
+func UnitIDIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldUnitID))
+}
+
+// UnitIDNotNil applies the NotNil predicate on the "unit_id" field.
+func UnitIDNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldUnitID))
 }
 
 // PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.
@@ -1159,6 +1184,111 @@ func PoliceReportIDIsNil() predicate.Disclosure {
 // PoliceReportIDNotNil applies the NotNil predicate on the "police_report_id" field.
 func PoliceReportIDNotNil() predicate.Disclosure {
 	return predicate.Disclosure(sql.FieldNotNull(FieldPoliceReportID))
+}
+
+// NationalIdentityNumberEQ applies the EQ predicate on the "national_identity_number" field.
+func NationalIdentityNumberEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberNEQ applies the NEQ predicate on the "national_identity_number" field.
+func NationalIdentityNumberNEQ(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberIn applies the In predicate on the "national_identity_number" field.
+func NationalIdentityNumberIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldNationalIdentityNumber, vs...))
+}
+
+// NationalIdentityNumberNotIn applies the NotIn predicate on the "national_identity_number" field.
+func NationalIdentityNumberNotIn(vs ...string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldNationalIdentityNumber, vs...))
+}
+
+// NationalIdentityNumberGT applies the GT predicate on the "national_identity_number" field.
+func NationalIdentityNumberGT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGT(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberGTE applies the GTE predicate on the "national_identity_number" field.
+func NationalIdentityNumberGTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldGTE(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberLT applies the LT predicate on the "national_identity_number" field.
+func NationalIdentityNumberLT(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLT(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberLTE applies the LTE predicate on the "national_identity_number" field.
+func NationalIdentityNumberLTE(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldLTE(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberContains applies the Contains predicate on the "national_identity_number" field.
+func NationalIdentityNumberContains(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContains(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberHasPrefix applies the HasPrefix predicate on the "national_identity_number" field.
+func NationalIdentityNumberHasPrefix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasPrefix(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberHasSuffix applies the HasSuffix predicate on the "national_identity_number" field.
+func NationalIdentityNumberHasSuffix(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldHasSuffix(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberIsNil applies the IsNil predicate on the "national_identity_number" field.
+func NationalIdentityNumberIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldNationalIdentityNumber))
+}
+
+// NationalIdentityNumberNotNil applies the NotNil predicate on the "national_identity_number" field.
+func NationalIdentityNumberNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldNationalIdentityNumber))
+}
+
+// NationalIdentityNumberEqualFold applies the EqualFold predicate on the "national_identity_number" field.
+func NationalIdentityNumberEqualFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEqualFold(FieldNationalIdentityNumber, v))
+}
+
+// NationalIdentityNumberContainsFold applies the ContainsFold predicate on the "national_identity_number" field.
+func NationalIdentityNumberContainsFold(v string) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldContainsFold(FieldNationalIdentityNumber, v))
+}
+
+// HeldEQ applies the EQ predicate on the "held" field.
+func HeldEQ(v Held) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldEQ(FieldHeld, v))
+}
+
+// HeldNEQ applies the NEQ predicate on the "held" field.
+func HeldNEQ(v Held) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNEQ(FieldHeld, v))
+}
+
+// HeldIn applies the In predicate on the "held" field.
+func HeldIn(vs ...Held) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIn(FieldHeld, vs...))
+}
+
+// HeldNotIn applies the NotIn predicate on the "held" field.
+func HeldNotIn(vs ...Held) predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotIn(FieldHeld, vs...))
+}
+
+// HeldIsNil applies the IsNil predicate on the "held" field.
+func HeldIsNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldIsNull(FieldHeld))
+}
+
+// HeldNotNil applies the NotNil predicate on the "held" field.
+func HeldNotNil() predicate.Disclosure {
+	return predicate.Disclosure(sql.FieldNotNull(FieldHeld))
 }
 
 // HasConvict applies the HasEdge predicate on the "convict" edge.

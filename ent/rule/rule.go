@@ -181,14 +181,17 @@ func AllowAppendOnlyWriter() privacy.MutationRule {
 }
 
 // AllowNationalQueue allows administrators to read, and nobody else, the
-// police reports that reached no unit: those on a person who is no convict,
-// or under INFOFLYT (IX6). They wait there to be handled by hand.
+// police reports and disclosures that reached no unit: those on a person who
+// is no convict, or under INFOFLYT (IX6). They wait there to be handled by
+// hand.
 func AllowNationalQueue() privacy.QueryRule {
 	return privacy.FilterFunc(func(ctx context.Context, f privacy.Filter) error {
 		if !varsel.FromContext(ctx).Has(varsel.RoleAdmin) {
 			return privacy.Skip
 		}
-		if _, ok := f.(*ent.PoliceReportFilter); !ok {
+		switch f.(type) {
+		case *ent.PoliceReportFilter, *ent.DisclosureFilter:
+		default:
 			return privacy.Denyf("no national queue for %T", f)
 		}
 		f.Where(entql.FieldNil("unit_id"))

@@ -15,6 +15,12 @@ import (
 // between the correctional service and the police or prosecution, recorded
 // with its lawful basis (IX1, KO personal-data regulation §§ 4–5; the police
 // keep the same record under politiregisterloven § 27).
+//
+// The police record what they disclosed by the person's identity number, and
+// the answer is the same whether or not the person is a convict (security
+// issue: no oracle). One that names no convict, or one under INFOFLYT (IX6),
+// reaches no unit: it waits in the national queue, with the number, for the
+// administrators to handle.
 type Disclosure struct{ ent.Schema }
 
 func (Disclosure) Fields() []ent.Field {
@@ -45,19 +51,28 @@ func (Disclosure) Fields() []ent.Field {
 		field.String("source").Optional().Immutable().Comment("where unverified information comes from").Annotations(noFilter),
 		field.Time("expires_on").Optional().Nillable().Immutable().SchemaType(dateType).Annotations(entgql.Type("Date")).
 			Comment("unverified information is deleted on this day (IX8)"),
-		field.Int("convict_id").Immutable(),
-		field.Int("unit_id").Immutable(),
+		field.Int("convict_id").Optional().Nillable().Immutable().
+			Comment("none in the national queue: the police named no convict, or one under INFOFLYT"),
+		field.Int("unit_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()).
+			Comment("the convict's responsible unit; none in the national queue"),
 		field.Int("police_district_id").Immutable(),
 		field.Int("police_report_id").Optional().Nillable().Immutable(),
+		field.String("national_identity_number").Optional().Nillable().Immutable().Sensitive().Annotations(entgql.Skip()).
+			Comment("the number the police named the person by, when they recorded the disclosure themselves"),
+		field.Enum("held").Values("UNKNOWN_PERSON", "INFOFLYT").Optional().Nillable().Immutable().
+			Annotations(entgql.Skip()).Comment("why it waits in the national queue"),
 	}
 }
 
 func (Disclosure) Edges() []ent.Edge {
 	// The convict is not a GraphQL edge: the police see the disclosures they
 	// took part in, not the convict's file. convictName says who it was about.
+	// Nor is the unit: a disclosure the police recorded by identity number
+	// must not tell them whether, or where, the person serves a sentence
+	// (Disclosure.unit in schema.graphql answers by who asks).
 	return []ent.Edge{
-		edge.To("convict", Convict.Type).Field("convict_id").Unique().Required().Immutable().Annotations(entgql.Skip()),
-		edge.To("unit", Unit.Type).Field("unit_id").Unique().Required().Immutable(),
+		edge.To("convict", Convict.Type).Field("convict_id").Unique().Immutable().Annotations(entgql.Skip()),
+		edge.To("unit", Unit.Type).Field("unit_id").Unique().Immutable().Annotations(entgql.Skip()),
 		edge.To("police_district", PoliceDistrict.Type).Field("police_district_id").Unique().Required().Immutable(),
 		edge.To("police_report", PoliceReport.Type).Field("police_report_id").Unique().Immutable().Annotations(entgql.Skip()),
 		edge.To("decided_by", StaffMember.Type).Unique().Immutable().Comment("the head of unit or their delegate (IX2)"),

@@ -91,10 +91,13 @@ func (DocumentMark) Policy() ent.Policy          { return casePolicy() }
 func (Correction) Policy() ent.Policy            { return casePolicy() }
 
 func (PoliceRequest) Policy() ent.Policy { return sharedWithPolicePolicy() }
-func (Disclosure) Policy() ent.Policy    { return sharedWithPolicePolicy() }
-// PoliceReport is shared with the police like the rest; administrators see
-// the national queue, the reports that reached no unit.
-func (PoliceReport) Policy() ent.Policy {
+
+// Disclosure and PoliceReport are shared with the police like the rest;
+// administrators see the national queue, those that reached no unit.
+func (Disclosure) Policy() ent.Policy   { return nationalQueuePolicy() }
+func (PoliceReport) Policy() ent.Policy { return nationalQueuePolicy() }
+
+func nationalQueuePolicy() ent.Policy {
 	return privacy.Policy{
 		Query: privacy.QueryPolicy{rule.DenyIfNoViewer(), rule.AllowIfSystem(),
 			rule.AllowUnitScope(), rule.AllowDistrictScope(), rule.AllowNationalQueue(), privacy.AlwaysDenyRule()},

@@ -38,6 +38,7 @@ const registerDocument = graphql(`
           source
           expiresOn
           convictName
+          nationalIdentityNumber
           unit {
             name
           }
@@ -196,7 +197,7 @@ export function DisclosuresPage() {
                         {d.decidedByName} · {label(disclosureFormLabels, d.form).toLowerCase()}
                       </Detail>
                     </Table.DataCell>
-                    <Table.DataCell>{d.convictName}</Table.DataCell>
+                    <Table.DataCell>{d.convictName ?? (d.nationalIdentityNumber && `F.nr. ${d.nationalIdentityNumber}`)}</Table.DataCell>
                     <Table.DataCell>
                       <BodyShort size="small" weight="semibold">
                         {label(disclosureCategoryLabels, d.category)}
@@ -218,7 +219,8 @@ export function DisclosuresPage() {
                     <Table.DataCell>
                       <BodyShort size="small">{label(disclosureDirectionLabels, d.direction)}</BodyShort>
                       <Detail>
-                        {d.unit.name} · {d.policeDistrict.name}
+                        {d.unit ? `${d.unit.name} · ` : ''}
+                        {d.policeDistrict.name}
                       </Detail>
                     </Table.DataCell>
                   </Table.Row>

@@ -5,7 +5,7 @@ import { TableScroll } from '../components/TableScroll';
 import { graphql } from '../gql';
 import type { PoliceReportHeldReason } from '../gql/graphql';
 import { formatDateTime } from '../lib/format';
-import { label, nodes, policeReportKindLabels } from '../lib/labels';
+import { disclosureCategoryLabels, label, nodes, policeReportKindLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 
 const queueDocument = graphql(`
@@ -27,6 +27,23 @@ const queueDocument = graphql(`
         }
       }
     }
+    disclosures(first: 100) {
+      totalCount
+      edges {
+        node {
+          id
+          category
+          summary
+          decidedAt
+          decidedByName
+          policeDistrict {
+            name
+          }
+          heldReason
+          nationalIdentityNumber
+        }
+      }
+    }
   }
 `);
 
@@ -39,11 +56,13 @@ const heldLabels: Record<PoliceReportHeldReason, string> = {
  * NationalQueuePage shows the administrators the police's mandatory messages
  * that reached no unit: on a person who is no convict, or on one under
  * INFOFLYT. The police were answered alike either way, so that they learn
- * nothing of the registry; here the messages are handled by hand.
+ * nothing of the registry; here the messages are handled by hand. So are the
+ * disclosures the police recorded by identity number that reached no unit.
  */
 export function NationalQueuePage() {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: queueDocument, requestPolicy: 'network-only' });
   const reports = nodes(data?.policeReports);
+  const disclosures = nodes(data?.disclosures);
   return (
     <VStack gap="space-24">
       <Heading level="1" size="large">
@@ -80,6 +99,41 @@ export function NationalQueuePage() {
                     <Table.DataCell>{r.nationalIdentityNumber}</Table.DataCell>
                     <Table.DataCell>{r.heldReason ? heldLabels[r.heldReason] : ''}</Table.DataCell>
                     <Table.DataCell>{r.summary}</Table.DataCell>
+                  </Table.Row>
+                ))}
+              </Table.Body>
+            </Table>
+          </TableScroll>
+        )}
+        <Heading level="2" size="medium">
+          Utleveringer fra politiet
+        </Heading>
+        {disclosures.length === 0 ? (
+          <Empty>Ingen utleveringer i køen.</Empty>
+        ) : (
+          <TableScroll label="Utleveringer i den nasjonale køen">
+            <Table size="small">
+              <Table.Header>
+                <Table.Row>
+                  <Table.HeaderCell scope="col">Besluttet</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Gjelder</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Fødselsnummer</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Hvorfor her</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Kort om saken</Table.HeaderCell>
+                </Table.Row>
+              </Table.Header>
+              <Table.Body>
+                {disclosures.map((d) => (
+                  <Table.Row key={d.id}>
+                    <Table.DataCell>{formatDateTime(d.decidedAt)}</Table.DataCell>
+                    <Table.DataCell>
+                      {d.decidedByName}, {d.policeDistrict.name}
+                    </Table.DataCell>
+                    <Table.DataCell>{label(disclosureCategoryLabels, d.category)}</Table.DataCell>
+                    <Table.DataCell>{d.nationalIdentityNumber}</Table.DataCell>
+                    <Table.DataCell>{d.heldReason ? heldLabels[d.heldReason] : ''}</Table.DataCell>
+                    <Table.DataCell>{d.summary}</Table.DataCell>
                   </Table.Row>
                 ))}
               </Table.Body>
