@@ -244,7 +244,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
   const { me } = useSession();
   const staff = useHasRole('CASEWORKER', 'DECISION_MAKER');
   const [{ data }] = useStaffContext(!staff);
-  const [direction, setDirection] = useState<DisclosureDirection>(staff ? 'TO_POLICE' : 'TO_POLICE');
+  const [direction, setDirection] = useState<DisclosureDirection>(staff ? 'TO_POLICE' : 'FROM_POLICE');
   const [convictId, setConvictId] = useState('');
   const [nin, setNin] = useState('');
   const [district, setDistrict] = useState('');
@@ -252,7 +252,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
   const [summary, setSummary] = useState('');
   const [purpose, setPurpose] = useState('');
   const [recipient, setRecipient] = useState('');
-  const [basis, setBasis] = useState<DisclosureBasis>('FVL_13B_5');
+  const [basis, setBasis] = useState<DisclosureBasis>(staff ? 'FVL_13B_5' : 'POLITIREGISTERLOVEN_27');
   const [register, setRegister] = useState('');
   const [averts, setAverts] = useState(false);
   const [decidedById, setDecidedById] = useState('');
@@ -299,9 +299,14 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
         <Heading id="ny-utlevering" level="2" size="medium">
           Registrer utlevering
         </Heading>
-        <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection)}>
-          <Options names={disclosureDirectionLabels} />
-        </Select>
+        {staff ? (
+          <Select label="Retning" value={direction} onChange={(e) => setDirection(e.target.value as DisclosureDirection)}>
+            <Options names={disclosureDirectionLabels} />
+          </Select>
+        ) : (
+          // The police record what they disclosed; the correctional service records its own (IX1).
+          <BodyShort>Retning: {label(disclosureDirectionLabels, 'FROM_POLICE')}</BodyShort>
+        )}
         <HStack gap="space-16">
           {staff ? (
             <Select label="Domfelt" value={convictId} onChange={(e) => setConvictId(e.target.value)}>
