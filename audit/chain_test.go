@@ -267,3 +267,55 @@ func TestLegacyRowsBeforeTheFirstCheckpoint(t *testing.T) {
 		})
 	}
 }
+
+// PR3, key rotation: after the key is replaced, the rows and checkpoints of
+// the old key still verify when it is named as retired — and only then —
+// while whoever still holds the old key cannot add rows after the new key
+// took over.
+func TestKeyRotation(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			db := dbtest.Open(t, d)
+			createDistricts(t, db.Client, 3)
+			checkpoint(t, db) // signed with the old key
+
+			fresh, err := audit.NewKey([]byte("the new audit key, thirty-two bytes or more"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			rotated, err := fresh.WithRetired(dbtest.AuditKey)
+			if err != nil {
+				t.Fatal(err)
+			}
+			chain := audit.Chain{DB: db.DB.DB, Key: rotated, Checkpoints: db.Chain.Checkpoints}
+			createDistrictsFrom(t, db.DB.Client(rotated), 10, 2)
+			if _, written, err := chain.Checkpoint(context.Background(), false); err != nil || !written {
+				t.Fatalf("checkpoint with the new key: written %v, err %v", written, err)
+			}
+			hashes := rows(t, db)
+			if !strings.HasPrefix(hashes[2].hash, "hmac:"+dbtest.AuditKey.ID()+":") || !strings.HasPrefix(hashes[3].hash, "hmac:"+fresh.ID()+":") {
+				t.Fatalf("hashes = %q, want the old key's, then the new key's", []string{hashes[2].hash, hashes[3].hash})
+			}
+			st, err := chain.Verify(context.Background())
+			if err != nil || !st.Intact() || st.Checked != 5 || st.Checkpoints != 2 {
+				t.Fatalf("after rotation: verify = %+v, %v", st, err)
+			}
+			// Without the retired key, the old checkpoint cannot be checked.
+			st, err = audit.Verify(context.Background(), db.DB.DB, fresh, db.Chain.Checkpoints)
+			if err != nil || st.Intact() || !strings.Contains(st.Problem, "annen nøkkel") {
+				t.Fatalf("without the retired key: verify = %+v, %v", st, err)
+			}
+
+			// Whoever kept the old key appends a row that verifies with it.
+			disableGuards(t, db)
+			last := hashes[4]
+			h := audit.KeyedHash(dbtest.AuditKey, 6, last.at, "noen", 0, "test", "DELETE", "PoliceDistrict", 1, last.hash)
+			exec(t, db, `INSERT INTO audit_events (seq, occurred_at, actor, operation, action, entity_type, entity_id, prev_hash, hash)
+				VALUES (6, $1, 'noen', 'test', 'DELETE', 'PoliceDistrict', 1, $2, $3)`, last.at, last.hash, h)
+			st, err = chain.Verify(context.Background())
+			if err != nil || st.Intact() || st.FirstBrokenSeq != 6 || !strings.Contains(st.Problem, "gammel nøkkel") {
+				t.Fatalf("a row added with the retired key: verify = %+v, %v", st, err)
+			}
+		})
+	}
+}

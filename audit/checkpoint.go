@@ -99,10 +99,11 @@ func (d CheckpointDir) load(key *Key) (cps []Checkpoint, problem string, err err
 			return nil, fmt.Sprintf("Sjekkpunktet %s kan ikke leses.", name), nil
 		}
 		c.file = name
+		signer, _ := key.named(c.KeyID)
 		switch {
-		case c.KeyID != key.ID():
+		case signer == nil:
 			return nil, fmt.Sprintf("Sjekkpunktet %s er signert med en annen nøkkel (%s) enn den kjeden kontrolleres med (%s).", name, c.KeyID, key.ID()), nil
-		case !ed25519.Verify(key.PublicKey(), c.message(), c.Signature):
+		case !ed25519.Verify(signer.PublicKey(), c.message(), c.Signature):
 			return nil, fmt.Sprintf("Sjekkpunktet %s har ugyldig signatur: det er endret eller ikke laget av Varsel.", name), nil
 		}
 		cps = append(cps, c)

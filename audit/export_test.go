@@ -7,3 +7,9 @@ import "time"
 func LegacyHash(seq int64, occurredAt time.Time, actor string, staffID int, operation, action, entityType string, entityID int, prevHash string) string {
 	return link{seq, occurredAt, actor, staffID, operation, action, entityType, entityID, prevHash}.legacyHash()
 }
+
+// KeyedHash is a row's hash written with key — as whoever holds the key,
+// retired or not, can compute it.
+func KeyedHash(key *Key, seq int64, occurredAt time.Time, actor string, staffID int, operation, action, entityType string, entityID int, prevHash string) string {
+	return link{seq, occurredAt, actor, staffID, operation, action, entityType, entityID, prevHash}.hash(key)
+}

@@ -23,10 +23,19 @@ const KeySize = 32
 // the HMAC key of the chain, so that nobody without it can compute a row's
 // hash, and the Ed25519 key that signs checkpoints. One secret to keep
 // instead of two; the checkpoints' public key can still be handed out.
+//
+// Keys are rotated by starting the server with a new key and the old ones as
+// retired (VARSEL_AUDIT_RETIRED_KEYS): new rows and checkpoints are written
+// with the new key, and the older ones still verify with the key they name
+// — but only in the order the keys were used, so that whoever holds a
+// retired key cannot write rows after the new key took over (see WithRetired).
 type Key struct {
 	mac    []byte
 	signer ed25519.PrivateKey
 	id     string
+	// retired are the keys used before this one, oldest first: they verify
+	// what was written with them, and write nothing.
+	retired []*Key
 }
 
 // NewKey derives the chain's keys from secret (at least KeySize bytes).
@@ -106,6 +115,43 @@ func EnsureKeyFile(path string) (*Key, error) {
 		return nil, err
 	}
 	return NewKey(secret)
+}
+
+// WithRetired returns the key k with the keys used before it, oldest first:
+// the chain's rows and checkpoints written with them verify, and a row
+// written with a key older than one before it is refused. It refuses a
+// retired key that is k itself or named twice.
+func (k *Key) WithRetired(retired ...*Key) (*Key, error) {
+	seen := map[string]bool{k.id: true}
+	for _, r := range retired {
+		if seen[r.id] {
+			return nil, fmt.Errorf("audit: the key %s is named twice among the current and retired keys", r.id)
+		}
+		seen[r.id] = true
+	}
+	c := *k
+	c.retired = make([]*Key, len(retired))
+	for i, r := range retired {
+		plain := *r
+		plain.retired = nil
+		c.retired[i] = &plain
+	}
+	return &c, nil
+}
+
+// named is the key with the given ID among k and its retired keys, and its
+// rank in the order they were used (the oldest retired key 0, k the last);
+// nil when k knows no such key.
+func (k *Key) named(id string) (*Key, int) {
+	for i, r := range k.retired {
+		if r.id == id {
+			return r, i
+		}
+	}
+	if id == k.id {
+		return k, len(k.retired)
+	}
+	return nil, -1
 }
 
 // ID names the key in rows and messages: the first bytes of the SHA-256 of

@@ -81,6 +81,7 @@ func walk(ctx context.Context, db *sql.DB, key *Key, cps []Checkpoint, from int6
 		prev  = tail{seq: from - 1}
 		first = from > 0 // the row before it is not read: its hash is not known
 		keyed bool       // a row with an HMAC was seen
+		rank  int        // the rank of the newest key a row was written with (Key.named)
 	)
 	if from == 0 {
 		prev.seq = 0
@@ -104,7 +105,7 @@ func walk(ctx context.Context, db *sql.DB, key *Key, cps []Checkpoint, from int6
 			st.Problem = fmt.Sprintf("Rad %d peker ikke på rad %d slik den er lagret nå.", l.seq, prev.seq)
 		default:
 			mustBeKeyed := keyed || (cutOver >= 0 && l.seq > cutOver)
-			if p := checkRow(l, hash, key, mustBeKeyed); p != "" {
+			if p := checkRow(l, hash, key, mustBeKeyed, &rank); p != "" {
 				st.FirstBrokenSeq, st.Problem = l.seq, p
 			}
 		}
@@ -134,13 +135,21 @@ func walk(ctx context.Context, db *sql.DB, key *Key, cps []Checkpoint, from int6
 }
 
 // checkRow checks a row's stored hash against its content; mustBeKeyed says
-// that a legacy (plain SHA-256) hash is not accepted here.
-func checkRow(l link, stored string, key *Key, mustBeKeyed bool) string {
+// that a legacy (plain SHA-256) hash is not accepted here. rank is the rank
+// of the newest key seen so far (Key.named): a row written with an older key
+// than a row before it was written by someone holding a retired key.
+func checkRow(l link, stored string, key *Key, mustBeKeyed bool, rank *int) string {
 	if rest, ok := strings.CutPrefix(stored, keyedPrefix); ok {
-		if id, _, _ := strings.Cut(rest, ":"); id != key.ID() {
+		id, _, _ := strings.Cut(rest, ":")
+		written, r := key.named(id)
+		switch {
+		case written == nil:
 			return fmt.Sprintf("Rad %d er skrevet med en annen nøkkel (%s) enn den kjeden kontrolleres med (%s).", l.seq, id, key.ID())
+		case r < *rank:
+			return fmt.Sprintf("Rad %d er skrevet med nøkkelen %s, som var byttet ut før raden ble skrevet: den er lagt til av noen med en gammel nøkkel.", l.seq, id)
 		}
-		if !hmac.Equal([]byte(l.hash(key)), []byte(stored)) {
+		*rank = r
+		if !hmac.Equal([]byte(l.hash(written)), []byte(stored)) {
 			return fmt.Sprintf("Rad %d er endret etter at den ble skrevet, eller lagt til av noen uten nøkkelen.", l.seq)
 		}
 		return ""

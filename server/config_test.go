@@ -141,6 +141,7 @@ func TestProductionRefusesAnUnverifiedDatabaseConnection(t *testing.T) {
 // chain's key, or without a place for its checkpoints outside the database.
 func TestProductionRefusesToStartWithoutTheAuditKey(t *testing.T) {
 	const db = "postgres://varsel@db.example:5432/varsel?sslmode=verify-full"
+	retiredKey := strings.Repeat("11", 32)
 	keyFile := filepath.Join(t.TempDir(), "audit.key")
 	if err := os.WriteFile(keyFile, []byte(testAuditKey+"\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -157,6 +158,10 @@ func TestProductionRefusesToStartWithoutTheAuditKey(t *testing.T) {
 		{"no checkpoint directory", prodEnv(db, "VARSEL_AUDIT_CHECKPOINT_DIR="), "VARSEL_AUDIT_CHECKPOINT_DIR er ikke satt"},
 		{"a key file", prodEnv(db, "VARSEL_AUDIT_KEY=", "VARSEL_AUDIT_KEY_FILE="+keyFile), ""},
 		{"a key", prodEnv(db), ""},
+		{"a key and the keys it replaced", prodEnv(db, "VARSEL_AUDIT_RETIRED_KEYS="+retiredKey+", "+strings.Repeat("22", 32)), ""},
+		{"a retired key that is the key itself", prodEnv(db, "VARSEL_AUDIT_RETIRED_KEYS="+testAuditKey), "named twice"},
+		{"a retired key that is no key", prodEnv(db, "VARSEL_AUDIT_RETIRED_KEYS=0011"), "nøkkel nr. 1"},
+		{"retired keys both listed and in a file", prodEnv(db, "VARSEL_AUDIT_RETIRED_KEYS="+retiredKey, "VARSEL_AUDIT_RETIRED_KEYS_FILE="+keyFile), "begge satt"},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {

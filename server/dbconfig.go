@@ -5,9 +5,11 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"os"
 	"path/filepath"
 	"strings"
 	"time"
+	"unicode"
 
 	"varsel/audit"
 	"varsel/server/database"
@@ -94,6 +96,9 @@ func (c *DatabaseConfig) read(dev bool, getenv func(string) string) error {
 			return fmt.Errorf("VARSEL_AUDIT_KEY_FILE: %w", err)
 		}
 	}
+	if err := c.loadRetiredAuditKeys(get); err != nil {
+		return err
+	}
 	if dev {
 		return nil
 	}
@@ -110,6 +115,44 @@ func (c *DatabaseConfig) read(dev bool, getenv func(string) string) error {
 			}
 		}
 	}
+	return nil
+}
+
+// loadRetiredAuditKeys reads the keys the audit chain was written with
+// before the current one, oldest first (VARSEL_AUDIT_RETIRED_KEYS, separated
+// by commas or white space, or VARSEL_AUDIT_RETIRED_KEYS_FILE, one a line):
+// rows and checkpoints written with them still verify after a rotation.
+func (c *DatabaseConfig) loadRetiredAuditKeys(get func(string, string) string) error {
+	list, file := get("VARSEL_AUDIT_RETIRED_KEYS", ""), get("VARSEL_AUDIT_RETIRED_KEYS_FILE", "")
+	name := "VARSEL_AUDIT_RETIRED_KEYS"
+	switch {
+	case list == "" && file == "":
+		return nil
+	case list != "" && file != "":
+		return errors.New("VARSEL_AUDIT_RETIRED_KEYS og VARSEL_AUDIT_RETIRED_KEYS_FILE er begge satt: velg én")
+	case file != "":
+		b, err := os.ReadFile(file)
+		if err != nil {
+			return fmt.Errorf("VARSEL_AUDIT_RETIRED_KEYS_FILE: %w", err)
+		}
+		list, name = string(b), "VARSEL_AUDIT_RETIRED_KEYS_FILE"
+	}
+	if c.AuditKey == nil {
+		return fmt.Errorf("%s er satt, men ikke VARSEL_AUDIT_KEY: de gamle nøklene kontrollerer bare det som ble skrevet før den nye", name)
+	}
+	var retired []*audit.Key
+	for i, field := range strings.FieldsFunc(list, func(r rune) bool { return r == ',' || unicode.IsSpace(r) }) {
+		k, err := audit.ParseKey(field)
+		if err != nil {
+			return fmt.Errorf("%s, nøkkel nr. %d: %w", name, i+1, err)
+		}
+		retired = append(retired, k)
+	}
+	k, err := c.AuditKey.WithRetired(retired...)
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	c.AuditKey = k
 	return nil
 }
 
