@@ -1,6 +1,9 @@
 package rules
 
-import "time"
+import (
+	"slices"
+	"time"
+)
 
 // Case is what the lifecycle rules know of one custody event, the people it
 // may be notified to and its notices, at one moment. The workflow reads it
@@ -304,10 +307,10 @@ func (c *Case) Notice(id int) *CaseNotice {
 }
 
 // CalledOff reports whether nobody is to be told of the event any more: it
-// was cancelled, or the decision to notify was withdrawn and no other is in
-// force (NT8).
+// was cancelled, or the decision to notify was withdrawn or overturned on
+// appeal and no other is in force (NT8, DC7).
 func (c *Case) CalledOff() bool {
-	return c.Event.Status == EventCancelled || (c.Decision == nil && c.Withdrawn)
+	return c.Event.Status == EventCancelled || (c.Decision == nil && (c.Withdrawn || c.Overturned))
 }
 
 // SecurityNow is where the event's security stands now (AS2).
@@ -316,6 +319,21 @@ func (c *Case) SecurityNow() Security { return EffectiveSecurity(c.Security, c.N
 // DueDate is the last day a notice of the event should be sent (NT2).
 func (c *Case) DueDate() time.Time {
 	return NoticeDueDate(c.Event.Kind, c.Event.StartsAt, c.Event.RegisteredAt)
+}
+
+// WrittenToToday tells whether the addressee is one a notice to the
+// recipient is written to on the case's day (RC5, RC6). When that is not
+// settled (an age not known, no guardian registered), every addressee
+// linked to the recipient counts.
+func (c *Case) WrittenToToday(r *CaseRecipient, to AddresseeKey) bool {
+	direct, guardians, _, err := c.WantedAddressees(r)
+	if err != nil {
+		return true
+	}
+	if direct {
+		return to.Kind != GuardianRecipient
+	}
+	return to.Kind == GuardianRecipient && slices.Contains(guardians, to.ID)
 }
 
 // WantedAddressees says whom a notice to the recipient is to be written to

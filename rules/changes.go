@@ -154,3 +154,15 @@ func CheckInError(c *Case, reason string) error {
 	}
 	return nil
 }
+
+// CheckCancelByHand: a caseworker may stop a notice of the event, but not a
+// correction or cancellation: the recipient was told a time that no longer
+// holds, and is owed it (NT8). What it says follows the facts; to change
+// it, change the event.
+func CheckCancelByHand(kind NoticeKind) error {
+	if kind.FollowUp() {
+		return violate("NT8", changeProvision,
+			"Mottakeren er varslet om et tidspunkt som ikke lenger gjelder, og skal ha denne rettingen eller avlysningen. Den kan ikke stanses; endre hendelsen om opplysningene er feil.")
+	}
+	return nil
+}

@@ -343,3 +343,17 @@ func TestCheckCaseChange(t *testing.T) {
 		}
 	}
 }
+
+// NT8: a correction or cancellation the recipient is owed is not stopped by
+// hand; a notice of the event may be.
+func TestNT8CheckCancelByHand(t *testing.T) {
+	if err := rules.CheckCancelByHand(rules.KindNotice); err != nil {
+		t.Errorf("a notice: %v", err)
+	}
+	for _, k := range []rules.NoticeKind{rules.KindCorrection, rules.KindCancellation} {
+		var v *rules.Violation
+		if err := rules.CheckCancelByHand(k); !errors.As(err, &v) || v.Rule != "NT8" {
+			t.Errorf("%s: %v, want NT8", k, err)
+		}
+	}
+}

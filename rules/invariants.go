@@ -196,10 +196,11 @@ func CheckInvariants(c *Case) []Breach {
 	for _, k := range order {
 		ns := byAddressee[k]
 		// Nothing more goes to someone who is no longer a recipient or an
-		// addressee (a case completed, a person registered in error) — the
-		// follow-up has nobody to go to.
+		// addressee (a case completed, a person registered in error), nor to
+		// one who is not written to today (RC5, RC6: a guardian, once the
+		// minor has turned 18) — the follow-up has nobody to go to.
 		r := c.Recipient(ns[0].Recipient)
-		if r == nil || r.ReservedSince != nil || !r.HasAddressee(ns[0].Addressee()) {
+		if r == nil || r.ReservedSince != nil || !r.HasAddressee(ns[0].Addressee()) || !c.WrittenToToday(r, ns[0].Addressee()) {
 			continue
 		}
 		// Told that the notice was withdrawn, and a new decision made since:

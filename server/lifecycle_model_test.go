@@ -1,6 +1,7 @@
 package server_test
 
 import (
+	"cmp"
 	"context"
 	"encoding/json"
 	"flag"
@@ -337,6 +338,7 @@ var modelActions = []modelAction{
 	{"documentPhoneNotice", 1, (*model).documentPhone},
 	{"police delivery", 2, (*model).policeDelivery},
 	{"cancelNotice", 1, (*model).cancel},
+	{"moveCustodyEvent", 2, (*model).moveEvent},
 	{"reservation", 2, (*model).reservation},
 	{"recordNotificationAgreement", 1, (*model).agreement},
 	{"add a person", 2, (*model).addSomeone},
@@ -1171,11 +1173,47 @@ func (m *model) cancel() {
 	if !n.Status.Unsent() {
 		why = append(why, "NT6: the notice has left")
 	}
+	if n.Kind != rules.KindNotice {
+		why = append(why, "NT8: the recipient is owed the "+string(n.Kind))
+	}
 	if m.variant(1) == 1 {
 		in["reason"] = ""
 		why = append(why, "a cancellation says why")
 	}
 	m.call("cancelNotice", "saksbehandler", mopCancel, in, why)
+}
+
+// Reality changes (NT8): an event moved at any point of the lifecycle, also
+// after letters went. What must follow is checked by the invariants: every
+// unsent notice follows the facts, and whoever was told a time that no
+// longer holds gets one correction.
+
+func (m *model) moveEvent() {
+	ev := m.event("DECIDED", "APPEAL_WINDOW", "FINAL", "APPEALED")
+	if ev == nil {
+		return
+	}
+	in := map[string]any{"custodyEventId": itoa(ev.ID), "reason": "Tidspunktet er endret av fengselet."}
+	var start time.Time
+	if ev.Kind == rules.Escape {
+		start = ev.StartsAt.Add(-time.Duration(rapid.IntRange(1, 5).Draw(m.rt, "hours earlier")) * time.Hour)
+	} else {
+		start = ev.StartsAt.AddDate(0, 0, rapid.IntRange(-10, 10).Draw(m.rt, "days moved")).Truncate(time.Hour)
+		if !start.After(m.now()) {
+			start = m.now().AddDate(0, 0, 1).Truncate(time.Hour)
+		}
+		in["endsAt"] = rfc3339(start.Add(48 * time.Hour))
+	}
+	in["startsAt"] = rfc3339(start)
+	var why []string
+	if ev.Status != custodyevent.StatusOPEN {
+		why = append(why, "the event is "+string(ev.Status))
+	}
+	if m.variant(1) == 1 {
+		in["reason"] = " "
+		why = append(why, "NT8: a move says why")
+	}
+	m.call("moveCustodyEvent", "saksbehandler", mopMoveEvent, in, why)
 }
 
 func (m *model) reservation() {
@@ -2051,11 +2089,17 @@ func (s *modelSnap) settledAt(ev *ent.CustodyEvent, d *ent.Decision, at time.Tim
 // needsEarlyRelease: a notice of an event notified in advance that would
 // go before the decision is final (DC5).
 func (s *modelSnap) needsEarlyRelease(ev *ent.CustodyEvent, n *ent.Notice, at time.Time) bool {
-	if ev.Kind == rules.Escape {
+	if ev.Kind == rules.Escape || s.cancellationOfCalledOff(ev, n) {
 		return false
 	}
 	d := s.decisionInForce(ev)
 	return d == nil || !s.settledAt(ev, d, at)
+}
+
+// cancellationOfCalledOff: the cancellation owed when the decision to notify
+// was withdrawn or overturned needs no decision in force (NT8).
+func (s *modelSnap) cancellationOfCalledOff(ev *ent.CustodyEvent, n *ent.Notice) bool {
+	return n.Kind == rules.KindCancellation && s.decisionInForce(ev) == nil && s.latestDecision(ev) != nil
 }
 
 // sendRefusals are what, in the rulebook, stops a notice from moving
@@ -2068,9 +2112,9 @@ func (s *modelSnap) sendRefusals(ev *ent.CustodyEvent, n *ent.Notice, at time.Ti
 		why = append(why, "AS2: security is "+sec)
 	}
 	d := s.decisionInForce(ev)
-	if d == nil {
+	if d == nil && !s.cancellationOfCalledOff(ev, n) {
 		why = append(why, "DC7: no decision in force")
-	} else {
+	} else if d != nil {
 		for _, a := range d.Edges.Appeals {
 			if a.Status == appeal.StatusPENDING {
 				why = append(why, "DC5: an appeal is pending")
@@ -2145,6 +2189,76 @@ func (m *model) checkInvariants() {
 	}
 }
 
+// calledOff: nobody is to be told of the event any more — it was cancelled,
+// or the decision to notify withdrawn or overturned with none in force since.
+func (s *modelSnap) calledOff(ev *ent.CustodyEvent) bool {
+	return ev.Status == custodyevent.StatusCANCELLED || (s.decisionInForce(ev) == nil && s.latestDecision(ev) != nil)
+}
+
+// followsTheFacts is NT8, read from the rows: a notice waiting to go tells
+// the event's time as it stands; and whoever was told something has, as the
+// newest notice to them, the time as it stands — or, the event called off,
+// a cancellation — unless they reserved against notices (RC10) or are no
+// longer to be written to.
+func (s *modelSnap) followsTheFacts(ev *ent.CustodyEvent) []string {
+	var out []string
+	holds := func(c rules.NoticeContent) bool {
+		return c.StartsAt.Equal(ev.StartsAt) && sameEnd(c.EndsAt, ev.EndsAt) && c.DateOnly == ev.DateOnly
+	}
+	byAddressee := map[string][]*ent.Notice{}
+	var order []string
+	for _, n := range ev.Edges.Notices {
+		if n.Status == rules.NoticeCancelled {
+			continue
+		}
+		if (n.Status == rules.NoticeHeld || n.Status == rules.NoticeReady) && n.Kind != rules.KindCancellation && !holds(n.Content) {
+			out = append(out, fmt.Sprintf("NT8: notice %d is %s and tells %s, but the event starts %s", n.ID, n.Status,
+				n.Content.StartsAt.Format(time.RFC3339), ev.StartsAt.Format(time.RFC3339)))
+		}
+		to := addresseeOf(n)
+		if _, ok := byAddressee[to]; !ok {
+			order = append(order, to)
+		}
+		byAddressee[to] = append(byAddressee[to], n)
+	}
+	for _, to := range order {
+		ns := byAddressee[to]
+		told := slices.ContainsFunc(ns, func(n *ent.Notice) bool { return n.Status.Left() || n.Status == rules.NoticeSending })
+		newest := slices.MaxFunc(ns, func(a, b *ent.Notice) int { return cmp.Compare(a.ID, b.ID) })
+		r := s.recipientOf(newest)
+		if !told || r == nil || r.reservedNow(s.now) || s.addresseeProblem(newest, r, rules.DateOf(s.now)) != "" {
+			continue
+		}
+		switch {
+		case s.calledOff(ev) && newest.Kind != rules.KindCancellation:
+			out = append(out, fmt.Sprintf("NT8: notice %d told of an event called off, and no cancellation follows", newest.ID))
+		case !s.calledOff(ev) && newest.Kind != rules.KindCancellation && !holds(newest.Content):
+			out = append(out, fmt.Sprintf("NT8: notice %d (%s, %s, to %s) told %s, the event starts %s, and no correction follows", newest.ID,
+				newest.Kind, newest.Status, to, newest.Content.StartsAt.Format(time.RFC3339), ev.StartsAt.Format(time.RFC3339)))
+		}
+	}
+	return out
+}
+
+// addresseeOf names whom a notice is written to: the victim or survivor,
+// and the guardian when it goes to one.
+func addresseeOf(n *ent.Notice) string {
+	id := func(p *int) int {
+		if p == nil {
+			return 0
+		}
+		return *p
+	}
+	return fmt.Sprintf("victim %d survivor %d guardian %d", id(n.VictimID), id(n.SurvivorID), id(n.GuardianID))
+}
+
+func sameEnd(a, b *time.Time) bool {
+	if a == nil || b == nil {
+		return a == nil && b == nil
+	}
+	return a.Equal(*b)
+}
+
 func (s *modelSnap) breaches(addresses []string) []string {
 	var out []string
 	add := func(format string, args ...any) { out = append(out, fmt.Sprintf(format, args...)) }
@@ -2189,10 +2303,11 @@ func (s *modelSnap) breaches(addresses []string) []string {
 					add("I2 (AS1): decision %d without an assessment of %s %d", d.ID, r.kind, r.id)
 				}
 			}
-			// DC7: an overturned decision leaves nothing to send.
+			// DC7: an overturned decision leaves nothing to send — but the
+			// cancellation owed to whoever was told (NT8).
 			if d.Status == decision.StatusOVERTURNED && s.decisionInForce(ev) == nil {
 				for _, n := range ev.Edges.Notices {
-					if n.Status.Unsent() {
+					if n.Status.Unsent() && n.Kind != rules.KindCancellation {
 						add("DC7: notice %d is %s after the decision was overturned", n.ID, n.Status)
 					}
 				}
@@ -2225,7 +2340,7 @@ func (s *modelSnap) breaches(addresses []string) []string {
 			// I3 (DC5): the decision final, or a decision maker's justification;
 			// never while an appeal is pending.
 			d := s.decisionInForce(ev)
-			if pending(n) {
+			if pending(n) && !(n.Kind == rules.KindCancellation && s.calledOff(ev)) {
 				if d == nil {
 					add("I3 (DC5): notice %d is %s with no decision in force", n.ID, n.Status)
 				} else {
@@ -2239,7 +2354,8 @@ func (s *modelSnap) breaches(addresses []string) []string {
 					}
 				}
 			}
-			if sent(n) && ev.Kind != rules.Escape && d != nil && !s.settledAt(ev, d, *n.SentAt) && n.EarlyReleaseJustification == "" {
+			// (A notice sent under a decision since withdrawn was judged by that one.)
+			if sent(n) && ev.Kind != rules.Escape && d != nil && !n.SentAt.Before(d.DecidedAt) && !s.settledAt(ev, d, *n.SentAt) && n.EarlyReleaseJustification == "" {
 				add("I3 (DC5): notice %d was sent before the decision was final, without a justification", n.ID)
 			}
 			// I4 (RC5–RC7).
@@ -2272,15 +2388,17 @@ func (s *modelSnap) breaches(addresses []string) []string {
 					}
 				}
 			}
-			// I6 (NT6).
-			to := fmt.Sprint(n.VictimID, n.SurvivorID, n.GuardianID)
-			if n.Status != rules.NoticeCancelled {
+			// I6 (NT6): one notice to an addressee, and at most one waiting
+			// to go beside the one being sent; corrections and cancellations
+			// follow it (NT8).
+			to := addresseeOf(n)
+			if n.Status == rules.NoticeHeld || n.Status == rules.NoticeReady {
 				if prev, ok := seenTo[to]; ok {
-					add("I6 (NT6): notices %d and %d to the same addressee", prev, n.ID)
+					add("I6 (NT6): notices %d and %d wait to go to the same addressee", prev, n.ID)
 				}
 				seenTo[to] = n.ID
 			}
-			if sent(n) {
+			if sent(n) && n.Kind == rules.KindNotice {
 				if prev, ok := sentTo[to]; ok {
 					add("I6 (NT6): notices %d and %d both sent to the same addressee", prev, n.ID)
 				}
@@ -2294,7 +2412,8 @@ func (s *modelSnap) breaches(addresses []string) []string {
 				add("I7 (RC10): notice %d was sent after the recipient reserved against notices", n.ID)
 			}
 			// I8 (NT2): due 14 days before; later is marked and justified.
-			if ev.Kind != rules.Escape && !n.DueDate.Equal(dueDate(ev)) {
+			if ev.Kind != rules.Escape && n.Kind != rules.KindCancellation && (n.Status == rules.NoticeHeld || n.Status == rules.NoticeReady) &&
+				!n.DueDate.Equal(dueDate(ev)) {
 				add("I8 (NT2): notice %d is due %s, not 14 days before the event (%s)", n.ID, n.DueDate.Format(time.DateOnly), dueDate(ev).Format(time.DateOnly))
 			}
 			if sent(n) && rules.DateOf(*n.SentAt).After(n.DueDate) && (!n.Late || strings.TrimSpace(n.LateJustification) == "") {
@@ -2320,6 +2439,7 @@ func (s *modelSnap) breaches(addresses []string) []string {
 				add("RC9: notice %d to a protected or unknown address is not routed through the police", n.ID)
 			}
 		}
+		out = append(out, s.followsTheFacts(ev)...)
 	}
 	// I5 (RC9): no part of a code-6 address is stored.
 	code6 := func(p rules.AddressProtection) bool {
@@ -2378,6 +2498,7 @@ const (
 	mopPosted             = `mutation($id: ID!, $lateJustification: String) { markNoticePosted(id: $id, lateJustification: $lateJustification) { id } }`
 	mopDocumented         = `mutation($id: ID!, $d: String!) { documentPhoneNotice(id: $id, documentation: $d) { id } }`
 	mopCancel             = `mutation($in: CancelNoticeInput!) { cancelNotice(input: $in) { id } }`
+	mopMoveEvent          = `mutation($in: MoveCustodyEventInput!) { moveCustodyEvent(input: $in) { id } }`
 	mopReservation        = `mutation($in: RecordReservationInput!) { recordReservation(input: $in) { id } }`
 	mopLiftReservation    = `mutation($id: ID!) { liftReservation(id: $id) { id } }`
 	mopAgreement          = `mutation($in: RecordNotificationAgreementInput!) { recordNotificationAgreement(input: $in) { id } }`

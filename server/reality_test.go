@@ -499,3 +499,120 @@ func TestCaseStatusAndCoverageCorrected(t *testing.T) {
 		})
 	}
 }
+
+// DC7, NT8: a notice released before the appeal deadline with a decision
+// maker's justification (DC5) has gone to Ingrid when the appeal overturns
+// the decision to notify. She gets exactly one cancellation, whose letter
+// says the notice is withdrawn — the leave itself is not cancelled.
+func TestAppealOverturnedAfterTheLetterWentTellsWhoWasTold(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			s := ts.informed(10)
+			n := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event,
+				"lateJustification": "Søknaden om permisjon kom sent."})), "prepareNotices", "notices", 0).(map[string]any)
+			ts.as("beslutter", opRelease, in(map[string]any{"noticeId": n["id"], "justification": "Permisjonen begynner før klagefristen går ut."}))
+			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": n["id"], "channel": "LETTER"}))
+			ts.as("saksbehandler", opPosted, map[string]any{"id": n["id"]})
+
+			appeal := id(ts.as("saksbehandler", opRegisterAppeal, in(map[string]any{"decisionId": s.decision, "receivedAt": rfc3339(ts.clock.Now())})),
+				"registerAppeal", "id")
+			ts.as("region", opDecideAppeal, in(map[string]any{"appealId": appeal, "upheld": false,
+				"reasoning": "Hensynet til domfeltes rehabilitering veier tyngst."}))
+			if st := get(ts.as("saksbehandler", opEventDecisions, map[string]any{"id": s.event}), "custodyEvent", "state"); st != "OVERTURNED" {
+				t.Errorf("state = %v, want OVERTURNED", st)
+			}
+			var cancellations []map[string]any
+			for _, m := range noticesOf(ts, s.event) {
+				if m["kind"] == "CANCELLATION" {
+					cancellations = append(cancellations, m)
+				}
+			}
+			if len(cancellations) != 1 || get(cancellations[0], "corrects", "id") != n["id"] || cancellations[0]["status"] != "READY" {
+				t.Fatalf("cancellations = %v, want one READY following Ingrid's letter", cancellations)
+			}
+			cancellation := cancellations[0]["id"].(string)
+			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": cancellation, "channel": "LETTER"}))
+			code, pdf := ts.get("saksbehandler", "/letters/notices/"+cancellation)
+			if text := pdfText(t, pdf); code != 200 || !strings.Contains(text, "Varselet er trukket tilbake: permisjon") || strings.Contains(text, "avlyst") {
+				t.Fatalf("the cancellation's letter %d: %s", code, text)
+			}
+			ts.as("saksbehandler", opPosted, map[string]any{"id": cancellation})
+			if steps := ts.steps("saksbehandler", s.event); len(steps) != 0 {
+				t.Errorf("worklist after the cancellation went: %v", steps)
+			}
+		})
+	}
+}
+
+// RC10, NT8 (found by the model test): Ingrid, told of the leave, reserves
+// against further notices; the leave is moved while she is reserved, and she
+// is owed nothing. When she lifts the reservation she is notified again, and
+// what she was told no longer holds: she gets the correction then.
+func TestLiftingAReservationCorrectsWhatChangedMeanwhile(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			event, notices := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
+			var toIngrid string
+			for _, n := range notices {
+				if get(n, "guardian") == nil {
+					toIngrid = get(n, "id").(string)
+				}
+			}
+			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": toIngrid, "channel": "LETTER"}))
+			ts.as("saksbehandler", opPosted, map[string]any{"id": toIngrid})
+			ingrid := ts.convictFile("saksbehandler", "Martin Berg").victimNamed("Ingrid Solberg")["id"]
+			reservation := id(ts.as("saksbehandler", opReservation, in(map[string]any{"victimId": ingrid,
+				"reservedAt": rfc3339(ts.clock.Now()), "how": "PHONE"})), "recordReservation", "id")
+			ts.as("saksbehandler", opMove, in(map[string]any{"custodyEventId": event,
+				"startsAt": rfc3339(ts.clock.Now().AddDate(0, 0, 37)), "reason": "Permisjonen er flyttet en uke."}))
+			corrections := func() int {
+				n := 0
+				for _, m := range noticesOf(ts, event) {
+					if m["kind"] == "CORRECTION" && m["guardian"] == nil && m["status"] != "CANCELLED" {
+						n++
+					}
+				}
+				return n
+			}
+			if n := corrections(); n != 0 {
+				t.Fatalf("%d corrections to Ingrid while she is reserved against notices (RC10)", n)
+			}
+			ts.as("saksbehandler", `mutation($id: ID!) { liftReservation(id: $id) { id } }`, map[string]any{"id": reservation})
+			if n := corrections(); n != 1 {
+				t.Fatalf("%d corrections to Ingrid after she lifted the reservation, want 1 (NT8)", n)
+			}
+		})
+	}
+}
+
+// DC1, NT8 (found by the model test): a new decision is made after a
+// withdrawal, before the cancellation owed to Ingrid went. The cancellation
+// stops — what she was told holds again — and the new decision stands.
+func TestNewDecisionStopsTheCancellationOfTheWithdrawnOne(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			event, notices := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
+			var toIngrid string
+			for _, n := range notices {
+				if get(n, "guardian") == nil {
+					toIngrid = get(n, "id").(string)
+				}
+			}
+			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": toIngrid, "channel": "LETTER"}))
+			ts.as("saksbehandler", opPosted, map[string]any{"id": toIngrid})
+			ts.as("beslutter", opWithdraw, in(map[string]any{"decisionId": ts.decisionOf(event), "reason": "Feil grunnlag."}))
+			ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": event, "reasoning": "Nytt vedtak på riktig grunnlag."}))
+			for _, n := range noticesOf(ts, event) {
+				if n["kind"] == "CANCELLATION" && n["status"] != "CANCELLED" {
+					t.Errorf("the cancellation of the withdrawn decision is %v after a new decision", n["status"])
+				}
+				if n["id"] == toIngrid && n["status"] != "SENT" {
+					t.Errorf("Ingrid's letter is %v", n["status"])
+				}
+			}
+		})
+	}
+}

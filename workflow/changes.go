@@ -1,9 +1,11 @@
 package workflow
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"time"
 
@@ -208,17 +210,58 @@ func (s *Service) followUp(ctx context.Context, client *ent.Client, c *rules.Cas
 	}, "Politiet skal ikke levere varselet: opplysningene i det gjelder ikke lenger (NT8)."); err != nil {
 		return err
 	}
+	// A follow-up is addressed like any notice, to whoever is to be written
+	// to on the day (RC5, RC6): one waiting for an addressee who no longer
+	// is — the minor has turned 18, the guardianship has ended — is replaced.
+	// Whom that is may not be settled (RC5: an age not known, no guardian
+	// registered); then each is followed up where they were told.
+	wanted := map[rules.AddresseeKey]addressee{}
+	direct, guardianIDs, _, err := c.WantedAddressees(r)
+	if err == nil {
+		for _, w := range p.addressees(direct, guardianIDs) {
+			wanted[w.key()] = w
+		}
+	}
+	if len(wanted) > 0 {
+		if err := s.stopUnsent(ctx, client, c, func(n rules.CaseNotice) bool {
+			_, ok := wanted[n.Addressee()]
+			return n.Recipient == r.Key() && n.Kind.FollowUp() && !ok
+		}, rules.ReaddressNotice, readdressReason(r, direct, false)); err != nil {
+			return err
+		}
+	}
 	groups := map[rules.AddresseeKey][]rules.CaseNotice{}
 	var order []rules.AddresseeKey
+	var former []rules.CaseNotice // to addressees who are no longer written to
 	for _, n := range c.Notices {
 		if n.Recipient != r.Key() {
 			continue
 		}
 		k := n.Addressee()
+		if _, ok := wanted[k]; len(wanted) > 0 && !ok {
+			former = append(former, n)
+			continue
+		}
 		if _, ok := groups[k]; !ok {
 			order = append(order, k)
 		}
 		groups[k] = append(groups[k], n)
+	}
+	// Of an event called off, whoever is written to today is told it, also
+	// when what was told went to an addressee before them (a guardian, when
+	// the minor has turned 18). A change of time is told them by a notice of
+	// its own instead (followFacts).
+	if len(former) > 0 && c.CalledOff() {
+		for k := range wanted {
+			if _, ok := groups[k]; !ok {
+				order = append(order, k)
+			}
+			groups[k] = append(groups[k], former...)
+			slices.SortFunc(groups[k], func(a, b rules.CaseNotice) int { return cmp.Compare(a.ID, b.ID) })
+		}
+		slices.SortFunc(order, func(a, b rules.AddresseeKey) int {
+			return cmp.Or(cmp.Compare(a.Kind, b.Kind), cmp.Compare(a.ID, b.ID))
+		})
 	}
 	for _, k := range order {
 		ns := groups[k]
@@ -227,8 +270,10 @@ func (s *Service) followUp(ctx context.Context, client *ent.Client, c *rules.Cas
 			continue
 		}
 		told := newestTold(ns)
-		to := currentAddressee(p, &told)
-		if to == nil {
+		var to *addressee
+		if w, ok := wanted[k]; ok {
+			to = &w
+		} else if to = currentAddressee(p, &told); to == nil {
 			continue // no longer linked to the recipient: nothing to write to
 		}
 		if _, err := rules.FireNotice(rules.PrepareFollowUp, c, rules.Step{Notice: &rules.CaseNotice{Recipient: r.Key(), Kind: kind}}); err != nil {
@@ -279,12 +324,22 @@ func (s *Service) followUp(ctx context.Context, client *ent.Client, c *rules.Cas
 			SetEarlyReleaseJustification(stored.EarlyReleaseJustification).
 			SetContent(content).
 			SetWrittenStandard(rules.LetterStandard(to.standard)).
-			SetDedupeKey(fmt.Sprintf("%s:%s:%d", stored.DedupeKey, kind, seq+1)).
+			SetDedupeKey(followUpKey(stored.DedupeKey, kind, seq+1, told.Addressee(), to.key())).
 			Exec(ctx); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// followUpKey is a follow-up's deduplication key: the notice it follows,
+// its kind and number — and whom it goes to, when that is not whom the
+// notice it follows went to (NT6: each once).
+func followUpKey(told string, kind rules.NoticeKind, seq int, toldTo, to rules.AddresseeKey) string {
+	if toldTo == to {
+		return fmt.Sprintf("%s:%s:%d", told, kind, seq)
+	}
+	return fmt.Sprintf("%s:%s:%d:%s:%d", told, kind, seq, to.Kind, to.ID)
 }
 
 // newestTold is the newest notice to an addressee that has left or may
@@ -368,7 +423,8 @@ func (s *Service) WithdrawDecision(ctx context.Context, in WithdrawDecisionInput
 	return d, s.followEvent(ctx, client, ev.ID, "Vedtaket om varsling er trukket tilbake: "+reason)
 }
 
-// followCalledOff stops what is left of a withdrawn decision (NT8): the
+// followCalledOff stops what is left of a withdrawn or overturned decision,
+// or a cancelled event (NT8): the
 // notices not yet sent are cancelled — but not the cancellations owed — and
 // whoever was told gets a cancellation, which goes as soon as the rules
 // allow.
@@ -379,7 +435,7 @@ func (s *Service) followCalledOff(ctx context.Context, client *ent.Client, c *ru
 	ev, err := client.CustodyEvent.Query().Where(custodyevent.ID(c.Event.ID)).
 		WithConditions(func(q *ent.ConditionQuery) { q.WithConcernsVictims().WithConcernsSurvivors() }).
 		WithDecisions(func(q *ent.DecisionQuery) {
-			q.Where(decision.StatusEQ(decision.StatusWITHDRAWN)).Order(ent.Desc(decision.FieldID)).
+			q.Where(decision.StatusIn(decision.StatusWITHDRAWN, decision.StatusOVERTURNED)).Order(ent.Desc(decision.FieldID)).
 				WithAssessments(func(q *ent.AssessmentQuery) {
 					q.WithVictim(func(q *ent.VictimQuery) { q.WithGuardians(guardiansInForce) }).
 						WithSurvivor(func(q *ent.SurvivorQuery) { q.WithGuardians(guardiansInForce) })

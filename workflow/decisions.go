@@ -66,7 +66,19 @@ func (s *Service) DecideNotification(ctx context.Context, in DecideNotificationI
 	if ev.Kind == rules.Escape {
 		create.SetInformingImpracticableReason(escapeImpracticable)
 	}
-	return create.Save(ctx)
+	d, err := create.Save(ctx)
+	if err != nil || !c.Withdrawn {
+		return d, err
+	}
+	// A new decision after a withdrawal: a cancellation not yet sent would
+	// tell the recipient that what they were told no longer holds, while it
+	// holds again. It stops; whoever was told a time that has changed since
+	// gets a correction once the new decision may be acted on (NT8, DC5).
+	if err := s.stopUnsent(ctx, client, c, func(n rules.CaseNotice) bool { return n.Kind == rules.KindCancellation },
+		rules.CancelNotice, "Et nytt vedtak om varsling er fattet, og varselet gjelder igjen (NT8)."); err != nil {
+		return nil, err
+	}
+	return d, s.followEvent(ctx, client, ev.ID, "Nytt vedtak om varsling.")
 }
 
 // checkDecisionMaker: the decision (or the appeal) is made by a decision
@@ -293,7 +305,10 @@ func (s *Service) DecideAppeal(ctx context.Context, in DecideAppealInput) (*ent.
 	if in.Upheld {
 		return decided, s.releaseHeld(ctx, client, c, "", false)
 	}
-	return decided, s.cancelUnsent(ctx, client, c, "Vedtaket om varsling er omgjort etter klage (DC7).")
+	// Every unsent notice is cancelled (DC7), and whoever was already told —
+	// a notice released before the appeal was decided (DC5) — gets a
+	// cancellation (NT8).
+	return decided, s.followCalledOff(ctx, client, c, "Vedtaket om varsling er omgjort etter klage (DC7).")
 }
 
 // decisionInForce loads a decision that has not been overturned.

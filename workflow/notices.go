@@ -284,6 +284,9 @@ func (s *Service) CancelNotice(ctx context.Context, in CancelNoticeInput) (*ent.
 	if strings.TrimSpace(in.Reason) == "" {
 		return nil, refuse("NT8", "Skriv hvorfor varselet avbrytes.").On("reason")
 	}
+	if err := rules.CheckCancelByHand(n.Kind); err != nil {
+		return nil, err
+	}
 	to, err := rules.FireNotice(rules.CancelNotice, c, rules.Step{Notice: c.Notice(n.ID)})
 	if err != nil {
 		return nil, err

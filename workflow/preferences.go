@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"varsel/ent"
+	"varsel/ent/custodyevent"
 	"varsel/ent/notice"
 	"varsel/ent/predicate"
 	"varsel/rules"
@@ -53,7 +54,30 @@ func (s *Service) LiftReservation(ctx context.Context, id int) (*ent.Reservation
 	if r.LiftedAt != nil {
 		return nil, conflict("Reservasjonen er allerede opphevet.")
 	}
-	return r.Update().SetLiftedAt(s.Now()).Save(ctx)
+	if r, err = r.Update().SetLiftedAt(s.Now()).Save(ctx); err != nil {
+		return nil, err
+	}
+	// The recipient is notified again: in every open event they were told
+	// of, what changed while they were reserved is corrected (NT8).
+	whose := notice.VictimIDEQ(0)
+	switch {
+	case r.VictimID != nil:
+		whose = notice.VictimID(*r.VictimID)
+	case r.SurvivorID != nil:
+		whose = notice.SurvivorID(*r.SurvivorID)
+	}
+	events, err := client.Notice.Query().
+		Where(whose, notice.StatusIn(rules.NoticeSending, rules.NoticeSent, rules.NoticeDelivered), notice.HasCustodyEventWith(custodyevent.StatusEQ(custodyevent.StatusOPEN))).
+		GroupBy(notice.FieldCustodyEventID).Ints(ctx)
+	if err != nil {
+		return nil, err
+	}
+	for _, ev := range events {
+		if err := s.followEvent(ctx, client, ev, "Reservasjonen er opphevet."); err != nil {
+			return nil, err
+		}
+	}
+	return r, nil
 }
 
 // RecordNotificationAgreement records what was agreed with a victim or

@@ -252,7 +252,8 @@ function NoticeCard({ notice: n, event, onChanged }: { notice: Notice; event: Cu
         {n.status === 'SENDING' && n.channel === 'DIGIPOST' && <Detail>Sendes til Digipost i bakgrunnen. Oppdater siden om litt.</Detail>}
         {n.status === 'SENT' && n.channel === 'PHONE' && !n.phoneDocumentedAt && <PhoneForm notice={n} onDone={onChanged} />}
         {n.status === 'SENT' && n.channel === 'VIA_POLICE' && <Detail>Venter på at politiet bekrefter at varselet er levert (RC9).</Detail>}
-        {unsent && <CancelForm notice={n} onDone={onChanged} />}
+        {/* A correction or cancellation is owed to the recipient, and is not stopped by hand (NT8). */}
+        {unsent && n.kind === 'NOTICE' && <CancelForm notice={n} onDone={onChanged} />}
       </VStack>
     </Box>
   );
