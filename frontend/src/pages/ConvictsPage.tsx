@@ -143,11 +143,10 @@ function RegisterConvictForm({ units, onCancel }: { units: UnitRef[]; onCancel: 
         <Heading id="ny-domfelt" level="2" size="medium">
           Registrer domfelt
         </Heading>
-        <TextField {...action.field('name')} label="Navn" value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoComplete="off" />
+        <TextField {...action.field('name', { label: 'Navn', required: true, value: form.name })} value={form.name} onChange={(e) => setForm({ ...form, name: e.target.value })} autoComplete="off" />
         <HStack gap="space-16">
           <TextField
-            {...action.field('nationalIdentityNumber')}
-            label="Fødselsnummer eller D-nummer"
+            {...action.field('nationalIdentityNumber', { label: 'Fødselsnummer eller D-nummer', required: true, kind: 'identityNumber', value: form.nin })}
             description="11 siffer (PR1)"
             inputMode="numeric"
             value={form.nin}
@@ -155,8 +154,7 @@ function RegisterConvictForm({ units, onCancel }: { units: UnitRef[]; onCancel: 
             autoComplete="off"
           />
           <TimeField
-            {...action.field('birthDate')}
-            label="Fødselsdato"
+            {...action.field('birthDate', { label: 'Fødselsdato', kind: 'date', value: form.birthDate })}
             description="Registreres for seg (PR1)"
             type="date"
             value={form.birthDate}
