@@ -124,7 +124,8 @@ export function useAction<Data, Variables extends AnyVariables>(
   }, []);
 
   const submit = useCallback(
-    async (variables: Variables): Promise<Data | undefined> => {
+    /** variables, or a function that gives them once the fields have passed their checks (e.g. a time converted from what was typed). */
+    async (variables: Variables | (() => Variables)): Promise<Data | undefined> => {
       setProblem(undefined);
       if (firstInvalid()) {
         setChecked(true);
@@ -132,7 +133,8 @@ export function useAction<Data, Variables extends AnyVariables>(
         return undefined;
       }
       setChecked(false);
-      const result = await run(variables);
+      const vars = typeof variables === 'function' ? (variables as () => Variables)() : variables;
+      const result = await run(vars);
       if (result.error || !result.data) {
         setProblem(problemOf(result.error) ?? { message: 'Ingen svar fra serveren. Prøv igjen.' });
         return undefined;

@@ -212,14 +212,14 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
       aria-labelledby="svar"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({
+        void action.submit(() => ({
           in:
             r.kind === 'DELIVER_NOTICE'
               ? { id: r.id, deliveredAt: instantOf(deliveredAt), deliveryManner: manner }
               : r.kind === 'SECURITY_STATEMENT'
                 ? { id: r.id, riskConfirmed: risk === 'yes', statement: text }
                 : { id: r.id, answer: text },
-        });
+        }));
       }}
     >
       <VStack gap="space-12">
@@ -228,8 +228,8 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
         </Heading>
         {r.kind === 'DELIVER_NOTICE' ? (
           <>
-            <TimeField {...action.field('deliveredAt')} label="Levert" type="datetime-local" value={deliveredAt} onChange={(e) => setDeliveredAt(e.target.value)} />
-            <TextField {...action.field('deliveryManner')} label="Hvordan" description="For eksempel overlevert personlig" value={manner} onChange={(e) => setManner(e.target.value)} />
+            <TimeField {...action.field('deliveredAt', { label: 'Levert', required: true, kind: 'date', value: deliveredAt })} type="datetime-local" value={deliveredAt} onChange={(e) => setDeliveredAt(e.target.value)} />
+            <TextField {...action.field('deliveryManner', { label: 'Hvordan', required: true, value: manner })} description="For eksempel overlevert personlig" value={manner} onChange={(e) => setManner(e.target.value)} />
           </>
         ) : r.kind === 'SECURITY_STATEMENT' ? (
           <>
@@ -237,10 +237,10 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
               <Radio value="no">Nei, faren er ikke bekreftet</Radio>
               <Radio value="yes">Ja, faren er bekreftet – det gis ikke varsel (AS2)</Radio>
             </RadioGroup>
-            <Textarea {...action.field('statement')} label="Uttalelsen" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
+            <Textarea {...action.field('statement', { label: 'Uttalelsen', required: true, kind: 'paragraphs', value: text })} value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
           </>
         ) : (
-          <Textarea {...action.field('answer')} label="Opplysningene" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
+          <Textarea {...action.field('answer', { label: 'Opplysningene', required: true, kind: 'paragraphs', value: text })} value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
         )}
         <ProblemMessage problem={action.problem} heading="Svaret ble ikke lagret" />
         <div>
@@ -266,7 +266,7 @@ function DeclineForm({ id, onDone, onCancel }: { id: string; onDone: () => void;
       }}
     >
       <VStack gap="space-12">
-        <Textarea {...action.field('reason')} label="Hvorfor politiet ikke kan gjøre det" description="Enheten varsles" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+        <Textarea {...action.field('reason', { label: 'Hvorfor politiet ikke kan gjøre det', required: true, kind: 'paragraphs', value: reason })} description="Enheten varsles" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Avslaget ble ikke lagret" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Avslå" size="small" variant="danger" />
       </VStack>
