@@ -757,32 +757,33 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AccessLog             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
-		AppealDeadlineFor     func(childComplexity int, informedOn time.Time) int
-		AuditChainStatus      func(childComplexity int) int
-		AuditEvents           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		Clock                 func(childComplexity int) int
-		ConvictDocuments      func(childComplexity int, convictID int, forConvictAccess bool) int
-		ConvictHistory        func(childComplexity int, convictID int) int
-		Convicts              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
-		CustodyEvent          func(childComplexity int, id int) int
-		DisclosureDelegations func(childComplexity int) int
-		Disclosures           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) int
-		EventKinds            func(childComplexity int) int
-		Me                    func(childComplexity int) int
-		Node                  func(childComplexity int, id int) int
-		Nodes                 func(childComplexity int, ids []int) int
-		NotificationAlerts    func(childComplexity int) int
-		NotificationWorklist  func(childComplexity int) int
-		PoliceDistricts       func(childComplexity int) int
-		PoliceReports         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, unacknowledged *bool) int
-		PoliceRequest         func(childComplexity int, id int) int
-		PoliceRequests        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) int
-		RetentionReport       func(childComplexity int) int
-		Rulebook              func(childComplexity int) int
-		StaffMembers          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
-		Statistics            func(childComplexity int, from time.Time, to time.Time, groupBy []reporting.Dimension) int
-		Units                 func(childComplexity int) int
+		AccessLog                       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
+		AppealDeadlineFor               func(childComplexity int, informedOn time.Time) int
+		AuditChainStatus                func(childComplexity int) int
+		AuditEvents                     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		Clock                           func(childComplexity int) int
+		ConvictByNationalIdentityNumber func(childComplexity int, nationalIdentityNumber string) int
+		ConvictDocuments                func(childComplexity int, convictID int, forConvictAccess bool) int
+		ConvictHistory                  func(childComplexity int, convictID int) int
+		Convicts                        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
+		CustodyEvent                    func(childComplexity int, id int) int
+		DisclosureDelegations           func(childComplexity int) int
+		Disclosures                     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) int
+		EventKinds                      func(childComplexity int) int
+		Me                              func(childComplexity int) int
+		Node                            func(childComplexity int, id int) int
+		Nodes                           func(childComplexity int, ids []int) int
+		NotificationAlerts              func(childComplexity int) int
+		NotificationWorklist            func(childComplexity int) int
+		PoliceDistricts                 func(childComplexity int) int
+		PoliceReports                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, unacknowledged *bool) int
+		PoliceRequest                   func(childComplexity int, id int) int
+		PoliceRequests                  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) int
+		RetentionReport                 func(childComplexity int) int
+		Rulebook                        func(childComplexity int) int
+		StaffMembers                    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
+		Statistics                      func(childComplexity int, from time.Time, to time.Time, groupBy []reporting.Dimension) int
+		Units                           func(childComplexity int) int
 	}
 
 	Reservation struct {
@@ -1109,6 +1110,7 @@ type QueryResolver interface {
 	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
 	Rulebook(ctx context.Context) ([]*rules.Rule, error)
 	EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error)
+	ConvictByNationalIdentityNumber(ctx context.Context, nationalIdentityNumber string) (*ent.Convict, error)
 	ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error)
 	AppealDeadlineFor(ctx context.Context, informedOn time.Time) (*workflow.AppealDeadlineInfo, error)
 	Clock(ctx context.Context) (*workflow.Clock, error)
@@ -4640,6 +4642,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Clock(childComplexity), true
+	case "Query.convictByNationalIdentityNumber":
+		if e.ComplexityRoot.Query.ConvictByNationalIdentityNumber == nil {
+			break
+		}
+
+		args, err := ec.field_Query_convictByNationalIdentityNumber_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ConvictByNationalIdentityNumber(childComplexity, args["nationalIdentityNumber"].(string)), true
 	case "Query.convictDocuments":
 		if e.ComplexityRoot.Query.ConvictDocuments == nil {
 			break
@@ -6711,6 +6724,8 @@ extend type Query {
   rulebook: [Rule!]!
   "Every kind of custody event, whether it may be notified and why (EV1–EV3)."
   eventKinds: [EventKindInfo!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The convict with this fødselsnummer or D-nummer (the whole number, spaces ignored), among those the viewer's units hold (PR5); null when none of them is (the convicts list's search by number)."
+  convictByNationalIdentityNumber(nationalIdentityNumber: String!): Convict @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The audit trail of a convict's case, newest first (the latest 500 changes)."
   convictHistory(convictId: ID!): [HistoryEntry!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "When the appeal deadline would end for a decision that reaches the convict on the day (DC4); the decision step shows it before anything is recorded."
@@ -15962,6 +15977,20 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_convictByNationalIdentityNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "nationalIdentityNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nationalIdentityNumber"] = arg0
 	return args, nil
 }
 
@@ -32057,6 +32086,68 @@ func (ec *executionContext) fieldContext_Query_eventKinds(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EventKindInfo(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_convictByNationalIdentityNumber(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_convictByNationalIdentityNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ConvictByNationalIdentityNumber(ctx, fc.Args["nationalIdentityNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Convict
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Convict
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
+			return ec.marshalOConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_convictByNationalIdentityNumber(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_convictByNationalIdentityNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -69286,6 +69377,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				}()
 				res = ec._Query_eventKinds(ctx, field)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "convictByNationalIdentityNumber":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_convictByNationalIdentityNumber(ctx, field)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res

@@ -420,6 +420,11 @@ func (r *queryResolver) EventKinds(ctx context.Context) ([]*rules.EventKindInfo,
 	return rules.EventKinds(), nil
 }
 
+// ConvictByNationalIdentityNumber is the resolver for the convictByNationalIdentityNumber field.
+func (r *queryResolver) ConvictByNationalIdentityNumber(ctx context.Context, nationalIdentityNumber string) (*ent.Convict, error) {
+	return r.Workflow.ConvictByNationalIdentityNumber(ctx, r.Client, nationalIdentityNumber)
+}
+
 // ConvictHistory is the resolver for the convictHistory field.
 func (r *queryResolver) ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error) {
 	return r.Workflow.ConvictHistory(ctx, r.Client, convictID)
