@@ -152,18 +152,19 @@ describe('a leave, from registration to a posted letter', () => {
     }
 
     // The print batch: one PDF of the letters waiting, then each marked posted.
-    await menu(page, 'Arbeidsliste');
-    await page.getByRole('link', { name: 'Gå til utskrift' }).click();
+    await menu(page, 'Utskrift');
     await page.getByRole('heading', { name: 'Utskrift av brev' }).waitFor();
     await page.getByText('2 brev venter.', { exact: false }).waitFor();
+    // Each row says whom the letter is for by their part in the case, not by name.
+    await page.getByRole('cell', { name: 'Fornærmede', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Foresatt for fornærmede', exact: true }).waitFor();
     await pdfFrom(page, /^\/letters\/print-batch$/, () => page.getByRole('button', { name: 'Lag utskriftsbunken (PDF)' }).click());
     await page.getByRole('link', { name: 'Last ned utskriftsbunke.pdf' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'print-batch');
-    for (let i = 0; i < 2; i++) {
-      await page.getByRole('button', { name: /^Merk som postet/ }).first().click();
-      await page.getByRole('button', { name: /^Merk som postet/ }).nth(1 - i).waitFor({ state: 'detached' });
-    }
+    await page.getByRole('button', { name: 'Merk alle som postlagt' }).click();
+    await page.getByText('Er alle 2 brevene lagt i posten?').waitFor();
+    await page.getByRole('button', { name: 'Ja, merk alle 2 som postlagt' }).click();
     await page.getByText('Ingen brev venter på utskrift.').waitFor();
 
     await page.goto(eventUrl);
@@ -184,7 +185,7 @@ describe('a leave, from registration to a posted letter', () => {
     await move.getByLabel('Ny start').fill(daysAhead(32, '10:00'));
     await move.getByLabel('Ny slutt').fill(daysAhead(34, '18:00'));
     await move.getByRole('button', { name: 'Lagre nytt tidspunkt' }).click();
-    await move.getByText('Regel NT8', { exact: false }).waitFor(); // no reason given: refused, nothing changed
+    await move.getByText('Fyll ut hvorfor tidspunktet endres.').waitFor(); // no reason given: not sent, nothing changed
     await move.getByLabel('Hvorfor tidspunktet endres').fill('Institusjonen har flyttet permisjonen to dager.');
     await move.getByRole('button', { name: 'Lagre nytt tidspunkt' }).click();
     const moved = daysAhead(32);
