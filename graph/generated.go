@@ -706,29 +706,31 @@ type ComplexityRoot struct {
 	}
 
 	PoliceRequest struct {
-		AcknowledgedAt   func(childComplexity int) int
-		CompletedAt      func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		DeclineReason    func(childComplexity int) int
-		DeclinedAt       func(childComplexity int) int
-		DeliveredAt      func(childComplexity int) int
-		Delivery         func(childComplexity int) int
-		DeliveryManner   func(childComplexity int) int
-		HandledBy        func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Kind             func(childComplexity int) int
-		PoliceDistrict   func(childComplexity int) int
-		PoliceDistrictID func(childComplexity int) int
-		Question         func(childComplexity int) int
-		RequestedBy      func(childComplexity int) int
-		Response         func(childComplexity int) int
-		RiskConfirmed    func(childComplexity int) int
-		Status           func(childComplexity int) int
-		Unit             func(childComplexity int) int
-		UnitID           func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
-		WithdrawReason   func(childComplexity int) int
-		WithdrawnAt      func(childComplexity int) int
+		AcknowledgedAt    func(childComplexity int) int
+		AnswerBy          func(childComplexity int) int
+		CompletedAt       func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		DeclineReason     func(childComplexity int) int
+		DeclinedAt        func(childComplexity int) int
+		DeliveredAt       func(childComplexity int) int
+		Delivery          func(childComplexity int) int
+		DeliveryManner    func(childComplexity int) int
+		HandledBy         func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		PoliceDistrict    func(childComplexity int) int
+		PoliceDistrictID  func(childComplexity int) int
+		Question          func(childComplexity int) int
+		RequestedBy       func(childComplexity int) int
+		Response          func(childComplexity int) int
+		RiskConfirmed     func(childComplexity int) int
+		SecurityStatement func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Unit              func(childComplexity int) int
+		UnitID            func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		WithdrawReason    func(childComplexity int) int
+		WithdrawnAt       func(childComplexity int) int
 	}
 
 	PoliceRequestConnection struct {
@@ -835,6 +837,14 @@ type ComplexityRoot struct {
 		PoliceStatementAt func(childComplexity int) int
 		Reasoning         func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+	}
+
+	SecurityStatementRequest struct {
+		ConvictName                   func(childComplexity int) int
+		ConvictNationalIdentityNumber func(childComplexity int) int
+		EventKind                     func(childComplexity int) int
+		EventStartsAt                 func(childComplexity int) int
+		Reasons                       func(childComplexity int) int
 	}
 
 	StaffMember struct {
@@ -1092,6 +1102,7 @@ type PoliceReportResolver interface {
 	AcknowledgedBy(ctx context.Context, obj *ent.PoliceReport) (*ent.StaffMember, error)
 }
 type PoliceRequestResolver interface {
+	SecurityStatement(ctx context.Context, obj *ent.PoliceRequest) (*workflow.SecurityStatementRequest, error)
 	Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
 	Response(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
 	Delivery(ctx context.Context, obj *ent.PoliceRequest) (*workflow.NoticeDelivery, error)
@@ -4382,6 +4393,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceRequest.AcknowledgedAt(childComplexity), true
+	case "PoliceRequest.answerBy":
+		if e.ComplexityRoot.PoliceRequest.AnswerBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.AnswerBy(childComplexity), true
 	case "PoliceRequest.completedAt":
 		if e.ComplexityRoot.PoliceRequest.CompletedAt == nil {
 			break
@@ -4478,6 +4495,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceRequest.RiskConfirmed(childComplexity), true
+	case "PoliceRequest.securityStatement":
+		if e.ComplexityRoot.PoliceRequest.SecurityStatement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.SecurityStatement(childComplexity), true
 	case "PoliceRequest.status":
 		if e.ComplexityRoot.PoliceRequest.Status == nil {
 			break
@@ -5061,6 +5084,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SecurityAssessment.UpdatedAt(childComplexity), true
+
+	case "SecurityStatementRequest.convictName":
+		if e.ComplexityRoot.SecurityStatementRequest.ConvictName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.ConvictName(childComplexity), true
+	case "SecurityStatementRequest.convictNationalIdentityNumber":
+		if e.ComplexityRoot.SecurityStatementRequest.ConvictNationalIdentityNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.ConvictNationalIdentityNumber(childComplexity), true
+	case "SecurityStatementRequest.eventKind":
+		if e.ComplexityRoot.SecurityStatementRequest.EventKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.EventKind(childComplexity), true
+	case "SecurityStatementRequest.eventStartsAt":
+		if e.ComplexityRoot.SecurityStatementRequest.EventStartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.EventStartsAt(childComplexity), true
+	case "SecurityStatementRequest.reasons":
+		if e.ComplexityRoot.SecurityStatementRequest.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.Reasons(childComplexity), true
 
 	case "StaffMember.active":
 		if e.ComplexityRoot.StaffMember.Active == nil {
@@ -6807,7 +6861,23 @@ type NoticeDelivery {
   letterUrl: String!
 }
 
+"""
+What the police need for a statement on the risk of revenge or similar (AS2): whom it concerns,
+the event, and why the unit asks — the caseworker's recorded security assessment. Reading it is logged.
+"""
+type SecurityStatementRequest {
+  convictName: String!
+  "The convict's fødselsnummer or D-nummer (PR1), so that the police find the person in their own registers."
+  convictNationalIdentityNumber: String!
+  eventKind: EventKind!
+  eventStartsAt: Time!
+  "The caseworker's reasons for asking: the recorded security assessment (AS2)."
+  reasons: String!
+}
+
 extend type PoliceRequest {
+  "For SECURITY_STATEMENT: whom it concerns and why the unit asks (AS2)."
+  securityStatement: SecurityStatementRequest @goField(forceResolver: true)
   "What the police are asked. Reading it is logged."
   question: String @goField(forceResolver: true)
   "The police's answer. Reading it is logged."
@@ -11706,6 +11776,10 @@ type PoliceRequest implements Node {
   """
   withdrawnAt: Time
   withdrawReason: String
+  """
+  answer by this day: the day the event's notices are due (NT2), so that the wait does not eat the lead time
+  """
+  answerBy: Date
   policeDistrictID: ID!
   """
   the unit that asks; an open request moves with the convict (transferConvict)
@@ -11773,6 +11847,7 @@ Properties by which PoliceRequest connections can be ordered.
 enum PoliceRequestOrderField {
   CREATED_AT
   STATUS
+  ANSWER_BY
 }
 """
 PoliceRequestStatus is enum for the field status
@@ -11965,6 +12040,19 @@ input PoliceRequestWhereInput {
   withdrawReasonNotNil: Boolean
   withdrawReasonEqualFold: String
   withdrawReasonContainsFold: String
+  """
+  answer_by field predicates
+  """
+  answerBy: Date
+  answerByNEQ: Date
+  answerByIn: [Date!]
+  answerByNotIn: [Date!]
+  answerByGT: Date
+  answerByGTE: Date
+  answerByLT: Date
+  answerByLTE: Date
+  answerByIsNil: Boolean
+  answerByNotNil: Boolean
   """
   police_district_id field predicates
   """
@@ -14458,6 +14546,8 @@ func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field
 		return ec.fieldContext_PoliceRequest_withdrawnAt(ctx, field)
 	case "withdrawReason":
 		return ec.fieldContext_PoliceRequest_withdrawReason(ctx, field)
+	case "answerBy":
+		return ec.fieldContext_PoliceRequest_answerBy(ctx, field)
 	case "policeDistrictID":
 		return ec.fieldContext_PoliceRequest_policeDistrictID(ctx, field)
 	case "unitID":
@@ -14470,6 +14560,8 @@ func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field
 		return ec.fieldContext_PoliceRequest_requestedBy(ctx, field)
 	case "handledBy":
 		return ec.fieldContext_PoliceRequest_handledBy(ctx, field)
+	case "securityStatement":
+		return ec.fieldContext_PoliceRequest_securityStatement(ctx, field)
 	case "question":
 		return ec.fieldContext_PoliceRequest_question(ctx, field)
 	case "response":
@@ -14630,6 +14722,22 @@ func (ec *executionContext) childFields_SecurityAssessment(ctx context.Context, 
 		return ec.fieldContext_SecurityAssessment_assessedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SecurityAssessment", field.Name)
+}
+
+func (ec *executionContext) childFields_SecurityStatementRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "convictName":
+		return ec.fieldContext_SecurityStatementRequest_convictName(ctx, field)
+	case "convictNationalIdentityNumber":
+		return ec.fieldContext_SecurityStatementRequest_convictNationalIdentityNumber(ctx, field)
+	case "eventKind":
+		return ec.fieldContext_SecurityStatementRequest_eventKind(ctx, field)
+	case "eventStartsAt":
+		return ec.fieldContext_SecurityStatementRequest_eventStartsAt(ctx, field)
+	case "reasons":
+		return ec.fieldContext_SecurityStatementRequest_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SecurityStatementRequest", field.Name)
 }
 
 func (ec *executionContext) childFields_StaffMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -30859,6 +30967,29 @@ func (ec *executionContext) fieldContext_PoliceRequest_withdrawReason(_ context.
 	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _PoliceRequest_answerBy(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_answerBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnswerBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_answerBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
 func (ec *executionContext) _PoliceRequest_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31028,6 +31159,38 @@ func (ec *executionContext) fieldContext_PoliceRequest_handledBy(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceRequest_securityStatement(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_securityStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceRequest().SecurityStatement(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.SecurityStatementRequest) graphql.Marshaler {
+			return ec.marshalOSecurityStatementRequest2ᚖvarselᚋworkflowᚐSecurityStatementRequest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_securityStatement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SecurityStatementRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -33854,6 +34017,121 @@ func (ec *executionContext) fieldContext_SecurityAssessment_assessedBy(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SecurityStatementRequest_convictName(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_convictName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_convictName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_convictNationalIdentityNumber(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_convictNationalIdentityNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictNationalIdentityNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_convictNationalIdentityNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_eventKind(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_eventKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.EventKind) graphql.Marshaler {
+			return ec.marshalNEventKind2varselᚋrulesᚐEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_eventKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type EventKind does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_eventStartsAt(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_eventStartsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventStartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_eventStartsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_reasons(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _StaffMember_id(ctx context.Context, field graphql.CollectedField, obj *ent.StaffMember) (ret graphql.Marshaler) {
@@ -55026,7 +55304,7 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "withdrawnAt", "withdrawnAtNEQ", "withdrawnAtIn", "withdrawnAtNotIn", "withdrawnAtGT", "withdrawnAtGTE", "withdrawnAtLT", "withdrawnAtLTE", "withdrawnAtIsNil", "withdrawnAtNotNil", "withdrawReason", "withdrawReasonNEQ", "withdrawReasonIn", "withdrawReasonNotIn", "withdrawReasonGT", "withdrawReasonGTE", "withdrawReasonLT", "withdrawReasonLTE", "withdrawReasonContains", "withdrawReasonHasPrefix", "withdrawReasonHasSuffix", "withdrawReasonIsNil", "withdrawReasonNotNil", "withdrawReasonEqualFold", "withdrawReasonContainsFold", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "withdrawnAt", "withdrawnAtNEQ", "withdrawnAtIn", "withdrawnAtNotIn", "withdrawnAtGT", "withdrawnAtGTE", "withdrawnAtLT", "withdrawnAtLTE", "withdrawnAtIsNil", "withdrawnAtNotNil", "withdrawReason", "withdrawReasonNEQ", "withdrawReasonIn", "withdrawReasonNotIn", "withdrawReasonGT", "withdrawReasonGTE", "withdrawReasonLT", "withdrawReasonLTE", "withdrawReasonContains", "withdrawReasonHasPrefix", "withdrawReasonHasSuffix", "withdrawReasonIsNil", "withdrawReasonNotNil", "withdrawReasonEqualFold", "withdrawReasonContainsFold", "answerBy", "answerByNEQ", "answerByIn", "answerByNotIn", "answerByGT", "answerByGTE", "answerByLT", "answerByLTE", "answerByIsNil", "answerByNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -55971,6 +56249,76 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 				return it, err
 			}
 			it.WithdrawReasonContainsFold = data
+		case "answerBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerBy"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerBy = data
+		case "answerByNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByNEQ = data
+		case "answerByIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByIn = data
+		case "answerByNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByNotIn = data
+		case "answerByGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByGT = data
+		case "answerByGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByGTE = data
+		case "answerByLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByLT = data
+		case "answerByLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByLTE = data
+		case "answerByIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByIsNil = data
+		case "answerByNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByNotNil = data
 		case "policeDistrictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -68588,6 +68936,11 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "answerBy":
+			out.Values[i] = ec._PoliceRequest_answerBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "policeDistrictID":
 			out.Values[i] = ec._PoliceRequest_policeDistrictID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -68722,6 +69075,44 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 					}
 				}()
 				res = ec._PoliceRequest_handledBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "securityStatement":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceRequest_securityStatement(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -70253,6 +70644,64 @@ func (ec *executionContext) _SecurityAssessment(ctx context.Context, sel ast.Sel
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var securityStatementRequestImplementors = []string{"SecurityStatementRequest"}
+
+func (ec *executionContext) _SecurityStatementRequest(ctx context.Context, sel ast.SelectionSet, obj *workflow.SecurityStatementRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, securityStatementRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SecurityStatementRequest")
+		case "convictName":
+			out.Values[i] = ec._SecurityStatementRequest_convictName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "convictNationalIdentityNumber":
+			out.Values[i] = ec._SecurityStatementRequest_convictNationalIdentityNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eventKind":
+			out.Values[i] = ec._SecurityStatementRequest_eventKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eventStartsAt":
+			out.Values[i] = ec._SecurityStatementRequest_eventStartsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._SecurityStatementRequest_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -78625,6 +79074,13 @@ func (ec *executionContext) marshalOSecurityRecordKind2ᚖvarselᚋrulesᚐSecur
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOSecurityStatementRequest2ᚖvarselᚋworkflowᚐSecurityStatementRequest(ctx context.Context, sel ast.SelectionSet, v *workflow.SecurityStatementRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SecurityStatementRequest(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOStaffMember2ᚕᚖvarselᚋentᚐStaffMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StaffMember) graphql.Marshaler {

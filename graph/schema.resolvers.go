@@ -370,6 +370,11 @@ func (r *policeReportResolver) AcknowledgedBy(ctx context.Context, obj *ent.Poli
 	return staff, err
 }
 
+// SecurityStatement is the resolver for the securityStatement field.
+func (r *policeRequestResolver) SecurityStatement(ctx context.Context, obj *ent.PoliceRequest) (*workflow.SecurityStatementRequest, error) {
+	return r.Workflow.SecurityStatement(ctx, r.clientIn(ctx), obj)
+}
+
 // Question is the resolver for the question field.
 func (r *policeRequestResolver) Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error) {
 	return requestText(ctx, obj.ID, obj.Question)

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"varsel/dbtest"
+	"varsel/rules"
 )
 
 const opConvictByNumber = `query($nin: String!) { convictByNationalIdentityNumber(nationalIdentityNumber: $nin) { id name unit { name } } }`
@@ -56,6 +57,44 @@ func TestDuplicateIdentityNumberPointsToTheRegisteredConvict(t *testing.T) {
 				if strings.Contains(e.Message, "Dobbel") || strings.Contains(e.Message, number) {
 					t.Fatalf("the refusal names the person: %q", e.Message)
 				}
+			}
+		})
+	}
+}
+
+// AS2: the police asked for a statement on the risk of revenge see whom it
+// concerns — by identity number too, to look the person up — the event, the
+// caseworker's reasons, whom to call, and by when: the day the notices are
+// due (NT2), which the list shows as well. Another district sees nothing.
+func TestSecurityStatementRequestSaysWhomWhyAndByWhen(t *testing.T) {
+	for _, d := range dbtest.Dialects {
+		t.Run(d, func(t *testing.T) {
+			ts := startServer(t, d)
+			s := ts.freshLeave(30)
+			ts.as("saksbehandler", opSecurity, in(map[string]any{"custodyEventId": s.event, "possibleRevengeRisk": true,
+				"reasoning": "Fornærmedes bror har truet domfelte.", "policeDistrictId": districtID(ts, "Oslo politidistrikt")}))
+			listed := onlyRequest(ts, "politi", "SECURITY_STATEMENT")
+			const op = `query($id: ID!) { policeRequest(id: $id) { answerBy requestedBy { name } unit { name }
+				securityStatement { convictName convictNationalIdentityNumber eventKind eventStartsAt reasons } } }`
+			r := get(ts.as("politi", op, map[string]any{"id": listed["id"]}), "policeRequest").(map[string]any)
+			st := r["securityStatement"].(map[string]any)
+			if st["convictName"] != "Martin Berg" || len(st["convictNationalIdentityNumber"].(string)) != 11 ||
+				st["reasons"] != "Fornærmedes bror har truet domfelte." || st["eventKind"] != "LEAVE" {
+				t.Fatalf("the request says %v", st)
+			}
+			starts, err := time.Parse(time.RFC3339, st["eventStartsAt"].(string))
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := starts.In(rules.Norway).AddDate(0, 0, -14).Format(time.DateOnly)
+			if r["answerBy"] != want || listed["answerBy"] != want {
+				t.Fatalf("answer by %v (list %v), want %s: the day the notices are due", r["answerBy"], listed["answerBy"], want)
+			}
+			if get(r, "requestedBy", "name") != "Sara Nilsen" {
+				t.Fatalf("the contact is %v", r["requestedBy"])
+			}
+			if other := ts.do(ts.token("politi2"), op, map[string]any{"id": listed["id"]}); other.code() != "NOT_FOUND" && other.code() != "FORBIDDEN" {
+				t.Fatalf("another district read the request: %+v %v", other.Errors, other.Data)
 			}
 		})
 	}

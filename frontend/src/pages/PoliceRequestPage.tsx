@@ -8,8 +8,8 @@ import { PoliceRequestStatusTag } from '../components/PoliceRequestStatusTag';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { graphql } from '../gql';
 import type { PoliceRequestQuery } from '../gql/graphql';
-import { formatDate, formatDateTime, instantOf, localInputValue } from '../lib/format';
-import { label, policeRequestKindLabels } from '../lib/labels';
+import { formatDate, formatDateTime, formatWhen, instantOf, localInputValue } from '../lib/format';
+import { eventKindLabels, label, policeRequestKindLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { useHasRole } from '../lib/session';
 import { useAction } from '../lib/useAction';
@@ -24,6 +24,7 @@ const requestDocument = graphql(`
       kind
       status
       createdAt
+      answerBy
       question
       response
       riskConfirmed
@@ -36,6 +37,17 @@ const requestDocument = graphql(`
       unit {
         name
         phone
+      }
+      requestedBy {
+        id
+        name
+      }
+      securityStatement {
+        convictName
+        convictNationalIdentityNumber
+        eventKind
+        eventStartsAt
+        reasons
       }
       policeDistrict {
         name
@@ -106,7 +118,13 @@ export function PoliceRequestPage() {
             {r.unit.phone ? ` (tlf. ${r.unit.phone})` : ''} til {r.policeDistrict.name}, {formatDateTime(r.createdAt)}. Visningen er logget.
           </Detail>
           <RuleNote ids={r.kind === 'DELIVER_NOTICE' ? ['RC9', 'RC8'] : r.kind === 'SECURITY_STATEMENT' ? ['AS2'] : ['AS6']} />
-          {r.kind === 'DELIVER_NOTICE' && r.delivery ? <Delivery request={r} /> : r.question && <Fact label="Spørsmålet">{r.question}</Fact>}
+          {r.kind === 'DELIVER_NOTICE' && r.delivery ? (
+            <Delivery request={r} />
+          ) : r.kind === 'SECURITY_STATEMENT' && r.securityStatement ? (
+            <SecurityStatement request={r} />
+          ) : (
+            r.question && <Fact label="Spørsmålet">{r.question}</Fact>
+          )}
           <Answer request={r} onChanged={refresh} />
         </VStack>
       )}
@@ -138,6 +156,32 @@ function Delivery({ request: r }: { request: Request }) {
         <FileButton path={d.letterUrl} filename={`leveringsanmodning-${r.id}.pdf`} preview working="Henter brevet">
           Vis anmodningen og varselbrevet
         </FileButton>
+      </VStack>
+    </Box>
+  );
+}
+
+/**
+ * SecurityStatement is what the police need to say whether notifying could
+ * bring revenge on the convict (AS2): whom, with the identity number for
+ * their own registers, the event, the caseworker's reasons, by when, and
+ * whom to call.
+ */
+function SecurityStatement({ request: r }: { request: Request }) {
+  const s = r.securityStatement!;
+  return (
+    <Box padding="space-16" borderRadius="8" background="default" borderWidth="1" borderColor="neutral-subtle">
+      <VStack gap="space-12">
+        <Fact label="Domfelte">{s.convictName}</Fact>
+        <Fact label="Fødselsnummer eller D-nummer">{s.convictNationalIdentityNumber}</Fact>
+        <Fact label="Hendelsen">
+          {label(eventKindLabels, s.eventKind)} {formatWhen(s.eventStartsAt)}
+        </Fact>
+        <Fact label="Hvorfor kriminalomsorgen spør">{s.reasons}</Fact>
+        {r.answerBy && <Fact label="Svar innen">{formatDate(r.answerBy)} – da skal varslene sendes (14 dager før hendelsen)</Fact>}
+        <Fact label="Kontakt">
+          {[r.requestedBy?.name, r.unit.name, r.unit.phone && `tlf. ${r.unit.phone}`].filter(Boolean).join(', ')}
+        </Fact>
       </VStack>
     </Box>
   );
