@@ -124,7 +124,8 @@ export function ConvictsPage() {
       <form role="search" onSubmit={(e) => e.preventDefault()}>
         <Search
           label="Søk etter navn eller fødselsnummer"
-          description="Hele fødselsnummeret eller D-nummeret (11 siffer), eller en del av navnet"
+          description="En del av navnet, eller hele fødselsnummeret eller D-nummeret (11 siffer)"
+          hideLabel={false}
           variant="simple"
           value={search}
           onChange={setSearch}

@@ -144,7 +144,7 @@ export function PrintBatchPage() {
                 heading={`${allProblem.done === 0 ? 'Ingen brev' : allProblem.done === 1 ? 'Ett brev' : `${allProblem.done} brev`} ble merket som postlagt; neste ble ikke det`}
               />
             )}
-            <ProblemMessage problem={posted.problem} heading="Brevet ble ikke merket som postet" />
+            <ProblemMessage problem={posted.problem} heading="Brevet ble ikke merket som postlagt" />
             <TableScroll label="Brev til utskrift">
               <Table size="small">
                 <Table.Header>
@@ -169,7 +169,7 @@ export function PrintBatchPage() {
                       </Table.DataCell>
                       <Table.DataCell>
                         <Button size="xsmall" variant="secondary" loading={posted.busy} onClick={() => void posted.submit({ id: l.notice!.id })}>
-                          Merk som postet<span className="sr-only">: {l.title}, til {recipientRole(l.notice!).toLowerCase()}</span>
+                          Merk som postlagt<span className="sr-only">: {l.title}, til {recipientRole(l.notice!).toLowerCase()}</span>
                         </Button>
                       </Table.DataCell>
                     </Table.Row>
