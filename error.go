@@ -28,13 +28,17 @@ const (
 // for a caseworker. Rule and Provision say which rule of the rulebook refused
 // the request and the legal provision behind it, where there is one; Field
 // names the input field at fault (its GraphQL name, dotted for nested input,
-// e.g. "factors.minorRecipient"), so that a form can mark it.
+// e.g. "factors.minorRecipient"), so that a form can mark it. Existing is
+// the ID of the record that already holds what was to be registered, for a
+// conflict the viewer may see (extensions.existing), so that the client can
+// name and link it — the message itself never names anyone (PR6).
 type Error struct {
 	Code      string
 	Message   string
 	Rule      string
 	Provision string
 	Field     string
+	Existing  int
 }
 
 // On returns a copy of e that names the input field at fault.

@@ -30,21 +30,35 @@ import (
 // log of ctx (PR2).
 func NoticeLetter(ctx context.Context, client *ent.Client, id int) (letters.NoticeLetter, *ent.Notice, error) {
 	n, err := client.Notice.Query().Where(notice.ID(id)).
-		WithVictim().WithSurvivor().WithGuardian().WithCorrects().
+		WithVictim(func(q *ent.VictimQuery) { q.WithCriminalCase() }).
+		WithSurvivor(func(q *ent.SurvivorQuery) { q.WithVictim(func(q *ent.VictimQuery) { q.WithCriminalCase() }) }).
+		WithAssessment(func(q *ent.AssessmentQuery) { q.WithAssessedBy() }).
+		WithGuardian().WithCorrects().
 		WithCustodyEvent(func(q *ent.CustodyEventQuery) {
 			q.WithConvict(func(q *ent.ConvictQuery) { q.WithUnit() })
 		}).Only(ctx)
 	if err != nil {
 		return letters.NoticeLetter{}, nil, err
 	}
+	u := n.Edges.CustodyEvent.Edges.Convict.Edges.Unit
 	l := letters.NoticeLetter{
 		Standard:  n.WrittenStandard,
-		Unit:      sender(n.Edges.CustodyEvent.Edges.Convict.Edges.Unit),
-		Reference: fmt.Sprintf("VARSEL-%d", n.ID),
+		Unit:      sender(u),
+		Reference: Reference("V", u.Code, n.CreatedAt, n.ID),
 		Date:      time.Now(),
 		ByPolice:  n.Route == rules.ThroughPolice,
 		Content:   n.Content,
 		Kind:      n.Kind,
+	}
+	// Which case it concerns, as the recipient knows it from the court; and
+	// whom to ask for: the caseworker who assessed the notice.
+	if v := n.Edges.Victim; v != nil && v.Edges.CriminalCase != nil {
+		l.CaseNumber = v.Edges.CriminalCase.CaseNumber
+	} else if s := n.Edges.Survivor; s != nil && s.Edges.Victim != nil && s.Edges.Victim.Edges.CriminalCase != nil {
+		l.CaseNumber = s.Edges.Victim.Edges.CriminalCase.CaseNumber
+	}
+	if a := n.Edges.Assessment; a != nil && a.Edges.AssessedBy != nil {
+		l.Caseworker = a.Edges.AssessedBy.Name
 	}
 	// A cancellation of an event that still happens: the decision to notify
 	// was withdrawn (NT8).
@@ -139,7 +153,7 @@ func DecisionLetter(ctx context.Context, client *ent.Client, id int) (letters.De
 	c := ev.Edges.Convict
 	l := letters.DecisionLetter{
 		Unit:        sender(c.Edges.Unit),
-		Reference:   fmt.Sprintf("VEDTAK-%d", d.ID),
+		Reference:   Reference("VT", c.Edges.Unit.Code, d.DecidedAt, d.ID),
 		Date:        d.DecidedAt,
 		ConvictName: c.Name,
 		ConvictUnit: c.Edges.Unit.Name,
@@ -207,7 +221,7 @@ func PoliceRequestLetter(ctx context.Context, client *ent.Client, id int) (lette
 	}
 	r := letters.PoliceRequest{
 		Unit:      nl.Unit,
-		Reference: fmt.Sprintf("POLITI-%d", pr.ID),
+		Reference: Reference("P", n.Edges.CustodyEvent.Edges.Convict.Edges.Unit.Code, pr.CreatedAt, pr.ID),
 		Date:      pr.CreatedAt,
 		District:  pr.Edges.PoliceDistrict.Name,
 		DueDate:   n.DueDate,
@@ -250,7 +264,7 @@ func AccessList(ctx context.Context, client *ent.Client, wf *workflow.Service, c
 	if err != nil {
 		return letters.AccessList{}, err
 	}
-	l := letters.AccessList{Unit: sender(c.Edges.Unit), Reference: fmt.Sprintf("INNSYN-%d", c.ID),
+	l := letters.AccessList{Unit: sender(c.Edges.Unit), Reference: Reference("I", c.Edges.Unit.Code, wf.Now(), c.ID),
 		Date: wf.Now(), ConvictName: c.Name}
 	for _, d := range list.Documents {
 		l.Documents = append(l.Documents, letters.AccessDocument{Date: d.Date, Title: d.Title})

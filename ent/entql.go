@@ -587,6 +587,7 @@ var schemaGraph = func() *sqlgraph.Schema {
 			policerequest.FieldDeclinedAt:       {Type: field.TypeTime, Column: policerequest.FieldDeclinedAt},
 			policerequest.FieldWithdrawnAt:      {Type: field.TypeTime, Column: policerequest.FieldWithdrawnAt},
 			policerequest.FieldWithdrawReason:   {Type: field.TypeString, Column: policerequest.FieldWithdrawReason},
+			policerequest.FieldAnswerBy:         {Type: field.TypeTime, Column: policerequest.FieldAnswerBy},
 			policerequest.FieldPoliceDistrictID: {Type: field.TypeInt, Column: policerequest.FieldPoliceDistrictID},
 			policerequest.FieldUnitID:           {Type: field.TypeInt, Column: policerequest.FieldUnitID},
 			policerequest.FieldCustodyEventID:   {Type: field.TypeInt, Column: policerequest.FieldCustodyEventID},
@@ -5405,6 +5406,11 @@ func (f *PoliceRequestFilter) WhereWithdrawnAt(p entql.TimeP) {
 // WhereWithdrawReason applies the entql string predicate on the withdraw_reason field.
 func (f *PoliceRequestFilter) WhereWithdrawReason(p entql.StringP) {
 	f.Where(p.Field(policerequest.FieldWithdrawReason))
+}
+
+// WhereAnswerBy applies the entql time.Time predicate on the answer_by field.
+func (f *PoliceRequestFilter) WhereAnswerBy(p entql.TimeP) {
+	f.Where(p.Field(policerequest.FieldAnswerBy))
 }
 
 // WherePoliceDistrictID applies the entql int predicate on the police_district_id field.

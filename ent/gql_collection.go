@@ -3979,6 +3979,11 @@ func (_q *PoliceRequestQuery) collectField(ctx context.Context, oneNode bool, op
 				selectedFields = append(selectedFields, policerequest.FieldWithdrawReason)
 				fieldSeen[policerequest.FieldWithdrawReason] = struct{}{}
 			}
+		case "answerBy":
+			if _, ok := fieldSeen[policerequest.FieldAnswerBy]; !ok {
+				selectedFields = append(selectedFields, policerequest.FieldAnswerBy)
+				fieldSeen[policerequest.FieldAnswerBy] = struct{}{}
+			}
 		case "policeDistrictID":
 			if _, ok := fieldSeen[policerequest.FieldPoliceDistrictID]; !ok {
 				selectedFields = append(selectedFields, policerequest.FieldPoliceDistrictID)

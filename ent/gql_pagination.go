@@ -6378,6 +6378,20 @@ var (
 			}
 		},
 	}
+	// PoliceRequestOrderFieldAnswerBy orders PoliceRequest by answer_by.
+	PoliceRequestOrderFieldAnswerBy = &PoliceRequestOrderField{
+		Value: func(_m *PoliceRequest) (ent.Value, error) {
+			return _m.AnswerBy, nil
+		},
+		column: policerequest.FieldAnswerBy,
+		toTerm: policerequest.ByAnswerBy,
+		toCursor: func(_m *PoliceRequest) Cursor {
+			return Cursor{
+				ID:    _m.ID,
+				Value: _m.AnswerBy,
+			}
+		},
+	}
 )
 
 // String implement fmt.Stringer interface.
@@ -6388,6 +6402,8 @@ func (f PoliceRequestOrderField) String() string {
 		str = "CREATED_AT"
 	case PoliceRequestOrderFieldStatus.column:
 		str = "STATUS"
+	case PoliceRequestOrderFieldAnswerBy.column:
+		str = "ANSWER_BY"
 	}
 	return str
 }
@@ -6408,6 +6424,8 @@ func (f *PoliceRequestOrderField) UnmarshalGQL(v interface{}) error {
 		*f = *PoliceRequestOrderFieldCreatedAt
 	case "STATUS":
 		*f = *PoliceRequestOrderFieldStatus
+	case "ANSWER_BY":
+		*f = *PoliceRequestOrderFieldAnswerBy
 	default:
 		return fmt.Errorf("%s is not a valid PoliceRequestOrderField", str)
 	}

@@ -11443,6 +11443,18 @@ type PoliceRequestWhereInput struct {
 	WithdrawReasonEqualFold    *string  `json:"withdrawReasonEqualFold,omitempty"`
 	WithdrawReasonContainsFold *string  `json:"withdrawReasonContainsFold,omitempty"`
 
+	// "answer_by" field predicates.
+	AnswerBy       *time.Time  `json:"answerBy,omitempty"`
+	AnswerByNEQ    *time.Time  `json:"answerByNEQ,omitempty"`
+	AnswerByIn     []time.Time `json:"answerByIn,omitempty"`
+	AnswerByNotIn  []time.Time `json:"answerByNotIn,omitempty"`
+	AnswerByGT     *time.Time  `json:"answerByGT,omitempty"`
+	AnswerByGTE    *time.Time  `json:"answerByGTE,omitempty"`
+	AnswerByLT     *time.Time  `json:"answerByLT,omitempty"`
+	AnswerByLTE    *time.Time  `json:"answerByLTE,omitempty"`
+	AnswerByIsNil  bool        `json:"answerByIsNil,omitempty"`
+	AnswerByNotNil bool        `json:"answerByNotNil,omitempty"`
+
 	// "police_district_id" field predicates.
 	PoliceDistrictID      *int  `json:"policeDistrictID,omitempty"`
 	PoliceDistrictIDNEQ   *int  `json:"policeDistrictIDNEQ,omitempty"`
@@ -12025,6 +12037,36 @@ func (i *PoliceRequestWhereInput) P() (predicate.PoliceRequest, error) {
 	}
 	if i.WithdrawReasonContainsFold != nil {
 		predicates = append(predicates, policerequest.WithdrawReasonContainsFold(*i.WithdrawReasonContainsFold))
+	}
+	if i.AnswerBy != nil {
+		predicates = append(predicates, policerequest.AnswerByEQ(*i.AnswerBy))
+	}
+	if i.AnswerByNEQ != nil {
+		predicates = append(predicates, policerequest.AnswerByNEQ(*i.AnswerByNEQ))
+	}
+	if len(i.AnswerByIn) > 0 {
+		predicates = append(predicates, policerequest.AnswerByIn(i.AnswerByIn...))
+	}
+	if len(i.AnswerByNotIn) > 0 {
+		predicates = append(predicates, policerequest.AnswerByNotIn(i.AnswerByNotIn...))
+	}
+	if i.AnswerByGT != nil {
+		predicates = append(predicates, policerequest.AnswerByGT(*i.AnswerByGT))
+	}
+	if i.AnswerByGTE != nil {
+		predicates = append(predicates, policerequest.AnswerByGTE(*i.AnswerByGTE))
+	}
+	if i.AnswerByLT != nil {
+		predicates = append(predicates, policerequest.AnswerByLT(*i.AnswerByLT))
+	}
+	if i.AnswerByLTE != nil {
+		predicates = append(predicates, policerequest.AnswerByLTE(*i.AnswerByLTE))
+	}
+	if i.AnswerByIsNil {
+		predicates = append(predicates, policerequest.AnswerByIsNil())
+	}
+	if i.AnswerByNotNil {
+		predicates = append(predicates, policerequest.AnswerByNotNil())
 	}
 	if i.PoliceDistrictID != nil {
 		predicates = append(predicates, policerequest.PoliceDistrictIDEQ(*i.PoliceDistrictID))

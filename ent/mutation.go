@@ -26218,6 +26218,7 @@ type PoliceRequestMutation struct {
 	declined_at            *time.Time
 	withdrawn_at           *time.Time
 	withdraw_reason        *string
+	answer_by              *time.Time
 	clearedFields          map[string]struct{}
 	police_district        *int
 	clearedpolice_district bool
@@ -27017,6 +27018,55 @@ func (m *PoliceRequestMutation) ResetWithdrawReason() {
 	delete(m.clearedFields, policerequest.FieldWithdrawReason)
 }
 
+// SetAnswerBy sets the "answer_by" field.
+func (m *PoliceRequestMutation) SetAnswerBy(t time.Time) {
+	m.answer_by = &t
+}
+
+// AnswerBy returns the value of the "answer_by" field in the mutation.
+func (m *PoliceRequestMutation) AnswerBy() (r time.Time, exists bool) {
+	v := m.answer_by
+	if v == nil {
+		return
+	}
+	return *v, true
+}
+
+// OldAnswerBy returns the old "answer_by" field's value of the PoliceRequest entity.
+// If the PoliceRequest object wasn't provided to the builder, the object is fetched from the database.
+// An error is returned if the mutation operation is not UpdateOne, or the database query fails.
+func (m *PoliceRequestMutation) OldAnswerBy(ctx context.Context) (v *time.Time, err error) {
+	if !m.op.Is(OpUpdateOne) {
+		return v, errors.New("OldAnswerBy is only allowed on UpdateOne operations")
+	}
+	if m.id == nil || m.oldValue == nil {
+		return v, errors.New("OldAnswerBy requires an ID field in the mutation")
+	}
+	oldValue, err := m.oldValue(ctx)
+	if err != nil {
+		return v, fmt.Errorf("querying old value for OldAnswerBy: %w", err)
+	}
+	return oldValue.AnswerBy, nil
+}
+
+// ClearAnswerBy clears the value of the "answer_by" field.
+func (m *PoliceRequestMutation) ClearAnswerBy() {
+	m.answer_by = nil
+	m.clearedFields[policerequest.FieldAnswerBy] = struct{}{}
+}
+
+// AnswerByCleared returns if the "answer_by" field was cleared in this mutation.
+func (m *PoliceRequestMutation) AnswerByCleared() bool {
+	_, ok := m.clearedFields[policerequest.FieldAnswerBy]
+	return ok
+}
+
+// ResetAnswerBy resets all changes to the "answer_by" field.
+func (m *PoliceRequestMutation) ResetAnswerBy() {
+	m.answer_by = nil
+	delete(m.clearedFields, policerequest.FieldAnswerBy)
+}
+
 // SetPoliceDistrictID sets the "police_district_id" field.
 func (m *PoliceRequestMutation) SetPoliceDistrictID(i int) {
 	m.police_district = &i
@@ -27407,7 +27457,7 @@ func (m *PoliceRequestMutation) Type() string {
 // order to get all numeric fields that were incremented/decremented, call
 // AddedFields().
 func (m *PoliceRequestMutation) Fields() []string {
-	fields := make([]string, 0, 19)
+	fields := make([]string, 0, 20)
 	if m.created_at != nil {
 		fields = append(fields, policerequest.FieldCreatedAt)
 	}
@@ -27452,6 +27502,9 @@ func (m *PoliceRequestMutation) Fields() []string {
 	}
 	if m.withdraw_reason != nil {
 		fields = append(fields, policerequest.FieldWithdrawReason)
+	}
+	if m.answer_by != nil {
+		fields = append(fields, policerequest.FieldAnswerBy)
 	}
 	if m.police_district != nil {
 		fields = append(fields, policerequest.FieldPoliceDistrictID)
@@ -27503,6 +27556,8 @@ func (m *PoliceRequestMutation) Field(name string) (ent.Value, bool) {
 		return m.WithdrawnAt()
 	case policerequest.FieldWithdrawReason:
 		return m.WithdrawReason()
+	case policerequest.FieldAnswerBy:
+		return m.AnswerBy()
 	case policerequest.FieldPoliceDistrictID:
 		return m.PoliceDistrictID()
 	case policerequest.FieldUnitID:
@@ -27550,6 +27605,8 @@ func (m *PoliceRequestMutation) OldField(ctx context.Context, name string) (ent.
 		return m.OldWithdrawnAt(ctx)
 	case policerequest.FieldWithdrawReason:
 		return m.OldWithdrawReason(ctx)
+	case policerequest.FieldAnswerBy:
+		return m.OldAnswerBy(ctx)
 	case policerequest.FieldPoliceDistrictID:
 		return m.OldPoliceDistrictID(ctx)
 	case policerequest.FieldUnitID:
@@ -27672,6 +27729,13 @@ func (m *PoliceRequestMutation) SetField(name string, value ent.Value) error {
 		}
 		m.SetWithdrawReason(v)
 		return nil
+	case policerequest.FieldAnswerBy:
+		v, ok := value.(time.Time)
+		if !ok {
+			return fmt.Errorf("unexpected type %T for field %s", value, name)
+		}
+		m.SetAnswerBy(v)
+		return nil
 	case policerequest.FieldPoliceDistrictID:
 		v, ok := value.(int)
 		if !ok {
@@ -27766,6 +27830,9 @@ func (m *PoliceRequestMutation) ClearedFields() []string {
 	if m.FieldCleared(policerequest.FieldWithdrawReason) {
 		fields = append(fields, policerequest.FieldWithdrawReason)
 	}
+	if m.FieldCleared(policerequest.FieldAnswerBy) {
+		fields = append(fields, policerequest.FieldAnswerBy)
+	}
 	if m.FieldCleared(policerequest.FieldCustodyEventID) {
 		fields = append(fields, policerequest.FieldCustodyEventID)
 	}
@@ -27818,6 +27885,9 @@ func (m *PoliceRequestMutation) ClearField(name string) error {
 		return nil
 	case policerequest.FieldWithdrawReason:
 		m.ClearWithdrawReason()
+		return nil
+	case policerequest.FieldAnswerBy:
+		m.ClearAnswerBy()
 		return nil
 	case policerequest.FieldCustodyEventID:
 		m.ClearCustodyEventID()
@@ -27877,6 +27947,9 @@ func (m *PoliceRequestMutation) ResetField(name string) error {
 		return nil
 	case policerequest.FieldWithdrawReason:
 		m.ResetWithdrawReason()
+		return nil
+	case policerequest.FieldAnswerBy:
+		m.ResetAnswerBy()
 		return nil
 	case policerequest.FieldPoliceDistrictID:
 		m.ResetPoliceDistrictID()

@@ -52,6 +52,8 @@ type PoliceRequest struct {
 	WithdrawnAt *time.Time `json:"withdrawn_at,omitempty"`
 	// WithdrawReason holds the value of the "withdraw_reason" field.
 	WithdrawReason string `json:"withdraw_reason,omitempty"`
+	// answer by this day: the day the event's notices are due (NT2), so that the wait does not eat the lead time
+	AnswerBy *time.Time `json:"answer_by,omitempty"`
 	// PoliceDistrictID holds the value of the "police_district_id" field.
 	PoliceDistrictID int `json:"police_district_id,omitempty"`
 	// the unit that asks; an open request moves with the convict (transferConvict)
@@ -166,7 +168,7 @@ func (*PoliceRequest) scanValues(columns []string) ([]any, error) {
 			values[i] = new(sql.NullInt64)
 		case policerequest.FieldKind, policerequest.FieldStatus, policerequest.FieldQuestion, policerequest.FieldResponse, policerequest.FieldDeliveryManner, policerequest.FieldDeclineReason, policerequest.FieldWithdrawReason:
 			values[i] = new(sql.NullString)
-		case policerequest.FieldCreatedAt, policerequest.FieldUpdatedAt, policerequest.FieldDeliveredAt, policerequest.FieldAcknowledgedAt, policerequest.FieldCompletedAt, policerequest.FieldDeclinedAt, policerequest.FieldWithdrawnAt:
+		case policerequest.FieldCreatedAt, policerequest.FieldUpdatedAt, policerequest.FieldDeliveredAt, policerequest.FieldAcknowledgedAt, policerequest.FieldCompletedAt, policerequest.FieldDeclinedAt, policerequest.FieldWithdrawnAt, policerequest.FieldAnswerBy:
 			values[i] = new(sql.NullTime)
 		case policerequest.ForeignKeys[0]: // police_request_requested_by
 			values[i] = new(sql.NullInt64)
@@ -288,6 +290,13 @@ func (_m *PoliceRequest) assignValues(columns []string, values []any) error {
 				return fmt.Errorf("unexpected type %T for field withdraw_reason", values[i])
 			} else if value.Valid {
 				_m.WithdrawReason = value.String
+			}
+		case policerequest.FieldAnswerBy:
+			if value, ok := values[i].(*sql.NullTime); !ok {
+				return fmt.Errorf("unexpected type %T for field answer_by", values[i])
+			} else if value.Valid {
+				_m.AnswerBy = new(time.Time)
+				*_m.AnswerBy = value.Time
 			}
 		case policerequest.FieldPoliceDistrictID:
 			if value, ok := values[i].(*sql.NullInt64); !ok {
@@ -449,6 +458,11 @@ func (_m *PoliceRequest) String() string {
 	builder.WriteString(", ")
 	builder.WriteString("withdraw_reason=")
 	builder.WriteString(_m.WithdrawReason)
+	builder.WriteString(", ")
+	if v := _m.AnswerBy; v != nil {
+		builder.WriteString("answer_by=")
+		builder.WriteString(v.Format(time.ANSIC))
+	}
 	builder.WriteString(", ")
 	builder.WriteString("police_district_id=")
 	builder.WriteString(fmt.Sprintf("%v", _m.PoliceDistrictID))

@@ -229,6 +229,20 @@ func (_c *PoliceRequestCreate) SetNillableWithdrawReason(v *string) *PoliceReque
 	return _c
 }
 
+// SetAnswerBy sets the "answer_by" field.
+func (_c *PoliceRequestCreate) SetAnswerBy(v time.Time) *PoliceRequestCreate {
+	_c.mutation.SetAnswerBy(v)
+	return _c
+}
+
+// SetNillableAnswerBy sets the "answer_by" field if the given value is not nil.
+func (_c *PoliceRequestCreate) SetNillableAnswerBy(v *time.Time) *PoliceRequestCreate {
+	if v != nil {
+		_c.SetAnswerBy(*v)
+	}
+	return _c
+}
+
 // SetPoliceDistrictID sets the "police_district_id" field.
 func (_c *PoliceRequestCreate) SetPoliceDistrictID(v int) *PoliceRequestCreate {
 	_c.mutation.SetPoliceDistrictID(v)
@@ -507,6 +521,10 @@ func (_c *PoliceRequestCreate) createSpec() (*PoliceRequest, *sqlgraph.CreateSpe
 	if value, ok := _c.mutation.WithdrawReason(); ok {
 		_spec.SetField(policerequest.FieldWithdrawReason, field.TypeString, value)
 		_node.WithdrawReason = value
+	}
+	if value, ok := _c.mutation.AnswerBy(); ok {
+		_spec.SetField(policerequest.FieldAnswerBy, field.TypeTime, value)
+		_node.AnswerBy = &value
 	}
 	if nodes := _c.mutation.PoliceDistrictIDs(); len(nodes) > 0 {
 		edge := &sqlgraph.EdgeSpec{
@@ -884,6 +902,24 @@ func (u *PoliceRequestUpsert) ClearWithdrawReason() *PoliceRequestUpsert {
 	return u
 }
 
+// SetAnswerBy sets the "answer_by" field.
+func (u *PoliceRequestUpsert) SetAnswerBy(v time.Time) *PoliceRequestUpsert {
+	u.Set(policerequest.FieldAnswerBy, v)
+	return u
+}
+
+// UpdateAnswerBy sets the "answer_by" field to the value that was provided on create.
+func (u *PoliceRequestUpsert) UpdateAnswerBy() *PoliceRequestUpsert {
+	u.SetExcluded(policerequest.FieldAnswerBy)
+	return u
+}
+
+// ClearAnswerBy clears the value of the "answer_by" field.
+func (u *PoliceRequestUpsert) ClearAnswerBy() *PoliceRequestUpsert {
+	u.SetNull(policerequest.FieldAnswerBy)
+	return u
+}
+
 // SetUnitID sets the "unit_id" field.
 func (u *PoliceRequestUpsert) SetUnitID(v int) *PoliceRequestUpsert {
 	u.Set(policerequest.FieldUnitID, v)
@@ -1209,6 +1245,27 @@ func (u *PoliceRequestUpsertOne) UpdateWithdrawReason() *PoliceRequestUpsertOne 
 func (u *PoliceRequestUpsertOne) ClearWithdrawReason() *PoliceRequestUpsertOne {
 	return u.Update(func(s *PoliceRequestUpsert) {
 		s.ClearWithdrawReason()
+	})
+}
+
+// SetAnswerBy sets the "answer_by" field.
+func (u *PoliceRequestUpsertOne) SetAnswerBy(v time.Time) *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetAnswerBy(v)
+	})
+}
+
+// UpdateAnswerBy sets the "answer_by" field to the value that was provided on create.
+func (u *PoliceRequestUpsertOne) UpdateAnswerBy() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateAnswerBy()
+	})
+}
+
+// ClearAnswerBy clears the value of the "answer_by" field.
+func (u *PoliceRequestUpsertOne) ClearAnswerBy() *PoliceRequestUpsertOne {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearAnswerBy()
 	})
 }
 
@@ -1705,6 +1762,27 @@ func (u *PoliceRequestUpsertBulk) UpdateWithdrawReason() *PoliceRequestUpsertBul
 func (u *PoliceRequestUpsertBulk) ClearWithdrawReason() *PoliceRequestUpsertBulk {
 	return u.Update(func(s *PoliceRequestUpsert) {
 		s.ClearWithdrawReason()
+	})
+}
+
+// SetAnswerBy sets the "answer_by" field.
+func (u *PoliceRequestUpsertBulk) SetAnswerBy(v time.Time) *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.SetAnswerBy(v)
+	})
+}
+
+// UpdateAnswerBy sets the "answer_by" field to the value that was provided on create.
+func (u *PoliceRequestUpsertBulk) UpdateAnswerBy() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.UpdateAnswerBy()
+	})
+}
+
+// ClearAnswerBy clears the value of the "answer_by" field.
+func (u *PoliceRequestUpsertBulk) ClearAnswerBy() *PoliceRequestUpsertBulk {
+	return u.Update(func(s *PoliceRequestUpsert) {
+		s.ClearAnswerBy()
 	})
 }
 

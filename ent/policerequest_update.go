@@ -271,6 +271,26 @@ func (_u *PoliceRequestUpdate) ClearWithdrawReason() *PoliceRequestUpdate {
 	return _u
 }
 
+// SetAnswerBy sets the "answer_by" field.
+func (_u *PoliceRequestUpdate) SetAnswerBy(v time.Time) *PoliceRequestUpdate {
+	_u.mutation.SetAnswerBy(v)
+	return _u
+}
+
+// SetNillableAnswerBy sets the "answer_by" field if the given value is not nil.
+func (_u *PoliceRequestUpdate) SetNillableAnswerBy(v *time.Time) *PoliceRequestUpdate {
+	if v != nil {
+		_u.SetAnswerBy(*v)
+	}
+	return _u
+}
+
+// ClearAnswerBy clears the value of the "answer_by" field.
+func (_u *PoliceRequestUpdate) ClearAnswerBy() *PoliceRequestUpdate {
+	_u.mutation.ClearAnswerBy()
+	return _u
+}
+
 // SetUnitID sets the "unit_id" field.
 func (_u *PoliceRequestUpdate) SetUnitID(v int) *PoliceRequestUpdate {
 	_u.mutation.SetUnitID(v)
@@ -498,6 +518,12 @@ func (_u *PoliceRequestUpdate) sqlSave(ctx context.Context) (_node int, err erro
 	}
 	if _u.mutation.WithdrawReasonCleared() {
 		_spec.ClearField(policerequest.FieldWithdrawReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.AnswerBy(); ok {
+		_spec.SetField(policerequest.FieldAnswerBy, field.TypeTime, value)
+	}
+	if _u.mutation.AnswerByCleared() {
+		_spec.ClearField(policerequest.FieldAnswerBy, field.TypeTime)
 	}
 	if _u.mutation.UnitCleared() {
 		edge := &sqlgraph.EdgeSpec{
@@ -848,6 +874,26 @@ func (_u *PoliceRequestUpdateOne) ClearWithdrawReason() *PoliceRequestUpdateOne 
 	return _u
 }
 
+// SetAnswerBy sets the "answer_by" field.
+func (_u *PoliceRequestUpdateOne) SetAnswerBy(v time.Time) *PoliceRequestUpdateOne {
+	_u.mutation.SetAnswerBy(v)
+	return _u
+}
+
+// SetNillableAnswerBy sets the "answer_by" field if the given value is not nil.
+func (_u *PoliceRequestUpdateOne) SetNillableAnswerBy(v *time.Time) *PoliceRequestUpdateOne {
+	if v != nil {
+		_u.SetAnswerBy(*v)
+	}
+	return _u
+}
+
+// ClearAnswerBy clears the value of the "answer_by" field.
+func (_u *PoliceRequestUpdateOne) ClearAnswerBy() *PoliceRequestUpdateOne {
+	_u.mutation.ClearAnswerBy()
+	return _u
+}
+
 // SetUnitID sets the "unit_id" field.
 func (_u *PoliceRequestUpdateOne) SetUnitID(v int) *PoliceRequestUpdateOne {
 	_u.mutation.SetUnitID(v)
@@ -1105,6 +1151,12 @@ func (_u *PoliceRequestUpdateOne) sqlSave(ctx context.Context) (_node *PoliceReq
 	}
 	if _u.mutation.WithdrawReasonCleared() {
 		_spec.ClearField(policerequest.FieldWithdrawReason, field.TypeString)
+	}
+	if value, ok := _u.mutation.AnswerBy(); ok {
+		_spec.SetField(policerequest.FieldAnswerBy, field.TypeTime, value)
+	}
+	if _u.mutation.AnswerByCleared() {
+		_spec.ClearField(policerequest.FieldAnswerBy, field.TypeTime)
 	}
 	if _u.mutation.UnitCleared() {
 		edge := &sqlgraph.EdgeSpec{

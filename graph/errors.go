@@ -7,6 +7,7 @@ import (
 	"log/slog"
 	"regexp"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -73,6 +74,9 @@ func presentError(ctx context.Context, err error) *gqlerror.Error {
 		}
 		if verr.Field != "" {
 			gerr.Extensions["field"] = verr.Field
+		}
+		if verr.Existing != 0 {
+			gerr.Extensions["existing"] = strconv.Itoa(verr.Existing)
 		}
 		if verr.Code == varsel.EINTERNAL {
 			logInternal(ctx, err)

@@ -707,29 +707,31 @@ type ComplexityRoot struct {
 	}
 
 	PoliceRequest struct {
-		AcknowledgedAt   func(childComplexity int) int
-		CompletedAt      func(childComplexity int) int
-		CreatedAt        func(childComplexity int) int
-		DeclineReason    func(childComplexity int) int
-		DeclinedAt       func(childComplexity int) int
-		DeliveredAt      func(childComplexity int) int
-		Delivery         func(childComplexity int) int
-		DeliveryManner   func(childComplexity int) int
-		HandledBy        func(childComplexity int) int
-		ID               func(childComplexity int) int
-		Kind             func(childComplexity int) int
-		PoliceDistrict   func(childComplexity int) int
-		PoliceDistrictID func(childComplexity int) int
-		Question         func(childComplexity int) int
-		RequestedBy      func(childComplexity int) int
-		Response         func(childComplexity int) int
-		RiskConfirmed    func(childComplexity int) int
-		Status           func(childComplexity int) int
-		Unit             func(childComplexity int) int
-		UnitID           func(childComplexity int) int
-		UpdatedAt        func(childComplexity int) int
-		WithdrawReason   func(childComplexity int) int
-		WithdrawnAt      func(childComplexity int) int
+		AcknowledgedAt    func(childComplexity int) int
+		AnswerBy          func(childComplexity int) int
+		CompletedAt       func(childComplexity int) int
+		CreatedAt         func(childComplexity int) int
+		DeclineReason     func(childComplexity int) int
+		DeclinedAt        func(childComplexity int) int
+		DeliveredAt       func(childComplexity int) int
+		Delivery          func(childComplexity int) int
+		DeliveryManner    func(childComplexity int) int
+		HandledBy         func(childComplexity int) int
+		ID                func(childComplexity int) int
+		Kind              func(childComplexity int) int
+		PoliceDistrict    func(childComplexity int) int
+		PoliceDistrictID  func(childComplexity int) int
+		Question          func(childComplexity int) int
+		RequestedBy       func(childComplexity int) int
+		Response          func(childComplexity int) int
+		RiskConfirmed     func(childComplexity int) int
+		SecurityStatement func(childComplexity int) int
+		Status            func(childComplexity int) int
+		Unit              func(childComplexity int) int
+		UnitID            func(childComplexity int) int
+		UpdatedAt         func(childComplexity int) int
+		WithdrawReason    func(childComplexity int) int
+		WithdrawnAt       func(childComplexity int) int
 	}
 
 	PoliceRequestConnection struct {
@@ -758,32 +760,33 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		AccessLog             func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
-		AppealDeadlineFor     func(childComplexity int, informedOn time.Time) int
-		AuditChainStatus      func(childComplexity int) int
-		AuditEvents           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
-		Clock                 func(childComplexity int) int
-		ConvictDocuments      func(childComplexity int, convictID int, forConvictAccess bool) int
-		ConvictHistory        func(childComplexity int, convictID int) int
-		Convicts              func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
-		CustodyEvent          func(childComplexity int, id int) int
-		DisclosureDelegations func(childComplexity int) int
-		Disclosures           func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) int
-		EventKinds            func(childComplexity int) int
-		Me                    func(childComplexity int) int
-		Node                  func(childComplexity int, id int) int
-		Nodes                 func(childComplexity int, ids []int) int
-		NotificationAlerts    func(childComplexity int) int
-		NotificationWorklist  func(childComplexity int) int
-		PoliceDistricts       func(childComplexity int) int
-		PoliceReports         func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, unacknowledged *bool) int
-		PoliceRequest         func(childComplexity int, id int) int
-		PoliceRequests        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) int
-		RetentionReport       func(childComplexity int) int
-		Rulebook              func(childComplexity int) int
-		StaffMembers          func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
-		Statistics            func(childComplexity int, from time.Time, to time.Time, groupBy []reporting.Dimension) int
-		Units                 func(childComplexity int) int
+		AccessLog                       func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AccessLogEntryOrder, where *ent.AccessLogEntryWhereInput) int
+		AppealDeadlineFor               func(childComplexity int, informedOn time.Time) int
+		AuditChainStatus                func(childComplexity int) int
+		AuditEvents                     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.AuditEventOrder, where *ent.AuditEventWhereInput) int
+		Clock                           func(childComplexity int) int
+		ConvictByNationalIdentityNumber func(childComplexity int, nationalIdentityNumber string) int
+		ConvictDocuments                func(childComplexity int, convictID int, forConvictAccess bool) int
+		ConvictHistory                  func(childComplexity int, convictID int) int
+		Convicts                        func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.ConvictOrder, where *ent.ConvictWhereInput) int
+		CustodyEvent                    func(childComplexity int, id int) int
+		DisclosureDelegations           func(childComplexity int) int
+		Disclosures                     func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, direction *rules.DisclosureDirection, convictID *int, orderBy *ent.DisclosureOrder) int
+		EventKinds                      func(childComplexity int) int
+		Me                              func(childComplexity int) int
+		Node                            func(childComplexity int, id int) int
+		Nodes                           func(childComplexity int, ids []int) int
+		NotificationAlerts              func(childComplexity int) int
+		NotificationWorklist            func(childComplexity int) int
+		PoliceDistricts                 func(childComplexity int) int
+		PoliceReports                   func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, unacknowledged *bool) int
+		PoliceRequest                   func(childComplexity int, id int) int
+		PoliceRequests                  func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, kind *policerequest.Kind, status *policerequest.Status, orderBy *ent.PoliceRequestOrder) int
+		RetentionReport                 func(childComplexity int) int
+		Rulebook                        func(childComplexity int) int
+		StaffMembers                    func(childComplexity int, after *entgql.Cursor[int], first *int, before *entgql.Cursor[int], last *int, orderBy *ent.StaffMemberOrder, where *ent.StaffMemberWhereInput) int
+		Statistics                      func(childComplexity int, from time.Time, to time.Time, groupBy []reporting.Dimension) int
+		Units                           func(childComplexity int) int
 	}
 
 	Reservation struct {
@@ -837,6 +840,14 @@ type ComplexityRoot struct {
 		PoliceStatementAt func(childComplexity int) int
 		Reasoning         func(childComplexity int) int
 		UpdatedAt         func(childComplexity int) int
+	}
+
+	SecurityStatementRequest struct {
+		ConvictName                   func(childComplexity int) int
+		ConvictNationalIdentityNumber func(childComplexity int) int
+		EventKind                     func(childComplexity int) int
+		EventStartsAt                 func(childComplexity int) int
+		Reasons                       func(childComplexity int) int
 	}
 
 	StaffMember struct {
@@ -1097,6 +1108,7 @@ type PoliceReportResolver interface {
 	AcknowledgedBy(ctx context.Context, obj *ent.PoliceReport) (*ent.StaffMember, error)
 }
 type PoliceRequestResolver interface {
+	SecurityStatement(ctx context.Context, obj *ent.PoliceRequest) (*workflow.SecurityStatementRequest, error)
 	Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
 	Response(ctx context.Context, obj *ent.PoliceRequest) (*string, error)
 	Delivery(ctx context.Context, obj *ent.PoliceRequest) (*workflow.NoticeDelivery, error)
@@ -1115,6 +1127,7 @@ type QueryResolver interface {
 	CustodyEvent(ctx context.Context, id int) (*ent.CustodyEvent, error)
 	Rulebook(ctx context.Context) ([]*rules.Rule, error)
 	EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error)
+	ConvictByNationalIdentityNumber(ctx context.Context, nationalIdentityNumber string) (*ent.Convict, error)
 	ConvictHistory(ctx context.Context, convictID int) ([]*workflow.HistoryEntry, error)
 	AppealDeadlineFor(ctx context.Context, informedOn time.Time) (*workflow.AppealDeadlineInfo, error)
 	Clock(ctx context.Context) (*workflow.Clock, error)
@@ -4392,6 +4405,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceRequest.AcknowledgedAt(childComplexity), true
+	case "PoliceRequest.answerBy":
+		if e.ComplexityRoot.PoliceRequest.AnswerBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.AnswerBy(childComplexity), true
 	case "PoliceRequest.completedAt":
 		if e.ComplexityRoot.PoliceRequest.CompletedAt == nil {
 			break
@@ -4488,6 +4507,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PoliceRequest.RiskConfirmed(childComplexity), true
+	case "PoliceRequest.securityStatement":
+		if e.ComplexityRoot.PoliceRequest.SecurityStatement == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PoliceRequest.SecurityStatement(childComplexity), true
 	case "PoliceRequest.status":
 		if e.ComplexityRoot.PoliceRequest.Status == nil {
 			break
@@ -4652,6 +4677,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Clock(childComplexity), true
+	case "Query.convictByNationalIdentityNumber":
+		if e.ComplexityRoot.Query.ConvictByNationalIdentityNumber == nil {
+			break
+		}
+
+		args, err := ec.field_Query_convictByNationalIdentityNumber_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ConvictByNationalIdentityNumber(childComplexity, args["nationalIdentityNumber"].(string)), true
 	case "Query.convictDocuments":
 		if e.ComplexityRoot.Query.ConvictDocuments == nil {
 			break
@@ -5072,6 +5108,37 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SecurityAssessment.UpdatedAt(childComplexity), true
+
+	case "SecurityStatementRequest.convictName":
+		if e.ComplexityRoot.SecurityStatementRequest.ConvictName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.ConvictName(childComplexity), true
+	case "SecurityStatementRequest.convictNationalIdentityNumber":
+		if e.ComplexityRoot.SecurityStatementRequest.ConvictNationalIdentityNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.ConvictNationalIdentityNumber(childComplexity), true
+	case "SecurityStatementRequest.eventKind":
+		if e.ComplexityRoot.SecurityStatementRequest.EventKind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.EventKind(childComplexity), true
+	case "SecurityStatementRequest.eventStartsAt":
+		if e.ComplexityRoot.SecurityStatementRequest.EventStartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.EventStartsAt(childComplexity), true
+	case "SecurityStatementRequest.reasons":
+		if e.ComplexityRoot.SecurityStatementRequest.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SecurityStatementRequest.Reasons(childComplexity), true
 
 	case "StaffMember.active":
 		if e.ComplexityRoot.StaffMember.Active == nil {
@@ -6735,6 +6802,8 @@ extend type Query {
   rulebook: [Rule!]!
   "Every kind of custody event, whether it may be notified and why (EV1–EV3)."
   eventKinds: [EventKindInfo!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
+  "The convict with this fødselsnummer or D-nummer (the whole number, spaces ignored), among those the viewer's units hold (PR5); null when none of them is (the convicts list's search by number)."
+  convictByNationalIdentityNumber(nationalIdentityNumber: String!): Convict @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "The audit trail of a convict's case, newest first (the latest 500 changes)."
   convictHistory(convictId: ID!): [HistoryEntry!]! @hasRole(roles: [CASEWORKER, DECISION_MAKER])
   "When the appeal deadline would end for a decision that reaches the convict on the day (DC4); the decision step shows it before anything is recorded."
@@ -6816,7 +6885,23 @@ type NoticeDelivery {
   letterUrl: String!
 }
 
+"""
+What the police need for a statement on the risk of revenge or similar (AS2): whom it concerns,
+the event, and why the unit asks — the caseworker's recorded security assessment. Reading it is logged.
+"""
+type SecurityStatementRequest {
+  convictName: String!
+  "The convict's fødselsnummer or D-nummer (PR1), so that the police find the person in their own registers."
+  convictNationalIdentityNumber: String!
+  eventKind: EventKind!
+  eventStartsAt: Time!
+  "The caseworker's reasons for asking: the recorded security assessment (AS2)."
+  reasons: String!
+}
+
 extend type PoliceRequest {
+  "For SECURITY_STATEMENT: whom it concerns and why the unit asks (AS2)."
+  securityStatement: SecurityStatementRequest @goField(forceResolver: true)
   "What the police are asked. Reading it is logged."
   question: String @goField(forceResolver: true)
   "The police's answer. Reading it is logged."
@@ -11719,6 +11804,10 @@ type PoliceRequest implements Node {
   """
   withdrawnAt: Time
   withdrawReason: String
+  """
+  answer by this day: the day the event's notices are due (NT2), so that the wait does not eat the lead time
+  """
+  answerBy: Date
   policeDistrictID: ID!
   """
   the unit that asks; an open request moves with the convict (transferConvict)
@@ -11786,6 +11875,7 @@ Properties by which PoliceRequest connections can be ordered.
 enum PoliceRequestOrderField {
   CREATED_AT
   STATUS
+  ANSWER_BY
 }
 """
 PoliceRequestStatus is enum for the field status
@@ -11978,6 +12068,19 @@ input PoliceRequestWhereInput {
   withdrawReasonNotNil: Boolean
   withdrawReasonEqualFold: String
   withdrawReasonContainsFold: String
+  """
+  answer_by field predicates
+  """
+  answerBy: Date
+  answerByNEQ: Date
+  answerByIn: [Date!]
+  answerByNotIn: [Date!]
+  answerByGT: Date
+  answerByGTE: Date
+  answerByLT: Date
+  answerByLTE: Date
+  answerByIsNil: Boolean
+  answerByNotNil: Boolean
   """
   police_district_id field predicates
   """
@@ -14473,6 +14576,8 @@ func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field
 		return ec.fieldContext_PoliceRequest_withdrawnAt(ctx, field)
 	case "withdrawReason":
 		return ec.fieldContext_PoliceRequest_withdrawReason(ctx, field)
+	case "answerBy":
+		return ec.fieldContext_PoliceRequest_answerBy(ctx, field)
 	case "policeDistrictID":
 		return ec.fieldContext_PoliceRequest_policeDistrictID(ctx, field)
 	case "unitID":
@@ -14485,6 +14590,8 @@ func (ec *executionContext) childFields_PoliceRequest(ctx context.Context, field
 		return ec.fieldContext_PoliceRequest_requestedBy(ctx, field)
 	case "handledBy":
 		return ec.fieldContext_PoliceRequest_handledBy(ctx, field)
+	case "securityStatement":
+		return ec.fieldContext_PoliceRequest_securityStatement(ctx, field)
 	case "question":
 		return ec.fieldContext_PoliceRequest_question(ctx, field)
 	case "response":
@@ -14649,6 +14756,22 @@ func (ec *executionContext) childFields_SecurityAssessment(ctx context.Context, 
 		return ec.fieldContext_SecurityAssessment_assessedBy(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type SecurityAssessment", field.Name)
+}
+
+func (ec *executionContext) childFields_SecurityStatementRequest(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "convictName":
+		return ec.fieldContext_SecurityStatementRequest_convictName(ctx, field)
+	case "convictNationalIdentityNumber":
+		return ec.fieldContext_SecurityStatementRequest_convictNationalIdentityNumber(ctx, field)
+	case "eventKind":
+		return ec.fieldContext_SecurityStatementRequest_eventKind(ctx, field)
+	case "eventStartsAt":
+		return ec.fieldContext_SecurityStatementRequest_eventStartsAt(ctx, field)
+	case "reasons":
+		return ec.fieldContext_SecurityStatementRequest_reasons(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SecurityStatementRequest", field.Name)
 }
 
 func (ec *executionContext) childFields_StaffMember(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -15996,6 +16119,20 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["where"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_convictByNationalIdentityNumber_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "nationalIdentityNumber",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["nationalIdentityNumber"] = arg0
 	return args, nil
 }
 
@@ -30887,6 +31024,29 @@ func (ec *executionContext) fieldContext_PoliceRequest_withdrawReason(_ context.
 	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
+func (ec *executionContext) _PoliceRequest_answerBy(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_answerBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.AnswerBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_answerBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PoliceRequest", field, false, false, errors.New("field of type Date does not have child fields"))
+}
+
 func (ec *executionContext) _PoliceRequest_policeDistrictID(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -31056,6 +31216,38 @@ func (ec *executionContext) fieldContext_PoliceRequest_handledBy(_ context.Conte
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_StaffMember(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PoliceRequest_securityStatement(ctx context.Context, field graphql.CollectedField, obj *ent.PoliceRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PoliceRequest_securityStatement(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PoliceRequest().SecurityStatement(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *workflow.SecurityStatementRequest) graphql.Marshaler {
+			return ec.marshalOSecurityStatementRequest2ᚖvarselᚋworkflowᚐSecurityStatementRequest(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_PoliceRequest_securityStatement(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PoliceRequest",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SecurityStatementRequest(ctx, field)
 		},
 	}
 	return fc, nil
@@ -32114,6 +32306,68 @@ func (ec *executionContext) fieldContext_Query_eventKinds(_ context.Context, fie
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_EventKindInfo(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_convictByNationalIdentityNumber(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_convictByNationalIdentityNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ConvictByNationalIdentityNumber(ctx, fc.Args["nationalIdentityNumber"].(string))
+		},
+		func(ctx context.Context, next graphql.Resolver) graphql.Resolver {
+			directive0 := next
+
+			directive1 := func(ctx context.Context) (any, error) {
+				roles, err := ec.unmarshalNRole2ᚕvarselᚐRoleᚄ(ctx, []any{"CASEWORKER", "DECISION_MAKER"})
+				if err != nil {
+					var zeroVal *ent.Convict
+					return zeroVal, err
+				}
+				if ec.Directives.HasRole == nil {
+					var zeroVal *ent.Convict
+					return zeroVal, errors.New("directive hasRole is not implemented")
+				}
+				return ec.Directives.HasRole(ctx, nil, directive0, roles)
+			}
+
+			next = directive1
+			return next
+		},
+		func(ctx context.Context, selections ast.SelectionSet, v *ent.Convict) graphql.Marshaler {
+			return ec.marshalOConvict2ᚖvarselᚋentᚐConvict(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_convictByNationalIdentityNumber(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Convict(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_convictByNationalIdentityNumber_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -33884,6 +34138,121 @@ func (ec *executionContext) fieldContext_SecurityAssessment_assessedBy(_ context
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _SecurityStatementRequest_convictName(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_convictName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_convictName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_convictNationalIdentityNumber(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_convictNationalIdentityNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ConvictNationalIdentityNumber, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_convictNationalIdentityNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type String does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_eventKind(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_eventKind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventKind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v rules.EventKind) graphql.Marshaler {
+			return ec.marshalNEventKind2varselᚋrulesᚐEventKind(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_eventKind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type EventKind does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_eventStartsAt(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_eventStartsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EventStartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_eventStartsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type Time does not have child fields"))
+}
+
+func (ec *executionContext) _SecurityStatementRequest_reasons(ctx context.Context, field graphql.CollectedField, obj *workflow.SecurityStatementRequest) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SecurityStatementRequest_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SecurityStatementRequest_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SecurityStatementRequest", field, false, false, errors.New("field of type String does not have child fields"))
 }
 
 func (ec *executionContext) _StaffMember_id(ctx context.Context, field graphql.CollectedField, obj *ent.StaffMember) (ret graphql.Marshaler) {
@@ -55028,7 +55397,7 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 		asMap[k] = v
 	}
 
-	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "withdrawnAt", "withdrawnAtNEQ", "withdrawnAtIn", "withdrawnAtNotIn", "withdrawnAtGT", "withdrawnAtGTE", "withdrawnAtLT", "withdrawnAtLTE", "withdrawnAtIsNil", "withdrawnAtNotNil", "withdrawReason", "withdrawReasonNEQ", "withdrawReasonIn", "withdrawReasonNotIn", "withdrawReasonGT", "withdrawReasonGTE", "withdrawReasonLT", "withdrawReasonLTE", "withdrawReasonContains", "withdrawReasonHasPrefix", "withdrawReasonHasSuffix", "withdrawReasonIsNil", "withdrawReasonNotNil", "withdrawReasonEqualFold", "withdrawReasonContainsFold", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
+	fieldsInOrder := [...]string{"not", "and", "or", "id", "idNEQ", "idIn", "idNotIn", "idGT", "idGTE", "idLT", "idLTE", "createdAt", "createdAtNEQ", "createdAtIn", "createdAtNotIn", "createdAtGT", "createdAtGTE", "createdAtLT", "createdAtLTE", "updatedAt", "updatedAtNEQ", "updatedAtIn", "updatedAtNotIn", "updatedAtGT", "updatedAtGTE", "updatedAtLT", "updatedAtLTE", "kind", "kindNEQ", "kindIn", "kindNotIn", "status", "statusNEQ", "statusIn", "statusNotIn", "riskConfirmed", "riskConfirmedNEQ", "riskConfirmedIsNil", "riskConfirmedNotNil", "deliveredAt", "deliveredAtNEQ", "deliveredAtIn", "deliveredAtNotIn", "deliveredAtGT", "deliveredAtGTE", "deliveredAtLT", "deliveredAtLTE", "deliveredAtIsNil", "deliveredAtNotNil", "deliveryManner", "deliveryMannerNEQ", "deliveryMannerIn", "deliveryMannerNotIn", "deliveryMannerGT", "deliveryMannerGTE", "deliveryMannerLT", "deliveryMannerLTE", "deliveryMannerContains", "deliveryMannerHasPrefix", "deliveryMannerHasSuffix", "deliveryMannerIsNil", "deliveryMannerNotNil", "deliveryMannerEqualFold", "deliveryMannerContainsFold", "declineReason", "declineReasonNEQ", "declineReasonIn", "declineReasonNotIn", "declineReasonGT", "declineReasonGTE", "declineReasonLT", "declineReasonLTE", "declineReasonContains", "declineReasonHasPrefix", "declineReasonHasSuffix", "declineReasonIsNil", "declineReasonNotNil", "declineReasonEqualFold", "declineReasonContainsFold", "acknowledgedAt", "acknowledgedAtNEQ", "acknowledgedAtIn", "acknowledgedAtNotIn", "acknowledgedAtGT", "acknowledgedAtGTE", "acknowledgedAtLT", "acknowledgedAtLTE", "acknowledgedAtIsNil", "acknowledgedAtNotNil", "completedAt", "completedAtNEQ", "completedAtIn", "completedAtNotIn", "completedAtGT", "completedAtGTE", "completedAtLT", "completedAtLTE", "completedAtIsNil", "completedAtNotNil", "declinedAt", "declinedAtNEQ", "declinedAtIn", "declinedAtNotIn", "declinedAtGT", "declinedAtGTE", "declinedAtLT", "declinedAtLTE", "declinedAtIsNil", "declinedAtNotNil", "withdrawnAt", "withdrawnAtNEQ", "withdrawnAtIn", "withdrawnAtNotIn", "withdrawnAtGT", "withdrawnAtGTE", "withdrawnAtLT", "withdrawnAtLTE", "withdrawnAtIsNil", "withdrawnAtNotNil", "withdrawReason", "withdrawReasonNEQ", "withdrawReasonIn", "withdrawReasonNotIn", "withdrawReasonGT", "withdrawReasonGTE", "withdrawReasonLT", "withdrawReasonLTE", "withdrawReasonContains", "withdrawReasonHasPrefix", "withdrawReasonHasSuffix", "withdrawReasonIsNil", "withdrawReasonNotNil", "withdrawReasonEqualFold", "withdrawReasonContainsFold", "answerBy", "answerByNEQ", "answerByIn", "answerByNotIn", "answerByGT", "answerByGTE", "answerByLT", "answerByLTE", "answerByIsNil", "answerByNotNil", "policeDistrictID", "policeDistrictIDNEQ", "policeDistrictIDIn", "policeDistrictIDNotIn", "unitID", "unitIDNEQ", "unitIDIn", "unitIDNotIn", "hasPoliceDistrict", "hasPoliceDistrictWith", "hasUnit", "hasUnitWith", "hasRequestedBy", "hasRequestedByWith", "hasHandledBy", "hasHandledByWith"}
 	for _, k := range fieldsInOrder {
 		v, ok := asMap[k]
 		if !ok {
@@ -55973,6 +56342,76 @@ func (ec *executionContext) unmarshalInputPoliceRequestWhereInput(ctx context.Co
 				return it, err
 			}
 			it.WithdrawReasonContainsFold = data
+		case "answerBy":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerBy"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerBy = data
+		case "answerByNEQ":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByNEQ"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByNEQ = data
+		case "answerByIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByIn = data
+		case "answerByNotIn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByNotIn"))
+			data, err := ec.unmarshalODate2ᚕtimeᚐTimeᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByNotIn = data
+		case "answerByGT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByGT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByGT = data
+		case "answerByGTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByGTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByGTE = data
+		case "answerByLT":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByLT"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByLT = data
+		case "answerByLTE":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByLTE"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByLTE = data
+		case "answerByIsNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByIsNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByIsNil = data
+		case "answerByNotNil":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("answerByNotNil"))
+			data, err := ec.unmarshalOBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AnswerByNotNil = data
 		case "policeDistrictID":
 			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("policeDistrictID"))
 			data, err := ec.unmarshalOID2ᚖint(ctx, v)
@@ -68661,6 +69100,11 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "answerBy":
+			out.Values[i] = ec._PoliceRequest_answerBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		case "policeDistrictID":
 			out.Values[i] = ec._PoliceRequest_policeDistrictID(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -68795,6 +69239,44 @@ func (ec *executionContext) _PoliceRequest(ctx context.Context, sel ast.Selectio
 					}
 				}()
 				res = ec._PoliceRequest_handledBy(ctx, field, obj)
+				if res == graphql.RequiredNull {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			if field.IsDeferred() {
+				deferredFieldSet.AddField(field)
+				fieldIndex := len(deferredFieldSet.Values) - 1
+				deferredFieldSet.Concurrently(fieldIndex, func(ctx context.Context) graphql.Marshaler {
+					return innerFunc(ctx, deferredFieldSet)
+				})
+
+				for _, deferrable := range field.Deferrables {
+					view, ok := deferLabelToView[deferrable.Label]
+					if !ok {
+						view = deferredFieldSet.NewView()
+						deferLabelToView[deferrable.Label] = view
+					}
+					view.AddIndices(fieldIndex)
+				}
+
+				// don't run the out.Concurrently() call below
+				out.Values[i] = graphql.Null
+				continue
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		case "securityStatement":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._PoliceRequest_securityStatement(ctx, field, obj)
 				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
@@ -69450,6 +69932,28 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				}()
 				res = ec._Query_eventKinds(ctx, field)
 				if res == graphql.Null {
+					atomic.AddUint32(&fs.Invalids, 1)
+				}
+				return res
+			}
+
+			rrm := func(ctx context.Context) graphql.Marshaler {
+				return ec.OperationContext.RootResolverMiddleware(ctx,
+					func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+			}
+
+			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return rrm(innerCtx) })
+		case "convictByNationalIdentityNumber":
+			field := field
+
+			innerFunc := func(ctx context.Context, fs *graphql.FieldSet) (res graphql.Marshaler) {
+				defer func() {
+					if r := recover(); r != nil {
+						ec.Error(ctx, ec.Recover(ctx, r))
+					}
+				}()
+				res = ec._Query_convictByNationalIdentityNumber(ctx, field)
+				if res == graphql.RequiredNull {
 					atomic.AddUint32(&fs.Invalids, 1)
 				}
 				return res
@@ -70314,6 +70818,64 @@ func (ec *executionContext) _SecurityAssessment(ctx context.Context, sel ast.Sel
 			}
 
 			out.Concurrently(i, func(ctx context.Context) graphql.Marshaler { return innerFunc(ctx, out) })
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	atomic.AddInt32(&ec.Deferred, int32(min(len(deferLabelToView), math.MaxInt32)))
+
+	ec.ProcessDeferredGroup(graphql.DeferredGroup{
+		Defers:   deferLabelToView,
+		Path:     graphql.GetPath(ctx),
+		FieldSet: deferredFieldSet,
+		Context:  ctx,
+	})
+
+	return out
+}
+
+var securityStatementRequestImplementors = []string{"SecurityStatementRequest"}
+
+func (ec *executionContext) _SecurityStatementRequest(ctx context.Context, sel ast.SelectionSet, obj *workflow.SecurityStatementRequest) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, securityStatementRequestImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferredFieldSet := graphql.NewFieldSet(nil)
+	deferLabelToView := make(map[string]*graphql.FieldSetView)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SecurityStatementRequest")
+		case "convictName":
+			out.Values[i] = ec._SecurityStatementRequest_convictName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "convictNationalIdentityNumber":
+			out.Values[i] = ec._SecurityStatementRequest_convictNationalIdentityNumber(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eventKind":
+			out.Values[i] = ec._SecurityStatementRequest_eventKind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "eventStartsAt":
+			out.Values[i] = ec._SecurityStatementRequest_eventStartsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._SecurityStatementRequest_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -78686,6 +79248,13 @@ func (ec *executionContext) marshalOSecurityRecordKind2ᚖvarselᚋrulesᚐSecur
 		return graphql.Null
 	}
 	return v
+}
+
+func (ec *executionContext) marshalOSecurityStatementRequest2ᚖvarselᚋworkflowᚐSecurityStatementRequest(ctx context.Context, sel ast.SelectionSet, v *workflow.SecurityStatementRequest) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._SecurityStatementRequest(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalOStaffMember2ᚕᚖvarselᚋentᚐStaffMemberᚄ(ctx context.Context, sel ast.SelectionSet, v []*ent.StaffMember) graphql.Marshaler {

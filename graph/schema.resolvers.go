@@ -389,6 +389,11 @@ func (r *policeReportResolver) AcknowledgedBy(ctx context.Context, obj *ent.Poli
 	return staff, err
 }
 
+// SecurityStatement is the resolver for the securityStatement field.
+func (r *policeRequestResolver) SecurityStatement(ctx context.Context, obj *ent.PoliceRequest) (*workflow.SecurityStatementRequest, error) {
+	return r.Workflow.SecurityStatement(ctx, r.clientIn(ctx), obj)
+}
+
 // Question is the resolver for the question field.
 func (r *policeRequestResolver) Question(ctx context.Context, obj *ent.PoliceRequest) (*string, error) {
 	return requestText(ctx, obj.ID, obj.Question)
@@ -437,6 +442,11 @@ func (r *queryResolver) Rulebook(ctx context.Context) ([]*rules.Rule, error) {
 // EventKinds is the resolver for the eventKinds field.
 func (r *queryResolver) EventKinds(ctx context.Context) ([]*rules.EventKindInfo, error) {
 	return rules.EventKinds(), nil
+}
+
+// ConvictByNationalIdentityNumber is the resolver for the convictByNationalIdentityNumber field.
+func (r *queryResolver) ConvictByNationalIdentityNumber(ctx context.Context, nationalIdentityNumber string) (*ent.Convict, error) {
+	return r.Workflow.ConvictByNationalIdentityNumber(ctx, r.Client, nationalIdentityNumber)
 }
 
 // ConvictHistory is the resolver for the convictHistory field.

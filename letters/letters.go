@@ -31,11 +31,19 @@ type Addressee struct {
 // NoticeLetter is a notice to a victim or survivor, or to their guardian on
 // their behalf (NT3–NT5, NT7).
 type NoticeLetter struct {
-	Standard  rules.WrittenStandard
-	Unit      Unit
+	Standard rules.WrittenStandard
+	Unit     Unit
+	// Reference is the letter's human reference (delivery.Reference): the
+	// unit, the year and a short code, never a database id.
 	Reference string
-	Date      time.Time
-	To        Addressee
+	// CaseNumber is the criminal case the notice concerns, as the recipient
+	// knows it from the court.
+	CaseNumber string
+	// Caseworker is the name of whom the recipient may ask for; the unit's
+	// phone is the line (staff have no phone numbers of their own here).
+	Caseworker string
+	Date       time.Time
+	To         Addressee
 	// OnBehalfOf names the minor or the person under guardianship when the
 	// letter goes to their guardian (RC5, RC6).
 	OnBehalfOf string

@@ -82,8 +82,17 @@ func TestNoticeLetter(t *testing.T) {
 		want   []string
 		forbid []string
 	}{
-		{"Bokmål, to the victim", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "VARSEL-55834574849", Date: start.AddDate(0, 0, -20), To: ingrid, Content: leave},
-			[]string{"Kriminalomsorgen", "Oslo fengsel", "Ingrid Solberg", "Storgata 12", "0184 Oslo", "Vår referanse: VARSEL-55834574849",
+		{"Bokmål, to the victim", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "OSLO-FENGSEL 2026/V-2D", CaseNumber: "24-123456MED-OTIR",
+			Caseworker: "Sara Nilsen", Date: start.AddDate(0, 0, -20), To: ingrid, Content: leave},
+			[]string{"Kriminalomsorgen", "Oslo fengsel", "Ingrid Solberg", "Storgata 12", "0184 Oslo", "Vår referanse: OSLO-FENGSEL 2026/V-2D",
+				// Which case, whom to ask for and on which line.
+				"Gjelder straffesak: 24-123456MED-OTIR", "Saksbehandler: Sara Nilsen",
+				"kontakt saksbehandler Sara Nilsen ved Oslo fengsel på telefon 23 00 00 00. Oppgi vår referanse OSLO-FENGSEL 2026/V-2D.",
+				// Victim support, by name, without a number we cannot vouch for.
+				"Støttesenter for kriminalitetsutsatte (SKU) gir gratis råd og støtte", "Kontakt politiet eller SKU der du bor.",
+				// What reserving means and how it is done (RC10).
+				"Å reservere seg betyr at du ikke får flere varsler om domfelte i denne saken",
+				"Du reserverer deg ved å ringe eller skrive til Oslo fengsel og oppgi referansen OSLO-FENGSEL 2026/V-2D",
 				"Varsel om permisjon", "skal ha permisjon fra 22. desember 2026 kl. 10.00 til 24. desember 2026 kl. 18.00",
 				"Oppholdssted: domfelte skal oppholde seg i Drammen (by).", "Forbud mot kontakt: Ingen kontakt med fornærmede eller datteren.",
 				"straffegjennomføringsloven § 36 tredje ledd", "reservere deg mot flere varsler",
@@ -94,12 +103,16 @@ func TestNoticeLetter(t *testing.T) {
 			To: letters.Addressee{Name: "Ingrid Solberg", Address: []string{"Storgata 12", "0184 Oslo"}}, OnBehalfOf: "Emma Solberg",
 			Content: rules.NoticeContent{EventKind: rules.Leave, LegalBasis: leave.LegalBasis, StartsAt: start, EndsAt: &end, MayReserve: true,
 				Conditions: []rules.NoticeCondition{{Kind: rules.NoContact, Description: "Ingen kontakt."}}}},
-			[]string{"Kriminalomsorga", "som verje for Emma Solberg", "Varselet gjeld Emma Solberg", "Forbod mot kontakt", "reservere deg mot fleire varsel", "Med helsing"},
+			[]string{"Kriminalomsorga", "som verje for Emma Solberg", "Varselet gjeld Emma Solberg", "Forbod mot kontakt", "reservere deg mot fleire varsel", "Med helsing",
+				"Å reservere seg tyder at du ikkje får fleire varsel", "Du reserverer deg ved å ringje eller skrive til Oslo fengsel",
+				"Støttesenter for kriminalitetsutsatte (SKU)", "Kontakt politiet eller SKU der du bur."},
 			[]string{"Oppholdssted", "SMS"}},
 		{"English courtesy translation of an escape", letters.NoticeLetter{Standard: rules.English, Unit: oslo, Reference: "VARSEL-3", Date: start,
 			To: ingrid, Content: rules.NoticeContent{EventKind: rules.Escape, LegalBasis: "straffegjennomføringsloven § 40 siste ledd", StartsAt: start, MayReserve: true}},
 			[]string{"Notice of an escape from the execution of the sentence", "has escaped", "The escape happened on 22 December 2026 at 10:00",
-				"courtesy translation", "You can decline further notices", "112"},
+				"courtesy translation", "You can decline further notices", "112",
+				"Declining means that you receive no further notices", "To decline, telephone or write to Oslo fengsel and quote the reference VARSEL-3",
+				"Støttesenter for kriminalitetsutsatte (the support centre for victims of crime, SKU)", "Contact the police or the SKU where you live."},
 			[]string{"will have", "Conditions that concern", "SMS"}},
 		{"a release at full term says nothing of reserving", letters.NoticeLetter{Standard: rules.Bokmal, Unit: oslo, Reference: "VARSEL-4", Date: start,
 			To: ingrid, Content: rules.NoticeContent{EventKind: rules.Release, LegalBasis: "straffegjennomføringsloven § 42 sjette og syvende ledd", StartsAt: start, DateOnly: true}},

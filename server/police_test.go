@@ -16,7 +16,7 @@ import (
 // Olsen, Oslo politidistrikt) and politi2 (Vera Nes, Vest politidistrikt).
 const (
 	opPoliceRequests = `query($kind: PoliceRequestKind, $status: PoliceRequestStatus) {
-		policeRequests(kind: $kind, status: $status) { totalCount edges { node { id kind status } } } }`
+		policeRequests(kind: $kind, status: $status) { totalCount edges { node { id kind status answerBy } } } }`
 	opPoliceRequest = `query($id: ID!) { policeRequest(id: $id) {
 		id kind status question response unit { name } policeDistrict { name }
 		delivery { recipientName recipientNationalIdentityNumber onBehalfOf eventStartsAt deliverBy letterUrl } } }`

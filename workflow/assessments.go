@@ -416,11 +416,13 @@ func (s *Service) askPolice(ctx context.Context, client *ent.Client, ev *ent.Cus
 	if err != nil {
 		return nil, err
 	}
+	answerBy := rules.NoticeDueDate(ev.Kind, ev.StartsAt, ev.CreatedAt)
 	return client.PoliceRequest.Create().
 		SetKind(kind).
 		SetPoliceDistrictID(district).
 		SetUnitID(c.UnitID).
 		SetCustodyEventID(ev.ID).
+		SetAnswerBy(answerBy).
 		SetQuestion(question).
 		SetNillableRequestedByID(staffID(v)).
 		Save(ctx)

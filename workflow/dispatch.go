@@ -140,6 +140,7 @@ func (s *Service) askPoliceToDeliver(ctx context.Context, client *ent.Client, v 
 		SetUnitID(c.UnitID).
 		SetCustodyEventID(n.CustodyEventID).
 		SetNoticeID(n.ID).
+		SetAnswerBy(n.DueDate).
 		SetQuestion(fmt.Sprintf("Kriminalomsorgen ber politiet levere varsel om %s til en fornærmet eller etterlatt med skjermet eller ukjent adresse, senest %s.",
 			n.Content.EventKind.Name(), n.DueDate.Format("02.01.2006"))).
 		SetNillableRequestedByID(staffID(v)).

@@ -7,6 +7,7 @@ import (
 
 	"varsel"
 	"varsel/ent"
+	"varsel/ent/convict"
 	"varsel/ent/criminalcase"
 	"varsel/ent/survivor"
 	"varsel/ent/unit"
@@ -45,6 +46,9 @@ func (s *Service) RegisterConvict(ctx context.Context, in RegisterConvictInput) 
 	}
 	if strings.TrimSpace(in.Name) == "" {
 		return nil, invalid("Oppgi navnet på domfelte.")
+	}
+	if err := s.alreadyRegistered(ctx, client, v, nin); err != nil {
+		return nil, err
 	}
 	return client.Convict.Create().
 		SetName(strings.TrimSpace(in.Name)).
@@ -283,4 +287,38 @@ func setPerson[T personBuilder[T]](b T, p PersonInput, nin string) T {
 		}
 	}
 	return b
+}
+
+// ConvictByNationalIdentityNumber finds the convict with this number among
+// those the viewer may see (PR5), or nil: a search by number in the
+// convicts list. Only the whole number finds anyone, so the number cannot
+// be guessed a digit at a time; one held by another unit is not found.
+func (s *Service) ConvictByNationalIdentityNumber(ctx context.Context, client *ent.Client, nin string) (*ent.Convict, error) {
+	c, err := client.Convict.Query().Where(convict.NationalIdentityNumber(strings.Join(strings.Fields(nin), ""))).Only(ctx)
+	if ent.IsNotFound(err) {
+		return nil, nil
+	}
+	return c, err
+}
+
+// alreadyRegistered refuses a second registration of the same person (one
+// person is one convict), naming the record already there when the viewer
+// may see it — by its ID, for the client to name and link, never in the
+// message (PR6) — and otherwise only that another unit holds the convict,
+// which can transfer them (PR5). The lookup runs for the service, since the
+// number is unique across all units.
+func (s *Service) alreadyRegistered(ctx context.Context, client *ent.Client, v *varsel.Viewer, nin string) error {
+	existing, err := client.Convict.Query().Where(convict.NationalIdentityNumber(nin)).Only(varsel.OnBehalfOf(ctx))
+	switch {
+	case ent.IsNotFound(err):
+		return nil
+	case err != nil:
+		return err
+	case v.SeesUnit(existing.UnitID):
+		return &varsel.Error{Code: varsel.ECONFLICT, Field: "nationalIdentityNumber", Existing: existing.ID,
+			Message: "Domfelte med dette fødselsnummeret er allerede registrert. Åpne den registrerte saken i stedet for å registrere domfelte på nytt."}
+	default:
+		return &varsel.Error{Code: varsel.ECONFLICT, Field: "nationalIdentityNumber",
+			Message: "Domfelte med dette fødselsnummeret er allerede registrert ved en annen enhet. Den enheten kan overføre domfelte til dere (PR5)."}
+	}
 }

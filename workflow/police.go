@@ -451,3 +451,44 @@ func (s *Service) PoliceReports(ctx context.Context, client *ent.Client, after *
 	return q.Paginate(ctx, after, first, before, last,
 		ent.WithPoliceReportOrder(&ent.PoliceReportOrder{Direction: "DESC", Field: ent.PoliceReportOrderFieldReportedAt}))
 }
+
+// SecurityStatementRequest is what the police need to give a statement on
+// the risk of revenge or similar (AS2): whom it concerns — with the identity
+// number, so that they find the person in their own registers — the event,
+// and why the unit asks.
+type SecurityStatementRequest struct {
+	ConvictName                   string
+	ConvictNationalIdentityNumber string
+	EventKind                     rules.EventKind
+	EventStartsAt                 time.Time
+	Reasons                       string
+}
+
+// SecurityStatement is the request's subject and reasons, for a
+// SECURITY_STATEMENT request; nil for any other. The request is the
+// viewer's to see (it was loaded under their policies); the case behind it
+// is read on their behalf, and the view is logged.
+func (s *Service) SecurityStatement(ctx context.Context, client *ent.Client, pr *ent.PoliceRequest) (*SecurityStatementRequest, error) {
+	if pr.Kind != policerequest.KindSECURITY_STATEMENT || pr.CustodyEventID == nil {
+		return nil, nil
+	}
+	sys := varsel.OnBehalfOf(ctx)
+	ev, err := client.CustodyEvent.Get(sys, *pr.CustodyEventID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := client.Convict.Get(sys, ev.ConvictID)
+	if err != nil {
+		return nil, err
+	}
+	sa, err := client.SecurityAssessment.Query().
+		Where(securityassessment.HasPoliceRequestWith(policerequest.ID(pr.ID))).Only(sys)
+	if err != nil {
+		return nil, err
+	}
+	if err := accesslog.NoteRequestView(ctx, pr.ID); err != nil {
+		return nil, err
+	}
+	return &SecurityStatementRequest{ConvictName: c.Name, ConvictNationalIdentityNumber: c.NationalIdentityNumber,
+		EventKind: ev.Kind, EventStartsAt: ev.StartsAt, Reasons: sa.Reasoning}, nil
+}

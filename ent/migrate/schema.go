@@ -1133,6 +1133,7 @@ var (
 		{Name: "declined_at", Type: field.TypeTime, Nullable: true},
 		{Name: "withdrawn_at", Type: field.TypeTime, Nullable: true},
 		{Name: "withdraw_reason", Type: field.TypeString, Nullable: true, Size: 2147483647},
+		{Name: "answer_by", Type: field.TypeTime, Nullable: true, SchemaType: map[string]string{"postgres": "date"}},
 		{Name: "custody_event_id", Type: field.TypeInt, Nullable: true},
 		{Name: "police_district_id", Type: field.TypeInt},
 		{Name: "unit_id", Type: field.TypeInt},
@@ -1148,37 +1149,37 @@ var (
 		ForeignKeys: []*schema.ForeignKey{
 			{
 				Symbol:     "police_requests_custody_events_police_requests",
-				Columns:    []*schema.Column{PoliceRequestsColumns[16]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[17]},
 				RefColumns: []*schema.Column{CustodyEventsColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_police_districts_police_district",
-				Columns:    []*schema.Column{PoliceRequestsColumns[17]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[18]},
 				RefColumns: []*schema.Column{PoliceDistrictsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "police_requests_units_unit",
-				Columns:    []*schema.Column{PoliceRequestsColumns[18]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[19]},
 				RefColumns: []*schema.Column{UnitsColumns[0]},
 				OnDelete:   schema.NoAction,
 			},
 			{
 				Symbol:     "police_requests_notices_notice",
-				Columns:    []*schema.Column{PoliceRequestsColumns[19]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[20]},
 				RefColumns: []*schema.Column{NoticesColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_staff_members_requested_by",
-				Columns:    []*schema.Column{PoliceRequestsColumns[20]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[21]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
 			{
 				Symbol:     "police_requests_staff_members_handled_by",
-				Columns:    []*schema.Column{PoliceRequestsColumns[21]},
+				Columns:    []*schema.Column{PoliceRequestsColumns[22]},
 				RefColumns: []*schema.Column{StaffMembersColumns[0]},
 				OnDelete:   schema.SetNull,
 			},
@@ -1187,22 +1188,22 @@ var (
 			{
 				Name:    "policerequest_police_district_id_status",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[17], PoliceRequestsColumns[4]},
+				Columns: []*schema.Column{PoliceRequestsColumns[18], PoliceRequestsColumns[4]},
 			},
 			{
 				Name:    "policerequest_unit_id",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[18]},
+				Columns: []*schema.Column{PoliceRequestsColumns[19]},
 			},
 			{
 				Name:    "policerequest_notice_id",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[19]},
+				Columns: []*schema.Column{PoliceRequestsColumns[20]},
 			},
 			{
 				Name:    "policerequest_custody_event_id",
 				Unique:  false,
-				Columns: []*schema.Column{PoliceRequestsColumns[16]},
+				Columns: []*schema.Column{PoliceRequestsColumns[17]},
 			},
 		},
 	}

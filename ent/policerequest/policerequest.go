@@ -48,6 +48,8 @@ const (
 	FieldWithdrawnAt = "withdrawn_at"
 	// FieldWithdrawReason holds the string denoting the withdraw_reason field in the database.
 	FieldWithdrawReason = "withdraw_reason"
+	// FieldAnswerBy holds the string denoting the answer_by field in the database.
+	FieldAnswerBy = "answer_by"
 	// FieldPoliceDistrictID holds the string denoting the police_district_id field in the database.
 	FieldPoliceDistrictID = "police_district_id"
 	// FieldUnitID holds the string denoting the unit_id field in the database.
@@ -132,6 +134,7 @@ var Columns = []string{
 	FieldDeclinedAt,
 	FieldWithdrawnAt,
 	FieldWithdrawReason,
+	FieldAnswerBy,
 	FieldPoliceDistrictID,
 	FieldUnitID,
 	FieldCustodyEventID,
@@ -310,6 +313,11 @@ func ByWithdrawnAt(opts ...sql.OrderTermOption) OrderOption {
 // ByWithdrawReason orders the results by the withdraw_reason field.
 func ByWithdrawReason(opts ...sql.OrderTermOption) OrderOption {
 	return sql.OrderByField(FieldWithdrawReason, opts...).ToFunc()
+}
+
+// ByAnswerBy orders the results by the answer_by field.
+func ByAnswerBy(opts ...sql.OrderTermOption) OrderOption {
+	return sql.OrderByField(FieldAnswerBy, opts...).ToFunc()
 }
 
 // ByPoliceDistrictID orders the results by the police_district_id field.

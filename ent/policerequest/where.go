@@ -120,6 +120,11 @@ func WithdrawReason(v string) predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldEQ(FieldWithdrawReason, v))
 }
 
+// AnswerBy applies equality check predicate on the "answer_by" field. It's identical to AnswerByEQ.
+func AnswerBy(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldAnswerBy, v))
+}
+
 // PoliceDistrictID applies equality check predicate on the "police_district_id" field. It's identical to PoliceDistrictIDEQ.
 func PoliceDistrictID(v int) predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldEQ(FieldPoliceDistrictID, v))
@@ -903,6 +908,56 @@ func WithdrawReasonEqualFold(v string) predicate.PoliceRequest {
 // WithdrawReasonContainsFold applies the ContainsFold predicate on the "withdraw_reason" field.
 func WithdrawReasonContainsFold(v string) predicate.PoliceRequest {
 	return predicate.PoliceRequest(sql.FieldContainsFold(FieldWithdrawReason, v))
+}
+
+// AnswerByEQ applies the EQ predicate on the "answer_by" field.
+func AnswerByEQ(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldEQ(FieldAnswerBy, v))
+}
+
+// AnswerByNEQ applies the NEQ predicate on the "answer_by" field.
+func AnswerByNEQ(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNEQ(FieldAnswerBy, v))
+}
+
+// AnswerByIn applies the In predicate on the "answer_by" field.
+func AnswerByIn(vs ...time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIn(FieldAnswerBy, vs...))
+}
+
+// AnswerByNotIn applies the NotIn predicate on the "answer_by" field.
+func AnswerByNotIn(vs ...time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotIn(FieldAnswerBy, vs...))
+}
+
+// AnswerByGT applies the GT predicate on the "answer_by" field.
+func AnswerByGT(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGT(FieldAnswerBy, v))
+}
+
+// AnswerByGTE applies the GTE predicate on the "answer_by" field.
+func AnswerByGTE(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldGTE(FieldAnswerBy, v))
+}
+
+// AnswerByLT applies the LT predicate on the "answer_by" field.
+func AnswerByLT(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLT(FieldAnswerBy, v))
+}
+
+// AnswerByLTE applies the LTE predicate on the "answer_by" field.
+func AnswerByLTE(v time.Time) predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldLTE(FieldAnswerBy, v))
+}
+
+// AnswerByIsNil applies the IsNil predicate on the "answer_by" field.
+func AnswerByIsNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldIsNull(FieldAnswerBy))
+}
+
+// AnswerByNotNil applies the NotNil predicate on the "answer_by" field.
+func AnswerByNotNil() predicate.PoliceRequest {
+	return predicate.PoliceRequest(sql.FieldNotNull(FieldAnswerBy))
 }
 
 // PoliceDistrictIDEQ applies the EQ predicate on the "police_district_id" field.

@@ -32,6 +32,8 @@ func (PoliceRequest) Fields() []ent.Field {
 		field.Time("declined_at").Optional().Nillable(),
 		field.Time("withdrawn_at").Optional().Nillable().Comment("the correctional service withdrew the request: the notice is not to be delivered"),
 		field.Text("withdraw_reason").Optional(),
+		field.Time("answer_by").Optional().Nillable().SchemaType(dateType).Annotations(entgql.Type("Date"), entgql.OrderField("ANSWER_BY")).
+			Comment("answer by this day: the day the event's notices are due (NT2), so that the wait does not eat the lead time"),
 		field.Int("police_district_id").Immutable(),
 		field.Int("unit_id").Comment("the unit that asks; an open request moves with the convict (transferConvict)"),
 		field.Int("custody_event_id").Optional().Nillable().Immutable().Annotations(entgql.Skip()),

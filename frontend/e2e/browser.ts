@@ -218,7 +218,7 @@ export async function registerEvent(page: Page, convict: string, kind: string, f
   await page.getByRole('tab', { name: 'Hendelser' }).click();
   await page.getByRole('button', { name: 'Registrer hendelse' }).click();
   await page.getByLabel('Hva skjer').selectOption(kind);
-  await page.getByLabel(kind === 'ESCAPE' ? 'Når unndragelsen skjedde' : 'Fra', { exact: true }).fill(from);
+  await page.getByLabel(kind === 'ESCAPE' ? 'Når unndragelsen skjedde (må fylles ut)' : 'Fra (må fylles ut)', { exact: true }).fill(from);
   if (to) await page.getByLabel('Til', { exact: true }).fill(to);
   await page.getByRole('button', { name: 'Registrer', exact: true }).click();
   await page.getByText(/^Hjemmel for varsel:/).waitFor();
@@ -229,7 +229,7 @@ export async function registerEvent(page: Page, convict: string, kind: string, f
 export async function decide(page: Page, eventUrl: string) {
   await page.goto(eventUrl);
   const decision = page.getByRole('region', { name: /Vedtak om varsling/ });
-  await decision.getByLabel('Begrunnelse', { exact: true }).fill('Vilkårene for varsling er oppfylt.');
+  await decision.getByLabel('Begrunnelse (må fylles ut)', { exact: true }).fill('Vilkårene for varsling er oppfylt.');
   await decision.getByRole('button', { name: 'Fatt vedtak om varsling' }).click();
   await decision.getByText('Vedtak om varsling fattet', { exact: false }).waitFor();
 }

@@ -47,9 +47,9 @@ describe('an escape, notified at once by telephone', () => {
     expect(await toIngrid.textContent()).not.toContain('Sent (NT2)');
 
     await toIngrid.getByLabel('Send med').selectOption('PHONE');
-    // Without the reason the exceptional telephone notice is refused (NT1).
+    // Without the reason the exceptional telephone notice is not sent (NT1): the field asks for it.
     await toIngrid.getByRole('button', { name: 'Registrer telefonvarselet' }).click();
-    await toIngrid.getByRole('alert').getByText('Regel NT1', { exact: false }).waitFor();
+    await toIngrid.getByText('Fyll ut hvorfor telefon.').waitFor();
     await toIngrid.getByLabel('Hvorfor telefon').fill('Domfelte er på frifot; fornærmede må vite det nå.');
     await toIngrid.getByRole('button', { name: 'Registrer telefonvarselet' }).click();
     await toIngrid.getByText('Sendt', { exact: true }).waitFor();

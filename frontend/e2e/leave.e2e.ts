@@ -25,7 +25,7 @@ describe('a leave, from registration to a posted letter', () => {
     await page.getByRole('button', { name: 'Registrer hendelse' }).click();
     await page.getByLabel('Hva skjer').selectOption('LEAVE');
     await page.getByText('Hjemmel for varsel: straffegjennomføringsloven § 36 tredje ledd').waitFor();
-    await page.getByLabel('Fra', { exact: true }).fill(daysAhead(25, '10:00'));
+    await page.getByLabel('Fra (må fylles ut)', { exact: true }).fill(daysAhead(25, '10:00'));
     await page.getByLabel('Til', { exact: true }).fill(daysAhead(27, '18:00'));
     await page.getByRole('button', { name: 'Registrer', exact: true }).click();
     await page.getByRole('heading', { name: /^Permisjon / }).waitFor();
@@ -66,15 +66,16 @@ describe('a leave, from registration to a posted letter', () => {
     const emma = page.getByRole('form', { name: 'Vurdering av Emma Solberg' });
     await emma.getByLabel('Lovbruddets art og alvor').fill('Grov vold i hjemmet der barnet bodde.');
     await emma.getByLabel('Begrunnelse').fill('Varsel er av betydning for barnet, gjennom moren.');
-    // The guideline's factors must be addressed first (AS3).
+    // The guideline's factors (AS3) and, for a child, the particularly careful assessment (AS4) are
+    // asked for at the fields before anything is sent; focus goes to the first.
     await emma.getByRole('button', { name: 'Lagre vurderingen' }).click();
-    await emma.getByRole('alert').getByText('Regel AS3', { exact: false }).waitFor();
+    await emma.getByText('Fyll ut mottakerens behov for å forberede seg.').waitFor();
+    expect(await emma.getByLabel('Mottakerens behov for å forberede seg').evaluate((el) => el === document.activeElement)).toBe(true);
+    await emma.getByText('Mottakeren er under 18 år: skriv den særlige vurderingen', { exact: false }).waitFor();
+    expect(await emma.getByLabel('Særlig vurdering fordi mottakeren er under 18 år').getAttribute('aria-invalid')).toBe('true');
     await emma.getByLabel('Mottakerens behov for å forberede seg').fill('Barnet må forberedes av moren.');
     await emma.getByLabel('Forholdet mellom domfelte og mottakeren').fill('Domfelte er ikke barnets far; ingen kontakt.');
     await emma.getByLabel('Sannsynligheten for at de møtes').fill('Barnet går på skole i Drammen.');
-    await emma.getByRole('button', { name: 'Lagre vurderingen' }).click();
-    await emma.getByRole('alert').getByText('Regel AS4', { exact: false }).waitFor();
-    expect(await emma.getByRole('alert').textContent()).toContain('Mottakeren er under 18 år.');
     await emma.getByLabel('Særlig vurdering fordi mottakeren er under 18 år').fill('Barnet var til stede; behovet for forberedelse er stort.');
     await emma.getByRole('button', { name: 'Lagre vurderingen' }).click();
     await emma.waitFor({ state: 'detached' });
@@ -97,7 +98,7 @@ describe('a leave, from registration to a posted letter', () => {
     await screenshot(page, 'worklist');
     await row.getByRole('link', { name: /Gå til steget/ }).click();
     const decision = page.getByRole('region', { name: /Vedtak om varsling/ });
-    await decision.getByLabel('Begrunnelse', { exact: true }).fill('Vilkårene for varsling er oppfylt.');
+    await decision.getByLabel('Begrunnelse (må fylles ut)', { exact: true }).fill('Vilkårene for varsling er oppfylt.');
     await decision.getByRole('button', { name: 'Fatt vedtak om varsling' }).click();
     await decision.getByText('Vedtak om varsling fattet', { exact: false }).waitFor();
     // The convict's decision letter, as the real PDF (DC3).
@@ -151,18 +152,19 @@ describe('a leave, from registration to a posted letter', () => {
     }
 
     // The print batch: one PDF of the letters waiting, then each marked posted.
-    await menu(page, 'Arbeidsliste');
-    await page.getByRole('link', { name: 'Gå til utskrift' }).click();
+    await menu(page, 'Utskrift');
     await page.getByRole('heading', { name: 'Utskrift av brev' }).waitFor();
     await page.getByText('2 brev venter.', { exact: false }).waitFor();
+    // Each row says whom the letter is for by their part in the case, not by name.
+    await page.getByRole('cell', { name: 'Fornærmede', exact: true }).waitFor();
+    await page.getByRole('cell', { name: 'Foresatt for fornærmede', exact: true }).waitFor();
     await pdfFrom(page, /^\/letters\/print-batch$/, () => page.getByRole('button', { name: 'Lag utskriftsbunken (PDF)' }).click());
     await page.getByRole('link', { name: 'Last ned utskriftsbunke.pdf' }).waitFor();
     await expectAccessible(page);
     await screenshot(page, 'print-batch');
-    for (let i = 0; i < 2; i++) {
-      await page.getByRole('button', { name: /^Merk som postet/ }).first().click();
-      await page.getByRole('button', { name: /^Merk som postet/ }).nth(1 - i).waitFor({ state: 'detached' });
-    }
+    await page.getByRole('button', { name: 'Merk alle som postlagt' }).click();
+    await page.getByText('Er alle 2 brevene lagt i posten?').waitFor();
+    await page.getByRole('button', { name: 'Ja, merk alle 2 som postlagt' }).click();
     await page.getByText('Ingen brev venter på utskrift.').waitFor();
 
     await page.goto(eventUrl);
@@ -183,7 +185,7 @@ describe('a leave, from registration to a posted letter', () => {
     await move.getByLabel('Ny start').fill(daysAhead(32, '10:00'));
     await move.getByLabel('Ny slutt').fill(daysAhead(34, '18:00'));
     await move.getByRole('button', { name: 'Lagre nytt tidspunkt' }).click();
-    await move.getByText('Regel NT8', { exact: false }).waitFor(); // no reason given: refused, nothing changed
+    await move.getByText('Fyll ut hvorfor tidspunktet endres.').waitFor(); // no reason given: not sent, nothing changed
     await move.getByLabel('Hvorfor tidspunktet endres').fill('Institusjonen har flyttet permisjonen to dager.');
     await move.getByRole('button', { name: 'Lagre nytt tidspunkt' }).click();
     const moved = daysAhead(32);

@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { expectAccessible, login, logout, menu } from './browser';
+import { expectAccessible, login, logout, menu, screenshot } from './browser';
 import { useVarsel } from './setup';
 
 // Every page, for one person in each role, on a phone (390 × 844) and on a
@@ -26,7 +26,7 @@ describe('every page fits a phone and a desktop', () => {
       '/utskrift',
       '/utlevering',
       '/min-side',
-    ]);
+    ], { '/arbeidsliste': 'worklist', '/domfelte': 'convicts' });
     await logout(page);
   });
 
@@ -80,7 +80,10 @@ describe('every page fits a phone and a desktop', () => {
     await page.getByRole('heading', { name: /^Anmodninger fra kriminalomsorgen/ }).waitFor();
     const requests = await gql<{ policeRequests: { edges: { node: { id: string } }[] } }>(page, varsel.url(), `{ policeRequests(first: 1) { edges { node { id } } } }`);
     ids.policeRequest = requests.policeRequests.edges[0]!.node.id;
-    await visitAll(page, ['/politi', `/politi/anmodninger/${ids.policeRequest}`, '/politi/melding', '/utlevering', '/min-side']);
+    await visitAll(page, ['/politi', `/politi/anmodninger/${ids.policeRequest}`, '/politi/melding', '/utlevering', '/min-side'], {
+      '/politi': 'police-requests',
+      [`/politi/anmodninger/${ids.policeRequest}`]: 'police-request',
+    });
     await logout(page);
   });
 
@@ -121,13 +124,16 @@ function convictTabs(id: string): string[] {
  * It leaves the phone's width, so that the person then logs out from the
  * header's «Meny», as on a phone.
  */
-async function visitAll(page: Page, paths: string[]) {
+async function visitAll(page: Page, paths: string[], shots: Record<string, string> = {}) {
   for (const size of [desktop, phone]) {
     await page.setViewportSize(size);
     for (const path of paths) {
       await open(page, path);
       await expectFits(page, `${path} at ${size.width}`);
       await expectAccessible(page);
+      // The README's phone and desktop screenshots of a few pages.
+      const shot = shots[path];
+      if (shot) await screenshot(page, `${shot}-${size === phone ? 'phone' : 'desktop'}`);
     }
   }
   expect(await page.getByRole('navigation', { name: 'Hovedmeny' }).isVisible()).toBe(false);

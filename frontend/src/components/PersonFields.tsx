@@ -2,7 +2,7 @@ import { HStack, Select, TextField, VStack } from '@navikt/ds-react';
 import type { AddressProtection, PersonInput, WrittenStandard } from '../gql/graphql';
 import { protectionLabels, writtenStandardLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
-import type { FieldProps } from '../lib/useAction';
+import type { FieldFn } from '../lib/useAction';
 import { TimeField } from './TimeField';
 import { Options } from './Options';
 
@@ -60,8 +60,10 @@ interface Props {
   value: PersonDraft;
   onChange: (p: PersonDraft) => void;
   policeDistricts: { id: string; name: string }[];
-  /** Ties each field to the server's refusals (useAction's field), by its name in PersonInput under "person". */
-  field?: (name: string) => FieldProps;
+  /** Ties each field to its checks and the server's refusals (useAction's field), by its name in PersonInput under "person". */
+  field: FieldFn;
+  /** A correction: fields left empty keep what is registered, so none must be filled in. */
+  correcting?: boolean;
 }
 
 /**
@@ -69,16 +71,18 @@ interface Props {
  * letter reaches them: a postal address only, never an e-mail address or a
  * phone number (NT1), and none at all where the police deliver (RC9).
  */
-export function PersonFields({ value: p, onChange, policeDistricts, field }: Props) {
+export function PersonFields({ value: p, onChange, policeDistricts, field, correcting = false }: Props) {
+  const must = !correcting;
   const set = (patch: Partial<PersonDraft>) => onChange({ ...p, ...patch });
   const police = policeDelivers(p.addressProtection);
+  // An address a letter is sent to needs a street line and, in Norway, a postal code and place (RC9).
+  const inNorway = p.country.trim() === '' || /^(norge|noreg|norway|no|nor)$/i.test(p.country.trim());
   return (
     <VStack gap="space-12">
-      <TextField {...field?.('person.name')} label="Navn" value={p.name} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />
+      <TextField {...field('person.name', { label: 'Navn', required: must, value: p.name })} value={p.name} onChange={(e) => set({ name: e.target.value })} autoComplete="off" />
       <HStack gap="space-16">
         <TextField
-          {...field?.('person.nationalIdentityNumber')}
-          label="Fødselsnummer eller D-nummer"
+          {...field('person.nationalIdentityNumber', { label: 'Fødselsnummer eller D-nummer', kind: 'identityNumber', value: p.nin })}
           description="11 siffer (PR1)"
           inputMode="numeric"
           value={p.nin}
@@ -86,8 +90,7 @@ export function PersonFields({ value: p, onChange, policeDistricts, field }: Pro
           autoComplete="off"
         />
         <TimeField
-          {...field?.('person.birthDate')}
-          label="Fødselsdato"
+          {...field('person.birthDate', { label: 'Fødselsdato', kind: 'date', value: p.birthDate })}
           description="Avgjør om mottakeren er under 18 år (RC5)"
           type="date"
           value={p.birthDate}
@@ -96,14 +99,14 @@ export function PersonFields({ value: p, onChange, policeDistricts, field }: Pro
       </HStack>
       <HStack gap="space-16">
         <Select
-          {...field?.('person.addressProtection')}
+          {...field('person.addressProtection')}
           label="Adressesperre"
           value={p.addressProtection}
           onChange={(e) => set({ addressProtection: e.target.value as AddressProtection })}
         >
           <Options names={protectionLabels} />
         </Select>
-        <Select {...field?.('person.writtenStandard')} label="Målform i brev" value={p.writtenStandard} onChange={(e) => set({ writtenStandard: e.target.value as WrittenStandard })}>
+        <Select {...field('person.writtenStandard')} label="Målform i brev" value={p.writtenStandard} onChange={(e) => set({ writtenStandard: e.target.value as WrittenStandard })}>
           <Options names={writtenStandardLabels} />
         </Select>
       </HStack>
@@ -112,23 +115,32 @@ export function PersonFields({ value: p, onChange, policeDistricts, field }: Pro
       ) : (
         <VStack gap="space-12">
           <TextField
-            {...field?.('person.addressLine')}
-            label="Postadresse"
+            {...field('person.addressLine', {
+              label: 'Postadresse',
+              required: must,
+              value: p.addressLine,
+              missing: 'Fyll ut adressen, eller velg at den er ukjent eller strengt fortrolig så politiet besørger varselet.',
+            })}
             description="Gate og nummer eller postboks – aldri e-post eller telefonnummer (NT1)"
             value={p.addressLine}
             onChange={(e) => set({ addressLine: e.target.value })}
             autoComplete="off"
           />
           <HStack gap="space-16">
-            <TextField {...field?.('person.postalCode')} label="Postnummer" inputMode="numeric" htmlSize={6} value={p.postalCode} onChange={(e) => set({ postalCode: e.target.value })} />
-            <TextField {...field?.('person.postalPlace')} label="Poststed" value={p.postalPlace} onChange={(e) => set({ postalPlace: e.target.value })} />
-            <TextField {...field?.('person.country')} label="Land" description="Hvis ikke Norge" value={p.country} onChange={(e) => set({ country: e.target.value })} />
+            <TextField
+              {...field('person.postalCode', { label: 'Postnummer', required: must && inNorway, value: p.postalCode })}
+              inputMode="numeric"
+              htmlSize={6}
+              value={p.postalCode}
+              onChange={(e) => set({ postalCode: e.target.value })}
+            />
+            <TextField {...field('person.postalPlace', { label: 'Poststed', required: must && inNorway, value: p.postalPlace })} value={p.postalPlace} onChange={(e) => set({ postalPlace: e.target.value })} />
+            <TextField {...field('person.country', { label: 'Land', value: p.country })} description="Hvis ikke Norge" value={p.country} onChange={(e) => set({ country: e.target.value })} />
           </HStack>
         </VStack>
       )}
       <Select
-        {...field?.('person.policeDistrictId')}
-        label="Politidistrikt"
+        {...field('person.policeDistrictId', { label: 'Politidistrikt', kind: 'choice', required: must && police, value: p.policeDistrictId, missing: 'Velg politidistriktet som skal besørge varselet.' })}
         description={police ? 'Politiet i dette distriktet leverer varselet (RC9)' : 'Leverer hvis adressen senere sperres'}
         value={p.policeDistrictId}
         onChange={(e) => set({ policeDistrictId: e.target.value })}

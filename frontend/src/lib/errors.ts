@@ -10,6 +10,8 @@ export interface Problem {
   provision?: string;
   /** The input field at fault, by its API name (dotted for nested input, e.g. "factors.minorRecipient"). */
   field?: string;
+  /** For a conflict: the ID of the record that already holds what was to be registered, when the person may see it. */
+  existing?: string;
   message: string;
 }
 
@@ -38,8 +40,9 @@ export function problemOf(error: CombinedError | undefined): Problem | undefined
   const rule = typeof ext.rule === 'string' ? ext.rule : undefined;
   const provision = typeof ext.provision === 'string' ? ext.provision : undefined;
   const field = typeof ext.field === 'string' && ext.field !== '' ? ext.field : undefined;
+  const existing = typeof ext.existing === 'string' && ext.existing !== '' ? ext.existing : undefined;
   const message = code === 'INTERNAL' || !first.message ? (fallback[code ?? 'INTERNAL'] ?? fallback.INTERNAL!) : first.message;
-  return { code, rule, provision, field, message };
+  return { code, rule, provision, field, existing, message };
 }
 
 /** citation reads "Regel EV2 · straffegjennomføringsloven § 7 b". */

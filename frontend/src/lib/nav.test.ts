@@ -2,10 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mayOpen, navItems, startPage } from './nav';
 
 describe('the menu follows the roles (PR5)', () => {
-  it('a caseworker works the worklist and the case files, and records disclosures', () => {
+  it('a caseworker works the worklist, the case files and the print batch, and records disclosures', () => {
     expect(navItems(['CASEWORKER']).map((i) => i.label)).toEqual([
       'Arbeidsliste',
       'Domfelte',
+      'Utskrift',
       'Opplysningsutveksling',
       'Min side',
     ]);

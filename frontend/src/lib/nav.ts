@@ -11,8 +11,8 @@ const staff: Role[] = ['CASEWORKER', 'DECISION_MAKER'];
 const pages: (NavItem & { roles: Role[]; hidden?: boolean })[] = [
   { to: '/arbeidsliste', label: 'Arbeidsliste', roles: staff },
   { to: '/domfelte', label: 'Domfelte', roles: staff },
+  { to: '/utskrift', label: 'Utskrift', roles: staff },
   { to: '/hendelser', label: 'Hendelse', roles: staff, hidden: true },
-  { to: '/utskrift', label: 'Utskrift', roles: staff, hidden: true },
   { to: '/politi', label: 'Anmodninger', roles: ['POLICE'] },
   { to: '/politi/melding', label: 'Melding til kriminalomsorgen', roles: ['POLICE'] },
   { to: '/utlevering', label: 'Opplysningsutveksling', roles: [...staff, 'POLICE'] },

@@ -125,7 +125,7 @@ describe('the event page marks the field the server refused', () => {
     const event = { id: 'e1', decisions: [{ id: 'd1', status: 'IN_FORCE', appeals: [] }] } as unknown as CustodyEventData;
     withClient(<InformStep event={event} onChanged={() => undefined} />);
     await userEvent.click(screen.getByRole('button', { name: 'Registrer underretningen' }));
-    const when = screen.getByLabelText('Når domfelte fikk vedtaket');
+    const when = screen.getByLabelText('Når domfelte fikk vedtaket (må fylles ut)');
     await waitFor(() => expect(when).toHaveFocus());
     expect(when).toHaveAttribute('aria-invalid', 'true');
     expect(when).toHaveAccessibleDescription(expect.stringContaining('kan ikke være i fremtiden'));

@@ -12,6 +12,7 @@ import { useHasRole, useSession } from '../lib/session';
 import { useAction } from '../lib/useAction';
 import { TimeField } from '../components/TimeField';
 import { Options } from '../components/Options';
+import { ConvictPicker, type PickedConvict } from '../components/ConvictPicker';
 import { FormButtons } from '../components/FormButtons';
 import { serviceNow } from '../lib/clock';
 import { TableScroll } from '../components/TableScroll';
@@ -62,15 +63,6 @@ const staffContextDocument = graphql(`
         node {
           id
           headOfUnit
-        }
-      }
-    }
-    convicts(first: 100, orderBy: { field: NAME }) {
-      edges {
-        node {
-          id
-          name
-          infoflyt
         }
       }
     }
@@ -127,14 +119,14 @@ const revokeDocument = graphql(`
 export function DisclosuresPage() {
   const staff = useHasRole('CASEWORKER', 'DECISION_MAKER');
   const [direction, setDirection] = useState<DisclosureDirection | ''>('');
-  const [convictId, setConvictId] = useState('');
+  const [convict, setConvict] = useState<PickedConvict | undefined>();
+  const convictId = convict?.id ?? '';
   const [recording, setRecording] = useState(false);
   const [{ data, fetching, error }, reexecute] = useQuery({
     query: registerDocument,
     variables: { direction: direction || undefined, convictId: convictId || undefined },
     requestPolicy: 'cache-and-network',
   });
-  const [{ data: context }] = useStaffContext(!staff);
   const refresh = () => reexecute({ requestPolicy: 'network-only' });
   const rows = nodes(data?.disclosures);
 
@@ -161,14 +153,12 @@ export function DisclosuresPage() {
             <Options names={disclosureDirectionLabels} />
           </Select>
           {staff && (
-            <Select label="Domfelt" value={convictId} onChange={(e) => setConvictId(e.target.value)}>
-              <option value="">Alle domfelte</option>
-              {nodes(context?.convicts).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </Select>
+            <ConvictPicker
+              value={convict}
+              onChange={setConvict}
+              field={{ ref: () => undefined, label: 'Domfelt' }}
+              description="Alle domfelte når ingen er valgt. Skriv en del av navnet eller hele fødselsnummeret"
+            />
           )}
         </HStack>
       </form>
@@ -245,7 +235,8 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
   const staff = useHasRole('CASEWORKER', 'DECISION_MAKER');
   const [{ data }] = useStaffContext(!staff);
   const [direction, setDirection] = useState<DisclosureDirection>(staff ? 'TO_POLICE' : 'FROM_POLICE');
-  const [convictId, setConvictId] = useState('');
+  const [chosen, setChosen] = useState<PickedConvict | undefined>();
+  const convictId = chosen?.id ?? '';
   const [nin, setNin] = useState('');
   const [district, setDistrict] = useState('');
   const [category, setCategory] = useState<DisclosureCategory>('CUSTODY');
@@ -262,8 +253,6 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
   const [unverified, setUnverified] = useState(false);
   const [source, setSource] = useState('');
   const action = useAction(recordDocument, onDone);
-  const convicts = nodes(data?.convicts);
-  const chosen = convicts.find((c) => c.id === convictId);
   const deciders = nodes(data?.staffMembers);
 
   return (
@@ -272,7 +261,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
       aria-labelledby="ny-utlevering"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({
+        void action.submit(() => ({
           in: {
             direction,
             convictId: staff && convictId ? convictId : undefined,
@@ -292,7 +281,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
             unverified,
             source: unverified ? source : undefined,
           },
-        });
+        }));
       }}
     >
       <VStack gap="space-16">
@@ -309,20 +298,22 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
         )}
         <HStack gap="space-16">
           {staff ? (
-            <Select label="Domfelt" value={convictId} onChange={(e) => setConvictId(e.target.value)}>
-              <option value="">Velg domfelt</option>
-              {convicts.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                  {c.infoflyt ? ' (INFOFLYT)' : ''}
-                </option>
-              ))}
-            </Select>
+            <ConvictPicker
+              value={chosen}
+              onChange={setChosen}
+              field={action.field('convictId', { label: 'Domfelt', kind: 'choice', required: true, value: convictId, missing: 'Velg domfelte opplysningene gjelder.' })}
+            />
           ) : (
-            <TextField label="Domfeltes fødselsnummer eller D-nummer" inputMode="numeric" value={nin} onChange={(e) => setNin(e.target.value)} autoComplete="off" />
+            <TextField
+              {...action.field('convictNationalIdentityNumber', { label: 'Domfeltes fødselsnummer eller D-nummer', required: true, kind: 'identityNumber', value: nin })}
+              inputMode="numeric"
+              value={nin}
+              onChange={(e) => setNin(e.target.value)}
+              autoComplete="off"
+            />
           )}
           {staff && (
-            <Select label="Politidistrikt" value={district} onChange={(e) => setDistrict(e.target.value)}>
+            <Select {...action.field('policeDistrictId', { label: 'Politidistrikt', kind: 'choice', required: true, value: district })} value={district} onChange={(e) => setDistrict(e.target.value)}>
               <option value="">Velg distrikt</option>
               {districts.map((d) => (
                 <option key={d.id} value={d.id}>
@@ -347,17 +338,17 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
         </HStack>
         {category === 'HEALTH' && direction === 'TO_POLICE' && <RuleNote ids={['IX4']} />}
         {category === 'CRIMINAL_RECORD' && (
-          <TextField label="Register" description="Hvilket register opplysningene er fra (IX3)" value={register} onChange={(e) => setRegister(e.target.value)} />
+          <TextField {...action.field('register', { label: 'Register', value: register })} description="Hvilket register opplysningene er fra (IX3)" value={register} onChange={(e) => setRegister(e.target.value)} />
         )}
         {category === 'COMMUNICATION_CONTROL' && (
           <Checkbox checked={averts} onChange={(e) => setAverts(e.target.checked)}>
             Formålet er å avverge en straffbar handling som kan gi fengsel (straffeprosessloven § 216 i)
           </Checkbox>
         )}
-        <Textarea label="Hva som ble utlevert" description="Kort" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={2} />
+        <Textarea {...action.field('summary', { label: 'Hva som ble utlevert', required: true, kind: 'paragraphs', value: summary })} description="Kort" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={2} />
         <HStack gap="space-16">
-          <TextField label="Formål" value={purpose} onChange={(e) => setPurpose(e.target.value)} />
-          <TextField label="Mottaker" description="Person eller enhet" value={recipient} onChange={(e) => setRecipient(e.target.value)} />
+          <TextField {...action.field('purpose', { label: 'Formål', required: true, value: purpose })} value={purpose} onChange={(e) => setPurpose(e.target.value)} />
+          <TextField {...action.field('recipient', { label: 'Mottaker', required: true, value: recipient })} description="Person eller enhet" value={recipient} onChange={(e) => setRecipient(e.target.value)} />
         </HStack>
         <HStack gap="space-16">
           {direction === 'TO_POLICE' && staff ? (
@@ -373,7 +364,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
           ) : (
             <TextField label="Besluttet av" value={decidedByName} onChange={(e) => setDecidedByName(e.target.value)} />
           )}
-          <TimeField label="Når" type="datetime-local" value={decidedAt} onChange={(e) => setDecidedAt(e.target.value)} />
+          <TimeField {...action.field('decidedAt', { label: 'Når', required: true, kind: 'date', value: decidedAt })} type="datetime-local" value={decidedAt} onChange={(e) => setDecidedAt(e.target.value)} />
           <Select label="Form" value={form} onChange={(e) => setForm(e.target.value as DisclosureForm)}>
             <option value="WRITTEN">Skriftlig</option>
             <option value="ORAL">Muntlig</option>
@@ -382,7 +373,7 @@ function RecordForm({ districts, onDone, onCancel }: { districts: { id: string; 
         <Checkbox checked={unverified} onChange={(e) => setUnverified(e.target.checked)}>
           Opplysningene er ikke bekreftet (slettes etter 4 måneder, IX8)
         </Checkbox>
-        {unverified && <TextField label="Kilde" value={source} onChange={(e) => setSource(e.target.value)} />}
+        {unverified && <TextField {...action.field('source', { label: 'Kilde', value: source })} value={source} onChange={(e) => setSource(e.target.value)} />}
         <ProblemMessage problem={action.problem} heading="Utleveringen ble ikke registrert" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Registrer" />
       </VStack>

@@ -57,8 +57,7 @@ export function PoliceReportPage() {
       >
         <VStack gap="space-16">
           <TextField
-            {...action.field('convictNationalIdentityNumber')}
-            label="Domfeltes fødselsnummer eller D-nummer"
+            {...action.field('convictNationalIdentityNumber', { label: 'Domfeltes fødselsnummer eller D-nummer', required: true, kind: 'identityNumber', value: nin })}
             description="Meldingen går til enheten som har ansvaret for domfelte (PR1)"
             inputMode="numeric"
             value={nin}
@@ -68,7 +67,7 @@ export function PoliceReportPage() {
           <Select {...action.field('kind')} label="Hva meldingen gjelder" value={kind} onChange={(e) => setKind(e.target.value as PoliceReportKind)}>
             <Options names={policeReportKindLabels} />
           </Select>
-          <Textarea {...action.field('summary')} label="Kort om saken" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={3} />
+          <Textarea {...action.field('summary', { label: 'Kort om saken', required: true, kind: 'paragraphs', value: summary })} value={summary} onChange={(e) => setSummary(e.target.value)} minRows={3} />
           <BodyShort size="small">Skriv bare det kriminalomsorgen trenger for å ivareta sine oppgaver.</BodyShort>
           <ProblemMessage problem={action.problem} heading="Meldingen ble ikke sendt" />
           <div>

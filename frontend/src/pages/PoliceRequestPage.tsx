@@ -8,8 +8,8 @@ import { PoliceRequestStatusTag } from '../components/PoliceRequestStatusTag';
 import { ProblemMessage } from '../components/ProblemMessage';
 import { graphql } from '../gql';
 import type { PoliceRequestQuery } from '../gql/graphql';
-import { formatDate, formatDateTime, instantOf, localInputValue } from '../lib/format';
-import { label, policeRequestKindLabels } from '../lib/labels';
+import { formatDate, formatDateTime, formatWhen, instantOf, localInputValue } from '../lib/format';
+import { eventKindLabels, label, policeRequestKindLabels } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { useHasRole } from '../lib/session';
 import { useAction } from '../lib/useAction';
@@ -24,6 +24,7 @@ const requestDocument = graphql(`
       kind
       status
       createdAt
+      answerBy
       question
       response
       riskConfirmed
@@ -36,6 +37,17 @@ const requestDocument = graphql(`
       unit {
         name
         phone
+      }
+      requestedBy {
+        id
+        name
+      }
+      securityStatement {
+        convictName
+        convictNationalIdentityNumber
+        eventKind
+        eventStartsAt
+        reasons
       }
       policeDistrict {
         name
@@ -106,7 +118,13 @@ export function PoliceRequestPage() {
             {r.unit.phone ? ` (tlf. ${r.unit.phone})` : ''} til {r.policeDistrict.name}, {formatDateTime(r.createdAt)}. Visningen er logget.
           </Detail>
           <RuleNote ids={r.kind === 'DELIVER_NOTICE' ? ['RC9', 'RC8'] : r.kind === 'SECURITY_STATEMENT' ? ['AS2'] : ['AS6']} />
-          {r.kind === 'DELIVER_NOTICE' && r.delivery ? <Delivery request={r} /> : r.question && <Fact label="Spørsmålet">{r.question}</Fact>}
+          {r.kind === 'DELIVER_NOTICE' && r.delivery ? (
+            <Delivery request={r} />
+          ) : r.kind === 'SECURITY_STATEMENT' && r.securityStatement ? (
+            <SecurityStatement request={r} />
+          ) : (
+            r.question && <Fact label="Spørsmålet">{r.question}</Fact>
+          )}
           <Answer request={r} onChanged={refresh} />
         </VStack>
       )}
@@ -138,6 +156,32 @@ function Delivery({ request: r }: { request: Request }) {
         <FileButton path={d.letterUrl} filename={`leveringsanmodning-${r.id}.pdf`} preview working="Henter brevet">
           Vis anmodningen og varselbrevet
         </FileButton>
+      </VStack>
+    </Box>
+  );
+}
+
+/**
+ * SecurityStatement is what the police need to say whether notifying could
+ * bring revenge on the convict (AS2): whom, with the identity number for
+ * their own registers, the event, the caseworker's reasons, by when, and
+ * whom to call.
+ */
+function SecurityStatement({ request: r }: { request: Request }) {
+  const s = r.securityStatement!;
+  return (
+    <Box padding="space-16" borderRadius="8" background="default" borderWidth="1" borderColor="neutral-subtle">
+      <VStack gap="space-12">
+        <Fact label="Domfelte">{s.convictName}</Fact>
+        <Fact label="Fødselsnummer eller D-nummer">{s.convictNationalIdentityNumber}</Fact>
+        <Fact label="Hendelsen">
+          {label(eventKindLabels, s.eventKind)} {formatWhen(s.eventStartsAt)}
+        </Fact>
+        <Fact label="Hvorfor kriminalomsorgen spør">{s.reasons}</Fact>
+        {r.answerBy && <Fact label="Svar innen">{formatDate(r.answerBy)} – da skal varslene sendes (14 dager før hendelsen)</Fact>}
+        <Fact label="Kontakt">
+          {[r.requestedBy?.name, r.unit.name, r.unit.phone && `tlf. ${r.unit.phone}`].filter(Boolean).join(', ')}
+        </Fact>
       </VStack>
     </Box>
   );
@@ -212,14 +256,14 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
       aria-labelledby="svar"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({
+        void action.submit(() => ({
           in:
             r.kind === 'DELIVER_NOTICE'
               ? { id: r.id, deliveredAt: instantOf(deliveredAt), deliveryManner: manner }
               : r.kind === 'SECURITY_STATEMENT'
                 ? { id: r.id, riskConfirmed: risk === 'yes', statement: text }
                 : { id: r.id, answer: text },
-        });
+        }));
       }}
     >
       <VStack gap="space-12">
@@ -228,8 +272,8 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
         </Heading>
         {r.kind === 'DELIVER_NOTICE' ? (
           <>
-            <TimeField {...action.field('deliveredAt')} label="Levert" type="datetime-local" value={deliveredAt} onChange={(e) => setDeliveredAt(e.target.value)} />
-            <TextField {...action.field('deliveryManner')} label="Hvordan" description="For eksempel overlevert personlig" value={manner} onChange={(e) => setManner(e.target.value)} />
+            <TimeField {...action.field('deliveredAt', { label: 'Levert', required: true, kind: 'date', value: deliveredAt })} type="datetime-local" value={deliveredAt} onChange={(e) => setDeliveredAt(e.target.value)} />
+            <TextField {...action.field('deliveryManner', { label: 'Hvordan', required: true, value: manner })} description="For eksempel overlevert personlig" value={manner} onChange={(e) => setManner(e.target.value)} />
           </>
         ) : r.kind === 'SECURITY_STATEMENT' ? (
           <>
@@ -237,10 +281,10 @@ function CompleteForm({ request: r, onDone }: { request: Request; onDone: () => 
               <Radio value="no">Nei, faren er ikke bekreftet</Radio>
               <Radio value="yes">Ja, faren er bekreftet – det gis ikke varsel (AS2)</Radio>
             </RadioGroup>
-            <Textarea {...action.field('statement')} label="Uttalelsen" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
+            <Textarea {...action.field('statement', { label: 'Uttalelsen', required: true, kind: 'paragraphs', value: text })} value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
           </>
         ) : (
-          <Textarea {...action.field('answer')} label="Opplysningene" value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
+          <Textarea {...action.field('answer', { label: 'Opplysningene', required: true, kind: 'paragraphs', value: text })} value={text} onChange={(e) => setText(e.target.value)} minRows={3} />
         )}
         <ProblemMessage problem={action.problem} heading="Svaret ble ikke lagret" />
         <div>
@@ -266,7 +310,7 @@ function DeclineForm({ id, onDone, onCancel }: { id: string; onDone: () => void;
       }}
     >
       <VStack gap="space-12">
-        <Textarea {...action.field('reason')} label="Hvorfor politiet ikke kan gjøre det" description="Enheten varsles" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+        <Textarea {...action.field('reason', { label: 'Hvorfor politiet ikke kan gjøre det', required: true, kind: 'paragraphs', value: reason })} description="Enheten varsles" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Avslaget ble ikke lagret" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Avslå" size="small" variant="danger" />
       </VStack>

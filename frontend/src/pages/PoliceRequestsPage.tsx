@@ -5,7 +5,7 @@ import { useQuery } from 'urql';
 import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
 import type { PoliceRequestKind, PoliceRequestStatus } from '../gql/graphql';
-import { formatDateTime } from '../lib/format';
+import { formatDate, formatDateTime } from '../lib/format';
 import { label, policeRequestKindLabels, policeRequestStatusLabels, nodes } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { useSession } from '../lib/session';
@@ -24,6 +24,7 @@ const requestsDocument = graphql(`
           kind
           status
           createdAt
+          answerBy
           unit {
             name
           }
@@ -81,6 +82,7 @@ export function PoliceRequestsPage() {
                     <Detail>
                       Fra {r.unit.name}, mottatt {formatDateTime(r.createdAt)}
                     </Detail>
+                    {r.answerBy && <Detail weight="semibold">Frist {formatDate(r.answerBy)}</Detail>}
                     <PoliceRequestStatusTag status={r.status} kind={r.kind} />
                   </VStack>
                 </Box>
@@ -96,6 +98,7 @@ export function PoliceRequestsPage() {
                   <Table.HeaderCell scope="col">Mottatt</Table.HeaderCell>
                   <Table.HeaderCell scope="col">Anmodning</Table.HeaderCell>
                   <Table.HeaderCell scope="col">Fra</Table.HeaderCell>
+                  <Table.HeaderCell scope="col">Frist</Table.HeaderCell>
                   <Table.HeaderCell scope="col">Status</Table.HeaderCell>
                 </Table.Row>
               </Table.Header>
@@ -109,6 +112,7 @@ export function PoliceRequestsPage() {
                       </Link>
                     </Table.DataCell>
                     <Table.DataCell>{r.unit.name}</Table.DataCell>
+                    <Table.DataCell>{r.answerBy ? formatDate(r.answerBy) : '–'}</Table.DataCell>
                     <Table.DataCell>
                       <PoliceRequestStatusTag status={r.status} kind={r.kind} />
                     </Table.DataCell>

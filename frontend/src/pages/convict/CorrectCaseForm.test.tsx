@@ -37,7 +37,7 @@ describe('correcting a criminal case', () => {
     answer = { data: { correctCriminalCase: { __typename: 'CriminalCase', id: '4', status: 'COMPLETED', offenceCategories: ['VIOLENCE'], courtReasoning: 'Grov vold.' } } };
     const onDone = renderForm();
     await userEvent.selectOptions(screen.getByLabelText('Status'), 'COMPLETED');
-    await userEvent.type(screen.getByLabelText('Hvorfor saken rettes'), 'Straffen er gjennomført.');
+    await userEvent.type(screen.getByLabelText('Hvorfor saken rettes (må fylles ut)'), 'Straffen er gjennomført.');
     await userEvent.click(screen.getByRole('button', { name: 'Lagre rettelsen' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(sent[0]?.operationName).toBe('CorrectCriminalCase');
@@ -56,7 +56,7 @@ describe('correcting a criminal case', () => {
     };
     const onDone = renderForm({ ...serving, status: 'COMPLETED' });
     await userEvent.click(screen.getByRole('checkbox', { name: /Trusler/ }));
-    await userEvent.type(screen.getByLabelText('Hvorfor saken rettes'), 'Rettet.');
+    await userEvent.type(screen.getByLabelText('Hvorfor saken rettes (må fylles ut)'), 'Rettet.');
     await userEvent.click(screen.getByRole('button', { name: 'Lagre rettelsen' }));
     const status = screen.getByLabelText('Status');
     await vi.waitFor(() => expect(status).toHaveAttribute('aria-invalid', 'true'));

@@ -66,7 +66,9 @@ export function CorrectCaseForm({ criminalCase: c, onDone, onCancel }: { crimina
         <Select {...action.field('status')} label="Status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
           <Options names={caseStatusLabels} />
         </Select>
-        <CheckboxGroup {...action.field('offenceCategories')} legend="Lovbrudd saken gjelder" value={offences} onChange={(v: OffenceCategory[]) => setOffences(v)}>
+        <CheckboxGroup
+          {...action.field('offenceCategories', { legend: 'Lovbrudd saken gjelder', required: true, kind: 'choice', value: offences, missing: 'Velg minst ett lovbrudd saken gjelder.' })}
+          value={offences} onChange={(v: OffenceCategory[]) => setOffences(v)}>
           <HStack gap="space-16">
             {options(offenceLabels).map((o) => (
               <Checkbox key={o.value} value={o.value}>
@@ -76,17 +78,15 @@ export function CorrectCaseForm({ criminalCase: c, onDone, onCancel }: { crimina
           </HStack>
         </CheckboxGroup>
         <Textarea
-          {...action.field('courtReasoning')}
-          label="Domspremissene"
+          {...action.field('courtReasoning', { label: 'Domspremissene', kind: 'paragraphs', value: courtReasoning })}
           description="Det retten la vekt på, til bruk i vurderingen (AS3)"
           value={courtReasoning}
           onChange={(e) => setCourtReasoning(e.target.value)}
           minRows={2}
         />
         <Textarea
-          {...action.field('reason')}
-          label="Hvorfor saken rettes"
-          description="Påkrevd. Lagres i historikken"
+          {...action.field('reason', { label: 'Hvorfor saken rettes', required: true, kind: 'paragraphs', value: reason })}
+          description="Lagres i historikken"
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           minRows={2}

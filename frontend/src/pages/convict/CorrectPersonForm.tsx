@@ -77,7 +77,7 @@ export function CorrectPersonForm({
         <Alert variant="info" size="small" inline>
           Felt du lar stå tomme, beholder det som er registrert – også fødselsnummer og adresse. Varsler som ikke er sendt, følger endringen (NT8).
         </Alert>
-        <PersonFields value={draft} onChange={setDraft} policeDistricts={policeDistricts} />
+        <PersonFields value={draft} onChange={setDraft} policeDistricts={policeDistricts} field={action.field} correcting />
         {erasing && (
           <Alert variant="warning" size="small">
             Adressen slettes når adressen blir strengt fortrolig, og politiet leverer varslene (RC9).
@@ -86,7 +86,10 @@ export function CorrectPersonForm({
         <Checkbox checked={underGuardianship} onChange={(e) => setUnderGuardianship(e.target.checked)}>
           Under vergemål (varsler går til vergen, RC6)
         </Checkbox>
-        <Textarea label="Hvorfor opplysningene rettes" description="Lagres i historikken" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+        <Textarea
+          {...action.field('reason', { label: 'Hvorfor opplysningene rettes', required: true, kind: 'paragraphs', value: reason })}
+          description="Lagres i historikken"
+          value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Opplysningene ble ikke rettet" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Lagre rettelsen" />
       </VStack>

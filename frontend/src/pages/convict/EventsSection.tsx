@@ -190,12 +190,9 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
   const info = kinds.find((k) => k.kind === kind);
   const escape = kind === 'ESCAPE';
 
-  const [missing, setMissing] = useState(false);
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    setMissing(!startsAt);
-    if (!startsAt) return;
-    void action.submit({
+    void action.submit(() => ({
       in: {
         convictId,
         kind,
@@ -206,7 +203,7 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
         probationEndsOn: kind === 'RESIDENCE_CHANGE_ON_PAROLE' && dutyUntil ? dutyUntil : undefined,
         institutionStayId: kind === 'LEAVE' && stayId ? stayId : undefined,
       },
-    });
+    }));
   };
   const timeType = dateOnly ? 'date' : 'datetime-local';
 
@@ -258,15 +255,26 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
             </Checkbox>
             <HStack gap="space-16">
               <TimeField
-                {...action.field('startsAt')}
-                label={escape ? 'Når unndragelsen skjedde' : 'Fra'}
+                {...action.field('startsAt', {
+                  label: escape ? 'Når unndragelsen skjedde' : 'Fra',
+                  required: true,
+                  kind: 'date',
+                  value: startsAt,
+                  missing: 'Oppgi tidspunktet – en hendelse har en dato, et klokkeslett eller et tidsrom (EV6).',
+                })}
                 type={timeType}
                 value={startsAt}
                 onChange={(e) => setStartsAt(e.target.value)}
-                error={missing ? 'Oppgi tidspunktet – en hendelse har en dato, et klokkeslett eller et tidsrom (EV6).' : action.field('startsAt').error}
               />
               {!escape && (
-                <TimeField {...action.field('endsAt')} label="Til" description="Slutten på et tidsrom (valgfritt)" type={timeType} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+                <TimeField
+                  {...action.field('endsAt', {
+                    label: 'Til',
+                    kind: 'date',
+                    value: endsAt,
+                    test: (v) => (startsAt && v <= startsAt ? 'Slutten må være etter starten (EV6).' : undefined),
+                  })}
+                  description="Slutten på et tidsrom (valgfritt)" type={timeType} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
               )}
             </HStack>
             {kind === 'RELEASE' && (
@@ -286,8 +294,7 @@ function RegisterEventForm({ convictId, stays, onCancel }: { convictId: string; 
             )}
             {kind === 'RESIDENCE_CHANGE_ON_PAROLE' && (
               <TimeField
-                {...action.field('probationEndsOn')}
-                label="Prøvetiden varer til"
+                {...action.field('probationEndsOn', { label: 'Prøvetiden varer til', required: true, kind: 'date', value: dutyUntil })}
                 description="Bostedsendring kan bare varsles i prøvetiden (EV1)"
                 type="date"
                 value={dutyUntil}
@@ -329,15 +336,21 @@ function InstitutionStayForm({ convictId, onDone, onCancel }: { convictId: strin
           Institusjonsopphold (straffegjennomføringsloven § 12)
         </Heading>
         <RuleNote ids={['EV5']} />
-        <TextField label="Institusjon" value={institution} onChange={(e) => setInstitution(e.target.value)} />
+        <TextField {...action.field('institution', { label: 'Institusjon', required: true, value: institution })} value={institution} onChange={(e) => setInstitution(e.target.value)} />
         <HStack gap="space-16">
-          <TimeField label="Fra" type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
-          <TimeField label="Til" description="Valgfritt" type="date" value={toDate} onChange={(e) => setToDate(e.target.value)} />
+          <TimeField {...action.field('fromDate', { label: 'Fra', required: true, kind: 'date', value: fromDate })} type="date" value={fromDate} onChange={(e) => setFromDate(e.target.value)} />
+          <TimeField
+            {...action.field('toDate', { label: 'Til', kind: 'date', value: toDate, test: (v) => (fromDate && v < fromDate ? 'Slutten kan ikke være før starten.' : undefined) })}
+            description="Valgfritt"
+            type="date"
+            value={toDate} onChange={(e) => setToDate(e.target.value)} />
         </HStack>
         <Checkbox checked={notify} onChange={(e) => setNotify(e.target.checked)}>
           Utganger fra institusjonen skal varsles
         </Checkbox>
-        <Textarea label="Vurderingen av behovet for varsling ved utganger" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
+        <Textarea
+          {...action.field('reasoning', { label: 'Vurderingen av behovet for varsling ved utganger', required: true, kind: 'paragraphs', value: reasoning })}
+          value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Oppholdet ble ikke registrert" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Registrer oppholdet" />
       </VStack>

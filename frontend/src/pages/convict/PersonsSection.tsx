@@ -487,11 +487,11 @@ function ReservationForm({ target, onDone, onCancel }: { target: { victimId?: st
       title="Reservasjon mot flere varsler"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({ in: { ...target, reservedAt: instantOf(at), how } });
+        void action.submit(() => ({ in: { ...target, reservedAt: instantOf(at), how } }));
       }}
     >
       <HStack gap="space-16">
-        <TimeField label="Når mottakeren reserverte seg" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+        <TimeField {...action.field('reservedAt', { label: 'Når mottakeren reserverte seg', required: true, kind: 'date', value: at })} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
         <Select label="Hvordan" value={how} onChange={(e) => setHow(e.target.value as ReservationHow)}>
           <option value="LETTER">Brev</option>
           <option value="DIGIPOST">Digipost</option>
@@ -516,7 +516,7 @@ function AgreementForm({ target, onDone, onCancel }: { target: { victimId?: stri
       title="Avtale om hvor ofte det varsles"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({ in: { ...target, agreedAt: instantOf(at), how, frequency, note: note || undefined } });
+        void action.submit(() => ({ in: { ...target, agreedAt: instantOf(at), how, frequency, note: note || undefined } }));
       }}
     >
       <HStack gap="space-16">
@@ -524,7 +524,7 @@ function AgreementForm({ target, onDone, onCancel }: { target: { victimId?: stri
           <option value="EVERY_EVENT">Varsel ved hver utgang</option>
           <option value="ONCE">Ett varsel dekker alle utganger</option>
         </Select>
-        <TimeField label="Inngått" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+        <TimeField {...action.field('agreedAt', { label: 'Inngått', required: true, kind: 'date', value: at })} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
         <Select label="Hvordan" value={how} onChange={(e) => setHow(e.target.value as NotificationAgreementHow)}>
           <option value="LETTER">Brev</option>
           <option value="DIGIPOST">Digipost</option>
@@ -532,7 +532,7 @@ function AgreementForm({ target, onDone, onCancel }: { target: { victimId?: stri
           <option value="MEETING">Møte</option>
         </Select>
       </HStack>
-      <Textarea label="Merknad" value={note} onChange={(e) => setNote(e.target.value)} minRows={2} />
+      <Textarea {...action.field('note', { label: 'Merknad', kind: 'paragraphs', value: note })} value={note} onChange={(e) => setNote(e.target.value)} minRows={2} />
       <ProblemMessage problem={action.problem} heading="Avtalen ble ikke registrert" />
       <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>
@@ -557,13 +557,15 @@ function AddCaseForm({ convictId, onDone, onCancel }: { convictId: string; onDon
       }}
     >
       <HStack gap="space-16">
-        <TextField label="Saksnummer" value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} />
-        <TimeField label="Domsdato" type="date" value={judgmentDate} onChange={(e) => setJudgmentDate(e.target.value)} />
+        <TextField {...action.field('caseNumber', { label: 'Saksnummer', required: true, value: caseNumber })} value={caseNumber} onChange={(e) => setCaseNumber(e.target.value)} />
+        <TimeField {...action.field('judgmentDate', { label: 'Domsdato', required: true, kind: 'date', value: judgmentDate })} type="date" value={judgmentDate} onChange={(e) => setJudgmentDate(e.target.value)} />
         <Select label="Status" value={status} onChange={(e) => setStatus(e.target.value as CaseStatus)}>
           <Options names={caseStatusLabels} />
         </Select>
       </HStack>
-      <CheckboxGroup legend="Lovbrudd" value={offences} onChange={(v: OffenceCategory[]) => setOffences(v)}>
+      <CheckboxGroup
+        {...action.field('offenceCategories', { legend: 'Lovbrudd', required: true, kind: 'choice', value: offences, missing: 'Velg minst ett lovbrudd saken gjelder.' })}
+        value={offences} onChange={(v: OffenceCategory[]) => setOffences(v)}>
         <HStack gap="space-16">
           {options(offenceLabels).map((o) => (
             <Checkbox key={o.value} value={o.value}>
@@ -572,7 +574,10 @@ function AddCaseForm({ convictId, onDone, onCancel }: { convictId: string; onDon
           ))}
         </HStack>
       </CheckboxGroup>
-      <Textarea label="Domspremissene" description="Det retten la vekt på, til bruk i vurderingen (AS3)" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
+      <Textarea
+        {...action.field('courtReasoning', { label: 'Domspremissene', kind: 'paragraphs', value: reasoning })}
+        description="Det retten la vekt på, til bruk i vurderingen (AS3)"
+        value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
       <ProblemMessage problem={action.problem} heading="Straffesaken ble ikke lagret" />
       <FormButtons size="small" busy={action.busy} onCancel={onCancel} />
     </FormPanel>

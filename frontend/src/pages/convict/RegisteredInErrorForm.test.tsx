@@ -35,7 +35,7 @@ describe('registered in error', () => {
     answer = { data: { markRegisteredInError: '5' } };
     const onDone = renderForm({ victimId: '5' }, 'Emma Solberg');
     expect(screen.getByText(/Ingenting slettes/)).toBeInTheDocument();
-    await userEvent.type(screen.getByLabelText('Hva var feil'), 'Ikke fornærmet i saken.');
+    await userEvent.type(screen.getByLabelText('Hva var feil (må fylles ut)'), 'Ikke fornærmet i saken.');
     await userEvent.click(screen.getByRole('button', { name: 'Merk som registrert ved en feil' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(sent[0]?.operationName).toBe('MarkRegisteredInError');
@@ -53,7 +53,7 @@ describe('registered in error', () => {
       ],
     };
     const onDone = renderForm({ custodyEventId: '3' }, 'hendelsen');
-    await userEvent.type(screen.getByLabelText('Hva var feil'), 'Feil dato.');
+    await userEvent.type(screen.getByLabelText('Hva var feil (må fylles ut)'), 'Feil dato.');
     await userEvent.click(screen.getByRole('button', { name: 'Merk som registrert ved en feil' }));
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('Registreringen ble ikke merket');

@@ -42,9 +42,8 @@ export function RegisteredInErrorForm({ target, what, onDone, onCancel }: { targ
           Ingenting slettes. Registreringen forsvinner fra lister og arbeidslister, men står i historikken. Varsler som ikke er sendt, stoppes (NT8).
         </BodyShort>
         <Textarea
-          {...action.field('reason')}
-          label="Hva var feil"
-          description="Påkrevd. Lagres i historikken"
+          {...action.field('reason', { label: 'Hva var feil', required: true, kind: 'paragraphs', value: reason })}
+          description="Lagres i historikken"
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           minRows={2}

@@ -46,8 +46,8 @@ describe('transferring a convict', () => {
     await screen.findByRole('option', { name: 'Bergen fengsel' });
     expect(screen.queryByRole('option', { name: 'Oslo fengsel' })).not.toBeInTheDocument();
     expect(screen.queryByRole('option', { name: 'Region øst' })).not.toBeInTheDocument();
-    await userEvent.selectOptions(screen.getByLabelText('Ny enhet'), '2');
-    await userEvent.type(screen.getByLabelText('Hvorfor domfelte overføres'), 'Overført etter søknad.');
+    await userEvent.selectOptions(screen.getByLabelText('Ny enhet (må fylles ut)'), '2');
+    await userEvent.type(screen.getByLabelText('Hvorfor domfelte overføres (må fylles ut)'), 'Overført etter søknad.');
     await userEvent.click(screen.getByRole('button', { name: 'Overfør domfelte' }));
     expect(await screen.findByRole('status')).toHaveTextContent('Martin Berg er overført til Bergen fengsel');
     const mutation = sent.find((r) => r.operationName === 'TransferConvict');
@@ -66,12 +66,24 @@ describe('transferring a convict', () => {
     };
     renderForm();
     await screen.findByRole('option', { name: 'Bergen fengsel' });
-    await userEvent.selectOptions(screen.getByLabelText('Ny enhet'), '2');
+    await userEvent.selectOptions(screen.getByLabelText('Ny enhet (må fylles ut)'), '2');
+    await userEvent.type(screen.getByLabelText('Hvorfor domfelte overføres (må fylles ut)'), 'Overført etter søknad.');
     await userEvent.click(screen.getByRole('button', { name: 'Overfør domfelte' }));
-    const unit = screen.getByLabelText('Ny enhet');
+    const unit = screen.getByLabelText('Ny enhet (må fylles ut)');
     await vi.waitFor(() => expect(unit).toHaveAttribute('aria-invalid', 'true'));
     expect(screen.getByRole('alert')).toHaveTextContent('Domfelte ble ikke overført');
     expect(screen.getByRole('alert')).toHaveTextContent('PR5');
     expect(screen.queryByRole('status')).not.toBeInTheDocument();
+  });
+
+  it('is not sent without a unit and a reason: the browser says so at the unit, which takes focus', async () => {
+    renderForm();
+    await screen.findByRole('option', { name: 'Bergen fengsel' });
+    await userEvent.click(screen.getByRole('button', { name: 'Overfør domfelte' }));
+    const unit = screen.getByLabelText('Ny enhet (må fylles ut)');
+    expect(unit).toHaveFocus();
+    expect(unit).toHaveAccessibleDescription('Velg ny enhet.');
+    expect(screen.getByLabelText('Hvorfor domfelte overføres (må fylles ut)')).toHaveAccessibleDescription(expect.stringContaining('Fyll ut hvorfor domfelte overføres.'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
   });
 });

@@ -81,7 +81,7 @@ export function TransferConvictForm({
         <BodyShort size="small">
           Saken, hendelsene og varslene som ikke er sendt, følger med til den nye enheten. Vedtaksnivået for åpne hendelser vurderes på nytt (DC2).
         </BodyShort>
-        <Select {...action.field('unitId')} label="Ny enhet" value={unitId} onChange={(e) => setUnitId(e.target.value)}>
+        <Select {...action.field('unitId', { label: 'Ny enhet', kind: 'choice', required: true, value: unitId })} value={unitId} onChange={(e) => setUnitId(e.target.value)}>
           <option value="">Velg enhet</option>
           {units.map((u) => (
             <option key={u.id} value={u.id}>
@@ -90,8 +90,7 @@ export function TransferConvictForm({
           ))}
         </Select>
         <Textarea
-          {...action.field('reason')}
-          label="Hvorfor domfelte overføres"
+          {...action.field('reason', { label: 'Hvorfor domfelte overføres', required: true, kind: 'paragraphs', value: reason })}
           description="Lagres i historikken"
           value={reason}
           onChange={(e) => setReason(e.target.value)}

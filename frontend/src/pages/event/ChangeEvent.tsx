@@ -95,7 +95,7 @@ function MoveForm({ event, onDone, onCancel }: { event: Ev; onDone: () => void; 
       aria-label="Endre tidspunkt"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({
+        void action.submit(() => ({
           in: {
             custodyEventId: event.id,
             startsAt: fromNorwegianTime(startsAt),
@@ -103,7 +103,7 @@ function MoveForm({ event, onDone, onCancel }: { event: Ev; onDone: () => void; 
             dateOnly,
             reason,
           },
-        });
+        }));
       }}
     >
       <VStack gap="space-12">
@@ -123,10 +123,13 @@ function MoveForm({ event, onDone, onCancel }: { event: Ev; onDone: () => void; 
           Bare dato
         </Checkbox>
         <HStack gap="space-16">
-          <TimeField label="Ny start" type={type} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
-          <TimeField label="Ny slutt" type={type} value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
+          <TimeField {...action.field('startsAt', { label: 'Ny start', required: true, kind: 'date', value: startsAt })} type={type} value={startsAt} onChange={(e) => setStartsAt(e.target.value)} />
+          <TimeField
+            {...action.field('endsAt', { label: 'Ny slutt', kind: 'date', value: endsAt, test: (v) => (startsAt && v <= startsAt ? 'Slutten må være etter starten (EV6).' : undefined) })}
+            type={type}
+            value={endsAt} onChange={(e) => setEndsAt(e.target.value)} />
         </HStack>
-        <Textarea label="Hvorfor tidspunktet endres" description="Lagres i historikken" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+        <Textarea {...action.field('reason', { label: 'Hvorfor tidspunktet endres', required: true, kind: 'paragraphs', value: reason })} description="Lagres i historikken" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Tidspunktet ble ikke endret" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Lagre nytt tidspunkt" />
       </VStack>
@@ -150,7 +153,7 @@ function CancelForm({ event, onDone, onCancel }: { event: Ev; onDone: () => void
         <BodyShort>
           Varsler som ikke er sendt, stoppes. Den som allerede er varslet, får melding om at hendelsen er avlyst (NT8).
         </BodyShort>
-        <Textarea label="Hvorfor hendelsen avlyses" description="Lagres i historikken" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+        <Textarea {...action.field('reason', { label: 'Hvorfor hendelsen avlyses', required: true, kind: 'paragraphs', value: reason })} description="Lagres i historikken" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Hendelsen ble ikke avlyst" />
         <FormButtons busy={action.busy} onCancel={onCancel} submit="Avlys hendelsen" />
       </VStack>

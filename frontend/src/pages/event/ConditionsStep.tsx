@@ -127,7 +127,7 @@ export function ConditionsStep({ event, onChanged }: { event: CustodyEventData; 
               {d.kind === 'RESIDENCE' ? (
                 <HStack gap="space-16">
                   <TextField
-                    label="Område"
+                    {...action.field(`conditions.${i}.area`, { label: 'Område', value: d.area })}
                     description="Kommune, by eller region – aldri en adresse (NT4)"
                     value={d.area}
                     onChange={(e) => set(i, { area: e.target.value })}
@@ -137,7 +137,7 @@ export function ConditionsStep({ event, onChanged }: { event: CustodyEventData; 
                   </Select>
                 </HStack>
               ) : (
-                <Textarea label="Innhold" value={d.description} onChange={(e) => set(i, { description: e.target.value })} minRows={2} />
+                <Textarea {...action.field(`conditions.${i}.description`, { label: 'Innhold', kind: 'paragraphs', value: d.description })} value={d.description} onChange={(e) => set(i, { description: e.target.value })} minRows={2} />
               )}
               <CheckboxGroup legend="Angår direkte" description="Bare disse får vite om vilkåret (NT3)" value={d.concerns} onChange={(v: string[]) => set(i, { concerns: v })}>
                 {people.map((p) => (

@@ -70,7 +70,6 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
   const decisionMaker = useHasRole('DECISION_MAKER');
   const [reasoning, setReasoning] = useState('');
   const [withheld, setWithheld] = useState<ExemptionGround | ''>('');
-  const [missingReasons, setMissingReasons] = useState(false);
   const action = useAction(decideDocument, onChanged);
   const d = decisionInForce(event);
   const overturned = (event.decisions ?? []).filter((x) => x.status === 'OVERTURNED');
@@ -125,9 +124,6 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
           aria-label="Vedtak om varsling"
           onSubmit={(e) => {
             e.preventDefault();
-            const blank = reasoning.trim() === '';
-            setMissingReasons(blank);
-            if (blank) return;
             void action.submit({ in: { custodyEventId: event.id, reasoning, reasonsWithheld: withheld || undefined } });
           }}
         >
@@ -136,12 +132,10 @@ export function DecisionStep({ event, onChanged, blocked }: { event: CustodyEven
               Vedtaket treffes på {label(levelLabels, event.decidingLevel).toLowerCase()} ({event.decidingUnit.name}).
             </BodyShort>
             <Textarea
-              {...action.field('reasoning')}
-              label="Begrunnelse"
-              description="Påkrevd. Begrunnelsen registreres alltid (forvaltningsloven §§ 24–25, DC1)"
+              {...action.field('reasoning', { label: 'Begrunnelse', required: true, kind: 'paragraphs', value: reasoning, missing: 'Skriv begrunnelsen for vedtaket (DC1).' })}
+              description="Begrunnelsen registreres alltid (forvaltningsloven §§ 24–25, DC1)"
               value={reasoning}
               onChange={(e) => setReasoning(e.target.value)}
-              error={missingReasons ? 'Skriv begrunnelsen for vedtaket (DC1).' : action.field('reasoning').error}
               minRows={3}
             />
             <Select
@@ -224,11 +218,11 @@ export function InformStep({ event, onChanged }: { event: CustodyEventData; onCh
       aria-label="Underretning av domfelte"
       onSubmit={(e) => {
         e.preventDefault();
-        void action.submit({
+        void action.submit(() => ({
           in: impracticable
             ? { decisionId: d.id, impracticableReason: reason }
             : { decisionId: d.id, informedAt: instantOf(at), how, oralAppealAnswer: how === 'ORAL' ? answer : undefined },
-        });
+        }));
       }}
     >
       <VStack gap="space-12">
@@ -237,11 +231,13 @@ export function InformStep({ event, onChanged }: { event: CustodyEventData; onCh
           <Radio value="no">Nei, det er praktisk umulig</Radio>
         </RadioGroup>
         {impracticable ? (
-          <Textarea {...action.field('impracticableReason')} label="Hvorfor det ikke lar seg gjøre" value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
+          <Textarea
+            {...action.field('impracticableReason', { label: 'Hvorfor det ikke lar seg gjøre', required: true, kind: 'paragraphs', value: reason })}
+            value={reason} onChange={(e) => setReason(e.target.value)} minRows={2} />
         ) : (
           <>
             <HStack gap="space-16">
-              <TimeField {...action.field('informedAt')} label="Når domfelte fikk vedtaket" type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
+              <TimeField {...action.field('informedAt', { label: 'Når domfelte fikk vedtaket', required: true, kind: 'date', value: at })} type="datetime-local" value={at} onChange={(e) => setAt(e.target.value)} />
               <Select {...action.field('how')} label="Hvordan" value={how} onChange={(e) => setHow(e.target.value as DecisionConvictInformedHow)}>
                 <option value="LETTER">Vedtaksbrev</option>
                 <option value="IN_PERSON">Personlig, skriftlig</option>
@@ -319,12 +315,12 @@ export function AppealStep({ event, onChanged }: { event: CustodyEventData; onCh
             aria-label="Registrer klage"
             onSubmit={(e) => {
               e.preventDefault();
-              void register.submit({ in: { decisionId: d.id, receivedAt: instantOf(received), grounds: grounds || undefined } });
+              void register.submit(() => ({ in: { decisionId: d.id, receivedAt: instantOf(received), grounds: grounds || undefined } }));
             }}
           >
             <VStack gap="space-12">
-              <TimeField {...register.field('receivedAt')} label="Når klagen kom inn" type="datetime-local" value={received} onChange={(e) => setReceived(e.target.value)} />
-              <Textarea {...register.field('grounds')} label="Klagegrunner" value={grounds} onChange={(e) => setGrounds(e.target.value)} minRows={2} />
+              <TimeField {...register.field('receivedAt', { label: 'Når klagen kom inn', required: true, kind: 'date', value: received })} type="datetime-local" value={received} onChange={(e) => setReceived(e.target.value)} />
+              <Textarea {...register.field('grounds', { label: 'Klagegrunner', kind: 'paragraphs', value: grounds })} value={grounds} onChange={(e) => setGrounds(e.target.value)} minRows={2} />
               <ProblemMessage problem={register.problem} heading="Klagen ble ikke registrert" />
               <FormButtons busy={register.busy} onCancel={() => setRegistering(false)} submit="Registrer klagen" size="small" />
             </VStack>
@@ -374,7 +370,7 @@ function DecideAppealForm({ appealId, onDone }: { appealId: string; onDone: () =
           <Radio value="yes">Vedtaket om varsling står seg</Radio>
           <Radio value="no">Vedtaket omgjøres – varsler som ikke er sendt, kanselleres</Radio>
         </RadioGroup>
-        <Textarea {...action.field('reasoning')} label="Begrunnelse" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
+        <Textarea {...action.field('reasoning', { label: 'Begrunnelse', required: true, kind: 'paragraphs', value: reasoning })} value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} heading="Klagen ble ikke avgjort" />
         <div>
           <Button type="submit" size="small" loading={action.busy}>

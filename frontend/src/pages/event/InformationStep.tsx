@@ -109,7 +109,7 @@ export function InformationStep({ event, districts, onChanged }: { event: Custod
                 <option value="OTHER_AGENCY">Annet offentlig organ</option>
               </Select>
               {source === 'POLICE' ? (
-                <Select {...ask.field('policeDistrictId')} label="Politidistrikt" value={district} onChange={(e) => setDistrict(e.target.value)}>
+                <Select {...ask.field('policeDistrictId', { label: 'Politidistrikt', kind: 'choice', required: true, value: district })} value={district} onChange={(e) => setDistrict(e.target.value)}>
                   <option value="">Velg distrikt</option>
                   {districts.map((d) => (
                     <option key={d.id} value={d.id}>
@@ -118,10 +118,10 @@ export function InformationStep({ event, districts, onChanged }: { event: Custod
                   ))}
                 </Select>
               ) : (
-                <TextField {...ask.field('sourceName')} label="Navn på kontoret" value={sourceName} onChange={(e) => setSourceName(e.target.value)} />
+                <TextField {...ask.field('sourceName', { label: 'Navn på kontoret', value: sourceName })} value={sourceName} onChange={(e) => setSourceName(e.target.value)} />
               )}
             </HStack>
-            <Textarea {...ask.field('purpose')} label="Formål" description="Hva opplysningene skal brukes til i vurderingen" value={purpose} onChange={(e) => setPurpose(e.target.value)} minRows={2} />
+            <Textarea {...ask.field('purpose', { label: 'Formål', required: true, kind: 'paragraphs', value: purpose })} description="Hva opplysningene skal brukes til i vurderingen" value={purpose} onChange={(e) => setPurpose(e.target.value)} minRows={2} />
             <ProblemMessage problem={ask.problem} heading="Forespørselen ble ikke registrert" />
             <FormButtons busy={ask.busy} onCancel={() => setAsking(false)} submit="Send forespørsel" size="small" />
           </VStack>
@@ -148,7 +148,7 @@ function AnswerForm({ id, onDone }: { id: string; onDone: () => void }) {
       }}
     >
       <VStack gap="space-8">
-        <Textarea {...action.field('summary')} label="Svaret, kort" size="small" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={2} />
+        <Textarea {...action.field('summary', { label: 'Svaret, kort', required: true, kind: 'paragraphs', value: summary })} size="small" value={summary} onChange={(e) => setSummary(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} />
         <div>
           <Button type="submit" size="xsmall" loading={action.busy}>

@@ -1,5 +1,5 @@
 import { Alert, BodyShort, Box, Button, Detail, HStack, Select, Tag, Textarea, TextField, VStack } from '@navikt/ds-react';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import { FileButton } from '../../components/FileButton';
 import { NoticeStatusTag } from '../../components/NoticeStatusTag';
 import { ProblemMessage } from '../../components/ProblemMessage';
@@ -340,15 +340,14 @@ function DispatchForm({ notice, onDone }: { notice: Notice; onDone: () => void }
         </Select>
         {channel === 'PHONE' && (
           <Textarea
-            {...action.field('phoneReason')}
-            label="Hvorfor telefon"
+            {...action.field('phoneReason', { label: 'Hvorfor telefon', required: true, kind: 'paragraphs', value: reason })}
             description="Telefon brukes bare unntaksvis, og samtalen må dokumenteres skriftlig så snart som mulig (NT1)"
             value={reason}
             onChange={(e) => setReason(e.target.value)}
             minRows={2}
           />
         )}
-        {needsLate && <LateField field={action.field('lateJustification')} value={late} onChange={setLate} dueDate={notice.dueDate} />}
+        {needsLate && <LateField field={action.field('lateJustification', { label: lateLabel, required: true, kind: 'paragraphs', value: late })} value={late} onChange={setLate} dueDate={notice.dueDate} />}
         <ProblemMessage problem={action.problem} heading="Varselet ble ikke sendt" />
         <div>
           <Button type="submit" size="small" loading={action.busy}>
@@ -365,11 +364,12 @@ function isLate(notice: Notice): boolean {
   return !!notice.dueDate && notice.dueDate < todayInNorway() && !notice.lateJustification;
 }
 
-function LateField({ field, value, onChange, dueDate }: { field: FieldProps; value: string; onChange: (v: string) => void; dueDate?: string | null }) {
+const lateLabel = 'Hvorfor varselet sendes for sent';
+
+function LateField({ field, value, onChange, dueDate }: { field: FieldProps & { label: ReactNode }; value: string; onChange: (v: string) => void; dueDate?: string | null }) {
   return (
     <Textarea
       {...field}
-      label="Hvorfor varselet sendes for sent"
       description={`Fristen var ${formatDate(dueDate)}. Et varsel som går etter fristen, må begrunnes (NT2)`}
       value={value}
       onChange={(e) => onChange(e.target.value)}
@@ -385,7 +385,7 @@ function PostedButton({ notice, onDone }: { notice: Notice; onDone: () => void }
   return (
     <VStack gap="space-8">
       <Detail>Brevet ligger i utskriftsbunken. Skriv det ut, post det, og merk det som postet.</Detail>
-      {needsLate && <LateField field={action.field('lateJustification')} value={late} onChange={setLate} dueDate={notice.dueDate} />}
+      {needsLate && <LateField field={action.field('lateJustification', { label: lateLabel, required: true, kind: 'paragraphs', value: late })} value={late} onChange={setLate} dueDate={notice.dueDate} />}
       <ProblemMessage problem={action.problem} />
       <div>
         <Button size="small" loading={action.busy} onClick={() => void action.submit({ id: notice.id, lateJustification: needsLate ? late : undefined })}>
@@ -409,8 +409,7 @@ function PhoneForm({ notice, onDone }: { notice: Notice; onDone: () => void }) {
     >
       <VStack gap="space-8">
         <Textarea
-          {...action.field('documentation')}
-          label="Skriftlig dokumentasjon av samtalen"
+          {...action.field('documentation', { label: 'Skriftlig dokumentasjon av samtalen', required: true, kind: 'paragraphs', value: text })}
           description="Hvem som ble ringt, når, og hva som ble sagt (NT1)"
           value={text}
           onChange={(e) => setText(e.target.value)}
@@ -449,7 +448,7 @@ function CancelForm({ notice, onDone }: { notice: Notice; onDone: () => void }) 
       }}
     >
       <VStack gap="space-8">
-        <TextField {...action.field('reason')} label="Hvorfor varselet kanselleres" value={reason} onChange={(e) => setReason(e.target.value)} />
+        <TextField {...action.field('reason', { label: 'Hvorfor varselet kanselleres', required: true, value: reason })} value={reason} onChange={(e) => setReason(e.target.value)} />
         <ProblemMessage problem={action.problem} />
         <HStack gap="space-8">
           <Button type="submit" size="small" variant="danger" loading={action.busy}>

@@ -73,7 +73,7 @@ export function SecurityStep({ event, districts, onChanged }: { event: CustodyEv
               <Radio value="yes">Det kan være fare – be politiet om uttalelse</Radio>
             </RadioGroup>
             {risk === 'yes' && (
-              <Select {...action.field('policeDistrictId')} label="Politidistrikt som skal uttale seg" value={district} onChange={(e) => setDistrict(e.target.value)}>
+              <Select {...action.field('policeDistrictId', { label: 'Politidistrikt som skal uttale seg', kind: 'choice', required: true, value: district })} value={district} onChange={(e) => setDistrict(e.target.value)}>
                 <option value="">Velg distrikt</option>
                 {districts.map((d) => (
                   <option key={d.id} value={d.id}>
@@ -82,7 +82,7 @@ export function SecurityStep({ event, districts, onChanged }: { event: CustodyEv
                 ))}
               </Select>
             )}
-            <Textarea {...action.field('reasoning')} label="Begrunnelse" description="Vurderingen journalføres og følger saken (AS2)" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={3} />
+            <Textarea {...action.field('reasoning', { label: 'Begrunnelse', required: true, kind: 'paragraphs', value: reasoning })} description="Vurderingen journalføres og følger saken (AS2)" value={reasoning} onChange={(e) => setReasoning(e.target.value)} minRows={3} />
             <ProblemMessage problem={action.problem} heading="Sikkerhetsvurderingen ble ikke lagret" />
             <FormButtons busy={action.busy} onCancel={redo ? () => setRedo(false) : undefined} submit="Lagre sikkerhetsvurderingen" size="small" />
           </VStack>
@@ -129,7 +129,7 @@ function PoliceStatementForm({ securityAssessmentId, onDone }: { securityAssessm
           <Radio value="no">Nei</Radio>
           <Radio value="yes">Ja – ingen varsel gis (AS2)</Radio>
         </RadioGroup>
-        <Textarea {...action.field('statement')} label="Uttalelsen" value={statement} onChange={(e) => setStatement(e.target.value)} minRows={2} />
+        <Textarea {...action.field('statement', { label: 'Uttalelsen', required: true, kind: 'paragraphs', value: statement })} value={statement} onChange={(e) => setStatement(e.target.value)} minRows={2} />
         <ProblemMessage problem={action.problem} />
         <FormButtons busy={action.busy} onCancel={() => setOpen(false)} submit="Lagre uttalelsen" size="small" />
       </VStack>

@@ -20,11 +20,11 @@ const assessDocument = graphql(`
 `);
 
 /** The guideline's factors of the assessment (AS3), and the careful one for a minor (AS4). */
-export const factorFields: { key: keyof AssessmentFactorsInput; label: string; description: string }[] = [
-  { key: 'offenceSeriousness', label: 'Lovbruddets art og alvor', description: 'Påkrevd. Vold, seksuallovbrudd og trusler veier tungt' },
-  { key: 'needToPrepare', label: 'Mottakerens behov for å forberede seg', description: 'Påkrevd. På å kunne møte domfelte' },
-  { key: 'relationship', label: 'Forholdet mellom domfelte og mottakeren', description: 'Påkrevd. Før og nå' },
-  { key: 'likelihoodOfMeeting', label: 'Sannsynligheten for at de møtes', description: 'Påkrevd' },
+export const factorFields: { key: keyof AssessmentFactorsInput; label: string; description: string; required?: true }[] = [
+  { key: 'offenceSeriousness', label: 'Lovbruddets art og alvor', description: 'Vold, seksuallovbrudd og trusler veier tungt', required: true },
+  { key: 'needToPrepare', label: 'Mottakerens behov for å forberede seg', description: 'På å kunne møte domfelte', required: true },
+  { key: 'relationship', label: 'Forholdet mellom domfelte og mottakeren', description: 'Før og nå', required: true },
+  { key: 'likelihoodOfMeeting', label: 'Sannsynligheten for at de møtes', description: '', required: true },
   { key: 'timeAndPlace', label: 'Tid og sted for utgangen', description: '' },
   { key: 'addressesAndDistance', label: 'Adressene og avstanden mellom dem', description: 'Skriv avstanden, ikke adressen' },
   { key: 'courtReasoning', label: 'Domspremissene', description: 'Det retten la vekt på' },
@@ -126,9 +126,8 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
             <VStack gap="space-12">
               {factorFields.map((f) => (
                 <Textarea
-                  {...action.field(`factors.${f.key}`)}
+                  {...action.field(`factors.${f.key}`, { label: f.label, required: f.required, kind: 'paragraphs', value: factors[f.key] ?? '' })}
                   key={f.key}
-                  label={f.label}
                   description={f.description || undefined}
                   size="small"
                   minRows={1}
@@ -138,9 +137,14 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
               ))}
               {isMinor && (
                 <Textarea
-                  {...action.field('factors.minorRecipient')}
-                  label="Særlig vurdering fordi mottakeren er under 18 år"
-                  description="Påkrevd: vurder varsling særlig nøye, også ved mindre alvorlige lovbrudd (AS4)"
+                  {...action.field('factors.minorRecipient', {
+                    label: 'Særlig vurdering fordi mottakeren er under 18 år',
+                    required: true,
+                    kind: 'paragraphs',
+                    value: factors.minorRecipient ?? '',
+                    missing: 'Mottakeren er under 18 år: skriv den særlige vurderingen, også ved mindre alvorlige lovbrudd (AS4).',
+                  })}
+                  description="Vurder varsling særlig nøye, også ved mindre alvorlige lovbrudd (AS4)"
                   minRows={2}
                   value={factors.minorRecipient ?? ''}
                   onChange={(e) => setFactors({ ...factors, minorRecipient: e.target.value })}
@@ -148,9 +152,8 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
               )}
               {r.survivors > 1 && (
                 <Textarea
-                  {...action.field('severalSurvivorsReasoning')}
-                  label="Flere etterlatte: varsles én eller flere, og hvorfor?"
-                  description="Påkrevd når avdøde har flere etterlatte (RC4)"
+                  {...action.field('severalSurvivorsReasoning', { label: 'Flere etterlatte: varsles én eller flere, og hvorfor?', required: true, kind: 'paragraphs', value: several, missing: 'Avdøde har flere etterlatte: skriv om én eller flere varsles, og hvorfor (RC4).' })}
+                  description="Avdøde har flere etterlatte (RC4)"
                   minRows={2}
                   value={several}
                   onChange={(e) => setSeveral(e.target.value)}
@@ -158,9 +161,8 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
               )}
               {r.criminalCase.status === 'LAPSED_BY_PREVENTIVE_DETENTION' && (
                 <Textarea
-                  {...action.field('realNeedReasoning')}
-                  label="Reelt behov for varsel nå"
-                  description="Påkrevd: straffen i saken falt bort da forvaring ble idømt (RC2)"
+                  {...action.field('realNeedReasoning', { label: 'Reelt behov for varsel nå', required: true, kind: 'paragraphs', value: realNeed })}
+                  description="Straffen i saken falt bort da forvaring ble idømt (RC2)"
                   minRows={2}
                   value={realNeed}
                   onChange={(e) => setRealNeed(e.target.value)}
@@ -170,7 +172,7 @@ function RecipientAssessment({ event, recipient: r, onChanged, blocked }: { even
                 <Radio value="yes">Ja, varsel er av betydning</Radio>
                 <Radio value="no">Nei – begrunnes, og mottakeren får ikke vite om det (AS5)</Radio>
               </RadioGroup>
-              <Textarea {...action.field('reasoning')} label="Begrunnelse" minRows={3} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
+              <Textarea {...action.field('reasoning', { label: 'Begrunnelse', required: true, kind: 'paragraphs', value: reasoning })} minRows={3} value={reasoning} onChange={(e) => setReasoning(e.target.value)} />
               <ProblemMessage problem={action.problem} heading="Vurderingen ble ikke lagret" />
               <FormButtons busy={action.busy} onCancel={() => setOpen(false)} submit="Lagre vurderingen" size="small" />
             </VStack>

@@ -33,7 +33,7 @@ describe('withdrawing a decision', () => {
   it('sends the decision and the reasons, and is done when the server accepts (DC1, NT8)', async () => {
     answer = { data: { withdrawDecision: { __typename: 'Decision', id: '7', status: 'WITHDRAWN', withdrawnAt: '2026-12-03T12:00:00Z', withdrawReason: 'Feil.' } } };
     const onDone = renderForm();
-    await userEvent.type(screen.getByLabelText('Hvorfor vedtaket trekkes tilbake'), 'Vurderingen bygde på feil opplysninger.');
+    await userEvent.type(screen.getByLabelText('Hvorfor vedtaket trekkes tilbake (må fylles ut)'), 'Vurderingen bygde på feil opplysninger.');
     await userEvent.click(screen.getByRole('button', { name: 'Trekk tilbake vedtaket' }));
     await vi.waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(sent[0]?.operationName).toBe('WithdrawDecision');
@@ -51,8 +51,16 @@ describe('withdrawing a decision', () => {
       ],
     };
     const onDone = renderForm();
+    const reason = screen.getByLabelText('Hvorfor vedtaket trekkes tilbake (må fylles ut)');
+    // Empty, it is not sent: the browser says what is missing at the field.
     await userEvent.click(screen.getByRole('button', { name: 'Trekk tilbake vedtaket' }));
-    const reason = screen.getByLabelText('Hvorfor vedtaket trekkes tilbake');
+    expect(reason).toHaveFocus();
+    expect(reason).toHaveAccessibleDescription(expect.stringContaining('Fyll ut hvorfor vedtaket trekkes tilbake.'));
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument();
+    // The server's refusal naming the field is shown there too.
+    await userEvent.type(reason, '.');
+    reason.blur();
+    await userEvent.click(screen.getByRole('button', { name: 'Trekk tilbake vedtaket' }));
     await vi.waitFor(() => expect(reason).toHaveAttribute('aria-invalid', 'true'));
     expect(reason).toHaveFocus();
     expect(screen.getByRole('alert')).toHaveTextContent('Vedtaket ble ikke trukket tilbake');

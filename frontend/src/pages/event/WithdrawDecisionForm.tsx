@@ -39,9 +39,8 @@ export function WithdrawDecisionForm({ decisionId, onDone, onCancel }: { decisio
           senere.
         </BodyShort>
         <Textarea
-          {...action.field('reason')}
-          label="Hvorfor vedtaket trekkes tilbake"
-          description="Påkrevd. Lagres i saken og i historikken (DC1)"
+          {...action.field('reason', { label: 'Hvorfor vedtaket trekkes tilbake', required: true, kind: 'paragraphs', value: reason })}
+          description="Lagres i saken og i historikken (DC1)"
           value={reason}
           onChange={(e) => setReason(e.target.value)}
           minRows={2}
