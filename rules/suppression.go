@@ -28,7 +28,8 @@ type TotalLine struct {
 //     they are 0;
 //   - for a hidden cell that the shown cells and totals still determine
 //     through several lines at once (a chain of lines that closes on it), the
-//     smallest cell shown in one of its lines.
+//     smallest cell shown in one of its lines (for groups of linked hidden
+//     cells up to MaxDeterminedLines lines).
 //
 // The smallest cell is taken so that as little as possible is lost; a part
 // before the total. The result is a pure function of values and lines.
@@ -64,8 +65,10 @@ func Suppress(values []int, lines []TotalLine) []bool {
 // cell.
 func hideBeside(values []int, hidden []bool, l TotalLine) bool {
 	n, sum := 0, 0
-	cells := append([]int{l.Total}, l.Parts...)
-	for _, c := range cells {
+	if hidden[l.Total] {
+		n, sum = 1, values[l.Total]
+	}
+	for _, c := range l.Parts {
 		if hidden[c] {
 			n++
 			sum += values[c]
@@ -113,6 +116,14 @@ func hideNextTo(values []int, hidden []bool, lines []TotalLine, c int) bool {
 	hidden[best] = true
 	return true
 }
+
+// MaxDeterminedLines bounds the groups of linked hidden cells that
+// Determined solves: the elimination is dense, cubic in the group's size,
+// and a year of a rare count across the whole country can link thousands of
+// small cells. Larger groups are protected by the single-line rules alone
+// (no line with exactly one hidden cell, none whose hidden cells are all 0),
+// which is the standard method, not the proof.
+const MaxDeterminedLines = 300
 
 // Determined returns a hidden cell that the shown cells and the lines
 // determine — the linear-equation attacker's view (PR4): each line is an
@@ -169,6 +180,9 @@ func Determined(values []int, hidden []bool, lines []TotalLine) (int, bool) {
 	}
 	slices.Sort(roots) // deterministic
 	for _, r := range roots {
+		if len(groups[r]) > MaxDeterminedLines {
+			continue // see MaxDeterminedLines
+		}
 		var vars []int
 		index := map[int]int{}
 		for _, i := range groups[r] {

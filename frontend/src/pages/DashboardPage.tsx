@@ -219,8 +219,9 @@ export function DashboardPage() {
         {s && (
           <VStack gap="space-24">
             <Detail>
-              Hendelser som starter fra {formatDate(s.from)} til {formatDate(s.to)}. Tall under {s.suppressionThreshold} vises som «skjult», og andeler og medianer av
-              færre enn {s.suppressionThreshold} tilfeller likeså, så ingen kan gjenkjennes.
+              Hendelser som starter fra {formatDate(s.from)} til {formatDate(s.to)} (hele kalendermåneder). Tall under {s.suppressionThreshold} vises som «skjult», og
+              andeler og medianer av færre enn {s.suppressionThreshold} tilfeller likeså. Noen tall over {s.suppressionThreshold} er også skjult, så de skjulte ikke kan
+              regnes ut fra summer eller andre perioder; hele kalenderår viser flest tall.
             </Detail>
             <HGrid columns={{ xs: 2, md: 4 }} gap="space-12">
               <Figure title="Hendelser" value={showCount(s.total.custodyEvents)} />
