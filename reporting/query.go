@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -211,8 +212,12 @@ func (t *tallies) of(k groupKey, channel *rules.Channel) []*tally {
 // add counts a row of the database's grouped figures, from a query grouped
 // by the keys and in all: the total's row (every key NULL) counts for the
 // total, the others for their groups; without groups, the one row is both.
-func (q *period) add(t *tallies, k groupKey, channel sql.NullString, fn func(*tally)) {
-	if len(q.groupBy) == 0 {
+//
+// A query without a channel (hasChannel false) grouped by channel alone has
+// no keys at all: its one row is the total's and the row without a channel.
+func (q *period) add(t *tallies, k groupKey, channel sql.NullString, hasChannel bool, fn func(*tally)) {
+	keyed := slices.ContainsFunc(q.groupBy, func(d Dimension) bool { return d != ByChannel || hasChannel })
+	if !keyed {
 		for _, x := range t.of(k, nil) {
 			fn(x)
 		}
@@ -365,7 +370,7 @@ func (p *period) noticeFigures(ctx context.Context, client *ent.Client, t *talli
 		return err
 	}
 	for _, r := range rows {
-		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, r.Channel, func(x *tally) {
+		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, r.Channel, true, func(x *tally) {
 			x.sent += r.Sent
 			x.byChannel[rules.Letter] += r.Letter
 			x.byChannel[rules.Digipost] += r.Digipost
@@ -406,7 +411,7 @@ func (p *period) requestFigures(ctx context.Context, client *ent.Client, t *tall
 		return err
 	}
 	for _, r := range rows {
-		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, sql.NullString{}, func(x *tally) {
+		p.add(t, groupKey{r.Unit, r.Region, r.Kind, r.Month}, sql.NullString{}, false, func(x *tally) {
 			x.requests += r.N
 			if r.Median.Valid {
 				x.turnaround = sample{med: &r.Median.Float64, n: r.Done}

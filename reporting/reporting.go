@@ -112,7 +112,14 @@ type Report struct {
 // Reports is ready to use; keep one per database.
 type Reports struct {
 	kept untilchange.Cache[*Report]
+	// years keeps each calendar year's suppression table (PR4) until the
+	// next change: the periods and groupings of a dashboard share them.
+	years untilchange.Cache[*yearTable]
 }
+
+// national is who a year's table is kept for: it is the whole country's,
+// whoever asks.
+var national = &varsel.Viewer{System: true}
 
 // Statistics is the package's Statistics, kept until the next change.
 func (r *Reports) Statistics(ctx context.Context, client *ent.Client, from, to time.Time, groupBy []Dimension) (*Report, error) {
@@ -120,12 +127,19 @@ func (r *Reports) Statistics(ctx context.Context, client *ent.Client, from, to t
 	if v == nil {
 		return nil, varsel.Errorf(varsel.EUNAUTHENTICATED, "Du er ikke logget inn.")
 	}
+	from, to = Months(from, to)
 	key, err := untilchange.NewKey(ctx, client, v, from.Format(time.DateOnly), to.Format(time.DateOnly), groupBy)
 	if err != nil {
 		return nil, err
 	}
 	return r.kept.Get(ctx, key, func() (*Report, error) {
-		return Statistics(ctx, client, from, to, groupBy)
+		return statistics(ctx, client, from, to, groupBy, func(y int, regionOf map[int]string) (*yearTable, error) {
+			key, err := untilchange.NewKey(ctx, client, national, "year", y)
+			if err != nil {
+				return nil, err
+			}
+			return r.years.Get(ctx, key, func() (*yearTable, error) { return yearOf(varsel.OnBehalfOf(ctx), client, y, regionOf) })
+		})
 	})
 }
 
@@ -135,6 +149,12 @@ func (r *Reports) Statistics(ctx context.Context, client *ent.Client, from, to t
 // decision maker. It reads as the service — analysts see no case data — and
 // returns aggregates only.
 func Statistics(ctx context.Context, client *ent.Client, from, to time.Time, groupBy []Dimension) (*Report, error) {
+	return statistics(ctx, client, from, to, groupBy, func(y int, regionOf map[int]string) (*yearTable, error) {
+		return yearOf(varsel.OnBehalfOf(ctx), client, y, regionOf)
+	})
+}
+
+func statistics(ctx context.Context, client *ent.Client, from, to time.Time, groupBy []Dimension, year func(int, map[int]string) (*yearTable, error)) (*Report, error) {
 	v := varsel.FromContext(ctx)
 	if v == nil {
 		return nil, varsel.Errorf(varsel.EUNAUTHENTICATED, "Du er ikke logget inn.")
@@ -150,8 +170,11 @@ func Statistics(ctx context.Context, client *ent.Client, from, to time.Time, gro
 			return nil, varsel.Errorf(varsel.EINVALID, "Kan ikke gruppere etter %s.", d)
 		}
 	}
-	start := time.Date(from.Year(), from.Month(), from.Day(), 0, 0, 0, 0, rules.Norway)
-	end := time.Date(to.Year(), to.Month(), to.Day(), 0, 0, 0, 0, rules.Norway).AddDate(0, 0, 1)
+	// PR4: whole calendar months, so that two periods never differ by less
+	// than a month (see protect.go).
+	from, to = Months(from, to)
+	start := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, rules.Norway)
+	end := time.Date(to.Year(), to.Month(), 1, 0, 0, 0, 0, rules.Norway).AddDate(0, 1, 0)
 	q := &period{start: start, end: end, groupBy: groupBy}
 	if !v.Has(varsel.RoleAnalyst) {
 		if len(v.UnitIDs) == 0 {
@@ -167,12 +190,68 @@ func Statistics(ctx context.Context, client *ent.Client, from, to time.Time, gro
 	for _, t := range groups {
 		r.Rows = append(r.Rows, t.row())
 	}
+	ps, units, err := protectPeriod(varsel.OnBehalfOf(ctx), client, start, end, year)
+	if err != nil {
+		return nil, err
+	}
+	r.protect(ps, units, q.unitIDs)
 	slices.SortFunc(r.Rows, func(a, b *Row) int {
 		return cmp.Or(cmp.Compare(deref(a.UnitID), deref(b.UnitID)), cmp.Compare(deref(a.Region), deref(b.Region)),
 			cmp.Compare(deref(a.Month), deref(b.Month)), cmp.Compare(deref(a.EventKind), deref(b.EventKind)),
 			cmp.Compare(deref(a.Channel), deref(b.Channel)))
 	})
 	return r, r.withUnits(ctx, client)
+}
+
+// Months widens a period to whole calendar months: from the first day of
+// from's month to the last day of to's (PR4).
+func Months(from, to time.Time) (time.Time, time.Time) {
+	first := time.Date(from.Year(), from.Month(), 1, 0, 0, 0, 0, time.UTC)
+	last := time.Date(to.Year(), to.Month(), 1, 0, 0, 0, 0, time.UTC).AddDate(0, 1, -1)
+	return first, last
+}
+
+// protectPeriod cuts [start, end) into pieces with the tables of the
+// calendar years it touches, from year, and returns them with every unit's
+// region.
+func protectPeriod(ctx context.Context, client *ent.Client, start, end time.Time, year func(int, map[int]string) (*yearTable, error)) ([]piece, map[int]string, error) {
+	units, err := client.Unit.Query().All(ctx)
+	if err != nil {
+		return nil, nil, err
+	}
+	regionOf := make(map[int]string, len(units))
+	for _, u := range units {
+		regionOf[u.ID] = u.RegionCode
+	}
+	tables := map[int]*yearTable{}
+	for y := start.Year(); y <= end.AddDate(0, 0, -1).Year(); y++ {
+		if tables[y], err = year(y, regionOf); err != nil {
+			return nil, nil, err
+		}
+	}
+	return pieces(tables, start, end), regionOf, nil
+}
+
+// yearOf suppresses calendar year y on the whole country's figures (PR4).
+func yearOf(ctx context.Context, client *ent.Client, y int, regionOf map[int]string) (*yearTable, error) {
+	q := &period{start: time.Date(y, time.January, 1, 0, 0, 0, 0, rules.Norway), end: time.Date(y+1, time.January, 1, 0, 0, 0, 0, rules.Norway),
+		groupBy: []Dimension{ByUnit, ByEventKind, ByMonth, ByChannel}}
+	groups, _, err := q.tally(ctx, client)
+	if err != nil {
+		return nil, err
+	}
+	atoms := make([]atom, 0, len(groups))
+	for _, g := range groups {
+		a := atom{month: deref(g.key.Month), unit: deref(g.key.UnitID), kind: deref(g.key.EventKind)}
+		if g.key.Channel != nil {
+			a.channel = string(*g.key.Channel)
+		}
+		for m := range measures {
+			a.counts[m] = g.measure(m)
+		}
+		atoms = append(atoms, a)
+	}
+	return protectYear(y, atoms, regionOf), nil
 }
 
 // withUnits reads the units of the rows grouped by unit, in one query.

@@ -168,7 +168,9 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			wantCount(t, "assessed not to notify (2)", tot.AssessmentsDoNotNotify, hidden)
 			wantCount(t, "blocked for security (1)", tot.EventsBlockedForSecurity, hidden)
 			wantCount(t, "notices sent", tot.NoticesSent, 7)
-			wantCount(t, "by letter", tot.NoticesByLetter, 6)
+			// PR4, complementary: 7 sent = 6 letters + 1 telephone, so the letters
+			// would give the hidden telephone notice away.
+			wantCount(t, "by letter (the notices sent minus the hidden telephone notice)", tot.NoticesByLetter, hidden)
 			wantCount(t, "by phone (1)", tot.NoticesByPhone, hidden)
 			wantCount(t, "by Digipost (0)", tot.NoticesByDigipost, hidden)
 			wantFigure(t, "on-time rate", tot.OnTimeRate, 5.0/6, false)
@@ -192,7 +194,8 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			if len(byUnit.Rows) != 2 || *byUnit.Rows[0].UnitID != f.osloUnit || *byUnit.Rows[1].UnitID != f.bergenUnit {
 				t.Fatalf("rows by unit: %+v", byUnit.Rows)
 			}
-			wantCount(t, "Oslo's events", byUnit.Rows[0].CustodyEvents, 7)
+			// Two units: Oslo's 7 would be the 9 of the total minus Bergen's hidden 2.
+			wantCount(t, "Oslo's events (9 − Bergen's 2)", byUnit.Rows[0].CustodyEvents, hidden)
 			wantCount(t, "Bergen's events (2)", byUnit.Rows[1].CustodyEvents, hidden)
 			wantFigure(t, "Oslo's median lead days", byUnit.Rows[0].MedianLeadDays, 18, false)
 			wantFigure(t, "Oslo's median police turnaround", byUnit.Rows[0].MedianPoliceTurnaroundHours, 48, false)
@@ -203,7 +206,7 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			wantFigure(t, "total on-time rate, by unit", byUnit.Total.OnTimeRate, 5.0/6, false)
 			wantFigure(t, "total median lead days, by unit", byUnit.Total.MedianLeadDays, 18, false)
 			wantFigure(t, "total median police turnaround, by unit", byUnit.Total.MedianPoliceTurnaroundHours, 48, false)
-			wantCount(t, "total by letter, by unit", byUnit.Total.NoticesByLetter, 6)
+			wantCount(t, "total by letter, by unit", byUnit.Total.NoticesByLetter, hidden)
 
 			byChannel, err := reporting.Statistics(analyst(), db.Client, rules.Date(2026, 1, 1), rules.Date(2026, 12, 31), []reporting.Dimension{reporting.ByChannel})
 			if err != nil {
@@ -220,10 +223,13 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			if len(rows) != 3 {
 				t.Fatalf("rows by channel: %v", rows)
 			}
-			wantCount(t, "letters", rows["LETTER"].NoticesSent, 6)
-			wantFigure(t, "letters on time", rows["LETTER"].OnTimeRate, 5.0/6, false)
-			wantFigure(t, "letters' median lead days", rows["LETTER"].MedianLeadDays, 18, false)
-			wantCount(t, "by letter, in the letters' row", rows["LETTER"].NoticesByLetter, 6)
+			// The letters are the 7 notices sent minus the one telephone notice:
+			// hidden, and the rate and median drawn from them with them.
+			wantCount(t, "letters", rows["LETTER"].NoticesSent, hidden)
+			wantFigure(t, "letters on time", rows["LETTER"].OnTimeRate, 0, true)
+			wantFigure(t, "letters' median lead days", rows["LETTER"].MedianLeadDays, 0, true)
+			wantCount(t, "by letter, in the letters' row", rows["LETTER"].NoticesByLetter, hidden)
+			wantCount(t, "notices sent, by channel", byChannel.Total.NoticesSent, 7)
 			wantFigure(t, "total median lead days, by channel", byChannel.Total.MedianLeadDays, 18, false)
 			wantCount(t, "telephone notices (1)", rows["PHONE"].NoticesSent, hidden)
 			wantCount(t, "events, which have no channel", rows["none"].CustodyEvents, 9)
@@ -240,7 +246,8 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 			if len(got) != 3 {
 				t.Fatalf("rows by region and month: %v", got)
 			}
-			wantCount(t, "OST 2026-03", got["OST 2026-03"], 6)
+			// OST's March would be OST's year (7, shown by region) minus its April (1).
+			wantCount(t, "OST 2026-03 (7 − April's 1)", got["OST 2026-03"], hidden)
 			wantCount(t, "OST 2026-04 (1)", got["OST 2026-04"], hidden)
 			wantCount(t, "VEST 2026-03 (2)", got["VEST 2026-03"], hidden)
 
@@ -255,12 +262,18 @@ func TestStatisticsMatchTheHandCount(t *testing.T) {
 				t.Fatalf("Bergen's decision maker sees %+v", own.Rows)
 			}
 
-			// The period's last day counts, in Norwegian time.
+			// PR4: a period is whole calendar months — 1–10 March is March — so
+			// that two periods never single out a day. March's 8 events would be
+			// the year's 9 minus April's hidden escape.
 			march, err := reporting.Statistics(analyst(), db.Client, rules.Date(2026, 3, 1), rules.Date(2026, 3, 10), nil)
 			if err != nil {
 				t.Fatal(err)
 			}
-			wantCount(t, "events 1–10 March", march.Total.CustodyEvents, 8)
+			if march.From != rules.Date(2026, 3, 1) || march.To != rules.Date(2026, 3, 31) {
+				t.Errorf("1–10 March is reported as %v–%v, want all of March", march.From, march.To)
+			}
+			wantCount(t, "events in March (the year's 9 − April's 1)", march.Total.CustodyEvents, hidden)
+			wantCount(t, "notices sent in March (7 − April's escape notice)", march.Total.NoticesSent, hidden)
 			if _, err := reporting.Statistics(analyst(), db.Client, rules.Date(2026, 3, 10), rules.Date(2026, 3, 1), nil); varsel.ErrorCode(err) != varsel.EINVALID {
 				t.Fatalf("a period that ends before it begins: %v", err)
 			}

@@ -202,9 +202,10 @@ func TestSeedReadsBackThroughTheService(t *testing.T) {
 		t.Errorf("%d open events, %d of them in the future: the worklists would be empty", open, future)
 	}
 
-	// The statistics of the seeded years count every event that started in
-	// them, and every notice sent about those.
-	from, to := rules.DateOf(now.AddDate(-2, 0, 0)), rules.DateOf(now)
+	// The statistics of the last whole calendar year count every event that
+	// started in it, and every notice sent about those (a whole year, so
+	// that no month's small count hides the year's total, PR4).
+	from, to := rules.Date(now.Year()-1, time.January, 1), rules.Date(now.Year()-1, time.December, 31)
 	analyst := varsel.NewContext(ctx, &varsel.Viewer{Subject: "analytiker", Roles: []varsel.Role{varsel.RoleAnalyst}})
 	report, err := reporting.Statistics(analyst, c, from, to, []reporting.Dimension{reporting.ByUnit})
 	if err != nil {

@@ -31,6 +31,8 @@ type Service struct {
 	Deliveries Deliveries
 
 	worklists untilchange.Cache[[]*WorklistItem]
+	// scopes versions the worklists by the units changes touch.
+	scopes untilchange.Scopes
 }
 
 // New returns the workflow on the real clock.

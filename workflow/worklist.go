@@ -22,7 +22,6 @@ import (
 	"varsel/ent/survivor"
 	"varsel/ent/victim"
 	"varsel/rules"
-	"varsel/untilchange"
 )
 
 // WorkStep is the next thing to do for an event or a notice.
@@ -79,8 +78,10 @@ const worklistHorizon = 30 * 24 * time.Hour
 // by the events' IDs without the policies filtering every row again (which
 // was most of the worklist's cost in the database).
 //
-// A worklist once computed is kept until the next change (untilchange):
-// the caseworkers of a unit ask for it far more often than anything changes.
+// A worklist once computed is kept until the next change that touches one
+// of the viewer's units (untilchange.Scopes, touchedUnits): the caseworkers
+// of a unit ask for it far more often than anything there changes, and a
+// change at another unit leaves it standing.
 func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*WorklistItem, error) {
 	now := s.Now()
 	v := varsel.FromContext(ctx)
@@ -90,7 +91,7 @@ func (s *Service) Worklist(ctx context.Context, client *ent.Client) ([]*Worklist
 	// The minute is part of the key for what time alone changes: the overdue
 	// marks and the events that leave the horizon (deadlines are shown to
 	// the minute).
-	key, err := untilchange.NewKey(ctx, client, v)
+	key, err := s.scopes.Key(ctx, client, touchedUnits, v)
 	if err != nil {
 		return nil, err
 	}

@@ -38,8 +38,6 @@ import (
 	"sync/atomic"
 	"time"
 
-	"github.com/lib/pq"
-
 	"varsel/server"
 	"varsel/server/devidp"
 )
@@ -163,47 +161,29 @@ func main() {
 				return nil
 			},
 			baseline: func(ctx context.Context, db *sql.DB, _ int) error {
-				// The same state by hand, as a service without an ORM would
-				// read it: the unit's open events on the horizon, then by
-				// their IDs the latest security assessment of each, the
-				// assessments, the decisions in force with pending appeals,
-				// the notices not cancelled, and the convicts' recipients.
-				var ids, convicts []int64
-				rows, err := db.QueryContext(ctx, `SELECT e.id, e.convict_id FROM custody_events e JOIN convicts c ON c.id = e.convict_id
-					WHERE c.unit_id = $1 AND e.status = 'OPEN' AND e.starts_at >= now() - interval '30 days' ORDER BY e.starts_at`, unitID)
-				if err != nil {
-					return err
-				}
-				for rows.Next() {
-					var id, convict int64
-					if err := rows.Scan(&id, &convict); err != nil {
-						rows.Close()
-						return err
-					}
-					ids, convicts = append(ids, id), append(convicts, convict)
-				}
-				rows.Close()
-				for _, q := range []struct {
-					sql string
-					arg []int64
-				}{
-					{`SELECT e.id, e.kind, e.starts_at, e.created_at, c.id, c.name FROM custody_events e JOIN convicts c ON c.id = e.convict_id WHERE e.id = ANY($1)`, ids},
-					{`SELECT DISTINCT ON (custody_event_id) custody_event_id, outcome FROM security_assessments WHERE custody_event_id = ANY($1)
-						ORDER BY custody_event_id, assessed_at DESC, id DESC`, ids},
-					{`SELECT custody_event_id, victim_id, survivor_id, outcome FROM assessments WHERE custody_event_id = ANY($1)`, ids},
-					{`SELECT d.id, d.custody_event_id, d.convict_informed_at, d.informing_impracticable_reason, d.appeal_deadline, p.id
-						FROM decisions d LEFT JOIN appeals p ON p.decision_id = d.id AND p.status = 'PENDING'
-						WHERE d.custody_event_id = ANY($1) AND d.status = 'IN_FORCE'`, ids},
-					{`SELECT id, custody_event_id, status, channel, due_date, sent_at, phone_documented_at FROM notices
-						WHERE custody_event_id = ANY($1) AND status <> 'CANCELLED' ORDER BY id`, ids},
-					{`SELECT k.convict_id, k.status, v.id, v.deceased, s.id FROM criminal_cases k JOIN victims v ON v.criminal_case_id = k.id
-						LEFT JOIN survivors s ON s.victim_id = v.id WHERE k.convict_id = ANY($1)`, convicts},
-				} {
-					if err := drain(db.QueryContext(ctx, q.sql, pq.Array(q.arg))); err != nil {
-						return err
-					}
-				}
-				return nil
+				// The best hand-written SQL for the same state, in one round
+				// trip and on the same indexes (custody_events.starts_at,
+				// convicts (unit_id, id)): the unit's open events on the
+				// horizon, and cancelled ones with notices still to go (NT8),
+				// each with its latest security assessment, its assessments,
+				// the decisions in force with their pending appeals, the
+				// notices not cancelled and the convict's victims and
+				// survivors, aggregated in the database.
+				return drain(db.QueryContext(ctx, `SELECT e.id, e.kind, e.starts_at, e.created_at, c.id, c.name,
+					(SELECT sa.outcome FROM security_assessments sa WHERE sa.custody_event_id = e.id ORDER BY sa.assessed_at DESC, sa.id DESC LIMIT 1),
+					(SELECT json_agg(json_build_array(a.victim_id, a.survivor_id, a.outcome)) FROM assessments a WHERE a.custody_event_id = e.id),
+					(SELECT json_agg(json_build_array(d.id, d.convict_informed_at, d.informing_impracticable_reason, d.appeal_deadline,
+						(SELECT count(*) FROM appeals p WHERE p.decision_id = d.id AND p.status = 'PENDING')))
+						FROM decisions d WHERE d.custody_event_id = e.id AND d.status = 'IN_FORCE'),
+					(SELECT json_agg(json_build_array(n.id, n.status, n.channel, n.due_date, n.sent_at, n.phone_documented_at) ORDER BY n.id)
+						FROM notices n WHERE n.custody_event_id = e.id AND n.status <> 'CANCELLED'),
+					(SELECT json_agg(json_build_array(k.status, v.id, v.deceased, (SELECT json_agg(s.id) FROM survivors s WHERE s.victim_id = v.id)))
+						FROM criminal_cases k JOIN victims v ON v.criminal_case_id = k.id WHERE k.convict_id = c.id)
+					FROM custody_events e JOIN convicts c ON c.id = e.convict_id
+					WHERE e.starts_at >= now() - interval '30 days' AND c.unit_id = $1
+						AND (e.status = 'OPEN' OR e.status = 'CANCELLED' AND EXISTS (SELECT 1 FROM notices x
+							WHERE x.custody_event_id = e.id AND x.status IN ('HELD', 'READY', 'SENDING')))
+					ORDER BY e.starts_at`, unitID))
 			}},
 		{name: "convict, depth 3", rate: 300, target: "p99 < 50 ms", user: "saksbehandler",
 			query: func(i int) (string, map[string]any) {
@@ -241,24 +221,26 @@ func main() {
 					map[string]any{"from": from, "to": to}
 			},
 			baseline: func(ctx context.Context, db *sql.DB, _ int) error {
-				// The main figures by unit by hand: events, assessments to
-				// notify, and the sent notices with their on-time rate and
-				// median lead time.
-				period := `e.starts_at >= $1::date::timestamp AT TIME ZONE 'Europe/Oslo' AND e.starts_at < ($2::date + 1)::timestamp AT TIME ZONE 'Europe/Oslo'`
-				for _, q := range []string{
-					`SELECT c.unit_id, count(*) FROM custody_events e JOIN convicts c ON c.id = e.convict_id WHERE ` + period + ` GROUP BY c.unit_id`,
-					`SELECT c.unit_id, count(*) FROM assessments a JOIN custody_events e ON e.id = a.custody_event_id JOIN convicts c ON c.id = e.convict_id
-						WHERE a.outcome = 'NOTIFY' AND ` + period + ` GROUP BY c.unit_id`,
-					`SELECT c.unit_id, count(*), avg(CASE WHEN (n.sent_at AT TIME ZONE 'Europe/Oslo')::date <= n.due_date THEN 1 ELSE 0 END),
-							percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM e.starts_at - n.sent_at) / 86400)
-						FROM notices n JOIN custody_events e ON e.id = n.custody_event_id JOIN convicts c ON c.id = e.convict_id
-						WHERE n.sent_at IS NOT NULL AND e.kind <> 'ESCAPE' AND ` + period + ` GROUP BY c.unit_id`,
-				} {
-					if err := drain(db.QueryContext(ctx, q, from, to)); err != nil {
-						return err
-					}
-				}
-				return nil
+				// The best hand-written SQL for the same figures, in one
+				// statement: the period's events (on custody_events.starts_at)
+				// with their unit, then the assessments to notify and the sent
+				// notices — counted, on time, median lead time — of those
+				// events only, grouped by unit. Whole months, as the API
+				// widens the period to.
+				return drain(db.QueryContext(ctx, `WITH ev AS (
+						SELECT e.id, e.kind, e.starts_at, c.unit_id FROM custody_events e JOIN convicts c ON c.id = e.convict_id
+						WHERE e.starts_at >= date_trunc('month', $1::date)::timestamp AT TIME ZONE 'Europe/Oslo'
+							AND e.starts_at < (date_trunc('month', $2::date) + interval '1 month')::timestamp AT TIME ZONE 'Europe/Oslo'
+							AND e.registered_in_error_at IS NULL),
+					events AS (SELECT unit_id, count(*) AS n FROM ev GROUP BY unit_id),
+					notify AS (SELECT ev.unit_id, count(*) AS n FROM assessments a JOIN ev ON ev.id = a.custody_event_id
+						WHERE a.outcome = 'NOTIFY' GROUP BY ev.unit_id),
+					sent AS (SELECT ev.unit_id, count(*) AS n,
+							avg(CASE WHEN (n.sent_at AT TIME ZONE 'Europe/Oslo')::date <= n.due_date THEN 1 ELSE 0 END) FILTER (WHERE ev.kind <> 'ESCAPE') AS on_time,
+							percentile_cont(0.5) WITHIN GROUP (ORDER BY extract(epoch FROM ev.starts_at - n.sent_at) / 86400) FILTER (WHERE ev.kind <> 'ESCAPE') AS lead
+						FROM notices n JOIN ev ON ev.id = n.custody_event_id WHERE n.sent_at IS NOT NULL GROUP BY ev.unit_id)
+					SELECT events.unit_id, events.n, notify.n, sent.n, sent.on_time, sent.lead FROM events
+						LEFT JOIN notify ON notify.unit_id = events.unit_id LEFT JOIN sent ON sent.unit_id = events.unit_id`, from, to))
 			}},
 		{name: "mutation + audit row", rate: 100, target: "p99 < 50 ms", user: "saksbehandler",
 			query: func(i int) (string, map[string]any) {
@@ -272,7 +254,7 @@ func main() {
 	// every change makes the kept results stale (untilchange), so these are
 	// the figures as they are computed afresh. They run after the others,
 	// so as not to disturb them, but before the mutations, which add 1,200
-	// events to the worklist. The SQL baseline is the same as above.
+	// events to the worklist.
 	register := scenarios[len(scenarios)-1].query
 	for _, c := range []struct {
 		prefix, name string
@@ -280,7 +262,9 @@ func main() {
 	}{{"worklist", "worklist, 5 changes/s", 5}, {"statistics", "statistics, 1 change/s", 1}} {
 		i := slices.IndexFunc(scenarios, func(s scenario) bool { return strings.HasPrefix(s.name, c.prefix) })
 		changing := scenarios[i]
-		changing.name, changing.changes, changing.baseline = c.name, c.changes, nil
+		// The baseline is the same SQL at the same rate, on a database that
+		// is not changing meanwhile: it has nothing to keep.
+		changing.name, changing.changes = c.name, c.changes
 		scenarios = slices.Insert(scenarios, len(scenarios)-1, changing)
 	}
 

@@ -7,7 +7,7 @@ import { TableScroll } from '../components/TableScroll';
 import { Empty, PageState } from '../components/PageState';
 import { graphql } from '../gql';
 import type { StatisticsDimension, StatisticsQuery } from '../gql/graphql';
-import { addDays, formatDate, todayInNorway } from '../lib/format';
+import { formatDate, todayInNorway } from '../lib/format';
 import { channelLabels, dimensionLabels, eventKindLabels, label } from '../lib/labels';
 import { RuleNote } from '../lib/rulebook';
 import { chartValue, monthLabel, showCount, showFigure, showRate, type Cell } from '../lib/statistics';
@@ -184,8 +184,12 @@ const columns: { key: keyof Row; title: string; show: (c: Cell) => string }[] = 
  */
 export function DashboardPage() {
   const today = todayInNorway();
-  const [from, setFrom] = useState(addDays(today, -365));
-  const [to, setTo] = useState(today);
+  // A whole calendar year shows the most (PR4: a period of months that is
+  // not a whole year hides a figure when any of its months hides it): the
+  // year holding most of the last twelve months.
+  const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 7 ? 1 : 0);
+  const [from, setFrom] = useState(`${year}-01-01`);
+  const [to, setTo] = useState(`${year}-12-31`);
   const [groupBy, setGroupBy] = useState<StatisticsDimension>('UNIT');
   const [{ data, fetching, error }, reexecute] = useQuery({ query: statisticsDocument, variables: { from, to, groupBy: [groupBy] } });
   const s = data?.statistics;
@@ -219,8 +223,9 @@ export function DashboardPage() {
         {s && (
           <VStack gap="space-24">
             <Detail>
-              Hendelser som starter fra {formatDate(s.from)} til {formatDate(s.to)}. Tall under {s.suppressionThreshold} vises som «skjult», og andeler og medianer av
-              færre enn {s.suppressionThreshold} tilfeller likeså, så ingen kan gjenkjennes.
+              Hendelser som starter fra {formatDate(s.from)} til {formatDate(s.to)} (hele kalendermåneder). Tall under {s.suppressionThreshold} vises som «skjult», og
+              andeler og medianer av færre enn {s.suppressionThreshold} tilfeller likeså. Noen tall over {s.suppressionThreshold} er også skjult, så de skjulte ikke kan
+              regnes ut fra summer eller andre perioder; hele kalenderår viser flest tall.
             </Detail>
             <HGrid columns={{ xs: 2, md: 4 }} gap="space-12">
               <Figure title="Hendelser" value={showCount(s.total.custodyEvents)} />
