@@ -338,7 +338,6 @@ var modelActions = []modelAction{
 	{"documentPhoneNotice", 1, (*model).documentPhone},
 	{"police delivery", 2, (*model).policeDelivery},
 	{"cancelNotice", 1, (*model).cancel},
-	{"moveCustodyEvent", 2, (*model).moveEvent},
 	{"reservation", 2, (*model).reservation},
 	{"recordNotificationAgreement", 1, (*model).agreement},
 	{"add a person", 2, (*model).addSomeone},
@@ -1181,39 +1180,6 @@ func (m *model) cancel() {
 		why = append(why, "a cancellation says why")
 	}
 	m.call("cancelNotice", "saksbehandler", mopCancel, in, why)
-}
-
-// Reality changes (NT8): an event moved at any point of the lifecycle, also
-// after letters went. What must follow is checked by the invariants: every
-// unsent notice follows the facts, and whoever was told a time that no
-// longer holds gets one correction.
-
-func (m *model) moveEvent() {
-	ev := m.event("DECIDED", "APPEAL_WINDOW", "FINAL", "APPEALED")
-	if ev == nil {
-		return
-	}
-	in := map[string]any{"custodyEventId": itoa(ev.ID), "reason": "Tidspunktet er endret av fengselet."}
-	var start time.Time
-	if ev.Kind == rules.Escape {
-		start = ev.StartsAt.Add(-time.Duration(rapid.IntRange(1, 5).Draw(m.rt, "hours earlier")) * time.Hour)
-	} else {
-		start = ev.StartsAt.AddDate(0, 0, rapid.IntRange(-10, 10).Draw(m.rt, "days moved")).Truncate(time.Hour)
-		if !start.After(m.now()) {
-			start = m.now().AddDate(0, 0, 1).Truncate(time.Hour)
-		}
-		in["endsAt"] = rfc3339(start.Add(48 * time.Hour))
-	}
-	in["startsAt"] = rfc3339(start)
-	var why []string
-	if ev.Status != custodyevent.StatusOPEN {
-		why = append(why, "the event is "+string(ev.Status))
-	}
-	if m.variant(1) == 1 {
-		in["reason"] = " "
-		why = append(why, "NT8: a move says why")
-	}
-	m.call("moveCustodyEvent", "saksbehandler", mopMoveEvent, in, why)
 }
 
 func (m *model) reservation() {
@@ -2498,7 +2464,6 @@ const (
 	mopPosted             = `mutation($id: ID!, $lateJustification: String) { markNoticePosted(id: $id, lateJustification: $lateJustification) { id } }`
 	mopDocumented         = `mutation($id: ID!, $d: String!) { documentPhoneNotice(id: $id, documentation: $d) { id } }`
 	mopCancel             = `mutation($in: CancelNoticeInput!) { cancelNotice(input: $in) { id } }`
-	mopMoveEvent          = `mutation($in: MoveCustodyEventInput!) { moveCustodyEvent(input: $in) { id } }`
 	mopReservation        = `mutation($in: RecordReservationInput!) { recordReservation(input: $in) { id } }`
 	mopLiftReservation    = `mutation($id: ID!) { liftReservation(id: $id) { id } }`
 	mopAgreement          = `mutation($in: RecordNotificationAgreementInput!) { recordNotificationAgreement(input: $in) { id } }`
