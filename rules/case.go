@@ -307,10 +307,10 @@ func (c *Case) Notice(id int) *CaseNotice {
 }
 
 // CalledOff reports whether nobody is to be told of the event any more: it
-// was cancelled, or the decision to notify was withdrawn or overturned on
-// appeal and no other is in force (NT8, DC7).
+// was cancelled, or the decision to notify was withdrawn and no other is in
+// force (NT8).
 func (c *Case) CalledOff() bool {
-	return c.Event.Status == EventCancelled || (c.Decision == nil && (c.Withdrawn || c.Overturned))
+	return c.Event.Status == EventCancelled || (c.Decision == nil && c.Withdrawn)
 }
 
 // SecurityNow is where the event's security stands now (AS2).

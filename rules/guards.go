@@ -148,8 +148,8 @@ func CheckRepresentative(r *Representative) error {
 func CheckAppealSettled(c *Case, n *CaseNotice, justification string, decisionMaker bool) error {
 	d := c.Decision
 	switch {
-	case d == nil && (c.Withdrawn || c.Overturned) && n != nil && n.Kind == KindCancellation:
-		return nil // the decision was withdrawn or overturned: telling whoever was told needs no decision (NT8)
+	case d == nil && c.Withdrawn && n != nil && n.Kind == KindCancellation:
+		return nil // the decision was withdrawn: telling whoever was told needs no decision (NT8)
 	case d == nil:
 		return stateViolation(StateAssessing)
 	case d.AppealPending:

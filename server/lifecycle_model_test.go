@@ -2063,9 +2063,10 @@ func (s *modelSnap) needsEarlyRelease(ev *ent.CustodyEvent, n *ent.Notice, at ti
 }
 
 // cancellationOfCalledOff: the cancellation owed when the decision to notify
-// was withdrawn or overturned needs no decision in force (NT8).
+// was withdrawn needs no decision in force (NT8).
 func (s *modelSnap) cancellationOfCalledOff(ev *ent.CustodyEvent, n *ent.Notice) bool {
-	return n.Kind == rules.KindCancellation && s.decisionInForce(ev) == nil && s.latestDecision(ev) != nil
+	d := s.latestDecision(ev)
+	return n.Kind == rules.KindCancellation && s.decisionInForce(ev) == nil && d != nil && d.Status == decision.StatusWITHDRAWN
 }
 
 // sendRefusals are what, in the rulebook, stops a notice from moving
@@ -2156,9 +2157,10 @@ func (m *model) checkInvariants() {
 }
 
 // calledOff: nobody is to be told of the event any more — it was cancelled,
-// or the decision to notify withdrawn or overturned with none in force since.
+// or the decision to notify withdrawn with none in force since.
 func (s *modelSnap) calledOff(ev *ent.CustodyEvent) bool {
-	return ev.Status == custodyevent.StatusCANCELLED || (s.decisionInForce(ev) == nil && s.latestDecision(ev) != nil)
+	d := s.latestDecision(ev)
+	return ev.Status == custodyevent.StatusCANCELLED || (s.decisionInForce(ev) == nil && d != nil && d.Status == decision.StatusWITHDRAWN)
 }
 
 // followsTheFacts is NT8, read from the rows: a notice waiting to go tells

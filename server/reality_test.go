@@ -500,51 +500,6 @@ func TestCaseStatusAndCoverageCorrected(t *testing.T) {
 	}
 }
 
-// DC7, NT8: a notice released before the appeal deadline with a decision
-// maker's justification (DC5) has gone to Ingrid when the appeal overturns
-// the decision to notify. She gets exactly one cancellation, whose letter
-// says the notice is withdrawn — the leave itself is not cancelled.
-func TestAppealOverturnedAfterTheLetterWentTellsWhoWasTold(t *testing.T) {
-	for _, d := range dbtest.Dialects {
-		t.Run(d, func(t *testing.T) {
-			ts := startServer(t, d)
-			s := ts.informed(10)
-			n := get(ts.as("saksbehandler", opPrepare, in(map[string]any{"custodyEventId": s.event,
-				"lateJustification": "Søknaden om permisjon kom sent."})), "prepareNotices", "notices", 0).(map[string]any)
-			ts.as("beslutter", opRelease, in(map[string]any{"noticeId": n["id"], "justification": "Permisjonen begynner før klagefristen går ut."}))
-			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": n["id"], "channel": "LETTER"}))
-			ts.as("saksbehandler", opPosted, map[string]any{"id": n["id"]})
-
-			appeal := id(ts.as("saksbehandler", opRegisterAppeal, in(map[string]any{"decisionId": s.decision, "receivedAt": rfc3339(ts.clock.Now())})),
-				"registerAppeal", "id")
-			ts.as("region", opDecideAppeal, in(map[string]any{"appealId": appeal, "upheld": false,
-				"reasoning": "Hensynet til domfeltes rehabilitering veier tyngst."}))
-			if st := get(ts.as("saksbehandler", opEventDecisions, map[string]any{"id": s.event}), "custodyEvent", "state"); st != "OVERTURNED" {
-				t.Errorf("state = %v, want OVERTURNED", st)
-			}
-			var cancellations []map[string]any
-			for _, m := range noticesOf(ts, s.event) {
-				if m["kind"] == "CANCELLATION" {
-					cancellations = append(cancellations, m)
-				}
-			}
-			if len(cancellations) != 1 || get(cancellations[0], "corrects", "id") != n["id"] || cancellations[0]["status"] != "READY" {
-				t.Fatalf("cancellations = %v, want one READY following Ingrid's letter", cancellations)
-			}
-			cancellation := cancellations[0]["id"].(string)
-			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": cancellation, "channel": "LETTER"}))
-			code, pdf := ts.get("saksbehandler", "/letters/notices/"+cancellation)
-			if text := pdfText(t, pdf); code != 200 || !strings.Contains(text, "Varselet er trukket tilbake: permisjon") || strings.Contains(text, "avlyst") {
-				t.Fatalf("the cancellation's letter %d: %s", code, text)
-			}
-			ts.as("saksbehandler", opPosted, map[string]any{"id": cancellation})
-			if steps := ts.steps("saksbehandler", s.event); len(steps) != 0 {
-				t.Errorf("worklist after the cancellation went: %v", steps)
-			}
-		})
-	}
-}
-
 // RC10, NT8 (found by the model test): Ingrid, told of the leave, reserves
 // against further notices; the leave is moved while she is reserved, and she
 // is owed nothing. When she lifts the reservation she is notified again, and

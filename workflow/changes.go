@@ -423,8 +423,7 @@ func (s *Service) WithdrawDecision(ctx context.Context, in WithdrawDecisionInput
 	return d, s.followEvent(ctx, client, ev.ID, "Vedtaket om varsling er trukket tilbake: "+reason)
 }
 
-// followCalledOff stops what is left of a withdrawn or overturned decision,
-// or a cancelled event (NT8): the
+// followCalledOff stops what is left of a withdrawn decision (NT8): the
 // notices not yet sent are cancelled — but not the cancellations owed — and
 // whoever was told gets a cancellation, which goes as soon as the rules
 // allow.
@@ -435,7 +434,7 @@ func (s *Service) followCalledOff(ctx context.Context, client *ent.Client, c *ru
 	ev, err := client.CustodyEvent.Query().Where(custodyevent.ID(c.Event.ID)).
 		WithConditions(func(q *ent.ConditionQuery) { q.WithConcernsVictims().WithConcernsSurvivors() }).
 		WithDecisions(func(q *ent.DecisionQuery) {
-			q.Where(decision.StatusIn(decision.StatusWITHDRAWN, decision.StatusOVERTURNED)).Order(ent.Desc(decision.FieldID)).
+			q.Where(decision.StatusEQ(decision.StatusWITHDRAWN)).Order(ent.Desc(decision.FieldID)).
 				WithAssessments(func(q *ent.AssessmentQuery) {
 					q.WithVictim(func(q *ent.VictimQuery) { q.WithGuardians(guardiansInForce) }).
 						WithSurvivor(func(q *ent.SurvivorQuery) { q.WithGuardians(guardiansInForce) })

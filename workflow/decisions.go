@@ -305,10 +305,7 @@ func (s *Service) DecideAppeal(ctx context.Context, in DecideAppealInput) (*ent.
 	if in.Upheld {
 		return decided, s.releaseHeld(ctx, client, c, "", false)
 	}
-	// Every unsent notice is cancelled (DC7), and whoever was already told —
-	// a notice released before the appeal was decided (DC5) — gets a
-	// cancellation (NT8).
-	return decided, s.followCalledOff(ctx, client, c, "Vedtaket om varsling er omgjort etter klage (DC7).")
+	return decided, s.cancelUnsent(ctx, client, c, "Vedtaket om varsling er omgjort etter klage (DC7).")
 }
 
 // decisionInForce loads a decision that has not been overturned.
