@@ -192,3 +192,33 @@ func TestAgeOn(t *testing.T) {
 		t.Fatal("someone born on 29 February turns 18 on 1 March in a common year")
 	}
 }
+
+// RC5, RC6, NT8: a follow-up goes to whoever is written to on the day — the
+// guardian while the recipient is a minor, the recipient once 18, and every
+// linked addressee while that is not settled (no birth date).
+func TestRC5WrittenToToday(t *testing.T) {
+	birth := rules.Date(2008, time.November, 24)
+	mother := rules.AddresseeKey{Kind: rules.GuardianRecipient, ID: 10}
+	self := rules.AddresseeKey{Kind: rules.VictimRecipient, ID: 1}
+	r := &rules.CaseRecipient{Kind: rules.VictimRecipient, ID: 1, Person: rules.Person{BirthDate: &birth},
+		Guardians: []rules.CaseGuardian{{ID: 10, IdentityNumber: "55078500181"}}}
+	for _, tc := range []struct {
+		day              time.Time
+		toMother, toSelf bool
+	}{
+		{rules.Date(2026, time.November, 23), true, false},
+		{rules.Date(2026, time.November, 24), false, true},
+	} {
+		c := &rules.Case{Now: tc.day.Add(9 * time.Hour), ConvictIdentityNumber: "01019000083"}
+		if got := c.WrittenToToday(r, mother); got != tc.toMother {
+			t.Errorf("%s: the mother is written to: %v, want %v", tc.day.Format(time.DateOnly), got, tc.toMother)
+		}
+		if got := c.WrittenToToday(r, self); got != tc.toSelf {
+			t.Errorf("%s: the recipient is written to: %v, want %v", tc.day.Format(time.DateOnly), got, tc.toSelf)
+		}
+	}
+	unknown := &rules.CaseRecipient{Kind: rules.VictimRecipient, ID: 1}
+	if !(&rules.Case{Now: time.Now()}).WrittenToToday(unknown, mother) {
+		t.Error("with the age not known, a linked guardian is not counted")
+	}
+}

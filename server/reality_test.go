@@ -500,6 +500,21 @@ func TestCaseStatusAndCoverageCorrected(t *testing.T) {
 	}
 }
 
+// ingridToldByLetter walks Martin Berg's leave to its notices and posts the
+// letter to Ingrid; the notice to Emma's guardian waits.
+func (ts *testServer) ingridToldByLetter() (event, toIngrid string) {
+	ts.t.Helper()
+	event, notices := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
+	for _, n := range notices {
+		if get(n, "guardian") == nil {
+			toIngrid = get(n, "id").(string)
+		}
+	}
+	ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": toIngrid, "channel": "LETTER"}))
+	ts.as("saksbehandler", opPosted, map[string]any{"id": toIngrid})
+	return event, toIngrid
+}
+
 // RC10, NT8 (found by the model test): Ingrid, told of the leave, reserves
 // against further notices; the leave is moved while she is reserved, and she
 // is owed nothing. When she lifts the reservation she is notified again, and
@@ -508,15 +523,7 @@ func TestLiftingAReservationCorrectsWhatChangedMeanwhile(t *testing.T) {
 	for _, d := range dbtest.Dialects {
 		t.Run(d, func(t *testing.T) {
 			ts := startServer(t, d)
-			event, notices := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
-			var toIngrid string
-			for _, n := range notices {
-				if get(n, "guardian") == nil {
-					toIngrid = get(n, "id").(string)
-				}
-			}
-			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": toIngrid, "channel": "LETTER"}))
-			ts.as("saksbehandler", opPosted, map[string]any{"id": toIngrid})
+			event, _ := ts.ingridToldByLetter()
 			ingrid := ts.convictFile("saksbehandler", "Martin Berg").victimNamed("Ingrid Solberg")["id"]
 			reservation := id(ts.as("saksbehandler", opReservation, in(map[string]any{"victimId": ingrid,
 				"reservedAt": rfc3339(ts.clock.Now()), "how": "PHONE"})), "recordReservation", "id")
@@ -549,15 +556,7 @@ func TestNewDecisionStopsTheCancellationOfTheWithdrawnOne(t *testing.T) {
 	for _, d := range dbtest.Dialects {
 		t.Run(d, func(t *testing.T) {
 			ts := startServer(t, d)
-			event, notices := ts.walkToReady(berg("LEAVE", leaveOf(ts, 30)))
-			var toIngrid string
-			for _, n := range notices {
-				if get(n, "guardian") == nil {
-					toIngrid = get(n, "id").(string)
-				}
-			}
-			ts.as("saksbehandler", opDispatch, in(map[string]any{"noticeId": toIngrid, "channel": "LETTER"}))
-			ts.as("saksbehandler", opPosted, map[string]any{"id": toIngrid})
+			event, toIngrid := ts.ingridToldByLetter()
 			ts.as("beslutter", opWithdraw, in(map[string]any{"decisionId": ts.decisionOf(event), "reason": "Feil grunnlag."}))
 			ts.as("beslutter", opDecide, in(map[string]any{"custodyEventId": event, "reasoning": "Nytt vedtak på riktig grunnlag."}))
 			for _, n := range noticesOf(ts, event) {
